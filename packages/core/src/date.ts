@@ -1,0 +1,70 @@
+import { Result } from "effect"
+import { Temporal } from "temporal-polyfill"
+import { type FieldError, fieldError } from "./errors.js"
+
+export { Temporal }
+
+/** A civil date (no time, no zone), as every regulation counts them. */
+export type PlainDate = Temporal.PlainDate
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Parses an ISO calendar date `YYYY-MM-DD`. Only real dates pass: `2026-02-30` is an error, not March 2nd.
+ */
+export const parseDate = (input: unknown, field = "date"): Result.Result<PlainDate, FieldError> => {
+  if (typeof input !== "string") {
+    return Result.fail(
+      fieldError(
+        field,
+        "type",
+        `${field} must be a date string YYYY-MM-DD`,
+        `${field}应为"年-月-日"格式的日期`,
+      ),
+    )
+  }
+  const m = ISO_DATE.exec(input)
+  if (m === null) {
+    return Result.fail(
+      fieldError(
+        field,
+        "format",
+        `${field} must look like 2026-05-11, got "${input}"`,
+        `${field}格式应为2026-05-11，收到"${input}"`,
+      ),
+    )
+  }
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  try {
+    return Result.succeed(Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" }))
+  } catch {
+    return Result.fail(
+      fieldError(
+        field,
+        "calendar",
+        `${field} ${input} is not a day of the calendar`,
+        `${field}（${input}）不是日历上存在的日期`,
+      ),
+    )
+  }
+}
+
+/** Builds a date from known-good parts (for code and tests); use `parseDate` for anything a person typed. */
+export const date = (iso: string): PlainDate => Temporal.PlainDate.from(iso, { overflow: "reject" })
+
+export const compareDates = (a: PlainDate, b: PlainDate): number => Temporal.PlainDate.compare(a, b)
+export const isBefore = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) < 0
+export const isAfter = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) > 0
+export const isOnOrBefore = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) <= 0
+export const isOnOrAfter = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) >= 0
+export const minDate = (a: PlainDate, b: PlainDate): PlainDate => (isBefore(a, b) ? a : b)
+export const maxDate = (a: PlainDate, b: PlainDate): PlainDate => (isAfter(a, b) ? a : b)
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: PlainDate, b: PlainDate): number => a.until(b, { largestUnit: "days" }).days
+
+/** Formats a date for a reader: `2026年5月11日` in Chinese, ISO in English. */
+export const formatDate = (d: PlainDate, locale: Locale): string =>
+  locale === "zh-CN" ? `${d.year}年${d.month}月${d.day}日` : d.toString()
+
+export type Locale = "zh-CN" | "en"
+export const locales: readonly Locale[] = ["zh-CN", "en"]
