@@ -1,0 +1,205 @@
+/**
+ * The API's contract: one effect Schema per request and response. The same schemas validate requests,
+ * produce the OpenAPI document (/openapi.json) and give the admin its types (`@xianfeng/api/contract`).
+ */
+import { Schema } from "effect"
+
+const IsoDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).annotate({
+  description: "A civil date, YYYY-MM-DD",
+  format: "date",
+})
+const Id = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(64))
+export const OrgIdSchema = Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_]{1,63}$/u)).annotate({
+  description: "Organization id: 1–63 letters, digits or _",
+})
+
+export const Role = Schema.Literals(["district-admin", "committee-officer", "branch-secretary", "auditor"])
+export type Role = typeof Role.Type
+
+export const OrgKind = Schema.Literals([
+  "district-committee",
+  "working-committee",
+  "township-committee",
+  "party-committee",
+  "general-branch",
+  "branch",
+  "party-group",
+])
+
+export const Stage = Schema.Literals(["applicant", "activist", "development-object", "probationary", "full"])
+export type Stage = typeof Stage.Type
+
+export const Sex = Schema.Literals(["male", "female"])
+
+// ── auth ────────────────────────────────────────────────────────────────────
+export const LoginBody = Schema.Struct({
+  username: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(64)),
+  password: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(256)),
+})
+export const SessionUser = Schema.Struct({
+  id: Id,
+  username: Schema.String,
+  displayName: Schema.String,
+  role: Role,
+  orgId: Schema.String,
+  orgName: Schema.String,
+})
+export type SessionUser = typeof SessionUser.Type
+export const SessionView = Schema.Struct({ user: SessionUser, csrfToken: Schema.String })
+export type SessionView = typeof SessionView.Type
+export const Ok = Schema.Struct({ ok: Schema.Boolean })
+
+export const TokenBody = Schema.Struct({ name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)) })
+export const TokenView = Schema.Struct({
+  token: Schema.String.annotate({ description: "Shown once: send as `Authorization: Bearer <token>`" }),
+})
+
+// ── organizations ──────────────────────────────────────────────────────────
+export const Org = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  kind: OrgKind,
+  parentId: Schema.NullOr(Schema.String),
+  path: Schema.String,
+  childCount: Schema.Int,
+  memberCount: Schema.Int,
+})
+export type Org = typeof Org.Type
+export const OrgList = Schema.Struct({ items: Schema.Array(Org) })
+export type OrgList = typeof OrgList.Type
+export const OrgParams = Schema.Struct({ id: OrgIdSchema })
+
+// ── members ────────────────────────────────────────────────────────────────
+const PageNumber = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100_000 }))
+const PageSize = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))
+
+export const MemberQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(50))),
+  stage: Schema.optionalKey(Stage),
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
+})
+export type MemberQuery = typeof MemberQuery.Encoded
+
+export const MemberSummary = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  sex: Sex,
+  birthDate: IsoDate,
+  stage: Stage,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  idNumberMasked: Schema.String,
+  phoneMasked: Schema.NullOr(Schema.String),
+})
+export type MemberSummary = typeof MemberSummary.Type
+export const MemberPage = Schema.Struct({
+  items: Schema.Array(MemberSummary),
+  total: Schema.Int,
+  page: Schema.Int,
+  pageSize: Schema.Int,
+})
+export type MemberPage = typeof MemberPage.Type
+
+export const MemberDetail = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  sex: Sex,
+  birthDate: IsoDate,
+  ethnicity: Schema.String,
+  education: Schema.String,
+  occupationGroup: Schema.String,
+  stage: Stage,
+  status: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  idNumberMasked: Schema.String,
+  phone: Schema.NullOr(Schema.String),
+  appliedOn: Schema.NullOr(IsoDate),
+  activistOn: Schema.NullOr(IsoDate),
+  developmentObjectOn: Schema.NullOr(IsoDate),
+  admittedOn: Schema.NullOr(IsoDate),
+  fullMemberOn: Schema.NullOr(IsoDate),
+  version: Schema.Int,
+})
+export type MemberDetail = typeof MemberDetail.Type
+export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+
+export const MemberCreate = Schema.Struct({
+  orgId: OrgIdSchema,
+  name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)),
+  idNumber: Schema.String.annotate({ description: "18-character resident ID number (GB 11643); sent in the body only" }),
+  ethnicity: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
+  education: Schema.String.check(Schema.isMaxLength(10)),
+  occupationGroup: Schema.String.check(Schema.isMaxLength(40)),
+  stage: Stage,
+  phone: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9+\- ]{5,20}$/u))),
+  appliedOn: Schema.optionalKey(IsoDate),
+})
+export type MemberCreate = typeof MemberCreate.Type
+
+export const MemberUpdate = Schema.Struct({
+  version: Schema.Int,
+  name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  ethnicity: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{2}$/u))),
+  education: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(10))),
+  occupationGroup: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(40))),
+  phone: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^[0-9+\- ]{5,20}$/u)))),
+  status: Schema.optionalKey(Schema.Literals(["normal", "suspended"])),
+})
+export type MemberUpdate = typeof MemberUpdate.Type
+
+export const RevealBody = Schema.Struct({
+  reason: Schema.String.check(Schema.isMinLength(2), Schema.isMaxLength(200)),
+})
+export const RevealView = Schema.Struct({ idNumber: Schema.String })
+
+export const TransferBody = Schema.Struct({ toOrgId: OrgIdSchema, version: Schema.Int })
+
+export const StageCount = Schema.Struct({ stage: Stage, count: Schema.Int })
+export const StageCounts = Schema.Struct({ items: Schema.Array(StageCount) })
+export type StageCounts = typeof StageCounts.Type
+export const StatsQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+
+// ── users ──────────────────────────────────────────────────────────────────
+export const UserView = Schema.Struct({
+  id: Schema.String,
+  username: Schema.String,
+  displayName: Schema.String,
+  role: Role,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  disabled: Schema.Boolean,
+})
+export type UserView = typeof UserView.Type
+export const UserList = Schema.Struct({ items: Schema.Array(UserView) })
+export const UserCreate = Schema.Struct({
+  username: Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_.-]{2,31}$/u)).annotate({
+    description: "3–32 lower-case letters, digits, _ . -, starting with a letter",
+  }),
+  displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)),
+  role: Role,
+  orgId: OrgIdSchema,
+  password: Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256)),
+})
+export type UserCreate = typeof UserCreate.Type
+export const UserUpdate = Schema.Struct({
+  displayName: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  role: Schema.optionalKey(Role),
+  orgId: Schema.optionalKey(OrgIdSchema),
+  disabled: Schema.optionalKey(Schema.Boolean),
+  password: Schema.optionalKey(Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256))),
+})
+export const UserParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+
+// ── errors (RFC 9457) ──────────────────────────────────────────────────────
+export const FieldProblem = Schema.Struct({ field: Schema.String, reason: Schema.String, message: Schema.String })
+export const Problem = Schema.Struct({
+  type: Schema.String,
+  title: Schema.String,
+  status: Schema.Int,
+  detail: Schema.String,
+  errors: Schema.optionalKey(Schema.Array(FieldProblem)),
+})
+export type Problem = typeof Problem.Type
