@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto"
+import { asc, desc, gt, sql } from "drizzle-orm"
+import type { XfDb } from "./database.js"
+import { type AuditRow, auditLog } from "./schema.js"
+
+/** One audited event (等保 安全审计: time, subject, type, object, result). */
+export interface AuditEntry {
+  /** Defaults to now; stored in UTC with millisecond precision. */
+  readonly at?: Date
+  readonly actorId?: string | null
+  readonly actorRole?: string | null
+  /** `member.read`, `member.reveal-id`, `auth.login`, `authz.denied`, … */
+  readonly action: string
+  readonly objectType?: string | null
+  readonly objectId?: string | null
+  /** `ok`, `denied`, `failed`, … */
+  readonly result: string
+  /** Never the sensitive values themselves: which fields, the reason given, the client IP. */
+  readonly details?: Record<string, unknown>
+}
+
+/** prev_hash of the first row. */
+export const GENESIS_HASH = "0".repeat(64)
+
+// Serializes appends across processes and connections: each reads the last hash, then inserts.
+const AUDIT_LOCK = 0x5846_4155 // "XFAU"
+
+/** JSON with object keys sorted at every level, so the same value always hashes the same. */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`
+}
+
+type HashedFields = Pick<
+  AuditRow,
+  "at" | "actorId" | "actorRole" | "action" | "objectType" | "objectId" | "result" | "details"
+>
+
+/** sha256(prev_hash ‖ canonical JSON of the row's fields), hex. */
+export const auditHash = (prevHash: string, row: HashedFields): string =>
+  createHash("sha256")
+    .update(prevHash)
+    .update(
+      canonicalJson({
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actorRole: row.actorRole,
+        action: row.action,
+        objectType: row.objectType,
+        objectId: row.objectId,
+        result: row.result,
+        details: row.details,
+      }),
+    )
+    .digest("hex")
+
+/**
+ * Appends one row to the audit log inside the caller's transaction, so the event and its record commit
+ * or roll back together. Pass the transaction (`tx`), not the pool: the lock is transaction-scoped.
+ */
+export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow> => {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`)
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1)
+  const prevHash = last?.hash ?? GENESIS_HASH
+  // Round-trip details through JSON so what is hashed is what jsonb gives back.
+  const fields: HashedFields = {
+    at: new Date((entry.at ?? new Date()).getTime()),
+    actorId: entry.actorId ?? null,
+    actorRole: entry.actorRole ?? null,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    result: entry.result,
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+  }
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...fields, prevHash, hash: auditHash(prevHash, fields) })
+    .returning()
+  if (row === undefined) throw new Error("insert into audit_log returned no row")
+  return row
+}
+
+export type AuditChainVerdict =
+  | { readonly ok: true; readonly rows: number }
+  | { readonly ok: false; readonly brokenAt: number; readonly reason: string }
+
+/**
+ * Walks the whole log in `seq` order and checks every link and every hash. An edited, inserted or
+ * deleted row breaks the chain at (or just after) that row. Removing the newest rows cannot be seen
+ * from the chain alone: compare the head with a copy kept elsewhere (`rows`, last hash).
+ */
+export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<AuditChainVerdict> => {
+  let prevHash = GENESIS_HASH
+  let after = 0
+  let rows = 0
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, after))
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize)
+    for (const row of batch) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, brokenAt: row.seq, reason: "prev_hash does not match the previous row's hash" }
+      }
+      if (auditHash(row.prevHash, row) !== row.hash) {
+        return { ok: false, brokenAt: row.seq, reason: "hash does not match the row's contents" }
+      }
+      prevHash = row.hash
+      after = row.seq
+      rows++
+    }
+    if (batch.length < batchSize) return { ok: true, rows }
+  }
+}

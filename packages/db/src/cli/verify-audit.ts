@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { verifyAuditChain } from "../audit.js"
+import { openDatabase } from "../database.js"
+
+const usage = "usage: verify-audit [--data-dir DIR | --url URL]   (default: $DATABASE_URL)"
+
+const main = async (argv: readonly string[]): Promise<number> => {
+  let dataDir: string | undefined
+  let url = process.env.DATABASE_URL || undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === "--data-dir") dataDir = argv[++i]
+    else if (arg === "--url") url = argv[++i]
+    else if (arg === "--help" || arg === "-h") {
+      console.log(usage)
+      return 0
+    } else if (arg !== undefined && /^postgres(ql)?:\/\//.test(arg)) url = arg
+    else {
+      console.error(usage)
+      return 2
+    }
+  }
+  if (dataDir === undefined && url === undefined) {
+    console.error(usage)
+    return 2
+  }
+  // Read only: never migrate a database just to check it.
+  const database = await openDatabase(
+    dataDir !== undefined ? { dataDir, migrate: false } : { url: url ?? "", migrate: false, poolMax: 1 },
+  )
+  try {
+    const verdict = await verifyAuditChain(database.db)
+    if (verdict.ok) {
+      console.log(`audit log intact: ${verdict.rows} rows`)
+      return 0
+    }
+    console.error(`audit log BROKEN at seq ${verdict.brokenAt}: ${verdict.reason}`)
+    return 1
+  } finally {
+    await database.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e)
+    process.exitCode = 2
+  },
+)

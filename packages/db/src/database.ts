@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { PGlite } from "@electric-sql/pglite"
+import { sql } from "drizzle-orm"
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres"
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator"
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core"
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite"
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator"
+import type { ExtractTablesWithRelations } from "drizzle-orm/relations"
+import pg from "pg"
+import { acquireDirLock } from "./internal/dir-lock.js"
+import { tables } from "./schema.js"
+
+export type XfSchema = typeof tables
+/** The one drizzle type the app uses, whichever driver is underneath. */
+export type XfDb = PgDatabase<PgQueryResultHKT, XfSchema>
+/** A transaction handle (`db.transaction(async (tx) => …)`); every helper accepts `XfDb` or this. */
+export type XfTx = PgTransaction<PgQueryResultHKT, XfSchema, ExtractTablesWithRelations<XfSchema>>
+
+export type Driver = "pglite" | "postgres"
+
+export interface Database {
+  readonly db: XfDb
+  readonly driver: Driver
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string: uses a node-postgres pool. */
+  readonly url?: string
+  /**
+   * Without `url`: the folder Xianfeng keeps its data in (PGlite's cluster goes to `<dataDir>/pgdata`,
+   * the lock to `<dataDir>/xianfeng.lock`), or `"memory:"` for a throwaway in-memory database.
+   */
+  readonly dataDir?: string
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean
+  /** Pool size for `url` (default 10). */
+  readonly poolMax?: number
+  /** Where the SQL migrations are; defaults to this package's `drizzle/` folder. */
+  readonly migrationsFolder?: string
+}
+
+/** src/ and dist/ both sit one level below the package root. */
+const defaultMigrationsFolder = (): string => fileURLToPath(new URL("../drizzle", import.meta.url))
+
+// Any constant will do, as long as nothing else in the app uses it for an advisory lock.
+const MIGRATION_LOCK = 0x5846_4d31 // "XFM1"
+
+/**
+ * Opens the database. With `url` it connects to PostgreSQL (15 or later); otherwise it runs embedded
+ * PGlite, which belongs to one process: a second process opening the same folder fails at once.
+ */
+export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<Database> => {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
+  if (options.url !== undefined) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 })
+    try {
+      if (options.migrate ?? true) {
+        // Several API processes may start at once against one server; let one migrate at a time.
+        const client = await pool.connect()
+        try {
+          await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK])
+          try {
+            await migrateNodePg(drizzleNodePg({ client, schema: tables }), { migrationsFolder })
+          } finally {
+            await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
+          }
+        } finally {
+          client.release()
+        }
+      }
+    } catch (e) {
+      await pool.end()
+      throw e
+    }
+    const db = drizzleNodePg({ client: pool, schema: tables }) as unknown as XfDb
+    return { db, driver: "postgres", close: () => pool.end() }
+  }
+
+  const dataDir = options.dataDir ?? "memory:"
+  let release = () => {}
+  let client: PGlite
+  if (dataDir === "memory:") {
+    client = await PGlite.create()
+  } else {
+    mkdirSync(dataDir, { recursive: true })
+    release = acquireDirLock(join(dataDir, "xianfeng.lock"))
+    try {
+      client = await PGlite.create(join(dataDir, "pgdata"))
+    } catch (e) {
+      release()
+      throw e
+    }
+  }
+  const close = async () => {
+    try {
+      await client.close()
+    } finally {
+      release()
+    }
+  }
+  try {
+    const db = drizzlePglite({ client, schema: tables })
+    if (options.migrate ?? true) await migratePglite(db, { migrationsFolder })
+    return { db: db as unknown as XfDb, driver: "pglite", close }
+  } catch (e) {
+    await close()
+    throw e
+  }
+}
+
+/** Rows of `db.execute(…)`: both drivers answer `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows
+
+/** A cheap liveness probe for health checks. */
+export const ping = async (db: XfDb): Promise<boolean> => {
+  const rows = rowsOf<{ ok: number }>(await db.execute(sql`select 1 as ok`))
+  return rows[0]?.ok === 1
+}

@@ -1,0 +1,280 @@
+import type { OrgKind } from "@xianfeng/core"
+import { sql } from "drizzle-orm"
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core"
+import { plainDate } from "./internal/columns.js"
+
+/** Where a person stands on the road to membership (发展党员 stages, then 预备党员 and 正式党员). */
+export type MemberStage =
+  | "applicant" // 入党申请人
+  | "activist" // 入党积极分子
+  | "development-object" // 发展对象
+  | "probationary" // 预备党员
+  | "full" // 正式党员
+export const memberStages: readonly MemberStage[] = [
+  "applicant",
+  "activist",
+  "development-object",
+  "probationary",
+  "full",
+]
+
+/** 党籍状态 and how a record left the roll; `normal` is 正常, `suspended` is 停止党籍. */
+export type MemberStatus =
+  | "normal"
+  | "suspended"
+  | "lost-contact"
+  | "transferred-out"
+  | "deceased"
+  | "removed"
+export const memberStatuses: readonly MemberStatus[] = [
+  "normal",
+  "suspended",
+  "lost-contact",
+  "transferred-out",
+  "deceased",
+  "removed",
+]
+
+export type Sex = "male" | "female"
+
+export type UserRole = "district-admin" | "committee-officer" | "branch-secretary" | "auditor"
+export const userRoles: readonly UserRole[] = [
+  "district-admin",
+  "committee-officer",
+  "branch-secretary",
+  "auditor",
+]
+
+const orgKindValues: readonly OrgKind[] = [
+  "district-committee",
+  "working-committee",
+  "township-committee",
+  "party-committee",
+  "general-branch",
+  "branch",
+  "party-group",
+]
+
+const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "))
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
+
+/**
+ * The organization tree. `parent_id` is the truth; `path` (`d1.c03.b0457`) is the parent's path plus
+ * the id, kept by `insertOrg`/`moveOrg`, and indexed with `text_pattern_ops` so a subtree is one index
+ * range scan on PostgreSQL 15 and PGlite alike (no ltree extension needed).
+ */
+export const orgs = pgTable(
+  "orgs",
+  {
+    id: text("id").primaryKey(),
+    parentId: text("parent_id").references((): AnyPgColumn => orgs.id),
+    kind: text("kind").$type<OrgKind>().notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    path: text("path").notNull(),
+    /** 临时党组织 */
+    temporary: boolean("temporary").notNull().default(false),
+    createdAt: createdAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    check("orgs_id_label", sql`${t.id} ~ '^[A-Za-z0-9_]{1,63}$'`),
+    check("orgs_kind", sql`${t.kind} in (${oneOf(orgKindValues)})`),
+    index("orgs_path_idx").using("btree", t.path.op("text_pattern_ops")),
+    index("orgs_parent_idx").on(t.parentId),
+  ],
+)
+
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    name: text("name").notNull(),
+    /** Full pinyin, no tones, lower case, no spaces: 张三 → `zhangsan`. */
+    namePinyin: text("name_pinyin").notNull(),
+    /** 张三 → `zs`. */
+    nameInitials: text("name_initials").notNull(),
+    sex: text("sex").$type<Sex>().notNull(),
+    birthDate: plainDate("birth_date").notNull(),
+    /** GB/T 3304 民族 code, `01` 汉族. */
+    ethnicity: text("ethnicity").notNull(),
+    /** 学历 code of the organization list (national-fields.md §5 C2). */
+    education: text("education").notNull(),
+    occupationGroup: text("occupation_group").notNull(),
+    stage: text("stage").$type<MemberStage>().notNull(),
+    /** AES-256-GCM, see `createIdVault`. */
+    idNumberCipher: text("id_number_cipher"),
+    /** Keyed HMAC blind index, the only way to look a person up by ID number. */
+    idNumberHash: text("id_number_hash").unique("members_id_number_hash_key"),
+    idNumberMasked: text("id_number_masked"),
+    phone: text("phone"),
+    appliedOn: plainDate("applied_on"),
+    activistOn: plainDate("activist_on"),
+    developmentObjectOn: plainDate("development_object_on"),
+    /** 入党日期: the 支部大会 that accepted the person. */
+    admittedOn: plainDate("admitted_on"),
+    /** 转正日期 */
+    fullMemberOn: plainDate("full_member_on"),
+    status: text("status").$type<MemberStatus>().notNull().default("normal"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("members_sex", sql`${t.sex} in ('male', 'female')`),
+    check("members_stage", sql`${t.stage} in (${oneOf(memberStages)})`),
+    check("members_status", sql`${t.status} in (${oneOf(memberStatuses)})`),
+    index("members_org_idx").on(t.orgId),
+    index("members_initials_idx").using("btree", t.nameInitials.op("text_pattern_ops")),
+    index("members_pinyin_idx").using("btree", t.namePinyin.op("text_pattern_ops")),
+    index("members_stage_idx").on(t.stage),
+  ],
+)
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    username: text("username").notNull().unique("users_username_key"),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role").$type<UserRole>().notNull(),
+    /** The user's scope: the root of the subtree they may see. */
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: createdAt(),
+    disabled: boolean("disabled").notNull().default(false),
+  },
+  (t) => [check("users_role", sql`${t.role} in (${oneOf(userRoles)})`)],
+)
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 (hex) of the session token; the token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+)
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    /** sha256 (hex) of the token. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+)
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "rate_limits_pkey", columns: [t.key, t.windowStart] })],
+)
+
+/**
+ * Append-only, hash-chained (see `appendAudit`). A trigger refuses UPDATE, DELETE and TRUNCATE for
+ * everyone, because a superuser cannot be denied them by REVOKE.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: text("actor_id"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    objectType: text("object_type"),
+    objectId: text("object_id"),
+    result: text("result").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_object_idx").on(t.objectType, t.objectId), index("audit_log_at_idx").on(t.at)],
+)
+
+/** One step of 发展党员 as recorded; step ids belong to @xianfeng/development-rules. */
+export const developmentRecords = pgTable(
+  "development_records",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    step: text("step").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
+)
+
+export type Org = typeof orgs.$inferSelect
+export type NewOrg = typeof orgs.$inferInsert
+export type Member = typeof members.$inferSelect
+export type NewMember = typeof members.$inferInsert
+export type User = typeof users.$inferSelect
+export type NewUser = typeof users.$inferInsert
+export type Session = typeof sessions.$inferSelect
+export type ApiToken = typeof apiTokens.$inferSelect
+export type RateLimit = typeof rateLimits.$inferSelect
+export type AuditRow = typeof auditLog.$inferSelect
+export type DevelopmentRecord = typeof developmentRecords.$inferSelect
+export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
+
+/** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
+export const tables = {
+  orgs,
+  members,
+  users,
+  sessions,
+  apiTokens,
+  rateLimits,
+  auditLog,
+  developmentRecords,
+}

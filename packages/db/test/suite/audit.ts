@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm"
+import { describe, expect, it } from "vitest"
+import { appendAudit, verifyAuditChain } from "../../src/audit.js"
+import type { XfDb } from "../../src/database.js"
+import { auditLog } from "../../src/schema.js"
+import type { SuiteContext } from "./context.js"
+
+/** Runs `statement` with the append-only trigger off, as a superuser could, then turns it back on. */
+const tamper = async (db: XfDb, statement: ReturnType<typeof sql>) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)
+    await tx.execute(statement)
+    await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`)
+  })
+
+export const auditSuite = (ctx: SuiteContext) =>
+  describe("audit log", () => {
+    it("chains rows appended in callers' transactions and verifies them", async () => {
+      const { db } = ctx.database()
+      for (let i = 0; i < 5; i++) {
+        await db.transaction((tx) =>
+          appendAudit(tx, {
+            actorId: "u1",
+            actorRole: "district-admin",
+            action: "member.read",
+            objectType: "member",
+            objectId: `m${i}`,
+            result: "ok",
+            details: { fields: ["name", "idNumberMasked"], ip: "127.0.0.1", nested: { b: 1, a: [1, "二"] } },
+          }),
+        )
+      }
+      // a rolled-back transaction leaves no row and no gap in the chain
+      await expect(
+        db.transaction(async (tx) => {
+          await appendAudit(tx, { action: "member.update", result: "ok" })
+          throw new Error("rollback")
+        }),
+      ).rejects.toThrow("rollback")
+      // concurrent appends serialize on the advisory lock
+      await Promise.all(
+        [1, 2, 3].map((i) =>
+          db.transaction((tx) => appendAudit(tx, { action: "auth.login", result: "ok", objectId: `c${i}` })),
+        ),
+      )
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 8 })
+    })
+
+    it("refuses UPDATE, DELETE and TRUNCATE, even for a superuser", async () => {
+      const { db } = ctx.database()
+      await expect(db.execute(sql`update audit_log set result = 'denied'`)).rejects.toThrow()
+      await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow()
+      await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow()
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+    })
+
+    const rowSeqs = async (db: XfDb) =>
+      (await db.select({ seq: auditLog.seq }).from(auditLog).orderBy(auditLog.seq)).map((r) => r.seq)
+
+    it.each([
+      ["result", (seq: number) => sql`update audit_log set result = 'denied' where seq = ${seq}`],
+      [
+        "details",
+        (seq: number) => sql`update audit_log set details = '{"ip":"10.0.0.1"}' where seq = ${seq}`,
+      ],
+      ["at", (seq: number) => sql`update audit_log set at = at + interval '1 second' where seq = ${seq}`],
+      [
+        "hash recomputed by hand",
+        (seq: number) => sql`update audit_log set object_id = 'mX', hash = md5('x') where seq = ${seq}`,
+      ],
+    ])("detects an edited %s", async (_, edit) => {
+      const { db } = ctx.database()
+      const seqs = await rowSeqs(db)
+      const target = seqs[2] ?? 0
+      const [original] = await db.select().from(auditLog).where(sql`seq = ${target}`)
+      await tamper(db, edit(target))
+      const verdict = await verifyAuditChain(db)
+      expect(verdict).toMatchObject({ ok: false })
+      expect(verdict.ok === false && [target, seqs[3]]).toContain(verdict.ok === false && verdict.brokenAt)
+      if (original === undefined) throw new Error("setup")
+      await tamper(
+        db,
+        sql`update audit_log set result = ${original.result}, details = ${JSON.stringify(original.details)}::jsonb,
+              at = ${original.at.toISOString()}::timestamptz, object_id = ${original.objectId}, hash = ${original.hash}
+            where seq = ${target}`,
+      )
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+    })
+
+    it("detects a deleted row", async () => {
+      const { db } = ctx.database()
+      const seqs = await rowSeqs(db)
+      await tamper(db, sql`delete from audit_log where seq = ${seqs[4] ?? 0}`)
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: seqs[5] })
+    })
+  })

@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm"
+import { expect, it } from "vitest"
+import { rowsOf } from "../../src/database.js"
+import type { SuiteContext } from "./context.js"
+
+export const migrationSuite = (ctx: SuiteContext) => {
+  it("creates every table and the append-only trigger", async () => {
+    const { db } = ctx.database()
+    const tables = rowsOf<{ table_name: string }>(
+      await db.execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+      ),
+    ).map((r) => r.table_name)
+    expect(tables).toEqual([
+      "api_tokens",
+      "audit_log",
+      "development_records",
+      "members",
+      "orgs",
+      "rate_limits",
+      "sessions",
+      "users",
+    ])
+    const triggers = rowsOf<{ tgname: string }>(
+      await db.execute(sql`select tgname from pg_trigger where tgrelid = 'audit_log'::regclass order by 1`),
+    ).map((r) => r.tgname)
+    expect(triggers).toEqual(["audit_log_no_truncate", "audit_log_no_update_delete"])
+  })
+
+  it("records both migrations once", async () => {
+    const { db } = ctx.database()
+    const rows = rowsOf<{ n: number | string }>(
+      await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
+    )
+    expect(Number(rows[0]?.n)).toBe(2)
+  })
+}
