@@ -29,9 +29,15 @@ export const periodEndConventions: readonly PeriodEnd[] = ["anniversary", "day-b
 export const addPeriod = (start: PlainDate, period: Period): PlainDate =>
   start.add(period, { overflow: "constrain" })
 
-/** Subtracts a period, clamping to month-end the same way as `addPeriod`. */
+/**
+ * Subtracts a period, clamping to month-end the same way as `addPeriod`. The parts are undone in reverse
+ * order (days, then months and years), so `subtractPeriod(addPeriod(d, p), p)` is `d` whenever adding did
+ * not clamp; Temporal's own `subtract` takes months first and misses by days for `{ months: 1, days: 5 }`.
+ */
 export const subtractPeriod = (end: PlainDate, period: Period): PlainDate =>
-  end.subtract(period, { overflow: "constrain" })
+  end
+    .subtract({ days: period.days ?? 0 })
+    .subtract({ years: period.years ?? 0, months: period.months ?? 0 }, { overflow: "constrain" })
 
 /** The last day of a period that starts on `start`. */
 export const periodEnd = (start: PlainDate, period: Period, convention: PeriodEnd): PlainDate => {

@@ -60,7 +60,9 @@ export const applyOverlay = <S extends PolicySpec>(
   }
   const out: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(overlay)) {
-    const spec = definition.keys[key]
+    // An own-property check: `toString` or `__proto__` in untrusted JSON must be an unknown key, not a
+    // lookup on Object.prototype.
+    const spec = Object.hasOwn(definition.keys, key) ? definition.keys[key] : undefined
     if (spec === undefined) {
       return Result.fail(
         fieldError(

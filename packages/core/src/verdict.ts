@@ -49,7 +49,7 @@ export const fillTemplate = (
   locale: Locale,
 ): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name]
+    const value = Object.hasOwn(params, name) ? params[name] : undefined
     return value === undefined ? whole : renderParam(value, locale)
   })
 
@@ -59,7 +59,7 @@ export const fillTemplate = (
  * A code the catalog lacks is rendered as the code itself, never silently dropped.
  */
 export const renderVerdict = (v: Verdict, catalog: MessageCatalog, locale: Locale): string => {
-  const template = catalog[v.code]?.[locale] ?? v.code
+  const template = (Object.hasOwn(catalog, v.code) ? catalog[v.code]?.[locale] : undefined) ?? v.code
   const sentence = fillTemplate(template, v.params, locale)
   if (v.citations.length === 0) return sentence
   const cited = v.citations.map((c) => formatCitation(c, locale))
