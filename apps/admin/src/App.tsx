@@ -1,0 +1,101 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+import { App as AntApp, ConfigProvider } from "antd"
+import enUS from "antd/locale/en_US"
+import zhCNAntd from "antd/locale/zh_CN"
+import { type ComponentType, lazy, Suspense } from "react"
+import { createBrowserRouter, RouterProvider } from "react-router-dom"
+import { ProblemError } from "./api/problem"
+import type { Role } from "./api/types"
+import { areas } from "./areas"
+import { I18nProvider, useI18n } from "./i18n/I18nProvider"
+import { useSession } from "./shell/auth"
+import { allowed, collectRoutes } from "./shell/registry"
+import { Forbidden, Loading, NotFound } from "./shell/states"
+
+const LoginPage = lazy(() => import("./shell/LoginPage"))
+const AppLayout = lazy(() => import("./shell/AppLayout"))
+const DashboardPage = lazy(() => import("./shell/DashboardPage"))
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not get better by asking again; network and 5xx errors get two more tries.
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ProblemError && error.status >= 400 && error.status < 500),
+    },
+  },
+})
+
+/** Role-restricted pages render 403 for other roles instead of calling an API that will refuse. */
+const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: ComponentType }) => {
+  const { session } = useSession()
+  if (!session) return null
+  return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
+}
+
+const router = createBrowserRouter([
+  {
+    path: "/login",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: "/",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <AppLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <DashboardPage /> },
+      ...collectRoutes(areas).map((r) => {
+        const Page = lazy(r.load)
+        return { path: r.path, element: <Guard roles={r.roles} Page={Page} /> }
+      }),
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+])
+
+const Themed = () => {
+  const { locale } = useI18n()
+  return (
+    <ConfigProvider
+      locale={locale === "en" ? enUS : zhCNAntd}
+      theme={{
+        token: {
+          colorPrimary: "#c8161d",
+          colorLink: "#b0141a",
+          borderRadius: 4,
+          fontFamily:
+            '-apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
+        },
+        components: {
+          Layout: {
+            headerBg: "#fff",
+            headerHeight: 56,
+            headerPadding: "0 24px",
+            footerPadding: "12px 24px 20px",
+          },
+        },
+      }}
+    >
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  )
+}
+
+export const App = () => (
+  <QueryClientProvider client={queryClient}>
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  </QueryClientProvider>
+)

@@ -1,0 +1,45 @@
+import { api } from "./client"
+import type { MemberDetail, MemberPage, NewUser, Org, Session, Stage, StageCounts, UserRow } from "./types"
+
+// One function per endpoint; pages call these through TanStack Query and never build URLs by hand.
+
+export interface MemberFilter {
+  readonly orgId?: string | undefined
+  readonly q?: string | undefined
+  readonly stage?: Stage | undefined
+  readonly page: number
+  readonly pageSize: number
+}
+
+const id = encodeURIComponent
+
+export const endpoints = {
+  login: (username: string, password: string) => api.post<Session>("/auth/login", { username, password }),
+  me: () => api.get<Session>("/auth/me"),
+  logout: () => api.post<unknown>("/auth/logout"),
+
+  rootOrg: () => api.get<Org>("/orgs/root"),
+  org: (orgId: string) => api.get<Org>(`/orgs/${id(orgId)}`),
+  orgChildren: (orgId: string) => api.get<{ items: Org[] }>(`/orgs/${id(orgId)}/children`),
+
+  members: (f: MemberFilter) =>
+    api.get<MemberPage>("/members", {
+      orgId: f.orgId,
+      q: f.q,
+      stage: f.stage,
+      page: f.page,
+      pageSize: f.pageSize,
+    }),
+  member: (memberId: string) => api.get<MemberDetail>(`/members/${id(memberId)}`),
+  revealId: (memberId: string, reason: string) =>
+    api.post<{ idNumber: string }>(`/members/${id(memberId)}/reveal-id`, { reason }),
+
+  users: () => api.get<{ items: UserRow[] }>("/users"),
+  createUser: (u: NewUser) => api.post<UserRow>("/users", u),
+  updateUser: (
+    userId: string,
+    patch: Partial<Pick<UserRow, "displayName" | "role" | "orgId" | "disabled">> & { password?: string },
+  ) => api.patch<UserRow>(`/users/${id(userId)}`, patch),
+
+  membersByStage: (orgId: string) => api.get<StageCounts>("/stats/members-by-stage", { orgId }),
+}

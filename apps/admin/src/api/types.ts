@@ -1,0 +1,50 @@
+// The API's request and response types come from its contract (one effect Schema per shape).
+// `import type` only: the admin bundle never pulls effect, only the types.
+import type {
+  MemberDetail,
+  MemberPage,
+  MemberSummary,
+  Org,
+  Role,
+  SessionUser,
+  SessionView,
+  Stage,
+  StageCounts,
+  UserCreate,
+  UserView,
+} from "@xianfeng/api/contract"
+
+export type {
+  MemberDetail,
+  MemberPage,
+  MemberSummary,
+  Org,
+  Role,
+  SessionUser,
+  SessionView as Session,
+  Stage,
+  StageCounts,
+  UserCreate as NewUser,
+  UserView as UserRow,
+}
+
+/** Role ids in the order the admin lists them; `satisfies` keeps it in step with the contract. */
+export const roles = [
+  "district-admin",
+  "committee-officer",
+  "branch-secretary",
+  "auditor",
+] as const satisfies readonly Role[]
+
+/** 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员, in the order of the process. */
+export const stages = [
+  "applicant",
+  "activist",
+  "development-object",
+  "probationary",
+  "full",
+] as const satisfies readonly Stage[]
+
+/** Roles that may see a member's full ID number (the API checks the same and audits every look). */
+export const mayRevealIdNumber = (role: Role): boolean =>
+  role === "district-admin" || role === "committee-officer"

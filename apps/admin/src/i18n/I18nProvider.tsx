@@ -1,0 +1,62 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import {
+  format,
+  type Locale,
+  type MessageKey,
+  messages,
+  parseLocale,
+  translateDynamic,
+  type Vars,
+} from "./messages"
+
+const STORAGE_KEY = "xf.locale"
+
+export interface I18n {
+  readonly locale: Locale
+  readonly setLocale: (l: Locale) => void
+  readonly t: (key: MessageKey, vars?: Vars) => string
+  /** For keys assembled from API values (`stage.full`, `role.auditor`): unknown ones show `fallback`. */
+  readonly td: (key: string, fallback: string) => string
+}
+
+const I18nContext = createContext<I18n | null>(null)
+
+const readStored = (): Locale => {
+  try {
+    return parseLocale(localStorage.getItem(STORAGE_KEY))
+  } catch {
+    return parseLocale(undefined)
+  }
+}
+
+export const I18nProvider = ({ children }: { readonly children: ReactNode }) => {
+  const [locale, setLocaleState] = useState<Locale>(readStored)
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l)
+    try {
+      localStorage.setItem(STORAGE_KEY, l)
+    } catch {
+      // private mode: the choice lasts for this tab only
+    }
+  }, [])
+  useEffect(() => {
+    document.documentElement.lang = locale
+    document.title = messages[locale]["app.title"]
+  }, [locale])
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => format(messages[locale][key], vars),
+      td: (key, fallback) => translateDynamic(locale, key, fallback),
+    }),
+    [locale, setLocale],
+  )
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+export const useI18n = (): I18n => {
+  const ctx = useContext(I18nContext)
+  if (!ctx) throw new Error("useI18n outside I18nProvider")
+  return ctx
+}

@@ -1,0 +1,66 @@
+import { Card, Col, Empty, Result, Row, Typography } from "antd"
+import { lazy, Suspense, useMemo } from "react"
+import { areas } from "../areas"
+import { useI18n } from "../i18n/I18nProvider"
+import type { DashboardPanel } from "./area"
+import { useSession } from "./auth"
+import { ErrorBoundary } from "./ErrorBoundary"
+import { Page } from "./Page"
+import { panelsFor } from "./registry"
+import { Loading } from "./states"
+
+// One lazy component per panel, made once: React.lazy inside render would remount every time.
+const lazyPanels = new Map<string, ReturnType<typeof lazy>>()
+const panelComponent = (p: DashboardPanel) => {
+  let C = lazyPanels.get(p.key)
+  if (!C) {
+    C = lazy(p.load)
+    lazyPanels.set(p.key, C)
+  }
+  return C
+}
+
+/** The dashboard is only a frame: every area contributes panels through the registry. */
+const DashboardPage = () => {
+  const { t } = useI18n()
+  const { session } = useSession()
+  const role = session?.user.role
+  const panels = useMemo(() => (role ? panelsFor(areas, role) : []), [role])
+  if (!session) return null
+  return (
+    <Page title={t("dashboard.title")}>
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t("dashboard.welcome", { name: session.user.displayName })}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t("dashboard.scope", { org: session.user.orgName })}
+        </Typography.Text>
+      </Card>
+      {panels.length === 0 ? (
+        <Empty description={t("dashboard.noPanels")} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {panels.map((p) => {
+            const Panel = panelComponent(p)
+            return (
+              <Col key={p.key} xs={24} xl={p.span}>
+                <Card title={t(p.title)} data-testid={`panel-${p.key}`}>
+                  <ErrorBoundary
+                    fallback={() => <Result status="warning" subTitle={t("dashboard.panelFailed")} />}
+                  >
+                    <Suspense fallback={<Loading />}>
+                      <Panel />
+                    </Suspense>
+                  </ErrorBoundary>
+                </Card>
+              </Col>
+            )
+          })}
+        </Row>
+      )}
+    </Page>
+  )
+}
+
+export default DashboardPage

@@ -1,0 +1,48 @@
+import type { ComponentType } from "react"
+import type { Role } from "../api/types"
+import type { MessageKey } from "../i18n/messages"
+
+/** A lazily loaded page or panel: the module is fetched the first time it is shown. */
+export type Load<P = object> = () => Promise<{ default: ComponentType<P> }>
+
+export interface AreaRoute {
+  /** Relative to the app root, react-router syntax: `members/:id`. */
+  readonly path: string
+  readonly load: Load
+  /** Roles that may open the page; everyone when absent. The API enforces the same on its side. */
+  readonly roles?: readonly Role[]
+}
+
+export interface AreaMenuItem {
+  /** The route the item opens; also the menu key. */
+  readonly path: string
+  readonly label: MessageKey
+  readonly icon: ComponentType
+  /** Lower comes first; the dashboard is 0. */
+  readonly order: number
+  readonly roles?: readonly Role[]
+}
+
+export interface DashboardPanel {
+  readonly key: string
+  readonly title: MessageKey
+  readonly load: Load
+  /** Grid columns out of 24 on wide screens. */
+  readonly span: number
+  readonly order: number
+  readonly roles?: readonly Role[]
+}
+
+/**
+ * What one area of party work (organization, development, discipline, education, care, …) adds to
+ * the admin. A new area is a folder under `src/pages/<area>/` whose `index.ts` exports one of these,
+ * listed once in `src/areas.ts`.
+ */
+export interface Area {
+  readonly id: string
+  readonly routes: readonly AreaRoute[]
+  readonly menu: readonly AreaMenuItem[]
+  readonly dashboardPanels: readonly DashboardPanel[]
+}
+
+export const defineArea = (area: Area): Area => area

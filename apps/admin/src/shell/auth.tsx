@@ -1,0 +1,62 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useCallback, useEffect } from "react"
+import { onUnauthorized, setCsrfToken } from "../api/client"
+import { endpoints } from "../api/endpoints"
+import { ProblemError } from "../api/problem"
+import type { Session } from "../api/types"
+
+const SESSION = ["session"] as const
+
+const loadSession = async (): Promise<Session | null> => {
+  try {
+    const s = await endpoints.me()
+    setCsrfToken(s.csrfToken)
+    return s
+  } catch (e) {
+    if (e instanceof ProblemError && e.status === 401) {
+      setCsrfToken(undefined)
+      return null
+    }
+    throw e
+  }
+}
+
+/** The signed-in user; `undefined` while /auth/me is answering, `null` when nobody is signed in. */
+export const useSession = () => {
+  const queryClient = useQueryClient()
+  const query = useQuery({ queryKey: SESSION, queryFn: loadSession, staleTime: Number.POSITIVE_INFINITY })
+
+  // Any 401 from a data request means the cookie is gone: drop everything cached for the old user.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setCsrfToken(undefined)
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION[0] })
+        queryClient.setQueryData(SESSION, null)
+      }),
+    [queryClient],
+  )
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const s = await endpoints.login(username, password)
+      setCsrfToken(s.csrfToken)
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION[0] })
+      queryClient.setQueryData(SESSION, s)
+      return s
+    },
+    [queryClient],
+  )
+
+  const logout = useCallback(async () => {
+    try {
+      await endpoints.logout()
+    } finally {
+      setCsrfToken(undefined)
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION[0] })
+      queryClient.setQueryData(SESSION, null)
+    }
+  }, [queryClient])
+
+  return { session: query.data, error: query.error, refetch: query.refetch, login, logout }
+}

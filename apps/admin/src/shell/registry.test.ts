@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest"
+import { areas } from "../areas"
+import type { Area } from "./area"
+import { collectRoutes, menuFor, panelsFor, selectedMenuKey, validateAreas } from "./registry"
+
+const Icon = () => null
+const load = async () => ({ default: () => null })
+
+const area = (id: string, over: Partial<Area> = {}): Area => ({
+  id,
+  routes: [{ path: id, load }],
+  menu: [{ path: id, label: "menu.members", icon: Icon, order: 50 }],
+  dashboardPanels: [{ key: `${id}.panel`, title: "overview.title", load, span: 12, order: 50 }],
+  ...over,
+})
+
+describe("the area registry", () => {
+  it("the registered areas are consistent", () => {
+    expect(validateAreas(areas)).toEqual([])
+  })
+
+  it("every page is a route and the member file is reachable by id", () => {
+    const paths = collectRoutes(areas).map((r) => r.path)
+    expect(paths).toEqual(expect.arrayContaining(["orgs", "members", "members/:id", "users"]))
+  })
+
+  it("a new area adds its menu entry and panel without touching the others", () => {
+    const development = area("development", {
+      menu: [{ path: "development", label: "menu.members", icon: Icon, order: 15 }],
+      dashboardPanels: [{ key: "development.pipeline", title: "overview.title", load, span: 12, order: 5 }],
+    })
+    const all = [...areas, development]
+    expect(validateAreas(all)).toEqual([])
+    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual(["orgs", "development", "members"])
+    expect(panelsFor(all, "branch-secretary").map((p) => p.key)).toEqual([
+      "organization.overview",
+      "development.pipeline",
+    ])
+  })
+
+  it("user management is offered to the organization department only", () => {
+    expect(menuFor(areas, "district-admin").map((m) => m.path)).toContain("users")
+    for (const role of ["committee-officer", "branch-secretary", "auditor"] as const)
+      expect(menuFor(areas, role).map((m) => m.path)).not.toContain("users")
+  })
+
+  it("reports areas that would shadow each other", () => {
+    const problems = validateAreas([area("a"), area("a")])
+    expect(problems).toEqual([
+      "duplicate area ids: a",
+      "duplicate routes: a",
+      "duplicate dashboard panels: a.panel",
+    ])
+  })
+
+  it("reports menu entries without a page, absolute routes and bad panel widths", () => {
+    const bad = area("x", {
+      routes: [{ path: "/x", load }],
+      menu: [{ path: "y", label: "menu.members", icon: Icon, order: 1 }],
+      dashboardPanels: [{ key: "x.p", title: "overview.title", load, span: 30, order: 1 }],
+    })
+    expect(validateAreas([bad])).toEqual([
+      'area x: route "/x" must be relative and not the root or login',
+      "area x: menu item y has no route",
+      "area x: panel x.p span must be 1–24",
+    ])
+  })
+
+  it("highlights the menu entry of the page and of its sub-pages", () => {
+    const items = menuFor(areas, "district-admin")
+    expect(selectedMenuKey(items, "/members")).toBe("members")
+    expect(selectedMenuKey(items, "/members/0b8a5e1c-1111-4222-8333-444455556666")).toBe("members")
+    expect(selectedMenuKey(items, "/membership")).toBeUndefined()
+    expect(selectedMenuKey(items, "/")).toBeUndefined()
+  })
+})

@@ -1,0 +1,62 @@
+import type { Role } from "../api/types"
+import type { Area, AreaMenuItem, AreaRoute, DashboardPanel } from "./area"
+
+/** Whether a page, menu item or panel limited to `roles` is for `role`; no list means everyone. */
+export const allowed = (roles: readonly Role[] | undefined, role: Role): boolean =>
+  roles === undefined || roles.includes(role)
+
+const duplicates = (values: readonly string[]): string[] => [
+  ...new Set(values.filter((v, i) => values.indexOf(v) !== i)),
+]
+
+/**
+ * Checks that areas do not step on each other: two areas claiming the same route, menu entry or
+ * panel key would silently shadow one another in the router and the dashboard.
+ */
+export const validateAreas = (areas: readonly Area[]): string[] => {
+  const problems: string[] = []
+  const ids = duplicates(areas.map((a) => a.id))
+  if (ids.length) problems.push(`duplicate area ids: ${ids.join(", ")}`)
+  const paths = duplicates(areas.flatMap((a) => a.routes.map((r) => r.path)))
+  if (paths.length) problems.push(`duplicate routes: ${paths.join(", ")}`)
+  const panels = duplicates(areas.flatMap((a) => a.dashboardPanels.map((p) => p.key)))
+  if (panels.length) problems.push(`duplicate dashboard panels: ${panels.join(", ")}`)
+  for (const a of areas) {
+    for (const r of a.routes) {
+      if (r.path.startsWith("/") || r.path === "" || r.path === "login")
+        problems.push(`area ${a.id}: route "${r.path}" must be relative and not the root or login`)
+    }
+    for (const m of a.menu) {
+      const top = m.path.split("/")[0]
+      if (!a.routes.some((r) => r.path === m.path || r.path.split("/")[0] === top))
+        problems.push(`area ${a.id}: menu item ${m.path} has no route`)
+    }
+    for (const p of a.dashboardPanels) {
+      if (!(p.span >= 1 && p.span <= 24)) problems.push(`area ${a.id}: panel ${p.key} span must be 1–24`)
+    }
+  }
+  return problems
+}
+
+export const collectRoutes = (areas: readonly Area[]): AreaRoute[] => areas.flatMap((a) => a.routes)
+
+export const menuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>
+  areas
+    .flatMap((a) => a.menu)
+    .filter((m) => allowed(m.roles, role))
+    .sort((x, y) => x.order - y.order)
+
+export const panelsFor = (areas: readonly Area[], role: Role): DashboardPanel[] =>
+  areas
+    .flatMap((a) => a.dashboardPanels)
+    .filter((p) => allowed(p.roles, role))
+    .sort((x, y) => x.order - y.order)
+
+/** The menu key to highlight for a URL path: the longest menu path that prefixes it. */
+export const selectedMenuKey = (items: readonly AreaMenuItem[], pathname: string): string | undefined => {
+  const p = pathname.replace(/^\/+/, "")
+  return items
+    .map((m) => m.path)
+    .filter((mp) => p === mp || p.startsWith(`${mp}/`))
+    .sort((a, b) => b.length - a.length)[0]
+}

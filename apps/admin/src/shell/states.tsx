@@ -1,0 +1,89 @@
+import { Button, Flex, Result, Spin } from "antd"
+import { Link } from "react-router-dom"
+import { ProblemError } from "../api/problem"
+import { useI18n } from "../i18n/I18nProvider"
+
+export const Loading = ({ tip }: { readonly tip?: string }) => {
+  const { t } = useI18n()
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: 240 }} data-testid="loading">
+      <Spin tip={tip ?? t("common.loading")}>
+        <div style={{ width: 120, height: 60 }} />
+      </Spin>
+    </Flex>
+  )
+}
+
+export const NotFound = () => {
+  const { t } = useI18n()
+  return (
+    <Result
+      status="404"
+      title={t("common.notFound.title")}
+      subTitle={t("common.notFound.subtitle")}
+      data-testid="not-found"
+      extra={
+        <Link to="/">
+          <Button type="primary">{t("common.backHome")}</Button>
+        </Link>
+      }
+    />
+  )
+}
+
+export const Forbidden = () => {
+  const { t } = useI18n()
+  return (
+    <Result
+      status="403"
+      title={t("common.forbidden.title")}
+      subTitle={t("common.forbidden.subtitle")}
+      data-testid="forbidden"
+      extra={
+        <Link to="/">
+          <Button type="primary">{t("common.backHome")}</Button>
+        </Link>
+      }
+    />
+  )
+}
+
+/** What the user sees when a request fails: 404 becomes the not-found page, others their `detail`. */
+export const ErrorState = ({
+  error,
+  onRetry,
+}: {
+  readonly error: unknown
+  readonly onRetry?: () => void
+}) => {
+  const { t } = useI18n()
+  if (error instanceof ProblemError && error.status === 404) return <NotFound />
+  if (error instanceof ProblemError && error.status === 403) return <Forbidden />
+  const detail =
+    error instanceof ProblemError
+      ? error.status === 0
+        ? t("common.networkError")
+        : (error.problem.detail ?? error.problem.title)
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  return (
+    <Result
+      status="error"
+      title={t("common.loadFailed")}
+      subTitle={detail}
+      data-testid="error-state"
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t("common.retry")}
+          </Button>
+        ) : undefined
+      }
+    />
+  )
+}
+
+/** Message to show for a failed mutation. */
+export const problemMessage = (error: unknown, fallback: string): string =>
+  error instanceof ProblemError ? (error.problem.detail ?? error.problem.title) : fallback
