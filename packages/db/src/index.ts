@@ -1,4 +1,5 @@
 export * from "./audit.js"
+export * from "./code-tables.js"
 export * from "./database.js"
 export * from "./demo/index.js"
 export * from "./id-vault.js"

@@ -1,0 +1,89 @@
+import { count, sql } from "drizzle-orm"
+import { appendAudit } from "../audit.js"
+import type { Database, XfDb } from "../database.js"
+import type { IdVault } from "../id-vault.js"
+import { memberRow } from "../members.js"
+import { members, orgs, users } from "../schema.js"
+import { DEMO_PASSWORD, generateDemoDistrict } from "./district.js"
+
+/** True when no organization exists yet: the moment to offer (or load) the demo district. */
+export const isEmpty = async (db: XfDb): Promise<boolean> => {
+  const [row] = await db.select({ n: count() }).from(orgs)
+  return (row?.n ?? 0) === 0
+}
+
+export interface LoadDemoOptions {
+  readonly seed: number | string
+  readonly members?: number
+  readonly vault: IdVault
+  /** The API's password hash (argon2id); called once per demo login with DEMO_PASSWORD. */
+  readonly hashPassword: (password: string) => Promise<string>
+  /** Rows per INSERT (default 1,000: 24 columns stay far below the 65,535 parameters limit). */
+  readonly batchSize?: number
+  /** INSERTs per transaction (default 10). */
+  readonly batchesPerTransaction?: number
+}
+
+export interface LoadDemoResult {
+  /** False when the database already held organizations; nothing was written then. */
+  readonly loaded: boolean
+  readonly orgs: number
+  readonly users: number
+  readonly members: number
+}
+
+/**
+ * Loads the demo district into an empty database: orgs and users in one transaction, then members in
+ * batched multi-row INSERTs, several per transaction, so memory stays flat at a million members. Does
+ * nothing when the database is not empty, so it is safe to call on every start.
+ */
+export const loadDemoDistrict = async (
+  database: Database,
+  options: LoadDemoOptions,
+): Promise<LoadDemoResult> => {
+  const { db } = database
+  const district = generateDemoDistrict({
+    seed: options.seed,
+    ...(options.members === undefined ? {} : { members: options.members }),
+  })
+  const batchSize = options.batchSize ?? 1_000
+  const perTx = options.batchesPerTransaction ?? 10
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD)
+  const started = await db.transaction(async (tx) => {
+    // Two starts at once against one server: the second waits here, then finds the district loaded.
+    await tx.execute(sql`lock table ${orgs} in exclusive mode`)
+    if (!(await isEmpty(tx))) return false
+    await tx.insert(orgs).values(district.orgs.map(({ profile: _p, weight: _w, ...o }) => o))
+    await tx.insert(users).values(district.users.map((u) => ({ ...u, passwordHash })))
+    return true
+  })
+  if (!started) return { loaded: false, orgs: 0, users: 0, members: 0 }
+
+  let loaded = 0
+  let pending: Parameters<typeof memberRow>[1][][] = []
+  const flush = async () => {
+    const batches = pending
+    pending = []
+    await db.transaction(async (tx) => {
+      for (const batch of batches) {
+        await tx.insert(members).values(batch.map((m) => memberRow(options.vault, m)))
+      }
+    })
+  }
+  for (const batch of district.memberBatches(batchSize)) {
+    pending.push(batch)
+    loaded += batch.length
+    if (pending.length >= perTx) await flush()
+  }
+  if (pending.length > 0) await flush()
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      action: "demo.load",
+      objectType: "district",
+      objectId: "d1",
+      result: "ok",
+      details: { seed: String(options.seed), orgs: district.orgs.length, members: loaded },
+    }),
+  )
+  return { loaded: true, orgs: district.orgs.length, users: district.users.length, members: loaded }
+}

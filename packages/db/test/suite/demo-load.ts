@@ -1,0 +1,65 @@
+import { count, eq, inArray } from "drizzle-orm"
+import { describe, expect, it } from "vitest"
+import { verifyAuditChain } from "../../src/audit.js"
+import { generateDemoDistrict, isEmpty, loadDemoDistrict } from "../../src/demo/index.js"
+import { subtreeOrgIds } from "../../src/org-tree.js"
+import { members, orgs, users } from "../../src/schema.js"
+import { type SuiteContext, testVault } from "./context.js"
+
+const hashPassword = async (p: string) => `test-hash:${p}`
+
+export const demoLoadSuite = (ctx: SuiteContext) =>
+  describe("demo district load", () => {
+    it("loads into an empty database once, in batches, and is a no-op afterwards", async () => {
+      const database = ctx.database()
+      const { db } = database
+      expect(await isEmpty(db)).toBe(true)
+      const options = {
+        seed: 7,
+        members: 1_234,
+        vault: testVault,
+        hashPassword,
+        batchSize: 200,
+        batchesPerTransaction: 3,
+      }
+      const result = await loadDemoDistrict(database, options)
+      const district = generateDemoDistrict({ seed: 7, members: 1_234 })
+      expect(result).toEqual({ loaded: true, orgs: district.orgs.length, users: 5, members: 1_234 })
+      expect(await isEmpty(db)).toBe(false)
+      expect(await loadDemoDistrict(database, options)).toMatchObject({ loaded: false })
+      const [n] = await db.select({ n: count() }).from(members)
+      expect(n?.n).toBe(1_234)
+
+      const [admin] = await db.select().from(users).where(eq(users.username, "admin"))
+      expect(admin).toMatchObject({
+        role: "district-admin",
+        orgId: "d1",
+        passwordHash: "test-hash:xianfeng-demo",
+      })
+
+      // the stored rows decrypt back to the generated numbers
+      const first = district.members().next().value
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(eq(members.id, first?.id ?? ""))
+      expect(testVault.decrypt(row?.idNumberCipher ?? "")).toBe(first?.idNumber)
+      expect(row?.birthDate.equals(first?.birthDate ?? row.birthDate)).toBe(true)
+
+      // subtree counts add up: d1 holds everyone, c01 some
+      const inScope = async (path: string) =>
+        (
+          await db
+            .select({ n: count() })
+            .from(members)
+            .where(inArray(members.orgId, subtreeOrgIds(path)))
+        )[0]?.n
+      expect(await inScope("d1")).toBe(1_234)
+      const c01 = await inScope("d1.c01")
+      expect(c01).toBeGreaterThan(0)
+      expect(c01).toBeLessThan(1_234)
+      const [branches] = await db.select({ n: count() }).from(orgs).where(eq(orgs.kind, "branch"))
+      expect(branches?.n).toBe(district.orgs.filter((o) => o.kind === "branch").length)
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 })
+    })
+  })
