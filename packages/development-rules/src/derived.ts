@@ -1,0 +1,131 @@
+import { type PlainDate, periodEnd, type RuleSet, ruleSetInForce } from "@xianfeng/core"
+import type { Edition } from "./citations.js"
+import type { History } from "./history.js"
+import { firstOf, lastOf, latestDate, recordsOf } from "./internal/records.js"
+import type { DevelopmentPolicy } from "./policy.js"
+import type { PreReviewLevel, Stage } from "./steps.js"
+
+/** Where the person stands overall. */
+export type CurrentStage = "not-started" | Stage | "member" | "cancelled"
+
+/** Dates that follow from the records, for a secretary to see and for the rules to count from. */
+export interface DerivedDates {
+  readonly appliedOn?: PlainDate
+  /** Start of cultivation as activist; carries over a transfer (DR 12). */
+  readonly activistSince?: PlainDate
+  /** When the person became a development object (decision, higher committee, notice all complete). */
+  readonly developmentObjectSince?: PlainDate
+  /** When the last required pre-review level passed. */
+  readonly preReviewPassedOn?: PlainDate
+  /** Branch general meeting that admitted the person: probation starts here (DR 31). */
+  readonly admittedOn?: PlainDate
+  readonly approvedOn?: PlainDate
+  /** Last day of probation, including an extension (DR 31). */
+  readonly probationEnd?: PlainDate
+  readonly extensionMonths: number
+  /** Party age counts from the day probation expires (DR 33); set once conversion is approved. */
+  readonly fullMemberSince?: PlainDate
+  readonly cancelledOn?: PlainDate
+  readonly stage: CurrentStage
+}
+
+/** Opaque enough for rules: the edition a date falls under. */
+export type EditionOn = (d: PlainDate) => Edition | undefined
+
+export const editionResolver =
+  (sets: readonly RuleSet<unknown>[]): EditionOn =>
+  (d) =>
+    ruleSetInForce(sets, d)?.edition as Edition | undefined
+
+/** Whether the development object needs the 2026 agreement-plus-notice procedure. */
+export const needsPublicNotice = (history: History, editionOn: EditionOn, asOf: PlainDate): boolean => {
+  const higher = lastOf(history, "higher-committee-agreement")
+  return editionOn(higher?.on ?? asOf) === "2026"
+}
+
+export const passedPreReviewLevels = (history: History): Map<PreReviewLevel, PlainDate> => {
+  const out = new Map<PreReviewLevel, PlainDate>()
+  for (const r of recordsOf(history, "pre-review"))
+    if (r.evidence.passed && r.evidence.written && !out.has(r.evidence.level)) out.set(r.evidence.level, r.on)
+  return out
+}
+
+export const deriveDates = (
+  history: History,
+  editionOn: EditionOn,
+  policy: DevelopmentPolicy,
+  asOf: PlainDate,
+): DerivedDates => {
+  const transfer = lastOf(history, "transfer-in")
+  const te = transfer?.evidence
+  const apply = firstOf(history, "apply")
+  const appliedOn = te?.appliedOn ?? apply?.on
+  const activistSince =
+    te?.activistSince ??
+    firstOf(history, "activist-decision")?.on ??
+    (te && te.stage !== "applicant" ? transfer?.on : undefined)
+
+  let developmentObjectSince: PlainDate | undefined =
+    te?.developmentObjectSince ??
+    (te && (te.stage === "development-object" || te.stage === "probationary") ? transfer?.on : undefined)
+  const decision = firstOf(history, "development-object-decision")
+  const higher = lastOf(history, "higher-committee-agreement")
+  if (developmentObjectSince === undefined && decision && higher) {
+    if (needsPublicNotice(history, editionOn, asOf)) {
+      const notice = lastOf(history, "public-notice")
+      if (higher.evidence.kind === "agreement" && notice)
+        developmentObjectSince = latestDate([decision.on, higher.on, notice.evidence.end, notice.on])
+    } else developmentObjectSince = latestDate([decision.on, higher.on])
+  }
+
+  const passed = passedPreReviewLevels(history)
+  const preReviewPassedOn = policy.preReviewLevels.every((l) => passed.has(l))
+    ? latestDate(policy.preReviewLevels.map((l) => passed.get(l)))
+    : undefined
+
+  const admittedOn =
+    firstOf(history, "admission-meeting")?.on ?? (te?.stage === "probationary" ? te.admittedOn : undefined)
+  const approval = firstOf(history, "admission-approval")
+  const approvedOn = approval?.on ?? (te?.stage === "probationary" ? transfer?.on : undefined)
+  const extension = firstOf(history, "probation-extension")
+  const extensionMonths = extension?.evidence.months ?? 0
+  const probationEnd =
+    admittedOn === undefined
+      ? undefined
+      : periodEnd(admittedOn, { years: 1, months: extensionMonths }, policy.periodEnd)
+  const conversion = lastOf(history, "conversion-approval")
+  const cancelledOn = firstOf(history, "probation-cancellation")?.on
+  // A converted member's party age starts at probation expiry even when conversion was postponed (DR 33, 35).
+  const fullMemberSince = conversion && probationEnd && cancelledOn === undefined ? probationEnd : undefined
+
+  const stage: CurrentStage =
+    cancelledOn !== undefined
+      ? "cancelled"
+      : fullMemberSince !== undefined
+        ? "member"
+        : approvedOn !== undefined
+          ? 5
+          : firstOf(history, "committee-review") || admittedOn
+            ? 4
+            : developmentObjectSince !== undefined || decision
+              ? 3
+              : activistSince !== undefined
+                ? 2
+                : appliedOn !== undefined
+                  ? 1
+                  : "not-started"
+
+  const out: {
+    -readonly [K in keyof DerivedDates]: DerivedDates[K]
+  } = { extensionMonths, stage }
+  if (appliedOn) out.appliedOn = appliedOn
+  if (activistSince) out.activistSince = activistSince
+  if (developmentObjectSince) out.developmentObjectSince = developmentObjectSince
+  if (preReviewPassedOn) out.preReviewPassedOn = preReviewPassedOn
+  if (admittedOn) out.admittedOn = admittedOn
+  if (approvedOn) out.approvedOn = approvedOn
+  if (probationEnd) out.probationEnd = probationEnd
+  if (fullMemberSince) out.fullMemberSince = fullMemberSince
+  if (cancelledOn) out.cancelledOn = cancelledOn
+  return out
+}

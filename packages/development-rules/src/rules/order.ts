@@ -1,0 +1,82 @@
+import { type Citation, verdict } from "@xianfeng/core"
+import { drIn, type Edition, local } from "../citations.js"
+import { countingRecords, isSatisfied, prerequisitesWithDistrict } from "../internal/prerequisites.js"
+import type { DevelopmentPolicy } from "../policy.js"
+import { type DevelopmentRule, defineRule } from "../rule.js"
+import { isStepId, stepDefinition, steps } from "../steps.js"
+
+const prereqName = (p: string, policy: DevelopmentPolicy): { zh: string; en: string } => {
+  switch (p) {
+    case "@activist":
+      return { zh: "确定为入党积极分子", en: "becoming an activist" }
+    case "@development-object":
+      return { zh: "列为发展对象", en: "becoming a development object" }
+    case "@pre-review":
+      return { zh: "上级党委预审（全部层级）通过", en: "passing pre-review at every level" }
+    case "@probationary":
+      return { zh: "被批准为预备党员", en: "approval as a probationary member" }
+    default: {
+      if (isStepId(p)) {
+        const n = stepDefinition(p).name
+        return { zh: n["zh-CN"], en: n.en }
+      }
+      const x = policy.extraSteps.find((s) => s.id === p)
+      return { zh: x?.name["zh-CN"] ?? p, en: x?.name.en ?? p }
+    }
+  }
+}
+
+/** Re-number a step's citations for the edition judging it. */
+const stepCitations = (step: string, edition: Edition): readonly Citation[] =>
+  isStepId(step)
+    ? stepDefinition(step).citations.map((c) =>
+        c.document.id === "DR" ? drIn(edition, c.article, c.clause) : c,
+      )
+    : [local()]
+
+/** DEV-ORDER: the steps follow the flowchart; a cancelled probation ends the process (DR 31). */
+export const orderRule = (edition: Edition): DevelopmentRule =>
+  defineRule({
+    id: "DEV-ORDER",
+    title: { "zh-CN": "按程序顺序办理", en: "Steps follow the procedure" },
+    description: {
+      "zh-CN": "每一步须在前置步骤完成后办理；非重复步骤只办理一次；取消预备党员资格后不再办理后续步骤",
+      en: "Each step needs its prerequisites on file; a one-off step is recorded once; nothing follows a cancellation",
+    },
+    citations: [
+      ...new Map(
+        steps.flatMap((d) => stepCitations(d.id, edition)).map((c) => [`${c.document.id}${c.article}`, c]),
+      ).values(),
+    ],
+    steps: "all",
+    codes: ["missing", "already-done", "cancelled", "unknown-step"],
+    check: (ctx, policy) => {
+      const cites = stepCitations(ctx.step, edition)
+      if (ctx.derived.cancelledOn !== undefined && ctx.step !== "archive")
+        return [
+          verdict("blocked", "DEV-ORDER.cancelled", [drIn(edition, 31)], {
+            cancelledOn: ctx.derived.cancelledOn,
+          }),
+        ]
+      const out = []
+      if (!isStepId(ctx.step) && !policy.extraSteps.some((x) => x.id === ctx.step))
+        return [verdict("blocked", "DEV-ORDER.unknown-step", [local()], { step: ctx.step })]
+      if (ctx.record !== undefined && isStepId(ctx.step)) {
+        const def = stepDefinition(ctx.step)
+        if (!def.recurring && countingRecords(ctx.history, ctx.step) > 0)
+          out.push(
+            verdict("blocked", "DEV-ORDER.already-done", cites, {
+              step: def.name["zh-CN"],
+              stepEn: def.name.en,
+            }),
+          )
+      }
+      for (const p of prerequisitesWithDistrict(ctx.step, policy)) {
+        if (!isSatisfied(ctx.history, p, policy, ctx.editionOn, ctx.on)) {
+          const n = prereqName(p, policy)
+          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missing: n.zh, missingEn: n.en }))
+        }
+      }
+      return out
+    },
+  })
