@@ -74,7 +74,7 @@ export const orderRule = (edition: Edition): DevelopmentRule =>
       for (const p of prerequisitesWithDistrict(ctx.step, policy)) {
         if (!isSatisfied(ctx.history, p, policy, ctx.editionOn, ctx.on)) {
           const n = prereqName(p, policy)
-          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missing: n.zh, missingEn: n.en }))
+          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missingZh: n.zh, missingEn: n.en }))
         }
       }
       return out
