@@ -8,6 +8,12 @@ export const setCsrfToken = (token: string | undefined): void => {
   csrfToken = token
 }
 
+// The API writes problem titles and details in the reader's language (Accept-Language).
+let language = "zh-CN"
+export const setLanguage = (lang: string): void => {
+  language = lang
+}
+
 type UnauthorizedListener = () => void
 const unauthorizedListeners = new Set<UnauthorizedListener>()
 /** Called when any request answers 401, i.e. the session has expired or was logged out elsewhere. */
@@ -17,7 +23,10 @@ export const onUnauthorized = (listener: UnauthorizedListener): (() => void) => 
 }
 
 const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  const headers: Record<string, string> = { accept: "application/json, application/problem+json" }
+  const headers: Record<string, string> = {
+    accept: "application/json, application/problem+json",
+    "accept-language": language,
+  }
   if (body !== undefined) headers["content-type"] = "application/json"
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken
   let res: Response

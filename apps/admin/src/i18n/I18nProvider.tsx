@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import { setLanguage } from "../api/client"
 import {
   format,
   type Locale,
@@ -43,15 +44,16 @@ export const I18nProvider = ({ children }: { readonly children: ReactNode }) => 
     document.documentElement.lang = locale
     document.title = messages[locale]["app.title"]
   }, [locale])
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    // Set during render, not in an effect, so the very first request already asks in this language.
+    setLanguage(locale)
+    return {
       locale,
       setLocale,
       t: (key, vars) => format(messages[locale][key], vars),
       td: (key, fallback) => translateDynamic(locale, key, fallback),
-    }),
-    [locale, setLocale],
-  )
+    }
+  }, [locale, setLocale])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

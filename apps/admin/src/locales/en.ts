@@ -3,7 +3,7 @@ import type { MessageKey } from "./zh-CN"
 export const en: Readonly<Record<MessageKey, string>> = {
   "app.title": "Xianfeng · Party Members",
   "app.shortTitle": "Xianfeng",
-  "app.subtitle": "District Organization Department · Party member education and management",
+  "app.subtitle": "District Organization Dept. · Party member management",
   "app.footer": "Xianfeng · open-source party member management",
   "common.loading": "Loading…",
   "common.retry": "Retry",
@@ -177,4 +177,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "ethnicity.13": "Yao",
   "ethnicity.14": "Bai",
   "ethnicity.15": "Tujia",
+  "occupation.worker": "Workers (manual and skilled)",
+  "occupation.farmer": "Farmers, herders and fishers",
+  "occupation.professional": "Professional and technical staff",
+  "occupation.manager": "Managers",
+  "occupation.civil-servant": "Party and government staff",
+  "occupation.student": "Students",
+  "occupation.other": "Other occupations",
+  "occupation.retired": "Retirees",
 }

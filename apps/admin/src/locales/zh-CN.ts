@@ -175,6 +175,14 @@ export const zhCN = {
   "ethnicity.13": "瑶族",
   "ethnicity.14": "白族",
   "ethnicity.15": "土家族",
+  "occupation.worker": "工人（工勤技能人员）",
+  "occupation.farmer": "农牧渔民",
+  "occupation.professional": "企事业单位、民办非企业单位专业技术人员",
+  "occupation.manager": "企事业单位、民办非企业单位管理人员",
+  "occupation.civil-servant": "党政机关工作人员",
+  "occupation.student": "学生",
+  "occupation.other": "其他职业人员",
+  "occupation.retired": "离退休人员",
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -74,7 +74,13 @@ export const AppLayout = () => {
                 ],
               }}
             >
-              <Flex align="center" gap={8} style={{ cursor: "pointer" }} data-testid="user-menu">
+              <Flex
+                align="center"
+                gap={8}
+                className="xf-user"
+                style={{ cursor: "pointer" }}
+                data-testid="user-menu"
+              >
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: "#c8161d" }} />
                 <span>
                   {user.displayName}

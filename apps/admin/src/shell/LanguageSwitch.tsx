@@ -12,8 +12,8 @@ export const LanguageSwitch = () => {
       value={locale}
       onChange={setLocale}
       variant="borderless"
-      suffixIcon={<GlobalOutlined />}
-      style={{ width: 120 }}
+      prefix={<GlobalOutlined />}
+      style={{ width: 136 }}
       options={locales.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
     />
   )

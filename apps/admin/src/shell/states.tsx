@@ -17,34 +17,36 @@ export const Loading = ({ tip }: { readonly tip?: string }) => {
 export const NotFound = () => {
   const { t } = useI18n()
   return (
-    <Result
-      status="404"
-      title={t("common.notFound.title")}
-      subTitle={t("common.notFound.subtitle")}
-      data-testid="not-found"
-      extra={
-        <Link to="/">
-          <Button type="primary">{t("common.backHome")}</Button>
-        </Link>
-      }
-    />
+    <div data-testid="not-found">
+      <Result
+        status="404"
+        title={t("common.notFound.title")}
+        subTitle={t("common.notFound.subtitle")}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t("common.backHome")}</Button>
+          </Link>
+        }
+      />
+    </div>
   )
 }
 
 export const Forbidden = () => {
   const { t } = useI18n()
   return (
-    <Result
-      status="403"
-      title={t("common.forbidden.title")}
-      subTitle={t("common.forbidden.subtitle")}
-      data-testid="forbidden"
-      extra={
-        <Link to="/">
-          <Button type="primary">{t("common.backHome")}</Button>
-        </Link>
-      }
-    />
+    <div data-testid="forbidden">
+      <Result
+        status="403"
+        title={t("common.forbidden.title")}
+        subTitle={t("common.forbidden.subtitle")}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t("common.backHome")}</Button>
+          </Link>
+        }
+      />
+    </div>
   )
 }
 
@@ -68,19 +70,20 @@ export const ErrorState = ({
         ? error.message
         : String(error)
   return (
-    <Result
-      status="error"
-      title={t("common.loadFailed")}
-      subTitle={detail}
-      data-testid="error-state"
-      extra={
-        onRetry ? (
-          <Button type="primary" onClick={onRetry}>
-            {t("common.retry")}
-          </Button>
-        ) : undefined
-      }
-    />
+    <div data-testid="error-state">
+      <Result
+        status="error"
+        title={t("common.loadFailed")}
+        subTitle={detail}
+        extra={
+          onRetry ? (
+            <Button type="primary" onClick={onRetry}>
+              {t("common.retry")}
+            </Button>
+          ) : undefined
+        }
+      />
+    </div>
   )
 }
 

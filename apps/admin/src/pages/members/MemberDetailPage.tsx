@@ -54,7 +54,10 @@ const RevealIdNumber = ({ memberId, name }: { readonly memberId: string; readonl
   }
 
   const submit = async () => {
-    const { reason } = await form.validateFields()
+    // A rejected validation is already shown on the form item; nothing to throw.
+    const values = await form.validateFields().catch(() => undefined)
+    if (!values) return
+    const { reason } = values
     setFormError(undefined)
     try {
       const r = await reveal.mutateAsync(reason.trim())
@@ -175,7 +178,7 @@ const MemberDetailPage = () => {
             {td(`education.${m.education}`, m.education)}
           </Descriptions.Item>
           <Descriptions.Item label={t("member.occupationGroup")}>
-            {m.occupationGroup || none}
+            {m.occupationGroup ? td(`occupation.${m.occupationGroup}`, m.occupationGroup) : none}
           </Descriptions.Item>
           <Descriptions.Item label={t("members.org")}>{m.orgName}</Descriptions.Item>
           <Descriptions.Item label={t("member.status")}>

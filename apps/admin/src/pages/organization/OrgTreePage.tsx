@@ -46,7 +46,8 @@ const OrgTreePage = () => {
   const toNode = (org: Org): OrgNode => ({
     key: org.id,
     org,
-    isLeaf: org.childCount === 0,
+    // A 党支部 never has sub-organizations (core's allowedParents); anything else may, and is asked.
+    isLeaf: org.kind === "branch" || org.kind === "party-group",
     icon:
       org.kind === "branch" ? (
         <TeamOutlined />

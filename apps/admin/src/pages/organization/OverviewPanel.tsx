@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { Col, Empty, Row, Statistic } from "antd"
-import ReactEChartsCore from "echarts-for-react/lib/core"
+import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useMemo } from "react"
 import { useNavigate } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"

@@ -18,7 +18,7 @@ const toOption = (o: Org): Option => ({
   pId: o.parentId ?? undefined,
   value: o.id,
   title: o.name,
-  isLeaf: o.childCount === 0,
+  isLeaf: o.kind === "branch" || o.kind === "party-group",
 })
 
 /** Picks an organization from the caller's scope, loading the tree one level at a time. */

@@ -28,7 +28,8 @@ const CreateUser = ({ open, onClose }: { readonly open: boolean; readonly onClos
   }
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await form.validateFields().catch(() => undefined)
+    if (!values) return
     setFormError(undefined)
     try {
       await create.mutateAsync({

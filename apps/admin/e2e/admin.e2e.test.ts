@@ -1,0 +1,326 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import type { MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract"
+import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+
+// The whole admin against the real API: the built server (apps/api/dist/server.js) with its
+// in-memory demo district, serving the built admin (apps/admin/dist) on one origin, driven by
+// Debian's chromium. Nothing here is mocked.
+
+const here = dirname(fileURLToPath(import.meta.url))
+const adminDir = resolve(here, "..")
+const apiDir = resolve(adminDir, "..", "api")
+const serverJs = join(apiDir, "dist", "server.js")
+const adminDist = join(adminDir, "dist")
+const shots = join(adminDir, "test-results")
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+const DEMO_PASSWORD = "xianfeng-demo"
+const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/
+const FULL_ID = /^\d{17}[\dX]$/
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const s = createServer()
+    s.once("error", fail)
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address()
+      const port = typeof address === "object" && address ? address.port : 0
+      s.close(() => ok(port))
+    })
+  })
+
+let server: ChildProcess | undefined
+let serverLog = ""
+let base = ""
+let context: BrowserContext
+let page: Page
+let profile = ""
+const offOrigin: string[] = []
+const pageErrors: string[] = []
+
+const startServer = async () => {
+  const port = await freePort()
+  base = `http://127.0.0.1:${port}`
+  server = spawn(process.execPath, [serverJs], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      XF_DATA_DIR: "memory:",
+      XF_DEMO_MEMBERS: "2000",
+      XF_DEMO_SEED: "1",
+      XF_ADMIN_DIST: adminDist,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  server.stdout?.on("data", (b: Buffer) => {
+    serverLog += b.toString()
+  })
+  server.stderr?.on("data", (b: Buffer) => {
+    serverLog += b.toString()
+  })
+  const deadline = Date.now() + 100_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`the API server exited with ${server.exitCode}:\n${serverLog}`)
+    try {
+      const res = await fetch(`${base}/api/health`)
+      if (res.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`the API server did not answer /api/health within 100 s:\n${serverLog}`)
+}
+
+/** The pinyin initials the API indexes a name under: the database package's own function. */
+const initialsOf = async (name: string): Promise<string> => {
+  const fromApi = createRequire(join(apiDir, "package.json"))
+  const db = (await import(pathToFileURL(fromApi.resolve("@xianfeng/db")).href)) as {
+    pinyinOf: (n: string) => { initials: string }
+  }
+  return db.pinyinOf(name).initials
+}
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await context.request.get(`${base}/api${path}`)
+  if (!res.ok()) throw new Error(`GET ${path} → ${res.status()}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+
+const login = async (username: string) => {
+  await page.goto(`${base}/login`)
+  await page.getByTestId("login-username").fill(username)
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
+  await page.getByTestId("login-submit").click()
+  await page.getByTestId("user-menu").waitFor()
+}
+
+const logout = async () => {
+  await page.getByTestId("user-menu").click()
+  await page.getByTestId("logout").click()
+  await page.waitForURL(`${base}/login`)
+  await page.getByTestId("login-submit").waitFor()
+}
+
+beforeAll(async () => {
+  // Fail loudly: a missing build is a broken pipeline, not a reason to skip the only real test.
+  if (!existsSync(serverJs))
+    throw new Error(`${serverJs} is missing: build the API first (pnpm --filter @xianfeng/api build)`)
+  if (!existsSync(join(adminDist, "index.html")))
+    throw new Error(
+      `${adminDist}/index.html is missing: build the admin first (pnpm --filter @xianfeng/admin build)`,
+    )
+  if (!existsSync(chromiumPath))
+    throw new Error(`no chromium at ${chromiumPath}: run .ci/install-browser.sh or set CHROMIUM_PATH`)
+  mkdirSync(shots, { recursive: true })
+  await startServer()
+  profile = mkdtempSync(join(tmpdir(), "xf-chromium-"))
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  })
+  context.setDefaultTimeout(20_000)
+  // Intranet: every request the admin makes must go to the server that served it.
+  context.on("request", (r) => {
+    const url = r.url()
+    if (!url.startsWith(`${base}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      offOrigin.push(url)
+  })
+  page = context.pages()[0] ?? (await context.newPage())
+  page.on("pageerror", (e) => pageErrors.push(e.message))
+  // React reports errors its boundaries caught on the console; a broken panel must fail the run.
+  page.on("console", (m) => {
+    // (Answers like the 401 of /auth/me before login are logged by chromium itself; they are expected.)
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+      pageErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`)
+  })
+})
+
+afterAll(async () => {
+  await context?.close()
+  if (profile) rmSync(profile, { recursive: true, force: true })
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server?.once("exit", r))
+    server.kill("SIGTERM")
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
+    if (server.exitCode === null) server.kill("SIGKILL")
+  }
+})
+
+afterEach(async (ctx) => {
+  // A failing step leaves a picture of what the browser showed.
+  if (ctx.task.result?.state === "fail" && page) {
+    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
+    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
+  }
+})
+
+describe("the admin, end to end against the demo district", () => {
+  let otherBranchMember: MemberSummary | undefined
+  let adminMembers: readonly MemberSummary[] = []
+
+  it("the district admin logs in, browses the org tree, finds a member by pinyin initials and sees the ID masked", async () => {
+    await page.goto(`${base}/`)
+    // Not signed in: the admin sends us to the login page, in Chinese.
+    await page.waitForURL(`${base}/login`)
+    await page.getByText("先锋 · 党员管理").waitFor()
+    await shot("01-login")
+
+    await login("admin")
+    await page.waitForURL(`${base}/`)
+    // The dashboard frame with the 组织概况 panel: counts and the ECharts bar chart.
+    await page.getByTestId("panel-organization.overview").getByText("组织概况").waitFor()
+    await page.getByTestId("stage-chart").locator("canvas").first().waitFor()
+    await page.waitForTimeout(600) // let the bar animation finish for the screenshot
+    await shot("02-dashboard")
+
+    // 组织架构: the root is expanded and its children loaded lazily; pick the first sub-organization.
+    await page.getByTestId("side-menu").getByText("组织架构").click()
+    await page.waitForURL(`${base}/orgs`)
+    const root = await api<{ id: string; name: string }>("/orgs/root")
+    await page.getByTestId(`org-node-${root.id}`).waitFor()
+    const children = await api<{ items: { id: string; name: string; memberCount: number }[] }>(
+      `/orgs/${root.id}/children`,
+    )
+    const child = children.items.find((c) => c.memberCount > 0)
+    expect(child, "the demo root has a sub-organization with members").toBeDefined()
+    if (!child) return
+    await page.getByTestId(`org-node-${child.id}`).click()
+    const orgMembers = page.getByTestId("org-members")
+    await orgMembers.getByText(`${child.name} · 党员名单（含下级组织）`).waitFor()
+    await orgMembers.locator(".ant-table-row").first().waitFor()
+    await shot("03-org-tree")
+
+    // Pick someone with a three-character name whose initials narrow the list to one page.
+    adminMembers = (await api<MemberPage>("/members?pageSize=100")).items
+    let target: MemberSummary | undefined
+    let initials = ""
+    for (const m of adminMembers) {
+      if ([...m.name].length !== 3) continue
+      const q = await initialsOf(m.name)
+      const hits = await api<MemberPage>(`/members?q=${q}&pageSize=20`)
+      if (hits.total <= 20) {
+        target = m
+        initials = q
+        break
+      }
+    }
+    expect(target, "a demo member with a distinctive name").toBeDefined()
+    if (!target) return
+
+    await page.getByTestId("side-menu").getByText("党员").click()
+    await page.waitForURL(`${base}/members`)
+    const search = page.getByPlaceholder("姓名、拼音或拼音首字母（如 zs）")
+    await search.fill(initials)
+    await search.press("Enter")
+    await page.waitForURL(`${base}/members?q=${initials}`)
+    // Wait for the search's own answer (the unfiltered page may stay visible while it loads), then
+    // check every hit is a name whose initials start with what was typed.
+    const names = page.getByTestId("member-table").locator(".ant-table-row td:first-child")
+    const allMatch = async () => {
+      const shown = await names.allInnerTexts()
+      if (shown.length === 0) return false
+      for (const n of shown) if (!(await initialsOf(n)).startsWith(initials)) return false
+      return true
+    }
+    await expect.poll(allMatch, { timeout: 20_000 }).toBe(true)
+    const row = page.getByTestId("member-table").locator(".ant-table-row", { hasText: target.name })
+    await row.first().waitFor()
+    await shot("04-member-search")
+
+    await row.first().click()
+    await page.waitForURL(`${base}/members/${target.id}`)
+    const masked = page.getByTestId("id-masked")
+    await masked.waitFor()
+    expect((await masked.textContent()).trim()).toMatch(MASKED_ID)
+    expect(await masked.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i)
+    await expect(page.getByTestId("member-name").textContent()).resolves.toBe(target.name)
+    await shot("05-member-file")
+
+    // The district admin may see the full number: only after giving a reason, in a dialog, never in the URL.
+    await page.getByTestId("reveal-id").click()
+    await page.getByTestId("reveal-submit").click()
+    await page.getByText("请填写查看事由（至少 4 个字）").waitFor()
+    await page.getByTestId("reveal-reason").fill("端到端测试：核对身份信息")
+    await page.getByTestId("reveal-submit").click()
+    const revealed = page.getByTestId("revealed-id")
+    await revealed.waitFor()
+    const full = (await revealed.textContent()).trim()
+    expect(full).toMatch(FULL_ID)
+    expect(page.url()).not.toContain(full)
+    await shot("06-reveal")
+    await page.getByRole("button", { name: /关\s*闭/ }).click()
+    await revealed.waitFor({ state: "detached" })
+
+    // The language switch turns the whole frame, antd's own texts included, into English and back.
+    await page.getByTestId("language-switch").click()
+    await page.locator(".ant-select-item-option", { hasText: "English" }).click()
+    await page.getByTestId("side-menu").getByText("Members").waitFor()
+    await page.getByText("Show full ID number").waitFor()
+    await shot("07-english")
+    await page.getByTestId("language-switch").click()
+    await page.locator(".ant-select-item-option", { hasText: "简体中文" }).click()
+    await page.getByTestId("side-menu").getByText("党员").waitFor()
+
+    await logout()
+  })
+
+  it("a branch secretary who opens another branch's member by URL sees 'not found'", async () => {
+    await context.clearCookies() // start signed out, whatever the step before left behind
+    await login("secretary1")
+    const me = await api<SessionView>("/auth/me")
+    expect(me.user.role).toBe("branch-secretary")
+    // Users are an organization-department matter: not in a secretary's menu.
+    await expect(page.getByTestId("side-menu").getByText("用户与角色").count()).resolves.toBe(0)
+    const own = (await api<MemberPage>("/members?pageSize=1")).items[0]
+
+    otherBranchMember = adminMembers.find((m) => m.orgId !== me.user.orgId)
+    expect(otherBranchMember, "the admin's list has someone outside secretary1's branch").toBeDefined()
+    if (!otherBranchMember) return
+    const direct = await context.request.get(`${base}/api/members/${otherBranchMember.id}`)
+    expect(direct.status()).toBe(404)
+
+    await page.goto(`${base}/members/${otherBranchMember.id}`)
+    await page.getByTestId("not-found").waitFor()
+    await page.getByText("您要查看的内容不存在，或不在您的管理范围内。").waitFor()
+    expect(await page.getByTestId("id-masked").count()).toBe(0)
+    expect(await page.getByText(otherBranchMember.name).count()).toBe(0)
+    await shot("08-secretary-not-found")
+
+    // Their own members open, but without the button that shows the full ID number.
+    if (own) {
+      await page.goto(`${base}/members/${own.id}`)
+      await page.getByTestId("id-masked").waitFor()
+      expect(await page.getByTestId("reveal-id").count()).toBe(0)
+    }
+    await logout()
+  })
+
+  it("loaded nothing from any other host and threw no script errors", () => {
+    expect(offOrigin).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
