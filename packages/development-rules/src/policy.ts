@@ -137,6 +137,16 @@ export const developmentPolicy = definePolicy("development", {
     description: { "zh-CN": "参加党组织活动频次", en: "Party activities to attend: how often" },
     confidence: "P",
   }),
+  trainingWithin: policyKey({
+    schema: PeriodSchema,
+    default: { months: 3 } as typeof PeriodSchema.Type,
+    description: {
+      "zh-CN": "列为发展对象后多久内完成集中培训（培养计划用）",
+      en: "How soon after becoming a development object the centralized training is planned",
+    },
+    confidence: "P",
+    citations: [dr(17)],
+  }),
   dormantYears: policyKey({
     schema: PositiveInt,
     default: 3,
