@@ -49,7 +49,9 @@ export const SessionView = Schema.Struct({ user: SessionUser, csrfToken: Schema.
 export type SessionView = typeof SessionView.Type
 export const Ok = Schema.Struct({ ok: Schema.Boolean })
 
-export const TokenBody = Schema.Struct({ name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)) })
+export const TokenBody = Schema.Struct({
+  name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
+})
 export const TokenView = Schema.Struct({
   token: Schema.String.annotate({ description: "Shown once: send as `Authorization: Bearer <token>`" }),
 })
@@ -70,7 +72,10 @@ export type OrgList = typeof OrgList.Type
 export const OrgParams = Schema.Struct({ id: OrgIdSchema })
 
 // ── members ────────────────────────────────────────────────────────────────
-const PageNumber = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100_000 }))
+const PageNumber = Schema.NumberFromString.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: 1, maximum: 100_000 }),
+)
 const PageSize = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))
 
 export const MemberQuery = Schema.Struct({
@@ -129,7 +134,9 @@ export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUI
 export const MemberCreate = Schema.Struct({
   orgId: OrgIdSchema,
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)),
-  idNumber: Schema.String.annotate({ description: "18-character resident ID number (GB 11643); sent in the body only" }),
+  idNumber: Schema.String.annotate({
+    description: "18-character resident ID number (GB 11643); sent in the body only",
+  }),
   ethnicity: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
   education: Schema.String.check(Schema.isMaxLength(10)),
   occupationGroup: Schema.String.check(Schema.isMaxLength(40)),
@@ -194,7 +201,11 @@ export const UserUpdate = Schema.Struct({
 export const UserParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
 
 // ── errors (RFC 9457) ──────────────────────────────────────────────────────
-export const FieldProblem = Schema.Struct({ field: Schema.String, reason: Schema.String, message: Schema.String })
+export const FieldProblem = Schema.Struct({
+  field: Schema.String,
+  reason: Schema.String,
+  message: Schema.String,
+})
 export const Problem = Schema.Struct({
   type: Schema.String,
   title: Schema.String,

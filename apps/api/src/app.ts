@@ -1,0 +1,152 @@
+import { existsSync, readFileSync, statSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, extname, join, normalize, resolve } from "node:path"
+import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { HTTPException } from "hono/http-exception"
+import { secureHeaders } from "hono/secure-headers"
+import { allRoutes } from "./areas.js"
+import { authenticate } from "./auth/middleware.js"
+import type { Deps } from "./deps.js"
+import { openApiDocument } from "./http/openapi.js"
+import { ApiProblem, problemResponse, problems } from "./http/problem.js"
+import { type AnyRoute, mountRoutes } from "./http/route.js"
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+const API_VERSION = "0.1.0"
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+}
+
+const docsHtml = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Xianfeng API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><div id="app"></div><script src="/docs/scalar.js"></script><script src="/docs/init.js"></script></body></html>`
+
+// The reference UI is served from this app (an intranet has no CDN): no default fonts, no proxy.
+const docsInit = `Scalar.createApiReference('#app', { url: '/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false })`
+
+/** Builds the HTTP app: routes of every area, auth, problem+json errors, security headers, docs and the admin. */
+export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) => {
+  const app = new Hono()
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiProblem(
+          413,
+          "payload-too-large",
+          { "zh-CN": "请求体过大", en: "Payload too large" },
+          { "zh-CN": "请求体不能超过 1 MB。", en: "The body may not exceed 1 MB." },
+        )
+      },
+    }),
+  )
+  app.use("/api/*", authenticate(deps))
+
+  app.onError((err, c) => {
+    if (err instanceof ApiProblem) return problemResponse(c, err)
+    if (err instanceof HTTPException) {
+      return problemResponse(
+        c,
+        new ApiProblem(
+          err.status as 400,
+          "http",
+          { "zh-CN": "请求错误", en: "Request error" },
+          { "zh-CN": err.message, en: err.message },
+        ),
+      )
+    }
+    console.error(err)
+    return problemResponse(
+      c,
+      new ApiProblem(
+        500,
+        "internal",
+        { "zh-CN": "服务器内部错误", en: "Internal error" },
+        {
+          "zh-CN": "服务器出错了，请稍后重试；问题已记录。",
+          en: "The server failed; it has been logged. Try again later.",
+        },
+      ),
+    )
+  })
+
+  mountRoutes(app, routes, deps)
+
+  const openapi = openApiDocument(routes, { title: "Xianfeng API", version: API_VERSION })
+  app.get("/openapi.json", (c) => c.json(openapi))
+  const require = createRequire(import.meta.url)
+  const scalarFile = join(dirname(require.resolve("@scalar/api-reference")), "browser", "standalone.js")
+  app.get("/docs", (c) => c.html(docsHtml))
+  app.get("/docs/init.js", (c) => c.body(docsInit, 200, { "content-type": "text/javascript; charset=utf-8" }))
+  app.get("/docs/scalar.js", (c) =>
+    c.body(readFileSync(scalarFile), 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    }),
+  )
+
+  app.all("/api/*", () => {
+    throw problems.notFound()
+  })
+
+  if (deps.config.adminDist !== undefined) serveAdmin(app, resolve(deps.config.adminDist))
+  return app
+}
+
+/** The built admin: files as they are, and index.html for every other path (client-side routes). */
+const serveAdmin = (app: Hono, root: string) => {
+  const index = join(root, "index.html")
+  app.get("*", (c) => {
+    const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^(\.\.[/\\])+/, "")
+    const file = join(root, rel)
+    if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {
+      const type = contentTypes[extname(file)] ?? "application/octet-stream"
+      const immutable = rel.startsWith("/assets/")
+      return c.body(readFileSync(file), 200, {
+        "content-type": type,
+        "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      })
+    }
+    if (!existsSync(index)) return c.text("The admin is not built: run pnpm build.", 404)
+    return c.body(readFileSync(index), 200, {
+      "content-type": contentTypes[".html"] as string,
+      "cache-control": "no-cache",
+    })
+  })
+}

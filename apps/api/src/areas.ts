@@ -1,0 +1,8 @@
+import type { AnyRoute } from "./http/route.js"
+import { platformRoutes } from "./routes/platform/index.js"
+
+/**
+ * Every area's routes, registered once. A new area adds its folder under routes/ and one line here;
+ * validation, OpenAPI and problem+json come with the route definitions.
+ */
+export const allRoutes: readonly AnyRoute[] = [...platformRoutes]

@@ -1,0 +1,85 @@
+import { apiTokens, orgs, sessions, users } from "@xianfeng/db"
+import { and, eq, gt, isNull, sql } from "drizzle-orm"
+import type { Context, MiddlewareHandler } from "hono"
+import { getCookie } from "hono/cookie"
+import type { Deps } from "../deps.js"
+import { problems } from "../http/problem.js"
+import type { Actor } from "./actor.js"
+import { sameSecret, sha256 } from "./tokens.js"
+
+export const SESSION_COOKIE = "xf_session"
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
+
+const actorColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  orgId: users.orgId,
+  orgPath: orgs.path,
+  orgName: orgs.name,
+}
+
+/**
+ * Resolves who is calling — a bearer token (machine clients) or the session cookie (the admin) — from the
+ * database, so every API process agrees. A cookie-authenticated write must carry the session's CSRF token.
+ */
+export const authenticate =
+  (deps: Deps): MiddlewareHandler =>
+  async (c: Context, next) => {
+    const now = deps.now()
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1]
+    if (bearer !== undefined) {
+      const [row] = await deps.db
+        .select(actorColumns)
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(
+          and(
+            eq(apiTokens.tokenHash, sha256(bearer)),
+            isNull(apiTokens.revokedAt),
+            eq(users.disabled, false),
+          ),
+        )
+        .limit(1)
+      if (row === undefined) throw problems.unauthorized()
+      c.set("actor", { ...row, via: "token" } satisfies Actor)
+      return next()
+    }
+    const token = getCookie(c, SESSION_COOKIE)
+    if (token !== undefined) {
+      const idle = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000)
+      const id = sha256(token)
+      const [row] = await deps.db
+        .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(
+          and(
+            eq(sessions.id, id),
+            gt(sessions.expiresAt, now),
+            gt(sessions.lastSeenAt, idle),
+            eq(users.disabled, false),
+          ),
+        )
+        .limit(1)
+      if (row !== undefined) {
+        if (!SAFE.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token") ?? "", row.csrfToken)) {
+          throw problems.csrf()
+        }
+        // Sliding idle timeout, written at most once a minute per session.
+        if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+          await deps.db
+            .update(sessions)
+            .set({ lastSeenAt: sql`${now.toISOString()}::timestamptz` })
+            .where(eq(sessions.id, id))
+        }
+        const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = row
+        c.set("actor", { ...actor, via: "session", sessionId: id } satisfies Actor)
+        c.set("csrfToken", row.csrfToken)
+      }
+    }
+    return next()
+  }

@@ -1,0 +1,52 @@
+/** The API's configuration, read from the environment in this one place. */
+export interface Config {
+  readonly port: number
+  readonly host: string
+  /** PostgreSQL when set; otherwise embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | undefined
+  /** Folder of the embedded database and its key; `memory:` keeps everything in memory (tests). */
+  readonly dataDir: string
+  /** Base64 of a 32-byte key for ID-number encryption; defaults to a key file created in `dataDir`. */
+  readonly idKey: string | undefined
+  /** How many members the demo district gets when the database starts empty; 0 loads nothing. */
+  readonly demoMembers: number
+  readonly demoSeed: number
+  /** The built admin (apps/admin/dist), served at `/`. */
+  readonly adminDist: string | undefined
+  readonly sessionIdleMinutes: number
+  readonly sessionMaxHours: number
+  /** Send cookies with `Secure` (behind TLS). */
+  readonly secureCookies: boolean
+  readonly poolSize: number
+}
+
+const int = (
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+) => {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  }
+  return n
+}
+
+export const configFromEnv = (env: Record<string, string | undefined>): Config => ({
+  port: int(env, "PORT", 8080, 0, 65535),
+  host: env.HOST ?? "127.0.0.1",
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.XF_DATA_DIR ?? ".data",
+  idKey: env.XF_ID_KEY || undefined,
+  demoMembers: int(env, "XF_DEMO_MEMBERS", 20_000, 0, 5_000_000),
+  demoSeed: int(env, "XF_DEMO_SEED", 20260701, 0, 2 ** 31 - 1),
+  adminDist: env.XF_ADMIN_DIST || undefined,
+  sessionIdleMinutes: int(env, "XF_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+  sessionMaxHours: int(env, "XF_SESSION_MAX_HOURS", 12, 1, 24 * 30),
+  secureCookies: env.XF_SECURE_COOKIES === "1",
+  poolSize: int(env, "XF_POOL_SIZE", 8, 1, 200),
+})

@@ -1,0 +1,11 @@
+import type { IdVault, XfDb } from "@xianfeng/db"
+import type { Config } from "./config.js"
+
+/** What the routes need from the outside world; tests build their own. */
+export interface Deps {
+  readonly db: XfDb
+  readonly vault: IdVault
+  readonly config: Config
+  /** The clock; the only place the API reads the time. */
+  readonly now: () => Date
+}

@@ -1,0 +1,119 @@
+import { Result, Schema, SchemaIssue } from "effect"
+import type { Context, Hono } from "hono"
+import { type Actor, requireActor } from "../auth/actor.js"
+import type { Role } from "../contract.js"
+import type { Deps } from "../deps.js"
+import { ApiProblem, problems } from "./problem.js"
+
+export type Method = "get" | "post" | "patch" | "put" | "delete"
+
+type Decoded<S> = S extends Schema.Top ? S["Type"] : undefined
+
+export interface HandlerContext<P, Q, B> {
+  readonly params: P
+  readonly query: Q
+  readonly body: B
+  /** The signed-in user; routes with `auth: "public"` get undefined. */
+  readonly actor: Actor
+  readonly deps: Deps
+  readonly c: Context
+}
+
+/**
+ * One route: its schemas validate the request, document it in OpenAPI and type the handler. A handler
+ * stays thin: it authorizes by scope inside its queries, calls a domain package, persists with its audit
+ * row in one transaction and returns the response.
+ */
+export interface RouteSpec<P, Q, B, R extends Schema.Top> {
+  readonly method: Method
+  /** Hono path, e.g. `/api/members/:id`. */
+  readonly path: string
+  readonly summary: string
+  readonly description?: string
+  readonly tag: string
+  readonly auth: "public" | "user"
+  /** Roles allowed; all signed-in roles when omitted. */
+  readonly roles?: readonly Role[]
+  readonly params?: P
+  readonly query?: Q
+  readonly body?: B
+  readonly response: R
+  readonly status?: 200 | 201
+  readonly handler: (ctx: HandlerContext<Decoded<P>, Decoded<Q>, Decoded<B>>) => Promise<R["Type"]>
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a route table holds routes of every shape
+export type AnyRoute = RouteSpec<any, any, any, Schema.Top>
+
+export const route = <
+  R extends Schema.Top,
+  P extends Schema.Top | undefined = undefined,
+  Q extends Schema.Top | undefined = undefined,
+  B extends Schema.Top | undefined = undefined,
+>(
+  spec: RouteSpec<P, Q, B, R>,
+): AnyRoute => spec as AnyRoute
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+
+const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "body") => {
+  const result = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input, {
+    errors: "all",
+    onExcessProperty: "error",
+  })
+  if (Result.isSuccess(result)) return result.success
+  const issues = formatter(result.failure.issue).issues
+  const errors = issues.map((i) => {
+    const field = i.path && i.path.length > 0 ? i.path.map(String).join(".") : where
+    const reason = /excess/i.test(i.message)
+      ? "unknown-field"
+      : /missing/i.test(i.message)
+        ? "required"
+        : "invalid"
+    const zh =
+      reason === "unknown-field"
+        ? `不认识的字段${field}`
+        : reason === "required"
+          ? `缺少必填字段${field}`
+          : `字段${field}的值无效：${i.message}`
+    return { field, reason, message: { "zh-CN": zh, en: `${field}: ${i.message}` } }
+  })
+  const first = errors[0]
+  throw problems.badRequest(
+    first ? first.message["zh-CN"] : "请求无效",
+    first ? first.message.en : "invalid request",
+    errors,
+  )
+}
+
+const readBody = async (c: Context): Promise<unknown> => {
+  const type = c.req.header("content-type") ?? ""
+  if (!/^application\/json\b/i.test(type)) {
+    throw problems.badRequest(
+      "请求体应为 JSON（Content-Type: application/json）",
+      "The body must be JSON (Content-Type: application/json)",
+    )
+  }
+  try {
+    return await c.req.json()
+  } catch {
+    throw problems.badRequest("请求体不是有效的 JSON", "The body is not valid JSON")
+  }
+}
+
+/** Registers routes on the app. */
+export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) => {
+  for (const r of routes) {
+    app.on(r.method.toUpperCase(), r.path, async (c) => {
+      const actor = r.auth === "user" ? requireActor(c, r.roles) : (undefined as unknown as Actor)
+      const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
+      const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
+      const body = r.body ? decode(r.body, await readBody(c), "body") : undefined
+      const result = await r.handler({ params, query, body, actor, deps, c })
+      if (result instanceof Response) return result
+      return c.json(result, r.status ?? 200, { "cache-control": "no-store" })
+    })
+  }
+}
+
+export { ApiProblem }

@@ -1,0 +1,265 @@
+import { getConnInfo } from "@hono/node-server/conninfo"
+import { apiTokens, orgs, rateLimits, sessions, users } from "@xianfeng/db"
+import { and, eq, sql } from "drizzle-orm"
+import type { Context } from "hono"
+import { deleteCookie, setCookie } from "hono/cookie"
+import { audit } from "../../audit.js"
+import { SESSION_COOKIE } from "../../auth/middleware.js"
+import { burnPasswordCheck, verifyPassword } from "../../auth/passwords.js"
+import { newToken } from "../../auth/tokens.js"
+import { LoginBody, Ok, SessionView, TokenBody, TokenView } from "../../contract.js"
+import type { Deps } from "../../deps.js"
+import { problems } from "../../http/problem.js"
+import { route } from "../../http/route.js"
+
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MINUTES = 15
+const LOGIN_ATTEMPTS_PER_MINUTE = 30
+
+/** The peer address (X-Forwarded-For is not trusted: a client could rotate it to dodge the limit). */
+const clientAddress = (c: Context): string => {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown"
+  } catch {
+    return "unknown"
+  }
+}
+
+/** Counts one attempt in the database (shared by every API process) and says whether it is over the limit. */
+const overRateLimit = async (deps: Deps, key: string, limit: number): Promise<boolean> => {
+  const now = deps.now()
+  const window = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
+  const [row] = await deps.db
+    .insert(rateLimits)
+    .values({ key, windowStart: window, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({ count: rateLimits.count })
+  return (row?.count ?? 0) > limit
+}
+
+const wrongCredentials = () =>
+  problems.badRequest("用户名或密码错误。", "Wrong username or password.", [
+    {
+      field: "password",
+      reason: "mismatch",
+      message: { "zh-CN": "用户名或密码错误", en: "wrong username or password" },
+    },
+  ])
+
+export const login = route({
+  method: "post",
+  path: "/api/auth/login",
+  summary: "Sign in with username and password; sets the session cookie",
+  description: `After ${MAX_FAILED_LOGINS} wrong passwords in a row the account is locked for ${LOCKOUT_MINUTES} minutes.`,
+  tag: "auth",
+  auth: "public",
+  body: LoginBody,
+  response: SessionView,
+  handler: async ({ body, deps, c }) => {
+    const ip = clientAddress(c)
+    if (await overRateLimit(deps, `login:${ip}`, LOGIN_ATTEMPTS_PER_MINUTE)) {
+      throw problems.tooMany(
+        "登录尝试过于频繁，请一分钟后再试。",
+        "Too many sign-in attempts; try again in a minute.",
+      )
+    }
+    const now = deps.now()
+    const [user] = await deps.db
+      .select({ user: users, orgName: orgs.name })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(users.username, body.username))
+      .limit(1)
+    if (user === undefined || user.user.disabled) {
+      await burnPasswordCheck(body.password)
+      await deps.db.transaction((tx) =>
+        audit(tx, deps, undefined, {
+          action: "auth.login",
+          result: "failed",
+          details: { username: body.username, ip },
+        }),
+      )
+      throw wrongCredentials()
+    }
+    const u = user.user
+    if (u.lockedUntil !== null && u.lockedUntil > now) {
+      await deps.db.transaction((tx) =>
+        audit(
+          tx,
+          deps,
+          { userId: u.id, role: u.role },
+          {
+            action: "auth.login",
+            objectType: "user",
+            objectId: u.id,
+            result: "denied",
+            details: { reason: "locked", ip },
+          },
+        ),
+      )
+      throw problems.locked(u.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
+    }
+    if (!(await verifyPassword(u.passwordHash, body.password))) {
+      await deps.db.transaction(async (tx) => {
+        const failed = u.failedLogins + 1
+        const lock = failed >= MAX_FAILED_LOGINS
+        await tx
+          .update(users)
+          .set(
+            lock
+              ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
+              : { failedLogins: sql`${users.failedLogins} + 1` },
+          )
+          .where(eq(users.id, u.id))
+        await audit(
+          tx,
+          deps,
+          { userId: u.id, role: u.role },
+          {
+            action: "auth.login",
+            objectType: "user",
+            objectId: u.id,
+            result: "failed",
+            details: { ip, failures: failed, locked: lock },
+          },
+        )
+      })
+      throw wrongCredentials()
+    }
+    const session = newToken()
+    const csrf = newToken().token
+    await deps.db.transaction(async (tx) => {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id))
+      await tx.insert(sessions).values({
+        id: session.hash,
+        userId: u.id,
+        csrfToken: csrf,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
+      })
+      await audit(
+        tx,
+        deps,
+        { userId: u.id, role: u.role },
+        { action: "auth.login", objectType: "user", objectId: u.id, result: "ok", details: { ip } },
+      )
+    })
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: deps.config.secureCookies,
+      path: "/",
+      maxAge: deps.config.sessionMaxHours * 3600,
+    })
+    return {
+      user: {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        orgId: u.orgId,
+        orgName: user.orgName,
+      },
+      csrfToken: csrf,
+    }
+  },
+})
+
+export const logout = route({
+  method: "post",
+  path: "/api/auth/logout",
+  summary: "Sign out: ends the session on the server",
+  tag: "auth",
+  auth: "user",
+  response: Ok,
+  handler: async ({ actor, deps, c }) => {
+    await deps.db.transaction(async (tx) => {
+      if (actor.sessionId) await tx.delete(sessions).where(eq(sessions.id, actor.sessionId))
+      await audit(tx, deps, actor, {
+        action: "auth.logout",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+      })
+    })
+    deleteCookie(c, SESSION_COOKIE, { path: "/" })
+    return { ok: true }
+  },
+})
+
+export const me = route({
+  method: "get",
+  path: "/api/auth/me",
+  summary: "The signed-in user and the CSRF token for writes",
+  tag: "auth",
+  auth: "user",
+  response: SessionView,
+  handler: async ({ actor, c }) => ({
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      orgId: actor.orgId,
+      orgName: actor.orgName,
+    },
+    csrfToken: (c.get("csrfToken") as string | undefined) ?? "",
+  }),
+})
+
+export const createToken = route({
+  method: "post",
+  path: "/api/auth/tokens",
+  summary: "Create a bearer token for a machine client acting as you (shown once)",
+  tag: "auth",
+  auth: "user",
+  body: TokenBody,
+  response: TokenView,
+  status: 201,
+  handler: async ({ actor, body, deps }) => {
+    const t = newToken("xf_")
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .insert(apiTokens)
+        .values({ tokenHash: t.hash, userId: actor.userId, name: body.name, createdAt: deps.now() })
+      await audit(tx, deps, actor, {
+        action: "auth.token.create",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+        details: { name: body.name },
+      })
+    })
+    return { token: t.token }
+  },
+})
+
+export const revokeTokens = route({
+  method: "delete",
+  path: "/api/auth/tokens",
+  summary: "Revoke all your bearer tokens",
+  tag: "auth",
+  auth: "user",
+  response: Ok,
+  handler: async ({ actor, deps }) => {
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: deps.now() })
+        .where(and(eq(apiTokens.userId, actor.userId), sql`${apiTokens.revokedAt} is null`))
+      await audit(tx, deps, actor, {
+        action: "auth.token.revoke",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+      })
+    })
+    return { ok: true }
+  },
+})
+
+export const authRoutes = [login, logout, me, createToken, revokeTokens]

@@ -1,0 +1,15 @@
+import type { AnyRoute } from "../../http/route.js"
+import { authRoutes } from "./auth.js"
+import { health } from "./health.js"
+import { memberRoutes } from "./members.js"
+import { orgRoutes } from "./orgs.js"
+import { userRoutes } from "./users.js"
+
+/** The platform: sign-in, the org tree, members and users. Areas add their own folders beside it. */
+export const platformRoutes: readonly AnyRoute[] = [
+  health,
+  ...authRoutes,
+  ...orgRoutes,
+  ...memberRoutes,
+  ...userRoutes,
+]

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { serve } from "@hono/node-server"
+import { DEMO_PASSWORD } from "@xianfeng/db"
+import { configFromEnv } from "./config.js"
+import { startSystem } from "./system.js"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const bundledAdmin = join(here, "..", "..", "admin", "dist")
+
+const main = async () => {
+  const env = { ...process.env }
+  if (!env.XF_ADMIN_DIST && existsSync(bundledAdmin)) env.XF_ADMIN_DIST = bundledAdmin
+  const config = configFromEnv(env)
+  const started = Date.now()
+  const system = await startSystem(config)
+  const server = serve({ fetch: system.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host}:${info.port}`
+    const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`
+    console.log(`Xianfeng 先锋 is serving on ${url}  (${where}, ready in ${Date.now() - started} ms)`)
+    console.log(`  admin:   ${url}/${config.adminDist ? "" : "   (not built: pnpm build)"}`)
+    console.log(`  API:     ${url}/api   reference: ${url}/docs   OpenAPI: ${url}/openapi.json`)
+    if (system.loadedDemo)
+      console.log(`  loaded the demo district (${config.demoMembers} members, seed ${config.demoSeed})`)
+    console.log(`  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor)`)
+  })
+  const stop = async () => {
+    server.close()
+    await system.close()
+    process.exit(0)
+  }
+  process.on("SIGINT", stop)
+  process.on("SIGTERM", stop)
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

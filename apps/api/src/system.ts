@@ -1,0 +1,56 @@
+import {
+  createIdVault,
+  type Database,
+  isEmpty,
+  keyFromConfig,
+  loadDemoDistrict,
+  loadOrCreateKey,
+  openDatabase,
+} from "@xianfeng/db"
+import { createApp } from "./app.js"
+import { hashPassword } from "./auth/passwords.js"
+import type { Config } from "./config.js"
+import type { Deps } from "./deps.js"
+
+export interface System {
+  readonly app: ReturnType<typeof createApp>
+  readonly deps: Deps
+  readonly database: Database
+  /** Whether this start loaded the demo district into an empty database. */
+  readonly loadedDemo: boolean
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database (PGlite in `dataDir`, or PostgreSQL at `databaseUrl`), runs migrations, loads the demo
+ * district into an empty database, and builds the app.
+ */
+export const startSystem = async (config: Config, now: () => Date = () => new Date()): Promise<System> => {
+  const database = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
+    poolMax: config.poolSize,
+  })
+  try {
+    const key = config.idKey
+      ? keyFromConfig(config.idKey)
+      : config.dataDir === "memory:"
+        ? crypto.getRandomValues(new Uint8Array(32))
+        : loadOrCreateKey(config.dataDir)
+    const vault = createIdVault(key)
+    let loadedDemo = false
+    if (config.demoMembers > 0 && (await isEmpty(database.db))) {
+      await loadDemoDistrict(database, {
+        seed: config.demoSeed,
+        members: config.demoMembers,
+        vault,
+        hashPassword,
+      })
+      loadedDemo = true
+    }
+    const deps: Deps = { db: database.db, vault, config, now }
+    return { app: createApp(deps), deps, database, loadedDemo, close: () => database.close() }
+  } catch (e) {
+    await database.close()
+    throw e
+  }
+}

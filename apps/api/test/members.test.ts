@@ -1,0 +1,156 @@
+import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
+import { count, eq } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { MemberDetail, MemberPage } from "../src/contract.js"
+import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+
+const MASK = /^\d{3}\*{11}[\dX]{4}$/
+
+describe.each(backends)("members on %s", (backend) => {
+  let sys: TestSystem
+  let admin: Agent
+  beforeAll(async () => {
+    sys = await testSystem(backend)
+    admin = new Agent(sys)
+    await admin.login("admin")
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("pages the members of the caller's subtree with masked ID numbers", async () => {
+    const page = await admin.json<MemberPage>("GET", "/api/members?page=2&pageSize=25")
+    expect(page.items).toHaveLength(25)
+    expect(page.total).toBeGreaterThan(1000)
+    for (const m of page.items) expect(m.idNumberMasked).toMatch(MASK)
+    expect(JSON.stringify(page)).not.toMatch(/\d{17}[\dX]/)
+  })
+
+  it("finds a member by pinyin initials (zs finds 张三)", async () => {
+    const first = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!first) throw new Error("no members")
+    const [row] = await sys.deps.db
+      .select({ initials: members.nameInitials })
+      .from(members)
+      .where(eq(members.id, first.id))
+    const found = await admin.json<MemberPage>("GET", `/api/members?q=${row?.initials}&pageSize=100`)
+    expect(found.items.map((m) => m.id)).toContain(first.id)
+    for (const m of found.items) {
+      const [r] = await sys.deps.db
+        .select({ i: members.nameInitials, p: members.namePinyin })
+        .from(members)
+        .where(eq(members.id, m.id))
+      expect(r?.i.startsWith(row?.initials ?? "") || r?.p.startsWith(row?.initials ?? "")).toBe(true)
+    }
+  })
+
+  it("refuses a page size over 100 and names the field", async () => {
+    const res = await admin.get("/api/members?pageSize=500")
+    expect(res.status).toBe(400)
+    const p = await problemOf(res)
+    expect(p.errors?.[0]?.field).toBe("pageSize")
+  })
+
+  it("refuses an unknown query parameter", async () => {
+    const res = await admin.get("/api/members?idNumber=110101199001011234")
+    expect(res.status).toBe(400)
+    expect((await problemOf(res)).errors?.[0]).toMatchObject({ field: "idNumber", reason: "unknown-field" })
+  })
+
+  it("rejects a stale write with 409 and keeps the newer one", async () => {
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    const d = await admin.json<MemberDetail>("GET", `/api/members/${m.id}`)
+    const first = await admin.send("PATCH", `/api/members/${m.id}`, {
+      version: d.version,
+      phone: "13800000001",
+    })
+    expect(first.status).toBe(200)
+    const stale = await admin.send("PATCH", `/api/members/${m.id}`, {
+      version: d.version,
+      phone: "13800000002",
+    })
+    expect(stale.status).toBe(409)
+    const now = await admin.json<MemberDetail>("GET", `/api/members/${m.id}`)
+    expect(now.phone).toBe("13800000001")
+    expect(now.version).toBe(d.version + 1)
+  })
+
+  it("refuses a bad ID number naming the field and the reason, and writes nothing", async () => {
+    const before = await sys.deps.db.select({ n: count() }).from(members)
+    const res = await admin.send("POST", "/api/members", {
+      orgId: (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]?.orgId,
+      name: "李四",
+      idNumber: "110101199001011235",
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "industrial-worker",
+      stage: "applicant",
+    })
+    expect(res.status).toBe(400)
+    const p = await problemOf(res)
+    expect(p.errors?.[0]).toMatchObject({ field: "idNumber", reason: "check-digit" })
+    expect(p.detail).toMatch(/校验码/)
+    const after = await sys.deps.db.select({ n: count() }).from(members)
+    expect(after[0]?.n).toBe(before[0]?.n)
+  })
+
+  it("answers problems in English when asked", async () => {
+    const res = await admin.send("GET", "/api/members?pageSize=0", undefined, { "accept-language": "en-US" })
+    expect((await problemOf(res)).title).toBe("Invalid request")
+  })
+
+  it("reveals a full ID number only through the audited action, and never to a branch secretary", async () => {
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    const res = await admin.json<{ idNumber: string }>("POST", `/api/members/${m.id}/reveal-id`, {
+      reason: "核对档案",
+    })
+    expect(res.idNumber).toMatch(/^\d{17}[\dX]$/)
+    expect(res.idNumber.slice(0, 3)).toBe(m.idNumberMasked.slice(0, 3))
+    const rows = await sys.deps.db.select().from(auditLog).where(eq(auditLog.action, "member.reveal-id"))
+    expect(
+      rows.some((r) => r.objectId === m.id && (r.details as { reason?: string }).reason === "核对档案"),
+    ).toBe(true)
+    expect(JSON.stringify(rows)).not.toContain(res.idNumber)
+    const sec = new Agent(sys)
+    await sec.login("secretary1")
+    const own = (await sec.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!own) throw new Error("secretary sees nobody")
+    expect((await sec.send("POST", `/api/members/${own.id}/reveal-id`, { reason: "想看" })).status).toBe(403)
+  })
+
+  it("transfers a member to another branch and writes the move to the audit log", async () => {
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    const d = await admin.json<MemberDetail>("GET", `/api/members/${m.id}`)
+    const other = (await admin.json<MemberPage>("GET", "/api/members?pageSize=100")).items.find(
+      (x) => x.orgId !== m.orgId,
+    )
+    if (!other) throw new Error("one branch only")
+    const moved = await admin.json<MemberDetail>("POST", `/api/members/${m.id}/transfer`, {
+      toOrgId: other.orgId,
+      version: d.version,
+    })
+    expect(moved.orgId).toBe(other.orgId)
+    const rows = await sys.deps.db.select().from(auditLog).where(eq(auditLog.action, "member.transfer"))
+    expect(rows.at(-1)?.details).toMatchObject({ from: m.orgId, to: other.orgId })
+  })
+
+  it("refuses a body over 1 MB", async () => {
+    const res = await admin.send("POST", "/api/auth/tokens", { name: "x".repeat(1_100_000) })
+    expect(res.status).toBe(413)
+  })
+
+  it("keeps the audit chain intact through all of the above", async () => {
+    const v = await verifyAuditChain(sys.deps.db)
+    expect(v.ok).toBe(true)
+  })
+
+  it("sends security headers and no-store on API answers", async () => {
+    const res = await admin.get("/api/auth/me")
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff")
+    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'self'/)
+    expect(res.headers.get("cache-control")).toBe("no-store")
+  })
+})

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { allRoutes } from "../src/areas.js"
+import { type TestSystem, testSystem } from "./support.js"
+
+describe("OpenAPI and the reference page", () => {
+  let sys: TestSystem
+  beforeAll(async () => {
+    sys = await testSystem("pglite", { demoMembers: 0 })
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("documents every route as OpenAPI 3.1 from the schemas that validate it", async () => {
+    const doc = (await (await sys.request("/openapi.json")).json()) as {
+      openapi: string
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >
+    }
+    expect(doc.openapi).toBe("3.1.0")
+    for (const r of allRoutes) {
+      const path = r.path.replace(/:(\w+)/g, "{$1}")
+      expect(doc.paths[path]?.[r.method], `${r.method} ${r.path}`).toBeDefined()
+    }
+    const login = doc.paths["/api/auth/login"]?.post?.requestBody?.content["application/json"]?.schema as {
+      required: string[]
+    }
+    expect(login.required).toEqual(["username", "password"])
+    const create = doc.paths["/api/members"]?.post?.requestBody?.content["application/json"]?.schema as {
+      properties: Record<string, { pattern?: string }>
+    }
+    expect(create.properties.ethnicity?.pattern).toBe("^\\d{2}$")
+  })
+
+  it("serves the interactive reference from this server only (no CDN)", async () => {
+    const html = await (await sys.request("/docs")).text()
+    expect(html).toContain('src="/docs/scalar.js"')
+    expect(html).not.toMatch(/https?:\/\//)
+    const js = await sys.request("/docs/scalar.js")
+    expect(js.status).toBe(200)
+    expect(js.headers.get("content-type")).toMatch(/javascript/)
+    expect(await (await sys.request("/docs/init.js")).text()).toContain("withDefaultFonts: false")
+  })
+
+  it("answers an unknown API path with a problem+json 404", async () => {
+    const res = await sys.request("/api/nothing-here")
+    expect(res.status).toBe(404)
+    expect(res.headers.get("content-type")).toMatch(/problem\+json/)
+  })
+})

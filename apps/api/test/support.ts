@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto"
+import { apiTokens, orgs, users } from "@xianfeng/db"
+import { eq } from "drizzle-orm"
+import pg from "pg"
+import { sha256 } from "../src/auth/tokens.js"
+import { type Config, configFromEnv } from "../src/config.js"
+import type { Problem, Role } from "../src/contract.js"
+import { type System, startSystem } from "../src/system.js"
+
+/** The backends every API suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"]
+
+export const DEMO_MEMBERS = 1500
+
+/** A throwaway PostgreSQL database next to TEST_DATABASE_URL, so suites never share tables. */
+export const scratchDatabase = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const admin = process.env.TEST_DATABASE_URL
+  if (!admin) throw new Error("TEST_DATABASE_URL is not set")
+  const name = `xf_test_${randomBytes(6).toString("hex")}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`create database ${name}`)
+  await client.end()
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}
+
+export interface TestSystem extends System {
+  /** A clock the test can move. */
+  readonly clock: { now: Date; advance(ms: number): void }
+  /** Sends a request to the app (no network), keeping cookies per `agent`. */
+  request(path: string, init?: RequestInit): Promise<Response>
+  stop(): Promise<void>
+}
+
+export const testSystem = async (
+  backend: "pglite" | "postgres",
+  overrides: Partial<Config> = {},
+): Promise<TestSystem> => {
+  const scratch = backend === "postgres" ? await scratchDatabase() : undefined
+  const config: Config = {
+    ...configFromEnv({}),
+    dataDir: "memory:",
+    databaseUrl: scratch?.url,
+    demoMembers: DEMO_MEMBERS,
+    demoSeed: 7,
+    adminDist: undefined,
+    ...overrides,
+  }
+  const clock = {
+    now: new Date("2026-11-27T02:00:00Z"),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms)
+    },
+  }
+  const system = await startSystem(config, () => clock.now)
+  return {
+    ...system,
+    clock,
+    request: async (path, init) => system.app.request(path, init),
+    stop: async () => {
+      await system.close()
+      await scratch?.drop()
+    },
+  }
+}
+
+/** A signed-in browser: keeps the session cookie and sends the CSRF token on writes. */
+export class Agent {
+  cookie = ""
+  csrf = ""
+  constructor(readonly sys: TestSystem) {}
+
+  async login(username: string, password = "xianfeng-demo"): Promise<Response> {
+    const res = await this.send("POST", "/api/auth/login", { username, password })
+    if (res.status === 200) {
+      const body = (await res.clone().json()) as { csrfToken: string }
+      this.csrf = body.csrfToken
+    }
+    return res
+  }
+
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const res = await this.sys.request(path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== "GET" ? { "x-csrf-token": this.csrf } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const set = res.headers.get("set-cookie")
+    if (set) {
+      const m = /xf_session=([^;]*)/.exec(set)
+      if (m) this.cookie = m[1] ? `xf_session=${m[1]}` : ""
+    }
+    return res
+  }
+
+  get = (path: string) => this.send("GET", path)
+  json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await this.send(method, path, body)
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
+    return (await res.json()) as T
+  }
+}
+
+/**
+ * Creates a user acting over `orgId` with `role` and returns a bearer token for it, straight in the
+ * database (no argon2 hash per user, so property tests can make hundreds).
+ */
+export const userWithToken = async (sys: TestSystem, role: Role, orgId: string): Promise<string> => {
+  const token = `xf_${randomBytes(24).toString("base64url")}`
+  const [org] = await sys.deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId))
+  if (!org) throw new Error(`no org ${orgId}`)
+  const [u] = await sys.deps.db
+    .insert(users)
+    .values({
+      username: `u${randomBytes(6).toString("hex")}`,
+      displayName: "测试",
+      role,
+      orgId,
+      passwordHash: "x",
+    })
+    .returning({ id: users.id })
+  if (!u) throw new Error("no user")
+  await sys.deps.db.insert(apiTokens).values({ tokenHash: sha256(token), userId: u.id, name: "test" })
+  return token
+}
+
+/** The RFC 9457 body of an error answer. */
+export const problemOf = async (res: Response): Promise<Problem> => (await res.json()) as Problem
