@@ -280,11 +280,44 @@ describe("the admin, end to end against the demo district", () => {
     await page.locator(".ant-select-item-option", { hasText: "English" }).click()
     await page.getByTestId("side-menu").getByText("Members").waitFor()
     await page.getByText("Show full ID number").waitFor()
+    await page.keyboard.press("Escape")
     await shot("07-english")
     await page.getByTestId("language-switch").click()
     await page.locator(".ant-select-item-option", { hasText: "简体中文" }).click()
     await page.getByTestId("side-menu").getByText("党员").waitFor()
 
+    await logout()
+  })
+
+  it("the district admin creates a user, and the API's field errors land on the form items", async () => {
+    await context.clearCookies()
+    await login("admin")
+    await page.getByTestId("side-menu").getByText("用户与角色").click()
+    await page.waitForURL(`${base}/users`)
+    await page.getByTestId("user-table").locator(".ant-table-row", { hasText: "secretary1" }).waitFor()
+
+    await page.getByTestId("create-user").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "新建用户" })
+    await modal.getByLabel("用户名").fill("secretary1") // taken: only the server knows
+    await modal.getByLabel("姓名").fill("端到端审计员")
+    await modal.getByLabel("角色").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "审计员" }).click()
+    await modal.getByLabel("所属组织").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: "中共示范区委员会" })
+      .click()
+    await modal.getByLabel("初始密码").fill("e2e-password-0123")
+    await modal.getByRole("button", { name: /保\s*存/ }).click()
+    // 400 with errors[{ field: "username" }]: shown under the username, the dialog stays open.
+    await modal.locator(".ant-form-item-explain-error", { hasText: "用户名已被使用" }).waitFor()
+    await shot("09-user-field-error")
+
+    await modal.getByLabel("用户名").fill("e2e-auditor")
+    await modal.getByRole("button", { name: /保\s*存/ }).click()
+    await modal.waitFor({ state: "hidden" })
+    const created = page.getByTestId("user-table").locator(".ant-table-row", { hasText: "e2e-auditor" })
+    await created.waitFor()
+    expect(await created.textContent()).toContain("审计员")
     await logout()
   })
 
@@ -309,6 +342,10 @@ describe("the admin, end to end against the demo district", () => {
     expect(await page.getByTestId("id-masked").count()).toBe(0)
     expect(await page.getByText(otherBranchMember.name).count()).toBe(0)
     await shot("08-secretary-not-found")
+
+    // Typing the users page into the address bar gets 403, not the page.
+    await page.goto(`${base}/users`)
+    await page.getByTestId("forbidden").waitFor()
 
     // Their own members open, but without the button that shows the full ID number.
     if (own) {

@@ -210,7 +210,7 @@ const MemberDetailPage = () => {
               color: date ? "red" : "gray",
               children: (
                 <Space>
-                  <span style={{ minWidth: 200, display: "inline-block" }}>{t(label)}</span>
+                  <span style={{ minWidth: 240, display: "inline-block" }}>{t(label)}</span>
                   {date ? <span>{date}</span> : <Typography.Text type="secondary">{none}</Typography.Text>}
                 </Space>
               ),
