@@ -255,7 +255,7 @@ describe("the admin, end to end against the demo district", () => {
     await page.waitForURL(`${base}/members/${target.id}`)
     const masked = page.getByTestId("id-masked")
     await masked.waitFor()
-    expect((await masked.textContent()).trim()).toMatch(MASKED_ID)
+    expect((await masked.textContent())?.trim()).toMatch(MASKED_ID)
     expect(await masked.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i)
     await expect(page.getByTestId("member-name").textContent()).resolves.toBe(target.name)
     await shot("05-member-file")
@@ -268,7 +268,7 @@ describe("the admin, end to end against the demo district", () => {
     await page.getByTestId("reveal-submit").click()
     const revealed = page.getByTestId("revealed-id")
     await revealed.waitFor()
-    const full = (await revealed.textContent()).trim()
+    const full = (await revealed.textContent())?.trim() ?? ""
     expect(full).toMatch(FULL_ID)
     expect(page.url()).not.toContain(full)
     await shot("06-reveal")
