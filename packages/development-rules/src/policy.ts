@@ -3,9 +3,14 @@ import { Schema } from "effect"
 import { dr, local } from "./citations.js"
 import { OccupationGroup } from "./history.js"
 import { LocalizedTextSchema, PeriodSchema, PositiveInt } from "./internal/schemas.js"
-import { PreReviewLevel } from "./steps.js"
+import { isStepId, PreReviewLevel } from "./steps.js"
 
-const StepIdText = Schema.String.check(Schema.isMinLength(1))
+/** A step id: one of the 25 steps and outcome records, or another district step (`x-…`). */
+const StepIdText = Schema.String.check(
+  Schema.makeFilter(
+    (s: string) => isStepId(s) || /^x-[a-z0-9-]{1,60}$/.test(s) || `"${s}" is not a development step`,
+  ),
+)
 
 /** A district's own step: placed after one step and (optionally) before another. */
 export const ExtraStep = Schema.Struct({

@@ -184,8 +184,11 @@ export const midOffsets: Offsets = {
   archive: 10,
 }
 
-/** Keeps a generated date at day ≤ 28 (moving it back), so that 'one month' never clamps. */
-const safe = (x: PlainDate): PlainDate => (x.day > 28 ? x.with({ day: 28 }) : x)
+/**
+ * Keeps a generated date at day ≤ 28 so that 'one month' never clamps, by moving it FORWARD to the 1st of the
+ * next month (moving back could put a step before its prerequisite; limits keep ≥ 3 days of margin).
+ */
+const safe = (x: PlainDate): PlainDate => (x.day > 28 ? x.with({ day: 1 }).add({ months: 1 }) : x)
 const max = (...xs: PlainDate[]): PlainDate =>
   xs.reduce((a, b) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b))
 

@@ -83,6 +83,13 @@ describe("policy overlays", () => {
     ])
   })
 
+  it("refuses an added step placed after a step that does not exist", () => {
+    const r = applyOverlay(developmentPolicy, {
+      extraSteps: [{ id: "x-visit", name: { "zh-CN": "家访", en: "Home visit" }, after: "interview" }],
+    })
+    expect(Result.isFailure(r) && r.failure.field).toBe("extraSteps.0.after")
+  })
+
   it("layers overlays: national → province → district", () => {
     const r = Result.getOrThrow(
       applyOverlays(developmentPolicy, [{ trainingMinDays: 4 }, { trainingMinHours: 32 }]),
