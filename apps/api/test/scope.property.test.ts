@@ -15,7 +15,7 @@ interface Caller {
 }
 
 type Target =
-  | { kind: "member"; id: string; orgPath: string }
+  | { kind: "member"; id: string; orgPath: string; orgId: string }
   | { kind: "org"; id: string; orgPath: string }
   | { kind: "user"; id: string; orgPath: string }
 

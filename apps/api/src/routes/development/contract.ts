@@ -1,0 +1,192 @@
+/**
+ * The development area's API contract (发展党员): schemas for requests and responses. They validate the
+ * requests, document them in OpenAPI and give the admin its types (`@xianfeng/api/contract/development`).
+ * Messages come rendered in the reader's language (Accept-Language), each with the articles it rests on.
+ */
+import { Schema } from "effect"
+import { OrgIdSchema, Stage } from "../../contract.js"
+
+const IsoDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).annotate({ format: "date" })
+
+export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
+export type StepState = typeof StepState.Type
+
+/** One verdict, rendered: the sentence and the citations apart, so the admin can show them as it likes. */
+export const VerdictView = Schema.Struct({
+  status: Schema.Literals(["ok", "allowed", "blocked", "due", "overdue", "warning"]),
+  code: Schema.String,
+  message: Schema.String.annotate({ description: "The rendered sentence without citations" }),
+  citations: Schema.Array(Schema.String).annotate({
+    description: "e.g. 《中国共产党发展党员工作细则》（2026年）第十三条",
+  }),
+  dueBy: Schema.optionalKey(IsoDate),
+})
+export type VerdictView = typeof VerdictView.Type
+
+export const RecordView = Schema.Struct({
+  id: Schema.String,
+  step: Schema.String,
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+  recordedAt: Schema.String,
+  recordedBy: Schema.NullOr(Schema.String),
+})
+export type RecordView = typeof RecordView.Type
+
+export const StepView = Schema.Struct({
+  step: Schema.String,
+  stage: Schema.Int,
+  number: Schema.NullOr(Schema.Int),
+  name: Schema.String,
+  state: StepState,
+  dueBy: Schema.NullOr(IsoDate),
+  optional: Schema.Boolean,
+  records: Schema.Array(RecordView),
+  verdicts: Schema.Array(VerdictView),
+})
+export type StepView = typeof StepView.Type
+
+export const Timeline = Schema.Struct({
+  member: Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    orgId: Schema.String,
+    orgName: Schema.String,
+    stage: Stage,
+  }),
+  asOf: IsoDate,
+  edition: Schema.NullOr(Schema.String),
+  currentStage: Schema.String,
+  derived: Schema.Record(Schema.String, Schema.NullOr(IsoDate)),
+  steps: Schema.Array(StepView),
+  nextSteps: Schema.Array(Schema.Struct({ step: Schema.String, name: Schema.String })),
+})
+export type Timeline = typeof Timeline.Type
+
+export const PersonParams = Schema.Struct({ memberId: Schema.String.check(Schema.isUUID()) })
+
+export const RecordBody = Schema.Struct({
+  step: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)),
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+})
+export type RecordBody = typeof RecordBody.Type
+
+/** A step and the JSON Schema of its evidence, so the admin renders the form from the same schema. */
+export const StepDefinitionView = Schema.Struct({
+  id: Schema.String,
+  stage: Schema.Int,
+  number: Schema.NullOr(Schema.Int),
+  name: Schema.String,
+  actor: Schema.String,
+  record: Schema.String,
+  optional: Schema.Boolean,
+  recurring: Schema.Boolean,
+  citations: Schema.Array(Schema.String),
+  evidenceSchema: Schema.Record(Schema.String, Schema.Unknown),
+})
+export const StepDefinitions = Schema.Struct({ items: Schema.Array(StepDefinitionView) })
+export type StepDefinitions = typeof StepDefinitions.Type
+
+export const PipelineQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  days: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 365 })),
+  ),
+})
+export const PipelineItem = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  stage: Stage,
+  step: Schema.String,
+  stepName: Schema.String,
+  state: Schema.Literals(["due", "overdue"]),
+  dueBy: IsoDate,
+})
+export const Pipeline = Schema.Struct({
+  asOf: IsoDate,
+  counts: Schema.Array(Schema.Struct({ stage: Stage, count: Schema.Int })),
+  /** Overdue, and due within `days` (default 30), most urgent first. */
+  attention: Schema.Array(PipelineItem),
+  /** People per stage for the board (capped per stage). */
+  board: Schema.Array(
+    Schema.Struct({
+      stage: Stage,
+      people: Schema.Array(
+        Schema.Struct({
+          memberId: Schema.String,
+          name: Schema.String,
+          orgName: Schema.String,
+          since: Schema.NullOr(IsoDate),
+        }),
+      ),
+    }),
+  ),
+})
+export type Pipeline = typeof Pipeline.Type
+
+export const PlanItemView = Schema.Struct({
+  kind: Schema.String,
+  name: Schema.String,
+  dueBy: IsoDate,
+  state: Schema.Literals(["done", "due", "overdue", "upcoming"]),
+  doneOn: Schema.NullOr(IsoDate),
+})
+export const CultivationPlanView = Schema.Struct({
+  memberId: Schema.String,
+  items: Schema.Array(PlanItemView),
+  progress: Schema.Struct({ done: Schema.Int, due: Schema.Int, overdue: Schema.Int, upcoming: Schema.Int }),
+})
+export type CultivationPlanView = typeof CultivationPlanView.Type
+
+export const YearQuery = Schema.Struct({
+  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  orgId: Schema.optionalKey(OrgIdSchema),
+})
+export const Breakdown = Schema.Array(
+  Schema.Struct({ key: Schema.String, label: Schema.String, count: Schema.Int }),
+)
+export const Composition = Schema.Struct({
+  year: Schema.Int,
+  byStage: Breakdown,
+  byOccupation: Breakdown,
+  byAgeBand: Breakdown,
+  byEducation: Breakdown,
+  bySex: Breakdown,
+  byEthnicity: Breakdown,
+  byOrganization: Breakdown,
+  /** Organizations that qualify but have developed nobody for years (DR 37). */
+  dormant: Schema.Array(
+    Schema.Struct({ orgId: Schema.String, orgName: Schema.String, lastAdmission: Schema.NullOr(IsoDate) }),
+  ),
+})
+export type Composition = typeof Composition.Type
+
+export const AnnualPlan = Schema.Struct({
+  year: Schema.Int,
+  total: Schema.Int,
+  allocations: Schema.Array(
+    Schema.Struct({
+      orgId: Schema.String,
+      orgName: Schema.String,
+      quota: Schema.Int,
+      priorityShare: Schema.Number,
+      developmentObjects: Schema.Int,
+    }),
+  ),
+  updatedAt: Schema.NullOr(Schema.String),
+})
+export type AnnualPlan = typeof AnnualPlan.Type
+export const AnnualPlanBody = Schema.Struct({
+  year: Schema.Int.check(Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  total: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 100_000 })),
+  /** Manual changes to the proposed quotas; omitted organizations keep the proposal. */
+  overrides: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({ orgId: OrgIdSchema, quota: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) }),
+    ),
+  ),
+})
+export type AnnualPlanBody = typeof AnnualPlanBody.Type
