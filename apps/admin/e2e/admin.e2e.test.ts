@@ -5,7 +5,7 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import type { MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract"
+import type { MemberDetail, MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
@@ -172,6 +172,8 @@ afterAll(async () => {
 
 afterEach(async (ctx) => {
   // A failing step leaves a picture of what the browser showed.
+  if (ctx.task.result?.state === "fail" && server && server.exitCode !== null)
+    console.error(`the API server has exited (${server.exitCode}); its output:\n${serverLog.slice(-4000)}`)
   if (ctx.task.result?.state === "fail" && page) {
     const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
     await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
@@ -274,6 +276,29 @@ describe("the admin, end to end against the demo district", () => {
     await shot("06-reveal")
     await page.getByRole("button", { name: /关\s*闭/ }).click()
     await revealed.waitFor({ state: "detached" })
+
+    // An edit is saved with the version that was read…
+    const edit = page.locator(".ant-modal-content", { hasText: "编辑党员信息" })
+    await page.getByTestId("edit-member").click()
+    await edit.getByLabel("联系电话").fill("13912345678")
+    await edit.getByRole("button", { name: /保\s*存/ }).click()
+    await edit.waitFor({ state: "hidden" })
+    await page.getByText("13912345678").waitFor()
+    // …so a change someone else made in between is not overwritten: 409, and the page offers a reload.
+    await page.getByTestId("edit-member").click()
+    const { csrfToken } = await api<SessionView>("/auth/me")
+    const current = await api<MemberDetail>(`/members/${target.id}`)
+    const meanwhile = await context.request.patch(`${base}/api/members/${target.id}`, {
+      data: { version: current.version, phone: "13700000000" },
+      headers: { "x-csrf-token": csrfToken },
+    })
+    expect(meanwhile.status()).toBe(200)
+    await edit.getByLabel("联系电话").fill("13911112222")
+    await edit.getByRole("button", { name: /保\s*存/ }).click()
+    await edit.getByText("这条记录已被他人修改").waitFor()
+    await shot("06b-stale-edit")
+    await edit.getByRole("button", { name: "重新加载" }).click()
+    await page.getByText("13700000000").waitFor()
 
     // The language switch turns the whole frame, antd's own texts included, into English and back.
     await page.getByTestId("language-switch").click()

@@ -1,5 +1,15 @@
 import { api } from "./client"
-import type { MemberDetail, MemberPage, NewUser, Org, Session, Stage, StageCounts, UserRow } from "./types"
+import type {
+  MemberDetail,
+  MemberPage,
+  MemberUpdate,
+  NewUser,
+  Org,
+  Session,
+  Stage,
+  StageCounts,
+  UserRow,
+} from "./types"
 
 // One function per endpoint; pages call these through TanStack Query and never build URLs by hand.
 
@@ -31,6 +41,8 @@ export const endpoints = {
       pageSize: f.pageSize,
     }),
   member: (memberId: string) => api.get<MemberDetail>(`/members/${id(memberId)}`),
+  updateMember: (memberId: string, update: MemberUpdate) =>
+    api.patch<MemberDetail>(`/members/${id(memberId)}`, update),
   revealId: (memberId: string, reason: string) =>
     api.post<{ idNumber: string }>(`/members/${id(memberId)}/reveal-id`, { reason }),
 

@@ -4,6 +4,7 @@ import type {
   MemberDetail,
   MemberPage,
   MemberSummary,
+  MemberUpdate,
   Org,
   Role,
   SessionUser,
@@ -18,6 +19,7 @@ export type {
   MemberDetail,
   MemberPage,
   MemberSummary,
+  MemberUpdate,
   Org,
   Role,
   SessionUser,
@@ -44,6 +46,9 @@ export const stages = [
   "probationary",
   "full",
 ] as const satisfies readonly Stage[]
+
+/** Roles that may change member records (the API's `permissions.writeMembers`). */
+export const mayWriteMembers = (role: Role): boolean => role !== "auditor"
 
 /** Roles that may see a member's full ID number (the API checks the same and audits every look). */
 export const mayRevealIdNumber = (role: Role): boolean =>

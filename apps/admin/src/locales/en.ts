@@ -185,4 +185,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "occupation.student": "Students",
   "occupation.other": "Other occupations",
   "occupation.retired": "Retirees",
+  "member.edit": "Edit",
+  "member.editTitle": "Edit member",
+  "member.saved": "Saved",
+  "member.stale":
+    "Someone changed this record since you opened it. Reload before changing it; what you typed is not kept.",
+  "member.reload": "Reload",
+  "member.phoneFormat": "Enter a valid phone number (5–20 digits, + - and spaces allowed)",
+  "member.nameRequired": "Enter a name",
+  "member.noChanges": "Nothing was changed",
 }

@@ -183,6 +183,14 @@ export const zhCN = {
   "occupation.student": "学生",
   "occupation.other": "其他职业人员",
   "occupation.retired": "离退休人员",
+  "member.edit": "编辑",
+  "member.editTitle": "编辑党员信息",
+  "member.saved": "已保存",
+  "member.stale": "这条记录已被他人修改。请重新加载后再改，您填写的内容不会自动保留。",
+  "member.reload": "重新加载",
+  "member.phoneFormat": "请输入有效的电话号码（5–20 位数字，可含 + - 空格）",
+  "member.nameRequired": "请输入姓名",
+  "member.noChanges": "没有修改任何内容",
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -17,12 +17,13 @@ import { useState } from "react"
 import { useNavigate, useParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
 import { ProblemError, problemToFormErrors } from "../../api/problem"
-import { type MemberDetail, mayRevealIdNumber } from "../../api/types"
+import { type MemberDetail, mayRevealIdNumber, mayWriteMembers } from "../../api/types"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading, NotFound } from "../../shell/states"
+import { EditMember } from "./EditMember"
 import { StageTag } from "./MemberTable"
 
 const milestones: readonly [keyof MemberDetail, MessageKey][] = [
@@ -166,7 +167,15 @@ const MemberDetailPage = () => {
         </Space>
       }
     >
-      <Card title={t("member.basic")} style={{ marginBottom: 16 }}>
+      <Card
+        title={t("member.basic")}
+        style={{ marginBottom: 16 }}
+        extra={
+          session && mayWriteMembers(session.user.role) ? (
+            <EditMember member={m} onReload={() => query.refetch()} />
+          ) : null
+        }
+      >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} bordered size="middle">
           <Descriptions.Item label={t("members.name")}>{m.name}</Descriptions.Item>
           <Descriptions.Item label={t("members.sex")}>{td(`sex.${m.sex}`, m.sex)}</Descriptions.Item>
