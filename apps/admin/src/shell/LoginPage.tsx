@@ -4,7 +4,7 @@ import { useState } from "react"
 import { Navigate, useLocation, useNavigate } from "react-router-dom"
 import { ProblemError } from "../api/problem"
 import { useI18n } from "../i18n/I18nProvider"
-import { useSession } from "./auth"
+import { consumeSessionExpired, useSession } from "./auth"
 import { LanguageSwitch } from "./LanguageSwitch"
 
 interface Values {
@@ -25,6 +25,7 @@ const LoginPage = () => {
   const { session, login } = useSession()
   const navigate = useNavigate()
   const location = useLocation()
+  const [expired] = useState(consumeSessionExpired)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
@@ -62,6 +63,9 @@ const LoginPage = () => {
         <Typography.Text style={{ color: "rgba(255,255,255,0.85)" }}>{t("app.subtitle")}</Typography.Text>
       </div>
       <Card className="xf-login-card" title={t("auth.loginTitle")}>
+        {expired && !error ? (
+          <Alert type="warning" showIcon message={t("auth.sessionExpired")} style={{ marginBottom: 16 }} />
+        ) : null}
         {error ? (
           <Alert
             type="error"

@@ -7,6 +7,15 @@ import type { Session } from "../api/types"
 
 const SESSION = ["session"] as const
 
+// Set when a request was refused because the session ended, so the login page can say why it is shown.
+let sessionExpired = false
+/** True once after the session expired under the user's feet. */
+export const consumeSessionExpired = (): boolean => {
+  const was = sessionExpired
+  sessionExpired = false
+  return was
+}
+
 const loadSession = async (): Promise<Session | null> => {
   try {
     const s = await endpoints.me()
@@ -30,6 +39,7 @@ export const useSession = () => {
   useEffect(
     () =>
       onUnauthorized(() => {
+        if (queryClient.getQueryData(SESSION)) sessionExpired = true
         setCsrfToken(undefined)
         queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION[0] })
         queryClient.setQueryData(SESSION, null)
