@@ -296,6 +296,7 @@ describe("the admin, end to end against the demo district", () => {
     await edit.getByLabel("联系电话").fill("13911112222")
     await edit.getByRole("button", { name: /保\s*存/ }).click()
     await edit.getByText("这条记录已被他人修改").waitFor()
+    expect(await edit.getByRole("button", { name: /保\s*存/ }).isDisabled()).toBe(true)
     await shot("06b-stale-edit")
     await edit.getByRole("button", { name: "重新加载" }).click()
     await page.getByText("13700000000").waitFor()
