@@ -1,8 +1,8 @@
 import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { MemberDetail, MemberPage } from "../src/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import type { MemberDetail, MemberPage, Org } from "../src/contract.js"
+import { Agent, backends, DEMO_MEMBERS, problemOf, type TestSystem, testSystem } from "./support.js"
 
 const MASK = /^\d{3}\*{11}[\dX]{4}$/
 
@@ -152,5 +152,31 @@ describe.each(backends)("members on %s", (backend) => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff")
     expect(res.headers.get("content-security-policy")).toMatch(/default-src 'self'/)
     expect(res.headers.get("cache-control")).toBe("no-store")
+  })
+})
+
+describe("organization counts", () => {
+  let sys: TestSystem
+  let admin: Agent
+  beforeAll(async () => {
+    sys = await testSystem("pglite")
+    admin = new Agent(sys)
+    await admin.login("admin")
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("counts each organization's direct children and the members of its whole subtree", async () => {
+    const root = await admin.json<Org>("GET", "/api/orgs/root")
+    const { items } = await admin.json<{ items: Org[] }>("GET", `/api/orgs/${root.id}/children`)
+    expect(root.childCount).toBe(items.length)
+    expect(root.memberCount).toBe(DEMO_MEMBERS)
+    expect(items.reduce((n, o) => n + o.memberCount, 0)).toBe(DEMO_MEMBERS)
+    const committee = items.find((o) => o.childCount > 0)
+    if (!committee) throw new Error("no committee with children")
+    const below = await admin.json<{ items: Org[] }>("GET", `/api/orgs/${committee.id}/children`)
+    expect(below.items.length).toBe(committee.childCount)
+    expect(committee.memberCount).toBeLessThan(DEMO_MEMBERS)
   })
 })

@@ -44,13 +44,22 @@ export const toMemberSummary = (r: {
   phoneMasked: maskPhone(r.phone),
 })
 
+// Correlated subqueries name the outer table explicitly: drizzle renders a bare column inside sql``
+// unqualified, which would bind to the inner table instead.
+const outerId = sql.raw(`"orgs"."id"`)
+const outerPath = sql.raw(`"orgs"."path"`)
+
 export const orgColumns = {
   id: orgs.id,
   name: orgs.name,
   kind: orgs.kind,
   parentId: orgs.parentId,
   path: orgs.path,
-  childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${orgs.id})`,
+  childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${outerId})`.mapWith(
+    Number,
+  ),
   memberCount: sql<number>`(select count(*)::int from ${members} m join ${orgs} mo on mo.id = m.org_id
-    where mo.path = ${orgs.path} or (mo.path ~>=~ (${orgs.path} || '.') and mo.path ~<~ (${orgs.path} || '/')))`,
+    where mo.path = ${outerPath} or (mo.path ~>=~ (${outerPath} || '.') and mo.path ~<~ (${outerPath} || '/')))`.mapWith(
+    Number,
+  ),
 }
