@@ -11,7 +11,10 @@ const patterns = [
   ["GitHub token", /\bgh[pousr]_[A-Za-z0-9]{36,}\b/],
   ["Slack token", /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/],
   ["npm token", /\bnpm_[A-Za-z0-9]{36}\b/],
-  ["connection string with a password", /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?):\/\/[^\s:@/'"`]+:([^\s@/'"`]+)@/],
+  [
+    "connection string with a password",
+    /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?):\/\/[^\s:@/'"`]+:([^\s@/'"`]+)@/,
+  ],
   [
     "literal secret",
     /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|private[_-]?key|client[_-]?secret)\b["']?\s*[:=]\s*["'`]([^"'`\s]{8,})["'`]/i,
@@ -25,7 +28,9 @@ const allow = existsSync(".secret-scan-allow")
       .filter((l) => l && !l.startsWith("#"))
   : []
 
-const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" })
+const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+  encoding: "utf8",
+})
   .split("\0")
   .filter((f) => f && existsSync(f) && statSync(f).isFile() && statSync(f).size < 2_000_000)
   .filter((f) => !/(^|\/)pnpm-lock\.yaml$|\.(png|jpg|jpeg|gif|ico|woff2?|ttf|xlsx|wasm|tar|gz)$/.test(f))
