@@ -3,7 +3,7 @@
 // forge tokens, connection strings with passwords, long literal secrets. Documented demo values are listed
 // in .secret-scan-allow (one literal per line) and are the only exceptions.
 import { execFileSync } from "node:child_process"
-import { readFileSync, existsSync, statSync } from "node:fs"
+import { existsSync, readFileSync, statSync } from "node:fs"
 
 const patterns = [
   ["private key", /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----/],
@@ -17,7 +17,7 @@ const patterns = [
   ],
   [
     "literal secret",
-    /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|private[_-]?key|client[_-]?secret)\b["']?\s*[:=]\s*["'`]([^"'`\s]{8,})["'`]/i,
+    /\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token|auth[_-]?token|private[_-]?key|client[_-]?secret)\b["']?\s*[:=]\s*["'`]([^"'`\s]{8,})["'`]/i,
   ],
 ]
 
@@ -43,8 +43,12 @@ for (const file of files) {
       const m = re.exec(line)
       if (!m) continue
       const secret = m[1] ?? m[0]
+      // A literal next to a secret-sounding name counts only when it looks generated: long enough and
+      // mixing letters with digits (labels such as "Password" and prose are not credentials).
+      if (name === "literal secret" && !(secret.length >= 10 && /[A-Za-z]/.test(secret) && /\d/.test(secret)))
+        continue
       if (allow.some((a) => secret.includes(a) || a.includes(secret))) continue
-      if (/^\$\{|^process\.env|^<|^\*+$|^x+$/i.test(secret)) continue
+      if (/\$\{|^process\.env|^<|^\*+$|^x+$/i.test(secret)) continue
       findings.push(`${file}:${i + 1}: ${name}`)
     }
   })
