@@ -34,6 +34,7 @@ test("passes labels, templates, environment reads and the documented demo passwo
   const r = scan({
     "ok.ts": [
       'const labels = { "auth.password": "Password" }',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the scanned file holds a template literal
       "const token = `xf_${random()}`",
       "const password = process.env.DB_PASSWORD",
       'login("admin", { password: "xianfeng-demo" })',
