@@ -254,6 +254,50 @@ export const developmentRecords = pgTable(
   (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
 )
 
+/**
+ * A district's settings for one area, as a policy overlay (JSON of key → value, checked by the area's
+ * policy definition when read). No row means the national defaults. `area` is e.g. `development`.
+ */
+export const districtPolicies = pgTable(
+  "district_policies",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    area: text("area").notNull(),
+    overlay: jsonb("overlay").$type<Record<string, unknown>>().notNull().default({}),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ name: "district_policies_pkey", columns: [t.orgId, t.area] })],
+)
+
+/** One allocation of an annual development plan (年度发展党员计划): an organization and its quota. */
+export interface PlanAllocation {
+  readonly orgId: string
+  readonly quota: number
+}
+
+/** The annual development plan an organization (district or committee) saved for its subtree. */
+export const developmentPlans = pgTable(
+  "development_plans",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    year: integer("year").notNull(),
+    total: integer("total").notNull(),
+    allocations: jsonb("allocations").$type<readonly PlanAllocation[]>().notNull().default([]),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ name: "development_plans_pkey", columns: [t.orgId, t.year] }),
+    check("development_plans_total", sql`${t.total} >= 0`),
+  ],
+)
+
 export type Org = typeof orgs.$inferSelect
 export type NewOrg = typeof orgs.$inferInsert
 export type Member = typeof members.$inferSelect
@@ -266,6 +310,8 @@ export type RateLimit = typeof rateLimits.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect
 export type DevelopmentRecord = typeof developmentRecords.$inferSelect
 export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
+export type DistrictPolicy = typeof districtPolicies.$inferSelect
+export type DevelopmentPlan = typeof developmentPlans.$inferSelect
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
 export const tables = {
@@ -277,4 +323,6 @@ export const tables = {
   rateLimits,
   auditLog,
   developmentRecords,
+  districtPolicies,
+  developmentPlans,
 }

@@ -1,6 +1,8 @@
+import { demoDistrictOverlay } from "@xianfeng/development-rules"
 import { count, sql } from "drizzle-orm"
 import { appendAudit } from "../audit.js"
 import type { Database, XfDb } from "../database.js"
+import { saveDevelopmentPolicy } from "../development.js"
 import type { IdVault } from "../id-vault.js"
 import { memberRow } from "../members.js"
 import { members, orgs, users } from "../schema.js"
@@ -55,6 +57,8 @@ export const loadDemoDistrict = async (
     if (!(await isEmpty(tx))) return false
     await tx.insert(orgs).values(district.orgs.map(({ profile: _p, weight: _w, ...o }) => o))
     await tx.insert(users).values(district.users.map((u) => ({ ...u, passwordHash })))
+    // The demo district runs its own development settings (three-level pre-review, longer training…).
+    await saveDevelopmentPolicy(tx, "d1", { ...demoDistrictOverlay })
     return true
   })
   if (!started) return { loaded: false, orgs: 0, users: 0, members: 0 }

@@ -14,7 +14,9 @@ export const migrationSuite = (ctx: SuiteContext) => {
     expect(tables).toEqual([
       "api_tokens",
       "audit_log",
+      "development_plans",
       "development_records",
+      "district_policies",
       "members",
       "orgs",
       "rate_limits",
@@ -27,11 +29,11 @@ export const migrationSuite = (ctx: SuiteContext) => {
     expect(triggers).toEqual(["audit_log_no_truncate", "audit_log_no_update_delete"])
   })
 
-  it("records both migrations once", async () => {
+  it("records every migration once", async () => {
     const { db } = ctx.database()
     const rows = rowsOf<{ n: number | string }>(
       await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     )
-    expect(Number(rows[0]?.n)).toBe(2)
+    expect(Number(rows[0]?.n)).toBe(3)
   })
 }

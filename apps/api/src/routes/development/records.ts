@@ -1,0 +1,118 @@
+import { isAfter } from "@xianfeng/core"
+import {
+  developmentRecords,
+  developmentRecordsOfMember,
+  loadDevelopmentPolicy,
+  members,
+  stageColumnsOf,
+} from "@xianfeng/db"
+import {
+  checkStep,
+  decodeStepRecord,
+  developmentRuleSets,
+  evaluate,
+  isAccepted,
+} from "@xianfeng/development-rules"
+import { eq, sql } from "drizzle-orm"
+import { Result } from "effect"
+import { audit } from "../../audit.js"
+import { permissions } from "../../auth/actor.js"
+import { langOf, problems } from "../../http/problem.js"
+import { route } from "../../http/route.js"
+import { PersonParams, RecordBody, Timeline } from "./contract.js"
+import { historyOf, personInScope, todayOf } from "./person.js"
+import { renderVerdictView } from "./render.js"
+import { timelineView } from "./timeline.js"
+
+export const recordStep = route({
+  method: "post",
+  path: "/api/development/people/:memberId/records",
+  summary: "Record one development step; refused (422, with the articles) when a rule blocks it",
+  description:
+    "The evidence is checked against the step's schema (400 naming the field), then the rules judge the step by " +
+    "the edition in force on its date. Accepted: the record is stored, the member's stage and stage dates follow " +
+    "the history, the member's version moves on, and the new timeline comes back.",
+  tag: "development",
+  auth: "user",
+  roles: permissions.recordDevelopment,
+  params: PersonParams,
+  body: RecordBody,
+  response: Timeline,
+  status: 201,
+  handler: async ({ actor, params, body, deps, c }) => {
+    const lang = langOf(c)
+    const decoded = decodeStepRecord({ step: body.step, on: body.onDate, evidence: body.evidence })
+    if (Result.isFailure(decoded)) throw problems.field(decoded.failure)
+    const record = decoded.success
+    const today = todayOf(deps)
+    if (isAfter(record.on, today)) {
+      throw problems.badRequest(
+        `不能登记未来日期（${body.onDate}）的步骤`,
+        `onDate ${body.onDate} is in the future`,
+        [
+          {
+            field: "onDate",
+            reason: "future",
+            message: { "zh-CN": "日期不能晚于今天", en: "the date cannot be after today" },
+          },
+        ],
+      )
+    }
+    return deps.db.transaction(async (tx) => {
+      // Locks the member row: two steps recorded at once for one person are judged one after the other.
+      const person = await personInScope(tx, actor, params.memberId, true)
+      const rows = await developmentRecordsOfMember(tx, person.id)
+      const { policy } = await loadDevelopmentPolicy(tx, person.orgPath)
+      const history = historyOf(person, rows, today)
+      const verdicts = checkStep(history, record, developmentRuleSets, policy)
+      if (!isAccepted(verdicts)) {
+        const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
+        const first = shown.find((v) => v.status === "blocked")
+        throw problems.ruleBlocked(
+          `规则不允许登记这一步骤：${first?.message ?? ""}`,
+          `The rules refuse this step: ${first?.message ?? ""}`,
+          shown,
+        )
+      }
+      const [inserted] = await tx
+        .insert(developmentRecords)
+        .values({
+          memberId: person.id,
+          step: body.step,
+          onDate: record.on,
+          evidence: body.evidence,
+          recordedBy: actor.userId,
+          recordedAt: deps.now(),
+        })
+        .returning()
+      if (inserted === undefined) throw new Error("insert into development_records returned no row")
+      const allRows = [...rows, inserted].sort((a, b) =>
+        a.onDate.toString().localeCompare(b.onDate.toString()),
+      )
+      const after = historyOf(person, allRows, today)
+      const evaluation = evaluate(after, today, developmentRuleSets, policy)
+      const columns = stageColumnsOf(evaluation.derived)
+      await tx
+        .update(members)
+        .set({ ...columns, version: sql`${members.version} + 1`, updatedAt: deps.now() })
+        .where(eq(members.id, person.id))
+      await audit(tx, deps, actor, {
+        action: "development.record",
+        objectType: "member",
+        objectId: person.id,
+        result: "ok",
+        details: {
+          recordId: inserted.id,
+          step: body.step,
+          onDate: body.onDate,
+          warnings: verdicts.filter((v) => v.status === "warning").map((v) => v.code),
+          ...(columns.stage !== undefined && columns.stage !== person.stage
+            ? { stage: { from: person.stage, to: columns.stage } }
+            : {}),
+        },
+      })
+      const current = { ...person, stage: columns.stage ?? person.stage }
+      return timelineView(current, allRows, evaluation, policy, lang)
+    })
+  },
+})

@@ -1,0 +1,127 @@
+import type { PlainDate } from "@xianfeng/core"
+import {
+  type DevelopmentRecord,
+  developmentRecordsOfMember,
+  loadDevelopmentPolicy,
+  type XfDb,
+} from "@xianfeng/db"
+import {
+  type DerivedDates,
+  type DevelopmentPolicy,
+  developmentRuleSets,
+  type Evaluation,
+  evaluate,
+  isStepId,
+  stepDefinition,
+} from "@xianfeng/development-rules"
+import { audit } from "../../audit.js"
+import type { Actor } from "../../auth/actor.js"
+import { type Lang, langOf } from "../../http/problem.js"
+import { route } from "../../http/route.js"
+import { PersonParams, type RecordView, Timeline } from "./contract.js"
+import { historyOf, type PersonRow, personInScope, todayOf } from "./person.js"
+import { renderVerdictView, text } from "./render.js"
+
+const derivedKeys = [
+  "appliedOn",
+  "activistSince",
+  "developmentObjectSince",
+  "preReviewPassedOn",
+  "admittedOn",
+  "approvedOn",
+  "probationEnd",
+  "fullMemberSince",
+  "cancelledOn",
+] as const satisfies readonly (keyof DerivedDates)[]
+
+export const recordView = (r: DevelopmentRecord): RecordView => ({
+  id: r.id,
+  step: r.step,
+  onDate: r.onDate.toString(),
+  evidence: r.evidence,
+  recordedAt: r.recordedAt.toISOString(),
+  recordedBy: r.recordedBy,
+})
+
+/** The evaluation, rendered in the reader's language; the stored rows ride along under their steps. */
+export const timelineView = (
+  person: PersonRow,
+  rows: readonly DevelopmentRecord[],
+  e: Evaluation,
+  policy: DevelopmentPolicy,
+  lang: Lang,
+): Timeline => {
+  const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
+  const nameOf = (step: string) =>
+    isStepId(step) ? text(stepDefinition(step).name, lang) : (extra.get(step)?.name[lang] ?? step)
+  return {
+    member: {
+      id: person.id,
+      name: person.name,
+      orgId: person.orgId,
+      orgName: person.orgName,
+      stage: person.stage,
+    },
+    asOf: e.asOf.toString(),
+    edition: e.edition ?? null,
+    currentStage: String(e.derived.stage),
+    derived: Object.fromEntries(derivedKeys.map((k) => [k, e.derived[k]?.toString() ?? null])),
+    steps: e.steps.map((s) => {
+      const def = isStepId(s.step) ? stepDefinition(s.step) : undefined
+      return {
+        step: s.step,
+        stage: s.stage,
+        number: def?.number ?? null,
+        name: text(s.name, lang),
+        state: s.state,
+        dueBy: s.dueBy?.toString() ?? null,
+        optional: def?.optional ?? false,
+        records: rows
+          .filter((r) => r.step === s.step && !(r.onDate.toString() > e.asOf.toString()))
+          .map(recordView),
+        verdicts: s.verdicts.map((v) => renderVerdictView(v, lang)),
+      }
+    }),
+    nextSteps: e.nextSteps.map((step) => ({ step, name: nameOf(step) })),
+  }
+}
+
+/** Loads the person (in scope), their records and the district policy, and evaluates on `asOf`. */
+export const loadTimeline = async (db: XfDb, actor: Actor, memberId: string, asOf: PlainDate, lang: Lang) => {
+  const person = await personInScope(db, actor, memberId)
+  const rows = await developmentRecordsOfMember(db, memberId)
+  const { policy } = await loadDevelopmentPolicy(db, person.orgPath)
+  const history = historyOf(person, rows, asOf)
+  const evaluation = evaluate(history, asOf, developmentRuleSets, policy)
+  return {
+    person,
+    rows,
+    policy,
+    history,
+    evaluation,
+    view: timelineView(person, rows, evaluation, policy, lang),
+  }
+}
+
+export const personTimeline = route({
+  method: "get",
+  path: "/api/development/people/:memberId",
+  summary: "A person's development timeline: every step's state, due dates and verdicts with their articles",
+  description:
+    "Evaluated today (Asia/Shanghai) with the district's development policy; messages in the reader's language.",
+  tag: "development",
+  auth: "user",
+  params: PersonParams,
+  response: Timeline,
+  handler: async ({ actor, params, deps, c }) =>
+    deps.db.transaction(async (tx) => {
+      const { view } = await loadTimeline(tx, actor, params.memberId, todayOf(deps), langOf(c))
+      await audit(tx, deps, actor, {
+        action: "development.read",
+        objectType: "member",
+        objectId: params.memberId,
+        result: "ok",
+      })
+      return view
+    }),
+})

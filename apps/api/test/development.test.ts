@@ -1,0 +1,328 @@
+import { date, makeIdNumber } from "@xianfeng/core"
+import { auditLog, developmentRecords, members, users } from "@xianfeng/db"
+import { and, count, eq, inArray, ne } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { MemberDetail } from "../src/contract.js"
+import type { Timeline } from "../src/routes/development/contract.js"
+import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
+
+const member = (name: string) => ({ name, status: "full", fullMemberSince: "2010-07-01", sanctions: [] })
+const approver = {
+  approver: { id: "c01", kind: "township-committee", path: "d1.c01" },
+  parentKind: "district-committee",
+  documentNo: "青委〔2026〕12号",
+}
+const meeting = {
+  expectedVoters: 20,
+  presentVoters: 16,
+  writtenOpinions: 1,
+  yesVotes: 16,
+  noVotes: 1,
+  abstentions: 0,
+  probationaryPresent: 1,
+  candidatesInBallot: 1,
+  secretBallot: true,
+}
+const items2014 = ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"]
+
+/** A realistic road from application (2014 edition) to full membership (2026 edition), in the demo district. */
+const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
+  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
+  ["talk", "2024-03-20", { talkedBy: "王书记" }],
+  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
+  ["contacts-assigned", "2024-09-12", { contacts: [member("李明"), member("张华")] }],
+  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
+  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
+  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
+  [
+    "development-object-decision",
+    "2025-10-09",
+    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
+  ],
+  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
+  ["introducers", "2025-10-20", { introducers: [member("李明"), member("张华")] }],
+  ["political-review", "2025-11-05", { conclusion: "政治审查合格", passed: true, items: items2014 }],
+  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
+  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
+  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
+  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
+  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
+  [
+    "pre-review",
+    "2026-05-29",
+    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
+  ],
+  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
+  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
+  ["admission-meeting", "2026-06-10", meeting],
+  ["committee-talk", "2026-06-20", { talkedBy: "组织员赵", role: "organiser" }],
+  ["admission-approval", "2026-07-15", { ...approver, collective: true }],
+  ["placement", "2026-07-18", { branchId: "本支部" }],
+  ["admission-filing", "2026-07-20", { filedWith: "区委组织部" }],
+  ["oath", "2026-07-25", { organizer: "c01", collective: true }],
+  ["probation-assessment", "2026-10-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["probation-assessment", "2027-01-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["probation-assessment", "2027-04-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["conversion-application", "2027-05-25", { written: true }],
+  ["conversion-meeting", "2027-06-15", meeting],
+  ["conversion-approval", "2027-07-10", { ...approver, collective: true }],
+  [
+    "archive",
+    "2027-07-20",
+    {
+      items: [
+        "application-form",
+        "application-letter",
+        "activist-register",
+        "political-review",
+        "probation-register",
+        "conversion-application",
+      ],
+      fileKind: "personnel-file",
+    },
+  ],
+]
+
+describe.each(backends)("development on %s", (backend) => {
+  let sys: TestSystem
+  let admin: Agent
+  let secretary: Agent
+  let secretaryOrg: string
+  let seq = 100
+
+  /** A new applicant in `orgId`, made through the members API. */
+  const newPerson = async (orgId: string, birth = "1998-03-10", name = "陈晓燕"): Promise<MemberDetail> =>
+    admin.json<MemberDetail>("POST", "/api/members", {
+      orgId,
+      name,
+      idNumber: makeIdNumber("330199", date(birth), seq++ * 2),
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "worker",
+      stage: "applicant",
+    })
+  const counts = async (memberId: string) => {
+    const [r] = await sys.deps.db
+      .select({ n: count() })
+      .from(developmentRecords)
+      .where(eq(developmentRecords.memberId, memberId))
+    const [a] = await sys.deps.db.select({ n: count() }).from(auditLog)
+    return { records: r?.n ?? 0, audit: a?.n ?? 0 }
+  }
+  const post = (
+    agent: Agent,
+    memberId: string,
+    step: string,
+    onDate: string,
+    evidence: unknown,
+    lang = "zh-CN",
+  ) =>
+    agent.send(
+      "POST",
+      `/api/development/people/${memberId}/records`,
+      { step, onDate, evidence },
+      {
+        "accept-language": lang,
+      },
+    )
+
+  beforeAll(async () => {
+    sys = await testSystem(backend)
+    admin = new Agent(sys)
+    await admin.login("admin")
+    secretary = new Agent(sys)
+    await secretary.login("secretary1")
+    const [u] = await sys.deps.db
+      .select({ orgId: users.orgId })
+      .from(users)
+      .where(eq(users.username, "secretary1"))
+    secretaryOrg = u?.orgId ?? ""
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("lists the steps with their articles and a JSON Schema for each step's evidence", async () => {
+    const { items } = await admin.json<{
+      items: { id: string; citations: string[]; evidenceSchema: { properties?: Record<string, unknown> } }[]
+    }>("GET", "/api/development/steps")
+    expect(items.filter((s) => /^[a-z]/.test(s.id) && !s.id.startsWith("x-")).length).toBe(29)
+    const intro = items.find((s) => s.id === "introducers")
+    expect(intro?.citations.join()).toContain("第十四条")
+    expect(intro?.evidenceSchema.properties).toHaveProperty("introducers")
+    // the demo district's own step sits right after the pre-review
+    const ids = items.map((s) => s.id)
+    expect(ids.indexOf("x-pre-admission-notice")).toBe(ids.indexOf("pre-review") + 1)
+  })
+
+  it("refuses a step the rules block with 422 and the article, and writes nothing", async () => {
+    const p = await newPerson(secretaryOrg)
+    await expect(
+      post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true }),
+    ).resolves.toHaveProperty("status", 201)
+    const before = await counts(p.id)
+    // An activist decision less than a year before becoming a development object: the 13th article refuses it.
+    const res = await post(admin, p.id, "development-object-decision", "2026-10-01", {
+      decidedBy: "branch-committee",
+      opinionsHeard: ["party-group", "contacts", "members", "non-members"],
+    })
+    expect(res.status).toBe(422)
+    const problem = (await res.json()) as {
+      verdicts: { status: string; code: string; citations: string[] }[]
+    }
+    expect(problem.verdicts.some((v) => v.status === "blocked")).toBe(true)
+    expect(problem.verdicts.flatMap((v) => v.citations).join()).toMatch(/第[十二三四五六七八九]+条/)
+    expect(await counts(p.id)).toEqual(before)
+  })
+
+  it("refuses an activist decision before the district's six months, citing the district rule", async () => {
+    const p = await newPerson(secretaryOrg)
+    await post(admin, p.id, "apply", "2026-08-01", { receivedBy: "本支部", acceptsProgramme: true })
+    await post(admin, p.id, "talk", "2026-08-10", { talkedBy: "王书记" })
+    const before = await counts(p.id)
+    const res = await post(admin, p.id, "activist-decision", "2026-10-01", {
+      source: "member-recommendation",
+      decidedBy: "branch-committee",
+    })
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { verdicts: { code: string; message: string; citations: string[] }[] }
+    const wait = body.verdicts.find((v) => v.code.startsWith("DEV-ACTIVIST-WAIT"))
+    expect(wait?.message).toContain("本区规定")
+    expect(wait?.citations.join()).toContain("第八条")
+    expect(await counts(p.id)).toEqual(before)
+  })
+
+  it("records a good step: the record, its audit row and the member's stage and dates", async () => {
+    const p = await newPerson(secretaryOrg)
+    const before = await counts(p.id)
+    const res = await post(admin, p.id, "apply", "2026-11-02", {
+      receivedBy: "本支部",
+      acceptsProgramme: true,
+    })
+    expect(res.status).toBe(201)
+    const t = (await res.json()) as Timeline
+    expect(t.derived.appliedOn).toBe("2026-11-02")
+    expect(t.nextSteps.map((s) => s.step)).toContain("talk")
+    const talk = t.steps.find((s) => s.step === "talk")
+    expect(talk?.state).toBe("due")
+    expect(talk?.dueBy).toBe("2026-12-02")
+    expect(await counts(p.id)).toEqual({ records: before.records + 1, audit: before.audit + 1 })
+    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    expect(row?.appliedOn?.toString()).toBe("2026-11-02")
+    expect(row?.version).toBe(p.version + 1)
+    const [a] = await sys.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "development.record"), eq(auditLog.objectId, p.id)))
+    expect(a?.details).toMatchObject({ step: "apply", onDate: "2026-11-02" })
+  })
+
+  it("names the bad evidence field (400) and writes nothing", async () => {
+    const p = await newPerson(secretaryOrg)
+    const before = await counts(p.id)
+    const res = await post(admin, p.id, "introducers", "2026-11-02", {
+      introducers: [member("李明"), { ...member("张华"), status: "friend" }],
+    })
+    expect(res.status).toBe(400)
+    expect((await problemOf(res)).errors?.[0]?.field).toBe("evidence.introducers.1.status")
+    const unknown = await post(admin, p.id, "no-such-step", "2026-11-02", {})
+    expect(unknown.status).toBe(400)
+    expect((await problemOf(unknown)).errors?.[0]?.field).toBe("step")
+    expect(await counts(p.id)).toEqual(before)
+  })
+
+  it("renders the timeline in English when asked, and audits the read", async () => {
+    const p = await newPerson(secretaryOrg)
+    await post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true })
+    const res = await admin.send("GET", `/api/development/people/${p.id}`, undefined, {
+      "accept-language": "en",
+    })
+    const t = (await res.json()) as Timeline
+    const talk = t.steps.find((s) => s.step === "talk")
+    expect(talk?.state).toBe("overdue")
+    expect(talk?.name).toBe("Talk with the applicant")
+    expect(talk?.verdicts.find((v) => v.status === "overdue")?.citations[0]).toContain("Art. 7")
+    const zh = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(zh.steps.find((s) => s.step === "talk")?.verdicts[0]?.citations[0]).toContain("第七条")
+    const reads = await sys.deps.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "development.read"), eq(auditLog.objectId, p.id)))
+    expect(reads[0]?.n).toBe(2)
+  })
+
+  it("answers 404 alike for a person outside the caller's branch and for nobody", async () => {
+    const [outside] = await sys.deps.db
+      .select({ id: members.id })
+      .from(members)
+      .where(ne(members.orgId, secretaryOrg))
+      .limit(1)
+    const [own] = await sys.deps.db
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.orgId, secretaryOrg))
+      .limit(1)
+    if (!outside || !own) throw new Error("no members")
+    const ids = [outside.id, "00000000-0000-4000-8000-000000000000"]
+    const before = await counts(outside.id)
+    for (const id of ids) {
+      for (const path of [
+        `/api/development/people/${id}`,
+        `/api/development/people/${id}/plan`,
+        `/api/development/people/${id}/export.xlsx`,
+      ]) {
+        const res = await secretary.get(path)
+        expect(res.status, path).toBe(404)
+        expect((await problemOf(res)).type).toMatch(/not-found/)
+      }
+      const res = await post(secretary, id, "apply", "2026-11-01", {
+        receivedBy: "x",
+        acceptsProgramme: true,
+      })
+      expect(res.status).toBe(404)
+    }
+    expect(await counts(outside.id)).toEqual({ ...before, audit: (await counts(outside.id)).audit })
+    expect((await secretary.get(`/api/development/people/${own.id}`)).status).toBe(200)
+    const pipeline = await secretary.get("/api/development/pipeline?orgId=d1")
+    expect(pipeline.status).toBe(404)
+  })
+
+  it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {
+    const p = await newPerson(secretaryOrg, "1996-05-20", "周文博")
+    // A bearer token: the session of a browser would not survive the clock moving on by months.
+    const token = await userWithToken(sys, "district-admin", "d1")
+    const officer = new Agent(sys)
+    const send = officer.send.bind(officer)
+    officer.send = (method, path, body, headers = {}) =>
+      send(method, path, body, { ...headers, authorization: `Bearer ${token}` })
+    for (const [step, onDate, evidence] of road) {
+      if (onDate > "2026-11-27" && sys.clock.now < new Date("2027-08-01T00:00:00Z"))
+        sys.clock.now = new Date("2027-08-01T02:00:00Z")
+      const res = await post(officer, p.id, step, onDate, evidence)
+      if (res.status !== 201) throw new Error(`${step} ${onDate}: ${res.status} ${await res.text()}`)
+    }
+    const t = await officer.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(t.currentStage).toBe("member")
+    expect(t.member.stage).toBe("full")
+    expect(t.derived.probationEnd).toBe("2027-06-10")
+    expect(t.derived.fullMemberSince).toBe(t.derived.probationEnd)
+    expect(t.steps.filter((s) => s.number !== null).every((s) => s.state === "done")).toBe(true)
+    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    expect(row?.stage).toBe("full")
+    expect(row?.admittedOn?.toString()).toBe("2026-06-10")
+    expect(row?.fullMemberOn?.toString()).toBe("2027-06-10")
+    expect(row?.activistOn?.toString()).toBe("2024-09-10")
+    // the 2014 filing and the 2026 steps were each judged by their own edition
+    const recs = await sys.deps.db
+      .select({ n: count() })
+      .from(developmentRecords)
+      .where(
+        and(
+          eq(developmentRecords.memberId, p.id),
+          inArray(developmentRecords.step, ["higher-committee-agreement", "oath"]),
+        ),
+      )
+    expect(recs[0]?.n).toBe(2)
+    sys.clock.now = new Date("2026-11-27T02:00:00Z")
+  })
+})
