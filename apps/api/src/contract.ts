@@ -157,6 +157,13 @@ export const MemberUpdate = Schema.Struct({
 })
 export type MemberUpdate = typeof MemberUpdate.Type
 
+export const LookupBody = Schema.Struct({
+  idNumber: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(30)).annotate({
+    description: "The full ID number, in the body only; matched exactly through a keyed hash",
+  }),
+})
+export const LookupResult = Schema.Struct({ items: Schema.Array(MemberSummary) })
+
 export const RevealBody = Schema.Struct({
   reason: Schema.String.check(Schema.isMinLength(2), Schema.isMaxLength(200)),
 })

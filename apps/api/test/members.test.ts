@@ -180,3 +180,38 @@ describe("organization counts", () => {
     expect(committee.memberCount).toBeLessThan(DEMO_MEMBERS)
   })
 })
+
+describe("finding a member by ID number", () => {
+  let sys: TestSystem
+  beforeAll(async () => {
+    sys = await testSystem("pglite")
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("matches the full number exactly through the keyed hash, inside the caller's subtree only", async () => {
+    const admin = new Agent(sys)
+    await admin.login("admin")
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    const { idNumber } = await admin.json<{ idNumber: string }>("POST", `/api/members/${m.id}/reveal-id`, {
+      reason: "测试",
+    })
+    const found = await admin.json<{ items: { id: string; idNumberMasked: string }[] }>(
+      "POST",
+      "/api/members/lookup",
+      { idNumber },
+    )
+    expect(found.items.map((x) => x.id)).toEqual([m.id])
+    expect(found.items[0]?.idNumberMasked).toMatch(MASK)
+    const sec = new Agent(sys)
+    await sec.login("secretary1")
+    const own = (await sec.json<MemberPage>("GET", "/api/members?pageSize=100")).items.map((x) => x.id)
+    const seen = await sec.json<{ items: unknown[] }>("POST", "/api/members/lookup", { idNumber })
+    expect(seen.items.length).toBe(own.includes(m.id) ? 1 : 0)
+    const bad = await admin.send("POST", "/api/members/lookup", { idNumber: "12345" })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]).toMatchObject({ field: "idNumber", reason: "length" })
+  })
+})

@@ -5,6 +5,8 @@ import { Result } from "effect"
 import { audit } from "../../audit.js"
 import { type Actor, permissions } from "../../auth/actor.js"
 import {
+  LookupBody,
+  LookupResult,
   MemberCreate,
   MemberDetail,
   MemberPage,
@@ -329,6 +331,42 @@ export const revealIdNumber = route({
     }),
 })
 
+export const lookupByIdNumber = route({
+  method: "post",
+  path: "/api/members/lookup",
+  summary: "Find a member by full ID number (exact match through the keyed hash; audited)",
+  description:
+    "The number travels in the body, never in a URL. Answers an empty list outside the caller's subtree.",
+  tag: "members",
+  auth: "user",
+  body: LookupBody,
+  response: LookupResult,
+  handler: async ({ actor, body, deps }) => {
+    const parsed = parseIdNumber(body.idNumber, { field: "idNumber" })
+    if (Result.isFailure(parsed)) throw problems.field(parsed.failure)
+    return deps.db.transaction(async (tx) => {
+      const rows = await tx
+        .select(memberSummaryColumns)
+        .from(members)
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
+        .where(
+          and(
+            eq(members.idNumberHash, deps.vault.blindIndex(parsed.success.value)),
+            pathInSubtree(orgs.path, actor.orgPath),
+          ),
+        )
+        .limit(1)
+      await audit(tx, deps, actor, {
+        action: "member.lookup-id",
+        objectType: "member",
+        objectId: rows[0]?.id ?? "",
+        result: rows.length > 0 ? "ok" : "failed",
+      })
+      return { items: rows.map(toMemberSummary) }
+    })
+  },
+})
+
 export const membersByStage = route({
   method: "get",
   path: "/api/stats/members-by-stage",
@@ -358,6 +396,7 @@ const isoToday = (deps: Deps) =>
 
 export const memberRoutes = [
   listMembers,
+  lookupByIdNumber,
   memberDetail,
   createMember,
   updateMember,
