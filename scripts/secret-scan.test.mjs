@@ -19,11 +19,13 @@ const scan = (files) => {
 }
 
 test("fails on a private key, a cloud key, a URL with a password and a generated-looking literal", () => {
+  // Assembled at run time so that this file itself holds nothing the scanner would flag.
+  const j = (...parts) => parts.join("")
   const leaks = {
-    "a.pem": "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n",
-    "b.ts": 'const id = "AKIAABCDEFGHIJKLMNOP"\n',
-    "c.env.ts": 'export const url = "postgres://app:s3cretpass@db.internal/app"\n',
-    "d.ts": 'const api_key = "Zx9Qw8Er7Ty6Ui5"\n',
+    "a.pem": j("-----BEGIN RSA ", "PRIVATE KEY-----\nMIIE\n"),
+    "b.ts": j('const id = "AKIA', 'ABCDEFGHIJKLMNOP"\n'),
+    "c.env.ts": j('export const url = "postgres://app:', 's3cretpass@db.internal/app"\n'),
+    "d.ts": j("const api_key ", '= "Zx9Qw8Er7Ty6Ui5"\n'),
   }
   const r = scan(leaks)
   assert.equal(r.status, 1)
