@@ -1,0 +1,105 @@
+/**
+ * The admin in headless Chromium: what the first page loads (gzip), and the time from navigation to a usable
+ * member list (rows rendered) for a signed-in user, each against a baseline from the same server and run.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { DEMO_PASSWORD } from "@xianfeng/db"
+import { chromium } from "playwright-core"
+import { median } from "./http.js"
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+]
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f)
+    if (f === ".vite") return []
+    return statSync(p).isDirectory() ? walk(p) : [p]
+  })
+
+export interface AdminResult {
+  firstPageGzipKB: number
+  firstPageRequests: number
+  wholeAppGzipKB: number
+  memberListMs: number[]
+  blankNavigationMs: number[]
+  chromium: string
+}
+
+export const benchAdmin = async (base: string, dist: string, reps: number): Promise<AdminResult> => {
+  const wholeApp = walk(dist)
+    .filter((f) => !f.endsWith(".map"))
+    .reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  })
+  try {
+    // 1. What the first page (/, which shows the sign-in form) loads, gzip-compressed.
+    const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
+    const page = await ctx.newPage()
+    const bodies: Promise<number>[] = []
+    page.on("response", (res) => {
+      if (!res.url().startsWith(`${base}/`)) return
+      bodies.push(
+        res
+          .body()
+          .then((b) => gzipSync(b).length)
+          .catch(() => 0),
+      )
+    })
+    await page.goto(`${base}/`)
+    await page.getByTestId("login-submit").waitFor()
+    await page.waitForLoadState("networkidle")
+    const sizes = await Promise.all(bodies)
+    await ctx.close()
+
+    const timeFresh = async (path: string, signIn: boolean, ready?: string) => {
+      const c = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
+      try {
+        if (signIn) {
+          const r = await c.request.post(`${base}/api/auth/login`, {
+            data: { username: "admin", password: DEMO_PASSWORD },
+            headers: { origin: base },
+          })
+          if (!r.ok()) throw new Error(`admin login: ${r.status()}`)
+        }
+        const p = await c.newPage()
+        const t = performance.now()
+        await p.goto(`${base}${path}`)
+        if (ready) await p.locator(ready).first().waitFor({ timeout: 60_000 })
+        return performance.now() - t
+      } finally {
+        await c.close()
+      }
+    }
+    const blank: number[] = []
+    const list: number[] = []
+    for (let i = 0; i < reps; i++) {
+      blank.push(await timeFresh("/api/health", false))
+      list.push(await timeFresh("/members", true, '[data-testid="member-table"] .ant-table-row'))
+    }
+    return {
+      firstPageGzipKB: sizes.reduce((a, b) => a + b, 0) / 1024,
+      firstPageRequests: sizes.length,
+      wholeAppGzipKB: wholeApp / 1024,
+      memberListMs: list,
+      blankNavigationMs: blank,
+      chromium: browser.version(),
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+export { median }

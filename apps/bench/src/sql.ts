@@ -1,0 +1,27 @@
+/**
+ * The SQL the API runs for the benchmarked requests (what drizzle builds in apps/api's members routes),
+ * written out for the raw-driver baselines. Scope is the district root `d1` for the demo `admin`.
+ */
+export const scopeParams = (path: string) => [path, `${path}.`, `${path}/`] as const
+
+const inPath = (col: string, a: number) =>
+  `(${col} = $${a} or (${col} ~>=~ $${a + 1} and ${col} ~<~ $${a + 2}))`
+
+export const memberDetailSql = `select m.id, m.name, m.sex, m.birth_date, m.stage, m.org_id, o.name as org_name,
+  m.id_number_masked, m.phone, m.ethnicity, m.education, m.occupation_group, m.status, m.applied_on,
+  m.activist_on, m.development_object_on, m.admitted_on, m.full_member_on, m.version
+  from members m inner join orgs o on o.id = m.org_id
+  where m.id = $1 and ${inPath("o.path", 2)} limit 1`
+
+export const orgInScopeSql = `select id, path, kind, name from orgs where id = $1 and ${inPath("path", 2)} limit 1`
+
+const pageWhere = `${inPath("o.path", 1)} and ${inPath("o.path", 4)}`
+export const memberPageSql = `select m.id, m.name, m.sex, m.birth_date, m.stage, m.org_id, o.name as org_name,
+  m.id_number_masked, m.phone from members m inner join orgs o on o.id = m.org_id
+  where ${pageWhere} order by m.name_pinyin asc, m.id asc limit $7 offset $8`
+export const memberCountSql = `select count(*)::int as n from members m inner join orgs o on o.id = m.org_id
+  where ${pageWhere}`
+
+/** The bare aggregate behind the development pipeline counts (members by stage in a subtree). */
+export const stageCountsSql = `select m.stage, count(*)::int as count from members m
+  inner join orgs o on o.id = m.org_id where ${inPath("o.path", 1)} group by m.stage`
