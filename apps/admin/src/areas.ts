@@ -1,3 +1,4 @@
+import development from "./pages/development"
 import members from "./pages/members"
 import organization from "./pages/organization"
 import users from "./pages/users"
@@ -8,4 +9,4 @@ import type { Area } from "./shell/area"
  * care, …) means a `pages/<area>/index.ts` and one line here: its routes, menu entries and dashboard
  * panels are picked up by the router, the side menu and the dashboard.
  */
-export const areas: readonly Area[] = [organization, members, users]
+export const areas: readonly Area[] = [organization, development, members, users]

@@ -60,4 +60,5 @@ export const api = {
     request<T>("GET", query ? `${path}${buildQuery(query)}` : path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
 }

@@ -11,6 +11,8 @@ export interface Problem {
   readonly status: number
   readonly detail?: string | undefined
   readonly errors?: readonly ProblemFieldError[] | undefined
+  /** Members beyond the standard ones (RFC 9457 extensions), e.g. the rule `verdicts` of a 422. */
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined
 }
 
 /** Thrown by the API client for every non-2xx answer. */
@@ -46,7 +48,10 @@ export const toProblem = (status: number, statusText: string, body: unknown): Pr
           : [],
       )
     : undefined
+  const standard = new Set(["type", "title", "status", "detail", "instance", "errors"])
+  const extra = Object.entries(body).filter(([k]) => !standard.has(k))
   return {
+    ...(extra.length > 0 ? { extensions: Object.fromEntries(extra) } : {}),
     type: typeof body.type === "string" ? body.type : "about:blank",
     title: typeof body.title === "string" ? body.title : statusText || `HTTP ${status}`,
     status: typeof body.status === "number" ? body.status : status,

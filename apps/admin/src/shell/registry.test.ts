@@ -21,20 +21,35 @@ describe("the area registry", () => {
 
   it("every page is a route and the member file is reachable by id", () => {
     const paths = collectRoutes(areas).map((r) => r.path)
-    expect(paths).toEqual(expect.arrayContaining(["orgs", "members", "members/:id", "users"]))
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "orgs",
+        "members",
+        "members/:id",
+        "users",
+        "development",
+        "development/people/:memberId",
+      ]),
+    )
   })
 
   it("a new area adds its menu entry and panel without touching the others", () => {
-    const development = area("development", {
-      menu: [{ path: "development", label: "menu.members", icon: Icon, order: 15 }],
-      dashboardPanels: [{ key: "development.pipeline", title: "overview.title", load, span: 12, order: 5 }],
+    const discipline = area("discipline", {
+      menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
+      dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
     })
-    const all = [...areas, development]
+    const all = [...areas, discipline]
     expect(validateAreas(all)).toEqual([])
-    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual(["orgs", "development", "members"])
+    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual([
+      "orgs",
+      "development",
+      "discipline",
+      "members",
+    ])
     expect(panelsFor(all, "branch-secretary").map((p) => p.key)).toEqual([
       "organization.overview",
-      "development.pipeline",
+      "development.attention",
+      "discipline.cases",
     ])
   })
 

@@ -1,0 +1,123 @@
+import { ArrowLeftOutlined } from "@ant-design/icons"
+import { useQuery } from "@tanstack/react-query"
+import { Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table } from "antd"
+import { useNavigate, useParams } from "react-router-dom"
+import { useI18n } from "../../i18n/I18nProvider"
+import { Page } from "../../shell/Page"
+import { ErrorState, Loading } from "../../shell/states"
+import { StageTag } from "../members/MemberTable"
+import { devApi } from "./api"
+import { StateTag } from "./components"
+import { devKeys } from "./queries"
+import type { CultivationPlanView } from "./types"
+
+type Item = CultivationPlanView["items"][number]
+
+/** 一人一策: the person's cultivation items (reports, talks, assessments, training…) with due dates. */
+const PlanPage = () => {
+  const { t, td } = useI18n()
+  const { memberId = "" } = useParams()
+  const navigate = useNavigate()
+  const plan = useQuery({ queryKey: devKeys.plan(memberId), queryFn: () => devApi.plan(memberId) })
+  const timeline = useQuery({
+    queryKey: devKeys.timeline(memberId),
+    queryFn: () => devApi.timeline(memberId),
+  })
+  if (plan.error) return <ErrorState error={plan.error} onRetry={() => plan.refetch()} />
+  if (!plan.data) return <Loading />
+  const { progress, items } = plan.data
+  const total = progress.done + progress.due + progress.overdue + progress.upcoming
+  const percent = total === 0 ? 0 : Math.round((progress.done / total) * 100)
+  const member = timeline.data?.member
+  return (
+    <Page
+      title={
+        <Space wrap>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(-1)}
+            aria-label={t("common.back")}
+          />
+          <span>{t("dev.plan.title")}</span>
+          {member ? (
+            <>
+              <span data-testid="plan-name">{member.name}</span>
+              <StageTag stage={member.stage} />
+            </>
+          ) : null}
+        </Space>
+      }
+      extra={
+        <Button onClick={() => navigate(`/development/people/${memberId}`)} data-testid="plan-timeline">
+          {t("dev.plan.timeline")}
+        </Button>
+      }
+    >
+      <Card size="small" style={{ marginBottom: 16 }} data-testid="plan-progress">
+        <Row gutter={[24, 16]} align="middle">
+          <Col xs={24} md={6}>
+            <Progress type="circle" percent={percent} size={96} strokeColor="#c8161d" />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t("dev.plan.done")} value={progress.done} valueStyle={{ color: "#389e0d" }} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic
+              title={t("dev.plan.overdue")}
+              value={progress.overdue}
+              valueStyle={{ color: "#cf1322" }}
+            />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t("dev.plan.due")} value={progress.due} valueStyle={{ color: "#d46b08" }} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t("dev.plan.upcoming")} value={progress.upcoming} />
+          </Col>
+        </Row>
+      </Card>
+      <Card size="small" title={t("dev.plan.progress")}>
+        <Table<Item>
+          data-testid="plan-items"
+          size="small"
+          rowKey={(r, i) => `${r.kind}-${r.dueBy}-${i}`}
+          dataSource={[...items]}
+          pagination={items.length > 20 ? { pageSize: 20 } : false}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dev.plan.empty")} />,
+          }}
+          columns={[
+            {
+              title: t("dev.plan.kind"),
+              dataIndex: "kind",
+              width: 160,
+              render: (k: string) => td(`dev.plan.kind.${k}`, k),
+            },
+            { title: t("dev.plan.item"), dataIndex: "name" },
+            {
+              title: t("dev.plan.dueBy"),
+              dataIndex: "dueBy",
+              width: 130,
+              render: (d: string) => <span className="mono">{d}</span>,
+            },
+            {
+              title: t("dev.plan.state"),
+              dataIndex: "state",
+              width: 110,
+              render: (s: string) => <StateTag state={s} />,
+            },
+            {
+              title: t("dev.plan.doneOn"),
+              dataIndex: "doneOn",
+              width: 130,
+              render: (d: string | null) => <span className="mono">{d ?? t("common.none")}</span>,
+            },
+          ]}
+        />
+      </Card>
+    </Page>
+  )
+}
+
+export default PlanPage

@@ -1,0 +1,344 @@
+import {
+  ArrowLeftOutlined,
+  CalendarOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  IdcardOutlined,
+} from "@ant-design/icons"
+import { useQuery } from "@tanstack/react-query"
+import {
+  Timeline as AntTimeline,
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from "antd"
+import { useMemo, useState } from "react"
+import { Link, useNavigate, useParams } from "react-router-dom"
+import { mayWriteMembers } from "../../api/types"
+import { useI18n } from "../../i18n/I18nProvider"
+import type { MessageKey } from "../../i18n/messages"
+import { useSession } from "../../shell/auth"
+import { Page } from "../../shell/Page"
+import { ErrorState, Loading, problemMessage } from "../../shell/states"
+import { StageTag } from "../members/MemberTable"
+import { devApi, download, exportUrls } from "./api"
+import { StateTag, VerdictList } from "./components"
+import { evidenceRows } from "./evidence"
+import { devKeys, useStepDefinitions } from "./queries"
+import { RecordForm } from "./RecordForm"
+import type { StepView, Timeline } from "./types"
+
+const derivedOrder = [
+  "appliedOn",
+  "activistSince",
+  "developmentObjectSince",
+  "preReviewPassedOn",
+  "admittedOn",
+  "approvedOn",
+  "probationEnd",
+  "fullMemberSince",
+  "cancelledOn",
+] as const
+
+const dotColor: Readonly<Record<string, string>> = {
+  done: "green",
+  allowed: "blue",
+  due: "orange",
+  overdue: "red",
+  blocked: "gray",
+  "not-applicable": "gray",
+}
+
+/** Verdicts worth showing under a step: everything but the plain "may be recorded". */
+const shownVerdicts = (s: StepView) =>
+  s.verdicts.filter((v) => v.status !== "allowed" && !(s.state === "not-applicable" && v.status === "ok"))
+
+const StepItem = ({
+  step,
+  canRecord,
+  onRecord,
+}: {
+  readonly step: StepView
+  readonly canRecord: boolean
+  readonly onRecord: () => void
+}) => {
+  const { t, td } = useI18n()
+  const yes = t("dev.form.yes")
+  const no = t("dev.form.no")
+  return (
+    <div data-testid={`step-${step.step}`} data-state={step.state}>
+      <Flex wrap gap={8} align="center">
+        <Typography.Text strong={step.state !== "blocked" && step.state !== "not-applicable"}>
+          {step.number === null ? "" : `${step.number}. `}
+          {step.name}
+        </Typography.Text>
+        <StateTag state={step.state} />
+        {step.optional ? <Tag>{t("dev.timeline.optional")}</Tag> : null}
+        {step.dueBy && step.state !== "done" ? (
+          <Typography.Text type={step.state === "overdue" ? "danger" : "warning"}>
+            <CalendarOutlined /> {t("dev.timeline.dueBy", { date: step.dueBy })}
+          </Typography.Text>
+        ) : null}
+        {canRecord ? (
+          <Button size="small" icon={<EditOutlined />} onClick={onRecord} data-testid={`record-${step.step}`}>
+            {step.records.length > 0 ? t("dev.timeline.recordAgain") : t("dev.timeline.record")}
+          </Button>
+        ) : null}
+      </Flex>
+      {step.records.map((r) => (
+        <div key={r.id} style={{ margin: "6px 0 0 0" }} data-testid="step-record">
+          <Typography.Text type="secondary">
+            {t("dev.timeline.recordedOn", { date: r.onDate })}
+          </Typography.Text>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 16px", fontSize: 13 }}>
+            {evidenceRows(r.evidence, td, yes, no).map((row) => (
+              <span key={row.label}>
+                <Typography.Text type="secondary">{row.label}：</Typography.Text>
+                {row.text}
+              </span>
+            ))}
+          </div>
+        </div>
+      ))}
+      <div style={{ marginTop: 4 }}>
+        <VerdictList verdicts={shownVerdicts(step)} compact />
+      </div>
+    </div>
+  )
+}
+
+const StageSteps = ({
+  timeline,
+  canRecord,
+  onRecord,
+}: {
+  readonly timeline: Timeline
+  readonly canRecord: boolean
+  readonly onRecord: (step: string) => void
+}) => {
+  const { t } = useI18n()
+  const next = new Set(timeline.nextSteps.map((n) => n.step))
+  const stages = [1, 2, 3, 4, 5].map((n) => ({ n, steps: timeline.steps.filter((s) => s.stage === n) }))
+  const attention = (steps: readonly StepView[]) =>
+    steps.some(
+      (s) => s.state !== "done" && s.state !== "not-applicable" && !(s.optional && s.state === "blocked"),
+    )
+  const defaultOpen = stages
+    .filter(({ steps }) => steps.length > 0 && (attention(steps) || steps.some((s) => next.has(s.step))))
+    .map(({ n }) => String(n))
+  return (
+    <Collapse
+      defaultActiveKey={defaultOpen.length ? defaultOpen : ["5"]}
+      data-testid="stage-collapse"
+      items={stages
+        .filter(({ steps }) => steps.length > 0)
+        .map(({ n, steps }) => {
+          const done = steps.filter((s) => s.state === "done").length
+          const required = steps.filter((s) => !s.optional).length
+          const overdue = steps.filter((s) => s.state === "overdue").length
+          const due = steps.filter((s) => s.state === "due").length
+          return {
+            key: String(n),
+            label: (
+              <Flex wrap gap={8} align="center" data-testid={`stage-${n}`}>
+                <Typography.Text strong>{t(`dev.stage.${n}` as MessageKey)}</Typography.Text>
+                <Tag color={done >= required ? "green" : "default"}>
+                  {t("dev.stage.progress", { done: Math.min(done, required), total: required })}
+                </Tag>
+                {overdue ? <Tag color="red">{`${t("dev.state.overdue")} ${overdue}`}</Tag> : null}
+                {due ? <Tag color="orange">{`${t("dev.state.due")} ${due}`}</Tag> : null}
+              </Flex>
+            ),
+            children: (
+              <AntTimeline
+                items={steps.map((s) => ({
+                  key: s.step,
+                  color: dotColor[s.state] ?? "gray",
+                  children: (
+                    <StepItem
+                      step={s}
+                      canRecord={canRecord && next.has(s.step)}
+                      onRecord={() => onRecord(s.step)}
+                    />
+                  ),
+                }))}
+              />
+            ),
+          }
+        })}
+    />
+  )
+}
+
+const TimelinePage = () => {
+  const { t, locale } = useI18n()
+  const { memberId = "" } = useParams()
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const { session } = useSession()
+  const canRecord = session ? mayWriteMembers(session.user.role) : false
+  const query = useQuery({ queryKey: devKeys.timeline(memberId), queryFn: () => devApi.timeline(memberId) })
+  const defs = useStepDefinitions()
+  const [recording, setRecording] = useState<string>()
+  const [exporting, setExporting] = useState(false)
+  const definition = useMemo(() => defs.data?.items.find((d) => d.id === recording), [defs.data, recording])
+
+  if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
+  if (defs.error) return <ErrorState error={defs.error} onRetry={() => defs.refetch()} />
+  if (!query.data || !defs.data) return <Loading />
+  const tl = query.data
+
+  const exportRecord = async () => {
+    setExporting(true)
+    try {
+      const name = await download(exportUrls.person(memberId), locale, `${tl.member.name}.xlsx`)
+      message.success(t("dev.timeline.exported", { name }))
+    } catch (e) {
+      message.error(t("dev.timeline.exportFailed", { reason: problemMessage(e, String(e)) }))
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const derived = derivedOrder.filter((k) => tl.derived[k])
+  return (
+    <Page
+      title={
+        <Space wrap>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(-1)}
+            aria-label={t("common.back")}
+          />
+          <span data-testid="timeline-name">{tl.member.name}</span>
+          <span data-testid="timeline-stage">
+            <StageTag stage={tl.member.stage} />
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: "normal" }}>
+            {t("dev.timeline.title")}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Link to={`/development/people/${memberId}/plan`}>
+            <Button icon={<CalendarOutlined />} data-testid="open-plan">
+              {t("dev.timeline.plan")}
+            </Button>
+          </Link>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            onClick={exportRecord}
+            data-testid="export-record"
+          >
+            {t("dev.timeline.export")}
+          </Button>
+          <Link to={`/members/${memberId}`}>
+            <Button icon={<IdcardOutlined />} data-testid="open-member">
+              {t("dev.timeline.memberFile")}
+            </Button>
+          </Link>
+        </Space>
+      }
+    >
+      <Card style={{ marginBottom: 16 }} size="small">
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+          <Descriptions.Item label={t("dev.timeline.org")}>{tl.member.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t("dev.timeline.asOfLabel")}>{tl.asOf}</Descriptions.Item>
+          {tl.edition ? (
+            <Descriptions.Item label={t("dev.timeline.rules")} span={2}>
+              {t("dev.timeline.edition", { edition: tl.edition })}
+            </Descriptions.Item>
+          ) : null}
+          {derived.map((k) => (
+            <Descriptions.Item key={k} label={t(`dev.derived.${k}` as MessageKey)}>
+              <span data-testid={`derived-${k}`}>{tl.derived[k]}</span>
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={{ span: 7, order: 2 }}>
+          <Card
+            title={t("dev.timeline.next")}
+            size="small"
+            data-testid="next-steps"
+            style={{ position: "sticky", top: 16 }}
+          >
+            {tl.nextSteps.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("dev.timeline.nextNone")} />
+            ) : (
+              <List
+                size="small"
+                dataSource={[...tl.nextSteps]}
+                renderItem={(n) => {
+                  const s = tl.steps.find((x) => x.step === n.step)
+                  return (
+                    <List.Item
+                      actions={
+                        canRecord
+                          ? [
+                              <Button
+                                key="record"
+                                type="primary"
+                                size="small"
+                                onClick={() => setRecording(n.step)}
+                                data-testid={`next-${n.step}`}
+                              >
+                                {t("dev.timeline.record")}
+                              </Button>,
+                            ]
+                          : []
+                      }
+                    >
+                      <Flex vertical>
+                        <span>{n.name}</span>
+                        {s?.dueBy && s.state !== "done" ? (
+                          <Typography.Text
+                            type={s.state === "overdue" ? "danger" : "secondary"}
+                            style={{ fontSize: 12 }}
+                          >
+                            {t("dev.timeline.dueBy", { date: s.dueBy })}
+                          </Typography.Text>
+                        ) : null}
+                      </Flex>
+                    </List.Item>
+                  )
+                }}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={{ span: 17, order: 1 }}>
+          <Card title={t("dev.timeline.steps")} size="small">
+            <StageSteps timeline={tl} canRecord={canRecord} onRecord={setRecording} />
+          </Card>
+        </Col>
+      </Row>
+      {recording && definition ? (
+        <RecordForm
+          key={recording}
+          memberId={memberId}
+          definition={definition}
+          definitions={defs.data.items}
+          timeline={tl}
+          onClose={() => setRecording(undefined)}
+        />
+      ) : null}
+    </Page>
+  )
+}
+
+export default TimelinePage

@@ -1,0 +1,26 @@
+import { NodeIndexOutlined } from "@ant-design/icons"
+import { defineArea } from "../../shell/area"
+
+/**
+ * 发展党员: the pipeline board, each person's timeline with its record forms (generated from the
+ * steps' evidence schemas), the cultivation plan, the annual analysis and plan, and a dashboard panel.
+ */
+export default defineArea({
+  id: "development",
+  routes: [
+    { path: "development", load: () => import("./PipelinePage") },
+    { path: "development/people/:memberId", load: () => import("./TimelinePage") },
+    { path: "development/people/:memberId/plan", load: () => import("./PlanPage") },
+    { path: "development/analysis", load: () => import("./AnalysisPage") },
+  ],
+  menu: [{ path: "development", label: "menu.development", icon: NodeIndexOutlined, order: 15 }],
+  dashboardPanels: [
+    {
+      key: "development.attention",
+      title: "dev.panel.title",
+      load: () => import("./DashboardPanel"),
+      span: 24,
+      order: 5,
+    },
+  ],
+})

@@ -1,0 +1,26 @@
+import type { MemberCreate, MemberDetail } from "@xianfeng/api/contract"
+import type {
+  AnnualPlan,
+  Composition,
+  CultivationPlanView,
+  Pipeline,
+  StepDefinitions,
+  StepView,
+  Timeline,
+  VerdictView,
+} from "@xianfeng/api/contract/development"
+
+export type {
+  AnnualPlan,
+  Composition,
+  CultivationPlanView,
+  MemberDetail,
+  Pipeline,
+  StepDefinitions,
+  StepView,
+  Timeline,
+  VerdictView,
+}
+export type NewMember = MemberCreate
+export type StepDefinition = StepDefinitions["items"][number]
+export type PipelineItem = Pipeline["attention"][number]
