@@ -66,7 +66,8 @@ export const applyOverlay = <S extends PolicySpec>(
     if (spec === undefined) {
       return Result.fail(
         fieldError(
-          key,
+          // An empty key still needs a name a reader can find.
+          key === "" ? 'overlay[""]' : key,
           "unknown-key",
           `${definition.id} has no setting "${key}"`,
           `${definition.id}没有名为"${key}"的设置项`,

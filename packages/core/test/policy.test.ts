@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { applyOverlay, applyOverlays, definePolicy, policyKey } from "../src/index.js"
@@ -156,5 +156,12 @@ describe("applyOverlays", () => {
       "nope",
       "unknown-key",
     )
+  })
+})
+
+describe("applyOverlay with an empty key", () => {
+  it("names the empty key instead of leaving the field blank", () => {
+    const r = applyOverlay(definePolicy("p", {}), { "": 1 })
+    expect(Result.isFailure(r) && r.failure.field).toBe('overlay[""]')
   })
 })
