@@ -1,9 +1,9 @@
 import { date, makeIdNumber } from "@xianfeng/core"
-import { auditLog, developmentRecords, members, users } from "@xianfeng/db"
-import { and, count, eq, inArray, ne } from "drizzle-orm"
+import { auditLog, developmentRecords, members, orgs, users } from "@xianfeng/db"
+import { and, count, eq, inArray, like, ne } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MemberDetail } from "../src/contract.js"
-import type { Timeline } from "../src/routes/development/contract.js"
+import type { Pipeline, Timeline } from "../src/routes/development/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 const member = (name: string) => ({ name, status: "full", fullMemberSince: "2010-07-01", sanctions: [] })
@@ -285,6 +285,35 @@ describe.each(backends)("development on %s", (backend) => {
     expect((await secretary.get(`/api/development/people/${own.id}`)).status).toBe(200)
     const pipeline = await secretary.get("/api/development/pipeline?orgId=d1")
     expect(pipeline.status).toBe(404)
+  })
+
+  it("counts the pipeline as the database does, and lists what is overdue, most urgent first", async () => {
+    const res = await admin.json<Pipeline>("GET", "/api/development/pipeline?orgId=c01&days=60")
+    const direct = await sys.deps.db
+      .select({ stage: members.stage, n: count() })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(
+        and(
+          like(orgs.path, "d1.c01.%"),
+          inArray(members.stage, ["applicant", "activist", "development-object", "probationary"]),
+          eq(members.status, "normal"),
+        ),
+      )
+      .groupBy(members.stage)
+    for (const c of res.counts) expect(c.count, c.stage).toBe(direct.find((d) => d.stage === c.stage)?.n ?? 0)
+    expect(res.counts.reduce((a, c) => a + c.count, 0)).toBeGreaterThan(0)
+    const all = await admin.json<Pipeline>("GET", "/api/development/pipeline")
+    expect(all.attention.length).toBeGreaterThan(0)
+    const states = all.attention.map((a) => a.state)
+    expect(states.indexOf("due") === -1 || states.lastIndexOf("overdue") < states.indexOf("due")).toBe(true)
+    const overdue = all.attention.filter((a) => a.state === "overdue").map((a) => a.dueBy)
+    expect(overdue).toEqual([...overdue].sort())
+    for (const a of all.attention) if (a.state === "due") expect(a.dueBy <= "2027-01-01").toBe(true)
+    for (const col of all.board) expect(col.people.length).toBeLessThanOrEqual(50)
+    // a secretary sees only the branch
+    const own = await secretary.json<Pipeline>("GET", "/api/development/pipeline")
+    for (const a of own.attention) expect(a.orgId).toBe(secretaryOrg)
   })
 
   it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {

@@ -5,7 +5,7 @@ import {
   developmentPolicy,
   nationalPolicy,
 } from "@xianfeng/development-rules"
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm"
+import { and, asc, eq, inArray, type SQLWrapper } from "drizzle-orm"
 import { Result } from "effect"
 import type { XfDb } from "./database.js"
 import {
@@ -26,14 +26,14 @@ export const DEVELOPMENT_AREA = "development"
  */
 export const developmentRecordsOf = async (
   db: XfDb,
-  memberIds: readonly string[] | SQL,
+  memberIds: readonly string[] | SQLWrapper,
 ): Promise<Map<string, DevelopmentRecord[]>> => {
   const out = new Map<string, DevelopmentRecord[]>()
   if (Array.isArray(memberIds) && memberIds.length === 0) return out
   const rows = await db
     .select()
     .from(developmentRecords)
-    .where(inArray(developmentRecords.memberId, memberIds as string[] | SQL))
+    .where(inArray(developmentRecords.memberId, memberIds as string[] | SQLWrapper))
     .orderBy(
       asc(developmentRecords.memberId),
       asc(developmentRecords.onDate),

@@ -1,5 +1,17 @@
-import { type PlainDate, Temporal } from "@xianfeng/core"
+import { applyOverlay, type PlainDate, Temporal } from "@xianfeng/core"
+import {
+  decodeStepRecord,
+  demoDistrictOverlay,
+  deriveDates,
+  developmentPolicy,
+  developmentRuleSets,
+  editionResolver,
+  type History,
+} from "@xianfeng/development-rules"
+import { Result } from "effect"
+import { stageColumnsOf } from "../development.js"
 import type { UserRole } from "../schema.js"
+import { approverOf, type DemoHistory, demoHistory } from "./histories.js"
 import { branchTable, type DemoMember, demoMembers } from "./members.js"
 import { type DemoOrg, demoOrgs } from "./orgs.js"
 import { hashSeed, mulberry32, uuidFrom } from "./prng.js"
@@ -34,6 +46,85 @@ export interface DemoDistrict {
   members(): Generator<DemoMember>
   /** The same members in arrays of `size`. */
   memberBatches(size: number): Generator<DemoMember[]>
+}
+
+/** The demo district's development policy: the national defaults with `demoDistrictOverlay`. */
+export const demoDevelopmentPolicy = Result.getOrThrow(applyOverlay(developmentPolicy, demoDistrictOverlay))
+const editionOn = editionResolver(developmentRuleSets)
+
+/** The history as the rules library reads it (the stored JSON, decoded by the library's schemas). */
+export const demoHistoryForRules = (m: DemoMember): History => ({
+  person: { birthDate: m.birthDate, migrant: false, gender: m.sex },
+  records: m.development.map((r) =>
+    Result.getOrThrow(decodeStepRecord({ step: r.step, on: r.onDate.toString(), evidence: r.evidence })),
+  ),
+})
+
+/**
+ * The same history without running the schemas (the generator knows its own evidence: only the notice holds
+ * dates), for speed at a million members; the tests decode every record with `demoHistoryForRules`.
+ */
+const fastHistory = (m: DemoMember): History => ({
+  person: { birthDate: m.birthDate, migrant: false, gender: m.sex },
+  records: m.development.map((r) => {
+    const e = r.evidence as Record<string, unknown>
+    const evidence =
+      r.step === "public-notice"
+        ? {
+            ...e,
+            start: Temporal.PlainDate.from(String(e.start)),
+            end: Temporal.PlainDate.from(String(e.end)),
+          }
+        : e
+    return { step: r.step, on: r.onDate, evidence } as unknown as History["records"][number]
+  }),
+})
+
+/**
+ * Gives a member who is on the road to membership a development history anchored on the drawn stage date,
+ * then takes the stage dates from the history as the rules library derives them, so the two always agree.
+ */
+const withDevelopment = (
+  seed: number | string,
+  m: DemoMember,
+  byId: ReadonlyMap<string, DemoOrg>,
+  asOf: PlainDate,
+): DemoMember => {
+  if (m.stage === "full") return m
+  const branch = byId.get(m.orgId)
+  if (branch === undefined) return m
+  const anchorOn =
+    m.stage === "applicant"
+      ? m.appliedOn
+      : m.stage === "activist"
+        ? m.activistOn
+        : m.stage === "development-object"
+          ? m.developmentObjectOn
+          : m.admittedOn
+  if (anchorOn === null) return m
+  const rng = mulberry32(hashSeed(seed, "development", m.id))
+  const h: DemoHistory = demoHistory(
+    rng,
+    m.stage,
+    anchorOn,
+    asOf,
+    { branch, approver: approverOf(branch, byId), sex: m.sex },
+    demoDevelopmentPolicy,
+    m.birthDate.add({ years: 18, days: 1 }),
+  )
+  const withRecords = { ...m, development: h.records.map((r) => ({ ...r, id: uuidFrom(rng) })) }
+  const derived = deriveDates(fastHistory(withRecords), editionOn, demoDevelopmentPolicy, asOf)
+  const { stage, ...dates } = stageColumnsOf(derived)
+  return {
+    ...withRecords,
+    stage: stage ?? m.stage,
+    appliedOn: dates.appliedOn ?? null,
+    activistOn: dates.activistOn ?? null,
+    developmentObjectOn: dates.developmentObjectOn ?? null,
+    admittedOn: dates.admittedOn ?? null,
+    fullMemberOn: dates.fullMemberOn ?? null,
+    developmentProblem: h.problem ?? null,
+  }
 }
 
 export const DEMO_AS_OF: PlainDate = Temporal.PlainDate.from("2026-06-30")
@@ -85,7 +176,10 @@ export const generateDemoDistrict = (options: DemoDistrictOptions): DemoDistrict
     ),
     user("auditor", "安全审计员", "auditor", "d1"),
   ]
-  const members = () => demoMembers(seed, table, memberCount, asOf)
+  const byId = new Map(orgs.map((o) => [o.id, o]))
+  const members = function* (): Generator<DemoMember> {
+    for (const m of demoMembers(seed, table, memberCount, asOf)) yield withDevelopment(seed, m, byId, asOf)
+  }
   return {
     seed,
     memberCount,

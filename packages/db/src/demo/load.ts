@@ -5,8 +5,9 @@ import type { Database, XfDb } from "../database.js"
 import { saveDevelopmentPolicy } from "../development.js"
 import type { IdVault } from "../id-vault.js"
 import { memberRow } from "../members.js"
-import { members, orgs, users } from "../schema.js"
+import { developmentRecords, members, orgs, users } from "../schema.js"
 import { DEMO_PASSWORD, generateDemoDistrict } from "./district.js"
+import type { DemoMember } from "./members.js"
 
 /** True when no organization exists yet: the moment to offer (or load) the demo district. */
 export const isEmpty = async (db: XfDb): Promise<boolean> => {
@@ -64,13 +65,36 @@ export const loadDemoDistrict = async (
   if (!started) return { loaded: false, orgs: 0, users: 0, members: 0 }
 
   let loaded = 0
-  let pending: Parameters<typeof memberRow>[1][][] = []
+  let records = 0
+  let pending: DemoMember[][] = []
   const flush = async () => {
     const batches = pending
     pending = []
     await db.transaction(async (tx) => {
       for (const batch of batches) {
-        await tx.insert(members).values(batch.map((m) => memberRow(options.vault, m)))
+        await tx
+          .insert(members)
+          .values(
+            batch.map(({ development: _d, developmentProblem: _p, ...m }) => memberRow(options.vault, m)),
+          )
+        // Development records after their members: one JSON parameter per batch, unpacked by the server
+        // (building a statement of 5 parameters a row costs more than the insert itself).
+        const rows = batch.flatMap((m) =>
+          m.development.map((r) => ({
+            id: r.id,
+            member_id: m.id,
+            step: r.step,
+            on_date: r.onDate.toString(),
+            evidence: r.evidence,
+          })),
+        )
+        if (rows.length > 0) {
+          await tx.execute(sql`insert into ${developmentRecords} (id, member_id, step, on_date, evidence)
+            select id, member_id, step, on_date, evidence
+            from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+              as r(id uuid, member_id uuid, step text, on_date date, evidence jsonb)`)
+        }
+        records += rows.length
       }
     })
   }
@@ -86,7 +110,12 @@ export const loadDemoDistrict = async (
       objectType: "district",
       objectId: "d1",
       result: "ok",
-      details: { seed: String(options.seed), orgs: district.orgs.length, members: loaded },
+      details: {
+        seed: String(options.seed),
+        orgs: district.orgs.length,
+        members: loaded,
+        developmentRecords: records,
+      },
     }),
   )
   return { loaded: true, orgs: district.orgs.length, users: district.users.length, members: loaded }

@@ -2,6 +2,7 @@ import { makeIdNumber, type PlainDate } from "@xianfeng/core"
 import { Temporal } from "temporal-polyfill"
 import type { OccupationGroup } from "../code-tables.js"
 import type { MemberStage, MemberStatus, Sex } from "../schema.js"
+import type { DemoProblem, DemoRecord } from "./histories.js"
 import { demoName } from "./names.js"
 import type { BranchProfile, DemoOrg } from "./orgs.js"
 import { hashSeed, int, mulberry32, type Rng, uuidFrom, weighted } from "./prng.js"
@@ -24,6 +25,10 @@ export interface DemoMember {
   readonly admittedOn: PlainDate | null
   readonly fullMemberOn: PlainDate | null
   readonly status: MemberStatus
+  /** 发展党员 records, for applicants, activists, development objects and probationary members. */
+  readonly development: readonly (DemoRecord & { readonly id: string })[]
+  /** What the history deliberately leaves to fix (see `demoHistory`), or null. */
+  readonly developmentProblem: DemoProblem | null
 }
 
 /**
@@ -394,6 +399,8 @@ export function* demoMembers(
       admittedOn: d(admitted),
       fullMemberOn: d(full),
       status,
+      development: [],
+      developmentProblem: null,
     }
   }
 }

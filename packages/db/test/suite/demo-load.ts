@@ -2,8 +2,9 @@ import { count, eq, inArray } from "drizzle-orm"
 import { describe, expect, it } from "vitest"
 import { verifyAuditChain } from "../../src/audit.js"
 import { generateDemoDistrict, isEmpty, loadDemoDistrict } from "../../src/demo/index.js"
+import { loadDevelopmentPolicy } from "../../src/development.js"
 import { subtreeOrgIds } from "../../src/org-tree.js"
-import { members, orgs, users } from "../../src/schema.js"
+import { developmentRecords, members, orgs, users } from "../../src/schema.js"
 import { type SuiteContext, testVault } from "./context.js"
 
 const hashPassword = async (p: string) => `test-hash:${p}`
@@ -29,6 +30,13 @@ export const demoLoadSuite = (ctx: SuiteContext) =>
       expect(await loadDemoDistrict(database, options)).toMatchObject({ loaded: false })
       const [n] = await db.select({ n: count() }).from(members)
       expect(n?.n).toBe(1_234)
+      // every development record of the generated histories, and the district's own development settings
+      const [r] = await db.select({ n: count() }).from(developmentRecords)
+      let generated = 0
+      for (const m of district.members()) generated += m.development.length
+      expect(generated).toBeGreaterThan(500)
+      expect(r?.n).toBe(generated)
+      expect((await loadDevelopmentPolicy(db, "d1.c01")).policy.preReviewLevels).toHaveLength(3)
 
       const [admin] = await db.select().from(users).where(eq(users.username, "admin"))
       expect(admin).toMatchObject({

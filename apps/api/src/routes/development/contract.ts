@@ -110,6 +110,8 @@ export const Pipeline = Schema.Struct({
   counts: Schema.Array(Schema.Struct({ stage: Stage, count: Schema.Int })),
   /** Overdue, and due within `days` (default 30), most urgent first. */
   attention: Schema.Array(PipelineItem),
+  /** How many items need attention in all; `attention` holds the most urgent (at most 500). */
+  attentionTotal: Schema.optionalKey(Schema.Int),
   /** People per stage for the board (capped per stage). */
   board: Schema.Array(
     Schema.Struct({
