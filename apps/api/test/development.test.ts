@@ -1,9 +1,16 @@
 import { date, makeIdNumber } from "@xianfeng/core"
 import { auditLog, developmentRecords, members, orgs, users } from "@xianfeng/db"
 import { and, count, eq, inArray, like, ne } from "drizzle-orm"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MemberDetail } from "../src/contract.js"
-import type { Pipeline, Timeline } from "../src/routes/development/contract.js"
+import type {
+  AnnualPlan,
+  Composition,
+  CultivationPlanView,
+  Pipeline,
+  Timeline,
+} from "../src/routes/development/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 const member = (name: string) => ({ name, status: "full", fullMemberSince: "2010-07-01", sanctions: [] })
@@ -314,6 +321,104 @@ describe.each(backends)("development on %s", (backend) => {
     // a secretary sees only the branch
     const own = await secretary.json<Pipeline>("GET", "/api/development/pipeline")
     for (const a of own.attention) expect(a.orgId).toBe(secretaryOrg)
+  })
+
+  it("shows an activist's cultivation plan with progress", async () => {
+    const [activist] = await sys.deps.db
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.stage, "activist"))
+      .limit(1)
+    if (!activist) throw new Error("no activist in the demo district")
+    const plan = await admin.json<CultivationPlanView>("GET", `/api/development/people/${activist.id}/plan`)
+    expect(plan.items.length).toBeGreaterThan(3)
+    expect(plan.items.some((i) => i.kind === "assessment" && i.state === "done")).toBe(true)
+    expect(plan.items.find((i) => i.kind === "thought-report")?.name).toContain("思想汇报")
+    const total = plan.progress.done + plan.progress.due + plan.progress.overdue + plan.progress.upcoming
+    expect(total).toBe(plan.items.length)
+  })
+
+  it("analyses the year's composition in the reader's language and exports it", async () => {
+    const zh = await admin.json<Composition>("GET", "/api/development/composition?year=2026")
+    const en = (await (
+      await admin.send("GET", "/api/development/composition?year=2026", undefined, {
+        "accept-language": "en",
+      })
+    ).json()) as Composition
+    const sum = (rs: readonly { count: number }[]) => rs.reduce((a, r) => a + r.count, 0)
+    expect(sum(zh.byStage)).toBeGreaterThan(0)
+    for (const b of [zh.byOccupation, zh.byAgeBand, zh.byEducation, zh.bySex, zh.byOrganization])
+      expect(sum(b)).toBe(sum(zh.byStage))
+    expect(zh.byStage[0]?.label).toBe("入党申请人")
+    expect(en.byStage[0]?.label).toBe("applicants")
+    const res = await admin.get("/api/development/composition.xlsx?year=2026")
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-disposition")).toMatch(
+      /filename="composition-2026\.xlsx"; filename\*=UTF-8''/,
+    )
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    expect(wb.getWorksheet("按职业群体")?.getRow(1).getCell(2).value).toBe("入党申请人")
+  })
+
+  it("saves the annual plan and reads it back; only admins and officers may", async () => {
+    const proposal = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027")
+    expect(proposal.updatedAt).toBeNull()
+    expect(proposal.allocations.length).toBeGreaterThan(5)
+    const target = proposal.allocations.find((a) => a.developmentObjects > 0) ?? proposal.allocations[0]
+    if (!target) throw new Error("no allocations")
+    const saved = await admin.json<AnnualPlan>("PUT", "/api/development/annual-plan", {
+      year: 2027,
+      total: 40,
+      overrides: [{ orgId: target.orgId, quota: 7 }],
+    })
+    expect(saved.updatedAt).not.toBeNull()
+    const again = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027")
+    expect(again.total).toBe(40)
+    expect(again.allocations.find((a) => a.orgId === target.orgId)?.quota).toBe(7)
+    expect(again.updatedAt).toBe(saved.updatedAt)
+    const bad = await admin.send("PUT", "/api/development/annual-plan", {
+      year: 2027,
+      total: 40,
+      overrides: [{ orgId: "nowhere", quota: 1 }],
+    })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("overrides.0.orgId")
+    const refused = await secretary.send("PUT", "/api/development/annual-plan", { year: 2027, total: 1 })
+    expect(refused.status).toBe(403)
+  })
+
+  it("exports a person's development record with the name and a masked ID number", async () => {
+    const p = await newPerson(secretaryOrg, "1999-01-15", "林雨桐")
+    await post(admin, p.id, "apply", "2026-10-08", { receivedBy: "本支部", acceptsProgramme: true })
+    await post(admin, p.id, "talk", "2026-10-20", { talkedBy: "王书记" })
+    const res = await admin.get(`/api/development/people/${p.id}/export.xlsx`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toContain("spreadsheetml")
+    const cd = res.headers.get("content-disposition") ?? ""
+    expect(cd).toContain(`filename="development-${p.id}.xlsx"`)
+    expect(decodeURIComponent(cd.split("UTF-8''")[1] ?? "")).toBe("林雨桐-发展党员纪实表.xlsx")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const info = wb.getWorksheet("基本信息")
+    const cells: string[] = []
+    info?.eachRow((r) => {
+      cells.push(String(r.getCell(1).value), String(r.getCell(2).value))
+    })
+    expect(cells).toContain("林雨桐")
+    const id = cells[cells.indexOf("公民身份号码") + 1] ?? ""
+    expect(id).toMatch(/^\d{3}\*{11}[\dX]{4}$/)
+    const steps = wb.getWorksheet("发展步骤")
+    const dates: string[] = []
+    steps?.eachRow((r) => {
+      dates.push(String(r.getCell(4).value))
+    })
+    expect(dates).toContain("2026-10-20")
+    const [a] = await sys.deps.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "development.export"), eq(auditLog.objectId, p.id)))
+    expect(a?.n).toBe(1)
   })
 
   it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {

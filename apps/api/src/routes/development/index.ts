@@ -1,8 +1,23 @@
 import type { AnyRoute } from "../../http/route.js"
+import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
+import { composition } from "./composition.js"
+import { compositionExport, personExport } from "./exports.js"
 import { pipeline } from "./pipeline.js"
+import { personPlan } from "./plan.js"
 import { recordStep } from "./records.js"
 import { stepDefinitions } from "./steps.js"
 import { personTimeline } from "./timeline.js"
 
 /** 发展党员: steps, timelines, records, the pipeline, plans, composition, the annual plan and exports. */
-export const developmentRoutes: readonly AnyRoute[] = [stepDefinitions, personTimeline, recordStep, pipeline]
+export const developmentRoutes: readonly AnyRoute[] = [
+  stepDefinitions,
+  personTimeline,
+  recordStep,
+  personPlan,
+  pipeline,
+  composition,
+  getAnnualPlan,
+  saveAnnualPlan,
+  personExport,
+  compositionExport,
+]
