@@ -1,86 +1,25 @@
-import { type ChildProcess, spawn } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { dirname, join, resolve } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import type { MemberDetail, MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { apiDir, type Harness, shots, startHarness } from "./harness"
 
 // The whole admin against the real API: the built server (apps/api/dist/server.js) with its
 // in-memory demo district, serving the built admin (apps/admin/dist) on one origin, driven by
 // Debian's chromium. Nothing here is mocked.
 
-const here = dirname(fileURLToPath(import.meta.url))
-const adminDir = resolve(here, "..")
-const apiDir = resolve(adminDir, "..", "api")
-const serverJs = join(apiDir, "dist", "server.js")
-const adminDist = join(adminDir, "dist")
-const shots = join(adminDir, "test-results")
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
-
 const DEMO_PASSWORD = "xianfeng-demo"
 const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/
 const FULL_ID = /^\d{17}[\dX]$/
 
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer()
-    s.once("error", fail)
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address()
-      const port = typeof address === "object" && address ? address.port : 0
-      s.close(() => ok(port))
-    })
-  })
-
-let server: ChildProcess | undefined
-let serverLog = ""
+let harness: Harness | undefined
 let base = ""
 let context: BrowserContext
 let page: Page
-let profile = ""
-const offOrigin: string[] = []
-const pageErrors: string[] = []
-
-const startServer = async () => {
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, [serverJs], {
-    cwd: apiDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      XF_DATA_DIR: "memory:",
-      XF_DEMO_MEMBERS: "2000",
-      XF_DEMO_SEED: "1",
-      XF_ADMIN_DIST: adminDist,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  server.stdout?.on("data", (b: Buffer) => {
-    serverLog += b.toString()
-  })
-  server.stderr?.on("data", (b: Buffer) => {
-    serverLog += b.toString()
-  })
-  const deadline = Date.now() + 100_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null)
-      throw new Error(`the API server exited with ${server.exitCode}:\n${serverLog}`)
-    try {
-      const res = await fetch(`${base}/api/health`)
-      if (res.status === 200) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`the API server did not answer /api/health within 100 s:\n${serverLog}`)
-}
+let offOrigin: string[] = []
+let pageErrors: string[] = []
 
 /** The pinyin initials the API indexes a name under: the database package's own function. */
 const initialsOf = async (name: string): Promise<string> => {
@@ -115,65 +54,20 @@ const logout = async () => {
 }
 
 beforeAll(async () => {
-  // Fail loudly: a missing build is a broken pipeline, not a reason to skip the only real test.
-  if (!existsSync(serverJs))
-    throw new Error(`${serverJs} is missing: build the API first (pnpm --filter @xianfeng/api build)`)
-  if (!existsSync(join(adminDist, "index.html")))
-    throw new Error(
-      `${adminDist}/index.html is missing: build the admin first (pnpm --filter @xianfeng/admin build)`,
-    )
-  if (!existsSync(chromiumPath))
-    throw new Error(`no chromium at ${chromiumPath}: run .ci/install-browser.sh or set CHROMIUM_PATH`)
-  mkdirSync(shots, { recursive: true })
-  await startServer()
-  profile = mkdtempSync(join(tmpdir(), "xf-chromium-"))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: "zh-CN",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  })
-  context.setDefaultTimeout(20_000)
-  // Intranet: every request the admin makes must go to the server that served it.
-  context.on("request", (r) => {
-    const url = r.url()
-    if (!url.startsWith(`${base}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))
-      offOrigin.push(url)
-  })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.on("pageerror", (e) => pageErrors.push(e.message))
-  // React reports errors its boundaries caught on the console; a broken panel must fail the run.
-  page.on("console", (m) => {
-    // (Answers like the 401 of /auth/me before login are logged by chromium itself; they are expected.)
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
-      pageErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`)
-  })
+  harness = await startHarness()
+  ;({ base, context, page, offOrigin, pageErrors } = harness)
 })
 
 afterAll(async () => {
-  await context?.close()
-  if (profile) rmSync(profile, { recursive: true, force: true })
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once("exit", r))
-    server.kill("SIGTERM")
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
-    if (server.exitCode === null) server.kill("SIGKILL")
-  }
+  await harness?.close()
 })
 
 afterEach(async (ctx) => {
   // A failing step leaves a picture of what the browser showed.
-  if (ctx.task.result?.state === "fail" && server && server.exitCode !== null)
-    console.error(`the API server has exited (${server.exitCode}); its output:\n${serverLog.slice(-4000)}`)
+  if (ctx.task.result?.state === "fail" && harness && harness.serverExitCode() !== null)
+    console.error(
+      `the API server has exited (${harness.serverExitCode()}); its output:\n${harness.serverLog().slice(-4000)}`,
+    )
   if (ctx.task.result?.state === "fail" && page) {
     const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
     await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)

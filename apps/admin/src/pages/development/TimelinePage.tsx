@@ -37,6 +37,7 @@ import { evidenceRows } from "./evidence"
 import { devKeys, useStepDefinitions } from "./queries"
 import { RecordForm } from "./RecordForm"
 import type { StepView, Timeline } from "./types"
+import { isOrderOnly } from "./verdicts"
 
 const derivedOrder = [
   "appliedOn",
@@ -119,25 +120,52 @@ const StepItem = ({
 
 const StageSteps = ({
   timeline,
+  order,
   canRecord,
   onRecord,
 }: {
   readonly timeline: Timeline
+  /** Step ids in the order of the step definitions (district steps where they belong). */
+  readonly order: readonly string[]
   readonly canRecord: boolean
   readonly onRecord: (step: string) => void
 }) => {
   const { t } = useI18n()
   const next = new Set(timeline.nextSteps.map((n) => n.step))
-  const stages = [1, 2, 3, 4, 5].map((n) => ({ n, steps: timeline.steps.filter((s) => s.stage === n) }))
+  const stages = [1, 2, 3, 4, 5].map((n) => ({
+    n,
+    steps: timeline.steps
+      .filter((s) => s.stage === n)
+      .map((s, i) => ({ s, at: order.indexOf(s.step) < 0 ? 1000 + i : order.indexOf(s.step) }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ s }) => s),
+  }))
   const attention = (steps: readonly StepView[]) =>
     steps.some(
-      (s) => s.state !== "done" && s.state !== "not-applicable" && !(s.optional && s.state === "blocked"),
+      (s) =>
+        s.state === "overdue" ||
+        s.state === "due" ||
+        (!s.optional && s.state !== "done" && s.state !== "not-applicable"),
     )
+  // Next steps, and any step not yet on file: a record is judged on its own date, so a step
+  // done months ago can be entered now even when today's clock would block it (补录).
+  const recordable = (s: StepView) =>
+    canRecord &&
+    (next.has(s.step) ||
+      (!s.optional &&
+        s.state !== "done" &&
+        s.state !== "not-applicable" &&
+        !s.verdicts.some((v) => isOrderOnly(v))))
+  const urgent = (steps: readonly StepView[]) =>
+    steps.some((s) => next.has(s.step) || s.state === "overdue" || s.state === "due")
+  const firstOpen = stages.find(({ steps }) => attention(steps))?.n
   const defaultOpen = stages
-    .filter(({ steps }) => steps.length > 0 && (attention(steps) || steps.some((s) => next.has(s.step))))
+    .filter(({ n, steps }) => steps.length > 0 && (urgent(steps) || n === firstOpen))
     .map(({ n }) => String(n))
   return (
     <Collapse
+      // Re-opened when the stages needing work change (a record moved the person on).
+      key={defaultOpen.join()}
       defaultActiveKey={defaultOpen.length ? defaultOpen : ["5"]}
       data-testid="stage-collapse"
       items={stages
@@ -164,13 +192,7 @@ const StageSteps = ({
                 items={steps.map((s) => ({
                   key: s.step,
                   color: dotColor[s.state] ?? "gray",
-                  children: (
-                    <StepItem
-                      step={s}
-                      canRecord={canRecord && next.has(s.step)}
-                      onRecord={() => onRecord(s.step)}
-                    />
-                  ),
+                  children: <StepItem step={s} canRecord={recordable(s)} onRecord={() => onRecord(s.step)} />,
                 }))}
               />
             ),
@@ -323,7 +345,12 @@ const TimelinePage = () => {
         </Col>
         <Col xs={24} xl={{ span: 17, order: 1 }}>
           <Card title={t("dev.timeline.steps")} size="small">
-            <StageSteps timeline={tl} canRecord={canRecord} onRecord={setRecording} />
+            <StageSteps
+              timeline={tl}
+              order={defs.data.items.map((d) => d.id)}
+              canRecord={canRecord}
+              onRecord={setRecording}
+            />
           </Card>
         </Col>
       </Row>

@@ -1,7 +1,7 @@
 import { Alert, Flex, Tag, Typography } from "antd"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { VerdictView } from "./types"
-import { citationLine, sortVerdicts, toneOf } from "./verdicts"
+import { citationLine, sortVerdicts, toneOfVerdict } from "./verdicts"
 
 const stateColor: Readonly<Record<string, string>> = {
   done: "green",
@@ -54,7 +54,7 @@ export const VerdictList = ({
       {sortVerdicts(verdicts).map((v, i) => (
         <Alert
           key={`${v.code}-${i}`}
-          type={toneOf(v.status)}
+          type={toneOfVerdict(v)}
           showIcon
           banner={compact}
           style={compact ? { padding: "2px 8px", background: "transparent" } : {}}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { toProblem } from "../../api/problem"
-import { citationLine, sortVerdicts, toneOf, verdictsOf, verdictText } from "./verdicts"
+import { citationLine, sortVerdicts, toneOf, toneOfVerdict, verdictsOf, verdictText } from "./verdicts"
 
 const tooEarly = {
   status: "blocked" as const,
@@ -37,6 +37,9 @@ describe("verdicts with their articles", () => {
     expect(toneOf("warning")).toBe("warning")
     expect(toneOf("ok")).toBe("success")
     expect(toneOf("allowed")).toBe("info")
+    // A later step waiting for an earlier one is normal: neutral, not an alarm.
+    expect(toneOfVerdict({ status: "blocked", code: "DEV-ORDER.missing" })).toBe("info")
+    expect(toneOfVerdict({ status: "blocked", code: "DEV-CULTIVATION-MIN.too-early" })).toBe("error")
   })
 
   it("lists the worst first", () => {

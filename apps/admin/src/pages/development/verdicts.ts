@@ -19,6 +19,13 @@ export const toneOf = (status: VerdictView["status"]): Tone => {
   }
 }
 
+/** Codes that only say "an earlier step comes first": the normal state of a later step, not an alarm. */
+export const isOrderOnly = (v: Pick<VerdictView, "code">): boolean => v.code === "DEV-ORDER.missing"
+
+/** The tone of one verdict: a step waiting for an earlier one is shown neutral, not red. */
+export const toneOfVerdict = (v: Pick<VerdictView, "status" | "code">): Tone =>
+  v.status === "blocked" && isOrderOnly(v) ? "info" : toneOf(v.status)
+
 /** `依据：《…》第十三条；《…》第五条` or `Basis: …; …`; empty when the verdict cites nothing. */
 export const citationLine = (citations: readonly string[], locale: string): string =>
   citations.length === 0

@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+import { type BrowserContext, chromium, type Page } from "playwright-core"
+
+// What every browser test shares: the built server (apps/api/dist/server.js) with its in-memory demo
+// district serving the built admin (apps/admin/dist) on one origin, and Debian's chromium with a
+// watch on every request (intranet: nothing may leave the origin) and on script errors.
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const adminDir = resolve(here, "..")
+export const apiDir = resolve(adminDir, "..", "api")
+export const serverJs = join(apiDir, "dist", "server.js")
+export const adminDist = join(adminDir, "dist")
+export const shots = join(adminDir, "test-results")
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const s = createServer()
+    s.once("error", fail)
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address()
+      const port = typeof address === "object" && address ? address.port : 0
+      s.close(() => ok(port))
+    })
+  })
+
+export interface Harness {
+  readonly base: string
+  readonly context: BrowserContext
+  readonly page: Page
+  /** Requests to any other host than the server's. */
+  readonly offOrigin: string[]
+  /** Uncaught script errors and console errors (React reports caught render errors there). */
+  readonly pageErrors: string[]
+  /** The API server's output so far. */
+  readonly serverLog: () => string
+  /** The server's exit code, or null while it runs. */
+  readonly serverExitCode: () => number | null
+  readonly close: () => Promise<void>
+}
+
+const startServer = async (env: Readonly<Record<string, string>>) => {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  let log = ""
+  const server: ChildProcess = spawn(process.execPath, [serverJs], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      XF_DATA_DIR: "memory:",
+      XF_DEMO_MEMBERS: "2000",
+      XF_DEMO_SEED: "1",
+      XF_ADMIN_DIST: adminDist,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  server.stdout?.on("data", (b: Buffer) => {
+    log += b.toString()
+  })
+  server.stderr?.on("data", (b: Buffer) => {
+    log += b.toString()
+  })
+  const deadline = Date.now() + 100_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the API server exited with ${server.exitCode}:\n${log}`)
+    try {
+      const res = await fetch(`${base}/api/health`)
+      if (res.status === 200) return { server, base, log: () => log }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  server.kill("SIGKILL")
+  throw new Error(`the API server did not answer /api/health within 100 s:\n${log}`)
+}
+
+/**
+ * Starts the API and chromium. Fails loudly when a build or the browser is missing: a missing build is
+ * a broken pipeline, not a reason to skip the only real test.
+ */
+export const startHarness = async (env: Readonly<Record<string, string>> = {}): Promise<Harness> => {
+  if (!existsSync(serverJs))
+    throw new Error(`${serverJs} is missing: build the API first (pnpm --filter @xianfeng/api build)`)
+  if (!existsSync(join(adminDist, "index.html")))
+    throw new Error(
+      `${adminDist}/index.html is missing: build the admin first (pnpm --filter @xianfeng/admin build)`,
+    )
+  if (!existsSync(chromiumPath))
+    throw new Error(`no chromium at ${chromiumPath}: run .ci/install-browser.sh or set CHROMIUM_PATH`)
+  mkdirSync(shots, { recursive: true })
+  const { server, base, log } = await startServer(env)
+  const profile = mkdtempSync(join(tmpdir(), "xf-chromium-"))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+    acceptDownloads: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  })
+  context.setDefaultTimeout(20_000)
+  const offOrigin: string[] = []
+  const pageErrors: string[] = []
+  // Intranet: every request the admin makes must go to the server that served it.
+  context.on("request", (r) => {
+    const url = r.url()
+    if (!url.startsWith(`${base}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      offOrigin.push(url)
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on("pageerror", (e) => pageErrors.push(e.message))
+  // React reports errors its boundaries caught on the console; a broken panel must fail the run.
+  page.on("console", (m) => {
+    // (Answers like the 401 of /auth/me before login are logged by chromium itself; they are expected.)
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+      pageErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`)
+  })
+  const close = async () => {
+    await context.close().catch(() => undefined)
+    rmSync(profile, { recursive: true, force: true })
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once("exit", r))
+      server.kill("SIGTERM")
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
+      if (server.exitCode === null) server.kill("SIGKILL")
+    }
+  }
+  return {
+    base,
+    context,
+    page,
+    offOrigin,
+    pageErrors,
+    serverLog: log,
+    serverExitCode: () => server.exitCode,
+    close,
+  }
+}
