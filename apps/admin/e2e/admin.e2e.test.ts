@@ -127,7 +127,7 @@ describe("the admin, end to end against the demo district", () => {
     expect(target, "a demo member with a distinctive name").toBeDefined()
     if (!target) return
 
-    await page.getByTestId("side-menu").getByText("党员").click()
+    await page.getByTestId("side-menu").getByText("党员", { exact: true }).click()
     await page.waitForURL(`${base}/members`)
     const search = page.getByPlaceholder("姓名、拼音或拼音首字母（如 zs）")
     await search.fill(initials)
@@ -204,7 +204,7 @@ describe("the admin, end to end against the demo district", () => {
     await shot("07-english")
     await page.getByTestId("language-switch").click()
     await page.locator(".ant-select-item-option", { hasText: "简体中文" }).click()
-    await page.getByTestId("side-menu").getByText("党员").waitFor()
+    await page.getByTestId("side-menu").getByText("党员", { exact: true }).waitFor()
 
     await logout()
   })

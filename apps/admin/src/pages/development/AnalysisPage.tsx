@@ -29,7 +29,7 @@ const barOption = (data: Breakdown, name: string, horizontal = false) => {
     color: palette,
     grid: { left: horizontal ? 8 : 40, right: 24, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" as const },
-    xAxis: horizontal ? value : { ...category, axisLabel: { interval: 0, rotate: data.length > 5 ? 30 : 0 } },
+    xAxis: horizontal ? value : { ...category, axisLabel: { interval: 0, rotate: data.length > 4 ? 30 : 0 } },
     yAxis: horizontal ? { ...category, inverse: true } : value,
     series: [
       {

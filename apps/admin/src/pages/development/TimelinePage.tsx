@@ -36,6 +36,7 @@ import { StateTag, VerdictList } from "./components"
 import { evidenceRows } from "./evidence"
 import { devKeys, useStepDefinitions } from "./queries"
 import { RecordForm } from "./RecordForm"
+import { fieldsOf } from "./schemaForm"
 import type { StepView, Timeline } from "./types"
 import { isOrderOnly } from "./verdicts"
 
@@ -66,10 +67,12 @@ const shownVerdicts = (s: StepView) =>
 
 const StepItem = ({
   step,
+  fieldOrder,
   canRecord,
   onRecord,
 }: {
   readonly step: StepView
+  readonly fieldOrder: readonly string[]
   readonly canRecord: boolean
   readonly onRecord: () => void
 }) => {
@@ -102,7 +105,7 @@ const StepItem = ({
             {t("dev.timeline.recordedOn", { date: r.onDate })}
           </Typography.Text>
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 16px", fontSize: 13 }}>
-            {evidenceRows(r.evidence, td, yes, no).map((row) => (
+            {evidenceRows(r.evidence, td, yes, no, fieldOrder).map((row) => (
               <span key={row.label}>
                 <Typography.Text type="secondary">{row.label}：</Typography.Text>
                 {row.text}
@@ -121,12 +124,15 @@ const StepItem = ({
 const StageSteps = ({
   timeline,
   order,
+  fieldOrders,
   canRecord,
   onRecord,
 }: {
   readonly timeline: Timeline
   /** Step ids in the order of the step definitions (district steps where they belong). */
   readonly order: readonly string[]
+  /** Evidence property names per step, in schema order. */
+  readonly fieldOrders: ReadonlyMap<string, readonly string[]>
   readonly canRecord: boolean
   readonly onRecord: (step: string) => void
 }) => {
@@ -192,7 +198,14 @@ const StageSteps = ({
                 items={steps.map((s) => ({
                   key: s.step,
                   color: dotColor[s.state] ?? "gray",
-                  children: <StepItem step={s} canRecord={recordable(s)} onRecord={() => onRecord(s.step)} />,
+                  children: (
+                    <StepItem
+                      step={s}
+                      fieldOrder={fieldOrders.get(s.step) ?? []}
+                      canRecord={recordable(s)}
+                      onRecord={() => onRecord(s.step)}
+                    />
+                  ),
                 }))}
               />
             ),
@@ -348,6 +361,9 @@ const TimelinePage = () => {
             <StageSteps
               timeline={tl}
               order={defs.data.items.map((d) => d.id)}
+              fieldOrders={
+                new Map(defs.data.items.map((d) => [d.id, fieldsOf(d.evidenceSchema).map((f) => f.key)]))
+              }
               canRecord={canRecord}
               onRecord={setRecording}
             />

@@ -22,16 +22,25 @@ const valueText = (v: unknown, td: Translate, yes: string, no: string): string =
   return String(v)
 }
 
+const rankOf = (order: readonly string[], key: string) => {
+  const i = order.indexOf(key)
+  return i < 0 ? order.length : i
+}
+
 export const evidenceRows = (
   evidence: Readonly<Record<string, unknown>>,
   td: Translate,
   yes: string,
   no: string,
+  /** Property names in the schema's order (the database may have reordered the keys). */
+  order: readonly string[] = [],
 ): { label: string; text: string }[] =>
-  Object.entries(evidence).map(([k, v]) => ({
-    label: td(`dev.field.${k}`, k),
-    text: valueText(v, td, yes, no),
-  }))
+  Object.entries(evidence)
+    .sort(([a], [b]) => rankOf(order, a) - rankOf(order, b))
+    .map(([k, v]) => ({
+      label: td(`dev.field.${k}`, k),
+      text: valueText(v, td, yes, no),
+    }))
 
 /** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number =>
