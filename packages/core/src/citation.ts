@@ -22,10 +22,20 @@ export const cite = (document: Document, edition: string, article: number, claus
   clause === undefined ? { document, edition, article } : { document, edition, article, clause }
 
 /** 《中国共产党发展党员工作细则》（2026年）第十三条 / Detailed Rules on Developing Party Members (2026), Art. 13 */
+/**
+ * An edition that is a year reads `（2026年）`; another label reads as given (`（试行）`); an empty edition
+ * (a district's own rules, which have none) is left out.
+ */
+const editionText = (edition: string, locale: Locale): string => {
+  if (edition === "") return ""
+  if (locale === "en") return ` (${edition})`
+  return /^\d{4}$/.test(edition) ? `（${edition}年）` : `（${edition}）`
+}
+
 export const formatCitation = (c: Citation, locale: Locale): string =>
   locale === "zh-CN"
-    ? `《${c.document.title["zh-CN"]}》（${c.edition}年）第${toChineseNumeral(c.article)}条${c.clause ? `第${c.clause}项` : ""}`
-    : `${c.document.title.en} (${c.edition}), Art. ${c.article}${c.clause ? `(${c.clause})` : ""}`
+    ? `《${c.document.title["zh-CN"]}》${editionText(c.edition, locale)}第${toChineseNumeral(c.article)}条${c.clause ? `第${c.clause}项` : ""}`
+    : `${c.document.title.en}${editionText(c.edition, locale)}, Art. ${c.article}${c.clause ? `(${c.clause})` : ""}`
 
 /** The documents the rule packages cite. Editions are given per citation. */
 export const documents = {

@@ -52,3 +52,16 @@ describe("documents", () => {
     expect(documents.branchRegulations.title["zh-CN"]).toBe("中国共产党支部工作条例（试行）")
   })
 })
+
+describe("formatCitation editions", () => {
+  it("writes a year edition with 年, another label as it is, and leaves an empty edition out", () => {
+    expect(formatCitation(cite(documents.developmentRules, "2026", 13), "zh-CN")).toBe(
+      "《中国共产党发展党员工作细则》（2026年）第十三条",
+    )
+    expect(formatCitation(cite(documents.branchRegulations, "试行", 11), "zh-CN")).toBe(
+      "《中国共产党支部工作条例（试行）》（试行）第十一条",
+    )
+    expect(formatCitation(cite(documents.districtPolicy, "", 1), "zh-CN")).toBe("《本区工作规定》第一条")
+    expect(formatCitation(cite(documents.districtPolicy, "", 1), "en")).toBe("District policy, Art. 1")
+  })
+})
