@@ -17,6 +17,8 @@ const PlainDateType = Schema.instanceOf(Temporal.PlainDate)
 
 /** A civil date typed as `YYYY-MM-DD`, decoded to a `PlainDate`; `2026-02-30` fails and names the field. */
 export const IsoDate = Schema.String.check(
+  // The pattern (with `format: date`) is what JSON Schema shows, so forms know the field is a date.
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u, { format: "date" }),
   Schema.makeFilter((s: string) => isRealDate(s) || `expected a calendar date YYYY-MM-DD, got "${s}"`),
 ).pipe(
   Schema.decodeTo(PlainDateType, {
