@@ -33,15 +33,12 @@ const ATTENTION_CAP = 500
 /** Where the pipeline lies: the caller's subtree, or an organization inside it (else 404). */
 export const pipelineScope = async (db: XfDb, actor: Actor, orgId: string | undefined) => {
   const within = orgId ? (await orgInScope(db, actor, orgId)).path : actor.orgPath
-  return {
-    within,
-    where: and(
-      pathInSubtree(orgs.path, actor.orgPath),
-      within === actor.orgPath ? undefined : pathInSubtree(orgs.path, within),
-      inArray(members.stage, [...pipelineStages]),
-      eq(members.status, "normal"),
-    ),
-  }
+  const scoped = and(
+    pathInSubtree(orgs.path, actor.orgPath),
+    within === actor.orgPath ? undefined : pathInSubtree(orgs.path, within),
+    eq(members.status, "normal"),
+  )
+  return { within, scoped, where: and(scoped, inArray(members.stage, [...pipelineStages])) }
 }
 
 const sinceOf = (p: {
@@ -77,12 +74,13 @@ export const pipeline = route({
     const today = todayOf(deps)
     const horizon = today.add({ days: query.days ?? 30 })
     return deps.db.transaction(async (tx) => {
-      const { within, where } = await pipelineScope(tx, actor, query.orgId)
+      const { within, scoped, where } = await pipelineScope(tx, actor, query.orgId)
+      // Counted over every stage, full members included: the board shows where the pipeline leads.
       const counted = await tx
         .select({ stage: members.stage, n: count() })
         .from(members)
         .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(where)
+        .where(scoped)
         .groupBy(members.stage)
       const people = await tx
         .select({ ...personColumns })
@@ -148,7 +146,7 @@ export const pipeline = route({
       })
       return {
         asOf: today.toString(),
-        counts: pipelineStages.map((stage) => ({
+        counts: [...pipelineStages, "full" as const].map((stage) => ({
           stage,
           count: counted.find((r) => r.stage === stage)?.n ?? 0,
         })),
