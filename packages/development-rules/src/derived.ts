@@ -1,7 +1,9 @@
-import { type PlainDate, periodEnd, type RuleSet, ruleSetInForce } from "@xianfeng/core"
+import type { PlainDate, RuleSet } from "@xianfeng/core"
 import type { Edition } from "./citations.js"
 import type { History } from "./history.js"
+import { dayOf, periodEnd } from "./internal/days.js"
 import { firstOf, lastOf, latestDate, recordsOf } from "./internal/records.js"
+import { ruleSetInForceOn } from "./internal/rule-sets.js"
 import type { DevelopmentPolicy } from "./policy.js"
 import type { PreReviewLevel, Stage } from "./steps.js"
 
@@ -35,7 +37,7 @@ export type EditionOn = (d: PlainDate) => Edition | undefined
 export const editionResolver =
   (sets: readonly RuleSet<unknown>[]): EditionOn =>
   (d) =>
-    ruleSetInForce(sets, d)?.edition as Edition | undefined
+    ruleSetInForceOn(sets, dayOf(d))?.edition as Edition | undefined
 
 /** Whether the development object needs the 2026 agreement-plus-notice procedure. */
 export const needsPublicNotice = (history: History, editionOn: EditionOn, asOf: PlainDate): boolean => {

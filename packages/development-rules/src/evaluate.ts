@@ -1,20 +1,26 @@
 import {
   chineseWorkingCalendar,
-  compareDates,
   type LocalizedText,
   type PlainDate,
   type RuleSet,
-  ruleSetInForce,
   type Verdict,
   verdict,
   type WorkingCalendar,
   worstVerdict,
 } from "@xianfeng/core"
 import { dr14, type Edition } from "./citations.js"
-import { type DerivedDates, deriveDates, editionResolver, needsPublicNotice } from "./derived.js"
+import {
+  type DerivedDates,
+  deriveDates,
+  type EditionOn,
+  editionResolver,
+  needsPublicNotice,
+} from "./derived.js"
 import type { History, StepRecord } from "./history.js"
+import { dayOf } from "./internal/days.js"
 import { coveredByTransfer, isSatisfied } from "./internal/prerequisites.js"
-import { historyAsOf } from "./internal/records.js"
+import { HistoryCutter, recordsOf } from "./internal/records.js"
+import { ruleSetInForceOn } from "./internal/rule-sets.js"
 import type { DevelopmentPolicy } from "./policy.js"
 import type { DevelopmentRule, RuleContext } from "./rule.js"
 import { trainingComplete } from "./rules/development-object.js"
@@ -56,6 +62,92 @@ export interface Evaluation {
 
 type Sets = readonly RuleSet<DevelopmentRule>[]
 
+/** Per rule set: its rules by the step they judge, in the set's order (built once per set). */
+const rulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
+
+const rulesFor = (
+  set: RuleSet<DevelopmentRule>,
+  step: StepId | DistrictStepId,
+): readonly DevelopmentRule[] => {
+  let byStep = rulesByStep.get(set)
+  if (byStep === undefined) {
+    byStep = new Map()
+    rulesByStep.set(set, byStep)
+  }
+  let rules = byStep.get(step)
+  if (rules === undefined) {
+    rules = set.rules.filter((r) => r.steps === "all" || (isStepId(step) && r.steps.includes(step)))
+    byStep.set(step, rules)
+  }
+  return rules
+}
+
+/** The first of the sets with the earliest `effectiveFrom` (what a stable sort by it puts first). */
+const earliestOf = (sets: Sets): RuleSet<DevelopmentRule> | undefined => {
+  let best: RuleSet<DevelopmentRule> | undefined
+  for (const s of sets) if (best === undefined || dayOf(s.effectiveFrom) < dayOf(best.effectiveFrom)) best = s
+  return best
+}
+
+/**
+ * What every rule judging on one date sees, whatever the step: the history as it stood then, the edition
+ * in force, the derived dates. Evaluate builds one per record and one for the pending steps.
+ */
+interface Situation {
+  readonly history: History
+  readonly record: StepRecord | undefined
+  readonly on: PlainDate
+  readonly asOf: PlainDate
+  readonly set: RuleSet<DevelopmentRule>
+  readonly inForce: boolean
+  readonly editionOn: EditionOn
+  readonly derived: DerivedDates
+}
+
+const situation = (
+  cutter: HistoryCutter,
+  record: StepRecord | undefined,
+  on: PlainDate,
+  asOf: PlainDate,
+  sets: Sets,
+  policy: DevelopmentPolicy,
+  cut?: { readonly history: History; readonly derived: DerivedDates },
+): Situation | undefined => {
+  const onDay = dayOf(on)
+  const inForce = ruleSetInForceOn(sets, onDay)
+  const set = inForce ?? earliestOf(sets)
+  if (set === undefined) return undefined
+  const editionOn = editionResolver(sets)
+  const history = cut?.history ?? cutter.cut(onDay, record)
+  const derived = cut?.derived ?? deriveDates(history, editionOn, policy, on)
+  return { history, record, on, asOf, set, inForce: inForce !== undefined, editionOn, derived }
+}
+
+const judgeIn = (
+  s: Situation | undefined,
+  step: StepId | DistrictStepId,
+  policy: DevelopmentPolicy,
+  calendar: WorkingCalendar,
+): Verdict[] => {
+  if (s === undefined) return []
+  const out: Verdict[] = s.inForce
+    ? []
+    : [verdict("warning", "DEV-EDITION.none", [dr14(1)], { on: s.on, from: s.set.effectiveFrom })]
+  const ctx: RuleContext = {
+    history: s.history,
+    step,
+    record: s.record,
+    on: s.on,
+    asOf: s.asOf,
+    edition: s.set.edition as Edition,
+    editionOn: s.editionOn,
+    calendar,
+    derived: s.derived,
+  }
+  for (const r of rulesFor(s.set, step)) for (const v of r.check(ctx, policy)) out.push(v)
+  return out
+}
+
 const judge = (
   history: History,
   step: StepId | DistrictStepId,
@@ -65,31 +157,8 @@ const judge = (
   sets: Sets,
   policy: DevelopmentPolicy,
   calendar: WorkingCalendar,
-): Verdict[] => {
-  const inForce = ruleSetInForce(sets, on)
-  const earliest = [...sets].sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom))[0]
-  const set = inForce ?? earliest
-  if (set === undefined) return []
-  const pre: Verdict[] =
-    inForce === undefined
-      ? [verdict("warning", "DEV-EDITION.none", [dr14(1)], { on, from: set.effectiveFrom })]
-      : []
-  const h = record ? historyAsOf(history, on, record) : historyAsOf(history, on)
-  const editionOn = editionResolver(sets)
-  const ctx: RuleContext = {
-    history: h,
-    step,
-    record,
-    on,
-    asOf,
-    edition: set.edition as Edition,
-    editionOn,
-    calendar,
-    derived: deriveDates(h, editionOn, policy, on),
-  }
-  const applies = (r: DevelopmentRule) => r.steps === "all" || (isStepId(step) && r.steps.includes(step))
-  return [...pre, ...set.rules.filter(applies).flatMap((r) => r.check(ctx, policy))]
-}
+): Verdict[] =>
+  judgeIn(situation(new HistoryCutter(history), record, on, asOf, sets, policy), step, policy, calendar)
 
 /**
  * Verdicts for recording one step now (or on the record's date). The API refuses the write if any verdict
@@ -152,50 +221,41 @@ export const evaluate = (
   options: EvaluateOptions = {},
 ): Evaluation => {
   const calendar = options.calendar ?? chineseWorkingCalendar
-  const current = historyAsOf(history, asOf)
+  const cutter = new HistoryCutter(history)
+  const asOfDay = dayOf(asOf)
+  const current = cutter.cut(asOfDay)
   const editionOn = editionResolver(ruleSets)
   const derived = deriveDates(current, editionOn, policy, asOf)
-  const all: {
-    id: StepId | DistrictStepId
-    name: LocalizedText
-    stage: Stage
-    recurring: boolean
-    optional: boolean
-  }[] = [
-    ...steps.map((d) => ({
-      id: d.id,
-      name: d.name,
-      stage: d.stage,
-      recurring: d.recurring,
-      optional: d.optional,
-    })),
-    ...policy.extraSteps.map((x) => {
-      const after = isStepId(x.after) ? stepDefinition(x.after).stage : 1
-      return { id: x.id as DistrictStepId, name: x.name, stage: after, recurring: false, optional: false }
-    }),
-  ]
-  const lastExtension = current.records.filter((r) => r.step === "probation-extension").at(-1)
+  // Pending steps are all judged on asOf against the same history: one situation for all of them.
+  const pendingSituation = situation(cutter, undefined, asOf, asOf, ruleSets, policy, {
+    history: current,
+    derived,
+  })
+  const all = stepsOf(policy)
+  let lastExtension: StepRecord | undefined
+  for (const r of current.records) if (r.step === "probation-extension") lastExtension = r
+  const lastExtensionDay = lastExtension === undefined ? undefined : dayOf(lastExtension.on)
   const statuses: StepStatus[] = all.map((s) => {
-    const records = current.records
-      .filter((r) => r.step === s.id)
-      .slice()
-      .sort((a, b) => compareDates(a.on, b.on))
-    const counting = records.filter(
-      (r) =>
-        lastExtension === undefined ||
-        !s.id.startsWith("conversion-") ||
-        compareDates(r.on, lastExtension.on) > 0,
-    )
-    const recordVerdicts = records.flatMap((r) =>
-      judge(history, s.id, r, r.on, asOf, ruleSets, policy, calendar),
-    )
+    const records = recordsOf(current, s.id as StepId).slice() as StepRecord[]
+    const counting =
+      lastExtensionDay === undefined || !s.id.startsWith("conversion-")
+        ? records.length
+        : records.filter((r) => dayOf(r.on) > lastExtensionDay).length
+    const recordVerdicts: Verdict[] = []
+    for (const r of records)
+      for (const v of judgeIn(situation(cutter, r, r.on, asOf, ruleSets, policy), s.id, policy, calendar))
+        recordVerdicts.push(v)
     const base = { step: s.id, name: s.name, stage: s.stage, records }
-    const pending = () => judge(history, s.id, undefined, asOf, asOf, ruleSets, policy, calendar)
+    let pendingVerdicts: Verdict[] | undefined
+    const pending = () => {
+      pendingVerdicts ??= judgeIn(pendingSituation, s.id, policy, calendar)
+      return pendingVerdicts
+    }
     const withDue = (vs: readonly Verdict[], state: StepState): StepStatus => {
       const dueBy = vs.find((v) => v.dueBy !== undefined)?.dueBy
       return dueBy === undefined ? { ...base, state, verdicts: vs } : { ...base, state, verdicts: vs, dueBy }
     }
-    if (counting.length === 0) {
+    if (counting === 0) {
       const notApplicable =
         (derived.cancelledOn !== undefined && s.id !== "archive") ||
         (derived.stage === "member" &&
@@ -204,8 +264,8 @@ export const evaluate = (
         (s.id === "public-notice" && !needsPublicNotice(current, editionOn, asOf)) ||
         (s.id === "activist-assessment" && derived.admittedOn !== undefined)
       if (notApplicable) return { ...base, state: "not-applicable", verdicts: recordVerdicts }
-      const vs = [...recordVerdicts, ...pending()]
-      return withDue(vs, stateOf(pending()))
+      const p = pending()
+      return withDue([...recordVerdicts, ...p], stateOf(p))
     }
     if (s.recurring) {
       const incomplete =
@@ -221,13 +281,43 @@ export const evaluate = (
     }
     return { ...base, state: "done", verdicts: recordVerdicts }
   })
-  const optional = new Set(all.filter((s) => s.optional).map((s) => s.id))
   const nextSteps = statuses
     .filter(
-      (s) => !optional.has(s.step) && (s.state === "allowed" || s.state === "due" || s.state === "overdue"),
+      (s, i) => !all[i]?.optional && (s.state === "allowed" || s.state === "due" || s.state === "overdue"),
     )
     .sort((a, b) => urgency[a.state] - urgency[b.state])
     .map((s) => s.step)
-  const edition = ruleSetInForce(ruleSets, asOf)?.edition as Edition | undefined
+  const edition = ruleSetInForceOn(ruleSets, asOfDay)?.edition as Edition | undefined
   return { asOf, edition, steps: statuses, nextSteps, derived, verdicts: statuses.flatMap((s) => s.verdicts) }
+}
+
+interface StepEntry {
+  readonly id: StepId | DistrictStepId
+  readonly name: LocalizedText
+  readonly stage: Stage
+  readonly recurring: boolean
+  readonly optional: boolean
+}
+
+/** The 25 steps and outcome records, then the district's own (per list of extra steps, built once). */
+const stepLists = new WeakMap<DevelopmentPolicy["extraSteps"], readonly StepEntry[]>()
+const stepsOf = (policy: DevelopmentPolicy): readonly StepEntry[] => {
+  let list = stepLists.get(policy.extraSteps)
+  if (list === undefined) {
+    list = [
+      ...steps.map((d) => ({
+        id: d.id,
+        name: d.name,
+        stage: d.stage,
+        recurring: d.recurring,
+        optional: d.optional,
+      })),
+      ...policy.extraSteps.map((x) => {
+        const after = isStepId(x.after) ? stepDefinition(x.after).stage : 1
+        return { id: x.id as DistrictStepId, name: x.name, stage: after, recurring: false, optional: false }
+      }),
+    ]
+    stepLists.set(policy.extraSteps, list)
+  }
+  return list
 }

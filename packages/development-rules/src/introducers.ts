@@ -1,11 +1,5 @@
-import {
-  isOnOrBefore,
-  isWithin,
-  type Period,
-  type PeriodEnd,
-  type PlainDate,
-  periodEnd,
-} from "@xianfeng/core"
+import type { Period, PeriodEnd, PlainDate } from "@xianfeng/core"
+import { isOnOrBefore, isWithin, periodEnd } from "./internal/days.js"
 import type { MemberRef, SanctionKind } from "./steps.js"
 
 /**

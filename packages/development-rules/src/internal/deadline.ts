@@ -1,14 +1,13 @@
 import {
   type Citation,
-  isAfter,
   type Period,
   type PlainDate,
-  periodEnd,
   type Verdict,
   type VerdictParam,
   verdict,
 } from "@xianfeng/core"
 import type { DevelopmentPolicy } from "../policy.js"
+import { isAfter, periodEnd } from "./days.js"
 
 /** Pending mode of a 'within <period> of <from>' rule: due by the last day, overdue after it. */
 export const dueOrOverdue = (

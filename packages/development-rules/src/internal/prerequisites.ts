@@ -1,9 +1,10 @@
-import { isOnOrBefore, type PlainDate } from "@xianfeng/core"
+import type { PlainDate } from "@xianfeng/core"
 import type { EditionOn } from "../derived.js"
 import { needsPublicNotice, passedPreReviewLevels } from "../derived.js"
 import type { History } from "../history.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DistrictStepId, type StepId, stepDefinition } from "../steps.js"
+import { isOnOrBefore } from "./days.js"
 import { lastOf, recordsOf } from "./records.js"
 
 /** A prerequisite: a step, or a status several steps make up. */

@@ -1,5 +1,6 @@
-import { countWorkingDays, hasElapsed, isBefore, periodEnd, type Verdict, verdict } from "@xianfeng/core"
+import { type Verdict, verdict } from "@xianfeng/core"
 import { drIn, type Edition } from "../citations.js"
+import { countWorkingDays, hasElapsed, isBefore, periodEnd } from "../internal/days.js"
 import { dueOrOverdue } from "../internal/deadline.js"
 import { lastOf } from "../internal/records.js"
 import { type DevelopmentRule, defineRule } from "../rule.js"

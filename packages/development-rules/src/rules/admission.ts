@@ -1,14 +1,6 @@
-import {
-  approvalAuthority,
-  isAfter,
-  isOnOrAfter,
-  isWithin,
-  type OrgKind,
-  periodEnd,
-  type Verdict,
-  verdict,
-} from "@xianfeng/core"
+import { approvalAuthority, type OrgKind, type Verdict, verdict } from "@xianfeng/core"
 import { drIn, type Edition } from "../citations.js"
+import { isAfter, isOnOrAfter, isWithin, periodEnd } from "../internal/days.js"
 import { dueOrOverdue, lateWarning } from "../internal/deadline.js"
 import { firstOf, recordsOf } from "../internal/records.js"
 import { preReviewLevelLabels } from "../labels.js"

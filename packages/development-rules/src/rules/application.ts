@@ -1,5 +1,6 @@
-import { ageOn, hasElapsed, periodEnd, verdict } from "@xianfeng/core"
+import { verdict } from "@xianfeng/core"
 import { drIn, type Edition, local, pc } from "../citations.js"
+import { addPeriod, ageOn, hasElapsed, periodEnd } from "../internal/days.js"
 import { dueOrOverdue, lateWarning } from "../internal/deadline.js"
 import { firstOf } from "../internal/records.js"
 import { type DevelopmentRule, defineRule } from "../rule.js"
@@ -20,7 +21,7 @@ export const applicationRules = (edition: Edition): DevelopmentRule[] => [
     check: (ctx) => {
       const age = ageOn(ctx.history.person.birthDate, ctx.on)
       if (age >= MIN_AGE) return []
-      const eligibleOn = ctx.history.person.birthDate.add({ years: MIN_AGE }, { overflow: "constrain" })
+      const eligibleOn = addPeriod(ctx.history.person.birthDate, { years: MIN_AGE })
       return [
         verdict("blocked", "DEV-AGE-MIN.too-young", [drIn(edition, 5), pc(1)], {
           age,

@@ -1,5 +1,6 @@
-import { isAfter, isBefore, subtractPeriod, type Verdict, verdict } from "@xianfeng/core"
+import { type Verdict, verdict } from "@xianfeng/core"
 import { drIn, type Edition } from "../citations.js"
+import { addPeriod, isAfter, isBefore, subtractPeriod } from "../internal/days.js"
 import { dueOrOverdue, lateWarning } from "../internal/deadline.js"
 import { firstOf, lastOf } from "../internal/records.js"
 import { archiveItemLabels, labelList } from "../labels.js"
@@ -59,7 +60,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
       const cites = [drIn(edition, 29)]
       if (ctx.record?.step === "oath") {
         const festive = (ctx.on.month === 7 && ctx.on.day === 1) || (ctx.on.month === 10 && ctx.on.day === 1)
-        if (ctx.record.evidence.collective && festive && isBefore(ctx.on, approved.add({ years: 1 })))
+        if (ctx.record.evidence.collective && festive && isBefore(ctx.on, addPeriod(approved, { years: 1 })))
           return []
         return lateWarning("DEV-OATH-WITHIN", approved, { months: 1 }, ctx.on, policy, cites)
       }
