@@ -16,9 +16,18 @@ export const dr = (article: number, clause?: string): Citation =>
 export const dr14 = (article2026: number, clause?: string): Citation =>
   cite(documents.developmentRules, "2014", article2026 >= 18 ? article2026 + 1 : article2026, clause)
 
-/** The article in the edition named. */
-export const drIn = (edition: Edition, article2026: number, clause?: string): Citation =>
-  edition === "2026" ? dr(article2026, clause) : dr14(article2026, clause)
+const drMemo: Record<Edition, Map<number, Citation>> = { "2014": new Map(), "2026": new Map() }
+
+/** The article in the edition named (one shared, immutable citation per article: rules cite on every call). */
+export const drIn = (edition: Edition, article2026: number, clause?: string): Citation => {
+  if (clause !== undefined) return edition === "2026" ? dr(article2026, clause) : dr14(article2026, clause)
+  let c = drMemo[edition].get(article2026)
+  if (c === undefined) {
+    c = edition === "2026" ? dr(article2026) : dr14(article2026)
+    drMemo[edition].set(article2026, c)
+  }
+  return c
+}
 
 /** 《中国共产党章程》 (2022). */
 export const pc = (article: number): Citation => cite(documents.constitution, "2022", article)

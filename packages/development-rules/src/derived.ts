@@ -34,10 +34,16 @@ export interface DerivedDates {
 /** Opaque enough for rules: the edition a date falls under. */
 export type EditionOn = (d: PlainDate) => Edition | undefined
 
-export const editionResolver =
-  (sets: readonly RuleSet<unknown>[]): EditionOn =>
-  (d) =>
-    ruleSetInForceOn(sets, dayOf(d))?.edition as Edition | undefined
+const resolvers = new WeakMap<readonly RuleSet<unknown>[], EditionOn>()
+
+export const editionResolver = (sets: readonly RuleSet<unknown>[]): EditionOn => {
+  let on = resolvers.get(sets)
+  if (on === undefined) {
+    on = (d) => ruleSetInForceOn(sets, dayOf(d))?.edition as Edition | undefined
+    resolvers.set(sets, on)
+  }
+  return on
+}
 
 /** Whether the development object needs the 2026 agreement-plus-notice procedure. */
 export const needsPublicNotice = (history: History, editionOn: EditionOn, asOf: PlainDate): boolean => {

@@ -213,6 +213,24 @@ const urgency: Readonly<Record<StepState, number>> = {
  * and the derived dates (probation end, party age start, current stage). Each record is judged by the
  * edition in force on its own date; pending steps by the edition in force on `asOf`.
  */
+/** A pending step's status, with the first deadline among its verdicts. */
+const withDue = (
+  s: StepEntry,
+  records: readonly StepRecord[],
+  state: StepState,
+  verdicts: readonly Verdict[],
+): StepStatus => {
+  let dueBy: PlainDate | undefined
+  for (const v of verdicts)
+    if (v.dueBy !== undefined) {
+      dueBy = v.dueBy
+      break
+    }
+  return dueBy === undefined
+    ? { step: s.id, name: s.name, stage: s.stage, records, state, verdicts }
+    : { step: s.id, name: s.name, stage: s.stage, records, state, verdicts, dueBy }
+}
+
 export const evaluate = (
   history: History,
   asOf: PlainDate,
@@ -235,26 +253,21 @@ export const evaluate = (
   let lastExtension: StepRecord | undefined
   for (const r of current.records) if (r.step === "probation-extension") lastExtension = r
   const lastExtensionDay = lastExtension === undefined ? undefined : dayOf(lastExtension.on)
-  const statuses: StepStatus[] = all.map((s) => {
+  const statuses: StepStatus[] = []
+  for (const s of all) {
     const records = recordsOf(current, s.id as StepId).slice() as StepRecord[]
-    const counting =
-      lastExtensionDay === undefined || !s.id.startsWith("conversion-")
-        ? records.length
-        : records.filter((r) => dayOf(r.on) > lastExtensionDay).length
     const recordVerdicts: Verdict[] = []
-    for (const r of records)
+    let counting = 0
+    for (const r of records) {
+      if (lastExtensionDay === undefined || !s.id.startsWith("conversion-") || dayOf(r.on) > lastExtensionDay)
+        counting++
       for (const v of judgeIn(situation(cutter, r, r.on, asOf, ruleSets, policy), s.id, policy, calendar))
         recordVerdicts.push(v)
-    const base = { step: s.id, name: s.name, stage: s.stage, records }
-    let pendingVerdicts: Verdict[] | undefined
-    const pending = () => {
-      pendingVerdicts ??= judgeIn(pendingSituation, s.id, policy, calendar)
-      return pendingVerdicts
     }
-    const withDue = (vs: readonly Verdict[], state: StepState): StepStatus => {
-      const dueBy = vs.find((v) => v.dueBy !== undefined)?.dueBy
-      return dueBy === undefined ? { ...base, state, verdicts: vs } : { ...base, state, verdicts: vs, dueBy }
-    }
+    let state: StepState = "done"
+    let verdicts: readonly Verdict[] = recordVerdicts
+    // A step still to do shows its first deadline (a recurring step too, once done).
+    let due = false
     if (counting === 0) {
       const notApplicable =
         (derived.cancelledOn !== undefined && s.id !== "archive") ||
@@ -263,24 +276,30 @@ export const evaluate = (
         (isStepId(s.id) && coveredByTransfer(current, s.id)) ||
         (s.id === "public-notice" && !needsPublicNotice(current, editionOn, asOf)) ||
         (s.id === "activist-assessment" && derived.admittedOn !== undefined)
-      if (notApplicable) return { ...base, state: "not-applicable", verdicts: recordVerdicts }
-      const p = pending()
-      return withDue([...recordVerdicts, ...p], stateOf(p))
-    }
-    if (s.recurring) {
+      if (notApplicable) state = "not-applicable"
+      else {
+        const p = judgeIn(pendingSituation, s.id, policy, calendar)
+        verdicts = recordVerdicts.length === 0 ? p : [...recordVerdicts, ...p]
+        state = stateOf(p)
+        due = true
+      }
+    } else if (s.recurring) {
       const incomplete =
         (s.id === "pre-review" && !isSatisfied(current, "@pre-review", policy, editionOn, asOf)) ||
         (s.id === "training" && !trainingComplete(current, policy))
-      if (incomplete) {
-        const p = pending()
-        return withDue([...recordVerdicts, ...p], stateOf(p))
-      }
-      const p = pending().filter((v) => v.status === "due" || v.status === "overdue")
-      const state = stateOf(p)
-      return withDue([...recordVerdicts, ...p], state === "allowed" ? "done" : state)
+      const pending = judgeIn(pendingSituation, s.id, policy, calendar)
+      const p = incomplete ? pending : pending.filter((v) => v.status === "due" || v.status === "overdue")
+      verdicts = [...recordVerdicts, ...p]
+      state = stateOf(p)
+      if (!incomplete && state === "allowed") state = "done"
+      due = true
     }
-    return { ...base, state: "done", verdicts: recordVerdicts }
-  })
+    statuses.push(
+      due
+        ? withDue(s, records, state, verdicts)
+        : { step: s.id, name: s.name, stage: s.stage, records, state, verdicts },
+    )
+  }
   const nextSteps = statuses
     .filter(
       (s, i) => !all[i]?.optional && (s.state === "allowed" || s.state === "due" || s.state === "overdue"),

@@ -105,16 +105,30 @@ export const isSatisfied = (
   }
 }
 
-/** Prerequisites of a step with the district's own steps woven in. */
+const woven = new WeakMap<DevelopmentPolicy["extraSteps"], Map<string, readonly Prerequisite[]>>()
+
+/** Prerequisites of a step with the district's own steps woven in (worked out once per list of extra steps). */
 export const prerequisitesWithDistrict = (
   step: StepId | DistrictStepId,
   policy: DevelopmentPolicy,
 ): readonly Prerequisite[] => {
-  const extra = policy.extraSteps.find((x) => x.id === step)
-  if (extra) return [extra.after as Prerequisite]
-  const base = prerequisites[step as StepId] ?? []
-  const added = policy.extraSteps.filter((x) => x.before === step).map((x) => x.id as DistrictStepId)
-  return [...base, ...added]
+  let byStep = woven.get(policy.extraSteps)
+  if (byStep === undefined) {
+    byStep = new Map()
+    woven.set(policy.extraSteps, byStep)
+  }
+  let out = byStep.get(step)
+  if (out === undefined) {
+    const extra = policy.extraSteps.find((x) => x.id === step)
+    if (extra) out = [extra.after as Prerequisite]
+    else {
+      const base = prerequisites[step as StepId] ?? []
+      const added = policy.extraSteps.filter((x) => x.before === step).map((x) => x.id as DistrictStepId)
+      out = [...base, ...added]
+    }
+    byStep.set(step, out)
+  }
+  return out
 }
 
 /** How many records of a step count now (conversion steps restart after an extension). */

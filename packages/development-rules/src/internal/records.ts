@@ -27,21 +27,67 @@ const sortByDay = (records: readonly StepRecord[]): StepRecord[] => {
     .map((i) => records[i] as StepRecord)
 }
 
-/**
- * Histories built by `historyAsOf` and `HistoryCutter` are never changed after, so their groups are kept
- * (every rule asks for the first or last record of some step, dozens of times per evaluation). A history
- * that came from outside is grouped afresh on each call: its owner might still change it.
- */
-const groupsOfCut = new WeakMap<History, Groups>()
+/** One step's records in date order, with their epoch days. */
+interface Group {
+  readonly records: readonly StepRecord[]
+  readonly days: readonly number[]
+}
 
-const groupsOf = (history: History): Groups => {
-  const cached = groupsOfCut.get(history)
-  return cached ?? groupSorted(sortByDay(history.records))
+/**
+ * A history as it stood on a day (records on or before it, without the one being judged), made by
+ * `historyAsOf` or a `HistoryCutter`. It answers `recordsOf` from the whole history's groups: a step's records
+ * in the cut are a prefix of its records overall, usually all or none of them, so most answers cost no
+ * copying. Rules ask for the first or last record of some step dozens of times per evaluation.
+ */
+class CutHistory implements History {
+  readonly person: History["person"]
+  readonly records: readonly StepRecord[]
+  readonly #groups: ReadonlyMap<string, Group>
+  readonly #on: number
+  readonly #except: StepRecord | undefined
+  #partial: Map<string, readonly StepRecord[]> | undefined
+
+  constructor(
+    person: History["person"],
+    records: readonly StepRecord[],
+    groups: ReadonlyMap<string, Group>,
+    on: number,
+    except: StepRecord | undefined,
+  ) {
+    this.person = person
+    this.records = records
+    this.#groups = groups
+    this.#on = on
+    this.#except = except
+  }
+
+  recordsOf(step: string): readonly StepRecord[] {
+    const g = this.#groups.get(step)
+    if (g === undefined) return none
+    const { records, days } = g
+    let n = 0
+    let hasExcept = false
+    while (n < days.length && (days[n] as number) <= this.#on) {
+      if (records[n] === this.#except) hasExcept = true
+      n++
+    }
+    if (n === records.length && !hasExcept) return records
+    if (n === 0) return none
+    this.#partial ??= new Map()
+    let part = this.#partial.get(step)
+    if (part === undefined) {
+      part = records.slice(0, n).filter((r) => r !== this.#except)
+      this.#partial.set(step, part)
+    }
+    return part
+  }
 }
 
 /** Records of one step, oldest first. */
 export const recordsOf = <S extends StepId>(history: History, step: S): readonly StepRecordOf<S>[] =>
-  (groupsOf(history).get(step) ?? none) as readonly StepRecordOf<S>[]
+  (history instanceof CutHistory
+    ? history.recordsOf(step)
+    : (groupSorted(sortByDay(history.records)).get(step) ?? none)) as readonly StepRecordOf<S>[]
 
 export const firstOf = <S extends StepId>(history: History, step: S): StepRecordOf<S> | undefined =>
   recordsOf(history, step)[0]
@@ -53,19 +99,30 @@ export const lastOf = <S extends StepId>(history: History, step: S): StepRecordO
 
 /**
  * Cuts one history at many dates (evaluate judges each record against what was on file on its date): the
- * records' days and date order are worked out once.
+ * records' days and groups are worked out once.
  */
 export class HistoryCutter {
   readonly #history: History
   readonly #days: readonly number[]
-  readonly #sorted: readonly StepRecord[]
-  readonly #sortedDays: readonly number[]
+  readonly #groups: ReadonlyMap<string, Group>
 
   constructor(history: History) {
     this.#history = history
     this.#days = history.records.map((r) => dayOf(r.on))
-    this.#sorted = sortByDay(history.records)
-    this.#sortedDays = this.#sorted.map((r) => dayOf(r.on))
+    const groups = new Map<string, { records: StepRecord[]; days: number[] }>()
+    const order = history.records
+      .map((_, i) => i)
+      .sort((a, b) => (this.#days[a] as number) - (this.#days[b] as number) || a - b)
+    for (const i of order) {
+      const r = history.records[i] as StepRecord
+      const g = groups.get(r.step)
+      if (g === undefined) groups.set(r.step, { records: [r], days: [this.#days[i] as number] })
+      else {
+        g.records.push(r)
+        g.days.push(this.#days[i] as number)
+      }
+    }
+    this.#groups = groups
   }
 
   /** The history as it stood on epoch day `on`: records dated on or before it, without `except`. */
@@ -74,12 +131,7 @@ export class HistoryCutter {
     const kept: StepRecord[] = []
     for (let i = 0; i < records.length; i++)
       if ((this.#days[i] as number) <= on && records[i] !== except) kept.push(records[i] as StepRecord)
-    const sorted: StepRecord[] = []
-    for (let i = 0; i < this.#sorted.length && (this.#sortedDays[i] as number) <= on; i++)
-      if (this.#sorted[i] !== except) sorted.push(this.#sorted[i] as StepRecord)
-    const h: History = { person: this.#history.person, records: kept }
-    groupsOfCut.set(h, groupSorted(sorted))
-    return h
+    return new CutHistory(this.#history.person, kept, this.#groups, on, except)
   }
 }
 

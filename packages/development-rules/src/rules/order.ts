@@ -26,13 +26,24 @@ const prereqName = (p: string, policy: DevelopmentPolicy): { zh: string; en: str
   }
 }
 
-/** Re-number a step's citations for the edition judging it. */
-const stepCitations = (step: string, edition: Edition): readonly Citation[] =>
-  isStepId(step)
-    ? stepDefinition(step).citations.map((c) =>
-        c.document.id === "DR" ? drIn(edition, c.article, c.clause) : c,
-      )
-    : [local()]
+const stepCitationsMemo: Record<Edition, Map<string, readonly Citation[]>> = {
+  "2014": new Map(),
+  "2026": new Map(),
+}
+
+/** Re-number a step's citations for the edition judging it (worked out once per step and edition). */
+const stepCitations = (step: string, edition: Edition): readonly Citation[] => {
+  let cites = stepCitationsMemo[edition].get(step)
+  if (cites === undefined) {
+    cites = isStepId(step)
+      ? stepDefinition(step).citations.map((c) =>
+          c.document.id === "DR" ? drIn(edition, c.article, c.clause) : c,
+        )
+      : [local()]
+    if (isStepId(step)) stepCitationsMemo[edition].set(step, cites)
+  }
+  return cites
+}
 
 /** DEV-ORDER: the steps follow the flowchart; a cancelled probation ends the process (DR 31). */
 export const orderRule = (edition: Edition): DevelopmentRule =>
