@@ -14,6 +14,7 @@ import { type AdminResult, benchAdmin } from "./admin.js"
 import { getJson, login, median, timeRepeated } from "./http.js"
 import type { LoadResult } from "./load-worker.js"
 import { startCluster } from "./pg-cluster.js"
+import { continueMemberLoad } from "./pg-load.js"
 import { adminDist, apiServerJs, distFile, repoRoot, runLoad, type Server, startServer } from "./proc.js"
 import { machineNow, type Report, type RulesResult, row, type Section, toMarkdown } from "./report.js"
 import { benchRules } from "./rules.js"
@@ -48,6 +49,20 @@ const pkgVersion = (name: string) => {
     return "?"
   }
 }
+
+/**
+ * What limits the rules benchmark, from a CPU profile of `evaluate()` over generated histories (judge ≈ 56%
+ * of the time, temporal-polyfill date comparison ≈ 13%, garbage collection ≈ 11%).
+ */
+export const rulesLimit = (perEval: number, perParse: number) =>
+  `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse. ` +
+  "It judges every record and every open step from scratch: each `judge()` copies the history as of that date " +
+  "(`historyAsOf`), re-sorts the rule sets and runs every rule of the edition in force, each rule scanning the " +
+  "records again (`recordsOf`/`lastOf`), so the cost grows with steps × records; an open step is judged twice " +
+  "(`pending()` is called twice). In a CPU profile `judge` is about 56% of the time, temporal-polyfill's " +
+  "`PlainDate.compare` (which converts both dates to epoch days on every call) about 13% and garbage collection " +
+  `about 11%. A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history: it needs one pass over the ` +
+  "records with dates as numbers, not a re-judgement per record."
 
 interface Targets {
   branch: { id: string; members: number }
@@ -293,11 +308,7 @@ const main = async () => {
           target: "≤ 3×",
           pass: rules.evaluateMs <= 3 * rules.parseMs,
           detail: `${perEval.toFixed(1)} µs per history vs ${perParse.toFixed(1)} µs to parse it`,
-          limit:
-            `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse: ` +
-            "it judges all 29 steps against every rule of the edition in force, and each judgement does date " +
-            "arithmetic with the temporal-polyfill PlainDate (object allocation, calendar validation) and " +
-            "working-day calendar look-ups. A 3× budget would leave about 3 µs per history.",
+          limit: rulesLimit(perEval, perParse),
         }),
       ],
     })
@@ -447,7 +458,14 @@ const main = async () => {
         rows: loadRows(lite32, 25, 50, true),
       })
     } else {
-      await pgPart(sections, notes, tmp)
+      try {
+        await pgPart(sections, notes, tmp)
+      } catch (e) {
+        log("PostgreSQL part failed:", e)
+        notes.push(
+          `**The PostgreSQL part (sections 2 and 4) failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
+        )
+      }
     }
     sections.push({
       id: "api-pglite",
@@ -515,19 +533,38 @@ const pgPart = async (sections: Section[], notes: string[], _tmp: string) => {
     log("PostgreSQL: migrate and load")
     const database = await openDatabase({ url, poolMax: 4 })
     const t = performance.now()
-    const loaded = await loadDemoDistrict(database, {
-      seed: cfg.seed,
-      members: cfg.pgMembers,
-      vault: createIdVault(keyFromConfig(ID_KEY)),
-      hashPassword: (p) => hash(p),
-    })
-    const loadMs = performance.now() - t
+    const vault = createIdVault(keyFromConfig(ID_KEY))
+    let loadNote: string
+    try {
+      const loaded = await loadDemoDistrict(database, {
+        seed: cfg.seed,
+        members: cfg.pgMembers,
+        vault,
+        hashPassword: (p) => hash(p),
+      })
+      const loadMs = performance.now() - t
+      loadNote = loaded.loaded
+        ? `PostgreSQL load: ${loaded.members.toLocaleString("en-US")} members and ${loaded.orgs} orgs through \`loadDemoDistrict\` in ${(loadMs / 1000).toFixed(0)} s (${Math.round(loaded.members / (loadMs / 1000)).toLocaleString("en-US")} members/s, generation and development records included).`
+        : "PostgreSQL load: the database already held the district (reused), so no load time this run."
+    } catch (e) {
+      // Report the loader's failure plainly, then finish the load with the same generator (see pg-load.ts).
+      const failedAfter = (performance.now() - t) / 1000
+      const why =
+        e instanceof Error
+          ? String((e.cause as Error | undefined)?.message ?? e.message).slice(0, 200)
+          : String(e)
+      log(`loadDemoDistrict failed after ${failedAfter.toFixed(0)} s: ${why}; continuing with the fallback`)
+      const rest = await continueMemberLoad(database, { seed: cfg.seed, members: cfg.pgMembers, vault })
+      const loadMs = performance.now() - t
+      loadNote =
+        `PostgreSQL load: **\`loadDemoDistrict\` failed at ${cfg.pgMembers.toLocaleString("en-US")} members** after ` +
+        `${failedAfter.toFixed(0)} s (${why}): the demo generator seeds each member's PRNG with a 32-bit hash, so a ` +
+        "million members collide. The suite finished the load with the same generator and rows, skipping existing " +
+        `keys (\`apps/bench/src/pg-load.ts\`): ${rest.skipped.toLocaleString("en-US")} generated rows skipped in total ` +
+        `(the already-loaded batches plus the duplicates); load time ${(loadMs / 1000).toFixed(0)} s including both passes.`
+    }
     await database.close()
-    notes.push(
-      loaded.loaded
-        ? `PostgreSQL load: ${loaded.members.toLocaleString("en-US")} members and ${loaded.orgs} orgs through \`loadDemoDistrict\` in ${(loadMs / 1000).toFixed(0)} s (${Math.round(loaded.members / (loadMs / 1000)).toLocaleString("en-US")} members/s, generation included).`
-        : "PostgreSQL load: the database already held the district (reused), so no load time this run.",
-    )
+    notes.push(loadNote)
     await client.connect()
     await client.query("analyze")
     const q: Q = async (text, params) => (await client.query(text, params)).rows
@@ -584,7 +621,32 @@ const pgPart = async (sections: Section[], notes: string[], _tmp: string) => {
   }
 }
 
-main().catch((e: unknown) => {
+/** `node dist/main.js --render <report.json>`: rewrites the Markdown (and the explanations) from a saved run. */
+const render = (file: string) => {
+  const saved = JSON.parse(readFileSync(file, "utf8")) as Report
+  const report: Report = {
+    ...saved,
+    sections: saved.sections.map((s) =>
+      s.id !== "rules"
+        ? s
+        : {
+            ...s,
+            rows: s.rows.map((r) => {
+              const m = /([\d.]+) µs per history vs ([\d.]+) µs/.exec(r.detail ?? "")
+              return m && r.pass === false ? { ...r, limit: rulesLimit(Number(m[1]), Number(m[2])) } : r
+            }),
+          },
+    ),
+  }
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  const docs = process.env.BENCH_DOCS ?? join(repoRoot, "docs", "benchmarks.md")
+  writeFileSync(docs, toMarkdown(report))
+  log(`rendered ${file} into ${docs}`)
+}
+
+const renderAt = process.argv.indexOf("--render")
+const run = renderAt >= 0 ? async () => render(process.argv[renderAt + 1] ?? "") : main
+run().catch((e: unknown) => {
   console.error(e)
   process.exit(1)
 })
