@@ -5,7 +5,8 @@
  *   pnpm exec tsx scripts/profile.ts [n=2000] [--dist] [--dump=/tmp/out.jsonl] [--repeat=3]
  *   node --cpu-prof --import tsx scripts/profile.ts 2000 --dist     # then open the .cpuprofile
  *
- * `--dist` evaluates with the built package (dist/index.js, what the API and the bench run).
+ * `--lib=<path>` evaluates with another copy of the package (say, the last release's src). `--dist` evaluates with the built package (dist/index.js, what the API and the bench run). `--bench` draws
+ * the histories with apps/bench's own generator (seed 20260701, national policy) instead of the test corpus.
  */
 import { writeFileSync } from "node:fs"
 import * as src from "../src/index.js"
@@ -17,10 +18,27 @@ const useDist = args.includes("--dist")
 const dump = args.find((a) => a.startsWith("--dump="))?.slice(7)
 const repeat = Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 3)
 
-const lib: typeof src = useDist ? ((await import("../dist/index.js")) as typeof src) : src
+const other = args.find((a) => a.startsWith("--lib="))?.slice(6)
+const lib: typeof src =
+  other !== undefined
+    ? ((await import(other)) as typeof src)
+    : useDist
+      ? ((await import("../dist/index.js")) as typeof src)
+      : src
+
+type Case = Pick<ReturnType<typeof corpus>[number], "history" | "asOf" | "policy">
+const benchCases = async (): Promise<Case[]> => {
+  const bench = "../../../apps/bench/src/histories.ts"
+  const { generateHistory, mulberry32 } = (await import(bench)) as {
+    generateHistory: (rng: () => number) => Pick<Case, "history" | "asOf">
+    mulberry32: (seed: number) => () => number
+  }
+  const rng = mulberry32(20260701)
+  return Array.from({ length: n }, () => ({ ...generateHistory(rng), policy: lib.nationalPolicy }))
+}
 
 const t = performance.now()
-const cases = corpus(n)
+const cases: Case[] = args.includes("--bench") ? await benchCases() : corpus(n)
 const genMs = performance.now() - t
 const records = cases.reduce((a, c) => a + c.history.records.length, 0)
 const text = JSON.stringify(cases.map((c) => ({ history: c.history, asOf: c.asOf })))
@@ -64,7 +82,8 @@ console.log(
       parseUsPerHistory: us(parseMs),
       evaluateUsPerHistory: us(evalMs),
       ratioToParse: (evalMs / parseMs).toFixed(1),
-      build: useDist ? "dist" : "src",
+      build: other ?? (useDist ? "dist" : "src"),
+      histories_from: args.includes("--bench") ? "apps/bench" : "test/corpus",
       sink,
     },
     null,

@@ -43,8 +43,19 @@ const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 export const daysInMonth = (y: number, m: number): number =>
   m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 31)
 
-/** The epoch day of a date: three field reads and some integer arithmetic. */
-export const dayOf = (d: PlainDate): number => daysFromCivil(d.year, d.month, d.day)
+/**
+ * The epoch day of a date. Reading a polyfill date's fields goes through several internal calls per field,
+ * and rules compare the same record dates again and again, so each date's day is remembered.
+ */
+const known = new WeakMap<PlainDate, number>()
+export const dayOf = (d: PlainDate): number => {
+  let n = known.get(d)
+  if (n === undefined) {
+    n = daysFromCivil(d.year, d.month, d.day)
+    known.set(d, n)
+  }
+  return n
+}
 
 /**
  * The `PlainDate` of an epoch day. Built once per day and shared (dates are immutable); constructing one in
@@ -56,6 +67,7 @@ export const dateOfDay = (days: number): PlainDate => {
   if (d === undefined) {
     const [y, m, day] = civilFromDays(days)
     d = new Temporal.PlainDate(y, m, day)
+    known.set(d, days)
     if (dates.size >= 200_000) dates.clear()
     dates.set(days, d)
   }
@@ -81,7 +93,8 @@ export const addPeriodDays = (start: PlainDate, p: Period): number => {
   // Temporal refuses a duration with no field at all (`{}`), and so did every rule that added one.
   if (p.years === undefined && p.months === undefined && p.days === undefined)
     throw new TypeError("No valid fields: days,months,years")
-  return addDays(start.year, start.month, start.day, p.years ?? 0, p.months ?? 0, p.days ?? 0)
+  const [y, m, d] = civilFromDays(dayOf(start))
+  return addDays(y, m, d, p.years ?? 0, p.months ?? 0, p.days ?? 0)
 }
 
 /** core `addPeriod`. */

@@ -65,12 +65,15 @@ export const coveredByTransfer = (history: History, step: StepId): boolean => {
   return false
 }
 
-/** Conversion steps restart after an extension: only records after it count. */
-const sinceExtension = (history: History, step: StepId): PlainDate[] => {
+/** Conversion steps restart after an extension: how many records count (those after it). */
+const sinceExtension = (history: History, step: StepId): number => {
+  const records = recordsOf(history, step)
+  if (records.length === 0 || !step.startsWith("conversion-")) return records.length
   const ext = lastOf(history, "probation-extension")
-  return recordsOf(history, step)
-    .filter((r) => ext === undefined || !isOnOrBefore(r.on, ext.on) || !step.startsWith("conversion-"))
-    .map((r) => r.on)
+  if (ext === undefined) return records.length
+  let n = 0
+  for (const r of records) if (!isOnOrBefore(r.on, ext.on)) n++
+  return n
 }
 
 /** Is the prerequisite satisfied by what is on file (`history` already cut to the date judged)? */
@@ -101,7 +104,7 @@ export const isSatisfied = (
       if (p.startsWith("x-")) return history.records.some((r) => r.step === p)
       if (coveredByTransfer(history, p as StepId)) return true
       if (p === "political-review") return lastOf(history, "political-review")?.evidence.passed === true
-      return sinceExtension(history, p as StepId).length > 0
+      return sinceExtension(history, p as StepId) > 0
   }
 }
 
@@ -132,5 +135,4 @@ export const prerequisitesWithDistrict = (
 }
 
 /** How many records of a step count now (conversion steps restart after an extension). */
-export const countingRecords = (history: History, step: StepId): number =>
-  sinceExtension(history, step).length
+export const countingRecords = (history: History, step: StepId): number => sinceExtension(history, step)

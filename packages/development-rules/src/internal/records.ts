@@ -65,6 +65,10 @@ class CutHistory implements History {
     const g = this.#groups.get(step)
     if (g === undefined) return none
     const { records, days } = g
+    // The usual answers: all of them (the cut is after the last, and the record judged is another step's)…
+    if ((days[days.length - 1] as number) <= this.#on && this.#except?.step !== step) return records
+    // …or none (the cut is before the first).
+    if ((days[0] as number) > this.#on) return none
     let n = 0
     let hasExcept = false
     while (n < days.length && (days[n] as number) <= this.#on) {
