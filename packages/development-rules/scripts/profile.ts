@@ -21,9 +21,9 @@ const repeat = Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 3
 const other = args.find((a) => a.startsWith("--lib="))?.slice(6)
 const lib: typeof src =
   other !== undefined
-    ? ((await import(other)) as typeof src)
+    ? ((await import(other)) as unknown as typeof src)
     : useDist
-      ? ((await import("../dist/index.js")) as typeof src)
+      ? ((await import("../dist/index.js")) as unknown as typeof src)
       : src
 
 type Case = Pick<ReturnType<typeof corpus>[number], "history" | "asOf" | "policy">
