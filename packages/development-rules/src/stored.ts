@@ -1,5 +1,4 @@
 import type { PlainDate } from "@xianfeng/core"
-import { Temporal } from "@xianfeng/core"
 import { Result, Schema } from "effect"
 import { districtStepRecordSchema, type StepRecord, stepRecordSchema } from "./history.js"
 import { dateOfDay, daysFromCivil, daysInMonth } from "./internal/days.js"
@@ -131,7 +130,7 @@ export const storedStepRecord = (input: {
   readonly evidence: unknown
 }): StepRecord | undefined => {
   const plan = evidencePlan(input.step)
-  const on = input.on instanceof Temporal.PlainDate ? input.on : dateOf(input.on)
+  const on = typeof input.on === "string" ? dateOf(input.on) : input.on
   if (plan !== undefined && on !== undefined) {
     try {
       return { step: input.step, on, evidence: read(plan, input.evidence) } as StepRecord

@@ -5,17 +5,14 @@
 import { ageOn, type PlainDate, Temporal } from "@xianfeng/core"
 import { type DevelopmentRecord, members, orgs, pathInSubtree, type XfDb } from "@xianfeng/db"
 import {
-  districtStepRecordSchema,
   type Education,
   type History,
-  isStepId,
   type OccupationGroup,
   type PersonFacts,
   type StepRecord,
-  stepRecordSchema,
+  storedStepRecord,
 } from "@xianfeng/development-rules"
 import { and, eq } from "drizzle-orm"
-import { Result, Schema } from "effect"
 import type { Actor } from "../../auth/actor.js"
 import type { Deps } from "../../deps.js"
 import { problems } from "../../http/problem.js"
@@ -113,34 +110,16 @@ export const factsOf = (p: PersonRow, asOf: PlainDate): PersonFacts => {
   }
 }
 
-type Decoder = (input: unknown) => Result.Result<unknown, unknown>
-const decoders = new Map<string, Decoder>()
-/** One compiled decoder per step (a pipeline decodes tens of thousands of stored records). */
-const decoderOf = (step: string): Decoder | undefined => {
-  let d = decoders.get(step)
-  if (d === undefined) {
-    const schema = isStepId(step)
-      ? stepRecordSchema(step)
-      : step.startsWith("x-")
-        ? districtStepRecordSchema
-        : undefined
-    if (schema === undefined) return undefined
-    d = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>) as Decoder
-    decoders.set(step, d)
-  }
-  return d
-}
-
 /**
- * A stored record as the library reads it, decoded by the library's schema for its step (the input passed
- * `decodeStepRecord` when it was written); a row that no longer decodes is left out of the evaluation.
+ * A stored record as the library reads it. Records were decoded by their step's schema when written
+ * (`decodeStepRecord` in `recordStep`), so reading them back only turns their dates into `PlainDate`s
+ * (`storedStepRecord`: a pipeline reads tens of thousands of records, and full decoding cost more than
+ * evaluating them); a row that does not fit its step's shape is decoded in full, and left out of the
+ * evaluation if that fails.
  */
 export const stepRecordOf = (
   r: Pick<DevelopmentRecord, "step" | "onDate" | "evidence">,
-): StepRecord | undefined => {
-  const decoded = decoderOf(r.step)?.({ step: r.step, on: r.onDate.toString(), evidence: r.evidence })
-  return decoded !== undefined && Result.isSuccess(decoded) ? (decoded.success as StepRecord) : undefined
-}
+): StepRecord | undefined => storedStepRecord({ step: r.step, on: r.onDate, evidence: r.evidence })
 
 export const historyOf = (p: PersonRow, rows: readonly DevelopmentRecord[], asOf: PlainDate): History => ({
   person: factsOf(p, asOf),
