@@ -6,7 +6,6 @@ import {
   type Verdict,
   verdict,
   type WorkingCalendar,
-  worstVerdict,
 } from "@xianfeng/core"
 import { dr14, type Edition } from "./citations.js"
 import {
@@ -185,18 +184,14 @@ export const checkStep = (
 export const isAccepted = (verdicts: readonly Verdict[]): boolean =>
   verdicts.every((v) => v.status !== "blocked")
 
+/** The state the worst verdict gives (oks and warnings do not count), as `worstVerdict` would pick it. */
 const stateOf = (vs: readonly Verdict[]): StepState => {
-  const worst = worstVerdict(vs.filter((v) => v.status !== "ok" && v.status !== "warning"))
-  switch (worst?.status) {
-    case "blocked":
-      return "blocked"
-    case "overdue":
-      return "overdue"
-    case "due":
-      return "due"
-    default:
-      return "allowed"
+  let worst = 4
+  for (const v of vs) {
+    const rank = v.status === "blocked" ? 0 : v.status === "overdue" ? 1 : v.status === "due" ? 2 : 4
+    if (rank < worst) worst = rank
   }
+  return worst === 0 ? "blocked" : worst === 1 ? "overdue" : worst === 2 ? "due" : "allowed"
 }
 
 const urgency: Readonly<Record<StepState, number>> = {
@@ -307,7 +302,9 @@ export const evaluate = (
     .sort((a, b) => urgency[a.state] - urgency[b.state])
     .map((s) => s.step)
   const edition = ruleSetInForceOn(ruleSets, asOfDay)?.edition as Edition | undefined
-  return { asOf, edition, steps: statuses, nextSteps, derived, verdicts: statuses.flatMap((s) => s.verdicts) }
+  const verdicts: Verdict[] = []
+  for (const s of statuses) for (const v of s.verdicts) verdicts.push(v)
+  return { asOf, edition, steps: statuses, nextSteps, derived, verdicts }
 }
 
 interface StepEntry {

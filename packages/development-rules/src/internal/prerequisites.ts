@@ -4,8 +4,8 @@ import { needsPublicNotice, passedPreReviewLevels } from "../derived.js"
 import type { History } from "../history.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DistrictStepId, type StepId, stepDefinition } from "../steps.js"
-import { isOnOrBefore } from "./days.js"
-import { lastOf, recordsOf } from "./records.js"
+import { dayOf, isOnOrBefore } from "./days.js"
+import { answersOf, lastOf, recordsOf } from "./records.js"
 
 /** A prerequisite: a step, or a status several steps make up. */
 export type Prerequisite =
@@ -78,6 +78,22 @@ const sinceExtension = (history: History, step: StepId): number => {
 
 /** Is the prerequisite satisfied by what is on file (`history` already cut to the date judged)? */
 export const isSatisfied = (
+  history: History,
+  p: Prerequisite,
+  policy: DevelopmentPolicy,
+  editionOn: EditionOn,
+  on: PlainDate,
+): boolean => {
+  const answers = answersOf(history, policy, editionOn, dayOf(on))
+  let yes = answers?.get(p)
+  if (yes === undefined) {
+    yes = satisfied(history, p, policy, editionOn, on)
+    answers?.set(p, yes)
+  }
+  return yes
+}
+
+const satisfied = (
   history: History,
   p: Prerequisite,
   policy: DevelopmentPolicy,

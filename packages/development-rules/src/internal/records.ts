@@ -46,6 +46,24 @@ class CutHistory implements History {
   readonly #on: number
   readonly #except: StepRecord | undefined
   #partial: Map<string, readonly StepRecord[]> | undefined
+  /** Prerequisites answered for this cut (it never changes), under one policy, calendar of editions and day. */
+  #answers: Map<string, boolean> | undefined
+  #answersFor: readonly [unknown, unknown, number] | undefined
+
+  answers(policy: unknown, editionOn: unknown, on: number): Map<string, boolean> {
+    const f = this.#answersFor
+    if (
+      this.#answers === undefined ||
+      f === undefined ||
+      f[0] !== policy ||
+      f[1] !== editionOn ||
+      f[2] !== on
+    ) {
+      this.#answers = new Map()
+      this.#answersFor = [policy, editionOn, on]
+    }
+    return this.#answers
+  }
 
   constructor(
     person: History["person"],
@@ -87,6 +105,19 @@ class CutHistory implements History {
   }
 }
 
+/**
+ * A place to keep answers about a cut that depend only on it and on (policy, editionOn, on): the same
+ * prerequisite is asked for by many steps' rules judged against one cut. Undefined for a history from
+ * outside (asked afresh each time).
+ */
+export const answersOf = (
+  history: History,
+  policy: unknown,
+  editionOn: unknown,
+  on: number,
+): Map<string, boolean> | undefined =>
+  history instanceof CutHistory ? history.answers(policy, editionOn, on) : undefined
+
 /** Records of one step, oldest first. */
 export const recordsOf = <S extends StepId>(history: History, step: S): readonly StepRecordOf<S>[] =>
   (history instanceof CutHistory
@@ -114,9 +145,12 @@ export class HistoryCutter {
     this.#history = history
     this.#days = history.records.map((r) => dayOf(r.on))
     const groups = new Map<string, { records: StepRecord[]; days: number[] }>()
-    const order = history.records
-      .map((_, i) => i)
-      .sort((a, b) => (this.#days[a] as number) - (this.#days[b] as number) || a - b)
+    const days = this.#days
+    let sorted = true
+    for (let i = 1; i < days.length && sorted; i++) sorted = (days[i - 1] as number) <= (days[i] as number)
+    // Stored histories come in date order; others are sorted by day, ties in their original order.
+    const order = history.records.map((_, i) => i)
+    if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
     for (const i of order) {
       const r = history.records[i] as StepRecord
       const g = groups.get(r.step)
