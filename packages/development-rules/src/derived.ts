@@ -86,10 +86,12 @@ export const deriveDates = (
     } else developmentObjectSince = latestDate([decision.on, higher.on])
   }
 
-  const passed = passedPreReviewLevels(history)
-  const preReviewPassedOn = policy.preReviewLevels.every((l) => passed.has(l))
-    ? latestDate(policy.preReviewLevels.map((l) => passed.get(l)))
-    : undefined
+  // No pre-review on file (most histories): no date (an empty list of levels would give none either).
+  const passed = recordsOf(history, "pre-review").length === 0 ? undefined : passedPreReviewLevels(history)
+  const preReviewPassedOn =
+    passed !== undefined && policy.preReviewLevels.every((l) => passed.has(l))
+      ? latestDate(policy.preReviewLevels.map((l) => passed.get(l)))
+      : undefined
 
   const admittedOn =
     firstOf(history, "admission-meeting")?.on ?? (te?.stage === "probationary" ? te.admittedOn : undefined)

@@ -4,7 +4,7 @@ import { needsPublicNotice, passedPreReviewLevels } from "../derived.js"
 import type { History } from "../history.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DistrictStepId, type StepId, stepDefinition } from "../steps.js"
-import { dayOf, isOnOrBefore } from "./days.js"
+import { isOnOrBefore } from "./days.js"
 import { answersOf, lastOf, recordsOf } from "./records.js"
 
 /** A prerequisite: a step, or a status several steps make up. */
@@ -84,7 +84,7 @@ export const isSatisfied = (
   editionOn: EditionOn,
   on: PlainDate,
 ): boolean => {
-  const answers = answersOf(history, policy, editionOn, dayOf(on))
+  const answers = answersOf(history, policy, editionOn, on)
   let yes = answers?.get(p)
   if (yes === undefined) {
     yes = satisfied(history, p, policy, editionOn, on)
@@ -111,6 +111,7 @@ const satisfied = (
       return higher.evidence.kind === "agreement" && lastOf(history, "public-notice") !== undefined
     }
     case "@pre-review": {
+      if (recordsOf(history, "pre-review").length === 0) return policy.preReviewLevels.length === 0
       const passed = passedPreReviewLevels(history)
       return policy.preReviewLevels.every((l) => passed.has(l))
     }

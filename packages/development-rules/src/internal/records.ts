@@ -48,9 +48,9 @@ class CutHistory implements History {
   #partial: Map<string, readonly StepRecord[]> | undefined
   /** Prerequisites answered for this cut (it never changes), under one policy, calendar of editions and day. */
   #answers: Map<string, boolean> | undefined
-  #answersFor: readonly [unknown, unknown, number] | undefined
+  #answersFor: readonly [unknown, unknown, unknown] | undefined
 
-  answers(policy: unknown, editionOn: unknown, on: number): Map<string, boolean> {
+  answers(policy: unknown, editionOn: unknown, on: unknown): Map<string, boolean> {
     const f = this.#answersFor
     if (
       this.#answers === undefined ||
@@ -106,7 +106,8 @@ class CutHistory implements History {
 }
 
 /**
- * A place to keep answers about a cut that depend only on it and on (policy, editionOn, on): the same
+ * A place to keep answers about a cut that depend only on it and on (policy, editionOn, on), all compared by
+ * identity (a situation passes the same objects to every rule): the same
  * prerequisite is asked for by many steps' rules judged against one cut. Undefined for a history from
  * outside (asked afresh each time).
  */
@@ -114,7 +115,7 @@ export const answersOf = (
   history: History,
   policy: unknown,
   editionOn: unknown,
-  on: number,
+  on: unknown,
 ): Map<string, boolean> | undefined =>
   history instanceof CutHistory ? history.answers(policy, editionOn, on) : undefined
 
@@ -124,12 +125,16 @@ export const recordsOf = <S extends StepId>(history: History, step: S): readonly
     ? history.recordsOf(step)
     : (groupSorted(sortByDay(history.records)).get(step) ?? none)) as readonly StepRecordOf<S>[]
 
-export const firstOf = <S extends StepId>(history: History, step: S): StepRecordOf<S> | undefined =>
-  recordsOf(history, step)[0]
+// Both check the length first: reading past the end of an array (even `[][-1]`) is a slow path in V8, and
+// most steps have no record yet.
+export const firstOf = <S extends StepId>(history: History, step: S): StepRecordOf<S> | undefined => {
+  const rs = recordsOf(history, step)
+  return rs.length === 0 ? undefined : rs[0]
+}
 
 export const lastOf = <S extends StepId>(history: History, step: S): StepRecordOf<S> | undefined => {
   const rs = recordsOf(history, step)
-  return rs[rs.length - 1]
+  return rs.length === 0 ? undefined : rs[rs.length - 1]
 }
 
 /**
