@@ -5,7 +5,7 @@ import type { History } from "../history.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DistrictStepId, type StepId, stepDefinition } from "../steps.js"
 import { isOnOrBefore } from "./days.js"
-import { answersOf, lastOf, recordsOf } from "./records.js"
+import { answersOf, lastOf, lastTransfer, recordsOf } from "./records.js"
 
 /** A prerequisite: a step, or a status several steps make up. */
 export type Prerequisite =
@@ -53,7 +53,7 @@ const transferStageRank = { applicant: 1, activist: 2, "development-object": 3, 
 
 /** Steps a verified transfer brings with it: done in the sending organization (DR 12, 34). */
 export const coveredByTransfer = (history: History, step: StepId): boolean => {
-  const t = lastOf(history, "transfer-in")
+  const t = lastTransfer(history)
   if (t === undefined || !t.evidence.verified) return false
   const rank = transferStageRank[t.evidence.stage]
   const def = stepDefinition(step)

@@ -79,6 +79,14 @@ class CutHistory implements History {
     this.#except = except
   }
 
+  #transfer: StepRecordOf<"transfer-in"> | undefined | null = null
+
+  /** The last transfer on file (asked for by every step's order check). */
+  transfer(): StepRecordOf<"transfer-in"> | undefined {
+    if (this.#transfer === null) this.#transfer = lastOf(this, "transfer-in")
+    return this.#transfer
+  }
+
   recordsOf(step: string): readonly StepRecord[] {
     const g = this.#groups.get(step)
     if (g === undefined) return none
@@ -118,6 +126,10 @@ export const answersOf = (
   on: unknown,
 ): Map<string, boolean> | undefined =>
   history instanceof CutHistory ? history.answers(policy, editionOn, on) : undefined
+
+/** The last transfer-in on file (`lastOf(history, "transfer-in")`, worked out once per cut). */
+export const lastTransfer = (history: History): StepRecordOf<"transfer-in"> | undefined =>
+  history instanceof CutHistory ? history.transfer() : lastOf(history, "transfer-in")
 
 /** Records of one step, oldest first. */
 export const recordsOf = <S extends StepId>(history: History, step: S): readonly StepRecordOf<S>[] =>

@@ -1,9 +1,21 @@
-import { type Citation, verdict } from "@xianfeng/core"
+import { type Citation, type Verdict, verdict } from "@xianfeng/core"
 import { drIn, type Edition, local } from "../citations.js"
-import { countingRecords, isSatisfied, prerequisitesWithDistrict } from "../internal/prerequisites.js"
+import {
+  countingRecords,
+  isSatisfied,
+  type Prerequisite,
+  prerequisitesWithDistrict,
+} from "../internal/prerequisites.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DevelopmentRule, defineRule } from "../rule.js"
-import { isStepId, stepDefinition, steps } from "../steps.js"
+import {
+  type DistrictStepId,
+  isStepId,
+  type StepDefinition,
+  type StepId,
+  stepDefinition,
+  steps,
+} from "../steps.js"
 
 const prereqName = (p: string, policy: DevelopmentPolicy): { zh: string; en: string } => {
   switch (p) {
@@ -45,9 +57,43 @@ const stepCitations = (step: string, edition: Edition): readonly Citation[] => {
   return cites
 }
 
+interface OrderPlan {
+  readonly cites: readonly Citation[]
+  readonly known: boolean
+  readonly definition: StepDefinition | undefined
+  readonly prerequisites: readonly { readonly p: Prerequisite; readonly zh: string; readonly en: string }[]
+}
+
 /** DEV-ORDER: the steps follow the flowchart; a cancelled probation ends the process (DR 31). */
-export const orderRule = (edition: Edition): DevelopmentRule =>
-  defineRule({
+export const orderRule = (edition: Edition): DevelopmentRule => {
+  /** Per list of district steps, per step: its citations, definition and named prerequisites. */
+  const plans = new WeakMap<DevelopmentPolicy["extraSteps"], Map<string, OrderPlan>>()
+  const orderPlan = (step: StepId | DistrictStepId, policy: DevelopmentPolicy): OrderPlan => {
+    let byStep = plans.get(policy.extraSteps)
+    if (byStep === undefined) {
+      byStep = new Map()
+      plans.set(policy.extraSteps, byStep)
+    }
+    let plan = byStep.get(step)
+    if (plan === undefined) {
+      const known = isStepId(step) || policy.extraSteps.some((x) => x.id === step)
+      plan = {
+        cites: stepCitations(step, edition),
+        known,
+        definition: isStepId(step) ? stepDefinition(step) : undefined,
+        prerequisites: known
+          ? prerequisitesWithDistrict(step, policy).map((p) => {
+              const n = prereqName(p, policy)
+              return { p, zh: n.zh, en: n.en }
+            })
+          : [],
+      }
+      // An unknown step (a typo, say) is worked out each time rather than kept.
+      if (known) byStep.set(step, plan)
+    }
+    return plan
+  }
+  return defineRule({
     id: "DEV-ORDER",
     title: { "zh-CN": "按程序顺序办理", en: "Steps follow the procedure" },
     description: {
@@ -62,19 +108,19 @@ export const orderRule = (edition: Edition): DevelopmentRule =>
     steps: "all",
     codes: ["missing", "already-done", "cancelled", "unknown-step"],
     check: (ctx, policy) => {
-      const cites = stepCitations(ctx.step, edition)
+      const plan = orderPlan(ctx.step, policy)
+      const cites = plan.cites
       if (ctx.derived.cancelledOn !== undefined && ctx.step !== "archive")
         return [
           verdict("blocked", "DEV-ORDER.cancelled", [drIn(edition, 31)], {
             cancelledOn: ctx.derived.cancelledOn,
           }),
         ]
-      const out = []
-      if (!isStepId(ctx.step) && !policy.extraSteps.some((x) => x.id === ctx.step))
-        return [verdict("blocked", "DEV-ORDER.unknown-step", [local()], { step: ctx.step })]
-      if (ctx.record !== undefined && isStepId(ctx.step)) {
-        const def = stepDefinition(ctx.step)
-        if (!def.recurring && countingRecords(ctx.history, ctx.step) > 0)
+      const out: Verdict[] = []
+      if (!plan.known) return [verdict("blocked", "DEV-ORDER.unknown-step", [local()], { step: ctx.step })]
+      if (ctx.record !== undefined && plan.definition !== undefined) {
+        const def = plan.definition
+        if (!def.recurring && countingRecords(ctx.history, def.id) > 0)
           out.push(
             verdict("blocked", "DEV-ORDER.already-done", cites, {
               step: def.name["zh-CN"],
@@ -82,12 +128,11 @@ export const orderRule = (edition: Edition): DevelopmentRule =>
             }),
           )
       }
-      for (const p of prerequisitesWithDistrict(ctx.step, policy)) {
-        if (!isSatisfied(ctx.history, p, policy, ctx.editionOn, ctx.on)) {
-          const n = prereqName(p, policy)
-          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missingZh: n.zh, missingEn: n.en }))
-        }
+      for (const q of plan.prerequisites) {
+        if (!isSatisfied(ctx.history, q.p, policy, ctx.editionOn, ctx.on))
+          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missingZh: q.zh, missingEn: q.en }))
       }
       return out
     },
   })
+}
