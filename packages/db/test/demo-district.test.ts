@@ -4,6 +4,7 @@ import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import { educationCodes, ethnicityCodes, occupationGroups } from "../src/code-tables.js"
 import { DEMO_AS_OF, DEMO_REGION_CODES, type DemoMember, generateDemoDistrict } from "../src/demo/index.js"
+import { mulberry32, uuidFrom, uuidOf } from "../src/demo/prng.js"
 
 const take = (it: Iterable<DemoMember>, n: number) => {
   const out: DemoMember[] = []
@@ -121,5 +122,21 @@ describe("demo district", () => {
       expect(m.admittedOn !== null).toBe(m.stage === "full" || m.stage === "probationary")
       expect(m.fullMemberOn !== null).toBe(m.stage === "full")
     }
+  })
+})
+
+describe("demo ids", () => {
+  it("stay distinct when two members' PRNG streams share a seed", () => {
+    const a = uuidFrom(mulberry32(42), 1)
+    const b = uuidFrom(mulberry32(42), 2)
+    expect(a).not.toBe(b)
+    expect(a.slice(0, 23)).toBe(b.slice(0, 23))
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it("hash record keys into UUIDs, one per key", () => {
+    const ids = new Set(Array.from({ length: 5000 }, (_, k) => uuidOf(`m/${k}`)))
+    expect(ids.size).toBe(5000)
+    expect(uuidOf("m/1")).toBe(uuidOf("m/1"))
   })
 })

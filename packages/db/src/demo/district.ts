@@ -14,7 +14,7 @@ import type { UserRole } from "../schema.js"
 import { approverOf, type DemoHistory, demoHistory } from "./histories.js"
 import { branchTable, type DemoMember, demoMembers } from "./members.js"
 import { type DemoOrg, demoOrgs } from "./orgs.js"
-import { hashSeed, mulberry32, uuidFrom } from "./prng.js"
+import { hashSeed, mulberry32, uuidFrom, uuidOf } from "./prng.js"
 
 /** The one password of every demo login. Demo data only: never load it into a real deployment. */
 export const DEMO_PASSWORD = "xianfeng-demo"
@@ -112,7 +112,7 @@ const withDevelopment = (
     demoDevelopmentPolicy,
     m.birthDate.add({ years: 18, days: 1 }),
   )
-  const withRecords = { ...m, development: h.records.map((r) => ({ ...r, id: uuidFrom(rng) })) }
+  const withRecords = { ...m, development: h.records.map((r, k) => ({ ...r, id: uuidOf(`${m.id}/${k}`) })) }
   const derived = deriveDates(fastHistory(withRecords), editionOn, demoDevelopmentPolicy, asOf)
   const { stage, ...dates } = stageColumnsOf(derived)
   return {

@@ -382,7 +382,7 @@ export function* demoMembers(
     const birthDate = fromDays(birth)
     const d = (x: number | null) => (x === null ? null : fromDays(x))
     yield {
-      id: uuidFrom(rng),
+      id: uuidFrom(rng, i),
       orgId: branch.id,
       name: demoName(rng, sex),
       sex,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 /**
  * A small seeded PRNG (mulberry32) and the draws the generator needs. The demo district must come out
  * the same for the same seed on every machine, so nothing here reads Math.random or the clock.
@@ -52,13 +53,25 @@ export const weighted = <K extends string>(rng: Rng, table: readonly (readonly [
   return last[0]
 }
 
-/** A version-4-shaped UUID drawn from the PRNG, so demo ids are stable too. */
-export const uuidFrom = (rng: Rng): string => {
+/**
+ * A version-4-shaped UUID drawn from the PRNG, so demo ids are stable too. With `serial`, its last 48 bits
+ * are the serial: two PRNG streams that happen to share a 32-bit seed (about a hundred pairs in a million
+ * members) still give different ids.
+ */
+export const uuidFrom = (rng: Rng, serial?: number): string => {
   const hex = Array.from({ length: 4 }, () =>
     Math.floor(rng() * 4294967296)
       .toString(16)
       .padStart(8, "0"),
   ).join("")
+  const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16)
+  const tail = serial === undefined ? hex.slice(20, 32) : serial.toString(16).padStart(12, "0").slice(-12)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${tail}`
+}
+
+/** A version-4-shaped UUID that is a hash of `key`: unique for unique keys (SHA-256, not a 32-bit seed). */
+export const uuidOf = (key: string): string => {
+  const hex = createHash("sha256").update(key).digest("hex")
   const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
