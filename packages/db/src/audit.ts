@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto"
-import { asc, desc, gt, sql } from "drizzle-orm"
+import { createHash, randomInt } from "node:crypto"
+import { asc, desc, eq, gt, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
 import { type AuditRow, auditLog } from "./schema.js"
 
@@ -22,8 +22,15 @@ export interface AuditEntry {
 /** prev_hash of the first row. */
 export const GENESIS_HASH = "0".repeat(64)
 
-// Serializes appends across processes and connections: each reads the last hash, then inserts.
-const AUDIT_LOCK = 0x5846_4155 // "XFAU"
+/**
+ * The log is several hash chains ("lanes") side by side. Appending to one chain is serialized (read its
+ * last hash, insert, commit) by a transaction-scoped advisory lock per lane; with one chain, every audited
+ * request of every API process would wait on that one lock until the previous request committed. Each row
+ * is put on a random lane; each lane is verified on its own, so an edited, inserted or deleted row is still
+ * found, and the lane is part of the hash, so moving a row to another lane is found too.
+ */
+export const AUDIT_LANES = 8
+const AUDIT_LOCK = 0x5846_4155 // "XFAU"; lane n locks AUDIT_LOCK + n
 
 /** JSON with object keys sorted at every level, so the same value always hashes the same. */
 export const canonicalJson = (value: unknown): string => {
@@ -37,7 +44,7 @@ export const canonicalJson = (value: unknown): string => {
 
 type HashedFields = Pick<
   AuditRow,
-  "at" | "actorId" | "actorRole" | "action" | "objectType" | "objectId" | "result" | "details"
+  "lane" | "at" | "actorId" | "actorRole" | "action" | "objectType" | "objectId" | "result" | "details"
 >
 
 /** sha256(prev_hash ‖ canonical JSON of the row's fields), hex. */
@@ -46,6 +53,7 @@ export const auditHash = (prevHash: string, row: HashedFields): string =>
     .update(prevHash)
     .update(
       canonicalJson({
+        ...(row.lane === 0 ? {} : { lane: row.lane }),
         at: row.at.toISOString(),
         actorId: row.actorId,
         actorRole: row.actorRole,
@@ -63,11 +71,18 @@ export const auditHash = (prevHash: string, row: HashedFields): string =>
  * or roll back together. Pass the transaction (`tx`), not the pool: the lock is transaction-scoped.
  */
 export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow> => {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`)
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1)
+  const lane = randomInt(AUDIT_LANES)
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK + lane})`)
+  const [last] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.lane, lane))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
   const prevHash = last?.hash ?? GENESIS_HASH
   // Round-trip details through JSON so what is hashed is what jsonb gives back.
   const fields: HashedFields = {
+    lane,
     at: new Date((entry.at ?? new Date()).getTime()),
     actorId: entry.actorId ?? null,
     actorRole: entry.actorRole ?? null,
@@ -95,7 +110,7 @@ export type AuditChainVerdict =
  * from the chain alone: compare the head with a copy kept elsewhere (`rows`, last hash).
  */
 export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<AuditChainVerdict> => {
-  let prevHash = GENESIS_HASH
+  const prevHashes = new Map<number, string>()
   let after = 0
   let rows = 0
   for (;;) {
@@ -106,13 +121,18 @@ export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<Aud
       .orderBy(asc(auditLog.seq))
       .limit(batchSize)
     for (const row of batch) {
+      const prevHash = prevHashes.get(row.lane) ?? GENESIS_HASH
       if (row.prevHash !== prevHash) {
-        return { ok: false, brokenAt: row.seq, reason: "prev_hash does not match the previous row's hash" }
+        return {
+          ok: false,
+          brokenAt: row.seq,
+          reason: "prev_hash does not match the previous row's hash in its lane",
+        }
       }
       if (auditHash(row.prevHash, row) !== row.hash) {
         return { ok: false, brokenAt: row.seq, reason: "hash does not match the row's contents" }
       }
-      prevHash = row.hash
+      prevHashes.set(row.lane, row.hash)
       after = row.seq
       rows++
     }

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -221,6 +222,8 @@ export const auditLog = pgTable(
   "audit_log",
   {
     seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    /** Which of the parallel hash chains the row belongs to (see `AUDIT_LANES`). */
+    lane: smallint("lane").notNull().default(0),
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorId: text("actor_id"),
     actorRole: text("actor_role"),
@@ -232,7 +235,11 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_object_idx").on(t.objectType, t.objectId), index("audit_log_at_idx").on(t.at)],
+  (t) => [
+    index("audit_log_object_idx").on(t.objectType, t.objectId),
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_lane_idx").on(t.lane, t.seq),
+  ],
 )
 
 /** One step of 发展党员 as recorded; step ids belong to @xianfeng/development-rules. */

@@ -89,10 +89,31 @@ export const auditSuite = (ctx: SuiteContext) =>
       expect((await verifyAuditChain(db)).ok).toBe(true)
     })
 
-    it("detects a deleted row", async () => {
+    it("detects a row moved to another lane", async () => {
       const { db } = ctx.database()
-      const seqs = await rowSeqs(db)
-      await tamper(db, sql`delete from audit_log where seq = ${seqs[4] ?? 0}`)
-      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: seqs[5] })
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+      const [row] = await db
+        .select({ seq: auditLog.seq, lane: auditLog.lane })
+        .from(auditLog)
+        .orderBy(auditLog.seq)
+        .limit(1)
+      if (row === undefined) throw new Error("empty log")
+      await tamper(db, sql`update audit_log set lane = ${(row.lane + 1) % 8} where seq = ${row.seq}`)
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: row.seq })
+      await tamper(db, sql`update audit_log set lane = ${row.lane} where seq = ${row.seq}`)
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+    })
+
+    it("detects a deleted row at the next row of its lane", async () => {
+      const { db } = ctx.database()
+      const rows = await db
+        .select({ seq: auditLog.seq, lane: auditLog.lane })
+        .from(auditLog)
+        .orderBy(auditLog.seq)
+      const victim = rows.find((r, i) => rows.slice(i + 1).some((l) => l.lane === r.lane))
+      if (victim === undefined) throw new Error("no lane holds two rows")
+      const next = rows.find((r) => r.seq > victim.seq && r.lane === victim.lane)
+      await tamper(db, sql`delete from audit_log where seq = ${victim.seq}`)
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: next?.seq })
     })
   })

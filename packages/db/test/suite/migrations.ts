@@ -34,6 +34,6 @@ export const migrationSuite = (ctx: SuiteContext) => {
     const rows = rowsOf<{ n: number | string }>(
       await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     )
-    expect(Number(rows[0]?.n)).toBe(3)
+    expect(Number(rows[0]?.n)).toBe(4)
   })
 }
