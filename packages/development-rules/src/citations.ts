@@ -36,4 +36,4 @@ export const pc = (article: number): Citation => cite(documents.constitution, "2
 export const disc = (article: number): Citation => cite(documents.disciplineRegulations, "2023", article)
 
 /** A district's own rule (a policy that is local practice). */
-export const local = (article = 1): Citation => cite(documents.districtPolicy, "district", article)
+export const local = (article = 1): Citation => cite(documents.districtPolicy, "", article)

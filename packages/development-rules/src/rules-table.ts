@@ -26,10 +26,10 @@ export const formatCitations = (cs: readonly Citation[], locale: Locale): string
     const first = sorted[0] as Citation
     if (locale === "zh-CN") {
       const arts = sorted.map((c) => formatCitation(c, locale).replace(/^.*）(?=第)/, ""))
-      return `《${first.document.title["zh-CN"]}》（${first.edition}年）${arts.join("、")}`
+      return `《${first.document.title["zh-CN"]}》${first.edition === "" ? "" : `（${first.edition}年）`}${arts.join("、")}`
     }
     const arts = sorted.map((c) => `${c.article}${c.clause ? `(${c.clause})` : ""}`)
-    return `${first.document.title.en} (${first.edition}), ${arts.length > 1 ? "Arts." : "Art."} ${arts.join(", ")}`
+    return `${first.document.title.en}${first.edition === "" ? "" : ` (${first.edition})`}, ${arts.length > 1 ? "Arts." : "Art."} ${arts.join(", ")}`
   })
   return parts.join(locale === "zh-CN" ? "；" : "; ")
 }
