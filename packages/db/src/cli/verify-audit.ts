@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import { verifyAuditChain } from "../audit.js"
 import { openDatabase } from "../database.js"
 
@@ -24,12 +26,21 @@ const main = async (argv: readonly string[]): Promise<number> => {
     console.error(usage)
     return 2
   }
+  if (dataDir !== undefined && !existsSync(join(dataDir, "pgdata"))) {
+    console.error(`no Xianfeng database in ${dataDir} (expected ${join(dataDir, "pgdata")})`)
+    return 2
+  }
   // Read only: never migrate a database just to check it.
   const database = await openDatabase(
     dataDir !== undefined ? { dataDir, migrate: false } : { url: url ?? "", migrate: false, poolMax: 1 },
   )
   try {
-    const verdict = await verifyAuditChain(database.db)
+    const verdict = await verifyAuditChain(database.db).catch((e: unknown) => {
+      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)
+      throw new Error(
+        `cannot read the audit log (${cause}). If the database was made by an older version, start Xianfeng once to migrate it, then verify again.`,
+      )
+    })
     if (verdict.ok) {
       console.log(`audit log intact: ${verdict.rows} rows`)
       return 0
