@@ -65,11 +65,31 @@ export const Org = Schema.Struct({
   path: Schema.String,
   childCount: Schema.Int,
   memberCount: Schema.Int,
+  version: Schema.Int,
 })
 export type Org = typeof Org.Type
 export const OrgList = Schema.Struct({ items: Schema.Array(Org) })
 export type OrgList = typeof OrgList.Type
 export const OrgParams = Schema.Struct({ id: OrgIdSchema })
+export const OrgCreate = Schema.Struct({
+  id: OrgIdSchema,
+  parentId: OrgIdSchema,
+  kind: OrgKind,
+  name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
+  shortName: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  temporary: Schema.optionalKey(Schema.Boolean),
+})
+export type OrgCreate = typeof OrgCreate.Type
+export const OrgUpdate = Schema.Struct({
+  version: Schema.Int,
+  name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  shortName: Schema.optionalKey(
+    Schema.NullOr(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  ),
+  /** Moves the organization, with its whole subtree, under another parent. */
+  parentId: Schema.optionalKey(OrgIdSchema),
+})
+export type OrgUpdate = typeof OrgUpdate.Type
 
 // ── members ────────────────────────────────────────────────────────────────
 const PageNumber = Schema.NumberFromString.check(

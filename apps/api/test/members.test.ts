@@ -215,3 +215,95 @@ describe("finding a member by ID number", () => {
     expect((await problemOf(bad)).errors?.[0]).toMatchObject({ field: "idNumber", reason: "length" })
   })
 })
+
+describe.each(backends)("organization editing on %s", (backend) => {
+  let sys: TestSystem
+  let admin: Agent
+  beforeAll(async () => {
+    sys = await testSystem(backend, { demoMembers: 300 })
+    admin = new Agent(sys)
+    await admin.login("admin")
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("creates, renames and moves organizations, keeping paths, kinds and versions straight", async () => {
+    const committees = (await admin.json<{ items: Org[] }>("GET", "/api/orgs/d1/children")).items.filter(
+      (o) => ["working-committee", "township-committee"].includes(o.kind),
+    )
+    const [c1, c2] = committees
+    if (!c1 || !c2) throw new Error("need two committees")
+    const made = await admin.json<Org>("POST", "/api/orgs", {
+      id: "bnew1",
+      parentId: c1.id,
+      kind: "branch",
+      name: "新建测试党支部",
+    })
+    expect(made).toMatchObject({
+      id: "bnew1",
+      path: `${c1.path}.bnew1`,
+      parentId: c1.id,
+      childCount: 0,
+      memberCount: 0,
+    })
+
+    const dup = await admin.send("POST", "/api/orgs", {
+      id: "bnew1",
+      parentId: c1.id,
+      kind: "branch",
+      name: "重复",
+    })
+    expect(dup.status).toBe(409)
+    const misplaced = await admin.send("POST", "/api/orgs", {
+      id: "cnew1",
+      parentId: "bnew1",
+      kind: "party-committee",
+      name: "错位",
+    })
+    expect(misplaced.status).toBe(400)
+    expect((await problemOf(misplaced)).errors?.[0]).toMatchObject({ field: "parentId", reason: "placement" })
+
+    const renamed = await admin.json<Org>("PATCH", "/api/orgs/bnew1", {
+      version: made.version,
+      name: "更名后的党支部",
+    })
+    expect(renamed.name).toBe("更名后的党支部")
+    const stale = await admin.send("PATCH", "/api/orgs/bnew1", { version: made.version, name: "过期" })
+    expect(stale.status).toBe(409)
+
+    const moved = await admin.json<Org>("PATCH", "/api/orgs/bnew1", {
+      version: renamed.version,
+      parentId: c2.id,
+    })
+    expect(moved).toMatchObject({ parentId: c2.id, path: `${c2.path}.bnew1` })
+    const cycle = await admin.send("PATCH", `/api/orgs/${c1.id}`, {
+      version: c1.version,
+      parentId: (await admin.json<{ items: Org[] }>("GET", `/api/orgs/${c1.id}/children`)).items[0]?.id,
+    })
+    expect(cycle.status).toBe(400)
+  })
+
+  it("keeps branch secretaries out and answers 404 for a parent outside the caller's subtree", async () => {
+    const sec = new Agent(sys)
+    await sec.login("secretary1")
+    const root = await sec.json<Org>("GET", "/api/orgs/root")
+    expect(
+      (await sec.send("POST", "/api/orgs", { id: "bx", parentId: root.id, kind: "branch", name: "x" }))
+        .status,
+    ).toBe(403)
+    const officer = new Agent(sys)
+    await officer.login("officer")
+    const res = await officer.send("POST", "/api/orgs", {
+      id: "bx2",
+      parentId: "d1",
+      kind: "branch",
+      name: "x",
+    })
+    expect(res.status).toBe(404)
+    const own = await officer.json<Org>("GET", "/api/orgs/root")
+    expect(
+      (await officer.send("PATCH", `/api/orgs/${own.id}`, { version: own.version, name: "改自己" })).status,
+    ).toBe(403)
+  })
+})

@@ -52,6 +52,12 @@ const routes = (t: Target) => {
         { method: "GET", path: `/api/orgs/${t.id}/children` },
         { method: "GET", path: `/api/members?orgId=${t.id}&pageSize=5` },
         { method: "GET", path: `/api/stats/members-by-stage?orgId=${t.id}` },
+        {
+          method: "PATCH",
+          path: `/api/orgs/${t.id}`,
+          body: { version: 1, shortName: "改" },
+          roles: ["district-admin", "committee-officer"],
+        },
       ]
     case "user":
       return [

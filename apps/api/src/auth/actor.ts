@@ -33,6 +33,8 @@ export const permissions = {
   writeMembers: ["district-admin", "committee-officer", "branch-secretary"],
   /** See a full ID number (audited). */
   revealIdNumber: ["district-admin", "committee-officer"],
+  /** Create, rename and move organizations inside the subtree. */
+  manageOrgs: ["district-admin", "committee-officer"],
   /** Create and change users. */
   manageUsers: ["district-admin"],
   /** Read and verify the audit log. */

@@ -1,8 +1,13 @@
-import { orgs, pathInSubtree } from "@xianfeng/db"
+import type { FieldError } from "@xianfeng/core"
+import { insertOrg, moveOrg, orgs, pathInSubtree } from "@xianfeng/db"
 import { and, asc, eq } from "drizzle-orm"
-import { Org, OrgList, OrgParams } from "../../contract.js"
+import { Result } from "effect"
+import { audit } from "../../audit.js"
+import { permissions } from "../../auth/actor.js"
+import { Org, OrgCreate, OrgList, OrgParams, OrgUpdate } from "../../contract.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { orgInScope } from "./members.js"
 import { orgColumns } from "./views.js"
 
 export const scopeRoot = route({
@@ -62,4 +67,95 @@ export const orgChildren = route({
   },
 })
 
-export const orgRoutes = [scopeRoot, orgDetail, orgChildren]
+const fieldProblem = (e: FieldError) =>
+  e.reason === "duplicate" || e.reason === "conflict"
+    ? problems.conflict(e.messageZh, e.message)
+    : problems.field(e)
+
+export const createOrg = route({
+  method: "post",
+  path: "/api/orgs",
+  summary: "Create an organization under one inside the caller's subtree",
+  description: "The kinds must fit (a branch cannot hold a committee); the id doubles as a path label.",
+  tag: "organizations",
+  auth: "user",
+  roles: permissions.manageOrgs,
+  body: OrgCreate,
+  response: Org,
+  status: 201,
+  handler: async ({ actor, body, deps }) =>
+    deps.db.transaction(async (tx) => {
+      await orgInScope(tx, actor, body.parentId)
+      const made = await insertOrg(tx, body)
+      if (Result.isFailure(made)) throw fieldProblem(made.failure)
+      await audit(tx, deps, actor, {
+        action: "org.create",
+        objectType: "org",
+        objectId: body.id,
+        result: "ok",
+        details: { parentId: body.parentId, kind: body.kind },
+      })
+      const [row] = await tx.select(orgColumns).from(orgs).where(eq(orgs.id, body.id))
+      if (row === undefined) throw problems.notFound()
+      return row
+    }),
+})
+
+export const updateOrg = route({
+  method: "patch",
+  path: "/api/orgs/:id",
+  summary:
+    "Rename an organization or move it, with its subtree, under another parent (send the version you read)",
+  tag: "organizations",
+  auth: "user",
+  roles: permissions.manageOrgs,
+  params: OrgParams,
+  body: OrgUpdate,
+  response: Org,
+  handler: async ({ actor, params, body, deps }) =>
+    deps.db.transaction(async (tx) => {
+      const org = await orgInScope(tx, actor, params.id)
+      if (org.id === actor.orgId) {
+        throw problems.forbidden(
+          "不能修改或移动自己管理范围的根组织。",
+          "You cannot change or move the root of your own scope.",
+        )
+      }
+      let version = body.version
+      if (body.name !== undefined || body.shortName !== undefined) {
+        const [renamed] = await tx
+          .update(orgs)
+          .set({
+            ...(body.name === undefined ? {} : { name: body.name }),
+            ...(body.shortName === undefined ? {} : { shortName: body.shortName }),
+            version: version + 1,
+          })
+          .where(and(eq(orgs.id, org.id), eq(orgs.version, version)))
+          .returning({ version: orgs.version })
+        if (renamed === undefined) {
+          throw problems.conflict(
+            "该组织已被他人修改，请刷新后再改。",
+            "Someone changed this organization since you read it; reload and try again.",
+          )
+        }
+        version = renamed.version
+      }
+      if (body.parentId !== undefined) {
+        await orgInScope(tx, actor, body.parentId)
+        const moved = await moveOrg(tx, { id: org.id, newParentId: body.parentId, expectedVersion: version })
+        if (Result.isFailure(moved)) throw fieldProblem(moved.failure)
+      }
+      await audit(tx, deps, actor, {
+        action: "org.update",
+        objectType: "org",
+        objectId: org.id,
+        result: "ok",
+        details: { fields: Object.keys(body).filter((k) => k !== "version") },
+      })
+      const [row] = await tx.select(orgColumns).from(orgs).where(eq(orgs.id, org.id))
+      if (row === undefined) throw problems.notFound()
+      return row
+    }),
+})
+
+export const orgRoutes = [scopeRoot, orgDetail, orgChildren, createOrg, updateOrg]

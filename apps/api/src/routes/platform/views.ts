@@ -55,6 +55,7 @@ export const orgColumns = {
   kind: orgs.kind,
   parentId: orgs.parentId,
   path: orgs.path,
+  version: orgs.version,
   childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${outerId})`.mapWith(
     Number,
   ),
