@@ -227,6 +227,38 @@ export const UserUpdate = Schema.Struct({
 })
 export const UserParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
 
+// ── audit log ──────────────────────────────────────────────────────────────
+export const AuditQuery = Schema.Struct({
+  action: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(60))),
+  objectId: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(64))),
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
+})
+export const AuditEntryView = Schema.Struct({
+  seq: Schema.Int,
+  at: Schema.String.annotate({ description: "UTC instant, ISO 8601" }),
+  actor: Schema.NullOr(Schema.String),
+  actorRole: Schema.NullOr(Schema.String),
+  action: Schema.String,
+  objectType: Schema.NullOr(Schema.String),
+  objectId: Schema.NullOr(Schema.String),
+  result: Schema.String,
+  details: Schema.Record(Schema.String, Schema.Unknown),
+})
+export const AuditPage = Schema.Struct({
+  items: Schema.Array(AuditEntryView),
+  total: Schema.Int,
+  page: Schema.Int,
+  pageSize: Schema.Int,
+})
+export type AuditPage = typeof AuditPage.Type
+export const AuditVerification = Schema.Struct({
+  ok: Schema.Boolean,
+  rows: Schema.Int,
+  brokenAt: Schema.NullOr(Schema.Int),
+  reason: Schema.NullOr(Schema.String),
+})
+
 // ── errors (RFC 9457) ──────────────────────────────────────────────────────
 export const FieldProblem = Schema.Struct({
   field: Schema.String,

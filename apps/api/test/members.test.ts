@@ -307,3 +307,35 @@ describe.each(backends)("organization editing on %s", (backend) => {
     ).toBe(403)
   })
 })
+
+describe("reviewing the audit log", () => {
+  let sys: TestSystem
+  beforeAll(async () => {
+    sys = await testSystem("pglite", { demoMembers: 300 })
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("lets the auditor read who did what, newest first, and verify the chains; a secretary may not", async () => {
+    const admin = new Agent(sys)
+    await admin.login("admin")
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    await admin.json("GET", `/api/members/${m.id}`)
+    const auditor = new Agent(sys)
+    await auditor.login("auditor")
+    const page = await auditor.json<{
+      items: { seq: number; actor: string; action: string; objectId: string | null }[]
+      total: number
+    }>("GET", `/api/audit?objectId=${m.id}`)
+    expect(page.items[0]).toMatchObject({ actor: "admin", action: "member.read", objectId: m.id })
+    const all = await auditor.json<{ items: { seq: number }[] }>("GET", "/api/audit?pageSize=20")
+    const seqs = all.items.map((i) => i.seq)
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a))
+    expect(await auditor.json("POST", "/api/audit/verify")).toMatchObject({ ok: true, brokenAt: null })
+    const sec = new Agent(sys)
+    await sec.login("secretary1")
+    expect((await sec.get("/api/audit")).status).toBe(403)
+  })
+})

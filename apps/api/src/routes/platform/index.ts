@@ -1,4 +1,5 @@
 import type { AnyRoute } from "../../http/route.js"
+import { auditRoutes } from "./audit-log.js"
 import { authRoutes } from "./auth.js"
 import { health } from "./health.js"
 import { memberRoutes } from "./members.js"
@@ -12,4 +13,5 @@ export const platformRoutes: readonly AnyRoute[] = [
   ...orgRoutes,
   ...memberRoutes,
   ...userRoutes,
+  ...auditRoutes,
 ]
