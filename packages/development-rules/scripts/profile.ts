@@ -19,11 +19,13 @@ const dump = args.find((a) => a.startsWith("--dump="))?.slice(7)
 const repeat = Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 3)
 
 const other = args.find((a) => a.startsWith("--lib="))?.slice(6)
+// A variable, not a literal: typecheck runs before this package is built, and must not need dist/.
+const distEntry = "../dist/index.js"
 const lib: typeof src =
   other !== undefined
     ? ((await import(other)) as unknown as typeof src)
     : useDist
-      ? ((await import("../dist/index.js")) as unknown as typeof src)
+      ? ((await import(distEntry)) as unknown as typeof src)
       : src
 
 type Case = Pick<ReturnType<typeof corpus>[number], "history" | "asOf" | "policy">
