@@ -280,4 +280,68 @@ describe("the admin, end to end against the demo district", () => {
     expect(offOrigin).toEqual([])
     expect(pageErrors).toEqual([])
   })
+  it("the district admin creates a branch under a committee, renames it, and sees a field error for a bad id", async () => {
+    await context.clearCookies()
+    await login("admin")
+    await page.getByTestId("side-menu").getByText("组织架构").click()
+    await page.waitForURL(`${base}/orgs`)
+    const root = await api<{ id: string }>("/orgs/root")
+    const children = await api<{ items: { id: string; name: string; kind: string }[] }>(
+      `/orgs/${root.id}/children`,
+    )
+    const committee = children.items.find((c) =>
+      ["working-committee", "township-committee", "party-committee"].includes(c.kind),
+    )
+    expect(committee, "the demo root has a committee below it").toBeDefined()
+    if (!committee) return
+    await page.getByTestId(`org-node-${committee.id}`).click()
+    await page.getByTestId("org-members").getByText(`${committee.name} · 党员名单（含下级组织）`).waitFor()
+
+    // 新建下级组织: only the kinds core allows under a committee are offered.
+    await page.getByTestId("org-create-child").click()
+    const create = page.locator(".ant-modal-content", { hasText: "新建下级组织" })
+    await create.getByLabel("组织编号", { exact: true }).fill("e2e_branch_1")
+    await create.getByLabel("组织名称", { exact: true }).fill("端到端测试党支部")
+    await create.getByLabel("简称", { exact: true }).fill("端到端支部")
+    await create.locator(".ant-form-item", { hasText: "组织类别" }).locator(".ant-select").click()
+    const kindOptions = page.locator(".ant-select-dropdown:visible .ant-select-item-option")
+    await kindOptions.first().waitFor()
+    expect(await kindOptions.allInnerTexts()).not.toContain("党组")
+    await kindOptions.filter({ hasText: /^党支部$/ }).click()
+    await create.getByRole("button", { name: /保\s*存/ }).click()
+    await create.waitFor({ state: "hidden" })
+    const node = page.getByTestId("org-node-e2e_branch_1")
+    await node.waitFor()
+    expect(await node.textContent()).toContain("端到端测试党支部")
+    await shot("10-org-created")
+
+    // 编辑: rename it; the tree shows the new name.
+    await node.click()
+    await page.waitForURL(`${base}/orgs?org=e2e_branch_1`)
+    await page.getByTestId("org-members").getByText("端到端测试党支部 · 党员名单（含下级组织）").waitFor()
+    await page.getByTestId("org-edit").click()
+    const edit = page.locator(".ant-modal-content", { hasText: "编辑组织" })
+    await edit.getByLabel("组织名称", { exact: true }).fill("端到端测试第二党支部")
+    await edit.getByRole("button", { name: /保\s*存/ }).click()
+    await edit.waitFor({ state: "hidden" })
+    await expect.poll(() => node.textContent()).toContain("端到端测试第二党支部")
+    const renamed = await api<{ name: string; parentId: string }>("/orgs/e2e_branch_1")
+    expect(renamed).toMatchObject({ name: "端到端测试第二党支部", parentId: committee.id })
+
+    // A bad id: the API's field error lands under the id, the dialog stays open.
+    await page.getByTestId(`org-node-${committee.id}`).click()
+    await page.getByTestId("org-members").getByText(`${committee.name} · 党员名单（含下级组织）`).waitFor()
+    await page.getByTestId("org-create-child").click()
+    await create.getByLabel("组织编号", { exact: true }).fill("bad-id!")
+    await create.getByLabel("组织名称", { exact: true }).fill("编号不合规的支部")
+    await create.getByRole("button", { name: /保\s*存/ }).click()
+    const idItem = create.locator(".ant-form-item", { has: page.getByLabel("组织编号", { exact: true }) })
+    await idItem.locator(".ant-form-item-explain-error").first().waitFor()
+    await shot("11-org-field-error")
+    expect(await create.isVisible()).toBe(true)
+    await create.getByRole("button", { name: /取\s*消/ }).click()
+    await create.waitFor({ state: "hidden" })
+    expect(pageErrors).toEqual([])
+    await logout()
+  })
 })

@@ -5,6 +5,8 @@ import type {
   MemberUpdate,
   NewUser,
   Org,
+  OrgCreate,
+  OrgUpdate,
   Session,
   Stage,
   StageCounts,
@@ -31,6 +33,8 @@ export const endpoints = {
   rootOrg: () => api.get<Org>("/orgs/root"),
   org: (orgId: string) => api.get<Org>(`/orgs/${id(orgId)}`),
   orgChildren: (orgId: string) => api.get<{ items: Org[] }>(`/orgs/${id(orgId)}/children`),
+  createOrg: (o: OrgCreate) => api.post<Org>("/orgs", o),
+  updateOrg: (orgId: string, update: OrgUpdate) => api.patch<Org>(`/orgs/${id(orgId)}`, update),
 
   members: (f: MemberFilter) =>
     api.get<MemberPage>("/members", {

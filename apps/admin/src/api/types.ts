@@ -6,6 +6,8 @@ import type {
   MemberSummary,
   MemberUpdate,
   Org,
+  OrgCreate,
+  OrgUpdate,
   Role,
   SessionUser,
   SessionView,
@@ -21,6 +23,8 @@ export type {
   MemberSummary,
   MemberUpdate,
   Org,
+  OrgCreate,
+  OrgUpdate,
   Role,
   SessionUser,
   SessionView as Session,
@@ -52,4 +56,8 @@ export const mayWriteMembers = (role: Role): boolean => role !== "auditor"
 
 /** Roles that may see a member's full ID number (the API checks the same and audits every look). */
 export const mayRevealIdNumber = (role: Role): boolean =>
+  role === "district-admin" || role === "committee-officer"
+
+/** Roles that may create, rename and move organizations (the API answers 403 to anyone else). */
+export const mayManageOrgs = (role: Role): boolean =>
   role === "district-admin" || role === "committee-officer"

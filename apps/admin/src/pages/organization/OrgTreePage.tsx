@@ -1,30 +1,25 @@
-import { ApartmentOutlined, BankOutlined, TeamOutlined } from "@ant-design/icons"
+import { ApartmentOutlined, BankOutlined, EditOutlined, PlusOutlined, TeamOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { Card, Col, Empty, Row, Space, Tag, Tree, Typography } from "antd"
+import { Button, Card, Col, Empty, Row, Space, Tag, Tree, Typography } from "antd"
 import type { DataNode, EventDataNode } from "antd/es/tree"
 import { type Key, useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
-import type { Org } from "../../api/types"
+import { mayManageOrgs, type Org } from "../../api/types"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { DEFAULT_PAGE_SIZE } from "../members/filter"
 import { MemberTable } from "../members/MemberTable"
+import { CreateOrg, EditOrg } from "./OrgForms"
+import { replaceOrg, setChildren } from "./tree"
 
 interface OrgNode extends DataNode {
+  readonly key: string
   readonly org: Org
   children?: OrgNode[]
 }
-
-const setChildren = (nodes: OrgNode[], key: string, children: OrgNode[]): OrgNode[] =>
-  nodes.map((n) =>
-    n.key === key
-      ? { ...n, children }
-      : n.children
-        ? { ...n, children: setChildren(n.children, key, children) }
-        : n,
-  )
 
 /** 组织架构: the scope's tree, loaded one level at a time (a district has thousands of branches). */
 const OrgTreePage = () => {
@@ -42,12 +37,23 @@ const OrgTreePage = () => {
   })
   const [treeData, setTreeData] = useState<OrgNode[]>([])
   const [expanded, setExpanded] = useState<Key[]>([])
+  const { session } = useSession()
+  const canManage = session ? mayManageOrgs(session.user.role) : false
+  const [dialog, setDialog] = useState<"create" | "edit">()
+  // Which kinds may sit under which comes from @xianfeng/core, loaded only for those who manage.
+  const placement = useQuery({
+    queryKey: ["core", "org-kinds"],
+    queryFn: () => import("./kinds"),
+    enabled: canManage,
+    staleTime: Number.POSITIVE_INFINITY,
+    structuralSharing: false,
+  })
 
   const toNode = (org: Org): OrgNode => ({
     key: org.id,
     org,
-    // A 党支部 never has sub-organizations (core's allowedParents); anything else may, and is asked.
-    isLeaf: org.kind === "branch" || org.kind === "party-group",
+    // The API counts sub-organizations, so only a node that has some can be expanded.
+    isLeaf: org.childCount === 0,
     icon:
       org.kind === "branch" ? (
         <TeamOutlined />
@@ -83,10 +89,32 @@ const OrgTreePage = () => {
     setTreeData((d) => setChildren(d, id, items.map(toNode)))
   }
 
+  /**
+   * After a change: drop what TanStack Query holds about organizations (the selected one and the
+   * overview refetch), then read the given nodes and their children afresh into the tree.
+   */
+  const refreshNodes = async (ids: readonly string[]) => {
+    await queryClient.invalidateQueries({ queryKey: ["orgs"] })
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const [org, { items }] = await Promise.all([
+          queryClient.fetchQuery({ queryKey: ["orgs", id], queryFn: () => endpoints.org(id) }),
+          queryClient.fetchQuery({
+            queryKey: ["orgs", id, "children"],
+            queryFn: () => endpoints.orgChildren(id),
+          }),
+        ])
+        setTreeData((d) => setChildren(replaceOrg(d, org, toNode), id, items.map(toNode)))
+      }),
+    )
+  }
+
   if (root.error) return <ErrorState error={root.error} onRetry={() => root.refetch()} />
   if (!root.data) return <Loading />
 
   const current = selected.data
+  const isScopeRoot = current !== undefined && current.id === root.data.id
+  const childKinds = current && placement.data ? placement.data.kindsAllowedUnder(current.kind) : []
   const select = (id: string | undefined) => setSearch(id ? { org: id } : {})
 
   return (
@@ -124,6 +152,27 @@ const OrgTreePage = () => {
               extra={
                 current ? (
                   <Space size="small">
+                    {canManage && childKinds.length > 0 ? (
+                      <Button
+                        size="small"
+                        type="primary"
+                        icon={<PlusOutlined />}
+                        onClick={() => setDialog("create")}
+                        data-testid="org-create-child"
+                      >
+                        {t("orgs.createChild")}
+                      </Button>
+                    ) : null}
+                    {canManage && !isScopeRoot ? (
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setDialog("edit")}
+                        data-testid="org-edit"
+                      >
+                        {t("orgs.edit")}
+                      </Button>
+                    ) : null}
                     <Tag>{td(`orgKind.${current.kind}`, current.kind)}</Tag>
                     <Tag>
                       {t("orgs.childCount")} {current.childCount}
@@ -149,6 +198,38 @@ const OrgTreePage = () => {
           )}
         </Col>
       </Row>
+      {current && canManage ? (
+        <>
+          <CreateOrg
+            key={`create-${current.id}`}
+            parent={current}
+            kinds={childKinds}
+            initialKind={placement.data?.defaultChildKind(current.kind)}
+            open={dialog === "create"}
+            onClose={() => setDialog(undefined)}
+            onCreated={async () => {
+              await refreshNodes([current.id])
+              setExpanded((keys) => (keys.includes(current.id) ? keys : [...keys, current.id]))
+            }}
+          />
+          <EditOrg
+            key={`edit-${current.id}-${current.version}`}
+            org={current}
+            open={dialog === "edit"}
+            onClose={() => setDialog(undefined)}
+            onRefresh={() => void refreshNodes(current.parentId ? [current.parentId] : [current.id])}
+            onSaved={async (before, after) => {
+              setTreeData((d) => replaceOrg(d, after, toNode))
+              const touched = [before.parentId, after.parentId].filter((p): p is string => p !== null)
+              if (before.parentId !== after.parentId) {
+                await queryClient.invalidateQueries({ queryKey: ["members"] })
+                setExpanded((keys) => [...keys, ...touched.filter((k) => !keys.includes(k))])
+              }
+              await refreshNodes(touched.length > 0 ? touched : [after.id])
+            }}
+          />
+        </>
+      ) : null}
     </Page>
   )
 }

@@ -26,18 +26,25 @@ export const OrgPicker = ({
   value,
   onChange,
   id,
+  known,
 }: {
   readonly value?: string
   readonly onChange?: (v: string) => void
   readonly id?: string
+  /** Organizations to offer before their branch of the tree is loaded, e.g. the current value. */
+  readonly known?: readonly Org[]
 }) => {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
   const [options, setOptions] = useState<Option[]>([])
   useEffect(() => {
-    if (root.data && options.length === 0) setOptions([{ ...toOption(root.data), pId: undefined }])
-  }, [root.data, options.length])
+    if (root.data && options.length === 0)
+      setOptions([
+        { ...toOption(root.data), pId: undefined },
+        ...(known ?? []).filter((o) => o.id !== root.data.id).map(toOption),
+      ])
+  }, [root.data, options.length, known])
 
   return (
     <TreeSelect
