@@ -4,12 +4,29 @@
  */
 import { Schema } from "effect"
 
-const IsoDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).annotate({
+/**
+ * A validation message in both languages. The request validator (http/route.ts) splits it, so a reader gets
+ * a plain sentence in their own language instead of the regular expression behind it.
+ */
+export const bilingual = (zh: string, en: string) => ({ message: `${zh}${BILINGUAL_SEPARATOR}${en}` })
+export const BILINGUAL_SEPARATOR = " ¦ "
+
+const IsoDate = Schema.String.check(
+  Schema.isPattern(
+    /^\d{4}-\d{2}-\d{2}$/u,
+    bilingual("应为“年-月-日”格式的日期，如2026-05-11", "must be a date like 2026-05-11"),
+  ),
+).annotate({
   description: "A civil date, YYYY-MM-DD",
   format: "date",
 })
 const Id = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(64))
-export const OrgIdSchema = Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_]{1,63}$/u)).annotate({
+export const OrgIdSchema = Schema.String.check(
+  Schema.isPattern(
+    /^[A-Za-z0-9_]{1,63}$/u,
+    bilingual("应为1至63位字母、数字或下划线", "must be 1–63 letters, digits or _"),
+  ),
+).annotate({
   description: "Organization id: 1–63 letters, digits or _",
 })
 
@@ -157,11 +174,26 @@ export const MemberCreate = Schema.Struct({
   idNumber: Schema.String.annotate({
     description: "18-character resident ID number (GB 11643); sent in the body only",
   }),
-  ethnicity: Schema.String.check(Schema.isPattern(/^\d{2}$/u)),
+  ethnicity: Schema.String.check(
+    Schema.isPattern(
+      /^\d{2}$/u,
+      bilingual(
+        "应为两位民族代码（GB/T 3304），如01",
+        "must be a two-digit GB/T 3304 ethnicity code, e.g. 01",
+      ),
+    ),
+  ),
   education: Schema.String.check(Schema.isMaxLength(10)),
   occupationGroup: Schema.String.check(Schema.isMaxLength(40)),
   stage: Stage,
-  phone: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[0-9+\- ]{5,20}$/u))),
+  phone: Schema.optionalKey(
+    Schema.String.check(
+      Schema.isPattern(
+        /^[0-9+\- ]{5,20}$/u,
+        bilingual("应为5至20位数字（可含+、-、空格）", "must be 5–20 digits (+, - and spaces allowed)"),
+      ),
+    ),
+  ),
   appliedOn: Schema.optionalKey(IsoDate),
 })
 export type MemberCreate = typeof MemberCreate.Type
@@ -169,10 +201,29 @@ export type MemberCreate = typeof MemberCreate.Type
 export const MemberUpdate = Schema.Struct({
   version: Schema.Int,
   name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
-  ethnicity: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{2}$/u))),
+  ethnicity: Schema.optionalKey(
+    Schema.String.check(
+      Schema.isPattern(
+        /^\d{2}$/u,
+        bilingual(
+          "应为两位民族代码（GB/T 3304），如01",
+          "must be a two-digit GB/T 3304 ethnicity code, e.g. 01",
+        ),
+      ),
+    ),
+  ),
   education: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(10))),
   occupationGroup: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(40))),
-  phone: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^[0-9+\- ]{5,20}$/u)))),
+  phone: Schema.optionalKey(
+    Schema.NullOr(
+      Schema.String.check(
+        Schema.isPattern(
+          /^[0-9+\- ]{5,20}$/u,
+          bilingual("应为5至20位数字（可含+、-、空格）", "must be 5–20 digits (+, - and spaces allowed)"),
+        ),
+      ),
+    ),
+  ),
   status: Schema.optionalKey(Schema.Literals(["normal", "suspended"])),
 })
 export type MemberUpdate = typeof MemberUpdate.Type
@@ -209,7 +260,15 @@ export const UserView = Schema.Struct({
 export type UserView = typeof UserView.Type
 export const UserList = Schema.Struct({ items: Schema.Array(UserView) })
 export const UserCreate = Schema.Struct({
-  username: Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_.-]{2,31}$/u)).annotate({
+  username: Schema.String.check(
+    Schema.isPattern(
+      /^[a-z][a-z0-9_.-]{2,31}$/u,
+      bilingual(
+        "应为3至32位小写字母、数字或_.-，以字母开头",
+        "must be 3–32 lower-case letters, digits or _ . -, starting with a letter",
+      ),
+    ),
+  ).annotate({
     description: "3–32 lower-case letters, digits, _ . -, starting with a letter",
   }),
   displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50)),

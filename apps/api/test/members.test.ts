@@ -2,7 +2,15 @@ import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MemberDetail, MemberPage, Org } from "../src/contract.js"
-import { Agent, backends, DEMO_MEMBERS, problemOf, type TestSystem, testSystem } from "./support.js"
+import {
+  Agent,
+  backends,
+  DEMO_MEMBERS,
+  problemOf,
+  type TestSystem,
+  testSystem,
+  userWithToken,
+} from "./support.js"
 
 const MASK = /^\d{3}\*{11}[\dX]{4}$/
 
@@ -337,5 +345,28 @@ describe("reviewing the audit log", () => {
     const sec = new Agent(sys)
     await sec.login("secretary1")
     expect((await sec.get("/api/audit")).status).toBe(403)
+  })
+})
+
+describe("validation messages", () => {
+  let sys: TestSystem
+  beforeAll(async () => {
+    sys = await testSystem("pglite", { demoMembers: 50 })
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("say in plain words what a field must look like, in the reader's language", async () => {
+    const token = await userWithToken(sys, "district-admin", "d1")
+    const bad = await sys.request("/api/orgs/bad-id!", { headers: { authorization: `Bearer ${token}` } })
+    expect(bad.status).toBe(400)
+    const p = await problemOf(bad)
+    expect(p.errors?.[0]).toMatchObject({ field: "id", reason: "invalid" })
+    expect(p.errors?.[0]?.message).toBe("字段id的值无效：应为1至63位字母、数字或下划线")
+    const en = await sys.request("/api/orgs/bad-id!", {
+      headers: { authorization: `Bearer ${token}`, "accept-language": "en" },
+    })
+    expect((await problemOf(en)).errors?.[0]?.message).toBe("id: must be 1–63 letters, digits or _")
   })
 })

@@ -1,7 +1,7 @@
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
 import { type Actor, requireActor } from "../auth/actor.js"
-import type { Role } from "../contract.js"
+import { BILINGUAL_SEPARATOR, type Role } from "../contract.js"
 import type { Deps } from "../deps.js"
 import { ApiProblem, problems } from "./problem.js"
 
@@ -70,13 +70,16 @@ const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "b
       : /missing/i.test(i.message)
         ? "required"
         : "invalid"
+    const [messageZh, messageEn] = i.message.includes(BILINGUAL_SEPARATOR)
+      ? i.message.split(BILINGUAL_SEPARATOR)
+      : [i.message, i.message]
     const zh =
       reason === "unknown-field"
         ? `不认识的字段${field}`
         : reason === "required"
           ? `缺少必填字段${field}`
-          : `字段${field}的值无效：${i.message}`
-    return { field, reason, message: { "zh-CN": zh, en: `${field}: ${i.message}` } }
+          : `字段${field}的值无效：${messageZh}`
+    return { field, reason, message: { "zh-CN": zh, en: `${field}: ${messageEn}` } }
   })
   const first = errors[0]
   throw problems.badRequest(
