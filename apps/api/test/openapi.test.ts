@@ -50,3 +50,14 @@ describe("OpenAPI and the reference page", () => {
     expect(res.headers.get("content-type")).toMatch(/problem\+json/)
   })
 })
+
+describe("health", () => {
+  it("answers 200 while the database answers and 503 once it is gone", async () => {
+    const sys = await testSystem("pglite", { demoMembers: 0 })
+    expect((await sys.request("/api/health")).status).toBe(200)
+    await sys.close()
+    const res = await sys.request("/api/health")
+    expect(res.status).toBe(503)
+    expect(res.headers.get("content-type")).toMatch(/problem\+json/)
+  })
+})

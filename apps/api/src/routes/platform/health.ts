@@ -1,6 +1,6 @@
 import { ping } from "@xianfeng/db"
 import { Schema } from "effect"
-import { problems } from "../../http/problem.js"
+import { ApiProblem } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 
 export const health = route({
@@ -11,8 +11,14 @@ export const health = route({
   auth: "public",
   response: Schema.Struct({ ok: Schema.Boolean, driver: Schema.String }),
   handler: async ({ deps }) => {
-    if (!(await ping(deps.db))) {
-      throw problems.badRequest("数据库无响应", "The database does not answer")
+    const answers = await ping(deps.db).catch(() => false)
+    if (!answers) {
+      throw new ApiProblem(
+        503,
+        "unavailable",
+        { "zh-CN": "服务暂不可用", en: "Service unavailable" },
+        { "zh-CN": "数据库无响应。", en: "The database does not answer." },
+      )
     }
     return { ok: true, driver: deps.config.databaseUrl ? "postgres" : "pglite" }
   },
