@@ -88,8 +88,15 @@ const fillControl = async (id: string, value: unknown): Promise<void> => {
       else if (!Array.isArray(value)) await page.keyboard.press("Escape") // already chosen (carried over)
     }
     if (Array.isArray(value)) await page.keyboard.press("Escape")
-    // Wait for the dropdown to close, so the next select's options are not confused with these.
-    await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" })
+    // Wait for the dropdown to close, so the next select's options are not confused with these. On a loaded
+    // machine a dropdown can stay open after the choice; Escape closes it without changing the value.
+    const open = page.locator(".ant-select-dropdown:visible").first()
+    try {
+      await open.waitFor({ state: "hidden", timeout: 4_000 })
+    } catch {
+      await page.keyboard.press("Escape")
+      await open.waitFor({ state: "hidden" })
+    }
     return
   }
   await el.fill(String(value))
