@@ -104,6 +104,8 @@ export const startHarness = async (env: Readonly<Record<string, string>> = {}): 
     headless: true,
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
+    // The admin turns antd's animations off for reduced motion: a click never lands on a half-open dropdown.
+    reducedMotion: "reduce",
     acceptDownloads: true,
     args: [
       "--no-sandbox",
