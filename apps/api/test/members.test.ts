@@ -57,6 +57,7 @@ describe.each(backends)("members on %s", (backend) => {
     expect(res.status).toBe(400)
     const p = await problemOf(res)
     expect(p.errors?.[0]?.field).toBe("pageSize")
+    expect(p.errors?.[0]?.message).toBe("字段pageSize的值无效：应在1到100之间")
   })
 
   it("refuses an unknown query parameter", async () => {

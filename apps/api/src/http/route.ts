@@ -56,6 +56,25 @@ export const route = <
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
+/** effect's usual validation sentences, said in Chinese for the people who read these messages. */
+const zhMessages: readonly [RegExp, string][] = [
+  [/^Expected a value between (\S+) and (\S+)$/, "应在$1到$2之间"],
+  [/^Expected a value with a length of at least (\d+)$/, "长度至少为$1"],
+  [/^Expected a value with a length of at most (\d+)$/, "长度不能超过$1"],
+  [/^Expected a value greater than or equal to (\S+)$/, "不能小于$1"],
+  [/^Expected an integer$/, "应为整数"],
+  [/^Expected boolean$/, "应为true或false"],
+  [/^Expected string\b.*$/, "应为文本"],
+  [/^Expected number\b.*$/, "应为数字"],
+  [/^Expected a UUID$/, "应为UUID格式的编号"],
+  [/^Expected (".*")$/, "应为以下之一：$1"],
+]
+
+const inChinese = (message: string): string => {
+  for (const [re, zh] of zhMessages) if (re.test(message)) return message.replace(re, zh)
+  return message
+}
+
 const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "body") => {
   const result = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input, {
     errors: "all",
@@ -72,7 +91,7 @@ const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "b
         : "invalid"
     const [messageZh, messageEn] = i.message.includes(BILINGUAL_SEPARATOR)
       ? i.message.split(BILINGUAL_SEPARATOR)
-      : [i.message, i.message]
+      : [inChinese(i.message), i.message]
     const zh =
       reason === "unknown-field"
         ? `不认识的字段${field}`
