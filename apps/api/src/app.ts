@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, extname, join, normalize, resolve } from "node:path"
+import { NotInScope } from "@xianfeng/db"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
@@ -80,6 +81,8 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
 
   app.onError((err, c) => {
     if (err instanceof ApiProblem) return problemResponse(c, err)
+    // A scoped load found nothing in the caller's subtree: the same 404 as a missing object.
+    if (err instanceof NotInScope) return problemResponse(c, problems.notFound())
     if (err instanceof HTTPException) {
       return problemResponse(
         c,

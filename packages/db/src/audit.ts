@@ -1,7 +1,7 @@
 import { createHash, randomInt } from "node:crypto"
 import { asc, desc, eq, gt, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
-import { type AuditRow, auditLog } from "./schema.js"
+import { type AuditRow, auditLog } from "./schema/index.js"
 
 /** One audited event (等保 安全审计: time, subject, type, object, result). */
 export interface AuditEntry {

@@ -11,7 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator"
 import type { ExtractTablesWithRelations } from "drizzle-orm/relations"
 import pg from "pg"
 import { acquireDirLock } from "./internal/dir-lock.js"
-import { tables } from "./schema.js"
+import { tables } from "./schema/index.js"
 
 export type XfSchema = typeof tables
 /** The one drizzle type the app uses, whichever driver is underneath. */

@@ -14,7 +14,7 @@ import {
   districtPolicies,
   type MemberStage,
   type NewMember,
-} from "./schema.js"
+} from "./schema/index.js"
 
 /** The `area` of the development settings in `district_policies`. */
 export const DEVELOPMENT_AREA = "development"

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
 import type { IdVault } from "./id-vault.js"
 import { pinyinOf } from "./pinyin.js"
-import { type Member, members, type NewMember } from "./schema.js"
+import { type Member, members, type NewMember } from "./schema/index.js"
 
 /** What a caller gives for a member; the search keys and the ID number columns are derived. */
 export type MemberInput = Omit<

@@ -12,7 +12,7 @@ import {
 import { type AnyColumn, eq, type SQL, sql } from "drizzle-orm"
 import { Result } from "effect"
 import type { XfDb } from "./database.js"
-import { type Org, orgs } from "./schema.js"
+import { type Org, orgs } from "./schema/index.js"
 
 // Tree edits take this transaction-scoped lock so two concurrent moves cannot build a cycle.
 const TREE_LOCK = 0x5846_4f54 // "XFOT"

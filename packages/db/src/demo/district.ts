@@ -10,7 +10,7 @@ import {
 } from "@xianfeng/development-rules"
 import { Result } from "effect"
 import { stageColumnsOf } from "../development.js"
-import type { UserRole } from "../schema.js"
+import type { UserRole } from "../schema/index.js"
 import { approverOf, type DemoHistory, demoHistory } from "./histories.js"
 import { branchTable, type DemoMember, demoMembers } from "./members.js"
 import { type DemoOrg, demoOrgs } from "./orgs.js"

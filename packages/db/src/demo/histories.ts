@@ -8,7 +8,7 @@
  */
 import { nthWorkingDay, type OrgKind, type PlainDate, Temporal } from "@xianfeng/core"
 import type { DevelopmentPolicy } from "@xianfeng/development-rules"
-import type { MemberStage } from "../schema.js"
+import type { MemberStage } from "../schema/index.js"
 import { demoName } from "./names.js"
 import type { DemoOrg } from "./orgs.js"
 import { int, pick, type Rng } from "./prng.js"

@@ -5,7 +5,7 @@ import type { Database, XfDb } from "../database.js"
 import { saveDevelopmentPolicy } from "../development.js"
 import type { IdVault } from "../id-vault.js"
 import { memberRow } from "../members.js"
-import { developmentRecords, members, orgs, users } from "../schema.js"
+import { developmentRecords, members, orgs, users } from "../schema/index.js"
 import { DEMO_PASSWORD, generateDemoDistrict } from "./district.js"
 import type { DemoMember } from "./members.js"
 

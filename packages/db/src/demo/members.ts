@@ -1,7 +1,7 @@
 import { makeIdNumber, type PlainDate } from "@xianfeng/core"
 import { Temporal } from "temporal-polyfill"
 import type { OccupationGroup } from "../code-tables.js"
-import type { MemberStage, MemberStatus, Sex } from "../schema.js"
+import type { MemberStage, MemberStatus, Sex } from "../schema/index.js"
 import type { DemoProblem, DemoRecord } from "./histories.js"
 import { demoName } from "./names.js"
 import type { BranchProfile, DemoOrg } from "./orgs.js"

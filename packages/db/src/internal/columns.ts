@@ -1,5 +1,6 @@
 import type { PlainDate } from "@xianfeng/core"
-import { customType } from "drizzle-orm/pg-core"
+import { sql } from "drizzle-orm"
+import { customType, timestamp } from "drizzle-orm/pg-core"
 import { Temporal } from "temporal-polyfill"
 
 /**
@@ -11,3 +12,9 @@ export const plainDate = customType<{ data: PlainDate; driverData: string }>({
   toDriver: (value) => value.toString(),
   fromDriver: (value) => Temporal.PlainDate.from(value),
 })
+
+/** SQL list of string literals for a CHECK constraint (`kind in (…)`); the values are our own constants. */
+export const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "))
+
+/** The `created_at` column every table carries. */
+export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm"
 import { describe, expect, it } from "vitest"
 import { appendAudit, verifyAuditChain } from "../../src/audit.js"
 import type { XfDb } from "../../src/database.js"
-import { auditLog } from "../../src/schema.js"
+import { auditLog } from "../../src/schema/index.js"
 import type { SuiteContext } from "./context.js"
 
 /** Runs `statement` with the append-only trigger off, as a superuser could, then turns it back on. */

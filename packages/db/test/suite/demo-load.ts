@@ -4,7 +4,7 @@ import { verifyAuditChain } from "../../src/audit.js"
 import { generateDemoDistrict, isEmpty, loadDemoDistrict } from "../../src/demo/index.js"
 import { loadDevelopmentPolicy } from "../../src/development.js"
 import { subtreeOrgIds } from "../../src/org-tree.js"
-import { developmentRecords, members, orgs, users } from "../../src/schema.js"
+import { developmentRecords, members, orgs, users } from "../../src/schema/index.js"
 import { type SuiteContext, testVault } from "./context.js"
 
 const hashPassword = async (p: string) => `test-hash:${p}`

@@ -4,7 +4,7 @@ import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import { findMemberByIdNumber, insertMember, updateMember } from "../../src/members.js"
 import { insertOrg } from "../../src/org-tree.js"
-import { members } from "../../src/schema.js"
+import { members } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"
 
 // A valid number in the fictitious county 330199 (see README).

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 import type { XfDb } from "../../src/database.js"
 import { insertMember } from "../../src/members.js"
 import { insertOrg, moveOrg, pathInSubtree, subtreeOrgIds } from "../../src/org-tree.js"
-import { members, orgs } from "../../src/schema.js"
+import { members, orgs } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"
 
 // A small tree of its own (prefix t_) so this part does not meet the other parts' rows.

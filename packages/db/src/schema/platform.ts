@@ -15,7 +15,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core"
-import { plainDate } from "./internal/columns.js"
+import { createdAt, oneOf, plainDate } from "../internal/columns.js"
 
 /** Where a person stands on the road to membership (发展党员 stages, then 预备党员 and 正式党员). */
 export type MemberStage =
@@ -68,10 +68,6 @@ const orgKindValues: readonly OrgKind[] = [
   "branch",
   "party-group",
 ]
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "))
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
 
 /**
  * The organization tree. `parent_id` is the truth; `path` (`d1.c03.b0457`) is the parent's path plus
@@ -242,25 +238,6 @@ export const auditLog = pgTable(
   ],
 )
 
-/** One step of 发展党员 as recorded; step ids belong to @xianfeng/development-rules. */
-export const developmentRecords = pgTable(
-  "development_records",
-  {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
-    memberId: uuid("member_id")
-      .notNull()
-      .references(() => members.id),
-    step: text("step").notNull(),
-    onDate: plainDate("on_date").notNull(),
-    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
-)
-
 /**
  * A district's settings for one area, as a policy overlay (JSON of key → value, checked by the area's
  * policy definition when read). No row means the national defaults. `area` is e.g. `development`.
@@ -279,32 +256,6 @@ export const districtPolicies = pgTable(
   (t) => [primaryKey({ name: "district_policies_pkey", columns: [t.orgId, t.area] })],
 )
 
-/** One allocation of an annual development plan (年度发展党员计划): an organization and its quota. */
-export interface PlanAllocation {
-  readonly orgId: string
-  readonly quota: number
-}
-
-/** The annual development plan an organization (district or committee) saved for its subtree. */
-export const developmentPlans = pgTable(
-  "development_plans",
-  {
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id),
-    year: integer("year").notNull(),
-    total: integer("total").notNull(),
-    allocations: jsonb("allocations").$type<readonly PlanAllocation[]>().notNull().default([]),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: uuid("updated_by").references(() => users.id),
-    version: integer("version").notNull().default(1),
-  },
-  (t) => [
-    primaryKey({ name: "development_plans_pkey", columns: [t.orgId, t.year] }),
-    check("development_plans_total", sql`${t.total} >= 0`),
-  ],
-)
-
 export type Org = typeof orgs.$inferSelect
 export type NewOrg = typeof orgs.$inferInsert
 export type Member = typeof members.$inferSelect
@@ -315,21 +266,4 @@ export type Session = typeof sessions.$inferSelect
 export type ApiToken = typeof apiTokens.$inferSelect
 export type RateLimit = typeof rateLimits.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect
-export type DevelopmentRecord = typeof developmentRecords.$inferSelect
-export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
 export type DistrictPolicy = typeof districtPolicies.$inferSelect
-export type DevelopmentPlan = typeof developmentPlans.$inferSelect
-
-/** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
-export const tables = {
-  orgs,
-  members,
-  users,
-  sessions,
-  apiTokens,
-  rateLimits,
-  auditLog,
-  developmentRecords,
-  districtPolicies,
-  developmentPlans,
-}

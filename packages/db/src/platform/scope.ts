@@ -1,0 +1,90 @@
+/**
+ * The caller's scope, written once. Every user acts in one organization subtree; each query that reads or
+ * writes scoped data takes a `Scope` and puts the subtree condition inside the query, so an object outside it
+ * is indistinguishable from a missing one (`NotInScope`, which the API answers as the same 404).
+ */
+import { and, eq, type SQL } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { pathInSubtree } from "../org-tree.js"
+import { members, orgs } from "../schema/index.js"
+
+/** The root of the subtree a caller may see: its organization's id and path (`d1.c03`). */
+export interface Scope {
+  readonly orgId: string
+  readonly orgPath: string
+}
+
+/**
+ * Thrown by a scoped load when the object is missing or lies outside the scope; the API turns it into its
+ * 404 problem. `objectType` is for logs only and never reaches the client, so scope leaks nothing.
+ */
+export class NotInScope extends Error {
+  readonly _tag = "NotInScope"
+  constructor(
+    readonly objectType: "org" | "member" | "user" | string,
+    readonly id: string,
+  ) {
+    super(`${objectType} ${id} is missing or outside the caller's scope`)
+  }
+}
+
+/** The condition "this org row lies in the scope's subtree" (`orgs` must be in the query). */
+export const orgRowInScope = (scope: Scope): SQL => pathInSubtree(orgs.path, scope.orgPath)
+
+/**
+ * The condition for a query over `members` joined with `orgs`: in the scope's subtree and, when `within` is
+ * given (an org path already checked to lie in scope), in that smaller subtree too.
+ */
+export const memberRowsInScope = (scope: Scope, within?: string): SQL =>
+  and(
+    pathInSubtree(orgs.path, scope.orgPath),
+    within === undefined || within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within),
+  ) as SQL
+
+/** The org, if it lies inside the scope; otherwise `NotInScope`. */
+export const orgInScope = async (db: XfDb, scope: Scope, orgId: string) => {
+  const [org] = await db
+    .select({ id: orgs.id, path: orgs.path, kind: orgs.kind, name: orgs.name, parentId: orgs.parentId })
+    .from(orgs)
+    .where(and(eq(orgs.id, orgId), orgRowInScope(scope)))
+    .limit(1)
+  if (org === undefined) throw new NotInScope("org", orgId)
+  return org
+}
+
+/**
+ * The path a listing covers: the scope's own subtree, or the subtree of `orgId` when given (checked to lie in
+ * scope, else `NotInScope`).
+ */
+export const withinOf = async (db: XfDb, scope: Scope, orgId: string | undefined): Promise<string> =>
+  orgId === undefined ? scope.orgPath : (await orgInScope(db, scope, orgId)).path
+
+/** Options of a scoped member load. */
+export interface MemberLoadOptions {
+  /** Lock the member row (`FOR UPDATE`) for the rest of the transaction. */
+  readonly lock?: boolean
+}
+
+/**
+ * One member row joined with its organization's id, name and path, if the member lies inside the scope;
+ * otherwise `NotInScope`. With `lock`, concurrent writers to the same member queue on the row.
+ */
+export const memberInScope = async (
+  db: XfDb,
+  scope: Scope,
+  memberId: string,
+  options: MemberLoadOptions = {},
+) => {
+  const q = db
+    .select({ member: members, orgName: orgs.name, orgPath: orgs.path })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, memberId), orgRowInScope(scope)))
+    .limit(1)
+  const [row] = options.lock === true ? await q.for("update", { of: members }) : await q
+  if (row === undefined) throw new NotInScope("member", memberId)
+  return { ...row.member, orgName: row.orgName, orgPath: row.orgPath }
+}
+
+/** A scoped member as `memberInScope` returns it. */
+export type ScopedMember = Awaited<ReturnType<typeof memberInScope>>

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm"
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core"
+import { plainDate } from "../internal/columns.js"
+import { members, orgs, users } from "./platform.js"
+
+/** One step of 发展党员 as recorded; step ids belong to @xianfeng/development-rules. */
+export const developmentRecords = pgTable(
+  "development_records",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    step: text("step").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
+)
+
+/** One allocation of an annual development plan (年度发展党员计划): an organization and its quota. */
+export interface PlanAllocation {
+  readonly orgId: string
+  readonly quota: number
+}
+
+/** The annual development plan an organization (district or committee) saved for its subtree. */
+export const developmentPlans = pgTable(
+  "development_plans",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    year: integer("year").notNull(),
+    total: integer("total").notNull(),
+    allocations: jsonb("allocations").$type<readonly PlanAllocation[]>().notNull().default([]),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ name: "development_plans_pkey", columns: [t.orgId, t.year] }),
+    check("development_plans_total", sql`${t.total} >= 0`),
+  ],
+)
+
+export type DevelopmentRecord = typeof developmentRecords.$inferSelect
+export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
+export type DevelopmentPlan = typeof developmentPlans.$inferSelect

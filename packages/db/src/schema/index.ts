@@ -1,0 +1,23 @@
+/**
+ * The database schema, one file per area. A new area adds `schema/<area>.ts` and one line here and in
+ * `tables`; drizzle-kit reads this folder (drizzle.config.ts) and the area adds its own migration.
+ */
+import * as development from "./development.js"
+import * as platform from "./platform.js"
+
+export * from "./development.js"
+export * from "./platform.js"
+
+/** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
+export const tables = {
+  orgs: platform.orgs,
+  members: platform.members,
+  users: platform.users,
+  sessions: platform.sessions,
+  apiTokens: platform.apiTokens,
+  rateLimits: platform.rateLimits,
+  auditLog: platform.auditLog,
+  districtPolicies: platform.districtPolicies,
+  developmentRecords: development.developmentRecords,
+  developmentPlans: development.developmentPlans,
+}
