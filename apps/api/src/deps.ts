@@ -1,3 +1,4 @@
+import { dateOfInstant, type PlainDate } from "@xianfeng/core"
 import type { IdVault, XfDb } from "@xianfeng/db"
 import type { Config } from "./config.js"
 
@@ -9,3 +10,6 @@ export interface Deps {
   /** The clock; the only place the API reads the time. */
   readonly now: () => Date
 }
+
+/** Today in the district (Asia/Shanghai), from the API's one clock. */
+export const todayOf = (deps: Pick<Deps, "now">): PlainDate => dateOfInstant(deps.now())

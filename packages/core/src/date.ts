@@ -52,6 +52,16 @@ export const parseDate = (input: unknown, field = "date"): Result.Result<PlainDa
 /** Builds a date from known-good parts (for code and tests); use `parseDate` for anything a person typed. */
 export const date = (iso: string): PlainDate => Temporal.PlainDate.from(iso, { overflow: "reject" })
 
+/**
+ * The civil date of an instant in a time zone: "today" for a district. The regulations' dates are civil dates
+ * where the district is, so the default zone is China Standard Time (`Asia/Shanghai`, UTC+8 all year).
+ * `instant` is a `Date` or epoch milliseconds; core reads no clock of its own.
+ */
+export const dateOfInstant = (instant: Date | number, zone = "Asia/Shanghai"): PlainDate =>
+  Temporal.Instant.fromEpochMilliseconds(typeof instant === "number" ? instant : instant.getTime())
+    .toZonedDateTimeISO(zone)
+    .toPlainDate()
+
 export const compareDates = (a: PlainDate, b: PlainDate): number => Temporal.PlainDate.compare(a, b)
 export const isBefore = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) < 0
 export const isAfter = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) > 0

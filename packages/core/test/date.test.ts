@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest"
 import {
   compareDates,
   date,
+  dateOfInstant,
   daysBetween,
   formatDate,
   isAfter,
@@ -158,5 +159,15 @@ describe("formatDate", () => {
 
   it("the product speaks Chinese and English", () => {
     expect(locales).toEqual(["zh-CN", "en"])
+  })
+})
+
+describe("dateOfInstant", () => {
+  it("is the civil date in China Standard Time by default: 2026-11-29T16:00Z is already the 30th in Beijing", () => {
+    expect(dateOfInstant(new Date("2026-11-29T16:00:00Z")).toString()).toBe("2026-11-30")
+    expect(dateOfInstant(Date.parse("2026-11-29T15:59:59Z")).toString()).toBe("2026-11-29")
+  })
+  it("takes another zone when given", () => {
+    expect(dateOfInstant(new Date("2026-11-29T16:00:00Z"), "UTC").toString()).toBe("2026-11-29")
   })
 })

@@ -2,7 +2,7 @@
  * A person's development history as the library wants it: the member row (inside the actor's subtree, else
  * the usual 404), the person's facts and the stored records, decoded by the library's own schemas.
  */
-import { ageOn, type PlainDate, Temporal } from "@xianfeng/core"
+import { ageOn, type PlainDate } from "@xianfeng/core"
 import { type DevelopmentRecord, members, orgs, pathInSubtree, type XfDb } from "@xianfeng/db"
 import {
   type Education,
@@ -14,14 +14,9 @@ import {
 } from "@xianfeng/development-rules"
 import { and, eq } from "drizzle-orm"
 import type { Actor } from "../../auth/actor.js"
-import type { Deps } from "../../deps.js"
 import { problems } from "../../http/problem.js"
 
-/** Today in the district (Asia/Shanghai), from the API's one clock. */
-export const todayOf = (deps: Deps): PlainDate =>
-  Temporal.Instant.fromEpochMilliseconds(deps.now().getTime())
-    .toZonedDateTimeISO("Asia/Shanghai")
-    .toPlainDate()
+export { todayOf } from "../../deps.js"
 
 export const personColumns = {
   id: members.id,

@@ -19,7 +19,7 @@ import {
   StatsQuery,
   TransferBody,
 } from "../../contract.js"
-import type { Deps } from "../../deps.js"
+import { todayOf } from "../../deps.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { iso, memberSummaryColumns, toMemberSummary } from "./views.js"
@@ -389,10 +389,7 @@ export const membersByStage = route({
 
 const inScope = (actor: Actor) => inSubtree(members.orgId, actor.orgPath)
 const maskedOf = (id: string) => maskIdNumber(id)
-const isoToday = (deps: Deps) =>
-  Temporal.Instant.fromEpochMilliseconds(deps.now().getTime())
-    .toZonedDateTimeISO("Asia/Shanghai")
-    .toPlainDate()
+const isoToday = todayOf
 
 export const memberRoutes = [
   listMembers,
