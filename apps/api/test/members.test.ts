@@ -1,7 +1,7 @@
 import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { MemberDetail, MemberPage, Org } from "../src/contract.js"
+import type { MemberDetail, MemberPage, Org } from "../src/routes/platform/contract.js"
 import {
   Agent,
   backends,
