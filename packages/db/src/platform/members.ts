@@ -2,10 +2,9 @@ import { type MemberStage, maskIdNumber } from "@xianfeng/core"
 import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
-import { inSubtree } from "../org-tree.js"
 import { pinyinOf } from "../pinyin.js"
 import { type Member, members, type NewMember, orgs } from "../schema/index.js"
-import { memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
+import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
 
 /**
  * The members' queries and their one write path. A read that may cross the caller's subtree takes a `Scope`
@@ -91,7 +90,7 @@ export const updateMember = async (
       and(
         eq(members.id, id),
         eq(members.version, expectedVersion),
-        options.scope === undefined ? undefined : inSubtree(members.orgId, options.scope.orgPath),
+        options.scope === undefined ? undefined : memberRowInScope(options.scope),
       ),
     )
     .returning()
