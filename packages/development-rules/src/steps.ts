@@ -1,4 +1,4 @@
-import { type Citation, type LocalizedText, OrgKind } from "@xianfeng/core"
+import { type Citation, type LocalizedText, MemberStage, OrgKind } from "@xianfeng/core"
 import { Schema } from "effect"
 import { dr, pc } from "./citations.js"
 import { IsoDate, NonNegativeInt, NonNegativeNumber, PositiveInt, Text } from "./internal/schemas.js"
@@ -204,7 +204,7 @@ export const CancellationEvidence = Schema.Struct({
 })
 export const TransferInEvidence = Schema.Struct({
   fromOrg: Text,
-  stage: Schema.Literals(["applicant", "activist", "development-object", "probationary"]),
+  stage: MemberStage.pick(["applicant", "activist", "development-object", "probationary"]),
   /** Original dates travel with the file: activist time counts continuously (DR 12). */
   appliedOn: Schema.optionalKey(IsoDate),
   activistSince: Schema.optionalKey(IsoDate),
