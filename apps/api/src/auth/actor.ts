@@ -1,9 +1,13 @@
 import type { UserRole as Role } from "@xianfeng/core"
+import type { Scope } from "@xianfeng/db"
 import type { Context } from "hono"
 import { problems } from "../http/problem.js"
 
-/** Who is acting: a user, in one organization subtree, with one role. */
-export interface Actor {
+/**
+ * Who is acting: a user, in one organization subtree, with one role. The actor is the `Scope` every scoped
+ * query of `@xianfeng/db` takes.
+ */
+export interface Actor extends Scope {
   readonly userId: string
   readonly username: string
   readonly displayName: string
