@@ -1,7 +1,7 @@
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
-import type { MemberDetail, MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract"
+import type { MemberDetail, MemberPage, MemberSummary, SessionView } from "@xianfeng/api/contract/platform"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { apiDir, type Harness, shots, startHarness } from "./harness"

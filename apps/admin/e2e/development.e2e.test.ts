@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import type { MemberPage } from "@xianfeng/api/contract"
 import type { Pipeline, Timeline } from "@xianfeng/api/contract/development"
+import type { MemberPage } from "@xianfeng/api/contract/platform"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { zhCN } from "../src/locales/zh-CN"

@@ -36,7 +36,8 @@ const int = (
   return n
 }
 
-export const configFromEnv = (env: Record<string, string | undefined>): Config => ({
+/** The configuration from `env`, by default this process's environment (the one place the API reads it). */
+export const configFromEnv = (env: Record<string, string | undefined> = process.env): Config => ({
   port: int(env, "PORT", 8080, 0, 65535),
   host: env.HOST ?? "127.0.0.1",
   databaseUrl: env.DATABASE_URL || undefined,

@@ -10,9 +10,11 @@ const here = dirname(fileURLToPath(import.meta.url))
 const bundledAdmin = join(here, "..", "..", "admin", "dist")
 
 const main = async () => {
-  const env = { ...process.env }
-  if (!env.XF_ADMIN_DIST && existsSync(bundledAdmin)) env.XF_ADMIN_DIST = bundledAdmin
-  const config = configFromEnv(env)
+  const configured = configFromEnv()
+  const config = {
+    ...configured,
+    adminDist: configured.adminDist ?? (existsSync(bundledAdmin) ? bundledAdmin : undefined),
+  }
   const started = Date.now()
   const system = await startSystem(config)
   const server = serve({ fetch: system.app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -3,7 +3,6 @@ import { auditLog, developmentRecords, members, orgs, users } from "@xianfeng/db
 import { and, count, eq, inArray, like, ne } from "drizzle-orm"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { MemberDetail } from "../src/contract.js"
 import type {
   AnnualPlan,
   Composition,
@@ -11,6 +10,7 @@ import type {
   Pipeline,
   Timeline,
 } from "../src/routes/development/contract.js"
+import type { MemberDetail } from "../src/routes/platform/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 const member = (name: string) => ({ name, status: "full", fullMemberSince: "2010-07-01", sanctions: [] })

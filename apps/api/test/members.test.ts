@@ -1,7 +1,7 @@
 import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { MemberDetail, MemberPage, Org } from "../src/contract.js"
+import type { MemberDetail, MemberPage, Org } from "../src/routes/platform/contract.js"
 import {
   Agent,
   backends,
@@ -369,5 +369,39 @@ describe("validation messages", () => {
       headers: { authorization: `Bearer ${token}`, "accept-language": "en" },
     })
     expect((await problemOf(en)).errors?.[0]?.message).toBe("id: must be 1–63 letters, digits or _")
+  })
+
+  it("refuses a date that does not exist (2027-02-30), naming the field in both languages", async () => {
+    const token = await userWithToken(sys, "district-admin", "d1")
+    const body = JSON.stringify({
+      orgId: "d1",
+      name: "李四",
+      idNumber: "110101199001011237",
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "industrial-worker",
+      stage: "applicant",
+      appliedOn: "2027-02-30",
+    })
+    const post = (language: string) =>
+      sys.request("/api/members", {
+        method: "POST",
+        body,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "accept-language": language,
+        },
+      })
+    const zh = await post("zh-CN")
+    expect(zh.status).toBe(400)
+    expect((await problemOf(zh)).errors?.[0]).toMatchObject({
+      field: "appliedOn",
+      reason: "invalid",
+      message: "字段appliedOn的值无效：应为“年-月-日”格式的日期，如2026-05-11",
+    })
+    expect((await problemOf(await post("en"))).errors?.[0]?.message).toBe(
+      "appliedOn: must be a date like 2026-05-11",
+    )
   })
 })

@@ -3,7 +3,7 @@ import { members, orgs, users } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Role } from "../src/contract.js"
+import type { Role } from "../src/routes/platform/contract.js"
 import { backends, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 const roles: readonly Role[] = ["district-admin", "committee-officer", "branch-secretary", "auditor"]

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm"
 import pg from "pg"
 import { sha256 } from "../src/auth/tokens.js"
 import { type Config, configFromEnv } from "../src/config.js"
-import type { Problem, Role } from "../src/contract.js"
+import type { Problem } from "../src/http/contract-kit.js"
+import type { Role } from "../src/routes/platform/contract.js"
 import { type System, startSystem } from "../src/system.js"
 
 /** The backends every API suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */

@@ -1,4 +1,4 @@
-import { Result } from "effect"
+import { Result, Schema } from "effect"
 import { type Citation, cite, documents, type LocalizedText } from "./citation.js"
 import { type FieldError, fieldError } from "./errors.js"
 import { type Verdict, verdict } from "./verdict.js"
@@ -12,14 +12,16 @@ import { type Verdict, verdict } from "./verdict.js"
  * - `general-branch` 党总支; `branch` 党支部;
  * - `party-group` 党组, the leading party group of a state organ.
  */
-export type OrgKind =
-  | "district-committee"
-  | "working-committee"
-  | "township-committee"
-  | "party-committee"
-  | "general-branch"
-  | "branch"
-  | "party-group"
+export const OrgKind = Schema.Literals([
+  "district-committee",
+  "working-committee",
+  "township-committee",
+  "party-committee",
+  "general-branch",
+  "branch",
+  "party-group",
+])
+export type OrgKind = typeof OrgKind.Type
 
 export const orgKinds: Readonly<Record<OrgKind, LocalizedText>> = {
   "district-committee": { "zh-CN": "区委", en: "district committee" },

@@ -1,4 +1,4 @@
-import type { Citation, LocalizedText } from "@xianfeng/core"
+import { type Citation, type LocalizedText, MemberStage, OrgKind } from "@xianfeng/core"
 import { Schema } from "effect"
 import { dr, pc } from "./citations.js"
 import { IsoDate, NonNegativeInt, NonNegativeNumber, PositiveInt, Text } from "./internal/schemas.js"
@@ -53,16 +53,8 @@ export const MemberRef = Schema.Struct({
 })
 export type MemberRef = typeof MemberRef.Type
 
-/** Organization kinds, as core's `OrgKind`. */
-export const OrgKindSchema = Schema.Literals([
-  "district-committee",
-  "working-committee",
-  "township-committee",
-  "party-committee",
-  "general-branch",
-  "branch",
-  "party-group",
-])
+/** Organization kinds: core's `OrgKind` (kept under this name for existing importers). */
+export const OrgKindSchema = OrgKind
 
 export const OrgRef = Schema.Struct({
   id: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_]{1,63}$/)),
@@ -212,7 +204,7 @@ export const CancellationEvidence = Schema.Struct({
 })
 export const TransferInEvidence = Schema.Struct({
   fromOrg: Text,
-  stage: Schema.Literals(["applicant", "activist", "development-object", "probationary"]),
+  stage: MemberStage.pick(["applicant", "activist", "development-object", "probationary"]),
   /** Original dates travel with the file: activist time counts continuously (DR 12). */
   appliedOn: Schema.optionalKey(IsoDate),
   activistSince: Schema.optionalKey(IsoDate),

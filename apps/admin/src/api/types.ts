@@ -15,7 +15,7 @@ import type {
   StageCounts,
   UserCreate,
   UserView,
-} from "@xianfeng/api/contract"
+} from "@xianfeng/api/contract/platform"
 
 export type {
   MemberDetail,
@@ -34,22 +34,27 @@ export type {
   UserView as UserRow,
 }
 
-/** Role ids in the order the admin lists them; `satisfies` keeps it in step with the contract. */
-export const roles = [
-  "district-admin",
-  "committee-officer",
-  "branch-secretary",
-  "auditor",
-] as const satisfies readonly Role[]
+/**
+ * A list of every value of `T`, checked when the admin compiles: a value core's vocabulary adds and the list
+ * lacks is a type error. The lists stay here, not imported from `@xianfeng/core`, so the first page's bundle
+ * does not carry effect.
+ */
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : never)): L =>
+    list
 
-/** 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员, in the order of the process. */
-export const stages = [
+/** Role ids in the order the admin lists them (core's `userRoles`). */
+export const roles = everyOf<Role>()(["district-admin", "committee-officer", "branch-secretary", "auditor"])
+
+/** 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员, in the order of the process (core's `memberStages`). */
+export const stages = everyOf<Stage>()([
   "applicant",
   "activist",
   "development-object",
   "probationary",
   "full",
-] as const satisfies readonly Stage[]
+])
 
 /** Roles that may change member records (the API's `permissions.writeMembers`). */
 export const mayWriteMembers = (role: Role): boolean => role !== "auditor"

@@ -1,5 +1,4 @@
-import { apiTokens, orgs, sessions, users } from "@xianfeng/db"
-import { and, eq, gt, isNull, sql } from "drizzle-orm"
+import { actorOfSession, actorOfToken, touchSession } from "@xianfeng/db"
 import type { Context, MiddlewareHandler } from "hono"
 import { getCookie } from "hono/cookie"
 import type { Deps } from "../deps.js"
@@ -9,16 +8,6 @@ import { sameSecret, sha256 } from "./tokens.js"
 
 export const SESSION_COOKIE = "xf_session"
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
-
-const actorColumns = {
-  userId: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  orgId: users.orgId,
-  orgPath: orgs.path,
-  orgName: orgs.name,
-}
 
 /**
  * Resolves who is calling — a bearer token (machine clients) or the session cookie (the admin) — from the
@@ -30,19 +19,7 @@ export const authenticate =
     const now = deps.now()
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1]
     if (bearer !== undefined) {
-      const [row] = await deps.db
-        .select(actorColumns)
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(
-          and(
-            eq(apiTokens.tokenHash, sha256(bearer)),
-            isNull(apiTokens.revokedAt),
-            eq(users.disabled, false),
-          ),
-        )
-        .limit(1)
+      const row = await actorOfToken(deps.db, sha256(bearer))
       if (row === undefined) throw problems.unauthorized()
       c.set("actor", { ...row, via: "token" } satisfies Actor)
       return next()
@@ -51,30 +28,14 @@ export const authenticate =
     if (token !== undefined) {
       const idle = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000)
       const id = sha256(token)
-      const [row] = await deps.db
-        .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(
-          and(
-            eq(sessions.id, id),
-            gt(sessions.expiresAt, now),
-            gt(sessions.lastSeenAt, idle),
-            eq(users.disabled, false),
-          ),
-        )
-        .limit(1)
+      const row = await actorOfSession(deps.db, id, now, idle)
       if (row !== undefined) {
         if (!SAFE.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token") ?? "", row.csrfToken)) {
           throw problems.csrf()
         }
         // Sliding idle timeout, written at most once a minute per session.
         if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-          await deps.db
-            .update(sessions)
-            .set({ lastSeenAt: sql`${now.toISOString()}::timestamptz` })
-            .where(eq(sessions.id, id))
+          await touchSession(deps.db, id, now)
         }
         const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = row
         c.set("actor", { ...actor, via: "session", sessionId: id } satisfies Actor)

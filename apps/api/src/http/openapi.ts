@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { Problem } from "../contract.js"
+import { Problem } from "./contract-kit.js"
 import type { AnyRoute } from "./route.js"
 
 type Json = Record<string, unknown>

@@ -1,7 +1,7 @@
+import { BILINGUAL_SEPARATOR, type UserRole as Role } from "@xianfeng/core"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
 import { type Actor, requireActor } from "../auth/actor.js"
-import { BILINGUAL_SEPARATOR, type Role } from "../contract.js"
 import type { Deps } from "../deps.js"
 import { ApiProblem, problems } from "./problem.js"
 

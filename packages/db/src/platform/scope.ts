@@ -5,7 +5,7 @@
  */
 import { and, eq, type SQL } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { pathInSubtree } from "../org-tree.js"
+import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { members, orgs } from "../schema/index.js"
 
 /** The root of the subtree a caller may see: its organization's id and path (`d1.c03`). */
@@ -30,6 +30,12 @@ export class NotInScope extends Error {
 
 /** The condition "this org row lies in the scope's subtree" (`orgs` must be in the query). */
 export const orgRowInScope = (scope: Scope): SQL => pathInSubtree(orgs.path, scope.orgPath)
+
+/**
+ * The condition "this member row lies in the scope's subtree" for a query over `members` without `orgs`
+ * (an UPDATE, say): its org is one of the subtree's.
+ */
+export const memberRowInScope = (scope: Scope): SQL => inSubtree(members.orgId, scope.orgPath)
 
 /**
  * The condition for a query over `members` joined with `orgs`: in the scope's subtree and, when `within` is

@@ -1,4 +1,13 @@
-import type { OrgKind } from "@xianfeng/core"
+import {
+  type MemberStage,
+  type MemberStatus,
+  memberStages,
+  memberStatuses,
+  OrgKind,
+  type Sex,
+  type UserRole,
+  userRoles,
+} from "@xianfeng/core"
 import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
@@ -17,57 +26,16 @@ import {
 } from "drizzle-orm/pg-core"
 import { createdAt, oneOf, plainDate } from "../internal/columns.js"
 
-/** Where a person stands on the road to membership (发展党员 stages, then 预备党员 and 正式党员). */
-export type MemberStage =
-  | "applicant" // 入党申请人
-  | "activist" // 入党积极分子
-  | "development-object" // 发展对象
-  | "probationary" // 预备党员
-  | "full" // 正式党员
-export const memberStages: readonly MemberStage[] = [
-  "applicant",
-  "activist",
-  "development-object",
-  "probationary",
-  "full",
-]
-
-/** 党籍状态 and how a record left the roll; `normal` is 正常, `suspended` is 停止党籍. */
-export type MemberStatus =
-  | "normal"
-  | "suspended"
-  | "lost-contact"
-  | "transferred-out"
-  | "deceased"
-  | "removed"
-export const memberStatuses: readonly MemberStatus[] = [
-  "normal",
-  "suspended",
-  "lost-contact",
-  "transferred-out",
-  "deceased",
-  "removed",
-]
-
-export type Sex = "male" | "female"
-
-export type UserRole = "district-admin" | "committee-officer" | "branch-secretary" | "auditor"
-export const userRoles: readonly UserRole[] = [
-  "district-admin",
-  "committee-officer",
-  "branch-secretary",
-  "auditor",
-]
-
-const orgKindValues: readonly OrgKind[] = [
-  "district-committee",
-  "working-committee",
-  "township-committee",
-  "party-committee",
-  "general-branch",
-  "branch",
-  "party-group",
-]
+// The vocabulary is core's (one list each); re-exported so `@xianfeng/db` importers keep these names.
+export {
+  MemberStage,
+  MemberStatus,
+  memberStages,
+  memberStatuses,
+  Sex,
+  UserRole,
+  userRoles,
+} from "@xianfeng/core"
 
 /**
  * The organization tree. `parent_id` is the truth; `path` (`d1.c03.b0457`) is the parent's path plus
@@ -90,7 +58,7 @@ export const orgs = pgTable(
   },
   (t) => [
     check("orgs_id_label", sql`${t.id} ~ '^[A-Za-z0-9_]{1,63}$'`),
-    check("orgs_kind", sql`${t.kind} in (${oneOf(orgKindValues)})`),
+    check("orgs_kind", sql`${t.kind} in (${oneOf(OrgKind.literals)})`),
     index("orgs_path_idx").using("btree", t.path.op("text_pattern_ops")),
     index("orgs_parent_idx").on(t.parentId),
   ],

@@ -2,8 +2,8 @@ import { makeIdNumber } from "@xianfeng/core"
 import { eq } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
-import { findMemberByIdNumber, insertMember, updateMember } from "../../src/members.js"
 import { insertOrg } from "../../src/org-tree.js"
+import { findMemberByIdNumber, insertMember, updateMember } from "../../src/platform/members.js"
 import { members } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"
 
@@ -75,5 +75,30 @@ export const memberSuite = (ctx: SuiteContext) =>
       expect(await updateMember(db, testVault, m.id, m.version, { phone: "13800138001" })).toBeUndefined()
       const [now] = await db.select().from(members).where(eq(members.id, m.id))
       expect(now?.phone).toBe("13800138000")
+    })
+
+    it("changes a member only inside the given scope, stamped with the given instant", async () => {
+      const { db } = ctx.database()
+      await db.transaction(async (tx) => {
+        unwrap(await insertOrg(tx, { id: "m_c", parentId: "m_d", kind: "party-committee", name: "党委" }))
+      })
+      const [m] = await db.select().from(members).where(eq(members.orgId, "m_b"))
+      if (m === undefined) throw new Error("setup")
+      const elsewhere = { orgId: "m_c", orgPath: "m_d.m_c" }
+      expect(await updateMember(db, testVault, m.id, m.version, { phone: "1" }, { scope: elsewhere })).toBe(
+        undefined,
+      )
+      const at = new Date("2026-07-01T02:00:00.000Z")
+      const inside = { orgId: "m_b", orgPath: "m_d.m_b" }
+      const moved = await updateMember(
+        db,
+        testVault,
+        m.id,
+        m.version,
+        { orgId: "m_c" },
+        { scope: inside, at },
+      )
+      expect(moved).toMatchObject({ orgId: "m_c", version: m.version + 1, phone: m.phone })
+      expect(moved?.updatedAt.toISOString()).toBe(at.toISOString())
     })
   })

@@ -1,4 +1,3 @@
-import type { MemberCreate, MemberDetail } from "@xianfeng/api/contract"
 import type {
   AnnualPlan,
   Composition,
@@ -9,6 +8,7 @@ import type {
   Timeline,
   VerdictView,
 } from "@xianfeng/api/contract/development"
+import type { MemberCreate, MemberDetail } from "@xianfeng/api/contract/platform"
 
 export type {
   AnnualPlan,

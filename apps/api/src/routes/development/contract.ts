@@ -3,10 +3,10 @@
  * requests, document them in OpenAPI and give the admin its types (`@xianfeng/api/contract/development`).
  * Messages come rendered in the reader's language (Accept-Language), each with the articles it rests on.
  */
+// The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
+import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { OrgIdSchema, Stage } from "../../contract.js"
-
-const IsoDate = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u)).annotate({ format: "date" })
+import { OrgIdSchema } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type

@@ -1,17 +1,14 @@
-import { auditLog, orgs, pathInSubtree, users, verifyAuditChain } from "@xianfeng/db"
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm"
+import { auditPageInScope, verifyAuditChain } from "@xianfeng/db"
 import { audit } from "../../audit.js"
-import { permissions } from "../../auth/actor.js"
-import { AuditPage, AuditQuery, AuditVerification } from "../../contract.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { AuditPage, AuditQuery, AuditVerification } from "./contract.js"
+import { permissions } from "./permissions.js"
 
 /**
  * The audit log, for the roles that review it (等保 安全审计). A reviewer sees the rows of actors whose scope
  * lies inside their own subtree; reading the log is itself audited.
  */
-// actor_id is text (it may name a machine client one day); users.id is a uuid.
-const actorIsUser = sql`${users.id}::text = ${auditLog.actorId}`
 
 export const listAudit = route({
   method: "get",
@@ -25,27 +22,13 @@ export const listAudit = route({
   handler: async ({ actor, query, deps }) => {
     const page = query.page ?? 1
     const pageSize = query.pageSize ?? 50
-    const where: SQL | undefined = and(
-      pathInSubtree(orgs.path, actor.orgPath),
-      query.action ? eq(auditLog.action, query.action) : undefined,
-      query.objectId ? eq(auditLog.objectId, query.objectId) : undefined,
-    )
     return deps.db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ row: auditLog, actor: users.username })
-        .from(auditLog)
-        .innerJoin(users, actorIsUser)
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(where)
-        .orderBy(desc(auditLog.seq))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-      const [total] = await tx
-        .select({ n: count() })
-        .from(auditLog)
-        .innerJoin(users, actorIsUser)
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(where)
+      const { rows, total } = await auditPageInScope(tx, actor, {
+        page,
+        pageSize,
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.objectId ? { objectId: query.objectId } : {}),
+      })
       await audit(tx, deps, actor, { action: "audit.read", result: "ok", details: { page, pageSize } })
       return {
         items: rows.map(({ row, actor: username }) => ({
@@ -59,7 +42,7 @@ export const listAudit = route({
           result: row.result,
           details: row.details,
         })),
-        total: total?.n ?? 0,
+        total,
         page,
         pageSize,
       }

@@ -1,16 +1,24 @@
 import { getConnInfo } from "@hono/node-server/conninfo"
-import { apiTokens, orgs, rateLimits, sessions, users } from "@xianfeng/db"
-import { and, eq, sql } from "drizzle-orm"
+import {
+  clearFailedLogins,
+  countAttempt,
+  deleteSession,
+  insertApiToken,
+  insertSession,
+  recordFailedLogin,
+  revokeApiTokens,
+  userForLogin,
+} from "@xianfeng/db"
 import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
 import { burnPasswordCheck, verifyPassword } from "../../auth/passwords.js"
 import { newToken } from "../../auth/tokens.js"
-import { LoginBody, Ok, SessionView, TokenBody, TokenView } from "../../contract.js"
 import type { Deps } from "../../deps.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { LoginBody, Ok, SessionView, TokenBody, TokenView } from "./contract.js"
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
@@ -26,19 +34,8 @@ const clientAddress = (c: Context): string => {
 }
 
 /** Counts one attempt in the database (shared by every API process) and says whether it is over the limit. */
-const overRateLimit = async (deps: Deps, key: string, limit: number): Promise<boolean> => {
-  const now = deps.now()
-  const window = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
-  const [row] = await deps.db
-    .insert(rateLimits)
-    .values({ key, windowStart: window, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ count: rateLimits.count })
-  return (row?.count ?? 0) > limit
-}
+const overRateLimit = async (deps: Deps, key: string, limit: number): Promise<boolean> =>
+  (await countAttempt(deps.db, key, deps.now())) > limit
 
 const wrongCredentials = () =>
   problems.badRequest("用户名或密码错误。", "Wrong username or password.", [
@@ -67,12 +64,7 @@ export const login = route({
       )
     }
     const now = deps.now()
-    const [user] = await deps.db
-      .select({ user: users, orgName: orgs.name })
-      .from(users)
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(eq(users.username, body.username))
-      .limit(1)
+    const user = await userForLogin(deps.db, body.username)
     if (user === undefined || user.user.disabled) {
       await burnPasswordCheck(body.password)
       await deps.db.transaction((tx) =>
@@ -106,14 +98,11 @@ export const login = route({
       await deps.db.transaction(async (tx) => {
         const failed = u.failedLogins + 1
         const lock = failed >= MAX_FAILED_LOGINS
-        await tx
-          .update(users)
-          .set(
-            lock
-              ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
-              : { failedLogins: sql`${users.failedLogins} + 1` },
-          )
-          .where(eq(users.id, u.id))
+        await recordFailedLogin(
+          tx,
+          u.id,
+          lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : undefined,
+        )
         await audit(
           tx,
           deps,
@@ -132,13 +121,12 @@ export const login = route({
     const session = newToken()
     const csrf = newToken().token
     await deps.db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id))
-      await tx.insert(sessions).values({
+      await clearFailedLogins(tx, u.id)
+      await insertSession(tx, {
         id: session.hash,
         userId: u.id,
         csrfToken: csrf,
-        createdAt: now,
-        lastSeenAt: now,
+        at: now,
         expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
       })
       await audit(
@@ -178,7 +166,7 @@ export const logout = route({
   response: Ok,
   handler: async ({ actor, deps, c }) => {
     await deps.db.transaction(async (tx) => {
-      if (actor.sessionId) await tx.delete(sessions).where(eq(sessions.id, actor.sessionId))
+      if (actor.sessionId) await deleteSession(tx, actor.sessionId)
       await audit(tx, deps, actor, {
         action: "auth.logout",
         objectType: "user",
@@ -223,9 +211,7 @@ export const createToken = route({
   handler: async ({ actor, body, deps }) => {
     const t = newToken("xf_")
     await deps.db.transaction(async (tx) => {
-      await tx
-        .insert(apiTokens)
-        .values({ tokenHash: t.hash, userId: actor.userId, name: body.name, createdAt: deps.now() })
+      await insertApiToken(tx, { tokenHash: t.hash, userId: actor.userId, name: body.name, at: deps.now() })
       await audit(tx, deps, actor, {
         action: "auth.token.create",
         objectType: "user",
@@ -247,10 +233,7 @@ export const revokeTokens = route({
   response: Ok,
   handler: async ({ actor, deps }) => {
     await deps.db.transaction(async (tx) => {
-      await tx
-        .update(apiTokens)
-        .set({ revokedAt: deps.now() })
-        .where(and(eq(apiTokens.userId, actor.userId), sql`${apiTokens.revokedAt} is null`))
+      await revokeApiTokens(tx, actor.userId, deps.now())
       await audit(tx, deps, actor, {
         action: "auth.token.revoke",
         objectType: "user",

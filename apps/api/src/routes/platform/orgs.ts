@@ -1,14 +1,11 @@
 import type { FieldError } from "@xianfeng/core"
-import { insertOrg, moveOrg, orgs, pathInSubtree } from "@xianfeng/db"
-import { and, asc, eq } from "drizzle-orm"
+import { insertOrg, moveOrg, orgChildrenInScope, orgInScope, orgViewInScope, renameOrg } from "@xianfeng/db"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
-import { permissions } from "../../auth/actor.js"
-import { Org, OrgCreate, OrgList, OrgParams, OrgUpdate } from "../../contract.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { orgInScope } from "./members.js"
-import { orgColumns } from "./views.js"
+import { Org, OrgCreate, OrgList, OrgParams, OrgUpdate } from "./contract.js"
+import { permissions } from "./permissions.js"
 
 export const scopeRoot = route({
   method: "get",
@@ -17,11 +14,7 @@ export const scopeRoot = route({
   tag: "organizations",
   auth: "user",
   response: Org,
-  handler: async ({ actor, deps }) => {
-    const [row] = await deps.db.select(orgColumns).from(orgs).where(eq(orgs.id, actor.orgId)).limit(1)
-    if (row === undefined) throw problems.notFound()
-    return row
-  },
+  handler: async ({ actor, deps }) => orgViewInScope(deps.db, actor, actor.orgId),
 })
 
 export const orgDetail = route({
@@ -32,15 +25,7 @@ export const orgDetail = route({
   auth: "user",
   params: OrgParams,
   response: Org,
-  handler: async ({ actor, params, deps }) => {
-    const [row] = await deps.db
-      .select(orgColumns)
-      .from(orgs)
-      .where(and(eq(orgs.id, params.id), pathInSubtree(orgs.path, actor.orgPath)))
-      .limit(1)
-    if (row === undefined) throw problems.notFound()
-    return row
-  },
+  handler: async ({ actor, params, deps }) => orgViewInScope(deps.db, actor, params.id),
 })
 
 export const orgChildren = route({
@@ -51,20 +36,9 @@ export const orgChildren = route({
   auth: "user",
   params: OrgParams,
   response: OrgList,
-  handler: async ({ actor, params, deps }) => {
-    const [parent] = await deps.db
-      .select({ id: orgs.id })
-      .from(orgs)
-      .where(and(eq(orgs.id, params.id), pathInSubtree(orgs.path, actor.orgPath)))
-      .limit(1)
-    if (parent === undefined) throw problems.notFound()
-    const items = await deps.db
-      .select(orgColumns)
-      .from(orgs)
-      .where(and(eq(orgs.parentId, params.id), pathInSubtree(orgs.path, actor.orgPath)))
-      .orderBy(asc(orgs.id))
-    return { items }
-  },
+  handler: async ({ actor, params, deps }) => ({
+    items: await orgChildrenInScope(deps.db, actor, params.id),
+  }),
 })
 
 const fieldProblem = (e: FieldError) =>
@@ -95,9 +69,7 @@ export const createOrg = route({
         result: "ok",
         details: { parentId: body.parentId, kind: body.kind },
       })
-      const [row] = await tx.select(orgColumns).from(orgs).where(eq(orgs.id, body.id))
-      if (row === undefined) throw problems.notFound()
-      return row
+      return orgViewInScope(tx, actor, body.id)
     }),
 })
 
@@ -123,22 +95,17 @@ export const updateOrg = route({
       }
       let version = body.version
       if (body.name !== undefined || body.shortName !== undefined) {
-        const [renamed] = await tx
-          .update(orgs)
-          .set({
-            ...(body.name === undefined ? {} : { name: body.name }),
-            ...(body.shortName === undefined ? {} : { shortName: body.shortName }),
-            version: version + 1,
-          })
-          .where(and(eq(orgs.id, org.id), eq(orgs.version, version)))
-          .returning({ version: orgs.version })
+        const renamed = await renameOrg(tx, org.id, version, {
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(body.shortName === undefined ? {} : { shortName: body.shortName }),
+        })
         if (renamed === undefined) {
           throw problems.conflict(
             "该组织已被他人修改，请刷新后再改。",
             "Someone changed this organization since you read it; reload and try again.",
           )
         }
-        version = renamed.version
+        version = renamed
       }
       if (body.parentId !== undefined) {
         await orgInScope(tx, actor, body.parentId)
@@ -152,9 +119,7 @@ export const updateOrg = route({
         result: "ok",
         details: { fields: Object.keys(body).filter((k) => k !== "version") },
       })
-      const [row] = await tx.select(orgColumns).from(orgs).where(eq(orgs.id, org.id))
-      if (row === undefined) throw problems.notFound()
-      return row
+      return orgViewInScope(tx, actor, org.id)
     }),
 })
 

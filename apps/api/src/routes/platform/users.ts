@@ -1,22 +1,17 @@
-import { orgs, pathInSubtree, users } from "@xianfeng/db"
-import { and, asc, eq } from "drizzle-orm"
+import {
+  insertUser,
+  isUsernameTaken,
+  orgInScope,
+  updateUser as saveUser,
+  userInScope,
+  usersInScope,
+} from "@xianfeng/db"
 import { audit } from "../../audit.js"
-import { permissions } from "../../auth/actor.js"
 import { hashPassword } from "../../auth/passwords.js"
-import { UserCreate, UserList, UserParams, UserUpdate, UserView } from "../../contract.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { orgInScope } from "./members.js"
-
-const userColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  orgId: users.orgId,
-  orgName: orgs.name,
-  disabled: users.disabled,
-}
+import { UserCreate, UserList, UserParams, UserUpdate, UserView } from "./contract.js"
+import { permissions } from "./permissions.js"
 
 export const listUsers = route({
   method: "get",
@@ -26,15 +21,7 @@ export const listUsers = route({
   auth: "user",
   roles: permissions.manageUsers,
   response: UserList,
-  handler: async ({ actor, deps }) => {
-    const items = await deps.db
-      .select(userColumns)
-      .from(users)
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(pathInSubtree(orgs.path, actor.orgPath))
-      .orderBy(asc(users.username))
-    return { items }
-  },
+  handler: async ({ actor, deps }) => ({ items: await usersInScope(deps.db, actor) }),
 })
 
 export const createUser = route({
@@ -51,12 +38,7 @@ export const createUser = route({
     const passwordHash = await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
       const org = await orgInScope(tx, actor, body.orgId)
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.username, body.username))
-        .limit(1)
-      if (taken !== undefined) {
+      if (await isUsernameTaken(tx, body.username)) {
         throw problems.badRequest("用户名已被使用。", "The username is taken.", [
           {
             field: "username",
@@ -65,26 +47,22 @@ export const createUser = route({
           },
         ])
       }
-      const [row] = await tx
-        .insert(users)
-        .values({
-          username: body.username,
-          displayName: body.displayName,
-          role: body.role,
-          orgId: org.id,
-          passwordHash,
-        })
-        .returning({ id: users.id })
-      if (row === undefined) throw new Error("insert returned nothing")
+      const userId = await insertUser(tx, {
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        orgId: org.id,
+        passwordHash,
+      })
       await audit(tx, deps, actor, {
         action: "user.create",
         objectType: "user",
-        objectId: row.id,
+        objectId: userId,
         result: "ok",
         details: { role: body.role, orgId: org.id },
       })
       return {
-        id: row.id,
+        id: userId,
         username: body.username,
         displayName: body.displayName,
         role: body.role,
@@ -109,13 +87,7 @@ export const updateUser = route({
   handler: async ({ actor, params, body, deps }) => {
     const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
-      const [target] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(and(eq(users.id, params.id), pathInSubtree(orgs.path, actor.orgPath)))
-        .limit(1)
-      if (target === undefined) throw problems.notFound()
+      await userInScope(tx, actor, params.id)
       if (
         params.id === actor.userId &&
         (body.role !== undefined || body.orgId !== undefined || body.disabled === true)
@@ -127,10 +99,7 @@ export const updateUser = route({
       }
       if (body.orgId !== undefined) await orgInScope(tx, actor, body.orgId)
       const { password: _pw, ...rest } = body
-      await tx
-        .update(users)
-        .set({ ...rest, ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}) })
-        .where(eq(users.id, params.id))
+      await saveUser(tx, params.id, { ...rest, ...(passwordHash ? { passwordHash } : {}) })
       await audit(tx, deps, actor, {
         action: "user.update",
         objectType: "user",
@@ -138,13 +107,7 @@ export const updateUser = route({
         result: "ok",
         details: { fields: Object.keys(body) },
       })
-      const [row] = await tx
-        .select(userColumns)
-        .from(users)
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(eq(users.id, params.id))
-      if (row === undefined) throw problems.notFound()
-      return row
+      return userInScope(tx, actor, params.id)
     })
   },
 })

@@ -1,6 +1,6 @@
 import { maskIdNumber } from "@xianfeng/core"
-import { members, orgs } from "@xianfeng/db"
-import { sql } from "drizzle-orm"
+import type { MemberSummaryRow, ScopedMember } from "@xianfeng/db"
+import type { MemberDetail, MemberSummary } from "./contract.js"
 
 /** 13812345678 → 138****5678: phones are shown masked in lists. */
 export const maskPhone = (phone: string | null): string | null =>
@@ -8,30 +8,8 @@ export const maskPhone = (phone: string | null): string | null =>
 
 export const iso = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString())
 
-/** The columns of a member summary; the full ID number is never selected for a list. */
-export const memberSummaryColumns = {
-  id: members.id,
-  name: members.name,
-  sex: members.sex,
-  birthDate: members.birthDate,
-  stage: members.stage,
-  orgId: members.orgId,
-  orgName: orgs.name,
-  idNumberMasked: members.idNumberMasked,
-  phone: members.phone,
-}
-
-export const toMemberSummary = (r: {
-  id: string
-  name: string
-  sex: "male" | "female"
-  birthDate: { toString(): string }
-  stage: "applicant" | "activist" | "development-object" | "probationary" | "full"
-  orgId: string
-  orgName: string
-  idNumberMasked: string | null
-  phone: string | null
-}) => ({
+/** A member as a list shows it: ID number and phone masked. */
+export const toMemberSummary = (r: MemberSummaryRow): MemberSummary => ({
   id: r.id,
   name: r.name,
   sex: r.sex,
@@ -44,23 +22,21 @@ export const toMemberSummary = (r: {
   phoneMasked: maskPhone(r.phone),
 })
 
-// Correlated subqueries name the outer table explicitly: drizzle renders a bare column inside sql``
-// unqualified, which would bind to the inner table instead.
-const outerId = sql.raw(`"orgs"."id"`)
-const outerPath = sql.raw(`"orgs"."path"`)
-
-export const orgColumns = {
-  id: orgs.id,
-  name: orgs.name,
-  kind: orgs.kind,
-  parentId: orgs.parentId,
-  path: orgs.path,
-  version: orgs.version,
-  childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${outerId})`.mapWith(
-    Number,
-  ),
-  memberCount: sql<number>`(select count(*)::int from ${members} m join ${orgs} mo on mo.id = m.org_id
-    where mo.path = ${outerPath} or (mo.path ~>=~ (${outerPath} || '.') and mo.path ~<~ (${outerPath} || '/')))`.mapWith(
-    Number,
-  ),
+/** A member as its own page shows it: the ID number masked, the phone in full, the stage dates. */
+export const toMemberDetail = (m: ScopedMember): MemberDetail => {
+  const { phoneMasked: _masked, ...summary } = toMemberSummary(m)
+  return {
+    ...summary,
+    phone: m.phone,
+    ethnicity: m.ethnicity,
+    education: m.education,
+    occupationGroup: m.occupationGroup,
+    status: m.status,
+    appliedOn: iso(m.appliedOn),
+    activistOn: iso(m.activistOn),
+    developmentObjectOn: iso(m.developmentObjectOn),
+    admittedOn: iso(m.admittedOn),
+    fullMemberOn: iso(m.fullMemberOn),
+    version: m.version,
+  }
 }

@@ -1,52 +1,20 @@
 /**
- * The API's contract: one effect Schema per request and response. The same schemas validate requests,
- * produce the OpenAPI document (/openapi.json) and give the admin its types (`@xianfeng/api/contract`).
+ * The platform's contract (sign-in, the org tree, members, users, the audit log): one effect Schema per
+ * request and response. The same schemas validate requests, produce the OpenAPI document (/openapi.json) and
+ * give the admin its types (`@xianfeng/api/contract/platform`). The words (stages, roles, org kinds, dates)
+ * are core's vocabulary; the pieces every area shares are in http/contract-kit.ts.
  */
+import { MemberStage, MemberStatus, OrgKind, Sex, UserRole } from "@xianfeng/core"
 import { Schema } from "effect"
+import { bilingual, Id, IsoDate, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
 
-/**
- * A validation message in both languages. The request validator (http/route.ts) splits it, so a reader gets
- * a plain sentence in their own language instead of the regular expression behind it.
- */
-export const bilingual = (zh: string, en: string) => ({ message: `${zh}${BILINGUAL_SEPARATOR}${en}` })
-export const BILINGUAL_SEPARATOR = " ¦ "
-
-const IsoDate = Schema.String.check(
-  Schema.isPattern(
-    /^\d{4}-\d{2}-\d{2}$/u,
-    bilingual("应为“年-月-日”格式的日期，如2026-05-11", "must be a date like 2026-05-11"),
-  ),
-).annotate({
-  description: "A civil date, YYYY-MM-DD",
-  format: "date",
-})
-const Id = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(64))
-export const OrgIdSchema = Schema.String.check(
-  Schema.isPattern(
-    /^[A-Za-z0-9_]{1,63}$/u,
-    bilingual("应为1至63位字母、数字或下划线", "must be 1–63 letters, digits or _"),
-  ),
-).annotate({
-  description: "Organization id: 1–63 letters, digits or _",
-})
-
-export const Role = Schema.Literals(["district-admin", "committee-officer", "branch-secretary", "auditor"])
-export type Role = typeof Role.Type
-
-export const OrgKind = Schema.Literals([
-  "district-committee",
-  "working-committee",
-  "township-committee",
-  "party-committee",
-  "general-branch",
-  "branch",
-  "party-group",
-])
-
-export const Stage = Schema.Literals(["applicant", "activist", "development-object", "probationary", "full"])
-export type Stage = typeof Stage.Type
-
-export const Sex = Schema.Literals(["male", "female"])
+/** The roles of the system's users (core's `UserRole`). */
+export const Role = UserRole
+export type Role = UserRole
+export { OrgKind, Sex }
+/** Where a person stands on the road to membership (core's `MemberStage`). */
+export const Stage = MemberStage
+export type Stage = MemberStage
 
 // ── auth ────────────────────────────────────────────────────────────────────
 export const LoginBody = Schema.Struct({
@@ -109,12 +77,6 @@ export const OrgUpdate = Schema.Struct({
 export type OrgUpdate = typeof OrgUpdate.Type
 
 // ── members ────────────────────────────────────────────────────────────────
-const PageNumber = Schema.NumberFromString.check(
-  Schema.isInt(),
-  Schema.isBetween({ minimum: 1, maximum: 100_000 }),
-)
-const PageSize = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))
-
 export const MemberQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   q: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(50))),
@@ -224,7 +186,7 @@ export const MemberUpdate = Schema.Struct({
       ),
     ),
   ),
-  status: Schema.optionalKey(Schema.Literals(["normal", "suspended"])),
+  status: Schema.optionalKey(MemberStatus.pick(["normal", "suspended"])),
 })
 export type MemberUpdate = typeof MemberUpdate.Type
 
@@ -317,18 +279,3 @@ export const AuditVerification = Schema.Struct({
   brokenAt: Schema.NullOr(Schema.Int),
   reason: Schema.NullOr(Schema.String),
 })
-
-// ── errors (RFC 9457) ──────────────────────────────────────────────────────
-export const FieldProblem = Schema.Struct({
-  field: Schema.String,
-  reason: Schema.String,
-  message: Schema.String,
-})
-export const Problem = Schema.Struct({
-  type: Schema.String,
-  title: Schema.String,
-  status: Schema.Int,
-  detail: Schema.String,
-  errors: Schema.optionalKey(Schema.Array(FieldProblem)),
-})
-export type Problem = typeof Problem.Type

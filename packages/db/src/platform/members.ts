@@ -1,0 +1,240 @@
+import { type MemberStage, maskIdNumber } from "@xianfeng/core"
+import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import type { IdVault } from "../id-vault.js"
+import { pinyinOf } from "../pinyin.js"
+import { type Member, members, type NewMember, orgs } from "../schema/index.js"
+import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
+
+/**
+ * The members' queries and their one write path. A read that may cross the caller's subtree takes a `Scope`
+ * and applies it inside the query (scope.ts); a write either takes one or runs after a scoped load.
+ */
+
+/** What a caller gives for a member; the search keys and the ID number columns are derived. */
+export type MemberInput = Omit<
+  NewMember,
+  | "namePinyin"
+  | "nameInitials"
+  | "idNumberCipher"
+  | "idNumberHash"
+  | "idNumberMasked"
+  | "version"
+  | "createdAt"
+  | "updatedAt"
+> & {
+  /** The plain number; it is stored encrypted, as a blind index and masked, never as is. */
+  readonly idNumber?: string | null | undefined
+}
+
+/** The ID number columns for a plain number (or all null). */
+export const idNumberColumns = (vault: IdVault, idNumber: string | null | undefined) =>
+  idNumber === null || idNumber === undefined
+    ? { idNumberCipher: null, idNumberHash: null, idNumberMasked: null }
+    : {
+        idNumberCipher: vault.encrypt(idNumber),
+        idNumberHash: vault.blindIndex(idNumber),
+        idNumberMasked: maskIdNumber(idNumber.trim().toUpperCase()),
+      }
+
+/** The row to insert for `input`: pinyin keys and ID number columns filled in. */
+export const memberRow = (vault: IdVault, input: MemberInput): NewMember => {
+  const { idNumber, ...rest } = input
+  const { full, initials } = pinyinOf(input.name)
+  return { ...rest, namePinyin: full, nameInitials: initials, ...idNumberColumns(vault, idNumber) }
+}
+
+export const insertMember = async (tx: XfDb, vault: IdVault, input: MemberInput): Promise<Member> => {
+  const [row] = await tx.insert(members).values(memberRow(vault, input)).returning()
+  if (row === undefined) throw new Error("insert into members returned no row")
+  return row
+}
+
+export type MemberPatch = Partial<Omit<MemberInput, "id">>
+
+/** Options of `updateMember`. */
+export interface UpdateMemberOptions {
+  /** Only a member inside this subtree is changed; one outside it is left alone, as a missing one. */
+  readonly scope?: Scope
+  /** The change's instant, stored as `updated_at` (the API passes its clock; default now). */
+  readonly at?: Date
+}
+
+/**
+ * The one write path of a member row. Optimistic: applies `patch` only if the row still has
+ * `expectedVersion` (and lies in `options.scope` when given), bumps the version, keeps the pinyin keys and
+ * ID number columns in step with the name and number. Returns the new row, or undefined when the member is
+ * gone, outside the scope or was changed meanwhile (tell them apart with `memberInScope`; the API answers
+ * 404 or 409).
+ */
+export const updateMember = async (
+  tx: XfDb,
+  vault: IdVault,
+  id: string,
+  expectedVersion: number,
+  patch: MemberPatch,
+  options: UpdateMemberOptions = {},
+): Promise<Member | undefined> => {
+  const { idNumber, ...rest } = patch
+  const set: Partial<NewMember> = { ...rest }
+  if (patch.name !== undefined) {
+    const { full, initials } = pinyinOf(patch.name)
+    set.namePinyin = full
+    set.nameInitials = initials
+  }
+  if (idNumber !== undefined) Object.assign(set, idNumberColumns(vault, idNumber))
+  const [row] = await tx
+    .update(members)
+    .set({ ...set, version: sql`${members.version} + 1`, updatedAt: options.at ?? new Date() })
+    .where(
+      and(
+        eq(members.id, id),
+        eq(members.version, expectedVersion),
+        options.scope === undefined ? undefined : memberRowInScope(options.scope),
+      ),
+    )
+    .returning()
+  return row
+}
+
+/** Finds a member by plain ID number through the blind index. */
+export const findMemberByIdNumber = async (
+  db: XfDb,
+  vault: IdVault,
+  idNumber: string,
+): Promise<Member | undefined> =>
+  (
+    await db
+      .select()
+      .from(members)
+      .where(eq(members.idNumberHash, vault.blindIndex(idNumber)))
+      .limit(1)
+  )[0]
+
+/** Whether a plain ID number is already registered (to anyone, in any subtree: the number is unique). */
+export const isIdNumberRegistered = async (db: XfDb, vault: IdVault, idNumber: string): Promise<boolean> =>
+  (
+    await db
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.idNumberHash, vault.blindIndex(idNumber)))
+      .limit(1)
+  ).length > 0
+
+/** The columns of a member summary, with its org's name; the full ID number is never selected for a list. */
+const summaryColumns = {
+  id: members.id,
+  name: members.name,
+  sex: members.sex,
+  birthDate: members.birthDate,
+  stage: members.stage,
+  orgId: members.orgId,
+  orgName: orgs.name,
+  idNumberMasked: members.idNumberMasked,
+  phone: members.phone,
+}
+
+/** One row of a member list: what `summaryColumns` selects. */
+export interface MemberSummaryRow {
+  readonly id: string
+  readonly name: string
+  readonly sex: Member["sex"]
+  readonly birthDate: Member["birthDate"]
+  readonly stage: MemberStage
+  readonly orgId: string
+  readonly orgName: string
+  readonly idNumberMasked: string | null
+  readonly phone: string | null
+}
+
+/** Text search: pinyin initials or pinyin (`zs`, `zhangs`) for Latin input, the name otherwise. */
+const searchCondition = (q: string): SQL | undefined => {
+  const text = q.trim()
+  if (text === "") return undefined
+  const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  if (/^[a-z]+$/i.test(text)) {
+    const lower = escaped.toLowerCase()
+    return or(like(members.nameInitials, `${lower}%`), like(members.namePinyin, `${lower}%`))
+  }
+  return like(members.name, `%${escaped}%`)
+}
+
+/** What a member list asks for. `within` is an org path already checked to lie in scope (`withinOf`). */
+export interface MemberListQuery {
+  readonly within?: string
+  readonly stage?: MemberStage
+  /** Name, pinyin or pinyin initials. */
+  readonly q?: string
+  /** 1-based. */
+  readonly page: number
+  readonly pageSize: number
+}
+
+/** One page of members inside the scope (and `within`), by pinyin, with the total count of matches. */
+export const listMembersInScope = async (
+  db: XfDb,
+  scope: Scope,
+  query: MemberListQuery,
+): Promise<{ rows: MemberSummaryRow[]; total: number }> => {
+  const where = and(
+    memberRowsInScope(scope, query.within),
+    query.stage ? eq(members.stage, query.stage) : undefined,
+    query.q ? searchCondition(query.q) : undefined,
+  )
+  const rows = await db
+    .select(summaryColumns)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+    .orderBy(asc(members.namePinyin), asc(members.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+  const [total] = await db
+    .select({ n: count() })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+  return { rows, total: total?.n ?? 0 }
+}
+
+/**
+ * The members inside the scope with this plain ID number (through the blind index): none or one. A member
+ * outside the scope is not found, as a missing one.
+ */
+export const membersByIdNumberInScope = async (
+  db: XfDb,
+  scope: Scope,
+  vault: IdVault,
+  idNumber: string,
+): Promise<MemberSummaryRow[]> =>
+  db
+    .select(summaryColumns)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.idNumberHash, vault.blindIndex(idNumber)), orgRowInScope(scope)))
+    .limit(1)
+
+/** The encrypted ID number of a member inside the scope; `NotInScope` when missing, outside or without one. */
+export const idNumberCipherInScope = async (db: XfDb, scope: Scope, memberId: string): Promise<string> => {
+  const [row] = await db
+    .select({ cipher: members.idNumberCipher })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, memberId), orgRowInScope(scope)))
+    .limit(1)
+  if (row === undefined || row.cipher === null) throw new NotInScope("member", memberId)
+  return row.cipher
+}
+
+/** How many people are at each stage in the scope (and `within`, a path already checked to lie in it). */
+export const stageCountsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  within?: string,
+): Promise<{ stage: MemberStage; count: number }[]> =>
+  db
+    .select({ stage: members.stage, count: count() })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(memberRowsInScope(scope, within))
+    .groupBy(members.stage)

@@ -1,0 +1,86 @@
+import { and, asc, eq, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { members, orgs } from "../schema/index.js"
+import { NotInScope, orgInScope, orgRowInScope, type Scope } from "./scope.js"
+
+/**
+ * The organizations' queries as the API shows them: each org with its direct children and the members of its
+ * whole subtree counted. Creating and moving an org (which keep `path`) are `insertOrg` and `moveOrg`
+ * (org-tree.ts); renaming is here.
+ */
+
+// Correlated subqueries name the outer table explicitly: drizzle renders a bare column inside sql``
+// unqualified, which would bind to the inner table instead.
+const outerId = sql.raw(`"orgs"."id"`)
+const outerPath = sql.raw(`"orgs"."path"`)
+
+const orgViewColumns = {
+  id: orgs.id,
+  name: orgs.name,
+  kind: orgs.kind,
+  parentId: orgs.parentId,
+  path: orgs.path,
+  version: orgs.version,
+  childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${outerId})`.mapWith(
+    Number,
+  ),
+  memberCount: sql<number>`(select count(*)::int from ${members} m join ${orgs} mo on mo.id = m.org_id
+    where mo.path = ${outerPath} or (mo.path ~>=~ (${outerPath} || '.') and mo.path ~<~ (${outerPath} || '/')))`.mapWith(
+    Number,
+  ),
+}
+
+/** An org with its counts: `childCount` direct children, `memberCount` members in its whole subtree. */
+export interface OrgViewRow {
+  readonly id: string
+  readonly name: string
+  readonly kind: (typeof orgs.$inferSelect)["kind"]
+  readonly parentId: string | null
+  readonly path: string
+  readonly version: number
+  readonly childCount: number
+  readonly memberCount: number
+}
+
+/** The org with its counts, if it lies in the scope; otherwise `NotInScope`. */
+export const orgViewInScope = async (db: XfDb, scope: Scope, orgId: string): Promise<OrgViewRow> => {
+  const [row] = await db
+    .select(orgViewColumns)
+    .from(orgs)
+    .where(and(eq(orgs.id, orgId), orgRowInScope(scope)))
+    .limit(1)
+  if (row === undefined) throw new NotInScope("org", orgId)
+  return row
+}
+
+/** The orgs directly under `orgId` (which must lie in the scope, else `NotInScope`), by id. */
+export const orgChildrenInScope = async (db: XfDb, scope: Scope, orgId: string): Promise<OrgViewRow[]> => {
+  await orgInScope(db, scope, orgId)
+  return db
+    .select(orgViewColumns)
+    .from(orgs)
+    .where(and(eq(orgs.parentId, orgId), orgRowInScope(scope)))
+    .orderBy(asc(orgs.id))
+}
+
+/**
+ * Renames an org if it still has `expectedVersion`, bumping the version. Returns the new version, or
+ * undefined when it was changed meanwhile (the API answers 409). Call it after a scoped load of the org.
+ */
+export const renameOrg = async (
+  tx: XfDb,
+  orgId: string,
+  expectedVersion: number,
+  names: { readonly name?: string; readonly shortName?: string | null },
+): Promise<number | undefined> => {
+  const [row] = await tx
+    .update(orgs)
+    .set({
+      ...(names.name === undefined ? {} : { name: names.name }),
+      ...(names.shortName === undefined ? {} : { shortName: names.shortName }),
+      version: sql`${orgs.version} + 1`,
+    })
+    .where(and(eq(orgs.id, orgId), eq(orgs.version, expectedVersion)))
+    .returning({ version: orgs.version })
+  return row?.version
+}
