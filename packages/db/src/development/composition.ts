@@ -48,6 +48,7 @@ export const compositionFactsOf = async (
 ): Promise<CompositionFacts> => {
   const within = await withinOf(db, scope, orgId)
   const inScope = memberRowsInScope(scope, within)
+  // The where clause keeps only the composition stages, which the row type cannot know.
   const people = (await db
     .select(developmentPersonColumns)
     .from(members)

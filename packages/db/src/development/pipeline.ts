@@ -50,6 +50,7 @@ export const developmentPipelineOf = async (
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(normal)
     .groupBy(members.stage)
+  // The where clause keeps only the pipeline stages, which the row type cannot know.
   const people = (await db
     .select(developmentPersonColumns)
     .from(members)
