@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from "vitest"
 import type { Database } from "../src/database.js"
 import { auditSuite } from "./suite/audit.js"
 import { demoLoadSuite } from "./suite/demo-load.js"
+import { developmentSuite } from "./suite/development.js"
 import { memberSuite } from "./suite/members.js"
 import { migrationSuite } from "./suite/migrations.js"
 import { orgTreeSuite } from "./suite/org-tree.js"
@@ -28,5 +29,6 @@ describe.each(backends)("$name", (backend) => {
   demoLoadSuite(ctx) // first: it needs an empty database
   orgTreeSuite(ctx)
   memberSuite(ctx)
+  developmentSuite(ctx)
   auditSuite(ctx) // last: it tampers with the log
 })

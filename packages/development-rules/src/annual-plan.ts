@@ -87,6 +87,16 @@ export interface DormantOrganization {
 }
 
 /**
+ * The calendar years the dormant check looks at for `year` (DR 37): the `policy.dormantYears` years up to and
+ * including `year`, oldest first. Admissions before the first of them do not matter to it.
+ */
+export const dormantWindow = (
+  year: number,
+  policy: Pick<DevelopmentPolicy, "dormantYears">,
+): readonly number[] =>
+  Array.from({ length: policy.dormantYears }, (_, i) => year - policy.dormantYears + 1 + i)
+
+/**
  * Organizations that could develop members (activists + development objects ≥ `qualifyingPipeline`) but admitted
  * nobody in the `dormantYears` calendar years up to `year`: they need guidance, possibly rectification (DR 37).
  */
@@ -95,7 +105,7 @@ export const dormantOrganizations = (
   year: number,
   policy: DevelopmentPolicy,
 ): readonly DormantOrganization[] => {
-  const years = Array.from({ length: policy.dormantYears }, (_, i) => year - policy.dormantYears + 1 + i)
+  const years = dormantWindow(year, policy)
   return organizations
     .filter((o) => sum(o.activists) + sum(o.developmentObjects) >= policy.qualifyingPipeline)
     .filter((o) => years.every((y) => (o.admissionsByYear?.[y] ?? 0) === 0))

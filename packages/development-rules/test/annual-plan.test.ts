@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest"
 import {
   allocateAnnualPlan,
   dormantOrganizations,
+  dormantWindow,
   nationalPolicy,
   type OrganizationPipeline,
 } from "../src/index.js"
@@ -68,5 +69,10 @@ describe("annual development plan (DR 37, 38)", () => {
     expect(flagged.map((o) => o.orgId)).toEqual(["idle"])
     expect(flagged[0]?.years).toEqual([2024, 2025, 2026])
     expect(flagged[0]?.citations[0]?.article).toBe(37)
+  })
+
+  it("looks at the dormantYears calendar years up to the year analysed, oldest first", () => {
+    expect(dormantWindow(2026, nationalPolicy)).toEqual([2024, 2025, 2026])
+    expect(dormantWindow(2026, { dormantYears: 1 })).toEqual([2026])
   })
 })

@@ -1,22 +1,16 @@
-import { type LocalizedText, minDate, type PlainDate, Temporal } from "@xianfeng/core"
-import { ethnicityCodes, loadDevelopmentPolicy, members, orgs, pathInSubtree, type XfDb } from "@xianfeng/db"
+import type { LocalizedText, PlainDate } from "@xianfeng/core"
+import { compositionFactsOf, ethnicityCodes, type Scope, type XfDb } from "@xianfeng/db"
 import {
   ageBands,
   type CompositionRow,
-  compositionAnalysis,
-  dormantOrganizations,
   type OccupationGroup,
-  type OrganizationPipeline,
-  type PipelinePerson,
+  yearAnalysis,
 } from "@xianfeng/development-rules"
-import { and, count, eq, gte, inArray, isNotNull, max, sql } from "drizzle-orm"
 import { audit } from "../../audit.js"
-import type { Actor } from "../../auth/actor.js"
+import { todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { orgInScope } from "../platform/members.js"
 import { Composition, YearQuery } from "./contract.js"
-import { educationOf, occupationOf, personColumns, todayOf } from "./person.js"
 
 const t = (zh: string, en: string): LocalizedText => ({ "zh-CN": zh, en })
 
@@ -49,109 +43,26 @@ export const stageLabels: Readonly<Record<string, LocalizedText>> = {
   full: t("正式党员", "full members"),
 }
 
-const roleOf = {
-  applicant: "applicant",
-  activist: "activist",
-  "development-object": "development-object",
-} as const
-
-/** Everything the analysis needs, loaded in four scoped queries and computed by the library. */
+/**
+ * The year's analysis of the scope's subtree, or of an organization inside it: the facts loaded in scope,
+ * counted by the rules (composition, organization pipelines, dormant organizations).
+ */
 export const analyse = async (
   db: XfDb,
-  actor: Actor,
+  scope: Scope,
   year: number,
   orgId: string | undefined,
   today: PlainDate,
 ) => {
-  const within = orgId ? (await orgInScope(db, actor, orgId)).path : actor.orgPath
-  const asOf = minDate(today, Temporal.PlainDate.from({ year, month: 12, day: 31 }))
-  const scope = and(pathInSubtree(orgs.path, actor.orgPath), pathInSubtree(orgs.path, within))
-  const people = await db
-    .select(personColumns)
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(
-      and(
-        scope,
-        inArray(members.stage, ["applicant", "activist", "development-object"]),
-        eq(members.status, "normal"),
-      ),
-    )
-  const { policy } = await loadDevelopmentPolicy(db, within)
-  const pipelinePeople: PipelinePerson[] = people.map((p) => ({
-    orgId: p.orgId,
-    role: roleOf[p.stage as keyof typeof roleOf],
-    birthDate: p.birthDate,
-    gender: p.sex,
-    ethnicity: p.ethnicity,
-    occupation: occupationOf(p, asOf),
-    ...educationField(p.education),
-  }))
-  const analysis = compositionAnalysis(pipelinePeople, asOf)
-  // Admissions (branch meetings) per organization and year, for the dormant check (DR 37).
-  const since = Temporal.PlainDate.from({ year: year - policy.dormantYears + 1, month: 1, day: 1 })
-  const admissions = await db
-    .select({
-      orgId: members.orgId,
-      year: sql<number>`extract(year from ${members.admittedOn})::int`,
-      n: count(),
-    })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(scope, isNotNull(members.admittedOn), gte(members.admittedOn, since)))
-    .groupBy(members.orgId, sql`2`)
-  const last = await db
-    .select({ orgId: members.orgId, on: max(members.admittedOn) })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(scope)
-    .groupBy(members.orgId)
-  const names = new Map(
-    (await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(scope)).map((o) => [o.id, o.name]),
-  )
-  const pipelines = organizationPipelines(pipelinePeople, admissions)
-  const dormant = dormantOrganizations(pipelines, year, policy).map((d) => ({
+  const facts = await compositionFactsOf(db, scope, year, orgId)
+  const { policy, orgNames: names } = facts
+  const a = yearAnalysis({ year, today, people: facts.people, admissions: facts.admissions, policy })
+  const dormant = a.dormant.map((d) => ({
     orgId: d.orgId,
     orgName: names.get(d.orgId) ?? d.orgId,
-    lastAdmission: last.find((l) => l.orgId === d.orgId)?.on?.toString() ?? null,
+    lastAdmission: facts.lastAdmissions.get(d.orgId)?.toString() ?? null,
   }))
-  return { analysis, dormant, names, people, pipelines, policy, asOf }
-}
-
-const educationField = (code: string) => {
-  const education = educationOf(code)
-  return education === undefined ? {} : { education }
-}
-
-/** Per organization: development objects and activists per occupation group, admissions per year. */
-export const organizationPipelines = (
-  people: readonly PipelinePerson[],
-  admissions: readonly { orgId: string; year: number; n: number }[],
-): OrganizationPipeline[] => {
-  const by = new Map<
-    string,
-    {
-      developmentObjects: Record<string, number>
-      activists: Record<string, number>
-      admissionsByYear: Record<number, number>
-    }
-  >()
-  const get = (id: string) => {
-    let o = by.get(id)
-    if (o === undefined) {
-      o = { developmentObjects: {}, activists: {}, admissionsByYear: {} }
-      by.set(id, o)
-    }
-    return o
-  }
-  for (const p of people) {
-    const g = p.occupation ?? "other"
-    if (p.role === "development-object")
-      get(p.orgId).developmentObjects[g] = (get(p.orgId).developmentObjects[g] ?? 0) + 1
-    else if (p.role === "activist") get(p.orgId).activists[g] = (get(p.orgId).activists[g] ?? 0) + 1
-  }
-  for (const a of admissions) get(a.orgId).admissionsByYear[a.year] = a.n
-  return [...by.entries()].map(([orgId, o]) => ({ orgId, ...o }))
+  return { analysis: a.composition, dormant, names, pipelines: a.pipelines, policy, asOf: a.asOf }
 }
 
 type Row = { key: string; label: string; count: number }

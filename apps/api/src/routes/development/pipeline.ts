@@ -1,53 +1,30 @@
-import { compareDates, type PlainDate } from "@xianfeng/core"
+import type { PlainDate } from "@xianfeng/core"
 import {
-  developmentRecordsOf,
-  loadDevelopmentPolicy,
-  type MemberStage,
-  members,
-  orgs,
-  pathInSubtree,
-  type XfDb,
+  type DevelopmentPerson,
+  developmentPipelineOf,
+  type PipelineStage,
+  pipelineStages,
 } from "@xianfeng/db"
-import { developmentRuleSets, evaluate } from "@xianfeng/development-rules"
-import { and, count, eq, inArray } from "drizzle-orm"
+import {
+  ATTENTION_DAYS,
+  type AttentionInput,
+  attentionOf,
+  developmentRuleSets,
+  evaluate,
+  historyOf,
+} from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
-import type { Actor } from "../../auth/actor.js"
+import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { orgInScope } from "../platform/members.js"
 import { Pipeline, PipelineQuery } from "./contract.js"
-import { historyOf, personColumns, todayOf } from "./person.js"
 import { text } from "./render.js"
-
-/** The stages of the development pipeline, in order (full members are not in it). */
-export const pipelineStages = [
-  "applicant",
-  "activist",
-  "development-object",
-  "probationary",
-] as const satisfies readonly MemberStage[]
 
 const BOARD_CAP = 50
 const ATTENTION_CAP = 500
 
-/** Where the pipeline lies: the caller's subtree, or an organization inside it (else 404). */
-export const pipelineScope = async (db: XfDb, actor: Actor, orgId: string | undefined) => {
-  const within = orgId ? (await orgInScope(db, actor, orgId)).path : actor.orgPath
-  const scoped = and(
-    pathInSubtree(orgs.path, actor.orgPath),
-    within === actor.orgPath ? undefined : pathInSubtree(orgs.path, within),
-    eq(members.status, "normal"),
-  )
-  return { within, scoped, where: and(scoped, inArray(members.stage, [...pipelineStages])) }
-}
-
-const sinceOf = (p: {
-  stage: MemberStage
-  appliedOn: PlainDate | null
-  activistOn: PlainDate | null
-  developmentObjectOn: PlainDate | null
-  admittedOn: PlainDate | null
-}) =>
+/** The date the person entered their current stage. */
+const sinceOf = (p: DevelopmentPerson & { stage: PipelineStage }): PlainDate | null =>
   p.stage === "applicant"
     ? p.appliedOn
     : p.stage === "activist"
@@ -72,55 +49,18 @@ export const pipeline = route({
   handler: async ({ actor, query, deps, c }) => {
     const lang = langOf(c)
     const today = todayOf(deps)
-    const horizon = today.add({ days: query.days ?? 30 })
     return deps.db.transaction(async (tx) => {
-      const { within, scoped, where } = await pipelineScope(tx, actor, query.orgId)
-      // Counted over every stage, full members included: the board shows where the pipeline leads.
-      const counted = await tx
-        .select({ stage: members.stage, n: count() })
-        .from(members)
-        .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(scoped)
-        .groupBy(members.stage)
-      const people = await tx
-        .select({ ...personColumns })
-        .from(members)
-        .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(where)
-      // All their records in one query: the subquery is the same scoped selection.
-      const records = await developmentRecordsOf(
-        tx,
-        tx.select({ id: members.id }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where),
-      )
-      const { policy } = await loadDevelopmentPolicy(tx, within)
-      const attention: (typeof Pipeline.Type)["attention"][number][] = []
-      for (const p of people) {
-        const rows = records.get(p.id)
-        if (rows === undefined) continue
-        const e = evaluate(historyOf(p, rows, today), today, developmentRuleSets, policy)
-        for (const s of e.steps) {
-          if (s.dueBy === undefined) continue
-          if (s.state === "overdue" || (s.state === "due" && compareDates(s.dueBy, horizon) <= 0)) {
-            attention.push({
-              memberId: p.id,
-              name: p.name,
-              orgId: p.orgId,
-              orgName: p.orgName,
-              stage: p.stage,
-              step: s.step,
-              stepName: text(s.name, lang),
-              state: s.state,
-              dueBy: s.dueBy.toString(),
-            })
-          }
+      const { counts, people, records, policy } = await developmentPipelineOf(tx, actor, query.orgId)
+      // One person evaluated at a time: only what needs attention is kept, not every evaluation.
+      function* evaluated(): Generator<AttentionInput<(typeof people)[number]>> {
+        for (const person of people) {
+          const rows = records.get(person.id)
+          if (rows === undefined) continue
+          const e = evaluate(historyOf(person, rows, today), today, developmentRuleSets, policy)
+          yield { person, steps: e.steps }
         }
       }
-      attention.sort(
-        (a, b) =>
-          (a.state === b.state ? 0 : a.state === "overdue" ? -1 : 1) ||
-          a.dueBy.localeCompare(b.dueBy) ||
-          a.name.localeCompare(b.name, "zh-CN"),
-      )
+      const attention = attentionOf(evaluated(), today, query.days ?? ATTENTION_DAYS)
       const board = pipelineStages.map((stage) => ({
         stage,
         people: people
@@ -148,9 +88,19 @@ export const pipeline = route({
         asOf: today.toString(),
         counts: [...pipelineStages, "full" as const].map((stage) => ({
           stage,
-          count: counted.find((r) => r.stage === stage)?.n ?? 0,
+          count: counts.find((r) => r.stage === stage)?.count ?? 0,
         })),
-        attention: attention.slice(0, ATTENTION_CAP),
+        attention: attention.slice(0, ATTENTION_CAP).map((i) => ({
+          memberId: i.person.id,
+          name: i.person.name,
+          orgId: i.person.orgId,
+          orgName: i.person.orgName,
+          stage: i.person.stage,
+          step: i.step.step,
+          stepName: text(i.step.name, lang),
+          state: i.state,
+          dueBy: i.dueBy.toString(),
+        })),
         attentionTotal: attention.length,
         board,
       }

@@ -1,15 +1,16 @@
-import { developmentRecordsOfMember, loadDevelopmentPolicy } from "@xianfeng/db"
+import { developmentCaseOf } from "@xianfeng/db"
 import {
   cultivationPlan,
   developmentRuleSets,
+  historyOf,
   planItemLabels,
   planProgress,
 } from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
+import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { CultivationPlanView, PersonParams } from "./contract.js"
-import { historyOf, personInScope, todayOf } from "./person.js"
 
 export const personPlan = route({
   method: "get",
@@ -27,10 +28,8 @@ export const personPlan = route({
     const lang = langOf(c)
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
-      const person = await personInScope(tx, actor, params.memberId)
-      const rows = await developmentRecordsOfMember(tx, person.id)
-      const { policy } = await loadDevelopmentPolicy(tx, person.orgPath)
-      const history = historyOf(person, rows, today)
+      const { person, records, policy } = await developmentCaseOf(tx, actor, params.memberId)
+      const history = historyOf(person, records, today)
       const plan = cultivationPlan(history, today.add({ months: 6 }), developmentRuleSets, policy)
       const progress = plan === undefined ? undefined : planProgress(plan, history, [], today)
       const items = (progress?.items ?? []).map((i) => ({

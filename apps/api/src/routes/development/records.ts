@@ -1,28 +1,24 @@
-import { isAfter } from "@xianfeng/core"
-import {
-  developmentRecords,
-  developmentRecordsOfMember,
-  loadDevelopmentPolicy,
-  members,
-  stageColumnsOf,
-} from "@xianfeng/db"
+import { compareDates, isAfter, type PlainDate } from "@xianfeng/core"
+import { developmentCaseOf, recordDevelopmentStep, stageColumnsOf } from "@xianfeng/db"
 import {
   checkStep,
   decodeStepRecord,
   developmentRuleSets,
   evaluate,
+  historyOf,
   isAccepted,
 } from "@xianfeng/development-rules"
-import { eq, sql } from "drizzle-orm"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
-import { permissions } from "../../auth/actor.js"
+import { todayOf } from "../../deps.js"
 import { langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { PersonParams, RecordBody, Timeline } from "./contract.js"
-import { historyOf, personInScope, todayOf } from "./person.js"
+import { developmentPermissions } from "./permissions.js"
 import { renderVerdictView } from "./render.js"
 import { timelineView } from "./timeline.js"
+
+const byDate = (a: { onDate: PlainDate }, b: { onDate: PlainDate }) => compareDates(a.onDate, b.onDate)
 
 export const recordStep = route({
   method: "post",
@@ -34,7 +30,7 @@ export const recordStep = route({
     "the history, the member's version moves on, and the new timeline comes back.",
   tag: "development",
   auth: "user",
-  roles: permissions.recordDevelopment,
+  roles: developmentPermissions.recordDevelopment,
   params: PersonParams,
   body: RecordBody,
   response: Timeline,
@@ -60,11 +56,8 @@ export const recordStep = route({
     }
     return deps.db.transaction(async (tx) => {
       // Locks the member row: two steps recorded at once for one person are judged one after the other.
-      const person = await personInScope(tx, actor, params.memberId, true)
-      const rows = await developmentRecordsOfMember(tx, person.id)
-      const { policy } = await loadDevelopmentPolicy(tx, person.orgPath)
-      const history = historyOf(person, rows, today)
-      const verdicts = checkStep(history, record, developmentRuleSets, policy)
+      const { person, records, policy } = await developmentCaseOf(tx, actor, params.memberId, { lock: true })
+      const verdicts = checkStep(historyOf(person, records, today), record, developmentRuleSets, policy)
       if (!isAccepted(verdicts)) {
         const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
         const first = shown.find((v) => v.status === "blocked")
@@ -74,28 +67,22 @@ export const recordStep = route({
           shown,
         )
       }
-      const [inserted] = await tx
-        .insert(developmentRecords)
-        .values({
-          memberId: person.id,
-          step: body.step,
-          onDate: record.on,
-          evidence: body.evidence,
-          recordedBy: actor.userId,
-          recordedAt: deps.now(),
-        })
-        .returning()
-      if (inserted === undefined) throw new Error("insert into development_records returned no row")
-      const allRows = [...rows, inserted].sort((a, b) =>
-        a.onDate.toString().localeCompare(b.onDate.toString()),
+      const entry = {
+        memberId: person.id,
+        step: body.step,
+        onDate: record.on,
+        evidence: body.evidence,
+        recordedBy: actor.userId,
+        recordedAt: deps.now(),
+      }
+      const evaluation = evaluate(
+        historyOf(person, [...records, entry].sort(byDate), today),
+        today,
+        developmentRuleSets,
+        policy,
       )
-      const after = historyOf(person, allRows, today)
-      const evaluation = evaluate(after, today, developmentRuleSets, policy)
       const columns = stageColumnsOf(evaluation.derived)
-      await tx
-        .update(members)
-        .set({ ...columns, version: sql`${members.version} + 1`, updatedAt: deps.now() })
-        .where(eq(members.id, person.id))
+      const inserted = await recordDevelopmentStep(tx, actor, entry, columns)
       await audit(tx, deps, actor, {
         action: "development.record",
         objectType: "member",
@@ -112,7 +99,7 @@ export const recordStep = route({
         },
       })
       const current = { ...person, stage: columns.stage ?? person.stage }
-      return timelineView(current, allRows, evaluation, policy, lang)
+      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang)
     })
   },
 })

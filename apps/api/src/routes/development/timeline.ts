@@ -1,8 +1,9 @@
 import type { PlainDate } from "@xianfeng/core"
 import {
   type DevelopmentRecord,
-  developmentRecordsOfMember,
-  loadDevelopmentPolicy,
+  developmentCaseOf,
+  type Scope,
+  type ScopedMember,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -11,15 +12,15 @@ import {
   developmentRuleSets,
   type Evaluation,
   evaluate,
+  historyOf,
   isStepId,
   stepDefinition,
 } from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
-import type { Actor } from "../../auth/actor.js"
+import { todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { PersonParams, type RecordView, Timeline } from "./contract.js"
-import { historyOf, type PersonRow, personInScope, todayOf } from "./person.js"
 import { renderVerdictView, text } from "./render.js"
 
 const derivedKeys = [
@@ -45,7 +46,7 @@ export const recordView = (r: DevelopmentRecord): RecordView => ({
 
 /** The evaluation, rendered in the reader's language; the stored rows ride along under their steps. */
 export const timelineView = (
-  person: PersonRow,
+  person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage">,
   rows: readonly DevelopmentRecord[],
   e: Evaluation,
   policy: DevelopmentPolicy,
@@ -86,20 +87,16 @@ export const timelineView = (
   }
 }
 
-/** Loads the person (in scope), their records and the district policy, and evaluates on `asOf`. */
-export const loadTimeline = async (db: XfDb, actor: Actor, memberId: string, asOf: PlainDate, lang: Lang) => {
-  const person = await personInScope(db, actor, memberId)
-  const rows = await developmentRecordsOfMember(db, memberId)
-  const { policy } = await loadDevelopmentPolicy(db, person.orgPath)
-  const history = historyOf(person, rows, asOf)
-  const evaluation = evaluate(history, asOf, developmentRuleSets, policy)
+/** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
+export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
+  const { person, records, policy } = await developmentCaseOf(db, scope, memberId)
+  const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy)
   return {
     person,
-    rows,
+    rows: records,
     policy,
-    history,
     evaluation,
-    view: timelineView(person, rows, evaluation, policy, lang),
+    view: timelineView(person, records, evaluation, policy, lang),
   }
 }
 

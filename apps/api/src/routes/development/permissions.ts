@@ -1,0 +1,13 @@
+import type { Role } from "../../contract.js"
+
+/**
+ * What each role may do in 发展党员, beyond reading inside its subtree. Who records a step is who keeps the
+ * branch's records (the branch secretary) and the committees above it; an annual plan (DR 38) is drawn up by
+ * a district or a committee for the organizations below it, so a branch has none to save.
+ */
+export const developmentPermissions = {
+  /** Record development steps. */
+  recordDevelopment: ["district-admin", "committee-officer", "branch-secretary"],
+  /** Save the year's development plan of one's organization. */
+  saveAnnualPlan: ["district-admin", "committee-officer"],
+} as const satisfies Record<string, readonly Role[]>

@@ -1,0 +1,16 @@
+/**
+ * 发展党员's queries, one module per area. Every query over scoped data takes the caller's `Scope` and puts
+ * the subtree condition inside the query (platform/scope.ts); an object outside it is `NotInScope`.
+ */
+export * from "./composition.js"
+export * from "./people.js"
+export * from "./pipeline.js"
+export * from "./plans.js"
+export * from "./policies.js"
+export {
+  type DevelopmentStepEntry,
+  memberStageOf,
+  recordDevelopmentStep,
+  type StageColumns,
+  stageColumnsOf,
+} from "./records.js"

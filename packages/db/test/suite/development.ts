@@ -1,0 +1,171 @@
+import { Temporal } from "temporal-polyfill"
+import { describe, expect, it } from "vitest"
+import {
+  admissionsInYear,
+  compositionFactsOf,
+  developmentCaseOf,
+  developmentPipelineOf,
+  planUnitsOf,
+  recordDevelopmentStep,
+  saveDevelopmentPlan,
+  savedDevelopmentPlanOf,
+} from "../../src/development/index.js"
+import { insertMember, type MemberInput } from "../../src/members.js"
+import { insertOrg } from "../../src/org-tree.js"
+import { NotInScope, type Scope } from "../../src/platform/scope.js"
+import type { MemberStage } from "../../src/schema/index.js"
+import { type SuiteContext, testVault, unwrap } from "./context.js"
+
+const d = (iso: string) => Temporal.PlainDate.from(iso)
+const district: Scope = { orgId: "dv_d", orgPath: "dv_d" }
+const committee1: Scope = { orgId: "dv_c1", orgPath: "dv_d.dv_c1" }
+const committee2: Scope = { orgId: "dv_c2", orgPath: "dv_d.dv_c2" }
+
+export const developmentSuite = (ctx: SuiteContext) =>
+  describe("development queries in a scope", () => {
+    const ids: Record<string, string> = {}
+    const person = (
+      orgId: string,
+      name: string,
+      stage: MemberStage,
+      more: Partial<MemberInput> = {},
+    ): MemberInput => ({
+      orgId,
+      name,
+      sex: "female" as const,
+      birthDate: d("1996-05-01"),
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "worker",
+      stage,
+      ...more,
+    })
+
+    it("sets up a district with two committees, a branch under each and people in the pipeline", async () => {
+      const { db } = ctx.database()
+      await db.transaction(async (tx) => {
+        unwrap(await insertOrg(tx, { id: "dv_d", kind: "district-committee", name: "开发区委" }))
+        unwrap(
+          await insertOrg(tx, { id: "dv_c1", parentId: "dv_d", kind: "township-committee", name: "一镇" }),
+        )
+        unwrap(
+          await insertOrg(tx, { id: "dv_c2", parentId: "dv_d", kind: "township-committee", name: "二镇" }),
+        )
+        unwrap(await insertOrg(tx, { id: "dv_b1", parentId: "dv_c1", kind: "branch", name: "一支部" }))
+        unwrap(await insertOrg(tx, { id: "dv_b2", parentId: "dv_c2", kind: "branch", name: "二支部" }))
+        const people = [
+          person("dv_b1", "甲", "applicant", { appliedOn: d("2026-01-05") }),
+          person("dv_b1", "乙", "development-object"),
+          person("dv_b1", "丙", "full", { admittedOn: d("2024-06-01"), fullMemberOn: d("2025-06-01") }),
+          person("dv_b1", "丁", "activist", { status: "transferred-out" }),
+          person("dv_b2", "戊", "activist"),
+          person("dv_b2", "己", "probationary", { admittedOn: d("2025-07-01") }),
+        ]
+        for (const p of people) ids[p.name] = (await insertMember(tx, testVault, p)).id
+      })
+      expect(Object.keys(ids)).toHaveLength(6)
+    })
+
+    it("loads a person's case in scope, and refuses one outside it as NotInScope", async () => {
+      const { db } = ctx.database()
+      const c = await developmentCaseOf(db, committee1, ids.甲 ?? "")
+      expect(c.person.name).toBe("甲")
+      expect(c.person.orgPath).toBe("dv_d.dv_c1.dv_b1")
+      expect(c.records).toEqual([])
+      expect(c.policy.dormantYears).toBeGreaterThan(0)
+      await expect(developmentCaseOf(db, committee2, ids.甲 ?? "")).rejects.toBeInstanceOf(NotInScope)
+    })
+
+    it("records a step with the member's new stage in one write, and writes nothing outside the scope", async () => {
+      const { db } = ctx.database()
+      const entry = {
+        memberId: ids.甲 ?? "",
+        step: "talk",
+        onDate: d("2026-01-20"),
+        evidence: { talkedBy: "王书记" },
+        recordedBy: null,
+        recordedAt: new Date("2026-01-20T02:00:00Z"),
+      }
+      await expect(
+        db.transaction((tx) => recordDevelopmentStep(tx, committee2, entry, { appliedOn: d("2026-01-05") })),
+      ).rejects.toBeInstanceOf(NotInScope)
+      expect((await developmentCaseOf(db, district, ids.甲 ?? "")).records).toEqual([])
+      const before = (await developmentCaseOf(db, district, ids.甲 ?? "")).person.version
+      const earlier = { ...entry, step: "apply", onDate: d("2026-01-05"), evidence: { receivedBy: "本支部" } }
+      await db.transaction(async (tx) => {
+        await recordDevelopmentStep(tx, committee1, entry, { appliedOn: d("2026-01-05") })
+        await recordDevelopmentStep(tx, committee1, earlier, {
+          appliedOn: d("2026-01-05"),
+          stage: "applicant",
+        })
+      })
+      const after = await developmentCaseOf(db, district, ids.甲 ?? "")
+      expect(after.records.map((r) => r.step)).toEqual(["apply", "talk"])
+      expect(after.person.version).toBe(before + 2)
+      expect(after.person.appliedOn?.toString()).toBe("2026-01-05")
+    })
+
+    it("counts the pipeline of the scope, or of an organization inside it, in normal standing only", async () => {
+      const { db } = ctx.database()
+      const all = await developmentPipelineOf(db, district)
+      expect(all.within).toBe("dv_d")
+      expect(all.people.map((p) => p.name).sort()).toEqual(["乙", "己", "戊", "甲"].sort())
+      expect(all.counts.find((c) => c.stage === "full")?.count).toBe(1)
+      expect(all.counts.find((c) => c.stage === "activist")?.count).toBe(1)
+      expect(all.records.get(ids.甲 ?? "")?.map((r) => r.step)).toEqual(["apply", "talk"])
+      const one = await developmentPipelineOf(db, district, "dv_c2")
+      expect(one.people.map((p) => p.name).sort()).toEqual(["己", "戊"].sort())
+      await expect(developmentPipelineOf(db, committee1, "dv_c2")).rejects.toBeInstanceOf(NotInScope)
+    })
+
+    it("reads the composition facts: the pipeline's people, admissions in the dormant window, names", async () => {
+      const { db } = ctx.database()
+      const facts = await compositionFactsOf(db, district, 2026)
+      expect(facts.people.map((p) => p.name).sort()).toEqual(["乙", "戊", "甲"].sort())
+      // The national dormant window is three years (2024–2026): both admissions count.
+      expect([...facts.admissions].sort((a, b) => a.year - b.year)).toEqual([
+        { orgId: "dv_b1", year: 2024, count: 1 },
+        { orgId: "dv_b2", year: 2025, count: 1 },
+      ])
+      expect(facts.lastAdmissions.get("dv_b2")?.toString()).toBe("2025-07-01")
+      expect(facts.orgNames.get("dv_c1")).toBe("一镇")
+      const inside = await compositionFactsOf(db, committee1, 2026)
+      expect(inside.orgNames.has("dv_c2")).toBe(false)
+      expect(inside.admissions.map((a) => a.orgId)).toEqual(["dv_b1"])
+    })
+
+    it("splits a plan between the organizations right below, or the organization itself", async () => {
+      const { db } = ctx.database()
+      const units = await planUnitsOf(db, district)
+      expect(units.units.map((u) => u.id)).toEqual(["dv_c1", "dv_c2"])
+      expect(units.unitOf.get("dv_b2")).toBe("dv_c2")
+      expect(units.unitOf.has("dv_d")).toBe(false)
+      const branch = await planUnitsOf(db, { orgId: "dv_b1", orgPath: "dv_d.dv_c1.dv_b1" })
+      expect(branch.units).toEqual([{ id: "dv_b1", name: "一支部", path: "dv_d.dv_c1.dv_b1" }])
+      expect(await admissionsInYear(db, district, 2025)).toBe(1)
+      expect(await admissionsInYear(db, committee1, 2025)).toBe(0)
+    })
+
+    it("saves one plan per organization and year, the second save replacing the first", async () => {
+      const { db } = ctx.database()
+      expect(await savedDevelopmentPlanOf(db, district, 2027)).toBeUndefined()
+      const at = new Date("2026-11-30T00:00:00Z")
+      const plan = {
+        year: 2027,
+        total: 3,
+        allocations: [{ orgId: "dv_c1", quota: 3 }],
+        updatedAt: at,
+        updatedBy: null,
+      }
+      await saveDevelopmentPlan(db, district, plan)
+      await saveDevelopmentPlan(db, district, {
+        ...plan,
+        total: 4,
+        allocations: [{ orgId: "dv_c2", quota: 4 }],
+      })
+      const saved = await savedDevelopmentPlanOf(db, district, 2027)
+      expect(saved?.total).toBe(4)
+      expect(saved?.allocations).toEqual([{ orgId: "dv_c2", quota: 4 }])
+      expect(await savedDevelopmentPlanOf(db, committee1, 2027)).toBeUndefined()
+    })
+  })
