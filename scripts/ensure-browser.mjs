@@ -32,7 +32,9 @@ export const browserPlan = (m) => {
 
 const hasCjkFont = () => {
   try {
-    return /Noto Sans CJK/i.test(execFileSync("fc-list", { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }))
+    return /Noto Sans CJK/i.test(
+      execFileSync("fc-list", { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+    )
   } catch {
     return false
   }

@@ -4,7 +4,13 @@ import assert from "node:assert/strict"
 import { test } from "node:test"
 import { browserPlan } from "./ensure-browser.mjs"
 
-const machine = { chromiumPath: "/usr/bin/chromium", hasChromium: true, hasCjkFont: true, isRoot: true, hasApt: true }
+const machine = {
+  chromiumPath: "/usr/bin/chromium",
+  hasChromium: true,
+  hasCjkFont: true,
+  isRoot: true,
+  hasApt: true,
+}
 
 test("does nothing when chromium and the CJK fonts are there", () => {
   assert.deepEqual(browserPlan(machine), { action: "none" })
@@ -15,7 +21,10 @@ test("installs what is missing, and only that, when it runs as root with apt", (
     action: "install",
     packages: ["chromium", "fonts-noto-cjk"],
   })
-  assert.deepEqual(browserPlan({ ...machine, hasCjkFont: false }), { action: "install", packages: ["fonts-noto-cjk"] })
+  assert.deepEqual(browserPlan({ ...machine, hasCjkFont: false }), {
+    action: "install",
+    packages: ["fonts-noto-cjk"],
+  })
 })
 
 test("says exactly what to run when it is not root", () => {

@@ -16,34 +16,26 @@ const relativeToRepo = (file: string) => relative(repoRoot, file).split("\\").jo
 const importsDrizzle = (file: string) =>
   /from\s+["']drizzle-orm(\/[^"']*)?["']|import\(\s*["']drizzle-orm/.test(readFileSync(file, "utf8"))
 
-/**
- * Route files that still hold drizzle queries, until the development area's queries move to `@xianfeng/db`.
- * This list may only shrink: a route file that newly imports drizzle-orm fails the test.
- */
-const stillImportingDrizzle = new Set([
-  "apps/api/src/routes/development/annual-plan.ts",
-  "apps/api/src/routes/development/composition.ts",
-  "apps/api/src/routes/development/person.ts",
-  "apps/api/src/routes/development/pipeline.ts",
-  "apps/api/src/routes/development/records.ts",
-])
-
 describe("every query has one home", () => {
   it("no route file imports drizzle-orm: routes call the query modules of @xianfeng/db", () => {
-    const offenders = sourcesUnder(join(apiRoot, "src", "routes"))
-      .filter(importsDrizzle)
-      .map(relativeToRepo)
-      .filter((f) => !stillImportingDrizzle.has(f))
-    expect(offenders).toEqual([])
-  })
-
-  it("the allow-list names only files that exist and still import drizzle-orm", () => {
-    const importing = new Set(
+    expect(
       sourcesUnder(join(apiRoot, "src", "routes"))
         .filter(importsDrizzle)
         .map(relativeToRepo),
-    )
-    expect([...stillImportingDrizzle].filter((f) => !importing.has(f))).toEqual([])
+    ).toEqual([])
+  })
+
+  it("no area's routes import another area's route files", () => {
+    const routes = join(apiRoot, "src", "routes")
+    const crossing = sourcesUnder(routes).flatMap((file) => {
+      const area = relative(routes, file).split(/[\\/]/)[0]
+      const text = readFileSync(file, "utf8")
+      return [...text.matchAll(/from\s+["'](\.\.\/[^"']+)["']/g)]
+        .map((m) => m[1] ?? "")
+        .filter((spec) => /^\.\.\/(?!\.\.)[^/]+\//.test(spec) && !spec.startsWith(`../${area}/`))
+        .map((spec) => `${relativeToRepo(file)} → ${spec}`)
+    })
+    expect(crossing).toEqual([])
   })
 })
 

@@ -30,12 +30,3 @@ export const requireActor = (c: Context, roles?: readonly Role[]): Actor => {
   }
   return actor
 }
-
-/**
- * The development area's permission, until it moves beside its routes.
- * // moves to routes/development/permissions.ts (the platform's are in routes/platform/permissions.ts)
- */
-export const permissions = {
-  /** Record development steps. */
-  recordDevelopment: ["district-admin", "committee-officer", "branch-secretary"],
-} as const satisfies Record<string, readonly Role[]>

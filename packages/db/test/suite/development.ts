@@ -10,8 +10,8 @@ import {
   saveDevelopmentPlan,
   savedDevelopmentPlanOf,
 } from "../../src/development/index.js"
-import { insertMember, type MemberInput } from "../../src/members.js"
 import { insertOrg } from "../../src/org-tree.js"
+import { insertMember, type MemberInput } from "../../src/platform/members.js"
 import { NotInScope, type Scope } from "../../src/platform/scope.js"
 import type { MemberStage } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"

@@ -1,4 +1,4 @@
-import type { Role } from "../../contract.js"
+import type { UserRole as Role } from "@xianfeng/core"
 
 /**
  * What each role may do in 发展党员, beyond reading inside its subtree. Who records a step is who keeps the

@@ -290,10 +290,6 @@ export const membersByStage = route({
   },
 })
 
-// The development routes still import `orgInScope` from here; the development helper points them at
-// `@xianfeng/db`, and then this line goes.
-export { orgInScope }
-
 export const memberRoutes = [
   listMembers,
   lookupByIdNumber,
