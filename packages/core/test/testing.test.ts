@@ -22,7 +22,12 @@ describe("the seeded PRNG of example data", () => {
     expect(new Set(ints)).toEqual(new Set([3, 4, 5]))
     expect(pick(rng, ["x"])).toBe("x")
     expect(() => pick(rng, [])).toThrow(RangeError)
-    const heavy = Array.from({ length: 500 }, () => weighted(rng, [["a", 99], ["b", 1]] as const))
+    const heavy = Array.from({ length: 500 }, () =>
+      weighted(rng, [
+        ["a", 99],
+        ["b", 1],
+      ] as const),
+    )
     expect(heavy.filter((k) => k === "a").length).toBeGreaterThan(450)
   })
 })

@@ -78,7 +78,12 @@ export const exampleEvidence: { readonly [S in StepId]: EvidenceOf<S> } = {
   archive: { items: [...archiveItems], fileKind: "personnel-file" },
   "probation-extension": { ...approver, months: 6, meetingOn: date("2027-06-01") },
   "probation-cancellation": { ...approver, reason: "严重违纪", meetingOn: date("2027-06-01") },
-  "transfer-in": { fromOrg: "外区某支部", stage: "activist", activistSince: date("2025-01-10"), verified: true },
+  "transfer-in": {
+    fromOrg: "外区某支部",
+    stage: "activist",
+    activistSince: date("2025-01-10"),
+    verified: true,
+  },
 }
 
 /** A record of `step` on `on` (a date or ISO text) with the example evidence, `evidence` overriding fields. */
