@@ -1,11 +1,11 @@
 import { makeIdNumber, type PlainDate } from "@xianfeng/core"
+import { hashSeed, int, mulberry32, type Rng, weighted } from "@xianfeng/core/testing"
+import type { MemberStage, MemberStatus, OccupationGroup, Sex } from "@xianfeng/db"
 import { Temporal } from "temporal-polyfill"
-import type { OccupationGroup } from "../code-tables.js"
-import type { MemberStage, MemberStatus, Sex } from "../schema/index.js"
-import type { DemoProblem, DemoRecord } from "./histories.js"
-import { demoName } from "./names.js"
+import type { DemoProblem, DemoRecord } from "../development/histories.js"
+import { uuidFrom } from "../ids.js"
+import { demoName } from "../names.js"
 import type { BranchProfile, DemoOrg } from "./orgs.js"
-import { hashSeed, int, mulberry32, type Rng, uuidFrom, weighted } from "./prng.js"
 
 export interface DemoMember {
   readonly id: string
