@@ -1,6 +1,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import type { IdVault, XfDb } from "@xianfeng/db"
-import type { DemoMember } from "./platform/members.js"
+import type { DemoMember } from "./member.js"
 import type { DemoOrg } from "./platform/orgs.js"
 import type { DemoUser } from "./platform/users.js"
 

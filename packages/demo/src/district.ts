@@ -1,7 +1,8 @@
 import type { PlainDate } from "@xianfeng/core"
 import type { DemoContext } from "./contributor.js"
 import { contributors } from "./contributors.js"
-import { branchTable, type DemoMember, demoMembers } from "./platform/members.js"
+import { type DemoMember, emptyParts } from "./member.js"
+import { branchTable, demoMembers } from "./platform/members.js"
 import { type DemoOrg, demoOrgs } from "./platform/orgs.js"
 import { type DemoUser, demoUsers } from "./platform/users.js"
 
@@ -56,7 +57,7 @@ export const generateDemoDistrict = (options: DemoDistrictOptions): DemoDistrict
   const hooks = contributors.flatMap((c) => (c.member === undefined ? [] : [c.member]))
   const members = function* (): Generator<DemoMember> {
     for (const m of demoMembers(seed, table, memberCount, asOf)) {
-      let out = m
+      let out: DemoMember = { ...m, ...emptyParts }
       for (const hook of hooks) out = hook(out, context)
       yield out
     }

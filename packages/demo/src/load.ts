@@ -4,7 +4,7 @@ import { count, sql } from "drizzle-orm"
 import type { DemoWrite } from "./contributor.js"
 import { contributors } from "./contributors.js"
 import { contextOf, generateDemoDistrict } from "./district.js"
-import type { DemoMember } from "./platform/members.js"
+import type { DemoMember } from "./member.js"
 import { DEMO_PASSWORD } from "./platform/users.js"
 
 /** True when no organization exists yet: the moment to offer (or load) the demo district. */

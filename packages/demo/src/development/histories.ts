@@ -33,6 +33,17 @@ export interface DemoHistory {
   readonly problem: DemoProblem | undefined
 }
 
+/** Development's part of a demo member. */
+export interface DevelopmentPart {
+  /** 发展党员 records, for applicants, activists, development objects and probationary members. */
+  readonly development: readonly (DemoRecord & { readonly id: string })[]
+  /** What the history deliberately leaves to fix (see `demoHistory`), or null. */
+  readonly developmentProblem: DemoProblem | null
+}
+
+/** The part of someone without a development history (a full member). */
+export const noDevelopment: DevelopmentPart = { development: [], developmentProblem: null }
+
 /** The organization that approves admissions for a branch: its committee right under the district. */
 export interface Approver {
   readonly id: string

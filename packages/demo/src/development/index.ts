@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm"
 import { Result } from "effect"
 import type { DemoContext, DemoContributor } from "../contributor.js"
 import { uuidOf } from "../ids.js"
-import type { DemoMember } from "../platform/members.js"
+import type { DemoMember } from "../member.js"
 import { approverOf, type DemoHistory, demoHistory } from "./histories.js"
 
 /** The demo district's development policy: the national defaults with `demoDistrictOverlay`. */
