@@ -1,7 +1,12 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "verify-audit": "src/cli/verify-audit.ts" },
+  entry: {
+    index: "src/index.ts",
+    "verify-audit": "src/cli/verify-audit.ts",
+    // Test plumbing for the suites above db; the `.` entry never pulls it in.
+    testing: "src/testing.ts",
+  },
   format: ["esm"],
   target: "node20",
   sourcemap: true,

@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `testing` is its own entry: example data imports it, the rules' `.` entry never pulls it in.
+  entry: { index: "src/index.ts", testing: "src/testing.ts" },
   format: ["esm"],
   target: "node20",
   sourcemap: true,

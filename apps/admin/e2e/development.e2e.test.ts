@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import type { Pipeline, Timeline } from "@xianfeng/api/contract/development"
 import type { MemberPage } from "@xianfeng/api/contract/platform"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { zhCN } from "../src/locales/zh-CN"
-import { type Harness, shots, startHarness } from "./harness"
+import { apiDir, type Harness, shots, startHarness } from "./harness"
 
 // 发展党员 end to end: one fictitious applicant walked through all five stages in the admin, every
 // step entered through the forms the admin generates from the steps' evidence schemas, against the
@@ -14,6 +16,18 @@ import { type Harness, shots, startHarness } from "./harness"
 // endpoint the admin needs is missing, the step that needs it fails and says which one.
 
 const DEMO_PASSWORD = "xianfeng-demo"
+
+// The example evidence all development tests share: the rules package's `testing` entry, found from the API
+// (the admin itself depends on the API's contract only).
+const fromApi = createRequire(join(apiDir, "package.json"))
+const { exampleEvidence } = (await import(
+  pathToFileURL(fromApi.resolve("@xianfeng/development-rules/testing")).href
+)) as {
+  exampleEvidence: {
+    "political-review": { items: readonly string[] }
+    archive: { items: readonly string[]; fileKind: string }
+  }
+}
 
 let harness: Harness | undefined
 let base = ""
@@ -311,16 +325,7 @@ describe("发展党员: one applicant from application to full member, in the ad
     await record("political-review", "2025-10-08", {
       conclusion: "政治历史清楚，现实表现良好，政治审查合格",
       passed: true,
-      items: [
-        "beliefs",
-        "political-conduct",
-        "attitude-to-line",
-        "political-history",
-        "urgent-tasks",
-        "law-and-ethics",
-        "online-behaviour",
-        "family-and-relations",
-      ],
+      items: exampleEvidence["political-review"].items,
       jointReview: true,
     })
     await record("training", "2025-10-13", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" })
@@ -371,17 +376,7 @@ describe("发展党员: one applicant from application to full member, in the ad
       documentNo: "青委〔2026〕40号",
       collective: true,
     })
-    await record("archive", "2026-11-25", {
-      items: [
-        "application-form",
-        "application-letter",
-        "activist-register",
-        "political-review",
-        "probation-register",
-        "conversion-application",
-      ],
-      fileKind: "personnel-file",
-    })
+    await record("archive", "2026-11-25", exampleEvidence.archive)
 
     await page.getByTestId("timeline-stage").getByText("正式党员").waitFor()
     await page.getByTestId("derived-fullMemberSince").getByText("2026-11-10").waitFor()

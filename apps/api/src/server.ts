@@ -2,7 +2,7 @@ import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
-import { DEMO_PASSWORD } from "@xianfeng/db"
+import { DEMO_PASSWORD } from "@xianfeng/demo"
 import { configFromEnv } from "./config.js"
 import { startSystem } from "./system.js"
 

@@ -1,12 +1,6 @@
-import {
-  createIdVault,
-  type Database,
-  isEmpty,
-  keyFromConfig,
-  loadDemoDistrict,
-  loadOrCreateKey,
-  openDatabase,
-} from "@xianfeng/db"
+import { dateOfInstant } from "@xianfeng/core"
+import { createIdVault, type Database, keyFromConfig, loadOrCreateKey, openDatabase } from "@xianfeng/db"
+import { isEmpty, loadDemoDistrict } from "@xianfeng/demo"
 import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
@@ -42,6 +36,8 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
       await loadDemoDistrict(database, {
         seed: config.demoSeed,
         members: config.demoMembers,
+        // Generated as of today in the district, so the demo never shows a year of overdue steps.
+        asOf: dateOfInstant(now()),
         vault,
         hashPassword,
       })

@@ -1,5 +1,7 @@
 import { date, makeIdNumber } from "@xianfeng/core"
 import { auditLog, developmentRecords, members, orgs, users } from "@xianfeng/db"
+import { politicalReviewItems } from "@xianfeng/development-rules"
+import { exampleEvidence, exampleMember as member } from "@xianfeng/development-rules/testing"
 import { and, count, eq, inArray, like, ne } from "drizzle-orm"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -13,7 +15,6 @@ import type {
 import type { MemberDetail } from "../src/routes/platform/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
 
-const member = (name: string) => ({ name, status: "full", fullMemberSince: "2010-07-01", sanctions: [] })
 const approver = {
   approver: { id: "c01", kind: "township-committee", path: "d1.c01" },
   parentKind: "district-committee",
@@ -30,7 +31,7 @@ const meeting = {
   candidatesInBallot: 1,
   secretBallot: true,
 }
-const items2014 = ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"]
+const items2014 = politicalReviewItems["2014"]
 
 /** A realistic road from application (2014 edition) to full membership (2026 edition), in the demo district. */
 const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
@@ -73,21 +74,7 @@ const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
   ["conversion-application", "2027-05-25", { written: true }],
   ["conversion-meeting", "2027-06-15", meeting],
   ["conversion-approval", "2027-07-10", { ...approver, collective: true }],
-  [
-    "archive",
-    "2027-07-20",
-    {
-      items: [
-        "application-form",
-        "application-letter",
-        "activist-register",
-        "political-review",
-        "probation-register",
-        "conversion-application",
-      ],
-      fileKind: "personnel-file",
-    },
-  ],
+  ["archive", "2027-07-20", exampleEvidence.archive],
 ]
 
 describe.each(backends)("development on %s", (backend) => {

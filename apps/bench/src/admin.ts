@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
-import { DEMO_PASSWORD } from "@xianfeng/db"
+import { DEMO_PASSWORD } from "@xianfeng/demo"
 import { chromium } from "playwright-core"
 import { median } from "./http.js"
 
@@ -35,12 +35,17 @@ export interface AdminResult {
   chromium: string
 }
 
-export const benchAdmin = async (base: string, dist: string, reps: number): Promise<AdminResult> => {
+export const benchAdmin = async (
+  base: string,
+  dist: string,
+  reps: number,
+  chromiumPath: string,
+): Promise<AdminResult> => {
   const wholeApp = walk(dist)
     .filter((f) => !f.endsWith(".map"))
     .reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0)
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath,
     headless: true,
     args: ARGS,
   })

@@ -1,7 +1,8 @@
 /** The start-up baseline: a bare node:http process that answers as soon as it listens. */
 import { createServer } from "node:http"
+import { bareServerPort } from "./config.js"
 
-const port = Number(process.env.PORT ?? 0)
+const port = bareServerPort()
 createServer((_req, res) => {
   res.writeHead(200, { "content-type": "application/json" })
   res.end('{"status":"ok"}')

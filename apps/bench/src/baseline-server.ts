@@ -10,20 +10,23 @@ import { createServer } from "node:http"
 import { join } from "node:path"
 import { PGlite } from "@electric-sql/pglite"
 import pg from "pg"
+import { baselineServerConfig } from "./config.js"
 import { memberCountSql, memberDetailSql, memberPageSql, orgInScopeSql, scopeParams } from "./sql.js"
 
 type Query = (text: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>
 
+const config = baselineServerConfig()
+
 const open = async (): Promise<{ query: Query; close: () => Promise<void> }> => {
-  const url = process.env.BASELINE_PG
+  const url = config.pgUrl
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BASELINE_POOL ?? 8) })
+    const pool = new pg.Pool({ connectionString: url, max: config.pgPool })
     return {
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       close: () => pool.end(),
     }
   }
-  const dir = process.env.BASELINE_PGLITE
+  const dir = config.pgliteDir
   if (!dir) throw new Error("set BASELINE_PG or BASELINE_PGLITE")
   const db = await PGlite.create(join(dir, "pgdata"))
   return {
@@ -34,7 +37,7 @@ const open = async (): Promise<{ query: Query; close: () => Promise<void> }> => 
 
 const main = async () => {
   const { query, close } = await open()
-  const scope = scopeParams(process.env.BASELINE_SCOPE ?? "d1")
+  const scope = scopeParams(config.scope)
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1")
     const send = (status: number, body: unknown) => {
@@ -63,7 +66,7 @@ const main = async () => {
     }
     handle().catch((e: unknown) => send(500, { error: String(e) }))
   })
-  server.listen(Number(process.env.PORT ?? 0), "127.0.0.1")
+  server.listen(config.port, "127.0.0.1")
   const stop = () => {
     server.close()
     close().finally(() => process.exit(0))

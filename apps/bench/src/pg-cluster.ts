@@ -6,8 +6,6 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, rmSync } from "node:fs"
 import pg from "pg"
 
-const PGBIN = process.env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin"
-
 const asPostgres = (cmd: string) => {
   if (process.getuid?.() === 0) execFileSync("su", ["postgres", "-c", cmd], { stdio: "pipe" })
   else execFileSync("sh", ["-c", cmd], { stdio: "pipe" })
@@ -20,8 +18,15 @@ export interface Cluster {
   stop(): void
 }
 
-export const startCluster = async (opts: { dir: string; port: number; reuse: boolean }): Promise<Cluster> => {
+export const startCluster = async (opts: {
+  dir: string
+  port: number
+  reuse: boolean
+  /** The server binaries (initdb, pg_ctl). */
+  bin: string
+}): Promise<Cluster> => {
   const { dir, port } = opts
+  const PGBIN = opts.bin
   const keep = opts.reuse && existsSync(`${dir}/PG_VERSION`)
   if (!keep) {
     rmSync(dir, { recursive: true, force: true })

@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { childEnv } from "./config.js"
 import type { LoadConfig, LoadResult } from "./load-worker.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -43,7 +44,7 @@ export const startServer = async (
   let output = ""
   const t0 = performance.now()
   const proc = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: childEnv({ ...env, PORT: String(port), HOST: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
   })
   proc.stdout?.on("data", (d: Buffer) => {

@@ -1,5 +1,6 @@
+import { mulberry32 } from "@xianfeng/core/testing"
 import { developmentRuleSets, evaluate, nationalPolicy } from "@xianfeng/development-rules"
-import { type GeneratedHistory, generateHistory, mulberry32 } from "./histories.js"
+import { type GeneratedHistory, generateHistory } from "@xianfeng/development-rules/testing"
 import type { RulesResult } from "./report.js"
 
 const CHUNK = 5_000

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
 import { afterAll, expect, test } from "vitest"
+import { childEnv } from "../src/config.js"
 import type { Report } from "../src/report.js"
 
 const main = join(import.meta.dirname, "..", "dist", "main.js")
@@ -17,7 +18,7 @@ test("the small mode reports every section with numeric baselines and ratios", a
     throw new Error(`${main} is missing: build first (pnpm --filter @xianfeng/bench build)`)
   const docs = join(out, "benchmarks.md")
   await promisify(execFile)(process.execPath, [main], {
-    env: { ...process.env, BENCH_SCALE: "small", BENCH_OUT: out, BENCH_DOCS: docs },
+    env: childEnv({ BENCH_SCALE: "small", BENCH_OUT: out, BENCH_DOCS: docs }),
     timeout: 200_000,
     maxBuffer: 16 << 20,
   })

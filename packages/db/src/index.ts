@@ -1,7 +1,6 @@
 export * from "./audit.js"
 export * from "./code-tables.js"
 export * from "./database.js"
-export * from "./demo/index.js"
 export * from "./development/index.js"
 export * from "./id-vault.js"
 export { DataDirLockedError } from "./internal/dir-lock.js"

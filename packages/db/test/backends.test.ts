@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe } from "vitest"
 import type { Database } from "../src/database.js"
 import { auditSuite } from "./suite/audit.js"
-import { demoLoadSuite } from "./suite/demo-load.js"
 import { developmentSuite } from "./suite/development.js"
 import { memberSuite } from "./suite/members.js"
 import { migrationSuite } from "./suite/migrations.js"
@@ -26,7 +25,6 @@ describe.each(backends)("$name", (backend) => {
     },
   }
   migrationSuite(ctx)
-  demoLoadSuite(ctx) // first: it needs an empty database
   orgTreeSuite(ctx)
   memberSuite(ctx)
   developmentSuite(ctx)

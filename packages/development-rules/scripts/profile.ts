@@ -6,10 +6,12 @@
  *   node --cpu-prof --import tsx scripts/profile.ts 2000 --dist     # then open the .cpuprofile
  *
  * `--lib=<path>` evaluates with another copy of the package (say, the last release's src). `--dist` evaluates with the built package (dist/index.js, what the API and the bench run). `--bench` draws
- * the histories with apps/bench's own generator (seed 20260701, national policy) instead of the test corpus.
+ * the histories with the generator the bench uses (`generateHistory` of the testing entry, seed 20260701, national policy) instead of the test corpus.
  */
 import { writeFileSync } from "node:fs"
+import { mulberry32 } from "@xianfeng/core/testing"
 import * as src from "../src/index.js"
+import { generateHistory } from "../src/testing.js"
 import { canonical, corpus } from "../test/corpus.js"
 
 const args = process.argv.slice(2)
@@ -29,18 +31,13 @@ const lib: typeof src =
       : src
 
 type Case = Pick<ReturnType<typeof corpus>[number], "history" | "asOf" | "policy">
-const benchCases = async (): Promise<Case[]> => {
-  const bench = "../../../apps/bench/src/histories.ts"
-  const { generateHistory, mulberry32 } = (await import(bench)) as {
-    generateHistory: (rng: () => number) => Pick<Case, "history" | "asOf">
-    mulberry32: (seed: number) => () => number
-  }
+const benchCases = (): Case[] => {
   const rng = mulberry32(20260701)
   return Array.from({ length: n }, () => ({ ...generateHistory(rng), policy: lib.nationalPolicy }))
 }
 
 const t = performance.now()
-const cases: Case[] = args.includes("--bench") ? await benchCases() : corpus(n)
+const cases: Case[] = args.includes("--bench") ? benchCases() : corpus(n)
 const genMs = performance.now() - t
 const records = cases.reduce((a, c) => a + c.history.records.length, 0)
 const text = JSON.stringify(cases.map((c) => ({ history: c.history, asOf: c.asOf })))

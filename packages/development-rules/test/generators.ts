@@ -1,34 +1,15 @@
 import { compareDates, type PlainDate, Temporal } from "@xianfeng/core"
 import fc from "fast-check"
 import type { History, StepRecord } from "../src/index.js"
-import { type Offsets, validTimeline } from "./fixtures.js"
-
-const int = (min: number, max: number) => fc.integer({ min, max })
+import { type GeneratedHistory, type Offsets, offsetRanges, validTimeline } from "../src/testing.js"
 
 /** Offsets within every national limit (talk ≤ 1 month, approval ≤ 3 months, …). */
-export const offsetsArb: fc.Arbitrary<Offsets> = fc.record({
-  talk: int(0, 25),
-  activist: int(0, 60),
-  filing: int(0, 10),
-  contacts: int(0, 10),
-  objectExtraDays: int(0, 60),
-  agreement: int(0, 14),
-  noticeStart: int(0, 3),
-  introducers: int(0, 20),
-  review: int(0, 20),
-  training: int(0, 30),
-  committeeReview: int(0, 10),
-  preReview: int(0, 5),
-  form: int(0, 5),
-  meeting: int(0, 20),
-  committeeTalk: int(0, 20),
-  approval: int(0, 50),
-  oath: int(0, 25),
-  applicationBeforeEnd: int(0, 20),
-  conversionMeeting: int(0, 60),
-  conversionApproval: int(0, 80),
-  archive: int(0, 30),
-})
+export const offsetsArb: fc.Arbitrary<Offsets> = fc.record(
+  Object.fromEntries(
+    Object.entries(offsetRanges).map(([k, [min, max]]) => [k, fc.integer({ min, max })]),
+  ) as unknown as { [K in keyof Offsets]: fc.Arbitrary<number> },
+)
+const int = (min: number, max: number) => fc.integer({ min, max })
 
 const dateArb = (from: string, to: string): fc.Arbitrary<PlainDate> => {
   const a = Temporal.PlainDate.from(from)
@@ -38,12 +19,6 @@ const dateArb = (from: string, to: string): fc.Arbitrary<PlainDate> => {
 
 /** Application dates under the 2014 edition, across the change, and under 2026. */
 export const startArb = fc.oneof(dateArb("2014-06-01", "2021-12-31"), dateArb("2024-06-01", "2026-12-31"))
-
-export interface GeneratedHistory {
-  /** The history as it stood on `asOf` (a prefix of a valid timeline). */
-  readonly history: History
-  readonly asOf: PlainDate
-}
 
 /** A valid history cut at a random point; `asOf` is the date of its last record. */
 export const validHistoryArb: fc.Arbitrary<GeneratedHistory> = fc

@@ -6,21 +6,13 @@ import { introducerStanding } from "../introducers.js"
 import { labelList, politicalReviewItemLabels, sanctionLabels } from "../labels.js"
 import type { DevelopmentPolicy } from "../policy.js"
 import { type DevelopmentRule, defineRule } from "../rule.js"
-import type { PoliticalReviewItem } from "../steps.js"
+import { PoliticalReviewItem } from "../steps.js"
 
 /** Review items by edition (DR 16): 2026 adds conduct in urgent tasks and online behaviour. */
 export const politicalReviewItems: Readonly<Record<Edition, readonly PoliticalReviewItem[]>> = {
   "2014": ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"],
-  "2026": [
-    "beliefs",
-    "political-conduct",
-    "attitude-to-line",
-    "political-history",
-    "urgent-tasks",
-    "law-and-ethics",
-    "online-behaviour",
-    "family-and-relations",
-  ],
+  // The 2026 edition reviews every item the evidence schema knows.
+  "2026": PoliticalReviewItem.literals,
 }
 
 /** Days and hours of centralized training on file, all sessions added up. */

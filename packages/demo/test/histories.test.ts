@@ -1,3 +1,5 @@
+import { date } from "@xianfeng/core"
+import { memberStageOf } from "@xianfeng/db"
 import {
   checkStep,
   deriveDates,
@@ -6,18 +8,21 @@ import {
   evaluate,
 } from "@xianfeng/development-rules"
 import { describe, expect, it } from "vitest"
-import { demoDevelopmentPolicy, demoHistoryForRules, generateDemoDistrict } from "../src/demo/district.js"
-import { memberStageOf } from "../src/development.js"
+import { demoDevelopmentPolicy, demoHistoryForRules, generateDemoDistrict } from "../src/index.js"
 
-const district = generateDemoDistrict({ seed: 20260701, members: 5_000 })
-const people = [...district.members()].filter((m) => m.stage !== "full")
 const policy = demoDevelopmentPolicy
 
-describe("demo development histories", () => {
+// The district is generated as of the day it is loaded: the histories hold on any day, here a fixed one and
+// one well after the 2026 revision.
+describe.each(["2026-06-30", "2027-11-30"])("demo development histories as of %s", (day) => {
+  const asOf = date(day)
+  const district = generateDemoDistrict({ seed: 20260701, members: 5_000, asOf })
+  const people = [...district.members()].filter((m) => m.stage !== "full")
+
   it("gives everyone on the road to membership a history, the same for the same seed", () => {
     expect(people.length).toBeGreaterThan(300)
     for (const m of people) expect(m.development.length, m.stage).toBeGreaterThan(0)
-    const again = [...generateDemoDistrict({ seed: 20260701, members: 5_000 }).members()].filter(
+    const again = [...generateDemoDistrict({ seed: 20260701, members: 5_000, asOf }).members()].filter(
       (m) => m.stage !== "full",
     )
     expect(JSON.stringify(again)).toBe(JSON.stringify(people))

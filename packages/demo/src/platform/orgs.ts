@@ -1,6 +1,6 @@
 import { checkPlacement, childPath, type OrgKind } from "@xianfeng/core"
+import { hashSeed, int, mulberry32, pick, type Rng } from "@xianfeng/core/testing"
 import { Result } from "effect"
-import { hashSeed, int, mulberry32, pick, type Rng } from "./prng.js"
 
 /** What kind of unit a branch sits in; it drives its members' occupations, ages and education. */
 export type BranchProfile =

@@ -1,13 +1,13 @@
 import { makeIdNumber, type PlainDate } from "@xianfeng/core"
+import { hashSeed, int, mulberry32, type Rng, weighted } from "@xianfeng/core/testing"
+import type { MemberStage, MemberStatus, OccupationGroup, Sex } from "@xianfeng/db"
 import { Temporal } from "temporal-polyfill"
-import type { OccupationGroup } from "../code-tables.js"
-import type { MemberStage, MemberStatus, Sex } from "../schema/index.js"
-import type { DemoProblem, DemoRecord } from "./histories.js"
-import { demoName } from "./names.js"
+import { uuidFrom } from "../ids.js"
+import { demoName } from "../names.js"
 import type { BranchProfile, DemoOrg } from "./orgs.js"
-import { hashSeed, int, mulberry32, type Rng, uuidFrom, weighted } from "./prng.js"
 
-export interface DemoMember {
+/** A member as the platform generates it: the columns of `members`, before any area adds its part. */
+export interface PlatformMember {
   readonly id: string
   readonly orgId: string
   readonly name: string
@@ -25,10 +25,6 @@ export interface DemoMember {
   readonly admittedOn: PlainDate | null
   readonly fullMemberOn: PlainDate | null
   readonly status: MemberStatus
-  /** 发展党员 records, for applicants, activists, development objects and probationary members. */
-  readonly development: readonly (DemoRecord & { readonly id: string })[]
-  /** What the history deliberately leaves to fix (see `demoHistory`), or null. */
-  readonly developmentProblem: DemoProblem | null
 }
 
 /**
@@ -330,7 +326,7 @@ export function* demoMembers(
   table: BranchTable,
   count: number,
   asOf: PlainDate,
-): Generator<DemoMember> {
+): Generator<PlatformMember> {
   const today = toDays(asOf)
   const base = hashSeed(seed, "members")
   const ids = new IdRegistry()
@@ -399,8 +395,6 @@ export function* demoMembers(
       admittedOn: d(admitted),
       fullMemberOn: d(full),
       status,
-      development: [],
-      developmentProblem: null,
     }
   }
 }

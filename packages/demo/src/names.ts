@@ -1,4 +1,4 @@
-import { pick, type Rng, weighted } from "./prng.js"
+import { pick, type Rng, weighted } from "@xianfeng/core/testing"
 
 // Common surnames roughly in order of frequency; drawn with weights falling off by rank.
 const SURNAMES = [

@@ -7,11 +7,11 @@
  * an oath overdue. The rules library checks them in the tests; the member's stage dates come from the history.
  */
 import { nthWorkingDay, type OrgKind, type PlainDate, Temporal } from "@xianfeng/core"
-import type { DevelopmentPolicy } from "@xianfeng/development-rules"
-import type { MemberStage } from "../schema/index.js"
-import { demoName } from "./names.js"
-import type { DemoOrg } from "./orgs.js"
-import { int, pick, type Rng } from "./prng.js"
+import { int, mulberry32, pick, type Rng } from "@xianfeng/core/testing"
+import type { MemberStage } from "@xianfeng/db"
+import { archiveItems, type DevelopmentPolicy, politicalReviewItems } from "@xianfeng/development-rules"
+import { demoName } from "../names.js"
+import type { DemoOrg } from "../platform/orgs.js"
 
 /** One record as it is stored: JSON evidence, ISO dates inside. */
 export interface DemoRecord {
@@ -32,6 +32,17 @@ export interface DemoHistory {
   readonly records: readonly DemoRecord[]
   readonly problem: DemoProblem | undefined
 }
+
+/** Development's part of a demo member. */
+export interface DevelopmentPart {
+  /** 发展党员 records, for applicants, activists, development objects and probationary members. */
+  readonly development: readonly (DemoRecord & { readonly id: string })[]
+  /** What the history deliberately leaves to fix (see `demoHistory`), or null. */
+  readonly developmentProblem: DemoProblem | null
+}
+
+/** The part of someone without a development history (a full member). */
+export const noDevelopment: DevelopmentPart = { development: [], developmentProblem: null }
 
 /** The organization that approves admissions for a branch: its committee right under the district. */
 export interface Approver {
@@ -55,25 +66,8 @@ const safe = (d: PlainDate): PlainDate => (d.day > 28 ? d.with({ day: 1 }).add({
 const max = (...ds: PlainDate[]): PlainDate => ds.reduce((a, b) => (cmp(a, b) >= 0 ? a : b))
 const days = (d: PlainDate, n: number) => safe(d.add({ days: n }))
 
-const items2014 = ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"]
-const items2026 = [
-  "beliefs",
-  "political-conduct",
-  "attitude-to-line",
-  "political-history",
-  "urgent-tasks",
-  "law-and-ethics",
-  "online-behaviour",
-  "family-and-relations",
-]
-const archiveItems = [
-  "application-form",
-  "application-letter",
-  "activist-register",
-  "political-review",
-  "probation-register",
-  "conversion-application",
-]
+const items2014 = politicalReviewItems["2014"]
+const items2026 = politicalReviewItems["2026"]
 const comments = ["表现良好", "学习认真，积极参加组织生活", "工作积极，群众评价好", "思想汇报按时，进步明显"]
 
 interface Offsets {
@@ -322,11 +316,11 @@ export const demoHistory = (
     start = anchorOn.subtract({ days: lead })
   }
   if (cmp(start, earliestApply) < 0) start = earliestApply
-  let records = road(start, o, person, policy, seeded(branchSeed), assessUntil)
+  let records = road(start, o, person, policy, mulberry32(branchSeed), assessUntil)
   // Moving into the 2026 procedure adds the notice: walk back until the anchor is on file by asOf.
   for (let i = 0; i < 6 && cmp(records.find((r) => r.step === anchor)?.onDate ?? asOf, asOf) > 0; i++) {
     start = start.subtract({ days: 20 })
-    records = road(start, o, person, policy, seeded(branchSeed), assessUntil)
+    records = road(start, o, person, policy, mulberry32(branchSeed), assessUntil)
   }
   const stop = records.findIndex((r) => r.step === stopAt[stage])
   // Before admission the steps of later stages are left out by kind (assessments go on meanwhile).
@@ -346,18 +340,6 @@ export const demoHistory = (
       (r) => !(r.step === "pre-review" || r.step === "application-form" || r.step.startsWith("x-")),
     )
   return withProblem(kept, stage, problemRoll, asOf)
-}
-
-/** A steady stream for the second pass, so the probe's draws do not shift the person's names. */
-const seeded = (seed: number): Rng => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const admissionSteps = new Set([

@@ -1,0 +1,97 @@
+/**
+ * Everything the benchmark reads from its environment, read here once and typed. No other file of the bench
+ * reads `process.env`: the child processes (baseline and bare servers) call their own readers below.
+ */
+import { join } from "node:path"
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const numberOf = (env: Env, name: string, fallback: number): number => {
+  const v = env[name]
+  if (v === undefined || v === "") return fallback
+  const n = Number(v)
+  if (!Number.isFinite(n)) throw new RangeError(`${name} must be a number, got ${JSON.stringify(v)}`)
+  return n
+}
+
+export interface BenchConfig {
+  /** BENCH_SCALE=small: the quick run inside `pnpm test` (PGlite stand-ins for the PostgreSQL sections). */
+  readonly small: boolean
+  /** Histories the rules benchmark evaluates (BENCH_HISTORIES; 5,000 small, 1,000,000 full). */
+  readonly histories: number
+  /** Members loaded into PostgreSQL (BENCH_PG_MEMBERS; 1,000,000). */
+  readonly pgMembers: number
+  /** Members of the demo district on PGlite (BENCH_DEMO_MEMBERS; 2,000 small, 20,000 full). */
+  readonly demoMembers: number
+  /** Seconds of each HTTP load (BENCH_SECONDS; 2 small, 10 full), after `warmup` seconds. */
+  readonly seconds: number
+  readonly warmup: number
+  readonly subtreeReps: number
+  readonly startupReps: number
+  readonly browserReps: number
+  readonly seed: number
+  /** Where results/<mode>.json goes (BENCH_OUT); undefined: the package's results/ folder. */
+  readonly outDir: string | undefined
+  /** Where the Markdown report goes (BENCH_DOCS); undefined: results/small.md or docs/benchmarks.md. */
+  readonly docs: string | undefined
+  /** An existing PostgreSQL to use instead of a throwaway cluster (BENCH_DATABASE_URL). */
+  readonly databaseUrl: string | undefined
+  /** The throwaway cluster: its folder (BENCH_PGDATA), port (BENCH_PG_PORT), binaries (BENCH_PGBIN). */
+  readonly pgData: string
+  readonly pgPort: number
+  readonly pgBin: string
+  /** BENCH_REUSE_PG=1 keeps a cluster that already holds the district. */
+  readonly reusePg: boolean
+  /** The browser of the admin benchmark (CHROMIUM_PATH). */
+  readonly chromiumPath: string
+}
+
+export const benchConfig = (env: Env = process.env): BenchConfig => {
+  const small = (env.BENCH_SCALE ?? "full") === "small"
+  return {
+    small,
+    histories: numberOf(env, "BENCH_HISTORIES", small ? 5_000 : 1_000_000),
+    pgMembers: numberOf(env, "BENCH_PG_MEMBERS", 1_000_000),
+    demoMembers: numberOf(env, "BENCH_DEMO_MEMBERS", small ? 2_000 : 20_000),
+    seconds: numberOf(env, "BENCH_SECONDS", small ? 2 : 10),
+    warmup: small ? 0 : 2,
+    subtreeReps: small ? 5 : 20,
+    startupReps: small ? 1 : 3,
+    browserReps: small ? 1 : 3,
+    seed: 20260701,
+    outDir: env.BENCH_OUT || undefined,
+    docs: env.BENCH_DOCS || undefined,
+    databaseUrl: env.BENCH_DATABASE_URL || undefined,
+    pgData: env.BENCH_PGDATA ?? join("/tmp", "xf-bench-pg"),
+    pgPort: numberOf(env, "BENCH_PG_PORT", 54329),
+    pgBin: env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin",
+    reusePg: env.BENCH_REUSE_PG === "1",
+    chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  }
+}
+
+/** What the baseline server (a child process) is told: one of a PostgreSQL URL or a PGlite data folder. */
+export interface BaselineServerConfig {
+  readonly port: number
+  readonly pgUrl: string | undefined
+  readonly pgPool: number
+  readonly pgliteDir: string | undefined
+  readonly scope: string
+}
+
+export const baselineServerConfig = (env: Env = process.env): BaselineServerConfig => ({
+  port: numberOf(env, "PORT", 0),
+  pgUrl: env.BASELINE_PG || undefined,
+  pgPool: numberOf(env, "BASELINE_POOL", 8),
+  pgliteDir: env.BASELINE_PGLITE || undefined,
+  scope: env.BASELINE_SCOPE ?? "d1",
+})
+
+/** The port the bare start-up baseline (a child process) listens on. */
+export const bareServerPort = (env: Env = process.env): number => numberOf(env, "PORT", 0)
+
+/** The environment a spawned server inherits, with `extra` on top. */
+export const childEnv = (extra: Readonly<Record<string, string>>): Record<string, string | undefined> => ({
+  ...process.env,
+  ...extra,
+})

@@ -1,0 +1,43 @@
+/** 6. The admin in headless Chromium, against the running PGlite API. */
+import { type AdminResult, benchAdmin } from "../admin.js"
+import { type BenchContext, log } from "../context.js"
+import { median } from "../http.js"
+import { adminDist, type Server } from "../proc.js"
+import { row, type Section } from "../report.js"
+
+export const adminScenario = async ({ cfg, versions }: BenchContext, api: Server): Promise<Section> => {
+  log("admin in chromium")
+  const admin: AdminResult = await benchAdmin(api.url, adminDist, cfg.browserReps, cfg.chromiumPath)
+  versions.Chromium = admin.chromium
+  return {
+    id: "admin",
+    title: "Admin",
+    setup:
+      "Headless Chromium (playwright-core, `/usr/bin/chromium`) against the API serving the built admin on " +
+      "PGlite. First page: `/` (the sign-in form) until the network is idle, each response gzip-compressed. " +
+      "Member list: a fresh context signed in as `admin`, from `goto('/members')` to the first table row.",
+    rows: [
+      row({
+        metric: "first page, gzip",
+        baselineLabel: "whole built admin, gzip",
+        baseline: admin.wholeAppGzipKB,
+        measured: admin.firstPageGzipKB,
+        unit: "KB",
+        target: "≤ 500 KB",
+        pass: admin.firstPageGzipKB <= 500,
+        detail: `${admin.firstPageRequests} responses`,
+        limit: "the first page's static imports (React, antd and the app shell) exceed the budget.",
+      }),
+      row({
+        metric: "navigation → usable member list",
+        baselineLabel: "navigation to /api/health",
+        baseline: median(admin.blankNavigationMs),
+        measured: median(admin.memberListMs),
+        unit: "ms",
+        target: "–",
+        pass: null,
+        detail: `median of ${admin.memberListMs.length}, cold cache`,
+      }),
+    ],
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * 2 and 4 on a throwaway PostgreSQL cluster (or BENCH_DATABASE_URL) with 1,000,000 members: the API under 32
+ * connections against raw pg behind bare node:http, and the subtree counts against the bare aggregate.
+ */
+import { hash } from "@node-rs/argon2"
+import { dateOfInstant } from "@xianfeng/core"
+import { createIdVault, keyFromConfig, openDatabase } from "@xianfeng/db"
+import { DEMO_PASSWORD, loadDemoDistrict } from "@xianfeng/demo"
+import pg from "pg"
+import { type BenchContext, ID_KEY, log } from "../context.js"
+import { login } from "../http.js"
+import {
+  bareAggregate,
+  loadRows,
+  pickTargets,
+  type Q,
+  runApiLoads,
+  subtreeRows,
+  timeSubtreeApi,
+} from "../measure.js"
+import { startCluster } from "../pg-cluster.js"
+import { apiServerJs, distFile, startServer } from "../proc.js"
+import type { Section } from "../report.js"
+
+export interface PostgresRun {
+  readonly sections: Section[]
+  readonly notes: string[]
+}
+
+export const apiPostgresScenario = async ({ cfg, versions }: BenchContext): Promise<PostgresRun> => {
+  const sections: Section[] = []
+  const notes: string[] = []
+  const given = cfg.databaseUrl
+  const cluster = given
+    ? undefined
+    : await startCluster({ dir: cfg.pgData, port: cfg.pgPort, reuse: cfg.reusePg, bin: cfg.pgBin })
+  const url = given ?? cluster?.url ?? ""
+  const client = new pg.Client({ connectionString: url })
+  try {
+    log("PostgreSQL: migrate and load")
+    const database = await openDatabase({ url, poolMax: 4 })
+    const t = performance.now()
+    const vault = createIdVault(keyFromConfig(ID_KEY))
+    const loaded = await loadDemoDistrict(database, {
+      seed: cfg.seed,
+      members: cfg.pgMembers,
+      asOf: dateOfInstant(new Date()),
+      vault,
+      hashPassword: (p) => hash(p),
+    })
+    const loadMs = performance.now() - t
+    notes.push(
+      loaded.loaded
+        ? `PostgreSQL load: ${loaded.members.toLocaleString("en-US")} members and ${loaded.orgs} orgs through \`loadDemoDistrict\` in ${(loadMs / 1000).toFixed(0)} s (${Math.round(loaded.members / (loadMs / 1000)).toLocaleString("en-US")} members/s, generation and development records included).`
+        : "PostgreSQL load: the database already held the district (reused), so no load time this run.",
+    )
+    await database.close()
+    await client.connect()
+    await client.query("analyze")
+    const q: Q = async (text, params) => (await client.query(text, params)).rows
+    const [v] = await q("show server_version")
+    versions.PostgreSQL = String(v?.server_version)
+    const targets = await pickTargets(q, 50_000)
+    const bare = {
+      committee: await bareAggregate(q, targets.committee.path, cfg.subtreeReps),
+      root: await bareAggregate(q, "d1", cfg.subtreeReps),
+    }
+    const env = { DATABASE_URL: url, XF_DEMO_MEMBERS: "0", XF_ID_KEY: ID_KEY, XF_POOL_SIZE: "8" }
+    const api = await startServer(apiServerJs, env, "/api/health")
+    const cookie = await login(api.url, "admin", DEMO_PASSWORD)
+    const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
+    const run = await runApiLoads(
+      cfg,
+      api,
+      () => startServer(distFile("baseline-server.js"), { BASELINE_PG: url, BASELINE_POOL: "8" }, "/health"),
+      targets,
+      32,
+      cookie,
+      async () => {
+        const r = await q(
+          `select count(*) filter (where wait_event_type = 'Lock')::int as w, count(*)::int as a
+           from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+        )
+        return { lockWaits: Number(r[0]?.w ?? 0), active: Number(r[0]?.a ?? 0) }
+      },
+    )
+    sections.push({
+      id: "api-postgres",
+      title: `API on PostgreSQL (${targets.root.members.toLocaleString("en-US")} members)`,
+      setup:
+        `PostgreSQL ${versions.PostgreSQL} (throwaway cluster on 127.0.0.1, shared_buffers 256 MB), ` +
+        `${targets.root.members.toLocaleString("en-US")} members, API pool of 8, signed in as \`admin\` (cookie ` +
+        "session; scope d1, masking, an audit row per request). 32 connections, " +
+        `${cfg.seconds} s after ${cfg.warmup} s warm-up, autocannon in a separate process on 127.0.0.1. ` +
+        `One member: 1,000 different ids in turn. Page: \`?orgId=${targets.branch.id}&pageSize=50\` ` +
+        `(${targets.branch.members.toLocaleString("en-US")} members, page 1 with its total). Baseline: the same SQL ` +
+        "through raw `pg` (pool of 8) behind a bare `node:http` handler.",
+      rows: loadRows(run, 25, 50, true),
+    })
+    sections.push({
+      id: "subtree",
+      title: "Subtree queries (development pipeline counts)",
+      setup:
+        "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
+        `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
+        "the subtree's path range) through raw `pg`, same database, same count.",
+      rows: subtreeRows(targets, bare, apiSubtree),
+    })
+  } finally {
+    await client.end().catch(() => undefined)
+    cluster?.stop()
+  }
+  return { sections, notes }
+}

@@ -1,5 +1,0 @@
-export * from "./district.js"
-export type { DemoHistory, DemoProblem, DemoRecord } from "./histories.js"
-export * from "./load.js"
-export { DEMO_REGION_CODES, type DemoMember } from "./members.js"
-export type { BranchProfile, DemoOrg } from "./orgs.js"

@@ -1,0 +1,6 @@
+import type { DemoContributor } from "./contributor.js"
+import { developmentContributor } from "./development/index.js"
+import { platformContributor } from "./platform/index.js"
+
+/** The areas of the demo district, in the order their rows are written (the platform's members first). */
+export const contributors: readonly DemoContributor[] = [platformContributor, developmentContributor]
