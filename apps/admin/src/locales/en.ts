@@ -25,6 +25,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "common.forbidden.title": "Access denied",
   "common.forbidden.subtitle": "Your role may not open this page.",
   "common.backHome": "Back to dashboard",
+  "orgPicker.placeholder": "Choose an organization",
   "lang.label": "Language",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

@@ -24,6 +24,7 @@ export const zhCN = {
   "common.forbidden.title": "无权访问",
   "common.forbidden.subtitle": "您的角色无权查看此页面。",
   "common.backHome": "返回工作台",
+  "orgPicker.placeholder": "请选择所属组织",
   "lang.label": "语言",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

@@ -1,14 +1,15 @@
 import { UserAddOutlined } from "@ant-design/icons"
-import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Button, Form, Input, Modal, Select, Typography } from "antd"
+import { useQueryClient } from "@tanstack/react-query"
+import { App, Button, Form, Input, Select, Typography } from "antd"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { ProblemError, problemToFormErrors } from "../../api/problem"
+import { FormModal } from "../../components/FormModal"
+import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
 import { zhCN } from "../../locales/zh-CN"
 import { devApi } from "./api"
 import { isValidIdNumber } from "./idNumber"
-import { OrgSelect } from "./OrgSelect"
 
 interface Values {
   name: string
@@ -35,9 +36,11 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
   const queryClient = useQueryClient()
   const [form] = Form.useForm<Values>()
   const [open, setOpen] = useState(false)
-  const [banner, setBanner] = useState<string>()
-  const create = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useProblemForm({
+    form,
+    onClose: () => setOpen(false),
+    fields,
+    send: (v: Values) =>
       devApi.createMember({
         orgId: v.orgId,
         name: v.name.trim(),
@@ -48,29 +51,13 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
         stage: "applicant",
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
       }),
-  })
-  const close = () => {
-    setOpen(false)
-    setBanner(undefined)
-  }
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
-    setBanner(undefined)
-    try {
-      const m = await create.mutateAsync(values)
+    onSaved: (m) => {
       void queryClient.invalidateQueries({ queryKey: ["development"] })
       void queryClient.invalidateQueries({ queryKey: ["members"] })
       message.success(t("dev.new.created", { name: m.name }))
-      close()
       navigate(`/development/people/${m.id}`)
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      const mapped = problemToFormErrors(e.problem, fields)
-      form.setFields(mapped.fields)
-      setBanner(mapped.other.join("；") || undefined)
-    }
-  }
+    },
+  })
   const required = [{ required: true, whitespace: true, message: t("dev.new.required") }]
   const select = (prefix: string) => codes(prefix).map((c) => ({ value: c, label: td(`${prefix}${c}`, c) }))
   return (
@@ -83,20 +70,13 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
       >
         {t("dev.board.newApplicant")}
       </Button>
-      <Modal
+      <FormModal
+        state={save}
         open={open}
         title={t("dev.new.title")}
-        onCancel={close}
-        onOk={submit}
-        okText={t("common.save")}
-        cancelText={t("common.cancel")}
-        okButtonProps={{ "data-testid": "new-applicant-submit" } as Record<string, string>}
-        confirmLoading={create.isPending}
-        destroyOnHidden
-        maskClosable={false}
+        okTestId="new-applicant-submit"
+        intro={<Typography.Paragraph type="secondary">{t("dev.new.hint")}</Typography.Paragraph>}
       >
-        <Typography.Paragraph type="secondary">{t("dev.new.hint")}</Typography.Paragraph>
-        {banner ? <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} /> : null}
         <Form<Values>
           form={form}
           name="applicant"
@@ -131,7 +111,7 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
             <Select options={select("occupation.")} />
           </Form.Item>
           <Form.Item name="orgId" label={t("dev.new.org")} rules={required}>
-            <OrgSelect testId="applicant-org" />
+            <OrgPicker testId="applicant-org" />
           </Form.Item>
           <Form.Item
             name="phone"
@@ -141,7 +121,7 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
             <Input className="mono" maxLength={20} allowClear />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   )
 }
