@@ -10,7 +10,7 @@ import { I18nProvider, useI18n } from "./i18n/I18nProvider"
 import type { Area } from "./shell/area"
 import { AreasProvider } from "./shell/areas-context"
 import { useSession } from "./shell/auth"
-import { allowed, collectRoutes } from "./shell/registry"
+import { allowed, catalogOf, collectRoutes } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
@@ -103,12 +103,15 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
 }
 
 /** The admin around the areas it is given (`src/areas.ts`, passed in by `main.tsx`). */
-export const App = ({ areas }: { readonly areas: readonly Area[] }) => (
-  <QueryClientProvider client={queryClient}>
-    <AreasProvider areas={areas}>
-      <I18nProvider>
-        <Themed areas={areas} />
-      </I18nProvider>
-    </AreasProvider>
-  </QueryClientProvider>
-)
+export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
+  const [catalog] = useState(() => catalogOf(areas))
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AreasProvider areas={areas}>
+        <I18nProvider catalog={catalog}>
+          <Themed areas={areas} />
+        </I18nProvider>
+      </AreasProvider>
+    </QueryClientProvider>
+  )
+}

@@ -10,6 +10,7 @@ const load = async () => ({ default: () => null })
 
 const area = (id: string, over: Partial<Area> = {}): Area => ({
   id,
+  messages: { "zh-CN": {}, en: {} },
   routes: [{ path: id, load }],
   menu: [{ path: id, label: "menu.members", icon: Icon, order: 50 }],
   dashboardPanels: [{ key: `${id}.panel`, title: "overview.title", load, span: 12, order: 50 }],

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest"
 import type { Area } from "./area"
-import { validateAreas } from "./registry"
+import { catalogOf, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
 
 const area = (id: string, over: Partial<Area> = {}): Area => ({
   id,
+  messages: { "zh-CN": {}, en: {} },
   routes: [{ path: id, load }],
   menu: [{ path: id, label: "menu.members", icon: Icon, order: 50 }],
   dashboardPanels: [{ key: `${id}.panel`, title: "overview.title", load, span: 12, order: 50 }],
@@ -34,5 +35,26 @@ describe("the area registry", () => {
       "area x: menu item y has no route",
       "area x: panel x.p span must be 1–24",
     ])
+  })
+
+  it("reports an area whose strings would hide the shell's or another area's", () => {
+    const a = area("a", {
+      messages: {
+        "zh-CN": { "a.title": "甲", "common.save": "存" },
+        en: { "a.title": "A", "common.save": "S" },
+      },
+    })
+    const b = area("b", { messages: { "zh-CN": { "a.title": "乙" }, en: { "a.title": "B" } } })
+    expect(validateAreas([a, b])).toEqual(["duplicate message keys: common.save, a.title"])
+  })
+
+  it("merges the areas' strings into one catalog with the shell's", () => {
+    const catalog = catalogOf([
+      area("a", { messages: { "zh-CN": { "a.title": "甲" }, en: { "a.title": "A" } } }),
+    ])
+    expect(catalog["zh-CN"]["a.title"]).toBe("甲")
+    expect(catalog.en["a.title"]).toBe("A")
+    expect(catalog["zh-CN"]["common.save"]).toBe("保存")
+    expect(catalog.en["common.save"]).toBe("Save")
   })
 })

@@ -7,7 +7,7 @@ import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
-import { zhCN } from "../../locales/zh-CN"
+import { codesOf } from "../../i18n/messages"
 import { devApi } from "./api"
 import { isValidIdNumber } from "./idNumber"
 
@@ -21,12 +21,6 @@ interface Values {
   phone?: string
 }
 const fields = ["name", "idNumber", "ethnicity", "education", "occupationGroup", "orgId", "phone"] as const
-
-// The code tables the admin labels, from the locale file (as the member editor does).
-const codes = (prefix: string) =>
-  Object.keys(zhCN)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length))
 
 /** 新建申请人: a person at stage applicant (POST /api/members), then straight to their timeline. */
 export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) => {
@@ -59,7 +53,7 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
     },
   })
   const required = [{ required: true, whitespace: true, message: t("dev.new.required") }]
-  const select = (prefix: string) => codes(prefix).map((c) => ({ value: c, label: td(`${prefix}${c}`, c) }))
+  const select = (prefix: string) => codesOf(prefix).map((c) => ({ value: c, label: td(`${prefix}${c}`, c) }))
   return (
     <>
       <Button
@@ -116,7 +110,7 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
           <Form.Item
             name="phone"
             label={t("dev.new.phone")}
-            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("member.phoneFormat") }]}
+            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("common.phoneFormat") }]}
           >
             <Input className="mono" maxLength={20} allowClear />
           </Form.Item>

@@ -7,14 +7,8 @@ import type { MemberDetail } from "../../api/types"
 import { FormModal } from "../../components/FormModal"
 import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
-import { zhCN } from "../../locales/zh-CN"
+import { codesOf } from "../../i18n/messages"
 import { type Editable, editableFields as fields, memberChanges } from "./changes"
-
-// The code tables the admin can label, taken from the locale file so a new code needs one line there.
-const codes = (prefix: string) =>
-  Object.keys(zhCN)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length))
 
 export const EditMember = ({
   member,
@@ -80,22 +74,22 @@ export const EditMember = ({
           <Form.Item
             name="phone"
             label={t("members.phone")}
-            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("member.phoneFormat") }]}
+            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("common.phoneFormat") }]}
           >
             <Input className="mono" maxLength={20} allowClear />
           </Form.Item>
           <Form.Item name="education" label={t("member.education")}>
             <Select
-              options={codes("education.").map((c) => ({ value: c, label: td(`education.${c}`, c) }))}
+              options={codesOf("education.").map((c) => ({ value: c, label: td(`education.${c}`, c) }))}
             />
           </Form.Item>
           <Form.Item name="occupationGroup" label={t("member.occupationGroup")}>
             <Select
-              options={codes("occupation.").map((c) => ({ value: c, label: td(`occupation.${c}`, c) }))}
+              options={codesOf("occupation.").map((c) => ({ value: c, label: td(`occupation.${c}`, c) }))}
             />
           </Form.Item>
           <Form.Item name="status" label={t("member.status")}>
-            <Select options={codes("status.").map((c) => ({ value: c, label: td(`status.${c}`, c) }))} />
+            <Select options={codesOf("status.").map((c) => ({ value: c, label: td(`status.${c}`, c) }))} />
           </Form.Item>
         </Form>
       </FormModal>
