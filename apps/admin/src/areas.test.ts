@@ -1,21 +1,28 @@
 import { describe, expect, it } from "vitest"
 import { areas } from "./areas"
 import type { Area } from "./shell/area"
-import { collectRoutes, menuFor, panelsFor, selectedMenuKey, validateAreas } from "./shell/registry"
+import {
+  catalogOf,
+  collectRoutes,
+  menuFor,
+  panelsFor,
+  selectedMenuKey,
+  validateAreas,
+} from "./shell/registry"
 
 // The registered areas, checked with the shell's registry (the shell itself never imports them).
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
 
-const area = (id: string, over: Partial<Area> = {}): Area => ({
-  id,
-  messages: { "zh-CN": {}, en: {} },
-  routes: [{ path: id, load }],
-  menu: [{ path: id, label: "menu.members", icon: Icon, order: 50 }],
-  dashboardPanels: [{ key: `${id}.panel`, title: "overview.title", load, span: 12, order: 50 }],
-  ...over,
-})
+// 纪律 (discipline), an area that does not exist yet.
+const discipline: Area = {
+  id: "discipline",
+  messages: { "zh-CN": { "discipline.cases": "处分案件" }, en: { "discipline.cases": "Cases" } },
+  routes: [{ path: "discipline", load }],
+  menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
+  dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
+}
 
 describe("the registered areas", () => {
   it("the registered areas are consistent", () => {
@@ -37,10 +44,6 @@ describe("the registered areas", () => {
   })
 
   it("a new area adds its menu entry and panel without touching the others", () => {
-    const discipline = area("discipline", {
-      menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
-      dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
-    })
     const all = [...areas, discipline]
     expect(validateAreas(all)).toEqual([])
     expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual([
@@ -54,6 +57,8 @@ describe("the registered areas", () => {
       "development.attention",
       "discipline.cases",
     ])
+    expect(catalogOf(all).en["discipline.cases"]).toBe("Cases")
+    expect(catalogOf(all).en["dev.panel.title"]).toBe(catalogOf(areas).en["dev.panel.title"])
   })
 
   it("user management is offered to the organization department only", () => {
