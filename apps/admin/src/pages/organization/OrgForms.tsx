@@ -10,6 +10,20 @@ import { useI18n } from "../../i18n/I18nProvider"
 const createFields = ["id", "parentId", "kind", "name", "shortName", "temporary"] as const
 const editFields = ["name", "shortName", "parentId"] as const
 
+/** 组织名称, required, in both dialogs. */
+const NameItem = () => {
+  const { t } = useI18n()
+  return (
+    <Form.Item
+      name="name"
+      label={t("orgs.name")}
+      rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
+    >
+      <Input maxLength={100} />
+    </Form.Item>
+  )
+}
+
 interface CreateValues {
   readonly id: string
   readonly kind: OrgKind
@@ -81,13 +95,7 @@ export const CreateOrg = ({
         >
           <Input className="mono" autoComplete="off" maxLength={63} />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t("orgs.name")}
-          rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
+        <NameItem />
         <Form.Item name="shortName" label={t("orgs.shortName")}>
           <Input maxLength={50} />
         </Form.Item>
@@ -170,13 +178,7 @@ export const EditOrg = ({
         preserve={false}
         initialValues={{ name: org.name, ...(org.parentId ? { parentId: org.parentId } : {}) }}
       >
-        <Form.Item
-          name="name"
-          label={t("orgs.name")}
-          rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
+        <NameItem />
         <Form.Item name="shortName" label={t("orgs.shortName")}>
           <Input maxLength={50} placeholder={t("orgs.shortNameKeep")} />
         </Form.Item>
