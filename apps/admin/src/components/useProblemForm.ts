@@ -39,6 +39,35 @@ export interface ProblemFormOptions<V, R> {
   readonly fieldFor?: (field: string) => string
 }
 
+/** What a dialog does with a refused save. */
+export type ProblemOutcome =
+  | { readonly kind: "stale" }
+  | { readonly kind: "conflict" }
+  | {
+      readonly kind: "form"
+      /** Errors for the form items (`form.setFields`). */
+      readonly fields: readonly { readonly name: string; readonly errors: string[] }[]
+      /** The rest, joined, for above the form; `undefined` when everything found its item. */
+      readonly error: string | undefined
+    }
+
+/** Decides where a problem goes: the stale alert, the form's own 409 handling, or the form items and above. */
+export const problemOutcome = (
+  e: ProblemError,
+  fields: readonly string[],
+  onConflict: ProblemFormOptions<unknown, unknown>["onConflict"],
+  fieldFor?: (field: string) => string,
+): ProblemOutcome => {
+  if (e.status === 409 && onConflict !== undefined)
+    return { kind: onConflict === "stale" ? "stale" : "conflict" }
+  const mapped = problemToFormErrors(e.problem, fields)
+  return {
+    kind: "form",
+    fields: mapped.fields.map((f) => ({ name: fieldFor?.(f.name) ?? f.name, errors: f.errors })),
+    error: mapped.other.join("；") || undefined,
+  }
+}
+
 /**
  * Submit → problem+json (RFC 9457) field errors onto the antd form → 409 handling, as every form
  * dialog of the admin does it. Errors other than a `ProblemError` are thrown on: they are bugs.
@@ -69,17 +98,14 @@ export const useProblemForm = <V, R>(options: ProblemFormOptions<V, R>): Problem
       close()
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e
-      if (e.status === 409 && onConflict !== undefined) {
-        if (onConflict === "stale") setStale(true)
-        else onConflict(e.problem)
-        return
+      const outcome = problemOutcome(e, fields, onConflict, fieldFor)
+      if (outcome.kind === "stale") setStale(true)
+      else if (outcome.kind === "conflict" && typeof onConflict === "function") onConflict(e.problem)
+      else if (outcome.kind === "form") {
+        // The names are the form's own (`fields`), which the generic `V` cannot show the compiler.
+        ;(form as FormInstance).setFields([...outcome.fields])
+        setError(outcome.error)
       }
-      const mapped = problemToFormErrors(e.problem, fields)
-      // The names are the form's own (`fields`), which the generic `V` cannot show the compiler.
-      ;(form as FormInstance).setFields(
-        mapped.fields.map((f) => ({ name: fieldFor?.(f.name) ?? f.name, errors: f.errors })),
-      )
-      setError(mapped.other.join("；") || undefined)
     }
   }
 
