@@ -6,7 +6,7 @@ import type { Pipeline, Timeline } from "@xianfeng/api/contract/development"
 import type { MemberPage } from "@xianfeng/api/contract/platform"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { zhCN } from "../src/locales/zh-CN"
+import { zhCN } from "../src/pages/development/locales/zh-CN"
 import { apiDir, type Harness, shots, startHarness } from "./harness"
 
 // 发展党员 end to end: one fictitious applicant walked through all five stages in the admin, every

@@ -2,14 +2,15 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { App as AntApp, ConfigProvider } from "antd"
 import enUS from "antd/es/locale/en_US"
 import zhCNAntd from "antd/es/locale/zh_CN"
-import { type ComponentType, lazy, Suspense } from "react"
+import { type ComponentType, lazy, Suspense, useState } from "react"
 import { createBrowserRouter, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
 import type { Role } from "./api/types"
-import { areas } from "./areas"
 import { I18nProvider, useI18n } from "./i18n/I18nProvider"
+import type { Area } from "./shell/area"
+import { AreasProvider } from "./shell/areas-context"
 import { useSession } from "./shell/auth"
-import { allowed, collectRoutes } from "./shell/registry"
+import { allowed, catalogOf, collectRoutes } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
@@ -35,39 +36,43 @@ const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: Comp
   return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
 }
 
-const router = createBrowserRouter([
-  {
-    path: "/login",
-    element: (
-      <Suspense fallback={<Loading />}>
-        <LoginPage />
-      </Suspense>
-    ),
-  },
-  {
-    path: "/",
-    element: (
-      <Suspense fallback={<Loading />}>
-        <AppLayout />
-      </Suspense>
-    ),
-    children: [
-      { index: true, element: <DashboardPage /> },
-      ...collectRoutes(areas).map((r) => {
-        const Page = lazy(r.load)
-        return { path: r.path, element: <Guard roles={r.roles} Page={Page} /> }
-      }),
-      { path: "*", element: <NotFound /> },
-    ],
-  },
-])
+/** The login page, then the signed-in frame around the dashboard and every area's pages. */
+const routerFor = (areas: readonly Area[]) =>
+  createBrowserRouter([
+    {
+      path: "/login",
+      element: (
+        <Suspense fallback={<Loading />}>
+          <LoginPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: "/",
+      element: (
+        <Suspense fallback={<Loading />}>
+          <AppLayout />
+        </Suspense>
+      ),
+      children: [
+        { index: true, element: <DashboardPage /> },
+        ...collectRoutes(areas).map((r) => {
+          const Page = lazy(r.load)
+          return { path: r.path, element: <Guard roles={r.roles} Page={Page} /> }
+        }),
+        { path: "*", element: <NotFound /> },
+      ],
+    },
+  ])
 
 /** People who ask their system for less motion get no antd animations (WCAG 2.3.3). */
 const prefersReducedMotion = (): boolean =>
   typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true
 
-const Themed = () => {
+const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
   const { locale } = useI18n()
+  // Made once: a new router would forget where the user is.
+  const [router] = useState(() => routerFor(areas))
   return (
     <ConfigProvider
       locale={locale === "en" ? enUS : zhCNAntd}
@@ -97,10 +102,16 @@ const Themed = () => {
   )
 }
 
-export const App = () => (
-  <QueryClientProvider client={queryClient}>
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
-  </QueryClientProvider>
-)
+/** The admin around the areas it is given (`src/areas.ts`, passed in by `main.tsx`). */
+export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
+  const [catalog] = useState(() => catalogOf(areas))
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AreasProvider areas={areas}>
+        <I18nProvider catalog={catalog}>
+          <Themed areas={areas} />
+        </I18nProvider>
+      </AreasProvider>
+    </QueryClientProvider>
+  )
+}

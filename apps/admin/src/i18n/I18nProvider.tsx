@@ -1,11 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
 import { setLanguage } from "../api/client"
 import {
+  type Catalog,
   format,
   type Locale,
   type MessageKey,
-  messages,
   parseLocale,
+  sharedMessages,
   translateDynamic,
   type Vars,
 } from "./messages"
@@ -30,7 +31,14 @@ const readStored = (): Locale => {
   }
 }
 
-export const I18nProvider = ({ children }: { readonly children: ReactNode }) => {
+/** `catalog`: every string the admin shows, the shell's and each area's (see `catalogOf` in the registry). */
+export const I18nProvider = ({
+  catalog = sharedMessages,
+  children,
+}: {
+  readonly catalog?: Catalog
+  readonly children: ReactNode
+}) => {
   const [locale, setLocaleState] = useState<Locale>(readStored)
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l)
@@ -42,18 +50,19 @@ export const I18nProvider = ({ children }: { readonly children: ReactNode }) => 
   }, [])
   useEffect(() => {
     document.documentElement.lang = locale
-    document.title = messages[locale]["app.title"]
-  }, [locale])
+    document.title = catalog[locale]["app.title"] ?? ""
+  }, [catalog, locale])
   const value = useMemo<I18n>(() => {
     // Set during render, not in an effect, so the very first request already asks in this language.
     setLanguage(locale)
     return {
       locale,
       setLocale,
-      t: (key, vars) => format(messages[locale][key], vars),
-      td: (key, fallback) => translateDynamic(locale, key, fallback),
+      // An unknown key (an area left out of the registry) shows itself rather than nothing.
+      t: (key, vars) => format(catalog[locale][key] ?? key, vars),
+      td: (key, fallback) => translateDynamic(locale, key, fallback, catalog),
     }
-  }, [locale, setLocale])
+  }, [catalog, locale, setLocale])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

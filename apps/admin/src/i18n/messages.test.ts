@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { format, parseLocale, translateDynamic } from "./messages"
+import { format, mergeCatalogs, parseLocale, translateDynamic } from "./messages"
 
 describe("messages", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
@@ -11,6 +11,16 @@ describe("messages", () => {
     expect(translateDynamic("zh-CN", "stage.full", "full")).toBe("正式党员")
     expect(translateDynamic("en", "stage.full", "full")).toBe("Full member")
     expect(translateDynamic("zh-CN", "ethnicity.42", "42")).toBe("42")
+    expect(translateDynamic("zh-CN", "toString", "toString")).toBe("toString")
+  })
+
+  it("translates an area's keys from the catalog it is given", () => {
+    const catalog = mergeCatalogs([
+      { "zh-CN": { "dev.state.due": "即将到期" }, en: { "dev.state.due": "Due soon" } },
+    ])
+    expect(translateDynamic("en", "dev.state.due", "due", catalog)).toBe("Due soon")
+    expect(translateDynamic("en", "dev.state.due", "due")).toBe("due")
+    expect(translateDynamic("en", "stage.full", "full", catalog)).toBe("Full member")
   })
 
   it("falls back to Chinese for anything but a known locale", () => {

@@ -2,8 +2,8 @@ import { DashboardOutlined, DownOutlined, LogoutOutlined, UserOutlined } from "@
 import { App as AntApp, Avatar, Dropdown, Flex, Layout, Menu, Space, Typography } from "antd"
 import { Suspense } from "react"
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom"
-import { areas } from "../areas"
 import { useI18n } from "../i18n/I18nProvider"
+import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
 import { ErrorBoundary } from "./ErrorBoundary"
 import { LanguageSwitch } from "./LanguageSwitch"
@@ -19,6 +19,7 @@ export const AppLayout = () => {
   const location = useLocation()
   const navigate = useNavigate()
   const { message } = AntApp.useApp()
+  const areas = useAreas()
 
   if (session === undefined)
     return error ? <ErrorState error={error} onRetry={() => refetch()} /> : <Loading />

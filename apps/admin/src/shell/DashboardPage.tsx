@@ -1,8 +1,8 @@
 import { Card, Col, Empty, Result, Row, Typography } from "antd"
 import { lazy, Suspense, useMemo } from "react"
-import { areas } from "../areas"
 import { useI18n } from "../i18n/I18nProvider"
 import type { DashboardPanel } from "./area"
+import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
 import { ErrorBoundary } from "./ErrorBoundary"
 import { Page } from "./Page"
@@ -24,8 +24,9 @@ const panelComponent = (p: DashboardPanel) => {
 const DashboardPage = () => {
   const { t } = useI18n()
   const { session } = useSession()
+  const areas = useAreas()
   const role = session?.user.role
-  const panels = useMemo(() => (role ? panelsFor(areas, role) : []), [role])
+  const panels = useMemo(() => (role ? panelsFor(areas, role) : []), [areas, role])
   if (!session) return null
   return (
     <Page title={t("dashboard.title")}>

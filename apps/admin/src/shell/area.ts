@@ -1,6 +1,6 @@
 import type { ComponentType } from "react"
 import type { Role } from "../api/types"
-import type { MessageKey } from "../i18n/messages"
+import type { Catalog, MessageKey } from "../i18n/messages"
 
 /** A lazily loaded page or panel: the module is fetched the first time it is shown. */
 export type Load<P = object> = () => Promise<{ default: ComponentType<P> }>
@@ -36,10 +36,12 @@ export interface DashboardPanel {
 /**
  * What one area of party work (organization, development, discipline, education, care, …) adds to
  * the admin. A new area is a folder under `src/pages/<area>/` whose `index.ts` exports one of these,
- * listed once in `src/areas.ts`.
+ * listed once in `src/areas.ts`, with its strings in `src/pages/<area>/locales/` (zh-CN.ts, en.ts).
  */
 export interface Area {
   readonly id: string
+  /** The area's strings per language, merged into the admin's catalog; keys must not clash with others'. */
+  readonly messages: Catalog
   readonly routes: readonly AreaRoute[]
   readonly menu: readonly AreaMenuItem[]
   readonly dashboardPanels: readonly DashboardPanel[]

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { areas } from "../areas"
 import type { Area } from "./area"
-import { collectRoutes, menuFor, panelsFor, selectedMenuKey, validateAreas } from "./registry"
+import { catalogOf, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
 
 const area = (id: string, over: Partial<Area> = {}): Area => ({
   id,
+  messages: { "zh-CN": {}, en: {} },
   routes: [{ path: id, load }],
   menu: [{ path: id, label: "menu.members", icon: Icon, order: 50 }],
   dashboardPanels: [{ key: `${id}.panel`, title: "overview.title", load, span: 12, order: 50 }],
@@ -15,50 +15,6 @@ const area = (id: string, over: Partial<Area> = {}): Area => ({
 })
 
 describe("the area registry", () => {
-  it("the registered areas are consistent", () => {
-    expect(validateAreas(areas)).toEqual([])
-  })
-
-  it("every page is a route and the member file is reachable by id", () => {
-    const paths = collectRoutes(areas).map((r) => r.path)
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        "orgs",
-        "members",
-        "members/:id",
-        "users",
-        "development",
-        "development/people/:memberId",
-      ]),
-    )
-  })
-
-  it("a new area adds its menu entry and panel without touching the others", () => {
-    const discipline = area("discipline", {
-      menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
-      dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
-    })
-    const all = [...areas, discipline]
-    expect(validateAreas(all)).toEqual([])
-    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual([
-      "orgs",
-      "development",
-      "discipline",
-      "members",
-    ])
-    expect(panelsFor(all, "branch-secretary").map((p) => p.key)).toEqual([
-      "organization.overview",
-      "development.attention",
-      "discipline.cases",
-    ])
-  })
-
-  it("user management is offered to the organization department only", () => {
-    expect(menuFor(areas, "district-admin").map((m) => m.path)).toContain("users")
-    for (const role of ["committee-officer", "branch-secretary", "auditor"] as const)
-      expect(menuFor(areas, role).map((m) => m.path)).not.toContain("users")
-  })
-
   it("reports areas that would shadow each other", () => {
     const problems = validateAreas([area("a"), area("a")])
     expect(problems).toEqual([
@@ -81,11 +37,24 @@ describe("the area registry", () => {
     ])
   })
 
-  it("highlights the menu entry of the page and of its sub-pages", () => {
-    const items = menuFor(areas, "district-admin")
-    expect(selectedMenuKey(items, "/members")).toBe("members")
-    expect(selectedMenuKey(items, "/members/0b8a5e1c-1111-4222-8333-444455556666")).toBe("members")
-    expect(selectedMenuKey(items, "/membership")).toBeUndefined()
-    expect(selectedMenuKey(items, "/")).toBeUndefined()
+  it("reports an area whose strings would hide the shell's or another area's", () => {
+    const a = area("a", {
+      messages: {
+        "zh-CN": { "a.title": "甲", "common.save": "存" },
+        en: { "a.title": "A", "common.save": "S" },
+      },
+    })
+    const b = area("b", { messages: { "zh-CN": { "a.title": "乙" }, en: { "a.title": "B" } } })
+    expect(validateAreas([a, b])).toEqual(["duplicate message keys: common.save, a.title"])
+  })
+
+  it("merges the areas' strings into one catalog with the shell's", () => {
+    const catalog = catalogOf([
+      area("a", { messages: { "zh-CN": { "a.title": "甲" }, en: { "a.title": "A" } } }),
+    ])
+    expect(catalog["zh-CN"]["a.title"]).toBe("甲")
+    expect(catalog.en["a.title"]).toBe("A")
+    expect(catalog["zh-CN"]["common.save"]).toBe("保存")
+    expect(catalog.en["common.save"]).toBe("Save")
   })
 })

@@ -1,4 +1,5 @@
 import type { Role } from "../api/types"
+import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
 import type { Area, AreaMenuItem, AreaRoute, DashboardPanel } from "./area"
 
 /** Whether a page, menu item or panel limited to `roles` is for `role`; no list means everyone. */
@@ -21,6 +22,8 @@ export const validateAreas = (areas: readonly Area[]): string[] => {
   if (paths.length) problems.push(`duplicate routes: ${paths.join(", ")}`)
   const panels = duplicates(areas.flatMap((a) => a.dashboardPanels.map((p) => p.key)))
   if (panels.length) problems.push(`duplicate dashboard panels: ${panels.join(", ")}`)
+  const keys = clashingKeys(areas.map((a) => a.messages))
+  if (keys.length) problems.push(`duplicate message keys: ${keys.join(", ")}`)
   for (const a of areas) {
     for (const r of a.routes) {
       if (r.path.startsWith("/") || r.path === "" || r.path === "login")
@@ -37,6 +40,9 @@ export const validateAreas = (areas: readonly Area[]): string[] => {
   }
   return problems
 }
+
+/** Every string of the admin: the shell's and shared ones, then each area's. */
+export const catalogOf = (areas: readonly Area[]): Catalog => mergeCatalogs(areas.map((a) => a.messages))
 
 export const collectRoutes = (areas: readonly Area[]): AreaRoute[] => areas.flatMap((a) => a.routes)
 

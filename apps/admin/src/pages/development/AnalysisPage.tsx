@@ -4,6 +4,7 @@ import { App, Button, Card, Col, Empty, Row, Select, Space, Table } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { OrgPicker } from "../../components/OrgPicker"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
@@ -11,7 +12,6 @@ import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { AnnualPlanEditor } from "./AnnualPlanEditor"
 import { devApi, download, exportUrls } from "./api"
 import { echarts } from "./charts"
-import { OrgSelect } from "./OrgSelect"
 import { devKeys } from "./queries"
 import type { Composition } from "./types"
 
@@ -135,7 +135,7 @@ const AnalysisPage = () => {
             data-testid="analysis-year"
           />
           <div style={{ width: 260 }}>
-            <OrgSelect
+            <OrgPicker
               value={orgId}
               onChange={(v) => set("orgId", v)}
               allowClear

@@ -1,14 +1,15 @@
 import { UserAddOutlined } from "@ant-design/icons"
-import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Button, Form, Input, Modal, Select, Typography } from "antd"
+import { useQueryClient } from "@tanstack/react-query"
+import { App, Button, Form, Input, Select, Typography } from "antd"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { ProblemError, problemToFormErrors } from "../../api/problem"
+import { FormModal } from "../../components/FormModal"
+import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
-import { zhCN } from "../../locales/zh-CN"
+import { codesOf } from "../../i18n/messages"
 import { devApi } from "./api"
 import { isValidIdNumber } from "./idNumber"
-import { OrgSelect } from "./OrgSelect"
 
 interface Values {
   name: string
@@ -21,12 +22,6 @@ interface Values {
 }
 const fields = ["name", "idNumber", "ethnicity", "education", "occupationGroup", "orgId", "phone"] as const
 
-// The code tables the admin labels, from the locale file (as the member editor does).
-const codes = (prefix: string) =>
-  Object.keys(zhCN)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length))
-
 /** 新建申请人: a person at stage applicant (POST /api/members), then straight to their timeline. */
 export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) => {
   const { t, td } = useI18n()
@@ -35,9 +30,11 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
   const queryClient = useQueryClient()
   const [form] = Form.useForm<Values>()
   const [open, setOpen] = useState(false)
-  const [banner, setBanner] = useState<string>()
-  const create = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useProblemForm({
+    form,
+    onClose: () => setOpen(false),
+    fields,
+    send: (v: Values) =>
       devApi.createMember({
         orgId: v.orgId,
         name: v.name.trim(),
@@ -48,31 +45,15 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
         stage: "applicant",
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
       }),
-  })
-  const close = () => {
-    setOpen(false)
-    setBanner(undefined)
-  }
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
-    setBanner(undefined)
-    try {
-      const m = await create.mutateAsync(values)
+    onSaved: (m) => {
       void queryClient.invalidateQueries({ queryKey: ["development"] })
       void queryClient.invalidateQueries({ queryKey: ["members"] })
       message.success(t("dev.new.created", { name: m.name }))
-      close()
       navigate(`/development/people/${m.id}`)
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      const mapped = problemToFormErrors(e.problem, fields)
-      form.setFields(mapped.fields)
-      setBanner(mapped.other.join("；") || undefined)
-    }
-  }
+    },
+  })
   const required = [{ required: true, whitespace: true, message: t("dev.new.required") }]
-  const select = (prefix: string) => codes(prefix).map((c) => ({ value: c, label: td(`${prefix}${c}`, c) }))
+  const select = (prefix: string) => codesOf(prefix).map((c) => ({ value: c, label: td(`${prefix}${c}`, c) }))
   return (
     <>
       <Button
@@ -83,20 +64,13 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
       >
         {t("dev.board.newApplicant")}
       </Button>
-      <Modal
+      <FormModal
+        state={save}
         open={open}
         title={t("dev.new.title")}
-        onCancel={close}
-        onOk={submit}
-        okText={t("common.save")}
-        cancelText={t("common.cancel")}
-        okButtonProps={{ "data-testid": "new-applicant-submit" } as Record<string, string>}
-        confirmLoading={create.isPending}
-        destroyOnHidden
-        maskClosable={false}
+        okTestId="new-applicant-submit"
+        intro={<Typography.Paragraph type="secondary">{t("dev.new.hint")}</Typography.Paragraph>}
       >
-        <Typography.Paragraph type="secondary">{t("dev.new.hint")}</Typography.Paragraph>
-        {banner ? <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} /> : null}
         <Form<Values>
           form={form}
           name="applicant"
@@ -131,17 +105,17 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
             <Select options={select("occupation.")} />
           </Form.Item>
           <Form.Item name="orgId" label={t("dev.new.org")} rules={required}>
-            <OrgSelect testId="applicant-org" />
+            <OrgPicker testId="applicant-org" />
           </Form.Item>
           <Form.Item
             name="phone"
             label={t("dev.new.phone")}
-            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("member.phoneFormat") }]}
+            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t("common.phoneFormat") }]}
           >
             <Input className="mono" maxLength={20} allowClear />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   )
 }

@@ -17,13 +17,13 @@ import {
 } from "antd"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { stages } from "../../api/types"
+import { OrgPicker } from "../../components/OrgPicker"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { devApi } from "./api"
 import { byUrgency, DueText } from "./attention"
 import { NewApplicant } from "./NewApplicant"
-import { OrgSelect } from "./OrgSelect"
 import { devKeys } from "./queries"
 import type { Pipeline, PipelineItem } from "./types"
 
@@ -169,7 +169,7 @@ const PipelinePage = () => {
       extra={
         <Space wrap>
           <div style={{ width: 280 }}>
-            <OrgSelect
+            <OrgPicker
               value={orgId}
               onChange={setOrg}
               allowClear

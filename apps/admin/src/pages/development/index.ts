@@ -1,5 +1,7 @@
 import { NodeIndexOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { en } from "./locales/en"
+import { zhCN } from "./locales/zh-CN"
 
 /**
  * 发展党员: the pipeline board, each person's timeline with its record forms (generated from the
@@ -7,6 +9,7 @@ import { defineArea } from "../../shell/area"
  */
 export default defineArea({
   id: "development",
+  messages: { "zh-CN": zhCN, en },
   routes: [
     { path: "development", load: () => import("./PipelinePage") },
     { path: "development/people/:memberId", load: () => import("./TimelinePage") },

@@ -18,13 +18,13 @@ import { useNavigate, useParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
 import { ProblemError, problemToFormErrors } from "../../api/problem"
 import { type MemberDetail, mayRevealIdNumber, mayWriteMembers } from "../../api/types"
+import { StageTag } from "../../components/StageTag"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading, NotFound } from "../../shell/states"
 import { EditMember } from "./EditMember"
-import { StageTag } from "./MemberTable"
 
 const milestones: readonly [keyof MemberDetail, MessageKey][] = [
   ["appliedOn", "member.appliedOn"],

@@ -1,25 +1,11 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query"
-import { Table, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { Link, useNavigate } from "react-router-dom"
 import { endpoints, type MemberFilter } from "../../api/endpoints"
 import type { MemberSummary, Stage } from "../../api/types"
+import { QueryTable } from "../../components/QueryTable"
+import { StageTag } from "../../components/StageTag"
 import { useI18n } from "../../i18n/I18nProvider"
-import { ErrorState } from "../../shell/states"
 import { PAGE_SIZES } from "./filter"
-
-const stageColor: Record<Stage, string> = {
-  applicant: "default",
-  activist: "blue",
-  "development-object": "gold",
-  probationary: "orange",
-  full: "red",
-}
-
-export const StageTag = ({ stage }: { readonly stage: Stage }) => {
-  const { td } = useI18n()
-  return <Tag color={stageColor[stage] ?? "default"}>{td(`stage.${stage}`, stage)}</Tag>
-}
 
 /** A page of members for a filter; a row opens the member's file. */
 export const MemberTable = ({
@@ -31,13 +17,6 @@ export const MemberTable = ({
 }) => {
   const { t, td } = useI18n()
   const navigate = useNavigate()
-  const query = useQuery({
-    queryKey: ["members", filter],
-    queryFn: () => endpoints.members(filter),
-    placeholderData: keepPreviousData,
-  })
-
-  if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
 
   const columns: ColumnsType<MemberSummary> = [
     {
@@ -74,26 +53,21 @@ export const MemberTable = ({
   ]
 
   return (
-    <Table<MemberSummary>
+    <QueryTable<MemberSummary>
+      queryKey={["members", filter]}
+      queryFn={() => endpoints.members(filter)}
+      page={filter.page}
+      pageSize={filter.pageSize}
+      pageSizes={PAGE_SIZES}
+      onPage={onPage}
+      emptyText={t("members.empty")}
       className="xf-clickable-rows"
       data-testid="member-table"
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={query.data?.items as MemberSummary[] | undefined}
-      loading={query.isFetching}
-      locale={{ emptyText: query.isPending ? " " : t("members.empty") }}
       onRow={(m) => ({ onClick: () => navigate(`/members/${m.id}`) })}
       scroll={{ x: 900 }}
-      pagination={{
-        current: filter.page,
-        pageSize: filter.pageSize,
-        total: query.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZES.map(String),
-        showTotal: (total) => t("common.total", { total }),
-        onChange: onPage,
-      }}
     />
   )
 }

@@ -1,15 +1,28 @@
-import { useMutation, useQuery } from "@tanstack/react-query"
 import type { OrgKind } from "@xianfeng/core"
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from "antd"
-import { useState } from "react"
+import { App, Checkbox, Form, Input, Select } from "antd"
 import { endpoints } from "../../api/endpoints"
-import { ProblemError, problemToFormErrors } from "../../api/problem"
 import type { Org, OrgUpdate } from "../../api/types"
+import { FormModal } from "../../components/FormModal"
+import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
-import { OrgPicker } from "../users/OrgPicker"
 
 const createFields = ["id", "parentId", "kind", "name", "shortName", "temporary"] as const
 const editFields = ["name", "shortName", "parentId"] as const
+
+/** 组织名称, required, in both dialogs. */
+const NameItem = () => {
+  const { t } = useI18n()
+  return (
+    <Form.Item
+      name="name"
+      label={t("orgs.name")}
+      rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
+    >
+      <Input maxLength={100} />
+    </Form.Item>
+  )
+}
 
 interface CreateValues {
   readonly id: string
@@ -39,21 +52,13 @@ export const CreateOrg = ({
   const { t, td } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm<CreateValues>()
-  const [formError, setFormError] = useState<string>()
-  const create = useMutation({ mutationFn: endpoints.createOrg })
-
-  const close = () => {
-    setFormError(undefined)
-    onClose()
-  }
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
-    setFormError(undefined)
-    const shortName = values.shortName?.trim()
-    try {
-      const org = await create.mutateAsync({
+  const save = useProblemForm({
+    form,
+    onClose: onClose,
+    fields: createFields,
+    send: (values: CreateValues) => {
+      const shortName = values.shortName?.trim()
+      return endpoints.createOrg({
         id: values.id.trim(),
         parentId: parent.id,
         kind: values.kind,
@@ -61,36 +66,19 @@ export const CreateOrg = ({
         ...(shortName ? { shortName } : {}),
         ...(values.temporary ? { temporary: true } : {}),
       })
+    },
+    onSaved: async (org) => {
       await onCreated(org)
       message.success(t("orgs.created"))
-      close()
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      if (e.status === 409) {
-        // The id exists already: say so under the id.
-        form.setFields([{ name: "id", errors: [e.problem.detail ?? t("orgs.idTaken")] }])
-        return
-      }
-      const { fields, other } = problemToFormErrors(e.problem, createFields)
-      // A placement error names the parent, which this form fixes: show it under the kind.
-      form.setFields(fields.map((f) => ({ name: f.name === "parentId" ? "kind" : f.name, errors: f.errors })))
-      setFormError(other.join("；") || undefined)
-    }
-  }
+    },
+    // The id exists already: say so under the id.
+    onConflict: (problem) => form.setFields([{ name: "id", errors: [problem.detail ?? t("orgs.idTaken")] }]),
+    // A placement error names the parent, which this form fixes: show it under the kind.
+    fieldFor: (field) => (field === "parentId" ? "kind" : field),
+  })
 
   return (
-    <Modal
-      open={open}
-      title={t("orgs.createTitle", { parent: parent.name })}
-      onCancel={close}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} /> : null}
+    <FormModal state={save} open={open} title={t("orgs.createTitle", { parent: parent.name })}>
       <Form<CreateValues>
         form={form}
         name="orgCreate"
@@ -107,13 +95,7 @@ export const CreateOrg = ({
         >
           <Input className="mono" autoComplete="off" maxLength={63} />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t("orgs.name")}
-          rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
+        <NameItem />
         <Form.Item name="shortName" label={t("orgs.shortName")}>
           <Input maxLength={50} />
         </Form.Item>
@@ -128,7 +110,7 @@ export const CreateOrg = ({
           <Checkbox>{t("orgs.temporary")}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
 
@@ -155,90 +137,40 @@ export const EditOrg = ({
   const { t } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm<EditValues>()
-  const [formError, setFormError] = useState<string>()
-  const [stale, setStale] = useState(false)
-  const save = useMutation({ mutationFn: (u: OrgUpdate) => endpoints.updateOrg(org.id, u) })
-  const parentId = org.parentId ?? undefined
-  const parent = useQuery({
-    queryKey: ["orgs", parentId],
-    queryFn: () => endpoints.org(parentId ?? ""),
-    enabled: open && parentId !== undefined,
-  })
-
-  const close = () => {
-    setFormError(undefined)
-    setStale(false)
-    onClose()
-  }
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
+  const updateOf = (values: EditValues): OrgUpdate => {
     const name = values.name.trim()
     const shortName = values.shortName?.trim()
-    const update: OrgUpdate = {
+    return {
       version: org.version,
       ...(name !== org.name ? { name } : {}),
       ...(shortName ? { shortName } : {}),
       ...(values.parentId && values.parentId !== org.parentId ? { parentId: values.parentId } : {}),
     }
-    if (Object.keys(update).length === 1) {
+  }
+  const save = useProblemForm({
+    form,
+    onClose: onClose,
+    fields: editFields,
+    // Only the version: nothing to change.
+    unchanged: (values: EditValues) => Object.keys(updateOf(values)).length === 1,
+    onUnchanged: () => {
       message.info(t("orgs.noChanges"))
-      close()
-      return
-    }
-    setFormError(undefined)
-    try {
-      const updated = await save.mutateAsync(update)
+    },
+    send: (values: EditValues) => endpoints.updateOrg(org.id, updateOf(values)),
+    onSaved: async (updated) => {
       await onSaved(org, updated)
       message.success(t("orgs.saved"))
-      close()
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      if (e.status === 409) {
-        setStale(true)
-        return
-      }
-      const { fields, other } = problemToFormErrors(e.problem, editFields)
-      form.setFields(fields)
-      setFormError(other.join("；") || undefined)
-    }
-  }
+    },
+    onConflict: "stale",
+  })
 
   return (
-    <Modal
+    <FormModal
+      state={save}
       open={open}
       title={t("orgs.editTitle", { org: org.name })}
-      onCancel={close}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ disabled: stale }}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      stale={{ message: t("orgs.stale"), action: t("orgs.refresh"), onRefresh, testId: "org-refresh" }}
     >
-      {stale ? (
-        <Alert
-          type="warning"
-          showIcon
-          message={t("orgs.stale")}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button
-              size="small"
-              data-testid="org-refresh"
-              onClick={() => {
-                onRefresh()
-                close()
-              }}
-            >
-              {t("orgs.refresh")}
-            </Button>
-          }
-        />
-      ) : null}
-      {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} /> : null}
       <Form<EditValues>
         form={form}
         name="orgEdit"
@@ -246,24 +178,14 @@ export const EditOrg = ({
         preserve={false}
         initialValues={{ name: org.name, ...(org.parentId ? { parentId: org.parentId } : {}) }}
       >
-        <Form.Item
-          name="name"
-          label={t("orgs.name")}
-          rules={[{ required: true, whitespace: true, message: t("orgs.nameRequired") }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
+        <NameItem />
         <Form.Item name="shortName" label={t("orgs.shortName")}>
           <Input maxLength={50} placeholder={t("orgs.shortNameKeep")} />
         </Form.Item>
         <Form.Item name="parentId" label={t("orgs.parent")} extra={t("orgs.parentHint")}>
-          {parent.isPending && parentId !== undefined ? (
-            <Input disabled />
-          ) : (
-            <OrgPicker {...(parent.data ? { known: [parent.data] } : {})} />
-          )}
+          <OrgPicker />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

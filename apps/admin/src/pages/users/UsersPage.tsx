@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Badge, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag } from "antd"
+import { App, Badge, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { endpoints } from "../../api/endpoints"
-import { ProblemError, problemToFormErrors } from "../../api/problem"
 import { type NewUser, type Role, roles, type UserRow } from "../../api/types"
+import { FormModal } from "../../components/FormModal"
+import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, problemMessage } from "../../shell/states"
-import { OrgPicker } from "./OrgPicker"
 
 const formFields = ["username", "displayName", "role", "orgId", "password"] as const
 
@@ -18,50 +19,28 @@ const CreateUser = ({ open, onClose }: { readonly open: boolean; readonly onClos
   const { message } = App.useApp()
   const queryClient = useQueryClient()
   const [form] = Form.useForm<NewUser>()
-  const [formError, setFormError] = useState<string>()
-  const create = useMutation({ mutationFn: endpoints.createUser })
-
-  const close = () => {
-    form.resetFields()
-    setFormError(undefined)
-    onClose()
-  }
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
-    setFormError(undefined)
-    try {
-      await create.mutateAsync({
+  // Field errors from the API land on their form items; the rest (409 duplicate, 403) above the form.
+  const save = useProblemForm({
+    form,
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    fields: formFields,
+    send: (values: NewUser) =>
+      endpoints.createUser({
         ...values,
         username: values.username.trim(),
         displayName: values.displayName.trim(),
-      })
+      }),
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ["users"] })
       message.success(t("users.created"))
-      close()
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      // Field errors from the API land on their form items; the rest (409 duplicate, 403) above the form.
-      const { fields, other } = problemToFormErrors(e.problem, formFields)
-      form.setFields(fields)
-      setFormError(other.join("；") || undefined)
-    }
-  }
+    },
+  })
 
   return (
-    <Modal
-      open={open}
-      title={t("users.create")}
-      onCancel={close}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} /> : null}
+    <FormModal state={save} open={open} title={t("users.create")}>
       <Form<NewUser> form={form} layout="vertical" requiredMark>
         <Form.Item
           name="username"
@@ -105,7 +84,7 @@ const CreateUser = ({ open, onClose }: { readonly open: boolean; readonly onClos
           <Input.Password autoComplete="new-password" maxLength={256} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
 

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { TreeSelect } from "antd"
 import { useEffect, useState } from "react"
-import { endpoints } from "../../api/endpoints"
-import type { Org } from "../../api/types"
-import { useI18n } from "../../i18n/I18nProvider"
+import { endpoints } from "../api/endpoints"
+import type { Org } from "../api/types"
+import { useI18n } from "../i18n/I18nProvider"
 
 interface Option {
   readonly id: string
@@ -22,19 +22,21 @@ const toOption = (o: Org): Option => ({
 })
 
 /**
- * An organization of the caller's scope, the tree loaded one level at a time. Unlike the users
- * page's picker it shows the name of a value chosen elsewhere (a URL's `orgId`) before its branch
- * of the tree is loaded, and it can be cleared (back to the whole scope).
+ * An organization of the caller's scope, the tree loaded one level at a time (a district has
+ * thousands of branches). A value chosen elsewhere (a URL's `orgId`, a record's parent) shows its
+ * name before its branch of the tree is loaded: it stands at the top until the branch is opened.
+ * Works as an antd form control (`value`, `onChange`, `id` from `Form.Item`) or on its own.
  */
-export const OrgSelect = ({
+export const OrgPicker = ({
   value,
   onChange,
   id,
   allowClear = false,
   placeholder,
-  testId = "org-select",
+  testId = "org-picker",
 }: {
   readonly value?: string | undefined
+  /** `undefined` when cleared (back to the whole scope, where `allowClear`). */
   readonly onChange?: (v: string | undefined) => void
   readonly id?: string
   readonly allowClear?: boolean
@@ -44,25 +46,24 @@ export const OrgSelect = ({
   const queryClient = useQueryClient()
   const { t } = useI18n()
   const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
+  const [options, setOptions] = useState<Option[]>([])
+  const shown = value !== undefined && options.some((x) => x.id === value)
   const chosen = useQuery({
     queryKey: ["orgs", value],
     queryFn: () => endpoints.org(value ?? ""),
-    enabled: value !== undefined && value !== root.data?.id,
+    enabled: value !== undefined && value !== root.data?.id && !shown,
   })
-  const [options, setOptions] = useState<Option[]>([])
   useEffect(() => {
     if (root.data && options.length === 0) setOptions([{ ...toOption(root.data), pId: undefined }])
   }, [root.data, options.length])
   useEffect(() => {
     const o = chosen.data
-    if (o && options.length > 0 && !options.some((x) => x.id === o.id)) {
-      const parentKnown = options.some((x) => x.id === o.parentId)
-      setOptions((prev) => [
-        ...prev,
-        { ...toOption(o), pId: parentKnown ? (o.parentId ?? undefined) : undefined },
-      ])
-    }
+    // At the top, not under its parent: a parent with one child shown would never load the others.
+    if (o && options.length > 0 && !options.some((x) => x.id === o.id))
+      setOptions((prev) => [...prev, { ...toOption(o), pId: undefined }])
   }, [chosen.data, options])
+  // Until the chosen organization's name is known, show nothing rather than its id.
+  const waiting = value !== undefined && !shown && chosen.isFetching
 
   return (
     <TreeSelect
@@ -72,9 +73,9 @@ export const OrgSelect = ({
       showSearch
       allowClear={allowClear}
       treeNodeFilterProp="title"
-      loading={root.isPending}
-      placeholder={placeholder ?? t("users.orgRequired")}
-      value={value}
+      loading={root.isPending || waiting}
+      placeholder={placeholder ?? t("orgPicker.placeholder")}
+      value={waiting ? undefined : value}
       onChange={(v: string | undefined) => onChange?.(v ?? undefined)}
       treeData={options}
       treeDefaultExpandedKeys={root.data ? [root.data.id] : []}
@@ -84,10 +85,9 @@ export const OrgSelect = ({
           queryKey: ["orgs", parent, "children"],
           queryFn: () => endpoints.orgChildren(parent),
         })
-        setOptions((prev) => {
-          const known = new Set(prev.map((o) => o.id))
-          return [...prev, ...items.filter((o) => !known.has(o.id)).map(toOption)]
-        })
+        // A child already shown at the top (the chosen one) moves under its parent.
+        const loaded = new Set(items.map((o) => o.id))
+        setOptions((prev) => [...prev.filter((o) => !loaded.has(o.id)), ...items.map(toOption)])
       }}
       style={{ width: "100%" }}
       popupMatchSelectWidth={false}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest"
+import { areas } from "./areas"
+import type { Area } from "./shell/area"
+import {
+  catalogOf,
+  collectRoutes,
+  menuFor,
+  panelsFor,
+  selectedMenuKey,
+  validateAreas,
+} from "./shell/registry"
+
+// The registered areas, checked with the shell's registry (the shell itself never imports them).
+
+const Icon = () => null
+const load = async () => ({ default: () => null })
+
+// 纪律 (discipline), an area that does not exist yet.
+const discipline: Area = {
+  id: "discipline",
+  messages: { "zh-CN": { "discipline.cases": "处分案件" }, en: { "discipline.cases": "Cases" } },
+  routes: [{ path: "discipline", load }],
+  menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
+  dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
+}
+
+describe("the registered areas", () => {
+  it("the registered areas are consistent", () => {
+    expect(validateAreas(areas)).toEqual([])
+  })
+
+  it("every page is a route and the member file is reachable by id", () => {
+    const paths = collectRoutes(areas).map((r) => r.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "orgs",
+        "members",
+        "members/:id",
+        "users",
+        "development",
+        "development/people/:memberId",
+      ]),
+    )
+  })
+
+  it("a new area adds its menu entry and panel without touching the others", () => {
+    const all = [...areas, discipline]
+    expect(validateAreas(all)).toEqual([])
+    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual([
+      "orgs",
+      "development",
+      "discipline",
+      "members",
+    ])
+    expect(panelsFor(all, "branch-secretary").map((p) => p.key)).toEqual([
+      "organization.overview",
+      "development.attention",
+      "discipline.cases",
+    ])
+    expect(catalogOf(all).en["discipline.cases"]).toBe("Cases")
+    expect(catalogOf(all).en["dev.panel.title"]).toBe(catalogOf(areas).en["dev.panel.title"])
+  })
+
+  it("user management is offered to the organization department only", () => {
+    expect(menuFor(areas, "district-admin").map((m) => m.path)).toContain("users")
+    for (const role of ["committee-officer", "branch-secretary", "auditor"] as const)
+      expect(menuFor(areas, role).map((m) => m.path)).not.toContain("users")
+  })
+
+  it("highlights the menu entry of the page and of its sub-pages", () => {
+    const items = menuFor(areas, "district-admin")
+    expect(selectedMenuKey(items, "/members")).toBe("members")
+    expect(selectedMenuKey(items, "/members/0b8a5e1c-1111-4222-8333-444455556666")).toBe("members")
+    expect(selectedMenuKey(items, "/membership")).toBeUndefined()
+    expect(selectedMenuKey(items, "/")).toBeUndefined()
+  })
+})
