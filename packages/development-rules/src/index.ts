@@ -1,4 +1,5 @@
 export * from "./annual-plan.js"
+export * from "./bilingual.js"
 export * from "./citations.js"
 export * from "./composition.js"
 export * from "./cultivation-plan.js"
