@@ -47,6 +47,14 @@ export const drIn = (edition: Edition, article2026: number, clause?: string): Ci
   return c
 }
 
+/**
+ * For facts the 2026 edition states beyond Art. 36 (mobile-member organizations, non-recognition): the 2026
+ * article; under 2014, whose counterpart is not confirmed, the district's policy (`local()`), so a 2014-dated
+ * record is still judged and the citation says on what footing.
+ */
+export const drInOrDistrict = (edition: Edition, article2026: number): Citation =>
+  edition === "2014" && !dr14Maps(article2026) ? local() : drIn(edition, article2026)
+
 /** 《中国共产党章程》 (2022). */
 export const pc = (article: number): Citation => cite(documents.constitution, "2022", article)
 

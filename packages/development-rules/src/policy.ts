@@ -2,7 +2,13 @@ import { definePolicy, type PolicyValues, policyKey } from "@xianfeng/core"
 import { Schema } from "effect"
 import { dr, local, pc } from "./citations.js"
 import { OccupationGroup } from "./history.js"
-import { LocalizedTextSchema, type MonthDay, MonthDaySchema, PeriodSchema, PositiveInt } from "./internal/schemas.js"
+import {
+  LocalizedTextSchema,
+  type MonthDay,
+  MonthDaySchema,
+  PeriodSchema,
+  PositiveInt,
+} from "./internal/schemas.js"
 import { isStepId, PreReviewLevel } from "./steps.js"
 
 /** A step id: one of the 25 steps and outcome records, or another district step (`x-…`). */
@@ -44,6 +50,16 @@ export const developmentPolicy = definePolicy("development", {
     },
     confidence: "?",
     citations: [dr(5), pc(1)],
+  }),
+  leagueNominationUpToAge: policyKey({
+    schema: Schema.NullOr(PositiveInt),
+    default: null as number | null,
+    description: {
+      "zh-CN": "共青团员在此年龄及以下须经团组织推优方可确定为入党积极分子（全国无规定；常见为28周岁）",
+      en: "League members up to this age become activists only on the league's nomination (none nationally; commonly 28)",
+    },
+    confidence: "P",
+    citations: [dr(8), local()],
   }),
   activistMinWait: policyKey({
     schema: Schema.NullOr(PeriodSchema),

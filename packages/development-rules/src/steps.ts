@@ -1,7 +1,7 @@
 import type { Citation, LocalizedText } from "@xianfeng/core"
 import { Schema } from "effect"
-import { dr, pc } from "./citations.js"
 import { bilingual } from "./bilingual.js"
+import { dr, pc } from "./citations.js"
 import {
   Bool,
   Choice,
@@ -41,12 +41,7 @@ export type MemberStatus = typeof MemberStatus.Type
  * 撤销党内职务 removal from party post 2 years, 留党察看 probation within the party (rights suspended until
  * restored).
  */
-export const SanctionKind = Choice([
-  "warning",
-  "serious-warning",
-  "removal-from-post",
-  "party-probation",
-])
+export const SanctionKind = Choice(["warning", "serious-warning", "removal-from-post", "party-probation"])
 export type SanctionKind = typeof SanctionKind.Type
 
 export const Sanction = Fields({
@@ -78,12 +73,18 @@ export const OrgKindSchema = Choice([
 
 /** Kind of an approver's parent organization; null at the root. */
 const ParentKind = Schema.NullOr(OrgKindSchema).annotate(
-  bilingual("应为上级组织的类型（根组织为空）", "must be the parent organization's kind, or null at the root"),
+  bilingual(
+    "应为上级组织的类型（根组织为空）",
+    "must be the parent organization's kind, or null at the root",
+  ),
 )
 
 export const OrgRef = Fields({
   id: Schema.String.annotate(bilingual("应为组织编号", "must be an organization id")).check(
-    Schema.isPattern(/^[A-Za-z0-9_]{1,63}$/, bilingual("应为1至63位字母、数字或下划线", "must be 1–63 letters, digits or _")),
+    Schema.isPattern(
+      /^[A-Za-z0-9_]{1,63}$/,
+      bilingual("应为1至63位字母、数字或下划线", "must be 1–63 letters, digits or _"),
+    ),
   ),
   kind: OrgKindSchema,
   path: Text,
@@ -101,6 +102,8 @@ export const ActivistDecisionEvidence = Fields({
   /** 党员推荐 member recommendation or 群团组织推优 nomination by a mass organization. */
   source: Choice(["member-recommendation", "league-nomination", "mass-org-nomination"]),
   decidedBy: Choice(["branch-committee", "general-meeting"]),
+  /** 共青团员: a league member (a district may require 团组织推优 for them, policy `leagueNominationUpToAge`). */
+  leagueMember: Schema.optionalKey(Bool),
 })
 export const FilingEvidence = Fields({
   filedWith: Text,
@@ -112,6 +115,12 @@ export const DevelopmentObjectDecisionEvidence = Fields({
   decidedBy: Choice(["branch-committee", "general-meeting"]),
   /** Whose opinions were heard (DR 13): party group, contacts, members, non-members. */
   opinionsHeard: List(Choice(["party-group", "contacts", "members", "non-members"])),
+  /**
+   * Only when a 流动党员党组织 (organization of mobile members) decides: whether it meets the conditions to
+   * develop members. One that does not may only educate applicants and cultivate activists, then hands the
+   * materials over (DR 40).
+   */
+  mobileOrgQualified: Schema.optionalKey(Bool),
 })
 export const HigherCommitteeEvidence = Fields({
   committeeId: Text,
@@ -243,6 +252,50 @@ export const TransferInEvidence = Fields({
   /** Receiving branch postpones the conversion discussion (≤6 months, DR 35). */
   postponeMonths: Schema.optionalKey(NonNegativeInt),
 })
+/**
+ * Levels of party committee, for the articles that name one: direct admission by the Central Committee or a
+ * provincial committee (DR 26), posthumous admission approved at provincial level (DR 27).
+ */
+export const CommitteeLevel = Choice([
+  "central-committee",
+  "provincial-committee",
+  "city-committee",
+  "county-committee",
+  "grassroots-committee",
+])
+export type CommitteeLevel = typeof CommitteeLevel.Type
+/** 直接接收党员 (DR 26): in special cases the Central Committee or a provincial committee admits directly. */
+export const DirectAdmissionEvidence = Fields({
+  admittedBy: CommitteeLevel,
+  /** The special case that justifies it. */
+  reason: Text,
+  documentNo: Text,
+})
+/** 追认党员 (DR 27): unit organization decides → higher committee reviews → provincial committee approves. */
+export const PosthumousAdmissionEvidence = Fields({
+  diedOn: IsoDate,
+  /** 为党和人民利益英勇献身的事迹. */
+  deeds: Text,
+  /** Had asked the party to join (曾向党组织提出过入党要求); an application on file also shows it. */
+  requestedToJoin: Bool,
+  decidedBy: Text,
+  reviewedBy: Text,
+  approvedBy: CommitteeLevel,
+  documentNo: Text,
+})
+/**
+ * 不予承认党员身份 (DR 41 ¶3): someone admitted in breach of the rules who, on review (综合分析研判), does not
+ * meet the conditions of membership; announced at a branch general meeting.
+ */
+export const NotRecognisedEvidence = Fields({
+  /** The breach found. */
+  reason: Text,
+  /** Outcome of the review: does the person meet the conditions of membership after all? */
+  meetsConditions: Bool,
+  decidedBy: Text,
+  announcedAtMeeting: Bool,
+  documentNo: Schema.optionalKey(OptionalText),
+})
 export const DistrictStepEvidence = Fields({ note: Schema.optionalKey(OptionalText) })
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,6 +332,9 @@ export const evidenceSchemas = {
   "probation-extension": ExtensionEvidence,
   "probation-cancellation": CancellationEvidence,
   "transfer-in": TransferInEvidence,
+  "direct-admission": DirectAdmissionEvidence,
+  "posthumous-admission": PosthumousAdmissionEvidence,
+  "membership-not-recognised": NotRecognisedEvidence,
 } as const
 
 export type StepId = keyof typeof evidenceSchemas
@@ -290,7 +346,10 @@ export type EvidenceOf<S extends StepId> = (typeof evidenceSchemas)[S]["Type"]
 export interface StepDefinition {
   readonly id: StepId
   readonly stage: Stage
-  /** Number in the 25-step chart; undefined for outcome records (extension, cancellation, transfer, notice). */
+  /**
+   * Number in the 25-step chart; undefined for outcome records (extension, cancellation, transfer, notice,
+   * direct and posthumous admission, non-recognition).
+   */
   readonly number: number | undefined
   readonly name: LocalizedText
   readonly actor: LocalizedText
@@ -623,6 +682,41 @@ export const steps: readonly StepDefinition[] = [
     ["接收党组织", "receiving organization"],
     ["转接材料", "transfer materials"],
     [dr(12), dr(34), dr(35)],
+    { optional: true },
+  ),
+  // Outcome records outside the branch's ordinary path, after the existing ones so that the order of the
+  // 25 steps (and of every earlier entry) stays as it was. Each closes the ordinary procedure.
+  s(
+    "direct-admission",
+    4,
+    undefined,
+    "直接接收党员",
+    "Direct admission",
+    ["党的中央和省（自治区、直辖市）委员会", "the Central Committee or a provincial committee"],
+    ["直接接收的决定", "decision to admit"],
+    [dr(26)],
+    { optional: true },
+  ),
+  s(
+    "posthumous-admission",
+    4,
+    undefined,
+    "追认党员",
+    "Posthumous admission",
+    ["所在单位党组织、上级党委、省一级党委", "unit organization, higher committee, provincial committee"],
+    ["追认决定及批复", "decision and approval"],
+    [dr(27)],
+    { optional: true },
+  ),
+  s(
+    "membership-not-recognised",
+    5,
+    undefined,
+    "不予承认党员身份",
+    "Membership not recognised",
+    ["党组织", "party organization"],
+    ["处理决定，党员大会公布记录", "decision, announced at a branch general meeting"],
+    [dr(41)],
     { optional: true },
   ),
 ]

@@ -99,6 +99,26 @@ export const defaults: { readonly [S in StepId]: EvidenceOf<S> } = {
   "probation-extension": { ...approver, months: 6, meetingOn: d("2027-06-01") },
   "probation-cancellation": { ...approver, reason: "严重违纪", meetingOn: d("2027-06-01") },
   "transfer-in": { fromOrg: "外区某支部", stage: "activist", activistSince: d("2025-01-10"), verified: true },
+  "direct-admission": {
+    admittedBy: "provincial-committee",
+    reason: "特殊情况",
+    documentNo: "省委〔2026〕1号",
+  },
+  "posthumous-admission": {
+    diedOn: d("2026-08-01"),
+    deeds: "抗洪抢险中英勇献身",
+    requestedToJoin: true,
+    decidedBy: "b0457",
+    reviewedBy: "c01",
+    approvedBy: "provincial-committee",
+    documentNo: "省委组〔2026〕9号",
+  },
+  "membership-not-recognised": {
+    reason: "伪造培养考察材料",
+    meetsConditions: false,
+    decidedBy: "c01",
+    announcedAtMeeting: true,
+  },
 }
 
 export const rec = <S extends StepId>(

@@ -31,6 +31,8 @@ export const IsoDate = Schema.String.annotate(
     }),
     Schema.makeFilter(
       (s: string) =>
+        // a malformed string is the pattern's to report; this one only names impossible days
+        !ISO_DATE.test(s) ||
         isRealDate(s) ||
         bilingual(`日历上没有${s}这一天`, `expected a calendar date YYYY-MM-DD, got "${s}"`).message,
     ),

@@ -60,7 +60,9 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
       const cites = [drIn(edition, 29)]
       if (ctx.record?.step === "oath") {
         // 七一、国庆等重大纪念日: which anniversaries count is policy (`collectiveOathDays`).
-        const festive = policy.collectiveOathDays.some((x) => x.month === ctx.on.month && x.day === ctx.on.day)
+        const festive = policy.collectiveOathDays.some(
+          (x) => x.month === ctx.on.month && x.day === ctx.on.day,
+        )
         if (ctx.record.evidence.collective && festive && isBefore(ctx.on, addPeriod(approved, { years: 1 })))
           return []
         return lateWarning("DEV-OATH-WITHIN", approved, { months: 1 }, ctx.on, policy, cites)
@@ -115,7 +117,8 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     id: "DEV-CONVERSION-MEETING",
     title: { "zh-CN": "预备期满后及时讨论转正", en: "Conversion meeting when probation ends" },
     description: {
-      "zh-CN": "预备期满，党支部应当及时讨论其能否转为正式党员，不得提前；转入的预备党员可推迟讨论，最长不超过六个月",
+      "zh-CN":
+        "预备期满，党支部应当及时讨论其能否转为正式党员，不得提前；转入的预备党员可推迟讨论，最长不超过六个月",
       en: "Promptly once probation ends, not before; within the district's limit after it; up to 6 months later for transferred-in members",
     },
     // The duty is Art. 31 ¶2 (2014: Art. 32 ¶2), "预备期满，党支部应当及时讨论"; Art. 32 only lists the
