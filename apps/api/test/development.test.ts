@@ -140,7 +140,7 @@ describe.each(backends)("development on %s", (backend) => {
     const { items } = await admin.json<{
       items: { id: string; citations: string[]; evidenceSchema: { properties?: Record<string, unknown> } }[]
     }>("GET", "/api/development/steps")
-    expect(items.filter((s) => /^[a-z]/.test(s.id) && !s.id.startsWith("x-")).length).toBe(29)
+    expect(items.filter((s) => /^[a-z]/.test(s.id) && !s.id.startsWith("x-")).length).toBe(32)
     const intro = items.find((s) => s.id === "introducers")
     expect(intro?.citations.join()).toContain("第十四条")
     expect(intro?.evidenceSchema.properties).toHaveProperty("introducers")

@@ -1,7 +1,8 @@
-import { Result, Schema } from "effect"
+import { Result } from "effect"
 import { type Citation, cite, documents, type LocalizedText } from "./citation.js"
 import { type FieldError, fieldError } from "./errors.js"
 import { type Verdict, verdict } from "./verdict.js"
+import { choiceOf } from "./vocabulary.js"
 
 /**
  * The kinds of party organization a district holds, top to bottom:
@@ -12,7 +13,7 @@ import { type Verdict, verdict } from "./verdict.js"
  * - `general-branch` 党总支; `branch` 党支部;
  * - `party-group` 党组, the leading party group of a state organ.
  */
-export const OrgKind = Schema.Literals([
+export const OrgKind = choiceOf([
   "district-committee",
   "working-committee",
   "township-committee",

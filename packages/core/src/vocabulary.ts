@@ -22,12 +22,21 @@ export const bilingual = (zh: string, en: string): { readonly message: string } 
 })
 
 /**
+ * One of a fixed list of codes, with a bilingual message that lists them (`应为以下之一：…`), so a wrong code
+ * is explained in the reader's language instead of effect's `Expected "a" | "b"`.
+ */
+export const choiceOf = <const L extends readonly [string, ...string[]]>(values: L) =>
+  Schema.Literals(values).annotate(
+    bilingual(`应为以下之一：${values.join("、")}`, `must be one of: ${values.join(", ")}`),
+  )
+
+/**
  * Where a person stands on the road to membership, in the order of the process (发展党员工作细则 第二至五章):
  * `applicant` 入党申请人 → `activist` 入党积极分子 → `development-object` 发展对象 → `probationary` 预备党员
  * → `full` 正式党员.
  */
 export const memberStages = ["applicant", "activist", "development-object", "probationary", "full"] as const
-export const MemberStage = Schema.Literals(memberStages)
+export const MemberStage = choiceOf(memberStages)
 export type MemberStage = typeof MemberStage.Type
 
 /**
@@ -42,11 +51,11 @@ export const memberStatuses = [
   "deceased",
   "removed",
 ] as const
-export const MemberStatus = Schema.Literals(memberStatuses)
+export const MemberStatus = choiceOf(memberStatuses)
 export type MemberStatus = typeof MemberStatus.Type
 
 /** 性别, as the resident ID number's 17th digit gives it (GB 11643). */
-export const Sex = Schema.Literals(["male", "female"])
+export const Sex = choiceOf(["male", "female"])
 export type Sex = typeof Sex.Type
 
 /**
@@ -54,7 +63,7 @@ export type Sex = typeof Sex.Type
  * `branch-secretary` 支部书记, `auditor` 审计员 (reads the audit log only). In the order the admin lists them.
  */
 export const userRoles = ["district-admin", "committee-officer", "branch-secretary", "auditor"] as const
-export const UserRole = Schema.Literals(userRoles)
+export const UserRole = choiceOf(userRoles)
 export type UserRole = typeof UserRole.Type
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u
@@ -75,11 +84,18 @@ const isoDateMessage = bilingual("应为“年-月-日”格式的日期，如20
  * that does not exist (`2027-02-30`, `2026-13-01`, `0000-00-00`), naming the field, with a `bilingual`
  * message. JSON Schema shows it as `format: date` with the pattern.
  */
-export const IsoDate = Schema.String.check(
-  Schema.isPattern(ISO_DATE, isoDateMessage),
-  // A malformed string was already refused by the pattern; this one answers only for well-formed non-dates.
-  Schema.makeFilter((s: string) => !ISO_DATE.test(s) || isCalendarDate(s), isoDateMessage),
-).annotate({ description: "A civil date, YYYY-MM-DD", format: "date" })
+export const IsoDate = Schema.String.annotate(isoDateMessage)
+  .check(
+    Schema.isPattern(ISO_DATE, isoDateMessage),
+    // A malformed string was already refused by the pattern; this one answers only for well-formed non-dates.
+    Schema.makeFilter(
+      (s: string) =>
+        !ISO_DATE.test(s) ||
+        isCalendarDate(s) ||
+        bilingual(`日历上没有${s}这一天`, `there is no such day as ${s}`).message,
+    ),
+  )
+  .annotate({ description: "A civil date, YYYY-MM-DD", format: "date" })
 export type IsoDate = typeof IsoDate.Type
 
 const PlainDateType = Schema.instanceOf(Temporal.PlainDate)

@@ -36,7 +36,7 @@ describe("IsoDate (YYYY-MM-DD, a date that exists)", () => {
       expect(issues).toHaveLength(1)
       expect(issues[0]?.path).toEqual(["joinedOn"])
       expect(issues[0]?.message).toBe(
-        `应为“年-月-日”格式的日期，如2026-05-11${BILINGUAL_SEPARATOR}must be a date like 2026-05-11`,
+        `日历上没有${s}这一天${BILINGUAL_SEPARATOR}there is no such day as ${s}`,
       )
     },
   )

@@ -28,8 +28,22 @@ export interface DerivedDates {
   /** Party age counts from the day probation expires (DR 33); set once conversion is approved. */
   readonly fullMemberSince?: PlainDate
   readonly cancelledOn?: PlainDate
+  /**
+   * The record that closed the ordinary procedure, if any: a direct admission (DR 26) or a posthumous one
+   * (DR 27), both leaving the person a member (`stage` "member"), or a non-recognition of membership (DR 41,
+   * `stage` "cancelled"). Nothing but that record is applicable afterwards.
+   */
+  readonly closedBy?: { readonly step: ClosingStep; readonly on: PlainDate }
   readonly stage: CurrentStage
 }
+
+/** Records that end a person's ordinary procedure outside the 25 steps. */
+export type ClosingStep = "direct-admission" | "posthumous-admission" | "membership-not-recognised"
+const closingSteps: readonly ClosingStep[] = [
+  "membership-not-recognised",
+  "direct-admission",
+  "posthumous-admission",
+]
 
 /** Opaque enough for rules: the edition a date falls under. */
 export type EditionOn = (d: PlainDate) => Edition | undefined
@@ -108,22 +122,33 @@ export const deriveDates = (
   // A converted member's party age starts at probation expiry even when conversion was postponed (DR 33, 35).
   const fullMemberSince = conversion && probationEnd && cancelledOn === undefined ? probationEnd : undefined
 
+  let closedBy: { step: ClosingStep; on: PlainDate } | undefined
+  for (const step of closingSteps) {
+    const r = firstOf(history, step)
+    if (r !== undefined && (closedBy === undefined || dayOf(r.on) < dayOf(closedBy.on)))
+      closedBy = { step, on: r.on }
+  }
+
   const stage: CurrentStage =
-    cancelledOn !== undefined
-      ? "cancelled"
-      : fullMemberSince !== undefined
-        ? "member"
-        : approvedOn !== undefined
-          ? 5
-          : firstOf(history, "committee-review") || admittedOn
-            ? 4
-            : developmentObjectSince !== undefined || decision
-              ? 3
-              : activistSince !== undefined
-                ? 2
-                : appliedOn !== undefined
-                  ? 1
-                  : "not-started"
+    closedBy !== undefined
+      ? closedBy.step === "membership-not-recognised"
+        ? "cancelled"
+        : "member"
+      : cancelledOn !== undefined
+        ? "cancelled"
+        : fullMemberSince !== undefined
+          ? "member"
+          : approvedOn !== undefined
+            ? 5
+            : firstOf(history, "committee-review") || admittedOn
+              ? 4
+              : developmentObjectSince !== undefined || decision
+                ? 3
+                : activistSince !== undefined
+                  ? 2
+                  : appliedOn !== undefined
+                    ? 1
+                    : "not-started"
 
   const out: {
     -readonly [K in keyof DerivedDates]: DerivedDates[K]
@@ -137,5 +162,6 @@ export const deriveDates = (
   if (probationEnd) out.probationEnd = probationEnd
   if (fullMemberSince) out.fullMemberSince = fullMemberSince
   if (cancelledOn) out.cancelledOn = cancelledOn
+  if (closedBy) out.closedBy = closedBy
   return out
 }

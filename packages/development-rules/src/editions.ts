@@ -7,6 +7,7 @@ import { applicationRules } from "./rules/application.js"
 import { developmentObjectRules } from "./rules/development-object.js"
 import { orderRule } from "./rules/order.js"
 import { probationRules } from "./rules/probation.js"
+import { specialCaseRules } from "./rules/special-cases.js"
 
 /** Rules that only the 2026 revision has (reference §1.10). */
 const only2026 = new Set(["DEV-PUBLIC-NOTICE", "DEV-MEETING-AFTER-PREREVIEW", "DEV-OATH-WITHIN"])
@@ -20,6 +21,7 @@ const rulesOf = (edition: Edition): DevelopmentRule[] =>
     ...developmentObjectRules(edition),
     ...admissionRules(edition),
     ...probationRules(edition),
+    ...specialCaseRules(edition),
   ].filter((r) => edition === "2026" || !only2026.has(r.id))
 
 /**

@@ -33,7 +33,7 @@ export interface EvaluateOptions {
 /**
  * Where a step stands on `asOf`: `done` (on file), `allowed` (may be recorded now), `blocked` (may not, and
  * why), `due`/`overdue` (has a deadline), `not-applicable` (not on this person's path: notice under 2014,
- * steps a transfer brought along, anything after a cancellation).
+ * steps a transfer brought along, anything after a cancellation or after a record that closed the procedure).
  */
 export type StepState = "done" | "allowed" | "blocked" | "due" | "overdue" | "not-applicable"
 
@@ -273,6 +273,7 @@ export const evaluate = (
     if (counting === 0) {
       const notApplicable =
         (derived.cancelledOn !== undefined && s.id !== "archive") ||
+        (derived.closedBy !== undefined && s.id !== derived.closedBy.step) ||
         (derived.stage === "member" &&
           (s.id === "probation-extension" || s.id === "probation-cancellation")) ||
         (isStepId(s.id) && coveredByTransfer(current, s.id)) ||

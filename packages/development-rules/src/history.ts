@@ -1,5 +1,6 @@
 import { type FieldError, fieldError, type PlainDate } from "@xianfeng/core"
 import { Result, Schema, SchemaIssue } from "effect"
+import { bilingual, splitBilingual } from "./bilingual.js"
 import { IsoDate, Text } from "./internal/schemas.js"
 import {
   DistrictStepEvidence,
@@ -31,7 +32,12 @@ export const stepRecordSchema = <S extends StepId>(step: S) =>
   Schema.Struct({ step: Schema.Literal(step), on: IsoDate, evidence: evidenceSchemas[step] })
 
 export const districtStepRecordSchema = Schema.Struct({
-  step: Schema.String.check(Schema.isPattern(/^x-[a-z0-9-]{1,60}$/)),
+  step: Schema.String.check(
+    Schema.isPattern(
+      /^x-[a-z0-9-]{1,60}$/,
+      bilingual("本区步骤编号应以x-开头", "a district step id starts with x-"),
+    ),
+  ),
   on: IsoDate,
   evidence: DistrictStepEvidence,
 })
@@ -63,8 +69,9 @@ export const decodeStepRecord = (input: unknown): Result.Result<StepRecord, Fiel
   if (Result.isFailure(decoded)) {
     const first = formatter(decoded.failure.issue).issues[0]
     const path = first?.path?.length ? first.path.join(".") : "record"
-    const why = first?.message ?? "invalid value"
-    return Result.fail(fieldError(path, "invalid", `${path}: ${why}`, `${path}的值无效：${why}`))
+    // Evidence schemas carry "<zh> ¦ <en>" messages: each language gets its own half.
+    const why = splitBilingual(first?.message ?? "无效的值 ¦ invalid value")
+    return Result.fail(fieldError(path, "invalid", `${path}: ${why.en}`, `${path}的值无效：${why.zh}`))
   }
   return Result.succeed(decoded.success as StepRecord)
 }

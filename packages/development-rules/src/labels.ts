@@ -1,5 +1,11 @@
 import type { LocalizedText } from "@xianfeng/core"
-import type { ArchiveItem, PoliticalReviewItem, PreReviewLevel, SanctionKind } from "./steps.js"
+import type {
+  ArchiveItem,
+  CommitteeLevel,
+  PoliticalReviewItem,
+  PreReviewLevel,
+  SanctionKind,
+} from "./steps.js"
 
 export const politicalReviewItemLabels: Readonly<Record<PoliticalReviewItem, LocalizedText>> = {
   beliefs: { "zh-CN": "理想信念", en: "beliefs" },
@@ -32,6 +38,14 @@ export const preReviewLevelLabels: Readonly<Record<PreReviewLevel, LocalizedText
   branch: { "zh-CN": "党支部", en: "branch" },
   "party-committee": { "zh-CN": "党（工）委", en: "party (working) committee" },
   "org-department": { "zh-CN": "区委组织部", en: "district organization department" },
+}
+
+export const committeeLevelLabels: Readonly<Record<CommitteeLevel, LocalizedText>> = {
+  "central-committee": { "zh-CN": "党中央", en: "the Central Committee" },
+  "provincial-committee": { "zh-CN": "省（自治区、直辖市）党委", en: "a provincial committee" },
+  "city-committee": { "zh-CN": "市级党委", en: "a city committee" },
+  "county-committee": { "zh-CN": "县级党委", en: "a county committee" },
+  "grassroots-committee": { "zh-CN": "基层党委", en: "a grassroots committee" },
 }
 
 /** Both renderings of a list of labelled keys, as verdict parameters `{name}` and `{nameZh}`. */

@@ -12,6 +12,10 @@ export const developmentMessages: MessageCatalog = {
     "zh-CN": "已于{cancelledOn}取消预备党员资格，不再办理后续步骤",
     en: "probationary status was cancelled on {cancelledOn}; no further steps",
   },
+  "DEV-ORDER.closed": {
+    "zh-CN": "已于{closedOn}办理“{closedBy}”，不再办理发展程序的其他步骤",
+    en: "{closedByEn} was recorded on {closedOn}; no other step of the procedure follows",
+  },
   "DEV-ORDER.unknown-step": { "zh-CN": "本区未设置步骤“{step}”", en: "the district has no step {step}" },
   "DEV-AGE-MIN.too-young": {
     "zh-CN": "申请人须年满{min}周岁，现为{age}周岁，{eligibleOn}起可以申请",
@@ -284,5 +288,49 @@ export const developmentMessages: MessageCatalog = {
   "DEV-ARCHIVE.incomplete": {
     "zh-CN": "归档材料不全，缺少：{missingZh}",
     en: "the archive is incomplete; missing: {missing}",
+  },
+  "DEV-LEAGUE-NOMINATION.not-nominated": {
+    "zh-CN": "按本区规定，{maxAge}周岁及以下的共青团员（现{age}周岁）须经团组织推优方可确定为入党积极分子",
+    en: "district rule: a league member aged {maxAge} or under (now {age}) becomes an activist only on the league's nomination",
+  },
+  "DEV-MOBILE-ORG.not-qualified": {
+    "zh-CN": "尚不具备发展党员条件的流动党员党组织不能确定发展对象，应向有关党组织介绍情况、转交材料",
+    en: "a mobile-member organization without the conditions cannot decide development objects; hand the materials over to the organization concerned",
+  },
+  "DEV-DIRECT-ADMISSION.not-entitled": {
+    "zh-CN": "只有党中央和省（自治区、直辖市）党委可以直接接收党员，{levelZh}不能",
+    en: "only the Central Committee and provincial committees may admit directly, not {level}",
+  },
+  "DEV-POSTHUMOUS.not-requested": {
+    "zh-CN": "追认党员须生前曾向党组织提出过入党要求",
+    en: "posthumous admission requires that the person had asked to join the party",
+  },
+  "DEV-POSTHUMOUS.approver": {
+    "zh-CN": "追认党员须报省一级党委批准，{levelZh}不能批准",
+    en: "posthumous admission is approved by the provincial committee, not {level}",
+  },
+  "DEV-POSTHUMOUS.before-death": {
+    "zh-CN": "追认日期不能早于牺牲日期{diedOn}",
+    en: "the posthumous admission cannot precede the death on {diedOn}",
+  },
+  "DEV-NOT-RECOGNISED.meets-conditions": {
+    "zh-CN": "经综合分析研判符合党员条件的，不适用不予承认党员身份",
+    en: "the review found that the person meets the conditions of membership: non-recognition does not apply",
+  },
+  "DEV-NOT-RECOGNISED.not-announced": {
+    "zh-CN": "不予承认党员身份须在党支部党员大会上公布",
+    en: "a non-recognition must be announced at a branch general meeting",
+  },
+  "DEV-POOL-ANALYSIS.done": {
+    "zh-CN": "{year}年入党积极分子队伍状况分析已于{on}完成",
+    en: "the {year} analysis of the activist pool was done on {on}",
+  },
+  "DEV-POOL-ANALYSIS.due": {
+    "zh-CN": "应在{dueBy}前完成{year}年入党积极分子队伍状况分析",
+    en: "the {year} analysis of the activist pool is due by {dueBy}",
+  },
+  "DEV-POOL-ANALYSIS.overdue": {
+    "zh-CN": "{year}年入党积极分子队伍状况分析已逾期（应在{dueBy}前完成）",
+    en: "the {year} analysis of the activist pool is overdue (due by {dueBy})",
   },
 }

@@ -1,8 +1,14 @@
 import { definePolicy, type PolicyValues, policyKey } from "@xianfeng/core"
 import { Schema } from "effect"
-import { dr, local } from "./citations.js"
+import { dr, local, pc } from "./citations.js"
 import { OccupationGroup } from "./history.js"
-import { LocalizedTextSchema, PeriodSchema, PositiveInt } from "./internal/schemas.js"
+import {
+  LocalizedTextSchema,
+  type MonthDay,
+  MonthDaySchema,
+  PeriodSchema,
+  PositiveInt,
+} from "./internal/schemas.js"
 import { isStepId, PreReviewLevel } from "./steps.js"
 
 /** A step id: one of the 25 steps and outcome records, or another district step (`x-…`). */
@@ -34,6 +40,26 @@ export const developmentPolicy = definePolicy("development", {
       en: "Last day of a period: the anniversary (most practice) or the day before",
     },
     confidence: "?",
+  }),
+  ageReachedOn: policyKey({
+    schema: Schema.Literals(["birthday", "day-after-birthday"]),
+    default: "birthday" as "birthday" | "day-after-birthday",
+    description: {
+      "zh-CN": "“年满十八周岁”自哪天起算：十八周岁生日当天（本系统的全国默认）或生日的次日（党内文件未规定）",
+      en: "When a person has 'turned 18': on the 18th birthday (national default here) or the day after (no party text settles it)",
+    },
+    confidence: "?",
+    citations: [dr(5), pc(1)],
+  }),
+  leagueNominationUpToAge: policyKey({
+    schema: Schema.NullOr(PositiveInt),
+    default: null as number | null,
+    description: {
+      "zh-CN": "共青团员在此年龄及以下须经团组织推优方可确定为入党积极分子（全国无规定；常见为28周岁）",
+      en: "League members up to this age become activists only on the league's nomination (none nationally; commonly 28)",
+    },
+    confidence: "P",
+    citations: [dr(8), local()],
   }),
   activistMinWait: policyKey({
     schema: Schema.NullOr(PeriodSchema),
@@ -82,6 +108,19 @@ export const developmentPolicy = definePolicy("development", {
     confidence: "V",
     citations: [dr(14)],
   }),
+  collectiveOathDays: policyKey({
+    schema: Schema.Array(MonthDaySchema).check(Schema.isMinLength(1)),
+    default: [
+      { month: 7, day: 1 },
+      { month: 10, day: 1 },
+    ] as readonly MonthDay[],
+    description: {
+      "zh-CN": "可集中宣誓的重大纪念日（细则：“七一”、国庆等；其余由本区规定）",
+      en: "Anniversaries on which a collective oath may fall outside the month (the rules: July 1, National Day and similar)",
+    },
+    confidence: "P",
+    citations: [dr(29)],
+  }),
   conversionApplicationLead: policyKey({
     schema: PeriodSchema,
     default: { months: 1 } as typeof PeriodSchema.Type,
@@ -99,7 +138,7 @@ export const developmentPolicy = definePolicy("development", {
       en: "How soon after probation ends the branch meeting should discuss conversion (the rules say promptly)",
     },
     confidence: "P",
-    citations: [dr(32)],
+    citations: [dr(31)],
   }),
   approvalClockFrom: policyKey({
     schema: Schema.Literals(["branch-meeting", "submission"]),

@@ -1,7 +1,19 @@
-import { type Citation, type LocalizedText, MemberStage, OrgKind } from "@xianfeng/core"
+import { type Citation, type LocalizedText, type MemberStage, OrgKind } from "@xianfeng/core"
 import { Schema } from "effect"
+import { bilingual } from "./bilingual.js"
 import { dr, pc } from "./citations.js"
-import { IsoDate, NonNegativeInt, NonNegativeNumber, PositiveInt, Text } from "./internal/schemas.js"
+import {
+  Bool,
+  Choice,
+  Fields,
+  IsoDate,
+  List,
+  NonNegativeInt,
+  NonNegativeNumber,
+  OptionalText,
+  PositiveInt,
+  Text,
+} from "./internal/schemas.js"
 
 /** The five stages (五个阶段). */
 export type Stage = 1 | 2 | 3 | 4 | 5
@@ -21,7 +33,7 @@ export const stageNames: Readonly<Record<Stage, LocalizedText>> = {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Membership status of a person who acts for the branch (contact, introducer). */
-export const MemberStatus = Schema.Literals(["full", "probationary", "not-member"])
+export const MemberStatus = Choice(["full", "probationary", "not-member"])
 export type MemberStatus = typeof MemberStatus.Type
 
 /**
@@ -29,15 +41,10 @@ export type MemberStatus = typeof MemberStatus.Type
  * 撤销党内职务 removal from party post 2 years, 留党察看 probation within the party (rights suspended until
  * restored).
  */
-export const SanctionKind = Schema.Literals([
-  "warning",
-  "serious-warning",
-  "removal-from-post",
-  "party-probation",
-])
+export const SanctionKind = Choice(["warning", "serious-warning", "removal-from-post", "party-probation"])
 export type SanctionKind = typeof SanctionKind.Type
 
-export const Sanction = Schema.Struct({
+export const Sanction = Fields({
   kind: SanctionKind,
   imposedOn: IsoDate,
   /** 留党察看 only: the date rights were restored, if they have been. */
@@ -45,63 +52,84 @@ export const Sanction = Schema.Struct({
 })
 export type Sanction = typeof Sanction.Type
 
-export const MemberRef = Schema.Struct({
+export const MemberRef = Fields({
   name: Text,
   status: MemberStatus,
   fullMemberSince: Schema.optionalKey(IsoDate),
-  sanctions: Schema.Array(Sanction),
+  sanctions: List(Sanction),
 })
 export type MemberRef = typeof MemberRef.Type
 
 /** Organization kinds: core's `OrgKind` (kept under this name for existing importers). */
 export const OrgKindSchema = OrgKind
 
-export const OrgRef = Schema.Struct({
-  id: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_]{1,63}$/)),
+/** Kind of an approver's parent organization; null at the root. */
+const ParentKind = Schema.NullOr(OrgKindSchema).annotate(
+  bilingual(
+    "应为上级组织的类型（根组织为空）",
+    "must be the parent organization's kind, or null at the root",
+  ),
+)
+
+export const OrgRef = Fields({
+  id: Schema.String.annotate(bilingual("应为组织编号", "must be an organization id")).check(
+    Schema.isPattern(
+      /^[A-Za-z0-9_]{1,63}$/,
+      bilingual("应为1至63位字母、数字或下划线", "must be 1–63 letters, digits or _"),
+    ),
+  ),
   kind: OrgKindSchema,
   path: Text,
-  temporary: Schema.optionalKey(Schema.Boolean),
+  temporary: Schema.optionalKey(Bool),
 })
 
-export const ApplyEvidence = Schema.Struct({
+export const ApplyEvidence = Fields({
   /** The organization that received the application (DR 6). */
   receivedBy: Text,
   /** Accepts the programme and the constitution, will pay dues (DR 5; PC 1). */
-  acceptsProgramme: Schema.Boolean,
+  acceptsProgramme: Bool,
 })
-export const TalkEvidence = Schema.Struct({ talkedBy: Text, notes: Schema.optionalKey(Schema.String) })
-export const ActivistDecisionEvidence = Schema.Struct({
+export const TalkEvidence = Fields({ talkedBy: Text, notes: Schema.optionalKey(OptionalText) })
+export const ActivistDecisionEvidence = Fields({
   /** 党员推荐 member recommendation or 群团组织推优 nomination by a mass organization. */
-  source: Schema.Literals(["member-recommendation", "league-nomination", "mass-org-nomination"]),
-  decidedBy: Schema.Literals(["branch-committee", "general-meeting"]),
+  source: Choice(["member-recommendation", "league-nomination", "mass-org-nomination"]),
+  decidedBy: Choice(["branch-committee", "general-meeting"]),
+  /** 共青团员: a league member (a district may require 团组织推优 for them, policy `leagueNominationUpToAge`). */
+  leagueMember: Schema.optionalKey(Bool),
 })
-export const FilingEvidence = Schema.Struct({
+export const FilingEvidence = Fields({
   filedWith: Text,
-  documentNo: Schema.optionalKey(Schema.String),
+  documentNo: Schema.optionalKey(OptionalText),
 })
-export const ContactsEvidence = Schema.Struct({ contacts: Schema.Array(MemberRef) })
-export const AssessmentEvidence = Schema.Struct({ assessedBy: Text, comment: Text })
-export const DevelopmentObjectDecisionEvidence = Schema.Struct({
-  decidedBy: Schema.Literals(["branch-committee", "general-meeting"]),
+export const ContactsEvidence = Fields({ contacts: List(MemberRef) })
+export const AssessmentEvidence = Fields({ assessedBy: Text, comment: Text })
+export const DevelopmentObjectDecisionEvidence = Fields({
+  decidedBy: Choice(["branch-committee", "general-meeting"]),
   /** Whose opinions were heard (DR 13): party group, contacts, members, non-members. */
-  opinionsHeard: Schema.Array(Schema.Literals(["party-group", "contacts", "members", "non-members"])),
+  opinionsHeard: List(Choice(["party-group", "contacts", "members", "non-members"])),
+  /**
+   * Only when a 流动党员党组织 (organization of mobile members) decides: whether it meets the conditions to
+   * develop members. One that does not may only educate applicants and cultivate activists, then hands the
+   * materials over (DR 40).
+   */
+  mobileOrgQualified: Schema.optionalKey(Bool),
 })
-export const HigherCommitteeEvidence = Schema.Struct({
+export const HigherCommitteeEvidence = Fields({
   committeeId: Text,
   /** 同意 agreement (2026) or 备案 filing (2014). */
-  kind: Schema.Literals(["agreement", "filing"]),
-  documentNo: Schema.optionalKey(Schema.String),
+  kind: Choice(["agreement", "filing"]),
+  documentNo: Schema.optionalKey(OptionalText),
 })
-export const PublicNoticeEvidence = Schema.Struct({
+export const PublicNoticeEvidence = Fields({
   start: IsoDate,
   end: IsoDate,
   /** Where it was posted; migrants need both the sending and the receiving place (DR 13). */
-  places: Schema.Array(Text),
+  places: List(Text),
   objections: Schema.optionalKey(NonNegativeInt),
 })
-export const IntroducersEvidence = Schema.Struct({ introducers: Schema.Array(MemberRef) })
+export const IntroducersEvidence = Fields({ introducers: List(MemberRef) })
 /** Items of the political review (DR 16); 2026 added conduct in urgent tasks and online behaviour. */
-export const PoliticalReviewItem = Schema.Literals([
+export const PoliticalReviewItem = Choice([
   "beliefs",
   "political-conduct",
   "attitude-to-line",
@@ -112,35 +140,35 @@ export const PoliticalReviewItem = Schema.Literals([
   "family-and-relations",
 ])
 export type PoliticalReviewItem = typeof PoliticalReviewItem.Type
-export const PoliticalReviewEvidence = Schema.Struct({
+export const PoliticalReviewEvidence = Fields({
   /** The written conclusion (结论性材料). */
-  conclusion: Schema.String,
-  passed: Schema.Boolean,
-  items: Schema.Array(PoliticalReviewItem),
+  conclusion: OptionalText,
+  passed: Bool,
+  items: List(PoliticalReviewItem),
   /** 政审联审: joint review with discipline and law-enforcement bodies (2026). */
-  jointReview: Schema.optionalKey(Schema.Boolean),
+  jointReview: Schema.optionalKey(Bool),
 })
-export const TrainingEvidence = Schema.Struct({
+export const TrainingEvidence = Fields({
   days: NonNegativeNumber,
   hours: NonNegativeNumber,
-  mode: Schema.Literals(["in-person", "video"]),
+  mode: Choice(["in-person", "video"]),
   organizer: Text,
-  certificateNo: Schema.optionalKey(Schema.String),
+  certificateNo: Schema.optionalKey(OptionalText),
 })
-export const CommitteeReviewEvidence = Schema.Struct({ opinion: Text, collective: Schema.Boolean })
+export const CommitteeReviewEvidence = Fields({ opinion: Text, collective: Bool })
 /** Pre-review levels: the approving committee nationally; a district may add the branch and its org department. */
-export const PreReviewLevel = Schema.Literals(["branch", "party-committee", "org-department"])
+export const PreReviewLevel = Choice(["branch", "party-committee", "org-department"])
 export type PreReviewLevel = typeof PreReviewLevel.Type
-export const PreReviewEvidence = Schema.Struct({
+export const PreReviewEvidence = Fields({
   level: PreReviewLevel,
   reviewer: Text,
-  passed: Schema.Boolean,
+  passed: Bool,
   /** The result must reach the branch in writing (DR 18). */
-  written: Schema.Boolean,
+  written: Bool,
 })
-export const ApplicationFormEvidence = Schema.Struct({ formNo: Text, introducerOpinions: Schema.Boolean })
+export const ApplicationFormEvidence = Fields({ formNo: Text, introducerOpinions: Bool })
 /** Attendance and ballot of a branch general meeting on one person (DR 19–21, 32). */
-export const MeetingEvidence = Schema.Struct({
+export const MeetingEvidence = Fields({
   expectedVoters: NonNegativeInt,
   presentVoters: NonNegativeInt,
   /** Voting members absent who sent a written opinion before the meeting; they count in the tally. */
@@ -152,30 +180,30 @@ export const MeetingEvidence = Schema.Struct({
   probationaryPresent: NonNegativeInt,
   /** How many people this ballot decided; it must be one (DR 20). */
   candidatesInBallot: PositiveInt,
-  secretBallot: Schema.Boolean,
+  secretBallot: Bool,
 })
 export type MeetingEvidence = typeof MeetingEvidence.Type
-export const CommitteeTalkEvidence = Schema.Struct({
+export const CommitteeTalkEvidence = Fields({
   talkedBy: Text,
-  role: Schema.Literals(["committee-member", "organiser"]),
+  role: Choice(["committee-member", "organiser"]),
 })
-export const ApprovalEvidence = Schema.Struct({
+export const ApprovalEvidence = Fields({
   approver: OrgRef,
   /** Kind of the approver's parent organization (null at the root). */
-  parentKind: Schema.NullOr(OrgKindSchema),
+  parentKind: ParentKind,
   documentNo: Text,
   /** Decided by collective discussion and vote, one person at a time (DR 24). */
-  collective: Schema.Boolean,
+  collective: Bool,
   /** When the branch's submission reached the committee (only used when policy counts from it). */
   submittedOn: Schema.optionalKey(IsoDate),
   /** Why approval took more than 3 months (special cases, DR 25). */
   delayReason: Schema.optionalKey(Text),
 })
-export const PlacementEvidence = Schema.Struct({ branchId: Text, group: Schema.optionalKey(Schema.String) })
-export const OathEvidence = Schema.Struct({ organizer: Text, collective: Schema.Boolean })
-export const ConversionApplicationEvidence = Schema.Struct({ written: Schema.Boolean })
+export const PlacementEvidence = Fields({ branchId: Text, group: Schema.optionalKey(OptionalText) })
+export const OathEvidence = Fields({ organizer: Text, collective: Bool })
+export const ConversionApplicationEvidence = Fields({ written: Bool })
 /** DR 36 archive list. */
-export const ArchiveItem = Schema.Literals([
+export const ArchiveItem = Choice([
   "application-form",
   "application-letter",
   "activist-register",
@@ -184,27 +212,32 @@ export const ArchiveItem = Schema.Literals([
   "conversion-application",
 ])
 export type ArchiveItem = typeof ArchiveItem.Type
-export const ArchiveEvidence = Schema.Struct({
-  items: Schema.Array(ArchiveItem),
-  fileKind: Schema.Literals(["personnel-file", "party-member-file"]),
+export const ArchiveEvidence = Fields({
+  items: List(ArchiveItem),
+  fileKind: Choice(["personnel-file", "party-member-file"]),
 })
-export const ExtensionEvidence = Schema.Struct({
+export const ExtensionEvidence = Fields({
   months: PositiveInt,
   meetingOn: IsoDate,
   approver: OrgRef,
-  parentKind: Schema.NullOr(OrgKindSchema),
+  parentKind: ParentKind,
   documentNo: Text,
 })
-export const CancellationEvidence = Schema.Struct({
+export const CancellationEvidence = Fields({
   reason: Text,
   meetingOn: IsoDate,
   approver: OrgRef,
-  parentKind: Schema.NullOr(OrgKindSchema),
+  parentKind: ParentKind,
   documentNo: Text,
 })
-export const TransferInEvidence = Schema.Struct({
+export const TransferInEvidence = Fields({
   fromOrg: Text,
-  stage: MemberStage.pick(["applicant", "activist", "development-object", "probationary"]),
+  stage: Choice([
+    "applicant",
+    "activist",
+    "development-object",
+    "probationary",
+  ] as const satisfies readonly MemberStage[]),
   /** Original dates travel with the file: activist time counts continuously (DR 12). */
   appliedOn: Schema.optionalKey(IsoDate),
   activistSince: Schema.optionalKey(IsoDate),
@@ -212,11 +245,55 @@ export const TransferInEvidence = Schema.Struct({
   /** Date of the branch meeting that admitted the person (probation start), for probationary members. */
   admittedOn: Schema.optionalKey(IsoDate),
   /** Materials verified (DR 34); an unverifiable transfer is not recognised. */
-  verified: Schema.Boolean,
+  verified: Bool,
   /** Receiving branch postpones the conversion discussion (≤6 months, DR 35). */
   postponeMonths: Schema.optionalKey(NonNegativeInt),
 })
-export const DistrictStepEvidence = Schema.Struct({ note: Schema.optionalKey(Schema.String) })
+/**
+ * Levels of party committee, for the articles that name one: direct admission by the Central Committee or a
+ * provincial committee (DR 26), posthumous admission approved at provincial level (DR 27).
+ */
+export const CommitteeLevel = Choice([
+  "central-committee",
+  "provincial-committee",
+  "city-committee",
+  "county-committee",
+  "grassroots-committee",
+])
+export type CommitteeLevel = typeof CommitteeLevel.Type
+/** 直接接收党员 (DR 26): in special cases the Central Committee or a provincial committee admits directly. */
+export const DirectAdmissionEvidence = Fields({
+  admittedBy: CommitteeLevel,
+  /** The special case that justifies it. */
+  reason: Text,
+  documentNo: Text,
+})
+/** 追认党员 (DR 27): unit organization decides → higher committee reviews → provincial committee approves. */
+export const PosthumousAdmissionEvidence = Fields({
+  diedOn: IsoDate,
+  /** 为党和人民利益英勇献身的事迹. */
+  deeds: Text,
+  /** Had asked the party to join (曾向党组织提出过入党要求); an application on file also shows it. */
+  requestedToJoin: Bool,
+  decidedBy: Text,
+  reviewedBy: Text,
+  approvedBy: CommitteeLevel,
+  documentNo: Text,
+})
+/**
+ * 不予承认党员身份 (DR 41 ¶3): someone admitted in breach of the rules who, on review (综合分析研判), does not
+ * meet the conditions of membership; announced at a branch general meeting.
+ */
+export const NotRecognisedEvidence = Fields({
+  /** The breach found. */
+  reason: Text,
+  /** Outcome of the review: does the person meet the conditions of membership after all? */
+  meetsConditions: Bool,
+  decidedBy: Text,
+  announcedAtMeeting: Bool,
+  documentNo: Schema.optionalKey(OptionalText),
+})
+export const DistrictStepEvidence = Fields({ note: Schema.optionalKey(OptionalText) })
 
 // ---------------------------------------------------------------------------------------------------------
 // Steps as data
@@ -252,6 +329,9 @@ export const evidenceSchemas = {
   "probation-extension": ExtensionEvidence,
   "probation-cancellation": CancellationEvidence,
   "transfer-in": TransferInEvidence,
+  "direct-admission": DirectAdmissionEvidence,
+  "posthumous-admission": PosthumousAdmissionEvidence,
+  "membership-not-recognised": NotRecognisedEvidence,
 } as const
 
 export type StepId = keyof typeof evidenceSchemas
@@ -263,7 +343,10 @@ export type EvidenceOf<S extends StepId> = (typeof evidenceSchemas)[S]["Type"]
 export interface StepDefinition {
   readonly id: StepId
   readonly stage: Stage
-  /** Number in the 25-step chart; undefined for outcome records (extension, cancellation, transfer, notice). */
+  /**
+   * Number in the 25-step chart; undefined for outcome records (extension, cancellation, transfer, notice,
+   * direct and posthumous admission, non-recognition).
+   */
   readonly number: number | undefined
   readonly name: LocalizedText
   readonly actor: LocalizedText
@@ -596,6 +679,41 @@ export const steps: readonly StepDefinition[] = [
     ["接收党组织", "receiving organization"],
     ["转接材料", "transfer materials"],
     [dr(12), dr(34), dr(35)],
+    { optional: true },
+  ),
+  // Outcome records outside the branch's ordinary path, after the existing ones so that the order of the
+  // 25 steps (and of every earlier entry) stays as it was. Each closes the ordinary procedure.
+  s(
+    "direct-admission",
+    4,
+    undefined,
+    "直接接收党员",
+    "Direct admission",
+    ["党的中央和省（自治区、直辖市）委员会", "the Central Committee or a provincial committee"],
+    ["直接接收的决定", "decision to admit"],
+    [dr(26)],
+    { optional: true },
+  ),
+  s(
+    "posthumous-admission",
+    4,
+    undefined,
+    "追认党员",
+    "Posthumous admission",
+    ["所在单位党组织、上级党委、省一级党委", "unit organization, higher committee, provincial committee"],
+    ["追认决定及批复", "decision and approval"],
+    [dr(27)],
+    { optional: true },
+  ),
+  s(
+    "membership-not-recognised",
+    5,
+    undefined,
+    "不予承认党员身份",
+    "Membership not recognised",
+    ["党组织", "party organization"],
+    ["处理决定，党员大会公布记录", "decision, announced at a branch general meeting"],
+    [dr(41)],
     { optional: true },
   ),
 ]

@@ -84,6 +84,26 @@ export const exampleEvidence: { readonly [S in StepId]: EvidenceOf<S> } = {
     activistSince: date("2025-01-10"),
     verified: true,
   },
+  "direct-admission": {
+    admittedBy: "provincial-committee",
+    reason: "特殊情况",
+    documentNo: "省委〔2026〕1号",
+  },
+  "posthumous-admission": {
+    diedOn: date("2026-08-01"),
+    deeds: "抗洪抢险中英勇献身",
+    requestedToJoin: true,
+    decidedBy: "b0457",
+    reviewedBy: "c01",
+    approvedBy: "provincial-committee",
+    documentNo: "省委组〔2026〕9号",
+  },
+  "membership-not-recognised": {
+    reason: "伪造培养考察材料",
+    meetsConditions: false,
+    decidedBy: "c01",
+    announcedAtMeeting: true,
+  },
 }
 
 /** A record of `step` on `on` (a date or ISO text) with the example evidence, `evidence` overriding fields. */

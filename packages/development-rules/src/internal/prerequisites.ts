@@ -47,6 +47,11 @@ export const prerequisites: Readonly<Record<StepId, readonly Prerequisite[]>> = 
   "probation-extension": ["@probationary"],
   "probation-cancellation": ["@probationary"],
   "transfer-in": [],
+  // Direct and posthumous admission do not go through the branch's steps (DR 26, 27); non-recognition
+  // concerns someone already admitted (DR 41).
+  "direct-admission": [],
+  "posthumous-admission": [],
+  "membership-not-recognised": ["@probationary"],
 }
 
 const transferStageRank = { applicant: 1, activist: 2, "development-object": 3, probationary: 5 } as const

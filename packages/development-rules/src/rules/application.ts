@@ -1,6 +1,6 @@
 import { verdict } from "@xianfeng/core"
 import { drIn, type Edition, local, pc } from "../citations.js"
-import { addPeriod, ageOn, hasElapsed, periodEnd } from "../internal/days.js"
+import { addPeriod, ageOn, hasElapsed, periodEnd, subtractPeriod } from "../internal/days.js"
 import { dueOrOverdue, lateWarning } from "../internal/deadline.js"
 import { firstOf } from "../internal/records.js"
 import { type DevelopmentRule, defineRule } from "../rule.js"
@@ -18,17 +18,16 @@ export const applicationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 5), pc(1)],
     steps: ["apply"],
     codes: ["too-young"],
-    check: (ctx) => {
-      const age = ageOn(ctx.history.person.birthDate, ctx.on)
+    check: (ctx, policy) => {
+      // 年满十八周岁: whether the 18th birthday itself counts is not settled by a party text; the national
+      // default counts it, a district may count from the day after (`ageReachedOn`).
+      const dayAfter = policy.ageReachedOn === "day-after-birthday"
+      const age = ageOn(ctx.history.person.birthDate, dayAfter ? subtractPeriod(ctx.on, { days: 1 }) : ctx.on)
       if (age >= MIN_AGE) return []
-      const eligibleOn = addPeriod(ctx.history.person.birthDate, { years: MIN_AGE })
-      return [
-        verdict("blocked", "DEV-AGE-MIN.too-young", [drIn(edition, 5), pc(1)], {
-          age,
-          min: MIN_AGE,
-          eligibleOn,
-        }),
-      ]
+      const birthday = addPeriod(ctx.history.person.birthDate, { years: MIN_AGE })
+      const eligibleOn = dayAfter ? addPeriod(birthday, { days: 1 }) : birthday
+      const cites = dayAfter ? [drIn(edition, 5), pc(1), local()] : [drIn(edition, 5), pc(1)]
+      return [verdict("blocked", "DEV-AGE-MIN.too-young", cites, { age, min: MIN_AGE, eligibleOn })]
     },
   }),
   defineRule({

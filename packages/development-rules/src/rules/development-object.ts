@@ -1,5 +1,5 @@
 import { type Verdict, verdict } from "@xianfeng/core"
-import { drIn, type Edition } from "../citations.js"
+import { drIn, type Edition, local } from "../citations.js"
 import type { History } from "../history.js"
 import { lastOf, recordsOf } from "../internal/records.js"
 import { introducerStanding } from "../introducers.js"
@@ -36,12 +36,15 @@ export const developmentObjectRules = (edition: Edition): DevelopmentRule[] => [
         "发展对象应当有两名正式党员作入党介绍人；受留党察看处分尚未恢复党员权利的不能作，处分影响期内的不宜作",
       en: "Exactly two full members; not under 留党察看 unrestored (cannot); not within a sanction's effect period (should not)",
     },
-    citations: [drIn(edition, 14)],
+    citations: edition === "2026" ? [drIn(edition, 14)] : [drIn(edition, 14), local()],
     steps: ["introducers"],
     codes: ["count", "not-full-member", "party-probation", "sanction-period"],
     check: (ctx, policy) => {
       if (ctx.record?.step !== "introducers") return []
       const cites = [drIn(edition, 14)]
+      // 不宜 (should not) for members within a sanction's effect period is 2026 Art. 14 ¶2; the reference does
+      // not confirm that the 2014 text says it, so under 2014 it is applied as district policy.
+      const sanctionCites = edition === "2026" ? cites : [local(), drIn(edition, 14)]
       const { introducers } = ctx.record.evidence
       const out: Verdict[] = []
       if (introducers.length !== 2)
@@ -52,7 +55,7 @@ export const developmentObjectRules = (edition: Edition): DevelopmentRule[] => [
           out.push(verdict("blocked", `DEV-INTRODUCERS.${st.reason}`, cites, { name: m.name }))
         else if (st.kind === "should-not")
           out.push(
-            verdict(policy.discouragedIntroducer, "DEV-INTRODUCERS.sanction-period", cites, {
+            verdict(policy.discouragedIntroducer, "DEV-INTRODUCERS.sanction-period", sanctionCites, {
               name: m.name,
               sanction: sanctionLabels[st.sanction].en,
               sanctionZh: sanctionLabels[st.sanction]["zh-CN"],

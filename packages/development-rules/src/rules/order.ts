@@ -1,5 +1,5 @@
 import { type Citation, type Verdict, verdict } from "@xianfeng/core"
-import { drIn, type Edition, local } from "../citations.js"
+import { drIn, drInOrDistrict, type Edition, local } from "../citations.js"
 import {
   countingRecords,
   isSatisfied,
@@ -49,7 +49,11 @@ const stepCitations = (step: string, edition: Edition): readonly Citation[] => {
   if (cites === undefined) {
     cites = isStepId(step)
       ? stepDefinition(step).citations.map((c) =>
-          c.document.id === "DR" ? drIn(edition, c.article, c.clause) : c,
+          c.document.id !== "DR"
+            ? c
+            : c.clause === undefined
+              ? drInOrDistrict(edition, c.article)
+              : drIn(edition, c.article, c.clause),
         )
       : [local()]
     if (isStepId(step)) stepCitationsMemo[edition].set(step, cites)
@@ -97,8 +101,9 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
     id: "DEV-ORDER",
     title: { "zh-CN": "按程序顺序办理", en: "Steps follow the procedure" },
     description: {
-      "zh-CN": "每一步须在前置步骤完成后办理；非重复步骤只办理一次；取消预备党员资格后不再办理后续步骤",
-      en: "Each step needs its prerequisites on file; a one-off step is recorded once; nothing follows a cancellation",
+      "zh-CN":
+        "每一步须在前置步骤完成后办理；非重复步骤只办理一次；取消预备党员资格、直接接收、追认或不予承认党员身份后不再办理其他步骤",
+      en: "Each step needs its prerequisites on file; a one-off step is recorded once; nothing follows a cancellation, a direct or posthumous admission or a non-recognition",
     },
     citations: [
       ...new Map(
@@ -106,7 +111,7 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
       ).values(),
     ],
     steps: "all",
-    codes: ["missing", "already-done", "cancelled", "unknown-step"],
+    codes: ["missing", "already-done", "cancelled", "closed", "unknown-step"],
     check: (ctx, policy) => {
       const plan = orderPlan(ctx.step, policy)
       const cites = plan.cites
@@ -117,6 +122,17 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
           }),
         ]
       const out: Verdict[] = []
+      const closed = ctx.derived.closedBy
+      if (closed !== undefined && ctx.step !== closed.step) {
+        const def = stepDefinition(closed.step)
+        return [
+          verdict("blocked", "DEV-ORDER.closed", stepCitations(closed.step, edition), {
+            closedOn: closed.on,
+            closedBy: def.name["zh-CN"],
+            closedByEn: def.name.en,
+          }),
+        ]
+      }
       if (!plan.known) return [verdict("blocked", "DEV-ORDER.unknown-step", [local()], { step: ctx.step })]
       if (ctx.record !== undefined && plan.definition !== undefined) {
         const def = plan.definition

@@ -48,8 +48,8 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     title: { "zh-CN": "批准后一个月内入党宣誓", en: "Oath within one month of approval" },
     description: {
       "zh-CN":
-        "预备党员一般应当在上级党委批准后一个月内进行入党宣誓；县级以上党委可在七一、国庆等时间集中宣誓",
-      en: "Normally within one month of approval; county-level committees may hold collective oaths on July 1 or National Day",
+        "预备党员一般应当在上级党委批准后一个月内进行入党宣誓；县级以上党委可在“七一”、国庆等重大纪念日集中宣誓（纪念日由本区规定）",
+      en: "Normally within one month of approval; county-level committees may hold collective oaths on July 1, National Day and similar anniversaries (district policy)",
     },
     citations: [drIn(edition, 29)],
     steps: ["oath"],
@@ -59,7 +59,10 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
       if (approved === undefined) return []
       const cites = [drIn(edition, 29)]
       if (ctx.record?.step === "oath") {
-        const festive = (ctx.on.month === 7 && ctx.on.day === 1) || (ctx.on.month === 10 && ctx.on.day === 1)
+        // 七一、国庆等重大纪念日: which anniversaries count is policy (`collectiveOathDays`).
+        const festive = policy.collectiveOathDays.some(
+          (x) => x.month === ctx.on.month && x.day === ctx.on.day,
+        )
         if (ctx.record.evidence.collective && festive && isBefore(ctx.on, addPeriod(approved, { years: 1 })))
           return []
         return lateWarning("DEV-OATH-WITHIN", approved, { months: 1 }, ctx.on, policy, cites)
@@ -114,22 +117,26 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     id: "DEV-CONVERSION-MEETING",
     title: { "zh-CN": "预备期满后及时讨论转正", en: "Conversion meeting when probation ends" },
     description: {
-      "zh-CN": "预备期满，支部大会及时讨论其能否转正，不得提前；转入的预备党员可推迟讨论，最长不超过六个月",
-      en: "Not before probation ends; within the district's limit after it; up to 6 months later for transferred-in members",
+      "zh-CN":
+        "预备期满，党支部应当及时讨论其能否转为正式党员，不得提前；转入的预备党员可推迟讨论，最长不超过六个月",
+      en: "Promptly once probation ends, not before; within the district's limit after it; up to 6 months later for transferred-in members",
     },
-    citations: [drIn(edition, 32), drIn(edition, 35)],
+    // The duty is Art. 31 ¶2 (2014: Art. 32 ¶2), "预备期满，党支部应当及时讨论"; Art. 32 only lists the
+    // procedure and Art. 35 allows the postponement. Core citations name an article and an item (项), not a
+    // paragraph (款), so the paragraph stays in this comment.
+    citations: [drIn(edition, 31), drIn(edition, 35)],
     steps: ["conversion-meeting"],
     codes: ["before-end", "due", "overdue", "late"],
     check: (ctx, policy) => {
       const end = ctx.derived.probationEnd
       if (end === undefined) return []
-      const cites = [drIn(edition, 32)]
+      const cites = [drIn(edition, 31)]
       const postpone = Math.min(
         lastOf(ctx.history, "transfer-in")?.evidence.postponeMonths ?? 0,
         MAX_POSTPONE_MONTHS,
       )
       const within = postpone > 0 ? { months: postpone } : policy.conversionMeetingWithin
-      const withinCites = postpone > 0 ? [drIn(edition, 35)] : cites
+      const withinCites = postpone > 0 ? [drIn(edition, 35), drIn(edition, 31)] : cites
       if (ctx.record?.step === "conversion-meeting") {
         if (isBefore(ctx.on, end))
           return [verdict("blocked", "DEV-CONVERSION-MEETING.before-end", cites, { probationEnd: end })]
