@@ -398,10 +398,10 @@ describe("validation messages", () => {
     expect((await problemOf(zh)).errors?.[0]).toMatchObject({
       field: "appliedOn",
       reason: "invalid",
-      message: "字段appliedOn的值无效：应为“年-月-日”格式的日期，如2026-05-11",
+      message: "字段appliedOn的值无效：日历上没有2027-02-30这一天",
     })
     expect((await problemOf(await post("en"))).errors?.[0]?.message).toBe(
-      "appliedOn: must be a date like 2026-05-11",
+      "appliedOn: there is no such day as 2027-02-30",
     )
   })
 })
