@@ -108,11 +108,12 @@ export const DevelopmentObjectDecisionEvidence = Fields({
   /** Whose opinions were heard (DR 13): party group, contacts, members, non-members. */
   opinionsHeard: List(Choice(["party-group", "contacts", "members", "non-members"])),
   /**
-   * Only when a 流动党员党组织 (organization of mobile members) decides: whether it meets the conditions to
-   * develop members. One that does not may only educate applicants and cultivate activists, then hands the
-   * materials over (DR 40).
+   * Only when a 流动党员党组织 (organization of mobile members) decides: `qualified` when it meets the
+   * conditions to develop members, `not-qualified` when it does not — such an organization only educates
+   * applicants and cultivates activists, then hands the materials over (DR 40). Left out for every other
+   * organization (a yes/no field could not tell "not a mobile organization" from "not qualified").
    */
-  mobileOrgQualified: Schema.optionalKey(Bool),
+  mobileOrg: Schema.optionalKey(Choice(["qualified", "not-qualified"])),
 })
 export const HigherCommitteeEvidence = Fields({
   committeeId: Text,

@@ -65,7 +65,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     steps: ["development-object-decision"],
     codes: ["not-qualified"],
     check: (ctx) =>
-      ctx.record?.step === "development-object-decision" && ctx.record.evidence.mobileOrgQualified === false
+      ctx.record?.step === "development-object-decision" && ctx.record.evidence.mobileOrg === "not-qualified"
         ? [verdict("blocked", "DEV-MOBILE-ORG.not-qualified", [drInOrDistrict(edition, 40)])]
         : [],
   }),

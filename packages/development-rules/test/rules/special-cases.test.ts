@@ -179,12 +179,10 @@ describe("organizations of mobile members without the conditions to develop (202
 
   it("may cultivate activists but not decide a development object: it hands the materials over", () => {
     const h = history(base, { migrant: true })
-    const vs = check(h, rec("development-object-decision", "2026-06-01", { mobileOrgQualified: false }))
+    const vs = check(h, rec("development-object-decision", "2026-06-01", { mobileOrg: "not-qualified" }))
     expect(codes(vs)).toEqual(["DEV-MOBILE-ORG.not-qualified"])
     expect(arts(vs)).toEqual(["2026:40"])
-    expect(check(h, rec("development-object-decision", "2026-06-01", { mobileOrgQualified: true }))).toEqual(
-      [],
-    )
+    expect(check(h, rec("development-object-decision", "2026-06-01", { mobileOrg: "qualified" }))).toEqual([])
     expect(check(h, rec("development-object-decision", "2026-06-01"))).toEqual([])
   })
 })
