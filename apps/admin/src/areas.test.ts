@@ -46,17 +46,19 @@ describe("the registered areas", () => {
   it("a new area adds its menu entry and panel without touching the others", () => {
     const all = [...areas, discipline]
     expect(validateAreas(all)).toEqual([])
-    expect(menuFor(all, "branch-secretary").map((m) => m.path)).toEqual([
-      "orgs",
-      "development",
-      "discipline",
-      "members",
-    ])
-    expect(panelsFor(all, "branch-secretary").map((p) => p.key)).toEqual([
-      "organization.overview",
-      "development.attention",
-      "discipline.cases",
-    ])
+    // The registered areas' entries stay as they were; the new one lands by its order (between the
+    // development and member entries), whatever other areas a district has registered.
+    const before = menuFor(areas, "branch-secretary").map((m) => m.path)
+    const after = menuFor(all, "branch-secretary").map((m) => m.path)
+    expect(before).toEqual(expect.arrayContaining(["orgs", "development", "members"]))
+    expect(after.filter((p) => p !== "discipline")).toEqual(before)
+    expect(after.indexOf("development")).toBeLessThan(after.indexOf("discipline"))
+    expect(after.indexOf("discipline")).toBeLessThan(after.indexOf("members"))
+    const panelsBefore = panelsFor(areas, "branch-secretary").map((p) => p.key)
+    const panelsAfter = panelsFor(all, "branch-secretary").map((p) => p.key)
+    expect(panelsBefore).toEqual(expect.arrayContaining(["organization.overview", "development.attention"]))
+    expect(panelsAfter.filter((k) => k !== "discipline.cases")).toEqual(panelsBefore)
+    expect(panelsAfter.indexOf("development.attention")).toBeLessThan(panelsAfter.indexOf("discipline.cases"))
     expect(catalogOf(all).en["discipline.cases"]).toBe("Cases")
     expect(catalogOf(all).en["dev.panel.title"]).toBe(catalogOf(areas).en["dev.panel.title"])
   })

@@ -1,0 +1,5 @@
+{
+  "extends": "../../tsconfig.base.json",
+  "compilerOptions": { "rootDir": "src", "outDir": "dist", "emitDeclarationOnly": true, "noEmit": false },
+  "include": ["src"]
+}
