@@ -48,6 +48,23 @@ describe("configuration is read in one place", () => {
     ])
   })
 
+  it("the bench reads it only in apps/bench/src/config.ts", () => {
+    expect(
+      sourcesUnder(join(repoRoot, "apps", "bench", "src"))
+        .filter(readsEnv)
+        .map(relativeToRepo),
+    ).toEqual(["apps/bench/src/config.ts"])
+  })
+
+  it("no package reads it but the audit verifier's command line (packages/db/src/cli)", () => {
+    const packages = join(repoRoot, "packages")
+    const readers = readdirSync(packages)
+      .flatMap((p) => sourcesUnder(join(packages, p, "src")))
+      .filter(readsEnv)
+      .map(relativeToRepo)
+    expect(readers).toEqual(["packages/db/src/cli/verify-audit.ts"])
+  })
+
   it("the admin never reads process.env", () => {
     expect(
       sourcesUnder(join(repoRoot, "apps", "admin", "src"))
