@@ -203,7 +203,7 @@ export const generateArea = (root, options) => {
   }
   register(root, plan.names)
   if (!options.skipInstall) {
-    run(root, "pnpm", ["install", "--prefer-offline"])
+    run(root, "pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"])
     // drizzle-kit loads the schema, which imports core's vocabulary from its build.
     run(root, "pnpm", ["turbo", "run", "build", "--filter=@xianfeng/db^..."])
     run(root, "pnpm", ["exec", "drizzle-kit", "generate", "--name", plan.names.__area_snake__], "packages/db")

@@ -1,6 +1,12 @@
 import type { PlainDate } from "@xianfeng/core"
-import { appendAudit, type Database, type IdVault, orgs, type XfDb } from "@xianfeng/db"
-import { count, sql } from "drizzle-orm"
+import {
+  appendAudit,
+  type Database,
+  hasNoOrganizations,
+  type IdVault,
+  lockForDistrictLoad,
+  type XfDb,
+} from "@xianfeng/db"
 import type { DemoWrite } from "./contributor.js"
 import { contributors } from "./contributors.js"
 import { contextOf, generateDemoDistrict } from "./district.js"
@@ -8,10 +14,7 @@ import type { DemoMember } from "./member.js"
 import { DEMO_PASSWORD } from "./platform/users.js"
 
 /** True when no organization exists yet: the moment to offer (or load) the demo district. */
-export const isEmpty = async (db: XfDb): Promise<boolean> => {
-  const [row] = await db.select({ n: count() }).from(orgs)
-  return (row?.n ?? 0) === 0
-}
+export const isEmpty = (db: XfDb): Promise<boolean> => hasNoOrganizations(db)
 
 export interface LoadDemoOptions {
   readonly seed: number | string
@@ -57,7 +60,7 @@ export const loadDemoDistrict = async (
   const write: DemoWrite = { vault: options.vault, passwordHash: await options.hashPassword(DEMO_PASSWORD) }
   const started = await db.transaction(async (tx) => {
     // Two starts at once against one server: the second waits here, then finds the district loaded.
-    await tx.execute(sql`lock table ${orgs} in exclusive mode`)
+    await lockForDistrictLoad(tx)
     if (!(await isEmpty(tx))) return false
     for (const c of contributors) await c.setup?.(tx, context, write)
     return true

@@ -1,6 +1,6 @@
 import { applyOverlay, Temporal } from "@xianfeng/core"
 import { hashSeed, mulberry32 } from "@xianfeng/core/testing"
-import { developmentRecords, saveDevelopmentPolicy, stageColumnsOf } from "@xianfeng/db"
+import { saveDevelopmentPolicy, stageColumnsOf, writeDevelopmentRecords } from "@xianfeng/db"
 import {
   decodeStepRecord,
   demoDistrictOverlay,
@@ -10,7 +10,6 @@ import {
   editionResolver,
   type History,
 } from "@xianfeng/development-rules"
-import { sql } from "drizzle-orm"
 import { Result } from "effect"
 import type { DemoContext, DemoContributor } from "../contributor.js"
 import { uuidOf } from "../ids.js"
@@ -101,24 +100,18 @@ export const developmentContributor: DemoContributor = {
   setup: async (tx) => {
     await saveDevelopmentPolicy(tx, "d1", { ...demoDistrictOverlay })
   },
-  rows: async (tx, batch) => {
-    // One JSON parameter per batch, unpacked by the server (building a statement of 5 parameters a row costs
-    // more than the insert itself).
-    const rows = batch.flatMap((m) =>
-      m.development.map((r) => ({
-        id: r.id,
-        member_id: m.id,
-        step: r.step,
-        on_date: r.onDate.toString(),
-        evidence: r.evidence,
-      })),
-    )
-    if (rows.length > 0) {
-      await tx.execute(sql`insert into ${developmentRecords} (id, member_id, step, on_date, evidence)
-        select id, member_id, step, on_date, evidence
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          as r(id uuid, member_id uuid, step text, on_date date, evidence jsonb)`)
-    }
-    return { developmentRecords: rows.length }
-  },
+  rows: async (tx, batch) => ({
+    developmentRecords: await writeDevelopmentRecords(
+      tx,
+      batch.flatMap((m) =>
+        m.development.map((r) => ({
+          id: r.id,
+          memberId: m.id,
+          step: r.step,
+          onDate: r.onDate.toString(),
+          evidence: r.evidence,
+        })),
+      ),
+    ),
+  }),
 }

@@ -1,4 +1,4 @@
-import { type MemberInput, memberRow, members, orgs, users } from "@xianfeng/db"
+import { type MemberInput, writeMembers, writeOrgTree, writeUsers } from "@xianfeng/db"
 import type { DemoContributor } from "../contributor.js"
 import type { PlatformMember } from "./members.js"
 
@@ -27,11 +27,16 @@ const memberInput = (m: PlatformMember): MemberInput => ({
 export const platformContributor: DemoContributor = {
   area: "platform",
   setup: async (tx, district, write) => {
-    await tx.insert(orgs).values(district.orgs.map(({ profile: _p, weight: _w, ...o }) => o))
-    await tx.insert(users).values(district.users.map((u) => ({ ...u, passwordHash: write.passwordHash })))
+    await writeOrgTree(
+      tx,
+      district.orgs.map(({ profile: _p, weight: _w, ...o }) => o),
+    )
+    await writeUsers(
+      tx,
+      district.users.map((u) => ({ ...u, passwordHash: write.passwordHash })),
+    )
   },
   rows: async (tx, batch, write) => {
-    await tx.insert(members).values(batch.map((m) => memberRow(write.vault, memberInput(m))))
-    return { members: batch.length }
+    return { members: await writeMembers(tx, write.vault, batch.map(memberInput)) }
   },
 }
