@@ -57,6 +57,14 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
   if (options.url !== undefined) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 })
+    // An idle connection the server ends (a restart, a terminated backend, a dropped database) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool drops that connection and the next query
+    // opens a new one, so it is only reported.
+    pool.on("error", (e) => {
+      console.warn(
+        `database: an idle connection was closed by the server (${e.message}); it will be replaced`,
+      )
+    })
     try {
       if (options.migrate ?? true) {
         // Several API processes may start at once against one server; let one migrate at a time.
