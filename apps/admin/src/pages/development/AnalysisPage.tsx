@@ -1,10 +1,11 @@
 import { FileExcelOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { App, Button, Card, Col, Empty, Row, Select, Space, Table } from "antd"
+import { App, Button, Card, Col, Empty, Row, Select, Space } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { OrgPicker } from "../../components/OrgPicker"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
@@ -203,7 +204,7 @@ const AnalysisPage = () => {
           </Col>
           <Col xs={24} xl={10}>
             <Card size="small" title={t("dev.analysis.dormant")} data-testid="dormant">
-              <Table
+              <XfTable
                 size="small"
                 rowKey="orgId"
                 dataSource={[...c.dormant]}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Button, Card, Flex, InputNumber, Space, Table, Tag, Typography } from "antd"
+import { Alert, App, Button, Card, Flex, InputNumber, Space, Tag, Typography } from "antd"
 import { useEffect, useState } from "react"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { devApi } from "./api"
@@ -86,7 +87,7 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
           message={t("dev.annual.sum", { sum, total })}
         />
       ) : null}
-      <Table<Allocation>
+      <XfTable<Allocation>
         size="small"
         rowKey="orgId"
         dataSource={[...plan.allocations]}

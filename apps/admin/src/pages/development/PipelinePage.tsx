@@ -1,23 +1,10 @@
 import { BarChartOutlined, WarningOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import {
-  Badge,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  List,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from "antd"
+import { Badge, Button, Card, Col, Empty, Flex, List, Row, Space, Statistic, Tag, Typography } from "antd"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { stages } from "../../api/types"
 import { OrgPicker } from "../../components/OrgPicker"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
@@ -40,7 +27,7 @@ const AttentionTable = ({ pipeline }: { readonly pipeline: Pipeline }) => {
   const navigate = useNavigate()
   const items = byUrgency(pipeline.attention)
   return (
-    <Table<PipelineItem>
+    <XfTable<PipelineItem>
       data-testid="attention"
       size="small"
       rowKey={(r) => `${r.memberId}-${r.step}`}
@@ -82,6 +69,27 @@ const AttentionTable = ({ pipeline }: { readonly pipeline: Pipeline }) => {
         },
       ]}
     />
+  )
+}
+
+/** Says how many items there are in all, and that the list holds only the most urgent of them. */
+const AttentionTotal = ({ pipeline }: { readonly pipeline: Pipeline }) => {
+  const { t } = useI18n()
+  const total = pipeline.attentionTotal ?? pipeline.attention.length
+  const counts = pipeline.attentionCounts
+  return (
+    <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }} data-testid="attention-total">
+      {counts
+        ? t("dev.attention.totals", {
+            total: total.toLocaleString(),
+            overdue: counts.overdue.toLocaleString(),
+            due: counts.due.toLocaleString(),
+          })
+        : null}
+      {total > pipeline.attention.length
+        ? ` ${t("dev.attention.capped", { shown: pipeline.attention.length.toLocaleString() })}`
+        : ""}
+    </Typography.Paragraph>
   )
 }
 
@@ -206,6 +214,7 @@ const PipelinePage = () => {
             }
           >
             <AttentionTable pipeline={query.data} />
+            <AttentionTotal pipeline={query.data} />
           </Card>
         </Flex>
       )}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { App, Badge, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from "antd"
+import { App, Badge, Button, Card, Form, Input, Popconfirm, Select, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { endpoints } from "../../api/endpoints"
@@ -8,6 +8,7 @@ import { type NewUser, type Role, roles, type UserRow } from "../../api/types"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, problemMessage } from "../../shell/states"
@@ -173,7 +174,7 @@ const UsersPage = () => {
       }
     >
       <Card>
-        <Table<UserRow>
+        <XfTable<UserRow>
           data-testid="user-table"
           rowKey="id"
           size="middle"

@@ -16,6 +16,8 @@ export const zhCN = {
   "dev.board.analysis": "年度分析",
   "dev.attention.title": "需要关注",
   "dev.attention.hint": "已超期和 30 天内到期的事项，最紧急的在前",
+  "dev.attention.totals": "共 {total} 项：已超期 {overdue} 项，30 天内到期 {due} 项。",
+  "dev.attention.capped": "此处列出最紧急的 {shown} 项。",
   "dev.attention.none": "没有超期或即将到期的事项",
   "dev.attention.person": "姓名",
   "dev.attention.org": "所在组织",
