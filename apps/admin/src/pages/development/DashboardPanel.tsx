@@ -39,11 +39,7 @@ const DashboardPanel = () => {
             />
           </Col>
           <Col span={8}>
-            <Statistic
-              title={t("dev.panel.pipeline")}
-              value={inPipeline}
-              data-testid="dev-panel-pipeline"
-            />
+            <Statistic title={t("dev.panel.pipeline")} value={inPipeline} data-testid="dev-panel-pipeline" />
           </Col>
         </Row>
         <Link to="/development">
