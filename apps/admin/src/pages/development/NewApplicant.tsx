@@ -8,6 +8,7 @@ import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
 import { codesOf } from "../../i18n/messages"
+import { useSession } from "../../shell/auth"
 import { devApi } from "./api"
 import { isValidIdNumber } from "./idNumber"
 
@@ -30,6 +31,7 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
   const queryClient = useQueryClient()
   const [form] = Form.useForm<Values>()
   const [open, setOpen] = useState(false)
+  const { session } = useSession()
   const save = useProblemForm({
     form,
     onClose: () => setOpen(false),
@@ -76,7 +78,8 @@ export const NewApplicant = ({ orgId }: { readonly orgId: string | undefined }) 
           name="applicant"
           layout="vertical"
           preserve={false}
-          initialValues={{ ethnicity: "01", orgId }}
+          // A secretary's new applicant joins their own branch unless the board is filtered to another.
+          initialValues={{ ethnicity: "01", orgId: orgId ?? session?.user.orgId }}
         >
           <Form.Item name="name" label={t("dev.new.name")} rules={required}>
             <Input maxLength={50} />

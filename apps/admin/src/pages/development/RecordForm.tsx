@@ -58,6 +58,18 @@ export const RecordForm = ({
       : { initial: initialValues(fields), carried: false }
   }, [fields, definitions, timeline, definition.id])
 
+  // The record's date decides the edition (DR 40 transition): when a refusal cites an edition other than the
+  // one the page header names for today, say so where it happens.
+  const editionNote = useMemo(() => {
+    const cited = new Set(
+      verdicts.flatMap((v) => v.citations.flatMap((c) => [...c.matchAll(/（(\d{4})年）/g)].map((m) => m[1]))),
+    )
+    const other = [...cited].find((y) => y !== undefined && y !== timeline.edition)
+    return other
+      ? t("dev.form.editionOfDate", { date: form.getFieldValue("onDate") ?? "", edition: other })
+      : ""
+  }, [verdicts, timeline.edition, t, form])
+
   const save = useMutation({
     mutationFn: (v: Values) =>
       devApi.record(memberId, { step: definition.id, onDate: v.onDate, evidence: v.evidence }),
@@ -78,7 +90,16 @@ export const RecordForm = ({
       void queryClient.invalidateQueries({ queryKey: ["development", "pipeline"] })
       void queryClient.invalidateQueries({ queryKey: ["member", memberId] })
       void queryClient.invalidateQueries({ queryKey: ["members"] })
-      message.success(t("dev.form.saved", { step: definition.name }))
+      // A step taken after its deadline is kept, but the secretary hears so now, not in a folded stage.
+      const late = updated.steps
+        .find((s) => s.step === definition.id)
+        ?.verdicts.find((v) => v.code.endsWith(".late"))
+      if (late)
+        message.warning({
+          content: t("dev.form.savedLate", { step: definition.name, why: late.message }),
+          duration: 8,
+        })
+      else message.success(t("dev.form.saved", { step: definition.name }))
       onClose()
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e
@@ -143,13 +164,20 @@ export const RecordForm = ({
             data-testid="record-blocked"
             message={t("dev.form.blocked")}
             description={
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {sortVerdicts(verdicts).map((v, i) => (
-                  <li key={`${v.code}-${i}`}>
-                    <VerdictLine verdict={v} />
-                  </li>
-                ))}
-              </ul>
+              <>
+                {editionNote ? (
+                  <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="record-edition">
+                    {editionNote}
+                  </Typography.Paragraph>
+                ) : null}
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {sortVerdicts(verdicts).map((v, i) => (
+                    <li key={`${v.code}-${i}`}>
+                      <VerdictLine verdict={v} />
+                    </li>
+                  ))}
+                </ul>
+              </>
             }
           />
         ) : null}

@@ -181,14 +181,20 @@ const StageSteps = ({
           const required = steps.filter((s) => !s.optional).length
           const overdue = steps.filter((s) => s.state === "overdue").length
           const due = steps.filter((s) => s.state === "due").length
+          const late = steps.filter((s) => s.verdicts.some((v) => v.code.endsWith(".late"))).length
           return {
             key: String(n),
             label: (
               <Flex wrap gap={8} align="center" data-testid={`stage-${n}`}>
                 <Typography.Text strong>{t(`dev.stage.${n}` as MessageKey)}</Typography.Text>
-                <Tag color={done >= required ? "green" : "default"}>
+                <Tag color={done >= required ? (late ? "orange" : "green") : "default"}>
                   {t("dev.stage.progress", { done: Math.min(done, required), total: required })}
                 </Tag>
+                {late ? (
+                  <Tag color="orange" data-testid={`stage-${n}-late`}>
+                    {t("dev.stage.late", { count: late })}
+                  </Tag>
+                ) : null}
                 {overdue ? <Tag color="red">{`${t("dev.state.overdue")} ${overdue}`}</Tag> : null}
                 {due ? <Tag color="orange">{`${t("dev.state.due")} ${due}`}</Tag> : null}
               </Flex>

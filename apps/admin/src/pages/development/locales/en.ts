@@ -86,6 +86,10 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.form.yes": "Yes",
   "dev.form.no": "No",
   "dev.form.carried": "Pre-filled from the last record of the same kind; please check",
+  "dev.form.savedLate": "Recorded {step}, but late: {why}",
+  "dev.form.editionOfDate":
+    "Date {date}: the {edition} edition of the Detailed Rules applies to that date, so it is cited below.",
+  "dev.stage.late": "{count} taken late",
   "dev.form.saved": "Recorded: {step}",
   "dev.form.tagsPlaceholder": "Type and press Enter; several allowed",
   "dev.form.unknownStep": "No form for this step",

@@ -87,6 +87,10 @@ export const zhCN = {
   "dev.form.yes": "是",
   "dev.form.no": "否",
   "dev.form.carried": "已按上一次同类登记预填，请核对",
+  "dev.form.savedLate": "已登记“{step}”，但已逾期：{why}",
+  "dev.form.editionOfDate":
+    "登记日期 {date}：该日期适用{edition}年版《中国共产党发展党员工作细则》，以下依据按该版引用。",
+  "dev.stage.late": "{count} 项逾期办理",
   "dev.form.saved": "已登记“{step}”",
   "dev.form.tagsPlaceholder": "输入后回车，可填多项",
   "dev.form.unknownStep": "没有这个步骤的登记表",
