@@ -294,3 +294,103 @@ describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => 
     expect(harness?.offOrigin).toEqual([])
   })
 })
+
+describe.each([...sizes, { name: "narrow", width: 360, height: 740 } as const])(
+  "the district's officer at $width×$height ($name)",
+  (size) => {
+    let page: Page
+    const base = () => harness?.base ?? ""
+    const shot = (name: string) =>
+      page.screenshot({ path: join(shots, `sizes-officer-${size.name}-${name}.png`), fullPage: false })
+    const api = async <T>(path: string): Promise<T> => {
+      const res = await page.request.get(`${base()}/api${path}`)
+      if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
+      return (await res.json()) as T
+    }
+    const errors: string[] = []
+
+    beforeAll(async () => {
+      if (!harness) throw new Error("no harness")
+      await harness.context.clearCookies()
+      page = await harness.context.newPage()
+      await page.setViewportSize({ width: size.width, height: size.height })
+      page.on("pageerror", (e) => errors.push(e.message))
+    })
+
+    afterAll(async () => {
+      await page?.close()
+    })
+
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === "fail" && page)
+        await page
+          .screenshot({
+            path: join(shots, `failed-sizes-officer-${size.name}-${ctx.task.name.slice(0, 30)}.png`),
+          })
+          .catch(() => undefined)
+    })
+
+    it("the district dashboard's counts are the API's true totals, the same on every page", async () => {
+      await page.goto(`${base()}/login`)
+      await page.getByTestId("login-username").fill("admin")
+      await page.getByTestId("login-password").fill(DEMO_PASSWORD)
+      await page.getByTestId("login-submit").click()
+      await page.getByTestId("dev-panel").waitFor()
+      const pipeline = await api<Pipeline>("/development/pipeline")
+      const number = async (testId: string) =>
+        Number(
+          (await page.getByTestId(testId).locator(".ant-statistic-content").innerText()).replace(/\D/g, ""),
+        )
+      expect(await number("dev-panel-overdue")).toBe(pipeline.attentionCounts?.overdue)
+      expect(await number("dev-panel-due")).toBe(pipeline.attentionCounts?.due)
+      const stats = await api<{ items: { stage: string; count: number }[] }>("/stats/members-by-stage")
+      for (const c of pipeline.counts)
+        expect(stats.items.find((i) => i.stage === c.stage)?.count ?? 0, c.stage).toBe(c.count)
+      await expectFits(page, "district dashboard")
+      await shot("01-dashboard")
+    })
+
+    it("the attention list fits, states its total, and its rows open from the keyboard", async () => {
+      await page.goto(`${base()}/development`)
+      const attention = page.getByTestId("attention")
+      await attention.waitFor()
+      const pipeline = await api<Pipeline>("/development/pipeline")
+      const total = page.getByTestId("attention-total")
+      await expect
+        .poll(() => total.innerText())
+        .toContain(`共 ${(pipeline.attentionTotal ?? 0).toLocaleString("zh-CN")} 项`)
+      await expectFits(page, "district board")
+      const row = attention.locator("[data-state][tabindex]").first()
+      await row.waitFor()
+      if (size.width < 768) {
+        // Cards, not a squeezed table: the step name is on one line beside its title, not a letter wide.
+        expect(await attention.locator("table").count()).toBe(0)
+        const box = await row.boundingBox()
+        expect(box?.width ?? 0).toBeGreaterThan(size.width * 0.8)
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(size.width)
+      }
+      await row.scrollIntoViewIfNeeded()
+      await shot("02-attention")
+      await row.focus()
+      await page.keyboard.press("Enter")
+      await page.waitForURL(/\/development\/people\//)
+      await page.getByTestId("timeline-name").waitFor()
+      await expectFits(page, "a timeline from the attention list")
+      await shot("03-timeline")
+    })
+
+    it("the member list and the users page fit", async () => {
+      for (const path of ["/members", "/users", "/orgs", "/development/analysis"]) {
+        await page.goto(`${base()}${path}`)
+        await page.locator(".xf-page").first().waitFor()
+        await page.waitForLoadState("networkidle")
+        await expectFits(page, path)
+      }
+      await shot("04-analysis")
+    })
+
+    it("threw no script errors", () => {
+      expect(errors).toEqual([])
+    })
+  },
+)
