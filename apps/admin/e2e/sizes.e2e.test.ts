@@ -70,6 +70,18 @@ const expectFits = async (page: Page, where: string) => {
   expect(r.outside, `${where}: primary buttons outside the window`).toEqual([])
 }
 
+/** Picks an option of an antd select by its title; the selector is clicked, since a chosen value covers the input. */
+const choose = async (page: Page, id: string, title: string) => {
+  await page
+    .locator(`#${id}`)
+    .locator(
+      "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select-selector ')][1]",
+    )
+    .click()
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click()
+  await page.locator(".ant-select-dropdown:visible").first().waitFor({ state: "hidden" })
+}
+
 describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => {
   let page: Page
   const base = () => harness?.base ?? ""
@@ -166,13 +178,22 @@ describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => 
     await expectFits(page, "new applicant dialog")
     await shot("03-new-applicant")
     await modal.getByLabel("姓名").fill(name)
+    // A 16-year-old: warned at entry; a doctorate and a phone number of "12345" are not accepted.
+    const sixteen = `${new Date().getFullYear() - 16}-01-15`
+    await modal.getByLabel("公民身份号码").fill(idNumber(sixteen, 7))
+    await modal.getByTestId("applicant-under-18").getByText("未满18周岁").waitFor()
+    await choose(page, "applicant_education", "博士研究生")
+    await modal.getByText("学历与年龄（16 岁）不符").waitFor()
+    await modal.getByLabel("联系电话").fill("12345")
+    await page.getByTestId("new-applicant-submit").click()
+    await modal.getByText("请输入11位手机号码或带区号的固定电话").waitFor()
+    await expectFits(page, "new applicant dialog with its warnings")
+    await shot("03-new-applicant-warnings")
+    await modal.getByLabel("联系电话").fill("13800138000")
     await modal.getByLabel("公民身份号码").fill(idNumber("1995-06-18", size.width % 900))
-    await modal.getByLabel("学历").click()
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='大学']").click()
-    await modal.getByLabel("职业群体").click()
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option[title='工人（工勤技能人员）']")
-      .click()
+    await modal.getByTestId("applicant-under-18").waitFor({ state: "detached" })
+    await choose(page, "applicant_education", "大学")
+    await choose(page, "applicant_occupationGroup", "工人（工勤技能人员）")
     const me = await api<{ user: { orgName: string } }>("/auth/me")
     await expect.poll(() => modal.getByTestId("applicant-org").innerText()).toContain(me.user.orgName)
     await page.getByTestId("new-applicant-submit").click()

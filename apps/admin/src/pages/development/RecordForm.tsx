@@ -55,7 +55,13 @@ export const RecordForm = ({
       .sort((a, b) => Number(b.own) - Number(a.own) || b.r.onDate.localeCompare(a.r.onDate))[0]
     return previous
       ? { initial: carryOver(fields, previous.r.evidence), carried: true }
-      : { initial: initialValues(fields), carried: false }
+      : {
+          // The application is received by the person's own branch: prefilled, still editable.
+          initial: fields.some((f) => f.key === "receivedBy")
+            ? { ...initialValues(fields), receivedBy: timeline.member.orgName }
+            : initialValues(fields),
+          carried: false,
+        }
   }, [fields, definitions, timeline, definition.id])
 
   // The record's date decides the edition (DR 40 transition): when a refusal cites an edition other than the

@@ -135,6 +135,10 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.annual.updatedAt": "Last saved: {at}",
   "dev.annual.notSaved": "Not saved yet; this is the proposal",
   "dev.annual.edited": "Adjusted",
+  "dev.new.under18":
+    "Under 18 (aged {age}, turns 18 on {date}): the Party Constitution requires applicants to be 18, so no development step can be recorded before then.",
+  "dev.new.educationForAge": "This education does not fit the age ({age}); please check",
+  "dev.new.phoneFormat": "Enter an 11-digit mobile number or a landline with its area code",
   "dev.new.title": "New applicant",
   "dev.new.name": "Name",
   "dev.new.idNumber": "ID number",

@@ -136,6 +136,10 @@ export const zhCN = {
   "dev.annual.updatedAt": "最近保存：{at}",
   "dev.annual.notSaved": "尚未保存，以下为建议分配",
   "dev.annual.edited": "已手工调整",
+  "dev.new.under18":
+    "未满18周岁（现年 {age} 岁，{date} 年满18周岁）：党章规定年满十八岁方可申请入党，在此之前各发展步骤均不能办理。",
+  "dev.new.educationForAge": "学历与年龄（{age} 岁）不符，请核对",
+  "dev.new.phoneFormat": "请输入11位手机号码或带区号的固定电话",
   "dev.new.title": "新建入党申请人",
   "dev.new.name": "姓名",
   "dev.new.idNumber": "公民身份号码",
