@@ -1,6 +1,7 @@
 import { DashboardOutlined, DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons"
+import { useQueryClient } from "@tanstack/react-query"
 import { App as AntApp, Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd"
-import { Suspense, useState } from "react"
+import { Suspense, useEffect, useRef, useState } from "react"
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom"
 import { useI18n } from "../i18n/I18nProvider"
 import { useAreas } from "./areas-context"
@@ -14,7 +15,7 @@ const { Header, Sider, Content, Footer } = Layout
 
 /** The signed-in frame: side menu from the area registry, header with language and account. */
 export const AppLayout = () => {
-  const { t, td } = useI18n()
+  const { t, td, locale } = useI18n()
   const { session, error, refetch, logout } = useSession()
   const location = useLocation()
   const navigate = useNavigate()
@@ -25,6 +26,14 @@ export const AppLayout = () => {
   // role and branch move into the account menu, so nothing pushes the page wider than the screen.
   const phone = screens.md === false
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined)
+  // The API writes step names, verdicts and labels in the reader's language: a new language refetches them.
+  const queryClient = useQueryClient()
+  const shownLocale = useRef(locale)
+  useEffect(() => {
+    if (shownLocale.current === locale) return
+    shownLocale.current = locale
+    void queryClient.invalidateQueries()
+  }, [locale, queryClient])
 
   if (session === undefined)
     return error ? <ErrorState error={error} onRetry={() => refetch()} /> : <Loading />

@@ -117,7 +117,7 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
             >
               <Statistic
                 value={n}
-                suffix={t("dev.board.people", { count: "" }).trim()}
+                suffix={t(n === 1 ? "dev.board.unit.one" : "dev.board.unit.other")}
                 data-testid={`count-${stage}`}
               />
               {stage === "full" ? (

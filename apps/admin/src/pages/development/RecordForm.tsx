@@ -7,7 +7,7 @@ import { devApi } from "./api"
 import { VerdictLine } from "./components"
 import { devKeys } from "./queries"
 import { SchemaFields } from "./SchemaFields"
-import { carryOver, fieldsOf, formPathOf, initialValues, shapeOf, toEvidence } from "./schemaForm"
+import { carryOver, fieldsOf, formPathOf, shapeOf, toEvidence, unansweredValues } from "./schemaForm"
 import type { StepDefinition, Timeline, VerdictView } from "./types"
 import { sortVerdicts, verdictsOf } from "./verdicts"
 
@@ -58,8 +58,8 @@ export const RecordForm = ({
       : {
           // The application is received by the person's own branch: prefilled, still editable.
           initial: fields.some((f) => f.key === "receivedBy")
-            ? { ...initialValues(fields), receivedBy: timeline.member.orgName }
-            : initialValues(fields),
+            ? { ...unansweredValues(fields), receivedBy: timeline.member.orgName }
+            : unansweredValues(fields),
           carried: false,
         }
   }, [fields, definitions, timeline, definition.id])

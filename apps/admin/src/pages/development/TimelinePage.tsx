@@ -76,7 +76,7 @@ const StepItem = ({
   readonly canRecord: boolean
   readonly onRecord: () => void
 }) => {
-  const { t, td } = useI18n()
+  const { t, td, locale } = useI18n()
   const yes = t("dev.form.yes")
   const no = t("dev.form.no")
   return (
@@ -107,7 +107,11 @@ const StepItem = ({
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 16px", fontSize: 13 }}>
             {evidenceRows(r.evidence, td, yes, no, fieldOrder).map((row) => (
               <span key={row.label}>
-                <Typography.Text type="secondary">{row.label}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {row.label}
+                  {/* Chinese takes the full-width colon, English a colon and a space. */}
+                  {locale === "en" ? ": " : "："}
+                </Typography.Text>
                 {row.text}
               </span>
             ))}

@@ -46,6 +46,8 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.stage.progress": "{done}/{total} done",
   "dev.timeline.title": "Development record",
   "dev.timeline.asOf": "as of {date}",
+  "dev.board.unit.one": "person",
+  "dev.board.unit.other": "people",
   "dev.timeline.edition": "Detailed Rules on Developing Party Members, {edition} edition",
   "dev.timeline.org": "Organization",
   "dev.timeline.next": "Next steps",

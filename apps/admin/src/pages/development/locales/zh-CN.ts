@@ -47,6 +47,8 @@ export const zhCN = {
   "dev.stage.progress": "{done}/{total} 已完成",
   "dev.timeline.title": "发展纪实",
   "dev.timeline.asOf": "截至 {date}",
+  "dev.board.unit.one": "人",
+  "dev.board.unit.other": "人",
   "dev.timeline.edition": "{edition} 年版《中国共产党发展党员工作细则》",
   "dev.timeline.org": "所在组织",
   "dev.timeline.next": "下一步可办",
