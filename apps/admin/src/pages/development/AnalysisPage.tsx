@@ -53,10 +53,15 @@ const pieOption = (data: Breakdown, name: string) => ({
     {
       type: "pie" as const,
       name,
-      radius: ["35%", "65%"],
+      radius: ["30%", "55%"],
       center: ["50%", "45%"],
       data: data.map((d) => ({ name: d.label, value: d.count })),
-      label: { formatter: "{b}\n{c}" },
+      // Whole labels, wrapped rather than cut ("高知…"); slices too thin to label (several ethnic groups
+      // of one person each) are named in the legend and the tooltip instead of piling up at the edge.
+      label: { formatter: "{b}\n{c}", width: 84, overflow: "break" as const },
+      minShowLabelAngle: 6,
+      avoidLabelOverlap: true,
+      labelLayout: { hideOverlap: true },
     },
   ],
 })

@@ -84,7 +84,13 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t("dev.annual.sum", { sum, total })}
+          data-testid="annual-gap"
+          // The tag above already shows "已分配 x / y": the alert says what to do about the difference.
+          message={
+            sum < total
+              ? t("dev.annual.unallocated", { rest: total - sum, total })
+              : t("dev.annual.overAllocated", { over: sum - total, total })
+          }
         />
       ) : null}
       <XfTable<Allocation>

@@ -135,10 +135,15 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
                         <Link to={`/development/people/${p.memberId}`} data-testid="board-person">
                           {p.name}
                         </Link>
-                        <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 220 }}>
+                        {/* Whole organization names and dates, wrapped: a cut name is a different branch. */}
+                        <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: "anywhere" }}>
                           {p.orgName}
-                          {p.since ? ` · ${t("dev.board.since", { date: p.since })}` : ""}
                         </Typography.Text>
+                        {p.since ? (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t("dev.board.since", { date: p.since })}
+                          </Typography.Text>
+                        ) : null}
                       </Flex>
                     </List.Item>
                   )}

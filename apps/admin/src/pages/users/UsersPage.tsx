@@ -10,6 +10,7 @@ import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, problemMessage } from "../../shell/states"
 
@@ -94,6 +95,7 @@ const UsersPage = () => {
   const { message } = App.useApp()
   const queryClient = useQueryClient()
   const [creating, setCreating] = useState(false)
+  const { session } = useSession()
   const users = useQuery({ queryKey: ["users"], queryFn: endpoints.users })
   const toggle = useMutation({
     mutationFn: (u: UserRow) => endpoints.updateUser(u.id, { disabled: !u.disabled }),
@@ -140,7 +142,8 @@ const UsersPage = () => {
       title: t("users.actions"),
       width: 100,
       render: (_: unknown, u) =>
-        u.disabled ? (
+        // Nobody disables their own account from here: it would lock the last admin out.
+        u.id === session?.user.id ? null : u.disabled ? (
           <Button type="link" size="small" onClick={() => toggle.mutate(u)}>
             {t("users.enable")}
           </Button>

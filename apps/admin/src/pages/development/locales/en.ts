@@ -134,6 +134,10 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.annual.priorityShare": "Priority share",
   "dev.annual.objects": "Development objects",
   "dev.annual.sum": "Allocated {sum} / {total}",
+  "dev.annual.unallocated":
+    "{rest} places are not yet given to any organization (year total {total}): the proposal only goes as far as the current development objects and priority groups allow; raise the quotas below, or lower the year's total and propose again, then save.",
+  "dev.annual.overAllocated":
+    "The organizations' quotas exceed the year's total by {over} (total {total}): lower them below, or raise the total, then save.",
   "dev.annual.updatedAt": "Last saved: {at}",
   "dev.annual.notSaved": "Not saved yet; this is the proposal",
   "dev.annual.edited": "Adjusted",

@@ -135,6 +135,10 @@ export const zhCN = {
   "dev.annual.priorityShare": "重点群体占比",
   "dev.annual.objects": "现有发展对象",
   "dev.annual.sum": "已分配 {sum} / {total}",
+  "dev.annual.unallocated":
+    "还有 {rest} 个名额未分配到组织（全年 {total}）：建议分配只按现有发展对象和重点群体提出；请在下表“计划名额”中补足，或调低全年总数后重新分配，再保存。",
+  "dev.annual.overAllocated":
+    "各组织名额合计超出全年总数 {over} 个（全年 {total}）：请在下表调减，或调高全年总数后保存。",
   "dev.annual.updatedAt": "最近保存：{at}",
   "dev.annual.notSaved": "尚未保存，以下为建议分配",
   "dev.annual.edited": "已手工调整",
