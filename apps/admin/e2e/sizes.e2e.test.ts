@@ -400,6 +400,27 @@ describe.each([...sizes, { name: "narrow", width: 360, height: 740 } as const])(
       await shot("03-timeline")
     })
 
+    it("a new organization's id is checked as it is typed, or generated", async () => {
+      const root = await api<{ id: string }>("/orgs/root")
+      const [committee] = (await api<{ items: { id: string; name: string }[] }>(`/orgs/${root.id}/children`))
+        .items
+      expect(committee).toBeDefined()
+      await page.goto(`${base()}/orgs?org=${committee?.id}`)
+      await page.getByTestId("org-create-child").click()
+      const create = page.locator(".ant-modal-content", { hasText: "新建下级组织" })
+      await create.waitFor()
+      await page.getByTestId("org-id").fill(committee?.id ?? "")
+      await create.getByText("该组织编号已被使用").waitFor()
+      await page.getByTestId("org-id-generate").click()
+      await expect
+        .poll(() => page.getByTestId("org-id").inputValue())
+        .toMatch(new RegExp(`^${committee?.id}_\\d{2}$`))
+      await create.getByText("该组织编号已被使用").waitFor({ state: "detached" })
+      await expectFits(page, "new organization dialog")
+      await shot("05-org-id")
+      await create.getByRole("button", { name: /取\s*消/ }).click()
+    })
+
     it("the member list and the users page fit", async () => {
       for (const path of ["/members", "/users", "/orgs", "/development/analysis"]) {
         await page.goto(`${base()}${path}`)
