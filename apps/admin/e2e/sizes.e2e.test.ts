@@ -145,6 +145,14 @@ describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => 
       expect(stats.items.find((i) => i.stage === c.stage)?.count ?? 0, c.stage).toBe(c.count)
     await expectFits(page, "dashboard")
     await shot("01-dashboard")
+    if (size.width >= 768) {
+      // The side menu answers the arrow keys.
+      const items = page.getByTestId("side-menu").locator("[role=menuitem]")
+      await items.first().focus()
+      const first = await page.evaluate(() => document.activeElement?.textContent ?? "")
+      await page.keyboard.press("ArrowDown")
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).not.toBe(first)
+    }
     // The account menu opens from the keyboard and offers sign-out.
     await page.getByTestId("user-menu").focus()
     await page.keyboard.press("Enter")
