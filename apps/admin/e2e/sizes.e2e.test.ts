@@ -389,6 +389,23 @@ describe.each([...sizes, { name: "narrow", width: 360, height: 740 } as const])(
         .poll(() => total.innerText())
         .toContain(`共 ${(pipeline.attentionTotal ?? 0).toLocaleString("zh-CN")} 项`)
       await expectFits(page, "district board")
+      // The whole board as a list: every applicant, not the 50 the board shows.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("export-board").click(),
+      ])
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.readFile(await download.path())
+      const sheets: Readonly<Record<string, string>> = {
+        applicant: "入党申请人",
+        activist: "入党积极分子",
+        "development-object": "发展对象",
+        probationary: "预备党员",
+      }
+      for (const c of pipeline.counts.filter((c) => c.stage !== "full")) {
+        const sheet = wb.getWorksheet(sheets[c.stage] ?? c.stage)
+        expect((sheet?.rowCount ?? 1) - 1, c.stage).toBe(c.count)
+      }
       const row = attention.locator("[data-state][tabindex]").first()
       await row.waitFor()
       if (size.width < 768) {

@@ -447,6 +447,25 @@ describe.each(backends)("development on %s", (backend) => {
     expect(names.at(-1)).not.toMatch(/公示|延长|取消/)
   })
 
+  it("exports the whole board of a subtree, a sheet per stage, not only the 50 the board shows", async () => {
+    const p = await newPerson(secretaryOrg, "1997-07-07", "沈一帆")
+    await post(admin, p.id, "apply", "2026-02-03", { receivedBy: "第一党支部", acceptsProgramme: true })
+    const res = await secretary.get("/api/development/pipeline.xlsx")
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const counts = ((await (await secretary.get("/api/development/pipeline")).json()) as Pipeline).counts
+    const applicants = wb.getWorksheet("入党申请人")
+    expect((applicants?.rowCount ?? 1) - 1).toBe(counts.find((c) => c.stage === "applicant")?.count)
+    let found: unknown
+    applicants?.eachRow((r) => {
+      if (r.getCell(2).value === "沈一帆") found = r.getCell(4).value
+    })
+    expect(found).toBeInstanceOf(Date)
+    expect((found as Date | undefined)?.toISOString().slice(0, 10)).toBe("2026-02-03")
+    for (const stage of ["入党积极分子", "发展对象", "预备党员"]) expect(wb.getWorksheet(stage)).toBeDefined()
+  })
+
   it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {
     const p = await newPerson(secretaryOrg, "1996-05-20", "周文博")
     // A bearer token: the session of a browser would not survive the clock moving on by months.

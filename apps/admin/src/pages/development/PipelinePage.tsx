@@ -1,14 +1,29 @@
-import { BarChartOutlined, WarningOutlined } from "@ant-design/icons"
+import { BarChartOutlined, FileExcelOutlined, WarningOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { Badge, Button, Card, Col, Empty, Flex, List, Row, Space, Statistic, Tag, Typography } from "antd"
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from "antd"
+import { useState } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { stages } from "../../api/types"
 import { OrgPicker } from "../../components/OrgPicker"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
-import { ErrorState, Loading } from "../../shell/states"
-import { devApi } from "./api"
+import { ErrorState, Loading, problemMessage } from "../../shell/states"
+import { devApi, download, exportUrls } from "./api"
 import { byUrgency, DueText } from "./attention"
 import { NewApplicant } from "./NewApplicant"
 import { devKeys } from "./queries"
@@ -166,10 +181,24 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
 
 /** 发展党员: how many people stand at each stage, who they are, and what needs doing soon. */
 const PipelinePage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [search, setSearch] = useSearchParams()
   const orgId = search.get("orgId") ?? undefined
   const query = useQuery({ queryKey: devKeys.pipeline(orgId), queryFn: () => devApi.pipeline(orgId) })
+  const { message } = App.useApp()
+  const [exporting, setExporting] = useState(false)
+  // Everyone in the pipeline stages, not only the 50 per stage the board shows.
+  const exportBoard = async () => {
+    setExporting(true)
+    try {
+      const name = await download(exportUrls.pipeline(orgId), locale, "development-pipeline.xlsx")
+      message.success(t("dev.timeline.exported", { name }))
+    } catch (e) {
+      message.error(t("dev.timeline.exportFailed", { reason: problemMessage(e, String(e)) }))
+    } finally {
+      setExporting(false)
+    }
+  }
   const setOrg = (id: string | undefined) => {
     const next = new URLSearchParams(search)
     if (id) next.set("orgId", id)
@@ -195,6 +224,14 @@ const PipelinePage = () => {
               {t("dev.board.analysis")}
             </Button>
           </Link>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            onClick={exportBoard}
+            data-testid="export-board"
+          >
+            {t("dev.board.export")}
+          </Button>
           <NewApplicant orgId={orgId} />
         </Space>
       }

@@ -12,6 +12,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.board.nobody": "Nobody",
   "dev.board.fullHint": "Converted to full members",
   "dev.board.newApplicant": "New applicant",
+  "dev.board.export": "Export list (Excel)",
   "dev.board.analysis": "Annual analysis",
   "dev.attention.title": "Needs attention",
   "dev.attention.hint": "Overdue and due within 30 days, most urgent first",

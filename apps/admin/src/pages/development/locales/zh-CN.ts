@@ -13,6 +13,7 @@ export const zhCN = {
   "dev.board.nobody": "暂无人员",
   "dev.board.fullHint": "已转为正式党员",
   "dev.board.newApplicant": "新建申请人",
+  "dev.board.export": "导出名单（Excel）",
   "dev.board.analysis": "年度分析",
   "dev.attention.title": "需要关注",
   "dev.attention.hint": "已超期和 30 天内到期的事项，最紧急的在前",
