@@ -126,7 +126,7 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
               title={
                 <Flex justify="space-between" align="center">
                   <span>{td(`stage.${stage}`, stage)}</span>
-                  <Badge count={n} overflowCount={99999} showZero color={stageColor[stage] ?? "gray"} />
+                  <Badge count={n.toLocaleString()} showZero color={stageColor[stage] ?? "gray"} />
                 </Flex>
               }
             >
