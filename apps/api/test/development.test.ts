@@ -400,7 +400,9 @@ describe.each(backends)("development on %s", (backend) => {
     const steps = wb.getWorksheet("发展步骤")
     const dates: string[] = []
     steps?.eachRow((r) => {
-      dates.push(String(r.getCell(4).value))
+      // A date cell (Excel date), read back as the day it names.
+      const v = r.getCell(4).value
+      dates.push(v instanceof Date ? v.toISOString().slice(0, 10) : String(v))
     })
     expect(dates).toContain("2026-10-20")
     const [a] = await sys.deps.db
@@ -408,6 +410,60 @@ describe.each(backends)("development on %s", (backend) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.export"), eq(auditLog.objectId, p.id)))
     expect(a?.n).toBe(1)
+  })
+
+  it("exports a ledger a branch can file: labels, date cells, done steps as done, the procedure's order", async () => {
+    const p = await newPerson(secretaryOrg, "1998-04-02", "韩思远")
+    await post(admin, p.id, "apply", "2026-01-08", { receivedBy: "第一党支部", acceptsProgramme: true })
+    await post(admin, p.id, "talk", "2026-01-20", { talkedBy: "王书记" })
+    const res = await admin.get(`/api/development/people/${p.id}/export.xlsx`)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const steps = wb.getWorksheet("发展步骤")
+    const rows: { name: string; date: unknown; state: string; summary: string; notes: string }[] = []
+    steps?.eachRow((r, i) => {
+      if (i === 1) return
+      rows.push({
+        name: String(r.getCell(2).value),
+        date: r.getCell(4).value,
+        state: String(r.getCell(5).value),
+        summary: String(r.getCell(7).value ?? ""),
+        notes: String(r.getCell(8).value ?? ""),
+      })
+    })
+    const apply = rows.find((r) => r.name === "递交入党申请书")
+    expect(apply?.summary).toBe("接收申请的党组织：第一党支部；承认党的纲领和章程：是")
+    expect(apply?.date).toBeInstanceOf(Date)
+    expect((apply?.date as Date | undefined)?.toISOString().slice(0, 10)).toBe("2026-01-08")
+    expect(apply?.state).toBe("已完成")
+    // No internal keys, no notes about steps that cannot be reached yet, no edition notes in step names.
+    expect(rows.map((r) => r.summary).join("")).not.toMatch(/receivedBy|acceptsProgramme|true|false/)
+    expect(rows.map((r) => r.notes).join("")).not.toContain("须先")
+    expect(rows.map((r) => r.name).join("")).not.toContain("2014年")
+    // The procedure's order: the district's own step comes right after the step it follows, not last.
+    const names = rows.map((r) => r.name)
+    expect(names.indexOf("递交入党申请书")).toBeLessThan(names.indexOf("党组织派人谈话"))
+    expect(names.at(-1)).not.toMatch(/公示|延长|取消/)
+  })
+
+  it("exports the whole board of a subtree, a sheet per stage, not only the 50 the board shows", async () => {
+    const p = await newPerson(secretaryOrg, "1997-07-07", "沈一帆")
+    await post(admin, p.id, "apply", "2026-02-03", { receivedBy: "第一党支部", acceptsProgramme: true })
+    const res = await secretary.get("/api/development/pipeline.xlsx")
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const counts = ((await (await secretary.get("/api/development/pipeline")).json()) as Pipeline).counts
+    const applicants = wb.getWorksheet("入党申请人")
+    expect((applicants?.rowCount ?? 1) - 1).toBe(counts.find((c) => c.stage === "applicant")?.count)
+    let found: unknown
+    applicants?.eachRow((r) => {
+      if (r.getCell(2).value === "沈一帆") found = r.getCell(4).value
+    })
+    expect(found).toBeInstanceOf(Date)
+    expect((found as Date | undefined)?.toISOString().slice(0, 10)).toBe("2026-02-03")
+    for (const stage of ["入党积极分子", "发展对象", "预备党员"]) expect(wb.getWorksheet(stage)).toBeDefined()
   })
 
   it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {

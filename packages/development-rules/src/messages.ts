@@ -39,7 +39,7 @@ export const developmentMessages: MessageCatalog = {
   },
   "DEV-ACTIVIST-WAIT.too-early": {
     "zh-CN": "按本区规定，{earliest}起方可确定为入党积极分子（申请于{appliedOn}）",
-    en: "district rule: may become an activist from {earliest} (applied {appliedOn})",
+    en: "District rule: may become an activist from {earliest} (applied {appliedOn})",
   },
   "DEV-CONTACTS.count": {
     "zh-CN": "培养联系人应为{min}至{max}名，现为{count}名",
@@ -291,7 +291,7 @@ export const developmentMessages: MessageCatalog = {
   },
   "DEV-LEAGUE-NOMINATION.not-nominated": {
     "zh-CN": "按本区规定，{maxAge}周岁及以下的共青团员（现{age}周岁）须经团组织推优方可确定为入党积极分子",
-    en: "district rule: a league member aged {maxAge} or under (now {age}) becomes an activist only on the league's nomination",
+    en: "District rule: a league member aged {maxAge} or under (now {age}) becomes an activist only on the league's nomination",
   },
   "DEV-MOBILE-ORG.not-qualified": {
     "zh-CN": "尚不具备发展党员条件的流动党员党组织不能确定发展对象，应向有关党组织介绍情况、转交材料",

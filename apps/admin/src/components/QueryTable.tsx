@@ -1,7 +1,8 @@
 import { keepPreviousData, type QueryKey, useQuery } from "@tanstack/react-query"
-import { Table, type TableProps } from "antd"
+import type { TableProps } from "antd"
 import { useI18n } from "../i18n/I18nProvider"
 import { ErrorState } from "../shell/states"
+import { XfTable } from "./XfTable"
 
 /** One page of rows as the API answers a paged list. */
 export interface PageOf<T> {
@@ -11,7 +12,8 @@ export interface PageOf<T> {
 
 /**
  * A table that pages through the API: the query is keyed by the page it asks for, the previous page
- * stays on screen while the next one loads, and a failed load shows its reason with a retry.
+ * stays on screen while the next one loads, and a failed load shows its reason with a retry. On a phone
+ * the rows are cards (`XfTable`).
  */
 export const QueryTable = <T extends object>({
   queryKey,
@@ -39,7 +41,7 @@ export const QueryTable = <T extends object>({
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
 
   return (
-    <Table<T>
+    <XfTable<T>
       {...table}
       dataSource={query.data?.items as T[] | undefined}
       loading={query.isFetching}

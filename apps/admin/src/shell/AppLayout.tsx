@@ -1,6 +1,7 @@
 import { DashboardOutlined, DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons"
-import { App as AntApp, Avatar, Dropdown, Flex, Layout, Menu, Space, Typography } from "antd"
-import { Suspense } from "react"
+import { useQueryClient } from "@tanstack/react-query"
+import { App as AntApp, Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd"
+import { Suspense, useEffect, useRef, useState } from "react"
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom"
 import { useI18n } from "../i18n/I18nProvider"
 import { useAreas } from "./areas-context"
@@ -14,12 +15,25 @@ const { Header, Sider, Content, Footer } = Layout
 
 /** The signed-in frame: side menu from the area registry, header with language and account. */
 export const AppLayout = () => {
-  const { t, td } = useI18n()
+  const { t, td, locale } = useI18n()
   const { session, error, refetch, logout } = useSession()
   const location = useLocation()
   const navigate = useNavigate()
   const { message } = AntApp.useApp()
   const areas = useAreas()
+  const screens = Grid.useBreakpoint()
+  // Below md (a phone) the side menu folds away entirely and the header keeps only the avatar: the name,
+  // role and branch move into the account menu, so nothing pushes the page wider than the screen.
+  const phone = screens.md === false
+  const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined)
+  // The API writes step names, verdicts and labels in the reader's language: a new language refetches them.
+  const queryClient = useQueryClient()
+  const shownLocale = useRef(locale)
+  useEffect(() => {
+    if (shownLocale.current === locale) return
+    shownLocale.current = locale
+    void queryClient.invalidateQueries()
+  }, [locale, queryClient])
 
   if (session === undefined)
     return error ? <ErrorState error={error} onRetry={() => refetch()} /> : <Loading />
@@ -38,17 +52,31 @@ export const AppLayout = () => {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Sider width={216} breakpoint="lg" collapsedWidth={64} theme="dark" className="xf-sider">
+      <Sider
+        width={216}
+        breakpoint="lg"
+        collapsedWidth={phone ? 0 : 64}
+        collapsed={collapsed ?? !screens.lg}
+        onCollapse={(c) => setCollapsed(c)}
+        collapsible={phone}
+        theme="dark"
+        className="xf-sider"
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
         <div className="xf-brand">
           <span className="xf-brand-mark">★</span>
-          <span className="xf-brand-text">{t("app.shortTitle")}</span>
+          {(collapsed ?? !screens.lg) ? null : <span className="xf-brand-text">{t("app.shortTitle")}</span>}
         </div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
           data-testid="side-menu"
-          onClick={({ key }) => navigate(`/${key}`)}
+          onClick={({ key }) => {
+            navigate(`/${key}`)
+            // On a phone the menu covers the page: it folds away once a page is chosen.
+            if (phone) setCollapsed(true)
+          }}
           items={[
             { key: "", icon: <DashboardOutlined />, label: t("menu.dashboard") },
             ...items.map((m) => ({ key: m.path, icon: <m.icon />, label: t(m.label) })),
@@ -56,16 +84,32 @@ export const AppLayout = () => {
         />
       </Sider>
       <Layout>
-        <Header className="xf-header">
+        <Header className={phone ? "xf-header xf-header-phone" : "xf-header"}>
           <Typography.Text strong className="xf-header-title">
-            {t("app.subtitle")}
+            {phone ? t("app.shortTitle") : t("app.subtitle")}
           </Typography.Text>
-          <Space size="middle">
-            <LanguageSwitch />
+          <Space size={phone ? "small" : "middle"}>
+            <LanguageSwitch compact={phone} />
             <Dropdown
               trigger={["click"]}
               menu={{
                 items: [
+                  ...(phone
+                    ? [
+                        {
+                          key: "who",
+                          disabled: true,
+                          label: (
+                            <span data-testid="user-who">
+                              {user.displayName}
+                              <br />
+                              {td(`role.${user.role}`, user.role)} · {user.orgName}
+                            </span>
+                          ),
+                        },
+                        { type: "divider" as const },
+                      ]
+                    : []),
                   {
                     key: "logout",
                     icon: <LogoutOutlined />,
@@ -75,22 +119,19 @@ export const AppLayout = () => {
                 ],
               }}
             >
-              <Flex
-                align="center"
-                gap={8}
-                className="xf-user"
-                style={{ cursor: "pointer" }}
-                data-testid="user-menu"
-              >
+              {/* A button, so Tab reaches it and Enter opens the account menu with its sign-out. */}
+              <Button type="text" className="xf-user" data-testid="user-menu" aria-label={t("auth.account")}>
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: "#c8161d" }} />
-                <span>
-                  {user.displayName}
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {td(`role.${user.role}`, user.role)} · {user.orgName}
-                  </Typography.Text>
-                </span>
+                {phone ? null : (
+                  <span>
+                    {user.displayName}
+                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                      {td(`role.${user.role}`, user.role)} · {user.orgName}
+                    </Typography.Text>
+                  </span>
+                )}
                 <DownOutlined style={{ fontSize: 10 }} />
-              </Flex>
+              </Button>
             </Dropdown>
           </Space>
         </Header>

@@ -3,7 +3,8 @@ import { Select } from "antd"
 import { useI18n } from "../i18n/I18nProvider"
 import { type Locale, locales } from "../i18n/messages"
 
-export const LanguageSwitch = () => {
+/** `compact`: a phone header, where the long language names do not fit. */
+export const LanguageSwitch = ({ compact = false }: { readonly compact?: boolean }) => {
   const { locale, setLocale, t } = useI18n()
   return (
     <Select<Locale>
@@ -13,8 +14,9 @@ export const LanguageSwitch = () => {
       onChange={setLocale}
       variant="borderless"
       prefix={<GlobalOutlined />}
-      style={{ width: 136 }}
-      options={locales.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+      style={{ width: compact ? 92 : 136 }}
+      popupMatchSelectWidth={false}
+      options={locales.map((l) => ({ value: l, label: compact ? t(`lang.${l}.short`) : t(`lang.${l}`) }))}
     />
   )
 }

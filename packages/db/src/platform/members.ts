@@ -226,7 +226,10 @@ export const idNumberCipherInScope = async (db: XfDb, scope: Scope, memberId: st
   return row.cipher
 }
 
-/** How many people are at each stage in the scope (and `within`, a path already checked to lie in it). */
+/**
+ * How many people in normal standing (`status = normal`, as the development pipeline counts them) are at each
+ * stage in the scope (and `within`, a path already checked to lie in it).
+ */
 export const stageCountsInScope = async (
   db: XfDb,
   scope: Scope,
@@ -236,5 +239,6 @@ export const stageCountsInScope = async (
     .select({ stage: members.stage, count: count() })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(memberRowsInScope(scope, within))
+    // In normal standing only, as the development pipeline counts them: one figure per stage on every page.
+    .where(and(memberRowsInScope(scope, within), eq(members.status, "normal")))
     .groupBy(members.stage)

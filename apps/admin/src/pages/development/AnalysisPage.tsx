@@ -1,10 +1,11 @@
 import { FileExcelOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { App, Button, Card, Col, Empty, Row, Select, Space, Table } from "antd"
+import { App, Button, Card, Col, Empty, Row, Select, Space } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { OrgPicker } from "../../components/OrgPicker"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
@@ -52,10 +53,15 @@ const pieOption = (data: Breakdown, name: string) => ({
     {
       type: "pie" as const,
       name,
-      radius: ["35%", "65%"],
+      radius: ["30%", "55%"],
       center: ["50%", "45%"],
       data: data.map((d) => ({ name: d.label, value: d.count })),
-      label: { formatter: "{b}\n{c}" },
+      // Whole labels, wrapped rather than cut ("高知…"); slices too thin to label (several ethnic groups
+      // of one person each) are named in the legend and the tooltip instead of piling up at the edge.
+      label: { formatter: "{b}\n{c}", width: 84, overflow: "break" as const },
+      minShowLabelAngle: 6,
+      avoidLabelOverlap: true,
+      labelLayout: { hideOverlap: true },
     },
   ],
 })
@@ -203,7 +209,7 @@ const AnalysisPage = () => {
           </Col>
           <Col xs={24} xl={10}>
             <Card size="small" title={t("dev.analysis.dormant")} data-testid="dormant">
-              <Table
+              <XfTable
                 size="small"
                 rowKey="orgId"
                 dataSource={[...c.dormant]}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Button, Card, Flex, InputNumber, Space, Table, Tag, Typography } from "antd"
+import { Alert, App, Button, Card, Flex, InputNumber, Space, Tag, Typography } from "antd"
 import { useEffect, useState } from "react"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { devApi } from "./api"
@@ -83,10 +84,16 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t("dev.annual.sum", { sum, total })}
+          data-testid="annual-gap"
+          // The tag above already shows "已分配 x / y": the alert says what to do about the difference.
+          message={
+            sum < total
+              ? t("dev.annual.unallocated", { rest: total - sum, total })
+              : t("dev.annual.overAllocated", { over: sum - total, total })
+          }
         />
       ) : null}
-      <Table<Allocation>
+      <XfTable<Allocation>
         size="small"
         rowKey="orgId"
         dataSource={[...plan.allocations]}

@@ -14,8 +14,9 @@ const DashboardPanel = () => {
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   if (!query.data) return <Loading />
   const p = query.data
-  const overdue = p.attention.filter((a) => a.state === "overdue").length
-  const due = p.attention.length - overdue
+  // The true totals: the attention list itself holds only the most urgent items.
+  const overdue = p.attentionCounts?.overdue ?? p.attention.filter((a) => a.state === "overdue").length
+  const due = p.attentionCounts?.due ?? p.attention.length - overdue
   const inPipeline = p.counts.filter((c) => c.stage !== "full").reduce((a, c) => a + c.count, 0)
   return (
     <Row gutter={[24, 16]} data-testid="dev-panel">
@@ -30,10 +31,15 @@ const DashboardPanel = () => {
             />
           </Col>
           <Col span={8}>
-            <Statistic title={t("dev.panel.due")} value={due} valueStyle={{ color: "#d46b08" }} />
+            <Statistic
+              title={t("dev.panel.due")}
+              value={due}
+              valueStyle={{ color: "#d46b08" }}
+              data-testid="dev-panel-due"
+            />
           </Col>
           <Col span={8}>
-            <Statistic title={t("dev.panel.pipeline")} value={inPipeline} />
+            <Statistic title={t("dev.panel.pipeline")} value={inPipeline} data-testid="dev-panel-pipeline" />
           </Col>
         </Row>
         <Link to="/development">

@@ -1,6 +1,7 @@
-import { BarChartOutlined, WarningOutlined } from "@ant-design/icons"
+import { BarChartOutlined, FileExcelOutlined, WarningOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
 import {
+  App,
   Badge,
   Button,
   Card,
@@ -11,17 +12,18 @@ import {
   Row,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from "antd"
+import { useState } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { stages } from "../../api/types"
 import { OrgPicker } from "../../components/OrgPicker"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
-import { ErrorState, Loading } from "../../shell/states"
-import { devApi } from "./api"
+import { ErrorState, Loading, problemMessage } from "../../shell/states"
+import { devApi, download, exportUrls } from "./api"
 import { byUrgency, DueText } from "./attention"
 import { NewApplicant } from "./NewApplicant"
 import { devKeys } from "./queries"
@@ -40,7 +42,7 @@ const AttentionTable = ({ pipeline }: { readonly pipeline: Pipeline }) => {
   const navigate = useNavigate()
   const items = byUrgency(pipeline.attention)
   return (
-    <Table<PipelineItem>
+    <XfTable<PipelineItem>
       data-testid="attention"
       size="small"
       rowKey={(r) => `${r.memberId}-${r.step}`}
@@ -85,6 +87,27 @@ const AttentionTable = ({ pipeline }: { readonly pipeline: Pipeline }) => {
   )
 }
 
+/** Says how many items there are in all, and that the list holds only the most urgent of them. */
+const AttentionTotal = ({ pipeline }: { readonly pipeline: Pipeline }) => {
+  const { t } = useI18n()
+  const total = pipeline.attentionTotal ?? pipeline.attention.length
+  const counts = pipeline.attentionCounts
+  return (
+    <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }} data-testid="attention-total">
+      {counts
+        ? t("dev.attention.totals", {
+            total: total.toLocaleString(),
+            overdue: counts.overdue.toLocaleString(),
+            due: counts.due.toLocaleString(),
+          })
+        : null}
+      {total > pipeline.attention.length
+        ? ` ${t("dev.attention.capped", { shown: pipeline.attention.length.toLocaleString() })}`
+        : ""}
+    </Typography.Paragraph>
+  )
+}
+
 const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
   const { t, td } = useI18n()
   const count = new Map(pipeline.counts.map((c) => [c.stage, c.count]))
@@ -103,13 +126,13 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
               title={
                 <Flex justify="space-between" align="center">
                   <span>{td(`stage.${stage}`, stage)}</span>
-                  <Badge count={n} overflowCount={99999} showZero color={stageColor[stage] ?? "gray"} />
+                  <Badge count={n.toLocaleString()} showZero color={stageColor[stage] ?? "gray"} />
                 </Flex>
               }
             >
               <Statistic
                 value={n}
-                suffix={t("dev.board.people", { count: "" }).trim()}
+                suffix={t(n === 1 ? "dev.board.unit.one" : "dev.board.unit.other")}
                 data-testid={`count-${stage}`}
               />
               {stage === "full" ? (
@@ -127,10 +150,15 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
                         <Link to={`/development/people/${p.memberId}`} data-testid="board-person">
                           {p.name}
                         </Link>
-                        <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 220 }}>
+                        {/* Whole organization names and dates, wrapped: a cut name is a different branch. */}
+                        <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: "anywhere" }}>
                           {p.orgName}
-                          {p.since ? ` · ${t("dev.board.since", { date: p.since })}` : ""}
                         </Typography.Text>
+                        {p.since ? (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t("dev.board.since", { date: p.since })}
+                          </Typography.Text>
+                        ) : null}
                       </Flex>
                     </List.Item>
                   )}
@@ -153,10 +181,24 @@ const Board = ({ pipeline }: { readonly pipeline: Pipeline }) => {
 
 /** 发展党员: how many people stand at each stage, who they are, and what needs doing soon. */
 const PipelinePage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [search, setSearch] = useSearchParams()
   const orgId = search.get("orgId") ?? undefined
   const query = useQuery({ queryKey: devKeys.pipeline(orgId), queryFn: () => devApi.pipeline(orgId) })
+  const { message } = App.useApp()
+  const [exporting, setExporting] = useState(false)
+  // Everyone in the pipeline stages, not only the 50 per stage the board shows.
+  const exportBoard = async () => {
+    setExporting(true)
+    try {
+      const name = await download(exportUrls.pipeline(orgId), locale, "development-pipeline.xlsx")
+      message.success(t("dev.timeline.exported", { name }))
+    } catch (e) {
+      message.error(t("dev.timeline.exportFailed", { reason: problemMessage(e, String(e)) }))
+    } finally {
+      setExporting(false)
+    }
+  }
   const setOrg = (id: string | undefined) => {
     const next = new URLSearchParams(search)
     if (id) next.set("orgId", id)
@@ -182,6 +224,14 @@ const PipelinePage = () => {
               {t("dev.board.analysis")}
             </Button>
           </Link>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            onClick={exportBoard}
+            data-testid="export-board"
+          >
+            {t("dev.board.export")}
+          </Button>
           <NewApplicant orgId={orgId} />
         </Space>
       }
@@ -206,6 +256,7 @@ const PipelinePage = () => {
             }
           >
             <AttentionTable pipeline={query.data} />
+            <AttentionTotal pipeline={query.data} />
           </Card>
         </Flex>
       )}

@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table } from "antd"
+import { Button, Card, Col, Empty, Progress, Row, Space, Statistic } from "antd"
 import { useNavigate, useParams } from "react-router-dom"
 import { StageTag } from "../../components/StageTag"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
@@ -78,7 +79,7 @@ const PlanPage = () => {
         </Row>
       </Card>
       <Card size="small" title={t("dev.plan.progress")}>
-        <Table<Item>
+        <XfTable<Item>
           data-testid="plan-items"
           size="small"
           rowKey={(r, i) => `${r.kind}-${r.dueBy}-${i}`}

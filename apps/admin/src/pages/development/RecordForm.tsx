@@ -7,7 +7,7 @@ import { devApi } from "./api"
 import { VerdictLine } from "./components"
 import { devKeys } from "./queries"
 import { SchemaFields } from "./SchemaFields"
-import { carryOver, fieldsOf, formPathOf, initialValues, shapeOf, toEvidence } from "./schemaForm"
+import { carryOver, fieldsOf, formPathOf, shapeOf, toEvidence, unansweredValues } from "./schemaForm"
 import type { StepDefinition, Timeline, VerdictView } from "./types"
 import { sortVerdicts, verdictsOf } from "./verdicts"
 
@@ -55,8 +55,26 @@ export const RecordForm = ({
       .sort((a, b) => Number(b.own) - Number(a.own) || b.r.onDate.localeCompare(a.r.onDate))[0]
     return previous
       ? { initial: carryOver(fields, previous.r.evidence), carried: true }
-      : { initial: initialValues(fields), carried: false }
+      : {
+          // The application is received by the person's own branch: prefilled, still editable.
+          initial: fields.some((f) => f.key === "receivedBy")
+            ? { ...unansweredValues(fields), receivedBy: timeline.member.orgName }
+            : unansweredValues(fields),
+          carried: false,
+        }
   }, [fields, definitions, timeline, definition.id])
+
+  // The record's date decides the edition (DR 40 transition): when a refusal cites an edition other than the
+  // one the page header names for today, say so where it happens.
+  const editionNote = useMemo(() => {
+    const cited = new Set(
+      verdicts.flatMap((v) => v.citations.flatMap((c) => [...c.matchAll(/（(\d{4})年）/g)].map((m) => m[1]))),
+    )
+    const other = [...cited].find((y) => y !== undefined && y !== timeline.edition)
+    return other
+      ? t("dev.form.editionOfDate", { date: form.getFieldValue("onDate") ?? "", edition: other })
+      : ""
+  }, [verdicts, timeline.edition, t, form])
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -78,7 +96,16 @@ export const RecordForm = ({
       void queryClient.invalidateQueries({ queryKey: ["development", "pipeline"] })
       void queryClient.invalidateQueries({ queryKey: ["member", memberId] })
       void queryClient.invalidateQueries({ queryKey: ["members"] })
-      message.success(t("dev.form.saved", { step: definition.name }))
+      // A step taken after its deadline is kept, but the secretary hears so now, not in a folded stage.
+      const late = updated.steps
+        .find((s) => s.step === definition.id)
+        ?.verdicts.find((v) => v.code.endsWith(".late"))
+      if (late)
+        message.warning({
+          content: t("dev.form.savedLate", { step: definition.name, why: late.message }),
+          duration: 8,
+        })
+      else message.success(t("dev.form.saved", { step: definition.name }))
       onClose()
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e
@@ -143,13 +170,20 @@ export const RecordForm = ({
             data-testid="record-blocked"
             message={t("dev.form.blocked")}
             description={
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {sortVerdicts(verdicts).map((v, i) => (
-                  <li key={`${v.code}-${i}`}>
-                    <VerdictLine verdict={v} />
-                  </li>
-                ))}
-              </ul>
+              <>
+                {editionNote ? (
+                  <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="record-edition">
+                    {editionNote}
+                  </Typography.Paragraph>
+                ) : null}
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {sortVerdicts(verdicts).map((v, i) => (
+                    <li key={`${v.code}-${i}`}>
+                      <VerdictLine verdict={v} />
+                    </li>
+                  ))}
+                </ul>
+              </>
             }
           />
         ) : null}

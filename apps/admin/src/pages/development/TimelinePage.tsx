@@ -76,7 +76,7 @@ const StepItem = ({
   readonly canRecord: boolean
   readonly onRecord: () => void
 }) => {
-  const { t, td } = useI18n()
+  const { t, td, locale } = useI18n()
   const yes = t("dev.form.yes")
   const no = t("dev.form.no")
   return (
@@ -107,7 +107,11 @@ const StepItem = ({
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 16px", fontSize: 13 }}>
             {evidenceRows(r.evidence, td, yes, no, fieldOrder).map((row) => (
               <span key={row.label}>
-                <Typography.Text type="secondary">{row.label}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {row.label}
+                  {/* Chinese takes the full-width colon, English a colon and a space. */}
+                  {locale === "en" ? ": " : "："}
+                </Typography.Text>
                 {row.text}
               </span>
             ))}
@@ -181,14 +185,20 @@ const StageSteps = ({
           const required = steps.filter((s) => !s.optional).length
           const overdue = steps.filter((s) => s.state === "overdue").length
           const due = steps.filter((s) => s.state === "due").length
+          const late = steps.filter((s) => s.verdicts.some((v) => v.code.endsWith(".late"))).length
           return {
             key: String(n),
             label: (
               <Flex wrap gap={8} align="center" data-testid={`stage-${n}`}>
                 <Typography.Text strong>{t(`dev.stage.${n}` as MessageKey)}</Typography.Text>
-                <Tag color={done >= required ? "green" : "default"}>
+                <Tag color={done >= required ? (late ? "orange" : "green") : "default"}>
                   {t("dev.stage.progress", { done: Math.min(done, required), total: required })}
                 </Tag>
+                {late ? (
+                  <Tag color="orange" data-testid={`stage-${n}-late`}>
+                    {t("dev.stage.late", { count: late })}
+                  </Tag>
+                ) : null}
                 {overdue ? <Tag color="red">{`${t("dev.state.overdue")} ${overdue}`}</Tag> : null}
                 {due ? <Tag color="orange">{`${t("dev.state.due")} ${due}`}</Tag> : null}
               </Flex>

@@ -33,6 +33,7 @@ export const devApi = {
 
 export const exportUrls = {
   person: (memberId: string) => `/development/people/${id(memberId)}/export.xlsx`,
+  pipeline: (orgId: string | undefined) => `/development/pipeline.xlsx${buildQuery({ orgId })}`,
   composition: (year: number, orgId: string | undefined) =>
     `/development/composition.xlsx${buildQuery({ year, orgId })}`,
 }

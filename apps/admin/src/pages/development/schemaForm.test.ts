@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { carryOver, fieldsOf, formPathOf, initialValues, shapeOf, toEvidence } from "./schemaForm"
+import {
+  carryOver,
+  fieldsOf,
+  formPathOf,
+  initialValues,
+  shapeOf,
+  toEvidence,
+  unansweredValues,
+} from "./schemaForm"
 
 // Evidence schemas exactly as GET /api/development/steps sends them (effect's JSON Schema export).
 const introducers: unknown = {
@@ -203,6 +211,16 @@ describe("form values → evidence", () => {
       collective: false,
     })
     expect(initialValues(fieldsOf(introducers))).toEqual({ introducers: [] })
+  })
+
+  it("leaves an optional yes/no of a new record unanswered, so it is not sent as 否", () => {
+    const fields = fieldsOf(approval)
+    expect(unansweredValues(fields)).toEqual({ approver: {}, collective: false })
+    expect(toEvidence(fields, unansweredValues(fields))).toEqual({
+      approver: {},
+      parentKind: null,
+      collective: false,
+    })
   })
 
   it("drops blank optional fields, sends null for an empty nullable field, numbers as numbers", () => {

@@ -142,6 +142,20 @@ export const initialValues = (fields: readonly FieldSpec[]): Record<string, unkn
   return out
 }
 
+/**
+ * The values a new record's form starts from: as `initialValues`, but an optional yes/no is left unanswered,
+ * not 否. Unanswered, it is left out of the evidence (`toEvidence`); sent as `false`, an optional answer
+ * such as 流动党员党组织具备发展党员条件 would be read as "no" and refuse the step (DR 40).
+ */
+export const unansweredValues = (fields: readonly FieldSpec[]): Record<string, unknown> => {
+  const out = initialValues(fields)
+  for (const f of fields) {
+    if (f.kind === "boolean" && !f.required) delete out[f.key]
+    else if (f.kind === "object") out[f.key] = unansweredValues(f.fields ?? [])
+  }
+  return out
+}
+
 /** A new item of a list of objects. */
 export const newItem = (f: FieldSpec): Record<string, unknown> => initialValues(f.fields ?? [])
 

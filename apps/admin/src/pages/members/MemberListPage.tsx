@@ -1,6 +1,6 @@
 import { SearchOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { Card, Input, Select, Space, Tag } from "antd"
+import { Card, Flex, Input, Select, Tag } from "antd"
 import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import type { MemberFilter } from "../../api/endpoints"
@@ -30,7 +30,7 @@ const MemberListPage = () => {
   return (
     <Page title={t("members.title")}>
       <Card>
-        <Space wrap size="middle" style={{ marginBottom: 16 }}>
+        <Flex wrap gap="middle" style={{ marginBottom: 16 }}>
           <Input.Search
             data-testid="member-search"
             allowClear
@@ -40,7 +40,8 @@ const MemberListPage = () => {
               </span>
             }
             placeholder={t("members.searchPlaceholder")}
-            style={{ width: 360 }}
+            // Shrinks on a phone rather than pushing the page wider than the screen.
+            style={{ flex: "0 1 360px", minWidth: 0 }}
             value={text}
             maxLength={50}
             onChange={(e) => setText(e.target.value)}
@@ -67,7 +68,7 @@ const MemberListPage = () => {
               {t("members.filteredByOrg", { org: org.data?.name ?? filter.orgId })}
             </Tag>
           ) : null}
-        </Space>
+        </Flex>
         <MemberTable filter={filter} onPage={(page, pageSize) => update({ page, pageSize })} />
       </Card>
     </Page>

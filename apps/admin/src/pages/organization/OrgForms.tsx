@@ -1,6 +1,7 @@
 import type { OrgKind } from "@xianfeng/core"
-import { App, Checkbox, Form, Input, Select } from "antd"
+import { App, Button, Checkbox, Form, Input, Select } from "antd"
 import { endpoints } from "../../api/endpoints"
+import { ProblemError } from "../../api/problem"
 import type { Org, OrgUpdate } from "../../api/types"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
@@ -30,6 +31,26 @@ interface CreateValues {
   readonly name: string
   readonly shortName?: string
   readonly temporary?: boolean
+}
+
+/** Whether an organization id is taken (the district admin sees the whole tree; 404 means free). */
+const idInUse = async (id: string): Promise<boolean> => {
+  try {
+    await endpoints.org(id)
+    return true
+  } catch (e) {
+    if (e instanceof ProblemError && e.status === 404) return false
+    throw e
+  }
+}
+
+/** The parent's id with the next free two-digit number: `c01` → `c01_03`. */
+const nextFreeId = async (parentId: string): Promise<string> => {
+  const taken = new Set((await endpoints.orgChildren(parentId)).items.map((o) => o.id))
+  for (let n = taken.size + 1; ; n++) {
+    const id = `${parentId}_${String(n).padStart(2, "0")}`.slice(0, 63)
+    if (!taken.has(id) && !(await idInUse(id))) return id
+  }
 }
 
 /** 新建下级组织: a modal form under `parent`, offering only the kinds that may sit there. */
@@ -91,9 +112,41 @@ export const CreateOrg = ({
           name="id"
           label={t("orgs.id")}
           extra={t("orgs.idHint")}
-          rules={[{ required: true, whitespace: true, message: t("orgs.idRequired") }]}
+          hasFeedback
+          validateDebounce={300}
+          rules={[
+            { required: true, whitespace: true, message: t("orgs.idRequired") },
+            { pattern: /^[A-Za-z0-9_]{1,63}$/, message: t("orgs.idHint") },
+            {
+              // Checked as it is typed, not only when saving: an id in use is answered 200 by the API.
+              validator: async (_, v: string | undefined) => {
+                const id = v?.trim()
+                if (!id || !/^[A-Za-z0-9_]{1,63}$/.test(id)) return
+                if (await idInUse(id)) throw new Error(t("orgs.idTaken"))
+              },
+            },
+          ]}
         >
-          <Input className="mono" autoComplete="off" maxLength={63} />
+          <Input
+            className="mono"
+            autoComplete="off"
+            maxLength={63}
+            data-testid="org-id"
+            addonAfter={
+              <Button
+                type="link"
+                size="small"
+                style={{ height: 22, padding: 0 }}
+                data-testid="org-id-generate"
+                onClick={async () => {
+                  form.setFieldValue("id", await nextFreeId(parent.id))
+                  void form.validateFields(["id"])
+                }}
+              >
+                {t("orgs.idGenerate")}
+              </Button>
+            }
+          />
         </Form.Item>
         <NameItem />
         <Form.Item name="shortName" label={t("orgs.shortName")}>

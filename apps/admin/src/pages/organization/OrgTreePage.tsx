@@ -151,7 +151,7 @@ const OrgTreePage = () => {
               title={current ? t("orgs.membersOf", { org: current.name }) : t("common.loading")}
               extra={
                 current ? (
-                  <Space size="small">
+                  <Space size="small" wrap>
                     {canManage && childKinds.length > 0 ? (
                       <Button
                         size="small"

@@ -31,14 +31,21 @@ const OverviewPanel = () => {
   if (!root.data || !byStage.data) return <Loading />
 
   const option = {
-    grid: { left: 48, right: 16, top: 24, bottom: 32 },
+    grid: { left: 48, right: 16, top: 24, bottom: 40 },
     tooltip: { trigger: "axis" as const },
     xAxis: {
       type: "category" as const,
       data: counts.map((c) => c.label),
       axisTick: { alignWithLabel: true },
+      // Every stage named, wrapped on a phone rather than every other one dropped.
+      axisLabel: { interval: 0, width: 64, overflow: "break" as const },
     },
-    yAxis: { type: "value" as const, name: t("overview.count"), minInterval: 1 },
+    yAxis: {
+      type: "value" as const,
+      name: t("overview.count"),
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => v.toLocaleString() },
+    },
     series: [
       {
         type: "bar" as const,
@@ -46,7 +53,11 @@ const OverviewPanel = () => {
         data: counts.map((c) => c.count),
         barMaxWidth: 48,
         itemStyle: { color: "#c8161d", borderRadius: [3, 3, 0, 0] },
-        label: { show: true, position: "top" as const },
+        label: {
+          show: true,
+          position: "top" as const,
+          formatter: (p: { value: unknown }) => Number(p.value).toLocaleString(),
+        },
       },
     ],
   }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { App, Badge, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from "antd"
+import { App, Badge, Button, Card, Form, Input, Popconfirm, Select, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { endpoints } from "../../api/endpoints"
@@ -8,7 +8,9 @@ import { type NewUser, type Role, roles, type UserRow } from "../../api/types"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, problemMessage } from "../../shell/states"
 
@@ -93,6 +95,7 @@ const UsersPage = () => {
   const { message } = App.useApp()
   const queryClient = useQueryClient()
   const [creating, setCreating] = useState(false)
+  const { session } = useSession()
   const users = useQuery({ queryKey: ["users"], queryFn: endpoints.users })
   const toggle = useMutation({
     mutationFn: (u: UserRow) => endpoints.updateUser(u.id, { disabled: !u.disabled }),
@@ -139,7 +142,8 @@ const UsersPage = () => {
       title: t("users.actions"),
       width: 100,
       render: (_: unknown, u) =>
-        u.disabled ? (
+        // Nobody disables their own account from here: it would lock the last admin out.
+        u.id === session?.user.id ? null : u.disabled ? (
           <Button type="link" size="small" onClick={() => toggle.mutate(u)}>
             {t("users.enable")}
           </Button>
@@ -173,7 +177,7 @@ const UsersPage = () => {
       }
     >
       <Card>
-        <Table<UserRow>
+        <XfTable<UserRow>
           data-testid="user-table"
           rowKey="id"
           size="middle"

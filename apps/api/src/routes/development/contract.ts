@@ -112,10 +112,17 @@ export const Pipeline = Schema.Struct({
   attention: Schema.Array(PipelineItem),
   /** How many items need attention in all; `attention` holds the most urgent (at most 500). */
   attentionTotal: Schema.optionalKey(Schema.Int),
+  /**
+   * The true totals behind `attention`, whatever it holds: overdue steps, and steps due within `days`.
+   * Counts shown to users come from here, never from the capped list.
+   */
+  attentionCounts: Schema.optionalKey(Schema.Struct({ overdue: Schema.Int, due: Schema.Int })),
   /** People per stage for the board (capped per stage). */
   board: Schema.Array(
     Schema.Struct({
       stage: Stage,
+      /** Everyone in the stage; `people` holds at most 50 of them. */
+      total: Schema.optionalKey(Schema.Int),
       people: Schema.Array(
         Schema.Struct({
           memberId: Schema.String,

@@ -1,7 +1,7 @@
 import type { AnyRoute } from "../../http/route.js"
 import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
 import { composition } from "./composition.js"
-import { compositionExport, personExport } from "./exports.js"
+import { compositionExport, personExport, pipelineExport } from "./exports.js"
 import { pipeline } from "./pipeline.js"
 import { personPlan } from "./plan.js"
 import { recordStep } from "./records.js"
@@ -20,4 +20,5 @@ export const developmentRoutes: readonly AnyRoute[] = [
   saveAnnualPlan,
   personExport,
   compositionExport,
+  pipelineExport,
 ]

@@ -61,22 +61,25 @@ export const pipeline = route({
         }
       }
       const attention = attentionOf(evaluated(), today, query.days ?? ATTENTION_DAYS)
-      const board = pipelineStages.map((stage) => ({
-        stage,
-        people: people
-          .filter((p) => p.stage === stage)
-          .map((p) => ({
-            memberId: p.id,
-            name: p.name,
-            orgName: p.orgName,
-            since: sinceOf(p)?.toString() ?? null,
-          }))
-          .sort(
-            (a, b) =>
-              (a.since ?? "9999").localeCompare(b.since ?? "9999") || a.memberId.localeCompare(b.memberId),
-          )
-          .slice(0, BOARD_CAP),
-      }))
+      const board = pipelineStages.map((stage) => {
+        const inStage = people.filter((p) => p.stage === stage)
+        return {
+          stage,
+          total: inStage.length,
+          people: inStage
+            .map((p) => ({
+              memberId: p.id,
+              name: p.name,
+              orgName: p.orgName,
+              since: sinceOf(p)?.toString() ?? null,
+            }))
+            .sort(
+              (a, b) =>
+                (a.since ?? "9999").localeCompare(b.since ?? "9999") || a.memberId.localeCompare(b.memberId),
+            )
+            .slice(0, BOARD_CAP),
+        }
+      })
       await audit(tx, deps, actor, {
         action: "development.pipeline",
         objectType: "org",
@@ -102,6 +105,10 @@ export const pipeline = route({
           dueBy: i.dueBy.toString(),
         })),
         attentionTotal: attention.length,
+        attentionCounts: {
+          overdue: attention.filter((i) => i.state === "overdue").length,
+          due: attention.filter((i) => i.state !== "overdue").length,
+        },
         board,
       }
     })

@@ -33,6 +33,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "orgs.created": "Organization created",
   "orgs.saved": "Saved",
   "orgs.noChanges": "Nothing changed",
+  "orgs.idGenerate": "Generate",
   "orgs.idTaken": "This organization id is already in use",
   "orgs.stale":
     "Someone else changed this organization. Refresh before editing again; what you entered is not kept.",

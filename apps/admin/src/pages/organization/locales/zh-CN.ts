@@ -34,6 +34,7 @@ export const zhCN = {
   "orgs.created": "已新建组织",
   "orgs.saved": "已保存",
   "orgs.noChanges": "没有修改",
+  "orgs.idGenerate": "生成编号",
   "orgs.idTaken": "该组织编号已被使用",
   "orgs.stale": "该组织已被他人修改。请刷新后再改，您填写的内容不会自动保留。",
   "orgs.refresh": "刷新",
