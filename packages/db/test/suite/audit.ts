@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { describe, expect, it } from "vitest"
-import { appendAudit, verifyAuditChain } from "../../src/audit.js"
+import { appendAudit, auditHeads, verifyAuditChain, verifyAuditHeads } from "../../src/audit.js"
 import type { XfDb } from "../../src/database.js"
 import { auditLog } from "../../src/schema/index.js"
 import type { SuiteContext } from "./context.js"
@@ -102,6 +102,38 @@ export const auditSuite = (ctx: SuiteContext) =>
       expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: row.seq })
       await tamper(db, sql`update audit_log set lane = ${row.lane} where seq = ${row.seq}`)
       expect((await verifyAuditChain(db)).ok).toBe(true)
+    })
+
+    it("detects the newest rows of a lane deleted, which the chain alone cannot, by the heads kept elsewhere", async () => {
+      const { db } = ctx.database()
+      for (let i = 0; i < 24; i++) {
+        await db.transaction((tx) =>
+          appendAudit(tx, { action: "member.read", objectId: `h${i}`, result: "ok" }),
+        )
+      }
+      const heads = await auditHeads(db, new Date("2026-11-30T04:00:00Z"))
+      expect(heads.lanes.length).toBeGreaterThan(1)
+      expect(await verifyAuditHeads(db, heads)).toEqual({ ok: true })
+      // Rows appended after the export are not the heads' business.
+      await db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
+      expect(await verifyAuditHeads(db, heads)).toEqual({ ok: true })
+      const [, head] = heads.lanes
+      if (head === undefined) throw new Error("no second lane")
+      const [newest] = await db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(sql`${auditLog.lane} = ${head.lane}`)
+        .orderBy(sql`${auditLog.seq} desc`)
+        .limit(1)
+      await tamper(db, sql`delete from audit_log where lane = ${head.lane} and seq >= ${head.seq}`)
+      expect(newest?.seq).toBeGreaterThanOrEqual(head.seq)
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+      expect(await verifyAuditHeads(db, heads)).toEqual({
+        ok: false,
+        lane: head.lane,
+        seq: head.seq,
+        reason: `lane ${head.lane}: its head of 2026-11-30T04:00:00.000Z (seq ${head.seq}) is missing: rows were deleted from the end of the lane`,
+      })
     })
 
     it("detects a deleted row at the next row of its lane", async () => {
