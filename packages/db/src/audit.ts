@@ -106,13 +106,28 @@ export type AuditChainVerdict =
   | { readonly ok: true; readonly rows: number }
   | { readonly ok: false; readonly brokenAt: number; readonly reason: string }
 
+/** Options of `verifyAuditChain`. */
+export interface VerifyAuditChainOptions {
+  /**
+   * The heads of a part of the log that retention removed (what `auditHeads` read just before the oldest
+   * rows were dropped). Each lane is then checked from its anchor: its rows up to the anchor's `seq` are
+   * skipped, and its first later row must link to the anchor's hash instead of the genesis hash.
+   */
+  readonly from?: AuditHeads
+}
+
 /**
  * Walks the whole log in `seq` order and checks every link and every hash. An edited, inserted or
  * deleted row breaks the chain at (or just after) that row. Removing the newest rows cannot be seen
- * from the chain alone: compare the head with a copy kept elsewhere (`rows`, last hash).
+ * from the chain alone: compare the heads with a copy kept elsewhere (`verifyAuditHeads`).
  */
-export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<AuditChainVerdict> => {
-  const prevHashes = new Map<number, string>()
+export const verifyAuditChain = async (
+  db: XfDb,
+  batchSize = 2_000,
+  options: VerifyAuditChainOptions = {},
+): Promise<AuditChainVerdict> => {
+  const anchors = new Map((options.from?.lanes ?? []).map((a) => [a.lane, a] as const))
+  const prevHashes = new Map<number, string>([...anchors].map(([lane, a]) => [lane, a.hash] as const))
   let after = 0
   let rows = 0
   for (;;) {
@@ -123,6 +138,11 @@ export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<Aud
       .orderBy(asc(auditLog.seq))
       .limit(batchSize)
     for (const row of batch) {
+      const anchor = anchors.get(row.lane)
+      if (anchor !== undefined && row.seq <= anchor.seq) {
+        after = row.seq
+        continue
+      }
       const prevHash = prevHashes.get(row.lane) ?? GENESIS_HASH
       if (row.prevHash !== prevHash) {
         return {

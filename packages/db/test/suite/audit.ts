@@ -148,4 +148,32 @@ export const auditSuite = (ctx: SuiteContext) =>
       await tamper(db, sql`delete from audit_log where seq = ${victim.seq}`)
       expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: next?.seq })
     })
+
+    it("verifies what retention kept from the heads of what it dropped", async () => {
+      const { db } = ctx.database()
+      // Whatever earlier tests left, the part up to here is what retention drops; its heads are the anchors.
+      const anchors = await auditHeads(db)
+      const cut = Math.max(...anchors.lanes.map((l) => l.seq))
+      for (let i = 0; i < 16; i++) {
+        await db.transaction((tx) =>
+          appendAudit(tx, { action: "member.read", objectId: `k${i}`, result: "ok" }),
+        )
+      }
+      await tamper(db, sql`delete from audit_log where seq <= ${cut}`)
+      // From the genesis hash the first kept row of a lane no longer links.
+      expect((await verifyAuditChain(db)).ok).toBe(false)
+      expect(await verifyAuditChain(db, 5, { from: anchors })).toEqual({ ok: true, rows: 16 })
+      // A kept row removed after the cut is still found, at the next row of its lane.
+      const kept = await db
+        .select({ seq: auditLog.seq, lane: auditLog.lane })
+        .from(auditLog)
+        .orderBy(auditLog.seq)
+      const first = kept.find((r, i) => kept.slice(i + 1).some((l) => l.lane === r.lane))
+      if (first === undefined) throw new Error("no lane kept two rows")
+      const next = kept.filter((r) => r.lane === first.lane && r.seq > first.seq)
+      await tamper(db, sql`delete from audit_log where seq = ${first.seq}`)
+      const verdict = await verifyAuditChain(db, 2_000, { from: anchors })
+      expect(verdict.ok).toBe(false)
+      expect(verdict).toMatchObject({ brokenAt: next[0]?.seq })
+    })
   })
