@@ -18,6 +18,15 @@ export interface Config {
   /** Send cookies with `Secure` (behind TLS). */
   readonly secureCookies: boolean
   readonly poolSize: number
+  /**
+   * The role the API's queries run as (`xianfeng_app`, made by migration 0004), so row-level security binds
+   * them; migrations and the demo load still run as the connecting user. Unset: queries run as the
+   * connecting user, and the scope condition in each query is the one wall (docs/security.md).
+   */
+  readonly databaseRole: string | undefined
+  /** Where the audit log's lane heads are written (every `auditHeadsSeconds` and on shutdown); unset: nowhere. */
+  readonly auditHeadsFile: string | undefined
+  readonly auditHeadsSeconds: number
 }
 
 const int = (
@@ -50,4 +59,7 @@ export const configFromEnv = (env: Record<string, string | undefined> = process.
   sessionMaxHours: int(env, "XF_SESSION_MAX_HOURS", 12, 1, 24 * 30),
   secureCookies: env.XF_SECURE_COOKIES === "1",
   poolSize: int(env, "XF_POOL_SIZE", 8, 1, 200),
+  databaseRole: env.XF_DATABASE_ROLE || undefined,
+  auditHeadsFile: env.XF_AUDIT_HEADS_FILE || undefined,
+  auditHeadsSeconds: int(env, "XF_AUDIT_HEADS_SECONDS", 60, 1, 24 * 3600),
 })

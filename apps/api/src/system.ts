@@ -1,5 +1,14 @@
 import { dateOfInstant } from "@xianfeng/core"
-import { createIdVault, type Database, keyFromConfig, loadOrCreateKey, openDatabase } from "@xianfeng/db"
+import {
+  createIdVault,
+  type Database,
+  type IdVault,
+  keyFromConfig,
+  loadOrCreateKey,
+  openDatabase,
+  writeAuditHeads,
+  type XfDb,
+} from "@xianfeng/db"
 import { isEmpty, loadDemoDistrict } from "@xianfeng/demo"
 import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
@@ -20,33 +29,75 @@ export interface System {
  * district into an empty database, and builds the app.
  */
 export const startSystem = async (config: Config, now: () => Date = () => new Date()): Promise<System> => {
+  let vault: IdVault | undefined
+  let loadedDemo = false
+  // The demo load is system work: it runs as the owner, before the API's queries take `databaseRole`.
   const database = await openDatabase({
     ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
     poolMax: config.poolSize,
+    ...(config.databaseRole ? { role: config.databaseRole } : {}),
+    ownerSetup: async (owner) => {
+      // After the open, which made the data folder and took its lock.
+      vault = createIdVault(
+        config.idKey
+          ? keyFromConfig(config.idKey)
+          : config.dataDir === "memory:"
+            ? crypto.getRandomValues(new Uint8Array(32))
+            : loadOrCreateKey(config.dataDir),
+      )
+      if (config.demoMembers > 0 && (await isEmpty(owner.db))) {
+        await loadDemoDistrict(owner, {
+          seed: config.demoSeed,
+          members: config.demoMembers,
+          // Generated as of today in the district, so the demo never shows a year of overdue steps.
+          asOf: dateOfInstant(now()),
+          vault,
+          hashPassword,
+        })
+        loadedDemo = true
+      }
+    },
   })
   try {
-    const key = config.idKey
-      ? keyFromConfig(config.idKey)
-      : config.dataDir === "memory:"
-        ? crypto.getRandomValues(new Uint8Array(32))
-        : loadOrCreateKey(config.dataDir)
-    const vault = createIdVault(key)
-    let loadedDemo = false
-    if (config.demoMembers > 0 && (await isEmpty(database.db))) {
-      await loadDemoDistrict(database, {
-        seed: config.demoSeed,
-        members: config.demoMembers,
-        // Generated as of today in the district, so the demo never shows a year of overdue steps.
-        asOf: dateOfInstant(now()),
-        vault,
-        hashPassword,
-      })
-      loadedDemo = true
-    }
+    if (vault === undefined) throw new Error("the database opened without its owner setup")
     const deps: Deps = { db: database.db, vault, config, now }
-    return { app: createApp(deps), deps, database, loadedDemo, close: () => database.close() }
+    const stopHeads = exportAuditHeads(database.db, config)
+    const close = async () => {
+      try {
+        await stopHeads()
+      } finally {
+        await database.close()
+      }
+    }
+    return { app: createApp(deps), deps, database, loadedDemo, close }
   } catch (e) {
     await database.close()
     throw e
+  }
+}
+
+/**
+ * Writes the audit log's lane heads to `auditHeadsFile` every `auditHeadsSeconds` and once more when stopped, so
+ * a copy outside the database shows when a lane's newest rows are deleted (`pnpm audit:verify --heads FILE`).
+ * A failed write is reported and retried at the next interval; it never stops the API.
+ */
+const exportAuditHeads = (db: XfDb, config: Config): (() => Promise<void>) => {
+  const file = config.auditHeadsFile
+  if (file === undefined) return async () => {}
+  const write = () =>
+    writeAuditHeads(db, file).then(
+      () => undefined,
+      (e: unknown) =>
+        console.error(`could not write the audit heads to ${file}: ${e instanceof Error ? e.message : e}`),
+    )
+  let running = write()
+  const timer = setInterval(() => {
+    running = running.then(write)
+  }, config.auditHeadsSeconds * 1000)
+  timer.unref()
+  return async () => {
+    clearInterval(timer)
+    await running
+    await write()
   }
 }

@@ -1,5 +1,6 @@
 import { isInSubtree } from "@xianfeng/core"
-import { members, orgs, users } from "@xianfeng/db"
+import { asSystem, members, orgs, users } from "@xianfeng/db"
+import { withoutScopeCondition } from "@xianfeng/db/testing"
 import { eq } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -71,16 +72,31 @@ const routes = (t: Target) => {
   }
 }
 
-describe.each(backends)("subtree scope on %s (property)", (backend) => {
+/**
+ * Each wall alone: the scope condition in every query (connecting as the owner, whom row-level security does
+ * not bind), and row-level security (the API's queries as `xianfeng_app`, with the query condition switched off
+ * by the test-only `withoutScopeCondition`). PGlite runs as a superuser, whom row-level security never binds,
+ * but it can take the `xianfeng_app` role as PostgreSQL does (`SET ROLE`), so both walls are tested on both.
+ */
+const walls = [
+  { wall: "the scope condition alone", role: undefined, run: <T>(fn: () => Promise<T>) => fn() },
+  { wall: "row-level security alone", role: "xianfeng_app", run: withoutScopeCondition },
+] as const
+
+const cases = backends.flatMap((backend) => walls.map((w) => ({ backend, ...w })))
+
+describe.each(cases)("subtree scope on $backend, $wall (property)", ({ backend, role, run }) => {
   let sys: TestSystem
   let callers: Caller[]
   let targets: Target[]
   let missingBody: string
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    const db = sys.deps.db
-    const allOrgs = await db.select({ id: orgs.id, path: orgs.path, kind: orgs.kind }).from(orgs)
+    sys = await testSystem(backend, role === undefined ? {} : { databaseRole: role })
+    // The test's own reads are system work: under row-level security a scope-less read sees nothing.
+    const allOrgs = await asSystem(sys.deps.db, (db) =>
+      db.select({ id: orgs.id, path: orgs.path, kind: orgs.kind }).from(orgs),
+    )
     const pick = (kind: string, n: number) => allOrgs.filter((o) => o.kind === kind).slice(0, n)
     const scopes = [
       ...allOrgs.filter((o) => o.kind === "district-committee"),
@@ -96,15 +112,16 @@ describe.each(backends)("subtree scope on %s (property)", (backend) => {
         callers.push({ token: await userWithToken(sys, role, scope.id), role, scopePath: scope.path })
       }
     }
-    const sampleMembers = await db
-      .select({ id: members.id, orgPath: orgs.path, orgId: members.orgId })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .limit(400)
-    const sampleUsers = await db
-      .select({ id: users.id, orgPath: orgs.path })
-      .from(users)
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
+    const sampleMembers = await asSystem(sys.deps.db, (db) =>
+      db
+        .select({ id: members.id, orgPath: orgs.path, orgId: members.orgId })
+        .from(members)
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
+        .limit(400),
+    )
+    const sampleUsers = await asSystem(sys.deps.db, (db) =>
+      db.select({ id: users.id, orgPath: orgs.path }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)),
+    )
     targets = [
       ...sampleMembers.map((m) => ({ kind: "member" as const, ...m })),
       ...allOrgs.map((o) => ({ kind: "org" as const, id: o.id, orgPath: o.path })),
@@ -125,58 +142,62 @@ describe.each(backends)("subtree scope on %s (property)", (backend) => {
   it("never returns or changes an object outside the caller's subtree, and its 404 equals a missing object's", async () => {
     let outside = 0
     let inside = 0
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: 10_000 }),
-        fc.nat({ max: 100_000 }),
-        fc.nat({ max: 10 }),
-        async (ci, ti, ri) => {
-          const caller = callers[ci % callers.length] as Caller
-          const target = targets[ti % targets.length] as Target
-          const candidates = routes(target)
-          const r = candidates[ri % candidates.length] as (typeof candidates)[number] & {
-            body?: unknown
-            roles?: readonly Role[]
-          }
-          const before = target.kind === "member" ? await snapshot(target.id) : undefined
-          const res = await sys.request(r.path, {
-            method: r.method,
-            headers: {
-              authorization: `Bearer ${caller.token}`,
-              ...(r.body ? { "content-type": "application/json" } : {}),
-            },
-            ...(r.body ? { body: JSON.stringify(r.body) } : {}),
-          })
-          const text = await res.text()
-          const roleAllowed = r.roles === undefined || r.roles.includes(caller.role)
-          const visible = isInSubtree(target.orgPath, caller.scopePath)
-          if (!roleAllowed) {
-            expect(res.status).toBe(403)
-          } else if (visible) {
-            inside++
-            expect(res.status).not.toBe(404)
-            expect(res.status).toBeLessThan(500)
-          } else {
-            outside++
-            expect(res.status).toBe(404)
-            expect(text).toBe(missingBody)
-          }
-          if (before !== undefined && (!visible || !roleAllowed)) {
-            expect(await snapshot(target.id)).toEqual(before)
-          }
-        },
+    await run(() =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: 10_000 }),
+          fc.nat({ max: 100_000 }),
+          fc.nat({ max: 10 }),
+          async (ci, ti, ri) => {
+            const caller = callers[ci % callers.length] as Caller
+            const target = targets[ti % targets.length] as Target
+            const candidates = routes(target)
+            const r = candidates[ri % candidates.length] as (typeof candidates)[number] & {
+              body?: unknown
+              roles?: readonly Role[]
+            }
+            const before = target.kind === "member" ? await snapshot(target.id) : undefined
+            const res = await sys.request(r.path, {
+              method: r.method,
+              headers: {
+                authorization: `Bearer ${caller.token}`,
+                ...(r.body ? { "content-type": "application/json" } : {}),
+              },
+              ...(r.body ? { body: JSON.stringify(r.body) } : {}),
+            })
+            const text = await res.text()
+            const roleAllowed = r.roles === undefined || r.roles.includes(caller.role)
+            const visible = isInSubtree(target.orgPath, caller.scopePath)
+            if (!roleAllowed) {
+              expect(res.status).toBe(403)
+            } else if (visible) {
+              inside++
+              expect(res.status).not.toBe(404)
+              expect(res.status).toBeLessThan(500)
+            } else {
+              outside++
+              expect(res.status).toBe(404)
+              expect(text).toBe(missingBody)
+            }
+            if (before !== undefined && (!visible || !roleAllowed)) {
+              expect(await snapshot(target.id)).toEqual(before)
+            }
+          },
+        ),
+        { numRuns: 2000 },
       ),
-      { numRuns: 2000 },
     )
     expect(outside).toBeGreaterThan(20)
     expect(inside).toBeGreaterThan(20)
   })
 
   const snapshot = async (id: string) => {
-    const [row] = await sys.deps.db
-      .select({ orgId: members.orgId, phone: members.phone, version: members.version })
-      .from(members)
-      .where(eq(members.id, id))
+    const [row] = await asSystem(sys.deps.db, (db) =>
+      db
+        .select({ orgId: members.orgId, phone: members.phone, version: members.version })
+        .from(members)
+        .where(eq(members.id, id)),
+    )
     return row
   }
 })

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { apiTokens, orgs, users } from "@xianfeng/db"
+import { apiTokens, asSystem, orgs, users } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import pg from "pg"
 import { sha256 } from "../src/auth/tokens.js"
@@ -130,20 +130,23 @@ export class Agent {
  */
 export const userWithToken = async (sys: TestSystem, role: Role, orgId: string): Promise<string> => {
   const token = `xf_${randomBytes(24).toString("base64url")}`
-  const [org] = await sys.deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId))
-  if (!org) throw new Error(`no org ${orgId}`)
-  const [u] = await sys.deps.db
-    .insert(users)
-    .values({
-      username: `u${randomBytes(6).toString("hex")}`,
-      displayName: "测试",
-      role,
-      orgId,
-      passwordHash: "x",
-    })
-    .returning({ id: users.id })
-  if (!u) throw new Error("no user")
-  await sys.deps.db.insert(apiTokens).values({ tokenHash: sha256(token), userId: u.id, name: "test" })
+  // System work: under row-level security (`databaseRole`) no scope would let the test see the org.
+  await asSystem(sys.deps.db, async (db) => {
+    const [org] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId))
+    if (!org) throw new Error(`no org ${orgId}`)
+    const [u] = await db
+      .insert(users)
+      .values({
+        username: `u${randomBytes(6).toString("hex")}`,
+        displayName: "测试",
+        role,
+        orgId,
+        passwordHash: "x",
+      })
+      .returning({ id: users.id })
+    if (!u) throw new Error("no user")
+    await db.insert(apiTokens).values({ tokenHash: sha256(token), userId: u.id, name: "test" })
+  })
   return token
 }
 

@@ -14,6 +14,7 @@ import { machineNow, type Report, type Section, toMarkdown } from "./report.js"
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
+import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
 
@@ -33,6 +34,14 @@ const main = async (cfg: BenchConfig) => {
     sections.push(lite.section)
     sections.push(await adminScenario(ctx, lite.api))
     sections.push(...(await apiPgliteScenario(ctx, lite)))
+    // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
+    if (cfg.small) {
+      const rls = await rlsScenario(ctx)
+      const subtree = sections.find((s) => s.id === "subtree")
+      if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
+      subtree.rows.push(rls.row)
+      notes.push(rls.note)
+    }
     if (!cfg.small) {
       try {
         const pg = await apiPostgresScenario(ctx)

@@ -1,4 +1,6 @@
 import { createHash, randomInt } from "node:crypto"
+import { mkdirSync, renameSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 import { asc, desc, eq, gt, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
 import { type AuditRow, auditLog } from "./schema/index.js"
@@ -104,13 +106,28 @@ export type AuditChainVerdict =
   | { readonly ok: true; readonly rows: number }
   | { readonly ok: false; readonly brokenAt: number; readonly reason: string }
 
+/** Options of `verifyAuditChain`. */
+export interface VerifyAuditChainOptions {
+  /**
+   * The heads of a part of the log that retention removed (what `auditHeads` read just before the oldest
+   * rows were dropped). Each lane is then checked from its anchor: its rows up to the anchor's `seq` are
+   * skipped, and its first later row must link to the anchor's hash instead of the genesis hash.
+   */
+  readonly from?: AuditHeads
+}
+
 /**
  * Walks the whole log in `seq` order and checks every link and every hash. An edited, inserted or
  * deleted row breaks the chain at (or just after) that row. Removing the newest rows cannot be seen
- * from the chain alone: compare the head with a copy kept elsewhere (`rows`, last hash).
+ * from the chain alone: compare the heads with a copy kept elsewhere (`verifyAuditHeads`).
  */
-export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<AuditChainVerdict> => {
-  const prevHashes = new Map<number, string>()
+export const verifyAuditChain = async (
+  db: XfDb,
+  batchSize = 2_000,
+  options: VerifyAuditChainOptions = {},
+): Promise<AuditChainVerdict> => {
+  const anchors = new Map((options.from?.lanes ?? []).map((a) => [a.lane, a] as const))
+  const prevHashes = new Map<number, string>([...anchors].map(([lane, a]) => [lane, a.hash] as const))
   let after = 0
   let rows = 0
   for (;;) {
@@ -121,6 +138,11 @@ export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<Aud
       .orderBy(asc(auditLog.seq))
       .limit(batchSize)
     for (const row of batch) {
+      const anchor = anchors.get(row.lane)
+      if (anchor !== undefined && row.seq <= anchor.seq) {
+        after = row.seq
+        continue
+      }
       const prevHash = prevHashes.get(row.lane) ?? GENESIS_HASH
       if (row.prevHash !== prevHash) {
         return {
@@ -138,4 +160,98 @@ export const verifyAuditChain = async (db: XfDb, batchSize = 2_000): Promise<Aud
     }
     if (batch.length < batchSize) return { ok: true, rows }
   }
+}
+
+/** The newest row of one lane: its `seq` and `hash`. */
+export interface AuditLaneHead {
+  readonly lane: number
+  readonly seq: number
+  readonly hash: string
+}
+
+/**
+ * The head of every lane at one moment, to be kept off the box (a file on other storage, a printout): the chain
+ * proves each row's predecessors, but only a copy of the heads kept elsewhere shows that the newest rows of a
+ * lane were deleted. Lanes without rows are absent.
+ */
+export interface AuditHeads {
+  /** When the heads were read, ISO 8601 UTC. */
+  readonly at: string
+  readonly lanes: readonly AuditLaneHead[]
+}
+
+/** The current head of every lane (one index probe per lane on `audit_log_lane_idx`). */
+export const auditHeads = async (db: XfDb, now: Date = new Date()): Promise<AuditHeads> => {
+  const lanes: AuditLaneHead[] = []
+  for (let lane = 0; lane < AUDIT_LANES; lane++) {
+    const [head] = await db
+      .select({ seq: auditLog.seq, hash: auditLog.hash })
+      .from(auditLog)
+      .where(eq(auditLog.lane, lane))
+      .orderBy(desc(auditLog.seq))
+      .limit(1)
+    if (head !== undefined) lanes.push({ lane, seq: head.seq, hash: head.hash })
+  }
+  return { at: now.toISOString(), lanes }
+}
+
+/** Reads heads written by `auditHeads` (JSON); throws on anything else. */
+export const parseAuditHeads = (json: string): AuditHeads => {
+  const value = JSON.parse(json) as Partial<AuditHeads>
+  const lanes = value.lanes
+  const ok =
+    typeof value.at === "string" &&
+    Array.isArray(lanes) &&
+    lanes.every(
+      (l: Partial<AuditLaneHead>) =>
+        Number.isInteger(l.lane) && Number.isInteger(l.seq) && typeof l.hash === "string",
+    )
+  if (!ok) throw new Error("not an audit heads file: expected { at, lanes: [{ lane, seq, hash }] }")
+  return value as AuditHeads
+}
+
+export type AuditHeadsVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly lane: number; readonly seq: number; readonly reason: string }
+
+/**
+ * Checks that every head kept elsewhere is still in the log, unchanged, in its lane. Together with
+ * `verifyAuditChain` (every row links to its predecessor) this shows that no row up to those heads was
+ * deleted, the newest ones included. Rows appended after the heads were taken are not covered until the next
+ * export.
+ */
+export const verifyAuditHeads = async (db: XfDb, heads: AuditHeads): Promise<AuditHeadsVerdict> => {
+  for (const head of heads.lanes) {
+    const [row] = await db
+      .select({ lane: auditLog.lane, hash: auditLog.hash })
+      .from(auditLog)
+      .where(eq(auditLog.seq, head.seq))
+      .limit(1)
+    const reason =
+      row === undefined
+        ? `its head of ${heads.at} (seq ${head.seq}) is missing: rows were deleted from the end of the lane`
+        : row.lane !== head.lane || row.hash !== head.hash
+          ? `its head of ${heads.at} (seq ${head.seq}) no longer has the recorded hash`
+          : undefined
+    if (reason !== undefined)
+      return { ok: false, lane: head.lane, seq: head.seq, reason: `lane ${head.lane}: ${reason}` }
+  }
+  return { ok: true }
+}
+
+/**
+ * Writes the current heads to `path` as JSON (through a temporary file and a rename, so a reader never sees
+ * half a file) and returns them. Point `path` at storage the database's operators cannot rewrite.
+ */
+export const writeAuditHeads = async (
+  db: XfDb,
+  path: string,
+  now: Date = new Date(),
+): Promise<AuditHeads> => {
+  const heads = await auditHeads(db, now)
+  mkdirSync(dirname(path), { recursive: true })
+  const tmp = `${path}.${process.pid}.tmp`
+  writeFileSync(tmp, `${JSON.stringify(heads, null, 2)}\n`)
+  renameSync(tmp, path)
+  return heads
 }

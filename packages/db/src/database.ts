@@ -41,6 +41,21 @@ export interface OpenDatabaseOptions {
   readonly poolMax?: number
   /** Where the SQL migrations are; defaults to this package's `drizzle/` folder. */
   readonly migrationsFolder?: string
+  /**
+   * The role the returned `db` acts as (e.g. `xianfeng_app`, created by migration 0004): neither superuser
+   * nor owner, so row-level security binds it. Migrations and `ownerSetup` still run as the connecting
+   * user. On PostgreSQL every pooled connection starts as this role (`-c role=…`); in production prefer a
+   * login that is itself only a member of `xianfeng_app` (docs/security.md). On PGlite (always a superuser)
+   * the one connection switches with `SET ROLE` after setup.
+   */
+  readonly role?: string
+  /** Work to do as the owner after migrating and before taking `role` (the demo load). */
+  readonly ownerSetup?: (owner: Database) => Promise<void>
+}
+
+const roleName = (role: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`not a role name: ${role}`)
+  return role
 }
 
 /** src/ and dist/ both sit one level below the package root. */
@@ -84,8 +99,27 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       await pool.end()
       throw e
     }
-    const db = drizzleNodePg({ client: pool, schema: tables }) as unknown as XfDb
-    return { db, driver: "postgres", close: () => pool.end() }
+    const owner: Database = {
+      db: drizzleNodePg({ client: pool, schema: tables }) as unknown as XfDb,
+      driver: "postgres",
+      close: () => pool.end(),
+    }
+    if (options.role === undefined && options.ownerSetup === undefined) return owner
+    try {
+      await options.ownerSetup?.(owner)
+    } catch (e) {
+      await pool.end()
+      throw e
+    }
+    if (options.role === undefined) return owner
+    await pool.end()
+    const appPool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      options: `-c role=${roleName(options.role)}`,
+    })
+    const db = drizzleNodePg({ client: appPool, schema: tables }) as unknown as XfDb
+    return { db, driver: "postgres", close: () => appPool.end() }
   }
 
   const dataDir = options.dataDir ?? "memory:"
@@ -113,7 +147,10 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   try {
     const db = drizzlePglite({ client, schema: tables })
     if (options.migrate ?? true) await migratePglite(db, { migrationsFolder })
-    return { db: db as unknown as XfDb, driver: "pglite", close }
+    const database: Database = { db: db as unknown as XfDb, driver: "pglite", close }
+    await options.ownerSetup?.(database)
+    if (options.role !== undefined) await client.exec(`set role ${roleName(options.role)}`)
+    return database
   } catch (e) {
     await close()
     throw e

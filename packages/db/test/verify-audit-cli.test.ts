@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -10,12 +10,13 @@ import { openDatabase } from "../src/database.js"
 
 const cli = fileURLToPath(new URL("../src/cli/verify-audit.ts", import.meta.url))
 const run = (args: string[]) =>
-  new Promise<{ code: number; out: string }>((resolve) => {
+  new Promise<{ code: number; out: string; stdout: string }>((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", cli, ...args],
       { timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr, stdout }),
     )
   })
 
@@ -29,7 +30,7 @@ describe("verify-audit CLI", () => {
       await database.db.transaction((tx) => appendAudit(tx, { action, result: "ok", actorId: "u1" }))
     }
     await database.close()
-    expect(await run(["--data-dir", dir])).toEqual({ code: 0, out: "audit log intact: 3 rows\n" })
+    expect(await run(["--data-dir", dir])).toMatchObject({ code: 0, out: "audit log intact: 3 rows\n" })
 
     database = await openDatabase({ dataDir: dir })
     await database.db.transaction(async (tx) => {
@@ -41,5 +42,39 @@ describe("verify-audit CLI", () => {
     const broken = await run(["--data-dir", dir])
     expect(broken.code).toBe(1)
     expect(broken.out).toMatch(/BROKEN at seq 2/)
+  })
+
+  it("prints the lane heads for a copy off the box, and fails naming the lane whose newest row was deleted", async () => {
+    const own = mkdtempSync(join(tmpdir(), "xf-db-heads-"))
+    try {
+      let database = await openDatabase({ dataDir: own })
+      for (let i = 0; i < 16; i++) {
+        await database.db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
+      }
+      await database.close()
+      const printed = await run(["--data-dir", own, "--print-heads"])
+      expect(printed.code).toBe(0)
+      const heads = JSON.parse(printed.stdout) as { lanes: { lane: number; seq: number }[] }
+      const file = join(own, "heads.json")
+      writeFileSync(file, printed.stdout)
+      expect(await run(["--data-dir", own, "--heads", file])).toMatchObject({ code: 0 })
+
+      const head = heads.lanes[0]
+      if (head === undefined) throw new Error("no lane")
+      database = await openDatabase({ dataDir: own })
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)
+        await tx.execute(sql`delete from audit_log where seq = ${head.seq}`)
+        await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`)
+      })
+      await database.close()
+      // The chain alone still holds; the heads kept elsewhere do not.
+      expect(await run(["--data-dir", own])).toMatchObject({ code: 0 })
+      const broken = await run(["--data-dir", own, "--heads", file])
+      expect(broken.code).toBe(1)
+      expect(broken.out).toMatch(new RegExp(`BROKEN in lane ${head.lane}: .*seq ${head.seq}.* is missing`))
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
   })
 })

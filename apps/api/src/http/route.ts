@@ -1,4 +1,5 @@
 import { BILINGUAL_SEPARATOR, type UserRole as Role } from "@xianfeng/core"
+import { asSystem, withScope, type XfDb, type XfTx } from "@xianfeng/db"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
 import { type Actor, requireActor } from "../auth/actor.js"
@@ -32,6 +33,12 @@ export interface RouteSpec<P, Q, B, R extends Schema.Top> {
   readonly description?: string
   readonly tag: string
   readonly auth: "public" | "user"
+  /**
+   * `"none"`: the handler gets the pool, not one transaction around it — for the health probe, which must
+   * answer 503 itself when the database is gone. Otherwise every handler runs in one transaction (see
+   * `inOneTransaction`).
+   */
+  readonly transaction?: "none"
   /** Roles allowed; all signed-in roles when omitted. */
   readonly roles?: readonly Role[]
   readonly params?: P
@@ -123,6 +130,29 @@ const readBody = async (c: Context): Promise<unknown> => {
   }
 }
 
+/**
+ * Runs a handler in one transaction opened by `open` (`withScope` for a signed-in caller, so row-level security
+ * sees the caller's subtree; `asSystem` for a public route such as sign-in). The handler's own transactions
+ * become savepoints inside it. The transaction commits even when the handler throws: what the handler wrote
+ * before throwing (the audit row of a refused attempt, a failed sign-in's count) stays written, as it did when
+ * each of its transactions committed on its own; a database error has aborted the transaction anyway, and
+ * COMMIT then rolls it back.
+ */
+const inOneTransaction = async <T>(
+  open: <U>(fn: (tx: XfTx) => Promise<U>) => Promise<U>,
+  handler: (db: XfDb) => Promise<T>,
+): Promise<T> => {
+  const outcome = await open(async (tx) => {
+    try {
+      return { ok: true as const, value: await handler(tx as unknown as XfDb) }
+    } catch (error) {
+      return { ok: false as const, error }
+    }
+  })
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
 /** Registers routes on the app. */
 export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) => {
   for (const r of routes) {
@@ -131,7 +161,14 @@ export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) 
       const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
       const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
       const body = r.body ? decode(r.body, await readBody(c), "body") : undefined
-      const result = await r.handler({ params, query, body, actor, deps, c })
+      const run = (db: XfDb) => r.handler({ params, query, body, actor, deps: { ...deps, db }, c })
+      const result =
+        r.transaction === "none"
+          ? await run(deps.db)
+          : await inOneTransaction(
+              r.auth === "user" ? (fn) => withScope(deps.db, actor, fn) : (fn) => asSystem(deps.db, fn),
+              run,
+            )
       if (result instanceof Response) return result
       return c.json(result, r.status ?? 200, { "cache-control": "no-store" })
     })

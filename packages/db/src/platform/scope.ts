@@ -3,8 +3,8 @@
  * writes scoped data takes a `Scope` and puts the subtree condition inside the query, so an object outside it
  * is indistinguishable from a missing one (`NotInScope`, which the API answers as the same 404).
  */
-import { and, eq, type SQL } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { and, eq, type SQL, sql } from "drizzle-orm"
+import type { XfDb, XfTx } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { members, orgs } from "../schema/index.js"
 
@@ -28,14 +28,23 @@ export class NotInScope extends Error {
   }
 }
 
+// The test-only switch of @xianfeng/db/testing (`withoutScopeCondition`): while set, the conditions below are
+// `true`, so a test can show that row-level security alone keeps every caller in its subtree. A symbol on
+// globalThis, not configuration: nothing outside test code can set it.
+const CONDITION_OFF = Symbol.for("xianfeng.db.testing.scope-condition-off")
+const conditionOff = (): boolean => (globalThis as Record<symbol, unknown>)[CONDITION_OFF] === true
+const inPath = (column: Parameters<typeof pathInSubtree>[0], path: string): SQL =>
+  conditionOff() ? sql`true` : pathInSubtree(column, path)
+
 /** The condition "this org row lies in the scope's subtree" (`orgs` must be in the query). */
-export const orgRowInScope = (scope: Scope): SQL => pathInSubtree(orgs.path, scope.orgPath)
+export const orgRowInScope = (scope: Scope): SQL => inPath(orgs.path, scope.orgPath)
 
 /**
  * The condition "this member row lies in the scope's subtree" for a query over `members` without `orgs`
  * (an UPDATE, say): its org is one of the subtree's.
  */
-export const memberRowInScope = (scope: Scope): SQL => inSubtree(members.orgId, scope.orgPath)
+export const memberRowInScope = (scope: Scope): SQL =>
+  conditionOff() ? sql`true` : inSubtree(members.orgId, scope.orgPath)
 
 /**
  * The condition for a query over `members` joined with `orgs`: in the scope's subtree and, when `within` is
@@ -43,8 +52,8 @@ export const memberRowInScope = (scope: Scope): SQL => inSubtree(members.orgId, 
  */
 export const memberRowsInScope = (scope: Scope, within?: string): SQL =>
   and(
-    pathInSubtree(orgs.path, scope.orgPath),
-    within === undefined || within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within),
+    inPath(orgs.path, scope.orgPath),
+    within === undefined || within === scope.orgPath ? undefined : inPath(orgs.path, within),
   ) as SQL
 
 /** The org, if it lies inside the scope; otherwise `NotInScope`. */
@@ -94,3 +103,27 @@ export const memberInScope = async (
 
 /** A scoped member as `memberInScope` returns it. */
 export type ScopedMember = Awaited<ReturnType<typeof memberInScope>>
+
+/**
+ * Runs `fn` in one transaction that first sets `xianfeng.scope_path` to the scope's path (transaction-local,
+ * `set_config(…, true)`): the row-level security policies of migration 0004 (docs/security.md) then show
+ * the transaction only the rows of the scope's subtree, whatever its queries say. This binds only a role the
+ * policies bind (`xianfeng_app`, see `openDatabase`'s `role`); as the owner or on a default PGlite (a
+ * superuser) the setting is harmless and the scope condition in each query is the one wall.
+ */
+export const withScope = <T>(db: XfDb, scope: Scope, fn: (tx: XfTx) => Promise<T>): Promise<T> =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('xianfeng.scope_path', ${scope.orgPath}, true)`)
+    return fn(tx)
+  })
+
+/**
+ * Runs `fn` in one transaction marked as unscoped system work (`xianfeng.system` = on): who is signing in, which
+ * user a token or session belongs to. The row-level security policies let it see every row; keep it to
+ * lookups that happen before anyone's scope is known.
+ */
+export const asSystem = <T>(db: XfDb, fn: (tx: XfTx) => Promise<T>): Promise<T> =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('xianfeng.system', 'on', true)`)
+    return fn(tx)
+  })

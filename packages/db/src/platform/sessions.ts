@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { apiTokens, orgs, rateLimits, sessions, type User, users } from "../schema/index.js"
+import { asSystem } from "./scope.js"
 
 /**
  * Who is calling, kept in the database so every API process agrees: browser sessions, bearer tokens for
@@ -28,21 +29,31 @@ export interface ActorRow {
   readonly orgName: string
 }
 
-/** The user behind a bearer token (by its hash), unless the token was revoked or the user disabled. */
+/**
+ * The user behind a bearer token (by its hash), unless the token was revoked or the user disabled. Unscoped
+ * system work (`asSystem`): nobody's scope is known yet.
+ */
 export const actorOfToken = async (db: XfDb, tokenHash: string): Promise<ActorRow | undefined> =>
-  (
-    await db
-      .select(actorColumns)
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)))
-      .limit(1)
-  )[0]
+  asSystem(
+    db,
+    async (tx) =>
+      (
+        await tx
+          .select(actorColumns)
+          .from(apiTokens)
+          .innerJoin(users, eq(users.id, apiTokens.userId))
+          .innerJoin(orgs, eq(orgs.id, users.orgId))
+          .where(
+            and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)),
+          )
+          .limit(1)
+      )[0],
+  )
 
 /**
  * The user behind a session (by its id, the cookie's hash), with the session's CSRF token and when it was
- * last seen, unless it expired before `now`, was idle since `idleSince` or its user is disabled.
+ * last seen, unless it expired before `now`, was idle since `idleSince` or its user is disabled. Unscoped
+ * system work (`asSystem`), like `actorOfToken`.
  */
 export const actorOfSession = async (
   db: XfDb,
@@ -50,22 +61,26 @@ export const actorOfSession = async (
   now: Date,
   idleSince: Date,
 ): Promise<(ActorRow & { csrfToken: string; lastSeenAt: Date }) | undefined> =>
-  (
-    await db
-      .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(
-        and(
-          eq(sessions.id, sessionId),
-          gt(sessions.expiresAt, now),
-          gt(sessions.lastSeenAt, idleSince),
-          eq(users.disabled, false),
-        ),
-      )
-      .limit(1)
-  )[0]
+  asSystem(
+    db,
+    async (tx) =>
+      (
+        await tx
+          .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+          .from(sessions)
+          .innerJoin(users, eq(users.id, sessions.userId))
+          .innerJoin(orgs, eq(orgs.id, users.orgId))
+          .where(
+            and(
+              eq(sessions.id, sessionId),
+              gt(sessions.expiresAt, now),
+              gt(sessions.lastSeenAt, idleSince),
+              eq(users.disabled, false),
+            ),
+          )
+          .limit(1)
+      )[0],
+  )
 
 /** Marks a session seen at `at` (the sliding idle timeout). */
 export const touchSession = async (db: XfDb, sessionId: string, at: Date): Promise<void> => {

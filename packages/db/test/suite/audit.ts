@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { describe, expect, it } from "vitest"
-import { appendAudit, verifyAuditChain } from "../../src/audit.js"
+import { appendAudit, auditHeads, verifyAuditChain, verifyAuditHeads } from "../../src/audit.js"
 import type { XfDb } from "../../src/database.js"
 import { auditLog } from "../../src/schema/index.js"
 import type { SuiteContext } from "./context.js"
@@ -104,6 +104,38 @@ export const auditSuite = (ctx: SuiteContext) =>
       expect((await verifyAuditChain(db)).ok).toBe(true)
     })
 
+    it("detects the newest rows of a lane deleted, which the chain alone cannot, by the heads kept elsewhere", async () => {
+      const { db } = ctx.database()
+      for (let i = 0; i < 24; i++) {
+        await db.transaction((tx) =>
+          appendAudit(tx, { action: "member.read", objectId: `h${i}`, result: "ok" }),
+        )
+      }
+      const heads = await auditHeads(db, new Date("2026-11-30T04:00:00Z"))
+      expect(heads.lanes.length).toBeGreaterThan(1)
+      expect(await verifyAuditHeads(db, heads)).toEqual({ ok: true })
+      // Rows appended after the export are not the heads' business.
+      await db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
+      expect(await verifyAuditHeads(db, heads)).toEqual({ ok: true })
+      const [, head] = heads.lanes
+      if (head === undefined) throw new Error("no second lane")
+      const [newest] = await db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(sql`${auditLog.lane} = ${head.lane}`)
+        .orderBy(sql`${auditLog.seq} desc`)
+        .limit(1)
+      await tamper(db, sql`delete from audit_log where lane = ${head.lane} and seq >= ${head.seq}`)
+      expect(newest?.seq).toBeGreaterThanOrEqual(head.seq)
+      expect((await verifyAuditChain(db)).ok).toBe(true)
+      expect(await verifyAuditHeads(db, heads)).toEqual({
+        ok: false,
+        lane: head.lane,
+        seq: head.seq,
+        reason: `lane ${head.lane}: its head of 2026-11-30T04:00:00.000Z (seq ${head.seq}) is missing: rows were deleted from the end of the lane`,
+      })
+    })
+
     it("detects a deleted row at the next row of its lane", async () => {
       const { db } = ctx.database()
       const rows = await db
@@ -115,5 +147,33 @@ export const auditSuite = (ctx: SuiteContext) =>
       const next = rows.find((r) => r.seq > victim.seq && r.lane === victim.lane)
       await tamper(db, sql`delete from audit_log where seq = ${victim.seq}`)
       expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: next?.seq })
+    })
+
+    it("verifies what retention kept from the heads of what it dropped", async () => {
+      const { db } = ctx.database()
+      // Whatever earlier tests left, the part up to here is what retention drops; its heads are the anchors.
+      const anchors = await auditHeads(db)
+      const cut = Math.max(...anchors.lanes.map((l) => l.seq))
+      for (let i = 0; i < 16; i++) {
+        await db.transaction((tx) =>
+          appendAudit(tx, { action: "member.read", objectId: `k${i}`, result: "ok" }),
+        )
+      }
+      await tamper(db, sql`delete from audit_log where seq <= ${cut}`)
+      // From the genesis hash the first kept row of a lane no longer links.
+      expect((await verifyAuditChain(db)).ok).toBe(false)
+      expect(await verifyAuditChain(db, 5, { from: anchors })).toEqual({ ok: true, rows: 16 })
+      // A kept row removed after the cut is still found, at the next row of its lane.
+      const kept = await db
+        .select({ seq: auditLog.seq, lane: auditLog.lane })
+        .from(auditLog)
+        .orderBy(auditLog.seq)
+      const first = kept.find((r, i) => kept.slice(i + 1).some((l) => l.lane === r.lane))
+      if (first === undefined) throw new Error("no lane kept two rows")
+      const next = kept.filter((r) => r.lane === first.lane && r.seq > first.seq)
+      await tamper(db, sql`delete from audit_log where seq = ${first.seq}`)
+      const verdict = await verifyAuditChain(db, 2_000, { from: anchors })
+      expect(verdict.ok).toBe(false)
+      expect(verdict).toMatchObject({ brokenAt: next[0]?.seq })
     })
   })

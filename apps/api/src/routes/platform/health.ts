@@ -9,6 +9,7 @@ export const health = route({
   summary: "Liveness: the API answers and its database does",
   tag: "platform",
   auth: "public",
+  transaction: "none",
   response: Schema.Struct({ ok: Schema.Boolean, driver: Schema.String }),
   handler: async ({ deps }) => {
     const answers = await ping(deps.db).catch(() => false)

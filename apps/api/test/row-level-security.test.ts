@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+
+// The same district twice, from the same seed and clock: once with the API's queries as the owner, once as
+// `xianfeng_app` under row-level security. Every answer a signed-in user gets must be the same — the policies
+// admit exactly what each query's own scope condition admits — and sign-in (unscoped system work) must work.
+
+const logins = ["admin", "officer", "secretary1", "auditor"] as const
+
+const reads = (memberId: string) => [
+  "/api/auth/me",
+  "/api/orgs/root",
+  "/api/members?pageSize=20",
+  "/api/members?pageSize=20&q=zh",
+  "/api/stats/members-by-stage",
+  `/api/members/${memberId}`,
+  "/api/development/steps",
+  "/api/development/pipeline?days=60",
+  "/api/development/composition?year=2026",
+  `/api/development/people/${memberId}`,
+  `/api/development/people/${memberId}/plan`,
+  "/api/users",
+]
+
+/** The body without what differs between two sign-ins of the same user (each session's CSRF token). */
+const comparable = (text: string): unknown => {
+  try {
+    return JSON.parse(text, (key, value) => (key === "csrfToken" ? undefined : value))
+  } catch {
+    return text
+  }
+}
+
+describe.each(backends)("row-level security changes no answer on %s", (backend) => {
+  let owner: TestSystem
+  let app: TestSystem
+  beforeAll(async () => {
+    owner = await testSystem(backend, { demoMembers: 400 })
+    app = await testSystem(backend, { demoMembers: 400, databaseRole: "xianfeng_app" })
+  })
+  afterAll(async () => {
+    await owner?.stop()
+    await app?.stop()
+  })
+
+  it("answers every read of every demo user alike, as the owner and as xianfeng_app", async () => {
+    let compared = 0
+    for (const login of logins) {
+      const a = new Agent(owner)
+      const b = new Agent(app)
+      expect((await a.login(login)).status).toBe(200)
+      expect((await b.login(login)).status).toBe(200)
+      const page = await a.json<{ items: { id: string }[] }>("GET", "/api/members?pageSize=1")
+      const memberId = page.items[0]?.id
+      if (memberId === undefined) throw new Error(`${login} sees no member`)
+      for (const path of reads(memberId)) {
+        const [x, y] = [await a.get(path), await b.get(path)]
+        expect(y.status, `${login} ${path}`).toBe(x.status)
+        expect(comparable(await y.text()), `${login} ${path}`).toEqual(comparable(await x.text()))
+        if (x.status === 200) compared++
+      }
+      const audit = await b.get("/api/audit?pageSize=5")
+      expect(audit.status, `${login} /api/audit`).toBe((await a.get("/api/audit?pageSize=5")).status)
+    }
+    expect(compared).toBeGreaterThan(30)
+  })
+
+  it("writes under row-level security: a member's phone in scope, and 404 for a transfer out of it", async () => {
+    const secretary = new Agent(app)
+    expect((await secretary.login("secretary1")).status).toBe(200)
+    const page = await secretary.json<{ items: { id: string; version: number }[] }>(
+      "GET",
+      "/api/members?pageSize=1",
+    )
+    const member = page.items[0]
+    if (member === undefined) throw new Error("secretary1 sees no member")
+    const detail = await secretary.json<{ version: number; orgId: string }>(
+      "GET",
+      `/api/members/${member.id}`,
+    )
+    const patched = await secretary.send("PATCH", `/api/members/${member.id}`, {
+      version: detail.version,
+      phone: "13900000001",
+    })
+    expect(patched.status).toBe(200)
+    const moved = await secretary.send("POST", `/api/members/${member.id}/transfer`, {
+      toOrgId: "d1",
+      version: detail.version + 1,
+    })
+    expect(moved.status).toBe(404)
+    const after = await secretary.json<{ phone: string | null; orgId: string; version: number }>(
+      "GET",
+      `/api/members/${member.id}`,
+    )
+    expect(after).toMatchObject({ phone: "13900000001", orgId: detail.orgId, version: detail.version + 1 })
+  })
+})
