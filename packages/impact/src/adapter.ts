@@ -49,6 +49,7 @@ export interface KeyedVerdict {
 export interface ImpactProblem {
   readonly field: string
   readonly message: string
+  readonly messageZh: string
 }
 
 /**

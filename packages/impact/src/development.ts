@@ -83,6 +83,7 @@ export const developmentImpact: ImpactAdapter<DevelopmentVersion, DevelopmentCas
           problem: {
             field: "edition",
             message: `no edition ${spec.edition} (known: ${sets.map((s) => s.edition).join(", ")})`,
+            messageZh: `没有${spec.edition}版（现有：${sets.map((s) => s.edition).join("、")}）`,
           },
         }
       sets = [{ ...set, effectiveFrom: first.effectiveFrom }]
@@ -91,7 +92,11 @@ export const developmentImpact: ImpactAdapter<DevelopmentVersion, DevelopmentCas
     if (Result.isFailure(policy))
       return {
         ok: false,
-        problem: { field: `overlay.${policy.failure.field}`, message: policy.failure.message },
+        problem: {
+          field: `overlay.${policy.failure.field}`,
+          message: policy.failure.message,
+          messageZh: policy.failure.messageZh,
+        },
       }
     return { ok: true, value: { lib, sets, policy: policy.success as DevelopmentRules.DevelopmentPolicy } }
   },

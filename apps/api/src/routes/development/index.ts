@@ -2,6 +2,7 @@ import type { AnyRoute } from "../../http/route.js"
 import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
 import { composition } from "./composition.js"
 import { compositionExport, personExport } from "./exports.js"
+import { policyImpact } from "./impact.js"
 import { pipeline } from "./pipeline.js"
 import { personPlan } from "./plan.js"
 import { recordStep } from "./records.js"
@@ -20,4 +21,5 @@ export const developmentRoutes: readonly AnyRoute[] = [
   saveAnnualPlan,
   personExport,
   compositionExport,
+  policyImpact,
 ]
