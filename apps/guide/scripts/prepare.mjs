@@ -7,7 +7,15 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "nod
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { formatCitation } from "@xianfeng/core"
-import { developmentMessages, developmentPolicy, developmentRuleSets } from "@xianfeng/development-rules"
+import { mulberry32 } from "@xianfeng/core/testing"
+import {
+  demoDistrictOverlay,
+  developmentMessages,
+  developmentPolicy,
+  developmentRuleSets,
+  evaluate,
+} from "@xianfeng/development-rules"
+import { generateHistory } from "@xianfeng/development-rules/testing"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const site = join(here, "..", "site")
@@ -32,7 +40,51 @@ export const rulesByEdition = () => {
   return [...byId.values()]
 }
 
-export const rulePage = ({ id, editions }) => {
+/** How many seeded histories `policyKeysRead` judges. */
+const PROBES = 400
+
+/**
+ * The policy keys each rule reads, observed rather than declared: every rule's `check` is given a policy that
+ * records the keys read through it, and seeded histories are judged under the national defaults, under the
+ * demo district's overlay and with each number raised tenfold. Keys read only while deriving dates (outside any one rule) are not
+ * attributed to a rule.
+ */
+export const policyKeysRead = () => {
+  const read = new Map()
+  const watch = (id, policy) =>
+    new Proxy(policy, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && Object.hasOwn(developmentPolicy.keys, key)) {
+          const keys = read.get(id) ?? new Set()
+          keys.add(key)
+          read.set(id, keys)
+        }
+        return Reflect.get(target, key, receiver)
+      },
+    })
+  const sets = developmentRuleSets.map((set) => ({
+    ...set,
+    rules: set.rules.map((r) => ({ ...r, check: (ctx, policy) => r.check(ctx, watch(r.id, policy)) })),
+  }))
+  const demo = { ...developmentPolicy.defaults, ...demoDistrictOverlay }
+  const rng = mulberry32(20260511)
+  const judge = (policy, n, generatedUnder = policy) => {
+    for (let i = 0; i < n; i++) {
+      const { history, asOf } = generateHistory(rng, generatedUnder)
+      evaluate(history, asOf, sets, policy)
+    }
+  }
+  judge(developmentPolicy.defaults, PROBES)
+  judge(demo, PROBES)
+  // A rule may read a second key only when the first is not met (days or hours of training): each number
+  // raised tenfold in turn, on histories made under the defaults, reaches those branches.
+  for (const [key, value] of Object.entries(developmentPolicy.defaults))
+    if (typeof value === "number")
+      judge({ ...developmentPolicy.defaults, [key]: value * 10 }, PROBES / 10, developmentPolicy.defaults)
+  return read
+}
+
+export const rulePage = ({ id, editions }, keysRead = new Set()) => {
   const latest = editions[editions.length - 1].rule
   const lines = [
     `# ${id}`,
@@ -57,6 +109,17 @@ export const rulePage = ({ id, editions }) => {
     latest.steps === "all"
       ? "Every step (and a district's own steps)."
       : latest.steps.map((s) => `\`${s}\``).join(", "),
+    "",
+    "## Policy keys it reads",
+    "",
+    keysRead.size === 0
+      ? "None seen: judging generated histories under the national defaults, the demo overlay and each number raised tenfold, the rule read no setting."
+      : `${[...keysRead]
+          .sort()
+          .map((k) => `[\`${k}\`](./policy#${k.toLowerCase()})`)
+          .join(
+            ", ",
+          )} (as read while judging generated histories under the national defaults, the demo overlay and each number raised tenfold).`,
     "",
     "## Verdict codes and their messages",
     "",
@@ -87,7 +150,7 @@ export const policyPage = () => {
   ]
   for (const [key, k] of Object.entries(developmentPolicy.keys))
     lines.push(
-      `| \`${key}\` | \`${cell(json(k.default))}\` | ${cell(k.description["zh-CN"])} | ${cell(k.description.en)} | ${k.confidence} |`,
+      `| <span id="${key.toLowerCase()}">\`${key}\`</span> | \`${cell(json(k.default))}\` | ${cell(k.description["zh-CN"])} | ${cell(k.description.en)} | ${k.confidence} |`,
     )
   return `${lines.join("\n")}\n`
 }
@@ -100,7 +163,8 @@ export const prepare = () => {
   const pages = readdirSync(docs).filter((f) => f.endsWith(".md"))
   for (const f of pages) copyFileSync(join(docs, f), join(site, "guide", f))
   const rules = rulesByEdition()
-  for (const r of rules) writeFileSync(join(site, "rules", `${r.id}.md`), rulePage(r))
+  const keys = policyKeysRead()
+  for (const r of rules) writeFileSync(join(site, "rules", `${r.id}.md`), rulePage(r, keys.get(r.id)))
   writeFileSync(join(site, "rules", "policy.md"), policyPage())
   writeFileSync(
     join(site, "rules", "index.md"),

@@ -18,6 +18,15 @@ describe("the guide", () => {
     expect(age).toContain("《中国共产党发展党员工作细则》（2014年）第五条")
     expect(age).toContain("Detailed Rules on Developing Party Members (2026), Art. 5")
     expect(age).toContain("`DEV-AGE-MIN.too-young`")
+    expect(age).toContain("[`ageReachedOn`](./policy#agereachedon)")
+  })
+
+  it("names the policy keys a rule reads, both of training's minimums included", () => {
+    prepare()
+    const training = readFileSync(join(site, "rules/DEV-TRAINING.md"), "utf8")
+    expect(training).toContain("[`trainingMinDays`](./policy#trainingmindays)")
+    expect(training).toContain("[`trainingMinHours`](./policy#trainingminhours)")
+    expect(readFileSync(join(site, "rules/policy.md"), "utf8")).toContain('<span id="trainingminhours">')
   })
 
   it("reuses every docs/*.md as a page", () => {
