@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { formatCitation } from "@xianfeng/core"
+import { formatCitation, renderVerdict } from "@xianfeng/core"
 import { mulberry32 } from "@xianfeng/core/testing"
 import {
   demoDistrictOverlay,
@@ -51,6 +51,10 @@ const PROBES = 400
  */
 export const policyKeysRead = () => {
   const read = new Map()
+  /** The first verdict seen of each code: the rule pages' examples. */
+  const examples = new Map()
+  /** Under which policy the current probes run, said beside an example drawn under a raised one. */
+  let under = ""
   const watch = (id, policy) =>
     new Proxy(policy, {
       get(target, key, receiver) {
@@ -64,7 +68,14 @@ export const policyKeysRead = () => {
     })
   const sets = developmentRuleSets.map((set) => ({
     ...set,
-    rules: set.rules.map((r) => ({ ...r, check: (ctx, policy) => r.check(ctx, watch(r.id, policy)) })),
+    rules: set.rules.map((r) => ({
+      ...r,
+      check: (ctx, policy) => {
+        const vs = r.check(ctx, watch(r.id, policy))
+        for (const v of vs) if (!examples.has(v.code)) examples.set(v.code, { v, under })
+        return vs
+      },
+    })),
   }))
   const demo = { ...developmentPolicy.defaults, ...demoDistrictOverlay }
   const rng = mulberry32(20260511)
@@ -78,13 +89,21 @@ export const policyKeysRead = () => {
   judge(demo, PROBES)
   // A rule may read a second key only when the first is not met (days or hours of training): each number
   // raised tenfold in turn, on histories made under the defaults, reaches those branches.
-  for (const [key, value] of Object.entries(developmentPolicy.defaults))
+  for (const [key, value] of Object.entries(developmentPolicy.defaults)) {
+    under = `\`${key}\` raised tenfold`
     if (typeof value === "number")
       judge({ ...developmentPolicy.defaults, [key]: value * 10 }, PROBES / 10, developmentPolicy.defaults)
-  return read
+  }
+  // And all of them at once (the training minimum is met by days or by hours).
+  const raised = Object.fromEntries(
+    Object.entries(developmentPolicy.defaults).map(([k, v]) => [k, typeof v === "number" ? v * 10 : v]),
+  )
+  under = "every number of the policy raised tenfold"
+  judge({ ...developmentPolicy.defaults, ...raised }, PROBES / 4, developmentPolicy.defaults)
+  return { read, examples }
 }
 
-export const rulePage = ({ id, editions }, keysRead = new Set()) => {
+export const rulePage = ({ id, editions }, keysRead = new Set(), examples = new Map()) => {
   const latest = editions[editions.length - 1].rule
   const lines = [
     `# ${id}`,
@@ -113,13 +132,13 @@ export const rulePage = ({ id, editions }, keysRead = new Set()) => {
     "## Policy keys it reads",
     "",
     keysRead.size === 0
-      ? "None seen: judging generated histories under the national defaults, the demo overlay and each number raised tenfold, the rule read no setting."
+      ? "None seen: judging generated histories under the national defaults, the demo overlay and each number raised tenfold, alone and together, the rule read no setting."
       : `${[...keysRead]
           .sort()
           .map((k) => `[\`${k}\`](./policy#${k.toLowerCase()})`)
           .join(
             ", ",
-          )} (as read while judging generated histories under the national defaults, the demo overlay and each number raised tenfold).`,
+          )} (as read while judging generated histories under the national defaults, the demo overlay and each number raised tenfold, alone and together).`,
     "",
     "## Verdict codes and their messages",
     "",
@@ -131,6 +150,22 @@ export const rulePage = ({ id, editions }, keysRead = new Set()) => {
       const m = developmentMessages[code]
       return `| \`${code}\` | ${cell(m?.["zh-CN"] ?? "—")} | ${cell(m?.en ?? "—")} |`
     }),
+    "",
+    "## Examples",
+    "",
+    "Verdicts this rule gave while judging the generated histories, as a secretary reads them:",
+    "",
+    ...(latest.codes.some((c) => examples.has(c))
+      ? latest.codes
+          .filter((c) => examples.has(c))
+          .flatMap((c) => {
+            const { v, under } = examples.get(c)
+            return [
+              `- \`${v.status}\`${under === "" ? "" : ` (with ${under})`} ${renderVerdict(v, developmentMessages, "zh-CN")}`,
+              `  <br>${renderVerdict(v, developmentMessages, "en")}`,
+            ]
+          })
+      : ["None of the generated histories drew a verdict from it (it judges rarer situations)."]),
     "",
     "The settings a district may change are on the [policy keys](./policy) page; `pnpm impact` shows whose",
     "verdicts a change to them (or to this rule) would change.",
@@ -163,8 +198,9 @@ export const prepare = () => {
   const pages = readdirSync(docs).filter((f) => f.endsWith(".md"))
   for (const f of pages) copyFileSync(join(docs, f), join(site, "guide", f))
   const rules = rulesByEdition()
-  const keys = policyKeysRead()
-  for (const r of rules) writeFileSync(join(site, "rules", `${r.id}.md`), rulePage(r, keys.get(r.id)))
+  const { read, examples } = policyKeysRead()
+  for (const r of rules)
+    writeFileSync(join(site, "rules", `${r.id}.md`), rulePage(r, read.get(r.id), examples))
   writeFileSync(join(site, "rules", "policy.md"), policyPage())
   writeFileSync(
     join(site, "rules", "index.md"),

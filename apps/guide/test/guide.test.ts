@@ -27,6 +27,10 @@ describe("the guide", () => {
     expect(training).toContain("[`trainingMinDays`](./policy#trainingmindays)")
     expect(training).toContain("[`trainingMinHours`](./policy#trainingminhours)")
     expect(readFileSync(join(site, "rules/policy.md"), "utf8")).toContain('<span id="trainingminhours">')
+    // An example is a verdict as a secretary reads it, in both languages, with the policy it was drawn under.
+    expect(training).toMatch(
+      /## Examples[\s\S]*`blocked` \(with [^)]*\) 集中培训[^\n]*第十七条）\n {2}<br>training/,
+    )
   })
 
   it("reuses every docs/*.md as a page", () => {
