@@ -128,8 +128,33 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
     throw problems.notFound()
   })
 
+  if (deps.config.guideDist !== undefined) serveGuide(app, resolve(deps.config.guideDist))
   if (deps.config.adminDist !== undefined) serveAdmin(app, resolve(deps.config.adminDist))
   return app
+}
+
+/**
+ * The built guide (VitePress, base `/guide/`) as static files: `/guide/x` is `x`, `x.html` or `x/index.html`;
+ * anything else is its 404 page. Nothing in it is loaded from another host.
+ */
+const serveGuide = (app: Hono, root: string) => {
+  app.get("/guide", (c) => c.redirect("/guide/", 301))
+  app.get("/guide/*", (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname).slice("/guide".length)
+    const rel = normalize(path).replace(/^(\.\.[/\\])+/, "")
+    const candidates = [join(root, rel), join(root, `${rel}.html`), join(root, rel, "index.html")]
+    const file = candidates.find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile())
+    if (file === undefined) {
+      const missing = join(root, "404.html")
+      return existsSync(missing)
+        ? c.body(readFileSync(missing), 404, { "content-type": contentTypes[".html"] as string })
+        : c.text("The guide is not built: run pnpm build.", 404)
+    }
+    return c.body(readFileSync(file), 200, {
+      "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
+      "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+    })
+  })
 }
 
 /** The built admin: files as they are, and index.html for every other path (client-side routes). */

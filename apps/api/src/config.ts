@@ -13,6 +13,8 @@ export interface Config {
   readonly demoSeed: number
   /** The built admin (apps/admin/dist), served at `/`. */
   readonly adminDist: string | undefined
+  /** The built guide (apps/guide/dist), served at `/guide/`. */
+  readonly guideDist?: string | undefined
   readonly sessionIdleMinutes: number
   readonly sessionMaxHours: number
   /** Send cookies with `Secure` (behind TLS). */
@@ -55,6 +57,7 @@ export const configFromEnv = (env: Record<string, string | undefined> = process.
   demoMembers: int(env, "XF_DEMO_MEMBERS", 20_000, 0, 5_000_000),
   demoSeed: int(env, "XF_DEMO_SEED", 20260701, 0, 2 ** 31 - 1),
   adminDist: env.XF_ADMIN_DIST || undefined,
+  guideDist: env.XF_GUIDE_DIST || undefined,
   sessionIdleMinutes: int(env, "XF_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
   sessionMaxHours: int(env, "XF_SESSION_MAX_HOURS", 12, 1, 24 * 30),
   secureCookies: env.XF_SECURE_COOKIES === "1",

@@ -8,12 +8,14 @@ import { startSystem } from "./system.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const bundledAdmin = join(here, "..", "..", "admin", "dist")
+const bundledGuide = join(here, "..", "..", "guide", "dist")
 
 const main = async () => {
   const configured = configFromEnv()
   const config = {
     ...configured,
     adminDist: configured.adminDist ?? (existsSync(bundledAdmin) ? bundledAdmin : undefined),
+    guideDist: configured.guideDist ?? (existsSync(bundledGuide) ? bundledGuide : undefined),
   }
   const started = Date.now()
   const system = await startSystem(config)
@@ -22,6 +24,7 @@ const main = async () => {
     const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`
     console.log(`Xianfeng 先锋 is serving on ${url}  (${where}, ready in ${Date.now() - started} ms)`)
     console.log(`  admin:   ${url}/${config.adminDist ? "" : "   (not built: pnpm build)"}`)
+    if (config.guideDist) console.log(`  guide:   ${url}/guide/`)
     console.log(`  API:     ${url}/api   reference: ${url}/docs   OpenAPI: ${url}/openapi.json`)
     if (system.loadedDemo)
       console.log(`  loaded the demo district (${config.demoMembers} members, seed ${config.demoSeed})`)

@@ -10,6 +10,7 @@ import type {
   Composition,
   CultivationPlanView,
   Pipeline,
+  PolicyImpact,
   Timeline,
 } from "../src/routes/development/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
@@ -374,6 +375,28 @@ describe.each(backends)("development on %s", (backend) => {
     expect(bad.status).toBe(400)
     expect((await problemOf(bad)).errors?.[0]?.field).toBe("overrides.0.orgId")
     const refused = await secretary.send("PUT", "/api/development/annual-plan", { year: 2027, total: 1 })
+    expect(refused.status).toBe(403)
+  })
+
+  it("shows whose verdicts a stricter training minimum would change, masked, and saves nothing", async () => {
+    const stricter = { overlay: { trainingMinDays: 7, trainingMinHours: 56 } }
+    const r = await admin.json<PolicyImpact>("POST", "/api/development/policy-impact", stricter)
+    expect(r.people).toBeGreaterThan(0)
+    expect(r.affectedPeople).toBeGreaterThan(0)
+    const blocked = r.groups.find((g) => g.rule === "DEV-TRAINING" && g.kind === "newly-blocked")
+    expect(blocked?.people).toBeGreaterThan(0)
+    for (const s of blocked?.sample ?? []) {
+      expect(s.name).toMatch(/^.\*$/u)
+      expect(s.idNumber).toMatch(/^\d{3}\*+[\dX]{4}$/)
+    }
+    // Nothing was saved: the same question again gets the same answer, and no change at all gives none.
+    expect(await admin.json<PolicyImpact>("POST", "/api/development/policy-impact", stricter)).toEqual(r)
+    const none = await admin.json<PolicyImpact>("POST", "/api/development/policy-impact", { overlay: {} })
+    expect(none.changedVerdicts).toBe(0)
+    const bad = await admin.send("POST", "/api/development/policy-impact", { overlay: { trainingHours: 40 } })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("overlay.trainingHours")
+    const refused = await secretary.send("POST", "/api/development/policy-impact", stricter)
     expect(refused.status).toBe(403)
   })
 

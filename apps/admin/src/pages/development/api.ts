@@ -4,6 +4,8 @@ import type {
   Composition,
   CultivationPlanView,
   Pipeline,
+  PolicyImpact,
+  PolicyImpactBody,
   RecordBody,
   StepDefinitions,
   Timeline,
@@ -28,6 +30,8 @@ export const devApi = {
     api.get<Composition>("/development/composition", { year, orgId }),
   annualPlan: (year: number) => api.get<AnnualPlan>("/development/annual-plan", { year }),
   saveAnnualPlan: (body: AnnualPlanBody) => api.put<AnnualPlan>("/development/annual-plan", body),
+  /** Whose verdicts a proposed policy overlay would change; nothing is saved. */
+  policyImpact: (body: PolicyImpactBody) => api.post<PolicyImpact>("/development/policy-impact", body),
   createMember: (m: NewMember) => api.post<MemberDetail>("/members", m),
 }
 

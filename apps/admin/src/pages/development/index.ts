@@ -1,4 +1,4 @@
-import { NodeIndexOutlined } from "@ant-design/icons"
+import { ExperimentOutlined, NodeIndexOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
@@ -15,8 +15,22 @@ export default defineArea({
     { path: "development/people/:memberId", load: () => import("./TimelinePage") },
     { path: "development/people/:memberId/plan", load: () => import("./PlanPage") },
     { path: "development/analysis", load: () => import("./AnalysisPage") },
+    {
+      path: "development/policy-impact",
+      load: () => import("./PolicyImpactPage"),
+      roles: ["district-admin"],
+    },
   ],
-  menu: [{ path: "development", label: "menu.development", icon: NodeIndexOutlined, order: 15 }],
+  menu: [
+    { path: "development", label: "menu.development", icon: NodeIndexOutlined, order: 15 },
+    {
+      path: "development/policy-impact",
+      label: "menu.developmentImpact",
+      icon: ExperimentOutlined,
+      order: 16,
+      roles: ["district-admin"],
+    },
+  ],
   dashboardPanels: [
     {
       key: "development.attention",

@@ -199,3 +199,47 @@ export const AnnualPlanBody = Schema.Struct({
   ),
 })
 export type AnnualPlanBody = typeof AnnualPlanBody.Type
+
+/** A proposed change to the district's development policy: only the keys it changes. */
+export const PolicyImpactBody = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  overlay: Schema.Record(Schema.String, Schema.Unknown).annotate({
+    description: "Policy keys and their proposed values, e.g. { trainingMinHours: 40 }",
+  }),
+})
+export type PolicyImpactBody = typeof PolicyImpactBody.Type
+
+const ImpactKind = Schema.Literals([
+  "newly-blocked",
+  "no-longer-blocked",
+  "new-due-date",
+  "new-citation",
+  "other",
+])
+
+/** Whose verdicts a proposed policy changes, and how (`@xianfeng/impact`'s report); names and ID numbers masked. */
+export const PolicyImpact = Schema.Struct({
+  asOf: IsoDate,
+  people: Schema.Int,
+  affectedPeople: Schema.Int,
+  changedVerdicts: Schema.Int,
+  groups: Schema.Array(
+    Schema.Struct({
+      rule: Schema.String,
+      kind: ImpactKind,
+      verdicts: Schema.Int,
+      people: Schema.Int,
+      sample: Schema.Array(
+        Schema.Struct({
+          name: Schema.String,
+          idNumber: Schema.String,
+          org: Schema.String,
+          slot: Schema.String,
+          before: Schema.optionalKey(Schema.String),
+          after: Schema.optionalKey(Schema.String),
+        }),
+      ),
+    }),
+  ),
+})
+export type PolicyImpact = typeof PolicyImpact.Type

@@ -2,6 +2,7 @@ import type { AnyRoute } from "../../http/route.js"
 import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
 import { composition } from "./composition.js"
 import { compositionExport, personExport, pipelineExport } from "./exports.js"
+import { policyImpact } from "./impact.js"
 import { pipeline } from "./pipeline.js"
 import { personPlan } from "./plan.js"
 import { recordStep } from "./records.js"
@@ -21,4 +22,5 @@ export const developmentRoutes: readonly AnyRoute[] = [
   personExport,
   compositionExport,
   pipelineExport,
+  policyImpact,
 ]

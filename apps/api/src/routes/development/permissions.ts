@@ -10,4 +10,6 @@ export const developmentPermissions = {
   recordDevelopment: ["district-admin", "committee-officer", "branch-secretary"],
   /** Save the year's development plan of one's organization. */
   saveAnnualPlan: ["district-admin", "committee-officer"],
+  /** See whose verdicts a proposed change to the district's policy would change (nothing is saved). */
+  previewPolicyImpact: ["district-admin"],
 } as const satisfies Record<string, readonly Role[]>

@@ -1,0 +1,36 @@
+import { date } from "@xianfeng/core"
+import { generateDemoDistrict } from "@xianfeng/demo"
+import type { ImpactDataset, ImpactPerson } from "./adapter.js"
+
+/**
+ * The demo district as an impact dataset: `members` members generated from `seed` as of `asOf` (the same
+ * three give the same people on every machine), each with their development part. Fixed defaults keep CI's
+ * report comparable from one change to the next.
+ */
+export const demoDataset = (options: {
+  readonly seed?: string
+  readonly asOf?: string
+  readonly members?: number
+}): ImpactDataset => {
+  const asOf = options.asOf ?? "2026-11-30"
+  const district = generateDemoDistrict({
+    seed: options.seed ?? "impact",
+    asOf: date(asOf),
+    members: options.members ?? 2000,
+  })
+  const orgName = new Map(district.orgs.map((o) => [o.id, o.name]))
+  const people: ImpactPerson[] = []
+  for (const m of district.members())
+    people.push({
+      id: m.id,
+      name: m.name,
+      idNumber: m.idNumber,
+      org: orgName.get(m.orgId) ?? m.orgId,
+      development: {
+        birthDate: m.birthDate.toString(),
+        sex: m.sex,
+        records: m.development.map((r) => ({ step: r.step, on: r.onDate.toString(), evidence: r.evidence })),
+      },
+    })
+  return { asOf, people }
+}
