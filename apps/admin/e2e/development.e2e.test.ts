@@ -429,8 +429,9 @@ describe("发展党员: one applicant from application to full member, in the ad
 
     const editor = page.getByTestId("annual-plan")
     await numberInput("annual-total").fill("30")
+    // 建议分配 is a dry run: the split of 30 is shown, nothing is saved until 保存计划.
     await editor.getByTestId("annual-propose").click()
-    await page.getByText("年度计划已保存").first().waitFor()
+    await editor.getByText("试算建议，尚未保存").waitFor()
     const firstQuota = editor.locator("[data-testid^='quota-']").first()
     await firstQuota.waitFor()
     const quotaId = (await firstQuota.getAttribute("data-testid")) ?? ""

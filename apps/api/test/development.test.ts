@@ -366,6 +366,19 @@ describe.each(backends)("development on %s", (backend) => {
     expect(again.total).toBe(40)
     expect(again.allocations.find((a) => a.orgId === target.orgId)?.quota).toBe(7)
     expect(again.updatedAt).toBe(saved.updatedAt)
+    // A dry run proposes the split of another total and writes nothing: the saved plan stays as it was.
+    const dry = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027&total=12")
+    expect(dry.total).toBe(12)
+    expect(dry.updatedAt).toBeNull()
+    expect(dry.allocations.reduce((s, a) => s + a.quota, 0)).toBe(
+      Math.min(
+        12,
+        dry.allocations.reduce((s, a) => s + a.developmentObjects, 0),
+      ),
+    )
+    expect(dry.allocations.map((a) => a.orgId)).toEqual(again.allocations.map((a) => a.orgId))
+    const still = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027")
+    expect(still).toEqual(again)
     const bad = await admin.send("PUT", "/api/development/annual-plan", {
       year: 2027,
       total: 40,

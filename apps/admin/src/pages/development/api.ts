@@ -27,6 +27,9 @@ export const devApi = {
   composition: (year: number, orgId: string | undefined) =>
     api.get<Composition>("/development/composition", { year, orgId }),
   annualPlan: (year: number) => api.get<AnnualPlan>("/development/annual-plan", { year }),
+  /** A dry run: the proposed split of `total`, nothing saved. */
+  proposeAnnualPlan: (year: number, total: number) =>
+    api.get<AnnualPlan>("/development/annual-plan", { year, total }),
   saveAnnualPlan: (body: AnnualPlanBody) => api.put<AnnualPlan>("/development/annual-plan", body),
   createMember: (m: NewMember) => api.post<MemberDetail>("/members", m),
 }

@@ -128,6 +128,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.annual.sum": "Allocated {sum} / {total}",
   "dev.annual.updatedAt": "Last saved: {at}",
   "dev.annual.notSaved": "Not saved yet; this is the proposal",
+  "dev.annual.proposed": "A proposal for this total, not saved yet",
   "dev.annual.edited": "Adjusted",
   "dev.new.title": "New applicant",
   "dev.new.name": "Name",

@@ -129,6 +129,7 @@ export const zhCN = {
   "dev.annual.sum": "已分配 {sum} / {total}",
   "dev.annual.updatedAt": "最近保存：{at}",
   "dev.annual.notSaved": "尚未保存，以下为建议分配",
+  "dev.annual.proposed": "试算建议，尚未保存：保存后生效",
   "dev.annual.edited": "已手工调整",
   "dev.new.title": "新建入党申请人",
   "dev.new.name": "姓名",
