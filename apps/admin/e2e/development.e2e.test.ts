@@ -59,8 +59,8 @@ const login = async (username: string) => {
 }
 
 /** GB 11643: region 330199 (fictitious), born 1998-03-12, a sequence number and its check character. */
-const idNumber = (seq: number) => {
-  const first17 = `33019919980312${String(seq).padStart(3, "0")}`
+const idNumber = (seq: number, birth = "19980312") => {
+  const first17 = `330199${birth}${String(seq).padStart(3, "0")}`
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = weights.reduce((a, w, i) => a + w * Number(first17[i]), 0)
   return `${first17}${"10X98765432"[sum % 11]}`
@@ -271,6 +271,30 @@ describe("发展党员: one applicant from application to full member, in the ad
       /第[一二三四五六七八九十]+条/,
     )
     await shot("dev-02-new-applicant-timeline")
+  })
+
+  it("does not offer the application to someone under 18, and says from when it can be recorded", async () => {
+    const birth = new Date()
+    const year = birth.getFullYear() - 17
+    await page.goto(`${base}/development?orgId=${branch.id}`)
+    await page.getByTestId("new-applicant").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "新建入党申请人" })
+    await modal.getByLabel("姓名").fill("林小禾")
+    await modal.getByLabel("公民身份号码").fill(idNumber(100 + (Date.now() % 800), `${year}0101`))
+    await modal.getByLabel("学历").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='大学']").click()
+    await modal.getByLabel("职业群体").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option[title='工人（工勤技能人员）']")
+      .click()
+    await page.getByTestId("new-applicant-submit").click()
+    await page.waitForURL(/\/development\/people\/[0-9a-f-]{36}$/)
+    await page.getByTestId("timeline-name").getByText("林小禾").waitFor()
+    const from = page.getByTestId("from-apply")
+    await from.waitFor()
+    expect(await from.innerText()).toBe(`${year + 18}-01-01起可登记`)
+    expect(await page.getByTestId("next-apply").count()).toBe(0)
+    expect(await page.getByTestId("record-apply").count()).toBe(0)
   })
 
   it("walks the applicant through all five stages, and a step taken too early is refused with its article", async () => {

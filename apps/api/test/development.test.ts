@@ -461,4 +461,47 @@ describe.each(backends)("development on %s", (backend) => {
     expect(recs[0]?.n).toBe(2)
     sys.clock.now = new Date("2026-11-27T02:00:00Z")
   })
+
+  it("offers a step by the date its record would bear: a late approval to back-date, not a birthday to come", async () => {
+    const p = await newPerson(secretaryOrg, "1996-05-20", "吴思远")
+    const token = await userWithToken(sys, "district-admin", "d1")
+    const officer = new Agent(sys)
+    const send = officer.send.bind(officer)
+    officer.send = (method, path, body, headers = {}) =>
+      send(method, path, body, { ...headers, authorization: `Bearer ${token}` })
+    for (const [step, onDate, evidence] of road.slice(
+      0,
+      road.findIndex(([s]) => s === "committee-talk") + 1,
+    )) {
+      const res = await post(officer, p.id, step, onDate, evidence)
+      if (res.status !== 201) throw new Error(`${step} ${onDate}: ${res.status} ${await res.text()}`)
+    }
+    // Seven months after the branch meeting (2026-06-10) the 6-month limit (DR 25) has passed today, but an
+    // approval given on time can still be entered with its own date.
+    sys.clock.now = new Date("2027-01-15T02:00:00Z")
+    try {
+      const t = await officer.json<Timeline>("GET", `/api/development/people/${p.id}`)
+      const approval = t.steps.find((s) => s.step === "admission-approval")
+      expect(approval?.state).toBe("blocked")
+      expect(approval?.recordableUntil).toBe("2026-12-10")
+      expect(t.nextSteps.find((n) => n.step === "admission-approval")?.until).toBe("2026-12-10")
+      const late = await post(officer, p.id, "admission-approval", "2027-01-14", {
+        ...approver,
+        collective: true,
+      })
+      expect(late.status).toBe(422)
+      const ok = await post(officer, p.id, "admission-approval", "2026-07-15", {
+        ...approver,
+        collective: true,
+      })
+      expect(ok.status).toBe(201)
+    } finally {
+      sys.clock.now = new Date("2026-11-27T02:00:00Z")
+    }
+    // Under 18 today: the application is not offered, and the timeline says from when it can be.
+    const young = await newPerson(secretaryOrg, "2009-03-10", "郑小雨")
+    const t = await admin.json<Timeline>("GET", `/api/development/people/${young.id}`)
+    expect(t.nextSteps.map((n) => n.step)).not.toContain("apply")
+    expect(t.steps.find((s) => s.step === "apply")?.recordableFrom).toBe("2027-03-10")
+  })
 })

@@ -93,6 +93,16 @@ const StepItem = ({
             <CalendarOutlined /> {t("dev.timeline.dueBy", { date: step.dueBy })}
           </Typography.Text>
         ) : null}
+        {step.recordableFrom ? (
+          <Typography.Text type="secondary" data-testid={`from-${step.step}`}>
+            {t("dev.timeline.recordableFrom", { date: step.recordableFrom })}
+          </Typography.Text>
+        ) : null}
+        {step.recordableUntil ? (
+          <Typography.Text type="danger" data-testid={`until-${step.step}`}>
+            {t("dev.timeline.recordableUntil", { date: step.recordableUntil })}
+          </Typography.Text>
+        ) : null}
         {canRecord ? (
           <Button size="small" icon={<EditOutlined />} onClick={onRecord} data-testid={`record-${step.step}`}>
             {step.records.length > 0 ? t("dev.timeline.recordAgain") : t("dev.timeline.record")}
@@ -154,9 +164,11 @@ const StageSteps = ({
         (!s.optional && s.state !== "done" && s.state !== "not-applicable"),
     )
   // Next steps, and any step not yet on file: a record is judged on its own date, so a step
-  // done months ago can be entered now even when today's clock would block it (补录).
+  // done months ago can be entered now even when today's clock would block it (补录). A step that only
+  // waits for a day to come (recordableFrom) is not offered before it.
   const recordable = (s: StepView) =>
     canRecord &&
+    s.recordableFrom === undefined &&
     (next.has(s.step) ||
       (!s.optional &&
         s.state !== "done" &&
@@ -340,6 +352,11 @@ const TimelinePage = () => {
                     >
                       <Flex vertical>
                         <span>{n.name}</span>
+                        {n.until ? (
+                          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                            {t("dev.timeline.recordableUntil", { date: n.until })}
+                          </Typography.Text>
+                        ) : null}
                         {s?.dueBy && s.state !== "done" ? (
                           <Typography.Text
                             type={s.state === "overdue" ? "danger" : "secondary"}

@@ -41,6 +41,10 @@ export const StepView = Schema.Struct({
   state: StepState,
   dueBy: Schema.NullOr(IsoDate),
   optional: Schema.Boolean,
+  /** Blocked only because its date would be in the future: it can be recorded from this day on. */
+  recordableFrom: Schema.optionalKey(IsoDate),
+  /** Blocked today only by a time limit: a record dated on or before this day is still accepted. */
+  recordableUntil: Schema.optionalKey(IsoDate),
   records: Schema.Array(RecordView),
   verdicts: Schema.Array(VerdictView),
 })
@@ -59,7 +63,13 @@ export const Timeline = Schema.Struct({
   currentStage: Schema.String,
   derived: Schema.Record(Schema.String, Schema.NullOr(IsoDate)),
   steps: Schema.Array(StepView),
-  nextSteps: Schema.Array(Schema.Struct({ step: Schema.String, name: Schema.String })),
+  /**
+   * What can be recorded now, each step judged on the date its record would bear: allowed, due and overdue
+   * steps, then steps blocked today only by a time limit (`until`: date the record on or before it).
+   */
+  nextSteps: Schema.Array(
+    Schema.Struct({ step: Schema.String, name: Schema.String, until: Schema.optionalKey(IsoDate) }),
+  ),
 })
 export type Timeline = typeof Timeline.Type
 

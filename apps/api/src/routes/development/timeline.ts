@@ -14,6 +14,8 @@ import {
   evaluate,
   historyOf,
   isStepId,
+  recordabilityOf,
+  recordableNextSteps,
   stepDefinition,
 } from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
@@ -55,6 +57,8 @@ export const timelineView = (
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
     isStepId(step) ? text(stepDefinition(step).name, lang) : (extra.get(step)?.name[lang] ?? step)
+  const recordability = new Map(recordabilityOf(e).map((r) => [r.step as string, r]))
+  const optional = (step: string) => isStepId(step) && stepDefinition(step).optional
   return {
     member: {
       id: person.id,
@@ -77,13 +81,24 @@ export const timelineView = (
         state: s.state,
         dueBy: s.dueBy?.toString() ?? null,
         optional: def?.optional ?? false,
+        ...(recordability.get(s.step)?.from === undefined
+          ? {}
+          : { recordableFrom: String(recordability.get(s.step)?.from) }),
+        ...(recordability.get(s.step)?.until === undefined
+          ? {}
+          : { recordableUntil: String(recordability.get(s.step)?.until) }),
         records: rows
           .filter((r) => r.step === s.step && !(r.onDate.toString() > e.asOf.toString()))
           .map(recordView),
         verdicts: s.verdicts.map((v) => renderVerdictView(v, lang)),
       }
     }),
-    nextSteps: e.nextSteps.map((step) => ({ step, name: nameOf(step) })),
+    nextSteps: recordableNextSteps(e, optional).map((step) => {
+      const until = recordability.get(step)?.until
+      return until === undefined
+        ? { step, name: nameOf(step) }
+        : { step, name: nameOf(step), until: until.toString() }
+    }),
   }
 }
 

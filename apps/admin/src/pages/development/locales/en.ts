@@ -49,6 +49,8 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.timeline.next": "Next steps",
   "dev.timeline.nextNone": "No step can be recorded now",
   "dev.timeline.steps": "Procedure",
+  "dev.timeline.recordableFrom": "can be recorded from {date}",
+  "dev.timeline.recordableUntil": "past the limit today; record it with its real date (on or before {date})",
   "dev.timeline.dueBy": "due by {date}",
   "dev.timeline.recordedOn": "recorded for {date}",
   "dev.timeline.optional": "if applicable",
