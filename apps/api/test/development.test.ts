@@ -462,6 +462,23 @@ describe.each(backends)("development on %s", (backend) => {
     sys.clock.now = new Date("2026-11-27T02:00:00Z")
   })
 
+  it("names the outcome record that closed the procedure in the timeline (closedBy)", async () => {
+    const p = await newPerson(secretaryOrg, "1990-04-02", "高远")
+    const before = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(before.closedBy).toBeNull()
+    const res = await post(admin, p.id, "direct-admission", "2026-11-02", exampleEvidence["direct-admission"])
+    if (res.status !== 201) throw new Error(`direct-admission: ${res.status} ${await res.text()}`)
+    const t = (await res.json()) as Timeline
+    expect(t.closedBy).toEqual({
+      step: "direct-admission",
+      name: expect.stringContaining("直接"),
+      on: "2026-11-02",
+    })
+    const en = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(en.closedBy?.on).toBe("2026-11-02")
+    expect(en.steps.find((s) => s.step === "talk")?.state).toBe("not-applicable")
+  })
+
   it("offers a step by the date its record would bear: a late approval to back-date, not a birthday to come", async () => {
     const p = await newPerson(secretaryOrg, "1996-05-20", "吴思远")
     const token = await userWithToken(sys, "district-admin", "d1")

@@ -309,6 +309,13 @@ const TimelinePage = () => {
               {t("dev.timeline.edition", { edition: tl.edition })}
             </Descriptions.Item>
           ) : null}
+          {tl.closedBy ? (
+            <Descriptions.Item label={t("dev.timeline.closedBy")} span={2}>
+              <span data-testid="closed-by">
+                {t("dev.timeline.closedByValue", { name: tl.closedBy.name, date: tl.closedBy.on })}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           {derived.map((k) => (
             <Descriptions.Item key={k} label={t(`dev.derived.${k}` as MessageKey)}>
               <span data-testid={`derived-${k}`}>{tl.derived[k]}</span>

@@ -62,6 +62,11 @@ export const Timeline = Schema.Struct({
   edition: Schema.NullOr(Schema.String),
   currentStage: Schema.String,
   derived: Schema.Record(Schema.String, Schema.NullOr(IsoDate)),
+  /**
+   * The outcome record that closed the procedure (direct or posthumous admission, non-recognition): its step,
+   * name and date; null while the ordinary road is open.
+   */
+  closedBy: Schema.NullOr(Schema.Struct({ step: Schema.String, name: Schema.String, on: IsoDate })),
   steps: Schema.Array(StepView),
   /**
    * What can be recorded now, each step judged on the date its record would bear: allowed, due and overdue

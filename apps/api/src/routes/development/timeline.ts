@@ -71,6 +71,14 @@ export const timelineView = (
     edition: e.edition ?? null,
     currentStage: String(e.derived.stage),
     derived: Object.fromEntries(derivedKeys.map((k) => [k, e.derived[k]?.toString() ?? null])),
+    closedBy:
+      e.derived.closedBy === undefined
+        ? null
+        : {
+            step: e.derived.closedBy.step,
+            name: nameOf(e.derived.closedBy.step),
+            on: e.derived.closedBy.on.toString(),
+          },
     steps: e.steps.map((s) => {
       const def = isStepId(s.step) ? stepDefinition(s.step) : undefined
       return {

@@ -51,6 +51,8 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.timeline.steps": "Procedure",
   "dev.timeline.recordableFrom": "can be recorded from {date}",
   "dev.timeline.recordableUntil": "past the limit today; record it with its real date (on or before {date})",
+  "dev.timeline.closedBy": "Procedure closed",
+  "dev.timeline.closedByValue": "{name} on {date}",
   "dev.timeline.dueBy": "due by {date}",
   "dev.timeline.recordedOn": "recorded for {date}",
   "dev.timeline.optional": "if applicable",

@@ -52,6 +52,8 @@ export const zhCN = {
   "dev.timeline.steps": "发展流程",
   "dev.timeline.recordableFrom": "{date}起可登记",
   "dev.timeline.recordableUntil": "今天已超过时限；请按实际日期补录（不晚于{date}）",
+  "dev.timeline.closedBy": "程序终结",
+  "dev.timeline.closedByValue": "{date}经{name}终结",
   "dev.timeline.dueBy": "截止 {date}",
   "dev.timeline.recordedOn": "办理日期 {date}",
   "dev.timeline.optional": "视情况",
