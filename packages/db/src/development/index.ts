@@ -7,6 +7,7 @@ export * from "./people.js"
 export * from "./pipeline.js"
 export * from "./plans.js"
 export * from "./policies.js"
+export * from "./pool-analyses.js"
 export {
   type DevelopmentStepEntry,
   memberStageOf,

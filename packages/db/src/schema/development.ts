@@ -51,3 +51,31 @@ export const developmentPlans = pgTable(
 export type DevelopmentRecord = typeof developmentRecords.$inferSelect
 export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
 export type DevelopmentPlan = typeof developmentPlans.$inferSelect
+
+/**
+ * One yearly analysis of an organization's activist pool (入党积极分子队伍状况分析, DR 11): by the county
+ * organization department or a grassroots committee, with the problems found and the measures taken.
+ */
+export const activistPoolAnalyses = pgTable(
+  "development_activist_pool_analyses",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    onDate: plainDate("on_date").notNull(),
+    analysedBy: text("analysed_by").notNull(),
+    activists: integer("activists").notNull(),
+    problems: text("problems").notNull(),
+    measures: text("measures").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("development_activist_pool_analyses_org_idx").on(t.orgId, t.onDate),
+    check("development_activist_pool_analyses_activists", sql`${t.activists} >= 0`),
+  ],
+)
+export type ActivistPoolAnalysisRow = typeof activistPoolAnalyses.$inferSelect

@@ -20,4 +20,5 @@ export const tables = {
   districtPolicies: platform.districtPolicies,
   developmentRecords: development.developmentRecords,
   developmentPlans: development.developmentPlans,
+  activistPoolAnalyses: development.activistPoolAnalyses,
 }

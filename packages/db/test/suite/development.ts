@@ -1,11 +1,13 @@
 import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import {
+  activistPoolAnalysesOf,
   admissionsInYear,
   compositionFactsOf,
   developmentCaseOf,
   developmentPipelineOf,
   planUnitsOf,
+  recordActivistPoolAnalysis,
   recordDevelopmentStep,
   saveDevelopmentPlan,
   savedDevelopmentPlanOf,
@@ -167,5 +169,26 @@ export const developmentSuite = (ctx: SuiteContext) =>
       expect(saved?.total).toBe(4)
       expect(saved?.allocations).toEqual([{ orgId: "dv_c2", quota: 4 }])
       expect(await savedDevelopmentPlanOf(db, committee1, 2027)).toBeUndefined()
+    })
+
+    it("stores activist-pool analyses per organization and year, only inside the scope (DR 11)", async () => {
+      const { db } = ctx.database()
+      const entry = {
+        orgId: "dv_c1",
+        onDate: d("2026-03-10"),
+        analysedBy: "grassroots-committee",
+        activists: 12,
+        problems: "青年比例偏低",
+        measures: "加强对青年职工的培养",
+        recordedBy: null,
+        recordedAt: new Date("2026-03-10T08:00:00Z"),
+      }
+      await recordActivistPoolAnalysis(db, committee1, entry)
+      await recordActivistPoolAnalysis(db, district, { ...entry, onDate: d("2025-12-20"), activists: 9 })
+      await expect(recordActivistPoolAnalysis(db, committee2, entry)).rejects.toBeInstanceOf(NotInScope)
+      const in2026 = await activistPoolAnalysesOf(db, committee1, "dv_c1", 2026)
+      expect(in2026.map((a) => [a.onDate.toString(), a.activists])).toEqual([["2026-03-10", 12]])
+      expect((await activistPoolAnalysesOf(db, district, "dv_c1", 2025)).map((a) => a.activists)).toEqual([9])
+      await expect(activistPoolAnalysesOf(db, committee2, "dv_c1", 2026)).rejects.toBeInstanceOf(NotInScope)
     })
   })

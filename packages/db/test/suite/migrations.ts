@@ -14,6 +14,7 @@ export const migrationSuite = (ctx: SuiteContext) => {
     expect(tables).toEqual([
       "api_tokens",
       "audit_log",
+      "development_activist_pool_analyses",
       "development_plans",
       "development_records",
       "district_policies",
@@ -34,6 +35,6 @@ export const migrationSuite = (ctx: SuiteContext) => {
     const rows = rowsOf<{ n: number | string }>(
       await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     )
-    expect(Number(rows[0]?.n)).toBe(4)
+    expect(Number(rows[0]?.n)).toBe(5)
   })
 }
