@@ -10,6 +10,7 @@ import type {
   Composition,
   CultivationPlanView,
   Pipeline,
+  PoolAnalysisStatus,
   Timeline,
 } from "../src/routes/development/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
@@ -388,6 +389,38 @@ describe.each(backends)("development on %s", (backend) => {
     expect((await problemOf(bad)).errors?.[0]?.field).toBe("overrides.0.orgId")
     const refused = await secretary.send("PUT", "/api/development/annual-plan", { year: 2027, total: 1 })
     expect(refused.status).toBe(403)
+  })
+
+  it("records the yearly activist-pool analysis per organization and tells ok, due and overdue (DR 11)", async () => {
+    const url = (year: number) => `/api/development/activist-pool-analyses?orgId=c01&year=${year}`
+    const before = await admin.json<PoolAnalysisStatus>("GET", url(2026))
+    expect(before.status).toBe("due")
+    expect(before.verdict.dueBy).toBe("2026-12-31")
+    expect(before.verdict.citations[0]).toContain("第十一条")
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2025))).status).toBe("overdue")
+    const analysis = {
+      on: "2026-03-10",
+      orgId: "c01",
+      analysedBy: "grassroots-committee",
+      activists: 14,
+      problems: "青年职工比例偏低",
+      measures: "在青年职工中加强宣传和培养",
+    }
+    const res = await admin.send("POST", "/api/development/activist-pool-analyses", analysis)
+    expect(res.status).toBe(201)
+    const after = (await res.json()) as PoolAnalysisStatus
+    expect(after.status).toBe("ok")
+    expect(after.analyses.map((a) => [a.on, a.activists])).toEqual([["2026-03-10", 14]])
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2026))).status).toBe("ok")
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2025))).status).toBe("overdue")
+    const { measures: _, ...noMeasures } = analysis
+    const bad = await admin.send("POST", "/api/development/activist-pool-analyses", noMeasures)
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("measures")
+    const refused = await secretary.send("POST", "/api/development/activist-pool-analyses", analysis)
+    expect(refused.status).toBe(403)
+    const outside = await secretary.send("GET", url(2026))
+    expect(outside.status).toBe(404)
   })
 
   it("exports a person's development record with the name and a masked ID number", async () => {

@@ -207,3 +207,29 @@ export const AnnualPlanBody = Schema.Struct({
   ),
 })
 export type AnnualPlanBody = typeof AnnualPlanBody.Type
+
+/** The organization and year whose activist-pool analysis (DR 11) is asked for; the caller's own by default. */
+export const PoolAnalysisQuery = Schema.Struct({
+  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  orgId: Schema.optionalKey(OrgIdSchema),
+})
+export const PoolAnalysisView = Schema.Struct({
+  id: Schema.String,
+  on: IsoDate,
+  analysedBy: Schema.Literals(["county-org-department", "grassroots-committee"]),
+  activists: Schema.Int,
+  problems: Schema.String,
+  measures: Schema.String,
+  recordedAt: Schema.String,
+})
+/** An organization's activist-pool analyses of a year and whether the year's duty is met. */
+export const PoolAnalysisStatus = Schema.Struct({
+  orgId: Schema.String,
+  orgName: Schema.String,
+  year: Schema.Int,
+  /** ok: an analysis is on file; due: not yet, the year runs until 31 December; overdue: the year is over. */
+  status: Schema.Literals(["ok", "due", "overdue"]),
+  verdict: VerdictView,
+  analyses: Schema.Array(PoolAnalysisView),
+})
+export type PoolAnalysisStatus = typeof PoolAnalysisStatus.Type

@@ -4,11 +4,12 @@ import { composition } from "./composition.js"
 import { compositionExport, personExport } from "./exports.js"
 import { pipeline } from "./pipeline.js"
 import { personPlan } from "./plan.js"
+import { poolAnalysisStatus, recordPoolAnalysis } from "./pool-analysis.js"
 import { recordStep } from "./records.js"
 import { stepDefinitions } from "./steps.js"
 import { personTimeline } from "./timeline.js"
 
-/** 发展党员: steps, timelines, records, the pipeline, plans, composition, the annual plan and exports. */
+/** 发展党员: steps, timelines, records, the pipeline, plans, composition, the annual plan, the activist-pool analyses and exports. */
 export const developmentRoutes: readonly AnyRoute[] = [
   stepDefinitions,
   personTimeline,
@@ -18,6 +19,8 @@ export const developmentRoutes: readonly AnyRoute[] = [
   composition,
   getAnnualPlan,
   saveAnnualPlan,
+  poolAnalysisStatus,
+  recordPoolAnalysis,
   personExport,
   compositionExport,
 ]

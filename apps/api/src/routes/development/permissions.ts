@@ -10,4 +10,6 @@ export const developmentPermissions = {
   recordDevelopment: ["district-admin", "committee-officer", "branch-secretary"],
   /** Save the year's development plan of one's organization. */
   saveAnnualPlan: ["district-admin", "committee-officer"],
+  /** Record the yearly analysis of the activist pool (DR 11: the county department and the committees). */
+  recordPoolAnalysis: ["district-admin", "committee-officer"],
 } as const satisfies Record<string, readonly Role[]>
