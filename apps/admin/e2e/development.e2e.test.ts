@@ -471,6 +471,20 @@ describe("发展党员: one applicant from application to full member, in the ad
     await page.getByTestId("annual-plan").waitFor()
     await expect.poll(async () => Number(await numberInput(quotaId).inputValue())).toBe(before + 2)
 
+    // The year's activist-pool analysis (DR 11): due until 31 December, done once one is recorded.
+    const pool = page.getByTestId("pool-analysis")
+    await pool.scrollIntoViewIfNeeded()
+    await expect.poll(() => pool.getByTestId("pool-status").getAttribute("data-status")).toBe("due")
+    await pool.getByTestId("pool-record").click()
+    await page.getByTestId("pool-on").fill(`${year}-03-10`)
+    await numberInput("pool-activists").fill("14")
+    await page.getByTestId("pool-problems").fill("青年职工比例偏低")
+    await page.getByTestId("pool-measures").fill("在青年职工中加强宣传和培养")
+    await page.getByTestId("pool-submit").click()
+    await page.getByText("年度分析已登记").first().waitFor()
+    await expect.poll(() => pool.getByTestId("pool-status").getAttribute("data-status")).toBe("ok")
+    await pool.getByText("青年职工比例偏低").waitFor()
+
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export-analysis").click(),

@@ -4,6 +4,7 @@ import type {
   Composition,
   CultivationPlanView,
   Pipeline,
+  PoolAnalysisStatus,
   RecordBody,
   StepDefinitions,
   Timeline,
@@ -12,6 +13,16 @@ import { api } from "../../api/client"
 import { ProblemError, toProblem } from "../../api/problem"
 import { buildQuery } from "../../api/query"
 import type { MemberDetail, NewMember } from "./types"
+
+/** A yearly analysis of the activist pool as the API takes it (`ActivistPoolAnalysisSchema`, DR 11). */
+export interface PoolAnalysisBody {
+  readonly on: string
+  readonly orgId: string
+  readonly analysedBy: "county-org-department" | "grassroots-committee"
+  readonly activists: number
+  readonly problems: string
+  readonly measures: string
+}
 
 const id = encodeURIComponent
 
@@ -31,6 +42,10 @@ export const devApi = {
   proposeAnnualPlan: (year: number, total: number) =>
     api.get<AnnualPlan>("/development/annual-plan", { year, total }),
   saveAnnualPlan: (body: AnnualPlanBody) => api.put<AnnualPlan>("/development/annual-plan", body),
+  poolAnalysis: (orgId: string | undefined, year: number) =>
+    api.get<PoolAnalysisStatus>("/development/activist-pool-analyses", { orgId, year }),
+  recordPoolAnalysis: (body: PoolAnalysisBody) =>
+    api.post<PoolAnalysisStatus>("/development/activist-pool-analyses", body),
   createMember: (m: NewMember) => api.post<MemberDetail>("/members", m),
 }
 
