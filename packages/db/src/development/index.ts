@@ -3,6 +3,7 @@
  * the subtree condition inside the query (platform/scope.ts); an object outside it is `NotInScope`.
  */
 export * from "./composition.js"
+export { type CultivationEntry, recordCultivation } from "./cultivation.js"
 export * from "./people.js"
 export * from "./pipeline.js"
 export * from "./plans.js"

@@ -79,3 +79,26 @@ export const activistPoolAnalyses = pgTable(
   ],
 )
 export type ActivistPoolAnalysisRow = typeof activistPoolAnalyses.$inferSelect
+
+/**
+ * One cultivation record of a person's 一人一策 plan that is not a development step: a contact's talk, a
+ * thought report or a party activity (kinds belong to @xianfeng/development-rules).
+ */
+export const cultivationRecords = pgTable(
+  "development_cultivation_records",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    kind: text("kind").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("development_cultivation_records_member_idx").on(t.memberId, t.onDate)],
+)
+export type CultivationRecordRow = typeof cultivationRecords.$inferSelect

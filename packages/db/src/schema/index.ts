@@ -21,4 +21,5 @@ export const tables = {
   developmentRecords: development.developmentRecords,
   developmentPlans: development.developmentPlans,
   activistPoolAnalyses: development.activistPoolAnalyses,
+  cultivationRecords: development.cultivationRecords,
 }

@@ -8,6 +8,7 @@ import {
   developmentPipelineOf,
   planUnitsOf,
   recordActivistPoolAnalysis,
+  recordCultivation,
   recordDevelopmentStep,
   saveDevelopmentPlan,
   savedDevelopmentPlanOf,
@@ -190,5 +191,26 @@ export const developmentSuite = (ctx: SuiteContext) =>
       expect(in2026.map((a) => [a.onDate.toString(), a.activists])).toEqual([["2026-03-10", 12]])
       expect((await activistPoolAnalysesOf(db, district, "dv_c1", 2025)).map((a) => a.activists)).toEqual([9])
       await expect(activistPoolAnalysesOf(db, committee2, "dv_c1", 2026)).rejects.toBeInstanceOf(NotInScope)
+    })
+
+    it("stores a person's talks, reports and activities, only inside the scope, and loads them with the case", async () => {
+      const { db } = ctx.database()
+      const id = ids.甲 ?? ""
+      const entry = {
+        memberId: id,
+        kind: "talk",
+        onDate: d("2026-04-02"),
+        evidence: { talkedBy: "李明" },
+        recordedBy: null,
+        recordedAt: new Date("2026-04-02T08:00:00Z"),
+      }
+      await recordCultivation(db, committee1, entry)
+      await recordCultivation(db, district, { ...entry, kind: "thought-report", onDate: d("2026-03-01") })
+      await expect(recordCultivation(db, committee2, entry)).rejects.toBeInstanceOf(NotInScope)
+      const c = await developmentCaseOf(db, committee1, id)
+      expect(c.cultivation.map((r) => [r.kind, r.onDate.toString()])).toEqual([
+        ["thought-report", "2026-03-01"],
+        ["talk", "2026-04-02"],
+      ])
     })
   })
