@@ -328,6 +328,80 @@ describe.each(backends)("development on %s", (backend) => {
     expect(total).toBe(plan.items.length)
   })
 
+  it("records a contact's talk, a thought report and an activity, which fulfil the plan's items", async () => {
+    const p = await newPerson(secretaryOrg, "1997-02-11", "孙明远")
+    const url = `/api/development/people/${p.id}/cultivation-records`
+    // Before cultivation starts there is nothing to record.
+    const early = await admin.send("POST", url, {
+      kind: "talk",
+      onDate: "2024-03-21",
+      evidence: { talkedBy: "李明" },
+    })
+    expect(early.status).toBe(400)
+    expect((await problemOf(early)).errors?.[0]?.field).toBe("onDate")
+    for (const [step, onDate, evidence] of road.slice(0, 3)) {
+      const res = await post(admin, p.id, step, onDate, evidence)
+      if (res.status !== 201) throw new Error(`${step}: ${res.status} ${await res.text()}`)
+    }
+    const before = await admin.json<CultivationPlanView>("GET", `/api/development/people/${p.id}/plan`)
+    const firstTalk = before.items.find((i) => i.kind === "talk")
+    expect(firstTalk?.state).toBe("overdue")
+    const res = await admin.send("POST", url, {
+      kind: "talk",
+      onDate: "2024-11-20",
+      evidence: { talkedBy: "李明", notes: "谈入党动机" },
+    })
+    expect(res.status).toBe(201)
+    const after = (await res.json()) as CultivationPlanView
+    expect(after.items.find((i) => i.kind === "talk" && i.dueBy === firstTalk?.dueBy)).toMatchObject({
+      state: "done",
+      doneOn: "2024-11-20",
+    })
+    expect(after.progress.overdue).toBe(before.progress.overdue - 1)
+    expect(
+      (
+        await admin.send("POST", url, {
+          kind: "thought-report",
+          onDate: "2024-12-01",
+          evidence: { receivedBy: "党支部" },
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await admin.send("POST", url, {
+          kind: "activity",
+          onDate: "2024-12-05",
+          evidence: { activity: "主题党日" },
+        })
+      ).status,
+    ).toBe(201)
+    const bad = await admin.send("POST", url, { kind: "talk", onDate: "2024-12-06", evidence: {} })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("evidence.talkedBy")
+    const t = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(t.cultivation.map((r) => [r.kind, r.onDate, r.name])).toEqual([
+      ["talk", "2024-11-20", "培养联系人谈话"],
+      ["thought-report", "2024-12-01", "思想汇报"],
+      ["activity", "2024-12-05", "参加党组织活动"],
+    ])
+    const defs = await admin.json<{
+      cultivationKinds: { kind: string; evidenceSchema: { required?: string[] } }[]
+    }>("GET", "/api/development/steps")
+    expect(defs.cultivationKinds.find((k) => k.kind === "talk")?.evidenceSchema.required).toEqual([
+      "talkedBy",
+    ])
+    expect(
+      (
+        await secretary.send("POST", url, {
+          kind: "talk",
+          onDate: "2024-12-07",
+          evidence: { talkedBy: "李明" },
+        })
+      ).status,
+    ).toBe(201)
+  })
+
   it("analyses the year's composition in the reader's language and exports it", async () => {
     const zh = await admin.json<Composition>("GET", "/api/development/composition?year=2026")
     const en = (await (

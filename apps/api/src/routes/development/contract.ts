@@ -33,6 +33,25 @@ export const RecordView = Schema.Struct({
 })
 export type RecordView = typeof RecordView.Type
 
+/** A talk, thought report or activity of the cultivation plan (一人一策), as recorded. */
+export const CultivationRecordView = Schema.Struct({
+  id: Schema.String,
+  kind: Schema.Literals(["talk", "thought-report", "activity"]),
+  name: Schema.String,
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+  recordedAt: Schema.String,
+  recordedBy: Schema.NullOr(Schema.String),
+})
+export type CultivationRecordView = typeof CultivationRecordView.Type
+
+export const CultivationRecordBody = Schema.Struct({
+  kind: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40)),
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+})
+export type CultivationRecordBody = typeof CultivationRecordBody.Type
+
 export const StepView = Schema.Struct({
   step: Schema.String,
   stage: Schema.Int,
@@ -68,6 +87,8 @@ export const Timeline = Schema.Struct({
    */
   closedBy: Schema.NullOr(Schema.Struct({ step: Schema.String, name: Schema.String, on: IsoDate })),
   steps: Schema.Array(StepView),
+  /** The cultivation plan's talks, thought reports and activities on file, oldest first. */
+  cultivation: Schema.Array(CultivationRecordView),
   /**
    * What can be recorded now, each step judged on the date its record would bear: allowed, due and overdue
    * steps, then steps blocked today only by a time limit (`until`: date the record on or before it).
@@ -100,7 +121,18 @@ export const StepDefinitionView = Schema.Struct({
   citations: Schema.Array(Schema.String),
   evidenceSchema: Schema.Record(Schema.String, Schema.Unknown),
 })
-export const StepDefinitions = Schema.Struct({ items: Schema.Array(StepDefinitionView) })
+export const StepDefinitions = Schema.Struct({
+  items: Schema.Array(StepDefinitionView),
+  /** The cultivation records' kinds and the JSON Schema of each one's evidence, for the plan's forms. */
+  cultivationKinds: Schema.Array(
+    Schema.Struct({
+      kind: Schema.String,
+      name: Schema.String,
+      citations: Schema.Array(Schema.String),
+      evidenceSchema: Schema.Record(Schema.String, Schema.Unknown),
+    }),
+  ),
+})
 export type StepDefinitions = typeof StepDefinitions.Type
 
 export const PipelineQuery = Schema.Struct({

@@ -3,7 +3,7 @@ import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
 import { composition } from "./composition.js"
 import { compositionExport, personExport } from "./exports.js"
 import { pipeline } from "./pipeline.js"
-import { personPlan } from "./plan.js"
+import { personPlan, recordCultivationActivity } from "./plan.js"
 import { poolAnalysisStatus, recordPoolAnalysis } from "./pool-analysis.js"
 import { recordStep } from "./records.js"
 import { stepDefinitions } from "./steps.js"
@@ -15,6 +15,7 @@ export const developmentRoutes: readonly AnyRoute[] = [
   personTimeline,
   recordStep,
   personPlan,
+  recordCultivationActivity,
   pipeline,
   composition,
   getAnnualPlan,

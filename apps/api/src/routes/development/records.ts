@@ -56,7 +56,9 @@ export const recordStep = route({
     }
     return deps.db.transaction(async (tx) => {
       // Locks the member row: two steps recorded at once for one person are judged one after the other.
-      const { person, records, policy } = await developmentCaseOf(tx, actor, params.memberId, { lock: true })
+      const { person, records, cultivation, policy } = await developmentCaseOf(tx, actor, params.memberId, {
+        lock: true,
+      })
       const verdicts = checkStep(historyOf(person, records, today), record, developmentRuleSets, policy)
       if (!isAccepted(verdicts)) {
         const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
@@ -99,7 +101,7 @@ export const recordStep = route({
         },
       })
       const current = { ...person, stage: columns.stage ?? person.stage }
-      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang)
+      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang, cultivation)
     })
   },
 })

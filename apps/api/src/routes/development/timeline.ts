@@ -1,5 +1,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import {
+  type CultivationRecordRow,
   type DevelopmentRecord,
   developmentCaseOf,
   type Scope,
@@ -7,6 +8,8 @@ import {
   type XfDb,
 } from "@xianfeng/db"
 import {
+  type CultivationRecordKind,
+  cultivationRecordLabels,
   type DerivedDates,
   type DevelopmentPolicy,
   developmentRuleSets,
@@ -22,7 +25,7 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { PersonParams, type RecordView, Timeline } from "./contract.js"
+import { type CultivationRecordView, PersonParams, type RecordView, Timeline } from "./contract.js"
 import { renderVerdictView, text } from "./render.js"
 
 const derivedKeys = [
@@ -46,13 +49,30 @@ export const recordView = (r: DevelopmentRecord): RecordView => ({
   recordedBy: r.recordedBy,
 })
 
-/** The evaluation, rendered in the reader's language; the stored rows ride along under their steps. */
+export const cultivationView = (r: CultivationRecordRow, lang: Lang): CultivationRecordView => {
+  const kind = r.kind as CultivationRecordKind
+  return {
+    id: r.id,
+    kind,
+    name: text(cultivationRecordLabels[kind] ?? { "zh-CN": r.kind, en: r.kind }, lang),
+    onDate: r.onDate.toString(),
+    evidence: r.evidence,
+    recordedAt: r.recordedAt.toISOString(),
+    recordedBy: r.recordedBy,
+  }
+}
+
+/**
+ * The evaluation, rendered in the reader's language; the stored rows ride along under their steps, the
+ * cultivation records (talks, reports, activities) beside them.
+ */
 export const timelineView = (
   person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage">,
   rows: readonly DevelopmentRecord[],
   e: Evaluation,
   policy: DevelopmentPolicy,
   lang: Lang,
+  cultivation: readonly CultivationRecordRow[] = [],
 ): Timeline => {
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
@@ -101,6 +121,9 @@ export const timelineView = (
         verdicts: s.verdicts.map((v) => renderVerdictView(v, lang)),
       }
     }),
+    cultivation: cultivation
+      .filter((r) => !(r.onDate.toString() > e.asOf.toString()))
+      .map((r) => cultivationView(r, lang)),
     nextSteps: recordableNextSteps(e, optional).map((step) => {
       const until = recordability.get(step)?.until
       return until === undefined
@@ -112,14 +135,14 @@ export const timelineView = (
 
 /** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
 export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
-  const { person, records, policy } = await developmentCaseOf(db, scope, memberId)
+  const { person, records, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
   const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy)
   return {
     person,
     rows: records,
     policy,
     evaluation,
-    view: timelineView(person, records, evaluation, policy, lang),
+    view: timelineView(person, records, evaluation, policy, lang, cultivation),
   }
 }
 
