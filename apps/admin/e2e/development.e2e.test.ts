@@ -438,6 +438,28 @@ describe("发展党员: one applicant from application to full member, in the ad
     await page.getByTestId("plan-progress").waitFor()
     await page.getByTestId("plan-items").locator(".ant-table-row").first().waitFor()
     await shot("dev-05-plan")
+
+    // A talk with a contact is recorded from the plan (a form generated from its schema) and counts as done.
+    const before = await api<{ progress: { done: number } }>(`/development/people/${activist?.id}/plan`)
+    const recordTalk = page.getByTestId("plan-record-talk").first()
+    await recordTalk.waitFor()
+    await recordTalk.click()
+    const form = page.getByTestId("cultivation-form")
+    await form.waitFor()
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await form.getByTestId("field-onDate").fill(yesterday)
+    await form.getByTestId("field-evidence.talkedBy").fill("李明")
+    await page.getByTestId("cultivation-submit").click()
+    await form.waitFor({ state: "detached" })
+    await expect
+      .poll(
+        async () =>
+          (await api<{ progress: { done: number } }>(`/development/people/${activist?.id}/plan`)).progress
+            .done,
+      )
+      .toBe(before.progress.done + 1)
+    await page.getByTestId("plan-timeline").click()
+    await page.getByTestId("cultivation").getByText("培养联系人谈话").first().waitFor()
   })
 
   it("analyses the year with charts, lists dormant organizations and saves the annual plan", async () => {

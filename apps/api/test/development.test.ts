@@ -363,7 +363,7 @@ describe.each(backends)("development on %s", (backend) => {
         await admin.send("POST", url, {
           kind: "thought-report",
           onDate: "2024-12-01",
-          evidence: { receivedBy: "党支部" },
+          evidence: { submittedTo: "党支部" },
         })
       ).status,
     ).toBe(201)

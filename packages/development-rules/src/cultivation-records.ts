@@ -31,9 +31,9 @@ export const cultivationEvidenceSchemas = {
     notes: Schema.optionalKey(OptionalText),
   }),
   "thought-report": Fields({
-    /** Who received the report (a contact, the branch). */
-    receivedBy: Text,
-    title: Schema.optionalKey(OptionalText),
+    /** Who the report was handed to (a contact, the branch). */
+    submittedTo: Text,
+    topic: Schema.optionalKey(OptionalText),
   }),
   activity: Fields({
     /** The meeting, lesson or service activity taken part in. */

@@ -25,9 +25,9 @@ describe("cultivation records (talks, thought reports, activities)", () => {
   it("names the missing evidence field in both languages", () => {
     const r = decodeCultivationRecord({ kind: "thought-report", on: "2026-05-02", evidence: {} })
     if (Result.isSuccess(r)) throw new Error("decoded")
-    expect(r.failure.field).toBe("evidence.receivedBy")
-    expect(r.failure.messageZh).toMatch(/^evidence\.receivedBy的值无效/)
-    expect(r.failure.message).toMatch(/^evidence\.receivedBy: /)
+    expect(r.failure.field).toBe("evidence.submittedTo")
+    expect(r.failure.messageZh).toMatch(/^evidence\.submittedTo的值无效/)
+    expect(r.failure.message).toMatch(/^evidence\.submittedTo: /)
   })
 
   it("refuses an unknown kind and a date that does not exist", () => {

@@ -228,7 +228,7 @@ const StageSteps = ({
 }
 
 const TimelinePage = () => {
-  const { t, locale } = useI18n()
+  const { t, td, locale } = useI18n()
   const { memberId = "" } = useParams()
   const navigate = useNavigate()
   const { message } = App.useApp()
@@ -392,6 +392,33 @@ const TimelinePage = () => {
               onRecord={setRecording}
             />
           </Card>
+          {tl.cultivation.length > 0 ? (
+            <Card
+              title={t("dev.timeline.cultivation")}
+              size="small"
+              style={{ marginTop: 16 }}
+              data-testid="cultivation"
+            >
+              <List
+                size="small"
+                dataSource={[...tl.cultivation].reverse()}
+                renderItem={(r) => (
+                  <List.Item data-testid="cultivation-record" data-kind={r.kind}>
+                    <Flex vertical>
+                      <span>
+                        <span className="mono">{r.onDate}</span> {r.name}
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {Object.entries(r.evidence)
+                          .map(([k, v]) => `${td(`dev.field.${k}`, k)}：${String(v)}`)
+                          .join("；")}
+                      </Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          ) : null}
         </Col>
       </Row>
       {recording && definition ? (

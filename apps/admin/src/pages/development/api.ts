@@ -3,6 +3,7 @@ import type {
   AnnualPlanBody,
   Composition,
   CultivationPlanView,
+  CultivationRecordBody,
   Pipeline,
   PoolAnalysisStatus,
   RecordBody,
@@ -35,6 +36,8 @@ export const devApi = {
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),
+  recordCultivation: (memberId: string, body: CultivationRecordBody) =>
+    api.post<CultivationPlanView>(`/development/people/${id(memberId)}/cultivation-records`, body),
   composition: (year: number, orgId: string | undefined) =>
     api.get<Composition>("/development/composition", { year, orgId }),
   annualPlan: (year: number) => api.get<AnnualPlan>("/development/annual-plan", { year }),
