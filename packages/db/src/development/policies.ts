@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm"
 import { Result } from "effect"
 import type { XfDb } from "../database.js"
 import { districtPolicies } from "../schema/index.js"
+import { clearPipelineIndex } from "./pipeline-index.js"
 
 /** The `area` of the development settings in `district_policies`. */
 export const DEVELOPMENT_AREA = "development"
@@ -39,7 +40,10 @@ export const loadDevelopmentPolicy = async (db: XfDb, orgPath: string): Promise<
     : { policy: nationalPolicy, overlay: row.overlay, error: applied.failure }
 }
 
-/** Stores (or replaces) a district's development overlay; the caller validates it first. */
+/**
+ * Stores (or replaces) a district's development overlay and forgets the district's pipeline index; the caller
+ * validates it first.
+ */
 export const saveDevelopmentPolicy = async (
   db: XfDb,
   districtId: string,
@@ -53,4 +57,6 @@ export const saveDevelopmentPolicy = async (
       target: [districtPolicies.orgId, districtPolicies.area],
       set: { overlay, updatedBy, updatedAt: new Date() },
     })
+  // Every stored pipeline answer of the district rests on the old settings.
+  await clearPipelineIndex(db, districtId)
 }

@@ -102,3 +102,30 @@ export const cultivationRecords = pgTable(
   (t) => [index("development_cultivation_records_member_idx").on(t.memberId, t.onDate)],
 )
 export type CultivationRecordRow = typeof cultivationRecords.$inferSelect
+
+/** One stored open step of the pipeline index: its id, state and deadline (ISO date). */
+export interface PipelineIndexItem {
+  readonly step: string
+  readonly state: "due" | "overdue"
+  readonly dueBy: string
+}
+
+/**
+ * The development pipeline's index: per member, the open steps with a deadline as the rules found them on
+ * `evaluated_on`, good until `recheck_on` and for the member row's `member_version` (any change to the member
+ * moves the version on, so the row no longer counts). The pipeline reads it instead of evaluating everyone.
+ */
+export const developmentPipelineIndex = pgTable(
+  "development_pipeline_index",
+  {
+    memberId: uuid("member_id")
+      .primaryKey()
+      .references(() => members.id),
+    memberVersion: integer("member_version").notNull(),
+    evaluatedOn: plainDate("evaluated_on").notNull(),
+    recheckOn: plainDate("recheck_on").notNull(),
+    items: jsonb("items").$type<readonly PipelineIndexItem[]>().notNull().default([]),
+  },
+  (t) => [index("development_pipeline_index_recheck_idx").on(t.recheckOn)],
+)
+export type PipelineIndexRow = typeof developmentPipelineIndex.$inferSelect

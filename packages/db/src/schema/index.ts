@@ -22,4 +22,5 @@ export const tables = {
   developmentPlans: development.developmentPlans,
   activistPoolAnalyses: development.activistPoolAnalyses,
   cultivationRecords: development.cultivationRecords,
+  developmentPipelineIndex: development.developmentPipelineIndex,
 }

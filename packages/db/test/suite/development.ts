@@ -6,12 +6,16 @@ import {
   compositionFactsOf,
   developmentCaseOf,
   developmentPipelineOf,
+  indexedPipelineOf,
+  pipelineBoardOf,
   planUnitsOf,
   recordActivistPoolAnalysis,
   recordCultivation,
   recordDevelopmentStep,
   saveDevelopmentPlan,
   savedDevelopmentPlanOf,
+  savePipelineIndex,
+  stalePipelinePeople,
 } from "../../src/development/index.js"
 import { insertOrg } from "../../src/org-tree.js"
 import { insertMember, type MemberInput } from "../../src/platform/members.js"
@@ -211,6 +215,40 @@ export const developmentSuite = (ctx: SuiteContext) =>
       expect(c.cultivation.map((r) => [r.kind, r.onDate.toString()])).toEqual([
         ["thought-report", "2026-03-01"],
         ["talk", "2026-04-02"],
+      ])
+    })
+
+    it("keeps the pipeline index: stale people until stored, then read per subtree until their day or a change", async () => {
+      const { db } = ctx.database()
+      const today = d("2026-11-30")
+      const stale = await stalePipelinePeople(db, district, "dv_d", today)
+      // 甲, 乙, 戊, 己 are in the pipeline (丙 is a full member, 丁 transferred out).
+      expect(stale.people.map((p) => p.name).sort()).toEqual(["乙", "己", "戊", "甲"].sort())
+      expect(stale.records.get(ids.甲 ?? "")?.map((r) => r.step)).toEqual(["apply", "talk"])
+      await savePipelineIndex(
+        db,
+        stale.people.map((p) => ({
+          memberId: p.id,
+          memberVersion: p.version,
+          evaluatedOn: today,
+          recheckOn: p.name === "戊" ? today : d("2026-12-20"),
+          items: p.name === "乙" ? [{ step: "political-review", state: "overdue", dueBy: "2026-11-01" }] : [],
+        })),
+      )
+      // 戊's day has come; everyone else holds.
+      expect((await stalePipelinePeople(db, district, "dv_d", today)).people.map((p) => p.name)).toEqual([
+        "戊",
+      ])
+      expect((await stalePipelinePeople(db, committee2, "dv_d.dv_c2", d("2026-11-29"))).people).toEqual([])
+      const indexed = await indexedPipelineOf(db, district, "dv_d")
+      expect(indexed.map((p) => [p.name, p.items.map((i) => i.step)])).toEqual([["乙", ["political-review"]]])
+      expect(await indexedPipelineOf(db, committee2, "dv_d.dv_c2")).toEqual([])
+      const board = await pipelineBoardOf(db, district, "dv_d", 10)
+      expect(board.map((c) => [c.stage, c.people.map((p) => p.name)])).toEqual([
+        ["applicant", ["甲"]],
+        ["activist", ["戊"]],
+        ["development-object", ["乙"]],
+        ["probationary", ["己"]],
       ])
     })
   })

@@ -16,6 +16,7 @@ export const migrationSuite = (ctx: SuiteContext) => {
       "audit_log",
       "development_activist_pool_analyses",
       "development_cultivation_records",
+      "development_pipeline_index",
       "development_plans",
       "development_records",
       "district_policies",
@@ -36,6 +37,6 @@ export const migrationSuite = (ctx: SuiteContext) => {
     const rows = rowsOf<{ n: number | string }>(
       await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     )
-    expect(Number(rows[0]?.n)).toBe(6)
+    expect(Number(rows[0]?.n)).toBe(7)
   })
 }
