@@ -1,10 +1,18 @@
 import { dateOfInstant } from "@xianfeng/core"
-import { createIdVault, type Database, keyFromConfig, loadOrCreateKey, openDatabase } from "@xianfeng/db"
+import {
+  createIdVault,
+  type Database,
+  keyFromConfig,
+  loadDevelopmentPolicy,
+  loadOrCreateKey,
+  openDatabase,
+} from "@xianfeng/db"
 import { isEmpty, loadDemoDistrict } from "@xianfeng/demo"
 import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
 import type { Deps } from "./deps.js"
+import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
 
 export interface System {
   readonly app: ReturnType<typeof createApp>
@@ -42,6 +50,10 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
         hashPassword,
       })
       loadedDemo = true
+      // The pipeline index of the new district, as of the same day the demo was generated for.
+      const today = dateOfInstant(now())
+      const { policy } = await loadDevelopmentPolicy(database.db, "d1")
+      await indexDemoPipeline(database.db, today, policy)
     }
     const deps: Deps = { db: database.db, vault, config, now }
     return { app: createApp(deps), deps, database, loadedDemo, close: () => database.close() }

@@ -1,11 +1,11 @@
 /**
  * The development pipeline's index (development_pipeline_index): each person's open steps with a deadline,
  * stored when a step is recorded and refreshed at read time for the people whose stored day has come
- * (`recheck_on` on or before today), whose member row changed since (`member_version`), or who have none yet
+ * (`recheck_on` on or before today, or `evaluated_on` after it), whose member row changed since (`member_version`), or who have none yet
  * (a freshly loaded demo district, an import). The board and the attention list read it, not the rules.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
@@ -56,7 +56,13 @@ export const stalePipelinePeople = async (
 }> => {
   const stale = and(
     inPipeline(scope, within),
-    or(isNull(idx.memberId), ne(idx.memberVersion, members.version), lte(idx.recheckOn, today)),
+    // An entry from a later day (a clock set back, in tests or after a wrong clock) holds no more either.
+    or(
+      isNull(idx.memberId),
+      ne(idx.memberVersion, members.version),
+      lte(idx.recheckOn, today),
+      gt(idx.evaluatedOn, today),
+    ),
   )
   const people = (await db
     .select(developmentPersonColumns)
