@@ -110,9 +110,9 @@ export const DevelopmentObjectDecisionEvidence = Fields({
   /**
    * Only when a 流动党员党组织 (organization of mobile members) decides: whether it meets the conditions to
    * develop members. One that does not may only educate applicants and cultivate activists, then hands the
-   * materials over (DR 40).
+   * materials over (DR 40). A form starts it at "yes" (`default`): an ordinary branch is not refused by it.
    */
-  mobileOrgQualified: Schema.optionalKey(Bool),
+  mobileOrgQualified: Schema.optionalKey(Bool.annotate({ default: true })),
 })
 export const HigherCommitteeEvidence = Fields({
   committeeId: Text,

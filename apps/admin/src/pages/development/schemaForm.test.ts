@@ -205,6 +205,18 @@ describe("form values → evidence", () => {
     expect(initialValues(fieldsOf(introducers))).toEqual({ introducers: [] })
   })
 
+  it("starts a switch as the schema's default says (a mobile organization is taken as qualified)", () => {
+    const decision = {
+      type: "object",
+      required: ["decidedBy"],
+      properties: {
+        decidedBy: { type: "string", enum: ["branch-committee"] },
+        mobileOrgQualified: { type: "boolean", default: true },
+      },
+    }
+    expect(initialValues(fieldsOf(decision))).toEqual({ mobileOrgQualified: true })
+  })
+
   it("drops blank optional fields, sends null for an empty nullable field, numbers as numbers", () => {
     const fields = fieldsOf(approval)
     const evidence = toEvidence(fields, {
