@@ -26,6 +26,7 @@ const { exampleEvidence } = (await import(
   exampleEvidence: {
     "political-review": { items: readonly string[] }
     archive: { items: readonly string[]; fileKind: string }
+    "direct-admission": Evidence
   }
 }
 
@@ -295,6 +296,30 @@ describe("发展党员: one applicant from application to full member, in the ad
     expect(await from.innerText()).toBe(`${year + 18}-01-01起可登记`)
     expect(await page.getByTestId("next-apply").count()).toBe(0)
     expect(await page.getByTestId("record-apply").count()).toBe(0)
+  })
+
+  it("records a direct admission, which closes the procedure and says so on the timeline", async () => {
+    await page.goto(`${base}/development?orgId=${branch.id}`)
+    await page.getByTestId("new-applicant").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "新建入党申请人" })
+    await modal.getByLabel("姓名").fill("赵直")
+    await modal.getByLabel("公民身份号码").fill(idNumber(100 + (Date.now() % 800), "19850601"))
+    await modal.getByLabel("学历").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='大学']").click()
+    await modal.getByLabel("职业群体").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option[title='工人（工勤技能人员）']")
+      .click()
+    await page.getByTestId("new-applicant-submit").click()
+    await page.waitForURL(/\/development\/people\/[0-9a-f-]{36}$/)
+    await page.getByTestId("timeline-name").getByText("赵直").waitFor()
+    expect(await page.getByTestId("closed-by").count()).toBe(0)
+    await page.getByText("第四阶段").first().click()
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await record("direct-admission", yesterday, exampleEvidence["direct-admission"])
+    const closed = page.getByTestId("closed-by")
+    await closed.waitFor()
+    expect(await closed.innerText()).toBe(`${yesterday}经直接接收党员终结`)
   })
 
   it("walks the applicant through all five stages, and a step taken too early is refused with its article", async () => {

@@ -166,10 +166,13 @@ const StageSteps = ({
   // Next steps, and any step not yet on file: a record is judged on its own date, so a step
   // done months ago can be entered now even when today's clock would block it (补录). A step that only
   // waits for a day to come (recordableFrom) is not offered before it.
+  // An optional record (an outcome such as direct admission, a transfer, an extension) is recorded when it
+  // happens, so it is offered whenever the rules allow it now.
   const recordable = (s: StepView) =>
     canRecord &&
     s.recordableFrom === undefined &&
     (next.has(s.step) ||
+      (s.optional && (s.state === "allowed" || s.state === "due" || s.state === "overdue")) ||
       (!s.optional &&
         s.state !== "done" &&
         s.state !== "not-applicable" &&
