@@ -26,6 +26,7 @@ const { exampleEvidence } = (await import(
   exampleEvidence: {
     "political-review": { items: readonly string[] }
     archive: { items: readonly string[]; fileKind: string }
+    "direct-admission": Evidence
   }
 }
 
@@ -59,8 +60,8 @@ const login = async (username: string) => {
 }
 
 /** GB 11643: region 330199 (fictitious), born 1998-03-12, a sequence number and its check character. */
-const idNumber = (seq: number) => {
-  const first17 = `33019919980312${String(seq).padStart(3, "0")}`
+const idNumber = (seq: number, birth = "19980312") => {
+  const first17 = `330199${birth}${String(seq).padStart(3, "0")}`
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = weights.reduce((a, w, i) => a + w * Number(first17[i]), 0)
   return `${first17}${"10X98765432"[sum % 11]}`
@@ -273,6 +274,54 @@ describe("发展党员: one applicant from application to full member, in the ad
     await shot("dev-02-new-applicant-timeline")
   })
 
+  it("does not offer the application to someone under 18, and says from when it can be recorded", async () => {
+    const birth = new Date()
+    const year = birth.getFullYear() - 17
+    await page.goto(`${base}/development?orgId=${branch.id}`)
+    await page.getByTestId("new-applicant").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "新建入党申请人" })
+    await modal.getByLabel("姓名").fill("林小禾")
+    await modal.getByLabel("公民身份号码").fill(idNumber(100 + (Date.now() % 800), `${year}0101`))
+    await modal.getByLabel("学历").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='大学']").click()
+    await modal.getByLabel("职业群体").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option[title='工人（工勤技能人员）']")
+      .click()
+    await page.getByTestId("new-applicant-submit").click()
+    await page.waitForURL(/\/development\/people\/[0-9a-f-]{36}$/)
+    await page.getByTestId("timeline-name").getByText("林小禾").waitFor()
+    const from = page.getByTestId("from-apply")
+    await from.waitFor()
+    expect(await from.innerText()).toBe(`${year + 18}-01-01起可登记`)
+    expect(await page.getByTestId("next-apply").count()).toBe(0)
+    expect(await page.getByTestId("record-apply").count()).toBe(0)
+  })
+
+  it("records a direct admission, which closes the procedure and says so on the timeline", async () => {
+    await page.goto(`${base}/development?orgId=${branch.id}`)
+    await page.getByTestId("new-applicant").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "新建入党申请人" })
+    await modal.getByLabel("姓名").fill("赵直")
+    await modal.getByLabel("公民身份号码").fill(idNumber(100 + (Date.now() % 800), "19850601"))
+    await modal.getByLabel("学历").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='大学']").click()
+    await modal.getByLabel("职业群体").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option[title='工人（工勤技能人员）']")
+      .click()
+    await page.getByTestId("new-applicant-submit").click()
+    await page.waitForURL(/\/development\/people\/[0-9a-f-]{36}$/)
+    await page.getByTestId("timeline-name").getByText("赵直").waitFor()
+    expect(await page.getByTestId("closed-by").count()).toBe(0)
+    await page.getByText("第四阶段").first().click()
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await record("direct-admission", yesterday, exampleEvidence["direct-admission"])
+    const closed = page.getByTestId("closed-by")
+    await closed.waitFor()
+    expect(await closed.innerText()).toBe(`${yesterday}经直接接收党员终结`)
+  })
+
   it("walks the applicant through all five stages, and a step taken too early is refused with its article", async () => {
     expect(memberId, "the applicant was created").not.toBe("")
     await page.goto(`${base}/development/people/${memberId}`)
@@ -414,6 +463,28 @@ describe("发展党员: one applicant from application to full member, in the ad
     await page.getByTestId("plan-progress").waitFor()
     await page.getByTestId("plan-items").locator(".ant-table-row").first().waitFor()
     await shot("dev-05-plan")
+
+    // A talk with a contact is recorded from the plan (a form generated from its schema) and counts as done.
+    const before = await api<{ progress: { done: number } }>(`/development/people/${activist?.id}/plan`)
+    const recordTalk = page.getByTestId("plan-record-talk").first()
+    await recordTalk.waitFor()
+    await recordTalk.click()
+    const form = page.getByTestId("cultivation-form")
+    await form.waitFor()
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await form.getByTestId("field-onDate").fill(yesterday)
+    await form.getByTestId("field-evidence.talkedBy").fill("李明")
+    await page.getByTestId("cultivation-submit").click()
+    await form.waitFor({ state: "detached" })
+    await expect
+      .poll(
+        async () =>
+          (await api<{ progress: { done: number } }>(`/development/people/${activist?.id}/plan`)).progress
+            .done,
+      )
+      .toBe(before.progress.done + 1)
+    await page.getByTestId("plan-timeline").click()
+    await page.getByTestId("cultivation").getByText("培养联系人谈话").first().waitFor()
   })
 
   it("analyses the year with charts, lists dormant organizations and saves the annual plan", async () => {
@@ -429,8 +500,9 @@ describe("发展党员: one applicant from application to full member, in the ad
 
     const editor = page.getByTestId("annual-plan")
     await numberInput("annual-total").fill("30")
+    // 建议分配 is a dry run: the split of 30 is shown, nothing is saved until 保存计划.
     await editor.getByTestId("annual-propose").click()
-    await page.getByText("年度计划已保存").first().waitFor()
+    await editor.getByText("试算建议，尚未保存").waitFor()
     const firstQuota = editor.locator("[data-testid^='quota-']").first()
     await firstQuota.waitFor()
     const quotaId = (await firstQuota.getAttribute("data-testid")) ?? ""
@@ -445,6 +517,20 @@ describe("发展党员: one applicant from application to full member, in the ad
     await page.reload()
     await page.getByTestId("annual-plan").waitFor()
     await expect.poll(async () => Number(await numberInput(quotaId).inputValue())).toBe(before + 2)
+
+    // The year's activist-pool analysis (DR 11): due until 31 December, done once one is recorded.
+    const pool = page.getByTestId("pool-analysis")
+    await pool.scrollIntoViewIfNeeded()
+    await expect.poll(() => pool.getByTestId("pool-status").getAttribute("data-status")).toBe("due")
+    await pool.getByTestId("pool-record").click()
+    await page.getByTestId("pool-on").fill(`${year}-03-10`)
+    await numberInput("pool-activists").fill("14")
+    await page.getByTestId("pool-problems").fill("青年职工比例偏低")
+    await page.getByTestId("pool-measures").fill("在青年职工中加强宣传和培养")
+    await page.getByTestId("pool-submit").click()
+    await page.getByText("年度分析已登记").first().waitFor()
+    await expect.poll(() => pool.getByTestId("pool-status").getAttribute("data-status")).toBe("ok")
+    await pool.getByText("青年职工比例偏低").waitFor()
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

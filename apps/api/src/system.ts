@@ -4,6 +4,7 @@ import {
   type Database,
   type IdVault,
   keyFromConfig,
+  loadDevelopmentPolicy,
   loadOrCreateKey,
   openDatabase,
   writeAuditHeads,
@@ -14,6 +15,7 @@ import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
 import type { Deps } from "./deps.js"
+import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
 
 export interface System {
   readonly app: ReturnType<typeof createApp>
@@ -55,6 +57,9 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
           hashPassword,
         })
         loadedDemo = true
+        // The pipeline index of the new district, as of the same day the demo was generated for.
+        const { policy } = await loadDevelopmentPolicy(owner.db, "d1")
+        await indexDemoPipeline(owner.db, dateOfInstant(now()), policy)
       }
     },
   })

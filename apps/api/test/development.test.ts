@@ -11,6 +11,7 @@ import type {
   CultivationPlanView,
   Pipeline,
   PolicyImpact,
+  PoolAnalysisStatus,
   Timeline,
 } from "../src/routes/development/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
@@ -148,6 +149,9 @@ describe.each(backends)("development on %s", (backend) => {
     // the demo district's own step sits right after the pre-review
     const ids = items.map((s) => s.id)
     expect(ids.indexOf("x-pre-admission-notice")).toBe(ids.indexOf("pre-review") + 1)
+    // A form starts the mobile organization's switch at "qualified", so an ordinary branch is not refused.
+    const decision = items.find((s) => s.id === "development-object-decision")?.evidenceSchema.properties
+    expect(decision?.mobileOrgQualified).toMatchObject({ type: "boolean", default: true })
   })
 
   it("refuses a step the rules block with 422 and the article, and writes nothing", async () => {
@@ -328,6 +332,80 @@ describe.each(backends)("development on %s", (backend) => {
     expect(total).toBe(plan.items.length)
   })
 
+  it("records a contact's talk, a thought report and an activity, which fulfil the plan's items", async () => {
+    const p = await newPerson(secretaryOrg, "1997-02-11", "孙明远")
+    const url = `/api/development/people/${p.id}/cultivation-records`
+    // Before cultivation starts there is nothing to record.
+    const early = await admin.send("POST", url, {
+      kind: "talk",
+      onDate: "2024-03-21",
+      evidence: { talkedBy: "李明" },
+    })
+    expect(early.status).toBe(400)
+    expect((await problemOf(early)).errors?.[0]?.field).toBe("onDate")
+    for (const [step, onDate, evidence] of road.slice(0, 3)) {
+      const res = await post(admin, p.id, step, onDate, evidence)
+      if (res.status !== 201) throw new Error(`${step}: ${res.status} ${await res.text()}`)
+    }
+    const before = await admin.json<CultivationPlanView>("GET", `/api/development/people/${p.id}/plan`)
+    const firstTalk = before.items.find((i) => i.kind === "talk")
+    expect(firstTalk?.state).toBe("overdue")
+    const res = await admin.send("POST", url, {
+      kind: "talk",
+      onDate: "2024-11-20",
+      evidence: { talkedBy: "李明", notes: "谈入党动机" },
+    })
+    expect(res.status).toBe(201)
+    const after = (await res.json()) as CultivationPlanView
+    expect(after.items.find((i) => i.kind === "talk" && i.dueBy === firstTalk?.dueBy)).toMatchObject({
+      state: "done",
+      doneOn: "2024-11-20",
+    })
+    expect(after.progress.overdue).toBe(before.progress.overdue - 1)
+    expect(
+      (
+        await admin.send("POST", url, {
+          kind: "thought-report",
+          onDate: "2024-12-01",
+          evidence: { submittedTo: "党支部" },
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await admin.send("POST", url, {
+          kind: "activity",
+          onDate: "2024-12-05",
+          evidence: { activity: "主题党日" },
+        })
+      ).status,
+    ).toBe(201)
+    const bad = await admin.send("POST", url, { kind: "talk", onDate: "2024-12-06", evidence: {} })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("evidence.talkedBy")
+    const t = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(t.cultivation.map((r) => [r.kind, r.onDate, r.name])).toEqual([
+      ["talk", "2024-11-20", "培养联系人谈话"],
+      ["thought-report", "2024-12-01", "思想汇报"],
+      ["activity", "2024-12-05", "参加党组织活动"],
+    ])
+    const defs = await admin.json<{
+      cultivationKinds: { kind: string; evidenceSchema: { required?: string[] } }[]
+    }>("GET", "/api/development/steps")
+    expect(defs.cultivationKinds.find((k) => k.kind === "talk")?.evidenceSchema.required).toEqual([
+      "talkedBy",
+    ])
+    expect(
+      (
+        await secretary.send("POST", url, {
+          kind: "talk",
+          onDate: "2024-12-07",
+          evidence: { talkedBy: "李明" },
+        })
+      ).status,
+    ).toBe(201)
+  })
+
   it("analyses the year's composition in the reader's language and exports it", async () => {
     const zh = await admin.json<Composition>("GET", "/api/development/composition?year=2026")
     const en = (await (
@@ -367,6 +445,19 @@ describe.each(backends)("development on %s", (backend) => {
     expect(again.total).toBe(40)
     expect(again.allocations.find((a) => a.orgId === target.orgId)?.quota).toBe(7)
     expect(again.updatedAt).toBe(saved.updatedAt)
+    // A dry run proposes the split of another total and writes nothing: the saved plan stays as it was.
+    const dry = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027&total=12")
+    expect(dry.total).toBe(12)
+    expect(dry.updatedAt).toBeNull()
+    expect(dry.allocations.reduce((s, a) => s + a.quota, 0)).toBe(
+      Math.min(
+        12,
+        dry.allocations.reduce((s, a) => s + a.developmentObjects, 0),
+      ),
+    )
+    expect(dry.allocations.map((a) => a.orgId)).toEqual(again.allocations.map((a) => a.orgId))
+    const still = await admin.json<AnnualPlan>("GET", "/api/development/annual-plan?year=2027")
+    expect(still).toEqual(again)
     const bad = await admin.send("PUT", "/api/development/annual-plan", {
       year: 2027,
       total: 40,
@@ -398,6 +489,38 @@ describe.each(backends)("development on %s", (backend) => {
     expect((await problemOf(bad)).errors?.[0]?.field).toBe("overlay.trainingHours")
     const refused = await secretary.send("POST", "/api/development/policy-impact", stricter)
     expect(refused.status).toBe(403)
+  })
+
+  it("records the yearly activist-pool analysis per organization and tells ok, due and overdue (DR 11)", async () => {
+    const url = (year: number) => `/api/development/activist-pool-analyses?orgId=c01&year=${year}`
+    const before = await admin.json<PoolAnalysisStatus>("GET", url(2026))
+    expect(before.status).toBe("due")
+    expect(before.verdict.dueBy).toBe("2026-12-31")
+    expect(before.verdict.citations[0]).toContain("第十一条")
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2025))).status).toBe("overdue")
+    const analysis = {
+      on: "2026-03-10",
+      orgId: "c01",
+      analysedBy: "grassroots-committee",
+      activists: 14,
+      problems: "青年职工比例偏低",
+      measures: "在青年职工中加强宣传和培养",
+    }
+    const res = await admin.send("POST", "/api/development/activist-pool-analyses", analysis)
+    expect(res.status).toBe(201)
+    const after = (await res.json()) as PoolAnalysisStatus
+    expect(after.status).toBe("ok")
+    expect(after.analyses.map((a) => [a.on, a.activists])).toEqual([["2026-03-10", 14]])
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2026))).status).toBe("ok")
+    expect((await admin.json<PoolAnalysisStatus>("GET", url(2025))).status).toBe("overdue")
+    const { measures: _, ...noMeasures } = analysis
+    const bad = await admin.send("POST", "/api/development/activist-pool-analyses", noMeasures)
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("measures")
+    const refused = await secretary.send("POST", "/api/development/activist-pool-analyses", analysis)
+    expect(refused.status).toBe(403)
+    const outside = await secretary.send("GET", url(2026))
+    expect(outside.status).toBe(404)
   })
 
   it("exports a person's development record with the name and a masked ID number", async () => {
@@ -526,5 +649,65 @@ describe.each(backends)("development on %s", (backend) => {
       )
     expect(recs[0]?.n).toBe(2)
     sys.clock.now = new Date("2026-11-27T02:00:00Z")
+  })
+
+  it("names the outcome record that closed the procedure in the timeline (closedBy)", async () => {
+    const p = await newPerson(secretaryOrg, "1990-04-02", "高远")
+    const before = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(before.closedBy).toBeNull()
+    const res = await post(admin, p.id, "direct-admission", "2026-11-02", exampleEvidence["direct-admission"])
+    if (res.status !== 201) throw new Error(`direct-admission: ${res.status} ${await res.text()}`)
+    const t = (await res.json()) as Timeline
+    expect(t.closedBy).toEqual({
+      step: "direct-admission",
+      name: expect.stringContaining("直接"),
+      on: "2026-11-02",
+    })
+    const en = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(en.closedBy?.on).toBe("2026-11-02")
+    expect(en.steps.find((s) => s.step === "talk")?.state).toBe("not-applicable")
+  })
+
+  it("offers a step by the date its record would bear: a late approval to back-date, not a birthday to come", async () => {
+    const p = await newPerson(secretaryOrg, "1996-05-20", "吴思远")
+    const token = await userWithToken(sys, "district-admin", "d1")
+    const officer = new Agent(sys)
+    const send = officer.send.bind(officer)
+    officer.send = (method, path, body, headers = {}) =>
+      send(method, path, body, { ...headers, authorization: `Bearer ${token}` })
+    for (const [step, onDate, evidence] of road.slice(
+      0,
+      road.findIndex(([s]) => s === "committee-talk") + 1,
+    )) {
+      const res = await post(officer, p.id, step, onDate, evidence)
+      if (res.status !== 201) throw new Error(`${step} ${onDate}: ${res.status} ${await res.text()}`)
+    }
+    // Seven months after the branch meeting (2026-06-10) the 6-month limit (DR 25) has passed today, but an
+    // approval given on time can still be entered with its own date.
+    sys.clock.now = new Date("2027-01-15T02:00:00Z")
+    try {
+      const t = await officer.json<Timeline>("GET", `/api/development/people/${p.id}`)
+      const approval = t.steps.find((s) => s.step === "admission-approval")
+      expect(approval?.state).toBe("blocked")
+      expect(approval?.recordableUntil).toBe("2026-12-10")
+      expect(t.nextSteps.find((n) => n.step === "admission-approval")?.until).toBe("2026-12-10")
+      const late = await post(officer, p.id, "admission-approval", "2027-01-14", {
+        ...approver,
+        collective: true,
+      })
+      expect(late.status).toBe(422)
+      const ok = await post(officer, p.id, "admission-approval", "2026-07-15", {
+        ...approver,
+        collective: true,
+      })
+      expect(ok.status).toBe(201)
+    } finally {
+      sys.clock.now = new Date("2026-11-27T02:00:00Z")
+    }
+    // Under 18 today: the application is not offered, and the timeline says from when it can be.
+    const young = await newPerson(secretaryOrg, "2009-03-10", "郑小雨")
+    const t = await admin.json<Timeline>("GET", `/api/development/people/${young.id}`)
+    expect(t.nextSteps.map((n) => n.step)).not.toContain("apply")
+    expect(t.steps.find((s) => s.step === "apply")?.recordableFrom).toBe("2027-03-10")
   })
 })

@@ -34,6 +34,27 @@ describe("OpenAPI and the reference page", () => {
     expect(create.properties.ethnicity?.pattern).toBe("^\\d{2}$")
   })
 
+  it("describes every .xlsx route as the workbook it returns, not as JSON", async () => {
+    const doc = (await (await sys.request("/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>
+      >
+    }
+    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    const files = allRoutes.filter((r) => r.path.endsWith(".xlsx"))
+    expect(files.length).toBeGreaterThanOrEqual(2)
+    for (const r of files) {
+      const ok = doc.paths[r.path.replace(/:(\w+)/g, "{$1}")]?.[r.method]?.responses["200"]
+      expect(Object.keys(ok?.content ?? {}), `${r.method} ${r.path}`).toEqual([xlsx])
+      expect(ok?.content[xlsx], `${r.method} ${r.path}`).toEqual({
+        schema: { type: "string", format: "binary" },
+      })
+    }
+    const plan = doc.paths["/api/development/annual-plan"]?.get?.responses["200"]
+    expect(Object.keys(plan?.content ?? {})).toEqual(["application/json"])
+  })
+
   it("serves the interactive reference from this server only (no CDN)", async () => {
     const html = await (await sys.request("/docs")).text()
     expect(html).toContain('src="/docs/scalar.js"')

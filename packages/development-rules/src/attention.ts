@@ -4,18 +4,21 @@ import type { StepStatus } from "./evaluate.js"
 /** The days ahead the pipeline looks by default for steps coming due. */
 export const ATTENTION_DAYS = 30
 
+/** What `attentionOf` reads of a step: a full `StepStatus`, or a stored index entry with its name. */
+export type AttentionStep = Pick<StepStatus, "step" | "name" | "state" | "dueBy">
+
 /** One step of one person that needs attention: overdue, or due by the horizon. */
-export interface AttentionItem<P> {
+export interface AttentionItem<P, S extends AttentionStep = StepStatus> {
   readonly person: P
-  readonly step: StepStatus
+  readonly step: S
   readonly state: "overdue" | "due"
   readonly dueBy: PlainDate
 }
 
 /** One person's evaluated steps (`evaluate(…).steps`), with whatever identifies the person to the caller. */
-export interface AttentionInput<P> {
+export interface AttentionInput<P, S extends AttentionStep = StepStatus> {
   readonly person: P
-  readonly steps: readonly StepStatus[]
+  readonly steps: readonly S[]
 }
 
 /**
@@ -24,13 +27,13 @@ export interface AttentionInput<P> {
  * days (due on or before `asOf + withinDays`); the verdicts on each step carry the article of its deadline. Most urgent first: overdue before due,
  * then the earlier deadline, then the person's name in Chinese collation; equal items keep the input order.
  */
-export const attentionOf = <P extends { readonly name: string }>(
-  people: Iterable<AttentionInput<P>>,
+export const attentionOf = <P extends { readonly name: string }, S extends AttentionStep = StepStatus>(
+  people: Iterable<AttentionInput<P, S>>,
   asOf: PlainDate,
   withinDays: number = ATTENTION_DAYS,
-): AttentionItem<P>[] => {
+): AttentionItem<P, S>[] => {
   const horizon = asOf.add({ days: withinDays })
-  const items: AttentionItem<P>[] = []
+  const items: AttentionItem<P, S>[] = []
   for (const { person, steps } of people) {
     for (const step of steps) {
       if (step.dueBy === undefined) continue

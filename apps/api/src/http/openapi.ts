@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { Problem } from "./contract-kit.js"
+import { fileMediaTypeOf } from "./file-response.js"
 import type { AnyRoute } from "./route.js"
 
 type Json = Record<string, unknown>
@@ -26,6 +27,14 @@ const parameters = (schema: Schema.Top | undefined, where: "path" | "query"): Js
 
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}")
 
+/** A JSON response by its schema, or a file (`fileResponse`) as binary of its media type. */
+const okContent = (response: Schema.Top): Json => {
+  const file = fileMediaTypeOf(response)
+  return file === undefined
+    ? { "application/json": { schema: jsonSchema(response) } }
+    : { [file]: { schema: { type: "string", format: "binary" } } }
+}
+
 const problemResponse = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: jsonSchema(Problem) } },
@@ -48,8 +57,8 @@ export const openApiDocument = (routes: readonly AnyRoute[], info: { title: stri
         : {}),
       responses: {
         [String(r.status ?? 200)]: {
-          description: "OK",
-          content: { "application/json": { schema: jsonSchema(r.response) } },
+          description: fileMediaTypeOf(r.response) === undefined ? "OK" : "OK: the file",
+          content: okContent(r.response),
         },
         "400": problemResponse("Invalid request: `errors` names each field and the reason"),
         ...(r.auth === "user"

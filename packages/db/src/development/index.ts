@@ -4,10 +4,13 @@
  */
 export * from "./bulk.js"
 export * from "./composition.js"
+export { type CultivationEntry, recordCultivation } from "./cultivation.js"
 export * from "./people.js"
 export * from "./pipeline.js"
+export * from "./pipeline-index.js"
 export * from "./plans.js"
 export * from "./policies.js"
+export * from "./pool-analyses.js"
 export {
   type DevelopmentStepEntry,
   memberStageOf,

@@ -2,7 +2,14 @@
 import type { DevelopmentPolicy } from "@xianfeng/development-rules"
 import type { XfDb } from "../database.js"
 import { type MemberLoadOptions, memberInScope, type Scope, type ScopedMember } from "../platform/scope.js"
-import { type DevelopmentRecord, type Member, members, orgs } from "../schema/index.js"
+import {
+  type CultivationRecordRow,
+  type DevelopmentRecord,
+  type Member,
+  members,
+  orgs,
+} from "../schema/index.js"
+import { cultivationRecordsOf } from "./cultivation.js"
 import { loadDevelopmentPolicy } from "./policies.js"
 import { developmentRecordsOf } from "./records.js"
 
@@ -46,6 +53,8 @@ export interface DevelopmentCase {
   readonly person: ScopedMember
   /** The member's development records, in date order (then in the order they were recorded). */
   readonly records: readonly DevelopmentRecord[]
+  /** The member's cultivation records (talks, thought reports, activities), in date order. */
+  readonly cultivation: readonly CultivationRecordRow[]
   /** The development policy of the member's district. */
   readonly policy: DevelopmentPolicy
 }
@@ -63,6 +72,7 @@ export const developmentCaseOf = async (
 ): Promise<DevelopmentCase> => {
   const person = await memberInScope(db, scope, memberId, options)
   const records = (await developmentRecordsOf(db, [person.id])).get(person.id) ?? []
+  const cultivation = await cultivationRecordsOf(db, person.id)
   const { policy } = await loadDevelopmentPolicy(db, person.orgPath)
-  return { person, records, policy }
+  return { person, records, cultivation, policy }
 }

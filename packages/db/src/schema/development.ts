@@ -51,3 +51,81 @@ export const developmentPlans = pgTable(
 export type DevelopmentRecord = typeof developmentRecords.$inferSelect
 export type NewDevelopmentRecord = typeof developmentRecords.$inferInsert
 export type DevelopmentPlan = typeof developmentPlans.$inferSelect
+
+/**
+ * One yearly analysis of an organization's activist pool (入党积极分子队伍状况分析, DR 11): by the county
+ * organization department or a grassroots committee, with the problems found and the measures taken.
+ */
+export const activistPoolAnalyses = pgTable(
+  "development_activist_pool_analyses",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    onDate: plainDate("on_date").notNull(),
+    analysedBy: text("analysed_by").notNull(),
+    activists: integer("activists").notNull(),
+    problems: text("problems").notNull(),
+    measures: text("measures").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("development_activist_pool_analyses_org_idx").on(t.orgId, t.onDate),
+    check("development_activist_pool_analyses_activists", sql`${t.activists} >= 0`),
+  ],
+)
+export type ActivistPoolAnalysisRow = typeof activistPoolAnalyses.$inferSelect
+
+/**
+ * One cultivation record of a person's 一人一策 plan that is not a development step: a contact's talk, a
+ * thought report or a party activity (kinds belong to @xianfeng/development-rules).
+ */
+export const cultivationRecords = pgTable(
+  "development_cultivation_records",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    kind: text("kind").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("development_cultivation_records_member_idx").on(t.memberId, t.onDate)],
+)
+export type CultivationRecordRow = typeof cultivationRecords.$inferSelect
+
+/** One stored open step of the pipeline index: its id, state and deadline (ISO date). */
+export interface PipelineIndexItem {
+  readonly step: string
+  readonly state: "due" | "overdue"
+  readonly dueBy: string
+}
+
+/**
+ * The development pipeline's index: per member, the open steps with a deadline as the rules found them on
+ * `evaluated_on`, good until `recheck_on` and for the member row's `member_version` (any change to the member
+ * moves the version on, so the row no longer counts). The pipeline reads it instead of evaluating everyone.
+ */
+export const developmentPipelineIndex = pgTable(
+  "development_pipeline_index",
+  {
+    memberId: uuid("member_id")
+      .primaryKey()
+      .references(() => members.id),
+    memberVersion: integer("member_version").notNull(),
+    evaluatedOn: plainDate("evaluated_on").notNull(),
+    recheckOn: plainDate("recheck_on").notNull(),
+    items: jsonb("items").$type<readonly PipelineIndexItem[]>().notNull().default([]),
+  },
+  (t) => [index("development_pipeline_index_recheck_idx").on(t.recheckOn)],
+)
+export type PipelineIndexRow = typeof developmentPipelineIndex.$inferSelect

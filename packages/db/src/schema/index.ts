@@ -20,4 +20,7 @@ export const tables = {
   districtPolicies: platform.districtPolicies,
   developmentRecords: development.developmentRecords,
   developmentPlans: development.developmentPlans,
+  activistPoolAnalyses: development.activistPoolAnalyses,
+  cultivationRecords: development.cultivationRecords,
+  developmentPipelineIndex: development.developmentPipelineIndex,
 }

@@ -1,14 +1,21 @@
 import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import {
+  activistPoolAnalysesOf,
   admissionsInYear,
   compositionFactsOf,
   developmentCaseOf,
   developmentPipelineOf,
+  indexedPipelineOf,
+  pipelineBoardOf,
   planUnitsOf,
+  recordActivistPoolAnalysis,
+  recordCultivation,
   recordDevelopmentStep,
   saveDevelopmentPlan,
   savedDevelopmentPlanOf,
+  savePipelineIndex,
+  stalePipelinePeople,
 } from "../../src/development/index.js"
 import { insertOrg } from "../../src/org-tree.js"
 import { insertMember, type MemberInput } from "../../src/platform/members.js"
@@ -167,5 +174,87 @@ export const developmentSuite = (ctx: SuiteContext) =>
       expect(saved?.total).toBe(4)
       expect(saved?.allocations).toEqual([{ orgId: "dv_c2", quota: 4 }])
       expect(await savedDevelopmentPlanOf(db, committee1, 2027)).toBeUndefined()
+    })
+
+    it("stores activist-pool analyses per organization and year, only inside the scope (DR 11)", async () => {
+      const { db } = ctx.database()
+      const entry = {
+        orgId: "dv_c1",
+        onDate: d("2026-03-10"),
+        analysedBy: "grassroots-committee",
+        activists: 12,
+        problems: "青年比例偏低",
+        measures: "加强对青年职工的培养",
+        recordedBy: null,
+        recordedAt: new Date("2026-03-10T08:00:00Z"),
+      }
+      await recordActivistPoolAnalysis(db, committee1, entry)
+      await recordActivistPoolAnalysis(db, district, { ...entry, onDate: d("2025-12-20"), activists: 9 })
+      await expect(recordActivistPoolAnalysis(db, committee2, entry)).rejects.toBeInstanceOf(NotInScope)
+      const in2026 = await activistPoolAnalysesOf(db, committee1, "dv_c1", 2026)
+      expect(in2026.map((a) => [a.onDate.toString(), a.activists])).toEqual([["2026-03-10", 12]])
+      expect((await activistPoolAnalysesOf(db, district, "dv_c1", 2025)).map((a) => a.activists)).toEqual([9])
+      await expect(activistPoolAnalysesOf(db, committee2, "dv_c1", 2026)).rejects.toBeInstanceOf(NotInScope)
+    })
+
+    it("stores a person's talks, reports and activities, only inside the scope, and loads them with the case", async () => {
+      const { db } = ctx.database()
+      const id = ids.甲 ?? ""
+      const entry = {
+        memberId: id,
+        kind: "talk",
+        onDate: d("2026-04-02"),
+        evidence: { talkedBy: "李明" },
+        recordedBy: null,
+        recordedAt: new Date("2026-04-02T08:00:00Z"),
+      }
+      await recordCultivation(db, committee1, entry)
+      await recordCultivation(db, district, { ...entry, kind: "thought-report", onDate: d("2026-03-01") })
+      await expect(recordCultivation(db, committee2, entry)).rejects.toBeInstanceOf(NotInScope)
+      const c = await developmentCaseOf(db, committee1, id)
+      expect(c.cultivation.map((r) => [r.kind, r.onDate.toString()])).toEqual([
+        ["thought-report", "2026-03-01"],
+        ["talk", "2026-04-02"],
+      ])
+    })
+
+    it("keeps the pipeline index: stale people until stored, then read per subtree until their day or a change", async () => {
+      const { db } = ctx.database()
+      const today = d("2026-11-30")
+      const stale = await stalePipelinePeople(db, district, "dv_d", today)
+      // 甲, 乙, 戊, 己 are in the pipeline (丙 is a full member, 丁 transferred out).
+      expect(stale.people.map((p) => p.name).sort()).toEqual(["乙", "己", "戊", "甲"].sort())
+      expect(stale.records.get(ids.甲 ?? "")?.map((r) => r.step)).toEqual(["apply", "talk"])
+      await savePipelineIndex(
+        db,
+        stale.people.map((p) => ({
+          memberId: p.id,
+          memberVersion: p.version,
+          evaluatedOn: today,
+          recheckOn: p.name === "戊" ? today : d("2026-12-20"),
+          items: p.name === "乙" ? [{ step: "political-review", state: "overdue", dueBy: "2026-11-01" }] : [],
+        })),
+      )
+      // 戊's day has come; everyone else holds.
+      expect((await stalePipelinePeople(db, district, "dv_d", today)).people.map((p) => p.name)).toEqual([
+        "戊",
+      ])
+      expect((await stalePipelinePeople(db, committee1, "dv_d.dv_c1", d("2026-12-01"))).people).toEqual([])
+      // An entry from a later day than the one asked about holds no more (a clock set back).
+      expect(
+        (await stalePipelinePeople(db, committee1, "dv_d.dv_c1", d("2026-11-29"))).people
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(["乙", "甲"].sort())
+      const indexed = await indexedPipelineOf(db, district, "dv_d")
+      expect(indexed.map((p) => [p.name, p.items.map((i) => i.step)])).toEqual([["乙", ["political-review"]]])
+      expect(await indexedPipelineOf(db, committee2, "dv_d.dv_c2")).toEqual([])
+      const board = await pipelineBoardOf(db, district, "dv_d", 10)
+      expect(board.map((c) => [c.stage, c.people.map((p) => p.name)])).toEqual([
+        ["applicant", ["甲"]],
+        ["activist", ["戊"]],
+        ["development-object", ["乙"]],
+        ["probationary", ["己"]],
+      ])
     })
   })

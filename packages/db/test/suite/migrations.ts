@@ -15,6 +15,9 @@ export const migrationSuite = (ctx: SuiteContext) => {
     expect(tables).toEqual([
       "api_tokens",
       "audit_log",
+      "development_activist_pool_analyses",
+      "development_cultivation_records",
+      "development_pipeline_index",
       "development_plans",
       "development_records",
       "district_policies",

@@ -8,11 +8,13 @@ import { OrgPicker } from "../../components/OrgPicker"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { AnnualPlanEditor } from "./AnnualPlanEditor"
 import { devApi, download, exportUrls } from "./api"
 import { echarts } from "./charts"
+import { PoolAnalysisPanel } from "./PoolAnalysisPanel"
 import { devKeys } from "./queries"
 import type { Composition } from "./types"
 
@@ -96,6 +98,9 @@ const ChartCard = ({
 /** 年度分析: who is in the pipeline, by every dimension DR 37 asks about, and the year's plan. */
 const AnalysisPage = () => {
   const { t, locale } = useI18n()
+  const { session } = useSession()
+  // DR 11: the analysis is the county department's and the committees', not a branch's.
+  const canRecordPool = session?.user.role === "district-admin" || session?.user.role === "committee-officer"
   const { message } = App.useApp()
   const [search, setSearch] = useSearchParams()
   const thisYear = new Date().getFullYear()
@@ -231,6 +236,9 @@ const AnalysisPage = () => {
           </Col>
           <Col span={24}>
             <AnnualPlanEditor year={year} />
+          </Col>
+          <Col span={24}>
+            <PoolAnalysisPanel orgId={orgId} year={year} canRecord={canRecordPool} />
           </Col>
         </Row>
       )}

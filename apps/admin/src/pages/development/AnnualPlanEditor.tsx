@@ -12,7 +12,8 @@ type Allocation = AnnualPlan["allocations"][number]
 
 /**
  * 年度发展计划: a total for the year, the API's proposal per organization (weighted to the priority
- * groups, never more than an organization's development objects) and manual changes to it.
+ * groups, never more than an organization's development objects) and manual changes to it. 建议分配 asks
+ * the API for the split of the typed total as a dry run; only 保存 writes.
  */
 export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
   const { t } = useI18n()
@@ -21,12 +22,23 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
   const query = useQuery({ queryKey: devKeys.annualPlan(year), queryFn: () => devApi.annualPlan(year) })
   const [total, setTotal] = useState<number>(0)
   const [edits, setEdits] = useState<ReadonlyMap<string, number>>(new Map())
+  const [proposal, setProposal] = useState<AnnualPlan | undefined>(undefined)
   useEffect(() => {
     if (query.data) {
       setTotal(query.data.total)
       setEdits(new Map())
+      setProposal(undefined)
     }
   }, [query.data])
+
+  const propose = useMutation({
+    mutationFn: () => devApi.proposeAnnualPlan(year, total),
+    onSuccess: (plan) => {
+      setProposal(plan)
+      setEdits(new Map())
+    },
+    onError: (e) => message.error(problemMessage(e, String(e))),
+  })
 
   const save = useMutation({
     mutationFn: (overrides: readonly { orgId: string; quota: number }[]) =>
@@ -40,7 +52,7 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
 
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   if (!query.data) return <Loading />
-  const plan = query.data
+  const plan = proposal ?? query.data
   const quotaOf = (a: Allocation) => edits.get(a.orgId) ?? a.quota
   const sum = plan.allocations.reduce((s, a) => s + quotaOf(a), 0)
   const overrides = plan.allocations
@@ -59,7 +71,7 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
           onChange={(v) => setTotal(v ?? 0)}
           data-testid="annual-total"
         />
-        <Button onClick={() => save.mutate([])} loading={save.isPending} data-testid="annual-propose">
+        <Button onClick={() => propose.mutate()} loading={propose.isPending} data-testid="annual-propose">
           {t("dev.annual.propose")}
         </Button>
         <Button
@@ -74,9 +86,11 @@ export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {
           {t("dev.annual.sum", { sum, total })}
         </Tag>
         <Typography.Text type="secondary">
-          {plan.updatedAt
-            ? t("dev.annual.updatedAt", { at: new Date(plan.updatedAt).toLocaleString() })
-            : t("dev.annual.notSaved")}
+          {proposal
+            ? t("dev.annual.proposed")
+            : plan.updatedAt
+              ? t("dev.annual.updatedAt", { at: new Date(plan.updatedAt).toLocaleString() })
+              : t("dev.annual.notSaved")}
         </Typography.Text>
       </Flex>
       {sum !== total ? (

@@ -1,20 +1,28 @@
 import { ArrowLeftOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
 import { Button, Card, Col, Empty, Progress, Row, Space, Statistic } from "antd"
+import { useState } from "react"
 import { useNavigate, useParams } from "react-router-dom"
+import { mayWriteMembers } from "../../api/types"
 import { StageTag } from "../../components/StageTag"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { devApi } from "./api"
+import { CultivationForm } from "./CultivationForm"
 import { StateTag } from "./components"
-import { devKeys } from "./queries"
+import { devKeys, useStepDefinitions } from "./queries"
 import type { CultivationPlanView } from "./types"
 
 type Item = CultivationPlanView["items"][number]
 
-/** 一人一策: the person's cultivation items (reports, talks, assessments, training…) with due dates. */
+/**
+ * 一人一策: the person's cultivation items (reports, talks, assessments, training…) with due dates. A talk,
+ * report or activity still open is recorded right here (assessments and the training are steps of the
+ * timeline).
+ */
 const PlanPage = () => {
   const { t, td } = useI18n()
   const { memberId = "" } = useParams()
@@ -24,6 +32,11 @@ const PlanPage = () => {
     queryKey: devKeys.timeline(memberId),
     queryFn: () => devApi.timeline(memberId),
   })
+  const defs = useStepDefinitions()
+  const { session } = useSession()
+  const canRecord = session ? mayWriteMembers(session.user.role) : false
+  const [recording, setRecording] = useState<string>()
+  const kindOf = (k: string) => defs.data?.cultivationKinds.find((c) => c.kind === k)
   if (plan.error) return <ErrorState error={plan.error} onRetry={() => plan.refetch()} />
   if (!plan.data) return <Loading />
   const { progress, items } = plan.data
@@ -114,9 +127,32 @@ const PlanPage = () => {
               width: 130,
               render: (d: string | null) => <span className="mono">{d ?? t("common.none")}</span>,
             },
+            {
+              title: "",
+              key: "record",
+              width: 100,
+              render: (_: unknown, r: Item) =>
+                canRecord && r.state !== "done" && kindOf(r.kind) && timeline.data ? (
+                  <Button
+                    size="small"
+                    onClick={() => setRecording(r.kind)}
+                    data-testid={`plan-record-${r.kind}`}
+                  >
+                    {t("dev.timeline.record")}
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </Card>
+      {recording && kindOf(recording) && timeline.data ? (
+        <CultivationForm
+          memberId={memberId}
+          kind={kindOf(recording) as NonNullable<ReturnType<typeof kindOf>>}
+          today={timeline.data.asOf}
+          onClose={() => setRecording(undefined)}
+        />
+      ) : null}
     </Page>
   )
 }

@@ -93,6 +93,16 @@ const StepItem = ({
             <CalendarOutlined /> {t("dev.timeline.dueBy", { date: step.dueBy })}
           </Typography.Text>
         ) : null}
+        {step.recordableFrom ? (
+          <Typography.Text type="secondary" data-testid={`from-${step.step}`}>
+            {t("dev.timeline.recordableFrom", { date: step.recordableFrom })}
+          </Typography.Text>
+        ) : null}
+        {step.recordableUntil ? (
+          <Typography.Text type="danger" data-testid={`until-${step.step}`}>
+            {t("dev.timeline.recordableUntil", { date: step.recordableUntil })}
+          </Typography.Text>
+        ) : null}
         {canRecord ? (
           <Button size="small" icon={<EditOutlined />} onClick={onRecord} data-testid={`record-${step.step}`}>
             {step.records.length > 0 ? t("dev.timeline.recordAgain") : t("dev.timeline.record")}
@@ -158,10 +168,15 @@ const StageSteps = ({
         (!s.optional && s.state !== "done" && s.state !== "not-applicable"),
     )
   // Next steps, and any step not yet on file: a record is judged on its own date, so a step
-  // done months ago can be entered now even when today's clock would block it (补录).
+  // done months ago can be entered now even when today's clock would block it (补录). A step that only
+  // waits for a day to come (recordableFrom) is not offered before it.
+  // An optional record (an outcome such as direct admission, a transfer, an extension) is recorded when it
+  // happens, so it is offered whenever the rules allow it now.
   const recordable = (s: StepView) =>
     canRecord &&
+    s.recordableFrom === undefined &&
     (next.has(s.step) ||
+      (s.optional && (s.state === "allowed" || s.state === "due" || s.state === "overdue")) ||
       (!s.optional &&
         s.state !== "done" &&
         s.state !== "not-applicable" &&
@@ -226,7 +241,7 @@ const StageSteps = ({
 }
 
 const TimelinePage = () => {
-  const { t, locale } = useI18n()
+  const { t, td, locale } = useI18n()
   const { memberId = "" } = useParams()
   const navigate = useNavigate()
   const { message } = App.useApp()
@@ -307,6 +322,13 @@ const TimelinePage = () => {
               {t("dev.timeline.edition", { edition: tl.edition })}
             </Descriptions.Item>
           ) : null}
+          {tl.closedBy ? (
+            <Descriptions.Item label={t("dev.timeline.closedBy")} span={2}>
+              <span data-testid="closed-by">
+                {t("dev.timeline.closedByValue", { name: tl.closedBy.name, date: tl.closedBy.on })}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           {derived.map((k) => (
             <Descriptions.Item key={k} label={t(`dev.derived.${k}` as MessageKey)}>
               <span data-testid={`derived-${k}`}>{tl.derived[k]}</span>
@@ -350,6 +372,11 @@ const TimelinePage = () => {
                     >
                       <Flex vertical>
                         <span>{n.name}</span>
+                        {n.until ? (
+                          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                            {t("dev.timeline.recordableUntil", { date: n.until })}
+                          </Typography.Text>
+                        ) : null}
                         {s?.dueBy && s.state !== "done" ? (
                           <Typography.Text
                             type={s.state === "overdue" ? "danger" : "secondary"}
@@ -378,6 +405,33 @@ const TimelinePage = () => {
               onRecord={setRecording}
             />
           </Card>
+          {tl.cultivation.length > 0 ? (
+            <Card
+              title={t("dev.timeline.cultivation")}
+              size="small"
+              style={{ marginTop: 16 }}
+              data-testid="cultivation"
+            >
+              <List
+                size="small"
+                dataSource={[...tl.cultivation].reverse()}
+                renderItem={(r) => (
+                  <List.Item data-testid="cultivation-record" data-kind={r.kind}>
+                    <Flex vertical>
+                      <span>
+                        <span className="mono">{r.onDate}</span> {r.name}
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {Object.entries(r.evidence)
+                          .map(([k, v]) => `${td(`dev.field.${k}`, k)}：${String(v)}`)
+                          .join("；")}
+                      </Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          ) : null}
         </Col>
       </Row>
       {recording && definition ? (

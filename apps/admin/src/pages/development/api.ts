@@ -3,9 +3,11 @@ import type {
   AnnualPlanBody,
   Composition,
   CultivationPlanView,
+  CultivationRecordBody,
   Pipeline,
   PolicyImpact,
   PolicyImpactBody,
+  PoolAnalysisStatus,
   RecordBody,
   StepDefinitions,
   Timeline,
@@ -14,6 +16,16 @@ import { api } from "../../api/client"
 import { ProblemError, toProblem } from "../../api/problem"
 import { buildQuery } from "../../api/query"
 import type { MemberDetail, NewMember } from "./types"
+
+/** A yearly analysis of the activist pool as the API takes it (`ActivistPoolAnalysisSchema`, DR 11). */
+export interface PoolAnalysisBody {
+  readonly on: string
+  readonly orgId: string
+  readonly analysedBy: "county-org-department" | "grassroots-committee"
+  readonly activists: number
+  readonly problems: string
+  readonly measures: string
+}
 
 const id = encodeURIComponent
 
@@ -26,12 +38,21 @@ export const devApi = {
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),
+  recordCultivation: (memberId: string, body: CultivationRecordBody) =>
+    api.post<CultivationPlanView>(`/development/people/${id(memberId)}/cultivation-records`, body),
   composition: (year: number, orgId: string | undefined) =>
     api.get<Composition>("/development/composition", { year, orgId }),
   annualPlan: (year: number) => api.get<AnnualPlan>("/development/annual-plan", { year }),
+  /** A dry run: the proposed split of `total`, nothing saved. */
+  proposeAnnualPlan: (year: number, total: number) =>
+    api.get<AnnualPlan>("/development/annual-plan", { year, total }),
   saveAnnualPlan: (body: AnnualPlanBody) => api.put<AnnualPlan>("/development/annual-plan", body),
   /** Whose verdicts a proposed policy overlay would change; nothing is saved. */
   policyImpact: (body: PolicyImpactBody) => api.post<PolicyImpact>("/development/policy-impact", body),
+  poolAnalysis: (orgId: string | undefined, year: number) =>
+    api.get<PoolAnalysisStatus>("/development/activist-pool-analyses", { orgId, year }),
+  recordPoolAnalysis: (body: PoolAnalysisBody) =>
+    api.post<PoolAnalysisStatus>("/development/activist-pool-analyses", body),
   createMember: (m: NewMember) => api.post<MemberDetail>("/members", m),
 }
 

@@ -11,6 +11,8 @@ export const devKeys = {
   composition: (year: number, orgId: string | undefined) =>
     ["development", "composition", year, orgId ?? ""] as const,
   annualPlan: (year: number) => ["development", "annual-plan", year] as const,
+  poolAnalysis: (orgId: string | undefined, year: number) =>
+    ["development", "pool-analysis", orgId ?? "", year] as const,
 }
 
 /** The step definitions change only with the district policy: loaded once per session. */

@@ -33,6 +33,8 @@ export interface FieldSpec {
   readonly minimum?: number
   readonly maximum?: number
   readonly minLength?: number
+  /** A switch's starting position when the schema gives one (`default`); otherwise it starts off. */
+  readonly defaultOn?: boolean
   /** Sub-fields of an object, or of each item of a list. */
   readonly fields?: readonly FieldSpec[]
 }
@@ -102,7 +104,10 @@ const fieldOf = (key: string, raw: unknown, required: boolean, root: Json): Fiel
       return { ...base, kind: "list", fields: fieldsOf(item, root) }
     return { ...base, kind: "tags" }
   }
-  if (s.type === "boolean") return { ...base, kind: "boolean" }
+  if (s.type === "boolean")
+    return typeof s.default === "boolean"
+      ? { ...base, kind: "boolean", defaultOn: s.default }
+      : { ...base, kind: "boolean" }
   if (s.type === "integer" || s.type === "number") {
     const minimum = limit(s.minimum) ?? limit(s.exclusiveMinimum)
     const maximum = limit(s.maximum) ?? limit(s.exclusiveMaximum)
@@ -131,11 +136,14 @@ export const fieldsOf = (schema: unknown, root?: unknown): FieldSpec[] => {
   return Object.entries(props).map(([key, p]) => fieldOf(key, p, required.has(key), rootJson))
 }
 
-/** What a fresh form shows: switches off, lists empty, nested objects with their own defaults. */
+/**
+ * What a fresh form shows: switches off (or as the schema's `default` says), lists empty, nested objects with
+ * their own defaults.
+ */
 export const initialValues = (fields: readonly FieldSpec[]): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const f of fields) {
-    if (f.kind === "boolean") out[f.key] = false
+    if (f.kind === "boolean") out[f.key] = f.defaultOn ?? false
     else if (f.kind === "list" || f.kind === "multi-enum" || f.kind === "tags") out[f.key] = []
     else if (f.kind === "object") out[f.key] = initialValues(f.fields ?? [])
   }

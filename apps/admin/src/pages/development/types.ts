@@ -27,4 +27,5 @@ export type {
 }
 export type NewMember = MemberCreate
 export type StepDefinition = StepDefinitions["items"][number]
+export type CultivationKind = StepDefinitions["cultivationKinds"][number]
 export type PipelineItem = Pipeline["attention"][number]

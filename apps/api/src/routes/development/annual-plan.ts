@@ -65,19 +65,30 @@ const view = (
 export const getAnnualPlan = route({
   method: "get",
   path: "/api/development/annual-plan",
-  summary: "The year's development plan of the caller's organization, or a proposal when none is saved",
+  summary:
+    "The year's development plan of the caller's organization, or a proposal when none is saved or `total` is given",
   description:
     "A proposal starts from last year's admissions and splits them by `allocateAnnualPlan` (priority groups " +
-    "weigh more, never more than an organization's development objects).",
+    "weigh more, never more than an organization's development objects). With `total` it is a dry run: the " +
+    "proposal for that total, whatever is saved, and nothing is written (`updatedAt` is null).",
   tag: "development",
   auth: "user",
   query: Schema.Struct({
     year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+    total: Schema.optionalKey(
+      Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 100_000 })),
+    ).annotate({ description: "Propose an allocation of this total without saving anything (dry run)" }),
   }),
   response: AnnualPlan,
   handler: async ({ actor, query, deps }) =>
     deps.db.transaction(async (tx) => {
       const { units, pipelines, policy } = await planUnits(tx, actor, query.year, todayOf(deps))
+      if (query.total !== undefined) {
+        const quotas = new Map(
+          allocateAnnualPlan(query.total, pipelines, policy).map((x) => [x.orgId, x.quota]),
+        )
+        return view(query.year, query.total, units, pipelines, quotas, null)
+      }
       const saved = await savedDevelopmentPlanOf(tx, actor, query.year)
       if (saved) {
         const quotas = new Map(saved.allocations.map((x) => [x.orgId, x.quota]))

@@ -33,6 +33,25 @@ export const RecordView = Schema.Struct({
 })
 export type RecordView = typeof RecordView.Type
 
+/** A talk, thought report or activity of the cultivation plan (一人一策), as recorded. */
+export const CultivationRecordView = Schema.Struct({
+  id: Schema.String,
+  kind: Schema.Literals(["talk", "thought-report", "activity"]),
+  name: Schema.String,
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+  recordedAt: Schema.String,
+  recordedBy: Schema.NullOr(Schema.String),
+})
+export type CultivationRecordView = typeof CultivationRecordView.Type
+
+export const CultivationRecordBody = Schema.Struct({
+  kind: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40)),
+  onDate: IsoDate,
+  evidence: Schema.Record(Schema.String, Schema.Unknown),
+})
+export type CultivationRecordBody = typeof CultivationRecordBody.Type
+
 export const StepView = Schema.Struct({
   step: Schema.String,
   stage: Schema.Int,
@@ -41,6 +60,10 @@ export const StepView = Schema.Struct({
   state: StepState,
   dueBy: Schema.NullOr(IsoDate),
   optional: Schema.Boolean,
+  /** Blocked only because its date would be in the future: it can be recorded from this day on. */
+  recordableFrom: Schema.optionalKey(IsoDate),
+  /** Blocked today only by a time limit: a record dated on or before this day is still accepted. */
+  recordableUntil: Schema.optionalKey(IsoDate),
   records: Schema.Array(RecordView),
   verdicts: Schema.Array(VerdictView),
 })
@@ -58,8 +81,21 @@ export const Timeline = Schema.Struct({
   edition: Schema.NullOr(Schema.String),
   currentStage: Schema.String,
   derived: Schema.Record(Schema.String, Schema.NullOr(IsoDate)),
+  /**
+   * The outcome record that closed the procedure (direct or posthumous admission, non-recognition): its step,
+   * name and date; null while the ordinary road is open.
+   */
+  closedBy: Schema.NullOr(Schema.Struct({ step: Schema.String, name: Schema.String, on: IsoDate })),
   steps: Schema.Array(StepView),
-  nextSteps: Schema.Array(Schema.Struct({ step: Schema.String, name: Schema.String })),
+  /** The cultivation plan's talks, thought reports and activities on file, oldest first. */
+  cultivation: Schema.Array(CultivationRecordView),
+  /**
+   * What can be recorded now, each step judged on the date its record would bear: allowed, due and overdue
+   * steps, then steps blocked today only by a time limit (`until`: date the record on or before it).
+   */
+  nextSteps: Schema.Array(
+    Schema.Struct({ step: Schema.String, name: Schema.String, until: Schema.optionalKey(IsoDate) }),
+  ),
 })
 export type Timeline = typeof Timeline.Type
 
@@ -85,7 +121,18 @@ export const StepDefinitionView = Schema.Struct({
   citations: Schema.Array(Schema.String),
   evidenceSchema: Schema.Record(Schema.String, Schema.Unknown),
 })
-export const StepDefinitions = Schema.Struct({ items: Schema.Array(StepDefinitionView) })
+export const StepDefinitions = Schema.Struct({
+  items: Schema.Array(StepDefinitionView),
+  /** The cultivation records' kinds and the JSON Schema of each one's evidence, for the plan's forms. */
+  cultivationKinds: Schema.Array(
+    Schema.Struct({
+      kind: Schema.String,
+      name: Schema.String,
+      citations: Schema.Array(Schema.String),
+      evidenceSchema: Schema.Record(Schema.String, Schema.Unknown),
+    }),
+  ),
+})
 export type StepDefinitions = typeof StepDefinitions.Type
 
 export const PipelineQuery = Schema.Struct({
@@ -243,3 +290,28 @@ export const PolicyImpact = Schema.Struct({
   ),
 })
 export type PolicyImpact = typeof PolicyImpact.Type
+/** The organization and year whose activist-pool analysis (DR 11) is asked for; the caller's own by default. */
+export const PoolAnalysisQuery = Schema.Struct({
+  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  orgId: Schema.optionalKey(OrgIdSchema),
+})
+export const PoolAnalysisView = Schema.Struct({
+  id: Schema.String,
+  on: IsoDate,
+  analysedBy: Schema.Literals(["county-org-department", "grassroots-committee"]),
+  activists: Schema.Int,
+  problems: Schema.String,
+  measures: Schema.String,
+  recordedAt: Schema.String,
+})
+/** An organization's activist-pool analyses of a year and whether the year's duty is met. */
+export const PoolAnalysisStatus = Schema.Struct({
+  orgId: Schema.String,
+  orgName: Schema.String,
+  year: Schema.Int,
+  /** ok: an analysis is on file; due: not yet, the year runs until 31 December; overdue: the year is over. */
+  status: Schema.Literals(["ok", "due", "overdue"]),
+  verdict: VerdictView,
+  analyses: Schema.Array(PoolAnalysisView),
+})
+export type PoolAnalysisStatus = typeof PoolAnalysisStatus.Type

@@ -1,9 +1,9 @@
 import { maskIdNumber } from "@xianfeng/core"
 import { developmentPipelineOf, educationCodes, ethnicityCodes, pipelineStages } from "@xianfeng/db"
-import { Schema } from "effect"
 import ExcelJS from "exceljs"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
+import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { route } from "../../http/route.js"
 import { analyse, compositionView, stageLabels } from "./composition.js"
 import { PersonParams, PipelineQuery, type Timeline, YearQuery } from "./contract.js"
@@ -11,10 +11,8 @@ import { ledgerFieldLabels, ledgerValueLabels } from "./ledger-glossary.js"
 import { verdictLine } from "./render.js"
 import { loadTimeline } from "./timeline.js"
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-const XlsxFile = Schema.Unknown.annotate({
-  description: "An .xlsx workbook (Content-Disposition: attachment)",
-})
+const XLSX = XLSX_MEDIA_TYPE
+const XlsxFile = fileResponse(XLSX, "An .xlsx workbook (Content-Disposition: attachment)")
 
 /** attachment; an ASCII fallback name, and the real (Chinese) one per RFC 5987/6266. */
 export const contentDisposition = (name: string, ascii: string) =>
@@ -212,11 +210,7 @@ export const personExport = route({
       })
       return { wb, name: person.name }
     })
-    return (await xlsxResponse(
-      wb,
-      `${name}-发展党员纪实表.xlsx`,
-      `development-${params.memberId}.xlsx`,
-    )) as never
+    return await xlsxResponse(wb, `${name}-发展党员纪实表.xlsx`, `development-${params.memberId}.xlsx`)
   },
 })
 
@@ -279,11 +273,11 @@ export const compositionExport = route({
       })
       return wb
     })
-    return (await xlsxResponse(
+    return await xlsxResponse(
       wb,
       `${query.year}年发展党员队伍结构分析.xlsx`,
       `composition-${query.year}.xlsx`,
-    )) as never
+    )
   },
 })
 

@@ -4,21 +4,25 @@ import { composition } from "./composition.js"
 import { compositionExport, personExport, pipelineExport } from "./exports.js"
 import { policyImpact } from "./impact.js"
 import { pipeline } from "./pipeline.js"
-import { personPlan } from "./plan.js"
+import { personPlan, recordCultivationActivity } from "./plan.js"
+import { poolAnalysisStatus, recordPoolAnalysis } from "./pool-analysis.js"
 import { recordStep } from "./records.js"
 import { stepDefinitions } from "./steps.js"
 import { personTimeline } from "./timeline.js"
 
-/** 发展党员: steps, timelines, records, the pipeline, plans, composition, the annual plan and exports. */
+/** 发展党员: steps, timelines, records, the pipeline, plans, composition, the annual plan, the activist-pool analyses and exports. */
 export const developmentRoutes: readonly AnyRoute[] = [
   stepDefinitions,
   personTimeline,
   recordStep,
   personPlan,
+  recordCultivationActivity,
   pipeline,
   composition,
   getAnnualPlan,
   saveAnnualPlan,
+  poolAnalysisStatus,
+  recordPoolAnalysis,
   personExport,
   compositionExport,
   pipelineExport,

@@ -12,4 +12,6 @@ export const developmentPermissions = {
   saveAnnualPlan: ["district-admin", "committee-officer"],
   /** See whose verdicts a proposed change to the district's policy would change (nothing is saved). */
   previewPolicyImpact: ["district-admin"],
+  /** Record the yearly analysis of the activist pool (DR 11: the county department and the committees). */
+  recordPoolAnalysis: ["district-admin", "committee-officer"],
 } as const satisfies Record<string, readonly Role[]>

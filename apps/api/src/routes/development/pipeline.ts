@@ -1,37 +1,23 @@
-import type { PlainDate } from "@xianfeng/core"
+import { date, type PlainDate } from "@xianfeng/core"
 import {
-  type DevelopmentPerson,
-  developmentPipelineOf,
-  type PipelineStage,
+  indexedPipelineOf,
+  loadDevelopmentPolicy,
+  pipelineBoardOf,
+  pipelineCountsOf,
   pipelineStages,
+  withinOf,
 } from "@xianfeng/db"
-import {
-  ATTENTION_DAYS,
-  type AttentionInput,
-  attentionOf,
-  developmentRuleSets,
-  evaluate,
-  historyOf,
-} from "@xianfeng/development-rules"
+import { ATTENTION_DAYS, attentionOf, isStepId, stepDefinition } from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { Pipeline, PipelineQuery } from "./contract.js"
+import { refreshPipelineIndex } from "./pipeline-index.js"
 import { text } from "./render.js"
 
 const BOARD_CAP = 50
 const ATTENTION_CAP = 500
-
-/** The date the person entered their current stage. */
-const sinceOf = (p: DevelopmentPerson & { stage: PipelineStage }): PlainDate | null =>
-  p.stage === "applicant"
-    ? p.appliedOn
-    : p.stage === "activist"
-      ? p.activistOn
-      : p.stage === "development-object"
-        ? p.developmentObjectOn
-        : p.admittedOn
 
 export const pipeline = route({
   method: "get",
@@ -39,9 +25,10 @@ export const pipeline = route({
   summary:
     "The development pipeline of a subtree: counts per stage, what is overdue or due soon, and a board",
   description:
-    "Every person's history is evaluated today with the district policy; `attention` lists overdue steps and " +
-    "steps due within `days` (default 30), most urgent first. The board holds at most 50 people per stage, " +
-    "longest in the stage first.",
+    "Read from the pipeline index: each person's open deadlines as the rules found them, re-evaluated today for " +
+    "anyone whose stored day has come or whose record changed, so the answer equals evaluating everyone today " +
+    "with the district policy. `attention` lists overdue steps and steps due within `days` (default 30), most " +
+    "urgent first. The board holds at most 50 people per stage, longest in the stage first.",
   tag: "development",
   auth: "user",
   query: PipelineQuery,
@@ -50,42 +37,50 @@ export const pipeline = route({
     const lang = langOf(c)
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
-      const { counts, people, records, policy } = await developmentPipelineOf(tx, actor, query.orgId)
-      // One person evaluated at a time: only what needs attention is kept, not every evaluation.
-      function* evaluated(): Generator<AttentionInput<(typeof people)[number]>> {
-        for (const person of people) {
-          const rows = records.get(person.id)
-          if (rows === undefined) continue
-          const e = evaluate(historyOf(person, rows, today), today, developmentRuleSets, policy)
-          yield { person, steps: e.steps }
-        }
-      }
-      const attention = attentionOf(evaluated(), today, query.days ?? ATTENTION_DAYS)
-      const board = pipelineStages.map((stage) => {
-        const inStage = people.filter((p) => p.stage === stage)
-        return {
-          stage,
-          total: inStage.length,
-          people: inStage
-            .map((p) => ({
-              memberId: p.id,
-              name: p.name,
-              orgName: p.orgName,
-              since: sinceOf(p)?.toString() ?? null,
-            }))
-            .sort(
-              (a, b) =>
-                (a.since ?? "9999").localeCompare(b.since ?? "9999") || a.memberId.localeCompare(b.memberId),
-            )
-            .slice(0, BOARD_CAP),
-        }
-      })
+      const within = await withinOf(tx, actor, query.orgId)
+      const { policy } = await loadDevelopmentPolicy(tx, within)
+      const refreshed = await refreshPipelineIndex(tx, actor, within, today, policy)
+      const extra = new Map(policy.extraSteps.map((x) => [x.id as string, x.name]))
+      const nameOf = (step: string) =>
+        isStepId(step) ? stepDefinition(step).name : (extra.get(step) ?? { "zh-CN": step, en: step })
+      const indexed = (await indexedPipelineOf(tx, actor, within)).sort((a, b) => (a.id < b.id ? -1 : 1))
+      const attention = attentionOf(
+        indexed.map((person) => ({
+          person,
+          steps: person.items.map((i) => ({
+            step: i.step as never,
+            name: nameOf(i.step),
+            state: i.state,
+            dueBy: date(i.dueBy) as PlainDate,
+          })),
+        })),
+        today,
+        query.days ?? ATTENTION_DAYS,
+      )
+      const counts = await pipelineCountsOf(tx, actor, within)
+      const board = (await pipelineBoardOf(tx, actor, within, BOARD_CAP)).map((col) => ({
+        stage: col.stage,
+        // The stage's true size: the board shows at most BOARD_CAP of it.
+        total: counts.find((r) => r.stage === col.stage)?.count ?? 0,
+        people: col.people.map((p) => ({
+          memberId: p.memberId,
+          name: p.name,
+          orgName: p.orgName,
+          since: p.since?.toString() ?? null,
+        })),
+      }))
       await audit(tx, deps, actor, {
         action: "development.pipeline",
         objectType: "org",
         objectId: query.orgId ?? actor.orgId,
         result: "ok",
-        details: { people: people.length, attention: attention.length },
+        details: {
+          people: counts
+            .filter((r) => (pipelineStages as readonly string[]).includes(r.stage))
+            .reduce((s, r) => s + r.count, 0),
+          attention: attention.length,
+          refreshed,
+        },
       })
       return {
         asOf: today.toString(),

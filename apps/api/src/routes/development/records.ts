@@ -1,5 +1,5 @@
 import { compareDates, isAfter, type PlainDate } from "@xianfeng/core"
-import { developmentCaseOf, recordDevelopmentStep, stageColumnsOf } from "@xianfeng/db"
+import { developmentCaseOf, recordDevelopmentStep, savePipelineIndex, stageColumnsOf } from "@xianfeng/db"
 import {
   checkStep,
   decodeStepRecord,
@@ -15,6 +15,7 @@ import { langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { PersonParams, RecordBody, Timeline } from "./contract.js"
 import { developmentPermissions } from "./permissions.js"
+import { pipelineIndexRowOf } from "./pipeline-index.js"
 import { renderVerdictView } from "./render.js"
 import { timelineView } from "./timeline.js"
 
@@ -27,7 +28,8 @@ export const recordStep = route({
   description:
     "The evidence is checked against the step's schema (400 naming the field), then the rules judge the step by " +
     "the edition in force on its date. Accepted: the record is stored, the member's stage and stage dates follow " +
-    "the history, the member's version moves on, and the new timeline comes back.",
+    "the history, the member's version moves on, the pipeline index takes the person's new deadlines, and the " +
+    "new timeline comes back.",
   tag: "development",
   auth: "user",
   roles: developmentPermissions.recordDevelopment,
@@ -56,7 +58,9 @@ export const recordStep = route({
     }
     return deps.db.transaction(async (tx) => {
       // Locks the member row: two steps recorded at once for one person are judged one after the other.
-      const { person, records, policy } = await developmentCaseOf(tx, actor, params.memberId, { lock: true })
+      const { person, records, cultivation, policy } = await developmentCaseOf(tx, actor, params.memberId, {
+        lock: true,
+      })
       const verdicts = checkStep(historyOf(person, records, today), record, developmentRuleSets, policy)
       if (!isAccepted(verdicts)) {
         const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
@@ -83,6 +87,8 @@ export const recordStep = route({
       )
       const columns = stageColumnsOf(evaluation.derived)
       const inserted = await recordDevelopmentStep(tx, actor, entry, columns)
+      // The member's version moved on by one with the record: the pipeline reads this row from now on.
+      await savePipelineIndex(tx, [pipelineIndexRowOf(person.id, person.version + 1, evaluation)])
       await audit(tx, deps, actor, {
         action: "development.record",
         objectType: "member",
@@ -99,7 +105,7 @@ export const recordStep = route({
         },
       })
       const current = { ...person, stage: columns.stage ?? person.stage }
-      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang)
+      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang, cultivation)
     })
   },
 })

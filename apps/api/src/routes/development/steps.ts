@@ -1,8 +1,13 @@
 import { loadDevelopmentPolicy } from "@xianfeng/db"
 import {
+  cultivationEvidenceSchemas,
+  cultivationRecordKinds,
+  cultivationRecordLabels,
   DistrictStepEvidence,
+  dr,
   evidenceSchemas,
   isStepId,
+  local,
   stepDefinition,
   steps,
 } from "@xianfeng/development-rules"
@@ -25,6 +30,15 @@ const jsonSchemaOf = (schema: Schema.Top): Record<string, unknown> => {
 
 const evidenceJson = new Map(steps.map((s) => [s.id, jsonSchemaOf(evidenceSchemas[s.id])]))
 const districtEvidenceJson = jsonSchemaOf(DistrictStepEvidence)
+const cultivationJson = new Map(
+  cultivationRecordKinds.map((k) => [k, jsonSchemaOf(cultivationEvidenceSchemas[k])]),
+)
+// Talks and activities rest on DR 10 (contacts, activities) and the district's cadence; reports on the cadence.
+const cultivationCitations = {
+  talk: [dr(10), local()],
+  "thought-report": [local()],
+  activity: [dr(10), local()],
+}
 
 export const stepDefinitions = route({
   method: "get",
@@ -69,6 +83,12 @@ export const stepDefinitions = route({
       const at = items.findIndex((s) => s.id === after)
       items.splice(at < 0 ? items.length : at + 1, 0, d)
     }
-    return { items }
+    const cultivationKinds = cultivationRecordKinds.map((k) => ({
+      kind: k,
+      name: text(cultivationRecordLabels[k], lang),
+      citations: citationsOf(cultivationCitations[k], lang),
+      evidenceSchema: cultivationJson.get(k) ?? {},
+    }))
+    return { items, cultivationKinds }
   },
 })

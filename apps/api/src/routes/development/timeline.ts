@@ -1,5 +1,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import {
+  type CultivationRecordRow,
   type DevelopmentRecord,
   developmentCaseOf,
   type Scope,
@@ -7,6 +8,8 @@ import {
   type XfDb,
 } from "@xianfeng/db"
 import {
+  type CultivationRecordKind,
+  cultivationRecordLabels,
   type DerivedDates,
   type DevelopmentPolicy,
   developmentRuleSets,
@@ -14,13 +17,15 @@ import {
   evaluate,
   historyOf,
   isStepId,
+  recordabilityOf,
+  recordableNextSteps,
   stepDefinition,
 } from "@xianfeng/development-rules"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { PersonParams, type RecordView, Timeline } from "./contract.js"
+import { type CultivationRecordView, PersonParams, type RecordView, Timeline } from "./contract.js"
 import { renderVerdictView, text } from "./render.js"
 
 const derivedKeys = [
@@ -44,17 +49,36 @@ export const recordView = (r: DevelopmentRecord): RecordView => ({
   recordedBy: r.recordedBy,
 })
 
-/** The evaluation, rendered in the reader's language; the stored rows ride along under their steps. */
+export const cultivationView = (r: CultivationRecordRow, lang: Lang): CultivationRecordView => {
+  const kind = r.kind as CultivationRecordKind
+  return {
+    id: r.id,
+    kind,
+    name: text(cultivationRecordLabels[kind] ?? { "zh-CN": r.kind, en: r.kind }, lang),
+    onDate: r.onDate.toString(),
+    evidence: r.evidence,
+    recordedAt: r.recordedAt.toISOString(),
+    recordedBy: r.recordedBy,
+  }
+}
+
+/**
+ * The evaluation, rendered in the reader's language; the stored rows ride along under their steps, the
+ * cultivation records (talks, reports, activities) beside them.
+ */
 export const timelineView = (
   person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage">,
   rows: readonly DevelopmentRecord[],
   e: Evaluation,
   policy: DevelopmentPolicy,
   lang: Lang,
+  cultivation: readonly CultivationRecordRow[] = [],
 ): Timeline => {
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
     isStepId(step) ? text(stepDefinition(step).name, lang) : (extra.get(step)?.name[lang] ?? step)
+  const recordability = new Map(recordabilityOf(e).map((r) => [r.step as string, r]))
+  const optional = (step: string) => isStepId(step) && stepDefinition(step).optional
   return {
     member: {
       id: person.id,
@@ -67,6 +91,14 @@ export const timelineView = (
     edition: e.edition ?? null,
     currentStage: String(e.derived.stage),
     derived: Object.fromEntries(derivedKeys.map((k) => [k, e.derived[k]?.toString() ?? null])),
+    closedBy:
+      e.derived.closedBy === undefined
+        ? null
+        : {
+            step: e.derived.closedBy.step,
+            name: nameOf(e.derived.closedBy.step),
+            on: e.derived.closedBy.on.toString(),
+          },
     steps: e.steps.map((s) => {
       const def = isStepId(s.step) ? stepDefinition(s.step) : undefined
       return {
@@ -77,26 +109,40 @@ export const timelineView = (
         state: s.state,
         dueBy: s.dueBy?.toString() ?? null,
         optional: def?.optional ?? false,
+        ...(recordability.get(s.step)?.from === undefined
+          ? {}
+          : { recordableFrom: String(recordability.get(s.step)?.from) }),
+        ...(recordability.get(s.step)?.until === undefined
+          ? {}
+          : { recordableUntil: String(recordability.get(s.step)?.until) }),
         records: rows
           .filter((r) => r.step === s.step && !(r.onDate.toString() > e.asOf.toString()))
           .map(recordView),
         verdicts: s.verdicts.map((v) => renderVerdictView(v, lang)),
       }
     }),
-    nextSteps: e.nextSteps.map((step) => ({ step, name: nameOf(step) })),
+    cultivation: cultivation
+      .filter((r) => !(r.onDate.toString() > e.asOf.toString()))
+      .map((r) => cultivationView(r, lang)),
+    nextSteps: recordableNextSteps(e, optional).map((step) => {
+      const until = recordability.get(step)?.until
+      return until === undefined
+        ? { step, name: nameOf(step) }
+        : { step, name: nameOf(step), until: until.toString() }
+    }),
   }
 }
 
 /** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
 export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
-  const { person, records, policy } = await developmentCaseOf(db, scope, memberId)
+  const { person, records, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
   const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy)
   return {
     person,
     rows: records,
     policy,
     evaluation,
-    view: timelineView(person, records, evaluation, policy, lang),
+    view: timelineView(person, records, evaluation, policy, lang, cultivation),
   }
 }
 

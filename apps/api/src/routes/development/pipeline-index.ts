@@ -1,0 +1,78 @@
+import type { PlainDate } from "@xianfeng/core"
+import {
+  type DevelopmentRecord,
+  type Scope,
+  savePipelineIndex,
+  stalePipelinePeople,
+  type XfDb,
+} from "@xianfeng/db"
+import {
+  type DevelopmentPolicy,
+  developmentRuleSets,
+  type Evaluation,
+  evaluate,
+  historyOf,
+  pipelineIndexEntryOf,
+} from "@xianfeng/development-rules"
+
+/** The index row of one evaluation, for the member row's `version`. */
+export const pipelineIndexRowOf = (memberId: string, memberVersion: number, e: Evaluation) => {
+  const entry = pipelineIndexEntryOf(e, developmentRuleSets)
+  return {
+    memberId,
+    memberVersion,
+    evaluatedOn: entry.evaluatedOn,
+    recheckOn: entry.recheckOn,
+    items: entry.items.map((i) => ({ step: i.step, state: i.state, dueBy: i.dueBy.toString() })),
+  }
+}
+
+/**
+ * Evaluates on `today` the pipeline's people (subtree `within` of the scope) whose index row is missing or no
+ * longer holds (its `recheck_on` has come, or the member changed), and stores their rows. Chosen over a
+ * nightly job: a read refreshes exactly what it needs, so the answer is today's whoever asks first; the demo
+ * district is indexed once at start (system.ts). Returns how many were evaluated.
+ */
+export const refreshPipelineIndex = async (
+  db: XfDb,
+  scope: Scope,
+  within: string,
+  today: PlainDate,
+  policy: DevelopmentPolicy,
+): Promise<number> => {
+  const { people, records } = await stalePipelinePeople(db, scope, within, today)
+  const rows = people.map((person) => {
+    const own: readonly DevelopmentRecord[] | undefined = records.get(person.id)
+    // Nobody is chased for a road that has no record yet (a member entered with a stage, an import): the
+    // pipeline has always left them out. Recording their first step moves the version on.
+    if (own === undefined)
+      return {
+        memberId: person.id,
+        memberVersion: person.version,
+        evaluatedOn: today,
+        recheckOn: today.add({ days: 30 }),
+        items: [],
+      }
+    return pipelineIndexRowOf(
+      person.id,
+      person.version,
+      evaluate(historyOf(person, own, today), today, developmentRuleSets, policy),
+    )
+  })
+  await savePipelineIndex(db, rows)
+  return rows.length
+}
+
+/** The demo district's committee (`generateDemoDistrict` of @xianfeng/demo names it d1). */
+const demoDistrict: Scope = { orgId: "d1", orgPath: "d1" }
+
+/**
+ * Indexes the freshly loaded demo district on `today`, so the first reader of the pipeline does not pay for
+ * evaluating everyone; returns how many people were evaluated.
+ */
+export const indexDemoPipeline = async (
+  db: XfDb,
+  today: PlainDate,
+  policy: DevelopmentPolicy,
+): Promise<number> =>
+  db.transaction((tx) => refreshPipelineIndex(tx, demoDistrict, demoDistrict.orgPath, today, policy))
