@@ -33,6 +33,8 @@ const fullEvaluation = async (sys: TestSystem, orgId: string | undefined, days =
   )
   const board = pipelineStages.map((stage) => ({
     stage,
+    // The stage's true size; the board shows at most 50 of it.
+    total: people.filter((p) => p.stage === stage).length,
     people: people
       .filter((p) => p.stage === stage)
       .map((p) => {

@@ -149,9 +149,11 @@ describe.each(backends)("development on %s", (backend) => {
     // the demo district's own step sits right after the pre-review
     const ids = items.map((s) => s.id)
     expect(ids.indexOf("x-pre-admission-notice")).toBe(ids.indexOf("pre-review") + 1)
-    // A form starts the mobile organization's switch at "qualified", so an ordinary branch is not refused.
-    const decision = items.find((s) => s.id === "development-object-decision")?.evidenceSchema.properties
-    expect(decision?.mobileOrgQualified).toMatchObject({ type: "boolean", default: true })
+    // Only a mobile members' organization answers whether it is qualified; an ordinary branch leaves it out,
+    // so an untouched form cannot refuse it.
+    const decision = items.find((s) => s.id === "development-object-decision")?.evidenceSchema
+    expect(decision?.properties?.mobileOrg).toMatchObject({ enum: ["qualified", "not-qualified"] })
+    expect((decision as { required?: string[] } | undefined)?.required ?? []).not.toContain("mobileOrg")
   })
 
   it("refuses a step the rules block with 422 and the article, and writes nothing", async () => {
