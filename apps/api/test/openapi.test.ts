@@ -34,6 +34,25 @@ describe("OpenAPI and the reference page", () => {
     expect(create.properties.ethnicity?.pattern).toBe("^\\d{2}$")
   })
 
+  it("gives every integer the bounds its column can hold (no 2^53 where the column is 32-bit)", async () => {
+    const doc = (await (await sys.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>
+    }
+    const unbounded: string[] = []
+    const walk = (node: unknown, where: string) => {
+      if (node === null || typeof node !== "object") return
+      const o = node as Record<string, unknown>
+      if (o.type === "integer" && (typeof o.minimum !== "number" || typeof o.maximum !== "number")) {
+        unbounded.push(where)
+      }
+      for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`)
+    }
+    walk(doc, "#")
+    expect(unbounded).toEqual([])
+    const patch = JSON.stringify(doc.paths["/api/members/{id}"]?.patch?.requestBody)
+    expect(patch).toContain('"maximum":2147483647')
+  })
+
   it("serves the interactive reference from this server only (no CDN)", async () => {
     const html = await (await sys.request("/docs")).text()
     expect(html).toContain('src="/docs/scalar.js"')

@@ -21,6 +21,21 @@ export const OrgIdSchema = Schema.String.check(
   description: "Organization id: 1–63 letters, digits or _",
 })
 
+// ── integers: each carries the bounds its column can hold (the OpenAPI document says so) ──
+const INT4_MAX = 2_147_483_647
+
+/** A whole number a PostgreSQL `integer` column holds: −2^31 … 2^31 − 1. */
+export const Int32 = Schema.Int.check(Schema.isBetween({ minimum: -INT4_MAX - 1, maximum: INT4_MAX }))
+
+/** A count of rows or things: 0 … 2^31 − 1 (an `integer` column, or a count(*) narrowed to one). */
+export const Count = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: INT4_MAX }))
+
+/** A row's version for optimistic concurrency: 1 … 2^31 − 1 (an `integer` column starting at 1). */
+export const Version = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: INT4_MAX }))
+
+/** A `bigserial` sequence number, as far as JSON numbers stay exact: 1 … 2^53 − 1. */
+export const Seq = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }))
+
 /** A page number in a query string, 1-based. */
 export const PageNumber = Schema.NumberFromString.check(
   Schema.isInt(),
@@ -42,7 +57,7 @@ export const FieldProblem = Schema.Struct({
 export const Problem = Schema.Struct({
   type: Schema.String,
   title: Schema.String,
-  status: Schema.Int,
+  status: Schema.Int.check(Schema.isBetween({ minimum: 100, maximum: 599 })),
   detail: Schema.String,
   errors: Schema.optionalKey(Schema.Array(FieldProblem)),
 })

@@ -69,8 +69,23 @@ export const problems = {
         "The x-csrf-token header is missing or wrong; reload and retry.",
       ),
     ),
-  conflict: (zh: string, en: string) =>
-    new ApiProblem(409, "conflict", t("数据已变更", "Conflict"), t(zh, en)),
+  conflict: (zh: string, en: string, errors?: ApiProblem["errors"]) =>
+    new ApiProblem(409, "conflict", t("数据已变更", "Conflict"), t(zh, en), errors),
+  /** A value that must be unique is already used: 409 naming the field as the client sent it. */
+  taken: (field: string) =>
+    new ApiProblem(
+      409,
+      "conflict",
+      t("数据已存在", "Conflict"),
+      t(`字段${field}的值已被使用。`, `${field}: the value is already used.`),
+      [
+        {
+          field,
+          reason: "taken",
+          message: t(`字段${field}的值已被使用`, `${field}: the value is already used`),
+        },
+      ],
+    ),
   tooMany: (zh: string, en: string) =>
     new ApiProblem(429, "too-many-requests", t("请求过于频繁", "Too many requests"), t(zh, en)),
   locked: (until: string) =>
@@ -96,6 +111,23 @@ export const problems = {
       verdicts,
     }),
 } as const
+
+/**
+ * Which request field each unique constraint of the database guards, as the client names it. A unique
+ * violation (SQLSTATE 23505) is answered here, in one place, however it arose — most often two
+ * simultaneous creates that both found the value free.
+ */
+const uniqueFields: Readonly<Record<string, string>> = {
+  users_username_key: "username",
+  members_id_number_hash_key: "idNumber",
+  orgs_pkey: "id",
+  development_plans_pkey: "year",
+  district_policies_pkey: "area",
+}
+
+/** The 409 for a unique violation on `constraint` (from `uniqueViolationOf`). */
+export const uniqueViolationProblem = (constraint: string): ApiProblem =>
+  problems.taken(uniqueFields[constraint] ?? "body")
 
 export const problemResponse = (c: Context, p: ApiProblem) =>
   c.body(JSON.stringify(p.body(langOf(c))), p.status, {

@@ -6,7 +6,7 @@
 // The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
 import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { OrgIdSchema } from "../../http/contract-kit.js"
+import { Count, OrgIdSchema } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type
@@ -35,8 +35,8 @@ export type RecordView = typeof RecordView.Type
 
 export const StepView = Schema.Struct({
   step: Schema.String,
-  stage: Schema.Int,
-  number: Schema.NullOr(Schema.Int),
+  stage: Count,
+  number: Schema.NullOr(Count),
   name: Schema.String,
   state: StepState,
   dueBy: Schema.NullOr(IsoDate),
@@ -75,8 +75,8 @@ export type RecordBody = typeof RecordBody.Type
 /** A step and the JSON Schema of its evidence, so the admin renders the form from the same schema. */
 export const StepDefinitionView = Schema.Struct({
   id: Schema.String,
-  stage: Schema.Int,
-  number: Schema.NullOr(Schema.Int),
+  stage: Count,
+  number: Schema.NullOr(Count),
   name: Schema.String,
   actor: Schema.String,
   record: Schema.String,
@@ -107,11 +107,11 @@ export const PipelineItem = Schema.Struct({
 })
 export const Pipeline = Schema.Struct({
   asOf: IsoDate,
-  counts: Schema.Array(Schema.Struct({ stage: Stage, count: Schema.Int })),
+  counts: Schema.Array(Schema.Struct({ stage: Stage, count: Count })),
   /** Overdue, and due within `days` (default 30), most urgent first. */
   attention: Schema.Array(PipelineItem),
   /** How many items need attention in all; `attention` holds the most urgent (at most 500). */
-  attentionTotal: Schema.optionalKey(Schema.Int),
+  attentionTotal: Schema.optionalKey(Count),
   /** People per stage for the board (capped per stage). */
   board: Schema.Array(
     Schema.Struct({
@@ -139,7 +139,7 @@ export const PlanItemView = Schema.Struct({
 export const CultivationPlanView = Schema.Struct({
   memberId: Schema.String,
   items: Schema.Array(PlanItemView),
-  progress: Schema.Struct({ done: Schema.Int, due: Schema.Int, overdue: Schema.Int, upcoming: Schema.Int }),
+  progress: Schema.Struct({ done: Count, due: Count, overdue: Count, upcoming: Count }),
 })
 export type CultivationPlanView = typeof CultivationPlanView.Type
 
@@ -148,10 +148,10 @@ export const YearQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
 })
 export const Breakdown = Schema.Array(
-  Schema.Struct({ key: Schema.String, label: Schema.String, count: Schema.Int }),
+  Schema.Struct({ key: Schema.String, label: Schema.String, count: Count }),
 )
 export const Composition = Schema.Struct({
-  year: Schema.Int,
+  year: Count,
   byStage: Breakdown,
   byOccupation: Breakdown,
   byAgeBand: Breakdown,
@@ -167,15 +167,15 @@ export const Composition = Schema.Struct({
 export type Composition = typeof Composition.Type
 
 export const AnnualPlan = Schema.Struct({
-  year: Schema.Int,
-  total: Schema.Int,
+  year: Count,
+  total: Count,
   allocations: Schema.Array(
     Schema.Struct({
       orgId: Schema.String,
       orgName: Schema.String,
-      quota: Schema.Int,
+      quota: Count,
       priorityShare: Schema.Number,
-      developmentObjects: Schema.Int,
+      developmentObjects: Count,
     }),
   ),
   updatedAt: Schema.NullOr(Schema.String),
@@ -185,10 +185,6 @@ export const AnnualPlanBody = Schema.Struct({
   year: Schema.Int.check(Schema.isBetween({ minimum: 2000, maximum: 2100 })),
   total: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 100_000 })),
   /** Manual changes to the proposed quotas; omitted organizations keep the proposal. */
-  overrides: Schema.optionalKey(
-    Schema.Array(
-      Schema.Struct({ orgId: OrgIdSchema, quota: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) }),
-    ),
-  ),
+  overrides: Schema.optionalKey(Schema.Array(Schema.Struct({ orgId: OrgIdSchema, quota: Count }))),
 })
 export type AnnualPlanBody = typeof AnnualPlanBody.Type

@@ -6,7 +6,17 @@
  */
 import { MemberStage, MemberStatus, OrgKind, Sex, UserRole } from "@xianfeng/core"
 import { Schema } from "effect"
-import { bilingual, Id, IsoDate, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+import {
+  bilingual,
+  Count,
+  Id,
+  IsoDate,
+  OrgIdSchema,
+  PageNumber,
+  PageSize,
+  Seq,
+  Version,
+} from "../../http/contract-kit.js"
 
 /** The roles of the system's users (core's `UserRole`). */
 export const Role = UserRole
@@ -48,9 +58,9 @@ export const Org = Schema.Struct({
   kind: OrgKind,
   parentId: Schema.NullOr(Schema.String),
   path: Schema.String,
-  childCount: Schema.Int,
-  memberCount: Schema.Int,
-  version: Schema.Int,
+  childCount: Count,
+  memberCount: Count,
+  version: Version,
 })
 export type Org = typeof Org.Type
 export const OrgList = Schema.Struct({ items: Schema.Array(Org) })
@@ -66,7 +76,7 @@ export const OrgCreate = Schema.Struct({
 })
 export type OrgCreate = typeof OrgCreate.Type
 export const OrgUpdate = Schema.Struct({
-  version: Schema.Int,
+  version: Version,
   name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
   shortName: Schema.optionalKey(
     Schema.NullOr(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
@@ -100,9 +110,9 @@ export const MemberSummary = Schema.Struct({
 export type MemberSummary = typeof MemberSummary.Type
 export const MemberPage = Schema.Struct({
   items: Schema.Array(MemberSummary),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
+  total: Count,
+  page: Count,
+  pageSize: Count,
 })
 export type MemberPage = typeof MemberPage.Type
 
@@ -125,7 +135,7 @@ export const MemberDetail = Schema.Struct({
   developmentObjectOn: Schema.NullOr(IsoDate),
   admittedOn: Schema.NullOr(IsoDate),
   fullMemberOn: Schema.NullOr(IsoDate),
-  version: Schema.Int,
+  version: Version,
 })
 export type MemberDetail = typeof MemberDetail.Type
 export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
@@ -161,7 +171,7 @@ export const MemberCreate = Schema.Struct({
 export type MemberCreate = typeof MemberCreate.Type
 
 export const MemberUpdate = Schema.Struct({
-  version: Schema.Int,
+  version: Version,
   name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
   ethnicity: Schema.optionalKey(
     Schema.String.check(
@@ -202,9 +212,9 @@ export const RevealBody = Schema.Struct({
 })
 export const RevealView = Schema.Struct({ idNumber: Schema.String })
 
-export const TransferBody = Schema.Struct({ toOrgId: OrgIdSchema, version: Schema.Int })
+export const TransferBody = Schema.Struct({ toOrgId: OrgIdSchema, version: Version })
 
-export const StageCount = Schema.Struct({ stage: Stage, count: Schema.Int })
+export const StageCount = Schema.Struct({ stage: Stage, count: Count })
 export const StageCounts = Schema.Struct({ items: Schema.Array(StageCount) })
 export type StageCounts = typeof StageCounts.Type
 export const StatsQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
@@ -256,7 +266,7 @@ export const AuditQuery = Schema.Struct({
   pageSize: Schema.optionalKey(PageSize),
 })
 export const AuditEntryView = Schema.Struct({
-  seq: Schema.Int,
+  seq: Seq,
   at: Schema.String.annotate({ description: "UTC instant, ISO 8601" }),
   actor: Schema.NullOr(Schema.String),
   actorRole: Schema.NullOr(Schema.String),
@@ -268,14 +278,14 @@ export const AuditEntryView = Schema.Struct({
 })
 export const AuditPage = Schema.Struct({
   items: Schema.Array(AuditEntryView),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
+  total: Count,
+  page: Count,
+  pageSize: Count,
 })
 export type AuditPage = typeof AuditPage.Type
 export const AuditVerification = Schema.Struct({
   ok: Schema.Boolean,
-  rows: Schema.Int,
-  brokenAt: Schema.NullOr(Schema.Int),
+  rows: Count,
+  brokenAt: Schema.NullOr(Seq),
   reason: Schema.NullOr(Schema.String),
 })

@@ -39,13 +39,7 @@ export const createUser = route({
     return deps.db.transaction(async (tx) => {
       const org = await orgInScope(tx, actor, body.orgId)
       if (await isUsernameTaken(tx, body.username)) {
-        throw problems.badRequest("用户名已被使用。", "The username is taken.", [
-          {
-            field: "username",
-            reason: "taken",
-            message: { "zh-CN": "用户名已被使用", en: "the username is taken" },
-          },
-        ])
+        throw problems.taken("username")
       }
       const userId = await insertUser(tx, {
         username: body.username,
