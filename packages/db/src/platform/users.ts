@@ -95,19 +95,43 @@ export const userForLogin = async (
       .limit(1)
   )[0]
 
+/** What one counted wrong password did to the account. */
+export type FailedLogin =
+  /** Counted: `failures` in a row now; `lockedUntil` set when this one reached the limit. */
+  | { readonly kind: "counted"; readonly failures: number; readonly lockedUntil: Date | null }
+  /** Not counted: the account was already locked when the failure came to be counted. */
+  | { readonly kind: "locked"; readonly lockedUntil: Date }
+
 /**
- * Counts one wrong password: adds one to the user's failures, or, with `lockUntil`, locks the account until
- * then and starts counting again.
+ * Counts one wrong password in one statement (`UPDATE … RETURNING`), so simultaneous attempts cannot all
+ * read the same count: the failure that reaches `limit` locks the account until `at + lockMs` and starts
+ * counting again from 0. A failure counted while the account is locked changes nothing and says so — with 12
+ * simultaneous wrong passwords and a limit of 5, exactly 5 are counted (the 5th locks) and 7 find the lock.
  */
-export const recordFailedLogin = async (tx: XfDb, userId: string, lockUntil?: Date): Promise<void> => {
-  await tx
+export const recordFailedLogin = async (
+  tx: XfDb,
+  userId: string,
+  at: Date,
+  limit: number,
+  lockMs: number,
+): Promise<FailedLogin> => {
+  const atSql = sql`${at.toISOString()}::timestamptz`
+  const reaches = sql`${users.failedLogins} + 1 >= ${limit}`
+  const [row] = await tx
     .update(users)
-    .set(
-      lockUntil === undefined
-        ? { failedLogins: sql`${users.failedLogins} + 1` }
-        : { failedLogins: 0, lockedUntil: lockUntil },
-    )
-    .where(eq(users.id, userId))
+    .set({
+      failedLogins: sql`case when ${reaches} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reaches} then ${new Date(at.getTime() + lockMs).toISOString()}::timestamptz else null end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${atSql})`))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+  if (row !== undefined) {
+    return row.lockedUntil === null
+      ? { kind: "counted", failures: row.failedLogins, lockedUntil: null }
+      : { kind: "counted", failures: limit, lockedUntil: row.lockedUntil }
+  }
+  const [now] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId))
+  return { kind: "locked", lockedUntil: now?.lockedUntil ?? at }
 }
 
 /** Forgets the failures and any lock after a good password. */

@@ -3,22 +3,24 @@ import {
   clearFailedLogins,
   countAttempt,
   deleteSession,
+  endAllSessionsOf,
   insertApiToken,
   insertSession,
   recordFailedLogin,
   revokeApiTokens,
+  updateUser,
   userForLogin,
 } from "@xianfeng/db"
 import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
-import { burnPasswordCheck, verifyPassword } from "../../auth/passwords.js"
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../auth/passwords.js"
 import { newToken } from "../../auth/tokens.js"
 import type { Deps } from "../../deps.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { LoginBody, Ok, SessionView, TokenBody, TokenView } from "./contract.js"
+import { LoginBody, Ok, PasswordChangeBody, SessionView, TokenBody, TokenView } from "./contract.js"
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
@@ -50,7 +52,10 @@ export const login = route({
   method: "post",
   path: "/api/auth/login",
   summary: "Sign in with username and password; sets the session cookie",
-  description: `After ${MAX_FAILED_LOGINS} wrong passwords in a row the account is locked for ${LOCKOUT_MINUTES} minutes.`,
+  description:
+    `After ${MAX_FAILED_LOGINS} wrong passwords in a row the account is locked for ${LOCKOUT_MINUTES} minutes. ` +
+    "Failures are counted atomically: of simultaneous wrong passwords exactly " +
+    `${MAX_FAILED_LOGINS} are answered 400 (the last locks) and the rest 423.`,
   tag: "auth",
   auth: "public",
   body: LoginBody,
@@ -95,14 +100,10 @@ export const login = route({
       throw problems.locked(u.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
     }
     if (!(await verifyPassword(u.passwordHash, body.password))) {
-      await deps.db.transaction(async (tx) => {
-        const failed = u.failedLogins + 1
-        const lock = failed >= MAX_FAILED_LOGINS
-        await recordFailedLogin(
-          tx,
-          u.id,
-          lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : undefined,
-        )
+      // Counted in one statement: of simultaneous wrong passwords, exactly MAX_FAILED_LOGINS are judged as
+      // such (the last of them locks) and the rest find the account locked.
+      const counted = await deps.db.transaction(async (tx) => {
+        const failed = await recordFailedLogin(tx, u.id, now, MAX_FAILED_LOGINS, LOCKOUT_MINUTES * 60_000)
         await audit(
           tx,
           deps,
@@ -111,11 +112,18 @@ export const login = route({
             action: "auth.login",
             objectType: "user",
             objectId: u.id,
-            result: "failed",
-            details: { ip, failures: failed, locked: lock },
+            result: failed.kind === "locked" ? "denied" : "failed",
+            details:
+              failed.kind === "locked"
+                ? { reason: "locked", ip }
+                : { ip, failures: failed.failures, locked: failed.lockedUntil !== null },
           },
         )
+        return failed
       })
+      if (counted.kind === "locked") {
+        throw problems.locked(counted.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
+      }
       throw wrongCredentials()
     }
     const session = newToken()
@@ -245,4 +253,40 @@ export const revokeTokens = route({
   },
 })
 
-export const authRoutes = [login, logout, me, createToken, revokeTokens]
+export const changePassword = route({
+  method: "post",
+  path: "/api/auth/password",
+  summary: "Change your own password; ends every session and bearer token you have, this one included",
+  tag: "auth",
+  auth: "user",
+  body: PasswordChangeBody,
+  response: Ok,
+  handler: async ({ actor, body, deps, c }) => {
+    const user = await userForLogin(deps.db, actor.username)
+    if (user === undefined || !(await verifyPassword(user.user.passwordHash, body.currentPassword))) {
+      throw problems.badRequest("当前密码不正确。", "The current password is wrong.", [
+        {
+          field: "currentPassword",
+          reason: "mismatch",
+          message: { "zh-CN": "当前密码不正确", en: "the current password is wrong" },
+        },
+      ])
+    }
+    const passwordHash = await hashPassword(body.newPassword)
+    await deps.db.transaction(async (tx) => {
+      await updateUser(tx, actor.userId, { passwordHash })
+      const ended = await endAllSessionsOf(tx, actor.userId, deps.now())
+      await audit(tx, deps, actor, {
+        action: "auth.password.change",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+        details: { ended },
+      })
+    })
+    deleteCookie(c, SESSION_COOKIE, { path: "/" })
+    return { ok: true }
+  },
+})
+
+export const authRoutes = [login, logout, me, createToken, revokeTokens, changePassword]

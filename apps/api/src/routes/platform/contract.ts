@@ -44,6 +44,11 @@ export const SessionView = Schema.Struct({ user: SessionUser, csrfToken: Schema.
 export type SessionView = typeof SessionView.Type
 export const Ok = Schema.Struct({ ok: Schema.Boolean })
 
+export const PasswordChangeBody = Schema.Struct({
+  currentPassword: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(256)),
+  newPassword: Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256)),
+})
+
 export const TokenBody = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
 })

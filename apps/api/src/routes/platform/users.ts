@@ -1,4 +1,5 @@
 import {
+  endAllSessionsOf,
   insertUser,
   isUsernameTaken,
   orgInScope,
@@ -81,7 +82,6 @@ export const updateUser = route({
   handler: async ({ actor, params, body, deps }) => {
     const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
-      await userInScope(tx, actor, params.id)
       if (
         params.id === actor.userId &&
         (body.role !== undefined || body.orgId !== undefined || body.disabled === true)
@@ -91,15 +91,24 @@ export const updateUser = route({
           "You cannot change your own role or scope, or disable yourself.",
         )
       }
+      const before = await userInScope(tx, actor, params.id)
       if (body.orgId !== undefined) await orgInScope(tx, actor, body.orgId)
       const { password: _pw, ...rest } = body
       await saveUser(tx, params.id, { ...rest, ...(passwordHash ? { passwordHash } : {}) })
+      // A reset password, a new role or a disable ends everything issued before it: a session or token
+      // must not outlive the credentials or the role it was issued for, and re-enabling brings none back.
+      // A change of scope needs no ending: every request reads the user's org afresh.
+      const ends =
+        passwordHash !== undefined ||
+        (body.role !== undefined && body.role !== before.role) ||
+        (body.disabled === true && !before.disabled)
+      const ended = ends ? await endAllSessionsOf(tx, params.id, deps.now()) : undefined
       await audit(tx, deps, actor, {
         action: "user.update",
         objectType: "user",
         objectId: params.id,
         result: "ok",
-        details: { fields: Object.keys(body) },
+        details: { fields: Object.keys(body), ...(ended ? { ended } : {}) },
       })
       return userInScope(tx, actor, params.id)
     })
