@@ -1,4 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo"
 import {
   clearFailedLogins,
   countAttempt,
@@ -11,29 +10,21 @@ import {
   updateUser,
   userForLogin,
 } from "@xianfeng/db"
-import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../auth/passwords.js"
 import { newToken } from "../../auth/tokens.js"
 import type { Deps } from "../../deps.js"
+import { clientAddress } from "../../http/client-address.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { recordRefusal } from "../../refusals.js"
 import { LoginBody, Ok, PasswordChangeBody, SessionView, TokenBody, TokenView } from "./contract.js"
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
 const LOGIN_ATTEMPTS_PER_MINUTE = 30
-
-/** The peer address (X-Forwarded-For is not trusted: a client could rotate it to dodge the limit). */
-const clientAddress = (c: Context): string => {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown"
-  } catch {
-    return "unknown"
-  }
-}
 
 /** Counts one attempt in the database (shared by every API process) and says whether it is over the limit. */
 const overRateLimit = async (deps: Deps, key: string, limit: number): Promise<boolean> =>
@@ -79,6 +70,7 @@ export const login = route({
           details: { username: body.username, ip },
         }),
       )
+      await recordRefusal(deps, c, "sign-in", undefined, { audited: false })
       throw wrongCredentials()
     }
     const u = user.user
@@ -97,6 +89,7 @@ export const login = route({
           },
         ),
       )
+      await recordRefusal(deps, c, "sign-in", { userId: u.id, role: u.role }, { audited: false })
       throw problems.locked(u.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
     }
     if (!(await verifyPassword(u.passwordHash, body.password))) {
@@ -121,6 +114,7 @@ export const login = route({
         )
         return failed
       })
+      await recordRefusal(deps, c, "sign-in", { userId: u.id, role: u.role }, { audited: false })
       if (counted.kind === "locked") {
         throw problems.locked(counted.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
       }

@@ -294,3 +294,23 @@ export const AuditVerification = Schema.Struct({
   brokenAt: Schema.NullOr(Seq),
   reason: Schema.NullOr(Schema.String),
 })
+
+// ── security events ────────────────────────────────────────────────────────
+export const RefusalQuery = Schema.Struct({
+  hours: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 24 * 90 })),
+  ),
+  atLeast: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100_000 })),
+  ),
+})
+export const RefusalView = Schema.Struct({
+  kind: Schema.Literals(["scope", "role", "csrf", "sign-in"]),
+  username: Schema.NullOr(Schema.String),
+  userId: Schema.NullOr(Schema.String),
+  ip: Schema.NullOr(Schema.String),
+  minute: Schema.String.annotate({ description: "Start of the minute, UTC instant, ISO 8601" }),
+  count: Count,
+})
+export const RefusalList = Schema.Struct({ items: Schema.Array(RefusalView) })
+export type RefusalList = typeof RefusalList.Type

@@ -4,6 +4,7 @@ import { authRoutes } from "./auth.js"
 import { health } from "./health.js"
 import { memberRoutes } from "./members.js"
 import { orgRoutes } from "./orgs.js"
+import { securityRoutes } from "./security.js"
 import { userRoutes } from "./users.js"
 
 /** The platform: sign-in, the org tree, members and users. Areas add their own folders beside it. */
@@ -14,4 +15,5 @@ export const platformRoutes: readonly AnyRoute[] = [
   ...memberRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...securityRoutes,
 ]
