@@ -98,6 +98,19 @@ export const problems = {
         `Too many failed sign-ins; the account is locked until ${until} UTC.`,
       ),
     ),
+  /** The password was right; the sign-in needs its second factor, sent with this challenge. */
+  mfaRequired: (challenge: string) =>
+    new ApiProblem(
+      401,
+      "mfa-required",
+      t("需要动态验证码", "Second factor required"),
+      t(
+        "密码正确。请输入身份验证器上的6位动态码（或一个恢复码）完成登录。",
+        "The password was right. Enter the 6-digit code of your authenticator (or a recovery code) to sign in.",
+      ),
+      undefined,
+      { challenge },
+    ),
   badRequest: (zh: string, en: string, errors?: ApiProblem["errors"]) =>
     new ApiProblem(400, "invalid-request", t("请求无效", "Invalid request"), t(zh, en), errors),
   /** A `FieldError` from a parser in a domain package. */

@@ -102,6 +102,20 @@ export type FailedLogin =
   /** Not counted: the account was already locked when the failure came to be counted. */
   | { readonly kind: "locked"; readonly lockedUntil: Date }
 
+/** The user by id, with the name of its org (the second step of a sign-in); undefined when there is none. */
+export const userForSignIn = async (
+  db: XfDb,
+  userId: string,
+): Promise<{ user: User; orgName: string } | undefined> =>
+  (
+    await db
+      .select({ user: users, orgName: orgs.name })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(users.id, userId))
+      .limit(1)
+  )[0]
+
 /**
  * Counts one wrong password in one statement (`UPDATE … RETURNING`), so simultaneous attempts cannot all
  * read the same count: the failure that reaches `limit` locks the account until `at + lockMs` and starts
@@ -138,3 +152,39 @@ export const recordFailedLogin = async (
 export const clearFailedLogins = async (tx: XfDb, userId: string): Promise<void> => {
   await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId))
 }
+
+// ── the second factor's columns (TOTP, RFC 6238); the codes and challenges are in mfa.ts ──
+
+/** Keeps a freshly generated secret (encrypted) until a code confirms it; replaces an unconfirmed one. */
+export const setPendingMfaSecret = async (tx: XfDb, userId: string, cipher: string): Promise<void> => {
+  await tx.update(users).set({ mfaPendingSecret: cipher }).where(eq(users.id, userId))
+}
+
+/** Makes the pending secret the user's second factor; `step` is the time step of the confirming code. */
+export const confirmMfaSecret = async (tx: XfDb, userId: string, step: number): Promise<void> => {
+  await tx
+    .update(users)
+    .set({ mfaSecret: users.mfaPendingSecret, mfaPendingSecret: null, mfaLastStep: step })
+    .where(eq(users.id, userId))
+}
+
+/** Removes the second factor (and any pending secret). */
+export const clearMfaSecret = async (tx: XfDb, userId: string): Promise<void> => {
+  await tx
+    .update(users)
+    .set({ mfaSecret: null, mfaPendingSecret: null, mfaLastStep: null })
+    .where(eq(users.id, userId))
+}
+
+/**
+ * Accepts a TOTP code's time step once, in one statement: true when `step` is later than every step accepted
+ * before (RFC 6238 §5.2: a verifier must not accept the second attempt of the same OTP), false for a replay.
+ */
+export const acceptMfaStep = async (tx: XfDb, userId: string, step: number): Promise<boolean> =>
+  (
+    await tx
+      .update(users)
+      .set({ mfaLastStep: step })
+      .where(and(eq(users.id, userId), sql`(${users.mfaLastStep} is null or ${users.mfaLastStep} < ${step})`))
+      .returning({ id: users.id })
+  ).length === 1

@@ -23,6 +23,8 @@ export const migrationSuite = (ctx: SuiteContext) => {
       "development_records",
       "district_policies",
       "members",
+      "mfa_challenges",
+      "mfa_recovery_codes",
       "orgs",
       "rate_limits",
       "sessions",

@@ -4,12 +4,15 @@ import {
   deleteSession,
   endAllSessionsOf,
   insertApiToken,
+  insertMfaChallenge,
   insertSession,
   recordFailedLogin,
   revokeApiTokens,
+  type User,
   updateUser,
   userForLogin,
 } from "@xianfeng/db"
+import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
@@ -24,6 +27,8 @@ import { LoginBody, Ok, PasswordChangeBody, SessionView, TokenBody, TokenView } 
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
+/** How long a sign-in waits for its second factor after the right password. */
+export const MFA_CHALLENGE_MINUTES = 5
 const LOGIN_ATTEMPTS_PER_MINUTE = 30
 
 /** Counts one attempt in the database (shared by every API process) and says whether it is over the limit. */
@@ -120,44 +125,82 @@ export const login = route({
       }
       throw wrongCredentials()
     }
-    const session = newToken()
-    const csrf = newToken().token
-    await deps.db.transaction(async (tx) => {
-      await clearFailedLogins(tx, u.id)
-      await insertSession(tx, {
-        id: session.hash,
-        userId: u.id,
-        csrfToken: csrf,
-        at: now,
-        expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
+    if (u.mfaSecret !== null) {
+      // The password was right; the session waits for the second factor (POST /api/auth/mfa/verify).
+      const challenge = newToken()
+      await deps.db.transaction(async (tx) => {
+        await insertMfaChallenge(tx, {
+          id: challenge.hash,
+          userId: u.id,
+          expiresAt: new Date(now.getTime() + MFA_CHALLENGE_MINUTES * 60_000),
+        })
+        await audit(
+          tx,
+          deps,
+          { userId: u.id, role: u.role },
+          {
+            action: "auth.login",
+            objectType: "user",
+            objectId: u.id,
+            result: "ok",
+            details: { ip, step: "password", next: "mfa" },
+          },
+        )
       })
-      await audit(
-        tx,
-        deps,
-        { userId: u.id, role: u.role },
-        { action: "auth.login", objectType: "user", objectId: u.id, result: "ok", details: { ip } },
-      )
-    })
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: deps.config.secureCookies,
-      path: "/",
-      maxAge: deps.config.sessionMaxHours * 3600,
-    })
-    return {
-      user: {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        orgId: u.orgId,
-        orgName: user.orgName,
-      },
-      csrfToken: csrf,
+      throw problems.mfaRequired(challenge.token)
     }
+    return startSession(c, deps, user, { ip })
   },
 })
+
+/**
+ * Starts a session for a user whose credentials were all checked: clears the failures, stores the session
+ * (by the hash of its token), audits the sign-in and sets the cookie.
+ */
+export const startSession = async (
+  c: Context,
+  deps: Deps,
+  { user: u, orgName }: { user: User; orgName: string },
+  details: Record<string, unknown>,
+) => {
+  const now = deps.now()
+  const session = newToken()
+  const csrf = newToken().token
+  await deps.db.transaction(async (tx) => {
+    await clearFailedLogins(tx, u.id)
+    await insertSession(tx, {
+      id: session.hash,
+      userId: u.id,
+      csrfToken: csrf,
+      at: now,
+      expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
+    })
+    await audit(
+      tx,
+      deps,
+      { userId: u.id, role: u.role },
+      { action: "auth.login", objectType: "user", objectId: u.id, result: "ok", details },
+    )
+  })
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: deps.config.secureCookies,
+    path: "/",
+    maxAge: deps.config.sessionMaxHours * 3600,
+  })
+  return {
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      orgId: u.orgId,
+      orgName,
+    },
+    csrfToken: csrf,
+  }
+}
 
 export const logout = route({
   method: "post",

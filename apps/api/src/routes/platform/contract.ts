@@ -49,6 +49,28 @@ export const PasswordChangeBody = Schema.Struct({
   newPassword: Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256)),
 })
 
+// ── the second factor (TOTP, RFC 6238) ──
+export const MfaCode = Schema.Struct({
+  code: Schema.String.check(Schema.isMinLength(6), Schema.isMaxLength(40)).annotate({
+    description: "The 6-digit code of the authenticator, or a recovery code (xxxx-xxxx-xxxx-xxxx-xxxx)",
+  }),
+})
+export const MfaVerifyBody = Schema.Struct({
+  challenge: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)).annotate({
+    description: "The `challenge` of the 401 `mfa-required` answer to the password",
+  }),
+  code: MfaCode.fields.code,
+})
+export const MfaEnrolment = Schema.Struct({
+  uri: Schema.String.annotate({ description: "otpauth://totp/… for an authenticator app; shown once" }),
+  secret: Schema.String.annotate({ description: "The same secret, base32, to type in by hand; shown once" }),
+})
+export const MfaRecoveryCodes = Schema.Struct({
+  recoveryCodes: Schema.Array(Schema.String).annotate({
+    description: "Single-use codes for when the authenticator is lost; shown once, stored as hashes only",
+  }),
+})
+
 export const TokenBody = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
 })

@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit-log.js"
 import { authRoutes } from "./auth.js"
 import { health } from "./health.js"
 import { memberRoutes } from "./members.js"
+import { mfaRoutes } from "./mfa.js"
 import { orgRoutes } from "./orgs.js"
 import { securityRoutes } from "./security.js"
 import { userRoutes } from "./users.js"
@@ -11,6 +12,7 @@ import { userRoutes } from "./users.js"
 export const platformRoutes: readonly AnyRoute[] = [
   health,
   ...authRoutes,
+  ...mfaRoutes,
   ...orgRoutes,
   ...memberRoutes,
   ...userRoutes,

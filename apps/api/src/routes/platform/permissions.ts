@@ -42,6 +42,8 @@ export const permissions = {
   listUsers: ["district-admin", "system-admin", "security-admin"],
   /** Read and verify the audit log. */
   readAudit: ["district-admin", "auditor", "audit-admin"],
+  /** Enrol a second factor (TOTP): the administrators, whose accounts reach the most. */
+  useMfa: ["district-admin", "committee-officer", "system-admin", "security-admin", "audit-admin"],
   /** See refused requests and repeated refusals (security events). */
   readSecurityEvents: ["security-admin"],
 } as const satisfies Record<string, readonly Role[]>
