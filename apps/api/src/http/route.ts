@@ -150,18 +150,27 @@ const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "b
   )
 }
 
+const bodyError = (reason: string, zh: string, en: string) => ({
+  field: "body",
+  reason,
+  message: { "zh-CN": zh, en },
+})
+
 const readBody = async (c: Context): Promise<unknown> => {
   const type = c.req.header("content-type") ?? ""
   if (!/^application\/json\b/i.test(type)) {
     throw problems.badRequest(
       "请求体应为 JSON（Content-Type: application/json）",
       "The body must be JSON (Content-Type: application/json)",
+      [bodyError("content-type", "请求体应为 JSON", "the body must be JSON")],
     )
   }
   try {
     return await c.req.json()
   } catch {
-    throw problems.badRequest("请求体不是有效的 JSON", "The body is not valid JSON")
+    throw problems.badRequest("请求体不是有效的 JSON", "The body is not valid JSON", [
+      bodyError("json", "请求体不是有效的 JSON", "the body is not valid JSON"),
+    ])
   }
 }
 
