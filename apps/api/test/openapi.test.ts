@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { allRoutes } from "../src/areas.js"
 import { type TestSystem, testSystem } from "./support.js"
 
+type Json = Record<string, unknown>
+
 describe("OpenAPI and the reference page", () => {
   let sys: TestSystem
   beforeAll(async () => {
@@ -51,6 +53,12 @@ describe("OpenAPI and the reference page", () => {
     expect(unbounded).toEqual([])
     const patch = JSON.stringify(doc.paths["/api/members/{id}"]?.patch?.requestBody)
     expect(patch).toContain('"maximum":2147483647')
+    // A whole number in a query string is a string on the wire; its bounds are said beside its digits.
+    const members = doc.paths["/api/members"]?.get as unknown as {
+      parameters: { name: string; schema: Json }[]
+    }
+    const pageSize = members.parameters.find((p) => p.name === "pageSize")
+    expect(pageSize?.schema).toMatchObject({ type: "string", description: "A whole number from 1 to 100" })
   })
 
   it("serves the interactive reference from this server only (no CDN)", async () => {

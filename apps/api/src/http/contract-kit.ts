@@ -4,7 +4,7 @@
  * own schemas live beside its routes (`routes/<area>/contract.ts`).
  */
 import { bilingual } from "@xianfeng/core"
-import { Schema } from "effect"
+import { Schema, SchemaTransformation } from "effect"
 
 export { BILINGUAL_SEPARATOR, bilingual, IsoDate } from "@xianfeng/core"
 
@@ -36,17 +36,25 @@ export const Version = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 
 /** A `bigserial` sequence number, as far as JSON numbers stay exact: 1 … 2^53 − 1. */
 export const Seq = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }))
 
+/**
+ * A whole number in a query string, `minimum` … `maximum`. The OpenAPI document shows the string a client
+ * sends, so the bounds are said there too (in the description), beside a pattern of digits.
+ */
+export const IntParam = (minimum: number, maximum: number) =>
+  Schema.String.check(Schema.isPattern(/^-?\d{1,16}$/u, bilingual("应为整数", "must be a whole number")))
+    .annotate({ description: `A whole number from ${minimum} to ${maximum}` })
+    .pipe(
+      Schema.decodeTo(
+        Schema.Int.check(Schema.isBetween({ minimum, maximum })),
+        SchemaTransformation.numberFromString,
+      ),
+    )
+
 /** A page number in a query string, 1-based. */
-export const PageNumber = Schema.NumberFromString.check(
-  Schema.isInt(),
-  Schema.isBetween({ minimum: 1, maximum: 100_000 }),
-)
+export const PageNumber = IntParam(1, 100_000)
 
 /** A page size in a query string, at most 100. */
-export const PageSize = Schema.NumberFromString.check(
-  Schema.isInt(),
-  Schema.isBetween({ minimum: 1, maximum: 100 }),
-)
+export const PageSize = IntParam(1, 100)
 
 // ── errors (RFC 9457) ──────────────────────────────────────────────────────
 export const FieldProblem = Schema.Struct({

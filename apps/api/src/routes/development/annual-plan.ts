@@ -18,6 +18,7 @@ import {
 import { Schema } from "effect"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
+import { IntParam } from "../../http/contract-kit.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { analyse } from "./composition.js"
@@ -72,7 +73,7 @@ export const getAnnualPlan = route({
   tag: "development",
   auth: "user",
   query: Schema.Struct({
-    year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+    year: IntParam(2000, 2100),
   }),
   response: AnnualPlan,
   handler: async ({ actor, query, deps }) =>

@@ -6,7 +6,7 @@
 // The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
 import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { Count, OrgIdSchema } from "../../http/contract-kit.js"
+import { Count, IntParam, OrgIdSchema } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type
@@ -90,9 +90,7 @@ export type StepDefinitions = typeof StepDefinitions.Type
 
 export const PipelineQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
-  days: Schema.optionalKey(
-    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 365 })),
-  ),
+  days: Schema.optionalKey(IntParam(1, 365)),
 })
 export const PipelineItem = Schema.Struct({
   memberId: Schema.String,
@@ -144,7 +142,7 @@ export const CultivationPlanView = Schema.Struct({
 export type CultivationPlanView = typeof CultivationPlanView.Type
 
 export const YearQuery = Schema.Struct({
-  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  year: IntParam(2000, 2100),
   orgId: Schema.optionalKey(OrgIdSchema),
 })
 export const Breakdown = Schema.Array(

@@ -10,6 +10,7 @@ import {
   bilingual,
   Count,
   Id,
+  IntParam,
   IsoDate,
   OrgIdSchema,
   PageNumber,
@@ -319,12 +320,8 @@ export const AuditVerification = Schema.Struct({
 
 // ── security events ────────────────────────────────────────────────────────
 export const RefusalQuery = Schema.Struct({
-  hours: Schema.optionalKey(
-    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 24 * 90 })),
-  ),
-  atLeast: Schema.optionalKey(
-    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100_000 })),
-  ),
+  hours: Schema.optionalKey(IntParam(1, 24 * 90)),
+  atLeast: Schema.optionalKey(IntParam(1, 100_000)),
 })
 export const RefusalView = Schema.Struct({
   kind: Schema.Literals(["scope", "role", "csrf", "sign-in"]),
