@@ -46,6 +46,13 @@ export class ApiProblem extends Error {
 
 const t = (zh: string, en: string) => ({ "zh-CN": zh, en })
 
+/** What a taken value is called, per field. */
+const takenMessages: Readonly<Record<string, { "zh-CN": string; en: string }>> = {
+  username: t("用户名已被使用", "the username is taken"),
+  idNumber: t("这个身份证号码已经登记过", "this ID number is already registered"),
+  id: t("这个组织编号已被使用", "this organization id is taken"),
+}
+
 export const problems = {
   /** The same answer for "missing" and "outside your organizations", so scope leaks nothing. */
   notFound: () =>
@@ -72,20 +79,15 @@ export const problems = {
   conflict: (zh: string, en: string, errors?: ApiProblem["errors"]) =>
     new ApiProblem(409, "conflict", t("数据已变更", "Conflict"), t(zh, en), errors),
   /** A value that must be unique is already used: 409 naming the field as the client sent it. */
-  taken: (field: string) =>
-    new ApiProblem(
-      409,
-      "conflict",
-      t("数据已存在", "Conflict"),
-      t(`字段${field}的值已被使用。`, `${field}: the value is already used.`),
-      [
-        {
-          field,
-          reason: "taken",
-          message: t(`字段${field}的值已被使用`, `${field}: the value is already used`),
-        },
-      ],
-    ),
+  taken: (field: string) => {
+    const said = takenMessages[field] ?? {
+      "zh-CN": `字段${field}的值已被使用`,
+      en: `${field}: the value is already used`,
+    }
+    return new ApiProblem(409, "conflict", t("数据已存在", "Conflict"), said, [
+      { field, reason: "taken", message: said },
+    ])
+  },
   tooMany: (zh: string, en: string) =>
     new ApiProblem(429, "too-many-requests", t("请求过于频繁", "Too many requests"), t(zh, en)),
   locked: (until: string) =>
