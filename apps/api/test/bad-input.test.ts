@@ -82,6 +82,14 @@ describe.each(backends)("bad input on %s", (backend) => {
     })
   }
 
+  it("exports a person whose education is a word objects know (__proto__, toString) as that word", async () => {
+    for (const education of ["__proto__", "toString", "valueOf"]) {
+      const m = await admin.json<MemberDetail>("POST", "/api/members", newMember(org.id, { education }))
+      const res = await admin.get(`/api/development/people/${m.id}/export.xlsx`)
+      expect(res.status, await res.clone().text()).toBe(200)
+    }
+  })
+
   it("refuses a version its column cannot hold (2^31) on PATCH member, transfer and PATCH org", async () => {
     const big = 2_147_483_648
     await expectField(

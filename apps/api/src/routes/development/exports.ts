@@ -34,6 +34,13 @@ const header = (ws: ExcelJS.Worksheet, titles: readonly string[], widths: readon
   ws.views = [{ state: "frozen", ySplit: 1 }]
 }
 
+/**
+ * A code's label, or the code itself when the table has none. Own keys only: a stored education of
+ * `__proto__` or `constructor` is a code no table knows, not the object's prototype or its constructor.
+ */
+const labelOf = (table: Readonly<Record<string, string>>, code: string): string =>
+  Object.hasOwn(table, code) ? (table[code] as string) : code
+
 /** Evidence in one readable line: `key: value; …` with nested lists shortened. */
 const summary = (e: Record<string, unknown>): string =>
   Object.entries(e)
@@ -70,8 +77,8 @@ export const personExport = route({
         ["性别", person.sex === "female" ? "女" : "男"],
         ["公民身份号码", maskIdNumber(person.idNumberMasked ?? "")],
         ["出生日期", person.birthDate.toString()],
-        ["民族", ethnicityCodes[person.ethnicity] ?? person.ethnicity],
-        ["学历", educationCodes[person.education] ?? person.education],
+        ["民族", labelOf(ethnicityCodes, person.ethnicity)],
+        ["学历", labelOf(educationCodes, person.education)],
         ["所在党支部", person.orgName],
         ["人员类别", stageLabels[person.stage]?.["zh-CN"] ?? person.stage],
         ["申请入党日期", d.appliedOn ?? ""],
