@@ -9,7 +9,7 @@ describe.each(backends)("sessions on %s", (backend) => {
   let admin: Agent
   let committee: Org
   let n = 0
-  const PASSWORD = "first-password-1"
+  const PASSWORD = "first-password-one"
 
   /** A new user with a password, signed in, with a bearer token. */
   const signedInUser = async (role = "branch-secretary") => {
@@ -55,10 +55,10 @@ describe.each(backends)("sessions on %s", (backend) => {
 
   it("ends every session and token of a user whose password an administrator resets", async () => {
     const u = await signedInUser()
-    await admin.json("PATCH", `/api/users/${u.id}`, { password: "reset-password-2" })
+    await admin.json("PATCH", `/api/users/${u.id}`, { password: "reset-password-two" })
     expect((await u.agent.get("/api/auth/me")).status).toBe(401)
     expect((await u.viaToken()).status).toBe(401)
-    expect((await new Agent(sys).login(u.username, "reset-password-2")).status).toBe(200)
+    expect((await new Agent(sys).login(u.username, "reset-password-two")).status).toBe(200)
   })
 
   it("ends every session and token on disable, and re-enabling brings none of them back", async () => {
@@ -84,19 +84,19 @@ describe.each(backends)("sessions on %s", (backend) => {
     await other.login(u.username, PASSWORD)
     const wrong = await u.agent.send("POST", "/api/auth/password", {
       currentPassword: "not-it",
-      newPassword: "second-password-2",
+      newPassword: "second-password-two",
     })
     expect(wrong.status).toBe(400)
     expect((await u.agent.get("/api/auth/me")).status).toBe(200)
     const ok = await u.agent.send("POST", "/api/auth/password", {
       currentPassword: PASSWORD,
-      newPassword: "second-password-2",
+      newPassword: "second-password-two",
     })
     expect(ok.status).toBe(200)
     expect((await other.get("/api/auth/me")).status).toBe(401)
     expect((await u.viaToken()).status).toBe(401)
     expect((await new Agent(sys).login(u.username, PASSWORD)).status).toBe(400)
-    expect((await new Agent(sys).login(u.username, "second-password-2")).status).toBe(200)
+    expect((await new Agent(sys).login(u.username, "second-password-two")).status).toBe(200)
   })
 
   it("applies a change of scope on the next request of a live session", async () => {
