@@ -56,7 +56,9 @@ export const planArea = (root, { area, pkg, zh, en }) => {
   if (RESERVED.has(area)) problems.push(`area "${area}" is taken by the platform`)
   if (problems.length > 0) return { problems, files: [] }
   const names = namesOf(area, pkg, zh || area, en || area)
-  const fill = (text) => text.replace(/__[A-Za-z_]+?__/g, (token) => names[token] ?? token)
+  // Each token exactly, longest first, so `xf___area_snake__` becomes `xf_care_sample`.
+  const tokens = Object.keys(names).sort((a, b) => b.length - a.length)
+  const fill = (text) => tokens.reduce((out, token) => out.replaceAll(token, names[token]), text)
   const files = []
   const walk = (dir) => {
     for (const entry of readdirSync(dir)) {

@@ -3,7 +3,7 @@
 // existing file changed but the registries and the manifests that name the new package.
 import assert from "node:assert/strict"
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { test } from "node:test"
@@ -102,12 +102,25 @@ test("a generated area builds, typechecks, lints and passes its tests; only regi
       added.some((f) => /^packages\/db\/drizzle\/\d{4}_care_sample\.sql$/.test(f)),
       "a migration",
     )
+    // Every template token was filled in, in names and in contents.
+    const leftovers = added.filter(
+      (f) =>
+        /__[A-Za-z_]+__/.test(f) ||
+        /__(area|Area|AREA|package|title)[A-Za-z_]*__/.test(readFileSync(join(scratch, f), "utf8")),
+    )
+    assert.deepEqual(leftovers, [], "no template token left")
 
     const filters = ["care-sample-rules", "db", "demo", "api", "admin"].map((p) => `--filter=@xianfeng/${p}`)
     sh(scratch, "pnpm", ["turbo", "run", "build", "typecheck", ...filters])
     sh(scratch, "pnpm", ["exec", "biome", "check", "."])
     sh(join(scratch, "packages/care-sample-rules"), "pnpm", ["exec", "vitest", "run"])
-    sh(join(scratch, "packages/db"), "pnpm", ["exec", "vitest", "run", "test/care-sample.test.ts"])
+    sh(join(scratch, "packages/db"), "pnpm", [
+      "exec",
+      "vitest",
+      "run",
+      "test/care-sample.test.ts",
+      "test/backends.test.ts",
+    ])
     sh(join(scratch, "apps/api"), "pnpm", [
       "exec",
       "vitest",

@@ -228,7 +228,7 @@ describe("the admin, end to end against the demo district", () => {
       .click()
     await modal.getByLabel("初始密码").fill("e2e-password-0123")
     await modal.getByRole("button", { name: /保\s*存/ }).click()
-    // 400 with errors[{ field: "username" }]: shown under the username, the dialog stays open.
+    // 409 with errors[{ field: "username" }]: shown under the username, the dialog stays open.
     await modal.locator(".ant-form-item-explain-error", { hasText: "用户名已被使用" }).waitFor()
     await shot("09-user-field-error")
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, extname, join, normalize, resolve } from "node:path"
-import { NotInScope } from "@xianfeng/db"
+import { NotInScope, uniqueViolationOf } from "@xianfeng/db"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
@@ -10,8 +10,9 @@ import { allRoutes } from "./areas.js"
 import { authenticate } from "./auth/middleware.js"
 import type { Deps } from "./deps.js"
 import { openApiDocument } from "./http/openapi.js"
-import { ApiProblem, problemResponse, problems } from "./http/problem.js"
+import { ApiProblem, problemResponse, problems, uniqueViolationProblem } from "./http/problem.js"
 import { type AnyRoute, mountRoutes } from "./http/route.js"
+import { recordRefusal, refusedActorOf } from "./refusals.js"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -79,10 +80,26 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
   )
   app.use("/api/*", authenticate(deps))
 
-  app.onError((err, c) => {
-    if (err instanceof ApiProblem) return problemResponse(c, err)
+  app.onError(async (err, c) => {
+    const actor = refusedActorOf(c)
+    if (err instanceof ApiProblem) {
+      // Refusals are recorded (rate-limited) for the security administrator; a failed sign-in records its own.
+      if (err.code === "forbidden" || err.code === "csrf") {
+        await recordRefusal(deps, c, err.code === "csrf" ? "csrf" : "role", actor, {
+          details: { status: err.status },
+        })
+      }
+      return problemResponse(c, err)
+    }
     // A scoped load found nothing in the caller's subtree: the same 404 as a missing object.
-    if (err instanceof NotInScope) return problemResponse(c, problems.notFound())
+    if (err instanceof NotInScope) {
+      await recordRefusal(deps, c, "scope", actor, {
+        details: { status: 404, objectType: err.objectType, objectId: err.id },
+      })
+      return problemResponse(c, problems.notFound())
+    }
+    const constraint = uniqueViolationOf(err)
+    if (constraint !== undefined) return problemResponse(c, uniqueViolationProblem(constraint))
     if (err instanceof HTTPException) {
       return problemResponse(
         c,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { allRoutes } from "../src/areas.js"
 import { type TestSystem, testSystem } from "./support.js"
 
+type Json = Record<string, unknown>
+
 describe("OpenAPI and the reference page", () => {
   let sys: TestSystem
   beforeAll(async () => {
@@ -53,6 +55,31 @@ describe("OpenAPI and the reference page", () => {
     }
     const plan = doc.paths["/api/development/annual-plan"]?.get?.responses["200"]
     expect(Object.keys(plan?.content ?? {})).toEqual(["application/json"])
+  })
+
+  it("gives every integer the bounds its column can hold (no 2^53 where the column is 32-bit)", async () => {
+    const doc = (await (await sys.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>
+    }
+    const unbounded: string[] = []
+    const walk = (node: unknown, where: string) => {
+      if (node === null || typeof node !== "object") return
+      const o = node as Record<string, unknown>
+      if (o.type === "integer" && (typeof o.minimum !== "number" || typeof o.maximum !== "number")) {
+        unbounded.push(where)
+      }
+      for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`)
+    }
+    walk(doc, "#")
+    expect(unbounded).toEqual([])
+    const patch = JSON.stringify(doc.paths["/api/members/{id}"]?.patch?.requestBody)
+    expect(patch).toContain('"maximum":2147483647')
+    // A whole number in a query string is a string on the wire; its bounds are said beside its digits.
+    const members = doc.paths["/api/members"]?.get as unknown as {
+      parameters: { name: string; schema: Json }[]
+    }
+    const pageSize = members.parameters.find((p) => p.name === "pageSize")
+    expect(pageSize?.schema).toMatchObject({ type: "string", description: "A whole number from 1 to 100" })
   })
 
   it("serves the interactive reference from this server only (no CDN)", async () => {

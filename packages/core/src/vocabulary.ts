@@ -60,9 +60,20 @@ export type Sex = typeof Sex.Type
 
 /**
  * The roles of the system's users: `district-admin` 区委组织部管理员, `committee-officer` 党（工）委组织委员,
- * `branch-secretary` 支部书记, `auditor` 审计员 (reads the audit log only). In the order the admin lists them.
+ * `branch-secretary` 支部书记, `auditor` 审计员 (reads the audit log only), and the three administrators that
+ * graded protection level 3 keeps apart (GB/T 22239-2019 8.1.4.2 访问控制, 8.1.10 安全管理中心: 三员分立):
+ * `system-admin` 系统管理员 (accounts), `security-admin` 安全管理员 (roles and security events) and
+ * `audit-admin` 审计管理员 (the audit log, the other two's actions included). In the order the admin lists them.
  */
-export const userRoles = ["district-admin", "committee-officer", "branch-secretary", "auditor"] as const
+export const userRoles = [
+  "district-admin",
+  "committee-officer",
+  "branch-secretary",
+  "auditor",
+  "system-admin",
+  "security-admin",
+  "audit-admin",
+] as const
 export const UserRole = choiceOf(userRoles)
 export type UserRole = typeof UserRole.Type
 

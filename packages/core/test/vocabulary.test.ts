@@ -73,8 +73,9 @@ describe("the shared literals", () => {
     expect(accepts(OrgKind, "committee")).toBe(false)
   })
 
-  it("has four user roles and two sexes", () => {
-    expect(userRoles).toHaveLength(4)
+  it("has seven user roles — the four of the work and the three administrators kept apart — and two sexes", () => {
+    expect(userRoles).toHaveLength(7)
+    for (const r of ["system-admin", "security-admin", "audit-admin"]) expect(accepts(UserRole, r)).toBe(true)
     for (const r of userRoles) expect(accepts(UserRole, r)).toBe(true)
     expect(accepts(UserRole, "root")).toBe(false)
     expect(accepts(Sex, "female")).toBe(true)

@@ -42,7 +42,7 @@ describe.each(backends)("demo district load on $name", (backend) => {
     }
     const result = await loadDemoDistrict(database, options)
     const district = generateDemoDistrict({ seed: 7, members: 1_234, asOf })
-    expect(result).toEqual({ loaded: true, orgs: district.orgs.length, users: 5, members: 1_234 })
+    expect(result).toEqual({ loaded: true, orgs: district.orgs.length, users: 8, members: 1_234 })
     expect(await isEmpty(db)).toBe(false)
     expect(await loadDemoDistrict(database, options)).toMatchObject({ loaded: false })
     const [n] = await db.select({ n: count() }).from(members)

@@ -45,7 +45,15 @@ const everyOf =
     list
 
 /** Role ids in the order the admin lists them (core's `userRoles`). */
-export const roles = everyOf<Role>()(["district-admin", "committee-officer", "branch-secretary", "auditor"])
+export const roles = everyOf<Role>()([
+  "district-admin",
+  "committee-officer",
+  "branch-secretary",
+  "auditor",
+  "system-admin",
+  "security-admin",
+  "audit-admin",
+])
 
 /** 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员, in the order of the process (core's `memberStages`). */
 export const stages = everyOf<Stage>()([

@@ -31,6 +31,8 @@ export const authenticate =
       const row = await actorOfSession(deps.db, id, now, idle)
       if (row !== undefined) {
         if (!SAFE.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token") ?? "", row.csrfToken)) {
+          // Known only so the refusal is recorded against this user; the request goes no further.
+          c.set("refusedActor", { userId: row.userId, role: row.role })
           throw problems.csrf()
         }
         // Sliding idle timeout, written at most once a minute per session.

@@ -46,6 +46,13 @@ export class ApiProblem extends Error {
 
 const t = (zh: string, en: string) => ({ "zh-CN": zh, en })
 
+/** What a taken value is called, per field. */
+const takenMessages: Readonly<Record<string, { "zh-CN": string; en: string }>> = {
+  username: t("用户名已被使用", "the username is taken"),
+  idNumber: t("这个身份证号码已经登记过", "this ID number is already registered"),
+  id: t("这个组织编号已被使用", "this organization id is taken"),
+}
+
 export const problems = {
   /** The same answer for "missing" and "outside your organizations", so scope leaks nothing. */
   notFound: () =>
@@ -69,8 +76,18 @@ export const problems = {
         "The x-csrf-token header is missing or wrong; reload and retry.",
       ),
     ),
-  conflict: (zh: string, en: string) =>
-    new ApiProblem(409, "conflict", t("数据已变更", "Conflict"), t(zh, en)),
+  conflict: (zh: string, en: string, errors?: ApiProblem["errors"]) =>
+    new ApiProblem(409, "conflict", t("数据已变更", "Conflict"), t(zh, en), errors),
+  /** A value that must be unique is already used: 409 naming the field as the client sent it. */
+  taken: (field: string) => {
+    const said = takenMessages[field] ?? {
+      "zh-CN": `字段${field}的值已被使用`,
+      en: `${field}: the value is already used`,
+    }
+    return new ApiProblem(409, "conflict", t("数据已存在", "Conflict"), said, [
+      { field, reason: "taken", message: said },
+    ])
+  },
   tooMany: (zh: string, en: string) =>
     new ApiProblem(429, "too-many-requests", t("请求过于频繁", "Too many requests"), t(zh, en)),
   locked: (until: string) =>
@@ -82,6 +99,19 @@ export const problems = {
         `连续登录失败次数过多，账号锁定至 ${until}（UTC）。`,
         `Too many failed sign-ins; the account is locked until ${until} UTC.`,
       ),
+    ),
+  /** The password was right; the sign-in needs its second factor, sent with this challenge. */
+  mfaRequired: (challenge: string) =>
+    new ApiProblem(
+      401,
+      "mfa-required",
+      t("需要动态验证码", "Second factor required"),
+      t(
+        "密码正确。请输入身份验证器上的6位动态码（或一个恢复码）完成登录。",
+        "The password was right. Enter the 6-digit code of your authenticator (or a recovery code) to sign in.",
+      ),
+      undefined,
+      { challenge },
     ),
   badRequest: (zh: string, en: string, errors?: ApiProblem["errors"]) =>
     new ApiProblem(400, "invalid-request", t("请求无效", "Invalid request"), t(zh, en), errors),
@@ -96,6 +126,23 @@ export const problems = {
       verdicts,
     }),
 } as const
+
+/**
+ * Which request field each unique constraint of the database guards, as the client names it. A unique
+ * violation (SQLSTATE 23505) is answered here, in one place, however it arose — most often two
+ * simultaneous creates that both found the value free.
+ */
+const uniqueFields: Readonly<Record<string, string>> = {
+  users_username_key: "username",
+  members_id_number_hash_key: "idNumber",
+  orgs_pkey: "id",
+  development_plans_pkey: "year",
+  district_policies_pkey: "area",
+}
+
+/** The 409 for a unique violation on `constraint` (from `uniqueViolationOf`). */
+export const uniqueViolationProblem = (constraint: string): ApiProblem =>
+  problems.taken(uniqueFields[constraint] ?? "body")
 
 export const problemResponse = (c: Context, p: ApiProblem) =>
   c.body(JSON.stringify(p.body(langOf(c))), p.status, {

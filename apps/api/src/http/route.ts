@@ -82,7 +82,49 @@ const inChinese = (message: string): string => {
   return message
 }
 
+/**
+ * Text the database cannot store, anywhere in a request: a NUL character (PostgreSQL's text refuses
+ * U+0000) or a lone surrogate (not Unicode, so not UTF-8). Found before any schema runs, for every path
+ * parameter, query parameter and body field, each named by its path as the client sent it.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const storable = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s)
+
+const unstorableText = (input: unknown, path: readonly (string | number)[], found: string[]): string[] => {
+  if (typeof input === "string") {
+    if (!storable(input)) found.push(path.map(String).join("."))
+  } else if (Array.isArray(input)) {
+    for (const [i, v] of input.entries()) unstorableText(v, [...path, i], found)
+  } else if (input !== null && typeof input === "object") {
+    for (const [k, v] of Object.entries(input)) {
+      // A key is text the client sent too; it is named as sent, with its characters escaped.
+      if (!storable(k)) found.push([...path, JSON.stringify(k)].join("."))
+      unstorableText(v, [...path, k], found)
+    }
+  }
+  return found
+}
+
+const refuseUnstorableText = (input: unknown, where: "path" | "query" | "body") => {
+  const fields = unstorableText(input, [], []).map((f) => (f === "" ? where : f))
+  const first = fields[0]
+  if (first === undefined) return
+  throw problems.badRequest(
+    `字段${first}含有无法保存的字符（U+0000 或不成对的代理项）`,
+    `${first}: contains a character that cannot be stored (U+0000 or a lone surrogate)`,
+    fields.map((field) => ({
+      field,
+      reason: "invalid-text",
+      message: {
+        "zh-CN": `字段${field}含有无法保存的字符（U+0000 或不成对的代理项）`,
+        en: `${field}: contains a character that cannot be stored (U+0000 or a lone surrogate)`,
+      },
+    })),
+  )
+}
+
 const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "body") => {
+  refuseUnstorableText(input, where)
   const result = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input, {
     errors: "all",
     onExcessProperty: "error",
@@ -115,18 +157,27 @@ const decode = (schema: Schema.Top, input: unknown, where: "path" | "query" | "b
   )
 }
 
+const bodyError = (reason: string, zh: string, en: string) => ({
+  field: "body",
+  reason,
+  message: { "zh-CN": zh, en },
+})
+
 const readBody = async (c: Context): Promise<unknown> => {
   const type = c.req.header("content-type") ?? ""
   if (!/^application\/json\b/i.test(type)) {
     throw problems.badRequest(
       "请求体应为 JSON（Content-Type: application/json）",
       "The body must be JSON (Content-Type: application/json)",
+      [bodyError("content-type", "请求体应为 JSON", "the body must be JSON")],
     )
   }
   try {
     return await c.req.json()
   } catch {
-    throw problems.badRequest("请求体不是有效的 JSON", "The body is not valid JSON")
+    throw problems.badRequest("请求体不是有效的 JSON", "The body is not valid JSON", [
+      bodyError("json", "请求体不是有效的 JSON", "the body is not valid JSON"),
+    ])
   }
 }
 

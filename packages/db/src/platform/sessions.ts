@@ -129,6 +129,25 @@ export const revokeApiTokens = async (tx: XfDb, userId: string, at: Date): Promi
 }
 
 /**
+ * Ends every session and revokes every bearer token of a user at `at`: after a password change or reset, a
+ * role change or a disable, nothing issued before it stays valid (re-enabling the user brings none back).
+ * @returns how many sessions ended and tokens were revoked.
+ */
+export const endAllSessionsOf = async (
+  tx: XfDb,
+  userId: string,
+  at: Date,
+): Promise<{ sessions: number; tokens: number }> => {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ hash: apiTokens.tokenHash })
+  return { sessions: ended.length, tokens: revoked.length }
+}
+
+/**
  * Counts one attempt under `key` in the minute of `at` (a fixed window, shared by every API process) and
  * returns the attempts in that minute so far, this one included.
  */

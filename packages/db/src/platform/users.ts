@@ -95,22 +95,96 @@ export const userForLogin = async (
       .limit(1)
   )[0]
 
+/** What one counted wrong password did to the account. */
+export type FailedLogin =
+  /** Counted: `failures` in a row now; `lockedUntil` set when this one reached the limit. */
+  | { readonly kind: "counted"; readonly failures: number; readonly lockedUntil: Date | null }
+  /** Not counted: the account was already locked when the failure came to be counted. */
+  | { readonly kind: "locked"; readonly lockedUntil: Date }
+
+/** The user by id, with the name of its org (the second step of a sign-in); undefined when there is none. */
+export const userForSignIn = async (
+  db: XfDb,
+  userId: string,
+): Promise<{ user: User; orgName: string } | undefined> =>
+  (
+    await db
+      .select({ user: users, orgName: orgs.name })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(eq(users.id, userId))
+      .limit(1)
+  )[0]
+
 /**
- * Counts one wrong password: adds one to the user's failures, or, with `lockUntil`, locks the account until
- * then and starts counting again.
+ * Counts one wrong password in one statement (`UPDATE … RETURNING`), so simultaneous attempts cannot all
+ * read the same count: the failure that reaches `limit` locks the account until `at + lockMs` and starts
+ * counting again from 0. A failure counted while the account is locked changes nothing and says so — with 12
+ * simultaneous wrong passwords and a limit of 5, exactly 5 are counted (the 5th locks) and 7 find the lock.
  */
-export const recordFailedLogin = async (tx: XfDb, userId: string, lockUntil?: Date): Promise<void> => {
-  await tx
+export const recordFailedLogin = async (
+  tx: XfDb,
+  userId: string,
+  at: Date,
+  limit: number,
+  lockMs: number,
+): Promise<FailedLogin> => {
+  const atSql = sql`${at.toISOString()}::timestamptz`
+  const reaches = sql`${users.failedLogins} + 1 >= ${limit}`
+  const [row] = await tx
     .update(users)
-    .set(
-      lockUntil === undefined
-        ? { failedLogins: sql`${users.failedLogins} + 1` }
-        : { failedLogins: 0, lockedUntil: lockUntil },
-    )
-    .where(eq(users.id, userId))
+    .set({
+      failedLogins: sql`case when ${reaches} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reaches} then ${new Date(at.getTime() + lockMs).toISOString()}::timestamptz else null end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${atSql})`))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+  if (row !== undefined) {
+    return row.lockedUntil === null
+      ? { kind: "counted", failures: row.failedLogins, lockedUntil: null }
+      : { kind: "counted", failures: limit, lockedUntil: row.lockedUntil }
+  }
+  const [now] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId))
+  return { kind: "locked", lockedUntil: now?.lockedUntil ?? at }
 }
 
 /** Forgets the failures and any lock after a good password. */
 export const clearFailedLogins = async (tx: XfDb, userId: string): Promise<void> => {
   await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId))
 }
+
+// ── the second factor's columns (TOTP, RFC 6238); the codes and challenges are in mfa.ts ──
+
+/** Keeps a freshly generated secret (encrypted) until a code confirms it; replaces an unconfirmed one. */
+export const setPendingMfaSecret = async (tx: XfDb, userId: string, cipher: string): Promise<void> => {
+  await tx.update(users).set({ mfaPendingSecret: cipher }).where(eq(users.id, userId))
+}
+
+/** Makes the pending secret the user's second factor; `step` is the time step of the confirming code. */
+export const confirmMfaSecret = async (tx: XfDb, userId: string, step: number): Promise<void> => {
+  await tx
+    .update(users)
+    .set({ mfaSecret: users.mfaPendingSecret, mfaPendingSecret: null, mfaLastStep: step })
+    .where(eq(users.id, userId))
+}
+
+/** Removes the second factor (and any pending secret). */
+export const clearMfaSecret = async (tx: XfDb, userId: string): Promise<void> => {
+  await tx
+    .update(users)
+    .set({ mfaSecret: null, mfaPendingSecret: null, mfaLastStep: null })
+    .where(eq(users.id, userId))
+}
+
+/**
+ * Accepts a TOTP code's time step once, in one statement: true when `step` is later than every step accepted
+ * before (RFC 6238 §5.2: a verifier must not accept the second attempt of the same OTP), false for a replay.
+ */
+export const acceptMfaStep = async (tx: XfDb, userId: string, step: number): Promise<boolean> =>
+  (
+    await tx
+      .update(users)
+      .set({ mfaLastStep: step })
+      .where(and(eq(users.id, userId), sql`(${users.mfaLastStep} is null or ${users.mfaLastStep} < ${step})`))
+      .returning({ id: users.id })
+  ).length === 1

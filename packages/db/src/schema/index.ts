@@ -18,6 +18,8 @@ export const tables = {
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,
   districtPolicies: platform.districtPolicies,
+  mfaRecoveryCodes: platform.mfaRecoveryCodes,
+  mfaChallenges: platform.mfaChallenges,
   developmentRecords: development.developmentRecords,
   developmentPlans: development.developmentPlans,
   activistPoolAnalyses: development.activistPoolAnalyses,

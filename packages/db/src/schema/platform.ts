@@ -133,8 +133,43 @@ export const users = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     createdAt: createdAt(),
     disabled: boolean("disabled").notNull().default(false),
+    /** The TOTP secret (RFC 6238) once confirmed, encrypted like an ID number; null: no second factor. */
+    mfaSecret: text("mfa_secret"),
+    /** A secret shown at enrolment and not yet confirmed with a code. */
+    mfaPendingSecret: text("mfa_pending_secret"),
+    /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+    mfaLastStep: integer("mfa_last_step"),
   },
   (t) => [check("users_role", sql`${t.role} in (${oneOf(userRoles)})`)],
+)
+
+/** Single-use recovery codes of a user's second factor, stored as sha256 (hex) only. */
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ name: "mfa_recovery_codes_pkey", columns: [t.userId, t.codeHash] })],
+)
+
+/** A sign-in waiting for its second factor: the password was right; a code must follow before `expiresAt`. */
+export const mfaChallenges = pgTable(
+  "mfa_challenges",
+  {
+    /** sha256 (hex) of the challenge token given to the client. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Wrong codes given to this challenge so far. */
+    failures: integer("failures").notNull().default(0),
+  },
+  (t) => [index("mfa_challenges_user_idx").on(t.userId)],
 )
 
 export const sessions = pgTable(
@@ -233,5 +268,6 @@ export type NewUser = typeof users.$inferInsert
 export type Session = typeof sessions.$inferSelect
 export type ApiToken = typeof apiTokens.$inferSelect
 export type RateLimit = typeof rateLimits.$inferSelect
+export type MfaChallenge = typeof mfaChallenges.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect
 export type DistrictPolicy = typeof districtPolicies.$inferSelect

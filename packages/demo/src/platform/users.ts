@@ -15,8 +15,9 @@ export interface DemoUser {
 }
 
 /**
- * The demo logins: `admin` and `auditor` at the district, `officer` at the first town committee, and two
- * branch secretaries in branches of different committees (c01, c05).
+ * The demo logins: `admin` and `auditor` at the district, `officer` at the first town committee, two
+ * branch secretaries in branches of different committees (c01, c05), and the three separated administrators
+ * at the district: `sysadmin` 系统管理员, `secadmin` 安全管理员, `auditadmin` 审计管理员.
  */
 export const demoUsers = (seed: number | string, orgs: readonly DemoOrg[]): DemoUser[] => {
   const firstBranch = (under: string) => {
@@ -40,5 +41,9 @@ export const demoUsers = (seed: number | string, orgs: readonly DemoOrg[]): Demo
     secretary("secretary1", firstBranch("c01")),
     secretary("secretary2", firstBranch("c05")),
     user("auditor", "安全审计员", "auditor", "d1"),
+    // 三员: the three administrators graded protection level 3 keeps apart.
+    user("sysadmin", "系统管理员", "system-admin", "d1"),
+    user("secadmin", "安全管理员", "security-admin", "d1"),
+    user("auditadmin", "审计管理员", "audit-admin", "d1"),
   ]
 }

@@ -18,6 +18,7 @@ import {
 import { Schema } from "effect"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
+import { IntParam } from "../../http/contract-kit.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { analyse } from "./composition.js"
@@ -74,10 +75,9 @@ export const getAnnualPlan = route({
   tag: "development",
   auth: "user",
   query: Schema.Struct({
-    year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
-    total: Schema.optionalKey(
-      Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 100_000 })),
-    ).annotate({ description: "Propose an allocation of this total without saving anything (dry run)" }),
+    year: IntParam(2000, 2100),
+    // Given, the plan proposes an allocation of this total without saving anything (a dry run).
+    total: Schema.optionalKey(IntParam(0, 100_000)),
   }),
   response: AnnualPlan,
   handler: async ({ actor, query, deps }) =>

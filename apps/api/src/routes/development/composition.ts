@@ -93,7 +93,10 @@ export const compositionView = (
     byAgeBand: rows(by.ageBand, (k) => ageBands.find((b) => b.key === k)?.label[lang] ?? k),
     byEducation: rows(by.education, lbl(educationLabels)),
     bySex: rows(by.gender, lbl(sexLabels)),
-    byEthnicity: rows(by.ethnicity, (k) => ethnicityCodes[k] ?? k),
+    // Own keys only: a code such as `constructor` is not the table's constructor.
+    byEthnicity: rows(by.ethnicity, (k) =>
+      Object.hasOwn(ethnicityCodes, k) ? (ethnicityCodes[k] as string) : k,
+    ),
     byOrganization: rows(by.organization, (k) => a.names.get(k) ?? k),
     dormant: a.dormant,
   }

@@ -6,7 +6,7 @@
 // The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
 import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { OrgIdSchema } from "../../http/contract-kit.js"
+import { Count, Int32, IntParam, OrgIdSchema } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type
@@ -54,8 +54,8 @@ export type CultivationRecordBody = typeof CultivationRecordBody.Type
 
 export const StepView = Schema.Struct({
   step: Schema.String,
-  stage: Schema.Int,
-  number: Schema.NullOr(Schema.Int),
+  stage: Count,
+  number: Schema.NullOr(Count),
   name: Schema.String,
   state: StepState,
   dueBy: Schema.NullOr(IsoDate),
@@ -111,8 +111,8 @@ export type RecordBody = typeof RecordBody.Type
 /** A step and the JSON Schema of its evidence, so the admin renders the form from the same schema. */
 export const StepDefinitionView = Schema.Struct({
   id: Schema.String,
-  stage: Schema.Int,
-  number: Schema.NullOr(Schema.Int),
+  stage: Count,
+  number: Schema.NullOr(Count),
   name: Schema.String,
   actor: Schema.String,
   record: Schema.String,
@@ -137,9 +137,7 @@ export type StepDefinitions = typeof StepDefinitions.Type
 
 export const PipelineQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
-  days: Schema.optionalKey(
-    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 365 })),
-  ),
+  days: Schema.optionalKey(IntParam(1, 365)),
 })
 export const PipelineItem = Schema.Struct({
   memberId: Schema.String,
@@ -154,22 +152,22 @@ export const PipelineItem = Schema.Struct({
 })
 export const Pipeline = Schema.Struct({
   asOf: IsoDate,
-  counts: Schema.Array(Schema.Struct({ stage: Stage, count: Schema.Int })),
+  counts: Schema.Array(Schema.Struct({ stage: Stage, count: Count })),
   /** Overdue, and due within `days` (default 30), most urgent first. */
   attention: Schema.Array(PipelineItem),
   /** How many items need attention in all; `attention` holds the most urgent (at most 500). */
-  attentionTotal: Schema.optionalKey(Schema.Int),
+  attentionTotal: Schema.optionalKey(Count),
   /**
    * The true totals behind `attention`, whatever it holds: overdue steps, and steps due within `days`.
    * Counts shown to users come from here, never from the capped list.
    */
-  attentionCounts: Schema.optionalKey(Schema.Struct({ overdue: Schema.Int, due: Schema.Int })),
+  attentionCounts: Schema.optionalKey(Schema.Struct({ overdue: Count, due: Count })),
   /** People per stage for the board (capped per stage). */
   board: Schema.Array(
     Schema.Struct({
       stage: Stage,
       /** Everyone in the stage; `people` holds at most 50 of them. */
-      total: Schema.optionalKey(Schema.Int),
+      total: Schema.optionalKey(Count),
       people: Schema.Array(
         Schema.Struct({
           memberId: Schema.String,
@@ -193,19 +191,19 @@ export const PlanItemView = Schema.Struct({
 export const CultivationPlanView = Schema.Struct({
   memberId: Schema.String,
   items: Schema.Array(PlanItemView),
-  progress: Schema.Struct({ done: Schema.Int, due: Schema.Int, overdue: Schema.Int, upcoming: Schema.Int }),
+  progress: Schema.Struct({ done: Count, due: Count, overdue: Count, upcoming: Count }),
 })
 export type CultivationPlanView = typeof CultivationPlanView.Type
 
 export const YearQuery = Schema.Struct({
-  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  year: IntParam(2000, 2100),
   orgId: Schema.optionalKey(OrgIdSchema),
 })
 export const Breakdown = Schema.Array(
-  Schema.Struct({ key: Schema.String, label: Schema.String, count: Schema.Int }),
+  Schema.Struct({ key: Schema.String, label: Schema.String, count: Count }),
 )
 export const Composition = Schema.Struct({
-  year: Schema.Int,
+  year: Count,
   byStage: Breakdown,
   byOccupation: Breakdown,
   byAgeBand: Breakdown,
@@ -221,15 +219,15 @@ export const Composition = Schema.Struct({
 export type Composition = typeof Composition.Type
 
 export const AnnualPlan = Schema.Struct({
-  year: Schema.Int,
-  total: Schema.Int,
+  year: Count,
+  total: Count,
   allocations: Schema.Array(
     Schema.Struct({
       orgId: Schema.String,
       orgName: Schema.String,
-      quota: Schema.Int,
+      quota: Count,
       priorityShare: Schema.Number,
-      developmentObjects: Schema.Int,
+      developmentObjects: Count,
     }),
   ),
   updatedAt: Schema.NullOr(Schema.String),
@@ -239,11 +237,7 @@ export const AnnualPlanBody = Schema.Struct({
   year: Schema.Int.check(Schema.isBetween({ minimum: 2000, maximum: 2100 })),
   total: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 100_000 })),
   /** Manual changes to the proposed quotas; omitted organizations keep the proposal. */
-  overrides: Schema.optionalKey(
-    Schema.Array(
-      Schema.Struct({ orgId: OrgIdSchema, quota: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) }),
-    ),
-  ),
+  overrides: Schema.optionalKey(Schema.Array(Schema.Struct({ orgId: OrgIdSchema, quota: Count }))),
 })
 export type AnnualPlanBody = typeof AnnualPlanBody.Type
 
@@ -267,15 +261,15 @@ const ImpactKind = Schema.Literals([
 /** Whose verdicts a proposed policy changes, and how (`@xianfeng/impact`'s report); names and ID numbers masked. */
 export const PolicyImpact = Schema.Struct({
   asOf: IsoDate,
-  people: Schema.Int,
-  affectedPeople: Schema.Int,
-  changedVerdicts: Schema.Int,
+  people: Count,
+  affectedPeople: Count,
+  changedVerdicts: Count,
   groups: Schema.Array(
     Schema.Struct({
       rule: Schema.String,
       kind: ImpactKind,
-      verdicts: Schema.Int,
-      people: Schema.Int,
+      verdicts: Count,
+      people: Count,
       sample: Schema.Array(
         Schema.Struct({
           name: Schema.String,
@@ -292,14 +286,14 @@ export const PolicyImpact = Schema.Struct({
 export type PolicyImpact = typeof PolicyImpact.Type
 /** The organization and year whose activist-pool analysis (DR 11) is asked for; the caller's own by default. */
 export const PoolAnalysisQuery = Schema.Struct({
-  year: Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  year: IntParam(2000, 2100),
   orgId: Schema.optionalKey(OrgIdSchema),
 })
 export const PoolAnalysisView = Schema.Struct({
   id: Schema.String,
   on: IsoDate,
   analysedBy: Schema.Literals(["county-org-department", "grassroots-committee"]),
-  activists: Schema.Int,
+  activists: Count,
   problems: Schema.String,
   measures: Schema.String,
   recordedAt: Schema.String,
@@ -308,7 +302,7 @@ export const PoolAnalysisView = Schema.Struct({
 export const PoolAnalysisStatus = Schema.Struct({
   orgId: Schema.String,
   orgName: Schema.String,
-  year: Schema.Int,
+  year: Int32,
   /** ok: an analysis is on file; due: not yet, the year runs until 31 December; overdue: the year is over. */
   status: Schema.Literals(["ok", "due", "overdue"]),
   verdict: VerdictView,

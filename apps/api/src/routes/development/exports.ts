@@ -33,6 +33,13 @@ const header = (ws: ExcelJS.Worksheet, titles: readonly string[], widths: readon
   ws.views = [{ state: "frozen", ySplit: 1 }]
 }
 
+/**
+ * A code's label, or the code itself when the table has none. Own keys only: a stored education of
+ * `__proto__` or `constructor` is a code no table knows, not the object's prototype or its constructor.
+ */
+const labelOf = (table: Readonly<Record<string, string>>, code: string): string =>
+  Object.hasOwn(table, code) ? (table[code] as string) : code
+
 /** A civil date (YYYY-MM-DD) as an Excel date cell: midnight UTC, which exceljs writes as the day's serial. */
 const excelDate = (iso: string | null | undefined): Date | string => {
   if (!iso) return ""
@@ -130,8 +137,8 @@ export const personExport = route({
         ["性别", person.sex === "female" ? "女" : "男"],
         ["公民身份号码", maskIdNumber(person.idNumberMasked ?? "")],
         ["出生日期", excelDate(person.birthDate.toString())],
-        ["民族", ethnicityCodes[person.ethnicity] ?? person.ethnicity],
-        ["学历", educationCodes[person.education] ?? person.education],
+        ["民族", labelOf(ethnicityCodes, person.ethnicity)],
+        ["学历", labelOf(educationCodes, person.education)],
         ["所在党支部", person.orgName],
         ["人员类别", stageLabels[person.stage]?.["zh-CN"] ?? person.stage],
         ["申请入党日期", excelDate(d.appliedOn)],

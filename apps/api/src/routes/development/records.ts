@@ -1,4 +1,4 @@
-import { compareDates, isAfter, type PlainDate } from "@xianfeng/core"
+import { compareDates, type FieldError, fieldError, isAfter, type PlainDate } from "@xianfeng/core"
 import { developmentCaseOf, recordDevelopmentStep, savePipelineIndex, stageColumnsOf } from "@xianfeng/db"
 import {
   checkStep,
@@ -18,6 +18,17 @@ import { developmentPermissions } from "./permissions.js"
 import { pipelineIndexRowOf } from "./pipeline-index.js"
 import { renderVerdictView } from "./render.js"
 import { timelineView } from "./timeline.js"
+
+/**
+ * The rules name a record's date `on`; the client sent it as `onDate`. An error names the field as the
+ * client sent it, in its path and in both sentences.
+ */
+const asSent = (e: FieldError): FieldError => {
+  const rename = (s: string) => s.replace(/^on(?=[.:]|的|$|\s)/, "onDate")
+  return e.field === "on" || e.field.startsWith("on.")
+    ? fieldError(rename(e.field), e.reason, rename(e.message), rename(e.messageZh))
+    : e
+}
 
 const byDate = (a: { onDate: PlainDate }, b: { onDate: PlainDate }) => compareDates(a.onDate, b.onDate)
 
@@ -40,7 +51,7 @@ export const recordStep = route({
   handler: async ({ actor, params, body, deps, c }) => {
     const lang = langOf(c)
     const decoded = decodeStepRecord({ step: body.step, on: body.onDate, evidence: body.evidence })
-    if (Result.isFailure(decoded)) throw problems.field(decoded.failure)
+    if (Result.isFailure(decoded)) throw problems.field(asSent(decoded.failure))
     const record = decoded.success
     const today = todayOf(deps)
     if (isAfter(record.on, today)) {

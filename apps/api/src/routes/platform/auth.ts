@@ -1,37 +1,35 @@
-import { getConnInfo } from "@hono/node-server/conninfo"
 import {
   clearFailedLogins,
   countAttempt,
   deleteSession,
+  endAllSessionsOf,
   insertApiToken,
+  insertMfaChallenge,
   insertSession,
   recordFailedLogin,
   revokeApiTokens,
+  type User,
+  updateUser,
   userForLogin,
 } from "@xianfeng/db"
 import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
-import { burnPasswordCheck, verifyPassword } from "../../auth/passwords.js"
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../auth/passwords.js"
 import { newToken } from "../../auth/tokens.js"
 import type { Deps } from "../../deps.js"
+import { clientAddress } from "../../http/client-address.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { LoginBody, Ok, SessionView, TokenBody, TokenView } from "./contract.js"
+import { recordRefusal } from "../../refusals.js"
+import { LoginBody, Ok, PasswordChangeBody, SessionView, TokenBody, TokenView } from "./contract.js"
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
+/** How long a sign-in waits for its second factor after the right password. */
+export const MFA_CHALLENGE_MINUTES = 5
 const LOGIN_ATTEMPTS_PER_MINUTE = 30
-
-/** The peer address (X-Forwarded-For is not trusted: a client could rotate it to dodge the limit). */
-const clientAddress = (c: Context): string => {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown"
-  } catch {
-    return "unknown"
-  }
-}
 
 /** Counts one attempt in the database (shared by every API process) and says whether it is over the limit. */
 const overRateLimit = async (deps: Deps, key: string, limit: number): Promise<boolean> =>
@@ -50,7 +48,10 @@ export const login = route({
   method: "post",
   path: "/api/auth/login",
   summary: "Sign in with username and password; sets the session cookie",
-  description: `After ${MAX_FAILED_LOGINS} wrong passwords in a row the account is locked for ${LOCKOUT_MINUTES} minutes.`,
+  description:
+    `After ${MAX_FAILED_LOGINS} wrong passwords in a row the account is locked for ${LOCKOUT_MINUTES} minutes. ` +
+    "Failures are counted atomically: of simultaneous wrong passwords exactly " +
+    `${MAX_FAILED_LOGINS} are answered 400 (the last locks) and the rest 423.`,
   tag: "auth",
   auth: "public",
   body: LoginBody,
@@ -74,6 +75,7 @@ export const login = route({
           details: { username: body.username, ip },
         }),
       )
+      await recordRefusal(deps, c, "sign-in", undefined, { audited: false })
       throw wrongCredentials()
     }
     const u = user.user
@@ -92,17 +94,14 @@ export const login = route({
           },
         ),
       )
+      await recordRefusal(deps, c, "sign-in", { userId: u.id, role: u.role }, { audited: false })
       throw problems.locked(u.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
     }
     if (!(await verifyPassword(u.passwordHash, body.password))) {
-      await deps.db.transaction(async (tx) => {
-        const failed = u.failedLogins + 1
-        const lock = failed >= MAX_FAILED_LOGINS
-        await recordFailedLogin(
-          tx,
-          u.id,
-          lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : undefined,
-        )
+      // Counted in one statement: of simultaneous wrong passwords, exactly MAX_FAILED_LOGINS are judged as
+      // such (the last of them locks) and the rest find the account locked.
+      const counted = await deps.db.transaction(async (tx) => {
+        const failed = await recordFailedLogin(tx, u.id, now, MAX_FAILED_LOGINS, LOCKOUT_MINUTES * 60_000)
         await audit(
           tx,
           deps,
@@ -111,51 +110,97 @@ export const login = route({
             action: "auth.login",
             objectType: "user",
             objectId: u.id,
-            result: "failed",
-            details: { ip, failures: failed, locked: lock },
+            result: failed.kind === "locked" ? "denied" : "failed",
+            details:
+              failed.kind === "locked"
+                ? { reason: "locked", ip }
+                : { ip, failures: failed.failures, locked: failed.lockedUntil !== null },
+          },
+        )
+        return failed
+      })
+      await recordRefusal(deps, c, "sign-in", { userId: u.id, role: u.role }, { audited: false })
+      if (counted.kind === "locked") {
+        throw problems.locked(counted.lockedUntil.toISOString().slice(0, 16).replace("T", " "))
+      }
+      throw wrongCredentials()
+    }
+    if (u.mfaSecret !== null) {
+      // The password was right; the session waits for the second factor (POST /api/auth/mfa/verify).
+      const challenge = newToken()
+      await deps.db.transaction(async (tx) => {
+        await insertMfaChallenge(tx, {
+          id: challenge.hash,
+          userId: u.id,
+          expiresAt: new Date(now.getTime() + MFA_CHALLENGE_MINUTES * 60_000),
+        })
+        await audit(
+          tx,
+          deps,
+          { userId: u.id, role: u.role },
+          {
+            action: "auth.login",
+            objectType: "user",
+            objectId: u.id,
+            result: "ok",
+            details: { ip, step: "password", next: "mfa" },
           },
         )
       })
-      throw wrongCredentials()
+      throw problems.mfaRequired(challenge.token)
     }
-    const session = newToken()
-    const csrf = newToken().token
-    await deps.db.transaction(async (tx) => {
-      await clearFailedLogins(tx, u.id)
-      await insertSession(tx, {
-        id: session.hash,
-        userId: u.id,
-        csrfToken: csrf,
-        at: now,
-        expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
-      })
-      await audit(
-        tx,
-        deps,
-        { userId: u.id, role: u.role },
-        { action: "auth.login", objectType: "user", objectId: u.id, result: "ok", details: { ip } },
-      )
-    })
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: deps.config.secureCookies,
-      path: "/",
-      maxAge: deps.config.sessionMaxHours * 3600,
-    })
-    return {
-      user: {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        orgId: u.orgId,
-        orgName: user.orgName,
-      },
-      csrfToken: csrf,
-    }
+    return startSession(c, deps, user, { ip })
   },
 })
+
+/**
+ * Starts a session for a user whose credentials were all checked: clears the failures, stores the session
+ * (by the hash of its token), audits the sign-in and sets the cookie.
+ */
+export const startSession = async (
+  c: Context,
+  deps: Deps,
+  { user: u, orgName }: { user: User; orgName: string },
+  details: Record<string, unknown>,
+) => {
+  const now = deps.now()
+  const session = newToken()
+  const csrf = newToken().token
+  await deps.db.transaction(async (tx) => {
+    await clearFailedLogins(tx, u.id)
+    await insertSession(tx, {
+      id: session.hash,
+      userId: u.id,
+      csrfToken: csrf,
+      at: now,
+      expiresAt: new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000),
+    })
+    await audit(
+      tx,
+      deps,
+      { userId: u.id, role: u.role },
+      { action: "auth.login", objectType: "user", objectId: u.id, result: "ok", details },
+    )
+  })
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: deps.config.secureCookies,
+    path: "/",
+    maxAge: deps.config.sessionMaxHours * 3600,
+  })
+  return {
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      orgId: u.orgId,
+      orgName,
+    },
+    csrfToken: csrf,
+  }
+}
 
 export const logout = route({
   method: "post",
@@ -245,4 +290,40 @@ export const revokeTokens = route({
   },
 })
 
-export const authRoutes = [login, logout, me, createToken, revokeTokens]
+export const changePassword = route({
+  method: "post",
+  path: "/api/auth/password",
+  summary: "Change your own password; ends every session and bearer token you have, this one included",
+  tag: "auth",
+  auth: "user",
+  body: PasswordChangeBody,
+  response: Ok,
+  handler: async ({ actor, body, deps, c }) => {
+    const user = await userForLogin(deps.db, actor.username)
+    if (user === undefined || !(await verifyPassword(user.user.passwordHash, body.currentPassword))) {
+      throw problems.badRequest("当前密码不正确。", "The current password is wrong.", [
+        {
+          field: "currentPassword",
+          reason: "mismatch",
+          message: { "zh-CN": "当前密码不正确", en: "the current password is wrong" },
+        },
+      ])
+    }
+    const passwordHash = await hashPassword(body.newPassword)
+    await deps.db.transaction(async (tx) => {
+      await updateUser(tx, actor.userId, { passwordHash })
+      const ended = await endAllSessionsOf(tx, actor.userId, deps.now())
+      await audit(tx, deps, actor, {
+        action: "auth.password.change",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+        details: { ended },
+      })
+    })
+    deleteCookie(c, SESSION_COOKIE, { path: "/" })
+    return { ok: true }
+  },
+})
+
+export const authRoutes = [login, logout, me, createToken, revokeTokens, changePassword]

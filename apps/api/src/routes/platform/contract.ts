@@ -6,7 +6,18 @@
  */
 import { MemberStage, MemberStatus, OrgKind, Sex, UserRole } from "@xianfeng/core"
 import { Schema } from "effect"
-import { bilingual, Id, IsoDate, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+import {
+  bilingual,
+  Count,
+  Id,
+  IntParam,
+  IsoDate,
+  OrgIdSchema,
+  PageNumber,
+  PageSize,
+  Seq,
+  Version,
+} from "../../http/contract-kit.js"
 
 /** The roles of the system's users (core's `UserRole`). */
 export const Role = UserRole
@@ -34,6 +45,33 @@ export const SessionView = Schema.Struct({ user: SessionUser, csrfToken: Schema.
 export type SessionView = typeof SessionView.Type
 export const Ok = Schema.Struct({ ok: Schema.Boolean })
 
+export const PasswordChangeBody = Schema.Struct({
+  currentPassword: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(256)),
+  newPassword: Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256)),
+})
+
+// ── the second factor (TOTP, RFC 6238) ──
+export const MfaCode = Schema.Struct({
+  code: Schema.String.check(Schema.isMinLength(6), Schema.isMaxLength(40)).annotate({
+    description: "The 6-digit code of the authenticator, or a recovery code (xxxx-xxxx-xxxx-xxxx-xxxx)",
+  }),
+})
+export const MfaVerifyBody = Schema.Struct({
+  challenge: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)).annotate({
+    description: "The `challenge` of the 401 `mfa-required` answer to the password",
+  }),
+  code: MfaCode.fields.code,
+})
+export const MfaEnrolment = Schema.Struct({
+  uri: Schema.String.annotate({ description: "otpauth://totp/… for an authenticator app; shown once" }),
+  secret: Schema.String.annotate({ description: "The same secret, base32, to type in by hand; shown once" }),
+})
+export const MfaRecoveryCodes = Schema.Struct({
+  recoveryCodes: Schema.Array(Schema.String).annotate({
+    description: "Single-use codes for when the authenticator is lost; shown once, stored as hashes only",
+  }),
+})
+
 export const TokenBody = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
 })
@@ -48,9 +86,9 @@ export const Org = Schema.Struct({
   kind: OrgKind,
   parentId: Schema.NullOr(Schema.String),
   path: Schema.String,
-  childCount: Schema.Int,
-  memberCount: Schema.Int,
-  version: Schema.Int,
+  childCount: Count,
+  memberCount: Count,
+  version: Version,
 })
 export type Org = typeof Org.Type
 export const OrgList = Schema.Struct({ items: Schema.Array(Org) })
@@ -66,7 +104,7 @@ export const OrgCreate = Schema.Struct({
 })
 export type OrgCreate = typeof OrgCreate.Type
 export const OrgUpdate = Schema.Struct({
-  version: Schema.Int,
+  version: Version,
   name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
   shortName: Schema.optionalKey(
     Schema.NullOr(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
@@ -100,9 +138,9 @@ export const MemberSummary = Schema.Struct({
 export type MemberSummary = typeof MemberSummary.Type
 export const MemberPage = Schema.Struct({
   items: Schema.Array(MemberSummary),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
+  total: Count,
+  page: Count,
+  pageSize: Count,
 })
 export type MemberPage = typeof MemberPage.Type
 
@@ -125,7 +163,7 @@ export const MemberDetail = Schema.Struct({
   developmentObjectOn: Schema.NullOr(IsoDate),
   admittedOn: Schema.NullOr(IsoDate),
   fullMemberOn: Schema.NullOr(IsoDate),
-  version: Schema.Int,
+  version: Version,
 })
 export type MemberDetail = typeof MemberDetail.Type
 export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
@@ -161,7 +199,7 @@ export const MemberCreate = Schema.Struct({
 export type MemberCreate = typeof MemberCreate.Type
 
 export const MemberUpdate = Schema.Struct({
-  version: Schema.Int,
+  version: Version,
   name: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
   ethnicity: Schema.optionalKey(
     Schema.String.check(
@@ -202,9 +240,9 @@ export const RevealBody = Schema.Struct({
 })
 export const RevealView = Schema.Struct({ idNumber: Schema.String })
 
-export const TransferBody = Schema.Struct({ toOrgId: OrgIdSchema, version: Schema.Int })
+export const TransferBody = Schema.Struct({ toOrgId: OrgIdSchema, version: Version })
 
-export const StageCount = Schema.Struct({ stage: Stage, count: Schema.Int })
+export const StageCount = Schema.Struct({ stage: Stage, count: Count })
 export const StageCounts = Schema.Struct({ items: Schema.Array(StageCount) })
 export type StageCounts = typeof StageCounts.Type
 export const StatsQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
@@ -256,7 +294,7 @@ export const AuditQuery = Schema.Struct({
   pageSize: Schema.optionalKey(PageSize),
 })
 export const AuditEntryView = Schema.Struct({
-  seq: Schema.Int,
+  seq: Seq,
   at: Schema.String.annotate({ description: "UTC instant, ISO 8601" }),
   actor: Schema.NullOr(Schema.String),
   actorRole: Schema.NullOr(Schema.String),
@@ -268,14 +306,30 @@ export const AuditEntryView = Schema.Struct({
 })
 export const AuditPage = Schema.Struct({
   items: Schema.Array(AuditEntryView),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
+  total: Count,
+  page: Count,
+  pageSize: Count,
 })
 export type AuditPage = typeof AuditPage.Type
 export const AuditVerification = Schema.Struct({
   ok: Schema.Boolean,
-  rows: Schema.Int,
-  brokenAt: Schema.NullOr(Schema.Int),
+  rows: Count,
+  brokenAt: Schema.NullOr(Seq),
   reason: Schema.NullOr(Schema.String),
 })
+
+// ── security events ────────────────────────────────────────────────────────
+export const RefusalQuery = Schema.Struct({
+  hours: Schema.optionalKey(IntParam(1, 24 * 90)),
+  atLeast: Schema.optionalKey(IntParam(1, 100_000)),
+})
+export const RefusalView = Schema.Struct({
+  kind: Schema.Literals(["scope", "role", "csrf", "sign-in"]),
+  username: Schema.NullOr(Schema.String),
+  userId: Schema.NullOr(Schema.String),
+  ip: Schema.NullOr(Schema.String),
+  minute: Schema.String.annotate({ description: "Start of the minute, UTC instant, ISO 8601" }),
+  count: Count,
+})
+export const RefusalList = Schema.Struct({ items: Schema.Array(RefusalView) })
+export type RefusalList = typeof RefusalList.Type

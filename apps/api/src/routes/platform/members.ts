@@ -110,7 +110,13 @@ export const createMember = route({
     return deps.db.transaction(async (tx) => {
       await orgInScope(tx, actor, body.orgId)
       if (await isIdNumberRegistered(tx, deps.vault, id.value)) {
-        throw problems.conflict("这个身份证号码已经登记过。", "This ID number is already registered.")
+        throw problems.conflict("这个身份证号码已经登记过。", "This ID number is already registered.", [
+          {
+            field: "idNumber",
+            reason: "taken",
+            message: { "zh-CN": "这个身份证号码已经登记过", en: "this ID number is already registered" },
+          },
+        ])
       }
       const row = await insertMember(tx, deps.vault, {
         orgId: body.orgId,

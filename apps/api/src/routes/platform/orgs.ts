@@ -43,7 +43,9 @@ export const orgChildren = route({
 
 const fieldProblem = (e: FieldError) =>
   e.reason === "duplicate" || e.reason === "conflict"
-    ? problems.conflict(e.messageZh, e.message)
+    ? problems.conflict(e.messageZh, e.message, [
+        { field: e.field, reason: e.reason, message: { "zh-CN": e.messageZh, en: e.message } },
+      ])
     : problems.field(e)
 
 export const createOrg = route({

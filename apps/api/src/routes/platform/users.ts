@@ -1,4 +1,5 @@
 import {
+  endAllSessionsOf,
   insertUser,
   isUsernameTaken,
   orgInScope,
@@ -10,8 +11,14 @@ import { audit } from "../../audit.js"
 import { hashPassword } from "../../auth/passwords.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { UserCreate, UserList, UserParams, UserUpdate, UserView } from "./contract.js"
-import { permissions } from "./permissions.js"
+import { type Role, UserCreate, UserList, UserParams, UserUpdate, UserView } from "./contract.js"
+import { isSeparatedDuty, permissions } from "./permissions.js"
+
+const onlySecurityAdmin = () =>
+  problems.forbidden(
+    "只有安全管理员能授予或收回系统管理员、安全管理员、审计管理员角色，或变更其账号。",
+    "Only a security administrator gives or takes the system, security and audit administrator roles, or changes their accounts.",
+  )
 
 export const listUsers = route({
   method: "get",
@@ -19,7 +26,7 @@ export const listUsers = route({
   summary: "Users whose scope lies inside the caller's subtree",
   tag: "users",
   auth: "user",
-  roles: permissions.manageUsers,
+  roles: permissions.listUsers,
   response: UserList,
   handler: async ({ actor, deps }) => ({ items: await usersInScope(deps.db, actor) }),
 })
@@ -35,17 +42,12 @@ export const createUser = route({
   response: UserView,
   status: 201,
   handler: async ({ actor, body, deps }) => {
+    if (isSeparatedDuty(body.role)) throw onlySecurityAdmin()
     const passwordHash = await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
       const org = await orgInScope(tx, actor, body.orgId)
       if (await isUsernameTaken(tx, body.username)) {
-        throw problems.badRequest("用户名已被使用。", "The username is taken.", [
-          {
-            field: "username",
-            reason: "taken",
-            message: { "zh-CN": "用户名已被使用", en: "the username is taken" },
-          },
-        ])
+        throw problems.taken("username")
       }
       const userId = await insertUser(tx, {
         username: body.username,
@@ -78,16 +80,20 @@ export const updateUser = route({
   method: "patch",
   path: "/api/users/:id",
   summary: "Change a user's name, role, scope, password or disable them",
+  description:
+    "A system administrator (or district administrator) changes accounts of the work; only a security " +
+    "administrator gives or takes the three separated roles and disables their holders, and it changes " +
+    "nothing else. Nobody changes their own role, scope or disabled flag. A new password, a new role or a " +
+    "disable ends every session and bearer token of the user.",
   tag: "users",
   auth: "user",
-  roles: permissions.manageUsers,
+  roles: [...permissions.manageUsers, ...permissions.assignSeparatedRoles],
   params: UserParams,
   body: UserUpdate,
   response: UserView,
   handler: async ({ actor, params, body, deps }) => {
     const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
-      await userInScope(tx, actor, params.id)
       if (
         params.id === actor.userId &&
         (body.role !== undefined || body.orgId !== undefined || body.disabled === true)
@@ -97,15 +103,36 @@ export const updateUser = route({
           "You cannot change your own role or scope, or disable yourself.",
         )
       }
+      const before = await userInScope(tx, actor, params.id)
+      const security = (permissions.assignSeparatedRoles as readonly Role[]).includes(actor.role)
+      if (security) {
+        const other = Object.keys(body).filter((k) => k !== "role" && k !== "disabled")
+        if (other.length > 0) {
+          throw problems.forbidden(
+            `安全管理员只能分配角色或停用账号，不能修改${other.join("、")}。`,
+            `A security administrator assigns roles and disables accounts only, not ${other.join(", ")}.`,
+          )
+        }
+      } else if (isSeparatedDuty(before.role) || (body.role !== undefined && isSeparatedDuty(body.role))) {
+        throw onlySecurityAdmin()
+      }
       if (body.orgId !== undefined) await orgInScope(tx, actor, body.orgId)
       const { password: _pw, ...rest } = body
       await saveUser(tx, params.id, { ...rest, ...(passwordHash ? { passwordHash } : {}) })
+      // A reset password, a new role or a disable ends everything issued before it: a session or token
+      // must not outlive the credentials or the role it was issued for, and re-enabling brings none back.
+      // A change of scope needs no ending: every request reads the user's org afresh.
+      const ends =
+        passwordHash !== undefined ||
+        (body.role !== undefined && body.role !== before.role) ||
+        (body.disabled === true && !before.disabled)
+      const ended = ends ? await endAllSessionsOf(tx, params.id, deps.now()) : undefined
       await audit(tx, deps, actor, {
         action: "user.update",
         objectType: "user",
         objectId: params.id,
         result: "ok",
-        details: { fields: Object.keys(body) },
+        details: { fields: Object.keys(body), ...(ended ? { ended } : {}) },
       })
       return userInScope(tx, actor, params.id)
     })

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+
+/**
+ * 三员分立 (graded protection level 3): the system, security and audit administrators are different roles,
+ * and none can grant itself another.
+ */
+describe.each(backends)("separation of duties on %s", (backend) => {
+  let sys: TestSystem
+  let sysadmin: Agent
+  let secadmin: Agent
+  let auditadmin: Agent
+  const ids: Record<string, string> = {}
+
+  beforeAll(async () => {
+    sys = await testSystem(backend, { demoMembers: 20 })
+    sysadmin = new Agent(sys)
+    secadmin = new Agent(sys)
+    auditadmin = new Agent(sys)
+    for (const [agent, name] of [
+      [sysadmin, "sysadmin"],
+      [secadmin, "secadmin"],
+      [auditadmin, "auditadmin"],
+    ] as const) {
+      expect((await agent.login(name)).status).toBe(200)
+    }
+    const { items } = await sysadmin.json<{ items: { id: string; username: string }[] }>("GET", "/api/users")
+    for (const u of items) ids[u.username] = u.id
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  const newUser = (username: string, role: string) => ({
+    username,
+    displayName: "分立",
+    role,
+    orgId: "d1",
+    password: "a-long-password",
+  })
+
+  it("lets the system administrator run accounts of the work, but not give or touch the three roles", async () => {
+    const made = await sysadmin.send("POST", "/api/users", newUser("sod.worker", "branch-secretary"))
+    expect(made.status).toBe(201)
+    ids["sod.worker"] = ((await made.json()) as { id: string }).id
+    for (const role of ["system-admin", "security-admin", "audit-admin"]) {
+      expect((await sysadmin.send("POST", "/api/users", newUser(`sod.${role}`, role))).status).toBe(403)
+      expect((await sysadmin.send("PATCH", `/api/users/${ids["sod.worker"]}`, { role })).status).toBe(403)
+    }
+    // It cannot reset a security administrator's password and so become one.
+    const reset = await sysadmin.send("PATCH", `/api/users/${ids.secadmin}`, { password: "taken-over-pw" })
+    expect(reset.status).toBe(403)
+    expect((await sysadmin.get("/api/audit")).status).toBe(403)
+    expect((await sysadmin.get("/api/security/refusals")).status).toBe(403)
+  })
+
+  it("lets the security administrator give and take the three roles, and do nothing else to an account", async () => {
+    expect(
+      (await secadmin.send("POST", "/api/users", newUser("sod.second", "branch-secretary"))).status,
+    ).toBe(403)
+    const target = ids["sod.worker"] as string
+    expect(
+      (await secadmin.send("PATCH", `/api/users/${target}`, { password: "another-password" })).status,
+    ).toBe(403)
+    expect((await secadmin.send("PATCH", `/api/users/${target}`, { orgId: "d1" })).status).toBe(403)
+    const grant = await secadmin.send("PATCH", `/api/users/${target}`, { role: "audit-admin" })
+    expect(grant.status).toBe(200)
+    expect(((await grant.json()) as { role: string }).role).toBe("audit-admin")
+    expect((await secadmin.send("PATCH", `/api/users/${target}`, { role: "branch-secretary" })).status).toBe(
+      200,
+    )
+    expect((await secadmin.get("/api/audit")).status).toBe(403)
+  })
+
+  it("lets the audit administrator read and verify the audit log, and change nothing", async () => {
+    expect((await auditadmin.get("/api/audit")).status).toBe(200)
+    expect((await auditadmin.send("POST", "/api/audit/verify")).status).toBe(200)
+    expect((await auditadmin.get("/api/users")).status).toBe(403)
+    expect((await auditadmin.send("POST", "/api/users", newUser("sod.third", "auditor"))).status).toBe(403)
+  })
+
+  it("lets none of the three grant itself another role", async () => {
+    for (const [agent, name] of [
+      [sysadmin, "sysadmin"],
+      [secadmin, "secadmin"],
+      [auditadmin, "auditadmin"],
+    ] as const) {
+      for (const role of ["district-admin", "system-admin", "security-admin", "audit-admin"]) {
+        const res = await agent.send("PATCH", `/api/users/${ids[name]}`, { role })
+        expect(res.status, `${name} → ${role}`).toBe(403)
+      }
+    }
+    const me = await secadmin.json<{ user: { role: string } }>("GET", "/api/auth/me")
+    expect(me.user.role).toBe("security-admin")
+  })
+})
