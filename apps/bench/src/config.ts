@@ -23,7 +23,7 @@ export interface BenchConfig {
   readonly pgMembers: number
   /** Members of the demo district on PGlite (BENCH_DEMO_MEMBERS; 2,000 small, 20,000 full). */
   readonly demoMembers: number
-  /** Seconds of each HTTP load (BENCH_SECONDS; 2 small, 10 full), after `warmup` seconds. */
+  /** Seconds of each HTTP load (BENCH_SECONDS; 3 small, 10 full), after `warmup` seconds. */
   readonly seconds: number
   readonly warmup: number
   readonly subtreeReps: number
