@@ -1,0 +1,5 @@
+import type { AnyRoute } from "../../http/route.js"
+import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
+
+/** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
+export const disciplineRoutes: readonly AnyRoute[] = [listDisciplineRecords, createDisciplineRecord]
