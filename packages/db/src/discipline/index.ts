@@ -1,1 +1,2 @@
+export * from "./meetings.js"
 export * from "./records.js"

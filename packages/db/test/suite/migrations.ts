@@ -1,7 +1,13 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
 import { sql } from "drizzle-orm"
 import { expect, it } from "vitest"
 import { rowsOf } from "../../src/database.js"
 import type { SuiteContext } from "./context.js"
+
+const journal = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "..", "drizzle", "meta", "_journal.json"), "utf8"),
+) as { entries: readonly unknown[] }
 
 export const migrationSuite = (ctx: SuiteContext) => {
   it("creates every table and the append-only trigger", async () => {
@@ -16,6 +22,9 @@ export const migrationSuite = (ctx: SuiteContext) => {
       "audit_log",
       "development_plans",
       "development_records",
+      "discipline_attendance",
+      "discipline_meetings",
+      "discipline_records",
       "district_policies",
       "members",
       "orgs",
@@ -34,6 +43,8 @@ export const migrationSuite = (ctx: SuiteContext) => {
     const rows = rowsOf<{ n: number | string }>(
       await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
     )
-    expect(Number(rows[0]?.n)).toBe(4)
+    // One row per migration of the journal (4 before the discipline area, which added two).
+    expect(Number(rows[0]?.n)).toBe(journal.entries.length)
+    expect(journal.entries.length).toBe(6)
   })
 }

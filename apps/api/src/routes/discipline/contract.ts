@@ -2,9 +2,10 @@
  * 组织生活与督查 (Organizational life and inspections): the area's API contract. The same schemas validate requests, document them in
  * OpenAPI and give the admin its types (`@xianfeng/api/contract/discipline`).
  */
-import { IsoDate } from "@xianfeng/core"
+import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
+import { sittingTypes } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
-import { OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+import { Id, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
 
 export const DisciplineRecordQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
@@ -48,3 +49,114 @@ export const DisciplineRecordPage = Schema.Struct({
   pageSize: Schema.Int,
 })
 export type DisciplineRecordPage = typeof DisciplineRecordPage.Type
+
+// ── meetings 组织生活会议记录 ───────────────────────────────────────────────
+const Count = Schema.Int.check(
+  Schema.isBetween(
+    { minimum: 0, maximum: 10_000 },
+    bilingual("应为0至10000的整数", "must be a whole number 0–10000"),
+  ),
+)
+const Line = Schema.String.check(
+  Schema.isMinLength(1, bilingual("不能为空", "must not be empty")),
+  Schema.isMaxLength(500, bilingual("不能超过500字", "must be at most 500 characters")),
+)
+const Clock = Schema.String.check(
+  Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u, bilingual("时间应为“时:分”，如09:30", "time must be HH:MM")),
+)
+
+/** The sitting types (`@xianfeng/inspection-scheduling`'s `sittingTypes`). */
+export const SittingTypeSchema = choiceOf(sittingTypes)
+
+export const Headcount = Schema.Struct({ full: Count, probationary: Count })
+
+/** One member of the branch, ticked present or absent with a reason. */
+export const AttendanceItem = Schema.Struct({
+  memberId: Id,
+  present: Schema.Boolean,
+  reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+})
+
+export const VoteBody = Schema.Struct({
+  matter: choiceOf(["ordinary", "admission", "conversion"]),
+  subject: Line,
+  expectedVoters: Count,
+  presentVoters: Count,
+  writtenOpinions: Count,
+  yesVotes: Count,
+  noVotes: Count,
+  abstentions: Count,
+})
+
+/** One form for every kind of sitting: a sitting that is several kinds at once is recorded once. */
+export const MeetingBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  types: Schema.Array(SittingTypeSchema).check(
+    Schema.isMinLength(1, bilingual("至少选择一种会议类型", "choose at least one kind of sitting")),
+  ),
+  date: IsoDate,
+  startTime: Clock,
+  endTime: Clock,
+  place: Line,
+  chair: Line,
+  recorder: Line,
+  expected: Headcount,
+  present: Headcount,
+  attendance: Schema.Array(AttendanceItem),
+  observers: Schema.Array(Line),
+  firstItem: Schema.optionalKey(Schema.Struct({ topic: Line, form: Line })),
+  agenda: Schema.Array(Line),
+  resolutions: Schema.Array(Schema.Struct({ text: Line, owner: Line, deadline: IsoDate })),
+  votes: Schema.Array(VoteBody),
+})
+export type MeetingBody = typeof MeetingBody.Type
+
+/** An edit carries the version it was made from; a stale one is refused (409). */
+export const MeetingEditBody = Schema.Struct({ ...MeetingBody.fields, version: Schema.Int })
+export type MeetingEditBody = typeof MeetingEditBody.Type
+
+export const MeetingParams = Schema.Struct({ id: Id })
+
+export const MeetingView = Schema.Struct({
+  ...MeetingBody.fields,
+  id: Schema.String,
+  recordedAt: Schema.String,
+  version: Schema.Int,
+})
+export type MeetingView = typeof MeetingView.Type
+
+export const MeetingQuery = Schema.Struct({
+  orgId: OrgIdSchema,
+  year: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  ),
+})
+
+export const MeetingList = Schema.Struct({ items: Schema.Array(MeetingView) })
+export type MeetingList = typeof MeetingList.Type
+
+const ObligationStatusSchema = choiceOf(["met", "upcoming", "due", "overdue", "missed"])
+
+/** One obligation in one period, rendered. */
+export const ObligationPeriodView = Schema.Struct({
+  obligation: Schema.String,
+  title: Schema.String,
+  period: Schema.String,
+  status: ObligationStatusSchema,
+  dueBy: IsoDate,
+  meetings: Schema.Array(Schema.String),
+  message: Schema.String,
+  citations: Schema.Array(Schema.String),
+})
+export type ObligationPeriodView = typeof ObligationPeriodView.Type
+
+/** A branch's compliance over a year: every obligation-period, and what falls due next. */
+export const ComplianceView = Schema.Struct({
+  orgId: Schema.String,
+  orgName: Schema.String,
+  year: Schema.Int,
+  asOf: IsoDate,
+  periods: Schema.Array(ObligationPeriodView),
+  calendar: Schema.Array(ObligationPeriodView),
+})
+export type ComplianceView = typeof ComplianceView.Type

@@ -1,5 +1,13 @@
 import type { AnyRoute } from "../../http/route.js"
+import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
 import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
 
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
-export const disciplineRoutes: readonly AnyRoute[] = [listDisciplineRecords, createDisciplineRecord]
+export const disciplineRoutes: readonly AnyRoute[] = [
+  listDisciplineRecords,
+  createDisciplineRecord,
+  listMeetings,
+  createMeeting,
+  updateMeeting,
+  branchCompliance,
+]
