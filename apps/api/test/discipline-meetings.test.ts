@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
   ComplianceView,
+  HeatmapView,
   MeetingBody,
   MeetingList,
   MeetingView,
@@ -147,6 +148,25 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     expect(res.status).toBe(400)
     expect((await problemOf(res)).errors?.[0]?.field).toBe("attendance")
     expect(await meetingsNow()).toBe(before)
+  })
+
+  it("recording a sitting changes the branch's cell on the district heatmap, and the roll-up above it", async () => {
+    const cell = (h: HeatmapView) => h.branches.find((b) => b.orgId === branchId)?.cells[9]
+    const districtTotal = (h: HeatmapView) => h.rollup.find((r) => r.parentId === null)?.year
+    const before = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    expect(before.months[9]).toBe("2026-10")
+    const res = await secretary.send(
+      "POST",
+      "/api/discipline/meetings",
+      form({ types: ["theme-day"], date: "2026-10-15" }),
+    )
+    expect(res.status).toBe(201)
+    const after = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    expect(cell(after)?.met).toBe((cell(before)?.met ?? 0) + 1)
+    expect(cell(after)?.missed).toBe((cell(before)?.missed ?? 0) - 1)
+    expect(districtTotal(after)?.met).toBe((districtTotal(before)?.met ?? 0) + 1)
+    const mine = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    expect(mine.branches.map((b) => b.orgId)).toEqual([branchId])
   })
 
   it("answers 404 for another branch's compliance, as for a missing one", async () => {

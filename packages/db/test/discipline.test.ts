@@ -12,6 +12,7 @@ import {
   NotInScope,
   orgShapeFacts,
   saveMeeting,
+  subtreeSittings,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
@@ -158,6 +159,28 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
       expect(await meetingsOfOrg(database.db, b1, "b1", date("2026-01-01"), date("2026-12-31"))).toHaveLength(
         1,
       )
+    })
+
+    it("reads a subtree's organizations with their full members and its sittings, for the roll-up", async () => {
+      const r = await subtreeSittings(database.db, c01, undefined, date("2026-01-01"), date("2026-12-31"))
+      expect(r.orgs.map((o) => [o.id, o.fullMembers])).toEqual([
+        ["c01", 0],
+        ["b1", 2],
+        ["b2", 1],
+      ])
+      expect(r.sittings.map((m) => [m.orgId, m.types])).toEqual([["b1", ["general-meeting", "theme-day"]]])
+      expect(
+        (await subtreeSittings(database.db, c01, "b2", date("2026-01-01"), date("2026-12-31"))).sittings,
+      ).toEqual([])
+      await expect(
+        subtreeSittings(
+          database.db,
+          { orgId: "c02", orgPath: "d1.c02" },
+          "b1",
+          date("2026-01-01"),
+          date("2026-12-31"),
+        ),
+      ).rejects.toBeInstanceOf(NotInScope)
     })
 
     it("keeps a branch's meetings from another subtree, and counts its full members", async () => {

@@ -5,13 +5,14 @@
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, inArray, lte, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { inSubtree } from "../org-tree.js"
-import { NotInScope, orgInScope, type Scope } from "../platform/scope.js"
+import { inSubtree, pathInSubtree } from "../org-tree.js"
+import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
   type DisciplineMeeting,
   disciplineAttendance,
   disciplineMeetings,
   members,
+  orgs,
   type StoredResolution,
   type StoredVote,
 } from "../schema/index.js"
@@ -194,4 +195,73 @@ export const orgShapeFacts = async (
     .from(members)
     .where(and(eq(members.orgId, orgId), eq(members.stage, "full")))
   return { kind: org.kind, name: org.name, fullMembers: n?.n ?? 0 }
+}
+
+/** An organization of a subtree with what its obligations depend on. */
+export interface OrgShapeRow {
+  readonly id: string
+  readonly parentId: string | null
+  readonly kind: string
+  readonly name: string
+  readonly path: string
+  readonly fullMembers: number
+}
+
+/**
+ * Every organization in the subtree of `orgId` (default: the scope's root; must lie in the scope, else
+ * `NotInScope`) with its count of full members, and every sitting of those organizations dated `from`…`to`
+ * (id, organization, date, types; oldest first) — what a district or committee roll-up needs in two queries.
+ */
+export const subtreeSittings = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<{
+  readonly orgs: readonly OrgShapeRow[]
+  readonly sittings: readonly {
+    readonly id: string
+    readonly orgId: string
+    readonly onDate: PlainDate
+    readonly types: readonly string[]
+  }[]
+}> => {
+  const within = await withinOf(db, scope, orgId)
+  const full = db
+    .select({ orgId: members.orgId, n: count().as("n") })
+    .from(members)
+    .where(eq(members.stage, "full"))
+    .groupBy(members.orgId)
+    .as("full")
+  const orgRows = await db
+    .select({
+      id: orgs.id,
+      parentId: orgs.parentId,
+      kind: orgs.kind,
+      name: orgs.name,
+      path: orgs.path,
+      fullMembers: sql<number>`coalesce(${full.n}, 0)`.mapWith(Number),
+    })
+    .from(orgs)
+    .leftJoin(full, eq(full.orgId, orgs.id))
+    .where(pathInSubtree(orgs.path, within))
+    .orderBy(asc(orgs.path))
+  const sittings = await db
+    .select({
+      id: disciplineMeetings.id,
+      orgId: disciplineMeetings.orgId,
+      onDate: disciplineMeetings.onDate,
+      types: disciplineMeetings.types,
+    })
+    .from(disciplineMeetings)
+    .where(
+      and(
+        inSubtree(disciplineMeetings.orgId, within),
+        gte(disciplineMeetings.onDate, from),
+        lte(disciplineMeetings.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
+  return { orgs: orgRows, sittings }
 }

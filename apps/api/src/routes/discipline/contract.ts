@@ -160,3 +160,51 @@ export const ComplianceView = Schema.Struct({
   calendar: Schema.Array(ObligationPeriodView),
 })
 export type ComplianceView = typeof ComplianceView.Type
+
+// ── the district / committee heatmap ───────────────────────────────────────
+export const HeatmapQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  year: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  ),
+})
+
+/** How many obligation-periods ending in a span stand in each status, and the share of decided ones met. */
+export const StatusCountsView = Schema.Struct({
+  met: Schema.Int,
+  upcoming: Schema.Int,
+  due: Schema.Int,
+  overdue: Schema.Int,
+  missed: Schema.Int,
+  rate: Schema.Number,
+})
+export type StatusCountsView = typeof StatusCountsView.Type
+
+export const HeatmapRow = Schema.Struct({
+  orgId: Schema.String,
+  name: Schema.String,
+  kind: Schema.String,
+  parentId: Schema.NullOr(Schema.String),
+  /** One cell per month of the year, January first. */
+  cells: Schema.Array(StatusCountsView),
+  year: StatusCountsView,
+})
+export type HeatmapRow = typeof HeatmapRow.Type
+
+/** Branches × months for a heatmap, and the year rolled up every organization of the subtree. */
+export const HeatmapView = Schema.Struct({
+  year: Schema.Int,
+  asOf: IsoDate,
+  months: Schema.Array(Schema.String),
+  branches: Schema.Array(HeatmapRow),
+  rollup: Schema.Array(
+    Schema.Struct({
+      orgId: Schema.String,
+      name: Schema.String,
+      kind: Schema.String,
+      parentId: Schema.NullOr(Schema.String),
+      year: StatusCountsView,
+    }),
+  ),
+})
+export type HeatmapView = typeof HeatmapView.Type

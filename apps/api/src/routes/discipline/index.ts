@@ -1,4 +1,5 @@
 import type { AnyRoute } from "../../http/route.js"
+import { disciplineHeatmap } from "./heatmap.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
 import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
 
@@ -10,4 +11,5 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   createMeeting,
   updateMeeting,
   branchCompliance,
+  disciplineHeatmap,
 ]
