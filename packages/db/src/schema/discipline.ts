@@ -127,5 +127,121 @@ export const disciplineAttendance = pgTable(
 
 export type DisciplineAttendance = typeof disciplineAttendance.$inferSelect
 
+/**
+ * 随机抽查: a published inspection draw. The seed and the candidates are stored with the sample, so anyone can
+ * re-run `drawSample` (algorithm `xf-draw-1`) and get the same sample.
+ */
+export const disciplineDraws = pgTable(
+  "discipline_draws",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    /** The organization whose subtree was drawn from. */
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    title: text("title").notNull(),
+    seed: text("seed").notNull(),
+    algorithm: text("algorithm").notNull(),
+    size: integer("size").notNull(),
+    stratify: boolean("stratify").notNull(),
+    /** `{ count, cadence }` or null. */
+    exclude: jsonb("exclude").$type<{
+      readonly count: number
+      readonly cadence: "month" | "quarter" | "year"
+    } | null>(),
+    /** The candidates as drawn from (`DrawCandidate`s with ISO dates). */
+    candidates: jsonb("candidates")
+      .$type<
+        readonly { readonly id: string; readonly committeeId?: string; readonly lastChecked?: string }[]
+      >()
+      .notNull(),
+    sample: jsonb("sample").$type<readonly string[]>().notNull(),
+    excluded: jsonb("excluded").$type<readonly string[]>().notNull(),
+    drawnOn: plainDate("drawn_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("discipline_draws_org_idx").on(t.orgId, t.drawnOn)],
+)
+export type DisciplineDraw = typeof disciplineDraws.$inferSelect
+
+/** What an inspection found: the obligation, the period and the evidence. */
+export const disciplineFindings = pgTable(
+  "discipline_findings",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    drawId: uuid("draw_id").references(() => disciplineDraws.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    obligation: text("obligation").notNull(),
+    period: text("period").notNull(),
+    evidence: text("evidence").notNull(),
+    severity: text("severity").notNull(),
+    foundOn: plainDate("found_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("discipline_findings_org_idx").on(t.orgId),
+    check("discipline_findings_severity", sql`${t.severity} in ('minor', 'serious', 'critical')`),
+  ],
+)
+export type DisciplineFinding = typeof disciplineFindings.$inferSelect
+
+/** 整改通知: a rectification order, in the state machine of `@xianfeng/inspection-scheduling`. */
+export const disciplineOrders = pgTable(
+  "discipline_orders",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => disciplineFindings.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    owner: text("owner").notNull(),
+    issuedOn: plainDate("issued_on").notNull(),
+    deadline: plainDate("deadline").notNull(),
+    state: text("state").notNull(),
+    evidence: jsonb("evidence")
+      .$type<readonly { readonly on: string; readonly by: string; readonly text: string }[]>()
+      .notNull()
+      .default([]),
+    escalationPath: jsonb("escalation_path").$type<readonly string[]>().notNull(),
+    escalations: jsonb("escalations")
+      .$type<readonly { readonly on: string; readonly to: string }[]>()
+      .notNull()
+      .default([]),
+    returns: jsonb("returns")
+      .$type<readonly { readonly on: string; readonly by: string; readonly reason: string }[]>()
+      .notNull()
+      .default([]),
+    closedOn: plainDate("closed_on"),
+    closedBy: text("closed_by"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("discipline_orders_org_idx").on(t.orgId),
+    check("discipline_orders_state", sql`${t.state} in ('open', 'submitted', 'closed')`),
+    // An order is closed only with its verifier (the state machine's verifyOrder).
+    check("discipline_orders_closed", sql`(${t.state} = 'closed') = (${t.closedBy} is not null)`),
+  ],
+)
+export type DisciplineOrder = typeof disciplineOrders.$inferSelect
+
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
-export const disciplineTables = { disciplineRecords, disciplineMeetings, disciplineAttendance }
+export const disciplineTables = {
+  disciplineRecords,
+  disciplineMeetings,
+  disciplineAttendance,
+  disciplineDraws,
+  disciplineFindings,
+  disciplineOrders,
+}

@@ -208,3 +208,95 @@ export const HeatmapView = Schema.Struct({
   ),
 })
 export type HeatmapView = typeof HeatmapView.Type
+
+// ── inspections: draws, findings, rectification orders ─────────────────────
+const Cadence = choiceOf(["month", "quarter", "year"])
+
+export const DrawBody = Schema.Struct({
+  /** The subtree to draw from (default: the caller's). */
+  orgId: Schema.optionalKey(OrgIdSchema),
+  title: Line,
+  /** Published before the draw; anyone can re-run it with the candidates. */
+  seed: Schema.String.check(
+    Schema.isMinLength(1, bilingual("请填写随机种子", "the seed must not be empty")),
+    Schema.isMaxLength(200),
+  ),
+  size: Schema.Int.check(
+    Schema.isBetween({ minimum: 1, maximum: 1000 }, bilingual("抽查数量应为1至1000", "size must be 1–1000")),
+  ),
+  stratify: Schema.Boolean,
+  exclude: Schema.optionalKey(
+    Schema.Struct({
+      count: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 24 })),
+      cadence: Cadence,
+    }),
+  ),
+})
+export type DrawBody = typeof DrawBody.Type
+
+export const DrawView = Schema.Struct({
+  id: Schema.optionalKey(Schema.String),
+  orgId: Schema.String,
+  title: Schema.String,
+  seed: Schema.String,
+  algorithm: Schema.String,
+  size: Schema.Int,
+  stratify: Schema.Boolean,
+  candidates: Schema.Array(Schema.String),
+  excluded: Schema.Array(Schema.String),
+  sample: Schema.Array(Schema.String),
+  drawnOn: IsoDate,
+})
+export type DrawView = typeof DrawView.Type
+export const DrawList = Schema.Struct({ items: Schema.Array(DrawView) })
+export type DrawList = typeof DrawList.Type
+
+export const FindingBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  drawId: Schema.optionalKey(Id),
+  obligation: Line,
+  period: Schema.String.check(
+    Schema.isPattern(
+      /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/u,
+      bilingual("期间应为如2026、2026-Q3或2026-07", "period must be like 2026, 2026-Q3 or 2026-07"),
+    ),
+  ),
+  evidence: Line,
+  severity: choiceOf(["minor", "serious", "critical"]),
+})
+export type FindingBody = typeof FindingBody.Type
+export const FindingView = Schema.Struct({ ...FindingBody.fields, id: Schema.String, foundOn: IsoDate })
+export type FindingView = typeof FindingView.Type
+
+export const OrderIssueBody = Schema.Struct({ findingId: Id, owner: Line })
+export const OrderParams = Schema.Struct({ id: Id })
+export const OrderEvidenceBody = Schema.Struct({ text: Line, version: Schema.Int })
+export const OrderVerifyBody = Schema.Struct({
+  accept: Schema.Boolean,
+  reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))),
+  version: Schema.Int,
+})
+export const OrderEscalateBody = Schema.Struct({ version: Schema.Int })
+export const OrderQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+
+export const OrderView = Schema.Struct({
+  id: Schema.String,
+  findingId: Schema.String,
+  orgId: Schema.String,
+  owner: Schema.String,
+  issuedOn: IsoDate,
+  deadline: IsoDate,
+  state: choiceOf(["open", "submitted", "closed"]),
+  overdue: Schema.Boolean,
+  /** The organization now following the order (the last it was escalated to, else its own). */
+  followedBy: Schema.String,
+  evidence: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, text: Schema.String })),
+  escalations: Schema.Array(Schema.Struct({ on: IsoDate, to: Schema.String })),
+  returns: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, reason: Schema.String })),
+  closedOn: Schema.NullOr(IsoDate),
+  closedBy: Schema.NullOr(Schema.String),
+  version: Schema.Int,
+})
+export type OrderView = typeof OrderView.Type
+export const OrderList = Schema.Struct({ items: Schema.Array(OrderView) })
+export type OrderList = typeof OrderList.Type

@@ -1,5 +1,16 @@
 import type { AnyRoute } from "../../http/route.js"
 import { disciplineHeatmap } from "./heatmap.js"
+import {
+  escalateRectification,
+  issueRectification,
+  listDraws,
+  listOrders,
+  previewDraw,
+  publishDraw,
+  recordFinding,
+  submitRectification,
+  verifyRectification,
+} from "./inspections.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
 import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
 
@@ -12,4 +23,13 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   updateMeeting,
   branchCompliance,
   disciplineHeatmap,
+  previewDraw,
+  publishDraw,
+  listDraws,
+  recordFinding,
+  issueRectification,
+  submitRectification,
+  verifyRectification,
+  escalateRectification,
+  listOrders,
 ]
