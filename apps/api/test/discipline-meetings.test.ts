@@ -80,27 +80,31 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     (await secretary.json<MeetingList>("GET", `/api/discipline/meetings?orgId=${branchId}`)).items.length
 
   it("records one sitting of three kinds once, and the branch's compliance counts it for each", async () => {
-    const before = await secretary.json<ComplianceView>("GET", `/api/discipline/compliance?orgId=${branchId}`)
+    // 2025 lies before the demo district's year of sittings, so its second quarter is empty.
+    const url = `/api/discipline/compliance?orgId=${branchId}&year=2025`
+    const before = await secretary.json<ComplianceView>("GET", url)
     const cell = (v: ComplianceView, obligation: string, period: string) =>
       v.periods.find((p) => p.obligation === obligation && p.period === period)
-    expect(cell(before, "general-meeting", "2026-Q4")?.status).toBe("due")
-    const res = await secretary.send("POST", "/api/discipline/meetings", form())
+    expect(cell(before, "general-meeting", "2025-Q2")?.status).toBe("missed")
+    const res = await secretary.send("POST", "/api/discipline/meetings", form({ date: "2025-05-15" }))
     expect(res.status).toBe(201)
     const created = (await res.json()) as MeetingView
-    const after = await secretary.json<ComplianceView>("GET", `/api/discipline/compliance?orgId=${branchId}`)
+    const after = await secretary.json<ComplianceView>("GET", url)
     for (const [o, p] of [
-      ["general-meeting", "2026-Q4"],
-      ["theme-day", "2026-11"],
-      ["party-lecture", "2026-Q4"],
+      ["general-meeting", "2025-Q2"],
+      ["theme-day", "2025-05"],
+      ["party-lecture", "2025-Q2"],
     ] as const) {
       expect(cell(after, o, p)).toMatchObject({ status: "met", meetings: [created.id] })
     }
-    expect(cell(after, "general-meeting", "2026-Q4")?.citations.join()).toContain("第十一条")
+    expect(cell(after, "general-meeting", "2025-Q2")?.citations.join()).toContain("第十一条")
     expect(after.calendar.length).toBeGreaterThan(0)
   })
 
   it("edits a sitting at its version and refuses a stale edit (409)", async () => {
-    const [m] = (await secretary.json<MeetingList>("GET", `/api/discipline/meetings?orgId=${branchId}`)).items
+    const [m] = (
+      await secretary.json<MeetingList>("GET", `/api/discipline/meetings?orgId=${branchId}&year=2025`)
+    ).items
     if (!m) throw new Error("no meeting")
     const { id: _, recordedAt: __, ...body } = m
     const ok = await secretary.send("PUT", `/api/discipline/meetings/${m.id}`, { ...body, place: "会议室" })
@@ -151,21 +155,21 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
   })
 
   it("recording a sitting changes the branch's cell on the district heatmap, and the roll-up above it", async () => {
-    const cell = (h: HeatmapView) => h.branches.find((b) => b.orgId === branchId)?.cells[9]
+    const cell = (h: HeatmapView) => h.branches.find((b) => b.orgId === branchId)?.cells[2]
     const districtTotal = (h: HeatmapView) => h.rollup.find((r) => r.parentId === null)?.year
-    const before = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
-    expect(before.months[9]).toBe("2026-10")
+    const before = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    expect(before.months[2]).toBe("2025-03")
     const res = await secretary.send(
       "POST",
       "/api/discipline/meetings",
-      form({ types: ["theme-day"], date: "2026-10-15" }),
+      form({ types: ["theme-day"], date: "2025-03-15" }),
     )
     expect(res.status).toBe(201)
-    const after = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    const after = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
     expect(cell(after)?.met).toBe((cell(before)?.met ?? 0) + 1)
     expect(cell(after)?.missed).toBe((cell(before)?.missed ?? 0) - 1)
     expect(districtTotal(after)?.met).toBe((districtTotal(before)?.met ?? 0) + 1)
-    const mine = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    const mine = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
     expect(mine.branches.map((b) => b.orgId)).toEqual([branchId])
   })
 

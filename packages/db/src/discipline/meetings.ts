@@ -97,6 +97,23 @@ const rowOf = (m: MeetingFields): Omit<MeetingFields, "attendance"> => {
 }
 
 /**
+ * The one insert path of meetings and their attendance, for callers that checked them (`saveMeeting` below,
+ * the demo district, an import): stores them as they are and returns them in order.
+ */
+export const writeMeetings = async (
+  tx: XfDb,
+  meetings: readonly MeetingFields[],
+): Promise<readonly MeetingRow[]> => {
+  if (meetings.length === 0) return []
+  const rows = await tx.insert(disciplineMeetings).values(meetings.map(rowOf)).returning()
+  const attendance = rows.flatMap((r, i) =>
+    (meetings[i]?.attendance ?? []).map((a) => ({ ...a, meetingId: r.id })),
+  )
+  if (attendance.length > 0) await tx.insert(disciplineAttendance).values(attendance)
+  return rows.map((r, i) => ({ ...r, attendance: meetings[i]?.attendance ?? [] }))
+}
+
+/**
  * The one write path: a new meeting (`id` undefined) or a change to one at `expectedVersion`, with its
  * attendance replaced. The organization must lie in the scope (else `NotInScope`) and every member in the
  * attendance must belong to that organization (else `NotOfBranch`, and nothing is written). A change returns
@@ -116,25 +133,24 @@ export const saveMeeting = async (
     fields.attendance.map((a) => a.memberId),
   )
   if (outsiders.length > 0) return { _tag: "NotOfBranch", memberIds: outsiders }
-  let row: DisciplineMeeting | undefined
   if (edit === undefined) {
-    ;[row] = await tx.insert(disciplineMeetings).values(rowOf(fields)).returning()
-  } else {
-    ;[row] = await tx
-      .update(disciplineMeetings)
-      .set({ ...rowOf(fields), version: sql`${disciplineMeetings.version} + 1` })
-      .where(
-        and(
-          eq(disciplineMeetings.id, edit.id),
-          eq(disciplineMeetings.version, edit.expectedVersion),
-          inSubtree(disciplineMeetings.orgId, scope.orgPath),
-        ),
-      )
-      .returning()
-    if (row === undefined) return undefined
-    await tx.delete(disciplineAttendance).where(eq(disciplineAttendance.meetingId, row.id))
+    const [created] = await writeMeetings(tx, [fields])
+    if (created === undefined) throw new Error("insert into discipline_meetings returned no row")
+    return created
   }
-  if (row === undefined) throw new Error("insert into discipline_meetings returned no row")
+  const [row] = await tx
+    .update(disciplineMeetings)
+    .set({ ...rowOf(fields), version: sql`${disciplineMeetings.version} + 1` })
+    .where(
+      and(
+        eq(disciplineMeetings.id, edit.id),
+        eq(disciplineMeetings.version, edit.expectedVersion),
+        inSubtree(disciplineMeetings.orgId, scope.orgPath),
+      ),
+    )
+    .returning()
+  if (row === undefined) return undefined
+  await tx.delete(disciplineAttendance).where(eq(disciplineAttendance.meetingId, row.id))
   const meetingId = row.id
   if (fields.attendance.length > 0) {
     await tx.insert(disciplineAttendance).values(fields.attendance.map((a) => ({ ...a, meetingId })))
