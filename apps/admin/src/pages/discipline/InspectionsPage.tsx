@@ -136,6 +136,7 @@ const InspectionsPage = () => {
       </Card>
       <Card title={t("discipline.orders")} size="small" style={{ marginTop: 16 }}>
         <Table<OrderView>
+          pagination={false}
           rowKey="id"
           size="small"
           loading={orders.isLoading}

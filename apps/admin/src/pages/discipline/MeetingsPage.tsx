@@ -122,7 +122,7 @@ const RecordMeeting = ({
     },
   })
   return (
-    <FormModal state={save} open={open} title={t("discipline.recordMeeting")}>
+    <FormModal state={save} open={open} title={t("discipline.recordMeeting")} okTestId="meeting-save">
       <Form<MeetingForm>
         form={form}
         layout="vertical"
