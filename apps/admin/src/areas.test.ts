@@ -15,13 +15,14 @@ import {
 const Icon = () => null
 const load = async () => ({ default: () => null })
 
-// 纪律 (discipline), an area that does not exist yet.
-const discipline: Area = {
-  id: "discipline",
-  messages: { "zh-CN": { "discipline.cases": "处分案件" }, en: { "discipline.cases": "Cases" } },
-  routes: [{ path: "discipline", load }],
-  menu: [{ path: "discipline", label: "menu.members", icon: Icon, order: 17 }],
-  dashboardPanels: [{ key: "discipline.cases", title: "overview.title", load, span: 12, order: 7 }],
+// 纪律处分案件 (disciplinary cases), an area that does not exist yet (the id must not be a registered area's:
+// `discipline` now is one).
+const casework: Area = {
+  id: "casework",
+  messages: { "zh-CN": { "casework.cases": "处分案件" }, en: { "casework.cases": "Cases" } },
+  routes: [{ path: "casework", load }],
+  menu: [{ path: "casework", label: "menu.members", icon: Icon, order: 17 }],
+  dashboardPanels: [{ key: "casework.cases", title: "overview.title", load, span: 12, order: 7 }],
 }
 
 describe("the registered areas", () => {
@@ -44,22 +45,22 @@ describe("the registered areas", () => {
   })
 
   it("a new area adds its menu entry and panel without touching the others", () => {
-    const all = [...areas, discipline]
+    const all = [...areas, casework]
     expect(validateAreas(all)).toEqual([])
     // The registered areas' entries stay as they were; the new one lands by its order (between the
     // development and member entries), whatever other areas a district has registered.
     const before = menuFor(areas, "branch-secretary").map((m) => m.path)
     const after = menuFor(all, "branch-secretary").map((m) => m.path)
     expect(before).toEqual(expect.arrayContaining(["orgs", "development", "members"]))
-    expect(after.filter((p) => p !== "discipline")).toEqual(before)
-    expect(after.indexOf("development")).toBeLessThan(after.indexOf("discipline"))
-    expect(after.indexOf("discipline")).toBeLessThan(after.indexOf("members"))
+    expect(after.filter((p) => p !== "casework")).toEqual(before)
+    expect(after.indexOf("development")).toBeLessThan(after.indexOf("casework"))
+    expect(after.indexOf("casework")).toBeLessThan(after.indexOf("members"))
     const panelsBefore = panelsFor(areas, "branch-secretary").map((p) => p.key)
     const panelsAfter = panelsFor(all, "branch-secretary").map((p) => p.key)
     expect(panelsBefore).toEqual(expect.arrayContaining(["organization.overview", "development.attention"]))
-    expect(panelsAfter.filter((k) => k !== "discipline.cases")).toEqual(panelsBefore)
-    expect(panelsAfter.indexOf("development.attention")).toBeLessThan(panelsAfter.indexOf("discipline.cases"))
-    expect(catalogOf(all).en["discipline.cases"]).toBe("Cases")
+    expect(panelsAfter.filter((k) => k !== "casework.cases")).toEqual(panelsBefore)
+    expect(panelsAfter.indexOf("development.attention")).toBeLessThan(panelsAfter.indexOf("casework.cases"))
+    expect(catalogOf(all).en["casework.cases"]).toBe("Cases")
     expect(catalogOf(all).en["dev.panel.title"]).toBe(catalogOf(areas).en["dev.panel.title"])
   })
 

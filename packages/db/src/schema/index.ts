@@ -3,9 +3,11 @@
  * `tables`; drizzle-kit reads this folder (drizzle.config.ts) and the area adds its own migration.
  */
 import * as development from "./development.js"
+import { disciplineTables } from "./discipline.js"
 import * as platform from "./platform.js"
 
 export * from "./development.js"
+export * from "./discipline.js"
 export * from "./platform.js"
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
@@ -25,4 +27,5 @@ export const tables = {
   activistPoolAnalyses: development.activistPoolAnalyses,
   cultivationRecords: development.cultivationRecords,
   developmentPipelineIndex: development.developmentPipelineIndex,
+  ...disciplineTables,
 }

@@ -1,11 +1,10 @@
-import { approvalAuthority, type OrgKind, type Verdict, verdict } from "@xianfeng/core"
+import { approvalAuthority, meetingOutcome, type OrgKind, type Verdict, verdict } from "@xianfeng/core"
 import { drIn, type Edition } from "../citations.js"
 import { isAfter, isOnOrAfter, isWithin, periodEnd } from "../internal/days.js"
 import { dueOrOverdue, lateWarning } from "../internal/deadline.js"
 import { firstOf, recordsOf } from "../internal/records.js"
 import { preReviewLevelLabels } from "../labels.js"
 import type { DevelopmentPolicy } from "../policy.js"
-import { meetingOutcome } from "../quorum.js"
 import { type DevelopmentRule, defineRule, type RuleContext } from "../rule.js"
 
 interface OrgNodeLike {

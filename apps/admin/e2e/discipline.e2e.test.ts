@@ -1,0 +1,112 @@
+import { join } from "node:path"
+import type { ComplianceView, HeatmapView, OrderList } from "@xianfeng/api/contract/discipline"
+import type { BrowserContext, Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { type Harness, shots, startHarness } from "./harness"
+
+// 组织生活与督查 end to end against the real API and the demo district: a meeting recorded through the form moves
+// its branch's cell on the heatmap; a draw previewed twice with one seed draws the same sample; an order goes
+// from issue (the demo's spot check) through evidence to a verified close.
+
+const DEMO_PASSWORD = "xianfeng-demo"
+
+let harness: Harness | undefined
+let base = ""
+let context: BrowserContext
+let page: Page
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await context.request.get(`${base}/api${path}`)
+  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+beforeAll(async () => {
+  harness = await startHarness()
+  ;({ base, context, page } = harness)
+  await page.goto(`${base}/login`)
+  await page.getByTestId("login-username").fill("admin")
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
+  await page.getByTestId("login-submit").click()
+  await page.getByTestId("user-menu").waitFor()
+})
+
+afterAll(async () => {
+  await harness?.close()
+})
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === "fail" && page) {
+    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
+    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
+  }
+})
+
+describe("organizational life and inspections in the admin", () => {
+  it("recording a meeting changes the branch's cell on the heatmap", async () => {
+    const before = await api<HeatmapView>("/discipline/heatmap")
+    // A branch with a theme party day missed this year, and that month.
+    let target: { orgId: string; month: string } | undefined
+    for (const row of before.branches) {
+      const c = await api<ComplianceView>(`/discipline/compliance?orgId=${row.orgId}`)
+      const missed = c.periods.find((p) => p.obligation === "theme-day" && p.status === "missed")
+      if (missed) {
+        target = { orgId: row.orgId, month: missed.period }
+        break
+      }
+    }
+    if (target === undefined) throw new Error("the demo district has no missed theme party day to record")
+    const m = before.months.indexOf(target.month)
+    const cellOf = (h: HeatmapView) => h.branches.find((b) => b.orgId === target?.orgId)?.cells[m]
+
+    await page.goto(`${base}/discipline/meetings?orgId=${target.orgId}`)
+    await page.getByTestId("compliance-calendar").waitFor()
+    await page.getByTestId("record-meeting").click()
+    await page.getByTestId("meeting-type-theme-day").click()
+    await page.getByTestId("meeting-date").fill(`${target.month}-15`)
+    await page.getByTestId("meeting-place").fill("党员活动室")
+    await page.getByTestId("meeting-chair").fill("支部书记")
+    await page.getByTestId("meeting-recorder").fill("组织委员")
+    await page.getByTestId("meeting-topic").fill("学习习近平总书记最新重要讲话精神")
+    await page.getByTestId("meeting-form").fill("集中学习")
+    await page.getByTestId("meeting-attendance").locator("input[type=checkbox]").first().check()
+    await page.getByTestId("meeting-save").click()
+    await page.getByText("会议已登记").waitFor()
+
+    const after = await api<HeatmapView>("/discipline/heatmap")
+    expect(cellOf(after)?.met).toBe((cellOf(before)?.met ?? 0) + 1)
+    expect(cellOf(after)?.missed).toBe((cellOf(before)?.missed ?? 0) - 1)
+    await page.goto(`${base}/discipline/heatmap`)
+    await page.getByTestId("discipline-heatmap").locator("canvas").first().waitFor()
+  })
+
+  it("a draw run twice with the same seed gives the same sample", async () => {
+    await page.goto(`${base}/discipline/inspections`)
+    await page.getByTestId("draw-seed").fill("2026-Q4-e2e")
+    await page.getByTestId("draw-preview").click()
+    const sample = page.getByTestId("draw-sample")
+    await sample.waitFor()
+    const first = await sample.textContent()
+    await page.getByTestId("draw-seed").fill("another-seed")
+    await page.getByTestId("draw-preview").click()
+    await expect.poll(() => sample.textContent()).not.toBe(first)
+    await page.getByTestId("draw-seed").fill("2026-Q4-e2e")
+    await page.getByTestId("draw-preview").click()
+    await expect.poll(() => sample.textContent()).toBe(first)
+    expect(first).toContain("xf-draw-1")
+  })
+
+  it("an order goes from issue to a verified close", async () => {
+    const open = (await api<OrderList>("/discipline/orders")).items.find((o) => o.state === "open")
+    if (open === undefined) throw new Error("the demo district has no open order")
+    await page.goto(`${base}/discipline/inspections`)
+    const state = page.getByTestId(`order-state-${open.id}`)
+    await expect.poll(() => state.textContent()).toBe("待整改")
+    await page.getByTestId(`order-submit-${open.id}`).click()
+    await expect.poll(() => state.textContent()).toBe("待验收")
+    await page.getByTestId(`order-verify-${open.id}`).click()
+    await expect.poll(() => state.textContent()).toBe("已销号")
+    const closed = (await api<OrderList>("/discipline/orders")).items.find((o) => o.id === open.id)
+    expect(closed).toMatchObject({ state: "closed", closedBy: expect.any(String) })
+  })
+})

@@ -1,0 +1,282 @@
+import { PlusOutlined } from "@ant-design/icons"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import type { MeetingBody, ObligationPeriodView } from "@xianfeng/api/contract/discipline"
+import { App, Button, Checkbox, Col, Form, Input, Row, Space, Table, Tag } from "antd"
+import type { ColumnsType } from "antd/es/table"
+import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
+import { endpoints } from "../../api/endpoints"
+import { FormModal } from "../../components/FormModal"
+import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
+import { useI18n } from "../../i18n/I18nProvider"
+import type { MessageKey } from "../../i18n/messages"
+import { Page } from "../../shell/Page"
+import { disciplineApi } from "./api"
+
+const sittingTypes = [
+  "general-meeting",
+  "committee-meeting",
+  "group-meeting",
+  "party-lecture",
+  "theme-day",
+  "org-life-meeting",
+  "democratic-appraisal",
+] as const
+
+const statusColor = {
+  met: "green",
+  upcoming: "default",
+  due: "blue",
+  overdue: "orange",
+  missed: "red",
+} as const
+
+interface MeetingForm {
+  types: MeetingBody["types"][number][]
+  date: string
+  startTime: string
+  endTime: string
+  place: string
+  chair: string
+  recorder: string
+  present: string[]
+  absentReasons: Record<string, string>
+  topic?: string
+  form?: string
+}
+
+const fields = [
+  "types",
+  "date",
+  "startTime",
+  "endTime",
+  "place",
+  "chair",
+  "recorder",
+  "attendance",
+  "present",
+] as const
+
+/** One form for every kind of sitting, laid out in one column so it works on a phone. */
+const RecordMeeting = ({
+  orgId,
+  open,
+  onClose,
+}: {
+  readonly orgId: string
+  readonly open: boolean
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<MeetingForm>()
+  const roster = useQuery({
+    queryKey: ["discipline", "roster", orgId],
+    queryFn: () => endpoints.members({ orgId, page: 1, pageSize: 100 }),
+    enabled: open,
+  })
+  const members = (roster.data?.items ?? []).filter(
+    (m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"),
+  )
+  const ticked: string[] = Form.useWatch("present", form) ?? []
+  const save = useProblemForm({
+    form,
+    fields,
+    fieldFor: (f) => (f.startsWith("present") || f.startsWith("attendance") ? "present" : f),
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    send: (v: MeetingForm) => {
+      const present = new Set(v.present ?? [])
+      const count = (stage: string, only?: Set<string>) =>
+        members.filter((m) => m.stage === stage && (only === undefined || only.has(m.id))).length
+      return disciplineApi.recordMeeting({
+        orgId,
+        types: v.types,
+        date: v.date,
+        startTime: v.startTime,
+        endTime: v.endTime,
+        place: v.place,
+        chair: v.chair,
+        recorder: v.recorder,
+        expected: { full: count("full"), probationary: count("probationary") },
+        present: { full: count("full", present), probationary: count("probationary", present) },
+        attendance: members.map((m) =>
+          present.has(m.id)
+            ? { memberId: m.id, present: true }
+            : { memberId: m.id, present: false, reason: v.absentReasons?.[m.id] || t("discipline.noReason") },
+        ),
+        observers: [],
+        ...(v.topic && v.form ? { firstItem: { topic: v.topic, form: v.form } } : {}),
+        agenda: v.topic ? [v.topic] : [],
+        resolutions: [],
+        votes: [],
+      })
+    },
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["discipline"] })
+      message.success(t("discipline.meetingRecorded"))
+    },
+  })
+  return (
+    <FormModal state={save} open={open} title={t("discipline.recordMeeting")} okTestId="meeting-save">
+      <Form<MeetingForm>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={{ startTime: "14:30", endTime: "16:00", present: [] }}
+      >
+        <Form.Item
+          name="types"
+          label={t("discipline.types")}
+          rules={[{ required: true, message: t("discipline.typesRequired") }]}
+        >
+          <Checkbox.Group data-testid="meeting-types">
+            <Space direction="vertical">
+              {sittingTypes.map((s) => (
+                <Checkbox key={s} value={s} data-testid={`meeting-type-${s}`}>
+                  {t(`discipline.obligation.${s}` as MessageKey)}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+        </Form.Item>
+        <Form.Item
+          name="date"
+          label={t("discipline.date")}
+          rules={[{ required: true, message: t("discipline.dateRequired") }]}
+        >
+          <Input type="date" data-testid="meeting-date" />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="startTime" label={t("discipline.startTime")} rules={[{ required: true }]}>
+              <Input type="time" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="endTime" label={t("discipline.endTime")} rules={[{ required: true }]}>
+              <Input type="time" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {(["place", "chair", "recorder"] as const).map((f) => (
+          <Form.Item
+            key={f}
+            name={f}
+            label={t(`discipline.${f}` as MessageKey)}
+            rules={[{ required: true, whitespace: true, message: t("discipline.required") }]}
+          >
+            <Input data-testid={`meeting-${f}`} maxLength={200} />
+          </Form.Item>
+        ))}
+        <Form.Item name="present" label={t("discipline.attendance")}>
+          <Checkbox.Group data-testid="meeting-attendance">
+            <Space direction="vertical">
+              {members.map((m) => (
+                <Checkbox key={m.id} value={m.id}>
+                  {m.name}
+                  {m.stage === "probationary" ? `（${t("discipline.probationary")}）` : ""}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+        </Form.Item>
+        {members
+          .filter((m) => !ticked.includes(m.id))
+          .map((m) => (
+            <Form.Item
+              key={m.id}
+              name={["absentReasons", m.id]}
+              label={`${m.name} ${t("discipline.absentReason")}`}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+          ))}
+        <Form.Item name="topic" label={t("discipline.firstItemTopic")}>
+          <Input data-testid="meeting-topic" maxLength={500} />
+        </Form.Item>
+        <Form.Item name="form" label={t("discipline.firstItemForm")}>
+          <Input data-testid="meeting-form" maxLength={500} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+const MeetingsPage = () => {
+  const { t } = useI18n()
+  const [params, setParams] = useSearchParams()
+  const orgId = params.get("orgId") ?? undefined
+  const [recording, setRecording] = useState(false)
+  const compliance = useQuery({
+    queryKey: ["discipline", "compliance", orgId],
+    queryFn: () => disciplineApi.compliance(orgId ?? ""),
+    enabled: orgId !== undefined,
+  })
+  const columns: ColumnsType<ObligationPeriodView> = [
+    { title: t("discipline.obligationCol"), dataIndex: "title" },
+    { title: t("discipline.period"), dataIndex: "period", width: 110 },
+    { title: t("discipline.dueBy"), dataIndex: "dueBy", width: 120 },
+    {
+      title: t("discipline.status"),
+      dataIndex: "status",
+      width: 100,
+      render: (s: ObligationPeriodView["status"]) => (
+        <Tag color={statusColor[s]}>{t(`discipline.status.${s}` as MessageKey)}</Tag>
+      ),
+    },
+    {
+      title: t("discipline.basis"),
+      dataIndex: "citations",
+      render: (c: readonly string[]) => c.join("；"),
+      ellipsis: true,
+    },
+  ]
+  return (
+    <Page
+      title={t("discipline.meetings")}
+      extra={
+        <Space wrap>
+          <OrgPicker value={orgId} onChange={(v) => setParams(v ? { orgId: v } : {})} testId="meetings-org" />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={orgId === undefined}
+            onClick={() => setRecording(true)}
+            data-testid="record-meeting"
+          >
+            {t("discipline.recordMeeting")}
+          </Button>
+        </Space>
+      }
+    >
+      <h3>{t("discipline.calendar")}</h3>
+      <Table<ObligationPeriodView>
+        rowKey={(r) => `${r.obligation}/${r.period}`}
+        size="small"
+        pagination={false}
+        loading={compliance.isLoading}
+        columns={columns}
+        dataSource={compliance.data?.calendar ?? []}
+        data-testid="compliance-calendar"
+      />
+      <h3 style={{ marginTop: 24 }}>{t("discipline.yearStatus")}</h3>
+      <Table<ObligationPeriodView>
+        rowKey={(r) => `${r.obligation}/${r.period}`}
+        size="small"
+        pagination={{ pageSize: 20 }}
+        columns={columns}
+        dataSource={compliance.data?.periods ?? []}
+      />
+      {orgId !== undefined && (
+        <RecordMeeting orgId={orgId} open={recording} onClose={() => setRecording(false)} />
+      )}
+    </Page>
+  )
+}
+
+export default MeetingsPage

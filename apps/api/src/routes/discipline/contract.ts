@@ -1,0 +1,302 @@
+/**
+ * 组织生活与督查 (Organizational life and inspections): the area's API contract. The same schemas validate requests, document them in
+ * OpenAPI and give the admin its types (`@xianfeng/api/contract/discipline`).
+ */
+import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
+import { sittingTypes } from "@xianfeng/inspection-scheduling"
+import { Schema } from "effect"
+import { Id, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+
+export const DisciplineRecordQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
+})
+
+export const DisciplineRecordBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+  onDate: IsoDate,
+  note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
+})
+
+/** A verdict, rendered in the reader's language, with its articles apart. */
+export const DisciplineVerdictView = Schema.Struct({
+  status: Schema.Literals(["ok", "allowed", "blocked", "due", "overdue", "warning"]),
+  code: Schema.String,
+  message: Schema.String,
+  citations: Schema.Array(Schema.String),
+})
+
+export const DisciplineRecordView = Schema.Struct({
+  id: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  title: Schema.String,
+  onDate: IsoDate,
+  note: Schema.String,
+  recordedAt: Schema.String,
+  version: Schema.Int,
+  /** What the rules said when it was recorded (warnings a person should look at). */
+  verdicts: Schema.optionalKey(Schema.Array(DisciplineVerdictView)),
+})
+export type DisciplineRecordView = typeof DisciplineRecordView.Type
+
+export const DisciplineRecordPage = Schema.Struct({
+  items: Schema.Array(DisciplineRecordView),
+  total: Schema.Int,
+  page: Schema.Int,
+  pageSize: Schema.Int,
+})
+export type DisciplineRecordPage = typeof DisciplineRecordPage.Type
+
+// ── meetings 组织生活会议记录 ───────────────────────────────────────────────
+const Count = Schema.Int.check(
+  Schema.isBetween(
+    { minimum: 0, maximum: 10_000 },
+    bilingual("应为0至10000的整数", "must be a whole number 0–10000"),
+  ),
+)
+const Line = Schema.String.check(
+  Schema.isMinLength(1, bilingual("不能为空", "must not be empty")),
+  Schema.isMaxLength(500, bilingual("不能超过500字", "must be at most 500 characters")),
+)
+const Clock = Schema.String.check(
+  Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u, bilingual("时间应为“时:分”，如09:30", "time must be HH:MM")),
+)
+
+/** The sitting types (`@xianfeng/inspection-scheduling`'s `sittingTypes`). */
+export const SittingTypeSchema = choiceOf(sittingTypes)
+
+export const Headcount = Schema.Struct({ full: Count, probationary: Count })
+
+/** One member of the branch, ticked present or absent with a reason. */
+export const AttendanceItem = Schema.Struct({
+  memberId: Id,
+  present: Schema.Boolean,
+  reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+})
+
+export const VoteBody = Schema.Struct({
+  matter: choiceOf(["ordinary", "admission", "conversion"]),
+  subject: Line,
+  expectedVoters: Count,
+  presentVoters: Count,
+  writtenOpinions: Count,
+  yesVotes: Count,
+  noVotes: Count,
+  abstentions: Count,
+})
+
+/** One form for every kind of sitting: a sitting that is several kinds at once is recorded once. */
+export const MeetingBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  types: Schema.Array(SittingTypeSchema).check(
+    Schema.isMinLength(1, bilingual("至少选择一种会议类型", "choose at least one kind of sitting")),
+  ),
+  date: IsoDate,
+  startTime: Clock,
+  endTime: Clock,
+  place: Line,
+  chair: Line,
+  recorder: Line,
+  expected: Headcount,
+  present: Headcount,
+  attendance: Schema.Array(AttendanceItem),
+  observers: Schema.Array(Line),
+  firstItem: Schema.optionalKey(Schema.Struct({ topic: Line, form: Line })),
+  agenda: Schema.Array(Line),
+  resolutions: Schema.Array(Schema.Struct({ text: Line, owner: Line, deadline: IsoDate })),
+  votes: Schema.Array(VoteBody),
+})
+export type MeetingBody = typeof MeetingBody.Type
+
+/** An edit carries the version it was made from; a stale one is refused (409). */
+export const MeetingEditBody = Schema.Struct({ ...MeetingBody.fields, version: Schema.Int })
+export type MeetingEditBody = typeof MeetingEditBody.Type
+
+export const MeetingParams = Schema.Struct({ id: Id })
+
+export const MeetingView = Schema.Struct({
+  ...MeetingBody.fields,
+  id: Schema.String,
+  recordedAt: Schema.String,
+  version: Schema.Int,
+})
+export type MeetingView = typeof MeetingView.Type
+
+export const MeetingQuery = Schema.Struct({
+  orgId: OrgIdSchema,
+  year: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  ),
+})
+
+export const MeetingList = Schema.Struct({ items: Schema.Array(MeetingView) })
+export type MeetingList = typeof MeetingList.Type
+
+const ObligationStatusSchema = choiceOf(["met", "upcoming", "due", "overdue", "missed"])
+
+/** One obligation in one period, rendered. */
+export const ObligationPeriodView = Schema.Struct({
+  obligation: Schema.String,
+  title: Schema.String,
+  period: Schema.String,
+  status: ObligationStatusSchema,
+  dueBy: IsoDate,
+  meetings: Schema.Array(Schema.String),
+  message: Schema.String,
+  citations: Schema.Array(Schema.String),
+})
+export type ObligationPeriodView = typeof ObligationPeriodView.Type
+
+/** A branch's compliance over a year: every obligation-period, and what falls due next. */
+export const ComplianceView = Schema.Struct({
+  orgId: Schema.String,
+  orgName: Schema.String,
+  year: Schema.Int,
+  asOf: IsoDate,
+  periods: Schema.Array(ObligationPeriodView),
+  calendar: Schema.Array(ObligationPeriodView),
+})
+export type ComplianceView = typeof ComplianceView.Type
+
+// ── the district / committee heatmap ───────────────────────────────────────
+export const HeatmapQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  year: Schema.optionalKey(
+    Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
+  ),
+})
+
+/** How many obligation-periods ending in a span stand in each status, and the share of decided ones met. */
+export const StatusCountsView = Schema.Struct({
+  met: Schema.Int,
+  upcoming: Schema.Int,
+  due: Schema.Int,
+  overdue: Schema.Int,
+  missed: Schema.Int,
+  rate: Schema.Number,
+})
+export type StatusCountsView = typeof StatusCountsView.Type
+
+export const HeatmapRow = Schema.Struct({
+  orgId: Schema.String,
+  name: Schema.String,
+  kind: Schema.String,
+  parentId: Schema.NullOr(Schema.String),
+  /** One cell per month of the year, January first. */
+  cells: Schema.Array(StatusCountsView),
+  year: StatusCountsView,
+})
+export type HeatmapRow = typeof HeatmapRow.Type
+
+/** Branches × months for a heatmap, and the year rolled up every organization of the subtree. */
+export const HeatmapView = Schema.Struct({
+  year: Schema.Int,
+  asOf: IsoDate,
+  months: Schema.Array(Schema.String),
+  branches: Schema.Array(HeatmapRow),
+  rollup: Schema.Array(
+    Schema.Struct({
+      orgId: Schema.String,
+      name: Schema.String,
+      kind: Schema.String,
+      parentId: Schema.NullOr(Schema.String),
+      year: StatusCountsView,
+    }),
+  ),
+})
+export type HeatmapView = typeof HeatmapView.Type
+
+// ── inspections: draws, findings, rectification orders ─────────────────────
+const Cadence = choiceOf(["month", "quarter", "year"])
+
+export const DrawBody = Schema.Struct({
+  /** The subtree to draw from (default: the caller's). */
+  orgId: Schema.optionalKey(OrgIdSchema),
+  title: Line,
+  /** Published before the draw; anyone can re-run it with the candidates. */
+  seed: Schema.String.check(
+    Schema.isMinLength(1, bilingual("请填写随机种子", "the seed must not be empty")),
+    Schema.isMaxLength(200),
+  ),
+  size: Schema.Int.check(
+    Schema.isBetween({ minimum: 1, maximum: 1000 }, bilingual("抽查数量应为1至1000", "size must be 1–1000")),
+  ),
+  stratify: Schema.Boolean,
+  exclude: Schema.optionalKey(
+    Schema.Struct({
+      count: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 24 })),
+      cadence: Cadence,
+    }),
+  ),
+})
+export type DrawBody = typeof DrawBody.Type
+
+export const DrawView = Schema.Struct({
+  id: Schema.optionalKey(Schema.String),
+  orgId: Schema.String,
+  title: Schema.String,
+  seed: Schema.String,
+  algorithm: Schema.String,
+  size: Schema.Int,
+  stratify: Schema.Boolean,
+  candidates: Schema.Array(Schema.String),
+  excluded: Schema.Array(Schema.String),
+  sample: Schema.Array(Schema.String),
+  drawnOn: IsoDate,
+})
+export type DrawView = typeof DrawView.Type
+export const DrawList = Schema.Struct({ items: Schema.Array(DrawView) })
+export type DrawList = typeof DrawList.Type
+
+export const FindingBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  drawId: Schema.optionalKey(Id),
+  obligation: Line,
+  period: Schema.String.check(
+    Schema.isPattern(
+      /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/u,
+      bilingual("期间应为如2026、2026-Q3或2026-07", "period must be like 2026, 2026-Q3 or 2026-07"),
+    ),
+  ),
+  evidence: Line,
+  severity: choiceOf(["minor", "serious", "critical"]),
+})
+export type FindingBody = typeof FindingBody.Type
+export const FindingView = Schema.Struct({ ...FindingBody.fields, id: Schema.String, foundOn: IsoDate })
+export type FindingView = typeof FindingView.Type
+
+export const OrderIssueBody = Schema.Struct({ findingId: Id, owner: Line })
+export const OrderParams = Schema.Struct({ id: Id })
+export const OrderEvidenceBody = Schema.Struct({ text: Line, version: Schema.Int })
+export const OrderVerifyBody = Schema.Struct({
+  accept: Schema.Boolean,
+  reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(500))),
+  version: Schema.Int,
+})
+export const OrderEscalateBody = Schema.Struct({ version: Schema.Int })
+export const OrderQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+
+export const OrderView = Schema.Struct({
+  id: Schema.String,
+  findingId: Schema.String,
+  orgId: Schema.String,
+  owner: Schema.String,
+  issuedOn: IsoDate,
+  deadline: IsoDate,
+  state: choiceOf(["open", "submitted", "closed"]),
+  overdue: Schema.Boolean,
+  /** The organization now following the order (the last it was escalated to, else its own). */
+  followedBy: Schema.String,
+  evidence: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, text: Schema.String })),
+  escalations: Schema.Array(Schema.Struct({ on: IsoDate, to: Schema.String })),
+  returns: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, reason: Schema.String })),
+  closedOn: Schema.NullOr(IsoDate),
+  closedBy: Schema.NullOr(Schema.String),
+  version: Schema.Int,
+})
+export type OrderView = typeof OrderView.Type
+export const OrderList = Schema.Struct({ items: Schema.Array(OrderView) })
+export type OrderList = typeof OrderList.Type

@@ -1,0 +1,35 @@
+import type { AnyRoute } from "../../http/route.js"
+import { disciplineHeatmap } from "./heatmap.js"
+import {
+  escalateRectification,
+  issueRectification,
+  listDraws,
+  listOrders,
+  previewDraw,
+  publishDraw,
+  recordFinding,
+  submitRectification,
+  verifyRectification,
+} from "./inspections.js"
+import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
+
+/** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
+export const disciplineRoutes: readonly AnyRoute[] = [
+  listDisciplineRecords,
+  createDisciplineRecord,
+  listMeetings,
+  createMeeting,
+  updateMeeting,
+  branchCompliance,
+  disciplineHeatmap,
+  previewDraw,
+  publishDraw,
+  listDraws,
+  recordFinding,
+  issueRectification,
+  submitRectification,
+  verifyRectification,
+  escalateRectification,
+  listOrders,
+]

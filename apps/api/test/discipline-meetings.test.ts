@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type {
+  ComplianceView,
+  HeatmapView,
+  MeetingBody,
+  MeetingList,
+  MeetingView,
+} from "../src/routes/discipline/contract.js"
+import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+
+interface MemberItem {
+  readonly id: string
+  readonly orgId: string
+  readonly stage: string
+}
+
+// Meetings and a branch's compliance on every backend. The test clock stands at 2026-11-27 (Asia/Shanghai).
+describe.each(backends)("Organizational life meetings on %s", (backend) => {
+  let sys: TestSystem
+  let admin: Agent
+  let secretary: Agent
+  let branchId: string
+  let ours: readonly MemberItem[]
+  let stranger: MemberItem
+
+  beforeAll(async () => {
+    sys = await testSystem(backend)
+    admin = new Agent(sys)
+    secretary = new Agent(sys)
+    expect((await admin.login("admin")).status).toBe(200)
+    expect((await secretary.login("secretary1")).status).toBe(200)
+    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    const mine = await secretary.json<{ items: MemberItem[] }>(
+      "GET",
+      `/api/members?orgId=${branchId}&pageSize=100`,
+    )
+    ours = mine.items.filter(
+      (m) => m.orgId === branchId && (m.stage === "full" || m.stage === "probationary"),
+    )
+    const all = await admin.json<{ items: MemberItem[] }>("GET", "/api/members?pageSize=100&stage=full")
+    const other = all.items.find((m) => m.orgId !== branchId)
+    if (other === undefined || ours.length < 2)
+      throw new Error("the demo district lacks members for this test")
+    stranger = other
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  const form = (x: Partial<MeetingBody> = {}): MeetingBody => {
+    const full = ours.filter((m) => m.stage === "full")
+    const probationary = ours.filter((m) => m.stage === "probationary")
+    const [absent, ...present] = full
+    return {
+      orgId: branchId,
+      types: ["general-meeting", "theme-day", "party-lecture"],
+      date: "2026-11-15",
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "党员活动室",
+      chair: "支部书记",
+      recorder: "组织委员",
+      expected: { full: full.length, probationary: probationary.length },
+      present: { full: full.length - 1, probationary: probationary.length },
+      attendance: [
+        ...present.map((m) => ({ memberId: m.id, present: true })),
+        ...probationary.map((m) => ({ memberId: m.id, present: true })),
+        ...(absent ? [{ memberId: absent.id, present: false, reason: "出差" }] : []),
+      ],
+      observers: [],
+      firstItem: { topic: "学习习近平总书记最新重要讲话精神", form: "集中学习" },
+      agenda: ["第一议题学习", "党课"],
+      resolutions: [{ text: "开展志愿服务", owner: "支部书记", deadline: "2026-12-15" }],
+      votes: [],
+      ...x,
+    }
+  }
+
+  const meetingsNow = async () =>
+    (await secretary.json<MeetingList>("GET", `/api/discipline/meetings?orgId=${branchId}`)).items.length
+
+  it("records one sitting of three kinds once, and the branch's compliance counts it for each", async () => {
+    // 2025 lies before the demo district's year of sittings, so its second quarter is empty.
+    const url = `/api/discipline/compliance?orgId=${branchId}&year=2025`
+    const before = await secretary.json<ComplianceView>("GET", url)
+    const cell = (v: ComplianceView, obligation: string, period: string) =>
+      v.periods.find((p) => p.obligation === obligation && p.period === period)
+    expect(cell(before, "general-meeting", "2025-Q2")?.status).toBe("missed")
+    const res = await secretary.send("POST", "/api/discipline/meetings", form({ date: "2025-05-15" }))
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as MeetingView
+    const after = await secretary.json<ComplianceView>("GET", url)
+    for (const [o, p] of [
+      ["general-meeting", "2025-Q2"],
+      ["theme-day", "2025-05"],
+      ["party-lecture", "2025-Q2"],
+    ] as const) {
+      expect(cell(after, o, p)).toMatchObject({ status: "met", meetings: [created.id] })
+    }
+    expect(cell(after, "general-meeting", "2025-Q2")?.citations.join()).toContain("第十一条")
+    expect(after.calendar.length).toBeGreaterThan(0)
+  })
+
+  it("edits a sitting at its version and refuses a stale edit (409)", async () => {
+    const [m] = (
+      await secretary.json<MeetingList>("GET", `/api/discipline/meetings?orgId=${branchId}&year=2025`)
+    ).items
+    if (!m) throw new Error("no meeting")
+    const { id: _, recordedAt: __, ...body } = m
+    const ok = await secretary.send("PUT", `/api/discipline/meetings/${m.id}`, { ...body, place: "会议室" })
+    expect(ok.status).toBe(200)
+    expect(((await ok.json()) as MeetingView).version).toBe(m.version + 1)
+    const stale = await secretary.send("PUT", `/api/discipline/meetings/${m.id}`, { ...body, place: "别处" })
+    expect(stale.status).toBe(409)
+  })
+
+  it.each([
+    ["a meeting dated after today", () => form({ date: "2026-11-28" }), "date"],
+    ["more present than expected", () => form({ present: { full: 999, probationary: 0 } }), "present.full"],
+    [
+      "a tally that does not add up",
+      () =>
+        form({
+          votes: [
+            {
+              matter: "ordinary",
+              subject: "计划",
+              expectedVoters: 3,
+              presentVoters: 2,
+              writtenOpinions: 0,
+              yesVotes: 3,
+              noVotes: 0,
+              abstentions: 0,
+            },
+          ],
+        }),
+      "votes[0]",
+    ],
+  ])("refuses %s with 400 naming the field, and writes nothing", async (_, body, field) => {
+    const before = await meetingsNow()
+    const res = await secretary.send("POST", "/api/discipline/meetings", body())
+    expect(res.status).toBe(400)
+    expect((await problemOf(res)).errors?.map((e) => e.field)).toContain(field)
+    expect(await meetingsNow()).toBe(before)
+  })
+
+  it("refuses attendees from another branch, naming the attendance, and writes nothing", async () => {
+    const before = await meetingsNow()
+    const f = form()
+    const attendance = f.attendance.map((a, i) => (i === 0 ? { ...a, memberId: stranger.id } : a))
+    const res = await secretary.send("POST", "/api/discipline/meetings", { ...f, attendance })
+    expect(res.status).toBe(400)
+    expect((await problemOf(res)).errors?.[0]?.field).toBe("attendance")
+    expect(await meetingsNow()).toBe(before)
+  })
+
+  it("recording a sitting changes the branch's cell on the district heatmap, and the roll-up above it", async () => {
+    const cell = (h: HeatmapView) => h.branches.find((b) => b.orgId === branchId)?.cells[2]
+    const districtTotal = (h: HeatmapView) => h.rollup.find((r) => r.parentId === null)?.year
+    const before = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    expect(before.months[2]).toBe("2025-03")
+    const res = await secretary.send(
+      "POST",
+      "/api/discipline/meetings",
+      form({ types: ["theme-day"], date: "2025-03-15" }),
+    )
+    expect(res.status).toBe(201)
+    const after = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    expect(cell(after)?.met).toBe((cell(before)?.met ?? 0) + 1)
+    expect(cell(after)?.missed).toBe((cell(before)?.missed ?? 0) - 1)
+    expect(districtTotal(after)?.met).toBe((districtTotal(before)?.met ?? 0) + 1)
+    const mine = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    expect(mine.branches.map((b) => b.orgId)).toEqual([branchId])
+  })
+
+  it("answers 404 for another branch's compliance, as for a missing one", async () => {
+    const res = await secretary.send("GET", `/api/discipline/compliance?orgId=${stranger.orgId}`)
+    expect(res.status).toBe(404)
+  })
+})

@@ -1,0 +1,3 @@
+export * from "./inspections.js"
+export * from "./meetings.js"
+export * from "./records.js"

@@ -1,0 +1,283 @@
+/**
+ * 组织生活 meetings: every query of `discipline_meetings` and `discipline_attendance`. Each takes the caller's
+ * `Scope`; the two tables have one write path, `saveMeeting` (a meeting and its attendance change together).
+ */
+import type { PlainDate } from "@xianfeng/core"
+import { and, asc, count, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { inSubtree, pathInSubtree } from "../org-tree.js"
+import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
+import {
+  type DisciplineMeeting,
+  disciplineAttendance,
+  disciplineMeetings,
+  members,
+  orgs,
+  type StoredResolution,
+  type StoredVote,
+} from "../schema/index.js"
+
+/** One expected member: present, or absent with a reason. */
+export interface AttendanceEntry {
+  readonly memberId: string
+  readonly present: boolean
+  readonly reason: string
+}
+
+/** What a meeting holds, as the rules package checked it. */
+export interface MeetingFields {
+  readonly orgId: string
+  readonly types: readonly string[]
+  readonly onDate: PlainDate
+  readonly startTime: string
+  readonly endTime: string
+  readonly place: string
+  readonly chair: string
+  readonly recorder: string
+  readonly expectedFull: number
+  readonly expectedProbationary: number
+  readonly presentFull: number
+  readonly presentProbationary: number
+  readonly observers: readonly string[]
+  readonly firstItem: { readonly topic: string; readonly form: string } | null
+  readonly agenda: readonly string[]
+  readonly resolutions: readonly StoredResolution[]
+  readonly votes: readonly StoredVote[]
+  readonly attendance: readonly AttendanceEntry[]
+  readonly recordedBy: string | null
+  readonly recordedAt: Date
+}
+
+/** A meeting with its attendance. */
+export interface MeetingRow extends DisciplineMeeting {
+  readonly attendance: readonly AttendanceEntry[]
+}
+
+/** Attendance naming members who are not (or no longer) members of the meeting's organization. */
+export interface NotOfBranch {
+  readonly _tag: "NotOfBranch"
+  readonly memberIds: readonly string[]
+}
+
+const attendanceOf = async (db: XfDb, meetingIds: readonly string[]) => {
+  if (meetingIds.length === 0) return new Map<string, AttendanceEntry[]>()
+  const rows = await db
+    .select()
+    .from(disciplineAttendance)
+    .where(inArray(disciplineAttendance.meetingId, [...meetingIds]))
+    .orderBy(asc(disciplineAttendance.memberId))
+  const out = new Map<string, AttendanceEntry[]>()
+  for (const r of rows) {
+    out.set(r.meetingId, [
+      ...(out.get(r.meetingId) ?? []),
+      { memberId: r.memberId, present: r.present, reason: r.reason },
+    ])
+  }
+  return out
+}
+
+/** The ids among `memberIds` that are not members of organization `orgId` itself. */
+const strangers = async (
+  db: XfDb,
+  orgId: string,
+  memberIds: readonly string[],
+): Promise<readonly string[]> => {
+  if (memberIds.length === 0) return []
+  const found = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), inArray(members.id, [...memberIds])))
+  const ok = new Set(found.map((m) => m.id))
+  return memberIds.filter((id) => !ok.has(id))
+}
+
+const rowOf = (m: MeetingFields): Omit<MeetingFields, "attendance"> => {
+  const { attendance: _, ...rest } = m
+  return rest
+}
+
+/**
+ * The one insert path of meetings and their attendance, for callers that checked them (`saveMeeting` below,
+ * the demo district, an import): stores them as they are and returns them in order.
+ */
+export const writeMeetings = async (
+  tx: XfDb,
+  meetings: readonly MeetingFields[],
+): Promise<readonly MeetingRow[]> => {
+  if (meetings.length === 0) return []
+  const rows = await tx.insert(disciplineMeetings).values(meetings.map(rowOf)).returning()
+  const attendance = rows.flatMap((r, i) =>
+    (meetings[i]?.attendance ?? []).map((a) => ({ ...a, meetingId: r.id })),
+  )
+  if (attendance.length > 0) await tx.insert(disciplineAttendance).values(attendance)
+  return rows.map((r, i) => ({ ...r, attendance: meetings[i]?.attendance ?? [] }))
+}
+
+/**
+ * The one write path: a new meeting (`id` undefined) or a change to one at `expectedVersion`, with its
+ * attendance replaced. The organization must lie in the scope (else `NotInScope`) and every member in the
+ * attendance must belong to that organization (else `NotOfBranch`, and nothing is written). A change returns
+ * `undefined` when the meeting is missing, outside the scope or was changed meanwhile (`meetingInScope` tells
+ * 404 from 409). Run it in a transaction.
+ */
+export const saveMeeting = async (
+  tx: XfDb,
+  scope: Scope,
+  fields: MeetingFields,
+  edit?: { readonly id: string; readonly expectedVersion: number },
+): Promise<MeetingRow | NotOfBranch | undefined> => {
+  await orgInScope(tx, scope, fields.orgId)
+  const outsiders = await strangers(
+    tx,
+    fields.orgId,
+    fields.attendance.map((a) => a.memberId),
+  )
+  if (outsiders.length > 0) return { _tag: "NotOfBranch", memberIds: outsiders }
+  if (edit === undefined) {
+    const [created] = await writeMeetings(tx, [fields])
+    if (created === undefined) throw new Error("insert into discipline_meetings returned no row")
+    return created
+  }
+  const [row] = await tx
+    .update(disciplineMeetings)
+    .set({ ...rowOf(fields), version: sql`${disciplineMeetings.version} + 1` })
+    .where(
+      and(
+        eq(disciplineMeetings.id, edit.id),
+        eq(disciplineMeetings.version, edit.expectedVersion),
+        inSubtree(disciplineMeetings.orgId, scope.orgPath),
+      ),
+    )
+    .returning()
+  if (row === undefined) return undefined
+  await tx.delete(disciplineAttendance).where(eq(disciplineAttendance.meetingId, row.id))
+  const meetingId = row.id
+  if (fields.attendance.length > 0) {
+    await tx.insert(disciplineAttendance).values(fields.attendance.map((a) => ({ ...a, meetingId })))
+  }
+  return { ...row, attendance: fields.attendance }
+}
+
+/** A meeting of the scope with its attendance; `NotInScope` when missing or outside. */
+export const meetingInScope = async (db: XfDb, scope: Scope, id: string): Promise<MeetingRow> => {
+  const [row] = await db
+    .select()
+    .from(disciplineMeetings)
+    .where(and(eq(disciplineMeetings.id, id), inSubtree(disciplineMeetings.orgId, scope.orgPath)))
+    .limit(1)
+  if (row === undefined) throw new NotInScope("meeting", id)
+  return { ...row, attendance: (await attendanceOf(db, [row.id])).get(row.id) ?? [] }
+}
+
+/** The meetings of one organization of the scope (else `NotInScope`) dated `from`…`to`, oldest first. */
+export const meetingsOfOrg = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<readonly MeetingRow[]> => {
+  await orgInScope(db, scope, orgId)
+  const rows = await db
+    .select()
+    .from(disciplineMeetings)
+    .where(
+      and(
+        eq(disciplineMeetings.orgId, orgId),
+        gte(disciplineMeetings.onDate, from),
+        lte(disciplineMeetings.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
+  const attendance = await attendanceOf(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({ ...r, attendance: attendance.get(r.id) ?? [] }))
+}
+
+/**
+ * What a branch's obligations depend on: its kind, and how many full members it has (a committee is elected
+ * at 7 or more, BR). `NotInScope` when outside the scope.
+ */
+export const orgShapeFacts = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+): Promise<{ readonly kind: string; readonly name: string; readonly fullMembers: number }> => {
+  const org = await orgInScope(db, scope, orgId)
+  const [n] = await db
+    .select({ n: count() })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.stage, "full")))
+  return { kind: org.kind, name: org.name, fullMembers: n?.n ?? 0 }
+}
+
+/** An organization of a subtree with what its obligations depend on. */
+export interface OrgShapeRow {
+  readonly id: string
+  readonly parentId: string | null
+  readonly kind: string
+  readonly name: string
+  readonly path: string
+  readonly fullMembers: number
+}
+
+/**
+ * Every organization in the subtree of `orgId` (default: the scope's root; must lie in the scope, else
+ * `NotInScope`) with its count of full members, and every sitting of those organizations dated `from`…`to`
+ * (id, organization, date, types; oldest first) — what a district or committee roll-up needs in two queries.
+ */
+export const subtreeSittings = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<{
+  readonly orgs: readonly OrgShapeRow[]
+  readonly sittings: readonly {
+    readonly id: string
+    readonly orgId: string
+    readonly onDate: PlainDate
+    readonly types: readonly string[]
+  }[]
+}> => {
+  const within = await withinOf(db, scope, orgId)
+  const full = db
+    .select({ orgId: members.orgId, n: count().as("n") })
+    .from(members)
+    .where(eq(members.stage, "full"))
+    .groupBy(members.orgId)
+    .as("full")
+  const orgRows = await db
+    .select({
+      id: orgs.id,
+      parentId: orgs.parentId,
+      kind: orgs.kind,
+      name: orgs.name,
+      path: orgs.path,
+      fullMembers: sql<number>`coalesce(${full.n}, 0)`.mapWith(Number),
+    })
+    .from(orgs)
+    .leftJoin(full, eq(full.orgId, orgs.id))
+    .where(pathInSubtree(orgs.path, within))
+    .orderBy(asc(orgs.path))
+  const sittings = await db
+    .select({
+      id: disciplineMeetings.id,
+      orgId: disciplineMeetings.orgId,
+      onDate: disciplineMeetings.onDate,
+      types: disciplineMeetings.types,
+    })
+    .from(disciplineMeetings)
+    .where(
+      and(
+        inSubtree(disciplineMeetings.orgId, within),
+        gte(disciplineMeetings.onDate, from),
+        lte(disciplineMeetings.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
+  return { orgs: orgRows, sittings }
+}

@@ -1,0 +1,247 @@
+import { sql } from "drizzle-orm"
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core"
+import { plainDate } from "../internal/columns.js"
+import { members, orgs, users } from "./platform.js"
+
+/**
+ * 组织生活与督查 (Organizational life and inspections): one record of the area, kept by an organization. Dated by the civil date it
+ * states (`on_date`); `version` moves on with every change so a stale edit is refused.
+ */
+export const disciplineRecords = pgTable(
+  "discipline_records",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    title: text("title").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("discipline_records_org_idx").on(t.orgId, t.onDate)],
+)
+
+export type DisciplineRecord = typeof disciplineRecords.$inferSelect
+
+/** A resolution of a meeting as stored (dates as ISO strings). */
+export interface StoredResolution {
+  readonly text: string
+  readonly owner: string
+  readonly deadline: string
+}
+
+/** A vote of a meeting as stored (`@xianfeng/inspection-scheduling`'s `Vote`). */
+export interface StoredVote {
+  readonly matter: "ordinary" | "admission" | "conversion"
+  readonly subject: string
+  readonly expectedVoters: number
+  readonly presentVoters: number
+  readonly writtenOpinions: number
+  readonly yesVotes: number
+  readonly noVotes: number
+  readonly abstentions: number
+}
+
+/**
+ * 会议记录: one sitting of an organization, entered once and counted for every obligation in `types` (a general
+ * meeting that is also the theme party day and a party lecture is one row). Headcounts keep full and
+ * probationary members apart (PC 7); who was there is in `discipline_attendance`. `version` moves on with every
+ * change so a stale edit is refused.
+ */
+export const disciplineMeetings = pgTable(
+  "discipline_meetings",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    /** Sitting types (`SittingType` of the rules package), at least one. */
+    types: jsonb("types").$type<readonly string[]>().notNull(),
+    onDate: plainDate("on_date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    place: text("place").notNull(),
+    chair: text("chair").notNull(),
+    recorder: text("recorder").notNull(),
+    expectedFull: integer("expected_full").notNull(),
+    expectedProbationary: integer("expected_probationary").notNull(),
+    presentFull: integer("present_full").notNull(),
+    presentProbationary: integer("present_probationary").notNull(),
+    observers: jsonb("observers").$type<readonly string[]>().notNull().default([]),
+    /** 第一议题: `{ topic, form }`, or null when the sitting had none. */
+    firstItem: jsonb("first_item").$type<{ readonly topic: string; readonly form: string } | null>(),
+    agenda: jsonb("agenda").$type<readonly string[]>().notNull().default([]),
+    resolutions: jsonb("resolutions").$type<readonly StoredResolution[]>().notNull().default([]),
+    votes: jsonb("votes").$type<readonly StoredVote[]>().notNull().default([]),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("discipline_meetings_org_idx").on(t.orgId, t.onDate),
+    check(
+      "discipline_meetings_present",
+      sql`${t.presentFull} <= ${t.expectedFull} and ${t.presentProbationary} <= ${t.expectedProbationary}`,
+    ),
+  ],
+)
+
+export type DisciplineMeeting = typeof disciplineMeetings.$inferSelect
+
+/** Who was expected at a meeting: present, or absent with the reason given. */
+export const disciplineAttendance = pgTable(
+  "discipline_attendance",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => disciplineMeetings.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    present: boolean("present").notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ name: "discipline_attendance_pkey", columns: [t.meetingId, t.memberId] }),
+    index("discipline_attendance_member_idx").on(t.memberId),
+  ],
+)
+
+export type DisciplineAttendance = typeof disciplineAttendance.$inferSelect
+
+/**
+ * 随机抽查: a published inspection draw. The seed and the candidates are stored with the sample, so anyone can
+ * re-run `drawSample` (algorithm `xf-draw-1`) and get the same sample.
+ */
+export const disciplineDraws = pgTable(
+  "discipline_draws",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    /** The organization whose subtree was drawn from. */
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    title: text("title").notNull(),
+    seed: text("seed").notNull(),
+    algorithm: text("algorithm").notNull(),
+    size: integer("size").notNull(),
+    stratify: boolean("stratify").notNull(),
+    /** `{ count, cadence }` or null. */
+    exclude: jsonb("exclude").$type<{
+      readonly count: number
+      readonly cadence: "month" | "quarter" | "year"
+    } | null>(),
+    /** The candidates as drawn from (`DrawCandidate`s with ISO dates). */
+    candidates: jsonb("candidates")
+      .$type<
+        readonly { readonly id: string; readonly committeeId?: string; readonly lastChecked?: string }[]
+      >()
+      .notNull(),
+    sample: jsonb("sample").$type<readonly string[]>().notNull(),
+    excluded: jsonb("excluded").$type<readonly string[]>().notNull(),
+    drawnOn: plainDate("drawn_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("discipline_draws_org_idx").on(t.orgId, t.drawnOn)],
+)
+export type DisciplineDraw = typeof disciplineDraws.$inferSelect
+
+/** What an inspection found: the obligation, the period and the evidence. */
+export const disciplineFindings = pgTable(
+  "discipline_findings",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    drawId: uuid("draw_id").references(() => disciplineDraws.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    obligation: text("obligation").notNull(),
+    period: text("period").notNull(),
+    evidence: text("evidence").notNull(),
+    severity: text("severity").notNull(),
+    foundOn: plainDate("found_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("discipline_findings_org_idx").on(t.orgId),
+    check("discipline_findings_severity", sql`${t.severity} in ('minor', 'serious', 'critical')`),
+  ],
+)
+export type DisciplineFinding = typeof disciplineFindings.$inferSelect
+
+/** 整改通知: a rectification order, in the state machine of `@xianfeng/inspection-scheduling`. */
+export const disciplineOrders = pgTable(
+  "discipline_orders",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => disciplineFindings.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    owner: text("owner").notNull(),
+    issuedOn: plainDate("issued_on").notNull(),
+    deadline: plainDate("deadline").notNull(),
+    state: text("state").notNull(),
+    evidence: jsonb("evidence")
+      .$type<readonly { readonly on: string; readonly by: string; readonly text: string }[]>()
+      .notNull()
+      .default([]),
+    escalationPath: jsonb("escalation_path").$type<readonly string[]>().notNull(),
+    escalations: jsonb("escalations")
+      .$type<readonly { readonly on: string; readonly to: string }[]>()
+      .notNull()
+      .default([]),
+    returns: jsonb("returns")
+      .$type<readonly { readonly on: string; readonly by: string; readonly reason: string }[]>()
+      .notNull()
+      .default([]),
+    closedOn: plainDate("closed_on"),
+    closedBy: text("closed_by"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("discipline_orders_org_idx").on(t.orgId),
+    check("discipline_orders_state", sql`${t.state} in ('open', 'submitted', 'closed')`),
+    // An order is closed only with its verifier (the state machine's verifyOrder).
+    check("discipline_orders_closed", sql`(${t.state} = 'closed') = (${t.closedBy} is not null)`),
+  ],
+)
+export type DisciplineOrder = typeof disciplineOrders.$inferSelect
+
+/** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
+export const disciplineTables = {
+  disciplineRecords,
+  disciplineMeetings,
+  disciplineAttendance,
+  disciplineDraws,
+  disciplineFindings,
+  disciplineOrders,
+}

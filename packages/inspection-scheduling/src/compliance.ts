@@ -1,0 +1,236 @@
+import {
+  compareDates,
+  isAfter,
+  isOnOrBefore,
+  type PlainDate,
+  Temporal,
+  type Verdict,
+  verdict,
+} from "@xianfeng/core"
+import {
+  type CalendarPeriod,
+  inPeriod,
+  nextPeriod,
+  periodContaining,
+  periodsBetween,
+} from "./calendar-period.js"
+import type { MeetingRecord } from "./meeting.js"
+import {
+  type Obligation,
+  type ObligationId,
+  type OrgShape,
+  obligationsOf,
+  type TalkPair,
+} from "./obligations.js"
+import type { DisciplinePolicy } from "./policy.js"
+
+/**
+ * A sitting as compliance sees it: when it was held and every obligation it counts for. A meeting recorded
+ * once with three types is one `Sitting` counting for three obligations.
+ */
+export interface Sitting {
+  readonly id: string
+  readonly on: PlainDate
+  readonly counts: readonly ObligationId[]
+}
+
+/** The sitting a meeting record is. */
+export const sittingOf = (id: string, m: Pick<MeetingRecord, "date" | "types">): Sitting => ({
+  id,
+  on: m.date,
+  counts: m.types,
+})
+
+/** A heart-to-heart talk of a pair type (BR 19) as a sitting. */
+export const talkOf = (id: string, on: PlainDate, pair: TalkPair): Sitting => ({
+  id,
+  on,
+  counts: [`talk:${pair}`],
+})
+
+/**
+ * Where an obligation stands for one period, as of a day:
+ * - `met`: held (as many times as needed) within the period;
+ * - `upcoming`: the period has not begun;
+ * - `due`: not yet held, and its day (`dueBy`) has not passed;
+ * - `overdue`: its day has passed, but the period (plus the district's `entryGraceDays` for late entries) has not;
+ * - `missed`: the period and its grace are over without it.
+ */
+export type ObligationStatus = "met" | "upcoming" | "due" | "overdue" | "missed"
+export const obligationStatuses: readonly ObligationStatus[] = ["met", "upcoming", "due", "overdue", "missed"]
+
+export interface ObligationPeriod {
+  readonly obligation: ObligationId
+  readonly period: CalendarPeriod
+  readonly status: ObligationStatus
+  /** The ids of the sittings that count for it, oldest first. */
+  readonly sittings: readonly string[]
+  /** The theme party day's fixed day, otherwise the period's last day. */
+  readonly dueBy: PlainDate
+  /** The same, as a cited verdict (`ORGLIFE-<OBLIGATION>.<status>`). */
+  readonly verdict: Verdict
+}
+
+/** The verdict code of an obligation's status: `ORGLIFE-THEME-DAY.missed`, `ORGLIFE-TALK-MEMBER-MEMBER.met`. */
+export const obligationCode = (id: ObligationId, status: ObligationStatus): string =>
+  `ORGLIFE-${id.replace(":", "-").toUpperCase()}.${status}`
+
+const verdictStatus = {
+  met: "ok",
+  upcoming: "allowed",
+  due: "due",
+  overdue: "overdue",
+  missed: "overdue",
+} as const
+
+const dueByOf = (o: Obligation, p: CalendarPeriod): PlainDate =>
+  o.dayOfMonth === undefined
+    ? p.end
+    : Temporal.PlainDate.from({ year: p.start.year, month: p.start.month, day: o.dayOfMonth })
+
+/** Judges one obligation over one period. */
+export const judgePeriod = (
+  o: Obligation,
+  period: CalendarPeriod,
+  sittings: readonly Sitting[],
+  asOf: PlainDate,
+  policy: DisciplinePolicy,
+): ObligationPeriod => {
+  const held = sittings
+    .filter((s) => s.counts.includes(o.id) && inPeriod(period, s.on) && isOnOrBefore(s.on, asOf))
+    .sort((a, b) => compareDates(a.on, b.on) || (a.id < b.id ? -1 : 1))
+  const dueBy = dueByOf(o, period)
+  const status: ObligationStatus =
+    held.length >= o.times
+      ? "met"
+      : isAfter(period.start, asOf)
+        ? "upcoming"
+        : isOnOrBefore(asOf, dueBy)
+          ? "due"
+          : isOnOrBefore(asOf, period.end.add({ days: policy.entryGraceDays }))
+            ? "overdue"
+            : "missed"
+  return {
+    obligation: o.id,
+    period,
+    status,
+    sittings: held.map((s) => s.id),
+    dueBy,
+    verdict: verdict(
+      verdictStatus[status],
+      obligationCode(o.id, status),
+      o.citations,
+      { period: period.key, dueBy },
+      dueBy,
+    ),
+  }
+}
+
+/**
+ * Every obligation of an organization (`obligationsOf`) for every period of its cadence that overlaps
+ * `from`…`to`, judged as of `asOf`: ordered by obligation, then period. Sittings dated after `asOf` are not
+ * counted (a record is never dated in the future; see `validateMeeting`).
+ */
+export const complianceOf = (input: {
+  readonly org: OrgShape
+  readonly sittings: readonly Sitting[]
+  readonly from: PlainDate
+  readonly to: PlainDate
+  readonly asOf: PlainDate
+  readonly policy: DisciplinePolicy
+}): readonly ObligationPeriod[] =>
+  obligationsOf(input.org, input.policy).flatMap((o) =>
+    periodsBetween(o.cadence, input.from, input.to).map((p) =>
+      judgePeriod(o, p, input.sittings, input.asOf, input.policy),
+    ),
+  )
+
+/**
+ * What falls due next, soonest first: for each obligation, every past period still `overdue`, then the
+ * current period if it is not met, else the next one (`upcoming`).
+ */
+export const calendarOf = (input: {
+  readonly org: OrgShape
+  readonly sittings: readonly Sitting[]
+  readonly asOf: PlainDate
+  readonly policy: DisciplinePolicy
+}): readonly ObligationPeriod[] => {
+  const { asOf, policy, sittings } = input
+  const out: ObligationPeriod[] = []
+  for (const o of obligationsOf(input.org, policy)) {
+    const current = periodContaining(o.cadence, asOf)
+    // A past period is still overdue only within the grace, which is shorter than any period: one step back suffices.
+    const previous = periodContaining(o.cadence, current.start.subtract({ days: 1 }))
+    const before = judgePeriod(o, previous, sittings, asOf, policy)
+    if (before.status === "overdue") out.push(before)
+    const now = judgePeriod(o, current, sittings, asOf, policy)
+    out.push(now.status === "met" ? judgePeriod(o, nextPeriod(current), sittings, asOf, policy) : now)
+  }
+  return out.sort((a, b) => compareDates(a.dueBy, b.dueBy) || (a.obligation < b.obligation ? -1 : 1))
+}
+
+/** How many obligation-periods stand in each status. */
+export type StatusCounts = Readonly<Record<ObligationStatus, number>>
+
+export const emptyCounts: StatusCounts = { met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }
+
+const add = (a: StatusCounts, b: StatusCounts): StatusCounts => ({
+  met: a.met + b.met,
+  upcoming: a.upcoming + b.upcoming,
+  due: a.due + b.due,
+  overdue: a.overdue + b.overdue,
+  missed: a.missed + b.missed,
+})
+
+/**
+ * Counts the obligation-periods whose period ENDS within `summary` (a month, quarter or year), so each is
+ * counted once: a quarterly meeting falls in the quarter's last month, a yearly one in December.
+ */
+export const summarize = (statuses: readonly ObligationPeriod[], summary: CalendarPeriod): StatusCounts => {
+  const counts = { ...emptyCounts }
+  for (const s of statuses) if (inPeriod(summary, s.period.end)) counts[s.status] += 1
+  return counts
+}
+
+/** An organization in the tree, as the roll-up needs it. */
+export interface TreeNode {
+  readonly id: string
+  readonly parentId: string | null
+}
+
+/**
+ * Quarter and year summaries rolled up the tree: each organization's counts are its own plus those of every
+ * organization below it. `byOrg` holds each organization's statuses (`complianceOf`); nodes without any count
+ * zero. A node whose parent is not in `nodes` is a root of the roll-up.
+ */
+export const rollUp = (
+  nodes: readonly TreeNode[],
+  byOrg: ReadonlyMap<string, readonly ObligationPeriod[]>,
+  summary: CalendarPeriod,
+): ReadonlyMap<string, StatusCounts> => {
+  const children = new Map<string, string[]>()
+  const ids = new Set(nodes.map((n) => n.id))
+  for (const n of nodes) {
+    if (n.parentId !== null && ids.has(n.parentId))
+      children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id])
+  }
+  const out = new Map<string, StatusCounts>()
+  const visit = (id: string): StatusCounts => {
+    const done = out.get(id)
+    if (done) return done
+    const total = (children.get(id) ?? []).reduce(
+      (acc, c) => add(acc, visit(c)),
+      summarize(byOrg.get(id) ?? [], summary),
+    )
+    out.set(id, total)
+    return total
+  }
+  for (const n of nodes) visit(n.id)
+  return out
+}
+
+/** The share of obligation-periods already decided that were met (met ÷ (met + overdue + missed)); 1 when none. */
+export const complianceRate = (c: StatusCounts): number => {
+  const decided = c.met + c.overdue + c.missed
+  return decided === 0 ? 1 : c.met / decided
+}

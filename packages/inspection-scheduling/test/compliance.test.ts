@@ -1,0 +1,120 @@
+import { date, renderVerdict } from "@xianfeng/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  calendarOf,
+  complianceOf,
+  complianceRate,
+  disciplineMessages,
+  nationalPolicy,
+  periodContaining,
+  rollUp,
+  type Sitting,
+  sittingOf,
+  summarize,
+} from "../src/index.js"
+import { exampleBranch, exampleMeeting, exampleSittings } from "../src/testing.js"
+
+const asOf = date("2026-11-30")
+const year = { from: date("2026-01-01"), to: date("2026-12-31") }
+const statusOf = (sittings: readonly Sitting[], obligation: string, key: string, on = asOf) =>
+  complianceOf({ org: exampleBranch, sittings, ...year, asOf: on, policy: nationalPolicy }).find(
+    (s) => s.obligation === obligation && s.period.key === key,
+  )
+
+describe("compliance of a branch", () => {
+  it("one sitting counted for three obligations is one record, met for each", () => {
+    const sitting = sittingOf("s1", exampleMeeting(asOf))
+    for (const o of ["general-meeting", "theme-day", "party-lecture"]) {
+      const key = o === "theme-day" ? "2026-11" : "2026-Q4"
+      expect(statusOf([sitting], o, key)).toMatchObject({ status: "met", sittings: ["s1"] })
+    }
+  })
+
+  it("BR 11: a quarter without a general meeting is missed once the period and the grace are over, citing the article", () => {
+    const s = statusOf([], "general-meeting", "2026-Q2")
+    expect(s?.status).toBe("missed")
+    expect(renderVerdict(s?.verdict ?? ({} as never), disciplineMessages, "zh-CN")).toBe(
+      "2026-Q2支部党员大会未召开（依据：《中国共产党支部工作条例（试行）》（2018年）第十一条）",
+    )
+  })
+
+  it("is due within the period, overdue during the entry grace, and upcoming before it begins", () => {
+    expect(statusOf([], "general-meeting", "2026-Q4")?.status).toBe("due")
+    expect(statusOf([], "general-meeting", "2026-Q3", date("2026-10-05"))?.status).toBe("overdue")
+    expect(statusOf([], "general-meeting", "2026-Q3", date("2026-10-11"))?.status).toBe("missed")
+    expect(statusOf([], "org-life-meeting", "2026", date("2025-12-01"))?.status).toBe("upcoming")
+  })
+
+  it("BR 16: the theme party day is overdue once its fixed day has passed without one", () => {
+    expect(statusOf([], "theme-day", "2026-11", date("2026-11-15"))?.status).toBe("due")
+    expect(statusOf([], "theme-day", "2026-11", date("2026-11-16"))?.status).toBe("overdue")
+    expect(statusOf([], "theme-day", "2026-11", date("2026-11-16"))?.dueBy).toEqual(date("2026-11-15"))
+  })
+
+  it("does not count a sitting dated after the day judged", () => {
+    const later: Sitting = { id: "x", on: date("2026-12-20"), counts: ["general-meeting"] }
+    expect(statusOf([later], "general-meeting", "2026-Q4")?.status).toBe("due")
+  })
+
+  it("lists what falls due next, soonest first, with what is still overdue", () => {
+    const cal = calendarOf({
+      org: exampleBranch,
+      sittings: [sittingOf("s1", exampleMeeting(asOf))],
+      asOf,
+      policy: nationalPolicy,
+    })
+    expect(cal.find((c) => c.obligation === "general-meeting")?.period.key).toBe("2027-Q1")
+    expect(cal.find((c) => c.obligation === "committee-meeting")).toMatchObject({
+      status: "due",
+      period: { key: "2026-11" },
+    })
+    expect(cal.map((c) => c.dueBy.toString())).toEqual([...cal.map((c) => c.dueBy.toString())].sort())
+  })
+
+  it("rolls quarter and year summaries up the tree", () => {
+    const nodes = [
+      { id: "d1", parentId: null },
+      { id: "c1", parentId: "d1" },
+      { id: "b1", parentId: "c1" },
+      { id: "b2", parentId: "c1" },
+    ]
+    const judge = (sittings: readonly Sitting[]) =>
+      complianceOf({ org: exampleBranch, sittings, ...year, asOf, policy: nationalPolicy })
+    const byOrg = new Map([
+      ["b1", judge([sittingOf("s1", exampleMeeting(asOf))])],
+      ["b2", judge([])],
+    ])
+    const q4 = periodContaining("quarter", asOf)
+    const totals = rollUp(nodes, byOrg, q4)
+    const b1 = summarize(byOrg.get("b1") ?? [], q4)
+    const b2 = summarize(byOrg.get("b2") ?? [], q4)
+    expect(totals.get("c1")).toEqual({
+      met: b1.met + b2.met,
+      upcoming: b1.upcoming + b2.upcoming,
+      due: b1.due + b2.due,
+      overdue: b1.overdue + b2.overdue,
+      missed: b1.missed + b2.missed,
+    })
+    expect(totals.get("d1")).toEqual(totals.get("c1"))
+    expect(b1.met).toBeGreaterThan(b2.met)
+  })
+
+  it("a year of sittings with gaps: every period is judged once, and met exactly where a sitting counts (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const sittings = exampleSittings(seed, asOf, { keep: 0.7 })
+        const statuses = complianceOf({ org: exampleBranch, sittings, ...year, asOf, policy: nationalPolicy })
+        const keys = statuses.map((s) => `${s.obligation}/${s.period.key}`)
+        const rate = complianceRate(summarize(statuses, periodContaining("year", asOf)))
+        return (
+          new Set(keys).size === keys.length &&
+          rate >= 0 &&
+          rate <= 1 &&
+          statuses.every((s) => (s.status === "met") === s.sittings.length > 0)
+        )
+      }),
+      { numRuns: 50 },
+    )
+  })
+})
