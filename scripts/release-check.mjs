@@ -190,13 +190,14 @@ export const releaseCheck = ({ only, keep = false, log = () => {} } = {}) => {
   const problems = []
   try {
     log("building the public packages")
-    const targets = publicPackages(repo).filter((p) => !only || only.includes(p.manifest.name))
     run(repo, "pnpm", [
       "turbo",
       "run",
       "build",
       "--output-logs=errors-only",
-      ...targets.map((p) => `--filter=${p.manifest.name}...`),
+      // Every public package is packed and its contents checked, whatever `only` installs, so all are built
+      // (a fresh clone has no dist/ yet).
+      ...publicPackages(repo).map((p) => `--filter=${p.manifest.name}...`),
     ])
     // The scratch copy: tracked and new files as they are in the working tree, plus the builds.
     const tree = join(scratch, "tree")

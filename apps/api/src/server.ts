@@ -28,7 +28,9 @@ const main = async () => {
     console.log(`  API:     ${url}/api   reference: ${url}/docs   OpenAPI: ${url}/openapi.json`)
     if (system.loadedDemo)
       console.log(`  loaded the demo district (${config.demoMembers} members, seed ${config.demoSeed})`)
-    console.log(`  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor)`)
+    console.log(
+      `  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor, sysadmin, secadmin, auditadmin)`,
+    )
   })
   const stop = async () => {
     server.close()
