@@ -70,3 +70,8 @@ export const Problem = Schema.Struct({
   errors: Schema.optionalKey(Schema.Array(FieldProblem)),
 })
 export type Problem = typeof Problem.Type
+
+/** The id of a row whose key is a UUID (members, meetings, draws, findings, orders, …). */
+export const UuidId = Schema.String.check(
+  Schema.isUUID(undefined, bilingual("应为UUID格式的编号", "must be a UUID")),
+).annotate({ format: "uuid" })

@@ -5,7 +5,7 @@
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
 import { sittingTypes } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
-import { Id, OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+import { OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
 
 export const DisciplineRecordQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
@@ -72,7 +72,7 @@ export const Headcount = Schema.Struct({ full: Count, probationary: Count })
 
 /** One member of the branch, ticked present or absent with a reason. */
 export const AttendanceItem = Schema.Struct({
-  memberId: Id,
+  memberId: UuidId,
   present: Schema.Boolean,
   reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
 })
@@ -115,7 +115,7 @@ export type MeetingBody = typeof MeetingBody.Type
 export const MeetingEditBody = Schema.Struct({ ...MeetingBody.fields, version: Schema.Int })
 export type MeetingEditBody = typeof MeetingEditBody.Type
 
-export const MeetingParams = Schema.Struct({ id: Id })
+export const MeetingParams = Schema.Struct({ id: UuidId })
 
 export const MeetingView = Schema.Struct({
   ...MeetingBody.fields,
@@ -253,7 +253,7 @@ export type DrawList = typeof DrawList.Type
 
 export const FindingBody = Schema.Struct({
   orgId: OrgIdSchema,
-  drawId: Schema.optionalKey(Id),
+  drawId: Schema.optionalKey(UuidId),
   obligation: Line,
   period: Schema.String.check(
     Schema.isPattern(
@@ -268,8 +268,8 @@ export type FindingBody = typeof FindingBody.Type
 export const FindingView = Schema.Struct({ ...FindingBody.fields, id: Schema.String, foundOn: IsoDate })
 export type FindingView = typeof FindingView.Type
 
-export const OrderIssueBody = Schema.Struct({ findingId: Id, owner: Line })
-export const OrderParams = Schema.Struct({ id: Id })
+export const OrderIssueBody = Schema.Struct({ findingId: UuidId, owner: Line })
+export const OrderParams = Schema.Struct({ id: UuidId })
 export const OrderEvidenceBody = Schema.Struct({ text: Line, version: Schema.Int })
 export const OrderVerifyBody = Schema.Struct({
   accept: Schema.Boolean,
