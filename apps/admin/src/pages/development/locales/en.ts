@@ -17,7 +17,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.board.analysis": "Annual analysis",
   "dev.attention.title": "Needs attention",
   "dev.attention.hint": "Overdue and due within 30 days, most urgent first",
-  "dev.attention.totals": "{total} items in all: {overdue} overdue, {due} due within 30 days.",
+  "dev.attention.totals": "In all: {total} ({overdue} overdue, {due} due within 30 days).",
   "dev.attention.capped": "The {shown} most urgent are listed here.",
   "dev.attention.none": "Nothing overdue or due soon",
   "dev.attention.person": "Name",
