@@ -1,6 +1,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import { sql } from "drizzle-orm"
-import { customType, timestamp } from "drizzle-orm/pg-core"
+import { customType, timestamp, uuid } from "drizzle-orm/pg-core"
 import { Temporal } from "temporal-polyfill"
 
 /**
@@ -18,3 +18,9 @@ export const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'
 
 /** The `created_at` column every table carries. */
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
+
+/** A UUID primary key made by the application (`crypto.randomUUID()`), so a row's id is known before insert. */
+export const uuidKey = (name = "id") =>
+  uuid(name)
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID())

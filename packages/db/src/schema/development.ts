@@ -1,23 +1,21 @@
 import { sql } from "drizzle-orm"
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core"
-import { plainDate } from "../internal/columns.js"
+import { plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs, users } from "./platform.js"
+import { recordedColumns } from "./recorded.js"
 
 /** One step of 发展党员 as recorded; step ids belong to @xianfeng/development-rules. */
 export const developmentRecords = pgTable(
   "development_records",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     memberId: uuid("member_id")
       .notNull()
       .references(() => members.id),
     step: text("step").notNull(),
     onDate: plainDate("on_date").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
   },
   (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
 )
@@ -59,9 +57,7 @@ export type DevelopmentPlan = typeof developmentPlans.$inferSelect
 export const activistPoolAnalyses = pgTable(
   "development_activist_pool_analyses",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
@@ -70,8 +66,7 @@ export const activistPoolAnalyses = pgTable(
     activists: integer("activists").notNull(),
     problems: text("problems").notNull(),
     measures: text("measures").notNull(),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
   },
   (t) => [
     index("development_activist_pool_analyses_org_idx").on(t.orgId, t.onDate),
@@ -87,17 +82,14 @@ export type ActivistPoolAnalysisRow = typeof activistPoolAnalyses.$inferSelect
 export const cultivationRecords = pgTable(
   "development_cultivation_records",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     memberId: uuid("member_id")
       .notNull()
       .references(() => members.id),
     kind: text("kind").notNull(),
     onDate: plainDate("on_date").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
   },
   (t) => [index("development_cultivation_records_member_idx").on(t.memberId, t.onDate)],
 )

@@ -1,18 +1,8 @@
 import { sql } from "drizzle-orm"
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core"
-import { plainDate } from "../internal/columns.js"
-import { members, orgs, users } from "./platform.js"
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
+import { plainDate, uuidKey } from "../internal/columns.js"
+import { members, orgs } from "./platform.js"
+import { recordedColumns } from "./recorded.js"
 
 /**
  * 组织生活与督查 (Organizational life and inspections): one record of the area, kept by an organization. Dated by the civil date it
@@ -21,17 +11,14 @@ import { members, orgs, users } from "./platform.js"
 export const disciplineRecords = pgTable(
   "discipline_records",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
     title: text("title").notNull(),
     onDate: plainDate("on_date").notNull(),
     note: text("note").notNull().default(""),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
     version: integer("version").notNull().default(1),
   },
   (t) => [index("discipline_records_org_idx").on(t.orgId, t.onDate)],
@@ -67,9 +54,7 @@ export interface StoredVote {
 export const disciplineMeetings = pgTable(
   "discipline_meetings",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
@@ -91,8 +76,7 @@ export const disciplineMeetings = pgTable(
     agenda: jsonb("agenda").$type<readonly string[]>().notNull().default([]),
     resolutions: jsonb("resolutions").$type<readonly StoredResolution[]>().notNull().default([]),
     votes: jsonb("votes").$type<readonly StoredVote[]>().notNull().default([]),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -134,9 +118,7 @@ export type DisciplineAttendance = typeof disciplineAttendance.$inferSelect
 export const disciplineDraws = pgTable(
   "discipline_draws",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     /** The organization whose subtree was drawn from. */
     orgId: text("org_id")
       .notNull()
@@ -160,8 +142,7 @@ export const disciplineDraws = pgTable(
     sample: jsonb("sample").$type<readonly string[]>().notNull(),
     excluded: jsonb("excluded").$type<readonly string[]>().notNull(),
     drawnOn: plainDate("drawn_on").notNull(),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
   },
   (t) => [index("discipline_draws_org_idx").on(t.orgId, t.drawnOn)],
 )
@@ -171,9 +152,7 @@ export type DisciplineDraw = typeof disciplineDraws.$inferSelect
 export const disciplineFindings = pgTable(
   "discipline_findings",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     drawId: uuid("draw_id").references(() => disciplineDraws.id),
     orgId: text("org_id")
       .notNull()
@@ -183,8 +162,7 @@ export const disciplineFindings = pgTable(
     evidence: text("evidence").notNull(),
     severity: text("severity").notNull(),
     foundOn: plainDate("found_on").notNull(),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
   },
   (t) => [
     index("discipline_findings_org_idx").on(t.orgId),
@@ -197,9 +175,7 @@ export type DisciplineFinding = typeof disciplineFindings.$inferSelect
 export const disciplineOrders = pgTable(
   "discipline_orders",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     findingId: uuid("finding_id")
       .notNull()
       .references(() => disciplineFindings.id),

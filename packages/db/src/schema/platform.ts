@@ -24,7 +24,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core"
-import { createdAt, oneOf, plainDate } from "../internal/columns.js"
+import { createdAt, oneOf, plainDate, uuidKey } from "../internal/columns.js"
 
 // The vocabulary is core's (one list each); re-exported so `@xianfeng/db` importers keep these names.
 export {
@@ -67,9 +67,7 @@ export const orgs = pgTable(
 export const members = pgTable(
   "members",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
@@ -118,9 +116,7 @@ export const members = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     username: text("username").notNull().unique("users_username_key"),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),

@@ -1,6 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core"
-import { plainDate } from "../internal/columns.js"
-import { orgs, users } from "./platform.js"
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core"
+import { plainDate, uuidKey } from "../internal/columns.js"
+import { orgs } from "./platform.js"
+import { recordedColumns } from "./recorded.js"
 
 /**
  * __titleZh__ (__titleEn__): one record of the area, kept by an organization. Dated by the civil date it
@@ -9,17 +10,14 @@ import { orgs, users } from "./platform.js"
 export const __areaCamel__Records = pgTable(
   "__area_snake___records",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
     title: text("title").notNull(),
     onDate: plainDate("on_date").notNull(),
     note: text("note").notNull().default(""),
-    recordedBy: uuid("recorded_by").references(() => users.id),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    ...recordedColumns(),
     version: integer("version").notNull().default(1),
   },
   (t) => [index("__area_snake___records_org_idx").on(t.orgId, t.onDate)],
