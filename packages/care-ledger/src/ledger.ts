@@ -1,0 +1,159 @@
+import { compareDates, type FieldError, fieldError, type PlainDate, Temporal } from "@xianfeng/core"
+import { Result } from "effect"
+import { partyAge } from "./medal.js"
+import type { CareCategory, CarePolicy } from "./policy.js"
+
+export { type CareCategory, careCategoryIds } from "./policy.js"
+
+/**
+ * The care ledger (困难党员台账 / 老党员台账), kept by events (动态管理): an entry is opened, changed, confirmed
+ * by the annual survey, or closed — each with its date, reason and who recorded it — so the ledger as of any
+ * past day is rebuilt by replaying the events up to that day.
+ */
+export const careCategories: Readonly<
+  Record<CareCategory, { readonly zh: string; readonly en: string; readonly sensitive: boolean }>
+> = {
+  "old-member": { zh: "老党员", en: "Old member", sensitive: false },
+  difficulty: { zh: "生活困难党员", en: "Member in difficulty", sensitive: true },
+  "died-on-duty-family": {
+    zh: "因公去世党员家属",
+    en: "Family of a member who died on duty",
+    sensitive: false,
+  },
+  hospitalized: { zh: "住院党员", en: "Hospitalized", sensitive: true },
+  disaster: { zh: "受灾党员", en: "Disaster-hit", sensitive: false },
+  bereaved: { zh: "家庭变故（丧亲）", en: "Bereaved", sensitive: false },
+  "pre-1949": { zh: "1949年10月1日前入党", en: "Joined before 1949", sensitive: false },
+}
+
+export const ledgerEventKinds = ["opened", "changed", "confirmed", "closed"] as const
+export type LedgerEventKind = (typeof ledgerEventKinds)[number]
+
+/** One change to the ledger. `seq` orders events of the same day (the order they were recorded). */
+export interface LedgerEvent {
+  readonly entryId: string
+  readonly seq: number
+  readonly kind: LedgerEventKind
+  readonly on: PlainDate
+  readonly reason: string
+  readonly by: string
+  /** Set on `opened`; may change on `changed`. */
+  readonly category?: CareCategory
+  readonly memberId?: string
+  /** The person cared for when not a member (the family of a member who died on duty). */
+  readonly personName?: string
+  /** Hardship, health or income details: sensitive, shown only to the roles that need them. */
+  readonly detail?: string
+}
+
+/** An entry as it stands on a day. */
+export interface LedgerEntry {
+  readonly entryId: string
+  readonly category: CareCategory
+  readonly memberId?: string
+  readonly personName?: string
+  readonly detail?: string
+  readonly openedOn: PlainDate
+  readonly lastChangedOn: PlainDate
+  /** The last day a survey confirmed it, if ever. */
+  readonly confirmedOn?: PlainDate
+}
+
+export type Ledger = ReadonlyMap<string, LedgerEntry>
+
+const refuse = (field: string, reason: string, en: string, zh: string) =>
+  Result.fail(fieldError(field, reason, en, zh))
+
+/**
+ * Applies one event to the ledger. Errors (`FieldError`): opening an entry that is open (`entryId`), changing,
+ * confirming or closing one that is not (`entryId`), opening without a category (`category`), an event
+ * without a reason (`reason`).
+ */
+export const applyLedgerEvent = (ledger: Ledger, e: LedgerEvent): Result.Result<Ledger, FieldError> => {
+  if (e.reason.trim() === "")
+    return refuse("reason", "required", "every change needs its reason", "每项变动须写明原因")
+  const current = ledger.get(e.entryId)
+  const next = new Map(ledger)
+  if (e.kind === "opened") {
+    if (current !== undefined)
+      return refuse("entryId", "open", "the entry is already in the ledger", "该对象已在台账中")
+    if (e.category === undefined)
+      return refuse("category", "required", "a new entry needs its category", "新列入台账须选择类别")
+    const entry: LedgerEntry = {
+      entryId: e.entryId,
+      category: e.category,
+      openedOn: e.on,
+      lastChangedOn: e.on,
+      ...(e.memberId === undefined ? {} : { memberId: e.memberId }),
+      ...(e.personName === undefined ? {} : { personName: e.personName }),
+      ...(e.detail === undefined ? {} : { detail: e.detail }),
+    }
+    next.set(e.entryId, entry)
+    return Result.succeed(next)
+  }
+  if (current === undefined)
+    return refuse("entryId", "not-open", "the entry is not in the ledger", "该对象不在台账中")
+  if (e.kind === "closed") {
+    next.delete(e.entryId)
+  } else if (e.kind === "confirmed") {
+    next.set(e.entryId, { ...current, confirmedOn: e.on })
+  } else {
+    next.set(e.entryId, {
+      ...current,
+      lastChangedOn: e.on,
+      ...(e.category === undefined ? {} : { category: e.category }),
+      ...(e.detail === undefined ? {} : { detail: e.detail }),
+    })
+  }
+  return Result.succeed(next)
+}
+
+/** Events in the order they happened: by date, then by `seq`. */
+export const orderEvents = (events: readonly LedgerEvent[]): readonly LedgerEvent[] =>
+  [...events].sort((a, b) => compareDates(a.on, b.on) || a.seq - b.seq)
+
+/**
+ * The ledger as of `asOf`: every event dated on or before it, replayed in order. An event that does not apply
+ * is an error naming the field (a stored history is never silently repaired).
+ */
+export const ledgerAsOf = (
+  events: readonly LedgerEvent[],
+  asOf: PlainDate,
+): Result.Result<Ledger, FieldError> => {
+  let ledger: Ledger = new Map()
+  for (const e of orderEvents(events)) {
+    if (Temporal.PlainDate.compare(e.on, asOf) > 0) break
+    const r = applyLedgerEvent(ledger, e)
+    if (Result.isFailure(r)) return r
+    ledger = r.success
+  }
+  return Result.succeed(ledger)
+}
+
+/** The day the PRC was founded; members admitted before it "joined before 1949" (1949年前入党). */
+export const PRC_FOUNDED = Temporal.PlainDate.from("1949-10-01")
+
+/** A member as the ledger's automatic categories see them. */
+export interface MemberFacts {
+  readonly birthDate: PlainDate
+  readonly admittedOn?: PlainDate
+  readonly fullMemberOn?: PlainDate
+}
+
+/**
+ * The categories a member belongs to by their own record, as of `asOf`: `pre-1949` (admitted before
+ * 1 October 1949) and `old-member` (the policy's age or party age, either). The other categories are what
+ * the survey finds and are opened by hand.
+ */
+export const automaticCategories = (
+  m: MemberFacts,
+  asOf: PlainDate,
+  policy: CarePolicy,
+): readonly CareCategory[] => {
+  const out: CareCategory[] = []
+  if (m.admittedOn !== undefined && compareDates(m.admittedOn, PRC_FOUNDED) < 0) out.push("pre-1949")
+  const age = m.birthDate.until(asOf, { largestUnit: "years" }).years
+  const pAge = partyAge(m.fullMemberOn, asOf) ?? 0
+  if (age >= policy.oldMemberAge || pAge >= policy.oldMemberPartyAge) out.push("old-member")
+  return out
+}

@@ -1,0 +1,211 @@
+import { date, renderVerdict } from "@xianfeng/core"
+import { Result } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  applyLedgerEvent,
+  automaticCategories,
+  careMessages,
+  checkVisit,
+  festivalDay,
+  type Ledger,
+  ledgerAsOf,
+  medalList,
+  medalVerdict,
+  mustVisit,
+  nationalPolicy,
+  nomineeVerdicts,
+  noticeEnds,
+  orderEvents,
+  planProgress,
+  quotaFor,
+  quotaVerdict,
+  stepVerdict,
+  surveyVerdict,
+  visitDeadline,
+} from "../src/index.js"
+import { exampleLedgerEvents } from "../src/testing.js"
+
+const asOf = date("2026-11-30")
+
+describe("MED 2021: the 50-year medal at party age 50 by 1 July, counted from full membership", () => {
+  const base = { memberId: "a", status: "normal" as const, goodStanding: true }
+  it("a member made full on 1 July 1976 is on the 2026 list; one made full on 2 July 1976 is not", () => {
+    expect(medalVerdict({ ...base, fullMemberOn: date("1976-07-01") }, 2026).code).toBe("MEDAL-50.eligible")
+    expect(medalVerdict({ ...base, fullMemberOn: date("1976-07-02") }, 2026).code).toBe("MEDAL-50.not-yet")
+  })
+  it("is only for living members in good standing, and lists who already has it", () => {
+    const list = medalList(
+      [
+        { ...base, memberId: "a", fullMemberOn: date("1970-03-01") },
+        { ...base, memberId: "b", fullMemberOn: date("1970-03-01"), status: "deceased" },
+        { ...base, memberId: "c", fullMemberOn: date("1970-03-01"), goodStanding: false },
+        { ...base, memberId: "d", fullMemberOn: date("1968-03-01"), awardedYear: 2021 },
+      ],
+      2026,
+    )
+    expect(list).toEqual({ year: 2026, eligible: ["a"], awarded: ["d"] })
+  })
+})
+
+describe("the care ledger is its events replayed (动态管理)", () => {
+  it("refuses to close an entry that is not open and an event without a reason, naming the field", () => {
+    const empty: Ledger = new Map()
+    const close = applyLedgerEvent(empty, {
+      entryId: "x",
+      seq: 1,
+      kind: "closed",
+      on: asOf,
+      reason: "好转",
+      by: "s",
+    })
+    expect(Result.isFailure(close) && close.failure.field).toBe("entryId")
+    const open = applyLedgerEvent(empty, {
+      entryId: "x",
+      seq: 1,
+      kind: "opened",
+      on: asOf,
+      reason: " ",
+      by: "s",
+      category: "difficulty",
+    })
+    expect(Result.isFailure(open) && open.failure.field).toBe("reason")
+  })
+  it("the ledger as of any day equals replaying, one by one, the events up to that day (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 730 }), (seed, back) => {
+        const events = exampleLedgerEvents(seed, 40, asOf)
+        const day = asOf.subtract({ days: back })
+        let folded: Ledger = new Map()
+        for (const e of orderEvents(events))
+          if (e.on.until(day).days >= 0) folded = Result.getOrThrow(applyLedgerEvent(folded, e))
+        // Events arrive from storage in any order.
+        const shuffled = [...events].reverse()
+        expect(Result.getOrThrow(ledgerAsOf(shuffled, day))).toEqual(folded)
+      }),
+    )
+  })
+  it("puts a member admitted before 1 October 1949 in pre-1949, and one of party age 50 among old members", () => {
+    expect(
+      automaticCategories(
+        { birthDate: date("1930-01-01"), admittedOn: date("1949-09-30"), fullMemberOn: date("1950-09-30") },
+        asOf,
+        nationalPolicy,
+      ),
+    ).toEqual(["pre-1949", "old-member"])
+    expect(
+      automaticCategories(
+        { birthDate: date("1960-01-01"), admittedOn: date("1985-06-01"), fullMemberOn: date("1986-06-01") },
+        asOf,
+        nationalPolicy,
+      ),
+    ).toEqual([])
+  })
+})
+
+describe("the annual survey", () => {
+  it("a branch is due by the deadline, overdue after it, and late when it confirms after it", () => {
+    const deadline = date("2026-12-15")
+    expect(surveyVerdict({ orgId: "b", entries: 3, reviewed: 1 }, deadline, asOf).status).toBe("due")
+    expect(surveyVerdict({ orgId: "b", entries: 3, reviewed: 1 }, deadline, date("2026-12-16")).status).toBe(
+      "overdue",
+    )
+    expect(
+      surveyVerdict({ orgId: "b", entries: 3, reviewed: 3, confirmedOn: date("2026-12-20") }, deadline, asOf)
+        .code,
+    ).toBe("CARE-SURVEY.late")
+  })
+})
+
+describe("festival visits (VISIT circular)", () => {
+  it("the 2027 Spring Festival falls on 6 February 2027, and visits are due the day before", () => {
+    const day = Result.getOrThrow(festivalDay("spring-festival", 2027))
+    expect(day.toString()).toBe("2027-02-06")
+    expect(visitDeadline(day, nationalPolicy).toString()).toBe("2027-02-05")
+  })
+  it("everyone who joined before 1949 must be visited, whatever the policy's categories", () => {
+    const policy = { ...nationalPolicy, visitCategories: [] }
+    expect(
+      mustVisit(
+        [
+          { targetId: "a", categories: ["pre-1949"] },
+          { targetId: "b", categories: ["difficulty"] },
+        ],
+        policy,
+      ),
+    ).toEqual(["a"])
+  })
+  it("refuses a visit to someone not in the plan, a second visit, and fractions of a fen", () => {
+    const plan = { targets: new Set(["a", "b"]), visited: new Set(["b"]), deadline: date("2027-02-05") }
+    const v = { visitedOn: asOf, visitors: ["王书记"], amountFen: 100_000, asOf }
+    expect(checkVisit({ ...v, targetId: "z" }, plan)[0]?.code).toBe("CARE-VISIT.not-in-plan")
+    expect(checkVisit({ ...v, targetId: "b" }, plan)[0]?.code).toBe("CARE-VISIT.twice")
+    expect(checkVisit({ ...v, targetId: "a", amountFen: 100.5 }, plan)[0]?.code).toBe("CARE-VISIT.amount")
+    expect(checkVisit({ ...v, targetId: "a" }, plan)[0]?.code).toBe("CARE-VISIT.ok")
+  })
+  it("reconciles the plan's funds and says what is left", () => {
+    const p = planProgress(
+      4,
+      [{ amountFen: 100_000 }, { amountFen: 50_000 }],
+      400_000,
+      date("2027-02-05"),
+      asOf,
+    )
+    expect(p).toMatchObject({ visited: 2, spentFen: 150_000, remainingFen: 250_000 })
+    expect(p.verdict.status).toBe("due")
+  })
+})
+
+describe("July-1 commendations (HON 16)", () => {
+  const grades = new Map([[2025, "excellent" as const]])
+  const nominee = {
+    title: "outstanding-member" as const,
+    year: 2026,
+    stage: "full" as const,
+    grades,
+    sanctioned: false,
+    otherTitle: false,
+  }
+  it("a full member graded at least qualified last year may be nominated; a probationary member may not", () => {
+    expect(nomineeVerdicts(nominee, nationalPolicy).map((v) => v.code)).toEqual(["COMMEND-ELIGIBLE.ok"])
+    expect(nomineeVerdicts({ ...nominee, stage: "probationary" }, nationalPolicy).map((v) => v.code)).toEqual(
+      ["COMMEND-ELIGIBLE.stage"],
+    )
+  })
+  it("refuses a nominee graded basically qualified, or under sanction", () => {
+    const codes = nomineeVerdicts(
+      { ...nominee, grades: new Map([[2025, "basically-qualified" as const]]), sanctioned: true },
+      nationalPolicy,
+    ).map((v) => v.code)
+    expect(codes).toEqual(["COMMEND-ELIGIBLE.sanctioned", "COMMEND-ELIGIBLE.grade"])
+  })
+  it("the quota is 5% of full members, at least one, and a cap", () => {
+    expect(quotaFor(45, nationalPolicy)).toBe(2)
+    expect(quotaFor(10, nationalPolicy)).toBe(1)
+    expect(quotaVerdict(2, 2).code).toBe("COMMEND-QUOTA.full")
+    expect(quotaVerdict(1, 2).status).toBe("allowed")
+  })
+  it("approval waits for five working days of notice: from Monday 2026-06-08, not before Saturday 2026-06-13", () => {
+    const endsOn = noticeEnds(date("2026-06-08"), nationalPolicy)
+    expect(endsOn).toEqual({ _tag: "Known", value: date("2026-06-12") })
+    expect(
+      stepVerdict("noticed", "approved", date("2026-06-12"), { endsOn, objectionUpheld: false }).code,
+    ).toBe("COMMEND-STEP.notice")
+    expect(
+      stepVerdict("noticed", "approved", date("2026-06-13"), { endsOn, objectionUpheld: false }).code,
+    ).toBe("COMMEND-STEP.ok")
+    expect(stepVerdict("nominated", "approved", date("2026-06-13")).code).toBe("COMMEND-STEP.order")
+  })
+})
+
+it("every code in the catalog has both languages and renders", () => {
+  for (const [code, text] of Object.entries(careMessages)) {
+    expect(text["zh-CN"], code).toBeTruthy()
+    expect(text.en, code).toBeTruthy()
+  }
+  const v = medalVerdict(
+    { memberId: "a", status: "normal", goodStanding: true, fullMemberOn: date("1970-01-01") },
+    2026,
+  )
+  expect(renderVerdict(v, careMessages, "zh-CN")).toContain("党龄56年")
+})
