@@ -1,11 +1,32 @@
 import { date } from "@xianfeng/core"
+import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { careRecordsInScope, type Database, insertCareRecord, insertOrg, NotInScope } from "../src/index.js"
+import {
+  confirmSurveyBranch,
+  createSurvey,
+  createVisitPlan,
+  type Database,
+  duesArrearsOf,
+  duesSheetInScope,
+  insertMember,
+  insertOrg,
+  ledgerInScope,
+  NotInScope,
+  recordLedgerEvent,
+  surveyInScope,
+  visitPlanInScope,
+  writeDuesAssessments,
+  writeDuesPayments,
+  writeVisits,
+} from "../src/index.js"
 import { testBackends } from "../src/testing.js"
+import { testVault } from "./suite/context.js"
 
 // The area's queries on every backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (backend) => {
   let database: Database
+  const ids: string[] = []
+  let stranger = ""
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
@@ -13,10 +34,25 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
         { id: "d1", kind: "district-committee", name: "区委" },
         { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
         { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
+        { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
+        { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
       ] as const) {
         const r = await insertOrg(tx, org)
         if (r._tag === "Failure") throw new Error(r.failure.message)
       }
+      const person = (orgId: string, name: string) => ({
+        orgId,
+        name,
+        sex: "male" as const,
+        birthDate: date("1940-01-01"),
+        ethnicity: "01",
+        education: "21",
+        occupationGroup: "worker",
+        stage: "full" as const,
+        fullMemberOn: date("1970-05-01"),
+      })
+      for (const name of ["甲", "乙"]) ids.push((await insertMember(tx, testVault, person("b1", name))).id)
+      stranger = (await insertMember(tx, testVault, person("b2", "丙"))).id
     })
   })
   afterAll(async () => {
@@ -24,35 +60,187 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
   })
 
   const c01 = { orgId: "c01", orgPath: "d1.c01" }
-  const record = (orgId: string, on: string) => ({
-    orgId,
-    title: `记录 ${on}`,
-    onDate: date(on),
-    note: "",
-    recordedBy: null,
-    recordedAt: new Date("2026-11-30T02:00:00Z"),
-  })
+  const recordedAt = new Date("2026-11-30T02:00:00Z")
 
-  it("writes a record inside the scope and lists it, newest first, with the total", async () => {
-    await insertCareRecord(database.db, c01, record("c01", "2026-10-01"))
-    await insertCareRecord(database.db, c01, record("c01", "2026-11-01"))
-    const page = await careRecordsInScope(database.db, c01, { page: 1, pageSize: 10 })
-    expect(page.total).toBe(2)
-    expect(page.items.map((r) => r.onDate.toString())).toEqual(["2026-11-01", "2026-10-01"])
-    expect(page.items[0]?.orgName).toBe("第一党委")
-  })
-
-  it("refuses a record for an organization outside the scope, and writes nothing", async () => {
-    await expect(insertCareRecord(database.db, c01, record("c02", "2026-11-01"))).rejects.toBeInstanceOf(
-      NotInScope,
+  it("duesArrearsOf: counts consecutive unpaid months of members in scope, and leaves out the others", async () => {
+    const [a, b] = ids as [string, string]
+    await writeDuesAssessments(database.db, [
+      {
+        memberId: a,
+        year: 2026,
+        category: "salaried",
+        baseFen: 500_000,
+        basisPoints: 100,
+        monthlyFen: 5_000,
+        fromMonth: "2026-01",
+        recordedBy: null,
+      },
+      {
+        memberId: b,
+        year: 2026,
+        category: "retiree",
+        baseFen: 400_000,
+        basisPoints: 50,
+        monthlyFen: 2_000,
+        fromMonth: "2026-01",
+        recordedBy: null,
+      },
+    ])
+    await writeDuesPayments(database.db, [
+      ...["01", "02", "03", "04"].map((m) => ({
+        memberId: a,
+        month: `2026-${m}`,
+        amountFen: 5_000,
+        paidOn: date(`2026-${m}-10`),
+        recordedBy: null,
+      })),
+      ...["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"].map((m) => ({
+        memberId: b,
+        month: `2026-${m}`,
+        amountFen: 2_000,
+        paidOn: date(`2026-${m}-10`),
+        recordedBy: null,
+      })),
+    ])
+    const out = await duesArrearsOf(database.db, c01, [a, b, stranger], date("2026-11-30"))
+    expect(out.map((r) => [r.memberId, r.consecutiveUnpaid, r.lastPaidThrough?.toString()])).toEqual(
+      [
+        [a, 6, "2026-04-30"],
+        [b, 0, "2026-10-31"],
+      ].sort((x, y) => ids.indexOf(x[0] as string) - ids.indexOf(y[0] as string)),
     )
-    const district = { orgId: "d1", orgPath: "d1" }
-    const all = await careRecordsInScope(database.db, district, { page: 1, pageSize: 10 })
-    expect(all.items.every((r) => r.orgId === "c01")).toBe(true)
+    const sheet = await duesSheetInScope(database.db, c01, { year: 2026, asOf: date("2026-11-30") })
+    expect(sheet.find((r) => r.memberId === a)?.months[4]).toEqual({
+      month: "2026-05",
+      dueFen: 5_000,
+      paidFen: 0,
+    })
   })
 
-  it("does not show another subtree's records", async () => {
-    const c02 = { orgId: "c02", orgPath: "d1.c02" }
-    expect((await careRecordsInScope(database.db, c02, { page: 1, pageSize: 10 })).total).toBe(0)
+  it("the ledger as of a past day is its events replayed; a close before the opening is refused", async () => {
+    const [a] = ids as [string]
+    const entryId = crypto.randomUUID()
+    const ev = (kind: "opened" | "closed" | "changed", on: string) => ({
+      entryId,
+      orgId: "b1",
+      memberId: a,
+      kind,
+      category: kind === "opened" ? ("difficulty" as const) : null,
+      onDate: date(on),
+      reason: "摸底",
+      detail: "大病",
+      recordedBy: null,
+      recordedAt,
+    })
+    expect(Result.isSuccess(await recordLedgerEvent(database.db, c01, ev("opened", "2026-03-01")))).toBe(true)
+    expect(Result.isSuccess(await recordLedgerEvent(database.db, c01, ev("closed", "2026-09-01")))).toBe(true)
+    const bad = await recordLedgerEvent(database.db, c01, ev("changed", "2026-10-01"))
+    expect(Result.isFailure(bad) && bad.failure.field).toBe("entryId")
+    expect((await ledgerInScope(database.db, c01, { asOf: date("2026-06-01") })).map((e) => e.name)).toEqual([
+      "甲",
+    ])
+    expect(await ledgerInScope(database.db, c01, { asOf: date("2026-10-01") })).toEqual([])
+    await expect(
+      recordLedgerEvent(database.db, { orgId: "c02", orgPath: "d1.c02" }, ev("closed", "2026-10-01")),
+    ).rejects.toBeInstanceOf(NotInScope)
+  })
+
+  it("a survey over the branches of the subtree counts entries and reviews, and a branch confirms", async () => {
+    const [, b] = ids as [string, string]
+    const entryId = crypto.randomUUID()
+    await recordLedgerEvent(database.db, c01, {
+      entryId,
+      orgId: "b1",
+      memberId: b,
+      kind: "opened",
+      category: "old-member",
+      onDate: date("2026-01-05"),
+      reason: "年满80周岁",
+      recordedBy: null,
+    })
+    const s = await createSurvey(database.db, c01, {
+      orgId: "c01",
+      year: 2026,
+      title: "2026年摸底",
+      startsOn: date("2026-11-01"),
+      deadline: date("2026-12-15"),
+      recordedBy: null,
+    })
+    expect((await surveyInScope(database.db, c01, s.id)).branches).toEqual([
+      { orgId: "b1", orgName: "第一支部", entries: 1, reviewed: 0 },
+    ])
+    await recordLedgerEvent(database.db, c01, {
+      entryId,
+      orgId: "b1",
+      kind: "confirmed",
+      onDate: date("2026-11-20"),
+      reason: "仍符合",
+      surveyId: s.id,
+      recordedBy: null,
+    })
+    await confirmSurveyBranch(database.db, c01, s.id, "b1", date("2026-11-21"), null)
+    expect((await surveyInScope(database.db, c01, s.id)).branches[0]).toMatchObject({
+      reviewed: 1,
+      confirmedOn: date("2026-11-21"),
+    })
+    await expect(
+      surveyInScope(database.db, { orgId: "c02", orgPath: "d1.c02" }, s.id),
+    ).rejects.toBeInstanceOf(NotInScope)
+  })
+
+  it("a visit plan's progress counts its visits, and a second visit to a target is refused by the database", async () => {
+    const [a] = ids as [string]
+    const { plan, targets } = await createVisitPlan(
+      database.db,
+      c01,
+      {
+        orgId: "c01",
+        festival: "spring-festival",
+        year: 2027,
+        title: "2027年春节走访",
+        festivalOn: date("2027-02-06"),
+        deadline: date("2027-02-05"),
+        budgetFen: 300_000,
+        fundSource: "代中央管理党费",
+        recordedBy: null,
+      },
+      [
+        {
+          orgId: "b1",
+          entryId: null,
+          memberId: a,
+          personName: "甲",
+          categories: ["pre-1949"],
+          leader: "王书记",
+        },
+      ],
+    )
+    const target = targets[0]?.id as string
+    await writeVisits(database.db, [
+      {
+        planId: plan.id,
+        targetId: target,
+        visitedOn: date("2026-11-29"),
+        visitors: ["王书记"],
+        help: "慰问金",
+        amountFen: 100_000,
+        recordedBy: null,
+      },
+    ])
+    const detail = await visitPlanInScope(database.db, c01, plan.id)
+    expect(detail.plan).toMatchObject({ targets: 1, visited: 1, spentFen: 100_000 })
+    await expect(
+      writeVisits(database.db, [
+        {
+          planId: plan.id,
+          targetId: target,
+          visitedOn: date("2026-11-29"),
+          visitors: ["王书记"],
+          help: "",
+          amountFen: 0,
+          recordedBy: null,
+        },
+      ]),
+    ).rejects.toThrow()
   })
 })

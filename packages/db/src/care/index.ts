@@ -1,1 +1,4 @@
-export * from "./records.js"
+export * from "./commendations.js"
+export * from "./dues.js"
+export * from "./ledger.js"
+export * from "./visits.js"

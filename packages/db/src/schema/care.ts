@@ -1,29 +1,338 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core"
-import { plainDate, uuidKey } from "../internal/columns.js"
-import { orgs } from "./platform.js"
+import {
+  careCategoryIds,
+  commendationTitles,
+  duesCategories,
+  festivalKinds,
+  ledgerEventKinds,
+  nominationStages,
+} from "@xianfeng/care-ledger"
+import { sql } from "drizzle-orm"
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core"
+import { oneOf, plainDate, uuidKey } from "../internal/columns.js"
+import { members, orgs, users } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
 
 /**
- * 党内关怀 (Care): one record of the area, kept by an organization. Dated by the civil date it
- * states (`on_date`); `version` moves on with every change so a stale edit is refused.
+ * 党内关怀 (Care): party dues, the care ledger and its survey, festival visits, July-1 commendations and the
+ * 50-year medal. Money is integer fen (`*_fen`, CHECK ≥ 0); a month is `YYYY-MM` text.
  */
-export const careRecords = pgTable(
-  "care_records",
+
+const MONTH = sql.raw(`'^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+
+/**
+ * 党费: a member's monthly amount for a year, fixed at its start (DUES 2008): the category, the base (after-tax
+ * pay, pension — sensitive income data) and the rate that gave it. One row per member and year.
+ */
+export const careDuesAssessments = pgTable(
+  "care_dues_assessments",
+  {
+    id: uuidKey(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    year: integer("year").notNull(),
+    category: text("category").notNull(),
+    baseFen: integer("base_fen").notNull(),
+    basisPoints: integer("basis_points").notNull(),
+    monthlyFen: integer("monthly_fen").notNull(),
+    /** The first month owed (January, or the month a member joined or arrived). */
+    fromMonth: text("from_month").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    uniqueIndex("care_dues_assessments_member_year").on(t.memberId, t.year),
+    check("care_dues_assessments_category", sql`${t.category} in (${oneOf(duesCategories)})`),
+    check(
+      "care_dues_assessments_fen",
+      sql`${t.baseFen} >= 0 and ${t.monthlyFen} >= 0 and ${t.basisPoints} >= 0`,
+    ),
+    check("care_dues_assessments_from", sql`${t.fromMonth} ~ ${MONTH}`),
+  ],
+)
+export type CareDuesAssessment = typeof careDuesAssessments.$inferSelect
+
+/** 减免: an approved reduction or exemption (branch study + next-level approval), months inclusive. */
+export const careDuesReductions = pgTable(
+  "care_dues_reductions",
+  {
+    id: uuidKey(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    fromMonth: text("from_month").notNull(),
+    toMonth: text("to_month").notNull(),
+    monthlyFen: integer("monthly_fen").notNull(),
+    approvalRef: text("approval_ref").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    index("care_dues_reductions_member").on(t.memberId),
+    check("care_dues_reductions_fen", sql`${t.monthlyFen} >= 0`),
+    check(
+      "care_dues_reductions_months",
+      sql`${t.fromMonth} ~ ${MONTH} and ${t.toMonth} ~ ${MONTH} and ${t.fromMonth} <= ${t.toMonth}`,
+    ),
+  ],
+)
+export type CareDuesReduction = typeof careDuesReductions.$inferSelect
+
+/** A payment of dues for one month (缴纳), as the branch's collector records it. */
+export const careDuesPayments = pgTable(
+  "care_dues_payments",
+  {
+    id: uuidKey(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    month: text("month").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    paidOn: plainDate("paid_on").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    index("care_dues_payments_member_month").on(t.memberId, t.month),
+    check("care_dues_payments_fen", sql`${t.amountFen} > 0`),
+    check("care_dues_payments_month", sql`${t.month} ~ ${MONTH}`),
+  ],
+)
+export type CareDuesPayment = typeof careDuesPayments.$inferSelect
+
+/**
+ * The care ledger (困难党员台账) as its events: every change an append-only row (date, reason, who), so the
+ * ledger as of any day is the replay of the rows up to it (`ledgerAsOf`). `entry_id` names the ledger entry;
+ * `org_id` the branch answerable for it; `detail` holds hardship, health or income details (sensitive).
+ */
+export const careLedgerEvents = pgTable(
+  "care_ledger_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    entryId: uuid("entry_id").notNull(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    memberId: uuid("member_id").references(() => members.id),
+    personName: text("person_name"),
+    kind: text("kind").notNull(),
+    category: text("category"),
+    onDate: plainDate("on_date").notNull(),
+    reason: text("reason").notNull(),
+    detail: text("detail"),
+    surveyId: uuid("survey_id").references(() => careSurveys.id),
+    ...recordedColumns(),
+  },
+  (t) => [
+    index("care_ledger_events_entry").on(t.entryId, t.seq),
+    index("care_ledger_events_org").on(t.orgId, t.onDate),
+    check("care_ledger_events_kind", sql`${t.kind} in (${oneOf(ledgerEventKinds)})`),
+    check(
+      "care_ledger_events_category",
+      sql`${t.category} is null or ${t.category} in (${oneOf(careCategoryIds)})`,
+    ),
+  ],
+)
+export type CareLedgerEventRow = typeof careLedgerEvents.$inferSelect
+
+/** 摸底调查: the annual survey, run by an organization over the branches of its subtree, with a deadline. */
+export const careSurveys = pgTable(
+  "care_surveys",
   {
     id: uuidKey(),
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
+    year: integer("year").notNull(),
     title: text("title").notNull(),
-    onDate: plainDate("on_date").notNull(),
-    note: text("note").notNull().default(""),
+    startsOn: plainDate("starts_on").notNull(),
+    deadline: plainDate("deadline").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [check("care_surveys_dates", sql`${t.startsOn} <= ${t.deadline}`)],
+)
+export type CareSurvey = typeof careSurveys.$inferSelect
+
+/** A branch's part of a survey, and the day it confirmed it. */
+export const careSurveyBranches = pgTable(
+  "care_survey_branches",
+  {
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => careSurveys.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    confirmedOn: plainDate("confirmed_on"),
+    confirmedBy: uuid("confirmed_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.orgId] })],
+)
+export type CareSurveyBranch = typeof careSurveyBranches.$inferSelect
+
+/** 走访慰问计划: a festival's visits by an organization, with its budget and its "before the festival" deadline. */
+export const careVisitPlans = pgTable(
+  "care_visit_plans",
+  {
+    id: uuidKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    festival: text("festival").notNull(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    festivalOn: plainDate("festival_on").notNull(),
+    deadline: plainDate("deadline").notNull(),
+    budgetFen: integer("budget_fen").notNull(),
+    /** 资金来源: 代中央管理党费, 本级, 留存党费… */
+    fundSource: text("fund_source").notNull().default(""),
+    ...recordedColumns(),
+  },
+  (t) => [
+    check("care_visit_plans_festival", sql`${t.festival} in (${oneOf(festivalKinds)})`),
+    check("care_visit_plans_fen", sql`${t.budgetFen} >= 0`),
+  ],
+)
+export type CareVisitPlan = typeof careVisitPlans.$inferSelect
+
+/** Who a plan visits (a ledger entry's person), the leader assigned, and the categories that put them there. */
+export const careVisitTargets = pgTable(
+  "care_visit_targets",
+  {
+    id: uuidKey(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => careVisitPlans.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    entryId: uuid("entry_id"),
+    memberId: uuid("member_id").references(() => members.id),
+    personName: text("person_name").notNull(),
+    categories: jsonb("categories").$type<readonly string[]>().notNull(),
+    leader: text("leader").notNull().default(""),
+  },
+  (t) => [index("care_visit_targets_plan").on(t.planId)],
+)
+export type CareVisitTarget = typeof careVisitTargets.$inferSelect
+
+/** A visit, recorded once per target (the unique index): date, visitors, help given, money in fen. */
+export const careVisits = pgTable(
+  "care_visits",
+  {
+    id: uuidKey(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => careVisitPlans.id),
+    targetId: uuid("target_id")
+      .notNull()
+      .references(() => careVisitTargets.id),
+    visitedOn: plainDate("visited_on").notNull(),
+    visitors: jsonb("visitors").$type<readonly string[]>().notNull(),
+    help: text("help").notNull().default(""),
+    amountFen: integer("amount_fen").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    uniqueIndex("care_visits_target").on(t.targetId),
+    index("care_visits_plan").on(t.planId),
+    check("care_visits_fen", sql`${t.amountFen} >= 0`),
+  ],
+)
+export type CareVisit = typeof careVisits.$inferSelect
+
+/** 两优一先: a year's commendation campaign run by an organization, and when its public notice starts. */
+export const careCommendationCampaigns = pgTable("care_commendation_campaigns", {
+  id: uuidKey(),
+  orgId: text("org_id")
+    .notNull()
+    .references(() => orgs.id),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  noticeStartsOn: plainDate("notice_starts_on"),
+  ...recordedColumns(),
+})
+export type CareCommendationCampaign = typeof careCommendationCampaigns.$inferSelect
+
+/** An organization's quota (名额) in a campaign: the cap on its nominations. */
+export const careCommendationQuotas = pgTable(
+  "care_commendation_quotas",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => careCommendationCampaigns.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    quota: integer("quota").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.orgId] }),
+    check("care_commendation_quotas_n", sql`${t.quota} >= 0`),
+  ],
+)
+
+/** A nomination: a person (or, for advanced-org, the nominating organization itself) with its references. */
+export const careNominations = pgTable(
+  "care_nominations",
+  {
+    id: uuidKey(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => careCommendationCampaigns.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    title: text("title").notNull(),
+    memberId: uuid("member_id").references(() => members.id),
+    stage: text("stage").notNull().default("nominated"),
+    /** The references: appraisal grades by year, party-work years, the deeds in short. */
+    refs: jsonb("refs")
+      .$type<{ grades: Record<string, string>; partyWorkYears?: number; deeds: string }>()
+      .notNull(),
     ...recordedColumns(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("care_records_org_idx").on(t.orgId, t.onDate)],
+  (t) => [
+    index("care_nominations_campaign").on(t.campaignId, t.orgId),
+    check("care_nominations_title", sql`${t.title} in (${oneOf(commendationTitles)})`),
+    check("care_nominations_stage", sql`${t.stage} in (${oneOf(nominationStages)})`),
+  ],
 )
+export type CareNomination = typeof careNominations.$inferSelect
 
-export type CareRecord = typeof careRecords.$inferSelect
+/** 光荣在党50年纪念章: who was given it, in which year and on which day. */
+export const careMedalAwards = pgTable("care_medal_awards", {
+  memberId: uuid("member_id")
+    .primaryKey()
+    .references(() => members.id),
+  year: integer("year").notNull(),
+  awardedOn: plainDate("awarded_on").notNull(),
+  ...recordedColumns(),
+})
+export type CareMedalAward = typeof careMedalAwards.$inferSelect
 
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
-export const careTables = { careRecords }
+export const careTables = {
+  careDuesAssessments,
+  careDuesReductions,
+  careDuesPayments,
+  careLedgerEvents,
+  careSurveys,
+  careSurveyBranches,
+  careVisitPlans,
+  careVisitTargets,
+  careVisits,
+  careCommendationCampaigns,
+  careCommendationQuotas,
+  careNominations,
+  careMedalAwards,
+}

@@ -1,0 +1,238 @@
+/**
+ * July-1 commendations (两优一先) and the 50-year medal: every query of `care_commendation_campaigns`,
+ * `care_commendation_quotas`, `care_nominations` and `care_medal_awards`. Each takes the caller's `Scope`.
+ */
+import type { NominationStage } from "@xianfeng/care-ledger"
+import type { MemberStatus, PlainDate } from "@xianfeng/core"
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { inSubtree } from "../org-tree.js"
+import {
+  memberRowsInScope,
+  NotInScope,
+  orgInScope,
+  orgRowInScope,
+  type Scope,
+  withinOf,
+} from "../platform/scope.js"
+import {
+  type CareCommendationCampaign,
+  type CareNomination,
+  careCommendationCampaigns,
+  careCommendationQuotas,
+  careMedalAwards,
+  careNominations,
+  members,
+  orgs,
+} from "../schema/index.js"
+
+export type NewCampaign = Omit<CareCommendationCampaign, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+export type NewNomination = Omit<CareNomination, "id" | "recordedAt" | "version" | "stage"> & {
+  readonly stage?: NominationStage
+  readonly recordedAt?: Date
+}
+
+/** The one write path of campaigns and their quotas. */
+export const writeCampaign = async (
+  db: XfDb,
+  campaign: NewCampaign,
+  quotas: readonly { readonly orgId: string; readonly quota: number }[],
+) => {
+  const [row] = await db.insert(careCommendationCampaigns).values(campaign).returning()
+  if (row === undefined) throw new Error("insert into care_commendation_campaigns returned no row")
+  if (quotas.length > 0)
+    await db.insert(careCommendationQuotas).values(quotas.map((q) => ({ ...q, campaignId: row.id })))
+  return row
+}
+
+/** A campaign for an org of the scope (else `NotInScope`), quotas for orgs of its subtree. */
+export const createCampaign = async (
+  db: XfDb,
+  scope: Scope,
+  campaign: NewCampaign,
+  quotas: readonly { readonly orgId: string; readonly quota: number }[],
+) => {
+  const org = await orgInScope(db, scope, campaign.orgId)
+  for (const q of quotas) await orgInScope(db, { orgId: org.id, orgPath: org.path }, q.orgId)
+  return writeCampaign(db, campaign, quotas)
+}
+
+/** The one write path of nominations. */
+export const writeNominations = async (db: XfDb, rows: readonly NewNomination[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careNominations)
+        .values([...rows])
+        .returning()
+
+export interface CampaignRow extends CareCommendationCampaign {
+  readonly orgName: string
+  readonly quotas: readonly {
+    readonly orgId: string
+    readonly orgName: string
+    readonly quota: number
+    readonly used: number
+  }[]
+}
+
+/** Campaigns run by an org of the scope or giving a quota to one, newest first, with quotas used. */
+export const campaignsInScope = async (db: XfDb, scope: Scope): Promise<readonly CampaignRow[]> => {
+  const quotaRows = await db
+    .select({
+      campaignId: careCommendationQuotas.campaignId,
+      orgId: careCommendationQuotas.orgId,
+      orgName: orgs.name,
+      quota: careCommendationQuotas.quota,
+    })
+    .from(careCommendationQuotas)
+    .innerJoin(orgs, eq(orgs.id, careCommendationQuotas.orgId))
+    .where(orgRowInScope(scope))
+    .orderBy(asc(orgs.path))
+  const withQuota = db
+    .select({ id: careCommendationQuotas.campaignId })
+    .from(careCommendationQuotas)
+    .where(inSubtree(careCommendationQuotas.orgId, scope.orgPath))
+  const campaigns = await db
+    .select({ c: careCommendationCampaigns, orgName: orgs.name })
+    .from(careCommendationCampaigns)
+    .innerJoin(orgs, eq(orgs.id, careCommendationCampaigns.orgId))
+    .where(sql`(${orgRowInScope(scope)} or ${careCommendationCampaigns.id} in ${withQuota})`)
+    .orderBy(desc(careCommendationCampaigns.year), asc(careCommendationCampaigns.id))
+  if (campaigns.length === 0) return []
+  const used = await db
+    .select({ campaignId: careNominations.campaignId, orgId: careNominations.orgId, n: count() })
+    .from(careNominations)
+    .where(
+      and(
+        inArray(
+          careNominations.campaignId,
+          campaigns.map((c) => c.c.id),
+        ),
+        ne(careNominations.stage, "withdrawn"),
+      ),
+    )
+    .groupBy(careNominations.campaignId, careNominations.orgId)
+  return campaigns.map(({ c, orgName }) => ({
+    ...c,
+    orgName,
+    quotas: quotaRows
+      .filter((q) => q.campaignId === c.id)
+      .map((q) => ({
+        orgId: q.orgId,
+        orgName: q.orgName,
+        quota: q.quota,
+        used: used.find((u) => u.campaignId === c.id && u.orgId === q.orgId)?.n ?? 0,
+      })),
+  }))
+}
+
+export const campaignInScope = async (db: XfDb, scope: Scope, id: string): Promise<CampaignRow> => {
+  const c = (await campaignsInScope(db, scope)).find((x) => x.id === id)
+  if (c === undefined) throw new NotInScope("care-campaign", id)
+  return c
+}
+
+export interface NominationRow extends CareNomination {
+  readonly orgName: string
+  readonly memberName: string | null
+}
+
+/** A campaign's nominations by orgs of the scope. */
+export const nominationsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  campaignId: string,
+): Promise<readonly NominationRow[]> => {
+  const rows = await db
+    .select({ n: careNominations, orgName: orgs.name, memberName: members.name })
+    .from(careNominations)
+    .innerJoin(orgs, eq(orgs.id, careNominations.orgId))
+    .leftJoin(members, eq(members.id, careNominations.memberId))
+    .where(and(eq(careNominations.campaignId, campaignId), orgRowInScope(scope)))
+    .orderBy(asc(orgs.path), asc(careNominations.recordedAt))
+  return rows.map((r) => ({ ...r.n, orgName: r.orgName, memberName: r.memberName }))
+}
+
+/** One nomination of the scope, locked for a change of stage; else `NotInScope`. */
+export const nominationInScope = async (db: XfDb, scope: Scope, id: string): Promise<CareNomination> => {
+  const [row] = await db
+    .select({ n: careNominations })
+    .from(careNominations)
+    .innerJoin(orgs, eq(orgs.id, careNominations.orgId))
+    .where(and(eq(careNominations.id, id), orgRowInScope(scope)))
+    .for("update", { of: careNominations })
+  if (row === undefined) throw new NotInScope("care-nomination", id)
+  return row.n
+}
+
+/** Moves a nomination to `stage` if its `version` is still `version` (else `undefined`: a stale edit). */
+export const setNominationStage = async (db: XfDb, id: string, stage: NominationStage, version: number) => {
+  const [row] = await db
+    .update(careNominations)
+    .set({ stage, version: version + 1 })
+    .where(and(eq(careNominations.id, id), eq(careNominations.version, version)))
+    .returning()
+  return row
+}
+
+/** Sets when a campaign's public notice starts (the campaign in scope, else `NotInScope`). */
+export const setNoticeStart = async (db: XfDb, scope: Scope, id: string, on: PlainDate) => {
+  await campaignInScope(db, scope, id)
+  await db
+    .update(careCommendationCampaigns)
+    .set({ noticeStartsOn: on })
+    .where(eq(careCommendationCampaigns.id, id))
+}
+
+/** Members of the scope as the 50-year medal list sees them (full members with a full-membership date). */
+export const medalCandidatesInScope = async (
+  db: XfDb,
+  scope: Scope,
+  query: { readonly orgId?: string | undefined },
+): Promise<
+  readonly {
+    readonly memberId: string
+    readonly name: string
+    readonly orgName: string
+    readonly fullMemberOn: PlainDate
+    readonly status: MemberStatus
+    readonly awardedYear?: number
+  }[]
+> => {
+  const within = await withinOf(db, scope, query.orgId)
+  const rows = await db
+    .select({
+      memberId: members.id,
+      name: members.name,
+      orgName: orgs.name,
+      fullMemberOn: members.fullMemberOn,
+      status: members.status,
+      awardedYear: careMedalAwards.year,
+    })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(careMedalAwards, eq(careMedalAwards.memberId, members.id))
+    .where(and(memberRowsInScope(scope, within), isNotNull(members.fullMemberOn)))
+    .orderBy(asc(members.fullMemberOn), asc(members.id))
+  return rows.map((r) => ({
+    memberId: r.memberId,
+    name: r.name,
+    orgName: r.orgName,
+    fullMemberOn: r.fullMemberOn as PlainDate,
+    status: r.status,
+    ...(r.awardedYear === null ? {} : { awardedYear: r.awardedYear }),
+  }))
+}
+
+/** The one write path of `care_medal_awards`. */
+export const writeMedalAwards = async (
+  db: XfDb,
+  rows: readonly { memberId: string; year: number; awardedOn: PlainDate; recordedBy: string | null }[],
+) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careMedalAwards)
+        .values([...rows])
+        .returning()

@@ -1,0 +1,253 @@
+/**
+ * 党费 (party dues): every query of `care_dues_assessments`, `care_dues_reductions` and `care_dues_payments`.
+ * Each takes the caller's `Scope` (through the member's organization); each table has one write path.
+ * Months are `YYYY-MM` text; money is integer fen.
+ */
+import {
+  type DuesMonth,
+  type DuesReduction,
+  type DuesStanding,
+  duesStanding,
+  yearSchedule,
+} from "@xianfeng/care-ledger"
+import { type PlainDate, Temporal } from "@xianfeng/core"
+import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { memberInScope, memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
+import {
+  type CareDuesAssessment,
+  type CareDuesPayment,
+  type CareDuesReduction,
+  careDuesAssessments,
+  careDuesPayments,
+  careDuesReductions,
+  members,
+  orgs,
+} from "../schema/index.js"
+
+const ym = (s: string) => Temporal.PlainYearMonth.from(s)
+
+/** What an assessment holds, as `assessDues` computed it. */
+export type NewDuesAssessment = Omit<CareDuesAssessment, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+export type NewDuesPayment = Omit<CareDuesPayment, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+export type NewDuesReduction = Omit<CareDuesReduction, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+
+/**
+ * The one write path of `care_dues_assessments`: sets a member's amount for a year (replacing the year's row,
+ * so a correction before the year's first payment is one write).
+ */
+export const writeDuesAssessments = async (db: XfDb, rows: readonly NewDuesAssessment[]) => {
+  if (rows.length === 0) return []
+  return db
+    .insert(careDuesAssessments)
+    .values([...rows])
+    .onConflictDoUpdate({
+      target: [careDuesAssessments.memberId, careDuesAssessments.year],
+      set: {
+        category: sql`excluded.category`,
+        baseFen: sql`excluded.base_fen`,
+        basisPoints: sql`excluded.basis_points`,
+        monthlyFen: sql`excluded.monthly_fen`,
+        fromMonth: sql`excluded.from_month`,
+        recordedBy: sql`excluded.recorded_by`,
+        recordedAt: sql`excluded.recorded_at`,
+      },
+    })
+    .returning()
+}
+
+/** The one write path of `care_dues_payments`. */
+export const writeDuesPayments = async (db: XfDb, rows: readonly NewDuesPayment[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careDuesPayments)
+        .values([...rows])
+        .returning()
+
+/** The one write path of `care_dues_reductions`. */
+export const writeDuesReductions = async (db: XfDb, rows: readonly NewDuesReduction[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careDuesReductions)
+        .values([...rows])
+        .returning()
+
+/** A member's dues history: every year's assessment, the reductions and what was paid per month. */
+export interface DuesHistory {
+  readonly assessments: readonly CareDuesAssessment[]
+  readonly reductions: readonly DuesReduction[]
+  /** Fen paid per month (`YYYY-MM`). */
+  readonly paid: ReadonlyMap<string, number>
+}
+
+/** The schedule of every assessed year, oldest first. */
+export const scheduleOf = (h: DuesHistory): readonly DuesMonth[] =>
+  [...h.assessments]
+    .sort((a, b) => a.year - b.year)
+    .flatMap((a) => yearSchedule(a.year, a.monthlyFen, h.reductions, ym(a.fromMonth)))
+
+/** Dues histories of members already known to lie in scope (the callers check). */
+const historiesOf = async (db: XfDb, memberIds: readonly string[]): Promise<Map<string, DuesHistory>> => {
+  const out = new Map<
+    string,
+    { assessments: CareDuesAssessment[]; reductions: DuesReduction[]; paid: Map<string, number> }
+  >()
+  for (const id of memberIds) out.set(id, { assessments: [], reductions: [], paid: new Map() })
+  if (memberIds.length === 0) return out
+  const ids = [...memberIds]
+  for (const a of await db
+    .select()
+    .from(careDuesAssessments)
+    .where(inArray(careDuesAssessments.memberId, ids)))
+    out.get(a.memberId)?.assessments.push(a)
+  for (const r of await db.select().from(careDuesReductions).where(inArray(careDuesReductions.memberId, ids)))
+    out.get(r.memberId)?.reductions.push({
+      from: ym(r.fromMonth),
+      to: ym(r.toMonth),
+      monthlyFen: r.monthlyFen,
+      approvalRef: r.approvalRef,
+    })
+  const paid = await db
+    .select({
+      memberId: careDuesPayments.memberId,
+      month: careDuesPayments.month,
+      fen: sql<number>`sum(${careDuesPayments.amountFen})::int`,
+    })
+    .from(careDuesPayments)
+    .where(inArray(careDuesPayments.memberId, ids))
+    .groupBy(careDuesPayments.memberId, careDuesPayments.month)
+  for (const p of paid) out.get(p.memberId)?.paid.set(p.month, Number(p.fen))
+  return out
+}
+
+/** The ids among `memberIds` that lie in the scope. */
+const inScopeIds = async (db: XfDb, scope: Scope, memberIds: readonly string[]): Promise<string[]> =>
+  memberIds.length === 0
+    ? []
+    : (
+        await db
+          .select({ id: members.id })
+          .from(members)
+          .innerJoin(orgs, eq(orgs.id, members.orgId))
+          .where(and(inArray(members.id, [...memberIds]), memberRowsInScope(scope)))
+      ).map((r) => r.id)
+
+/** One member's dues standing as of a day. */
+export interface DuesArrears extends DuesStanding {
+  readonly memberId: string
+  /** The last day of the last month paid (or exempt), for the self-lapse alert's "last paid" evidence. */
+  readonly lastPaidThrough?: PlainDate
+  /** False when no year is assessed for the member: the records know nothing of their dues. */
+  readonly assessed: boolean
+}
+
+/**
+ * For the members of `memberIds` that lie in the scope (others are left out, as missing), their **consecutive
+ * unpaid dues months** as of `asOf` (months that have ended, counted back from the last one; exempt months count
+ * as paid), the arrears and the last month paid. A member with no assessment comes back `assessed: false`.
+ * This is the dues evidence of the self-lapse alert (PC 9: six months unpaid without good reason).
+ */
+export const duesArrearsOf = async (
+  db: XfDb,
+  scope: Scope,
+  memberIds: readonly string[],
+  asOf: PlainDate,
+): Promise<readonly DuesArrears[]> => {
+  const ids = await inScopeIds(db, scope, memberIds)
+  const histories = await historiesOf(db, ids)
+  return ids.map((memberId) => {
+    const h = histories.get(memberId) as DuesHistory
+    const standing = duesStanding(scheduleOf(h), h.paid, asOf)
+    const lastPaidThrough =
+      standing.lastPaid === undefined
+        ? undefined
+        : standing.lastPaid.toPlainDate({ day: standing.lastPaid.daysInMonth })
+    return {
+      memberId,
+      ...standing,
+      assessed: h.assessments.length > 0,
+      ...(lastPaidThrough === undefined ? {} : { lastPaidThrough }),
+    }
+  })
+}
+
+/** A row of the branch's monthly collection sheet (党费收缴台账). */
+export interface DuesSheetRow {
+  readonly memberId: string
+  readonly name: string
+  readonly orgId: string
+  readonly orgName: string
+  readonly assessment?: CareDuesAssessment
+  /** Per month of the year, 1–12: what is due and what was paid, in fen. */
+  readonly months: readonly {
+    readonly month: string
+    readonly dueFen: number
+    readonly paidFen: number
+    readonly reductionRef?: string
+  }[]
+  readonly standing: DuesStanding
+}
+
+/**
+ * The collection sheet of a year for the members of the subtree of `orgId` (in scope, else `NotInScope`):
+ * one row per member on the roll (full and probationary, status normal), ordered by branch and name.
+ */
+export const duesSheetInScope = async (
+  db: XfDb,
+  scope: Scope,
+  query: { readonly orgId?: string | undefined; readonly year: number; readonly asOf: PlainDate },
+): Promise<readonly DuesSheetRow[]> => {
+  const within = await withinOf(db, scope, query.orgId)
+  const roll = await db
+    .select({ id: members.id, name: members.name, orgId: members.orgId, orgName: orgs.name })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        memberRowsInScope(scope, within),
+        inArray(members.stage, ["probationary", "full"]),
+        eq(members.status, "normal"),
+      ),
+    )
+    .orderBy(asc(orgs.path), asc(members.namePinyin), asc(members.id))
+  const histories = await historiesOf(
+    db,
+    roll.map((r) => r.id),
+  )
+  return roll.map((r) => {
+    const h = histories.get(r.id) as DuesHistory
+    const assessment = h.assessments.find((a) => a.year === query.year)
+    const schedule =
+      assessment === undefined
+        ? []
+        : yearSchedule(assessment.year, assessment.monthlyFen, h.reductions, ym(assessment.fromMonth))
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const month = Temporal.PlainYearMonth.from({ year: query.year, month: i + 1 }).toString()
+      const due = schedule.find((m) => m.month.toString() === month)
+      return {
+        month,
+        dueFen: due?.dueFen ?? 0,
+        paidFen: h.paid.get(month) ?? 0,
+        ...(due?.reductionRef === undefined ? {} : { reductionRef: due.reductionRef }),
+      }
+    })
+    return {
+      memberId: r.id,
+      name: r.name,
+      orgId: r.orgId,
+      orgName: r.orgName,
+      ...(assessment === undefined ? {} : { assessment }),
+      months,
+      standing: duesStanding(scheduleOf(h), h.paid, query.asOf),
+    }
+  })
+}
+
+/** A member's dues as a payment check needs them (the member in scope, else `NotInScope`). */
+export const memberDuesInScope = async (db: XfDb, scope: Scope, memberId: string) => {
+  const member = await memberInScope(db, scope, memberId, { lock: true })
+  const h = (await historiesOf(db, [memberId])).get(memberId) as DuesHistory
+  return { member, history: h, schedule: scheduleOf(h) }
+}

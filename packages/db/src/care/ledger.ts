@@ -1,0 +1,303 @@
+/**
+ * The care ledger (困难党员台账) and its annual survey (摸底调查): every query of `care_ledger_events`,
+ * `care_surveys` and `care_survey_branches`. The ledger is never stored as rows of state: it is the replay of its
+ * events (`ledgerAsOf` of @xianfeng/care-ledger), so the ledger as of any past day is the same query with that
+ * day. Each query takes the caller's `Scope`; `appendLedgerEvents` is the one write path of the events.
+ */
+import {
+  type CareCategory,
+  type LedgerEntry,
+  type LedgerEvent,
+  type LedgerEventKind,
+  ledgerAsOf,
+  type SurveyBranch,
+} from "@xianfeng/care-ledger"
+import type { FieldError, PlainDate } from "@xianfeng/core"
+import { and, asc, eq, inArray } from "drizzle-orm"
+import { Result } from "effect"
+import type { XfDb } from "../database.js"
+import { inSubtree } from "../org-tree.js"
+import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
+import {
+  type CareLedgerEventRow,
+  type CareSurvey,
+  careLedgerEvents,
+  careSurveyBranches,
+  careSurveys,
+  members,
+  orgs,
+} from "../schema/index.js"
+
+/** An event as a caller writes it. */
+export interface NewLedgerEvent {
+  readonly entryId: string
+  readonly orgId: string
+  readonly memberId?: string | null
+  readonly personName?: string | null
+  readonly kind: LedgerEventKind
+  readonly category?: CareCategory | null
+  readonly onDate: PlainDate
+  readonly reason: string
+  readonly detail?: string | null
+  readonly surveyId?: string | null
+  readonly recordedBy: string | null
+  readonly recordedAt?: Date
+}
+
+/** The one write path of `care_ledger_events` (append only: the database refuses UPDATE and DELETE to the API). */
+export const appendLedgerEvents = async (db: XfDb, rows: readonly NewLedgerEvent[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careLedgerEvents)
+        .values([...rows])
+        .returning()
+
+const toEvent = (r: CareLedgerEventRow): LedgerEvent => ({
+  entryId: r.entryId,
+  seq: r.seq,
+  kind: r.kind as LedgerEventKind,
+  on: r.onDate,
+  reason: r.reason,
+  by: r.recordedBy ?? "",
+  ...(r.category === null ? {} : { category: r.category as CareCategory }),
+  ...(r.memberId === null ? {} : { memberId: r.memberId }),
+  ...(r.personName === null ? {} : { personName: r.personName }),
+  ...(r.detail === null ? {} : { detail: r.detail }),
+})
+
+/** Every event of the subtree `within` (a path already checked to lie in the scope), in the order recorded. */
+const eventRowsWithin = (db: XfDb, within: string) =>
+  db
+    .select({ e: careLedgerEvents, orgName: orgs.name })
+    .from(careLedgerEvents)
+    .innerJoin(orgs, eq(orgs.id, careLedgerEvents.orgId))
+    .where(inSubtree(careLedgerEvents.orgId, within))
+    .orderBy(asc(careLedgerEvents.seq))
+
+/** An entry of the ledger with who it is and which branch keeps it. */
+export interface LedgerEntryRow extends LedgerEntry {
+  readonly orgId: string
+  readonly orgName: string
+  readonly name: string
+}
+
+/**
+ * The ledger of the scope (or of the subtree of `orgId`, in scope else `NotInScope`) as of `asOf`: the replay of
+ * its events dated up to that day. The entries carry `detail` (sensitive); the caller decides who sees it and
+ * audits the read.
+ */
+export const ledgerInScope = async (
+  db: XfDb,
+  scope: Scope,
+  query: { readonly orgId?: string | undefined; readonly asOf: PlainDate },
+): Promise<readonly LedgerEntryRow[]> => {
+  const within = await withinOf(db, scope, query.orgId)
+  const rows = await eventRowsWithin(db, within)
+  const ledger = Result.getOrThrow(
+    ledgerAsOf(
+      rows.map((r) => toEvent(r.e)),
+      query.asOf,
+    ),
+  )
+  const orgOf = new Map(rows.map((r) => [r.e.entryId, { orgId: r.e.orgId, orgName: r.orgName }]))
+  const memberIds = [
+    ...new Set([...ledger.values()].flatMap((e) => (e.memberId === undefined ? [] : [e.memberId]))),
+  ]
+  const names =
+    memberIds.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (
+            await db
+              .select({ id: members.id, name: members.name })
+              .from(members)
+              .where(inArray(members.id, memberIds))
+          ).map((m) => [m.id, m.name]),
+        )
+  return [...ledger.values()]
+    .map((e) => ({
+      ...e,
+      ...(orgOf.get(e.entryId) as { orgId: string; orgName: string }),
+      name: e.personName ?? (e.memberId === undefined ? "" : (names.get(e.memberId) ?? "")),
+    }))
+    .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN") || a.name.localeCompare(b.name, "zh-CN"))
+}
+
+/** The history of one entry (its events, oldest first), if its branch lies in scope; else `NotInScope`. */
+export const ledgerEntryEventsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  entryId: string,
+): Promise<readonly CareLedgerEventRow[]> => {
+  const rows = await db
+    .select({ e: careLedgerEvents })
+    .from(careLedgerEvents)
+    .innerJoin(orgs, eq(orgs.id, careLedgerEvents.orgId))
+    .where(and(eq(careLedgerEvents.entryId, entryId), orgRowInScope(scope)))
+    .orderBy(asc(careLedgerEvents.seq))
+  if (rows.length === 0) throw new NotInScope("care-entry", entryId)
+  return rows.map((r) => r.e)
+}
+
+/**
+ * Appends one event after checking that the entry's whole history still replays with it (an event dated before
+ * the entry was opened, a second opening, closing what is closed → the `FieldError` naming the field). The
+ * event's branch must lie in scope (else `NotInScope`); for an existing entry it is the entry's branch.
+ */
+export const recordLedgerEvent = async (
+  db: XfDb,
+  scope: Scope,
+  event: NewLedgerEvent,
+): Promise<Result.Result<CareLedgerEventRow, FieldError>> => {
+  await orgInScope(db, scope, event.orgId)
+  const history =
+    event.kind === "opened"
+      ? []
+      : (await ledgerEntryEventsInScope(db, scope, event.entryId)).filter((r) => r.orgId === event.orgId)
+  if (event.kind !== "opened" && history.length === 0) throw new NotInScope("care-entry", event.entryId)
+  const first = history[0]
+  const candidate: LedgerEvent = {
+    entryId: event.entryId,
+    seq: Number.MAX_SAFE_INTEGER,
+    kind: event.kind,
+    on: event.onDate,
+    reason: event.reason,
+    by: event.recordedBy ?? "",
+    ...(event.category == null ? {} : { category: event.category }),
+  }
+  const far = event.onDate.add({ years: 200 })
+  const replay = ledgerAsOf([...history.map(toEvent), candidate], far)
+  if (Result.isFailure(replay)) return Result.fail(replay.failure)
+  const [row] = await appendLedgerEvents(db, [
+    {
+      ...event,
+      memberId: event.memberId ?? first?.memberId ?? null,
+      personName: event.personName ?? first?.personName ?? null,
+    },
+  ])
+  if (row === undefined) throw new Error("insert into care_ledger_events returned no row")
+  return Result.succeed(row)
+}
+
+/** A survey with its branches' progress. */
+export interface SurveyRow extends CareSurvey {
+  readonly orgName: string
+  readonly branches: readonly (SurveyBranch & { readonly orgName: string })[]
+}
+
+/** Creates a survey over every branch of the subtree of `orgId` (in scope, else `NotInScope`). */
+export const createSurvey = async (
+  db: XfDb,
+  scope: Scope,
+  s: Omit<CareSurvey, "id" | "recordedAt"> & { readonly recordedAt?: Date },
+): Promise<CareSurvey> => {
+  const org = await orgInScope(db, scope, s.orgId)
+  const [row] = await db.insert(careSurveys).values(s).returning()
+  if (row === undefined) throw new Error("insert into care_surveys returned no row")
+  const branches = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(inSubtree(orgs.id, org.path), eq(orgs.kind, "branch")))
+  if (branches.length > 0)
+    await db.insert(careSurveyBranches).values(branches.map((b) => ({ surveyId: row.id, orgId: b.id })))
+  return row
+}
+
+const progressOf = async (
+  db: XfDb,
+  survey: CareSurvey,
+  branchRows: readonly { orgId: string; orgName: string; orgPath: string; confirmedOn: PlainDate | null }[],
+) => {
+  if (branchRows.length === 0) return []
+  const events = await db
+    .select()
+    .from(careLedgerEvents)
+    .where(
+      inArray(
+        careLedgerEvents.orgId,
+        branchRows.map((b) => b.orgId),
+      ),
+    )
+    .orderBy(asc(careLedgerEvents.seq))
+  return branchRows.map((b) => {
+    const mine = events.filter((e) => e.orgId === b.orgId)
+    const atStart = Result.getOrThrow(ledgerAsOf(mine.map(toEvent), survey.startsOn.subtract({ days: 1 })))
+    const reviewed = new Set(
+      mine
+        .filter((e) => e.surveyId === survey.id && (e.kind === "confirmed" || e.kind === "closed"))
+        .map((e) => e.entryId),
+    )
+    return {
+      orgId: b.orgId,
+      orgName: b.orgName,
+      entries: atStart.size,
+      reviewed: [...atStart.keys()].filter((id) => reviewed.has(id)).length,
+      ...(b.confirmedOn === null ? {} : { confirmedOn: b.confirmedOn }),
+    }
+  })
+}
+
+/** The surveys the scope takes part in (run by an org of it, or with a branch of it), newest first, with progress. */
+export const surveysInScope = async (db: XfDb, scope: Scope): Promise<readonly SurveyRow[]> => {
+  const branchRows = await db
+    .select({
+      surveyId: careSurveyBranches.surveyId,
+      orgId: careSurveyBranches.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      confirmedOn: careSurveyBranches.confirmedOn,
+    })
+    .from(careSurveyBranches)
+    .innerJoin(orgs, eq(orgs.id, careSurveyBranches.orgId))
+    .where(orgRowInScope(scope))
+    .orderBy(asc(orgs.path))
+  const ids = [...new Set(branchRows.map((b) => b.surveyId))]
+  if (ids.length === 0) return []
+  const surveys = await db
+    .select({ s: careSurveys, orgName: orgs.name })
+    .from(careSurveys)
+    .innerJoin(orgs, eq(orgs.id, careSurveys.orgId))
+    .where(inArray(careSurveys.id, ids))
+  const out: SurveyRow[] = []
+  for (const { s, orgName } of surveys.sort((a, b) =>
+    b.s.startsOn.toString().localeCompare(a.s.startsOn.toString()),
+  )) {
+    out.push({
+      ...s,
+      orgName,
+      branches: await progressOf(
+        db,
+        s,
+        branchRows.filter((b) => b.surveyId === s.id),
+      ),
+    })
+  }
+  return out
+}
+
+/** A survey of the scope with its branches' progress (else `NotInScope`). */
+export const surveyInScope = async (db: XfDb, scope: Scope, surveyId: string): Promise<SurveyRow> => {
+  const found = (await surveysInScope(db, scope)).find((s) => s.id === surveyId)
+  if (found === undefined) throw new NotInScope("care-survey", surveyId)
+  return found
+}
+
+/** Records that a branch (in scope, else `NotInScope`) confirmed its part of a survey. */
+export const confirmSurveyBranch = async (
+  db: XfDb,
+  scope: Scope,
+  surveyId: string,
+  orgId: string,
+  on: PlainDate,
+  by: string | null,
+) => {
+  await orgInScope(db, scope, orgId)
+  const [row] = await db
+    .update(careSurveyBranches)
+    .set({ confirmedOn: on, confirmedBy: by })
+    .where(and(eq(careSurveyBranches.surveyId, surveyId), eq(careSurveyBranches.orgId, orgId)))
+    .returning()
+  if (row === undefined) throw new NotInScope("care-survey-branch", `${surveyId}/${orgId}`)
+  return row
+}

@@ -1,0 +1,155 @@
+/**
+ * Festival visits (走访慰问): every query of `care_visit_plans`, `care_visit_targets` and `care_visits`. Each
+ * takes the caller's `Scope`; a plan and its targets are written together (`createVisitPlan`), a visit by
+ * `writeVisits`.
+ */
+import type { PlainDate } from "@xianfeng/core"
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { inSubtree } from "../org-tree.js"
+import { NotInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
+import {
+  type CareVisit,
+  type CareVisitPlan,
+  type CareVisitTarget,
+  careVisitPlans,
+  careVisits,
+  careVisitTargets,
+  orgs,
+} from "../schema/index.js"
+
+export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt"> & {
+  readonly id?: string
+  readonly recordedAt?: Date
+}
+export type NewVisitTarget = Omit<CareVisitTarget, "id" | "planId"> & { readonly id?: string }
+export type NewVisit = Omit<CareVisit, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+
+/** The one write path of plans and their targets: a plan and who it visits, stored together. */
+export const writeVisitPlan = async (db: XfDb, plan: NewVisitPlan, targets: readonly NewVisitTarget[]) => {
+  const [row] = await db.insert(careVisitPlans).values(plan).returning()
+  if (row === undefined) throw new Error("insert into care_visit_plans returned no row")
+  const stored =
+    targets.length === 0
+      ? []
+      : await db
+          .insert(careVisitTargets)
+          .values(targets.map((t) => ({ ...t, planId: row.id })))
+          .returning()
+  return { plan: row, targets: stored }
+}
+
+/** A plan for an organization of the scope (else `NotInScope`), through the one write path. */
+export const createVisitPlan = async (
+  db: XfDb,
+  scope: Scope,
+  plan: NewVisitPlan,
+  targets: readonly NewVisitTarget[],
+) => {
+  const org = await orgInScope(db, scope, plan.orgId)
+  for (const t of targets)
+    if (t.orgId !== org.id) await orgInScope(db, { orgId: org.id, orgPath: org.path }, t.orgId)
+  return writeVisitPlan(db, plan, targets)
+}
+
+/** The one write path of `care_visits` (a second visit to a target is a unique violation on `target_id`). */
+export const writeVisits = async (db: XfDb, rows: readonly NewVisit[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careVisits)
+        .values([...rows])
+        .returning()
+
+/** A plan with its progress counts, as the list shows it. */
+export interface VisitPlanRow extends CareVisitPlan {
+  readonly orgName: string
+  readonly targets: number
+  readonly visited: number
+  readonly spentFen: number
+}
+
+/** The plans that visit someone of the scope or are run by an org of it, newest festival first. */
+export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonly VisitPlanRow[]> => {
+  const visible = db
+    .select({ id: careVisitTargets.planId })
+    .from(careVisitTargets)
+    .where(inSubtree(careVisitTargets.orgId, scope.orgPath))
+  const plans = await db
+    .select({ p: careVisitPlans, orgName: orgs.name })
+    .from(careVisitPlans)
+    .innerJoin(orgs, eq(orgs.id, careVisitPlans.orgId))
+    .where(sql`(${orgRowInScope(scope)} or ${careVisitPlans.id} in ${visible})`)
+    .orderBy(desc(careVisitPlans.festivalOn), asc(careVisitPlans.id))
+  if (plans.length === 0) return []
+  const ids = plans.map((p) => p.p.id)
+  const targetCounts = await db
+    .select({ planId: careVisitTargets.planId, n: count() })
+    .from(careVisitTargets)
+    .where(and(inArray(careVisitTargets.planId, ids), inSubtree(careVisitTargets.orgId, scope.orgPath)))
+    .groupBy(careVisitTargets.planId)
+  const visitSums = await db
+    .select({
+      planId: careVisits.planId,
+      n: count(),
+      fen: sql<number>`coalesce(sum(${careVisits.amountFen}), 0)::int`,
+    })
+    .from(careVisits)
+    .innerJoin(careVisitTargets, eq(careVisitTargets.id, careVisits.targetId))
+    .where(and(inArray(careVisits.planId, ids), inSubtree(careVisitTargets.orgId, scope.orgPath)))
+    .groupBy(careVisits.planId)
+  return plans.map(({ p, orgName }) => {
+    const v = visitSums.find((s) => s.planId === p.id)
+    return {
+      ...p,
+      orgName,
+      targets: targetCounts.find((t) => t.planId === p.id)?.n ?? 0,
+      visited: v?.n ?? 0,
+      spentFen: Number(v?.fen ?? 0),
+    }
+  })
+}
+
+/** A plan's targets in the scope, each with its visit if recorded. */
+export interface VisitTargetRow extends CareVisitTarget {
+  readonly orgName: string
+  readonly visit?: CareVisit
+}
+
+/** A plan of the scope with its targets (those in the scope) and visits; else `NotInScope`. */
+export const visitPlanInScope = async (db: XfDb, scope: Scope, planId: string) => {
+  const plan = (await visitPlansInScope(db, scope)).find((p) => p.id === planId)
+  if (plan === undefined) throw new NotInScope("care-visit-plan", planId)
+  const targets = await db
+    .select({ t: careVisitTargets, orgName: orgs.name })
+    .from(careVisitTargets)
+    .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
+    .where(and(eq(careVisitTargets.planId, planId), orgRowInScope(scope)))
+    .orderBy(asc(orgs.path), asc(careVisitTargets.personName))
+  const visits =
+    targets.length === 0
+      ? []
+      : await db
+          .select()
+          .from(careVisits)
+          .where(
+            inArray(
+              careVisits.targetId,
+              targets.map((t) => t.t.id),
+            ),
+          )
+  const byTarget = new Map(visits.map((v) => [v.targetId, v]))
+  return {
+    plan,
+    targets: targets.map(({ t, orgName }): VisitTargetRow => {
+      const visit = byTarget.get(t.id)
+      return visit === undefined ? { ...t, orgName } : { ...t, orgName, visit }
+    }),
+  }
+}
+
+/** Every plan's festival days in a range, for the calendar. */
+export const visitPlanDays = async (db: XfDb, scope: Scope, from: PlainDate, to: PlainDate) =>
+  (await visitPlansInScope(db, scope)).filter(
+    (p) => p.festivalOn.toString() >= from.toString() && p.deadline.toString() <= to.toString(),
+  )
