@@ -1,20 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { CareRecordPage, CareRecordView } from "../src/routes/care/contract.js"
+import type {
+  ArrearsView,
+  CalendarView,
+  CampaignView,
+  DuesSheetView,
+  LedgerView,
+  VisitPlanView,
+} from "../src/routes/care/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
 
-// The area's routes on every backend, as a branch secretary and the district would use them. The test clock
-// stands at 2026-11-27 (Asia/Shanghai).
+// The area's routes on every backend, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Care on %s", (backend) => {
   let sys: TestSystem
   let admin: Agent
+  let officer: Agent
   let secretary: Agent
+  let auditor: Agent
   let branchId: string
 
   beforeAll(async () => {
     sys = await testSystem(backend)
     admin = new Agent(sys)
+    officer = new Agent(sys)
     secretary = new Agent(sys)
+    auditor = new Agent(sys)
+    expect((await auditor.login("auditor")).status).toBe(200)
     expect((await admin.login("admin")).status).toBe(200)
+    expect((await officer.login("officer")).status).toBe(200)
     expect((await secretary.login("secretary1")).status).toBe(200)
     branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
   })
@@ -22,59 +34,260 @@ describe.each(backends)("Care on %s", (backend) => {
     await sys.stop()
   })
 
-  it("records one for the secretary's branch and lists it", async () => {
-    const res = await secretary.send("POST", "/api/care/records", {
-      orgId: branchId,
-      title: "样例记录",
-      onDate: "2026-11-20",
+  const auditCount = async (action: string) =>
+    (await auditor.json<{ total: number }>("GET", `/api/audit?action=${action}`)).total
+
+  describe("party dues", () => {
+    it("lists members six and more months in arrears as the self-lapse alert's evidence", async () => {
+      const arrears = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+      const lapsing = arrears.items.filter((i) => i.selfLapse)
+      expect(lapsing.length).toBeGreaterThan(0)
+      expect(lapsing.every((i) => i.consecutiveUnpaid >= 6)).toBe(true)
     })
-    expect(res.status).toBe(201)
-    const created = (await res.json()) as CareRecordView
-    expect(created.orgId).toBe(branchId)
-    const page = await secretary.json<CareRecordPage>("GET", `/api/care/records?orgId=${branchId}`)
-    expect(page.items.map((r) => r.id)).toContain(created.id)
+
+    it("shows the income base to the branch secretary (audited) and hides it from the committee officer", async () => {
+      const before = await auditCount("care.dues.read-income")
+      const mine = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      expect(mine.incomeShown).toBe(true)
+      expect(mine.rows.some((r) => r.baseFen !== null)).toBe(true)
+      expect(await auditCount("care.dues.read-income")).toBe(before + 1)
+      const theirs = await officer.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      expect(theirs.incomeShown).toBe(false)
+      expect(theirs.rows.every((r) => r.baseFen === null)).toBe(true)
+    })
+
+    it("refuses a negative base and a payment with a fraction of a fen (422 naming the field), changing nothing", async () => {
+      const sheet = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      const member = sheet.rows[0]
+      if (member === undefined) throw new Error("the branch has no members")
+      const base = await secretary.send("POST", "/api/care/dues/assessments", {
+        memberId: member.memberId,
+        year: 2026,
+        category: "salaried",
+        baseFen: -100,
+      })
+      expect(base.status).toBe(422)
+      expect((await problemOf(base)).errors?.[0]?.field).toBe("baseFen")
+      const pay = await secretary.send("POST", "/api/care/dues/payments", {
+        memberId: member.memberId,
+        month: "2026-11",
+        amountFen: 1500.5,
+      })
+      expect(pay.status).toBe(422)
+      expect((await problemOf(pay)).errors?.[0]?.field).toBe("amountFen")
+      const after = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      expect(after.rows[0]).toEqual(member)
+    })
+
+    it("takes a back payment within six months and refuses one further back", async () => {
+      const arrears = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+      const lapsing = arrears.items.find((i) => i.consecutiveUnpaid >= 7)
+      if (lapsing === undefined) throw new Error("no member seven months behind")
+      const oldest = lapsing.arrears.at(-7) as string
+      const tooOld = await admin.send("POST", "/api/care/dues/payments", {
+        memberId: lapsing.memberId,
+        month: oldest,
+        amountFen: 100,
+      })
+      expect(tooOld.status).toBe(422)
+      expect((await problemOf(tooOld)).errors?.[0]?.field).toBe("month")
+      const latest = lapsing.arrears.at(-1) as string
+      const sheet = await admin.json<DuesSheetView>("GET", "/api/care/dues/sheet?year=2026")
+      const due = sheet.rows
+        .find((r) => r.memberId === lapsing.memberId)
+        ?.months.find((m) => m.month === latest)?.dueFen
+      const ok = await admin.send("POST", "/api/care/dues/payments", {
+        memberId: lapsing.memberId,
+        month: latest,
+        amountFen: due,
+      })
+      expect(ok.status).toBe(201)
+      const now = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+      expect(now.items.find((i) => i.memberId === lapsing.memberId)?.consecutiveUnpaid).toBe(0)
+    })
   })
 
-  it("refuses a record dated after today with the rule's reason (422), and writes nothing", async () => {
-    const before = await admin.json<CareRecordPage>("GET", "/api/care/records")
-    const res = await secretary.send("POST", "/api/care/records", {
-      orgId: branchId,
-      title: "未来的记录",
-      onDate: "2026-12-31",
+  describe("the care ledger and the survey", () => {
+    it("hides hardship details from the officer, shows them to the secretary and audits that read", async () => {
+      const before = await auditCount("care.ledger.read-hardship")
+      const mine = await secretary.json<LedgerView>("GET", "/api/care/ledger")
+      expect(mine.detailShown).toBe(true)
+      expect(mine.items.length).toBeGreaterThan(0)
+      expect(await auditCount("care.ledger.read-hardship")).toBe(before + 1)
+      const theirs = await officer.json<LedgerView>("GET", `/api/care/ledger?orgId=${branchId}`)
+      expect(theirs.items.every((e) => e.detail === null)).toBe(true)
+      expect(theirs.items.map((e) => e.entryId)).toEqual(mine.items.map((e) => e.entryId))
     })
-    expect(res.status).toBe(422)
-    expect(JSON.stringify(await res.json())).toContain("CARE-RECORD-DATE.future")
-    expect((await admin.json<CareRecordPage>("GET", "/api/care/records")).total).toBe(before.total)
+
+    it("a closed entry leaves the ledger from its date, and the ledger as of the day before still has it", async () => {
+      const ledger = await secretary.json<LedgerView>("GET", "/api/care/ledger")
+      const entry = ledger.items[0]
+      if (entry === undefined) throw new Error("no entry")
+      const res = await secretary.send("POST", "/api/care/ledger/events", {
+        entryId: entry.entryId,
+        orgId: entry.orgId,
+        kind: "closed",
+        onDate: "2026-11-20",
+        reason: "家庭情况好转",
+      })
+      expect(res.status).toBe(201)
+      const now = await secretary.json<LedgerView>("GET", "/api/care/ledger")
+      expect(now.items.map((e) => e.entryId)).not.toContain(entry.entryId)
+      const then = await secretary.json<LedgerView>("GET", "/api/care/ledger?asOf=2026-11-19")
+      expect(then.items.map((e) => e.entryId)).toContain(entry.entryId)
+      const again = await secretary.send("POST", "/api/care/ledger/events", {
+        entryId: entry.entryId,
+        orgId: entry.orgId,
+        kind: "closed",
+        onDate: "2026-11-21",
+        reason: "重复",
+      })
+      expect(again.status).toBe(422)
+      expect((await problemOf(again)).errors?.[0]?.field).toBe("entryId")
+    })
+
+    it("a branch confirms its survey only when every entry is reviewed", async () => {
+      const { items } = await secretary.json<{
+        items: { id: string; branches: { orgId: string; entries: number; reviewed: number }[] }[]
+      }>("GET", "/api/care/surveys")
+      const survey = items[0]
+      if (survey === undefined) throw new Error("no survey")
+      // An entry the survey must review: opened before the survey started.
+      const sheet = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      const opened = await secretary.send("POST", "/api/care/ledger/events", {
+        orgId: branchId,
+        memberId: sheet.rows[0]?.memberId,
+        kind: "opened",
+        category: "hospitalized",
+        onDate: "2026-11-01",
+        reason: "住院",
+      })
+      expect(opened.status).toBe(201)
+      const early = await secretary.send(
+        "POST",
+        `/api/care/surveys/${survey.id}/branches/${branchId}/confirm`,
+        {},
+      )
+      expect(early.status).toBe(422)
+      expect((await problemOf(early)).errors?.[0]?.field).toBe("orgId")
+      const ledger = await secretary.json<LedgerView>("GET", "/api/care/ledger?asOf=2026-11-06")
+      for (const e of ledger.items.filter((x) => x.orgId === branchId)) {
+        await secretary.send("POST", "/api/care/ledger/events", {
+          entryId: e.entryId,
+          orgId: branchId,
+          kind: "confirmed",
+          onDate: "2026-11-27",
+          reason: "摸底核实",
+          surveyId: survey.id,
+        })
+      }
+      const res = await secretary.send(
+        "POST",
+        `/api/care/surveys/${survey.id}/branches/${branchId}/confirm`,
+        {},
+      )
+      expect(res.status).toBe(200)
+    })
   })
 
-  it("refuses a date that does not exist, naming the field", async () => {
-    const res = await secretary.send("POST", "/api/care/records", {
-      orgId: branchId,
-      title: "记录",
-      onDate: "2026-02-30",
+  describe("festival visits", () => {
+    it("records a visit, moves the plan's progress, and refuses a second visit, a stranger and a fraction of a fen", async () => {
+      const { items } = await officer.json<{ items: { id: string; visited: number }[] }>(
+        "GET",
+        "/api/care/visit-plans",
+      )
+      const planId = items[0]?.id as string
+      const plan = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${planId}`)
+      const open = plan.targets.find((t) => t.visit === null)
+      if (open === undefined) throw new Error("every target visited")
+      const body = {
+        targetId: open.id,
+        visitedOn: "2026-11-26",
+        visitors: ["镇党委书记"],
+        help: "慰问金",
+        amountFen: 100_000,
+      }
+      const fraction = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, {
+        ...body,
+        amountFen: 100.5,
+      })
+      expect(fraction.status).toBe(422)
+      expect((await problemOf(fraction)).errors?.[0]?.field).toBe("amountFen")
+      const stranger = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, {
+        ...body,
+        targetId: crypto.randomUUID(),
+      })
+      expect(stranger.status).toBe(422)
+      expect((await problemOf(stranger)).errors?.[0]?.field).toBe("targetId")
+      const res = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, body)
+      expect(res.status).toBe(201)
+      const after = (await res.json()) as VisitPlanView
+      expect(after.plan.visited).toBe(plan.plan.visited + 1)
+      expect(after.plan.spentFen).toBe(plan.plan.spentFen + 100_000)
+      const twice = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, body)
+      expect(twice.status).toBe(422)
     })
-    expect(res.status).toBe(400)
-    expect((await problemOf(res)).errors?.[0]?.field).toBe("onDate")
+
+    it("shows the Spring Festival on its lunar date in the calendar", async () => {
+      const cal = await officer.json<CalendarView>("GET", "/api/care/calendar?month=2027-02")
+      const day = cal.days.find((d) => d.date === "2027-02-06")
+      expect(day?.festival).toBe("春节")
+      expect(day?.lunar).toContain("正月")
+      expect(day?.plans.some((p) => p.what === "festival")).toBe(true)
+    })
+
+    it("exports the register, and an export of the ledger needs a reason", async () => {
+      const { items } = await officer.json<{ items: { id: string }[] }>("GET", "/api/care/visit-plans")
+      const xlsx = await officer.get(`/api/care/visit-plans/${items[0]?.id}/export.xlsx`)
+      expect(xlsx.status).toBe(200)
+      expect(xlsx.headers.get("content-type")).toContain("spreadsheetml")
+      expect((await secretary.get("/api/care/ledger.xlsx")).status).toBe(400)
+      expect(
+        (await secretary.get(`/api/care/ledger.xlsx?reason=${encodeURIComponent("年终走访统计")}`)).status,
+      ).toBe(200)
+    })
   })
 
-  it("answers 404 for an organization outside the secretary's branch, as for a missing one", async () => {
-    const res = await secretary.send("POST", "/api/care/records", {
-      orgId: "d1",
-      title: "越权记录",
-      onDate: "2026-11-20",
+  describe("commendations", () => {
+    it("refuses a nomination over the organization's quota (422 naming orgId)", async () => {
+      const res = await admin.send("POST", "/api/care/campaigns", {
+        orgId: "c01",
+        year: 2027,
+        title: "2027年“两优一先”评选",
+        quotas: [{ orgId: branchId, quota: 1 }],
+      })
+      expect(res.status).toBe(201)
+      const campaign = (await res.json()) as CampaignView
+      const nominate = () =>
+        secretary.send("POST", `/api/care/campaigns/${campaign.id}/nominations`, {
+          orgId: branchId,
+          title: "advanced-org",
+          deeds: "标准化规范化建设成效明显",
+        })
+      expect((await nominate()).status).toBe(201)
+      const over = await nominate()
+      expect(over.status).toBe(422)
+      expect((await problemOf(over)).errors?.[0]?.field).toBe("orgId")
+      const list = await secretary.json<{ items: unknown[] }>(
+        "GET",
+        `/api/care/campaigns/${campaign.id}/nominations`,
+      )
+      expect(list.items).toHaveLength(1)
     })
-    expect(res.status).toBe(404)
-  })
-
-  it("lets the auditor read but not record", async () => {
-    const auditor = new Agent(sys)
-    expect((await auditor.login("auditor")).status).toBe(200)
-    expect((await auditor.get("/api/care/records")).status).toBe(200)
-    const res = await auditor.send("POST", "/api/care/records", {
-      orgId: "d1",
-      title: "记录",
-      onDate: "2026-11-20",
-    })
-    expect(res.status).toBe(403)
   })
 })

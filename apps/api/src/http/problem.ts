@@ -138,6 +138,8 @@ const uniqueFields: Readonly<Record<string, string>> = {
   orgs_pkey: "id",
   development_plans_pkey: "year",
   district_policies_pkey: "area",
+  care_visits_target: "targetId",
+  care_dues_assessments_member_year: "year",
 }
 
 /** The 409 for a unique violation on `constraint` (from `uniqueViolationOf`). */

@@ -1,4 +1,5 @@
 export * from "./commendations.js"
 export * from "./dues.js"
 export * from "./ledger.js"
+export * from "./members.js"
 export * from "./visits.js"

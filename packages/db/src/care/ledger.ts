@@ -180,7 +180,10 @@ export const recordLedgerEvent = async (
   return Result.succeed(row)
 }
 
-/** A survey with its branches' progress. */
+/**
+ * A survey with its branches' progress: an entry open when the survey started counts as reviewed once it has been
+ * confirmed or closed for the survey or on any day since the survey started.
+ */
 export interface SurveyRow extends CareSurvey {
   readonly orgName: string
   readonly branches: readonly (SurveyBranch & { readonly orgName: string })[]
@@ -225,7 +228,11 @@ const progressOf = async (
     const atStart = Result.getOrThrow(ledgerAsOf(mine.map(toEvent), survey.startsOn.subtract({ days: 1 })))
     const reviewed = new Set(
       mine
-        .filter((e) => e.surveyId === survey.id && (e.kind === "confirmed" || e.kind === "closed"))
+        .filter(
+          (e) =>
+            (e.kind === "confirmed" || e.kind === "closed") &&
+            (e.surveyId === survey.id || e.onDate.toString() >= survey.startsOn.toString()),
+        )
         .map((e) => e.entryId),
     )
     return {

@@ -25,18 +25,20 @@ export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt"> & {
 export type NewVisitTarget = Omit<CareVisitTarget, "id" | "planId"> & { readonly id?: string }
 export type NewVisit = Omit<CareVisit, "id" | "recordedAt"> & { readonly recordedAt?: Date }
 
-/** The one write path of plans and their targets: a plan and who it visits, stored together. */
+/** The one write path of `care_visit_targets`: who a plan visits (the demo adds them batch by batch). */
+export const writeVisitTargets = async (db: XfDb, planId: string, targets: readonly NewVisitTarget[]) =>
+  targets.length === 0
+    ? []
+    : db
+        .insert(careVisitTargets)
+        .values(targets.map((t) => ({ ...t, planId })))
+        .returning()
+
+/** The one write path of plans: a plan and who it visits, stored together. */
 export const writeVisitPlan = async (db: XfDb, plan: NewVisitPlan, targets: readonly NewVisitTarget[]) => {
   const [row] = await db.insert(careVisitPlans).values(plan).returning()
   if (row === undefined) throw new Error("insert into care_visit_plans returned no row")
-  const stored =
-    targets.length === 0
-      ? []
-      : await db
-          .insert(careVisitTargets)
-          .values(targets.map((t) => ({ ...t, planId: row.id })))
-          .returning()
-  return { plan: row, targets: stored }
+  return { plan: row, targets: await writeVisitTargets(db, row.id, targets) }
 }
 
 /** A plan for an organization of the scope (else `NotInScope`), through the one write path. */

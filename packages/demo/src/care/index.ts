@@ -1,28 +1,312 @@
-import { exampleRecords } from "@xianfeng/care-ledger/testing"
-import { hashSeed } from "@xianfeng/core/testing"
-import { writeCareRecords } from "@xianfeng/db"
-import type { DemoContributor } from "../contributor.js"
+import {
+  assessDues,
+  automaticCategories,
+  type CareCategory,
+  type DuesCategory,
+  festivalDay,
+  nationalPolicy,
+  visitDeadline,
+} from "@xianfeng/care-ledger"
+import { type PlainDate, Temporal } from "@xianfeng/core"
+import { hashSeed, int, mulberry32, pick } from "@xianfeng/core/testing"
+import {
+  appendLedgerEvents,
+  confirmSurveyBranch,
+  createSurvey,
+  type NewLedgerEvent,
+  writeDuesAssessments,
+  writeDuesPayments,
+  writeVisitPlan,
+  writeVisits,
+  writeVisitTargets,
+  type XfDb,
+} from "@xianfeng/db"
+import { Result } from "effect"
+import type { DemoContext, DemoContributor } from "../contributor.js"
+import type { DemoMember } from "../member.js"
+
+/** What `setup` made that the member batches build on (one district is loaded at a time). */
+interface CareDistrict {
+  readonly context: DemoContext
+  readonly surveyId: string
+  readonly planId: string
+  readonly planDeadline: PlainDate
+  /** Branches that have confirmed their part of the survey. */
+  readonly confirmedBranches: ReadonlySet<string>
+  /** Branches whose first member has been seen (each branch's first entry is kept open for the demo's users). */
+  readonly seenBranches: Set<string>
+}
+let current: CareDistrict | undefined
+
+const hardships: readonly (readonly [CareCategory, string])[] = [
+  ["difficulty", "配偶长期患病，家庭收入低于当地低保标准1.5倍"],
+  ["difficulty", "本人下岗失业，子女在读大学"],
+  ["hospitalized", "脑梗住院治疗，行动不便"],
+  ["disaster", "今年汛期房屋受损"],
+  ["bereaved", "老伴今年去世，独居"],
+  ["died-on-duty-family", "丈夫在防汛抢险中因公殉职"],
+]
+
+const duesCategoryOf = (m: DemoMember): DuesCategory =>
+  m.occupationGroup === "retired"
+    ? "retiree"
+    : m.occupationGroup === "farmer"
+      ? "farmer"
+      : m.occupationGroup === "student"
+        ? "relief"
+        : "salaried"
+
+const monthsBack = (asOf: PlainDate, n: number) => {
+  const last = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month }).subtract({ months: 1 })
+  return Array.from({ length: n }, (_, i) => last.subtract({ months: n - 1 - i }))
+}
 
 /**
- * 党内关怀 (Care) in the demo district: a few records for every branch, dated over the year before
- * the day the district is loaded, from the area's seeded example data.
+ * 党内关怀 in the demo district, relative to the day it is loaded (`asOf`):
+ * - a year of dues for every member on the roll — assessments for the years the last 12 ended months touch,
+ *   payments on the 10th — with some in arrears: about 1 in 20 behind by 1–3 months, about 1 in 60 (and at least
+ *   one per thousand members) behind by 7, the self-lapse alert's six and more;
+ * - the care ledger: every branch's first member and about 1 in 15 others, opened over the past three years
+ *   (old members by the policy, hardship, hospital, disaster, bereavement, a family of a member who died on duty);
+ * - this year's survey (摸底调查), started 20 days ago and due in 15: about a third of the branches have confirmed
+ *   every entry (never the demo secretaries' branches, which are left for them to do);
+ * - the coming Spring Festival's visit plan of the district: everyone the ledger's categories name, about half
+ *   visited in the last fortnight (never a branch's first entry), ¥500–2,000 each.
  */
 export const careContributor: DemoContributor = {
   area: "care",
   setup: async (tx, district) => {
-    const branches = district.orgs.filter((o) => o.kind === "branch")
-    await writeCareRecords(
+    const asOf = district.asOf
+    const survey = await createSurvey(
       tx,
-      branches.flatMap((branch, i) =>
-        exampleRecords(hashSeed(district.seed, "care", i), 2, district.asOf).map((r, k) => ({
-          orgId: branch.id,
-          title: `${branch.name}记录${k + 1}`,
-          onDate: r.on,
-          note: "",
-          recordedBy: null,
-          recordedAt: new Date(`${district.asOf.toString()}T00:00:00Z`),
-        })),
-      ),
+      { orgId: "d1", orgPath: "d1" },
+      {
+        orgId: "d1",
+        year: asOf.year,
+        title: `${asOf.year}年党内关怀对象摸底调查`,
+        startsOn: asOf.subtract({ days: 20 }),
+        deadline: asOf.add({ days: 15 }),
+        recordedBy: null,
+        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+      },
     )
+    const thisYear = Result.getOrThrow(festivalDay("spring-festival", asOf.year))
+    const year = Temporal.PlainDate.compare(thisYear, asOf) >= 0 ? asOf.year : asOf.year + 1
+    const festivalOn = Result.getOrThrow(festivalDay("spring-festival", year))
+    const { plan } = await writeVisitPlan(
+      tx,
+      {
+        orgId: "d1",
+        festival: "spring-festival",
+        year,
+        title: `${year}年春节走访慰问`,
+        festivalOn,
+        deadline: visitDeadline(festivalOn, nationalPolicy),
+        budgetFen: 50_000_000,
+        fundSource: "代中央管理党费、区级配套",
+        recordedBy: null,
+        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+      },
+      [],
+    )
+    const keep = new Set(
+      ["c01", "c05"].flatMap((c) => {
+        const b = district.orgs.find(
+          (o) => o.kind === "branch" && o.path.startsWith(`d1.${c}.`) && !o.temporary,
+        )
+        return b === undefined ? [] : [b.id]
+      }),
+    )
+    const confirmedBranches = new Set(
+      district.orgs
+        .filter(
+          (o) =>
+            o.kind === "branch" && !keep.has(o.id) && hashSeed(district.seed, "care-survey", o.id) % 3 === 0,
+        )
+        .map((o) => o.id),
+    )
+    current = {
+      context: district,
+      surveyId: survey.id,
+      planId: plan.id,
+      planDeadline: visitDeadline(festivalOn, nationalPolicy),
+      confirmedBranches,
+      seenBranches: new Set(),
+    }
   },
+  rows: async (tx, batch) => {
+    const care = current
+    if (care === undefined) return {}
+    const { asOf, seed } = care.context
+    const onRoll = batch.filter(
+      (m) =>
+        m.status === "normal" && (m.stage === "full" || m.stage === "probationary") && m.admittedOn !== null,
+    )
+    return {
+      ...(await dues(tx, onRoll, asOf, seed)),
+      ...(await ledgerAndVisits(tx, care, onRoll)),
+    }
+  },
+}
+
+const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, seed: number | string) => {
+  const months = monthsBack(asOf, 12)
+  const years = [...new Set([...months.map((m) => m.year), asOf.year])]
+  const assessments = []
+  const payments = []
+  for (const m of members) {
+    const rng = mulberry32(hashSeed(seed, "care-dues", m.id))
+    const category = duesCategoryOf(m)
+    const base = category === "retiree" ? int(rng, 2_500, 8_000) * 100 : int(rng, 2_200, 16_000) * 100
+    const admitted = Temporal.PlainYearMonth.from({
+      year: (m.admittedOn as PlainDate).year,
+      month: (m.admittedOn as PlainDate).month,
+    })
+    const monthly = new Map<number, number>()
+    for (const year of years) {
+      if (year < admitted.year) continue
+      // A raise now and then: the base of each year is fixed at its start.
+      const a = Result.getOrThrow(
+        assessDues(category, base + (year - years[0]!) * int(rng, 0, 300) * 100, nationalPolicy),
+      )
+      monthly.set(year, a.monthlyFen)
+      assessments.push({
+        memberId: m.id,
+        year,
+        category,
+        baseFen: a.baseFen,
+        basisPoints: a.basisPoints,
+        monthlyFen: a.monthlyFen,
+        fromMonth: (year === admitted.year
+          ? admitted
+          : Temporal.PlainYearMonth.from({ year, month: 1 })
+        ).toString(),
+        recordedBy: null,
+        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+      })
+    }
+    const h = hashSeed(seed, "care-arrears", m.id)
+    const behind = h % 60 === 0 ? 7 : h % 20 === 0 ? int(rng, 1, 3) : 0
+    for (const [i, month] of months.entries()) {
+      if (i >= months.length - behind) break
+      if (Temporal.PlainYearMonth.compare(month, admitted) < 0) continue
+      const fen = monthly.get(month.year)
+      if (fen === undefined) continue
+      payments.push({
+        memberId: m.id,
+        month: month.toString(),
+        amountFen: fen,
+        paidOn: month.toPlainDate({ day: 10 }),
+        recordedBy: null,
+        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+      })
+    }
+  }
+  await writeDuesAssessments(tx, assessments)
+  for (let i = 0; i < payments.length; i += 2_000) await writeDuesPayments(tx, payments.slice(i, i + 2_000))
+  return { careDuesAssessments: assessments.length, careDuesPayments: payments.length }
+}
+
+const district = { orgId: "d1", orgPath: "d1" }
+
+const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly DemoMember[]) => {
+  const { asOf, seed } = care.context
+  const at = new Date(`${asOf.toString()}T00:00:00Z`)
+  const surveyStart = asOf.subtract({ days: 20 })
+  const events: NewLedgerEvent[] = []
+  const targets: {
+    id: string
+    orgId: string
+    memberId: string
+    personName: string
+    categories: string[]
+    visit: boolean
+  }[] = []
+  for (const m of members) {
+    const first = !care.seenBranches.has(m.orgId)
+    care.seenBranches.add(m.orgId)
+    const rng = mulberry32(hashSeed(seed, "care-ledger", m.id))
+    const auto = automaticCategories(
+      {
+        birthDate: m.birthDate,
+        ...(m.admittedOn === null ? {} : { admittedOn: m.admittedOn }),
+        ...(m.fullMemberOn === null ? {} : { fullMemberOn: m.fullMemberOn }),
+      },
+      surveyStart,
+      nationalPolicy,
+    )
+    const picked: (readonly [CareCategory, string | null])[] = auto.map((c) => [c, null] as const)
+    if (first || int(rng, 1, 15) === 1) picked.push(pick(rng, hardships))
+    if (picked.length === 0) continue
+    const categories: CareCategory[] = []
+    for (const [category, detail] of picked) {
+      const entryId = crypto.randomUUID()
+      categories.push(category)
+      events.push({
+        entryId,
+        orgId: m.orgId,
+        memberId: m.id,
+        kind: "opened",
+        category,
+        onDate: surveyStart.subtract({ days: int(rng, 30, 1_000) }),
+        reason: category === "old-member" ? "年满80周岁或党龄满50年" : "支部走访了解",
+        detail,
+        recordedBy: null,
+        recordedAt: at,
+      })
+      if (care.confirmedBranches.has(m.orgId))
+        events.push({
+          entryId,
+          orgId: m.orgId,
+          kind: "confirmed",
+          onDate: surveyStart.add({ days: int(rng, 1, 15) }),
+          reason: "摸底核实，情况仍然存在",
+          surveyId: care.surveyId,
+          recordedBy: null,
+          recordedAt: at,
+        })
+    }
+    targets.push({
+      id: crypto.randomUUID(),
+      orgId: m.orgId,
+      memberId: m.id,
+      personName: m.name,
+      categories,
+      visit: !first && int(rng, 0, 1) === 0,
+    })
+  }
+  await appendLedgerEvents(tx, events)
+  for (const orgId of new Set(members.map((m) => m.orgId)))
+    if (care.confirmedBranches.has(orgId))
+      await confirmSurveyBranch(tx, district, care.surveyId, orgId, surveyStart.add({ days: 18 }), null)
+  await writeVisitTargets(
+    tx,
+    care.planId,
+    targets.map((t) => ({
+      id: t.id,
+      orgId: t.orgId,
+      entryId: null,
+      memberId: t.memberId,
+      personName: t.personName,
+      categories: t.categories,
+      leader: "",
+    })),
+  )
+  const visits = targets
+    .filter((t) => t.visit)
+    .map((t) => {
+      const rng = mulberry32(hashSeed(seed, "care-visit", t.memberId))
+      return {
+        planId: care.planId,
+        targetId: t.id,
+        visitedOn: asOf.subtract({ days: int(rng, 0, 14) }),
+        visitors: [pick(rng, ["区委组织部副部长", "镇党委书记", "镇党委组织委员", "支部书记"])],
+        help: pick(rng, ["慰问金及米面油", "慰问金", "慰问金及过冬棉被"]),
+        amountFen: int(rng, 5, 20) * 10_000,
+        recordedBy: null,
+        recordedAt: at,
+      }
+    })
+  await writeVisits(tx, visits)
+  return { careLedgerEvents: events.length, careVisitTargets: targets.length, careVisits: visits.length }
 }

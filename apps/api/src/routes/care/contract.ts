@@ -1,23 +1,36 @@
 /**
  * 党内关怀 (Care): the area's API contract. The same schemas validate requests, document them in
- * OpenAPI and give the admin its types (`@xianfeng/api/contract/care`).
+ * OpenAPI and give the admin its types (`@xianfeng/api/contract/care`). Money is integer fen; a month is
+ * `YYYY-MM`. Amounts are taken as numbers and judged by the rules, so a fraction of a fen or a negative base is
+ * a 422 naming the field, as the rules say it, not a schema error.
  */
-import { IsoDate } from "@xianfeng/core"
+import {
+  appraisalGrades,
+  careCategoryIds,
+  commendationTitles,
+  duesCategories,
+  festivalKinds,
+  ledgerEventKinds,
+  nominationStages,
+} from "@xianfeng/care-ledger"
+import { bilingual, IsoDate } from "@xianfeng/core"
 import { Schema } from "effect"
-import { OrgIdSchema, PageNumber, PageSize } from "../../http/contract-kit.js"
+import { Count, IntParam, OrgIdSchema, UuidId, Version } from "../../http/contract-kit.js"
 
-export const CareRecordQuery = Schema.Struct({
-  orgId: Schema.optionalKey(OrgIdSchema),
-  page: Schema.optionalKey(PageNumber),
-  pageSize: Schema.optionalKey(PageSize),
-})
-
-export const CareRecordBody = Schema.Struct({
-  orgId: OrgIdSchema,
-  title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
-  onDate: IsoDate,
-  note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
-})
+const Line = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
+const Text = Schema.String.check(Schema.isMaxLength(2000))
+/** Money as the client sends it: any finite number in a sane range; the rules refuse what is not whole fen. */
+const Fen = Schema.Finite.check(Schema.isBetween({ minimum: -1e12, maximum: 1e12 }))
+const Year = Schema.Int.check(Schema.isBetween({ minimum: 1950, maximum: 2099 }))
+const YearParam = IntParam(1950, 2099)
+export const Month = Schema.String.check(
+  Schema.isPattern(
+    /^\d{4}-(0[1-9]|1[0-2])$/u,
+    bilingual("应为“年-月”，如2026-05", "must be a month like 2026-05"),
+  ),
+)
+/** Why a sensitive export is made (like the reason for revealing an ID number); audited. */
+const Reason = Schema.String.check(Schema.isMinLength(2), Schema.isMaxLength(200))
 
 /** A verdict, rendered in the reader's language, with its articles apart. */
 export const CareVerdictView = Schema.Struct({
@@ -25,26 +38,348 @@ export const CareVerdictView = Schema.Struct({
   code: Schema.String,
   message: Schema.String,
   citations: Schema.Array(Schema.String),
+  dueBy: Schema.optionalKey(IsoDate),
+})
+export type CareVerdictView = typeof CareVerdictView.Type
+
+export const OrgQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+export const IdParams = Schema.Struct({ id: UuidId })
+
+// ── dues ────────────────────────────────────────────────────────────────────
+export const DuesSheetQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
+export const DuesExportQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  year: YearParam,
+  reason: Reason,
+})
+export const DuesMonthView = Schema.Struct({
+  month: Month,
+  dueFen: Count,
+  paidFen: Count,
+  reductionRef: Schema.optionalKey(Schema.String),
+})
+export const DuesRowView = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  category: Schema.NullOr(Schema.Literals(duesCategories)),
+  /** The base (income): only for the roles that see income (`seeIncome`), else null. */
+  baseFen: Schema.NullOr(Count),
+  basisPoints: Schema.NullOr(Count),
+  monthlyFen: Schema.NullOr(Count),
+  months: Schema.Array(DuesMonthView),
+  consecutiveUnpaid: Count,
+  owedFen: Count,
+  lastPaid: Schema.NullOr(Month),
+})
+export type DuesRowView = typeof DuesRowView.Type
+export const DuesSheetView = Schema.Struct({
+  year: Year,
+  incomeShown: Schema.Boolean,
+  rows: Schema.Array(DuesRowView),
+})
+export type DuesSheetView = typeof DuesSheetView.Type
+
+export const ArrearsView = Schema.Struct({
+  items: Schema.Array(
+    Schema.Struct({
+      memberId: Schema.String,
+      name: Schema.String,
+      orgName: Schema.String,
+      consecutiveUnpaid: Count,
+      owedFen: Count,
+      lastPaid: Schema.NullOr(Month),
+      arrears: Schema.Array(Month),
+      /** Six or more in a row: the self-lapse alert's dues evidence (PC 9). */
+      selfLapse: Schema.Boolean,
+    }),
+  ),
+})
+export type ArrearsView = typeof ArrearsView.Type
+
+export const AssessmentBody = Schema.Struct({
+  memberId: UuidId,
+  year: Year,
+  category: Schema.Literals(duesCategories),
+  baseFen: Fen,
+  fromMonth: Schema.optionalKey(Month),
+})
+export const AssessmentView = Schema.Struct({
+  memberId: Schema.String,
+  year: Year,
+  category: Schema.Literals(duesCategories),
+  baseFen: Count,
+  basisPoints: Count,
+  monthlyFen: Count,
 })
 
-export const CareRecordView = Schema.Struct({
+export const PaymentBody = Schema.Struct({
+  memberId: UuidId,
+  month: Month,
+  amountFen: Fen,
+  paidOn: Schema.optionalKey(IsoDate),
+})
+export const PaymentView = Schema.Struct({
+  id: Schema.String,
+  memberId: Schema.String,
+  month: Month,
+  amountFen: Count,
+  paidOn: IsoDate,
+  verdicts: Schema.Array(CareVerdictView),
+})
+
+export const ReductionBody = Schema.Struct({
+  memberId: UuidId,
+  fromMonth: Month,
+  toMonth: Month,
+  monthlyFen: Fen,
+  approvalRef: Line,
+})
+
+// ── ledger and survey ──────────────────────────────────────────────────────
+export const LedgerQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  asOf: Schema.optionalKey(IsoDate),
+})
+export const LedgerExportQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  asOf: Schema.optionalKey(IsoDate),
+  reason: Reason,
+})
+export const LedgerEntryView = Schema.Struct({
+  entryId: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  name: Schema.String,
+  memberId: Schema.NullOr(Schema.String),
+  category: Schema.Literals(careCategoryIds),
+  openedOn: IsoDate,
+  lastChangedOn: IsoDate,
+  confirmedOn: Schema.NullOr(IsoDate),
+  /** Hardship, health or income details: only for `seeHardship` roles (the read is audited), else null. */
+  detail: Schema.NullOr(Schema.String),
+})
+export type LedgerEntryView = typeof LedgerEntryView.Type
+export const LedgerView = Schema.Struct({
+  asOf: IsoDate,
+  detailShown: Schema.Boolean,
+  items: Schema.Array(LedgerEntryView),
+})
+export type LedgerView = typeof LedgerView.Type
+
+export const LedgerEventBody = Schema.Struct({
+  /** The entry changed; none to open a new one. */
+  entryId: Schema.optionalKey(UuidId),
+  orgId: OrgIdSchema,
+  memberId: Schema.optionalKey(UuidId),
+  personName: Schema.optionalKey(Line),
+  kind: Schema.Literals(ledgerEventKinds),
+  category: Schema.optionalKey(Schema.Literals(careCategoryIds)),
+  onDate: IsoDate,
+  reason: Line,
+  detail: Schema.optionalKey(Text),
+  surveyId: Schema.optionalKey(UuidId),
+})
+export const LedgerEventView = Schema.Struct({
+  seq: Schema.Int,
+  entryId: Schema.String,
+  kind: Schema.Literals(ledgerEventKinds),
+  category: Schema.NullOr(Schema.String),
+  onDate: IsoDate,
+  reason: Schema.String,
+  detail: Schema.NullOr(Schema.String),
+  recordedAt: Schema.String,
+})
+export const LedgerHistoryView = Schema.Struct({ items: Schema.Array(LedgerEventView) })
+export const EntryParams = Schema.Struct({ entryId: UuidId })
+
+export const SurveyBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  year: Year,
+  title: Line,
+  startsOn: IsoDate,
+  deadline: IsoDate,
+})
+export const SurveyBranchView = Schema.Struct({
+  orgId: Schema.String,
+  orgName: Schema.String,
+  entries: Count,
+  reviewed: Count,
+  confirmedOn: Schema.NullOr(IsoDate),
+  verdict: CareVerdictView,
+})
+export const SurveyView = Schema.Struct({
   id: Schema.String,
   orgId: Schema.String,
   orgName: Schema.String,
+  year: Year,
   title: Schema.String,
-  onDate: IsoDate,
-  note: Schema.String,
-  recordedAt: Schema.String,
-  version: Schema.Int,
-  /** What the rules said when it was recorded (warnings a person should look at). */
-  verdicts: Schema.optionalKey(Schema.Array(CareVerdictView)),
+  startsOn: IsoDate,
+  deadline: IsoDate,
+  progress: Schema.Struct({ branches: Count, confirmed: Count, entries: Count, reviewed: Count }),
+  branches: Schema.Array(SurveyBranchView),
 })
-export type CareRecordView = typeof CareRecordView.Type
+export type SurveyView = typeof SurveyView.Type
+export const SurveyList = Schema.Struct({ items: Schema.Array(SurveyView) })
+export const SurveyBranchParams = Schema.Struct({ id: UuidId, orgId: OrgIdSchema })
 
-export const CareRecordPage = Schema.Struct({
-  items: Schema.Array(CareRecordView),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
+// ── visits ─────────────────────────────────────────────────────────────────
+export const VisitPlanBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  festival: Schema.Literals(festivalKinds),
+  year: Year,
+  title: Line,
+  /** Only for a `custom` festival. */
+  festivalOn: Schema.optionalKey(IsoDate),
+  budgetFen: Fen,
+  fundSource: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+  /** The leader assigned per branch (org id → name); branches not named get none yet. */
+  leaders: Schema.optionalKey(Schema.Record(OrgIdSchema, Line)),
 })
-export type CareRecordPage = typeof CareRecordPage.Type
+export const VisitPlanSummary = Schema.Struct({
+  id: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  festival: Schema.Literals(festivalKinds),
+  year: Year,
+  title: Schema.String,
+  festivalOn: IsoDate,
+  /** The festival's lunar date in Chinese (二〇二七年正月初一). */
+  festivalLunar: Schema.String,
+  deadline: IsoDate,
+  budgetFen: Count,
+  fundSource: Schema.String,
+  targets: Count,
+  visited: Count,
+  spentFen: Count,
+  remainingFen: Schema.Int,
+  verdict: CareVerdictView,
+})
+export type VisitPlanSummary = typeof VisitPlanSummary.Type
+export const VisitPlanList = Schema.Struct({ items: Schema.Array(VisitPlanSummary) })
+export const VisitTargetView = Schema.Struct({
+  id: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  personName: Schema.String,
+  categories: Schema.Array(Schema.String),
+  leader: Schema.String,
+  visit: Schema.NullOr(
+    Schema.Struct({
+      visitedOn: IsoDate,
+      visitors: Schema.Array(Schema.String),
+      help: Schema.String,
+      amountFen: Count,
+    }),
+  ),
+})
+export type VisitTargetView = typeof VisitTargetView.Type
+export const VisitPlanView = Schema.Struct({ plan: VisitPlanSummary, targets: Schema.Array(VisitTargetView) })
+export type VisitPlanView = typeof VisitPlanView.Type
+export const VisitBody = Schema.Struct({
+  targetId: UuidId,
+  visitedOn: IsoDate,
+  visitors: Schema.Array(Line).check(Schema.isMaxLength(20)),
+  help: Schema.optionalKey(Text),
+  amountFen: Fen,
+})
+export const CalendarQuery = Schema.Struct({ month: Month })
+export const CalendarView = Schema.Struct({
+  month: Month,
+  days: Schema.Array(
+    Schema.Struct({
+      date: IsoDate,
+      /** 初一, 十五…; the month's name on its first day (正月). */
+      lunar: Schema.String,
+      festival: Schema.NullOr(Schema.String),
+      holiday: Schema.NullOr(Schema.String),
+      /** Plans whose festival or deadline falls on the day. */
+      plans: Schema.Array(
+        Schema.Struct({
+          id: Schema.String,
+          title: Schema.String,
+          what: Schema.Literals(["festival", "deadline"]),
+        }),
+      ),
+    }),
+  ),
+})
+export type CalendarView = typeof CalendarView.Type
+
+// ── commendations and the medal ────────────────────────────────────────────
+export const CampaignBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  year: Year,
+  title: Line,
+  /** Quotas per organization; when left out, every org of the subtree with full members gets the policy's share. */
+  quotas: Schema.optionalKey(Schema.Array(Schema.Struct({ orgId: OrgIdSchema, quota: Count }))),
+})
+export const CampaignView = Schema.Struct({
+  id: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  year: Year,
+  title: Schema.String,
+  noticeStartsOn: Schema.NullOr(IsoDate),
+  noticeEndsOn: Schema.NullOr(IsoDate),
+  quotas: Schema.Array(
+    Schema.Struct({ orgId: Schema.String, orgName: Schema.String, quota: Count, used: Count }),
+  ),
+})
+export type CampaignView = typeof CampaignView.Type
+export const CampaignList = Schema.Struct({ items: Schema.Array(CampaignView) })
+export const NominationBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  title: Schema.Literals(commendationTitles),
+  memberId: Schema.optionalKey(UuidId),
+  grades: Schema.optionalKey(
+    Schema.Record(Schema.String.check(Schema.isPattern(/^\d{4}$/u)), Schema.Literals(appraisalGrades)),
+  ),
+  partyWorkYears: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 80 }))),
+  sanctioned: Schema.optionalKey(Schema.Boolean),
+  deeds: Schema.optionalKey(Text),
+})
+export const NominationView = Schema.Struct({
+  id: Schema.String,
+  orgId: Schema.String,
+  orgName: Schema.String,
+  title: Schema.Literals(commendationTitles),
+  memberId: Schema.NullOr(Schema.String),
+  name: Schema.String,
+  stage: Schema.Literals(nominationStages),
+  grades: Schema.Record(Schema.String, Schema.String),
+  deeds: Schema.String,
+  version: Schema.Int,
+})
+export type NominationView = typeof NominationView.Type
+export const NominationList = Schema.Struct({ items: Schema.Array(NominationView) })
+export const StageBody = Schema.Struct({ stage: Schema.Literals(nominationStages), version: Version })
+export const NoticeBody = Schema.Struct({ startsOn: IsoDate })
+
+export const MedalQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
+export const MedalView = Schema.Struct({
+  year: Year,
+  items: Schema.Array(
+    Schema.Struct({
+      memberId: Schema.String,
+      name: Schema.String,
+      orgName: Schema.String,
+      fullMemberOn: IsoDate,
+      partyAge: Schema.Int,
+      verdict: CareVerdictView,
+    }),
+  ),
+})
+export type MedalView = typeof MedalView.Type
+
+export const DashboardView = Schema.Struct({
+  asOf: IsoDate,
+  ledger: Schema.Array(Schema.Struct({ category: Schema.Literals(careCategoryIds), count: Count })),
+  arrears: Schema.Struct({ members: Count, selfLapse: Count, owedFen: Count }),
+  plan: Schema.NullOr(VisitPlanSummary),
+  survey: Schema.NullOr(
+    Schema.Struct({ title: Schema.String, branches: Count, confirmed: Count, deadline: IsoDate }),
+  ),
+})
+export type DashboardView = typeof DashboardView.Type

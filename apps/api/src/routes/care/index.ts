@@ -1,5 +1,39 @@
 import type { AnyRoute } from "../../http/route.js"
-import { createCareRecord, listCareRecords } from "./records.js"
+import { campaignRoutes } from "./commendations.js"
+import { careDashboard } from "./dashboard.js"
+import { duesArrears, duesSheet, recordPayment, recordReduction, setAssessment } from "./dues.js"
+import { duesSheetExport, ledgerExport, visitPlanExport } from "./exports.js"
+import {
+  confirmSurvey,
+  ledgerHistory,
+  listLedger,
+  listSurveys,
+  recordLedgerChange,
+  startSurvey,
+} from "./ledger.js"
+import { createPlan, getVisitPlan, listVisitPlans, recordVisit, visitCalendar } from "./visits.js"
 
 /** 党内关怀 (Care): the area's routes, registered once in `src/areas.ts`. */
-export const careRoutes: readonly AnyRoute[] = [listCareRecords, createCareRecord]
+export const careRoutes: readonly AnyRoute[] = [
+  duesSheet,
+  duesArrears,
+  setAssessment,
+  recordPayment,
+  recordReduction,
+  listLedger,
+  ledgerHistory,
+  recordLedgerChange,
+  listSurveys,
+  startSurvey,
+  confirmSurvey,
+  listVisitPlans,
+  getVisitPlan,
+  createPlan,
+  recordVisit,
+  visitCalendar,
+  ...campaignRoutes,
+  careDashboard,
+  duesSheetExport,
+  ledgerExport,
+  visitPlanExport,
+]
