@@ -230,7 +230,7 @@ export interface DuesPaymentInput {
  * (`.short`, warning); a surplus of ¥1,000 or more goes to the centre (`.centre`, warning). Otherwise `.ok`.
  */
 export const checkDuesPayment = (p: DuesPaymentInput): readonly Verdict[] => {
-  if (!Number.isInteger(p.amountFen) || p.amountFen <= 0)
+  if (!Number.isInteger(p.amountFen) || p.amountFen <= 0 || p.amountFen > MAX_BASE_FEN)
     return [verdict("blocked", "DUES-PAYMENT.amount", [dues(7)], { amount: p.amountFen })]
   if (p.dueFen > 0 && p.alreadyPaidFen >= p.dueFen)
     return [verdict("blocked", "DUES-PAYMENT.paid", [dues(7)], { month: p.month.toString() })]

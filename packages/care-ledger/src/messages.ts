@@ -52,6 +52,11 @@ export const careMessages: MessageCatalog = {
     "zh-CN": "须于{dueBy}前确认，尚有{left}条待核实",
     en: "to confirm by {dueBy}; {left} entries to review",
   },
+  "CARE-SURVEY.unreviewed": {
+    "zh-CN": "尚有{left}条台账未核实（确认或销号），不能确认",
+    en: "{left} entries are not yet reviewed (confirmed or closed)",
+  },
+  "CARE-SURVEY.ok": { "zh-CN": "可以确认", en: "may be confirmed" },
   "CARE-VISIT.not-in-plan": {
     "zh-CN": "慰问对象不在本次走访计划中",
     en: "the person is not in this visit plan",

@@ -46,3 +46,12 @@ export const surveyProgress = (branches: readonly SurveyBranch[]): SurveyProgres
   entries: branches.reduce((s, b) => s + b.entries, 0),
   reviewed: branches.reduce((s, b) => s + Math.min(b.reviewed, b.entries), 0),
 })
+
+/**
+ * `CARE-SURVEY` on confirming: a branch confirms its part only when every entry open at the start has been
+ * confirmed or closed (`.unreviewed`, blocked, with how many are left); else `.ok`.
+ */
+export const confirmSurveyVerdict = (b: SurveyBranch): Verdict =>
+  canConfirmSurvey(b)
+    ? verdict("ok", "CARE-SURVEY.ok", [em(23), local()])
+    : verdict("blocked", "CARE-SURVEY.unreviewed", [em(23), local()], { left: b.entries - b.reviewed })

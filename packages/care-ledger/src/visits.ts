@@ -65,6 +65,9 @@ export const mustVisit = (candidates: readonly VisitCandidate[], policy: CarePol
     .filter((c) => c.categories.some((cat) => cat === "pre-1949" || policy.visitCategories.includes(cat)))
     .map((c) => c.targetId)
 
+/** The largest amount one visit may record: ¥1 million, far above any standard, so a typo is caught. */
+export const MAX_VISIT_FEN = 100_000_000
+
 /** A visit as recorded. */
 export interface VisitInput {
   readonly targetId: string
@@ -93,7 +96,7 @@ export const checkVisit = (
   if (compareDates(v.visitedOn, v.asOf) > 0)
     return [verdict("blocked", "CARE-VISIT.future", cites, { on: v.visitedOn })]
   if (v.visitors.length === 0) return [verdict("blocked", "CARE-VISIT.visitors", cites)]
-  if (!Number.isInteger(v.amountFen) || v.amountFen < 0)
+  if (!Number.isInteger(v.amountFen) || v.amountFen < 0 || v.amountFen > MAX_VISIT_FEN)
     return [verdict("blocked", "CARE-VISIT.amount", cites, { amount: v.amountFen })]
   if (compareDates(v.visitedOn, plan.deadline) > 0)
     return [verdict("warning", "CARE-VISIT.late", cites, { on: v.visitedOn }, plan.deadline)]

@@ -7,6 +7,7 @@ import {
   automaticCategories,
   careMessages,
   checkVisit,
+  confirmSurveyVerdict,
   festivalDay,
   type Ledger,
   ledgerAsOf,
@@ -114,6 +115,10 @@ describe("the annual survey", () => {
       surveyVerdict({ orgId: "b", entries: 3, reviewed: 3, confirmedOn: date("2026-12-20") }, deadline, asOf)
         .code,
     ).toBe("CARE-SURVEY.late")
+  })
+  it("a branch confirms only when every entry open at the start is reviewed", () => {
+    expect(confirmSurveyVerdict({ orgId: "b", entries: 3, reviewed: 2 }).code).toBe("CARE-SURVEY.unreviewed")
+    expect(confirmSurveyVerdict({ orgId: "b", entries: 3, reviewed: 3 }).status).toBe("ok")
   })
 })
 

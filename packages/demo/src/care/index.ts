@@ -167,7 +167,7 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
       if (year < admitted.year) continue
       // A raise now and then: the base of each year is fixed at its start.
       const a = Result.getOrThrow(
-        assessDues(category, base + (year - years[0]!) * int(rng, 0, 300) * 100, nationalPolicy),
+        assessDues(category, base + (year - (years[0] ?? year)) * int(rng, 0, 300) * 100, nationalPolicy),
       )
       monthly.set(year, a.monthlyFen)
       assessments.push({
