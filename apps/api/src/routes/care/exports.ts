@@ -6,7 +6,6 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { route } from "../../http/route.js"
-import { contentDisposition } from "../development/exports.js"
 import { DuesExportQuery, IdParams, LedgerExportQuery } from "./contract.js"
 import { carePermissions, may } from "./permissions.js"
 
@@ -31,6 +30,10 @@ const sheetOf = (
   ws.views = [{ state: "frozen", ySplit: 1 }]
   return ws
 }
+
+/** attachment; an ASCII fallback name, and the real (Chinese) one per RFC 5987/6266. */
+const contentDisposition = (name: string, ascii: string) =>
+  `attachment; filename="${ascii.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 const respond = async (wb: ExcelJS.Workbook, name: string, ascii: string) =>
   new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {

@@ -1,5 +1,11 @@
 import { careMessages } from "@xianfeng/care-ledger"
-import { type FieldError, formatCitation, renderVerdict, type Verdict } from "@xianfeng/core"
+import {
+  BILINGUAL_SEPARATOR,
+  type FieldError,
+  formatCitation,
+  renderVerdict,
+  type Verdict,
+} from "@xianfeng/core"
 import { ApiProblem, type Lang } from "../../http/problem.js"
 import type { CareVerdictView } from "./contract.js"
 
@@ -35,24 +41,29 @@ export const refused = (field: string, verdicts: readonly Verdict[], lang: Lang)
   )
 }
 
-/** A `FieldError` from the rules package as a 422 naming its field. */
-export const fieldRefused = (e: FieldError): ApiProblem => {
-  const said = { "zh-CN": e.messageZh, en: e.message }
-  return new ApiProblem(422, "rule-blocked", { "zh-CN": "规则不允许", en: "Refused by the rules" }, said, [
-    { field: e.field, reason: e.reason, message: said },
-  ])
-}
-
-/** A plain 422 on one field, for checks that are not a rule's verdict. */
-export const unprocessable = (field: string, zh: string, en: string): ApiProblem =>
+/**
+ * A plain 422 on one field, for checks the rules package answers with a `FieldError` or that are not a rule's
+ * verdict; like every 422 it carries the refusal as a verdict (bilingual, as core's `bilingual` writes it).
+ */
+export const unprocessable = (field: string, zh: string, en: string, reason = "invalid"): ApiProblem =>
   new ApiProblem(
     422,
-    "invalid-value",
-    { "zh-CN": "数据不符合要求", en: "Unprocessable" },
+    "rule-blocked",
+    { "zh-CN": "规则不允许", en: "Refused by the rules" },
     { "zh-CN": zh, en },
-    [{ field, reason: "invalid", message: { "zh-CN": zh, en } }],
+    [{ field, reason, message: { "zh-CN": zh, en } }],
+    {
+      verdicts: [
+        {
+          status: "blocked",
+          code: `CARE-INPUT.${reason}`,
+          message: `${zh}${BILINGUAL_SEPARATOR}${en}`,
+          citations: [],
+        },
+      ],
+    },
   )
 
-/** Which field a verdict code is about, as the client names it. */
-export const fieldOf = (code: string, fields: Readonly<Record<string, string>>, fallback: string): string =>
-  fields[code] ?? fallback
+/** A `FieldError` from the rules package as a 422 naming its field. */
+export const fieldRefused = (e: FieldError): ApiProblem =>
+  unprocessable(e.field, e.messageZh, e.message, e.reason)
