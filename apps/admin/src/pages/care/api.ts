@@ -1,13 +1,109 @@
-import type { CareRecordPage, CareRecordView } from "@xianfeng/api/contract/care"
+import type {
+  ArrearsView,
+  CalendarView,
+  CampaignView,
+  DashboardView,
+  DuesSheetView,
+  LedgerView,
+  MedalView,
+  NominationView,
+  SurveyView,
+  VisitPlanSummary,
+  VisitPlanView,
+} from "@xianfeng/api/contract/care"
 import { api } from "../../api/client"
+import { ProblemError, toProblem } from "../../api/problem"
+import { buildQuery } from "../../api/query"
+
+type Org = { readonly orgId?: string | undefined }
 
 /** The Care endpoints (`/api/care/*`); pages call them through TanStack Query. */
 export const careApi = {
-  records: (query: {
-    readonly orgId?: string | undefined
-    readonly page: number
-    readonly pageSize: number
-  }) => api.get<CareRecordPage>("/care/records", query),
-  create: (body: { orgId: string; title: string; onDate: string; note?: string }) =>
-    api.post<CareRecordView>("/care/records", body),
+  dashboard: () => api.get<DashboardView>("/care/dashboard"),
+  duesSheet: (q: Org & { year: number }) => api.get<DuesSheetView>("/care/dues/sheet", q),
+  arrears: (q: Org & { year: number }) => api.get<ArrearsView>("/care/dues/arrears", q),
+  pay: (body: { memberId: string; month: string; amountFen: number; paidOn?: string }) =>
+    api.post<unknown>("/care/dues/payments", body),
+  ledger: (q: Org & { asOf?: string | undefined }) => api.get<LedgerView>("/care/ledger", q),
+  ledgerHistory: (entryId: string) =>
+    api.get<{
+      items: { seq: number; kind: string; onDate: string; reason: string; detail: string | null }[]
+    }>(`/care/ledger/${entryId}/events`),
+  ledgerEvent: (body: {
+    entryId?: string
+    orgId: string
+    memberId?: string
+    personName?: string
+    kind: "opened" | "changed" | "confirmed" | "closed"
+    category?: string
+    onDate: string
+    reason: string
+    detail?: string
+    surveyId?: string
+  }) => api.post<unknown>("/care/ledger/events", body),
+  surveys: () => api.get<{ items: SurveyView[] }>("/care/surveys"),
+  confirmSurvey: (id: string, orgId: string) =>
+    api.post<SurveyView>(`/care/surveys/${id}/branches/${encodeURIComponent(orgId)}/confirm`, {}),
+  plans: () => api.get<{ items: VisitPlanSummary[] }>("/care/visit-plans"),
+  plan: (id: string) => api.get<VisitPlanView>(`/care/visit-plans/${id}`),
+  recordVisit: (
+    id: string,
+    body: { targetId: string; visitedOn: string; visitors: string[]; help?: string; amountFen: number },
+  ) => api.post<VisitPlanView>(`/care/visit-plans/${id}/visits`, body),
+  calendar: (month: string) => api.get<CalendarView>("/care/calendar", { month }),
+  campaigns: () => api.get<{ items: CampaignView[] }>("/care/campaigns"),
+  nominations: (id: string) => api.get<{ items: NominationView[] }>(`/care/campaigns/${id}/nominations`),
+  medal: (q: Org & { year: number }) => api.get<MedalView>("/care/medal", q),
 }
+
+/** Export paths; the sensitive ones carry the reason, which the API audits. */
+export const careExports = {
+  dues: (year: number, reason: string, orgId?: string) =>
+    `/care/dues/sheet.xlsx${buildQuery({ year, reason, orgId })}`,
+  ledger: (reason: string, asOf?: string, orgId?: string) =>
+    `/care/ledger.xlsx${buildQuery({ reason, asOf, orgId })}`,
+  plan: (id: string) => `/care/visit-plans/${id}/export.xlsx`,
+}
+
+const fileNameOf = (disposition: string | null, fallback: string): string => {
+  const star = disposition === null ? null : /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1])
+    } catch {
+      return fallback
+    }
+  }
+  return fallback
+}
+
+/** Downloads a workbook the API builds; a refusal comes back as the API's problem. */
+export const download = async (path: string, locale: string, fallback: string): Promise<string> => {
+  const res = await fetch(`/api${path}`, {
+    credentials: "same-origin",
+    headers: { "accept-language": locale },
+  })
+  if (!res.ok) {
+    let body: unknown
+    try {
+      body = await res.json()
+    } catch {
+      body = undefined
+    }
+    throw new ProblemError(toProblem(res.status, res.statusText, body))
+  }
+  const name = fileNameOf(res.headers.get("content-disposition"), fallback)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement("a")
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return name
+}
+
+/** Fen as yuan with two decimals: 150000 → 1,500.00. */
+export const yuan = (fen: number): string =>
+  (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })

@@ -1,0 +1,145 @@
+import { useQuery } from "@tanstack/react-query"
+import type { CampaignView, MedalView, NominationView } from "@xianfeng/api/contract/care"
+import { Card, Empty, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
+import type { ColumnsType } from "antd/es/table"
+import { useState } from "react"
+import { XfTable } from "../../components/XfTable"
+import { useI18n } from "../../i18n/I18nProvider"
+import type { MessageKey } from "../../i18n/messages"
+import { Page } from "../../shell/Page"
+import { careApi } from "./api"
+
+type Quota = CampaignView["quotas"][number]
+type MedalRow = MedalView["items"][number]
+
+const Campaigns = () => {
+  const { t } = useI18n()
+  const campaigns = useQuery({ queryKey: ["care", "campaigns"], queryFn: careApi.campaigns })
+  const [chosen, setChosen] = useState<string | undefined>()
+  const campaign = campaigns.data?.items.find((c) => c.id === chosen) ?? campaigns.data?.items[0]
+  const nominations = useQuery({
+    queryKey: ["care", "nominations", campaign?.id],
+    queryFn: () => careApi.nominations(campaign?.id as string),
+    enabled: campaign !== undefined,
+  })
+  if (!campaigns.isLoading && campaign === undefined) return <Empty description={t("care.empty")} />
+  const quotaColumns: ColumnsType<Quota> = [
+    { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
+    { title: t("care.quota"), dataIndex: "quota", width: 80 },
+    {
+      title: t("care.used"),
+      dataIndex: "used",
+      width: 90,
+      render: (n: number, q) => <Tag color={n >= q.quota ? "orange" : "default"}>{n}</Tag>,
+    },
+  ]
+  const nominationColumns: ColumnsType<NominationView> = [
+    { title: t("care.name"), dataIndex: "name", width: 140 },
+    {
+      title: t("care.category"),
+      dataIndex: "title",
+      render: (x: string) => t(`care.title.${x}` as MessageKey),
+    },
+    { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
+    {
+      title: t("care.progress"),
+      dataIndex: "stage",
+      width: 100,
+      render: (s: string) => <Tag>{t(`care.stage.${s}` as MessageKey)}</Tag>,
+    },
+  ]
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Select
+        style={{ width: "100%", maxWidth: 420 }}
+        value={campaign?.id}
+        onChange={setChosen}
+        options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+        aria-label={t("care.campaigns")}
+      />
+      {campaign === undefined ? null : (
+        <Typography.Text type="secondary">
+          {t("care.notice")}：{campaign.noticeStartsOn ?? "—"} ~ {campaign.noticeEndsOn ?? "—"}
+        </Typography.Text>
+      )}
+      <Card size="small" title={t("care.quota")}>
+        <XfTable<Quota>
+          rowKey="orgId"
+          columns={quotaColumns}
+          dataSource={campaign?.quotas ?? []}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+        />
+      </Card>
+      <Card size="small" title={t("care.nominations")}>
+        <XfTable<NominationView>
+          rowKey="id"
+          columns={nominationColumns}
+          dataSource={nominations.data?.items ?? []}
+          loading={nominations.isLoading}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          locale={{ emptyText: t("care.empty") }}
+        />
+      </Card>
+    </Space>
+  )
+}
+
+const Medal = () => {
+  const { t } = useI18n()
+  const [year, setYear] = useState(new Date().getFullYear())
+  const medal = useQuery({ queryKey: ["care", "medal", year], queryFn: () => careApi.medal({ year }) })
+  const columns: ColumnsType<MedalRow> = [
+    { title: t("care.name"), dataIndex: "name", width: 100 },
+    { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
+    { title: t("care.fullMemberOn"), dataIndex: "fullMemberOn", width: 110 },
+    { title: t("care.partyAge"), dataIndex: "partyAge", width: 100 },
+    {
+      title: t("care.progress"),
+      key: "v",
+      render: (_: unknown, r) => (
+        <Tag
+          color={r.verdict.status === "ok" ? "green" : r.verdict.status === "allowed" ? "gold" : "default"}
+        >
+          {r.verdict.message}
+        </Tag>
+      ),
+    },
+  ]
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <InputNumber
+        aria-label={t("care.year")}
+        addonBefore={t("care.year")}
+        min={2021}
+        max={2099}
+        value={year}
+        onChange={(v) => setYear(v ?? year)}
+      />
+      <XfTable<MedalRow>
+        rowKey="memberId"
+        columns={columns}
+        dataSource={medal.data?.items ?? []}
+        loading={medal.isLoading}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: t("care.empty") }}
+      />
+    </Space>
+  )
+}
+
+/** 表彰与纪念章: July-1 commendation campaigns (quotas and nominations) and the 50-year medal list. */
+const CommendationsPage = () => {
+  const { t } = useI18n()
+  return (
+    <Page title={t("care.commendations")}>
+      <Tabs
+        items={[
+          { key: "campaigns", label: t("care.campaigns"), children: <Campaigns /> },
+          { key: "medal", label: t("care.medal"), children: <Medal /> },
+        ]}
+      />
+    </Page>
+  )
+}
+
+export default CommendationsPage

@@ -1,0 +1,274 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import type { VisitPlanSummary, VisitTargetView } from "@xianfeng/api/contract/care"
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from "antd"
+import type { ColumnsType } from "antd/es/table"
+import { useState } from "react"
+import { FormModal } from "../../components/FormModal"
+import { useProblemForm } from "../../components/useProblemForm"
+import { XfTable } from "../../components/XfTable"
+import { useI18n } from "../../i18n/I18nProvider"
+import type { MessageKey } from "../../i18n/messages"
+import { Page } from "../../shell/Page"
+import { ErrorState, Loading } from "../../shell/states"
+import { careApi, careExports, download, yuan } from "./api"
+import "./care.css"
+import { MonthCalendar } from "./MonthCalendar"
+
+interface VisitForm {
+  visitedOn: string
+  visitors: string
+  help?: string
+  amountYuan: number
+}
+
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
+
+const RecordVisit = ({
+  planId,
+  target,
+  onClose,
+}: {
+  readonly planId: string
+  readonly target: VisitTargetView | undefined
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<VisitForm>()
+  const save = useProblemForm({
+    form,
+    fields: ["visitedOn", "visitors", "help", "amountYuan"],
+    fieldFor: (f) => (f === "amountFen" ? "amountYuan" : f),
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    send: (v: VisitForm) =>
+      careApi.recordVisit(planId, {
+        targetId: target?.id ?? "",
+        visitedOn: v.visitedOn,
+        visitors: v.visitors
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter((s) => s !== ""),
+        ...(v.help ? { help: v.help } : {}),
+        // Yuan to fen: the API refuses anything but whole fen, so a third decimal is not rounded away here.
+        amountFen: Math.round(v.amountYuan * 100 * 1000) / 1000,
+      }),
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["care"] })
+      message.success(t("care.visitSaved"))
+    },
+  })
+  return (
+    <FormModal
+      state={save}
+      open={target !== undefined}
+      title={`${t("care.recordVisit")}：${target?.personName ?? ""}`}
+      okTestId="care-visit-save"
+    >
+      <Form<VisitForm>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={{ visitedOn: today(), amountYuan: 0 }}
+      >
+        <Form.Item
+          name="visitedOn"
+          label={t("care.visitedOn")}
+          rules={[{ required: true, message: t("care.required") }]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item
+          name="visitors"
+          label={t("care.visitors")}
+          extra={t("care.visitorsHint")}
+          rules={[{ required: true, whitespace: true, message: t("care.required") }]}
+        >
+          <Input maxLength={200} data-testid="care-visitors" />
+        </Form.Item>
+        <Form.Item
+          name="amountYuan"
+          label={t("care.amountYuan")}
+          rules={[{ required: true, message: t("care.required") }]}
+        >
+          <InputNumber min={0} step={100} style={{ width: "100%" }} data-testid="care-amount" />
+        </Form.Item>
+        <Form.Item name="help" label={t("care.help")}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+export const PlanProgress = ({ plan }: { readonly plan: VisitPlanSummary }) => {
+  const { t } = useI18n()
+  return (
+    <Row gutter={[12, 12]} data-testid="care-plan-progress">
+      <Col xs={24} md={8}>
+        <Typography.Text type="secondary">{t("care.progress")}</Typography.Text>
+        <Progress
+          percent={plan.targets === 0 ? 100 : Math.round((plan.visited / plan.targets) * 100)}
+          {...(plan.verdict.status === "overdue" ? { status: "exception" as const } : {})}
+        />
+        <Typography.Text data-testid="care-plan-count">
+          {plan.visited} / {plan.targets}
+        </Typography.Text>
+      </Col>
+      <Col xs={8} md={5}>
+        <Statistic title={t("care.budget")} value={yuan(plan.budgetFen)} valueStyle={{ fontSize: 16 }} />
+      </Col>
+      <Col xs={8} md={5}>
+        <Statistic title={t("care.spent")} value={yuan(plan.spentFen)} valueStyle={{ fontSize: 16 }} />
+      </Col>
+      <Col xs={8} md={6}>
+        <Statistic
+          title={t("care.remaining")}
+          value={yuan(plan.remainingFen)}
+          valueStyle={{ fontSize: 16 }}
+        />
+      </Col>
+      <Col span={24}>
+        <Typography.Text type={plan.verdict.status === "overdue" ? "danger" : "secondary"}>
+          {plan.verdict.message}
+        </Typography.Text>
+      </Col>
+    </Row>
+  )
+}
+
+/** 走访慰问: the festival plans, who must be visited and who has been, the funds, and the lunar calendar. */
+const VisitsPage = () => {
+  const { t, locale } = useI18n()
+  const { message } = App.useApp()
+  const plans = useQuery({ queryKey: ["care", "plans"], queryFn: careApi.plans })
+  const [chosen, setChosen] = useState<string | undefined>()
+  const planId = chosen ?? plans.data?.items[0]?.id
+  const plan = useQuery({
+    queryKey: ["care", "plan", planId],
+    queryFn: () => careApi.plan(planId as string),
+    enabled: planId !== undefined,
+  })
+  const [recording, setRecording] = useState<VisitTargetView | undefined>()
+  const [month, setMonth] = useState<string | undefined>()
+  const shownMonth = month ?? plan.data?.plan.festivalOn.slice(0, 7) ?? today().slice(0, 7)
+  const columns: ColumnsType<VisitTargetView> = [
+    { title: t("care.name"), dataIndex: "personName", width: 110 },
+    { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
+    {
+      title: t("care.category"),
+      dataIndex: "categories",
+      render: (cs: string[]) => cs.map((c) => <Tag key={c}>{t(`care.cat.${c}` as MessageKey)}</Tag>),
+    },
+    { title: t("care.leader"), dataIndex: "leader", width: 100 },
+    {
+      title: t("care.visited"),
+      key: "visit",
+      render: (_: unknown, r) =>
+        r.visit === null ? (
+          <Button
+            size="small"
+            type="primary"
+            data-testid={`care-visit-${r.id}`}
+            onClick={() => setRecording(r)}
+          >
+            {t("care.recordVisit")}
+          </Button>
+        ) : (
+          <Space direction="vertical" size={0}>
+            <Tag color="green">{t("care.visited")}</Tag>
+            <Typography.Text type="secondary">
+              {r.visit.visitedOn} · {r.visit.visitors.join("、")} · ¥{yuan(r.visit.amountFen)}
+            </Typography.Text>
+          </Space>
+        ),
+    },
+  ]
+  if (plans.isLoading) return <Loading />
+  if (plans.error) return <ErrorState error={plans.error} onRetry={() => plans.refetch()} />
+  const p = plan.data?.plan
+  return (
+    <Page
+      title={t("care.visits")}
+      extra={
+        planId === undefined ? null : (
+          <Button
+            onClick={async () => {
+              try {
+                const name = await download(careExports.plan(planId), locale, "visits.xlsx")
+                message.success(`${t("care.exported")}：${name}`)
+              } catch (e) {
+                message.error(String((e as Error).message))
+              }
+            }}
+          >
+            {t("care.export")}
+          </Button>
+        )
+      }
+    >
+      <Space direction="vertical" size={16} style={{ width: "100%" }}>
+        <Select
+          style={{ width: "100%", maxWidth: 480 }}
+          value={planId}
+          onChange={(v) => {
+            setChosen(v)
+            setMonth(undefined)
+          }}
+          options={(plans.data?.items ?? []).map((x) => ({
+            value: x.id,
+            label: `${x.title}（${x.festivalOn} ${x.festivalLunar}）`,
+          }))}
+          aria-label={t("care.plan")}
+        />
+        {p === undefined ? null : (
+          <Card
+            size="small"
+            title={`${p.title} · ${t("care.festivalOn")} ${p.festivalOn}（${p.festivalLunar}） · ${t("care.deadline")} ${p.deadline}`}
+          >
+            <PlanProgress plan={p} />
+          </Card>
+        )}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={16}>
+            <XfTable<VisitTargetView>
+              rowKey="id"
+              columns={columns}
+              dataSource={plan.data?.targets ?? []}
+              loading={plan.isLoading}
+              pagination={{ pageSize: 20, showSizeChanger: false }}
+              locale={{ emptyText: t("care.empty") }}
+              data-testid="care-targets"
+            />
+          </Col>
+          <Col xs={24} lg={8}>
+            <MonthCalendar month={shownMonth} onMonth={setMonth} />
+          </Col>
+        </Row>
+      </Space>
+      {planId === undefined ? null : (
+        <RecordVisit planId={planId} target={recording} onClose={() => setRecording(undefined)} />
+      )}
+    </Page>
+  )
+}
+
+export default VisitsPage
