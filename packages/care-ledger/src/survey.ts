@@ -23,11 +23,29 @@ export interface SurveyBranch {
 export const surveyVerdict = (b: SurveyBranch, deadline: PlainDate, asOf: PlainDate): Verdict => {
   if (b.confirmedOn !== undefined)
     return compareDates(b.confirmedOn, deadline) > 0
-      ? verdict("warning", "CARE-SURVEY.late", [em(23), local()], { on: b.confirmedOn }, deadline)
+      ? verdict(
+          "warning",
+          "CARE-SURVEY.late",
+          [em(23), local()],
+          { on: b.confirmedOn, dueBy: deadline },
+          deadline,
+        )
       : verdict("ok", "CARE-SURVEY.confirmed", [em(23), local()], { on: b.confirmedOn })
   return compareDates(asOf, deadline) > 0
-    ? verdict("overdue", "CARE-SURVEY.overdue", [em(23), local()], { left: b.entries - b.reviewed }, deadline)
-    : verdict("due", "CARE-SURVEY.due", [em(23), local()], { left: b.entries - b.reviewed }, deadline)
+    ? verdict(
+        "overdue",
+        "CARE-SURVEY.overdue",
+        [em(23), local()],
+        { left: b.entries - b.reviewed, dueBy: deadline },
+        deadline,
+      )
+    : verdict(
+        "due",
+        "CARE-SURVEY.due",
+        [em(23), local()],
+        { left: b.entries - b.reviewed, dueBy: deadline },
+        deadline,
+      )
 }
 
 /** A branch may confirm its part only when every entry open at the start has been reviewed. */

@@ -99,7 +99,9 @@ export const checkVisit = (
   if (!Number.isInteger(v.amountFen) || v.amountFen < 0 || v.amountFen > MAX_VISIT_FEN)
     return [verdict("blocked", "CARE-VISIT.amount", cites, { amount: v.amountFen })]
   if (compareDates(v.visitedOn, plan.deadline) > 0)
-    return [verdict("warning", "CARE-VISIT.late", cites, { on: v.visitedOn }, plan.deadline)]
+    return [
+      verdict("warning", "CARE-VISIT.late", cites, { on: v.visitedOn, dueBy: plan.deadline }, plan.deadline),
+    ]
   return [verdict("ok", "CARE-VISIT.ok", cites, { on: v.visitedOn })]
 }
 
@@ -136,7 +138,7 @@ export const planProgress = (
             compareDates(asOf, deadline) > 0 ? "overdue" : "due",
             "CARE-PLAN.open",
             cites,
-            { left },
+            { left, dueBy: deadline },
             deadline,
           )
   return {

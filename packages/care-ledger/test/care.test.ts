@@ -158,6 +158,7 @@ describe("festival visits (VISIT circular)", () => {
     )
     expect(p).toMatchObject({ visited: 2, spentFen: 150_000, remainingFen: 250_000 })
     expect(p.verdict.status).toBe("due")
+    expect(renderVerdict(p.verdict, careMessages, "zh-CN")).toContain("期限2027年2月5日")
   })
 })
 
