@@ -177,10 +177,14 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
         baseFen: a.baseFen,
         basisPoints: a.basisPoints,
         monthlyFen: a.monthlyFen,
-        fromMonth: (year === admitted.year
-          ? admitted
-          : Temporal.PlainYearMonth.from({ year, month: 1 })
-        ).toString(),
+        // Owed from the later of January, admission and the window's first month: the demo's records start a
+        // year back, so nothing before is in arrears.
+        fromMonth:
+          [Temporal.PlainYearMonth.from({ year, month: 1 }), admitted, months[0] ?? admitted]
+            .filter((m) => m.year === year)
+            .sort(Temporal.PlainYearMonth.compare)
+            .at(-1)
+            ?.toString() ?? `${year}-01`,
         recordedBy: null,
         recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
       })
