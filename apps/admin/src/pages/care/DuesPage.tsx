@@ -1,9 +1,12 @@
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import type { ArrearsView, DuesRowView } from "@xianfeng/api/contract/care"
-import { Alert, InputNumber, Space, Tabs, Tag, Typography } from "antd"
+import { Alert, App, Form, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
+import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
+import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
@@ -12,6 +15,77 @@ import { careApi, careExports, yuan } from "./api"
 import { ReasonExport } from "./ReasonExport"
 
 type ArrearsRow = ArrearsView["items"][number]
+
+interface PaymentForm {
+  month: string
+  amountYuan: number
+}
+
+/** 缴纳: one month's dues of a member, the amount what is due (whole fen; the API refuses anything else). */
+const RecordPayment = ({
+  row,
+  onClose,
+}: {
+  readonly row: DuesRowView | undefined
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<PaymentForm>()
+  const unpaid = (row?.months ?? []).filter((m) => m.dueFen > 0 && m.paidFen < m.dueFen)
+  const save = useProblemForm({
+    form,
+    fields: ["month", "amountYuan"],
+    fieldFor: (f) => (f === "amountFen" ? "amountYuan" : f),
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    send: (v: PaymentForm) =>
+      careApi.pay({
+        memberId: row?.memberId ?? "",
+        month: v.month,
+        amountFen: Math.round(v.amountYuan * 100 * 1000) / 1000,
+      }),
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["care"] })
+      message.success(t("care.paid"))
+    },
+  })
+  return (
+    <FormModal state={save} open={row !== undefined} title={`${t("care.pay")}：${row?.name ?? ""}`}>
+      <Form<PaymentForm>
+        form={form}
+        layout="vertical"
+        onValuesChange={(changed: Partial<PaymentForm>) => {
+          const m = unpaid.find((x) => x.month === changed.month)
+          if (m !== undefined) form.setFieldValue("amountYuan", (m.dueFen - m.paidFen) / 100)
+        }}
+      >
+        <Form.Item
+          name="month"
+          label={t("care.month")}
+          rules={[{ required: true, message: t("care.required") }]}
+        >
+          <Select
+            options={unpaid.map((m) => ({
+              value: m.month,
+              label: `${m.month}（${yuan(m.dueFen - m.paidFen)}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="amountYuan"
+          label={t("care.amountYuan")}
+          rules={[{ required: true, message: t("care.required") }]}
+        >
+          <InputNumber min={0} step={1} style={{ width: "100%" }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
 
 /** 党费收缴: the year's collection sheet per branch (a column per month) and the arrears list. */
 const DuesPage = () => {
@@ -25,6 +99,7 @@ const DuesPage = () => {
     else next.set(k, v)
     setParams(next, { replace: true })
   }
+  const [paying, setPaying] = useState<DuesRowView | undefined>()
   const sheet = useQuery({
     queryKey: ["care", "dues", orgId, year],
     queryFn: () => careApi.duesSheet({ orgId, year }),
@@ -132,6 +207,7 @@ const DuesPage = () => {
                 dataSource={sheet.data?.rows ?? []}
                 loading={sheet.isLoading}
                 scroll={{ x: 900 }}
+                onRow={(r) => ({ onClick: () => setPaying(r) })}
                 pagination={{ pageSize: 20, showSizeChanger: false }}
                 locale={{ emptyText: t("care.empty") }}
               />
@@ -139,6 +215,7 @@ const DuesPage = () => {
           },
         ]}
       />
+      <RecordPayment row={paying} onClose={() => setPaying(undefined)} />
     </Page>
   )
 }
