@@ -10,6 +10,7 @@ import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
+import { AddEntry } from "./AddEntry"
 import { careApi } from "./api"
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
@@ -28,6 +29,7 @@ const BranchReview = ({ survey, branch }: { readonly survey: SurveyView; readonl
   const { t } = useI18n()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
+  const [adding, setAdding] = useState(false)
   const start = useQuery({
     queryKey: ["care", "ledger", branch.orgId, dayBefore(survey.startsOn)],
     queryFn: () => careApi.ledger({ orgId: branch.orgId, asOf: dayBefore(survey.startsOn) }),
@@ -114,14 +116,17 @@ const BranchReview = ({ survey, branch }: { readonly survey: SurveyView; readonl
             {t("care.branchConfirmed")} {branch.confirmedOn}
           </Tag>
         ) : (
-          <Button
-            type="primary"
-            data-testid="care-confirm-branch"
-            loading={confirm.isPending}
-            onClick={() => confirm.mutate()}
-          >
-            {t("care.confirmBranch")}
-          </Button>
+          <Space wrap>
+            <Button onClick={() => setAdding(true)}>{t("care.addEntry")}</Button>
+            <Button
+              type="primary"
+              data-testid="care-confirm-branch"
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate()}
+            >
+              {t("care.confirmBranch")}
+            </Button>
+          </Space>
         )
       }
     >
@@ -138,6 +143,7 @@ const BranchReview = ({ survey, branch }: { readonly survey: SurveyView; readonl
           locale={{ emptyText: t("care.empty") }}
         />
       )}
+      <AddEntry orgId={branch.orgId} surveyId={survey.id} open={adding} onClose={() => setAdding(false)} />
     </Card>
   )
 }
