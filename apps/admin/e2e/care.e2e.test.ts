@@ -103,6 +103,10 @@ describe("care in the admin", () => {
       await page.screenshot({ path: join(shots, `care-visits-${name}.png`), fullPage: true })
       await page.goto(`${base}/care/survey`)
       await page.getByTestId("care-survey-progress").waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} survey`,
+      ).toBeLessThanOrEqual(0)
       await page.screenshot({ path: join(shots, `care-survey-${name}.png`), fullPage: true })
       await page.goto(`${base}/care/dues`)
       await page.getByTestId("care-arrears").waitFor()
