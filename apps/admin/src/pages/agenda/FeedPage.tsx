@@ -49,7 +49,7 @@ const FeedPage = () => {
       message.success(t("agenda.feed.copied"))
     } catch {
       // Without clipboard access (plain http on an intranet) the field stays selected for Ctrl+C.
-      document.querySelector<HTMLInputElement>("[data-testid=feed-url]")?.select()
+      document.querySelector<HTMLTextAreaElement>("[data-testid=feed-url]")?.select()
     }
   }
   return (
@@ -62,17 +62,24 @@ const FeedPage = () => {
             <Space direction="vertical" style={{ width: "100%" }}>
               <Typography.Text strong>{t("agenda.feed.url")}</Typography.Text>
               <Flex gap={8} wrap>
-                <Input
+                <Input.TextArea
                   readOnly
                   value={url}
+                  autoSize
                   data-testid="feed-url"
                   className="mono"
-                  style={{ flex: "1 1 240px", minWidth: 0 }}
+                  style={{ flex: "1 1 240px", minWidth: 0, wordBreak: "break-all" }}
                   onFocus={(e) => e.target.select()}
                 />
-                <Button icon={<CopyOutlined />} onClick={copy} data-testid="feed-copy">
-                  {t("agenda.feed.copy")}
-                </Button>
+                <Space wrap>
+                  <Button icon={<CopyOutlined />} onClick={copy} data-testid="feed-copy">
+                    {t("agenda.feed.copy")}
+                  </Button>
+                  {/* webcal:// opens the device's calendar app at its subscribe dialog (phones, macOS, Outlook). */}
+                  <Button href={url.replace(/^https?:/, "webcal:")} icon={<CalendarOutlined />}>
+                    {t("agenda.feed.open")}
+                  </Button>
+                </Space>
               </Flex>
               <Typography.Text type="warning">{t("agenda.feed.shownOnce")}</Typography.Text>
             </Space>

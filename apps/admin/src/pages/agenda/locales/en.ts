@@ -32,6 +32,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "agenda.feed.confirmRevoke": "The feed address stops working at once. Stop the feed?",
   "agenda.feed.url": "Feed address",
   "agenda.feed.copy": "Copy the address",
+  "agenda.feed.open": "Open in the calendar app",
   "agenda.feed.copied": "Copied",
   "agenda.feed.shownOnce": "Copy and keep this address now: it is not shown again once you leave this page.",
   "agenda.feed.revoked": "The feed is stopped",

@@ -32,6 +32,7 @@ export const zhCN = {
   "agenda.feed.confirmRevoke": "停止后，订阅地址立即失效。确定停止订阅？",
   "agenda.feed.url": "订阅地址",
   "agenda.feed.copy": "复制地址",
+  "agenda.feed.open": "在日历应用中打开",
   "agenda.feed.copied": "已复制",
   "agenda.feed.shownOnce": "请现在复制并保存这个地址，离开本页后将不再显示。",
   "agenda.feed.revoked": "已停止订阅",
