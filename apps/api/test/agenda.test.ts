@@ -1,9 +1,17 @@
 import { date } from "@xianfeng/core"
+import { loadAreaPolicy, subtreeSittings } from "@xianfeng/db"
+import {
+  calendarOf,
+  disciplinePolicy,
+  type OrgShape,
+  type SittingType,
+} from "@xianfeng/inspection-scheduling"
 import ICAL from "ical.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { AgendaView, FeedStatus, NewFeed } from "../src/routes/agenda/contract.js"
-import type { OrderView } from "../src/routes/discipline/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { uidOf } from "../src/routes/agenda/gather.js"
+import type { MeetingBody, OrderView } from "../src/routes/discipline/contract.js"
+import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 // The agenda (日程) of every area, and its iCalendar feed. The test clock stands at 2026-11-27 (Asia/Shanghai).
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
@@ -81,6 +89,100 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
       expect(i.person).not.toBeNull()
       expect(i.link).toMatch(/^\/development\/people\//)
     }
+  })
+
+  it("the compliance calendar comes from stored answers equal to evaluating every organization, today and later", async () => {
+    // A bearer token: a session would end while the clock moves on 40 days.
+    const token = await userWithToken(sys, "committee-officer", "c01")
+    const scope = { orgId: "c01", orgPath: "d1.c01" }
+    // Evaluating every organization of the scope afresh, as the compliance page does.
+    const evaluated = async (today: string, days: number) => {
+      const asOf = date(today)
+      const { policy } = await loadAreaPolicy(sys.deps.db, "d1", disciplinePolicy)
+      const { orgs, sittings } = await subtreeSittings(
+        sys.deps.db,
+        scope,
+        undefined,
+        date("2025-01-01"),
+        asOf,
+      )
+      return orgs
+        .flatMap((o) => {
+          const shape: OrgShape = {
+            kind: o.kind as OrgShape["kind"],
+            hasCommittee: o.fullMembers >= 7,
+            hasGroups: false,
+          }
+          const own = sittings
+            .filter((x) => x.orgId === o.id)
+            .map((x) => ({ id: x.id, on: x.onDate, counts: x.types as readonly SittingType[] }))
+          return calendarOf({ org: shape, sittings: own, asOf, policy }).map((p) => ({
+            uid: uidOf({ kind: "discipline.obligation", key: `${o.id}/${p.obligation}/${p.period.key}` }),
+            date: p.dueBy.toString(),
+          }))
+        })
+        .filter((i) => i.date >= today && i.date <= asOf.add({ days }).toString())
+        .sort((a, b) => a.uid.localeCompare(b.uid))
+    }
+    const stored = async () =>
+      (
+        (await (
+          await sys.request("/api/agenda?days=60", { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as AgendaView
+      ).items
+        .filter((i) => i.kind === "discipline.obligation")
+        .map((i) => ({ uid: i.uid, date: i.date }))
+        .sort((a, b) => a.uid.localeCompare(b.uid))
+    const first = await stored()
+    expect(first.length).toBeGreaterThan(0)
+    expect(first).toEqual(await evaluated("2026-11-27", 60))
+    expect(await stored()).toEqual(first)
+    // 40 days on: periods have turned over and the stored rows' recheck days have come.
+    sys.clock.advance(40 * 86_400_000)
+    try {
+      const later = await stored()
+      expect(later).toEqual(await evaluated("2027-01-06", 60))
+      expect(later).not.toEqual(first)
+    } finally {
+      sys.clock.advance(-40 * 86_400_000)
+    }
+    // Back on the first day: stored rows dated later hold no more.
+    expect(await stored()).toEqual(first)
+  })
+
+  it("recording a sitting takes its obligation off the agenda at once", async () => {
+    const lecture = uidOf({ kind: "discipline.obligation", key: `${branchId}/party-lecture/2026-Q4` })
+    const before = await secretary.json<AgendaView>("GET", "/api/agenda?days=90")
+    expect(before.items.map((i) => i.uid)).toContain(lecture)
+    const members = (
+      await secretary.json<{ items: { id: string; orgId: string; stage: string }[] }>(
+        "GET",
+        `/api/members?orgId=${branchId}&pageSize=100`,
+      )
+    ).items.filter((m) => m.orgId === branchId && (m.stage === "full" || m.stage === "probationary"))
+    const full = members.filter((m) => m.stage === "full").length
+    const body: MeetingBody = {
+      orgId: branchId,
+      types: ["party-lecture"],
+      date: "2026-11-20",
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "党员活动室",
+      chair: "支部书记",
+      recorder: "组织委员",
+      expected: { full, probationary: members.length - full },
+      present: { full, probationary: members.length - full },
+      attendance: members.map((m) => ({ memberId: m.id, present: true })),
+      observers: [],
+      firstItem: { topic: "学习党的二十届四中全会精神", form: "专题党课" },
+      agenda: ["专题党课"],
+      resolutions: [],
+      votes: [],
+    }
+    const res = await secretary.send("POST", "/api/discipline/meetings", body)
+    expect(res.status).toBe(201)
+    const after = await secretary.json<AgendaView>("GET", "/api/agenda?days=90")
+    expect(after.items.map((i) => i.uid)).not.toContain(lecture)
   })
 
   it("English titles when asked for in English", async () => {

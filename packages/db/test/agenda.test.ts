@@ -2,6 +2,8 @@ import { date } from "@xianfeng/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   actorOfCalendarFeed,
+  calendarBasesOf,
+  calendarDeadlinesOf,
   calendarFeedOf,
   type Database,
   deleteCalendarFeed,
@@ -11,7 +13,9 @@ import {
   insertUser,
   orderDeadlinesOf,
   pipelineDeadlinesOf,
+  saveCalendarIndex,
   saveFinding,
+  saveMeeting,
   saveOrder,
   savePipelineIndex,
   setCalendarFeed,
@@ -143,6 +147,76 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
     expect(all[0]).toMatchObject({ orgName: "第一支部", owner: "支部书记", obligation: "theme-day" })
     const branch = await orderDeadlinesOf(database.db, b1, from, to, 100)
     expect(branch.map((o) => o.id)).toEqual([open?.id, submitted?.id])
+  })
+
+  it("discipline: the calendar's stored rows, their basis moving with a sitting, read by due date in scope", async () => {
+    const since = date("2025-01-01")
+    const print = async (id: string) =>
+      (await calendarBasesOf(database.db, district, since)).find((b) => b.id === id)
+    const before = await print("b1")
+    expect(before).toMatchObject({ kind: "branch", name: "第一支部", storedBasis: null, recheckOn: null })
+    const item = (obligation: string, dueBy: string) => ({
+      obligation,
+      period: "2026-Q4",
+      periodStart: "2026-10-01",
+      periodEnd: "2026-12-31",
+      status: "due",
+      dueBy,
+      citations: [],
+    })
+    await saveCalendarIndex(database.db, [
+      {
+        orgId: "b1",
+        basis: "x",
+        evaluatedOn: date("2026-11-27"),
+        recheckOn: date("2026-12-01"),
+        items: [item("party-lecture", "2026-12-31"), item("theme-day", "2027-01-15")],
+      },
+      {
+        orgId: "b2",
+        basis: "y",
+        evaluatedOn: date("2026-11-27"),
+        recheckOn: date("2026-12-01"),
+        items: [item("general-meeting", "2026-12-20")],
+      },
+    ])
+    expect(await print("b1")).toMatchObject({ storedBasis: "x", recheckOn: date("2026-12-01") })
+    const all = await calendarDeadlinesOf(database.db, district, from, to, 100)
+    expect(all.map((i) => [i.orgId, i.obligation, i.dueBy])).toEqual([
+      ["b2", "general-meeting", "2026-12-20"],
+      ["b1", "party-lecture", "2026-12-31"],
+    ])
+    expect((await calendarDeadlinesOf(database.db, b1, from, to, 100)).map((i) => i.orgId)).toEqual(["b1"])
+    expect((await calendarDeadlinesOf(database.db, district, from, to, 1)).map((i) => i.orgId)).toEqual([
+      "b2",
+    ])
+    // A sitting recorded for b1 changes its sittings' fingerprint, and only its.
+    const other = (await print("b2"))?.sittings
+    const saved = await saveMeeting(database.db, c01, {
+      orgId: "b1",
+      types: ["party-lecture"],
+      onDate: date("2026-11-20"),
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "活动室",
+      chair: "书记",
+      recorder: "组织委员",
+      expectedFull: 0,
+      expectedProbationary: 0,
+      presentFull: 0,
+      presentProbationary: 0,
+      observers: [],
+      firstItem: null,
+      agenda: [],
+      resolutions: [],
+      votes: [],
+      attendance: [],
+      recordedBy: null,
+      recordedAt: new Date("2026-11-30T02:00:00Z"),
+    })
+    expect(saved).toBeDefined()
+    expect((await print("b1"))?.sittings).not.toBe(before?.sittings)
+    expect((await print("b2"))?.sittings).toBe(other)
   })
 
   it("a feed token finds its user until replaced, revoked, disabled or ended with the sessions", async () => {
