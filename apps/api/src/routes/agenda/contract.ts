@@ -3,7 +3,7 @@
  * (`http/agenda-kit.ts`), and the caller's iCalendar feed. The same schemas validate requests, document them
  * in OpenAPI and give the admin its types (`@xianfeng/api/contract/agenda`).
  */
-import { IsoDate } from "@xianfeng/core"
+import { bilingual, IsoDate } from "@xianfeng/core"
 import { Schema } from "effect"
 import { Count, IntParam } from "../../http/contract-kit.js"
 
@@ -12,9 +12,18 @@ export const AGENDA_MAX_DAYS = 90
 /** The window when none is asked for: the next 30 days. */
 export const AGENDA_DEFAULT_DAYS = 30
 
+/** A window's first day: a civil date from 1900 to 2199 (so the window's last day is one too). */
+const WindowStart = IsoDate.check(
+  Schema.makeFilter(
+    (s: string) =>
+      (s >= "1900-01-01" && s <= "2199-12-31") ||
+      bilingual("应在1900-01-01到2199-12-31之间", "must lie between 1900-01-01 and 2199-12-31").message,
+  ),
+).annotate({ description: "A civil date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31", format: "date" })
+
 export const AgendaQuery = Schema.Struct({
   /** The first day of the window (default: today in the district). */
-  from: Schema.optionalKey(IsoDate),
+  from: Schema.optionalKey(WindowStart),
   /** How many days ahead of `from` the window reaches (`from` … `from` + days, both inclusive): 1 … 90 (default 30). */
   days: Schema.optionalKey(IntParam(1, AGENDA_MAX_DAYS)),
 })
