@@ -1,3 +1,4 @@
+import agenda from "./pages/agenda"
 import care from "./pages/care"
 import development from "./pages/development"
 import discipline from "./pages/discipline"
@@ -11,4 +12,4 @@ import type { Area } from "./shell/area"
  * care, …) means a `pages/<area>/index.ts` and one line here: its routes, menu entries and dashboard
  * panels are picked up by the router, the side menu and the dashboard.
  */
-export const areas: readonly Area[] = [organization, development, members, users, discipline, care]
+export const areas: readonly Area[] = [organization, development, members, users, discipline, care, agenda]

@@ -16,6 +16,7 @@ import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
 import type { Deps } from "./deps.js"
 import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
+import { indexDemoCalendar } from "./routes/discipline/agenda.js"
 
 export interface System {
   readonly app: ReturnType<typeof createApp>
@@ -60,6 +61,8 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
         // The pipeline index of the new district, as of the same day the demo was generated for.
         const { policy } = await loadDevelopmentPolicy(owner.db, "d1")
         await indexDemoPipeline(owner.db, dateOfInstant(now()), policy)
+        // And the compliance calendar's stored answers, for the agenda.
+        await indexDemoCalendar(owner.db, dateOfInstant(now()))
       }
     },
   })

@@ -16,6 +16,7 @@ const reads = (memberId: string) => [
   `/api/members/${memberId}`,
   "/api/development/steps",
   "/api/development/pipeline?days=60",
+  "/api/agenda?days=90",
   "/api/development/composition?year=2026",
   `/api/development/people/${memberId}`,
   `/api/development/people/${memberId}/plan`,

@@ -8,7 +8,7 @@ import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
 import { ErrorBoundary } from "./ErrorBoundary"
 import { LanguageSwitch } from "./LanguageSwitch"
-import { menuFor, selectedMenuKey } from "./registry"
+import { menuFor, selectedMenuKey, userMenuFor } from "./registry"
 import { ErrorState, Loading } from "./states"
 
 const { Header, Sider, Content, Footer } = Layout
@@ -42,6 +42,7 @@ export const AppLayout = () => {
 
   const { user } = session
   const items = menuFor(areas, user.role)
+  const accountItems = userMenuFor(areas, user.role)
   const selected = location.pathname === "/" ? "" : (selectedMenuKey(items, location.pathname) ?? "")
 
   const doLogout = async () => {
@@ -110,6 +111,13 @@ export const AppLayout = () => {
                         { type: "divider" as const },
                       ]
                     : []),
+                  ...accountItems.map((m) => ({
+                    key: m.path,
+                    icon: <m.icon />,
+                    label: <span data-testid={`user-menu-${m.path.replaceAll("/", "-")}`}>{t(m.label)}</span>,
+                    onClick: () => navigate(`/${m.path}`),
+                  })),
+                  ...(accountItems.length > 0 ? [{ type: "divider" as const }] : []),
                   {
                     key: "logout",
                     icon: <LogoutOutlined />,

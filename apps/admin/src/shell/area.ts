@@ -45,6 +45,8 @@ export interface Area {
   readonly routes: readonly AreaRoute[]
   readonly menu: readonly AreaMenuItem[]
   readonly dashboardPanels: readonly DashboardPanel[]
+  /** Entries of the account menu (top right), above sign-out: the user's own settings, e.g. the calendar feed. */
+  readonly userMenu?: readonly AreaMenuItem[]
 }
 
 export const defineArea = (area: Area): Area => area

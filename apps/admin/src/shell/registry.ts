@@ -34,6 +34,10 @@ export const validateAreas = (areas: readonly Area[]): string[] => {
       if (!a.routes.some((r) => r.path === m.path || r.path.split("/")[0] === top))
         problems.push(`area ${a.id}: menu item ${m.path} has no route`)
     }
+    for (const m of a.userMenu ?? []) {
+      if (!a.routes.some((r) => r.path === m.path))
+        problems.push(`area ${a.id}: account menu item ${m.path} has no route`)
+    }
     for (const p of a.dashboardPanels) {
       if (!(p.span >= 1 && p.span <= 24)) problems.push(`area ${a.id}: panel ${p.key} span must be 1–24`)
     }
@@ -49,6 +53,13 @@ export const collectRoutes = (areas: readonly Area[]): AreaRoute[] => areas.flat
 export const menuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>
   areas
     .flatMap((a) => a.menu)
+    .filter((m) => allowed(m.roles, role))
+    .sort((x, y) => x.order - y.order)
+
+/** The account menu's entries the areas add for `role`, in order. */
+export const userMenuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>
+  areas
+    .flatMap((a) => a.userMenu ?? [])
     .filter((m) => allowed(m.roles, role))
     .sort((x, y) => x.order - y.order)
 

@@ -32,6 +32,7 @@ export default defineConfig({
         items: [
           { text: "Using and maintaining the rule packages", link: "/guide/rule-packages" },
           { text: "Deploying in a district", link: "/guide/deploying" },
+          { text: "日程与日历订阅 · The agenda and the calendar feed", link: "/guide/calendar" },
           { text: "Architecture", link: "/guide/architecture" },
           { text: "Benchmarks", link: "/guide/benchmarks" },
           { text: "Rules (one page each)", link: "/rules/" },

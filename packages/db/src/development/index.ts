@@ -2,6 +2,7 @@
  * 发展党员's queries, one module per area. Every query over scoped data takes the caller's `Scope` and puts
  * the subtree condition inside the query (platform/scope.ts); an object outside it is `NotInScope`.
  */
+export * from "./agenda.js"
 export * from "./bulk.js"
 export * from "./composition.js"
 export { type CultivationEntry, recordCultivation } from "./cultivation.js"

@@ -1,3 +1,5 @@
+export * from "./agenda.js"
+export * from "./calendar-index.js"
 export * from "./inspections.js"
 export * from "./meetings.js"
 export * from "./records.js"

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { apiTokens, orgs, rateLimits, sessions, type User, users } from "../schema/index.js"
+import { apiTokens, calendarFeeds, orgs, rateLimits, sessions, type User, users } from "../schema/index.js"
 import { asSystem } from "./scope.js"
 
 /**
@@ -129,9 +129,10 @@ export const revokeApiTokens = async (tx: XfDb, userId: string, at: Date): Promi
 }
 
 /**
- * Ends every session and revokes every bearer token of a user at `at`: after a password change or reset, a
- * role change or a disable, nothing issued before it stays valid (re-enabling the user brings none back).
- * @returns how many sessions ended and tokens were revoked.
+ * Ends every session and revokes every bearer token and the calendar feed token of a user at `at`: after a
+ * password change or reset, a role change or a disable, nothing issued before it stays valid (re-enabling the
+ * user brings none back).
+ * @returns how many sessions ended and tokens were revoked (the feed token counted with the tokens).
  */
 export const endAllSessionsOf = async (
   tx: XfDb,
@@ -144,7 +145,11 @@ export const endAllSessionsOf = async (
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ hash: apiTokens.tokenHash })
-  return { sessions: ended.length, tokens: revoked.length }
+  const feeds = await tx
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .returning({ userId: calendarFeeds.userId })
+  return { sessions: ended.length, tokens: revoked.length + feeds.length }
 }
 
 /**

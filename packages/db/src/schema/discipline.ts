@@ -212,6 +212,41 @@ export const disciplineOrders = pgTable(
 )
 export type DisciplineOrder = typeof disciplineOrders.$inferSelect
 
+/** One obligation-period of an organization's compliance calendar as stored (dates ISO). */
+export interface CalendarIndexItem {
+  /** `ObligationId` of `@xianfeng/inspection-scheduling` (`general-meeting`, `talk:member-member`, …). */
+  readonly obligation: string
+  /** The period's key (`2026-11`, `2026-Q4`, `2026`) and its first and last day. */
+  readonly period: string
+  readonly periodStart: string
+  readonly periodEnd: string
+  /** `upcoming`, `due` or `overdue` (a met period is not on the calendar). */
+  readonly status: string
+  readonly dueBy: string
+  /** The verdict's articles, as `Citation`s. */
+  readonly citations: readonly unknown[]
+}
+
+/**
+ * The compliance calendar's stored answers (for the agenda, 日程): per organization what its calendar says falls
+ * due next (`calendarOf`), as found on `evaluated_on`, good until `recheck_on` and for `basis` (the district
+ * policy, the count of full members and a fingerprint of the organization's sittings). A read re-evaluates
+ * only the organizations whose row is missing, whose day has come or whose basis changed.
+ */
+export const disciplineCalendarIndex = pgTable(
+  "discipline_calendar_index",
+  {
+    orgId: text("org_id")
+      .primaryKey()
+      .references(() => orgs.id),
+    basis: text("basis").notNull(),
+    evaluatedOn: plainDate("evaluated_on").notNull(),
+    recheckOn: plainDate("recheck_on").notNull(),
+    items: jsonb("items").$type<readonly CalendarIndexItem[]>().notNull().default([]),
+  },
+  (t) => [index("discipline_calendar_index_recheck_idx").on(t.recheckOn)],
+)
+
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
 export const disciplineTables = {
   disciplineRecords,
@@ -220,4 +255,5 @@ export const disciplineTables = {
   disciplineDraws,
   disciplineFindings,
   disciplineOrders,
+  disciplineCalendarIndex,
 }

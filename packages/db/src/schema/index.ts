@@ -20,6 +20,7 @@ export const tables = {
   users: platform.users,
   sessions: platform.sessions,
   apiTokens: platform.apiTokens,
+  calendarFeeds: platform.calendarFeeds,
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,
   districtPolicies: platform.districtPolicies,

@@ -199,6 +199,21 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 )
 
+/**
+ * 日历订阅 (calendar feed): one secret per user for the iCalendar feed of their agenda. Only the sha256 of
+ * the token is stored, as for sessions and bearer tokens; rotating replaces the row, revoking deletes it,
+ * and ending a user's sessions (password change, role change, disable) deletes it too. The token reads the
+ * agenda and nothing else.
+ */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** sha256 (hex) of the feed token. */
+  tokenHash: text("token_hash").notNull().unique("calendar_feeds_token_hash_key"),
+  createdAt: createdAt(),
+})
+
 export const rateLimits = pgTable(
   "rate_limits",
   {
@@ -263,6 +278,7 @@ export type User = typeof users.$inferSelect
 export type NewUser = typeof users.$inferInsert
 export type Session = typeof sessions.$inferSelect
 export type ApiToken = typeof apiTokens.$inferSelect
+export type CalendarFeed = typeof calendarFeeds.$inferSelect
 export type RateLimit = typeof rateLimits.$inferSelect
 export type MfaChallenge = typeof mfaChallenges.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect

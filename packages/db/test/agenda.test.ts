@@ -1,0 +1,250 @@
+import { date } from "@xianfeng/core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  actorOfCalendarFeed,
+  calendarBasesOf,
+  calendarDeadlinesOf,
+  calendarFeedOf,
+  type Database,
+  deleteCalendarFeed,
+  endAllSessionsOf,
+  insertMember,
+  insertOrg,
+  insertUser,
+  orderDeadlinesOf,
+  pipelineDeadlinesOf,
+  saveCalendarIndex,
+  saveFinding,
+  saveMeeting,
+  saveOrder,
+  savePipelineIndex,
+  setCalendarFeed,
+  updateMember,
+  updateUser,
+} from "../src/index.js"
+import { testBackends } from "../src/testing.js"
+import { testVault } from "./suite/context.js"
+
+// The agenda's queries (日程) and the calendar feed tokens on every backend: PGlite always, PostgreSQL when
+// TEST_DATABASE_URL is set.
+describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name", (backend) => {
+  let database: Database
+  const district = { orgId: "d1", orgPath: "d1" }
+  const c01 = { orgId: "c01", orgPath: "d1.c01" }
+  const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }
+  const from = date("2026-12-01")
+  const to = date("2026-12-31")
+  const ids: Record<string, string> = {}
+
+  beforeAll(async () => {
+    database = await backend.open()
+    await database.db.transaction(async (tx) => {
+      for (const org of [
+        { id: "d1", kind: "district-committee", name: "区委" },
+        { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
+        { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
+        { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
+        { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
+      ] as const) {
+        const r = await insertOrg(tx, org)
+        if (r._tag === "Failure") throw new Error(r.failure.message)
+      }
+      const person = (orgId: string, name: string) => ({
+        orgId,
+        name,
+        sex: "female" as const,
+        birthDate: date("2000-01-01"),
+        ethnicity: "01",
+        education: "21",
+        occupationGroup: "worker",
+        stage: "activist" as const,
+      })
+      for (const [key, org, name] of [
+        ["near", "b1", "甲"],
+        ["far", "b1", "乙"],
+        ["stale", "b1", "丙"],
+        ["other", "b2", "丁"],
+      ] as const) {
+        const m = await insertMember(tx, testVault, person(org, name))
+        ids[key] = m.id
+      }
+      const entry = (id: string | undefined, items: { step: string; dueBy: string }[]) => ({
+        memberId: id ?? "",
+        memberVersion: 1,
+        evaluatedOn: date("2026-11-27"),
+        recheckOn: date("2026-12-27"),
+        items: items.map((i) => ({ ...i, state: "due" as const })),
+      })
+      await savePipelineIndex(tx, [
+        entry(ids.near, [
+          { step: "activist-decision", dueBy: "2026-12-10" },
+          { step: "assessment", dueBy: "2027-03-01" },
+        ]),
+        entry(ids.far, [{ step: "activist-decision", dueBy: "2027-01-15" }]),
+        entry(ids.stale, [{ step: "activist-decision", dueBy: "2026-12-05" }]),
+        entry(ids.other, [{ step: "activist-decision", dueBy: "2026-12-20" }]),
+      ])
+      // The member changed after the index row was stored: the row no longer holds.
+      await updateMember(tx, testVault, ids.stale ?? "", 1, { name: "丙丙" })
+    })
+  })
+  afterAll(async () => {
+    await database.close()
+  })
+
+  it("development: the steps due in the window, from the index rows that still hold, in the scope only", async () => {
+    const all = await pipelineDeadlinesOf(database.db, district, from, to, 100)
+    expect(all.map((r) => [r.name, r.step, r.dueBy])).toEqual([
+      ["甲", "activist-decision", "2026-12-10"],
+      ["丁", "activist-decision", "2026-12-20"],
+    ])
+    const mine = await pipelineDeadlinesOf(database.db, c01, from, to, 100)
+    expect(mine.map((r) => r.memberId)).toEqual([ids.near])
+    expect(mine[0]).toMatchObject({ orgId: "b1", orgName: "第一支部" })
+    // Capped, the soonest deadline is kept.
+    expect((await pipelineDeadlinesOf(database.db, district, from, to, 1)).map((r) => r.name)).toEqual(["甲"])
+    // Both ends of the window count.
+    const edge = await pipelineDeadlinesOf(database.db, district, date("2026-12-10"), date("2026-12-20"), 100)
+    expect(edge.map((r) => r.dueBy)).toEqual(["2026-12-10", "2026-12-20"])
+  })
+
+  it("discipline: orders not closed whose deadline falls in the window, in the scope only", async () => {
+    const order = async (orgId: string, deadline: string, state: "open" | "submitted" | "closed") => {
+      const scope = orgId === "b1" ? c01 : district
+      const finding = await saveFinding(database.db, scope, {
+        drawId: null,
+        orgId,
+        obligation: "theme-day",
+        period: "2026-10",
+        evidence: "无记录",
+        severity: "serious",
+        foundOn: date("2026-11-01"),
+        recordedBy: null,
+        recordedAt: new Date("2026-11-01T02:00:00Z"),
+      })
+      return saveOrder(database.db, scope, {
+        findingId: finding.id,
+        orgId,
+        owner: "支部书记",
+        issuedOn: date("2026-11-01"),
+        deadline: date(deadline),
+        state,
+        evidence: [],
+        escalationPath: ["c01", "d1"],
+        escalations: [],
+        returns: [],
+        closedOn: state === "closed" ? date("2026-11-20") : null,
+        closedBy: state === "closed" ? "组织委员" : null,
+      })
+    }
+    const open = await order("b1", "2026-12-01", "open")
+    const submitted = await order("b1", "2026-12-31", "submitted")
+    await order("b1", "2026-12-15", "closed")
+    await order("b1", "2027-01-01", "open")
+    const elsewhere = await order("b2", "2026-12-05", "open")
+    const all = await orderDeadlinesOf(database.db, district, from, to, 100)
+    expect(all.map((o) => o.id)).toEqual([open?.id, elsewhere?.id, submitted?.id])
+    expect(all[0]).toMatchObject({ orgName: "第一支部", owner: "支部书记", obligation: "theme-day" })
+    const branch = await orderDeadlinesOf(database.db, b1, from, to, 100)
+    expect(branch.map((o) => o.id)).toEqual([open?.id, submitted?.id])
+  })
+
+  it("discipline: the calendar's stored rows, their basis moving with a sitting, read by due date in scope", async () => {
+    const since = date("2025-01-01")
+    const print = async (id: string) =>
+      (await calendarBasesOf(database.db, district, since)).find((b) => b.id === id)
+    const before = await print("b1")
+    expect(before).toMatchObject({ kind: "branch", name: "第一支部", storedBasis: null, recheckOn: null })
+    const item = (obligation: string, dueBy: string) => ({
+      obligation,
+      period: "2026-Q4",
+      periodStart: "2026-10-01",
+      periodEnd: "2026-12-31",
+      status: "due",
+      dueBy,
+      citations: [],
+    })
+    await saveCalendarIndex(database.db, [
+      {
+        orgId: "b1",
+        basis: "x",
+        evaluatedOn: date("2026-11-27"),
+        recheckOn: date("2026-12-01"),
+        items: [item("party-lecture", "2026-12-31"), item("theme-day", "2027-01-15")],
+      },
+      {
+        orgId: "b2",
+        basis: "y",
+        evaluatedOn: date("2026-11-27"),
+        recheckOn: date("2026-12-01"),
+        items: [item("general-meeting", "2026-12-20")],
+      },
+    ])
+    expect(await print("b1")).toMatchObject({ storedBasis: "x", recheckOn: date("2026-12-01") })
+    const all = await calendarDeadlinesOf(database.db, district, from, to, 100)
+    expect(all.map((i) => [i.orgId, i.obligation, i.dueBy])).toEqual([
+      ["b2", "general-meeting", "2026-12-20"],
+      ["b1", "party-lecture", "2026-12-31"],
+    ])
+    expect((await calendarDeadlinesOf(database.db, b1, from, to, 100)).map((i) => i.orgId)).toEqual(["b1"])
+    expect((await calendarDeadlinesOf(database.db, district, from, to, 1)).map((i) => i.orgId)).toEqual([
+      "b2",
+    ])
+    // A sitting recorded for b1 changes its sittings' fingerprint, and only its.
+    const other = (await print("b2"))?.sittings
+    const saved = await saveMeeting(database.db, c01, {
+      orgId: "b1",
+      types: ["party-lecture"],
+      onDate: date("2026-11-20"),
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "活动室",
+      chair: "书记",
+      recorder: "组织委员",
+      expectedFull: 0,
+      expectedProbationary: 0,
+      presentFull: 0,
+      presentProbationary: 0,
+      observers: [],
+      firstItem: null,
+      agenda: [],
+      resolutions: [],
+      votes: [],
+      attendance: [],
+      recordedBy: null,
+      recordedAt: new Date("2026-11-30T02:00:00Z"),
+    })
+    expect(saved).toBeDefined()
+    expect((await print("b1"))?.sittings).not.toBe(before?.sittings)
+    expect((await print("b2"))?.sittings).toBe(other)
+  })
+
+  it("a feed token finds its user until replaced, revoked, disabled or ended with the sessions", async () => {
+    const userId = await insertUser(database.db, {
+      username: "feed",
+      displayName: "订阅者",
+      role: "branch-secretary",
+      orgId: "b1",
+      passwordHash: "x",
+    })
+    expect(await calendarFeedOf(database.db, userId)).toBeUndefined()
+    await setCalendarFeed(database.db, { userId, tokenHash: "h1", at: new Date("2026-11-27T02:00:00Z") })
+    expect(await actorOfCalendarFeed(database.db, "h1")).toMatchObject({ userId, orgPath: "d1.c01.b1" })
+    await setCalendarFeed(database.db, { userId, tokenHash: "h2", at: new Date("2026-11-28T02:00:00Z") })
+    expect(await actorOfCalendarFeed(database.db, "h1")).toBeUndefined()
+    expect(await actorOfCalendarFeed(database.db, "h2")).toMatchObject({ userId })
+    expect((await calendarFeedOf(database.db, userId))?.createdAt.toISOString()).toBe(
+      "2026-11-28T02:00:00.000Z",
+    )
+    await updateUser(database.db, userId, { disabled: true })
+    expect(await actorOfCalendarFeed(database.db, "h2")).toBeUndefined()
+    await updateUser(database.db, userId, { disabled: false })
+    expect(await actorOfCalendarFeed(database.db, "h2")).toMatchObject({ userId })
+    expect(await endAllSessionsOf(database.db, userId, new Date())).toEqual({ sessions: 0, tokens: 1 })
+    expect(await actorOfCalendarFeed(database.db, "h2")).toBeUndefined()
+    await setCalendarFeed(database.db, { userId, tokenHash: "h3", at: new Date() })
+    expect(await deleteCalendarFeed(database.db, userId)).toBe(true)
+    expect(await deleteCalendarFeed(database.db, userId)).toBe(false)
+    expect(await actorOfCalendarFeed(database.db, "h3")).toBeUndefined()
+  })
+})
