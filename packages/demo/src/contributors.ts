@@ -1,6 +1,7 @@
 import type { DemoContributor } from "./contributor.js"
 import { developmentContributor } from "./development/index.js"
 import { disciplineContributor } from "./discipline/index.js"
+import { educationContributor } from "./education/index.js"
 import { platformContributor } from "./platform/index.js"
 
 /** The areas of the demo district, in the order their rows are written (the platform's members first). */
@@ -8,4 +9,5 @@ export const contributors: readonly DemoContributor[] = [
   platformContributor,
   developmentContributor,
   disciplineContributor,
+  educationContributor,
 ]

@@ -4,10 +4,12 @@
  */
 import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
+import { educationTables } from "./education.js"
 import * as platform from "./platform.js"
 
 export * from "./development.js"
 export * from "./discipline.js"
+export * from "./education.js"
 export * from "./platform.js"
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
@@ -28,4 +30,5 @@ export const tables = {
   cultivationRecords: development.cultivationRecords,
   developmentPipelineIndex: development.developmentPipelineIndex,
   ...disciplineTables,
+  ...educationTables,
 }
