@@ -281,3 +281,75 @@ export const subtreeSittings = async (
     .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
   return { orgs: orgRows, sittings }
 }
+
+/** A meeting as another area reads it: kinds, day, times, 第一议题 and who was present. */
+export interface MeetingFactsRow {
+  readonly id: string
+  readonly orgId: string
+  readonly orgName: string
+  readonly types: readonly string[]
+  readonly onDate: PlainDate
+  readonly startTime: string
+  readonly endTime: string
+  readonly firstItem: { readonly topic: string; readonly form: string } | null
+  readonly presentMemberIds: readonly string[]
+}
+
+/**
+ * Every meeting of the subtree of `orgId` (default: the scope's root; else `NotInScope`) dated `from`…`to`,
+ * oldest first, with the members ticked present — what education reads to credit study and keep the 第一议题
+ * ledger (it passes them to its rules package as plain data). `memberIds`, when given, keeps only the
+ * presence of those members (a study-hours card).
+ */
+export const meetingFactsInSubtree = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<readonly MeetingFactsRow[]> => {
+  const within = await withinOf(db, scope, orgId)
+  const rows = await db
+    .select({
+      id: disciplineMeetings.id,
+      orgId: disciplineMeetings.orgId,
+      orgName: orgs.name,
+      types: disciplineMeetings.types,
+      onDate: disciplineMeetings.onDate,
+      startTime: disciplineMeetings.startTime,
+      endTime: disciplineMeetings.endTime,
+      firstItem: disciplineMeetings.firstItem,
+    })
+    .from(disciplineMeetings)
+    .innerJoin(orgs, eq(orgs.id, disciplineMeetings.orgId))
+    .where(
+      and(
+        pathInSubtree(orgs.path, within),
+        gte(disciplineMeetings.onDate, from),
+        lte(disciplineMeetings.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
+  const present = new Map<string, string[]>()
+  if (rows.length > 0) {
+    const att = await db
+      .select({ meetingId: disciplineAttendance.meetingId, memberId: disciplineAttendance.memberId })
+      .from(disciplineAttendance)
+      .innerJoin(disciplineMeetings, eq(disciplineMeetings.id, disciplineAttendance.meetingId))
+      .innerJoin(orgs, eq(orgs.id, disciplineMeetings.orgId))
+      .where(
+        and(
+          eq(disciplineAttendance.present, true),
+          pathInSubtree(orgs.path, within),
+          gte(disciplineMeetings.onDate, from),
+          lte(disciplineMeetings.onDate, to),
+        ),
+      )
+    for (const a of att) {
+      const list = present.get(a.meetingId)
+      if (list === undefined) present.set(a.meetingId, [a.memberId])
+      else list.push(a.memberId)
+    }
+  }
+  return rows.map((r) => ({ ...r, presentMemberIds: present.get(r.id) ?? [] }))
+}
