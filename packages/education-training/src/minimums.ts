@@ -99,7 +99,7 @@ export const cadreHoursRule: Rule<StudyYearInput, EducationPolicy> = {
 
 /**
  * `NEW-SECRETARY-TRAINING` (PL19): a secretary is trained (a centralized session) within `newSecretaryMonths`
- * (6) of taking office. Judged in the years the window touches: trained in it `ok`, else `due` until its last
+ * (6) of taking office. Judged in the years the window touches (not for an exempted member, EM 23): trained in it `ok`, else `due` until its last
  * day, `overdue` after.
  */
 export const newSecretaryRule: Rule<StudyYearInput, EducationPolicy> = {
@@ -108,7 +108,7 @@ export const newSecretaryRule: Rule<StudyYearInput, EducationPolicy> = {
   citations: [pl19(3)],
   check: (i, policy) =>
     i.posts
-      .filter((p) => p.post === "secretary")
+      .filter((p) => p.post === "secretary" && i.exemption === undefined)
       .flatMap((p) => {
         const deadline = p.since.add({ months: policy.newSecretaryMonths })
         if (isBefore(deadline, yearStart(i.year)) || isAfter(p.since, yearEnd(i.year))) return []
@@ -129,14 +129,15 @@ export const newSecretaryRule: Rule<StudyYearInput, EducationPolicy> = {
 /**
  * `NEW-MEMBER-TRAINING` (PL19): a new member takes one centralized training during probation or within
  * `newMemberMonthsAfterConversion` (12) after conversion: window from 入党日期 to 转正日期 + 12 months (without a
- * conversion date yet: admission + 1 year + 12 months). Judged in the years the window touches.
+ * conversion date yet: admission + 1 year + 12 months). Judged in the years the window touches; not for an
+ * exempted member (EM 23).
  */
 export const newMemberRule: Rule<StudyYearInput, EducationPolicy> = {
   id: "NEW-MEMBER-TRAINING",
   title: { "zh-CN": "新党员集中培训", en: "Training of a new member" },
   citations: [pl19(3)],
   check: (i, policy) => {
-    if (i.admittedOn === undefined) return []
+    if (i.admittedOn === undefined || i.exemption !== undefined) return []
     const converted = i.fullMemberOn ?? i.admittedOn.add({ years: 1 })
     const deadline = converted.add({ months: policy.newMemberMonthsAfterConversion })
     if (isBefore(deadline, yearStart(i.year)) || isAfter(i.admittedOn, yearEnd(i.year))) return []

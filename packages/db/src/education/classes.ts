@@ -23,6 +23,8 @@ import {
 
 /** A new session of a class. */
 export interface NewSession {
+  /** Given by an import or the demo (stable ids); generated otherwise. */
+  readonly id?: string
   readonly topic: string
   readonly onDate: PlainDate
   readonly startMinute: number
@@ -32,6 +34,8 @@ export interface NewSession {
 
 /** What a new class holds, as the rules package checked it. */
 export interface NewClass {
+  /** Given by an import or the demo (stable ids); generated otherwise. */
+  readonly id?: string
   readonly orgId: string
   readonly title: string
   readonly audienceKind: EducationClass["audienceKind"]
