@@ -143,6 +143,8 @@ it("has a message in both languages for every code the rules can emit", () => {
 
 it("EM 23: an exempted new member is not held to the new members' training either", () => {
   expect(
-    codes({ admittedOn: date("2026-01-10"), exemption: { reason: "ill", studyBrought: "上门" } }).map(([, c]) => c),
+    codes({ admittedOn: date("2026-01-10"), exemption: { reason: "ill", studyBrought: "上门" } }).map(
+      ([, c]) => c,
+    ),
   ).toEqual(["STUDY-MEMBER-HOURS.exempt"])
 })
