@@ -34,7 +34,14 @@ const ClassPage = () => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["education"] })
   const onError = (e: unknown) => message.error(problemMessage(e, "error"))
   const enrol = useMutation({
-    mutationFn: () => educationApi.enrol(id, enrolOrg ? { orgId: enrolOrg } : {}),
+    // Without a choice, the class's own audience organization (or its organizer).
+    mutationFn: () =>
+      educationApi.enrol(id, {
+        orgId:
+          enrolOrg ??
+          (data?.class.audience.kind === "subtree" ? data.class.audience.orgId : data?.class.orgId) ??
+          "",
+      }),
     onSuccess: async (r) => {
       message.success(t("education.enrolDone", { added: r.added, skipped: r.skipped }))
       await refresh()
@@ -61,7 +68,11 @@ const ClassPage = () => {
     {
       title: t("education.name"),
       dataIndex: "name",
-      render: (name: string, m: RosterMember) => <Link to={`/education/members/${m.id}`}>{name}</Link>,
+      render: (name: string, m: RosterMember) => (
+        <Link to={`/education/members/${m.id}`} data-testid="roster-member">
+          {name}
+        </Link>
+      ),
     },
     { title: t("education.memberOrg"), dataIndex: "orgName", ellipsis: true },
     { title: t("education.hours"), dataIndex: "hours", width: 90 },

@@ -10,6 +10,7 @@ import { OrgPicker } from "../../components/OrgPicker"
 import { QueryTable } from "../../components/QueryTable"
 import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { type AudienceInput, educationApi, type SessionInput } from "./api"
 
@@ -40,6 +41,7 @@ const CreateClass = ({ open, onClose }: { readonly open: boolean; readonly onClo
   const navigate = useNavigate()
   const [form] = Form.useForm<NewClass>()
   const kind = Form.useWatch("audienceKind", form)
+  const { session } = useSession()
   const required = [{ required: true, message: t("education.required") }]
   const save = useProblemForm({
     form,
@@ -63,12 +65,14 @@ const CreateClass = ({ open, onClose }: { readonly open: boolean; readonly onClo
     },
   })
   return (
-    <FormModal state={save} open={open} title={t("education.create")}>
+    <FormModal state={save} open={open} title={t("education.create")} okTestId="class-save">
       <Form<NewClass>
         form={form}
         layout="vertical"
         requiredMark
         initialValues={{
+          orgId: session?.user.orgId,
+          audienceOrg: session?.user.orgId,
           audienceKind: "subtree",
           centralized: true,
           sessions: [{ topic: "", date: "", startTime: "09:00", endTime: "12:00", hours: 4 }],
@@ -126,10 +130,14 @@ const CreateClass = ({ open, onClose }: { readonly open: boolean; readonly onClo
               {items.map((item, i) => (
                 <Flex key={item.key} gap={8} wrap align="start" data-testid={`session-${i}`}>
                   <Form.Item name={[item.name, "topic"]} rules={required} style={{ flex: "1 1 140px" }}>
-                    <Input placeholder={t("education.topic")} maxLength={200} />
+                    <Input
+                      placeholder={t("education.topic")}
+                      maxLength={200}
+                      data-testid={`session-topic-${i}`}
+                    />
                   </Form.Item>
                   <Form.Item name={[item.name, "date"]} rules={required}>
-                    <Input type="date" aria-label={t("education.date")} />
+                    <Input type="date" aria-label={t("education.date")} data-testid={`session-date-${i}`} />
                   </Form.Item>
                   <Form.Item name={[item.name, "startTime"]} rules={required}>
                     <Input type="time" aria-label={t("education.start")} />

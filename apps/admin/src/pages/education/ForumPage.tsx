@@ -56,7 +56,7 @@ const NewThreadDialog = ({ open, onClose }: { readonly open: boolean; readonly o
     },
   })
   return (
-    <FormModal state={save} open={open} title={t("education.newThread")}>
+    <FormModal state={save} open={open} title={t("education.newThread")} okTestId="thread-save">
       <Form<NewThread> form={form} layout="vertical" requiredMark>
         <Form.Item
           name="title"
