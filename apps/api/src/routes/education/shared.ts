@@ -11,22 +11,44 @@ export const verdictView = (v: Verdict, lang: Lang) => ({
   ...(v.dueBy === undefined ? {} : { dueBy: v.dueBy.toString() }),
 })
 
-/** Input the rules refuse (hours, overlaps, members outside the audience): 422 naming each field; nothing written. */
-export const unprocessable = (errors: readonly FieldError[]) =>
-  new ApiProblem(
-    422,
-    "invalid-input",
-    { "zh-CN": "输入不符合要求", en: "Input refused" },
-    {
-      "zh-CN": errors.map((e) => `${e.field}：${e.messageZh}`).join("；"),
-      en: errors.map((e) => `${e.field}: ${e.message}`).join("; "),
-    },
-    errors.map((e) => ({
-      field: e.field,
-      reason: e.reason,
-      message: { "zh-CN": e.messageZh, en: e.message },
-    })),
-  )
+/**
+ * Input the rules refuse (hours, overlaps, members outside the audience): 422 naming each field as the client sent
+ * it (`errors`), each also as a blocked verdict (`verdicts`, code `EDUCATION-INPUT.<reason>`) as every 422 of the
+ * API carries; nothing is written.
+ */
+class InputRefused extends ApiProblem {
+  constructor(readonly refused: readonly FieldError[]) {
+    super(
+      422,
+      "invalid-input",
+      { "zh-CN": "输入不符合要求", en: "Input refused" },
+      {
+        "zh-CN": refused.map((e) => `${e.field}：${e.messageZh}`).join("；"),
+        en: refused.map((e) => `${e.field}: ${e.message}`).join("; "),
+      },
+      refused.map((e) => ({
+        field: e.field,
+        reason: e.reason,
+        message: { "zh-CN": e.messageZh, en: e.message },
+      })),
+    )
+  }
+
+  override body(lang: Lang) {
+    return {
+      ...super.body(lang),
+      verdicts: this.refused.map((e) => ({
+        status: "blocked",
+        code: `EDUCATION-INPUT.${e.reason}`,
+        field: e.field,
+        message: lang === "zh-CN" ? e.messageZh : e.message,
+        citations: [],
+      })),
+    }
+  }
+}
+
+export const unprocessable = (errors: readonly FieldError[]): ApiProblem => new InputRefused(errors)
 
 /** "HH:MM" of minutes after midnight. */
 export const timeOf = (minutes: number) =>
