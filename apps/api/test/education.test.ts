@@ -160,6 +160,15 @@ describe.each(backends)("Education and training on %s", (backend) => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
     expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe("姓名")
+    const roster = await secretary.get(`/api/education/classes/${klass.id}/roster.xlsx`)
+    expect(roster.status).toBe(200)
+    const rb = new ExcelJS.Workbook()
+    await rb.xlsx.load(await roster.arrayBuffer())
+    const sheet = rb.worksheets[0]
+    expect(sheet?.getRow(3).getCell(4).value).toEqual(new Date("2026-11-20T00:00:00Z"))
+    expect(sheet?.getRow(4).getCell(2).value).toBe("姓名")
+    const first = sheet?.getRow(5)
+    expect(first?.getCell(first.cellCount).value).toBe(4)
   })
 
   it("keeps the 第一议题 ledger from the meeting records", async () => {

@@ -82,7 +82,7 @@ export const creditStudy = (
   })
   const days = new Map<string, { readonly entry: StudyEntry; readonly index: number }[]>()
   for (const k of kept) {
-    const key = `${k.entry.memberId}\u0000${k.entry.on.toString()}`
+    const key = `${k.entry.memberId}\u0000${k.entry.on.year * 10_000 + k.entry.on.month * 100 + k.entry.on.day}`
     const list = days.get(key)
     if (list === undefined) days.set(key, [k])
     else list.push(k)

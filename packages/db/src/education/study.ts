@@ -4,7 +4,7 @@
  * (`meetingFactsInSubtree`). Each query takes the caller's `Scope`; each table has one write path.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm"
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -29,7 +29,7 @@ export interface StudyEntryRow {
   readonly endMinute: number | null
   readonly tenths: number
   readonly centralized: boolean
-  /** The class or the online record's title. */
+  /** The class or the online record's title (for one member's entries; empty for a subtree's). */
   readonly title: string
 }
 
@@ -56,6 +56,8 @@ export const studyEntriesOf = async (
   to: PlainDate,
 ): Promise<readonly StudyEntryRow[]> => {
   const cond = and(orgRowInScope(scope), await whoCondition(db, scope, who))
+  // A class's title only for one member's card: a subtree's tens of thousands of rows do without it.
+  const title = "memberId" in who ? educationClasses.title : sql<string>`''`
   const classRows = await db
     .select({
       memberId: educationAttendance.memberId,
@@ -65,7 +67,7 @@ export const studyEntriesOf = async (
       endMinute: educationSessions.endMinute,
       tenths: educationSessions.tenths,
       centralized: educationClasses.centralized,
-      title: educationClasses.title,
+      title,
     })
     .from(educationAttendance)
     .innerJoin(educationSessions, eq(educationSessions.id, educationAttendance.sessionId))
@@ -89,7 +91,12 @@ export const studyEntriesOf = async (
     .where(and(cond, gte(educationOnline.onDate, from), lte(educationOnline.onDate, to)))
   return [
     ...classRows.map((r) => ({ ...r, source: "class" as const })),
-    ...onlineRows.map((r) => ({ ...r, source: "online" as const, centralized: false })),
+    ...onlineRows.map((r) => ({
+      ...r,
+      title: "memberId" in who ? r.title : "",
+      source: "online" as const,
+      centralized: false,
+    })),
   ]
 }
 

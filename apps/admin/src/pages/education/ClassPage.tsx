@@ -9,13 +9,13 @@ import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
-import { educationApi } from "./api"
+import { download, educationApi, educationExports } from "./api"
 
 type RosterMember = Roster["members"][number]
 
 /** One class: its sessions, enrolment by organization, the attendance tick list per session, closing. */
 const ClassPage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { message } = App.useApp()
   const { id = "" } = useParams()
   const queryClient = useQueryClient()
@@ -147,7 +147,18 @@ const ClassPage = () => {
           )}
         </Space>
       </Card>
-      <Card size="small" title={t("education.roster")}>
+      <Card
+        size="small"
+        title={t("education.roster")}
+        extra={
+          <Button
+            size="small"
+            onClick={() => download(educationExports.roster(id), locale, "class-roster.xlsx").catch(onError)}
+          >
+            {t("education.exportRoster")}
+          </Button>
+        }
+      >
         <XfTable<RosterMember>
           rowKey="id"
           columns={columns}

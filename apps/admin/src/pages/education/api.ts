@@ -77,6 +77,7 @@ export const educationApi = {
 }
 
 export const educationExports = {
+  roster: (classId: string) => `/education/classes/${id(classId)}/roster.xlsx`,
   ledger: (year: number, orgId: string | undefined) =>
     `/education/study-ledger.xlsx?year=${year}${orgId ? `&orgId=${id(orgId)}` : ""}`,
   attachment: (attachmentId: string) => `/api/education/forum/attachments/${id(attachmentId)}`,

@@ -23,9 +23,11 @@ import {
   type Audience as RulesAudience,
   validateSession,
 } from "@xianfeng/education-training"
+import ExcelJS from "exceljs"
 import { audit } from "../../audit.js"
 import type { Actor } from "../../auth/actor.js"
 import type { Deps } from "../../deps.js"
+import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import {
@@ -44,7 +46,7 @@ import {
   SessionParams,
 } from "./contract.js"
 import { educationPermissions } from "./permissions.js"
-import { minutesFrom, tenthsOf, timeOf, unprocessable } from "./shared.js"
+import { contentDisposition, minutesFrom, tenthsOf, timeOf, unprocessable } from "./shared.js"
 
 const audienceOf = (c: ClassRow): Audience => {
   switch (c.audienceKind) {
@@ -370,5 +372,77 @@ export const closeTrainingClass = route({
       result: "ok",
     })
     return classView(await classInScope(deps.db, actor, params.id))
+  },
+})
+
+const RosterXlsx = fileResponse(XLSX_MEDIA_TYPE, "An .xlsx workbook (Content-Disposition: attachment)")
+
+/** A civil date as an Excel date cell (midnight UTC, which exceljs writes as the day's serial). */
+const excelDate = (iso: string) => {
+  const [y, m, d] = iso.split("-").map(Number)
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
+}
+
+export const classRosterXlsx = route({
+  method: "get",
+  path: "/api/education/classes/:id/roster.xlsx",
+  summary: "A class's roster with attendance per session and class hours (培训班学员名册), as .xlsx",
+  tag: "education",
+  auth: "user",
+  params: ClassParams,
+  response: RosterXlsx,
+  handler: async ({ actor, params, deps }) => {
+    const c = await classInScope(deps.db, actor, params.id)
+    const [people, present] = await Promise.all([
+      enrolledMembers(deps.db, c.id),
+      attendanceOfClass(deps.db, c.id),
+    ])
+    await audit(deps.db, deps, actor, {
+      action: "education.class.roster.export",
+      objectType: "education-class",
+      objectId: c.id,
+      result: "ok",
+      details: { members: people.length },
+    })
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet("学员名册")
+    ws.addRow([`${c.title} 学员名册`]).font = { bold: true, size: 14 }
+    ws.addRow(["主办单位", c.orgName, "", "人次", c.personTimes])
+    const dates = ws.addRow(["", "", "", ...c.sessions.map((s) => excelDate(s.onDate.toString()))])
+    dates.eachCell((cell, col) => {
+      if (col > 3) cell.numFmt = "yyyy-mm-dd"
+    })
+    ws.addRow([
+      "序号",
+      "姓名",
+      "所在组织",
+      ...c.sessions.map((s) => `${s.topic}（${s.tenths / 10}学时）`),
+      "出勤次数",
+      "学时合计",
+    ]).font = {
+      bold: true,
+    }
+    people.forEach((m, i) => {
+      const at = c.sessions.filter((s) => present.get(s.id)?.includes(m.id))
+      ws.addRow([
+        i + 1,
+        m.name,
+        m.orgName,
+        ...c.sessions.map((s) => (present.get(s.id)?.includes(m.id) ? "✓" : "")),
+        at.length,
+        at.reduce((n, s) => n + s.tenths, 0) / 10,
+      ])
+    })
+    ws.columns.forEach((col, i) => {
+      col.width = i === 0 ? 6 : i === 1 ? 12 : i === 2 ? 24 : 14
+    })
+    ws.views = [{ state: "frozen", ySplit: 4, xSplit: 2 }]
+    return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {
+      headers: {
+        "content-type": XLSX_MEDIA_TYPE,
+        "content-disposition": contentDisposition(`${c.title}学员名册.xlsx`, "class-roster.xlsx"),
+        "cache-control": "no-store",
+      },
+    })
   },
 })

@@ -1,6 +1,7 @@
 import type { AnyRoute } from "../../http/route.js"
 import {
   classRoster,
+  classRosterXlsx,
   closeTrainingClass,
   createTrainingClass,
   enrolInClass,
@@ -25,6 +26,7 @@ export const educationRoutes: readonly AnyRoute[] = [
   listClasses,
   createTrainingClass,
   classRoster,
+  classRosterXlsx,
   enrolInClass,
   setAttendance,
   closeTrainingClass,

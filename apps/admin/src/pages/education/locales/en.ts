@@ -100,5 +100,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "education.status.due": "due",
   "education.status.overdue": "overdue",
   "education.status.warning": "check",
+  "education.exportRoster": "Export the roster",
   "education.back": "Back",
 }

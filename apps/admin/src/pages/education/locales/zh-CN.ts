@@ -100,6 +100,7 @@ export const zhCN = {
   "education.status.due": "待完成",
   "education.status.overdue": "已逾期",
   "education.status.warning": "请注意",
+  "education.exportRoster": "导出名册",
   "education.back": "返回",
 } as const
 
