@@ -21,6 +21,10 @@ const login = async (username: string) => {
   await page.getByTestId("user-menu").waitFor()
 }
 
+/** The forum's search box (antd puts the test id on the input itself or on its wrapper). */
+const search = () =>
+  page.locator('input[data-testid="forum-search"], [data-testid="forum-search"] input').first()
+
 const logout = async () => {
   await page.getByTestId("user-menu").click()
   await page.getByTestId("logout").click()
@@ -61,7 +65,8 @@ describe("education and training in the admin", () => {
     await first.check()
     await page.getByTestId("save-attendance").click()
     await page.getByText("已登记出勤1人").waitFor()
-    expect(await page.getByTestId("class-person-times").textContent()).toBe("1")
+    // The page refetches the class after the save: its person-times become 1.
+    await page.locator('[data-testid="class-person-times"]', { hasText: /^1$/ }).waitFor()
     await page.getByTestId("roster-member").first().click()
     await page.waitForURL(/\/education\/members\//)
     await page.getByTestId("card-hours").waitFor()
@@ -77,8 +82,8 @@ describe("education and training in the admin", () => {
     await page.getByTestId("thread-body").fill("我们在老旧小区推行“楼道议事会”，党员带头协调加装电梯。")
     await page.getByTestId("thread-save").click()
     await page.getByText("已发布").waitFor()
-    await page.getByTestId("forum-search").locator("input").fill("加装电梯")
-    await page.getByTestId("forum-search").locator("input").press("Enter")
+    await search().fill("加装电梯")
+    await search().press("Enter")
     await page.getByTestId("forum-threads").getByText("楼道党小组的做法").waitFor()
     await logout()
 
@@ -93,8 +98,8 @@ describe("education and training in the admin", () => {
 
     await login("secretary2")
     await page.goto(`${base}/education/forum`)
-    await page.getByTestId("forum-search").locator("input").fill("加装电梯")
-    await page.getByTestId("forum-search").locator("input").press("Enter")
+    await search().fill("加装电梯")
+    await search().press("Enter")
     await page.getByText("还没有帖子").waitFor()
     expect(await page.getByTestId("forum-threads").getByText("楼道党小组的做法").count()).toBe(0)
   })

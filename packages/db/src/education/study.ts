@@ -57,7 +57,10 @@ export const studyEntriesOf = async (
 ): Promise<readonly StudyEntryRow[]> => {
   const cond = and(orgRowInScope(scope), await whoCondition(db, scope, who))
   // A class's title only for one member's card: a subtree's tens of thousands of rows do without it.
-  const title = "memberId" in who ? educationClasses.title : sql<string>`''`
+  const title =
+    "memberId" in who
+      ? sql<string>`${educationClasses.title} || ' · ' || ${educationSessions.topic}`
+      : sql<string>`''`
   const classRows = await db
     .select({
       memberId: educationAttendance.memberId,
