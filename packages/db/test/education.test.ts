@@ -14,6 +14,7 @@ import {
   insertMember,
   insertOrg,
   insertUser,
+  meetingFactsInSubtree,
   memberIdsOfSubtree,
   moderateForumPost,
   NotInScope,
@@ -25,6 +26,7 @@ import {
   writeEducationRoles,
   writeEnrolments,
   writeExemptions,
+  writeMeetings,
   writeOnline,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
@@ -165,6 +167,63 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
     await expect(
       studyEntriesOf(database.db, c01, { memberId: stranger }, date("2026-01-01"), date("2026-12-31")),
     ).rejects.toBeInstanceOf(NotInScope)
+  })
+
+  it("reads meetings for study: only of the given kinds, only those someone attended", async () => {
+    const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }
+    const base = {
+      orgId: "b1",
+      onDate: date("2026-04-10"),
+      startTime: "14:00",
+      endTime: "15:30",
+      place: "活动室",
+      chair: "书记",
+      recorder: "委员",
+      expectedFull: 3,
+      expectedProbationary: 0,
+      presentFull: 1,
+      presentProbationary: 0,
+      observers: [],
+      firstItem: { topic: "学习讲话精神", form: "集中学习" },
+      agenda: [],
+      resolutions: [],
+      votes: [],
+      recordedBy: null,
+      recordedAt: at,
+    }
+    await writeMeetings(database.db, [
+      {
+        ...base,
+        types: ["party-lecture"],
+        attendance: [{ memberId: ids[0] as string, present: true, reason: "" }],
+      },
+      {
+        ...base,
+        types: ["committee-meeting"],
+        attendance: [{ memberId: ids[0] as string, present: true, reason: "" }],
+      },
+      { ...base, types: ["party-lecture"], attendance: [] },
+    ])
+    const all = await meetingFactsInSubtree(
+      database.db,
+      b1,
+      undefined,
+      date("2026-01-01"),
+      date("2026-12-31"),
+    )
+    expect(all).toHaveLength(3)
+    const study = await meetingFactsInSubtree(
+      database.db,
+      b1,
+      undefined,
+      date("2026-01-01"),
+      date("2026-12-31"),
+      {
+        kinds: ["party-lecture", "theme-day"],
+        attendedOnly: true,
+      },
+    )
+    expect(study.map((m) => [m.types, m.presentMemberIds])).toEqual([[["party-lecture"], [ids[0]]]])
   })
 
   it("cuts Chinese into words the same way in the post and the query", () => {

@@ -45,7 +45,10 @@ export const educationScenario = async ({ cfg }: BenchContext): Promise<{ row: R
     const to = Temporal.PlainDate.from({ year: asOf.year, month: 12, day: 31 })
     const full = async () => {
       const stored = await studyEntriesOf(db, scope, {}, from, to)
-      const meetings = await meetingFactsInSubtree(db, scope, undefined, from, to)
+      const meetings = await meetingFactsInSubtree(db, scope, undefined, from, to, {
+        kinds: nationalPolicy.studyMeetingKinds,
+        attendedOnly: true,
+      })
       const entries = [
         ...stored.map((e) => ({
           memberId: e.memberId,

@@ -3,7 +3,7 @@
  * `Scope`; the two tables have one write path, `saveMeeting` (a meeting and its attendance change together).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -298,8 +298,8 @@ export interface MeetingFactsRow {
 /**
  * Every meeting of the subtree of `orgId` (default: the scope's root; else `NotInScope`) dated `from`…`to`,
  * oldest first, with the members ticked present — what education reads to credit study and keep the 第一议题
- * ledger (it passes them to its rules package as plain data). `memberIds`, when given, keeps only the
- * presence of those members (a study-hours card).
+ * ledger (it passes them to its rules package as plain data). With `kinds`, only meetings of one of those kinds;
+ * with `attendedOnly`, only meetings someone was ticked present at (what study hours need).
  */
 export const meetingFactsInSubtree = async (
   db: XfDb,
@@ -307,8 +307,19 @@ export const meetingFactsInSubtree = async (
   orgId: string | undefined,
   from: PlainDate,
   to: PlainDate,
+  options: { readonly kinds?: readonly string[]; readonly attendedOnly?: boolean } = {},
 ): Promise<readonly MeetingFactsRow[]> => {
   const within = await withinOf(db, scope, orgId)
+  const ofKinds =
+    options.kinds === undefined
+      ? undefined
+      : options.kinds.length === 0
+        ? sql`false`
+        : or(...options.kinds.map((k) => sql`${disciplineMeetings.types} @> ${JSON.stringify([k])}::jsonb`))
+  const attended =
+    options.attendedOnly === true
+      ? sql`exists (select 1 from ${disciplineAttendance} where ${disciplineAttendance.meetingId} = ${disciplineMeetings.id} and ${disciplineAttendance.present})`
+      : undefined
   const rows = await db
     .select({
       id: disciplineMeetings.id,
@@ -327,6 +338,8 @@ export const meetingFactsInSubtree = async (
         pathInSubtree(orgs.path, within),
         gte(disciplineMeetings.onDate, from),
         lte(disciplineMeetings.onDate, to),
+        ofKinds,
+        attended,
       ),
     )
     .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))

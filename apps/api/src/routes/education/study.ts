@@ -60,7 +60,10 @@ export const studyYearOf = async (db: XfDb, actor: Actor, who: StudyWho, year: n
   const meetings =
     "memberId" in who && meetingOrg === undefined
       ? []
-      : await meetingFactsInSubtree(db, actor, meetingOrg, from, to)
+      : await meetingFactsInSubtree(db, actor, meetingOrg, from, to, {
+          kinds: policy.studyMeetingKinds,
+          attendedOnly: true,
+        })
   const titles = new Map<string, string>()
   const entries: StudyEntry[] = stored.map((e) => {
     titles.set(`${e.source}/${e.ref}`, e.title)
