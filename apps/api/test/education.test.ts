@@ -180,6 +180,30 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(ledger.compliance.every((c) => c.opened <= c.required)).toBe(true)
   })
 
+  it("marks attendance from a sign-in sheet (.csv), and refuses a name not enrolled (422, nothing changed)", async () => {
+    const s2 = klass.sessions[1]?.id ?? ""
+    const unique = members.filter((m) => members.filter((x) => x.name === m.name).length === 1).slice(0, 2)
+    const sheet = (names: string[]) =>
+      Buffer.from(`序号,姓名\n${names.map((n, i) => `${i + 1},${n}`).join("\n")}\n`).toString("base64")
+    const before = (await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)).class
+      .personTimes
+    const bad = await secretary.send("POST", `/api/education/classes/${klass.id}/sessions/${s2}/sign-in`, {
+      filename: "签到表.csv",
+      content: sheet([unique[0]?.name ?? "", "不存在的人"]),
+    })
+    expect(bad.status).toBe(422)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("content")
+    expect(
+      (await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)).class.personTimes,
+    ).toBe(before)
+    const ok = await secretary.json<{ present: number; personTimes: number }>(
+      "POST",
+      `/api/education/classes/${klass.id}/sessions/${s2}/sign-in`,
+      { filename: "签到表.csv", content: sheet(unique.map((m) => m.name)) },
+    )
+    expect([ok.present, ok.personTimes]).toEqual([unique.length, before + unique.length])
+  })
+
   it("closes the class: no more attendance (409)", async () => {
     const closed = await secretary.json<ClassView>("POST", `/api/education/classes/${klass.id}/close`, {
       version: klass.version,

@@ -56,6 +56,22 @@ const ClassPage = () => {
     },
     onError,
   })
+  const signIn = useMutation({
+    mutationFn: async (file: File) => {
+      const content = await new Promise<string>((resolve, reject) => {
+        const r = new FileReader()
+        r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ""))
+        r.onerror = () => reject(r.error)
+        r.readAsDataURL(file)
+      })
+      return educationApi.signIn(id, sessionId ?? "", file.name, content)
+    },
+    onSuccess: async (r) => {
+      message.success(t("education.attendanceSaved", { present: r.present }))
+      await refresh()
+    },
+    onError,
+  })
   const close = useMutation({
     mutationFn: () => educationApi.close(id, data?.class.version ?? 1),
     onSuccess: refresh,
@@ -130,7 +146,7 @@ const ClassPage = () => {
             options={data.members.map((m) => ({ value: m.id, label: m.name }))}
           />
           {!c.closed && (
-            <Flex gap={8}>
+            <Flex gap={8} wrap>
               <Button onClick={() => setTicked(data.members.map((m) => m.id))}>
                 ✓ {data.members.length}
               </Button>
@@ -143,6 +159,24 @@ const ClassPage = () => {
               >
                 {t("education.saveAttendance")}
               </Button>
+              <Button
+                loading={signIn.isPending}
+                disabled={!sessionId}
+                onClick={() => document.getElementById("sign-in-sheet")?.click()}
+              >
+                {t("education.importSheet")}
+              </Button>
+              <input
+                id="sign-in-sheet"
+                type="file"
+                accept=".xlsx,.csv"
+                hidden
+                onChange={(e) => {
+                  const file = e.target.files?.[0]
+                  if (file) signIn.mutate(file)
+                  e.target.value = ""
+                }}
+              />
             </Flex>
           )}
         </Space>

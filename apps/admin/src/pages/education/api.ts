@@ -52,6 +52,11 @@ export const educationApi = {
       `/education/classes/${id(classId)}/sessions/${id(sessionId)}/attendance`,
       { memberIds },
     ),
+  signIn: (classId: string, sessionId: string, filename: string, content: string) =>
+    api.post<{ present: number; personTimes: number }>(
+      `/education/classes/${id(classId)}/sessions/${id(sessionId)}/sign-in`,
+      { filename, content },
+    ),
   close: (classId: string, version: number) =>
     api.post<ClassView>(`/education/classes/${id(classId)}/close`, { version }),
   card: (memberId: string, year: number) =>

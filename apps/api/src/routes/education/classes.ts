@@ -44,6 +44,7 @@ import {
   EnrolResult,
   Roster,
   SessionParams,
+  SignInSheetBody,
 } from "./contract.js"
 import { educationPermissions } from "./permissions.js"
 import { contentDisposition, minutesFrom, tenthsOf, timeOf, unprocessable } from "./shared.js"
@@ -444,5 +445,105 @@ export const classRosterXlsx = route({
         "cache-control": "no-store",
       },
     })
+  },
+})
+
+/** The names in the column headed 姓名 (or "name") of a sign-in sheet, with their row numbers (1-based). */
+const namesOfSheet = async (
+  filename: string,
+  bytes: Uint8Array,
+): Promise<{ row: number; name: string }[]> => {
+  let rows: string[][]
+  if (/\.csv$/i.test(filename)) {
+    const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "")
+    rows = text.split(/\r?\n/).map((line) => line.split(",").map((c) => c.trim().replace(/^"|"$/g, "")))
+  } else {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    const ws = wb.worksheets[0]
+    rows = []
+    ws?.eachRow({ includeEmpty: true }, (r, n) => {
+      const cells: string[] = []
+      r.eachCell({ includeEmpty: true }, (cell, c) => {
+        cells[c - 1] = cell.text.trim()
+      })
+      rows[n - 1] = cells
+    })
+  }
+  const headerAt = rows.findIndex((r) => r?.some((c) => c === "姓名" || c.toLowerCase() === "name"))
+  if (headerAt < 0) return []
+  const col = (rows[headerAt] ?? []).findIndex((c) => c === "姓名" || c.toLowerCase() === "name")
+  return rows
+    .slice(headerAt + 1)
+    .map((r, i) => ({ row: headerAt + 2 + i, name: (r?.[col] ?? "").trim() }))
+    .filter((x) => x.name !== "")
+}
+
+export const importSignInSheet = route({
+  method: "post",
+  path: "/api/education/classes/:id/sessions/:sessionId/sign-in",
+  summary: "Mark a session's attendance from a sign-in sheet (.xlsx or .csv with a column headed 姓名)",
+  description:
+    "Everyone named on the sheet is present, no one else. A name that is not enrolled, or that two enrolled " +
+    "members share, is refused with 422 naming `content` and the rows; nothing changes then.",
+  tag: "education",
+  auth: "user",
+  roles: educationPermissions.organize,
+  params: SessionParams,
+  body: SignInSheetBody,
+  response: AttendanceResult,
+  handler: async ({ actor, params, body, deps }) => {
+    const refuse = (reason: string, en: string, zh: string) =>
+      unprocessable([fieldError("content", reason, en, zh)])
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.content))
+      throw refuse("base64", "the sheet must be base64", "文件内容应为base64编码")
+    const bytes = new Uint8Array(Buffer.from(body.content, "base64"))
+    if (bytes.byteLength === 0 || bytes.byteLength > 2 * 1024 * 1024)
+      throw refuse("size", "a sheet is 1 byte to 2 MiB", "签到表大小应在2MB以内且不为空")
+    let names: { row: number; name: string }[]
+    try {
+      names = await namesOfSheet(body.filename, bytes)
+    } catch {
+      throw refuse(
+        "unreadable",
+        "the sheet is not a readable .xlsx or .csv",
+        "无法读取签到表（应为.xlsx或.csv）",
+      )
+    }
+    if (names.length === 0)
+      throw refuse("no-names", "no column headed 姓名 with names", "签到表中没有“姓名”列或没有姓名")
+    await classInScope(deps.db, actor, params.id)
+    const enrolled = await enrolledMembers(deps.db, params.id)
+    const byName = new Map<string, string[]>()
+    for (const m of enrolled) byName.set(m.name, [...(byName.get(m.name) ?? []), m.id])
+    const unknown = names.filter((n) => (byName.get(n.name)?.length ?? 0) === 0)
+    const ambiguous = names.filter((n) => (byName.get(n.name)?.length ?? 0) > 1)
+    if (unknown.length > 0 || ambiguous.length > 0)
+      throw unprocessable([
+        ...(unknown.length > 0
+          ? [
+              fieldError(
+                "content",
+                "not-enrolled",
+                `rows ${unknown.map((n) => n.row).join(", ")}: not enrolled in the class (outside its audience)`,
+                `第${unknown.map((n) => n.row).join("、")}行：${unknown.map((n) => n.name).join("、")}未报名本班`,
+              ),
+            ]
+          : []),
+        ...(ambiguous.length > 0
+          ? [
+              fieldError(
+                "content",
+                "ambiguous",
+                `rows ${ambiguous.map((n) => n.row).join(", ")}: two enrolled members share the name; tick them instead`,
+                `第${ambiguous.map((n) => n.row).join("、")}行：本班有同名学员，请在名单中勾选`,
+              ),
+            ]
+          : []),
+      ])
+    const ids = names.map((n) => byName.get(n.name)?.[0] ?? "")
+    return markAttendance(deps, actor, params.id, params.sessionId, ids, () => "content")
   },
 })

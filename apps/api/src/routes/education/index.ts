@@ -5,6 +5,7 @@ import {
   closeTrainingClass,
   createTrainingClass,
   enrolInClass,
+  importSignInSheet,
   listClasses,
   setAttendance,
 } from "./classes.js"
@@ -29,6 +30,7 @@ export const educationRoutes: readonly AnyRoute[] = [
   classRosterXlsx,
   enrolInClass,
   setAttendance,
+  importSignInSheet,
   closeTrainingClass,
   memberStudyCard,
   studyStatistics,

@@ -101,5 +101,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "education.status.overdue": "overdue",
   "education.status.warning": "check",
   "education.exportRoster": "Export the roster",
+  "education.importSheet": "Import a sign-in sheet",
   "education.back": "Back",
 }

@@ -101,6 +101,7 @@ export const zhCN = {
   "education.status.overdue": "已逾期",
   "education.status.warning": "请注意",
   "education.exportRoster": "导出名册",
+  "education.importSheet": "导入签到表",
   "education.back": "返回",
 } as const
 
