@@ -152,6 +152,12 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(stats.byOrg.reduce((n, o) => n + o.personTimes, 0)).toBe(stats.personTimes)
     expect(stats.meeting + stats.exempt + stats.below.length).toBe(stats.members)
     expect(stats.meeting).toBeGreaterThan(stats.below.length)
+    // The demo year: one rotation class of about 1,100 person-times; named members below the minimum.
+    const classes = await admin.json<ClassPage>("GET", "/api/education/classes?pageSize=100")
+    const rotation = classes.items.find((c) => c.title.includes("轮训"))
+    expect(rotation?.personTimes).toBeGreaterThanOrEqual(1_000)
+    expect(rotation?.personTimes).toBeLessThanOrEqual(1_200)
+    expect(stats.below.every((b) => b.name.length > 0 && b.messages.length > 0)).toBe(true)
   })
 
   it("exports the roster and the study-hours ledger as .xlsx with Chinese headings", async () => {

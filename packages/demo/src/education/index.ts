@@ -70,7 +70,7 @@ const threads = [
  * centralized class of seven four-hour sessions; the district runs one rotation class (four three-hour
  * sessions) for its first ~280 members — about 1,100 person-times; most members add online learning and reach
  * 32 class hours, about one in fourteen (named in the statistics) does not; each branch's first member is its
- * secretary (56 hours, more online study); members aged 85 or more are exempted (EM 23) with study brought to
+ * secretary (56 hours: more online study); members aged 85 or more are exempted (EM 23) with study brought to
  * them; and a few forum threads, two featured.
  */
 export const educationContributor: DemoContributor = {
@@ -194,14 +194,14 @@ export const educationContributor: DemoContributor = {
       const sessions = below ? 2 : int(rng, 0, 19) === 0 ? COMMITTEE_SESSIONS - 1 : COMMITTEE_SESSIONS
       for (let k = 0; k < sessions; k++)
         attendance.push({ sessionId: committeeSession(district, top, k), memberId: m.id })
-      if ((secretary || state.seats < ROTATION_SEATS) && !below) {
+      if (state.seats < ROTATION_SEATS && !below) {
         state.seats += 1
         enrolments.push({ classId: rotationId(district), memberId: m.id })
         for (let k = 0; k < ROTATION_SESSIONS; k++)
           if (int(rng, 0, 60) > 0)
             attendance.push({ sessionId: rotationSession(district, k), memberId: m.id })
       }
-      const pieces = below ? 1 : secretary ? 10 : int(rng, 3, 5)
+      const pieces = below ? 1 : secretary ? 14 : int(rng, 3, 5)
       for (let k = 0; k < pieces; k++)
         online.push({
           memberId: m.id,
