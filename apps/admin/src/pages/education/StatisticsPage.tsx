@@ -36,8 +36,8 @@ const StatisticsPage = () => {
     o.members - o.exempt === 0 ? 1 : o.meeting / (o.members - o.exempt)
   const monthOption = s && {
     tooltip: { trigger: "axis" },
-    legend: { data: [t("education.personTimes"), t("education.hours")] },
-    grid: { left: 50, right: 50, top: 40, bottom: 30 },
+    legend: { data: [t("education.personTimes"), t("education.hours")], top: 0 },
+    grid: { left: 40, right: 40, top: 36, bottom: 24 },
     xAxis: { type: "category", data: s.byMonth.map((m) => `${m.month}`) },
     yAxis: [{ type: "value" }, { type: "value" }],
     series: [
