@@ -2,6 +2,7 @@ import agenda from "./pages/agenda"
 import care from "./pages/care"
 import development from "./pages/development"
 import discipline from "./pages/discipline"
+import education from "./pages/education"
 import members from "./pages/members"
 import organization from "./pages/organization"
 import users from "./pages/users"
@@ -12,4 +13,13 @@ import type { Area } from "./shell/area"
  * care, …) means a `pages/<area>/index.ts` and one line here: its routes, menu entries and dashboard
  * panels are picked up by the router, the side menu and the dashboard.
  */
-export const areas: readonly Area[] = [organization, development, members, users, discipline, care, agenda]
+export const areas: readonly Area[] = [
+  organization,
+  development,
+  members,
+  users,
+  discipline,
+  care,
+  education,
+  agenda,
+]

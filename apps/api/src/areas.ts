@@ -6,6 +6,7 @@ import { developmentAgenda } from "./routes/development/agenda.js"
 import { developmentRoutes } from "./routes/development/index.js"
 import { disciplineAgenda } from "./routes/discipline/agenda.js"
 import { disciplineRoutes } from "./routes/discipline/index.js"
+import { educationRoutes } from "./routes/education/index.js"
 import { platformRoutes } from "./routes/platform/index.js"
 
 /**
@@ -24,4 +25,5 @@ export const allRoutes: readonly AnyRoute[] = [
   ...disciplineRoutes,
   ...careRoutes,
   ...agendaRoutes(agendaSources),
+  ...educationRoutes,
 ]

@@ -14,6 +14,7 @@ import { machineNow, type Report, type Section, toMarkdown } from "./report.js"
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
+import { educationScenario } from "./scenarios/education.js"
 import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
@@ -41,6 +42,9 @@ const main = async (cfg: BenchConfig) => {
       if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
       subtree.rows.push(rls.row)
       notes.push(rls.note)
+      const education = await educationScenario(ctx)
+      subtree.rows.push(education.row)
+      notes.push(education.note)
     }
     if (!cfg.small) {
       try {

@@ -2,6 +2,7 @@ import { careContributor } from "./care/index.js"
 import type { DemoContributor } from "./contributor.js"
 import { developmentContributor } from "./development/index.js"
 import { disciplineContributor } from "./discipline/index.js"
+import { educationContributor } from "./education/index.js"
 import { platformContributor } from "./platform/index.js"
 
 /** The areas of the demo district, in the order their rows are written (the platform's members first). */
@@ -10,4 +11,5 @@ export const contributors: readonly DemoContributor[] = [
   developmentContributor,
   disciplineContributor,
   careContributor,
+  educationContributor,
 ]

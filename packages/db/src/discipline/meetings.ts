@@ -3,7 +3,7 @@
  * `Scope`; the two tables have one write path, `saveMeeting` (a meeting and its attendance change together).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -280,4 +280,89 @@ export const subtreeSittings = async (
     )
     .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
   return { orgs: orgRows, sittings }
+}
+
+/** A meeting as another area reads it: kinds, day, times, 第一议题 and who was present. */
+export interface MeetingFactsRow {
+  readonly id: string
+  readonly orgId: string
+  readonly orgName: string
+  readonly types: readonly string[]
+  readonly onDate: PlainDate
+  readonly startTime: string
+  readonly endTime: string
+  readonly firstItem: { readonly topic: string; readonly form: string } | null
+  readonly presentMemberIds: readonly string[]
+}
+
+/**
+ * Every meeting of the subtree of `orgId` (default: the scope's root; else `NotInScope`) dated `from`…`to`,
+ * oldest first, with the members ticked present — what education reads to credit study and keep the 第一议题
+ * ledger (it passes them to its rules package as plain data). With `kinds`, only meetings of one of those kinds;
+ * with `attendedOnly`, only meetings someone was ticked present at (what study hours need).
+ */
+export const meetingFactsInSubtree = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  from: PlainDate,
+  to: PlainDate,
+  options: { readonly kinds?: readonly string[]; readonly attendedOnly?: boolean } = {},
+): Promise<readonly MeetingFactsRow[]> => {
+  const within = await withinOf(db, scope, orgId)
+  const ofKinds =
+    options.kinds === undefined
+      ? undefined
+      : options.kinds.length === 0
+        ? sql`false`
+        : or(...options.kinds.map((k) => sql`${disciplineMeetings.types} @> ${JSON.stringify([k])}::jsonb`))
+  const attended =
+    options.attendedOnly === true
+      ? sql`exists (select 1 from ${disciplineAttendance} where ${disciplineAttendance.meetingId} = ${disciplineMeetings.id} and ${disciplineAttendance.present})`
+      : undefined
+  const rows = await db
+    .select({
+      id: disciplineMeetings.id,
+      orgId: disciplineMeetings.orgId,
+      orgName: orgs.name,
+      types: disciplineMeetings.types,
+      onDate: disciplineMeetings.onDate,
+      startTime: disciplineMeetings.startTime,
+      endTime: disciplineMeetings.endTime,
+      firstItem: disciplineMeetings.firstItem,
+    })
+    .from(disciplineMeetings)
+    .innerJoin(orgs, eq(orgs.id, disciplineMeetings.orgId))
+    .where(
+      and(
+        pathInSubtree(orgs.path, within),
+        gte(disciplineMeetings.onDate, from),
+        lte(disciplineMeetings.onDate, to),
+        ofKinds,
+        attended,
+      ),
+    )
+    .orderBy(asc(disciplineMeetings.onDate), asc(disciplineMeetings.id))
+  const present = new Map<string, string[]>()
+  if (rows.length > 0) {
+    const att = await db
+      .select({ meetingId: disciplineAttendance.meetingId, memberId: disciplineAttendance.memberId })
+      .from(disciplineAttendance)
+      .innerJoin(disciplineMeetings, eq(disciplineMeetings.id, disciplineAttendance.meetingId))
+      .innerJoin(orgs, eq(orgs.id, disciplineMeetings.orgId))
+      .where(
+        and(
+          eq(disciplineAttendance.present, true),
+          pathInSubtree(orgs.path, within),
+          gte(disciplineMeetings.onDate, from),
+          lte(disciplineMeetings.onDate, to),
+        ),
+      )
+    for (const a of att) {
+      const list = present.get(a.meetingId)
+      if (list === undefined) present.set(a.meetingId, [a.memberId])
+      else list.push(a.memberId)
+    }
+  }
+  return rows.map((r) => ({ ...r, presentMemberIds: present.get(r.id) ?? [] }))
 }

@@ -6,11 +6,13 @@
 import { careTables } from "./care.js"
 import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
+import { educationTables } from "./education.js"
 import * as platform from "./platform.js"
 
 export * from "./care.js"
 export * from "./development.js"
 export * from "./discipline.js"
+export * from "./education.js"
 export * from "./platform.js"
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
@@ -33,4 +35,5 @@ export const tables = {
   developmentPipelineIndex: development.developmentPipelineIndex,
   ...disciplineTables,
   ...careTables,
+  ...educationTables,
 }

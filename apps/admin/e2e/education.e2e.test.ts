@@ -1,0 +1,106 @@
+import { join } from "node:path"
+import type { Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { type Harness, shots, startHarness } from "./harness"
+
+// 教育培训 end to end against the real API and the demo district: a branch secretary creates a class, enrols the
+// branch, ticks attendance and sees the hours on a member's card; posts in 书记话党建 and finds the post by a
+// Chinese word; the organization department hides it, and another secretary no longer finds it.
+
+const DEMO_PASSWORD = "xianfeng-demo"
+
+let harness: Harness | undefined
+let base = ""
+let page: Page
+
+const login = async (username: string) => {
+  await page.goto(`${base}/login`)
+  await page.getByTestId("login-username").fill(username)
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
+  await page.getByTestId("login-submit").click()
+  await page.getByTestId("user-menu").waitFor()
+}
+
+/** The forum's search box (antd puts the test id on the input itself or on its wrapper). */
+const search = () =>
+  page.locator('input[data-testid="forum-search"], [data-testid="forum-search"] input').first()
+
+const logout = async () => {
+  await page.getByTestId("user-menu").click()
+  await page.getByTestId("logout").click()
+  await page.waitForURL(`${base}/login`)
+  await page.getByTestId("login-submit").waitFor()
+}
+
+beforeAll(async () => {
+  harness = await startHarness()
+  ;({ base, page } = harness)
+})
+
+afterAll(async () => {
+  await harness?.close()
+})
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === "fail" && page) {
+    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
+    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
+  }
+})
+
+describe("education and training in the admin", () => {
+  it("a class is created, attendance ticked, and the hours show on a member's card", async () => {
+    await login("secretary1")
+    await page.goto(`${base}/education`)
+    await page.getByTestId("class-create").click()
+    await page.getByTestId("class-title").fill("支部党员冬训班（浏览器测试）")
+    await page.getByTestId("session-topic-0").fill("党章学习")
+    await page.getByTestId("session-date-0").fill("2026-11-02")
+    await page.getByTestId("class-save").click()
+    await page.waitForURL(/\/education\/classes\//)
+    await page.getByTestId("enrol").click()
+    await page.getByText(/新增报名\d+人/).waitFor()
+    const first = page.getByTestId("attendance-ticks").locator("input[type=checkbox]").first()
+    await first.waitFor()
+    await first.check()
+    await page.getByTestId("save-attendance").click()
+    await page.getByText("已登记出勤1人").waitFor()
+    // The page refetches the class after the save: its person-times become 1.
+    await page.locator('[data-testid="class-person-times"]', { hasText: /^1$/ }).waitFor()
+    await page.getByTestId("roster-member").first().click()
+    await page.waitForURL(/\/education\/members\//)
+    await page.getByTestId("card-hours").waitFor()
+    await page.getByText("党章学习").first().waitFor()
+    await page.getByText("2026-11-02").first().waitFor()
+    await page.screenshot({ path: join(shots, "education-card.png"), fullPage: true })
+  })
+
+  it("a forum post is found by a Chinese word, and once hidden by the organization department others no longer see it", async () => {
+    await page.goto(`${base}/education/forum`)
+    await page.getByTestId("forum-new").click()
+    await page.getByTestId("thread-title").fill("楼道党小组的做法")
+    await page.getByTestId("thread-body").fill("我们在老旧小区推行“楼道议事会”，党员带头协调加装电梯。")
+    await page.getByTestId("thread-save").click()
+    await page.getByText("已发布").waitFor()
+    await search().fill("加装电梯")
+    await search().press("Enter")
+    await page.getByTestId("forum-threads").getByText("楼道党小组的做法").waitFor()
+    await logout()
+
+    await login("admin")
+    await page.goto(`${base}/education/forum`)
+    await page.getByTestId("forum-threads").getByText("楼道党小组的做法").click()
+    await page.getByTestId("forum-hide").first().click()
+    await page.getByTestId("forum-hide-reason").fill("与主题无关")
+    await page.getByTestId("forum-hide-ok").click()
+    await page.getByText("已屏蔽：与主题无关").waitFor()
+    await logout()
+
+    await login("secretary2")
+    await page.goto(`${base}/education/forum`)
+    await search().fill("加装电梯")
+    await search().press("Enter")
+    await page.getByText("还没有帖子").waitFor()
+    expect(await page.getByTestId("forum-threads").getByText("楼道党小组的做法").count()).toBe(0)
+  })
+})

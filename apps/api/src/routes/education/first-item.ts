@@ -1,0 +1,66 @@
+import { date, Temporal } from "@xianfeng/core"
+import { loadAreaPolicy, meetingFactsInSubtree, subtreeSittings } from "@xianfeng/db"
+import { educationPolicy, firstItemCompliance, firstItemLedger } from "@xianfeng/education-training"
+import { todayOf } from "../../deps.js"
+import { langOf, problems } from "../../http/problem.js"
+import { route } from "../../http/route.js"
+import { FirstItemLedger, FirstItemQuery } from "./contract.js"
+import { verdictView } from "./shared.js"
+
+export const firstItemLedgerRoute = route({
+  method: "get",
+  path: "/api/education/first-item",
+  summary:
+    "The 第一议题 ledger of the caller's subtree (or one organization's): topic, form, date and organization of " +
+    "each meeting that opened with it, and per organization how many of the meetings that must did",
+  tag: "education",
+  auth: "user",
+  query: FirstItemQuery,
+  response: FirstItemLedger,
+  handler: async ({ actor, query, deps, c }) => {
+    const lang = langOf(c)
+    const today = todayOf(deps)
+    const to = query.to === undefined ? today : date(query.to)
+    const from =
+      query.from === undefined
+        ? Temporal.PlainDate.from({ year: to.year, month: 1, day: 1 })
+        : date(query.from)
+    if (Temporal.PlainDate.compare(from, to) > 0 || from.until(to).days > 3 * 366)
+      throw problems.badRequest(
+        "起止日期有误（最长三年）",
+        "from must not be after to, at most three years apart",
+        [{ field: "from", reason: "range", message: { "zh-CN": "起止日期有误", en: "bad range" } }],
+      )
+    const policy = (await loadAreaPolicy(deps.db, actor.orgPath, educationPolicy)).policy
+    const meetings = (await meetingFactsInSubtree(deps.db, actor, query.orgId, from, to)).map((m) => ({
+      ...m,
+      kinds: m.types,
+      on: m.onDate,
+    }))
+    const { orgs } = await subtreeSittings(deps.db, actor, query.orgId, from, to)
+    const names = new Map(orgs.map((o) => [o.id, o.name]))
+    const withMeetings = new Set(meetings.map((m) => m.orgId))
+    const orgIds = orgs.filter((o) => o.kind === "branch" || withMeetings.has(o.id)).map((o) => o.id)
+    return {
+      from: from.toString(),
+      to: to.toString(),
+      lines: firstItemLedger(meetings).map((l) => ({
+        meetingId: l.meetingId,
+        orgId: l.orgId,
+        orgName: names.get(l.orgId) ?? "",
+        date: l.on.toString(),
+        kinds: [...l.kinds],
+        topic: l.topic,
+        form: l.form,
+      })),
+      compliance: firstItemCompliance(orgIds, meetings, from, to, policy).map((r) => ({
+        orgId: r.orgId,
+        orgName: names.get(r.orgId) ?? "",
+        required: r.required,
+        opened: r.opened,
+        status: r.verdict.status,
+        message: verdictView(r.verdict, lang).message,
+      })),
+    }
+  },
+})

@@ -1,0 +1,232 @@
+import { cadrePosts, exemptionReasons, memberCategories, studySources } from "@xianfeng/education-training"
+import { sql } from "drizzle-orm"
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core"
+import { oneOf, plainDate, uuidKey } from "../internal/columns.js"
+import { members, orgs, users } from "./platform.js"
+import { recordedColumns } from "./recorded.js"
+
+/** Who a class is for (`Audience` of `@xianfeng/education-training`). */
+export const audienceKinds = ["subtree", "post", "category", "list"] as const
+
+/**
+ * 培训班 (a training class or rotation training): organized by any organization of the tree, for an audience
+ * (`audience_kind` with `audience_value`: an org id for `subtree`, a post, a member category, or empty for
+ * `list`). Closed classes take no more attendance. `version` moves on with every change.
+ */
+export const educationClasses = pgTable(
+  "education_classes",
+  {
+    id: uuidKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    title: text("title").notNull(),
+    audienceKind: text("audience_kind").$type<(typeof audienceKinds)[number]>().notNull(),
+    audienceValue: text("audience_value").notNull().default(""),
+    /** A centralized training (集中培训): what the secretaries' and new members' rules ask for. */
+    centralized: boolean("centralized").notNull().default(true),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    ...recordedColumns(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("education_classes_org_idx").on(t.orgId),
+    check("education_classes_audience", sql`${t.audienceKind} in (${oneOf(audienceKinds)})`),
+  ],
+)
+export type EducationClass = typeof educationClasses.$inferSelect
+
+/** 一次课: a session of a class, on a day, `start_minute`…`end_minute` (minutes after midnight), in tenths of a class hour. */
+export const educationSessions = pgTable(
+  "education_sessions",
+  {
+    id: uuidKey(),
+    classId: uuid("class_id")
+      .notNull()
+      .references(() => educationClasses.id, { onDelete: "cascade" }),
+    topic: text("topic").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+    tenths: integer("tenths").notNull(),
+  },
+  (t) => [
+    index("education_sessions_class_idx").on(t.classId, t.onDate),
+    check(
+      "education_sessions_span",
+      sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.endMinute} > ${t.startMinute} and ${t.tenths} > 0`,
+    ),
+  ],
+)
+export type EducationSession = typeof educationSessions.$inferSelect
+
+/** 报名/调训: a member enrolled in a class. */
+export const educationEnrolments = pgTable(
+  "education_enrolments",
+  {
+    classId: uuid("class_id")
+      .notNull()
+      .references(() => educationClasses.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [
+    primaryKey({ name: "education_enrolments_pkey", columns: [t.classId, t.memberId] }),
+    index("education_enrolments_member_idx").on(t.memberId),
+  ],
+)
+
+/** 签到: a member present at a session (absent members have no row; one row is one person-time). */
+export const educationAttendance = pgTable(
+  "education_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => educationSessions.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [
+    primaryKey({ name: "education_attendance_pkey", columns: [t.sessionId, t.memberId] }),
+    index("education_attendance_member_idx").on(t.memberId),
+  ],
+)
+
+/** Online learning (网络学习) entered or imported: a day, optionally a time span, and its class hours in tenths. */
+export const educationOnline = pgTable(
+  "education_online",
+  {
+    id: uuidKey(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    title: text("title").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    startMinute: integer("start_minute"),
+    endMinute: integer("end_minute"),
+    tenths: integer("tenths").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    index("education_online_member_idx").on(t.memberId, t.onDate),
+    check("education_online_tenths", sql`${t.tenths} > 0 and ${t.tenths} <= 160`),
+  ],
+)
+
+/** Posts and categories training depends on (书记 since a day; 新当选“两委”成员). */
+export const educationRoleKinds = [...cadrePosts, ...memberCategories] as const
+export const educationRoles = pgTable(
+  "education_roles",
+  {
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    role: text("role").$type<(typeof educationRoleKinds)[number]>().notNull(),
+    since: plainDate("since").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "education_roles_pkey", columns: [t.memberId, t.role] }),
+    check("education_roles_role", sql`${t.role} in (${oneOf(educationRoleKinds)})`),
+  ],
+)
+
+/** EM 23: a member not held to the hours for a year, and how study is brought to them. */
+export const educationExemptions = pgTable(
+  "education_exemptions",
+  {
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    year: integer("year").notNull(),
+    reason: text("reason").$type<(typeof exemptionReasons)[number]>().notNull(),
+    studyBrought: text("study_brought").notNull(),
+    ...recordedColumns(),
+  },
+  (t) => [
+    primaryKey({ name: "education_exemptions_pkey", columns: [t.memberId, t.year] }),
+    check("education_exemptions_reason", sql`${t.reason} in (${oneOf(exemptionReasons)})`),
+  ],
+)
+
+/** Sources as stored (the rules package's words). */
+export const storedStudySources = studySources
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" })
+
+/**
+ * 书记话党建: a forum thread or a reply (`thread_id` set). Readable district-wide; written by a user of its
+ * organization; hidden by the organization department with a reason (`hidden_*`, audited). `search_text` is
+ * the title and body cut into words (Intl.Segmenter, docs/architecture.md "Forum search"), space-separated.
+ */
+export const forumPosts = pgTable(
+  "forum_posts",
+  {
+    id: uuidKey(),
+    threadId: uuid("thread_id"),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    authorName: text("author_name").notNull(),
+    title: text("title").notNull().default(""),
+    body: text("body").notNull(),
+    searchText: text("search_text").notNull(),
+    featured: boolean("featured").notNull().default(false),
+    hiddenReason: text("hidden_reason"),
+    hiddenBy: uuid("hidden_by").references(() => users.id),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("forum_posts_thread_idx").on(t.threadId, t.createdAt),
+    index("forum_posts_recent_idx").on(t.createdAt),
+  ],
+)
+export type ForumPost = typeof forumPosts.$inferSelect
+
+/** An attachment of a post: a document or an image, stored in the database (bounded by the API: 2 MiB each). */
+export const forumAttachments = pgTable(
+  "forum_attachments",
+  {
+    id: uuidKey(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => forumPosts.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [
+    index("forum_attachments_post_idx").on(t.postId),
+    check("forum_attachments_size", sql`${t.size} > 0 and ${t.size} <= 2097152`),
+  ],
+)
+
+/** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
+export const educationTables = {
+  educationClasses,
+  educationSessions,
+  educationEnrolments,
+  educationAttendance,
+  educationOnline,
+  educationRoles,
+  educationExemptions,
+  forumPosts,
+  forumAttachments,
+}

@@ -1,0 +1,283 @@
+import { date } from "@xianfeng/core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  attendanceOfClass,
+  audienceFactsOf,
+  classesInScope,
+  classInScope,
+  closeClass,
+  createClass,
+  createForumPost,
+  type Database,
+  forumThread,
+  forumThreads,
+  insertMember,
+  insertOrg,
+  insertUser,
+  meetingFactsInSubtree,
+  memberIdsOfSubtree,
+  moderateForumPost,
+  NotInScope,
+  queryTokens,
+  searchTokens,
+  setSessionAttendance,
+  studyEntriesOf,
+  studyMembersOf,
+  writeEducationRoles,
+  writeEnrolments,
+  writeExemptions,
+  writeMeetings,
+  writeOnline,
+} from "../src/index.js"
+import { testBackends } from "../src/testing.js"
+import { testVault } from "./suite/context.js"
+
+// The area's queries on every backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$name", (backend) => {
+  let database: Database
+  const ids: string[] = []
+  let stranger = ""
+  let userId = ""
+  beforeAll(async () => {
+    database = await backend.open()
+    await database.db.transaction(async (tx) => {
+      for (const org of [
+        { id: "d1", kind: "district-committee", name: "区委" },
+        { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
+        { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
+        { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
+        { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
+      ] as const) {
+        const r = await insertOrg(tx, org)
+        if (r._tag === "Failure") throw new Error(r.failure.message)
+      }
+      const person = (orgId: string, name: string) => ({
+        orgId,
+        name,
+        sex: "male" as const,
+        birthDate: date("1950-01-01"),
+        ethnicity: "01",
+        education: "21",
+        occupationGroup: "worker",
+        stage: "full" as const,
+      })
+      for (const name of ["张一", "李二", "王三"])
+        ids.push((await insertMember(tx, testVault, person("b1", name))).id)
+      stranger = (await insertMember(tx, testVault, person("b2", "赵四"))).id
+      userId = await insertUser(tx, {
+        username: "edu-writer",
+        displayName: "书记甲",
+        role: "branch-secretary",
+        orgId: "b1",
+        passwordHash: "x",
+      })
+    })
+  })
+  afterAll(async () => {
+    await database.close()
+  })
+
+  const c01 = { orgId: "c01", orgPath: "d1.c01" }
+  const c02 = { orgId: "c02", orgPath: "d1.c02" }
+  const district = { orgId: "d1", orgPath: "d1" }
+  const at = new Date("2026-11-30T02:00:00Z")
+
+  it("creates a class with its sessions, enrols a branch, ticks attendance and counts person-times", async () => {
+    const klass = await createClass(database.db, c01, {
+      orgId: "c01",
+      title: "学习贯彻全会精神轮训班",
+      audienceKind: "subtree",
+      audienceValue: "c01",
+      centralized: true,
+      sessions: [
+        { topic: "第一讲", onDate: date("2026-05-10"), startMinute: 540, endMinute: 720, tenths: 40 },
+        { topic: "第二讲", onDate: date("2026-05-10"), startMinute: 840, endMinute: 1020, tenths: 40 },
+      ],
+      recordedBy: null,
+      recordedAt: at,
+    })
+    expect(klass.sessions).toHaveLength(2)
+    const members = await memberIdsOfSubtree(database.db, c01, "b1")
+    expect([...members].sort()).toEqual([...ids].sort())
+    expect(
+      await writeEnrolments(
+        database.db,
+        members.map((memberId) => ({ classId: klass.id, memberId })),
+      ),
+    ).toBe(3)
+    expect(await writeEnrolments(database.db, [{ classId: klass.id, memberId: ids[0] as string }])).toBe(0)
+    const [s1, s2] = klass.sessions
+    await setSessionAttendance(database.db, s1?.id as string, ids)
+    await setSessionAttendance(database.db, s2?.id as string, ids.slice(0, 2))
+    await setSessionAttendance(database.db, s2?.id as string, ids.slice(0, 1))
+    const after = await classInScope(database.db, c01, klass.id)
+    expect([after.enrolled, after.personTimes]).toEqual([3, 4])
+    expect((await attendanceOfClass(database.db, klass.id)).get(s2?.id as string)).toEqual(ids.slice(0, 1))
+    const entries = await studyEntriesOf(
+      database.db,
+      c01,
+      { memberId: ids[0] as string },
+      date("2026-01-01"),
+      date("2026-12-31"),
+    )
+    expect(entries.map((e) => e.tenths)).toEqual([40, 40])
+    expect((await classesInScope(database.db, district, { page: 1, pageSize: 10 })).total).toBe(1)
+    expect((await classesInScope(database.db, c02, { page: 1, pageSize: 10 })).total).toBe(0)
+    await expect(classInScope(database.db, c02, klass.id)).rejects.toBeInstanceOf(NotInScope)
+    expect(await closeClass(database.db, c01, klass.id, 2, at)).toBeUndefined()
+    expect((await closeClass(database.db, c01, klass.id, 1, at))?.closedAt).toEqual(at)
+  })
+
+  it("keeps members, online study, posts and exemptions in the scope", async () => {
+    await writeOnline(database.db, [
+      {
+        memberId: ids[1] as string,
+        title: "网络学习",
+        onDate: date("2026-06-01"),
+        startMinute: null,
+        endMinute: null,
+        tenths: 20,
+        recordedBy: null,
+        recordedAt: at,
+      },
+    ])
+    await writeEducationRoles(database.db, [
+      { memberId: ids[0] as string, role: "secretary", since: date("2026-03-01") },
+    ])
+    await writeExemptions(database.db, [
+      { memberId: ids[2] as string, year: 2026, reason: "old", studyBrought: "送学上门" },
+    ])
+    const rows = await studyMembersOf(database.db, c01, { orgId: "b1" }, 2026)
+    expect(rows.map((r) => [r.name, r.roles.map((x) => x.role), r.exemption?.reason ?? null])).toEqual(
+      expect.arrayContaining([
+        ["张一", ["secretary"], null],
+        ["王三", [], "old"],
+      ]),
+    )
+    const facts = await audienceFactsOf(database.db, c01, [...ids, stranger])
+    expect([facts.size, facts.get(ids[0] as string)?.roles]).toEqual([3, ["secretary"]])
+    const online = await studyEntriesOf(
+      database.db,
+      c01,
+      { orgId: "b1" },
+      date("2026-01-01"),
+      date("2026-12-31"),
+    )
+    expect(online.filter((e) => e.source === "online").map((e) => e.tenths)).toEqual([20])
+    await expect(
+      studyEntriesOf(database.db, c01, { memberId: stranger }, date("2026-01-01"), date("2026-12-31")),
+    ).rejects.toBeInstanceOf(NotInScope)
+  })
+
+  it("reads meetings for study: only of the given kinds, only those someone attended", async () => {
+    const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }
+    const base = {
+      orgId: "b1",
+      onDate: date("2026-04-10"),
+      startTime: "14:00",
+      endTime: "15:30",
+      place: "活动室",
+      chair: "书记",
+      recorder: "委员",
+      expectedFull: 3,
+      expectedProbationary: 0,
+      presentFull: 1,
+      presentProbationary: 0,
+      observers: [],
+      firstItem: { topic: "学习讲话精神", form: "集中学习" },
+      agenda: [],
+      resolutions: [],
+      votes: [],
+      recordedBy: null,
+      recordedAt: at,
+    }
+    await writeMeetings(database.db, [
+      {
+        ...base,
+        types: ["party-lecture"],
+        attendance: [{ memberId: ids[0] as string, present: true, reason: "" }],
+      },
+      {
+        ...base,
+        types: ["committee-meeting"],
+        attendance: [{ memberId: ids[0] as string, present: true, reason: "" }],
+      },
+      { ...base, types: ["party-lecture"], attendance: [] },
+    ])
+    const all = await meetingFactsInSubtree(
+      database.db,
+      b1,
+      undefined,
+      date("2026-01-01"),
+      date("2026-12-31"),
+    )
+    expect(all).toHaveLength(3)
+    const study = await meetingFactsInSubtree(
+      database.db,
+      b1,
+      undefined,
+      date("2026-01-01"),
+      date("2026-12-31"),
+      {
+        kinds: ["party-lecture", "theme-day"],
+        attendedOnly: true,
+      },
+    )
+    expect(study.map((m) => [m.types, m.presentMemberIds])).toEqual([[["party-lecture"], [ids[0]]]])
+  })
+
+  it("cuts Chinese into words the same way in the post and the query", () => {
+    const tokens = searchTokens("书记话党建：我们支部如何开展第一议题学习").split(" ")
+    expect(tokens).toEqual(expect.arrayContaining(["支部", "党建", "议题"]))
+    expect(queryTokens("党建")).toEqual(["党建"])
+    expect(queryTokens("支部学习")).toEqual(["支部", "学习"])
+    // a post of the largest size the API takes is cut in bounded memory and time
+    const long = "我们坚持把乡村振兴和党建引领结合起来。".repeat(1000)
+    expect(searchTokens(long).split(" ")).toEqual(expect.arrayContaining(["乡村", "振兴", "党建"]))
+  })
+
+  it("finds a forum thread by a Chinese word district-wide, and hides it from everyone but moderators", async () => {
+    const post = await createForumPost(
+      database.db,
+      { orgId: "b1", orgPath: "d1.c01.b1" },
+      {
+        threadId: null,
+        orgId: "b1",
+        authorId: userId,
+        authorName: "书记甲",
+        title: "村党组织带头人培养的一点体会",
+        body: "我们坚持把乡村振兴和党建引领结合起来",
+        createdAt: at,
+      },
+    )
+    await createForumPost(
+      database.db,
+      { orgId: "b1", orgPath: "d1.c01.b1" },
+      {
+        threadId: post.id,
+        orgId: "b1",
+        authorId: userId,
+        authorName: "书记甲",
+        title: "",
+        body: "补充：网格化管理也很重要",
+        createdAt: at,
+      },
+    )
+    const find = async (q: string, includeHidden = false) =>
+      (await forumThreads(database.db, { q, includeHidden, page: 1, pageSize: 10 })).items.map((t) => t.id)
+    expect(await find("乡村振兴")).toEqual([post.id])
+    expect(await find("网格化")).toEqual([post.id])
+    expect(await find("党建")).toEqual([post.id])
+    expect(await find("财务审计")).toEqual([])
+    await expect(
+      moderateForumPost(database.db, c02, post.id, { hide: { reason: "x", by: userId, at } }),
+    ).rejects.toBeInstanceOf(NotInScope)
+    await moderateForumPost(database.db, district, post.id, {
+      hide: { reason: "含不当内容", by: userId, at },
+    })
+    expect(await find("乡村振兴")).toEqual([])
+    expect(await find("乡村振兴", true)).toEqual([post.id])
+    await expect(forumThread(database.db, post.id, false)).rejects.toBeInstanceOf(NotInScope)
+    expect((await forumThread(database.db, post.id, true)).replies).toHaveLength(1)
+  })
+})

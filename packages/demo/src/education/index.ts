@@ -1,0 +1,229 @@
+import { type PlainDate, Temporal } from "@xianfeng/core"
+import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
+import {
+  type NewClass,
+  type NewOnline,
+  writeAttendance,
+  writeClasses,
+  writeEducationRoles,
+  writeEnrolments,
+  writeExemptions,
+  writeForumPosts,
+  writeOnline,
+} from "@xianfeng/db"
+import type { DemoContext, DemoContributor } from "../contributor.js"
+import { uuidOf } from "../ids.js"
+
+/** How many members the district's rotation class takes: four sessions each, about 1,100 person-times. */
+export const ROTATION_SEATS = 280
+const ROTATION_SESSIONS = 4
+const COMMITTEE_SESSIONS = 7
+
+/** The state of one load: the district, who is already enrolled in the rotation, who holds a branch's secretaryship. */
+let load: { district: DemoContext; seats: number; secretaries: Set<string> } | undefined
+
+const dayIn = (asOf: PlainDate, k: number, n: number): PlainDate => {
+  const start = Temporal.PlainDate.from({ year: asOf.year, month: 1, day: 1 })
+  const span = start.until(asOf).days
+  return start.add({ days: Math.floor(((k + 0.5) * span) / n) })
+}
+
+const topOf = (district: DemoContext, orgId: string): string => {
+  let org = district.orgById.get(orgId)
+  while (org !== undefined && org.parentId !== null && district.orgById.get(org.parentId)?.parentId !== null)
+    org = district.orgById.get(org.parentId)
+  return org?.id ?? orgId
+}
+
+const rotationId = (d: DemoContext) => uuidOf(`${d.seed}/education/rotation`)
+const rotationSession = (d: DemoContext, k: number) => uuidOf(`${d.seed}/education/rotation/${k}`)
+const committeeClass = (d: DemoContext, top: string) => uuidOf(`${d.seed}/education/class/${top}`)
+const committeeSession = (d: DemoContext, top: string, k: number) =>
+  uuidOf(`${d.seed}/education/class/${top}/${k}`)
+
+const threads = [
+  {
+    title: "村党组织带头人培养的几点体会",
+    body: "我们支部坚持把乡村振兴和党建引领结合起来，把致富能手培养成党员，把党员培养成村干部。",
+    replies: [
+      "很受启发，我们村也在做“头雁”培养，下一步想学习你们的经验。",
+      "网格化管理也很重要，党员联系户要落到实处。",
+    ],
+    featured: true,
+  },
+  {
+    title: "“第一议题”学习如何避免照本宣科",
+    body: "我们尝试每次由一名支委领学，再结合本社区的实际工作谈体会，学习效果比单纯读文件好。",
+    replies: ["赞同，结合实际最关键。"],
+    featured: true,
+  },
+  {
+    title: "老党员送学上门的做法",
+    body: "对年老体弱、行动不便的老党员，我们每月上门送学一次，把学习材料读给他们听，并听取他们的意见建议。",
+    replies: [],
+    featured: false,
+  },
+]
+
+/**
+ * 教育培训 in the demo district, in the year of the day it is loaded (`asOf`): every top committee runs a
+ * centralized class of seven four-hour sessions; the district runs one rotation class (four three-hour
+ * sessions) for its first ~280 members — about 1,100 person-times; most members add online learning and reach
+ * 32 class hours, about one in fourteen (named in the statistics) does not; each branch's first member is its
+ * secretary (56 hours: more online study); members aged 85 or more are exempted (EM 23) with study brought to
+ * them; and a few forum threads, two featured.
+ */
+export const educationContributor: DemoContributor = {
+  area: "education",
+  setup: async (tx, district) => {
+    load = { district, seats: 0, secretaries: new Set() }
+    const { asOf } = district
+    const root = district.orgs.find((o) => o.parentId === null)
+    if (root === undefined) return
+    const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
+    const tops = district.orgs.filter((o) => o.parentId === root.id)
+    const classes: NewClass[] = [
+      {
+        id: rotationId(district),
+        orgId: root.id,
+        title: `${asOf.year}年学习贯彻全会精神集中轮训班`,
+        audienceKind: "subtree",
+        audienceValue: root.id,
+        centralized: true,
+        sessions: Array.from({ length: ROTATION_SESSIONS }, (_, k) => ({
+          id: rotationSession(district, k),
+          topic: `第${k + 1}讲`,
+          onDate: dayIn(asOf, k, ROTATION_SESSIONS),
+          startMinute: 9 * 60,
+          endMinute: 12 * 60,
+          tenths: 30,
+        })),
+        recordedBy: null,
+        recordedAt,
+      },
+      ...tops.map((top) => ({
+        id: committeeClass(district, top.id),
+        orgId: top.id,
+        title: `${top.name}${asOf.year}年度党员集中学习`,
+        audienceKind: "subtree" as const,
+        audienceValue: top.id,
+        centralized: true,
+        sessions: Array.from({ length: COMMITTEE_SESSIONS }, (_, k) => ({
+          id: committeeSession(district, top.id, k),
+          topic:
+            ["党章党规", "党的创新理论", "党史学习", "形势政策", "廉洁教育", "业务知识", "志愿服务"][k] ??
+            `专题${k + 1}`,
+          onDate: dayIn(asOf, k, COMMITTEE_SESSIONS),
+          startMinute: 14 * 60,
+          endMinute: 17 * 60,
+          tenths: 40,
+        })),
+        recordedBy: null,
+        recordedAt,
+      })),
+    ]
+    await writeClasses(tx, classes)
+    const author = district.users.find((u) => u.role === "branch-secretary") ?? district.users[0]
+    const moderator = district.users.find((u) => u.role === "district-admin") ?? author
+    if (author === undefined || moderator === undefined) return
+    for (const [i, t] of threads.entries()) {
+      const at = new Date(recordedAt.getTime() - (threads.length - i) * 86_400_000 * 7)
+      const [post] = await writeForumPosts(tx, [
+        {
+          threadId: null,
+          orgId: author.orgId,
+          authorId: author.id,
+          authorName: author.displayName,
+          title: t.title,
+          body: t.body,
+          featured: t.featured,
+          createdAt: at,
+        },
+      ])
+      if (post === undefined) continue
+      await writeForumPosts(
+        tx,
+        t.replies.map((body, k) => ({
+          threadId: post.id,
+          orgId: moderator.orgId,
+          authorId: moderator.id,
+          authorName: moderator.displayName,
+          title: "",
+          body,
+          createdAt: new Date(at.getTime() + (k + 1) * 3_600_000),
+        })),
+      )
+    }
+  },
+  rows: async (tx, batch) => {
+    const state = load
+    if (state === undefined) return {}
+    const { district } = state
+    const { asOf } = district
+    const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
+    const eligible = batch.filter(
+      (m) => (m.stage === "full" || m.stage === "probationary") && m.status === "normal",
+    )
+    const enrolments: { classId: string; memberId: string }[] = []
+    const attendance: { sessionId: string; memberId: string }[] = []
+    const online: NewOnline[] = []
+    const roles: Parameters<typeof writeEducationRoles>[1][number][] = []
+    const exemptions: Parameters<typeof writeExemptions>[1][number][] = []
+    for (const m of eligible) {
+      const rng = mulberry32(hashSeed(district.seed, "education-member", m.id))
+      const top = topOf(district, m.orgId)
+      const age = m.birthDate.until(asOf, { largestUnit: "years" }).years
+      if (age >= 85) {
+        exemptions.push({
+          memberId: m.id,
+          year: asOf.year,
+          reason: "old",
+          studyBrought: "每月送学上门",
+          recordedBy: null,
+          recordedAt,
+        })
+        continue
+      }
+      const secretary = !state.secretaries.has(m.orgId) && m.stage === "full"
+      if (secretary) {
+        state.secretaries.add(m.orgId)
+        roles.push({ memberId: m.id, role: "secretary", since: asOf.subtract({ years: int(rng, 1, 4) }) })
+      }
+      const below = !secretary && int(rng, 0, 13) === 0
+      enrolments.push({ classId: committeeClass(district, top), memberId: m.id })
+      const sessions = below ? 2 : int(rng, 0, 19) === 0 ? COMMITTEE_SESSIONS - 1 : COMMITTEE_SESSIONS
+      for (let k = 0; k < sessions; k++)
+        attendance.push({ sessionId: committeeSession(district, top, k), memberId: m.id })
+      if (state.seats < ROTATION_SEATS && !below) {
+        state.seats += 1
+        enrolments.push({ classId: rotationId(district), memberId: m.id })
+        for (let k = 0; k < ROTATION_SESSIONS; k++)
+          if (int(rng, 0, 60) > 0)
+            attendance.push({ sessionId: rotationSession(district, k), memberId: m.id })
+      }
+      const pieces = below ? 1 : secretary ? 14 : int(rng, 3, 5)
+      for (let k = 0; k < pieces; k++)
+        online.push({
+          memberId: m.id,
+          title: "网络学习（党员教育平台）",
+          onDate: dayIn(asOf, k, pieces + 1).add({ days: 1 }),
+          startMinute: null,
+          endMinute: null,
+          tenths: 20,
+          recordedBy: null,
+          recordedAt,
+        })
+    }
+    await writeEnrolments(tx, enrolments)
+    await writeAttendance(tx, attendance)
+    await writeOnline(tx, online)
+    await writeEducationRoles(tx, roles)
+    await writeExemptions(tx, exemptions)
+    return {
+      educationEnrolments: enrolments.length,
+      educationAttendance: attendance.length,
+      educationOnline: online.length,
+      educationExemptions: exemptions.length,
+    }
+  },
+}

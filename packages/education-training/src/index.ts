@@ -1,0 +1,7 @@
+export * from "./citations.js"
+export * from "./classes.js"
+export * from "./first-item.js"
+export * from "./hours.js"
+export * from "./messages.js"
+export * from "./minimums.js"
+export * from "./policy.js"
