@@ -1,3 +1,4 @@
+export * from "./appraisal/index.js"
 export * from "./audit.js"
 export * from "./code-tables.js"
 export * from "./database.js"

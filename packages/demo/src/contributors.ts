@@ -1,3 +1,4 @@
+import { appraisalContributor } from "./appraisal/index.js"
 import type { DemoContributor } from "./contributor.js"
 import { developmentContributor } from "./development/index.js"
 import { disciplineContributor } from "./discipline/index.js"
@@ -8,4 +9,5 @@ export const contributors: readonly DemoContributor[] = [
   platformContributor,
   developmentContributor,
   disciplineContributor,
+  appraisalContributor,
 ]

@@ -2,10 +2,13 @@
  * The database schema, one file per area. A new area adds `schema/<area>.ts` and one line here and in
  * `tables`; drizzle-kit reads this folder (drizzle.config.ts) and the area adds its own migration.
  */
+
+import { appraisalTables } from "./appraisal.js"
 import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
 import * as platform from "./platform.js"
 
+export * from "./appraisal.js"
 export * from "./development.js"
 export * from "./discipline.js"
 export * from "./platform.js"
@@ -28,4 +31,5 @@ export const tables = {
   cultivationRecords: development.cultivationRecords,
   developmentPipelineIndex: development.developmentPipelineIndex,
   ...disciplineTables,
+  ...appraisalTables,
 }
