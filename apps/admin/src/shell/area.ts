@@ -45,6 +45,10 @@ export interface Area {
   readonly routes: readonly AreaRoute[]
   readonly menu: readonly AreaMenuItem[]
   readonly dashboardPanels: readonly DashboardPanel[]
+  /** Pages anyone may open without signing in (an activation page), outside the signed-in frame. */
+  readonly publicRoutes?: readonly AreaRoute[]
+  /** The page a role lands on instead of the dashboard (a `member` opens their own record). */
+  readonly homes?: Partial<Record<Role, string>>
 }
 
 export const defineArea = (area: Area): Area => area

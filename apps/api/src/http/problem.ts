@@ -120,6 +120,15 @@ export const problems = {
     new ApiProblem(400, "invalid-request", t("请求无效", "Invalid request"), t(e.messageZh, e.message), [
       { field: e.field, reason: e.reason, message: t(e.messageZh, e.message) },
     ]),
+  /** The request is well-formed but a rule refuses one of its fields: 422 naming the field as sent. */
+  unprocessable: (field: string, reason: string, zh: string, en: string) =>
+    new ApiProblem(
+      422,
+      "invalid-request",
+      t("请求无效", "Invalid request"),
+      t(`${field}：${zh}`, `${field}: ${en}`),
+      [{ field, reason, message: t(zh, en) }],
+    ),
   /** A rule refused the action: 422 with the verdicts, rendered, each with its articles. */
   ruleBlocked: (zh: string, en: string, verdicts: readonly unknown[]) =>
     new ApiProblem(422, "rule-blocked", t("规则不允许", "Refused by the rules"), t(zh, en), undefined, {
@@ -138,6 +147,9 @@ const uniqueFields: Readonly<Record<string, string>> = {
   orgs_pkey: "id",
   development_plans_pkey: "year",
   district_policies_pkey: "area",
+  appraisal_cycles_org_year_key: "year",
+  appraisal_peer_ratings_pkey: "rateeId",
+  appraisal_secretary_reviews_org_year_key: "year",
 }
 
 /** The 409 for a unique violation on `constraint` (from `uniqueViolationOf`). */

@@ -1,1 +1,4 @@
-export * from "./records.js"
+export * from "./accounts.js"
+export * from "./cases.js"
+export * from "./cycles.js"
+export * from "./secretaries.js"
