@@ -8,7 +8,6 @@ import { todayOf } from "../../deps.js"
 import { IntParam, OrgIdSchema } from "../../http/contract-kit.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { route } from "../../http/route.js"
-import { contentDisposition } from "../development/exports.js"
 import { loadCycles } from "./model.js"
 import { secretaryViews } from "./secretaries.js"
 
@@ -17,6 +16,10 @@ const ExportQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   year: Schema.optionalKey(IntParam(2000, 2100)),
 })
+
+/** attachment; an ASCII fallback name, and the real (Chinese) one per RFC 5987/6266. */
+const contentDisposition = (name: string, ascii: string) =>
+  `attachment; filename="${ascii.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 const xlsx = async (wb: ExcelJS.Workbook, name: string, ascii: string) =>
   new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {
