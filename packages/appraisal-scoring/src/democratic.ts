@@ -170,6 +170,7 @@ const fmt = (t: ScoreTenths) => (t / 10).toFixed(1)
  * The grades the ratings suggest, before the branch proposes. Each graded member's score meets the thresholds;
  * those over the excellent line are ranked by score, then by the number of "excellent" ratings; at most the cap
  * keep "excellent" (a tie across the cap keeps none of the tied group), the others are suggested "qualified".
+ * A member rated by fewer than `minPeerGroup` gets neither a score nor a suggestion (the branch decides).
  * Probationary members are not graded unless the policy says so. The result does not depend on the order of
  * participants or ratings.
  */
@@ -186,7 +187,11 @@ export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Sugge
     }
   })
   const candidates = scored.filter(
-    (s) => graded(s.p, policy) && s.score !== null && gradeOfScore(s.score, policy) === "excellent",
+    (s) =>
+      graded(s.p, policy) &&
+      s.score !== null &&
+      s.received.length >= policy.minPeerGroup &&
+      gradeOfScore(s.score, policy) === "excellent",
   )
   const cap = applyCap(
     candidates.map((c) => ({ id: c.p.id, score: c.score ?? 0, tieBreak: c.excellentVotes })),
@@ -207,6 +212,21 @@ export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Sugge
         graded: true,
         suggested: null,
         verdicts: [verdict("blocked", "APPR-GRADE.no-ratings", [br(18), em(18)])],
+      }
+    // Too few ratings to speak for the branch, and too few to show without giving a rating away: no score is
+    // shown and no grade suggested; the branch grades from daily conduct.
+    if (received.length < policy.minPeerGroup)
+      return {
+        ...base,
+        score: null,
+        graded: true,
+        suggested: null,
+        verdicts: [
+          verdict("warning", "APPR-GRADE.too-few-raters", [br(18), local()], {
+            raters: received.length,
+            minimum: policy.minPeerGroup,
+          }),
+        ],
       }
     const byScore = gradeOfScore(score, policy)
     const params = { score: fmt(score), raters: received.length, cap: excellentCap, graded: gradedCount }

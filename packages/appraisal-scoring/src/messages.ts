@@ -52,6 +52,10 @@ export const appraisalMessages: MessageCatalog = {
     "zh-CN": "尚无党员互评结果，不能提出建议等次",
     en: "no peer ratings yet: no grade can be suggested",
   },
+  "APPR-GRADE.too-few-raters": {
+    "zh-CN": "仅{raters}人测评，少于{minimum}人，不计算得分、不提出建议等次，由支部结合日常表现评定",
+    en: "rated by {raters}, fewer than {minimum}: no score or suggestion; the branch grades from daily conduct",
+  },
   "APPR-CAP.over": {
     "zh-CN":
       "综合得分{score}分达到优秀线，但优秀一般不超过参评人数的三分之一（{graded}人中{cap}名），排名在名额之外，建议“合格”",

@@ -126,8 +126,30 @@ describe("scores and suggested grades", () => {
     expect(m7?.verdicts[0]?.code).toBe("APPR-GRADE.not-graded")
   })
 
+  it("fewer raters than the minimum group: no score shown and no grade suggested, the branch decides", () => {
+    const ps = exampleParticipants(4)
+    const s = suggestGrades(
+      { participants: ps, selfAssessments: [], ratings: all(ps, () => "excellent") },
+      nationalPolicy,
+    )
+    for (const o of s.outcomes) {
+      expect(o.score).toBeNull()
+      expect(o.suggested).toBeNull()
+      expect(o.verdicts[0]?.code).toBe("APPR-GRADE.too-few-raters")
+    }
+    // With the minimum at 3, the same ratings give scores (and the cap: 1 of 4, all tied, none excellent).
+    const three = suggestGrades(
+      { participants: ps, selfAssessments: [], ratings: all(ps, () => "excellent") },
+      {
+        ...nationalPolicy,
+        minPeerGroup: 3,
+      },
+    )
+    expect(three.outcomes.every((o) => o.score === 1000)).toBe(true)
+  })
+
   it("a low peer mean is suggested unqualified, and the explanation says which line it missed", () => {
-    const ps = exampleParticipants(5)
+    const ps = exampleParticipants(6)
     const ratings = all(ps, (_r, ratee) => (ratee === "m5" ? "unqualified" : "qualified"))
     const m5 = suggestGrades(
       { participants: ps, selfAssessments: [], ratings },
@@ -135,7 +157,7 @@ describe("scores and suggested grades", () => {
     ).outcomes.find((o) => o.memberId === "m5")
     expect(m5?.suggested).toBe("unqualified")
     expect(renderVerdict(m5?.verdicts[0] ?? ({} as never), appraisalMessages, "zh-CN")).toMatch(
-      /4人测评，综合得分0\.0分，低于基本合格线55分.*第十八条/,
+      /5人测评，综合得分0\.0分，低于基本合格线55分.*第十八条/,
     )
   })
 })
