@@ -1,7 +1,10 @@
 import {
+  applyCap,
   type Grade,
+  gradeOfScore,
   nationalPolicy,
   type PeerRating,
+  scoreOf,
   suggestGrades,
   takeStep,
 } from "@xianfeng/appraisal-scoring"
@@ -99,10 +102,36 @@ const confirmedCycle = async (tx: XfDb, district: DemoContext, branch: DemoOrg, 
     { participants: roll.map((m) => ({ id: m.id, stage: m.stage })), selfAssessments, ratings },
     nationalPolicy,
   )
+  // Where too few rated a member for a suggestion, the branch grades from the ratings and daily conduct
+  // itself, under the same cap.
+  const raw = new Map(
+    roll.map((m) => [
+      m.id,
+      scoreOf(
+        selfAssessments.find((s) => s.memberId === m.id),
+        ratings.filter((r) => r.rateeId === m.id),
+        nationalPolicy,
+      ),
+    ]),
+  )
+  const byScore = (id: string): Grade => {
+    const score = raw.get(id)
+    return score === null || score === undefined ? "qualified" : gradeOfScore(score, nationalPolicy)
+  }
+  const excellent = new Set(
+    applyCap(
+      suggestion.outcomes
+        .filter((o) => o.graded && byScore(o.memberId) === "excellent")
+        .map((o) => ({ id: o.memberId, score: raw.get(o.memberId) ?? 0, tieBreak: 0 })),
+      suggestion.excellentCap,
+    ).kept,
+  )
   let cases = 0
   for (const o of suggestion.outcomes) {
     if (!o.graded) continue
-    const grade = o.suggested ?? "qualified"
+    const own = byScore(o.memberId)
+    const grade =
+      o.suggested ?? (own === "excellent" ? (excellent.has(o.memberId) ? "excellent" : "qualified") : own)
     await updateParticipant(tx, cycle.id, o.memberId, { proposedGrade: grade, confirmedGrade: grade })
     if (grade === "unqualified") {
       const openedOn = asOf.subtract({ days: 20 })
