@@ -181,4 +181,28 @@ describe("democratic appraisal in the admin", () => {
     await fitsPhone()
     await shot("viewers-phone")
   })
+
+  it("the staff's pages work on a phone (no horizontal scroll, tables as cards) and on a desktop", async () => {
+    await signIn("officer")
+    const cycles = await api<{ items: CycleSummary[] }>("/appraisal/cycles")
+    const first = cycles.items[0]
+    if (first === undefined) throw new Error("no cycles in the demo")
+    for (const size of [PHONE, DESKTOP]) {
+      await page.setViewportSize(size)
+      for (const [name, path, ready] of [
+        ["cycles", "/appraisal", "appraisal-results"],
+        ["cycle", `/appraisal/cycles/${first.id}`, "cap-rule"],
+        ["cases", "/appraisal/cases", undefined],
+        ["secretaries", "/appraisal/secretaries", undefined],
+      ] as const) {
+        await page.goto(`${base}${path}`)
+        if (ready) await page.getByTestId(ready).waitFor()
+        else await page.locator(".xf-page").waitFor()
+        await page.waitForLoadState("networkidle")
+        if (size === PHONE) await fitsPhone()
+        await shot(`${name}-${size === PHONE ? "phone" : "desktop"}`)
+      }
+    }
+    expect(harness?.pageErrors ?? []).toEqual([])
+  })
 })
