@@ -177,7 +177,7 @@ describe("democratic appraisal in the admin", () => {
     await signIn("member1", DEMO_PASSWORD, PHONE)
     const table = page.getByTestId("record-viewers")
     await table.getByText("区委组织部管理员").first().waitFor()
-    expect(await table.textContent()).toContain("member.read")
+    expect(await table.textContent()).toContain("查看党员档案")
     await fitsPhone()
     await shot("viewers-phone")
   })

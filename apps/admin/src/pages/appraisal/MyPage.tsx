@@ -151,7 +151,11 @@ const Viewers = () => {
               dataIndex: "viewerOrg",
               render: (o: string | null) => o ?? "—",
             },
-            { title: t("appraisal.my.action"), dataIndex: "action" },
+            {
+              title: t("appraisal.my.action"),
+              dataIndex: "action",
+              render: (a: string) => td(`appraisal.action.${a}`, a),
+            },
           ]}
         />
       )}
