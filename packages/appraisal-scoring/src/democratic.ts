@@ -361,7 +361,7 @@ export const explainGrade = (
     out.push(
       verdict(
         "ok",
-        `APPR-PROPOSED.${proposed.grade === outcome.suggested ? "same" : "differs"}.${proposed.grade}`,
+        `APPR-PROPOSED.${outcome.suggested === null || proposed.grade === outcome.suggested ? "same" : "differs"}.${proposed.grade}`,
         [br(18)],
         {
           reason: proposed.reason ?? "",

@@ -203,6 +203,10 @@ describe("the branch proposes, the committee confirms", () => {
       },
     ).map((v) => renderVerdict(v, appraisalMessages, "zh-CN"))
     expect(lines.at(-1)).toContain("上级党组织审核确定等次“合格”")
+    // Without a suggestion (too few raters) the branch's grade is its own, not a departure needing a reason.
+    const unrated = { ...o, suggested: null }
+    const own = explainGrade(unrated, { memberId: o.memberId, grade: "qualified" }, undefined)
+    expect(own.at(-1)?.code).toBe("APPR-PROPOSED.same.qualified")
   })
 })
 
