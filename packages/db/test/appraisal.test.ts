@@ -1,4 +1,5 @@
 import { date } from "@xianfeng/core"
+import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   appendAudit,
@@ -15,6 +16,7 @@ import {
   participantsOf,
   peerRatingsOf,
   recordViewersOf,
+  rowsOf,
   savePeerRatings,
   spendActivation,
   userForLogin,
@@ -180,5 +182,22 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_appraisal"))("$nam
     const views = await recordViewersOf(database.db, ids[0] ?? "", member?.user.id ?? "")
     expect(views.map((v) => [v.action, v.viewerRole])).toEqual([["member.read", "committee-officer"]])
     expect(Object.keys(views[0] ?? {}).sort()).toEqual(["action", "at", "viewerOrg", "viewerRole"])
+  })
+
+  it("every appraisal table has row-level security on, behind the scope condition (migration 0013)", async () => {
+    const rows = rowsOf<{ relname: string; relrowsecurity: boolean }>(
+      await database.db.execute(
+        sql`select relname, relrowsecurity from pg_class where relname like 'appraisal\_%' and relkind = 'r' order by relname`,
+      ),
+    )
+    expect(rows.map((r) => r.relname)).toEqual([
+      "appraisal_activations",
+      "appraisal_cycles",
+      "appraisal_participants",
+      "appraisal_peer_ratings",
+      "appraisal_secretary_reviews",
+      "appraisal_unqualified_cases",
+    ])
+    expect(rows.every((r) => r.relrowsecurity)).toBe(true)
   })
 })
