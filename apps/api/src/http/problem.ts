@@ -131,7 +131,9 @@ export const problems = {
       [{ field, reason, message: t(zh, en) }],
       // As every 422, the refusal as a verdict too (its code is the field's reason).
       (lang) => ({
-        verdicts: [{ status: "blocked", code: reason, field, message: lang === "en" ? en : zh, citations: [] }],
+        verdicts: [
+          { status: "blocked", code: reason, field, message: lang === "en" ? en : zh, citations: [] },
+        ],
       }),
     ),
   /** A rule refused the action: 422 with the verdicts, rendered, each with its articles. */
