@@ -37,7 +37,7 @@ const myCycle = async (
 ): Promise<LoadedCycle> => {
   try {
     const [l] = await loadCycles(deps.db, [await cycleInScope(deps.db, actor, cycleId, { lock })])
-    if (l !== undefined && l.participants.some((p) => p.memberId === me)) return l
+    if (l?.participants.some((p) => p.memberId === me)) return l
   } catch (e) {
     if (!(e instanceof NotInScope)) throw e
   }
