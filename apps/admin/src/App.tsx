@@ -3,14 +3,14 @@ import { App as AntApp, ConfigProvider } from "antd"
 import enUS from "antd/es/locale/en_US"
 import zhCNAntd from "antd/es/locale/zh_CN"
 import { type ComponentType, lazy, Suspense, useState } from "react"
-import { createBrowserRouter, RouterProvider } from "react-router-dom"
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
 import type { Role } from "./api/types"
 import { I18nProvider, useI18n } from "./i18n/I18nProvider"
 import type { Area } from "./shell/area"
 import { AreasProvider } from "./shell/areas-context"
 import { useSession } from "./shell/auth"
-import { allowed, catalogOf, collectRoutes } from "./shell/registry"
+import { allowed, catalogOf, collectPublicRoutes, collectRoutes, homeFor } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
@@ -36,6 +36,14 @@ const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: Comp
   return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
 }
 
+/** The dashboard, or the page an area names as the home of the user's role. */
+const Home = ({ areas }: { areas: readonly Area[] }) => {
+  const { session } = useSession()
+  if (!session) return null
+  const home = homeFor(areas, session.user.role)
+  return home === undefined ? <DashboardPage /> : <Navigate to={`/${home}`} replace />
+}
+
 /** The login page, then the signed-in frame around the dashboard and every area's pages. */
 const routerFor = (areas: readonly Area[]) =>
   createBrowserRouter([
@@ -47,6 +55,17 @@ const routerFor = (areas: readonly Area[]) =>
         </Suspense>
       ),
     },
+    ...collectPublicRoutes(areas).map((r) => {
+      const Page = lazy(r.load)
+      return {
+        path: `/${r.path}`,
+        element: (
+          <Suspense fallback={<Loading />}>
+            <Page />
+          </Suspense>
+        ),
+      }
+    }),
     {
       path: "/",
       element: (
@@ -55,7 +74,7 @@ const routerFor = (areas: readonly Area[]) =>
         </Suspense>
       ),
       children: [
-        { index: true, element: <DashboardPage /> },
+        { index: true, element: <Home areas={areas} /> },
         ...collectRoutes(areas).map((r) => {
           const Page = lazy(r.load)
           return { path: r.path, element: <Guard roles={r.roles} Page={Page} /> }

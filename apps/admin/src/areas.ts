@@ -1,4 +1,5 @@
 import agenda from "./pages/agenda"
+import appraisal from "./pages/appraisal"
 import care from "./pages/care"
 import development from "./pages/development"
 import discipline from "./pages/discipline"
@@ -21,5 +22,6 @@ export const areas: readonly Area[] = [
   discipline,
   care,
   education,
+  appraisal,
   agenda,
 ]

@@ -1,6 +1,7 @@
 import type { AgendaSource } from "./http/agenda-kit.js"
 import type { AnyRoute } from "./http/route.js"
 import { agendaRoutes } from "./routes/agenda/index.js"
+import { appraisalRoutes } from "./routes/appraisal/index.js"
 import { careRoutes } from "./routes/care/index.js"
 import { developmentAgenda } from "./routes/development/agenda.js"
 import { developmentRoutes } from "./routes/development/index.js"
@@ -26,4 +27,5 @@ export const allRoutes: readonly AnyRoute[] = [
   ...careRoutes,
   ...agendaRoutes(agendaSources),
   ...educationRoutes,
+  ...appraisalRoutes,
 ]

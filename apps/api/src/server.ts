@@ -2,7 +2,7 @@ import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
-import { DEMO_PASSWORD } from "@xianfeng/demo"
+import { DEMO_ACTIVATION_CODE, DEMO_MEMBER_LOGIN, DEMO_MEMBER_PENDING, DEMO_PASSWORD } from "@xianfeng/demo"
 import { configFromEnv } from "./config.js"
 import { startSystem } from "./system.js"
 
@@ -29,7 +29,10 @@ const main = async () => {
     if (system.loadedDemo)
       console.log(`  loaded the demo district (${config.demoMembers} members, seed ${config.demoSeed})`)
     console.log(
-      `  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor, sysadmin, secadmin, auditadmin)`,
+      `  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor, sysadmin, secadmin, auditadmin, ${DEMO_MEMBER_LOGIN})`,
+    )
+    console.log(
+      `  member account: ${DEMO_MEMBER_PENDING} waits for activation code ${DEMO_ACTIVATION_CODE} (${url}/#/activate)`,
     )
   })
   const stop = async () => {

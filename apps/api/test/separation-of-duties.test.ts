@@ -93,4 +93,20 @@ describe.each(backends)("separation of duties on %s", (backend) => {
     const me = await secadmin.json<{ user: { role: string } }>("GET", "/api/auth/me")
     expect(me.user.role).toBe("security-admin")
   })
+
+  it("lets none of them make a member account or turn an account into one: members' accounts come only from activation codes", async () => {
+    const made = await sysadmin.send("POST", "/api/users", newUser("sod.member", "member"))
+    expect(made.status).toBe(422)
+    const worker = await sysadmin.json<{ id: string }>(
+      "POST",
+      "/api/users",
+      newUser("sod.worker2", "auditor"),
+    )
+    for (const agent of [sysadmin, secadmin]) {
+      const res = await agent.send("PATCH", `/api/users/${worker.id}`, { role: "member" })
+      expect([403, 422]).toContain(res.status)
+    }
+    const { items } = await sysadmin.json<{ items: { id: string; role: string }[] }>("GET", "/api/users")
+    expect(items.find((u) => u.id === worker.id)?.role).toBe("auditor")
+  })
 })

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
-import { apiTokens, asSystem, orgs, users } from "@xianfeng/db"
+import { Temporal } from "@xianfeng/core"
+import { apiTokens, asSystem, members, orgs, users } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import pg from "pg"
 import { sha256 } from "../src/auth/tokens.js"
@@ -134,6 +135,30 @@ export const userWithToken = async (sys: TestSystem, role: Role, orgId: string):
   await asSystem(sys.deps.db, async (db) => {
     const [org] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId))
     if (!org) throw new Error(`no org ${orgId}`)
+    // A `member` user is a member of the org signing in as themself (the users_member_link CHECK): any of its
+    // members, or one made for the purpose when it has none.
+    const memberId =
+      role === "member"
+        ? ((await db.select({ id: members.id }).from(members).where(eq(members.orgId, orgId)).limit(1))[0]
+            ?.id ??
+          (
+            await db
+              .insert(members)
+              .values({
+                orgId,
+                name: "测试党员",
+                namePinyin: "ceshidangyuan",
+                nameInitials: "csdy",
+                sex: "female",
+                birthDate: Temporal.PlainDate.from("1990-01-01"),
+                ethnicity: "01",
+                education: "21",
+                occupationGroup: "worker",
+                stage: "full",
+              })
+              .returning({ id: members.id })
+          )[0]?.id)
+        : undefined
     const [u] = await db
       .insert(users)
       .values({
@@ -142,6 +167,7 @@ export const userWithToken = async (sys: TestSystem, role: Role, orgId: string):
         role,
         orgId,
         passwordHash: "x",
+        ...(memberId === undefined ? {} : { memberId }),
       })
       .returning({ id: users.id })
     if (!u) throw new Error("no user")

@@ -63,7 +63,9 @@ export type Sex = typeof Sex.Type
  * `branch-secretary` 支部书记, `auditor` 审计员 (reads the audit log only), and the three administrators that
  * graded protection level 3 keeps apart (GB/T 22239-2019 8.1.4.2 访问控制, 8.1.10 安全管理中心: 三员分立):
  * `system-admin` 系统管理员 (accounts), `security-admin` 安全管理员 (roles and security events) and
- * `audit-admin` 审计管理员 (the audit log, the other two's actions included). In the order the admin lists them.
+ * `audit-admin` 审计管理员 (the audit log, the other two's actions included), and `member` 党员 — a party member
+ * signed in as themself, whose account reaches their own record and their own part of the democratic appraisal
+ * and nothing else (a route lets a member in only when it names the role). In the order the admin lists them.
  */
 export const userRoles = [
   "district-admin",
@@ -73,9 +75,13 @@ export const userRoles = [
   "system-admin",
   "security-admin",
   "audit-admin",
+  "member",
 ] as const
 export const UserRole = choiceOf(userRoles)
 export type UserRole = typeof UserRole.Type
+
+/** Every role but `member`: the roles of the staff, whom a route admits when it names no roles. */
+export const staffRoles = userRoles.filter((r): r is Exclude<UserRole, "member"> => r !== "member")
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u
 

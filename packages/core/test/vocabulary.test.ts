@@ -9,6 +9,7 @@ import {
   OrgKind,
   orgKinds,
   Sex,
+  staffRoles,
   UserRole,
   userRoles,
 } from "../src/index.js"
@@ -73,9 +74,12 @@ describe("the shared literals", () => {
     expect(accepts(OrgKind, "committee")).toBe(false)
   })
 
-  it("has seven user roles — the four of the work and the three administrators kept apart — and two sexes", () => {
-    expect(userRoles).toHaveLength(7)
-    for (const r of ["system-admin", "security-admin", "audit-admin"]) expect(accepts(UserRole, r)).toBe(true)
+  it("has eight user roles — the four of the work, the three administrators kept apart and the member — and two sexes", () => {
+    expect(userRoles).toHaveLength(8)
+    for (const r of ["system-admin", "security-admin", "audit-admin", "member"])
+      expect(accepts(UserRole, r)).toBe(true)
+    expect(staffRoles).not.toContain("member")
+    expect(staffRoles).toHaveLength(7)
     for (const r of userRoles) expect(accepts(UserRole, r)).toBe(true)
     expect(accepts(UserRole, "root")).toBe(false)
     expect(accepts(Sex, "female")).toBe(true)

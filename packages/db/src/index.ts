@@ -1,3 +1,4 @@
+export * from "./appraisal/index.js"
 export * from "./audit.js"
 export * from "./care/index.js"
 export * from "./code-tables.js"

@@ -44,4 +44,13 @@ export interface DemoContributor {
     batch: readonly DemoMember[],
     write: DemoWrite,
   ) => Promise<Readonly<Record<string, number>>>
+  /**
+   * Writes what needs the whole district's members (an area's yearly cycle over a branch's roll), after every
+   * batch, in one transaction of its own. Returns how many rows of each kind it wrote.
+   */
+  readonly finish?: (
+    tx: XfDb,
+    district: DemoContext,
+    write: DemoWrite,
+  ) => Promise<Readonly<Record<string, number>>>
 }

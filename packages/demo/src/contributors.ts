@@ -1,3 +1,4 @@
+import { appraisalContributor } from "./appraisal/index.js"
 import { careContributor } from "./care/index.js"
 import type { DemoContributor } from "./contributor.js"
 import { developmentContributor } from "./development/index.js"
@@ -12,4 +13,5 @@ export const contributors: readonly DemoContributor[] = [
   disciplineContributor,
   careContributor,
   educationContributor,
+  appraisalContributor,
 ]

@@ -88,6 +88,12 @@ export const loadDemoDistrict = async (
     if (pending.length >= perTx) await flush()
   }
   if (pending.length > 0) await flush()
+  await db.transaction(async (tx) => {
+    for (const c of contributors) {
+      const counts = (await c.finish?.(tx, context, write)) ?? {}
+      for (const [kind, n] of Object.entries(counts)) written[kind] = (written[kind] ?? 0) + n
+    }
+  })
   await db.transaction((tx) =>
     appendAudit(tx, {
       action: "demo.load",

@@ -53,6 +53,7 @@ export const roles = everyOf<Role>()([
   "system-admin",
   "security-admin",
   "audit-admin",
+  "member",
 ])
 
 /** 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员, in the order of the process (core's `memberStages`). */
@@ -65,7 +66,7 @@ export const stages = everyOf<Stage>()([
 ])
 
 /** Roles that may change member records (the API's `permissions.writeMembers`). */
-export const mayWriteMembers = (role: Role): boolean => role !== "auditor"
+export const mayWriteMembers = (role: Role): boolean => role !== "auditor" && role !== "member"
 
 /** Roles that may see a member's full ID number (the API checks the same and audits every look). */
 export const mayRevealIdNumber = (role: Role): boolean =>

@@ -51,6 +51,7 @@ export const en: Readonly<Record<SharedMessageKey, string>> = {
   "role.system-admin": "System administrator",
   "role.security-admin": "Security administrator",
   "role.audit-admin": "Audit administrator",
+  "role.member": "Party member",
   "orgKind.district-committee": "District committee",
   "orgKind.working-committee": "Party working committee",
   "orgKind.township-committee": "Township or street committee",

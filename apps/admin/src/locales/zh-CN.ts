@@ -53,6 +53,7 @@ export const zhCN = {
   "role.system-admin": "系统管理员",
   "role.security-admin": "安全管理员",
   "role.audit-admin": "审计管理员",
+  "role.member": "党员",
   "orgKind.district-committee": "区委",
   "orgKind.working-committee": "党工委",
   "orgKind.township-committee": "乡镇（街道）党（工）委",

@@ -47,6 +47,10 @@ export interface Area {
   readonly dashboardPanels: readonly DashboardPanel[]
   /** Entries of the account menu (top right), above sign-out: the user's own settings, e.g. the calendar feed. */
   readonly userMenu?: readonly AreaMenuItem[]
+  /** Pages anyone may open without signing in (an activation page), outside the signed-in frame. */
+  readonly publicRoutes?: readonly AreaRoute[]
+  /** The page a role lands on instead of the dashboard (a `member` opens their own record). */
+  readonly homes?: Partial<Record<Role, string>>
 }
 
 export const defineArea = (area: Area): Area => area

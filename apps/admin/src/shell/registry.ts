@@ -2,9 +2,19 @@ import type { Role } from "../api/types"
 import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
 import type { Area, AreaMenuItem, AreaRoute, DashboardPanel } from "./area"
 
-/** Whether a page, menu item or panel limited to `roles` is for `role`; no list means everyone. */
+/**
+ * Whether a page, menu item or panel limited to `roles` is for `role`; no list means every role of the staff —
+ * a `member` (a party member signed in as themself) sees only what names the role, as the API admits them.
+ */
 export const allowed = (roles: readonly Role[] | undefined, role: Role): boolean =>
-  roles === undefined || roles.includes(role)
+  roles === undefined ? role !== "member" : roles.includes(role)
+
+/** The page a role lands on instead of the dashboard, if an area names one (`Area.homes`). */
+export const homeFor = (areas: readonly Area[], role: Role): string | undefined =>
+  areas.map((a) => a.homes?.[role]).find((p) => p !== undefined)
+
+export const collectPublicRoutes = (areas: readonly Area[]): AreaRoute[] =>
+  areas.flatMap((a) => a.publicRoutes ?? [])
 
 const duplicates = (values: readonly string[]): string[] => [
   ...new Set(values.filter((v, i) => values.indexOf(v) !== i)),

@@ -25,7 +25,8 @@ export class ApiProblem extends Error {
     readonly title: { readonly "zh-CN": string; readonly en: string },
     readonly detail: { readonly "zh-CN": string; readonly en: string },
     readonly errors?: readonly { field: string; reason: string; message: { "zh-CN": string; en: string } }[],
-    readonly extra?: Readonly<Record<string, unknown>>,
+    /** More members of the body; a function of the reader's language when they carry text. */
+    readonly extra?: Readonly<Record<string, unknown>> | ((lang: Lang) => Readonly<Record<string, unknown>>),
   ) {
     super(detail.en)
   }
@@ -39,7 +40,7 @@ export class ApiProblem extends Error {
       ...(this.errors
         ? { errors: this.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message[lang] })) }
         : {}),
-      ...this.extra,
+      ...(typeof this.extra === "function" ? this.extra(lang) : this.extra),
     }
   }
 }
@@ -120,6 +121,21 @@ export const problems = {
     new ApiProblem(400, "invalid-request", t("请求无效", "Invalid request"), t(e.messageZh, e.message), [
       { field: e.field, reason: e.reason, message: t(e.messageZh, e.message) },
     ]),
+  /** The request is well-formed but a rule refuses one of its fields: 422 naming the field as sent. */
+  unprocessable: (field: string, reason: string, zh: string, en: string) =>
+    new ApiProblem(
+      422,
+      "rule-blocked",
+      t("规则不允许", "Refused by the rules"),
+      t(`${field}：${zh}`, `${field}: ${en}`),
+      [{ field, reason, message: t(zh, en) }],
+      // As every 422, the refusal as a verdict too (its code is the field's reason).
+      (lang) => ({
+        verdicts: [
+          { status: "blocked", code: reason, field, message: lang === "en" ? en : zh, citations: [] },
+        ],
+      }),
+    ),
   /** A rule refused the action: 422 with the verdicts, rendered, each with its articles. */
   ruleBlocked: (zh: string, en: string, verdicts: readonly unknown[]) =>
     new ApiProblem(422, "rule-blocked", t("规则不允许", "Refused by the rules"), t(zh, en), undefined, {
@@ -140,6 +156,9 @@ const uniqueFields: Readonly<Record<string, string>> = {
   district_policies_pkey: "area",
   care_visits_target: "targetId",
   care_dues_assessments_member_year: "year",
+  appraisal_cycles_org_year_key: "year",
+  appraisal_peer_ratings_pkey: "rateeId",
+  appraisal_secretary_reviews_org_year_key: "year",
 }
 
 /** The 409 for a unique violation on `constraint` (from `uniqueViolationOf`). */

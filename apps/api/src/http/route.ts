@@ -1,4 +1,4 @@
-import { BILINGUAL_SEPARATOR, type UserRole as Role } from "@xianfeng/core"
+import { BILINGUAL_SEPARATOR, type UserRole as Role, staffRoles } from "@xianfeng/core"
 import { asSystem, withScope, type XfDb, type XfTx } from "@xianfeng/db"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
@@ -39,7 +39,10 @@ export interface RouteSpec<P, Q, B, R extends Schema.Top> {
    * `inOneTransaction`).
    */
   readonly transaction?: "none"
-  /** Roles allowed; all signed-in roles when omitted. */
+  /**
+   * Roles allowed; when omitted, every role of the staff (`staffRoles`): a `member` reaches only the routes
+   * that name the role.
+   */
   readonly roles?: readonly Role[]
   readonly params?: P
   readonly query?: Q
@@ -208,7 +211,8 @@ const inOneTransaction = async <T>(
 export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) => {
   for (const r of routes) {
     app.on(r.method.toUpperCase(), r.path, async (c) => {
-      const actor = r.auth === "user" ? requireActor(c, r.roles) : (undefined as unknown as Actor)
+      const actor =
+        r.auth === "user" ? requireActor(c, r.roles ?? staffRoles) : (undefined as unknown as Actor)
       const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
       const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
       const body = r.body ? decode(r.body, await readBody(c), "body") : undefined

@@ -3,12 +3,14 @@
  * `tables`; drizzle-kit reads this folder (drizzle.config.ts) and the area adds its own migration.
  */
 
+import { appraisalTables } from "./appraisal.js"
 import { careTables } from "./care.js"
 import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
 import { educationTables } from "./education.js"
 import * as platform from "./platform.js"
 
+export * from "./appraisal.js"
 export * from "./care.js"
 export * from "./development.js"
 export * from "./discipline.js"
@@ -36,4 +38,5 @@ export const tables = {
   ...disciplineTables,
   ...careTables,
   ...educationTables,
+  ...appraisalTables,
 }

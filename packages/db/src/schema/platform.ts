@@ -135,8 +135,13 @@ export const users = pgTable(
     mfaPendingSecret: text("mfa_pending_secret"),
     /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
     mfaLastStep: integer("mfa_last_step"),
+    /** A `member` user's own member record (评议考核: a member signs in as themself); null for every other role. */
+    memberId: uuid("member_id").references((): AnyPgColumn => members.id),
   },
-  (t) => [check("users_role", sql`${t.role} in (${oneOf(userRoles)})`)],
+  (t) => [
+    check("users_role", sql`${t.role} in (${oneOf(userRoles)})`),
+    check("users_member_link", sql`(${t.role} = 'member') = (${t.memberId} is not null)`),
+  ],
 )
 
 /** Single-use recovery codes of a user's second factor, stored as sha256 (hex) only. */

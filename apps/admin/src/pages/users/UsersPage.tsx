@@ -66,7 +66,11 @@ const CreateUser = ({ open, onClose }: { readonly open: boolean; readonly onClos
           label={t("users.role")}
           rules={[{ required: true, message: t("users.roleRequired") }]}
         >
-          <Select<Role> options={roles.map((r) => ({ value: r, label: td(`role.${r}`, r) }))} />
+          <Select<Role>
+            options={roles
+              .filter((r) => r !== "member")
+              .map((r) => ({ value: r, label: td(`role.${r}`, r) }))}
+          />
         </Form.Item>
         <Form.Item
           name="orgId"

@@ -1,3 +1,4 @@
+import { userRoles } from "@xianfeng/core"
 import {
   clearFailedLogins,
   countAttempt,
@@ -208,6 +209,7 @@ export const logout = route({
   summary: "Sign out: ends the session on the server",
   tag: "auth",
   auth: "user",
+  roles: userRoles,
   response: Ok,
   handler: async ({ actor, deps, c }) => {
     await deps.db.transaction(async (tx) => {
@@ -230,6 +232,7 @@ export const me = route({
   summary: "The signed-in user and the CSRF token for writes",
   tag: "auth",
   auth: "user",
+  roles: userRoles,
   response: SessionView,
   handler: async ({ actor, c }) => ({
     user: {
@@ -296,6 +299,7 @@ export const changePassword = route({
   summary: "Change your own password; ends every session and bearer token you have, this one included",
   tag: "auth",
   auth: "user",
+  roles: userRoles,
   body: PasswordChangeBody,
   response: Ok,
   handler: async ({ actor, body, deps, c }) => {

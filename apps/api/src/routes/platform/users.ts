@@ -20,6 +20,18 @@ const onlySecurityAdmin = () =>
     "Only a security administrator gives or takes the system, security and audit administrator roles, or changes their accounts.",
   )
 
+/**
+ * A member's account belongs to their member record and is issued only by an activation code
+ * (`/api/appraisal/activations`): no one makes a user a member, or a member a user of the work, here.
+ */
+const memberAccountsAreIssued = () =>
+  problems.unprocessable(
+    "role",
+    "member-account",
+    "党员账号只能通过激活码开通，不能在此设置",
+    "member accounts are issued with activation codes, not set here",
+  )
+
 export const listUsers = route({
   method: "get",
   path: "/api/users",
@@ -43,6 +55,7 @@ export const createUser = route({
   status: 201,
   handler: async ({ actor, body, deps }) => {
     if (isSeparatedDuty(body.role)) throw onlySecurityAdmin()
+    if (body.role === "member") throw memberAccountsAreIssued()
     const passwordHash = await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
       const org = await orgInScope(tx, actor, body.orgId)
@@ -104,6 +117,12 @@ export const updateUser = route({
         )
       }
       const before = await userInScope(tx, actor, params.id)
+      if (
+        body.role !== undefined &&
+        body.role !== before.role &&
+        (body.role === "member" || before.role === "member")
+      )
+        throw memberAccountsAreIssued()
       const security = (permissions.assignSeparatedRoles as readonly Role[]).includes(actor.role)
       if (security) {
         const other = Object.keys(body).filter((k) => k !== "role" && k !== "disabled")

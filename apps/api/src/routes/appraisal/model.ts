@@ -1,0 +1,141 @@
+/** The appraisal routes' shared glue: from stored rows to the rules' input, and from verdicts to views. */
+import {
+  type AppraisalPolicy,
+  appraisalMessages,
+  appraisalPolicy,
+  type CycleInput,
+  explainGrade,
+  type Grade,
+  type Suggestion,
+  suggestGrades,
+} from "@xianfeng/appraisal-scoring"
+import { type FieldError, formatCitation, renderVerdict, type Verdict } from "@xianfeng/core"
+import {
+  type CycleRow,
+  loadAreaPolicy,
+  type ParticipantRow,
+  participantsOf,
+  peerRatingsOf,
+  type XfDb,
+} from "@xianfeng/db"
+import { type Lang, problems } from "../../http/problem.js"
+import type { CycleSummary, GradeCode, ParticipantView } from "./contract.js"
+
+export const verdictView = (v: Verdict, lang: Lang) => ({
+  status: v.status,
+  code: v.code,
+  // The sentence without its articles (they come apart, as `citations`).
+  message: renderVerdict({ ...v, citations: [] }, appraisalMessages, lang),
+  citations: v.citations.map((c) => formatCitation(c, lang)),
+})
+
+/** A rule refused a field of the request: 422 naming it, nothing changed. */
+export const refused = (e: FieldError) => problems.unprocessable(e.field, e.reason, e.messageZh, e.message)
+
+export const policyFor = async (db: XfDb, orgPath: string): Promise<AppraisalPolicy> =>
+  (await loadAreaPolicy(db, orgPath, appraisalPolicy)).policy
+
+/** Everything the rules need about one cycle, loaded after `cycleInScope`. */
+export interface LoadedCycle {
+  readonly cycle: CycleRow
+  readonly participants: readonly ParticipantRow[]
+  readonly ratings: Awaited<ReturnType<typeof peerRatingsOf>>
+  readonly input: CycleInput
+  readonly suggestion: Suggestion
+  readonly policy: AppraisalPolicy
+}
+
+export const loadCycles = async (db: XfDb, cycles: readonly CycleRow[]): Promise<LoadedCycle[]> => {
+  const ids = cycles.map((c) => c.id)
+  const [participants, ratings] = await Promise.all([participantsOf(db, ids), peerRatingsOf(db, ids)])
+  const out: LoadedCycle[] = []
+  for (const cycle of cycles) {
+    const policy = await policyFor(db, cycle.orgPath)
+    const ps = participants.filter((p) => p.cycleId === cycle.id)
+    const rs = ratings.filter((r) => r.cycleId === cycle.id)
+    const input: CycleInput = {
+      participants: ps.map((p) => ({ id: p.memberId, stage: p.stage, recusals: p.recusals })),
+      selfAssessments: ps.flatMap((p) =>
+        p.selfGrade === null ? [] : [{ memberId: p.memberId, grade: p.selfGrade, text: p.selfText ?? "" }],
+      ),
+      ratings: rs,
+    }
+    out.push({
+      cycle,
+      participants: ps,
+      ratings: rs,
+      input,
+      suggestion: suggestGrades(input, policy),
+      policy,
+    })
+  }
+  return out
+}
+
+const emptyCounts = () => ({ excellent: 0, qualified: 0, basic: 0, unqualified: 0 })
+
+/** How many each rater is to rate: everyone else in the cycle but the recused. */
+const toRate = (l: LoadedCycle, raterId: string) =>
+  l.participants.filter(
+    (p) =>
+      p.memberId !== raterId &&
+      !p.recusals.includes(raterId) &&
+      !(l.participants.find((q) => q.memberId === raterId)?.recusals ?? []).includes(p.memberId),
+  ).length
+
+export const summaryOf = (l: LoadedCycle): CycleSummary => {
+  const grades = emptyCounts()
+  for (const p of l.participants) {
+    const g = p.confirmedGrade ?? p.proposedGrade
+    if (g !== null) grades[g]++
+  }
+  return {
+    id: l.cycle.id,
+    orgId: l.cycle.orgId,
+    orgName: l.cycle.orgName,
+    year: l.cycle.year,
+    state: l.cycle.state,
+    openedOn: l.cycle.openedOn.toString(),
+    confirmedOn: l.cycle.confirmedOn?.toString() ?? null,
+    participants: l.participants.length,
+    graded: l.suggestion.gradedCount,
+    excellentCap: l.suggestion.excellentCap,
+    selfDone: l.participants.filter((p) => p.selfGrade !== null).length,
+    ratersDone: l.participants.filter(
+      (p) => l.ratings.filter((r) => r.raterId === p.memberId).length >= toRate(l, p.memberId),
+    ).length,
+    grades,
+    version: l.cycle.version,
+  }
+}
+
+export const participantViews = (l: LoadedCycle, lang: Lang): ParticipantView[] =>
+  l.participants.map((p) => {
+    const o = l.suggestion.outcomes.find((x) => x.memberId === p.memberId)
+    const proposed =
+      p.proposedGrade === null
+        ? undefined
+        : { memberId: p.memberId, grade: p.proposedGrade as Grade, reason: p.proposedReason ?? "" }
+    const confirmed =
+      p.confirmedGrade === null
+        ? undefined
+        : { memberId: p.memberId, grade: p.confirmedGrade as Grade, reason: p.confirmedReason ?? "" }
+    return {
+      memberId: p.memberId,
+      name: p.name,
+      stage: p.stage,
+      graded: o?.graded ?? false,
+      selfGrade: p.selfGrade,
+      selfText: p.selfText,
+      raters: o?.raters ?? 0,
+      score: o?.score == null ? null : o.score / 10,
+      suggested: (o?.suggested ?? null) as GradeCode | null,
+      proposed: p.proposedGrade,
+      proposedReason: p.proposedReason,
+      confirmed: p.confirmedGrade,
+      confirmedReason: p.confirmedReason,
+      recusals: [...p.recusals],
+      explanation:
+        o === undefined ? [] : explainGrade(o, proposed, confirmed).map((v) => verdictView(v, lang)),
+    }
+  })
