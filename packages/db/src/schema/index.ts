@@ -5,10 +5,12 @@
 import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
 import * as platform from "./platform.js"
+import { transferTables } from "./transfer.js"
 
 export * from "./development.js"
 export * from "./discipline.js"
 export * from "./platform.js"
+export * from "./transfer.js"
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
 export const tables = {
@@ -28,4 +30,5 @@ export const tables = {
   cultivationRecords: development.cultivationRecords,
   developmentPipelineIndex: development.developmentPipelineIndex,
   ...disciplineTables,
+  ...transferTables,
 }
