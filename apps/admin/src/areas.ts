@@ -2,6 +2,7 @@ import development from "./pages/development"
 import discipline from "./pages/discipline"
 import members from "./pages/members"
 import organization from "./pages/organization"
+import transfer from "./pages/transfer"
 import users from "./pages/users"
 import type { Area } from "./shell/area"
 
@@ -10,4 +11,4 @@ import type { Area } from "./shell/area"
  * care, …) means a `pages/<area>/index.ts` and one line here: its routes, menu entries and dashboard
  * panels are picked up by the router, the side menu and the dashboard.
  */
-export const areas: readonly Area[] = [organization, development, members, users, discipline]
+export const areas: readonly Area[] = [organization, development, members, users, discipline, transfer]

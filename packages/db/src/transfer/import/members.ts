@@ -306,10 +306,13 @@ const checkPerson = (
 
   // Dates as typed.
   const dates: Partial<Record<DateKey, PlainDate>> = {}
+  const unreadable = new Set<DateKey>()
   for (const [key, zh] of dateFields) {
     const r = readDate(row.cell(key))
-    if (!r.ok) err(key, r.zh, r.en)
-    else if (r.value !== null) {
+    if (!r.ok) {
+      err(key, r.zh, r.en)
+      unreadable.add(key)
+    } else if (r.value !== null) {
       if (isAfter(r.value, asOf))
         err(key, `${zh}${r.value.toString()}晚于今天`, `${r.value.toString()} lies after today`)
       dates[key] = r.value
@@ -373,11 +376,20 @@ const checkPerson = (
           `the stage is ${stage} but a date of a later stage is filled in`,
         )
     }
-    if ((stage === "probationary" || stage === "full") && dates.admittedOn === undefined)
+    if (
+      (stage === "probationary" || stage === "full") &&
+      dates.admittedOn === undefined &&
+      !unreadable.has("admittedOn")
+    )
       err("admittedOn", `${stageZh[stage]}应填写入党时间`, `a ${stage} member needs the admission date`)
-    if (stage === "full" && dates.fullMemberOn === undefined)
+    if (stage === "full" && dates.fullMemberOn === undefined && !unreadable.has("fullMemberOn"))
       warn("fullMemberOn", "正式党员未填写转正时间", "a full member without the date of becoming full")
-    if (stage !== "probationary" && stage !== "full" && dates[stageDate[stage]] === undefined)
+    if (
+      stage !== "probationary" &&
+      stage !== "full" &&
+      dates[stageDate[stage]] === undefined &&
+      !unreadable.has(stageDate[stage])
+    )
       warn(
         stageDate[stage],
         `阶段为「${stageZh[stage]}」，但未填写该阶段的日期`,
