@@ -6,7 +6,7 @@ import type { XfDb } from "../../database.js"
 import type { IdVault } from "../../id-vault.js"
 import { districtOf } from "../../platform/policies.js"
 import type { Scope } from "../../platform/scope.js"
-import { importMappings } from "../../schema/index.js"
+import { importMappings, orgs } from "../../schema/index.js"
 import { autoMap, type ColumnMapping, type FieldSpec, mappingProblems } from "./mapping.js"
 import type { Cell, Table } from "./table.js"
 
@@ -214,14 +214,16 @@ export const runImport = async <V, C>(
   if (!importable(check) || context === undefined) return { check, written: 0 }
   const values = check.rows.map((r) => r.value).filter((v): v is V => v !== undefined)
   const written = await importer.write(tx, scope, values, context, deps)
-  await rememberMapping(tx, scope, importer.kind, mapping, deps.actor?.id ?? null, deps.at)
+  // A district's first organizations come in before there is a district to remember the mapping for.
+  if (scope.orgId !== "")
+    await rememberMapping(tx, scope, importer.kind, mapping, deps.actor?.id ?? null, deps.at)
   await appendAudit(tx, {
     at: deps.at,
     actorId: deps.actor?.id ?? null,
     actorRole: deps.actor?.role ?? null,
     action: `import.${importer.kind}`,
     objectType: "org",
-    objectId: scope.orgId,
+    objectId: scope.orgId === "" ? null : scope.orgId,
     result: "ok",
     details: { fileName: source.fileName, rows: check.total, written },
   })
@@ -281,3 +283,15 @@ export const importErrorReport = async (table: Table, check: ImportCheck): Promi
   const buf = await wb.xlsx.writeBuffer()
   return new Uint8Array(buf as ArrayBuffer)
 }
+
+/**
+ * The scope of one organization (its id and path), for system work such as the command line; undefined if
+ * none. `EMPTY_DATABASE_SCOPE` is the scope of a first import into a database without organizations.
+ */
+export const scopeOfOrg = async (db: XfDb, orgId: string): Promise<Scope | undefined> => {
+  const [org] = await db.select({ orgId: orgs.id, orgPath: orgs.path }).from(orgs).where(eq(orgs.id, orgId))
+  return org
+}
+
+/** The scope of the first import of a district's organizations into an empty database (it sees nothing). */
+export const EMPTY_DATABASE_SCOPE: Scope = { orgId: "", orgPath: "" }

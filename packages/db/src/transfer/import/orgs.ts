@@ -2,6 +2,7 @@ import { type OrgKind, orgKinds } from "@xianfeng/core"
 import { Result } from "effect"
 import type { XfDb } from "../../database.js"
 import { insertOrg } from "../../org-tree.js"
+import { hasNoOrganizations } from "../../platform/bulk.js"
 import { orgRowInScope, type Scope } from "../../platform/scope.js"
 import { orgs } from "../../schema/index.js"
 import { textOf } from "./cells.js"
@@ -12,6 +13,7 @@ import type { FieldSpec } from "./mapping.js"
 export interface OrgImportRow {
   readonly sheetRow: number
   readonly id: string
+  /** Empty for the district's root. */
   readonly parentId: string
   readonly kind: OrgKind
   readonly name: string
@@ -51,6 +53,8 @@ const kindOf = (text: string): OrgKind | undefined => {
 
 interface OrgContext {
   readonly known: ReadonlySet<string>
+  /** No organization exists yet: the file may hold the district's root (a row without a parent). */
+  readonly empty: boolean
 }
 
 export const orgImporter: Importer<OrgImportRow, OrgContext> = {
@@ -60,7 +64,7 @@ export const orgImporter: Importer<OrgImportRow, OrgContext> = {
   fields: orgFields,
   context: async (db: XfDb, scope: Scope) => {
     const rows = await db.select({ id: orgs.id }).from(orgs).where(orgRowInScope(scope))
-    return { known: new Set(rows.map((r) => r.id)) }
+    return { known: new Set(rows.map((r) => r.id)), empty: await hasNoOrganizations(db) }
   },
   checkRow: (row, ctx, out) => {
     const err = (field: string, zh: string, en: string) =>
@@ -73,7 +77,12 @@ export const orgImporter: Importer<OrgImportRow, OrgContext> = {
     if (name === "" || name.length > 100)
       err("name", "名称应为1至100字", "the name must have 1–100 characters")
     const parentId = textOf(row.cell("parentCode"))
-    if (parentId === "") err("parentCode", "请填写上级党组织编码", "the parent code is missing")
+    if (parentId === "" && !ctx.empty)
+      err(
+        "parentCode",
+        "请填写上级党组织编码（只有空数据库的第一行可以是区委等最高一级组织）",
+        "the parent code is missing",
+      )
     const kindText = textOf(row.cell("kind"))
     const kind = kindOf(kindText)
     if (kind === undefined)
@@ -99,9 +108,18 @@ export const orgImporter: Importer<OrgImportRow, OrgContext> = {
         o.errors.push({ zh: `与第${first}行的编码相同（重复）`, en: `the same code as row ${first}` })
       else inFile.set(v.id, o.sheetRow)
     }
+    let roots = 0
     for (const o of outcomes) {
       const v = o.value
       if (v === undefined) continue
+      if (v.parentId === "") {
+        if (++roots > 1)
+          o.errors.push({
+            zh: "只能有一个最高一级组织（不填上级编码的行）",
+            en: "only one root organization",
+          })
+        continue
+      }
       const parentRow = inFile.get(v.parentId)
       if (!ctx.known.has(v.parentId) && (parentRow === undefined || parentRow > o.sheetRow))
         o.errors.push({
@@ -113,7 +131,12 @@ export const orgImporter: Importer<OrgImportRow, OrgContext> = {
   write: async (tx, _scope, values, _ctx, deps) => {
     let n = 0
     for (const v of values) {
-      const base = { id: v.id, parentId: v.parentId, kind: v.kind, name: v.name }
+      const base = {
+        id: v.id,
+        ...(v.parentId === "" ? {} : { parentId: v.parentId }),
+        kind: v.kind,
+        name: v.name,
+      }
       const r = await insertOrg(tx, v.shortName === null ? base : { ...base, shortName: v.shortName })
       if (Result.isFailure(r)) throw new Error(`第${v.sheetRow}行：${r.failure.messageZh}`)
       n++
