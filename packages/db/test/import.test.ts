@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { date, makeIdNumber } from "@xianfeng/core"
 import ExcelJS from "exceljs"
+import fc from "fast-check"
 import iconv from "iconv-lite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -15,6 +16,7 @@ import {
   listMembersInScope,
   memberImporter,
   orgImporter,
+  parseCsv,
   readDate,
   readTable,
   rememberedMapping,
@@ -26,6 +28,24 @@ import { testVault } from "./suite/context.js"
 const SAMPLES = new URL("../../../../shared/data/import-samples/", import.meta.url)
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPLES)))
 const deps: ImportDeps = { vault: testVault, asOf: date("2026-11-30"), at: new Date("2026-11-30T02:00:00Z") }
+
+describe("parseCsv", () => {
+  it("reads back any table written with RFC 4180 quoting (commas, quotes, line breaks, CJK)", () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", "张", ",", '"', "\n", "\r\n", " ", "1") })
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const width = rows[0]?.length ?? 0
+          const table = rows.map((r) => [...r, ...Array(width).fill("")].slice(0, width))
+          const text = table.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n")
+          expect(parseCsv(text)).toEqual(table)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
 
 describe("readDate: dates as people type them", () => {
   it.each([
@@ -84,7 +104,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import"))("$name",
         if (r._tag === "Failure") throw new Error(r.failure.message)
       }
     })
-  })
+  }, 180_000)
   afterAll(async () => {
     await database.close()
   })

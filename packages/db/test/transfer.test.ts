@@ -43,7 +43,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_transfer"))("$name
       for (const name of ["阿依古丽.买买提", "𠮷田花子", "单于丹", "张三"])
         await insertMember(tx, testVault, person(name))
     })
-  })
+  }, 180_000)
   afterAll(async () => {
     await database.close()
   })

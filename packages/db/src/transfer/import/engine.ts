@@ -87,9 +87,13 @@ export interface ImportCheck<V = unknown> {
 export const importable = (check: ImportCheck): boolean =>
   check.mappingProblems.length === 0 && check.withErrors === 0 && check.total > 0
 
-const mappedRow = (table: Table, mapping: ColumnMapping, index: number): MappedRow => {
+const mappedRow = (
+  table: Table,
+  mapping: ColumnMapping,
+  at: ReadonlyMap<string, number>,
+  index: number,
+): MappedRow => {
   const row = table.rows[index]
-  const at = new Map(Object.entries(mapping).map(([f, h]) => [f, table.headers.indexOf(h)]))
   return {
     sheetRow: row?.sheetRow ?? 0,
     cell: (field) => {
@@ -161,8 +165,9 @@ export const checkImport = async <V, C>(
   const context = await importer.context(db, scope, deps)
   const outcomes: RowOutcome<V>[] = []
   const total = table.rows.length
+  const at = new Map(Object.entries(mapping).map(([f, h]) => [f, table.headers.indexOf(h)]))
   for (let i = 0; i < total; i++) {
-    const row = mappedRow(table, mapping, i)
+    const row = mappedRow(table, mapping, at, i)
     const outcome: RowOutcome<V> = { sheetRow: row.sheetRow, errors: [], warnings: [], notes: [] }
     try {
       const value = importer.checkRow(row, context, outcome, deps)
