@@ -1,5 +1,5 @@
 import { parseYearSchedule } from "@xianfeng/core"
-import { loadedCalendarYears, saveCalendarYear } from "@xianfeng/db"
+import { clearPipelineIndex, districtOf, loadedCalendarYears, saveCalendarYear } from "@xianfeng/db"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
 import { problems } from "../../http/problem.js"
@@ -33,6 +33,8 @@ export const putCalendarYear = route({
     const parsed = parseYearSchedule({ ...body, year: Number(params.year) })
     if (Result.isFailure(parsed)) throw problems.field(parsed.failure)
     await saveCalendarYear(deps.db, parsed.success, actor.userId, deps.now())
+    // The stored pipeline answers were worked out without this year: forget them (as saving a policy does).
+    await clearPipelineIndex(deps.db, districtOf(actor.orgPath))
     await audit(deps.db, deps, actor, {
       action: "calendar.year.save",
       objectType: "calendar-year",
