@@ -2,9 +2,10 @@ import { spawn } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { basename, dirname, join } from "node:path"
-import { dateOfInstant } from "@xianfeng/core"
+import { dateOfInstant, parseYearSchedule } from "@xianfeng/core"
 import {
   ArchiveRefused,
+  appendAudit,
   checkImport,
   createIdVault,
   type Database,
@@ -21,6 +22,7 @@ import {
   readTable,
   restoreArchive,
   runImport,
+  saveCalendarYear,
   scopeOfOrg,
   UnreadableFile,
 } from "@xianfeng/db"
@@ -46,6 +48,9 @@ commands:
       --report FILE.xlsx          write the row-level error report there
   export <file.xfa>               export the whole district into one archive (ID numbers stay encrypted)
   restore <file.xfa>              restore an archive into an empty database (same version, same ID key)
+  calendar <year.json>            load a year of the official working calendar as the State Council published it:
+                                  { "year": 2027, "notice": "国办发明电〔2026〕…号", "holidays": { "2027-01-01": "元旦" },
+                                    "makeUpWorkdays": ["2027-01-09"] }; until loaded, the year stays unknown
   verify-audit [options]          check the audit log's hash chain (see xianfeng verify-audit --help)
 
 database: --url URL | --data-dir DIR (default: $DATABASE_URL, else $XF_DATA_DIR or .data)
@@ -221,6 +226,41 @@ const restoreFrom = async (c: Common, env: CliEnv, io: Io): Promise<number> => {
   }
 }
 
+const loadCalendar = async (c: Common, io: Io): Promise<number> => {
+  const [file] = c.rest
+  if (file === undefined) throw new UsageError("calendar needs <year.json>")
+  let input: unknown
+  try {
+    input = JSON.parse(readFileSync(file, "utf8"))
+  } catch {
+    io.err(`${file}: not JSON`)
+    return 1
+  }
+  const schedule = parseYearSchedule(input)
+  if (schedule._tag === "Failure") {
+    io.err(`${file}: ${schedule.failure.field}: ${schedule.failure.messageZh} (${schedule.failure.message})`)
+    return 1
+  }
+  const database = await open(c)
+  try {
+    await database.db.transaction(async (tx) => {
+      await saveCalendarYear(tx as never, schedule.success)
+      await appendAudit(tx as never, {
+        actorRole: "cli",
+        action: "calendar.year.save",
+        objectType: "calendar-year",
+        objectId: String(schedule.success.year),
+        result: "ok",
+        details: { notice: schedule.success.notice },
+      })
+    })
+    io.out(`loaded ${schedule.success.year} (${schedule.success.notice})`)
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
 /** verify-audit is @xianfeng/db's own command; the arguments pass through unchanged. */
 const verifyAudit = (argv: readonly string[]): Promise<number> => {
   const require = createRequire(import.meta.url)
@@ -247,6 +287,7 @@ export const run = async (argv: readonly string[], env: CliEnv, io: Io): Promise
     if (command === "import") return await importFile(c, env, io)
     if (command === "export") return await exportTo(c, env, io)
     if (command === "restore") return await restoreFrom(c, env, io)
+    if (command === "calendar") return await loadCalendar(c, io)
     throw new UsageError(`unknown command "${command}"`)
   } catch (e) {
     if (e instanceof UsageError) {

@@ -84,6 +84,35 @@ describe("xianfeng", { timeout: 180_000 }, () => {
     expect(ok.lines.out.join()).toContain("5 written")
   })
 
+  it("loads a year of the working calendar, refusing a bad one naming the field", async () => {
+    const bad = join(dir, "bad.json")
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        year: 2027,
+        notice: "国办发明电〔2026〕9号",
+        holidays: { "2027-01-01": "元旦" },
+        makeUpWorkdays: ["2027-01-04"],
+      }),
+    )
+    const b = capture()
+    expect(await run(["calendar", bad], env, b.io)).toBe(1)
+    expect(b.lines.err.join()).toContain("makeUpWorkdays[0]")
+    const good = join(dir, "2027.json")
+    writeFileSync(
+      good,
+      JSON.stringify({
+        year: 2027,
+        notice: "国办发明电〔2026〕9号",
+        holidays: { "2027-01-01": "元旦" },
+        makeUpWorkdays: ["2027-01-09"],
+      }),
+    )
+    const g = capture()
+    expect(await run(["calendar", good], env, g.io)).toBe(0)
+    expect(g.lines.out.join()).toContain("loaded 2027")
+  })
+
   it("exports, restores into an empty second database, and the audit log there verifies", async () => {
     const archive = join(dir, "district.xfa")
     const e = capture()
