@@ -146,6 +146,21 @@ describe("the import wizard", () => {
     }
   })
 
+  it("the district enters a newly published year of the holiday schedule", async () => {
+    await page.goto(`${base}/calendar`)
+    await page.getByTestId("calendar-add").click()
+    await page.getByLabel("年份").fill("2027")
+    await page.getByLabel("通知文号").fill("国办发明电〔2026〕9号")
+    await page.getByLabel(/放假日期/).fill("2027-01-01 元旦\n2027-01-02 元旦\n2027-01-03 元旦")
+    await page.getByLabel(/调休上班日期/).fill("2027-01-04")
+    await page.getByRole("button", { name: /保\s*存|确\s*定/ }).click()
+    // A weekday is refused as a make-up working day, under its field.
+    await page.getByText(/调休上班日应为周六或周日/).waitFor()
+    await page.getByLabel(/调休上班日期/).fill("2027-01-09")
+    await page.getByRole("button", { name: /保\s*存|确\s*定/ }).click()
+    await page.getByText("2027 · 国办发明电〔2026〕9号").waitFor()
+  })
+
   it("works on a phone: no horizontal scroll at 360 px", async () => {
     await page.setViewportSize({ width: 360, height: 780 })
     await page.goto(`${base}/import`)
@@ -153,5 +168,11 @@ describe("the import wizard", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     await page.screenshot({ path: join(shots, "import-03-phone.png"), fullPage: true })
+    await page.goto(`${base}/calendar`)
+    await page.getByText("2027 · 国办发明电〔2026〕9号").waitFor()
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(shots, "import-04-calendar-phone.png"), fullPage: true })
   })
 })

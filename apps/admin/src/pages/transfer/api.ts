@@ -54,3 +54,17 @@ export const transferApi = {
     return name
   },
 }
+
+export interface CalendarYear {
+  readonly year: number
+  readonly notice: string
+  readonly holidays: Record<string, string>
+  readonly makeUpWorkdays: readonly string[]
+}
+
+/** The working-calendar endpoints (`/api/calendar/years`). */
+export const calendarApi = {
+  years: () => api.get<CalendarYear[]>("/calendar/years"),
+  save: (year: number, body: Omit<CalendarYear, "year">) =>
+    api.put<CalendarYear>(`/calendar/years/${year}`, body),
+}

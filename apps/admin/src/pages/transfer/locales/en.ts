@@ -29,4 +29,16 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "transfer.row": "Row {n}",
   "transfer.done": "{n} records imported",
   "transfer.another": "Import another file",
+  "menu.calendar": "Holiday schedule",
+  "calendar.title": "Holiday schedule (working calendar)",
+  "calendar.hint":
+    'The State Council publishes next year\'s holidays around November. Until a release bundles them, enter them here; a year not entered keeps its working-day deadlines "unknown".',
+  "calendar.add": "Enter a year",
+  "calendar.saved": "Saved",
+  "calendar.empty": "None entered (years the bundled data holds need none)",
+  "calendar.workday": "make-up working day",
+  "calendar.year": "Year",
+  "calendar.notice": "Notice number",
+  "calendar.holidays": "Days off (one a line: date name)",
+  "calendar.makeUpWorkdays": "Make-up working days (one a line)",
 }

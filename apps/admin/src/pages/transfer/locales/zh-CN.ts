@@ -28,6 +28,18 @@ export const zhCN = {
   "transfer.row": "第 {n} 行",
   "transfer.done": "已导入 {n} 条记录",
   "transfer.another": "继续导入",
+  "menu.calendar": "节假日安排",
+  "calendar.title": "节假日安排（工作日历）",
+  "calendar.hint":
+    "国务院每年11月前后公布下一年的节假日安排。新版本发布前，请在此录入；未录入的年份，按工作日计算的期限显示为“未知”。",
+  "calendar.add": "录入一年的安排",
+  "calendar.saved": "已保存",
+  "calendar.empty": "尚未录入（内置数据已包含的年份无需录入）",
+  "calendar.workday": "调休上班",
+  "calendar.year": "年份",
+  "calendar.notice": "通知文号",
+  "calendar.holidays": "放假日期（每行一天：日期 节日名）",
+  "calendar.makeUpWorkdays": "调休上班日期（每行一天）",
 } as const
 
 declare module "../../../i18n/messages" {
