@@ -6,6 +6,7 @@ import discipline from "./pages/discipline"
 import education from "./pages/education"
 import members from "./pages/members"
 import organization from "./pages/organization"
+import transfer from "./pages/transfer"
 import users from "./pages/users"
 import type { Area } from "./shell/area"
 
@@ -23,5 +24,6 @@ export const areas: readonly Area[] = [
   care,
   education,
   appraisal,
+  transfer,
   agenda,
 ]

@@ -15,6 +15,8 @@ import { type AnyRoute, mountRoutes } from "./http/route.js"
 import { recordRefusal, refusedActorOf } from "./refusals.js"
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/** The body of an import: a 12 MB file as base64, and its mapping. */
+export const MAX_IMPORT_BODY_BYTES = 17 * 1024 * 1024
 
 const API_VERSION = "0.1.0"
 
@@ -64,19 +66,31 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiProblem(
-          413,
-          "payload-too-large",
-          { "zh-CN": "请求体过大", en: "Payload too large" },
-          { "zh-CN": "请求体不能超过 1 MB。", en: "The body may not exceed 1 MB." },
-        )
-      },
-    }),
+  const generalLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiProblem(
+        413,
+        "payload-too-large",
+        { "zh-CN": "请求体过大", en: "Payload too large" },
+        { "zh-CN": "请求体不能超过 1 MB。", en: "The body may not exceed 1 MB." },
+      )
+    },
+  })
+  // An import uploads a spreadsheet (base64 in JSON): up to 12 MB of file.
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: () => {
+      throw new ApiProblem(
+        413,
+        "payload-too-large",
+        { "zh-CN": "文件过大", en: "Payload too large" },
+        { "zh-CN": "导入的文件不能超过 12 MB。", en: "An imported file may not exceed 12 MB." },
+      )
+    },
+  })
+  app.use("/api/*", (c, next) =>
+    c.req.path.startsWith("/api/import/") ? importLimit(c, next) : generalLimit(c, next),
   )
   app.use("/api/*", authenticate(deps))
 

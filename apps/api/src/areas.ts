@@ -9,6 +9,7 @@ import { disciplineAgenda } from "./routes/discipline/agenda.js"
 import { disciplineRoutes } from "./routes/discipline/index.js"
 import { educationRoutes } from "./routes/education/index.js"
 import { platformRoutes } from "./routes/platform/index.js"
+import { transferRoutes } from "./routes/transfer/index.js"
 
 /**
  * Every area's agenda source (日程), registered once: what the area has falling due, for the dashboard and
@@ -28,4 +29,5 @@ export const allRoutes: readonly AnyRoute[] = [
   ...agendaRoutes(agendaSources),
   ...educationRoutes,
   ...appraisalRoutes,
+  ...transferRoutes,
 ]

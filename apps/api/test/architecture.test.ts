@@ -56,6 +56,14 @@ describe("configuration is read in one place", () => {
     ).toEqual(["apps/bench/src/config.ts"])
   })
 
+  it("the command line reads it only in apps/cli/src/config.ts", () => {
+    expect(
+      sourcesUnder(join(repoRoot, "apps", "cli", "src"))
+        .filter(readsEnv)
+        .map(relativeToRepo),
+    ).toEqual(["apps/cli/src/config.ts"])
+  })
+
   it("no package reads it but the audit verifier's command line (packages/db/src/cli)", () => {
     const packages = join(repoRoot, "packages")
     const readers = readdirSync(packages)

@@ -15,6 +15,7 @@ import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
 import { educationScenario } from "./scenarios/education.js"
+import { importScenario } from "./scenarios/import.js"
 import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
@@ -58,11 +59,33 @@ const main = async (cfg: BenchConfig) => {
         )
       }
     }
+    // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
+    try {
+      sections.push({
+        id: "import",
+        title: "Import",
+        setup: cfg.small
+          ? "2,000 member rows (CSV) through the import engine on PGlite, against a bare COPY of the same rows (smoke run)"
+          : "50,000 member rows (CSV) through the import engine on PostgreSQL, against a bare COPY of the same rows",
+        rows: [await importScenario(ctx)],
+      })
+    } catch (e) {
+      log("import part failed:", e)
+      notes.push(`**The import part failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`)
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
 
-  const order: Section["id"][] = ["rules", "api-postgres", "api-pglite", "subtree", "startup", "admin"]
+  const order: Section["id"][] = [
+    "rules",
+    "api-postgres",
+    "api-pglite",
+    "subtree",
+    "startup",
+    "admin",
+    "import",
+  ]
   sections.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
   ctx.versions.autocannon = pkgVersion("autocannon")
   const m = machineNow()

@@ -29,7 +29,7 @@ export interface Row {
 }
 
 export interface Section {
-  readonly id: "rules" | "api-postgres" | "api-pglite" | "subtree" | "startup" | "admin"
+  readonly id: "rules" | "api-postgres" | "api-pglite" | "subtree" | "startup" | "admin" | "import"
   readonly title: string
   readonly setup: string
   readonly rows: Row[]

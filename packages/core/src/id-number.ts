@@ -6,23 +6,38 @@ import { type FieldError, fieldError } from "./errors.js"
 /**
  * The resident identity number (公民身份号码) of GB 11643-1999: 6 digits of region (GB/T 2260),
  * 8 of birth date, 3 of sequence (odd for men, even for women) and a check character (ISO 7064 MOD 11-2).
+ *
+ * The residence permit for Hong Kong, Macao and Taiwan residents (港澳台居民居住证, State Council General
+ * Office, 国办发〔2018〕81号, in force 2018-09-01) carries a number of the same shape whose address code is
+ * exactly 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan): `kind` is then `"residence-permit"`.
  */
 export interface IdNumber {
   readonly value: string
+  /** `"resident"`: a 居民身份证 number; `"residence-permit"`: a 港澳台居民居住证 number. */
+  readonly kind: "resident" | "residence-permit"
   readonly region: string
   readonly provinceCode: string
+  /** The province, or for a residence permit the region the holder comes from (`台湾`). */
+  readonly regionName: string
   readonly birthDate: PlainDate
   readonly sex: "male" | "female"
   readonly sequence: string
 }
 
 /** Why a number was refused; each is also the `reason` of the `FieldError`. */
-export type IdNumberProblem = "type" | "length" | "format" | "region" | "birth-date" | "check-digit"
+export type IdNumberProblem =
+  | "type"
+  | "length"
+  | "format"
+  | "region"
+  | "birth-date"
+  | "check-digit"
+  | "foreign-permanent-resident"
 
 /**
- * Province-level codes of GB/T 2260 (first two digits), plus 71 (Taiwan) and the 81/82/83 codes of the
- * residence permits for Hong Kong, Macao and Taiwan residents. The whole county table changes yearly,
- * so a region is checked at province level and the remaining four digits must not be all zero.
+ * Province-level codes of GB/T 2260 (first two digits), plus 71 (Taiwan). The whole county table
+ * changes yearly, so a region is checked at province level and the remaining four digits must not be
+ * all zero. The residence-permit codes are in `residencePermitRegions`.
  */
 export const provinceCodes: Readonly<Record<string, string>> = {
   "11": "北京市",
@@ -57,9 +72,16 @@ export const provinceCodes: Readonly<Record<string, string>> = {
   "64": "宁夏回族自治区",
   "65": "新疆维吾尔自治区",
   "71": "台湾省",
-  "81": "香港特别行政区",
-  "82": "澳门特别行政区",
-  "83": "台湾居民居住证",
+}
+
+/**
+ * The address codes of the residence permits for Hong Kong, Macao and Taiwan residents (国办发〔2018〕81号
+ * 《港澳台居民居住证申领发放办法》 art. 6): exactly these three, never a county below them.
+ */
+export const residencePermitRegions: Readonly<Record<string, string>> = {
+  "810000": "香港",
+  "820000": "澳门",
+  "830000": "台湾",
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
@@ -86,7 +108,8 @@ export const parseIdNumber = (
   const field = options.field ?? "idNumber"
   if (typeof input !== "string")
     return problem(field, "type", "the ID number must be text", "身份证号码应为文本")
-  const value = input.trim().toUpperCase()
+  // Full-width digits and Ｘ (typed with a Chinese input method) are the same characters (NFKC).
+  const value = input.normalize("NFKC").trim().toUpperCase()
   if (value.length !== 18) {
     return problem(
       field,
@@ -104,7 +127,21 @@ export const parseIdNumber = (
     )
   }
   const provinceCode = value.slice(0, 2)
-  if (provinceCodes[provinceCode] === undefined || value.slice(2, 6) === "0000") {
+  if (value[0] === "9") {
+    // 外国人永久居留身份证 (2023 edition, 国家移民管理局公告 2023-09): 18 characters beginning with 9.
+    // Only Chinese citizens can join the Party (党章 art. 1), so such a number never belongs to a member.
+    return problem(
+      field,
+      "foreign-permanent-resident",
+      "a number beginning with 9 is a foreigner's permanent residence ID; only Chinese citizens can be party members (Party Constitution art. 1)",
+      "以9开头的号码是外国人永久居留身份证号码；依照党章第一条，只有中国公民才能成为党员",
+    )
+  }
+  const permitRegion = residencePermitRegions[value.slice(0, 6)]
+  if (
+    permitRegion === undefined &&
+    (provinceCodes[provinceCode] === undefined || value.slice(2, 6) === "0000")
+  ) {
     return problem(
       field,
       "region",
@@ -150,8 +187,10 @@ export const parseIdNumber = (
   const sequence = value.slice(14, 17)
   return Result.succeed({
     value,
+    kind: permitRegion === undefined ? "resident" : "residence-permit",
     region: value.slice(0, 6),
     provinceCode,
+    regionName: permitRegion ?? provinceCodes[provinceCode] ?? provinceCode,
     birthDate,
     sex: Number(value[16]) % 2 === 1 ? "male" : "female",
     sequence,

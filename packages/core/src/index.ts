@@ -1,3 +1,4 @@
+export * from "./calendar-corrections.js"
 export * from "./citation.js"
 export * from "./date.js"
 export * from "./errors.js"

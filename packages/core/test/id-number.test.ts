@@ -9,6 +9,7 @@ import {
   maskIdNumber,
   parseIdNumber,
   provinceCodes,
+  residencePermitRegions,
 } from "../src/index.js"
 import { assertTotalParser, expectFieldError, success } from "./helpers.js"
 
@@ -16,9 +17,12 @@ import { assertTotalParser, expectFieldError, success } from "./helpers.js"
 const SAMPLE = "11010519491231002X"
 const MASK = /^\d{3}\*{11}[\dX]{4}$/
 
-const region = fc
-  .tuple(fc.constantFrom(...Object.keys(provinceCodes)), fc.integer({ min: 1, max: 9999 }))
-  .map(([p, rest]) => `${p}${String(rest).padStart(4, "0")}`)
+const region = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...Object.keys(provinceCodes)), fc.integer({ min: 1, max: 9999 }))
+    .map(([p, rest]) => `${p}${String(rest).padStart(4, "0")}`),
+  fc.constantFrom(...Object.keys(residencePermitRegions)),
+)
 const birthDate = fc
   .integer({ min: 0, max: date("1900-01-01").until(date("2099-12-31")).days })
   .map((n) => date("1900-01-01").add({ days: n }))
@@ -30,8 +34,10 @@ describe("parseIdNumber", () => {
     const id = success(parseIdNumber(SAMPLE))
     expect({ ...id, birthDate: id.birthDate.toString() }).toEqual({
       value: SAMPLE,
+      kind: "resident",
       region: "110105",
       provinceCode: "11",
+      regionName: "北京市",
       birthDate: "1949-12-31",
       sex: "female",
       sequence: "002",
@@ -41,6 +47,52 @@ describe("parseIdNumber", () => {
   it("accepts a lower-case x and surrounding spaces, and normalizes them", () => {
     expect(success(parseIdNumber("11010519491231002x")).value).toBe(SAMPLE)
     expect(success(parseIdNumber(`  ${SAMPLE}\n`)).value).toBe(SAMPLE)
+  })
+
+  // 国办发〔2018〕81号 《港澳台居民居住证申领发放办法》 art. 6: the address codes 810000, 820000, 830000.
+  it.each([
+    ["810000", "香港"],
+    ["820000", "澳门"],
+    ["830000", "台湾"],
+  ])(
+    "accepts a residence-permit number with address code %s (%s) and reads birth date and sex",
+    (code, name) => {
+      const permit = makeIdNumber(code, date("1988-02-29"), 27)
+      const id = success(parseIdNumber(permit))
+      expect(id.kind).toBe("residence-permit")
+      expect(id.region).toBe(code)
+      expect(id.regionName).toBe(name)
+      expect(id.birthDate.toString()).toBe("1988-02-29")
+      expect(id.sex).toBe("male")
+      const woman = success(parseIdNumber(makeIdNumber(code, date("1975-10-01"), 48)))
+      expect(woman.sex).toBe("female")
+    },
+  )
+
+  it("refuses a residence-permit number whose check digit is wrong", () => {
+    const permit = makeIdNumber("830000", date("1990-01-01"), 13)
+    const wrong = permit.slice(0, 17) + (permit[17] === "0" ? "1" : "0")
+    expectFieldError(parseIdNumber(wrong), "idNumber", "check-digit")
+  })
+
+  it("refuses every number beginning with 9 saying that it is a foreigner's permanent residence ID", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99999 }), birthDate, sequence, (rest, b, s) => {
+        const value = makeIdNumber(`9${String(rest).padStart(5, "0")}`, b, s)
+        const r = parseIdNumber(value)
+        expect(r._tag).toBe("Failure")
+        if (r._tag === "Failure") {
+          expect(r.failure.reason).toBe("foreign-permanent-resident")
+          expect(r.failure.messageZh).toContain("外国人永久居留身份证")
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it("normalizes a number typed in full-width digits (and a full-width Ｘ)", () => {
+    const fullWidth = SAMPLE.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    expect(success(parseIdNumber(fullWidth)).value).toBe(SAMPLE)
   })
 
   it("an odd sequence is a man", () => {
@@ -55,7 +107,14 @@ describe("parseIdNumber", () => {
     ["15 characters (the old format)", "110105491231002", "length"],
     ["a letter inside", "1101051949123A002X", "format"],
     ["a letter other than X at the end", "11010519491231002Y", "format"],
-    ["a province that does not exist", "990105194912310029", "region"],
+    ["a province that does not exist", "100105194912310029", "region"],
+    [
+      "a foreigner's permanent residence ID (begins with 9)",
+      "933000199001010018",
+      "foreign-permanent-resident",
+    ],
+    ["a county below a residence-permit code", "810001199001010018", "region"],
+    ["the old Taiwan province code 710000 with 0000", "710000199001010018", "region"],
     ["a province-level code with 0000", "110000194912310029", "region"],
     ["30 February", "110105194902300020", "birth-date"],
     ["born before 1900", "110105189912310020", "birth-date"],
@@ -108,7 +167,14 @@ describe("parseIdNumber", () => {
         const r = parseIdNumber(changed)
         expect(r._tag).toBe("Failure")
         if (r._tag === "Failure") {
-          expect(["length", "format", "region", "birth-date", "check-digit"]).toContain(r.failure.reason)
+          expect([
+            "length",
+            "format",
+            "region",
+            "birth-date",
+            "check-digit",
+            "foreign-permanent-resident",
+          ]).toContain(r.failure.reason)
           expect(r.failure.field).toBe("idNumber")
         }
       }),

@@ -1,7 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
+  applyCalendarCorrections,
   type CalendarAnswer,
+  calendarCorrections,
   chineseWorkingCalendar,
   compareDates,
   countWorkingDays,
@@ -11,6 +13,8 @@ import {
   isWorkingDay,
   nthWorkingDay,
   type PlainDate,
+  parseYearSchedule,
+  withYearSchedules,
 } from "../src/index.js"
 
 const knownValue = <A>(a: CalendarAnswer<A>): A => {
@@ -181,5 +185,116 @@ describe("extendCalendar", () => {
     expect(isWorkingDay(date("2025-09-28"), plain2025)).toEqual({ _tag: "Known", value: false })
     expect(holidayOn(date("2025-10-01"), plain2025)).toBeUndefined()
     expect(holidayOn(date("2026-02-17"), plain2025)).toBe("春节")
+  })
+})
+
+describe("calendarCorrections", () => {
+  it("every entry names a State Council notice by its document number and date", () => {
+    for (const c of calendarCorrections) {
+      expect(c.notice.number).toMatch(/^国(办)?发明?电?〔\d{4}〕\d+号$/)
+      expect(c.notice.title).toMatch(/^国务院/)
+      expect(date(c.notice.published).toString()).toBe(c.notice.published)
+      if (c.status === "holiday") expect(c.holiday?.length).toBeGreaterThan(0)
+    }
+  })
+
+  it("the bundled calendar answers every corrected date as its notice says", () => {
+    for (const c of calendarCorrections) {
+      const d = date(c.date)
+      const working = knownValue(isWorkingDay(d))
+      if (c.status === "holiday") {
+        expect([c.date, working, holidayOn(d)]).toEqual([c.date, false, c.holiday])
+      } else if (c.status === "workday") {
+        expect([c.date, working]).toEqual([c.date, true])
+      } else {
+        expect([c.date, working]).toEqual([c.date, d.dayOfWeek <= 5])
+      }
+    }
+  })
+
+  // 国办发明电〔2020〕1号: the 2020 Spring Festival holiday extended to 2 February; Saturday 1 February,
+  // a make-up working day in the first notice, became a day off.
+  it("2020-01-31 to 2020-02-02 are days off and work resumed on Monday 2020-02-03", () => {
+    expect(knownValue(countWorkingDays(date("2020-01-24"), date("2020-02-02")))).toBe(0)
+    expect(knownValue(nthWorkingDay(date("2020-01-24"), 1)).toString()).toBe("2020-02-03")
+  })
+
+  it("applyCalendarCorrections overrides the data and keeps the covered years", () => {
+    const c = applyCalendarCorrections(chineseWorkingCalendar, [
+      {
+        date: "2025-10-01",
+        status: "ordinary",
+        notice: { title: "国务院测试", number: "国办发〔2099〕1号", published: "2099-01-01" },
+      },
+      {
+        date: "2025-10-11",
+        status: "ordinary",
+        notice: { title: "国务院测试", number: "国办发〔2099〕1号", published: "2099-01-01" },
+      },
+      {
+        date: "2027-01-04",
+        status: "holiday",
+        holiday: "测试",
+        notice: { title: "国务院测试", number: "国办发〔2099〕1号", published: "2099-01-01" },
+      },
+    ])
+    expect(isWorkingDay(date("2025-10-01"), c)).toEqual({ _tag: "Known", value: true })
+    expect(isWorkingDay(date("2025-10-11"), c)).toEqual({ _tag: "Known", value: false })
+    expect(isWorkingDay(date("2027-01-04"), c)._tag).toBe("Unknown")
+  })
+})
+
+describe("parseYearSchedule", () => {
+  const good = {
+    year: 2027,
+    notice: "国办发明电〔2026〕9号",
+    holidays: { "2027-01-01": "元旦", "2027-01-02": "元旦", "2027-01-03": "元旦" },
+    makeUpWorkdays: ["2027-01-09"],
+  }
+
+  it("a valid upload makes its year known; until then the year stays unknown", () => {
+    expect(isWorkingDay(date("2027-01-04"))._tag).toBe("Unknown")
+    const s = parseYearSchedule(good)
+    if (s._tag !== "Success") throw new Error(JSON.stringify(s))
+    const c = withYearSchedules(chineseWorkingCalendar, [s.success])
+    expect(isWorkingDay(date("2027-01-01"), c)).toEqual({ _tag: "Known", value: false })
+    expect(isWorkingDay(date("2027-01-09"), c)).toEqual({ _tag: "Known", value: true })
+    expect(isWorkingDay(date("2027-01-04"), c)).toEqual({ _tag: "Known", value: true })
+  })
+
+  const bad: [string, unknown, string, string][] = [
+    ["not an object", "2027", "schedule", "type"],
+    ["a year out of range", { ...good, year: 1999 }, "year", "range"],
+    ["no notice", { ...good, notice: " " }, "notice", "required"],
+    [
+      "a date in another year",
+      { ...good, holidays: { "2026-12-31": "元旦" } },
+      "holidays.2026-12-31",
+      "year",
+    ],
+    ["not a real date", { ...good, holidays: { "2027-02-30": "春节" } }, "holidays.2027-02-30", "calendar"],
+    ["no holidays", { ...good, holidays: {} }, "holidays", "required"],
+    ["an empty holiday name", { ...good, holidays: { "2027-01-01": "" } }, "holidays.2027-01-01", "name"],
+    ["a weekday make-up day", { ...good, makeUpWorkdays: ["2027-01-04"] }, "makeUpWorkdays[0]", "weekday"],
+    [
+      "a day both off and on",
+      { ...good, holidays: { "2027-01-09": "元旦" }, makeUpWorkdays: ["2027-01-09"] },
+      "makeUpWorkdays[0]",
+      "both",
+    ],
+  ]
+  it.each(bad)("refuses %s, naming the field", (_, input, field, reason) => {
+    const r = parseYearSchedule(input)
+    expect(r._tag).toBe("Failure")
+    if (r._tag === "Failure")
+      expect({ field: r.failure.field, reason: r.failure.reason }).toEqual({ field, reason })
+  })
+
+  it("never throws on any input", () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        expect(["Success", "Failure"]).toContain(parseYearSchedule(x)._tag)
+      }),
+    )
   })
 })

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite"
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator"
 import type { ExtractTablesWithRelations } from "drizzle-orm/relations"
 import pg from "pg"
+import { runDataMigrations } from "./data-migrations.js"
 import { acquireDirLock } from "./internal/dir-lock.js"
 import { tables } from "./schema/index.js"
 
@@ -87,7 +88,9 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
         try {
           await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK])
           try {
-            await migrateNodePg(drizzleNodePg({ client, schema: tables }), { migrationsFolder })
+            const migrator = drizzleNodePg({ client, schema: tables })
+            await migrateNodePg(migrator, { migrationsFolder })
+            await runDataMigrations(migrator as unknown as XfDb)
           } finally {
             await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK])
           }
@@ -146,7 +149,10 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   }
   try {
     const db = drizzlePglite({ client, schema: tables })
-    if (options.migrate ?? true) await migratePglite(db, { migrationsFolder })
+    if (options.migrate ?? true) {
+      await migratePglite(db, { migrationsFolder })
+      await runDataMigrations(db as unknown as XfDb)
+    }
     const database: Database = { db: db as unknown as XfDb, driver: "pglite", close }
     await options.ownerSetup?.(database)
     if (options.role !== undefined) await client.exec(`set role ${roleName(options.role)}`)

@@ -21,3 +21,7 @@ export const fileResponse = (
 
 /** The media type a response schema made by `fileResponse` declares; undefined for a JSON response. */
 export const fileMediaTypeOf = (schema: Schema.Top): string | undefined => mediaTypes.get(schema)
+
+/** `attachment;` with an ASCII fallback name and the real (Chinese) one per RFC 5987/6266. */
+export const attachmentDisposition = (name: string, ascii: string): string =>
+  `attachment; filename="${ascii.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`

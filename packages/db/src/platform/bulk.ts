@@ -1,4 +1,4 @@
-import { count, sql } from "drizzle-orm"
+import { count, getTableColumns, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
 import { members, type NewOrg, type NewUser, orgs, users } from "../schema/index.js"
@@ -40,6 +40,28 @@ export const writeMembers = async (
   vault: IdVault,
   inputs: readonly MemberInput[],
 ): Promise<number> => {
-  if (inputs.length > 0) await tx.insert(members).values(inputs.map((m) => memberRow(vault, m)))
+  if (inputs.length === 0) return 0
+  // One JSON parameter per batch, unpacked by the server: some twenty parameters a row cost more than the
+  // insert itself (an import of 50,000 rows spent most of its time binding them).
+  const rows = inputs.map((m) => {
+    const row = memberRow(vault, m) as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const [key, column] of bulkMemberColumns) {
+      const v = row[key]
+      out[column.name] =
+        v === undefined ? (key === "id" ? crypto.randomUUID() : key === "status" ? "normal" : null) : v
+    }
+    return out
+  })
+  const names = bulkMemberColumns.map(([, c]) => `"${c.name}"`).join(", ")
+  const types = bulkMemberColumns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ")
+  await tx.execute(
+    sql`${sql.raw(`insert into members (${names}) select ${names} from jsonb_to_recordset(`)}${JSON.stringify(rows)}${sql.raw(`::jsonb) as r(${types})`)}`,
+  )
   return inputs.length
 }
+
+/** The columns a bulk member write fills: all but the version and the timestamps, which keep their defaults. */
+const bulkMemberColumns = Object.entries(getTableColumns(members)).filter(
+  ([key]) => key !== "version" && key !== "createdAt" && key !== "updatedAt",
+)

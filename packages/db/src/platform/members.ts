@@ -2,7 +2,7 @@ import { type MemberStage, maskIdNumber } from "@xianfeng/core"
 import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
-import { pinyinOf } from "../pinyin.js"
+import { NAME_SEPARATORS, normalizeName, pinyinOf, searchTextOf } from "../pinyin.js"
 import { type Member, members, type NewMember, orgs } from "../schema/index.js"
 import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
 
@@ -40,8 +40,9 @@ export const idNumberColumns = (vault: IdVault, idNumber: string | null | undefi
 /** The row to insert for `input`: pinyin keys and ID number columns filled in. */
 export const memberRow = (vault: IdVault, input: MemberInput): NewMember => {
   const { idNumber, ...rest } = input
-  const { full, initials } = pinyinOf(input.name)
-  return { ...rest, namePinyin: full, nameInitials: initials, ...idNumberColumns(vault, idNumber) }
+  const name = normalizeName(input.name)
+  const { full, initials } = pinyinOf(name)
+  return { ...rest, name, namePinyin: full, nameInitials: initials, ...idNumberColumns(vault, idNumber) }
 }
 
 export const insertMember = async (tx: XfDb, vault: IdVault, input: MemberInput): Promise<Member> => {
@@ -78,7 +79,8 @@ export const updateMember = async (
   const { idNumber, ...rest } = patch
   const set: Partial<NewMember> = { ...rest }
   if (patch.name !== undefined) {
-    const { full, initials } = pinyinOf(patch.name)
+    set.name = normalizeName(patch.name)
+    const { full, initials } = pinyinOf(set.name)
     set.namePinyin = full
     set.nameInitials = initials
   }
@@ -147,16 +149,17 @@ export interface MemberSummaryRow {
   readonly phone: string | null
 }
 
-/** Text search: pinyin initials or pinyin (`zs`, `zhangs`) for Latin input, the name otherwise. */
+/**
+ * Text search: pinyin initials or pinyin (`zs`, `zhangs`) for Latin input, the name otherwise. Separators
+ * (·, ., •, ・, ．, spaces) are ignored on both sides: 阿依古丽买买提, 阿依古丽.买买提 and `ayiguli.maimaiti`
+ * all find 阿依古丽·买买提.
+ */
 const searchCondition = (q: string): SQL | undefined => {
-  const text = q.trim()
+  const { text, latin } = searchTextOf(q)
   if (text === "") return undefined
   const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
-  if (/^[a-z]+$/i.test(text)) {
-    const lower = escaped.toLowerCase()
-    return or(like(members.nameInitials, `${lower}%`), like(members.namePinyin, `${lower}%`))
-  }
-  return like(members.name, `%${escaped}%`)
+  if (latin) return or(like(members.nameInitials, `${escaped}%`), like(members.namePinyin, `${escaped}%`))
+  return like(sql`translate(${members.name}, ${NAME_SEPARATORS}, '')`, `%${escaped}%`)
 }
 
 /** What a member list asks for. `within` is an org path already checked to lie in scope (`withinOf`). */

@@ -9,6 +9,7 @@ import * as development from "./development.js"
 import { disciplineTables } from "./discipline.js"
 import { educationTables } from "./education.js"
 import * as platform from "./platform.js"
+import { transferTables } from "./transfer.js"
 
 export * from "./appraisal.js"
 export * from "./care.js"
@@ -16,6 +17,7 @@ export * from "./development.js"
 export * from "./discipline.js"
 export * from "./education.js"
 export * from "./platform.js"
+export * from "./transfer.js"
 
 /** Every table, as drizzle's relational query API (`db.query.members…`) sees them. */
 export const tables = {
@@ -39,4 +41,5 @@ export const tables = {
   ...careTables,
   ...educationTables,
   ...appraisalTables,
+  ...transferTables,
 }

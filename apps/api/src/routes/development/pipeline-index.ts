@@ -4,6 +4,7 @@ import {
   type Scope,
   savePipelineIndex,
   stalePipelinePeople,
+  workingCalendarOf,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -41,6 +42,7 @@ export const refreshPipelineIndex = async (
   policy: DevelopmentPolicy,
 ): Promise<number> => {
   const { people, records } = await stalePipelinePeople(db, scope, within, today)
+  const calendar = people.length === 0 ? undefined : await workingCalendarOf(db)
   const rows = people.map((person) => {
     const own: readonly DevelopmentRecord[] | undefined = records.get(person.id)
     // Nobody is chased for a road that has no record yet (a member entered with a stage, an import): the
@@ -56,7 +58,13 @@ export const refreshPipelineIndex = async (
     return pipelineIndexRowOf(
       person.id,
       person.version,
-      evaluate(historyOf(person, own, today), today, developmentRuleSets, policy),
+      evaluate(
+        historyOf(person, own, today),
+        today,
+        developmentRuleSets,
+        policy,
+        calendar ? { calendar } : {},
+      ),
     )
   })
   await savePipelineIndex(db, rows)

@@ -1,5 +1,11 @@
 import { compareDates, type FieldError, fieldError, isAfter, type PlainDate } from "@xianfeng/core"
-import { developmentCaseOf, recordDevelopmentStep, savePipelineIndex, stageColumnsOf } from "@xianfeng/db"
+import {
+  developmentCaseOf,
+  recordDevelopmentStep,
+  savePipelineIndex,
+  stageColumnsOf,
+  workingCalendarOf,
+} from "@xianfeng/db"
 import {
   checkStep,
   decodeStepRecord,
@@ -95,6 +101,7 @@ export const recordStep = route({
         today,
         developmentRuleSets,
         policy,
+        { calendar: await workingCalendarOf(tx) },
       )
       const columns = stageColumnsOf(evaluation.derived)
       const inserted = await recordDevelopmentStep(tx, actor, entry, columns)

@@ -5,6 +5,7 @@ import {
   developmentCaseOf,
   type Scope,
   type ScopedMember,
+  workingCalendarOf,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -136,7 +137,11 @@ export const timelineView = (
 /** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
 export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
   const { person, records, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
-  const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy)
+  // The working calendar with the years the district loaded (a newly published year's deadlines).
+  const calendar = await workingCalendarOf(db)
+  const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy, {
+    calendar,
+  })
   return {
     person,
     rows: records,

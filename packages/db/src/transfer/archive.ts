@@ -1,0 +1,201 @@
+import { gunzipSync, gzipSync } from "node:zlib"
+import { sql } from "drizzle-orm"
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core"
+import type { XfDb } from "../database.js"
+import type { IdVault } from "../id-vault.js"
+import { tables } from "../schema/index.js"
+
+/**
+ * Export and restore of a district's whole database as one archive: gzip of a JSON document
+ * `{ format: "xianfeng-archive", version: 1, exportedAt, schema, keyCheck, tables: { name: rows } }`.
+ * Rows are as PostgreSQL writes them as JSON (dates `YYYY-MM-DD`, instants in UTC), ordered by primary key,
+ * so two exports of the same data differ only in `exportedAt`. ID numbers stay as stored: encrypted, with
+ * their blind index and mask; restoring needs the same ID key (checked by `keyCheck`).
+ */
+
+export const ARCHIVE_FORMAT = "xianfeng-archive"
+export const ARCHIVE_VERSION = 1
+
+/** Tables that hold no district data: sessions and counters of the running system, and per-database state. */
+const NOT_ARCHIVED = new Set(["sessions", "rate_limits", "mfa_challenges", "data_migrations"])
+
+export interface Archive {
+  readonly format: typeof ARCHIVE_FORMAT
+  readonly version: number
+  readonly exportedAt: string
+  /** The newest migration applied to the exporting database (drizzle's `created_at`). */
+  readonly schema: string
+  /** A keyed hash showing which ID key encrypted the numbers (not the key). */
+  readonly keyCheck: string
+  readonly tables: Readonly<Record<string, readonly unknown[]>>
+}
+
+/** Why an archive cannot be restored. */
+export class ArchiveRefused extends Error {
+  override readonly name = "ArchiveRefused"
+}
+
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows
+
+const keyCheckOf = (vault: IdVault) => vault.blindIndex("xianfeng-archive-key-check")
+
+interface TableInfo {
+  readonly name: string
+  readonly primaryKey: readonly string[]
+  readonly references: readonly string[]
+}
+
+const infoOf = (table: PgTable): TableInfo => {
+  const c = getTableConfig(table)
+  const pkColumns =
+    c.primaryKeys[0]?.columns.map((col) => col.name) ??
+    c.columns.filter((col) => col.primary).map((col) => col.name)
+  const references = c.foreignKeys
+    .map((fk) => getTableConfig(fk.reference().foreignTable).name)
+    .filter((n) => n !== c.name)
+  return { name: c.name, primaryKey: pkColumns, references }
+}
+
+/** Every archived table, each after the tables it references. */
+export const archivedTables = (): TableInfo[] => {
+  const all = Object.values(tables).map((t) => infoOf(t as PgTable))
+  const byName = new Map(all.map((t) => [t.name, t]))
+  const out: TableInfo[] = []
+  const seen = new Set<string>()
+  const visit = (t: TableInfo) => {
+    if (seen.has(t.name)) return
+    seen.add(t.name)
+    for (const r of t.references) {
+      const ref = byName.get(r)
+      if (ref !== undefined) visit(ref)
+    }
+    out.push(t)
+  }
+  for (const t of [...all].sort((a, b) => a.name.localeCompare(b.name))) visit(t)
+  return out.filter((t) => !NOT_ARCHIVED.has(t.name))
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** Parents before children in a table that references itself (the organization tree). */
+const orderOf = (t: TableInfo) =>
+  t.name === "orgs" ? `length("path"), "path"` : t.primaryKey.map(quoted).join(", ") || "1"
+
+const schemaOf = async (db: XfDb): Promise<string> => {
+  const [row] = rowsOf<{ at: string | null }>(
+    await db.execute(sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`),
+  )
+  return row?.at ?? "none"
+}
+
+/** Progress of a long export or restore: the table, and tables done of all. */
+export type ArchiveProgress = (table: string, done: number, total: number) => void
+
+/**
+ * Exports every table of district data into one archive (gzip). Run it as the database owner (the command
+ * line does); it reads in one transaction, so the archive is one consistent moment.
+ */
+export const exportArchive = async (
+  db: XfDb,
+  vault: IdVault,
+  options: { readonly at?: Date; readonly onProgress?: ArchiveProgress } = {},
+): Promise<Uint8Array> => {
+  const list = archivedTables()
+  const out: Record<string, unknown[]> = {}
+  const schema = await schemaOf(db)
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`)
+    await tx.execute(sql`set local timezone = 'UTC'`)
+    for (const [i, t] of list.entries()) {
+      const [row] = rowsOf<{ rows: unknown[] }>(
+        await tx.execute(
+          sql.raw(
+            `select coalesce(json_agg(t order by ${orderOf(t)}), '[]'::json) as rows from ${quoted(t.name)} t`,
+          ),
+        ),
+      )
+      out[t.name] = row?.rows ?? []
+      options.onProgress?.(t.name, i + 1, list.length)
+    }
+  })
+  const archive: Archive = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: (options.at ?? new Date()).toISOString(),
+    schema,
+    keyCheck: keyCheckOf(vault),
+    tables: out,
+  }
+  return new Uint8Array(gzipSync(JSON.stringify(archive)))
+}
+
+/** Reads an archive and checks its format (not yet the database it goes into). */
+export const readArchive = (bytes: Uint8Array): Archive => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(gunzipSync(bytes).toString("utf8"))
+  } catch {
+    throw new ArchiveRefused("not a Xianfeng archive (cannot be unpacked)")
+  }
+  const a = parsed as Partial<Archive>
+  if (a.format !== ARCHIVE_FORMAT) throw new ArchiveRefused("not a Xianfeng archive")
+  if (a.version !== ARCHIVE_VERSION)
+    throw new ArchiveRefused(
+      `archive format version ${String(a.version)}; this version reads ${ARCHIVE_VERSION}`,
+    )
+  if (typeof a.tables !== "object" || a.tables === null)
+    throw new ArchiveRefused("the archive holds no tables")
+  return a as Archive
+}
+
+/**
+ * Restores an archive into an empty database of the same schema version, all or nothing, with the same ID
+ * key. Refuses (ArchiveRefused) a database that already holds organizations, another schema version, or
+ * another ID key. Sequences continue after the restored rows.
+ */
+export const restoreArchive = async (
+  db: XfDb,
+  vault: IdVault,
+  bytes: Uint8Array,
+  options: { readonly onProgress?: ArchiveProgress } = {},
+): Promise<{ readonly rows: number }> => {
+  const archive = readArchive(bytes)
+  if (archive.keyCheck !== keyCheckOf(vault))
+    throw new ArchiveRefused(
+      "the archive's ID numbers were encrypted with another key: restore with the district's ID key (XF_ID_KEY)",
+    )
+  const schema = await schemaOf(db)
+  if (archive.schema !== schema)
+    throw new ArchiveRefused(
+      `the archive was made at schema ${archive.schema}, this database is at ${schema}: use the same version of Xianfeng`,
+    )
+  const list = archivedTables()
+  let rows = 0
+  await db.transaction(async (tx) => {
+    const [orgCount] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from orgs`))
+    if ((orgCount?.n ?? 0) > 0)
+      throw new ArchiveRefused("the database is not empty: restore into a new database")
+    await tx.execute(sql`set local timezone = 'UTC'`)
+    for (const [i, t] of list.entries()) {
+      const data = archive.tables[t.name] ?? []
+      if (data.length > 0) {
+        await tx.execute(
+          sql`${sql.raw(`insert into ${quoted(t.name)} select * from json_populate_recordset(null::${quoted(t.name)}, `)}${JSON.stringify(data)}::json)`,
+        )
+        rows += data.length
+      }
+      options.onProgress?.(t.name, i + 1, list.length)
+    }
+    const serials = rowsOf<{ t: string; c: string }>(
+      await tx.execute(sql`select table_name as t, column_name as c from information_schema.columns
+        where table_schema = 'public' and (column_default like 'nextval(%' or is_identity = 'YES')`),
+    )
+    for (const s of serials)
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${quoted(s.t)}', '${s.c}'), coalesce((select max(${quoted(s.c)}) from ${quoted(s.t)}), 0) + 1, false)`,
+        ),
+      )
+  })
+  return { rows }
+}

@@ -1,0 +1,7 @@
+export * from "./cells.js"
+export * from "./engine.js"
+export * from "./mapping.js"
+export * from "./members.js"
+export * from "./orgs.js"
+export * from "./registry.js"
+export * from "./table.js"

@@ -1,0 +1,3 @@
+export * from "./archive.js"
+export * from "./calendar.js"
+export * from "./import/index.js"
