@@ -1,3 +1,2 @@
 export * from "./inspections.js"
 export * from "./meetings.js"
-export * from "./records.js"

@@ -4,28 +4,6 @@ import { plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
 
-/**
- * 组织生活与督查 (Organizational life and inspections): one record of the area, kept by an organization. Dated by the civil date it
- * states (`on_date`); `version` moves on with every change so a stale edit is refused.
- */
-export const disciplineRecords = pgTable(
-  "discipline_records",
-  {
-    id: uuidKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id),
-    title: text("title").notNull(),
-    onDate: plainDate("on_date").notNull(),
-    note: text("note").notNull().default(""),
-    ...recordedColumns(),
-    version: integer("version").notNull().default(1),
-  },
-  (t) => [index("discipline_records_org_idx").on(t.orgId, t.onDate)],
-)
-
-export type DisciplineRecord = typeof disciplineRecords.$inferSelect
-
 /** A resolution of a meeting as stored (dates as ISO strings). */
 export interface StoredResolution {
   readonly text: string
@@ -214,7 +192,6 @@ export type DisciplineOrder = typeof disciplineOrders.$inferSelect
 
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
 export const disciplineTables = {
-  disciplineRecords,
   disciplineMeetings,
   disciplineAttendance,
   disciplineDraws,

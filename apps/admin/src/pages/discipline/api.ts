@@ -1,7 +1,5 @@
 import type {
   ComplianceView,
-  DisciplineRecordPage,
-  DisciplineRecordView,
   DrawList,
   DrawView,
   HeatmapView,
@@ -22,13 +20,6 @@ export interface DrawForm {
 
 /** The Organizational life and inspections endpoints (`/api/discipline/*`); pages call them through TanStack Query. */
 export const disciplineApi = {
-  records: (query: {
-    readonly orgId?: string | undefined
-    readonly page: number
-    readonly pageSize: number
-  }) => api.get<DisciplineRecordPage>("/discipline/records", query),
-  create: (body: { orgId: string; title: string; onDate: string; note?: string }) =>
-    api.post<DisciplineRecordView>("/discipline/records", body),
   meetings: (orgId: string, year?: number) => api.get<MeetingList>("/discipline/meetings", { orgId, year }),
   recordMeeting: (body: MeetingBody) => api.post<MeetingView>("/discipline/meetings", body),
   compliance: (orgId: string, year?: number) =>

@@ -5,20 +5,7 @@
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
 import { sittingTypes } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
-import { OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
-
-export const DisciplineRecordQuery = Schema.Struct({
-  orgId: Schema.optionalKey(OrgIdSchema),
-  page: Schema.optionalKey(PageNumber),
-  pageSize: Schema.optionalKey(PageSize),
-})
-
-export const DisciplineRecordBody = Schema.Struct({
-  orgId: OrgIdSchema,
-  title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
-  onDate: IsoDate,
-  note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
-})
+import { OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
 /** A verdict, rendered in the reader's language, with its articles apart. */
 export const DisciplineVerdictView = Schema.Struct({
@@ -27,28 +14,6 @@ export const DisciplineVerdictView = Schema.Struct({
   message: Schema.String,
   citations: Schema.Array(Schema.String),
 })
-
-export const DisciplineRecordView = Schema.Struct({
-  id: Schema.String,
-  orgId: Schema.String,
-  orgName: Schema.String,
-  title: Schema.String,
-  onDate: IsoDate,
-  note: Schema.String,
-  recordedAt: Schema.String,
-  version: Schema.Int,
-  /** What the rules said when it was recorded (warnings a person should look at). */
-  verdicts: Schema.optionalKey(Schema.Array(DisciplineVerdictView)),
-})
-export type DisciplineRecordView = typeof DisciplineRecordView.Type
-
-export const DisciplineRecordPage = Schema.Struct({
-  items: Schema.Array(DisciplineRecordView),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
-})
-export type DisciplineRecordPage = typeof DisciplineRecordPage.Type
 
 // ── meetings 组织生活会议记录 ───────────────────────────────────────────────
 const Count = Schema.Int.check(

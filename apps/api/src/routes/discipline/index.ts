@@ -12,12 +12,9 @@ import {
   verifyRectification,
 } from "./inspections.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
-import { createDisciplineRecord, listDisciplineRecords } from "./records.js"
 
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
 export const disciplineRoutes: readonly AnyRoute[] = [
-  listDisciplineRecords,
-  createDisciplineRecord,
   listMeetings,
   createMeeting,
   updateMeeting,

@@ -1,0 +1,1 @@
+DROP TABLE "discipline_records" CASCADE;
