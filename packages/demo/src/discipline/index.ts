@@ -1,12 +1,6 @@
 import { daysBetween, type PlainDate } from "@xianfeng/core"
 import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
-import {
-  type MeetingFields,
-  saveDraw,
-  saveFinding,
-  saveOrder,
-  writeMeetings,
-} from "@xianfeng/db"
+import { type MeetingFields, saveDraw, saveFinding, saveOrder, writeMeetings } from "@xianfeng/db"
 import {
   complianceOf,
   drawSample,
