@@ -112,6 +112,11 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     expect(((await ok.json()) as MeetingView).version).toBe(m.version + 1)
     const stale = await secretary.send("PUT", `/api/discipline/meetings/${m.id}`, { ...body, place: "别处" })
     expect(stale.status).toBe(409)
+    const kept = await secretary.json<MeetingList>(
+      "GET",
+      `/api/discipline/meetings?orgId=${branchId}&year=2025`,
+    )
+    expect(kept.items.find((x) => x.id === m.id)).toMatchObject({ place: "会议室", version: m.version + 1 })
   })
 
   it.each([
@@ -136,10 +141,10 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
         }),
       "votes[0]",
     ],
-  ])("refuses %s with 400 naming the field, and writes nothing", async (_, body, field) => {
+  ])("refuses %s with 422 naming the field, and writes nothing", async (_, body, field) => {
     const before = await meetingsNow()
     const res = await secretary.send("POST", "/api/discipline/meetings", body())
-    expect(res.status).toBe(400)
+    expect(res.status).toBe(422)
     expect((await problemOf(res)).errors?.map((e) => e.field)).toContain(field)
     expect(await meetingsNow()).toBe(before)
   })
@@ -149,7 +154,7 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     const f = form()
     const attendance = f.attendance.map((a, i) => (i === 0 ? { ...a, memberId: stranger.id } : a))
     const res = await secretary.send("POST", "/api/discipline/meetings", { ...f, attendance })
-    expect(res.status).toBe(400)
+    expect(res.status).toBe(422)
     expect((await problemOf(res)).errors?.[0]?.field).toBe("attendance")
     expect(await meetingsNow()).toBe(before)
   })

@@ -8,6 +8,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { disciplineApi } from "./api"
 import { echarts } from "./charts"
+import { useYearParam, YearPicker } from "./YearPicker"
 
 /**
  * Branches × months: each cell is the share of the obligations ending that month which were met (grey when
@@ -18,9 +19,10 @@ const HeatmapPage = () => {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
+  const [year, setYear] = useYearParam()
   const heatmap = useQuery({
-    queryKey: ["discipline", "heatmap", orgId],
-    queryFn: () => disciplineApi.heatmap({ orgId }),
+    queryKey: ["discipline", "heatmap", orgId, year],
+    queryFn: () => disciplineApi.heatmap({ orgId, year }),
   })
   const data = heatmap.data
   const rows = data?.branches ?? []
@@ -59,13 +61,19 @@ const HeatmapPage = () => {
     <Page
       title={t("discipline.heatmap")}
       extra={
-        <Space>
+        <Space wrap>
           <OrgPicker
             value={orgId}
             allowClear
-            onChange={(v) => setParams(v ? { orgId: v } : {})}
+            onChange={(v) => {
+              const next = new URLSearchParams(params)
+              if (v) next.set("orgId", v)
+              else next.delete("orgId")
+              setParams(next)
+            }}
             testId="heatmap-org"
           />
+          <YearPicker value={year} latest={data?.year} onChange={setYear} testId="heatmap-year" />
         </Space>
       }
     >
@@ -86,7 +94,7 @@ const HeatmapPage = () => {
             onEvents={{
               click: (p: { data: [number, number] }) => {
                 const row = rows[p.data[1]]
-                if (row) navigate(`/discipline/meetings?orgId=${row.orgId}`)
+                if (row) navigate(`/discipline/meetings?orgId=${row.orgId}&year=${data?.year ?? ""}`)
               },
             }}
           />

@@ -1,18 +1,20 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import type { MeetingBody, ObligationPeriodView } from "@xianfeng/api/contract/discipline"
-import { App, Button, Checkbox, Col, Form, Input, Row, Space, Table, Tag } from "antd"
+import type { MeetingBody, MeetingView, ObligationPeriodView } from "@xianfeng/api/contract/discipline"
+import { App, Button, Checkbox, Col, Form, Input, Row, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
 import { disciplineApi } from "./api"
+import { useYearParam, YearPicker } from "./YearPicker"
 
 const sittingTypes = [
   "general-meeting",
@@ -58,14 +60,35 @@ const fields = [
   "present",
 ] as const
 
-/** One form for every kind of sitting, laid out in one column so it works on a phone. */
+/** The form's values for a recorded sitting, to edit it. */
+const formOf = (m: MeetingView): MeetingForm => ({
+  types: [...m.types],
+  date: m.date,
+  startTime: m.startTime,
+  endTime: m.endTime,
+  place: m.place,
+  chair: m.chair,
+  recorder: m.recorder,
+  present: m.attendance.filter((a) => a.present).map((a) => a.memberId),
+  absentReasons: Object.fromEntries(
+    m.attendance.filter((a) => !a.present).map((a) => [a.memberId, a.reason ?? ""]),
+  ),
+  ...(m.firstItem ? { topic: m.firstItem.topic, form: m.firstItem.form } : {}),
+})
+
+/**
+ * One form for every kind of sitting, laid out in one column so it works on a phone. With `editing` it
+ * edits that sitting at the version it was read (a 409 offers a reload instead of overwriting).
+ */
 const RecordMeeting = ({
   orgId,
   open,
+  editing,
   onClose,
 }: {
   readonly orgId: string
   readonly open: boolean
+  readonly editing?: MeetingView | undefined
   readonly onClose: () => void
 }) => {
   const { t } = useI18n()
@@ -81,9 +104,14 @@ const RecordMeeting = ({
     (m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"),
   )
   const ticked: string[] = Form.useWatch("present", form) ?? []
+  useEffect(() => {
+    if (open)
+      form.setFieldsValue(editing ? formOf(editing) : { startTime: "14:30", endTime: "16:00", present: [] })
+  }, [open, editing, form])
   const save = useProblemForm({
     form,
     fields,
+    onConflict: "stale",
     fieldFor: (f) => (f.startsWith("present") || f.startsWith("attendance") ? "present" : f),
     onClose: () => {
       form.resetFields()
@@ -93,7 +121,7 @@ const RecordMeeting = ({
       const present = new Set(v.present ?? [])
       const count = (stage: string, only?: Set<string>) =>
         members.filter((m) => m.stage === stage && (only === undefined || only.has(m.id))).length
-      return disciplineApi.recordMeeting({
+      const body: MeetingBody = {
         orgId,
         types: v.types,
         date: v.date,
@@ -112,23 +140,42 @@ const RecordMeeting = ({
         observers: [],
         ...(v.topic && v.form ? { firstItem: { topic: v.topic, form: v.form } } : {}),
         agenda: v.topic ? [v.topic] : [],
-        resolutions: [],
-        votes: [],
-      })
+        resolutions: editing ? editing.resolutions : [],
+        votes: editing ? editing.votes : [],
+        ...(editing
+          ? {
+              observers: editing.observers,
+              agenda: v.topic ? [v.topic, ...editing.agenda.slice(1)] : editing.agenda,
+            }
+          : {}),
+      }
+      return editing
+        ? disciplineApi.updateMeeting(editing.id, { ...body, version: editing.version })
+        : disciplineApi.recordMeeting(body)
     },
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ["discipline"] })
-      message.success(t("discipline.meetingRecorded"))
+      message.success(t(editing ? "discipline.meetingSaved" : "discipline.meetingRecorded"))
     },
   })
   return (
-    <FormModal state={save} open={open} title={t("discipline.recordMeeting")} okTestId="meeting-save">
-      <Form<MeetingForm>
-        form={form}
-        layout="vertical"
-        requiredMark
-        initialValues={{ startTime: "14:30", endTime: "16:00", present: [] }}
-      >
+    <FormModal
+      state={save}
+      open={open}
+      title={t(editing ? "discipline.editMeeting" : "discipline.recordMeeting")}
+      okTestId="meeting-save"
+      stale={{
+        message: t("discipline.meetingStale"),
+        action: t("discipline.reload"),
+        testId: "meeting-stale",
+        onRefresh: () => {
+          void queryClient.invalidateQueries({ queryKey: ["discipline"] })
+          form.resetFields()
+          onClose()
+        },
+      }}
+    >
+      <Form<MeetingForm> form={form} layout="vertical" requiredMark>
         <Form.Item
           name="types"
           label={t("discipline.types")}
@@ -211,12 +258,44 @@ const MeetingsPage = () => {
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
+  const [year, setYear] = useYearParam()
   const [recording, setRecording] = useState(false)
+  const [editing, setEditing] = useState<MeetingView | undefined>()
   const compliance = useQuery({
-    queryKey: ["discipline", "compliance", orgId],
-    queryFn: () => disciplineApi.compliance(orgId ?? ""),
+    queryKey: ["discipline", "compliance", orgId, year],
+    queryFn: () => disciplineApi.compliance(orgId ?? "", year),
     enabled: orgId !== undefined,
   })
+  const meetings = useQuery({
+    queryKey: ["discipline", "meetings", orgId, year],
+    queryFn: () => disciplineApi.meetings(orgId ?? "", year),
+    enabled: orgId !== undefined,
+  })
+  const meetingColumns: ColumnsType<MeetingView> = [
+    { title: t("discipline.date"), dataIndex: "date", width: 120 },
+    {
+      title: t("discipline.typesShort"),
+      dataIndex: "types",
+      render: (types: MeetingView["types"]) =>
+        types.map((s) => <Tag key={s}>{t(`discipline.obligation.${s}` as MessageKey)}</Tag>),
+    },
+    {
+      title: t("discipline.presentCol"),
+      render: (_, m) =>
+        `${m.present.full + m.present.probationary}/${m.expected.full + m.expected.probationary}`,
+      width: 90,
+    },
+    { title: t("discipline.place"), dataIndex: "place" },
+    {
+      title: "",
+      width: 90,
+      render: (_, m) => (
+        <Button size="small" data-testid={`meeting-edit-${m.id}`} onClick={() => setEditing(m)}>
+          {t("discipline.edit")}
+        </Button>
+      ),
+    },
+  ]
   const columns: ColumnsType<ObligationPeriodView> = [
     { title: t("discipline.obligationCol"), dataIndex: "title" },
     { title: t("discipline.period"), dataIndex: "period", width: 110 },
@@ -241,7 +320,17 @@ const MeetingsPage = () => {
       title={t("discipline.meetings")}
       extra={
         <Space wrap>
-          <OrgPicker value={orgId} onChange={(v) => setParams(v ? { orgId: v } : {})} testId="meetings-org" />
+          <OrgPicker
+            value={orgId}
+            onChange={(v) => {
+              const next = new URLSearchParams(params)
+              if (v) next.set("orgId", v)
+              else next.delete("orgId")
+              setParams(next)
+            }}
+            testId="meetings-org"
+          />
+          <YearPicker value={year} latest={compliance.data?.year} onChange={setYear} testId="meetings-year" />
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -255,7 +344,7 @@ const MeetingsPage = () => {
       }
     >
       <h3>{t("discipline.calendar")}</h3>
-      <Table<ObligationPeriodView>
+      <XfTable<ObligationPeriodView>
         rowKey={(r) => `${r.obligation}/${r.period}`}
         size="small"
         pagination={false}
@@ -265,15 +354,33 @@ const MeetingsPage = () => {
         data-testid="compliance-calendar"
       />
       <h3 style={{ marginTop: 24 }}>{t("discipline.yearStatus")}</h3>
-      <Table<ObligationPeriodView>
+      <XfTable<ObligationPeriodView>
         rowKey={(r) => `${r.obligation}/${r.period}`}
         size="small"
         pagination={{ pageSize: 20 }}
         columns={columns}
         dataSource={compliance.data?.periods ?? []}
       />
+      <h3 style={{ marginTop: 24 }}>{t("discipline.meetingList")}</h3>
+      <XfTable<MeetingView>
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        loading={meetings.isLoading}
+        columns={meetingColumns}
+        dataSource={meetings.data ? [...meetings.data.items].reverse() : []}
+        data-testid="meeting-list"
+      />
       {orgId !== undefined && (
-        <RecordMeeting orgId={orgId} open={recording} onClose={() => setRecording(false)} />
+        <RecordMeeting
+          orgId={orgId}
+          open={recording || editing !== undefined}
+          editing={editing}
+          onClose={() => {
+            setRecording(false)
+            setEditing(undefined)
+          }}
+        />
       )}
     </Page>
   )

@@ -2,12 +2,17 @@ import type {
   ComplianceView,
   DrawList,
   DrawView,
+  FindingBody,
+  FindingList,
+  FindingView,
   HeatmapView,
   MeetingBody,
+  MeetingEditBody,
   MeetingList,
   MeetingView,
   OrderList,
   OrderView,
+  RecheckList,
 } from "@xianfeng/api/contract/discipline"
 import { api } from "../../api/client"
 
@@ -22,6 +27,8 @@ export interface DrawForm {
 export const disciplineApi = {
   meetings: (orgId: string, year?: number) => api.get<MeetingList>("/discipline/meetings", { orgId, year }),
   recordMeeting: (body: MeetingBody) => api.post<MeetingView>("/discipline/meetings", body),
+  updateMeeting: (id: string, body: MeetingEditBody) =>
+    api.put<MeetingView>(`/discipline/meetings/${id}`, body),
   compliance: (orgId: string, year?: number) =>
     api.get<ComplianceView>("/discipline/compliance", { orgId, year }),
   heatmap: (query: { readonly orgId?: string | undefined; readonly year?: number | undefined }) =>
@@ -29,7 +36,12 @@ export const disciplineApi = {
   previewDraw: (body: DrawForm) => api.post<DrawView>("/discipline/draws/preview", body),
   publishDraw: (body: DrawForm) => api.post<DrawView>("/discipline/draws", body),
   draws: () => api.get<DrawList>("/discipline/draws"),
-  orders: () => api.get<OrderList>("/discipline/orders"),
+  orders: (query: { readonly followedBy?: string | undefined } = {}) =>
+    api.get<OrderList>("/discipline/orders", query),
+  findings: () => api.get<FindingList>("/discipline/findings"),
+  recordFinding: (body: FindingBody) => api.post<FindingView>("/discipline/findings", body),
+  recheck: (orgId: string) => api.get<RecheckList>("/discipline/recheck", { orgId }),
+  issueOrder: (body: { findingId: string; owner: string }) => api.post<OrderView>("/discipline/orders", body),
   submitEvidence: (id: string, body: { text: string; version: number }) =>
     api.post<OrderView>(`/discipline/orders/${id}/evidence`, body),
   verify: (id: string, body: { accept: boolean; reason?: string; version: number }) =>

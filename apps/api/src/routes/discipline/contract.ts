@@ -3,7 +3,7 @@
  * OpenAPI and give the admin its types (`@xianfeng/api/contract/discipline`).
  */
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
-import { sittingTypes } from "@xianfeng/inspection-scheduling"
+import { sittingTypes, talkPairs } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
 import { OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
@@ -216,10 +216,13 @@ export type DrawView = typeof DrawView.Type
 export const DrawList = Schema.Struct({ items: Schema.Array(DrawView) })
 export type DrawList = typeof DrawList.Type
 
+/** Every obligation a finding may name: the sitting types and the heart-to-heart talks per pair type. */
+export const obligationIds = [...sittingTypes, ...talkPairs.map((p) => `talk:${p}` as const)] as const
+
 export const FindingBody = Schema.Struct({
   orgId: OrgIdSchema,
   drawId: Schema.optionalKey(UuidId),
-  obligation: Line,
+  obligation: choiceOf(obligationIds),
   period: Schema.String.check(
     Schema.isPattern(
       /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/u,
@@ -230,8 +233,32 @@ export const FindingBody = Schema.Struct({
   severity: choiceOf(["minor", "serious", "critical"]),
 })
 export type FindingBody = typeof FindingBody.Type
-export const FindingView = Schema.Struct({ ...FindingBody.fields, id: Schema.String, foundOn: IsoDate })
+/** An order not yet closed, as the next inspection of its organization re-checks it. */
+export const RecheckItem = Schema.Struct({
+  id: Schema.String,
+  owner: Schema.String,
+  deadline: IsoDate,
+  state: choiceOf(["open", "submitted", "closed"]),
+  overdue: Schema.Boolean,
+})
+
+export const FindingView = Schema.Struct({
+  ...FindingBody.fields,
+  id: Schema.String,
+  orgName: Schema.String,
+  foundOn: IsoDate,
+  /** The organization's orders still open when the finding was read: the inspection re-checks them. */
+  recheck: Schema.Array(RecheckItem),
+})
 export type FindingView = typeof FindingView.Type
+export const FindingQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+export const FindingList = Schema.Struct({ items: Schema.Array(FindingView) })
+export type FindingList = typeof FindingList.Type
+
+/** A branch's orders still open, for the inspection about to check it. */
+export const RecheckQuery = Schema.Struct({ orgId: OrgIdSchema })
+export const RecheckList = Schema.Struct({ items: Schema.Array(RecheckItem) })
+export type RecheckList = typeof RecheckList.Type
 
 export const OrderIssueBody = Schema.Struct({ findingId: UuidId, owner: Line })
 export const OrderParams = Schema.Struct({ id: UuidId })
@@ -242,12 +269,20 @@ export const OrderVerifyBody = Schema.Struct({
   version: Schema.Int,
 })
 export const OrderEscalateBody = Schema.Struct({ version: Schema.Int })
-export const OrderQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+export const OrderQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  /** Only the orders this organization now follows (its own, or escalated to it). */
+  followedBy: Schema.optionalKey(OrgIdSchema),
+})
 
 export const OrderView = Schema.Struct({
   id: Schema.String,
   findingId: Schema.String,
   orgId: Schema.String,
+  orgName: Schema.String,
+  /** The finding's obligation and severity. */
+  obligation: Schema.String,
+  severity: choiceOf(["minor", "serious", "critical"]),
   owner: Schema.String,
   issuedOn: IsoDate,
   deadline: IsoDate,
@@ -255,6 +290,8 @@ export const OrderView = Schema.Struct({
   overdue: Schema.Boolean,
   /** The organization now following the order (the last it was escalated to, else its own). */
   followedBy: Schema.String,
+  /** Its name, when it lies in the reader's scope (else the id). */
+  followedByName: Schema.String,
   evidence: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, text: Schema.String })),
   escalations: Schema.Array(Schema.Struct({ on: IsoDate, to: Schema.String })),
   returns: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, reason: Schema.String })),
