@@ -3,7 +3,7 @@
  * one write path (`saveDraw`, `saveFinding`, `saveOrder`).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm"
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -152,7 +152,12 @@ export const ordersInScope = async (
     .select()
     .from(disciplineOrders)
     .where(inSubtree(disciplineOrders.orgId, within))
-    .orderBy(disciplineOrders.deadline, disciplineOrders.id)
+    .orderBy(
+      disciplineOrders.deadline,
+      disciplineOrders.orgId,
+      disciplineOrders.issuedOn,
+      disciplineOrders.id,
+    )
 }
 
 /** A finding with its organization's name, as lists show it. */
@@ -172,7 +177,13 @@ export const findingsInScope = async (
     .from(disciplineFindings)
     .innerJoin(orgs, eq(orgs.id, disciplineFindings.orgId))
     .where(pathInSubtree(orgs.path, within))
-    .orderBy(desc(disciplineFindings.foundOn), desc(disciplineFindings.recordedAt))
+    .orderBy(
+      desc(disciplineFindings.foundOn),
+      desc(disciplineFindings.recordedAt),
+      asc(disciplineFindings.orgId),
+      asc(disciplineFindings.obligation),
+      asc(disciplineFindings.id),
+    )
   return rows.map((r) => ({ ...r.finding, orgName: r.orgName }))
 }
 

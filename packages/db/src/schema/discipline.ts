@@ -190,6 +190,42 @@ export const disciplineOrders = pgTable(
 )
 export type DisciplineOrder = typeof disciplineOrders.$inferSelect
 
+/**
+ * 谈心谈话: one heart-to-heart talk of a pair type (BR 19: committee members among themselves, committee
+ * members with members, members among themselves), between two members of the organization, counted for the
+ * organization's yearly `talk:<pair>` obligation. What was said is not stored, only a short topic.
+ */
+export const disciplineTalks = pgTable(
+  "discipline_talks",
+  {
+    id: uuidKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    /** `TalkPair` of the rules package. */
+    pair: text("pair").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    firstMemberId: uuid("first_member_id")
+      .notNull()
+      .references(() => members.id),
+    secondMemberId: uuid("second_member_id")
+      .notNull()
+      .references(() => members.id),
+    topic: text("topic").notNull().default(""),
+    ...recordedColumns(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("discipline_talks_org_idx").on(t.orgId, t.onDate),
+    check(
+      "discipline_talks_pair",
+      sql`${t.pair} in ('committee-committee', 'committee-member', 'member-member')`,
+    ),
+    check("discipline_talks_two", sql`${t.firstMemberId} <> ${t.secondMemberId}`),
+  ],
+)
+export type DisciplineTalk = typeof disciplineTalks.$inferSelect
+
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
 export const disciplineTables = {
   disciplineMeetings,
@@ -197,4 +233,5 @@ export const disciplineTables = {
   disciplineDraws,
   disciplineFindings,
   disciplineOrders,
+  disciplineTalks,
 }

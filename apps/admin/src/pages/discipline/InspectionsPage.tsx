@@ -17,6 +17,7 @@ import {
 } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
@@ -83,7 +84,16 @@ const Recheck = ({ orgId }: { readonly orgId: string | undefined }) => {
 }
 
 /** Records what an inspection found: the organization, the obligation, the period and the evidence. */
-const RecordFinding = ({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) => {
+const RecordFinding = ({
+  open,
+  orgId: initialOrg,
+  onClose,
+}: {
+  readonly open: boolean
+  /** The organization the page was opened for (`?orgId=`), preselected. */
+  readonly orgId: string | undefined
+  readonly onClose: () => void
+}) => {
   const { t } = useI18n()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
@@ -104,7 +114,12 @@ const RecordFinding = ({ open, onClose }: { readonly open: boolean; readonly onC
   })
   return (
     <FormModal state={save} open={open} title={t("discipline.recordFinding")} okTestId="finding-save">
-      <Form<FindingBody> form={form} layout="vertical" requiredMark initialValues={{ severity: "minor" }}>
+      <Form<FindingBody>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={{ severity: "minor", ...(initialOrg ? { orgId: initialOrg } : {}) }}
+      >
         <Form.Item
           name="orgId"
           label={t("discipline.org")}
@@ -313,6 +328,7 @@ const InspectionsPage = () => {
   const [issuing, setIssuing] = useState<FindingView | undefined>()
   const [step, setStep] = useState<Step | undefined>()
   const [mine, setMine] = useState(false)
+  const [params] = useSearchParams()
   const myOrg = session?.user.orgId
   const orders = useQuery({
     queryKey: ["discipline", "orders", mine ? myOrg : undefined],
@@ -518,9 +534,7 @@ const InspectionsPage = () => {
             data-testid="orders-filter"
           >
             <Radio.Button value={false}>{t("discipline.ordersAll")}</Radio.Button>
-            <Radio.Button value={true} data-testid="orders-followed">
-              {t("discipline.ordersFollowed")}
-            </Radio.Button>
+            <Radio.Button value={true}>{t("discipline.ordersFollowed")}</Radio.Button>
           </Radio.Group>
         }
       >
@@ -534,7 +548,11 @@ const InspectionsPage = () => {
           data-testid="order-list"
         />
       </Card>
-      <RecordFinding open={recording} onClose={() => setRecording(false)} />
+      <RecordFinding
+        open={recording}
+        orgId={params.get("orgId") ?? undefined}
+        onClose={() => setRecording(false)}
+      />
       <IssueOrder finding={issuing} onClose={() => setIssuing(undefined)} />
       <OrderStep step={step} onClose={() => setStep(undefined)} />
     </Page>

@@ -302,3 +302,27 @@ export const OrderView = Schema.Struct({
 export type OrderView = typeof OrderView.Type
 export const OrderList = Schema.Struct({ items: Schema.Array(OrderView) })
 export type OrderList = typeof OrderList.Type
+
+// ── heart-to-heart talks 谈心谈话 ───────────────────────────────────────────
+export const TalkBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  /** Committee members among themselves, committee with members, members among themselves (BR 19). */
+  pair: choiceOf(talkPairs),
+  date: IsoDate,
+  firstMemberId: UuidId,
+  secondMemberId: UuidId,
+  /** A short topic; what was said is not recorded. */
+  topic: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+})
+export type TalkBody = typeof TalkBody.Type
+
+export const TalkView = Schema.Struct({
+  ...TalkBody.fields,
+  id: Schema.String,
+  topic: Schema.String,
+  recordedAt: Schema.String,
+  version: Schema.Int,
+})
+export type TalkView = typeof TalkView.Type
+export const TalkList = Schema.Struct({ items: Schema.Array(TalkView) })
+export type TalkList = typeof TalkList.Type

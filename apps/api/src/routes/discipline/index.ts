@@ -14,6 +14,7 @@ import {
   verifyRectification,
 } from "./inspections.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import { listTalks, recordTalk } from "./talks.js"
 
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
 export const disciplineRoutes: readonly AnyRoute[] = [
@@ -21,6 +22,8 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   createMeeting,
   updateMeeting,
   branchCompliance,
+  recordTalk,
+  listTalks,
   disciplineHeatmap,
   previewDraw,
   publishDraw,

@@ -15,6 +15,7 @@ import {
   meetingsOfOrg,
   orgShapeFacts,
   saveMeeting,
+  talksOfOrg,
 } from "@xianfeng/db"
 import {
   calendarOf,
@@ -27,6 +28,8 @@ import {
   obligationTitles,
   type SittingType,
   sittingOf,
+  type TalkPair,
+  talkOf,
   validateMeeting,
 } from "@xianfeng/inspection-scheduling"
 import { audit } from "../../audit.js"
@@ -286,9 +289,11 @@ export const branchCompliance = route({
     // The calendar looks one period back and one ahead of today, so it reads the year around today as well.
     const span = { from: minDate(from, asOf.subtract({ years: 1 })), to: maxDate(to, asOf.add({ years: 1 })) }
     const meetings = await meetingsOfOrg(deps.db, actor, query.orgId, span.from, span.to)
-    const sittings = meetings.map((m) =>
-      sittingOf(m.id, { date: m.onDate, types: m.types as readonly SittingType[] }),
-    )
+    const talks = await talksOfOrg(deps.db, actor, query.orgId, span.from, span.to)
+    const sittings = [
+      ...meetings.map((m) => sittingOf(m.id, { date: m.onDate, types: m.types as readonly SittingType[] })),
+      ...talks.map((t) => talkOf(t.id, t.onDate, t.pair as TalkPair)),
+    ]
     const org = shapeOf(facts)
     return {
       orgId: query.orgId,
