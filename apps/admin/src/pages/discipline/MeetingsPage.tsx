@@ -1,7 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import type { MeetingBody, MeetingView, ObligationPeriodView } from "@xianfeng/api/contract/discipline"
-import { App, Button, Checkbox, Col, Form, Input, Row, Space, Tag } from "antd"
+import type {
+  MeetingBody,
+  MeetingView,
+  ObligationPeriodView,
+  TalkBody,
+  TalkView,
+} from "@xianfeng/api/contract/discipline"
+import { App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
@@ -254,6 +260,71 @@ const RecordMeeting = ({
   )
 }
 
+/** 谈心谈话 (BR 19): the kind of pair, the two members of the branch, the date and a short topic. */
+const RecordTalk = ({
+  orgId,
+  open,
+  onClose,
+}: {
+  readonly orgId: string
+  readonly open: boolean
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<TalkBody>()
+  const roster = useQuery({
+    queryKey: ["discipline", "roster", orgId],
+    queryFn: () => endpoints.members({ orgId, page: 1, pageSize: 100 }),
+    enabled: open,
+  })
+  const options = (roster.data?.items ?? [])
+    .filter((m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"))
+    .map((m) => ({ value: m.id, label: m.name }))
+  const save = useProblemForm({
+    form,
+    fields: ["pair", "date", "firstMemberId", "secondMemberId", "topic"],
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    send: (v: TalkBody) => disciplineApi.recordTalk({ ...v, orgId }),
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["discipline"] })
+      message.success(t("discipline.talkRecorded"))
+    },
+  })
+  const required = [{ required: true, message: t("discipline.required") }]
+  return (
+    <FormModal state={save} open={open} title={t("discipline.recordTalk")} okTestId="talk-save">
+      <Form<TalkBody> form={form} layout="vertical" requiredMark initialValues={{ pair: "member-member" }}>
+        <Form.Item name="pair" label={t("discipline.talkPair")} rules={required}>
+          <Radio.Group>
+            {(["committee-committee", "committee-member", "member-member"] as const).map((p) => (
+              <Radio key={p} value={p}>
+                {t(`discipline.pair.${p}` as MessageKey)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="date" label={t("discipline.talkDate")} rules={required}>
+          <Input type="date" data-testid="talk-date" />
+        </Form.Item>
+        <Form.Item name="firstMemberId" label={t("discipline.talkFirst")} rules={required}>
+          <Select showSearch optionFilterProp="label" options={options} data-testid="talk-first" />
+        </Form.Item>
+        <Form.Item name="secondMemberId" label={t("discipline.talkSecond")} rules={required}>
+          <Select showSearch optionFilterProp="label" options={options} data-testid="talk-second" />
+        </Form.Item>
+        <Form.Item name="topic" label={t("discipline.talkTopic")}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
 const MeetingsPage = () => {
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
@@ -261,6 +332,12 @@ const MeetingsPage = () => {
   const [year, setYear] = useYearParam()
   const [recording, setRecording] = useState(false)
   const [editing, setEditing] = useState<MeetingView | undefined>()
+  const [talking, setTalking] = useState(false)
+  const talks = useQuery({
+    queryKey: ["discipline", "talks", orgId, year],
+    queryFn: () => disciplineApi.talks(orgId ?? "", year),
+    enabled: orgId !== undefined,
+  })
   const compliance = useQuery({
     queryKey: ["discipline", "compliance", orgId, year],
     queryFn: () => disciplineApi.compliance(orgId ?? "", year),
@@ -340,6 +417,9 @@ const MeetingsPage = () => {
           >
             {t("discipline.recordMeeting")}
           </Button>
+          <Button disabled={orgId === undefined} onClick={() => setTalking(true)} data-testid="record-talk">
+            {t("discipline.recordTalk")}
+          </Button>
         </Space>
       }
     >
@@ -371,6 +451,25 @@ const MeetingsPage = () => {
         dataSource={meetings.data ? [...meetings.data.items].reverse() : []}
         data-testid="meeting-list"
       />
+      <h3 style={{ marginTop: 24 }}>{t("discipline.talks")}</h3>
+      <XfTable<TalkView>
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        loading={talks.isLoading}
+        columns={[
+          { title: t("discipline.talkDate"), dataIndex: "date", width: 120 },
+          {
+            title: t("discipline.talkPair"),
+            dataIndex: "pair",
+            render: (p: TalkView["pair"]) => t(`discipline.pair.${p}` as MessageKey),
+          },
+          { title: t("discipline.talkTopic"), dataIndex: "topic" },
+        ]}
+        dataSource={talks.data ? [...talks.data.items].reverse() : []}
+        data-testid="talk-list"
+      />
+      {orgId !== undefined && <RecordTalk orgId={orgId} open={talking} onClose={() => setTalking(false)} />}
       {orgId !== undefined && (
         <RecordMeeting
           orgId={orgId}

@@ -13,6 +13,10 @@ import type {
   OrderList,
   OrderView,
   RecheckList,
+  StandingView,
+  TalkBody,
+  TalkList,
+  TalkView,
 } from "@xianfeng/api/contract/discipline"
 import { api } from "../../api/client"
 
@@ -40,6 +44,9 @@ export const disciplineApi = {
     api.get<OrderList>("/discipline/orders", query),
   findings: () => api.get<FindingList>("/discipline/findings"),
   recordFinding: (body: FindingBody) => api.post<FindingView>("/discipline/findings", body),
+  standing: (orgId: string) => api.get<StandingView>("/discipline/standing", { orgId }),
+  talks: (orgId: string, year?: number) => api.get<TalkList>("/discipline/talks", { orgId, year }),
+  recordTalk: (body: TalkBody) => api.post<TalkView>("/discipline/talks", body),
   recheck: (orgId: string) => api.get<RecheckList>("/discipline/recheck", { orgId }),
   issueOrder: (body: { findingId: string; owner: string }) => api.post<OrderView>("/discipline/orders", body),
   submitEvidence: (id: string, body: { text: string; version: number }) =>

@@ -326,3 +326,30 @@ export const TalkView = Schema.Struct({
 export type TalkView = typeof TalkView.Type
 export const TalkList = Schema.Struct({ items: Schema.Array(TalkView) })
 export type TalkList = typeof TalkList.Type
+
+// ── member standing 党员组织关系状态提示 ─────────────────────────────────────
+export const StandingQuery = Schema.Struct({ orgId: OrgIdSchema })
+
+/** Evidence the self-lapse alert needs from an area not yet connected: dues (care area), assigned work. */
+export const evidenceKinds = ["dues", "work", "lost-contact", "away"] as const
+
+export const StandingMember = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  stage: Schema.String,
+  /** The last sitting of the branch the member attended, if any. */
+  lastAttended: Schema.NullOr(IsoDate),
+  alerts: Schema.Array(DisciplineVerdictView),
+})
+
+/**
+ * The standing alerts of a branch's members. `missingEvidence` names each source the alerts could not read
+ * (each member's self-lapse alert then says which activity it cannot judge instead of guessing).
+ */
+export const StandingView = Schema.Struct({
+  orgId: Schema.String,
+  asOf: IsoDate,
+  missingEvidence: Schema.Array(choiceOf(evidenceKinds)),
+  members: Schema.Array(StandingMember),
+})
+export type StandingView = typeof StandingView.Type

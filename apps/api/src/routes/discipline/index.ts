@@ -14,6 +14,7 @@ import {
   verifyRectification,
 } from "./inspections.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import { memberStanding } from "./standing.js"
 import { listTalks, recordTalk } from "./talks.js"
 
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
@@ -24,6 +25,7 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   branchCompliance,
   recordTalk,
   listTalks,
+  memberStanding,
   disciplineHeatmap,
   previewDraw,
   publishDraw,
