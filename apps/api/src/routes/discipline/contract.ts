@@ -353,3 +353,14 @@ export const StandingView = Schema.Struct({
   members: Schema.Array(StandingMember),
 })
 export type StandingView = typeof StandingView.Type
+
+// ── .xlsx exports ───────────────────────────────────────────────────────────
+export const LedgerQuery = MeetingQuery
+
+/** A committee's quarterly inspection summary: the committee (default: the caller's organization) and quarter. */
+export const InspectionSummaryQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  quarter: Schema.String.check(
+    Schema.isPattern(/^\d{4}-Q[1-4]$/u, bilingual("季度应为如2026-Q3", "quarter must be like 2026-Q3")),
+  ),
+})

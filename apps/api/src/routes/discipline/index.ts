@@ -1,4 +1,5 @@
 import type { AnyRoute } from "../../http/route.js"
+import { inspectionSummaryExport, ledgerExport, rectificationExport } from "./exports.js"
 import { disciplineHeatmap } from "./heatmap.js"
 import {
   escalateRectification,
@@ -38,4 +39,7 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   verifyRectification,
   escalateRectification,
   listOrders,
+  ledgerExport,
+  inspectionSummaryExport,
+  rectificationExport,
 ]
