@@ -27,7 +27,8 @@ import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { problemMessage } from "../../shell/states"
-import { type DrawForm, disciplineApi } from "./api"
+import { type DrawForm, disciplineApi, ledgerUrls } from "./api"
+import { ExportButton } from "./ExportButton"
 
 const stateColor = { open: "orange", submitted: "blue", closed: "green" } as const
 const severityColor = { minor: "default", serious: "orange", critical: "red" } as const
@@ -45,6 +46,22 @@ const obligations = [
   "talk:committee-member",
   "talk:member-member",
 ] as const
+
+/** The current quarter and the seven before it, newest first (`2026-Q4`…). */
+const recentQuarters = (now: Date): string[] => {
+  let y = now.getFullYear()
+  let q = Math.floor(now.getMonth() / 3) + 1
+  const out: string[] = []
+  for (let i = 0; i < 8; i++) {
+    out.push(`${y}-Q${q}`)
+    q -= 1
+    if (q === 0) {
+      q = 4
+      y -= 1
+    }
+  }
+  return out
+}
 
 const obligationKey = (o: string) => `discipline.obligation.${o}` as MessageKey
 
@@ -329,6 +346,8 @@ const InspectionsPage = () => {
   const [step, setStep] = useState<Step | undefined>()
   const [mine, setMine] = useState(false)
   const [params] = useSearchParams()
+  const quarters = recentQuarters(new Date())
+  const [quarter, setQuarter] = useState(quarters[1] ?? quarters[0] ?? "")
   const myOrg = session?.user.orgId
   const orders = useQuery({
     queryKey: ["discipline", "orders", mine ? myOrg : undefined],
@@ -501,14 +520,33 @@ const InspectionsPage = () => {
         style={{ marginTop: 16 }}
         extra={
           inspector && (
-            <Button
-              type="primary"
-              size="small"
-              data-testid="record-finding"
-              onClick={() => setRecording(true)}
-            >
-              {t("discipline.recordFinding")}
-            </Button>
+            <Space wrap>
+              <Button
+                type="primary"
+                size="small"
+                data-testid="record-finding"
+                onClick={() => setRecording(true)}
+              >
+                {t("discipline.recordFinding")}
+              </Button>
+              <Select<string>
+                size="small"
+                value={quarter}
+                onChange={setQuarter}
+                options={quarters.map((q) => ({
+                  value: q,
+                  label: t("discipline.quarterLabel", { year: q.slice(0, 4), q: q.slice(6) }),
+                }))}
+                style={{ width: 130 }}
+                aria-label={t("discipline.quarter")}
+              />
+              <ExportButton
+                path={ledgerUrls.inspections(quarter)}
+                fallbackName={`inspections-${quarter}.xlsx`}
+                label={t("discipline.exportInspections")}
+                testId="export-inspections"
+              />
+            </Space>
           )
         }
       >
@@ -527,15 +565,23 @@ const InspectionsPage = () => {
         size="small"
         style={{ marginTop: 16 }}
         extra={
-          <Radio.Group
-            size="small"
-            value={mine}
-            onChange={(e) => setMine(e.target.value as boolean)}
-            data-testid="orders-filter"
-          >
-            <Radio.Button value={false}>{t("discipline.ordersAll")}</Radio.Button>
-            <Radio.Button value={true}>{t("discipline.ordersFollowed")}</Radio.Button>
-          </Radio.Group>
+          <Space wrap>
+            <ExportButton
+              path={ledgerUrls.rectification()}
+              fallbackName="rectification.xlsx"
+              label={t("discipline.exportRectification")}
+              testId="export-rectification"
+            />
+            <Radio.Group
+              size="small"
+              value={mine}
+              onChange={(e) => setMine(e.target.value as boolean)}
+              data-testid="orders-filter"
+            >
+              <Radio.Button value={false}>{t("discipline.ordersAll")}</Radio.Button>
+              <Radio.Button value={true}>{t("discipline.ordersFollowed")}</Radio.Button>
+            </Radio.Group>
+          </Space>
         }
       >
         <XfTable<OrderView>

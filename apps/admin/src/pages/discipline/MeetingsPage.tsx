@@ -19,7 +19,8 @@ import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
-import { disciplineApi } from "./api"
+import { disciplineApi, ledgerUrls } from "./api"
+import { ExportButton } from "./ExportButton"
 import { useYearParam, YearPicker } from "./YearPicker"
 
 const sittingTypes = [
@@ -420,6 +421,13 @@ const MeetingsPage = () => {
           <Button disabled={orgId === undefined} onClick={() => setTalking(true)} data-testid="record-talk">
             {t("discipline.recordTalk")}
           </Button>
+          <ExportButton
+            path={ledgerUrls.ledger(orgId ?? "", year)}
+            fallbackName="ledger.xlsx"
+            label={t("discipline.exportLedger")}
+            testId="export-ledger"
+            disabled={orgId === undefined}
+          />
         </Space>
       }
     >

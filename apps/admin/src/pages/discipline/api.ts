@@ -19,6 +19,8 @@ import type {
   TalkView,
 } from "@xianfeng/api/contract/discipline"
 import { api } from "../../api/client"
+import { ProblemError, toProblem } from "../../api/problem"
+import { buildQuery } from "../../api/query"
 
 export interface DrawForm {
   readonly title: string
@@ -55,4 +57,46 @@ export const disciplineApi = {
     api.post<OrderView>(`/discipline/orders/${id}/verify`, body),
   escalate: (id: string, body: { version: number }) =>
     api.post<OrderView>(`/discipline/orders/${id}/escalate`, body),
+}
+
+/** The area's ledgers (`/api/discipline/*.xlsx`), as paths under `/api`. */
+export const ledgerUrls = {
+  ledger: (orgId: string, year: number | undefined) =>
+    `/discipline/ledger.xlsx${buildQuery({ orgId, year })}`,
+  inspections: (quarter: string) => `/discipline/inspections.xlsx${buildQuery({ quarter })}`,
+  rectification: () => "/discipline/rectification.xlsx",
+}
+
+const nameFrom = (disposition: string | null, fallback: string): string => {
+  const star = disposition ? /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] : undefined
+  try {
+    return star ? decodeURIComponent(star) : fallback
+  } catch {
+    return fallback
+  }
+}
+
+/**
+ * Downloads a workbook the API builds (same origin, the session cookie) through a blob link, so a refusal
+ * shows as a message instead of a broken file. Answers the file's name.
+ */
+export const downloadLedger = async (path: string, locale: string, fallbackName: string): Promise<string> => {
+  const res = await fetch(`/api${path}`, {
+    credentials: "same-origin",
+    headers: { "accept-language": locale },
+  })
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined)
+    throw new ProblemError(toProblem(res.status, res.statusText, body))
+  }
+  const url = URL.createObjectURL(await res.blob())
+  const name = nameFrom(res.headers.get("content-disposition"), fallbackName)
+  const a = document.createElement("a")
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return name
 }

@@ -123,5 +123,11 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "discipline.pair.committee-committee": "Committee members",
   "discipline.pair.committee-member": "Committee with member",
   "discipline.pair.member-member": "Members",
+  "discipline.exported": "Exported: {name}",
+  "discipline.exportLedger": "Export the ledger",
+  "discipline.exportRectification": "Export the rectification list",
+  "discipline.exportInspections": "Export the quarter's summary",
+  "discipline.quarter": "Quarter",
+  "discipline.quarterLabel": "{year} Q{q}",
   "discipline.failed": "That did not work",
 }

@@ -123,6 +123,12 @@ export const zhCN = {
   "discipline.pair.committee-committee": "支委之间",
   "discipline.pair.committee-member": "支委与党员",
   "discipline.pair.member-member": "党员之间",
+  "discipline.exported": "已导出：{name}",
+  "discipline.exportLedger": "导出三会一课台账",
+  "discipline.exportRectification": "导出整改台账",
+  "discipline.exportInspections": "导出季度检查汇总",
+  "discipline.quarter": "季度",
+  "discipline.quarterLabel": "{year}年第{q}季度",
   "discipline.failed": "操作未成功",
 } as const
 
