@@ -168,4 +168,39 @@ describe("organizational life and inspections in the admin", () => {
       up?.followedByName,
     )
   })
+  it.each([
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844 },
+  ])("every discipline page fits a $width×$height window without sideways scrolling", async (size) => {
+    const heatmap = await api<HeatmapView>("/discipline/heatmap")
+    const branch = heatmap.branches[0]?.orgId ?? ""
+    await page.setViewportSize({ width: size.width, height: size.height })
+    try {
+      for (const [name, path, ready] of [
+        ["meetings", `/discipline/meetings?orgId=${branch}`, "meeting-list"],
+        ["heatmap", "/discipline/heatmap", "discipline-heatmap"],
+        ["inspections", "/discipline/inspections", "order-list"],
+        ["standing", `/discipline/standing?orgId=${branch}`, "standing-list"],
+      ] as const) {
+        await page.goto(`${base}${path}`)
+        await page.getByTestId(ready).waitFor()
+        await page.waitForTimeout(400)
+        const { vw, wide } = await page.evaluate(() => ({
+          vw: window.innerWidth,
+          wide: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+        }))
+        await page.screenshot({ path: join(shots, `discipline-${size.name}-${name}.png`), fullPage: false })
+        expect(wide, `${name}: ${wide} px wide in a ${vw} px window`).toBeLessThanOrEqual(vw)
+      }
+      await page.goto(`${base}/discipline/meetings?orgId=${branch}`)
+      await page.getByTestId("record-meeting").click()
+      await page.getByTestId("meeting-date").waitFor()
+      await page.screenshot({
+        path: join(shots, `discipline-${size.name}-meeting-form.png`),
+        fullPage: false,
+      })
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
 })
