@@ -179,6 +179,8 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
       version: open.version,
     })
     expect(res.status).toBe(422)
+    const problem = await problemOf(res)
+    expect(problem.errors?.map((e) => [e.field, e.reason])).toEqual([["accept", "not-submitted"]])
     const after = (await admin.json<OrderList>("GET", "/api/discipline/orders")).items.find(
       (o) => o.id === open.id,
     )

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query"
-import { Empty, Space } from "antd"
+import { Empty, Grid, Space } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import { OrgPicker } from "../../components/OrgPicker"
@@ -17,6 +17,7 @@ import { useYearParam, YearPicker } from "./YearPicker"
 const HeatmapPage = () => {
   const { t } = useI18n()
   const navigate = useNavigate()
+  const narrow = Grid.useBreakpoint().md === false
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
   const [year, setYear] = useYearParam()
@@ -36,9 +37,21 @@ const HeatmapPage = () => {
           : ""
       },
     },
-    grid: { left: 160, right: 20, top: 10, bottom: 60 },
-    xAxis: { type: "category", data: data?.months ?? [] },
-    yAxis: { type: "category", data: rows.map((r) => r.name) },
+    // Drawn at once (no entry animation): a district has hundreds of rows, and a picture is what is wanted.
+    animation: false,
+    grid: { left: 8, right: 12, top: 10, bottom: 60, containLabel: true },
+    xAxis: {
+      type: "category",
+      data: (data?.months ?? []).map((m) => m.slice(5)),
+      name: data ? String(data.year) : "",
+      nameLocation: "start",
+    },
+    yAxis: {
+      type: "category",
+      data: rows.map((r) => r.name),
+      // Long branch names are cut to fit; the tooltip and the drill-down show them whole.
+      axisLabel: { width: narrow ? 96 : 220, overflow: "truncate" },
+    },
     visualMap: {
       min: 0,
       max: 1,

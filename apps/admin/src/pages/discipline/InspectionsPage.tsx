@@ -514,42 +514,36 @@ const InspectionsPage = () => {
           </p>
         </Card>
       )}
-      <Card
-        title={t("discipline.findings")}
-        size="small"
-        style={{ marginTop: 16 }}
-        extra={
-          inspector && (
-            <Space wrap>
-              <Button
-                type="primary"
-                size="small"
-                data-testid="record-finding"
-                onClick={() => setRecording(true)}
-              >
-                {t("discipline.recordFinding")}
-              </Button>
-              <Select<string>
-                size="small"
-                value={quarter}
-                onChange={setQuarter}
-                options={quarters.map((q) => ({
-                  value: q,
-                  label: t("discipline.quarterLabel", { year: q.slice(0, 4), q: q.slice(6) }),
-                }))}
-                style={{ width: 130 }}
-                aria-label={t("discipline.quarter")}
-              />
-              <ExportButton
-                path={ledgerUrls.inspections(quarter)}
-                fallbackName={`inspections-${quarter}.xlsx`}
-                label={t("discipline.exportInspections")}
-                testId="export-inspections"
-              />
-            </Space>
-          )
-        }
-      >
+      <Card title={t("discipline.findings")} size="small" style={{ marginTop: 16 }}>
+        {inspector && (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Button
+              type="primary"
+              size="small"
+              data-testid="record-finding"
+              onClick={() => setRecording(true)}
+            >
+              {t("discipline.recordFinding")}
+            </Button>
+            <Select<string>
+              size="small"
+              value={quarter}
+              onChange={setQuarter}
+              options={quarters.map((q) => ({
+                value: q,
+                label: t("discipline.quarterLabel", { year: q.slice(0, 4), q: q.slice(6) }),
+              }))}
+              style={{ width: 130 }}
+              aria-label={t("discipline.quarter")}
+            />
+            <ExportButton
+              path={ledgerUrls.inspections(quarter)}
+              fallbackName={`inspections-${quarter}.xlsx`}
+              label={t("discipline.exportInspections")}
+              testId="export-inspections"
+            />
+          </Space>
+        )}
         <XfTable<FindingView>
           rowKey="id"
           size="small"
@@ -560,30 +554,24 @@ const InspectionsPage = () => {
           data-testid="finding-list"
         />
       </Card>
-      <Card
-        title={t("discipline.orders")}
-        size="small"
-        style={{ marginTop: 16 }}
-        extra={
-          <Space wrap>
-            <ExportButton
-              path={ledgerUrls.rectification()}
-              fallbackName="rectification.xlsx"
-              label={t("discipline.exportRectification")}
-              testId="export-rectification"
-            />
-            <Radio.Group
-              size="small"
-              value={mine}
-              onChange={(e) => setMine(e.target.value as boolean)}
-              data-testid="orders-filter"
-            >
-              <Radio.Button value={false}>{t("discipline.ordersAll")}</Radio.Button>
-              <Radio.Button value={true}>{t("discipline.ordersFollowed")}</Radio.Button>
-            </Radio.Group>
-          </Space>
-        }
-      >
+      <Card title={t("discipline.orders")} size="small" style={{ marginTop: 16 }}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <ExportButton
+            path={ledgerUrls.rectification()}
+            fallbackName="rectification.xlsx"
+            label={t("discipline.exportRectification")}
+            testId="export-rectification"
+          />
+          <Radio.Group
+            size="small"
+            value={mine}
+            onChange={(e) => setMine(e.target.value as boolean)}
+            data-testid="orders-filter"
+          >
+            <Radio.Button value={false}>{t("discipline.ordersAll")}</Radio.Button>
+            <Radio.Button value={true}>{t("discipline.ordersFollowed")}</Radio.Button>
+          </Radio.Group>
+        </Space>
         <XfTable<OrderView>
           pagination={{ pageSize: 20 }}
           rowKey="id"

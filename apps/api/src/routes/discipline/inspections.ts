@@ -37,7 +37,7 @@ import { Result } from "effect"
 import { audit } from "../../audit.js"
 import type { Actor } from "../../auth/actor.js"
 import { type Deps, todayOf } from "../../deps.js"
-import { type Lang, langOf, problems } from "../../http/problem.js"
+import { ApiProblem, type Lang, langOf, problems } from "../../http/problem.js"
 import { type HandlerContext, route } from "../../http/route.js"
 import {
   DrawBody,
@@ -345,20 +345,39 @@ const orderView = (r: DisciplineOrder, asOf: PlainDate, ctx: OrderContext) => {
   }
 }
 
+/** The request field each refusal is about, as the client sent it. */
+const refusedField: Readonly<Record<OrderRefused["reason"], string>> = {
+  closed: "version",
+  "empty-evidence": "text",
+  "before-issue": "text",
+  "not-submitted": "accept",
+  "verifier-is-owner": "accept",
+  "reason-required": "reason",
+  "not-overdue": "version",
+  "top-reached": "version",
+}
+
+/** 422 with the refusal as a rendered verdict and the field it concerns (a close before verification: `accept`). */
 const refused = (e: OrderRefused, lang: Lang) => {
   const v = verdict("blocked", e.code, [])
-  const message = renderVerdict(v, disciplineMessages, lang)
-  return problems.ruleBlocked(
-    renderVerdict(v, disciplineMessages, "zh-CN"),
-    renderVerdict(v, disciplineMessages, "en"),
-    [
-      {
-        status: "blocked",
-        code: e.code,
-        message,
-        citations: v.citations.map((c) => formatCitation(c, lang)),
-      },
-    ],
+  const zh = renderVerdict(v, disciplineMessages, "zh-CN")
+  const en = renderVerdict(v, disciplineMessages, "en")
+  return new ApiProblem(
+    422,
+    "rule-blocked",
+    { "zh-CN": "规则不允许", en: "Refused by the rules" },
+    { "zh-CN": zh, en },
+    [{ field: refusedField[e.reason], reason: e.reason, message: { "zh-CN": zh, en } }],
+    {
+      verdicts: [
+        {
+          status: "blocked",
+          code: e.code,
+          message: lang === "en" ? en : zh,
+          citations: v.citations.map((c) => formatCitation(c, lang)),
+        },
+      ],
+    },
   )
 }
 
