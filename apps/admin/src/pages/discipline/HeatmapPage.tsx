@@ -64,6 +64,9 @@ const HeatmapPage = () => {
     series: [
       {
         type: "heatmap",
+        // Drawn in one pass: progressive rendering (above 3,000 cells) leaves a district's upper rows blank
+        // until enough animation frames have run, which a background tab or a busy machine may never give.
+        progressive: 0,
         data: rows.flatMap((r, y) =>
           r.cells.map((c, x) => [x, y, c.met + c.overdue + c.missed === 0 ? null : c.rate] as const),
         ),
