@@ -1,5 +1,5 @@
 import { join } from "node:path"
-import type { ComplianceView, HeatmapView, OrderList } from "@xianfeng/api/contract/discipline"
+import type { ComplianceView, FindingList, HeatmapView, OrderList } from "@xianfeng/api/contract/discipline"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type Harness, shots, startHarness } from "./harness"
@@ -96,17 +96,111 @@ describe("organizational life and inspections in the admin", () => {
     expect(first).toContain("xf-draw-1")
   })
 
-  it("an order goes from issue to a verified close", async () => {
-    const open = (await api<OrderList>("/discipline/orders")).items.find((o) => o.state === "open")
-    if (open === undefined) throw new Error("the demo district has no open order")
-    await page.goto(`${base}/discipline/inspections`)
-    const state = page.getByTestId(`order-state-${open.id}`)
+  it("a finding recorded in the inspection becomes an order that goes from issue to a verified close", async () => {
+    const heatmap = await api<HeatmapView>("/discipline/heatmap")
+    const branch = heatmap.branches[0]
+    if (branch === undefined) throw new Error("the demo district has no branch")
+    const before = (await api<FindingList>("/discipline/findings")).items.map((f) => f.id)
+    await page.goto(`${base}/discipline/inspections?orgId=${branch.orgId}`)
+    await page.getByTestId("record-finding").click()
+    const modal = page.locator(".ant-modal-content", { hasText: "记录检查发现的问题" })
+    // The branch's orders still open are shown for re-checking before anything is recorded.
+    await modal.getByTestId("finding-recheck").waitFor()
+    await modal.getByLabel("事项").click()
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option[title='主题党日']").click()
+    await modal.getByTestId("finding-period").fill("2026-09")
+    await modal.getByTestId("finding-evidence").fill("9月主题党日无会议记录")
+    await page.getByTestId("finding-save").click()
+    await page.getByText("问题已记录").waitFor()
+    const finding = (await api<FindingList>("/discipline/findings")).items.find((f) => !before.includes(f.id))
+    expect(finding).toMatchObject({
+      orgId: branch.orgId,
+      obligation: "theme-day",
+      evidence: "9月主题党日无会议记录",
+    })
+
+    await page.getByTestId(`finding-issue-${finding?.id}`).click()
+    await page.getByTestId("order-issue-save").click()
+    await page.getByText("整改通知已下发").waitFor()
+    const order = (await api<OrderList>("/discipline/orders")).items.find((o) => o.findingId === finding?.id)
+    if (order === undefined) throw new Error("the order was not issued")
+    const state = page.getByTestId(`order-state-${order.id}`)
     await expect.poll(() => state.textContent()).toBe("待整改")
-    await page.getByTestId(`order-submit-${open.id}`).click()
+    await page.getByTestId(`order-submit-${order.id}`).click()
+    await page.getByTestId("order-evidence-text").fill("已于10月补开主题党日，附会议记录")
+    await page.getByTestId("order-step-save").click()
     await expect.poll(() => state.textContent()).toBe("待验收")
-    await page.getByTestId(`order-verify-${open.id}`).click()
+    await page.getByTestId(`order-verify-${order.id}`).click()
+    await page.locator(".ant-modal-content", { hasText: "已于10月补开主题党日" }).waitFor()
+    await page.getByTestId("order-step-save").click()
     await expect.poll(() => state.textContent()).toBe("已销号")
-    const closed = (await api<OrderList>("/discipline/orders")).items.find((o) => o.id === open.id)
+    const closed = (await api<OrderList>("/discipline/orders")).items.find((o) => o.id === order.id)
     expect(closed).toMatchObject({ state: "closed", closedBy: expect.any(String) })
+  })
+
+  it("an overdue order escalated shows at the level above", async () => {
+    const me = await api<{ user: { orgId: string } }>("/auth/me")
+    const overdue = (await api<OrderList>("/discipline/orders")).items.find(
+      (o) => o.overdue && o.state !== "closed" && o.escalations.length === 0,
+    )
+    if (overdue === undefined) throw new Error("the demo district has no overdue order")
+    await page.goto(`${base}/discipline/inspections`)
+    // One level up at a time (first the branch's committee) until it reaches the district, the admin's own level.
+    const followed = async () =>
+      (await api<OrderList>("/discipline/orders")).items.find((o) => o.id === overdue.id)
+    for (let k = 1; k <= 4 && (await followed())?.followedBy !== me.user.orgId; k++) {
+      await page.getByTestId(`order-escalate-${overdue.id}`).click()
+      await page
+        .locator(".ant-modal-confirm-btns")
+        .getByRole("button", { name: /提级督办/ })
+        .click()
+      await expect.poll(async () => (await followed())?.escalations.length).toBe(k)
+      // The tag names the organization now following it.
+      await expect
+        .poll(() => page.getByTestId(`order-escalated-${overdue.id}`).textContent())
+        .toContain((await followed())?.followedByName)
+    }
+    const up = (await api<OrderList>("/discipline/orders")).items.find((o) => o.id === overdue.id)
+    expect(up?.followedBy).toBe(me.user.orgId)
+    await page.getByTestId("orders-filter").getByText("本级督办").click()
+    await page.getByTestId(`order-escalated-${overdue.id}`).waitFor()
+    expect(await page.getByTestId(`order-escalated-${overdue.id}`).textContent()).toContain(
+      up?.followedByName,
+    )
+  })
+  it.each([
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844 },
+  ])("every discipline page fits a $width×$height window without sideways scrolling", async (size) => {
+    const heatmap = await api<HeatmapView>("/discipline/heatmap")
+    const branch = heatmap.branches[0]?.orgId ?? ""
+    await page.setViewportSize({ width: size.width, height: size.height })
+    try {
+      for (const [name, path, ready] of [
+        ["meetings", `/discipline/meetings?orgId=${branch}`, "meeting-list"],
+        ["heatmap", "/discipline/heatmap", "discipline-heatmap"],
+        ["inspections", "/discipline/inspections", "order-list"],
+        ["standing", `/discipline/standing?orgId=${branch}`, "standing-list"],
+      ] as const) {
+        await page.goto(`${base}${path}`)
+        await page.getByTestId(ready).waitFor()
+        await page.waitForTimeout(400)
+        const { vw, wide } = await page.evaluate(() => ({
+          vw: window.innerWidth,
+          wide: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+        }))
+        await page.screenshot({ path: join(shots, `discipline-${size.name}-${name}.png`), fullPage: false })
+        expect(wide, `${name}: ${wide} px wide in a ${vw} px window`).toBeLessThanOrEqual(vw)
+      }
+      await page.goto(`${base}/discipline/meetings?orgId=${branch}`)
+      await page.getByTestId("record-meeting").click()
+      await page.getByTestId("meeting-date").waitFor()
+      await page.screenshot({
+        path: join(shots, `discipline-${size.name}-meeting-form.png`),
+        fullPage: false,
+      })
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
   })
 })

@@ -5,6 +5,8 @@ import type {
   MeetingBody,
   MeetingList,
   MeetingView,
+  TalkList,
+  TalkView,
 } from "../src/routes/discipline/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
 
@@ -112,6 +114,11 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     expect(((await ok.json()) as MeetingView).version).toBe(m.version + 1)
     const stale = await secretary.send("PUT", `/api/discipline/meetings/${m.id}`, { ...body, place: "别处" })
     expect(stale.status).toBe(409)
+    const kept = await secretary.json<MeetingList>(
+      "GET",
+      `/api/discipline/meetings?orgId=${branchId}&year=2025`,
+    )
+    expect(kept.items.find((x) => x.id === m.id)).toMatchObject({ place: "会议室", version: m.version + 1 })
   })
 
   it.each([
@@ -136,10 +143,10 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
         }),
       "votes[0]",
     ],
-  ])("refuses %s with 400 naming the field, and writes nothing", async (_, body, field) => {
+  ])("refuses %s with 422 naming the field, and writes nothing", async (_, body, field) => {
     const before = await meetingsNow()
     const res = await secretary.send("POST", "/api/discipline/meetings", body())
-    expect(res.status).toBe(400)
+    expect(res.status).toBe(422)
     expect((await problemOf(res)).errors?.map((e) => e.field)).toContain(field)
     expect(await meetingsNow()).toBe(before)
   })
@@ -149,7 +156,7 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     const f = form()
     const attendance = f.attendance.map((a, i) => (i === 0 ? { ...a, memberId: stranger.id } : a))
     const res = await secretary.send("POST", "/api/discipline/meetings", { ...f, attendance })
-    expect(res.status).toBe(400)
+    expect(res.status).toBe(422)
     expect((await problemOf(res)).errors?.[0]?.field).toBe("attendance")
     expect(await meetingsNow()).toBe(before)
   })
@@ -176,5 +183,50 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
   it("answers 404 for another branch's compliance, as for a missing one", async () => {
     const res = await secretary.send("GET", `/api/discipline/compliance?orgId=${stranger.orgId}`)
     expect(res.status).toBe(404)
+  })
+  it("a heart-to-heart talk between two of the branch's members is recorded and counted for its pair type's yearly obligation (BR 19)", async () => {
+    const [a, b] = ours
+    if (!a || !b) throw new Error("no members")
+    const status = async () =>
+      (
+        await secretary.json<ComplianceView>("GET", `/api/discipline/compliance?orgId=${branchId}&year=2025`)
+      ).periods.find((p) => p.obligation === "talk:member-member")?.status
+    expect(await status()).toBe("missed")
+    const res = await secretary.send("POST", "/api/discipline/talks", {
+      orgId: branchId,
+      pair: "member-member",
+      date: "2025-06-01",
+      firstMemberId: a.id,
+      secondMemberId: b.id,
+      topic: "思想工作交流",
+    })
+    expect(res.status).toBe(201)
+    const talk = (await res.json()) as TalkView
+    expect(await status()).toBe("met")
+    const listed = await secretary.json<TalkList>("GET", `/api/discipline/talks?orgId=${branchId}&year=2025`)
+    expect(listed.items.map((t) => t.id)).toContain(talk.id)
+  })
+
+  it.each([
+    ["a talk dated after today", { date: "2026-11-28" }, "date"],
+    ["the same member twice", { same: true }, "secondMemberId"],
+    ["a member of another branch", { stranger: true }, "secondMemberId"],
+  ])("refuses %s with 422 naming the field, and writes nothing", async (_, x, field) => {
+    const [a, b] = ours
+    if (!a || !b) throw new Error("no members")
+    const count = async () =>
+      (await secretary.json<TalkList>("GET", `/api/discipline/talks?orgId=${branchId}&year=2026`)).items
+        .length
+    const before = await count()
+    const res = await secretary.send("POST", "/api/discipline/talks", {
+      orgId: branchId,
+      pair: "committee-member",
+      date: "date" in x ? x.date : "2026-11-01",
+      firstMemberId: a.id,
+      secondMemberId: "same" in x ? a.id : "stranger" in x ? stranger.id : b.id,
+    })
+    expect(res.status).toBe(422)
+    expect((await problemOf(res)).errors?.map((e) => e.field)).toContain(field)
+    expect(await count()).toBe(before)
   })
 })

@@ -25,3 +25,11 @@ export const memberCountSql = `select count(*)::int as n from members m inner jo
 /** The bare aggregate behind the development pipeline counts (members by stage in a subtree). */
 export const stageCountsSql = `select m.stage, count(*)::int as count from members m
   inner join orgs o on o.id = m.org_id where ${inPath("o.path", 1)} group by m.stage`
+
+/**
+ * The bare count behind a year's compliance (组织生活落实情况): the year's sittings of every organization of a
+ * subtree, counted per organization — the meetings the heatmap route judges, without judging them.
+ */
+export const yearMeetingsSql = `select m.org_id, count(*)::int as n from discipline_meetings m
+  inner join orgs o on o.id = m.org_id where ${inPath("o.path", 1)} and m.on_date >= $4 and m.on_date <= $5
+  group by m.org_id`

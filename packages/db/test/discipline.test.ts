@@ -2,8 +2,6 @@ import { date } from "@xianfeng/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type Database,
-  disciplineRecordsInScope,
-  insertDisciplineRecord,
   insertMember,
   insertOrg,
   type MeetingFields,
@@ -38,37 +36,6 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
   })
 
   const c01 = { orgId: "c01", orgPath: "d1.c01" }
-  const record = (orgId: string, on: string) => ({
-    orgId,
-    title: `记录 ${on}`,
-    onDate: date(on),
-    note: "",
-    recordedBy: null,
-    recordedAt: new Date("2026-11-30T02:00:00Z"),
-  })
-
-  it("writes a record inside the scope and lists it, newest first, with the total", async () => {
-    await insertDisciplineRecord(database.db, c01, record("c01", "2026-10-01"))
-    await insertDisciplineRecord(database.db, c01, record("c01", "2026-11-01"))
-    const page = await disciplineRecordsInScope(database.db, c01, { page: 1, pageSize: 10 })
-    expect(page.total).toBe(2)
-    expect(page.items.map((r) => r.onDate.toString())).toEqual(["2026-11-01", "2026-10-01"])
-    expect(page.items[0]?.orgName).toBe("第一党委")
-  })
-
-  it("refuses a record for an organization outside the scope, and writes nothing", async () => {
-    await expect(
-      insertDisciplineRecord(database.db, c01, record("c02", "2026-11-01")),
-    ).rejects.toBeInstanceOf(NotInScope)
-    const district = { orgId: "d1", orgPath: "d1" }
-    const all = await disciplineRecordsInScope(database.db, district, { page: 1, pageSize: 10 })
-    expect(all.items.every((r) => r.orgId === "c01")).toBe(true)
-  })
-
-  it("does not show another subtree's records", async () => {
-    const c02 = { orgId: "c02", orgPath: "d1.c02" }
-    expect((await disciplineRecordsInScope(database.db, c02, { page: 1, pageSize: 10 })).total).toBe(0)
-  })
 
   describe("meetings", () => {
     const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }

@@ -2,11 +2,21 @@ import { sql } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appendAudit } from "../src/audit.js"
-import { type Database, rowsOf } from "../src/database.js"
+import { type Database, rowsOf, type XfDb } from "../src/database.js"
+import { writeMeetings } from "../src/discipline/meetings.js"
 import { insertOrg } from "../src/org-tree.js"
 import { insertMember } from "../src/platform/members.js"
 import { asSystem, withScope } from "../src/platform/scope.js"
-import { members, orgs } from "../src/schema/index.js"
+import {
+  disciplineAttendance,
+  disciplineDraws,
+  disciplineFindings,
+  disciplineMeetings,
+  disciplineOrders,
+  disciplineTalks,
+  members,
+  orgs,
+} from "../src/schema/index.js"
 import { testVault, unwrap } from "./suite/context.js"
 import { backends } from "./support/backends.js"
 
@@ -21,8 +31,9 @@ const tree = async (owner: Database) => {
     unwrap(await insertOrg(tx, { id: "r_c1x", parentId: "r_d", kind: "working-committee", name: "工委" }))
     unwrap(await insertOrg(tx, { id: "r_b1", parentId: "r_c1", kind: "branch", name: "一支部" }))
     unwrap(await insertOrg(tx, { id: "r_b2", parentId: "r_c1x", kind: "branch", name: "二支部" }))
+    const ids: string[] = []
     for (const orgId of ["r_b1", "r_b2"]) {
-      await insertMember(tx, testVault, {
+      const member = await insertMember(tx, testVault, {
         orgId,
         name: "张三",
         sex: "male",
@@ -33,7 +44,94 @@ const tree = async (owner: Database) => {
         stage: "full",
         admittedOn: Temporal.PlainDate.from("2005-07-01"),
       })
+      ids.push(member.id)
     }
+    // (The database holds a talk between any two members; that both are of the branch is the route's check.)
+    await disciplineRows(tx, "r_b1", ids[0] ?? "", ids[1] ?? "")
+    await disciplineRows(tx, "r_b2", ids[1] ?? "", ids[0] ?? "")
+  })
+}
+
+/** One row of every discipline table for the branch `orgId` (the meeting attended by `memberId`). */
+const disciplineRows = async (tx: XfDb, orgId: string, memberId: string, otherId: string) => {
+  const on = Temporal.PlainDate.from("2026-10-15")
+  const recordedAt = new Date("2026-10-15T08:00:00Z")
+  const [meeting] = await writeMeetings(tx, [
+    {
+      orgId,
+      types: ["theme-day"],
+      onDate: on,
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "活动室",
+      chair: "书记",
+      recorder: "委员",
+      expectedFull: 1,
+      expectedProbationary: 0,
+      presentFull: 1,
+      presentProbationary: 0,
+      observers: [],
+      firstItem: null,
+      agenda: [],
+      resolutions: [],
+      votes: [],
+      attendance: [{ memberId, present: true, reason: "" }],
+      recordedBy: null,
+      recordedAt,
+    },
+  ])
+  if (meeting === undefined) throw new Error("no meeting")
+  const [draw] = await tx
+    .insert(disciplineDraws)
+    .values({
+      orgId,
+      title: "抽查",
+      seed: "s",
+      algorithm: "xf-draw-1",
+      size: 1,
+      stratify: false,
+      exclude: null,
+      candidates: [{ id: orgId }],
+      sample: [orgId],
+      excluded: [],
+      drawnOn: on,
+      recordedBy: null,
+      recordedAt,
+    })
+    .returning()
+  const [finding] = await tx
+    .insert(disciplineFindings)
+    .values({
+      drawId: draw?.id ?? null,
+      orgId,
+      obligation: "theme-day",
+      period: "2026-09",
+      evidence: "无记录",
+      severity: "minor",
+      foundOn: on,
+      recordedBy: null,
+      recordedAt,
+    })
+    .returning()
+  if (finding === undefined) throw new Error("no finding")
+  await tx.insert(disciplineOrders).values({
+    findingId: finding.id,
+    orgId,
+    owner: "书记",
+    issuedOn: on,
+    deadline: on.add({ days: 60 }),
+    state: "open",
+    escalationPath: [],
+  })
+  await tx.insert(disciplineTalks).values({
+    orgId,
+    pair: "member-member",
+    onDate: on,
+    firstMemberId: memberId,
+    secondMemberId: otherId,
+    topic: "",
+    recordedBy: null,
+    recordedAt,
   })
 }
 
@@ -101,6 +199,54 @@ describe.each(backends)("row-level security on $name", (backend) => {
     ).toBe(0)
     const phones = await asSystem(db(), (tx) => tx.select({ phone: members.phone }).from(members))
     expect(phones.map((p) => p.phone)).toEqual([null, null])
+  })
+
+  it("shows a scoped transaction the discipline rows of its subtree only, and none without a scope", async () => {
+    const tables = [
+      ["discipline_meetings", disciplineMeetings.orgId],
+      ["discipline_draws", disciplineDraws.orgId],
+      ["discipline_findings", disciplineFindings.orgId],
+      ["discipline_orders", disciplineOrders.orgId],
+      ["discipline_talks", disciplineTalks.orgId],
+    ] as const
+    for (const [name, orgId] of tables) {
+      const table = orgId.table
+      expect(await db().select({ orgId }).from(table), `${name} unscoped`).toEqual([])
+      const seen = await withScope(db(), c1, (tx) => tx.select({ orgId }).from(table))
+      expect(seen, name).toEqual([{ orgId: "r_b1" }])
+      const all = await asSystem(db(), (tx) => tx.select({ orgId }).from(table))
+      expect(all, `${name} as system`).toHaveLength(2)
+    }
+    const attendance = await withScope(db(), c1, (tx) =>
+      tx.select({ memberId: disciplineAttendance.memberId }).from(disciplineAttendance),
+    )
+    expect(attendance).toHaveLength(1)
+    expect(await db().select().from(disciplineAttendance)).toEqual([])
+  })
+
+  it("refuses to move a discipline row out of the scope, and leaves another subtree's rows unchanged", async () => {
+    for (const table of [
+      "discipline_meetings",
+      "discipline_findings",
+      "discipline_orders",
+      "discipline_talks",
+    ]) {
+      expect(
+        await refusal(
+          withScope(db(), c1, (tx) =>
+            tx.execute(sql`update ${sql.identifier(table)} set org_id = 'r_b2' where org_id = 'r_b1'`),
+          ),
+        ),
+        table,
+      ).toMatch(/row-level security/)
+    }
+    await withScope(db(), c1, (tx) =>
+      tx.execute(sql`update discipline_orders set owner = '改' where org_id = 'r_b2'`),
+    )
+    const owners = await asSystem(db(), (tx) =>
+      tx.select({ owner: disciplineOrders.owner }).from(disciplineOrders),
+    )
+    expect(owners.map((o) => o.owner)).toEqual(["书记", "书记"])
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {

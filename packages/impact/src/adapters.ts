@@ -1,5 +1,6 @@
 import type { ImpactAdapter } from "./adapter.js"
 import { developmentImpact } from "./development.js"
+import { disciplineImpact } from "./discipline.js"
 
 /**
  * Every area whose rule changes can be reported, by `area`. A new area's package plugs in with one line
@@ -8,4 +9,5 @@ import { developmentImpact } from "./development.js"
 // biome-ignore lint/suspicious/noExplicitAny: each adapter has its own version and case types
 export const impactAdapters: Readonly<Record<string, ImpactAdapter<any, any>>> = {
   development: developmentImpact,
+  discipline: disciplineImpact,
 }

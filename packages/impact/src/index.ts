@@ -1,6 +1,7 @@
 export * from "./adapter.js"
 export * from "./adapters.js"
 export * from "./development.js"
+export * from "./discipline.js"
 export * from "./engine.js"
 export * from "./markdown.js"
 export * from "./mask.js"

@@ -51,11 +51,20 @@ export const periodsBetween = (
   from: PlainDate,
   to: PlainDate,
 ): readonly CalendarPeriod[] => {
+  // Periods are immutable and date arithmetic is slow: a district roll-up asks for the same span per
+  // organization, so the answer is kept (a bounded cache; the result is the same with or without it).
+  const key = `${cadence}|${from.toString()}|${to.toString()}`
+  const known = spans.get(key)
+  if (known !== undefined) return known
   const out: CalendarPeriod[] = []
-  if (isAfter(from, to)) return out
-  for (let p = periodContaining(cadence, from); isOnOrBefore(p.start, to); p = nextPeriod(p)) out.push(p)
+  if (!isAfter(from, to))
+    for (let p = periodContaining(cadence, from); isOnOrBefore(p.start, to); p = nextPeriod(p)) out.push(p)
+  if (spans.size >= 256) spans.clear()
+  spans.set(key, out)
   return out
 }
+
+const spans = new Map<string, readonly CalendarPeriod[]>()
 
 /** `on` falls within `p`. */
 export const inPeriod = (p: CalendarPeriod, on: PlainDate): boolean =>

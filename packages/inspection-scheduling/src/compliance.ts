@@ -1,19 +1,5 @@
-import {
-  compareDates,
-  isAfter,
-  isOnOrBefore,
-  type PlainDate,
-  Temporal,
-  type Verdict,
-  verdict,
-} from "@xianfeng/core"
-import {
-  type CalendarPeriod,
-  inPeriod,
-  nextPeriod,
-  periodContaining,
-  periodsBetween,
-} from "./calendar-period.js"
+import { compareDates, type PlainDate, Temporal, type Verdict, verdict } from "@xianfeng/core"
+import { type CalendarPeriod, nextPeriod, periodContaining, periodsBetween } from "./calendar-period.js"
 import type { MeetingRecord } from "./meeting.js"
 import {
   type Obligation,
@@ -83,31 +69,68 @@ const verdictStatus = {
   missed: "overdue",
 } as const
 
+/** Bounded caches of date arithmetic that is the same for every organization of a roll-up. */
+const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+  const known = cache.get(key)
+  if (known !== undefined) return known
+  const made = make()
+  if (cache.size >= 4096) cache.clear()
+  cache.set(key, made)
+  return made
+}
+const dueDays = new Map<string, PlainDate>()
+const graceEnds = new Map<string, number>()
+
 const dueByOf = (o: Obligation, p: CalendarPeriod): PlainDate =>
   o.dayOfMonth === undefined
     ? p.end
-    : Temporal.PlainDate.from({ year: p.start.year, month: p.start.month, day: o.dayOfMonth })
+    : cached(dueDays, `${p.key}|${o.dayOfMonth}`, () =>
+        Temporal.PlainDate.from({ year: p.start.year, month: p.start.month, day: o.dayOfMonth ?? 1 }),
+      )
 
-/** Judges one obligation over one period. */
-export const judgePeriod = (
+/** A civil date as an integer that orders as the date does (YYYYMMDD): compared without Temporal in the hot loop. */
+const dayKey = (d: PlainDate): number => d.year * 10_000 + d.month * 100 + d.day
+
+interface Held {
+  readonly key: number
+  readonly sitting: Sitting
+}
+
+/** The sittings that count for obligation `id` and are dated on or before `asOf`, oldest first. */
+const heldFor = (id: ObligationId, sittings: readonly Sitting[], asOf: PlainDate): readonly Held[] => {
+  const last = dayKey(asOf)
+  const out: Held[] = []
+  for (const s of sittings) {
+    if (!s.counts.includes(id)) continue
+    const key = dayKey(s.on)
+    if (key <= last) out.push({ key, sitting: s })
+  }
+  return out.sort((a, b) => a.key - b.key || (a.sitting.id < b.sitting.id ? -1 : 1))
+}
+
+const judgeHeld = (
   o: Obligation,
   period: CalendarPeriod,
-  sittings: readonly Sitting[],
+  counted: readonly Held[],
   asOf: PlainDate,
   policy: DisciplinePolicy,
 ): ObligationPeriod => {
-  const held = sittings
-    .filter((s) => s.counts.includes(o.id) && inPeriod(period, s.on) && isOnOrBefore(s.on, asOf))
-    .sort((a, b) => compareDates(a.on, b.on) || (a.id < b.id ? -1 : 1))
+  const start = dayKey(period.start)
+  const end = dayKey(period.end)
+  const held = counted.filter((h) => h.key >= start && h.key <= end).map((h) => h.sitting)
   const dueBy = dueByOf(o, period)
+  const today = dayKey(asOf)
+  const graceEnd = cached(graceEnds, `${period.key}|${policy.entryGraceDays}`, () =>
+    dayKey(period.end.add({ days: policy.entryGraceDays })),
+  )
   const status: ObligationStatus =
     held.length >= o.times
       ? "met"
-      : isAfter(period.start, asOf)
+      : start > today
         ? "upcoming"
-        : isOnOrBefore(asOf, dueBy)
+        : today <= dayKey(dueBy)
           ? "due"
-          : isOnOrBefore(asOf, period.end.add({ days: policy.entryGraceDays }))
+          : today <= graceEnd
             ? "overdue"
             : "missed"
   return {
@@ -126,6 +149,15 @@ export const judgePeriod = (
   }
 }
 
+/** Judges one obligation over one period. */
+export const judgePeriod = (
+  o: Obligation,
+  period: CalendarPeriod,
+  sittings: readonly Sitting[],
+  asOf: PlainDate,
+  policy: DisciplinePolicy,
+): ObligationPeriod => judgeHeld(o, period, heldFor(o.id, sittings, asOf), asOf, policy)
+
 /**
  * Every obligation of an organization (`obligationsOf`) for every period of its cadence that overlaps
  * `from`…`to`, judged as of `asOf`: ordered by obligation, then period. Sittings dated after `asOf` are not
@@ -139,11 +171,13 @@ export const complianceOf = (input: {
   readonly asOf: PlainDate
   readonly policy: DisciplinePolicy
 }): readonly ObligationPeriod[] =>
-  obligationsOf(input.org, input.policy).flatMap((o) =>
-    periodsBetween(o.cadence, input.from, input.to).map((p) =>
-      judgePeriod(o, p, input.sittings, input.asOf, input.policy),
-    ),
-  )
+  obligationsOf(input.org, input.policy).flatMap((o) => {
+    // Each obligation's sittings are picked and sorted once, then cut per period by integer day keys.
+    const held = heldFor(o.id, input.sittings, input.asOf)
+    return periodsBetween(o.cadence, input.from, input.to).map((p) =>
+      judgeHeld(o, p, held, input.asOf, input.policy),
+    )
+  })
 
 /**
  * What falls due next, soonest first: for each obligation, every past period still `overdue`, then the
@@ -188,7 +222,12 @@ const add = (a: StatusCounts, b: StatusCounts): StatusCounts => ({
  */
 export const summarize = (statuses: readonly ObligationPeriod[], summary: CalendarPeriod): StatusCounts => {
   const counts = { ...emptyCounts }
-  for (const s of statuses) if (inPeriod(summary, s.period.end)) counts[s.status] += 1
+  const start = dayKey(summary.start)
+  const end = dayKey(summary.end)
+  for (const s of statuses) {
+    const k = dayKey(s.period.end)
+    if (k >= start && k <= end) counts[s.status] += 1
+  }
   return counts
 }
 

@@ -103,14 +103,4 @@ export const disciplineMessages: MessageCatalog = {
     en: "away at a fairly fixed place since {since} for six months: transfer the organizational relation",
   },
   "STANDING.ok": { "zh-CN": "未发现需要处置的情形", en: "nothing to act on" },
-  // The generated sample rule, still judging the generic records route until meetings replace it there.
-  "DISCIPLINE-RECORD-DATE.future": {
-    "zh-CN": "记录日期（{on}）不能晚于登记日（{asOf}）",
-    en: "a record cannot be dated {on}, after the day it is entered ({asOf})",
-  },
-  "DISCIPLINE-RECORD-DATE.late-entry": {
-    "zh-CN": "记录日期（{on}）早于登记日{days}天，超过本区规定的{max}天，请核实",
-    en: "the record is dated {on}, {days} days before it is entered (the district allows {max}); please check",
-  },
-  "DISCIPLINE-RECORD-DATE.ok": { "zh-CN": "记录日期符合要求", en: "the record's date is fine" },
 }

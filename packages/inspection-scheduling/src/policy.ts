@@ -68,16 +68,6 @@ export const disciplinePolicy = definePolicy("discipline", {
     confidence: "P",
     citations: [local()],
   }),
-  backdateMaxDays: policyKey({
-    schema: Days(3660),
-    default: 90,
-    description: {
-      "zh-CN": "补录记录最多可早于登记日多少天而不提示（本区做法）",
-      en: "How many days before the day it is entered a record may be dated without a warning (local practice)",
-    },
-    confidence: "P",
-    citations: [local()],
-  }),
   rectificationDays: policyKey({
     schema: Schema.Struct({ minor: Days(365), serious: Days(365), critical: Days(365) }),
     default: { minor: 60, serious: 30, critical: 15 },

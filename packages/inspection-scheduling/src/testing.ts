@@ -10,25 +10,7 @@ import type { DrawCandidate } from "./draw.js"
 import type { MeetingRecord } from "./meeting.js"
 import { type ObligationId, type OrgShape, obligationsOf } from "./obligations.js"
 import { type DisciplinePolicy, nationalPolicy } from "./policy.js"
-import type { RecordDateInput } from "./record-date.js"
 import type { Finding } from "./rectification.js"
-
-/** A record that every rule accepts. */
-export const exampleRecord = (asOf: PlainDate = date("2026-11-30")): RecordDateInput => ({
-  on: asOf.subtract({ days: 7 }),
-  asOf,
-})
-
-/** `count` records spread over the `days` before `asOf`, the same for the same seed. */
-export const exampleRecords = (
-  seed: number,
-  count: number,
-  asOf: PlainDate,
-  days = 365,
-): readonly RecordDateInput[] => {
-  const rng = mulberry32(seed)
-  return Array.from({ length: count }, () => ({ on: asOf.subtract({ days: int(rng, 0, days) }), asOf }))
-}
 
 /** A branch of 7 or more full members with a committee and party groups: every obligation applies. */
 export const exampleBranch: OrgShape = { kind: "branch", hasCommittee: true, hasGroups: true }

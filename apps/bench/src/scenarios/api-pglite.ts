@@ -6,7 +6,15 @@
 import { DEMO_PASSWORD } from "@xianfeng/demo"
 import type { BenchContext } from "../context.js"
 import { login } from "../http.js"
-import { loadRows, runApiLoads, subtreeRows, timeSubtreeApi } from "../measure.js"
+import {
+  complianceRow,
+  complianceYear,
+  loadRows,
+  runApiLoads,
+  subtreeRows,
+  timeComplianceApi,
+  timeSubtreeApi,
+} from "../measure.js"
 import { apiServerJs, distFile, startServer } from "../proc.js"
 import type { Section } from "../report.js"
 import type { PgliteRun } from "./startup.js"
@@ -19,6 +27,7 @@ export const apiPgliteScenario = async (
   const sections: Section[] = []
   const cookie = await login(api.url, "admin", DEMO_PASSWORD)
   const apiSubtree = cfg.small ? await timeSubtreeApi(cfg, api, cookie, targets) : undefined
+  const apiCompliance = cfg.small ? await timeComplianceApi(cfg, api, cookie, complianceYear()) : undefined
   const baseline = () => startServer(distFile("baseline-server.js"), { BASELINE_PGLITE: dataDir }, "/health")
   const lite16 = await runApiLoads(cfg, api, baseline, targets, 16, cookie)
   const setup = (n: number) =>
@@ -50,14 +59,18 @@ export const apiPgliteScenario = async (
     setup: setup(16),
     rows: loadRows(lite16, 50, 100, false),
   })
-  if (cfg.small && lite.bare && apiSubtree) {
+  if (cfg.small && lite.bare && apiSubtree && apiCompliance) {
     sections.push({
       id: "subtree",
       title: "Subtree queries (small mode: PGlite stand-in)",
       setup:
         "`GET /api/stats/members-by-stage?orgId=…` (the development pipeline counts), sequential, signed in as " +
-        "`admin`, against the bare aggregate SQL on the same database. Small mode: PGlite, not PostgreSQL.",
-      rows: subtreeRows(targets, lite.bare, apiSubtree),
+        "`admin`, against the bare aggregate SQL on the same database; a year's compliance " +
+        "(`GET /api/discipline/heatmap?year=…`, whole tree) against the bare count of that year's meetings. Small mode: PGlite, not PostgreSQL.",
+      rows: [
+        ...subtreeRows(targets, lite.bare, apiSubtree),
+        complianceRow(targets, complianceYear(), lite.bare.compliance, apiCompliance),
+      ],
     })
   }
   return sections

@@ -11,11 +11,15 @@ import { type BenchContext, ID_KEY, log } from "../context.js"
 import { login } from "../http.js"
 import {
   bareAggregate,
+  bareYearMeetings,
+  complianceRow,
+  complianceYear,
   loadRows,
   pickTargets,
   type Q,
   runApiLoads,
   subtreeRows,
+  timeComplianceApi,
   timeSubtreeApi,
 } from "../measure.js"
 import { startCluster } from "../pg-cluster.js"
@@ -65,10 +69,12 @@ export const apiPostgresScenario = async ({ cfg, versions }: BenchContext): Prom
       committee: await bareAggregate(q, targets.committee.path, cfg.subtreeReps),
       root: await bareAggregate(q, "d1", cfg.subtreeReps),
     }
+    const bareCompliance = await bareYearMeetings(q, complianceYear(), cfg.subtreeReps)
     const env = { DATABASE_URL: url, XF_DEMO_MEMBERS: "0", XF_ID_KEY: ID_KEY, XF_POOL_SIZE: "8" }
     const api = await startServer(apiServerJs, env, "/api/health")
     const cookie = await login(api.url, "admin", DEMO_PASSWORD)
     const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
+    const apiCompliance = await timeComplianceApi(cfg, api, cookie, complianceYear())
     const run = await runApiLoads(
       cfg,
       api,
@@ -99,12 +105,17 @@ export const apiPostgresScenario = async ({ cfg, versions }: BenchContext): Prom
     })
     sections.push({
       id: "subtree",
-      title: "Subtree queries (development pipeline counts)",
+      title: "Subtree queries (development pipeline counts, a year's compliance)",
       setup:
         "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
         `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
-        "the subtree's path range) through raw `pg`, same database, same count.",
-      rows: subtreeRows(targets, bare, apiSubtree),
+        "the subtree's path range) through raw `pg`, same database, same count. A year's compliance: " +
+        "`GET /api/discipline/heatmap?year=…` for the whole tree against the bare count of that year's meetings per " +
+        "organization (joined to orgs on the path range).",
+      rows: [
+        ...subtreeRows(targets, bare, apiSubtree),
+        complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
+      ],
     })
   } finally {
     await client.end().catch(() => undefined)

@@ -6,7 +6,14 @@ import { join } from "node:path"
 import { PGlite } from "@electric-sql/pglite"
 import { type BenchContext, ID_KEY, log, pkgVersion } from "../context.js"
 import { median } from "../http.js"
-import { bareAggregate, pickTargets, type Q, type Targets } from "../measure.js"
+import {
+  bareAggregate,
+  bareYearMeetings,
+  complianceYear,
+  pickTargets,
+  type Q,
+  type Targets,
+} from "../measure.js"
 import { adminDist, apiServerJs, distFile, type Server, startServer } from "../proc.js"
 import { row, type Section } from "../report.js"
 
@@ -17,7 +24,7 @@ export interface PgliteRun {
   readonly dataDir: string
   readonly targets: Targets
   /** Bare aggregates on the folder (small mode only: the stand-in for the PostgreSQL subtree section). */
-  readonly bare: { committee: number[]; root: number[] } | undefined
+  readonly bare: { committee: number[]; root: number[]; compliance: number[] } | undefined
   /** The API's environment on this folder, with `extra` on top. */
   readonly apiEnv: (extra: Record<string, string>) => Record<string, string>
 }
@@ -55,6 +62,7 @@ export const startupScenario = async ({ cfg, versions }: BenchContext, tmp: stri
     ? {
         committee: await bareAggregate(liteQ, liteTargets.committee.path, cfg.subtreeReps),
         root: await bareAggregate(liteQ, "d1", cfg.subtreeReps),
+        compliance: await bareYearMeetings(liteQ, complianceYear(), cfg.subtreeReps),
       }
     : undefined
   await lite.close()

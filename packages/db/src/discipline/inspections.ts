@@ -3,7 +3,7 @@
  * one write path (`saveDraw`, `saveFinding`, `saveOrder`).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, desc, eq, sql } from "drizzle-orm"
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -152,5 +152,91 @@ export const ordersInScope = async (
     .select()
     .from(disciplineOrders)
     .where(inSubtree(disciplineOrders.orgId, within))
+    .orderBy(
+      disciplineOrders.deadline,
+      disciplineOrders.orgId,
+      disciplineOrders.issuedOn,
+      disciplineOrders.id,
+    )
+}
+
+/** A finding with its organization's name, as lists show it. */
+export interface FindingRow extends DisciplineFinding {
+  readonly orgName: string
+}
+
+/** The findings of the subtree of `orgId` (default: the scope's root; else `NotInScope`), newest first. */
+export const findingsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+): Promise<readonly FindingRow[]> => {
+  const within = await withinOf(db, scope, orgId)
+  const rows = await db
+    .select({ finding: disciplineFindings, orgName: orgs.name })
+    .from(disciplineFindings)
+    .innerJoin(orgs, eq(orgs.id, disciplineFindings.orgId))
+    .where(pathInSubtree(orgs.path, within))
+    .orderBy(
+      desc(disciplineFindings.foundOn),
+      desc(disciplineFindings.recordedAt),
+      asc(disciplineFindings.orgId),
+      asc(disciplineFindings.obligation),
+      asc(disciplineFindings.id),
+    )
+  return rows.map((r) => ({ ...r.finding, orgName: r.orgName }))
+}
+
+/**
+ * The orders of one organization of the scope (else `NotInScope`) not yet closed, by deadline: what the next
+ * inspection of that organization re-checks.
+ */
+export const openOrdersOf = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+): Promise<readonly DisciplineOrder[]> => {
+  await orgInScope(db, scope, orgId)
+  return db
+    .select()
+    .from(disciplineOrders)
+    .where(and(eq(disciplineOrders.orgId, orgId), ne(disciplineOrders.state, "closed")))
     .orderBy(disciplineOrders.deadline, disciplineOrders.id)
+}
+
+/** The names of those of `ids` that lie in the scope (an ancestor outside it stays unnamed). */
+export const orgNamesInScope = async (
+  db: XfDb,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<ReadonlyMap<string, string>> => {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(and(inArray(orgs.id, [...new Set(ids)]), pathInSubtree(orgs.path, scope.orgPath)))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** The obligation and severity of each of the findings `ids` (the orders' findings), by id. */
+export const findingKinds = async (
+  db: XfDb,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<ReadonlyMap<string, { readonly obligation: string; readonly severity: string }>> => {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({
+      id: disciplineFindings.id,
+      obligation: disciplineFindings.obligation,
+      severity: disciplineFindings.severity,
+    })
+    .from(disciplineFindings)
+    .where(
+      and(
+        inArray(disciplineFindings.id, [...new Set(ids)]),
+        inSubtree(disciplineFindings.orgId, scope.orgPath),
+      ),
+    )
+  return new Map(rows.map((r) => [r.id, { obligation: r.obligation, severity: r.severity }]))
 }

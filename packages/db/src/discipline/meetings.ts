@@ -366,3 +366,21 @@ export const meetingFactsInSubtree = async (
   }
   return rows.map((r) => ({ ...r, presentMemberIds: present.get(r.id) ?? [] }))
 }
+
+/**
+ * The names of those of `memberIds` who are members of an organization in the scope, by id (for a ledger that
+ * names absentees and talkers). Names are personal data: the caller audits the read.
+ */
+export const memberNamesInScope = async (
+  db: XfDb,
+  scope: Scope,
+  memberIds: readonly string[],
+): Promise<ReadonlyMap<string, string>> => {
+  if (memberIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(inArray(members.id, [...new Set(memberIds)]), pathInSubtree(orgs.path, scope.orgPath)))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}

@@ -4,28 +4,6 @@ import { plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
 
-/**
- * 组织生活与督查 (Organizational life and inspections): one record of the area, kept by an organization. Dated by the civil date it
- * states (`on_date`); `version` moves on with every change so a stale edit is refused.
- */
-export const disciplineRecords = pgTable(
-  "discipline_records",
-  {
-    id: uuidKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id),
-    title: text("title").notNull(),
-    onDate: plainDate("on_date").notNull(),
-    note: text("note").notNull().default(""),
-    ...recordedColumns(),
-    version: integer("version").notNull().default(1),
-  },
-  (t) => [index("discipline_records_org_idx").on(t.orgId, t.onDate)],
-)
-
-export type DisciplineRecord = typeof disciplineRecords.$inferSelect
-
 /** A resolution of a meeting as stored (dates as ISO strings). */
 export interface StoredResolution {
   readonly text: string
@@ -246,14 +224,49 @@ export const disciplineCalendarIndex = pgTable(
   },
   (t) => [index("discipline_calendar_index_recheck_idx").on(t.recheckOn)],
 )
+/**
+ * 谈心谈话: one heart-to-heart talk of a pair type (BR 19: committee members among themselves, committee
+ * members with members, members among themselves), between two members of the organization, counted for the
+ * organization's yearly `talk:<pair>` obligation. What was said is not stored, only a short topic.
+ */
+export const disciplineTalks = pgTable(
+  "discipline_talks",
+  {
+    id: uuidKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    /** `TalkPair` of the rules package. */
+    pair: text("pair").notNull(),
+    onDate: plainDate("on_date").notNull(),
+    firstMemberId: uuid("first_member_id")
+      .notNull()
+      .references(() => members.id),
+    secondMemberId: uuid("second_member_id")
+      .notNull()
+      .references(() => members.id),
+    topic: text("topic").notNull().default(""),
+    ...recordedColumns(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("discipline_talks_org_idx").on(t.orgId, t.onDate),
+    check(
+      "discipline_talks_pair",
+      sql`${t.pair} in ('committee-committee', 'committee-member', 'member-member')`,
+    ),
+    check("discipline_talks_two", sql`${t.firstMemberId} <> ${t.secondMemberId}`),
+  ],
+)
+export type DisciplineTalk = typeof disciplineTalks.$inferSelect
 
 /** The area's tables, for the schema index (drizzle's relational API sees them through `tables`). */
 export const disciplineTables = {
-  disciplineRecords,
   disciplineMeetings,
   disciplineAttendance,
   disciplineDraws,
   disciplineFindings,
   disciplineOrders,
   disciplineCalendarIndex,
+  disciplineTalks,
 }

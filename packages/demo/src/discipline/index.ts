@@ -1,13 +1,6 @@
 import { daysBetween, type PlainDate } from "@xianfeng/core"
 import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
-import {
-  type MeetingFields,
-  saveDraw,
-  saveFinding,
-  saveOrder,
-  writeDisciplineRecords,
-  writeMeetings,
-} from "@xianfeng/db"
+import { type MeetingFields, saveDraw, saveFinding, saveOrder, writeMeetings } from "@xianfeng/db"
 import {
   complianceOf,
   drawSample,
@@ -25,7 +18,7 @@ import {
   submitEvidence,
   verifyOrder,
 } from "@xianfeng/inspection-scheduling"
-import { exampleRecords, exampleSittings } from "@xianfeng/inspection-scheduling/testing"
+import { exampleSittings } from "@xianfeng/inspection-scheduling/testing"
 import { Result } from "effect"
 import type { DemoContributor } from "../contributor.js"
 
@@ -57,8 +50,7 @@ const orderFields = (o: RectificationOrder) => ({
  * - a published draw of the last quarter (seed `<district seed>-<quarter>`), stratified by committee, and one
  *   finding for each drawn branch that missed something;
  * - an order per finding: some closed after verification, some with evidence awaiting verification, some open
- *   and past their deadline;
- * - and the generic records of the generated sample route.
+ *   and past their deadline.
  */
 export const disciplineContributor: DemoContributor = {
   area: "discipline",
@@ -67,19 +59,6 @@ export const disciplineContributor: DemoContributor = {
     const branches = district.orgs.filter((o) => o.kind === "branch")
     const root = district.orgs.find((o) => o.parentId === null)
     const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
-    await writeDisciplineRecords(
-      tx,
-      branches.flatMap((branch, i) =>
-        exampleRecords(hashSeed(district.seed, "discipline", i), 2, asOf).map((r, k) => ({
-          orgId: branch.id,
-          title: `${branch.name}记录${k + 1}`,
-          onDate: r.on,
-          note: "",
-          recordedBy: null,
-          recordedAt,
-        })),
-      ),
-    )
     const sittingsByBranch = new Map<string, ReturnType<typeof exampleSittings>>()
     const meetings: MeetingFields[] = []
     for (const [i, branch] of branches.entries()) {

@@ -1,18 +1,27 @@
 import { PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import type { MeetingBody, ObligationPeriodView } from "@xianfeng/api/contract/discipline"
-import { App, Button, Checkbox, Col, Form, Input, Row, Space, Table, Tag } from "antd"
+import type {
+  MeetingBody,
+  MeetingView,
+  ObligationPeriodView,
+  TalkBody,
+  TalkView,
+} from "@xianfeng/api/contract/discipline"
+import { App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { Page } from "../../shell/Page"
-import { disciplineApi } from "./api"
+import { disciplineApi, ledgerUrls } from "./api"
+import { ExportButton } from "./ExportButton"
+import { useYearParam, YearPicker } from "./YearPicker"
 
 const sittingTypes = [
   "general-meeting",
@@ -58,14 +67,35 @@ const fields = [
   "present",
 ] as const
 
-/** One form for every kind of sitting, laid out in one column so it works on a phone. */
+/** The form's values for a recorded sitting, to edit it. */
+const formOf = (m: MeetingView): MeetingForm => ({
+  types: [...m.types],
+  date: m.date,
+  startTime: m.startTime,
+  endTime: m.endTime,
+  place: m.place,
+  chair: m.chair,
+  recorder: m.recorder,
+  present: m.attendance.filter((a) => a.present).map((a) => a.memberId),
+  absentReasons: Object.fromEntries(
+    m.attendance.filter((a) => !a.present).map((a) => [a.memberId, a.reason ?? ""]),
+  ),
+  ...(m.firstItem ? { topic: m.firstItem.topic, form: m.firstItem.form } : {}),
+})
+
+/**
+ * One form for every kind of sitting, laid out in one column so it works on a phone. With `editing` it
+ * edits that sitting at the version it was read (a 409 offers a reload instead of overwriting).
+ */
 const RecordMeeting = ({
   orgId,
   open,
+  editing,
   onClose,
 }: {
   readonly orgId: string
   readonly open: boolean
+  readonly editing?: MeetingView | undefined
   readonly onClose: () => void
 }) => {
   const { t } = useI18n()
@@ -81,9 +111,14 @@ const RecordMeeting = ({
     (m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"),
   )
   const ticked: string[] = Form.useWatch("present", form) ?? []
+  useEffect(() => {
+    if (open)
+      form.setFieldsValue(editing ? formOf(editing) : { startTime: "14:30", endTime: "16:00", present: [] })
+  }, [open, editing, form])
   const save = useProblemForm({
     form,
     fields,
+    onConflict: "stale",
     fieldFor: (f) => (f.startsWith("present") || f.startsWith("attendance") ? "present" : f),
     onClose: () => {
       form.resetFields()
@@ -93,7 +128,7 @@ const RecordMeeting = ({
       const present = new Set(v.present ?? [])
       const count = (stage: string, only?: Set<string>) =>
         members.filter((m) => m.stage === stage && (only === undefined || only.has(m.id))).length
-      return disciplineApi.recordMeeting({
+      const body: MeetingBody = {
         orgId,
         types: v.types,
         date: v.date,
@@ -112,23 +147,42 @@ const RecordMeeting = ({
         observers: [],
         ...(v.topic && v.form ? { firstItem: { topic: v.topic, form: v.form } } : {}),
         agenda: v.topic ? [v.topic] : [],
-        resolutions: [],
-        votes: [],
-      })
+        resolutions: editing ? editing.resolutions : [],
+        votes: editing ? editing.votes : [],
+        ...(editing
+          ? {
+              observers: editing.observers,
+              agenda: v.topic ? [v.topic, ...editing.agenda.slice(1)] : editing.agenda,
+            }
+          : {}),
+      }
+      return editing
+        ? disciplineApi.updateMeeting(editing.id, { ...body, version: editing.version })
+        : disciplineApi.recordMeeting(body)
     },
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ["discipline"] })
-      message.success(t("discipline.meetingRecorded"))
+      message.success(t(editing ? "discipline.meetingSaved" : "discipline.meetingRecorded"))
     },
   })
   return (
-    <FormModal state={save} open={open} title={t("discipline.recordMeeting")} okTestId="meeting-save">
-      <Form<MeetingForm>
-        form={form}
-        layout="vertical"
-        requiredMark
-        initialValues={{ startTime: "14:30", endTime: "16:00", present: [] }}
-      >
+    <FormModal
+      state={save}
+      open={open}
+      title={t(editing ? "discipline.editMeeting" : "discipline.recordMeeting")}
+      okTestId="meeting-save"
+      stale={{
+        message: t("discipline.meetingStale"),
+        action: t("discipline.reload"),
+        testId: "meeting-stale",
+        onRefresh: () => {
+          void queryClient.invalidateQueries({ queryKey: ["discipline"] })
+          form.resetFields()
+          onClose()
+        },
+      }}
+    >
+      <Form<MeetingForm> form={form} layout="vertical" requiredMark>
         <Form.Item
           name="types"
           label={t("discipline.types")}
@@ -207,16 +261,119 @@ const RecordMeeting = ({
   )
 }
 
+/** 谈心谈话 (BR 19): the kind of pair, the two members of the branch, the date and a short topic. */
+const RecordTalk = ({
+  orgId,
+  open,
+  onClose,
+}: {
+  readonly orgId: string
+  readonly open: boolean
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<TalkBody>()
+  const roster = useQuery({
+    queryKey: ["discipline", "roster", orgId],
+    queryFn: () => endpoints.members({ orgId, page: 1, pageSize: 100 }),
+    enabled: open,
+  })
+  const options = (roster.data?.items ?? [])
+    .filter((m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"))
+    .map((m) => ({ value: m.id, label: m.name }))
+  const save = useProblemForm({
+    form,
+    fields: ["pair", "date", "firstMemberId", "secondMemberId", "topic"],
+    onClose: () => {
+      form.resetFields()
+      onClose()
+    },
+    send: (v: TalkBody) => disciplineApi.recordTalk({ ...v, orgId }),
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["discipline"] })
+      message.success(t("discipline.talkRecorded"))
+    },
+  })
+  const required = [{ required: true, message: t("discipline.required") }]
+  return (
+    <FormModal state={save} open={open} title={t("discipline.recordTalk")} okTestId="talk-save">
+      <Form<TalkBody> form={form} layout="vertical" requiredMark initialValues={{ pair: "member-member" }}>
+        <Form.Item name="pair" label={t("discipline.talkPair")} rules={required}>
+          <Radio.Group>
+            {(["committee-committee", "committee-member", "member-member"] as const).map((p) => (
+              <Radio key={p} value={p}>
+                {t(`discipline.pair.${p}` as MessageKey)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="date" label={t("discipline.talkDate")} rules={required}>
+          <Input type="date" data-testid="talk-date" />
+        </Form.Item>
+        <Form.Item name="firstMemberId" label={t("discipline.talkFirst")} rules={required}>
+          <Select showSearch optionFilterProp="label" options={options} data-testid="talk-first" />
+        </Form.Item>
+        <Form.Item name="secondMemberId" label={t("discipline.talkSecond")} rules={required}>
+          <Select showSearch optionFilterProp="label" options={options} data-testid="talk-second" />
+        </Form.Item>
+        <Form.Item name="topic" label={t("discipline.talkTopic")}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
 const MeetingsPage = () => {
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
+  const [year, setYear] = useYearParam()
   const [recording, setRecording] = useState(false)
-  const compliance = useQuery({
-    queryKey: ["discipline", "compliance", orgId],
-    queryFn: () => disciplineApi.compliance(orgId ?? ""),
+  const [editing, setEditing] = useState<MeetingView | undefined>()
+  const [talking, setTalking] = useState(false)
+  const talks = useQuery({
+    queryKey: ["discipline", "talks", orgId, year],
+    queryFn: () => disciplineApi.talks(orgId ?? "", year),
     enabled: orgId !== undefined,
   })
+  const compliance = useQuery({
+    queryKey: ["discipline", "compliance", orgId, year],
+    queryFn: () => disciplineApi.compliance(orgId ?? "", year),
+    enabled: orgId !== undefined,
+  })
+  const meetings = useQuery({
+    queryKey: ["discipline", "meetings", orgId, year],
+    queryFn: () => disciplineApi.meetings(orgId ?? "", year),
+    enabled: orgId !== undefined,
+  })
+  const meetingColumns: ColumnsType<MeetingView> = [
+    { title: t("discipline.date"), dataIndex: "date", width: 120 },
+    {
+      title: t("discipline.typesShort"),
+      dataIndex: "types",
+      render: (types: MeetingView["types"]) =>
+        types.map((s) => <Tag key={s}>{t(`discipline.obligation.${s}` as MessageKey)}</Tag>),
+    },
+    {
+      title: t("discipline.presentCol"),
+      render: (_, m) =>
+        `${m.present.full + m.present.probationary}/${m.expected.full + m.expected.probationary}`,
+      width: 90,
+    },
+    { title: t("discipline.place"), dataIndex: "place" },
+    {
+      title: "",
+      width: 90,
+      render: (_, m) => (
+        <Button size="small" data-testid={`meeting-edit-${m.id}`} onClick={() => setEditing(m)}>
+          {t("discipline.edit")}
+        </Button>
+      ),
+    },
+  ]
   const columns: ColumnsType<ObligationPeriodView> = [
     { title: t("discipline.obligationCol"), dataIndex: "title" },
     { title: t("discipline.period"), dataIndex: "period", width: 110 },
@@ -241,7 +398,17 @@ const MeetingsPage = () => {
       title={t("discipline.meetings")}
       extra={
         <Space wrap>
-          <OrgPicker value={orgId} onChange={(v) => setParams(v ? { orgId: v } : {})} testId="meetings-org" />
+          <OrgPicker
+            value={orgId}
+            onChange={(v) => {
+              const next = new URLSearchParams(params)
+              if (v) next.set("orgId", v)
+              else next.delete("orgId")
+              setParams(next)
+            }}
+            testId="meetings-org"
+          />
+          <YearPicker value={year} latest={compliance.data?.year} onChange={setYear} testId="meetings-year" />
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -251,11 +418,21 @@ const MeetingsPage = () => {
           >
             {t("discipline.recordMeeting")}
           </Button>
+          <Button disabled={orgId === undefined} onClick={() => setTalking(true)} data-testid="record-talk">
+            {t("discipline.recordTalk")}
+          </Button>
+          <ExportButton
+            path={ledgerUrls.ledger(orgId ?? "", year)}
+            fallbackName="ledger.xlsx"
+            label={t("discipline.exportLedger")}
+            testId="export-ledger"
+            disabled={orgId === undefined}
+          />
         </Space>
       }
     >
       <h3>{t("discipline.calendar")}</h3>
-      <Table<ObligationPeriodView>
+      <XfTable<ObligationPeriodView>
         rowKey={(r) => `${r.obligation}/${r.period}`}
         size="small"
         pagination={false}
@@ -265,15 +442,52 @@ const MeetingsPage = () => {
         data-testid="compliance-calendar"
       />
       <h3 style={{ marginTop: 24 }}>{t("discipline.yearStatus")}</h3>
-      <Table<ObligationPeriodView>
+      <XfTable<ObligationPeriodView>
         rowKey={(r) => `${r.obligation}/${r.period}`}
         size="small"
         pagination={{ pageSize: 20 }}
         columns={columns}
         dataSource={compliance.data?.periods ?? []}
       />
+      <h3 style={{ marginTop: 24 }}>{t("discipline.meetingList")}</h3>
+      <XfTable<MeetingView>
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        loading={meetings.isLoading}
+        columns={meetingColumns}
+        dataSource={meetings.data ? [...meetings.data.items].reverse() : []}
+        data-testid="meeting-list"
+      />
+      <h3 style={{ marginTop: 24 }}>{t("discipline.talks")}</h3>
+      <XfTable<TalkView>
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        loading={talks.isLoading}
+        columns={[
+          { title: t("discipline.talkDate"), dataIndex: "date", width: 120 },
+          {
+            title: t("discipline.talkPair"),
+            dataIndex: "pair",
+            render: (p: TalkView["pair"]) => t(`discipline.pair.${p}` as MessageKey),
+          },
+          { title: t("discipline.talkTopic"), dataIndex: "topic" },
+        ]}
+        dataSource={talks.data ? [...talks.data.items].reverse() : []}
+        data-testid="talk-list"
+      />
+      {orgId !== undefined && <RecordTalk orgId={orgId} open={talking} onClose={() => setTalking(false)} />}
       {orgId !== undefined && (
-        <RecordMeeting orgId={orgId} open={recording} onClose={() => setRecording(false)} />
+        <RecordMeeting
+          orgId={orgId}
+          open={recording || editing !== undefined}
+          editing={editing}
+          onClose={() => {
+            setRecording(false)
+            setEditing(undefined)
+          }}
+        />
       )}
     </Page>
   )

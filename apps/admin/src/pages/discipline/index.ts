@@ -1,4 +1,4 @@
-import { AlertOutlined, FileTextOutlined, HeatMapOutlined, TeamOutlined } from "@ant-design/icons"
+import { AlertOutlined, HeatMapOutlined, TeamOutlined, UserSwitchOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
@@ -8,16 +8,17 @@ export default defineArea({
   id: "discipline",
   messages: { "zh-CN": zhCN, en },
   routes: [
-    { path: "discipline", load: () => import("./RecordsPage") },
+    { path: "discipline", load: () => import("./MeetingsPage") },
     { path: "discipline/meetings", load: () => import("./MeetingsPage") },
     { path: "discipline/heatmap", load: () => import("./HeatmapPage") },
     { path: "discipline/inspections", load: () => import("./InspectionsPage") },
+    { path: "discipline/standing", load: () => import("./StandingPage") },
   ],
   menu: [
     { path: "discipline/meetings", label: "discipline.meetings", icon: TeamOutlined, order: 50 },
     { path: "discipline/heatmap", label: "discipline.heatmap", icon: HeatMapOutlined, order: 51 },
     { path: "discipline/inspections", label: "discipline.inspections", icon: AlertOutlined, order: 52 },
-    { path: "discipline", label: "menu.discipline", icon: FileTextOutlined, order: 53 },
+    { path: "discipline/standing", label: "discipline.standing", icon: UserSwitchOutlined, order: 53 },
   ],
   dashboardPanels: [],
 })

@@ -3,22 +3,9 @@
  * OpenAPI and give the admin its types (`@xianfeng/api/contract/discipline`).
  */
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
-import { sittingTypes } from "@xianfeng/inspection-scheduling"
+import { sittingTypes, talkPairs } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
-import { OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
-
-export const DisciplineRecordQuery = Schema.Struct({
-  orgId: Schema.optionalKey(OrgIdSchema),
-  page: Schema.optionalKey(PageNumber),
-  pageSize: Schema.optionalKey(PageSize),
-})
-
-export const DisciplineRecordBody = Schema.Struct({
-  orgId: OrgIdSchema,
-  title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
-  onDate: IsoDate,
-  note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
-})
+import { OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
 /** A verdict, rendered in the reader's language, with its articles apart. */
 export const DisciplineVerdictView = Schema.Struct({
@@ -27,28 +14,6 @@ export const DisciplineVerdictView = Schema.Struct({
   message: Schema.String,
   citations: Schema.Array(Schema.String),
 })
-
-export const DisciplineRecordView = Schema.Struct({
-  id: Schema.String,
-  orgId: Schema.String,
-  orgName: Schema.String,
-  title: Schema.String,
-  onDate: IsoDate,
-  note: Schema.String,
-  recordedAt: Schema.String,
-  version: Schema.Int,
-  /** What the rules said when it was recorded (warnings a person should look at). */
-  verdicts: Schema.optionalKey(Schema.Array(DisciplineVerdictView)),
-})
-export type DisciplineRecordView = typeof DisciplineRecordView.Type
-
-export const DisciplineRecordPage = Schema.Struct({
-  items: Schema.Array(DisciplineRecordView),
-  total: Schema.Int,
-  page: Schema.Int,
-  pageSize: Schema.Int,
-})
-export type DisciplineRecordPage = typeof DisciplineRecordPage.Type
 
 // ── meetings 组织生活会议记录 ───────────────────────────────────────────────
 const Count = Schema.Int.check(
@@ -251,10 +216,13 @@ export type DrawView = typeof DrawView.Type
 export const DrawList = Schema.Struct({ items: Schema.Array(DrawView) })
 export type DrawList = typeof DrawList.Type
 
+/** Every obligation a finding may name: the sitting types and the heart-to-heart talks per pair type. */
+export const obligationIds = [...sittingTypes, ...talkPairs.map((p) => `talk:${p}` as const)] as const
+
 export const FindingBody = Schema.Struct({
   orgId: OrgIdSchema,
   drawId: Schema.optionalKey(UuidId),
-  obligation: Line,
+  obligation: choiceOf(obligationIds),
   period: Schema.String.check(
     Schema.isPattern(
       /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/u,
@@ -265,8 +233,32 @@ export const FindingBody = Schema.Struct({
   severity: choiceOf(["minor", "serious", "critical"]),
 })
 export type FindingBody = typeof FindingBody.Type
-export const FindingView = Schema.Struct({ ...FindingBody.fields, id: Schema.String, foundOn: IsoDate })
+/** An order not yet closed, as the next inspection of its organization re-checks it. */
+export const RecheckItem = Schema.Struct({
+  id: Schema.String,
+  owner: Schema.String,
+  deadline: IsoDate,
+  state: choiceOf(["open", "submitted", "closed"]),
+  overdue: Schema.Boolean,
+})
+
+export const FindingView = Schema.Struct({
+  ...FindingBody.fields,
+  id: Schema.String,
+  orgName: Schema.String,
+  foundOn: IsoDate,
+  /** The organization's orders still open when the finding was read: the inspection re-checks them. */
+  recheck: Schema.Array(RecheckItem),
+})
 export type FindingView = typeof FindingView.Type
+export const FindingQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+export const FindingList = Schema.Struct({ items: Schema.Array(FindingView) })
+export type FindingList = typeof FindingList.Type
+
+/** A branch's orders still open, for the inspection about to check it. */
+export const RecheckQuery = Schema.Struct({ orgId: OrgIdSchema })
+export const RecheckList = Schema.Struct({ items: Schema.Array(RecheckItem) })
+export type RecheckList = typeof RecheckList.Type
 
 export const OrderIssueBody = Schema.Struct({ findingId: UuidId, owner: Line })
 export const OrderParams = Schema.Struct({ id: UuidId })
@@ -277,12 +269,20 @@ export const OrderVerifyBody = Schema.Struct({
   version: Schema.Int,
 })
 export const OrderEscalateBody = Schema.Struct({ version: Schema.Int })
-export const OrderQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) })
+export const OrderQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  /** Only the orders this organization now follows (its own, or escalated to it). */
+  followedBy: Schema.optionalKey(OrgIdSchema),
+})
 
 export const OrderView = Schema.Struct({
   id: Schema.String,
   findingId: Schema.String,
   orgId: Schema.String,
+  orgName: Schema.String,
+  /** The finding's obligation and severity. */
+  obligation: Schema.String,
+  severity: choiceOf(["minor", "serious", "critical"]),
   owner: Schema.String,
   issuedOn: IsoDate,
   deadline: IsoDate,
@@ -290,6 +290,8 @@ export const OrderView = Schema.Struct({
   overdue: Schema.Boolean,
   /** The organization now following the order (the last it was escalated to, else its own). */
   followedBy: Schema.String,
+  /** Its name, when it lies in the reader's scope (else the id). */
+  followedByName: Schema.String,
   evidence: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, text: Schema.String })),
   escalations: Schema.Array(Schema.Struct({ on: IsoDate, to: Schema.String })),
   returns: Schema.Array(Schema.Struct({ on: IsoDate, by: Schema.String, reason: Schema.String })),
@@ -300,3 +302,65 @@ export const OrderView = Schema.Struct({
 export type OrderView = typeof OrderView.Type
 export const OrderList = Schema.Struct({ items: Schema.Array(OrderView) })
 export type OrderList = typeof OrderList.Type
+
+// ── heart-to-heart talks 谈心谈话 ───────────────────────────────────────────
+export const TalkBody = Schema.Struct({
+  orgId: OrgIdSchema,
+  /** Committee members among themselves, committee with members, members among themselves (BR 19). */
+  pair: choiceOf(talkPairs),
+  date: IsoDate,
+  firstMemberId: UuidId,
+  secondMemberId: UuidId,
+  /** A short topic; what was said is not recorded. */
+  topic: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+})
+export type TalkBody = typeof TalkBody.Type
+
+export const TalkView = Schema.Struct({
+  ...TalkBody.fields,
+  id: Schema.String,
+  topic: Schema.String,
+  recordedAt: Schema.String,
+  version: Schema.Int,
+})
+export type TalkView = typeof TalkView.Type
+export const TalkList = Schema.Struct({ items: Schema.Array(TalkView) })
+export type TalkList = typeof TalkList.Type
+
+// ── member standing 党员组织关系状态提示 ─────────────────────────────────────
+export const StandingQuery = Schema.Struct({ orgId: OrgIdSchema })
+
+/** Evidence the self-lapse alert needs from an area not yet connected: dues (care area), assigned work. */
+export const evidenceKinds = ["dues", "work", "lost-contact", "away"] as const
+
+export const StandingMember = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  stage: Schema.String,
+  /** The last sitting of the branch the member attended, if any. */
+  lastAttended: Schema.NullOr(IsoDate),
+  alerts: Schema.Array(DisciplineVerdictView),
+})
+
+/**
+ * The standing alerts of a branch's members. `missingEvidence` names each source the alerts could not read
+ * (each member's self-lapse alert then says which activity it cannot judge instead of guessing).
+ */
+export const StandingView = Schema.Struct({
+  orgId: Schema.String,
+  asOf: IsoDate,
+  missingEvidence: Schema.Array(choiceOf(evidenceKinds)),
+  members: Schema.Array(StandingMember),
+})
+export type StandingView = typeof StandingView.Type
+
+// ── .xlsx exports ───────────────────────────────────────────────────────────
+export const LedgerQuery = MeetingQuery
+
+/** A committee's quarterly inspection summary: the committee (default: the caller's organization) and quarter. */
+export const InspectionSummaryQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  quarter: Schema.String.check(
+    Schema.isPattern(/^\d{4}-Q[1-4]$/u, bilingual("季度应为如2026-Q3", "quarter must be like 2026-Q3")),
+  ),
+})

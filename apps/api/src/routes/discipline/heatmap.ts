@@ -1,5 +1,5 @@
 import { Temporal } from "@xianfeng/core"
-import { loadAreaPolicy, subtreeSittings } from "@xianfeng/db"
+import { loadAreaPolicy, subtreeSittings, subtreeTalks } from "@xianfeng/db"
 import {
   complianceOf,
   complianceRate,
@@ -9,9 +9,12 @@ import {
   periodContaining,
   periodsBetween,
   rollUp,
+  type Sitting,
   type SittingType,
   type StatusCounts,
   summarize,
+  type TalkPair,
+  talkOf,
 } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
@@ -42,16 +45,16 @@ export const disciplineHeatmap = route({
     const to = Temporal.PlainDate.from({ year, month: 12, day: 31 })
     const { policy } = await loadAreaPolicy(deps.db, actor.orgPath, disciplinePolicy)
     const { orgs, sittings } = await subtreeSittings(deps.db, actor, query.orgId, from, to)
-    const byOrgSittings = new Map<
-      string,
-      { id: string; on: Temporal.PlainDate; counts: readonly SittingType[] }[]
-    >()
-    for (const s of sittings) {
-      byOrgSittings.set(s.orgId, [
-        ...(byOrgSittings.get(s.orgId) ?? []),
-        { id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] },
-      ])
+    const talks = await subtreeTalks(deps.db, actor, query.orgId, from, to)
+    const byOrgSittings = new Map<string, Sitting[]>()
+    const add = (orgId: string, s: Sitting) => {
+      const list = byOrgSittings.get(orgId)
+      if (list === undefined) byOrgSittings.set(orgId, [s])
+      else list.push(s)
     }
+    for (const s of sittings)
+      add(s.orgId, { id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
+    for (const t of talks) add(t.orgId, talkOf(t.id, t.onDate, t.pair as TalkPair))
     const byOrg = new Map<string, readonly ObligationPeriod[]>(
       orgs.map((o) => [
         o.id,

@@ -4,10 +4,15 @@ import {
   type DisciplineOrder,
   drawCandidates,
   drawsInScope,
+  type FindingRow,
   findingInScope,
+  findingKinds,
+  findingsInScope,
   loadAreaPolicy,
+  openOrdersOf,
   orderInScope,
   ordersInScope,
+  orgNamesInScope,
   saveDraw,
   saveFinding,
   saveOrder,
@@ -21,6 +26,7 @@ import {
   followedBy,
   isOverdue,
   issueOrder,
+  type ObligationId,
   type OrderRefused,
   type RectificationOrder,
   type Severity,
@@ -31,13 +37,15 @@ import { Result } from "effect"
 import { audit } from "../../audit.js"
 import type { Actor } from "../../auth/actor.js"
 import { type Deps, todayOf } from "../../deps.js"
-import { type Lang, langOf, problems } from "../../http/problem.js"
+import { ApiProblem, type Lang, langOf, problems } from "../../http/problem.js"
 import { type HandlerContext, route } from "../../http/route.js"
 import {
   DrawBody,
   DrawList,
   DrawView,
   FindingBody,
+  FindingList,
+  FindingQuery,
   FindingView,
   OrderEscalateBody,
   OrderEvidenceBody,
@@ -47,6 +55,8 @@ import {
   OrderQuery,
   OrderVerifyBody,
   OrderView,
+  RecheckList,
+  RecheckQuery,
 } from "./contract.js"
 import { disciplinePermissions } from "./permissions.js"
 
@@ -194,8 +204,65 @@ export const recordFinding = route({
         result: "ok",
         details: { orgId: row.orgId, obligation: row.obligation, period: row.period },
       })
-      return { ...body, id: row.id, foundOn: row.foundOn.toString() }
+      const names = await orgNamesInScope(tx, actor, [row.orgId])
+      const recheck = await openOrdersOf(tx, actor, row.orgId)
+      return findingView({ ...row, orgName: names.get(row.orgId) ?? row.orgId }, recheck, todayOf(deps))
     }),
+})
+
+const recheckItem = (r: DisciplineOrder, asOf: PlainDate) => ({
+  id: r.id,
+  owner: r.owner,
+  deadline: r.deadline.toString(),
+  state: r.state as RectificationOrder["state"],
+  overdue: isOverdue(orderOf(r), asOf),
+})
+
+const findingView = (f: FindingRow, open: readonly DisciplineOrder[], asOf: PlainDate) => ({
+  id: f.id,
+  orgId: f.orgId,
+  orgName: f.orgName,
+  ...(f.drawId !== null ? { drawId: f.drawId } : {}),
+  obligation: f.obligation as ObligationId,
+  period: f.period,
+  evidence: f.evidence,
+  severity: f.severity as Severity,
+  foundOn: f.foundOn.toString(),
+  recheck: open.map((o) => recheckItem(o, asOf)),
+})
+
+export const listFindings = route({
+  method: "get",
+  path: "/api/discipline/findings",
+  summary:
+    "The findings of the caller's subtree (or of one organization in it), newest first, each with its organization's orders still open",
+  tag: "discipline",
+  auth: "user",
+  query: FindingQuery,
+  response: FindingList,
+  handler: async ({ actor, query, deps }) => {
+    const asOf = todayOf(deps)
+    const findings = await findingsInScope(deps.db, actor, query.orgId)
+    const open = await ordersInScope(deps.db, actor, query.orgId)
+    const byOrg = new Map<string, DisciplineOrder[]>()
+    for (const o of open) if (o.state !== "closed") byOrg.set(o.orgId, [...(byOrg.get(o.orgId) ?? []), o])
+    return { items: findings.map((f) => findingView(f, byOrg.get(f.orgId) ?? [], asOf)) }
+  },
+})
+
+export const recheckOrders = route({
+  method: "get",
+  path: "/api/discipline/recheck",
+  summary:
+    "What the next inspection of an organization re-checks: its rectification orders not yet closed, by deadline",
+  tag: "discipline",
+  auth: "user",
+  query: RecheckQuery,
+  response: RecheckList,
+  handler: async ({ actor, query, deps }) => {
+    const asOf = todayOf(deps)
+    return { items: (await openOrdersOf(deps.db, actor, query.orgId)).map((r) => recheckItem(r, asOf)) }
+  },
 })
 
 const orderOf = (r: DisciplineOrder): RectificationOrder => ({
@@ -228,18 +295,47 @@ const fieldsOf = (o: RectificationOrder) => ({
   closedBy: o.closed?.by ?? null,
 })
 
-const orderView = (r: DisciplineOrder, asOf: PlainDate) => {
+/** What an order's view adds to its row: its finding's kind and the names of the organizations it names. */
+interface OrderContext {
+  readonly kinds: ReadonlyMap<string, { readonly obligation: string; readonly severity: string }>
+  readonly names: ReadonlyMap<string, string>
+}
+
+const contextOf = async (
+  db: Deps["db"],
+  actor: Actor,
+  rows: readonly DisciplineOrder[],
+): Promise<OrderContext> => ({
+  kinds: await findingKinds(
+    db,
+    actor,
+    rows.map((r) => r.findingId),
+  ),
+  names: await orgNamesInScope(
+    db,
+    actor,
+    rows.flatMap((r) => [r.orgId, followedBy(orderOf(r))]),
+  ),
+})
+
+const orderView = (r: DisciplineOrder, asOf: PlainDate, ctx: OrderContext) => {
   const o = orderOf(r)
+  const kind = ctx.kinds.get(r.findingId)
+  const follower = followedBy(o)
   return {
     id: r.id,
     findingId: r.findingId,
     orgId: r.orgId,
+    orgName: ctx.names.get(r.orgId) ?? r.orgId,
+    obligation: kind?.obligation ?? "",
+    severity: (kind?.severity ?? "minor") as Severity,
     owner: r.owner,
     issuedOn: r.issuedOn.toString(),
     deadline: r.deadline.toString(),
     state: o.state,
     overdue: isOverdue(o, asOf),
-    followedBy: followedBy(o),
+    followedBy: follower,
+    followedByName: ctx.names.get(follower) ?? follower,
     evidence: r.evidence,
     escalations: r.escalations,
     returns: r.returns,
@@ -249,20 +345,39 @@ const orderView = (r: DisciplineOrder, asOf: PlainDate) => {
   }
 }
 
+/** The request field each refusal is about, as the client sent it. */
+const refusedField: Readonly<Record<OrderRefused["reason"], string>> = {
+  closed: "version",
+  "empty-evidence": "text",
+  "before-issue": "text",
+  "not-submitted": "accept",
+  "verifier-is-owner": "accept",
+  "reason-required": "reason",
+  "not-overdue": "version",
+  "top-reached": "version",
+}
+
+/** 422 with the refusal as a rendered verdict and the field it concerns (a close before verification: `accept`). */
 const refused = (e: OrderRefused, lang: Lang) => {
   const v = verdict("blocked", e.code, [])
-  const message = renderVerdict(v, disciplineMessages, lang)
-  return problems.ruleBlocked(
-    renderVerdict(v, disciplineMessages, "zh-CN"),
-    renderVerdict(v, disciplineMessages, "en"),
-    [
-      {
-        status: "blocked",
-        code: e.code,
-        message,
-        citations: v.citations.map((c) => formatCitation(c, lang)),
-      },
-    ],
+  const zh = renderVerdict(v, disciplineMessages, "zh-CN")
+  const en = renderVerdict(v, disciplineMessages, "en")
+  return new ApiProblem(
+    422,
+    "rule-blocked",
+    { "zh-CN": "规则不允许", en: "Refused by the rules" },
+    { "zh-CN": zh, en },
+    [{ field: refusedField[e.reason], reason: e.reason, message: { "zh-CN": zh, en } }],
+    {
+      verdicts: [
+        {
+          status: "blocked",
+          code: e.code,
+          message: lang === "en" ? en : zh,
+          citations: v.citations.map((c) => formatCitation(c, lang)),
+        },
+      ],
+    },
   )
 }
 
@@ -288,7 +403,7 @@ export const issueRectification = route({
           finding: {
             id: f.id,
             orgId: f.orgId,
-            obligation: f.obligation as never,
+            obligation: f.obligation as ObligationId,
             period: f.period,
             evidence: f.evidence,
             severity: f.severity as Severity,
@@ -310,7 +425,7 @@ export const issueRectification = route({
         result: "ok",
         details: { findingId: f.id, deadline: row.deadline.toString() },
       })
-      return orderView(row, asOf)
+      return orderView(row, asOf, await contextOf(tx, actor, [row]))
     })
   },
 })
@@ -348,7 +463,7 @@ const step =
         result: "ok",
         details: { state: saved.state, version: saved.version },
       })
-      return orderView(saved, asOf)
+      return orderView(saved, asOf, await contextOf(tx, actor, [saved]))
     })
   }
 
@@ -414,6 +529,10 @@ export const listOrders = route({
   response: OrderList,
   handler: async ({ actor, query, deps }) => {
     const asOf = todayOf(deps)
-    return { items: (await ordersInScope(deps.db, actor, query.orgId)).map((r) => orderView(r, asOf)) }
+    const rows = (await ordersInScope(deps.db, actor, query.orgId)).filter(
+      (r) => query.followedBy === undefined || followedBy(orderOf(r)) === query.followedBy,
+    )
+    const ctx = await contextOf(deps.db, actor, rows)
+    return { items: rows.map((r) => orderView(r, asOf, ctx)) }
   },
 })

@@ -15,6 +15,7 @@ import {
   meetingsOfOrg,
   orgShapeFacts,
   saveMeeting,
+  talksOfOrg,
 } from "@xianfeng/db"
 import {
   calendarOf,
@@ -27,11 +28,13 @@ import {
   obligationTitles,
   type SittingType,
   sittingOf,
+  type TalkPair,
+  talkOf,
   validateMeeting,
 } from "@xianfeng/inspection-scheduling"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
-import { type Lang, langOf, problems } from "../../http/problem.js"
+import { ApiProblem, type Lang, langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import {
   ComplianceView,
@@ -113,10 +116,19 @@ const view = (m: MeetingRow): MeetingView => ({
   version: m.version,
 })
 
+/**
+ * A record that parses but says something that cannot be (a future date, more present than expected, a tally
+ * that does not add up, strangers ticked present): 422 naming each field as the client sent it.
+ */
 const refuse = (errors: readonly { field: string; reason: string; message: string; messageZh: string }[]) =>
-  problems.badRequest(
-    `会议记录有误：${errors.map((e) => e.messageZh).join("；")}`,
-    `The meeting record is not valid: ${errors.map((e) => e.message).join("; ")}`,
+  new ApiProblem(
+    422,
+    "invalid-record",
+    { "zh-CN": "会议记录有误", en: "Invalid meeting record" },
+    {
+      "zh-CN": `会议记录有误：${errors.map((e) => e.messageZh).join("；")}`,
+      en: `The meeting record is not valid: ${errors.map((e) => e.message).join("; ")}`,
+    },
     errors.map((e) => ({
       field: e.field,
       reason: e.reason,
@@ -140,7 +152,7 @@ export const createMeeting = route({
   summary:
     "Record one sitting of an organization (one form for every kind; a sitting of several kinds is recorded once)",
   description:
-    "Refused with 400 naming the field for a meeting dated after today, more present than expected, attendees " +
+    "Refused with 422 naming the field for a meeting dated after today, more present than expected, attendees " +
     "who are not members of the organization, a vote tally that does not add up, and the other checks of " +
     "`validateMeeting`; nothing is written then.",
   tag: "discipline",
@@ -277,9 +289,11 @@ export const branchCompliance = route({
     // The calendar looks one period back and one ahead of today, so it reads the year around today as well.
     const span = { from: minDate(from, asOf.subtract({ years: 1 })), to: maxDate(to, asOf.add({ years: 1 })) }
     const meetings = await meetingsOfOrg(deps.db, actor, query.orgId, span.from, span.to)
-    const sittings = meetings.map((m) =>
-      sittingOf(m.id, { date: m.onDate, types: m.types as readonly SittingType[] }),
-    )
+    const talks = await talksOfOrg(deps.db, actor, query.orgId, span.from, span.to)
+    const sittings = [
+      ...meetings.map((m) => sittingOf(m.id, { date: m.onDate, types: m.types as readonly SittingType[] })),
+      ...talks.map((t) => talkOf(t.id, t.onDate, t.pair as TalkPair)),
+    ]
     const org = shapeOf(facts)
     return {
       orgId: query.orgId,

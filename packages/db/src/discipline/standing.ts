@@ -1,0 +1,65 @@
+/**
+ * What the standing alerts (自行脱党, 失联, 外出; PC 9, EM 24, EM 25, EM 31) read from this area: the members of a
+ * branch with the last sitting each attended. Evidence held by other areas (dues, assigned work) is not read
+ * here; the route takes it as data.
+ */
+import type { MemberStage, MemberStatus, PlainDate } from "@xianfeng/core"
+import { and, asc, eq, inArray, max } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { orgInScope, type Scope } from "../platform/scope.js"
+import { disciplineAttendance, disciplineMeetings, members } from "../schema/index.js"
+
+/** A member of the branch as the standing alerts see it. */
+export interface StandingFactsRow {
+  readonly id: string
+  readonly name: string
+  readonly stage: MemberStage
+  readonly status: MemberStatus
+  /** 入党日期, from when the branch is answerable (the best date the records hold). */
+  readonly admittedOn: PlainDate | null
+  readonly createdAt: Date
+  /** The last sitting of the branch the member attended, if any. */
+  readonly lastAttended: PlainDate | null
+}
+
+/**
+ * The full and probationary members of organization `orgId` of the scope (else `NotInScope`), by name, with
+ * the last sitting of that organization each attended. Names are personal data: the caller audits the read.
+ */
+export const standingFacts = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+): Promise<readonly StandingFactsRow[]> => {
+  await orgInScope(db, scope, orgId)
+  const rows = await db
+    .select({
+      id: members.id,
+      name: members.name,
+      stage: members.stage,
+      status: members.status,
+      admittedOn: members.admittedOn,
+      createdAt: members.createdAt,
+    })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), inArray(members.stage, ["full", "probationary"])))
+    .orderBy(asc(members.namePinyin), asc(members.id))
+  if (rows.length === 0) return []
+  const last = await db
+    .select({ memberId: disciplineAttendance.memberId, on: max(disciplineMeetings.onDate) })
+    .from(disciplineAttendance)
+    .innerJoin(disciplineMeetings, eq(disciplineMeetings.id, disciplineAttendance.meetingId))
+    .where(
+      and(
+        eq(disciplineMeetings.orgId, orgId),
+        eq(disciplineAttendance.present, true),
+        inArray(
+          disciplineAttendance.memberId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
+    .groupBy(disciplineAttendance.memberId)
+  const lastOf = new Map(last.map((l) => [l.memberId, l.on]))
+  return rows.map((r) => ({ ...r, lastAttended: (lastOf.get(r.id) as PlainDate | null | undefined) ?? null }))
+}

@@ -1,0 +1,110 @@
+/**
+ * 谈心谈话 (heart-to-heart talks, BR 19): every query of `discipline_talks`. Each takes the caller's `Scope`;
+ * the table has one write path, `saveTalk`.
+ */
+import type { PlainDate } from "@xianfeng/core"
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm"
+import type { XfDb } from "../database.js"
+import { inSubtree } from "../org-tree.js"
+import { orgInScope, type Scope, withinOf } from "../platform/scope.js"
+import { type DisciplineTalk, disciplineTalks, members } from "../schema/index.js"
+
+/** What a talk holds, as the route checked it. */
+export interface TalkFields {
+  readonly orgId: string
+  readonly pair: string
+  readonly onDate: PlainDate
+  readonly firstMemberId: string
+  readonly secondMemberId: string
+  readonly topic: string
+  readonly recordedBy: string | null
+  readonly recordedAt: Date
+}
+
+/** A talk naming members who are not members of the talk's organization; nothing is written then. */
+export interface TalkNotOfBranch {
+  readonly _tag: "NotOfBranch"
+  readonly memberIds: readonly string[]
+}
+
+/**
+ * The one write path of talks: a new talk for an organization of the scope (else `NotInScope`) between two
+ * of its members (else `NotOfBranch`).
+ */
+export const saveTalk = async (
+  tx: XfDb,
+  scope: Scope,
+  talk: TalkFields,
+): Promise<DisciplineTalk | TalkNotOfBranch> => {
+  await orgInScope(tx, scope, talk.orgId)
+  const ids = [talk.firstMemberId, talk.secondMemberId]
+  const found = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, talk.orgId), inArray(members.id, ids)))
+  const ok = new Set(found.map((m) => m.id))
+  const strangers = ids.filter((id) => !ok.has(id))
+  if (strangers.length > 0) return { _tag: "NotOfBranch", memberIds: strangers }
+  const [row] = await tx.insert(disciplineTalks).values(talk).returning()
+  if (row === undefined) throw new Error("insert into discipline_talks returned no row")
+  return row
+}
+
+/** The talks of one organization of the scope (else `NotInScope`) dated `from`…`to`, oldest first. */
+export const talksOfOrg = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<readonly DisciplineTalk[]> => {
+  await orgInScope(db, scope, orgId)
+  return db
+    .select()
+    .from(disciplineTalks)
+    .where(
+      and(
+        eq(disciplineTalks.orgId, orgId),
+        gte(disciplineTalks.onDate, from),
+        lte(disciplineTalks.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineTalks.onDate), asc(disciplineTalks.id))
+}
+
+/**
+ * The talks of the subtree of `orgId` (default: the scope's root; else `NotInScope`) dated `from`…`to`, as
+ * sittings for a roll-up: id, organization, date, pair.
+ */
+export const subtreeTalks = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<
+  readonly {
+    readonly id: string
+    readonly orgId: string
+    readonly onDate: PlainDate
+    readonly pair: string
+  }[]
+> => {
+  const within = await withinOf(db, scope, orgId)
+  return db
+    .select({
+      id: disciplineTalks.id,
+      orgId: disciplineTalks.orgId,
+      onDate: disciplineTalks.onDate,
+      pair: disciplineTalks.pair,
+    })
+    .from(disciplineTalks)
+    .where(
+      and(
+        inSubtree(disciplineTalks.orgId, within),
+        gte(disciplineTalks.onDate, from),
+        lte(disciplineTalks.onDate, to),
+      ),
+    )
+    .orderBy(asc(disciplineTalks.onDate), asc(disciplineTalks.id))
+}
