@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { makeIdNumber, Temporal } from "@xianfeng/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
@@ -9,6 +10,10 @@ import type {
 } from "../src/routes/appraisal/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+
+/** Passwords made per run, so no credential is written in the repository. */
+const memberPassword = `m-${randomUUID()}`
+const otherPassword = `o-${randomUUID()}`
 
 // A whole democratic appraisal through the API, as a branch secretary, its members on their own accounts and
 // the higher committee would run it. The test clock stands at 2026-11-27 (Asia/Shanghai); the cycle is 2025's, so
@@ -83,16 +88,16 @@ describe.each(backends)("Appraisal on %s", (backend) => {
     for (const item of issued.items) {
       const res = await new Agent(sys).send("POST", "/api/appraisal/activate", {
         code: item.code,
-        password: "member-pass-1",
+        password: memberPassword,
       })
       expect(res.status).toBe(200)
       const agent = new Agent(sys)
-      expect((await agent.login(item.username, "member-pass-1")).status).toBe(200)
+      expect((await agent.login(item.username, memberPassword)).status).toBe(200)
       members.push(agent)
     }
     const reused = await new Agent(sys).send("POST", "/api/appraisal/activate", {
       code: issued.items[0]?.code,
-      password: "another-pass-1",
+      password: otherPassword,
     })
     expect(reused.status).toBe(422)
     expect((await problemOf(reused)).errors?.[0]?.field).toBe("code")
@@ -231,7 +236,7 @@ describe.each(backends)("Appraisal on %s", (backend) => {
     const res = await admin.send("POST", "/api/users", {
       username: "fake.member",
       displayName: "假党员",
-      password: "long-enough-1",
+      password: otherPassword,
       role: "member",
       orgId: branchId,
     })
