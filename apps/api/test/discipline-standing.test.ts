@@ -1,12 +1,14 @@
 import { date, type PlainDate } from "@xianfeng/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Actor } from "../src/auth/actor.js"
+import type { ArrearsView } from "../src/routes/care/contract.js"
 import type { StandingView } from "../src/routes/discipline/contract.js"
 import { standingOf } from "../src/routes/discipline/standing.js"
 import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 
 // Members' standing on every backend. The test clock stands at 2026-11-27 (Asia/Shanghai). Dues and assigned
-// work live in areas not yet connected: the live route says so; the tests pass evidence in as data.
+// come from the care area's ledger; assigned work is not yet connected: the live route says so; tests pass
+// further evidence in as data.
 describe.each(backends)("Member standing alerts on %s", (backend) => {
   let sys: TestSystem
   let secretary: Agent
@@ -35,19 +37,59 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
     await sys.stop()
   })
 
-  it("names the evidence it lacks (dues, assigned work) and says so per member instead of guessing (PC 9, EM 31)", () => {
-    expect(view.missingEvidence).toEqual(["dues", "work", "lost-contact", "away"])
+  it("names the evidence it lacks (assigned work) and says so per member instead of guessing (PC 9, EM 31)", () => {
+    expect(view.missingEvidence).toEqual(["work", "lost-contact", "away"])
     expect(view.members.length).toBeGreaterThan(0)
     for (const m of view.members) {
-      const codes = m.alerts.map((a) => a.code)
-      expect(codes).toContain("STANDING-SELF-LAPSE.dues-unknown")
-      expect(codes).toContain("STANDING-SELF-LAPSE.work-unknown")
-      expect(
-        codes.some(
-          (c) => c.startsWith("STANDING-SELF-LAPSE.dues") && c !== "STANDING-SELF-LAPSE.dues-unknown",
-        ),
-      ).toBe(false)
+      expect(m.alerts.map((a) => a.code)).toContain("STANDING-SELF-LAPSE.work-unknown")
     }
+  })
+
+  // The demo district has at least one member per thousand seven months behind with dues (the care area's demo).
+  const lateMember = async (admin: Agent) => {
+    const arrears = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+    const late = arrears.items.find((i) => i.consecutiveUnpaid >= 6)
+    if (late === undefined) throw new Error("the demo district needs a member six months behind with dues")
+    const { orgId } = await admin.json<{ orgId: string }>("GET", `/api/members/${late.memberId}`)
+    const owing = new Set(arrears.items.filter((i) => i.consecutiveUnpaid > 0).map((i) => i.memberId))
+    return { late, orgId, owing }
+  }
+  const codesIn = (v: StandingView, id: string) =>
+    v.members.find((m) => m.memberId === id)?.alerts.map((a) => a.code) ?? []
+
+  it("six months of dues unpaid in the care area's ledger raise the self-lapse alert citing dues; paid-up members have none (PC 9; EM 31(6))", async () => {
+    const admin = new Agent(sys)
+    expect((await admin.login("admin")).status).toBe(200)
+    const { late, orgId, owing } = await lateMember(admin)
+    const branch = await admin.json<StandingView>("GET", `/api/discipline/standing?orgId=${orgId}`)
+    expect(branch.missingEvidence).not.toContain("dues")
+    expect(codesIn(branch, late.memberId)).toContain("STANDING-SELF-LAPSE.dues")
+    const alert = branch.members
+      .find((m) => m.memberId === late.memberId)
+      ?.alerts.find((a) => a.code === "STANDING-SELF-LAPSE.dues")
+    expect(alert?.message).toContain("党费")
+    expect(alert?.citations.join()).toContain("第九条")
+    const paidUp = branch.members.filter((m) => !owing.has(m.memberId))
+    expect(paidUp.length).toBeGreaterThan(0)
+    for (const p of paidUp) expect(codesIn(branch, p.memberId)).not.toContain("STANDING-SELF-LAPSE.dues")
+    // Members on the roll are assessed, so the records know their dues: no "cannot judge" for them.
+    expect(
+      paidUp.filter((p) => !codesIn(branch, p.memberId).includes("STANDING-SELF-LAPSE.dues-unknown")).length,
+    ).toBeGreaterThan(0)
+  })
+
+  it("the member paying the last ended month breaks the run of unpaid months and clears the dues alert", async () => {
+    const admin = new Agent(sys)
+    expect((await admin.login("admin")).status).toBe(200)
+    const { late, orgId } = await lateMember(admin)
+    const pay = await admin.send("POST", "/api/care/dues/payments", {
+      memberId: late.memberId,
+      month: late.arrears.at(-1),
+      amountFen: 1_000_000,
+    })
+    expect(pay.status).toBe(201)
+    const after = await admin.json<StandingView>("GET", `/api/discipline/standing?orgId=${orgId}`)
+    expect(codesIn(after, late.memberId)).not.toContain("STANDING-SELF-LAPSE.dues")
   })
 
   it("raises the self-lapse alert for six months without dues once dues are passed in as data (PC 9; EM 31(6))", async () => {

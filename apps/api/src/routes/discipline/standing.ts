@@ -25,8 +25,13 @@ const read = async <T>(
   ids: readonly string[],
 ): Promise<ReadonlyMap<string, T> | undefined> => (source ? source(deps, actor, ids) : undefined)
 
-const evidenceOf = (known: ReadonlyMap<string, PlainDate> | undefined, id: string): ActivityEvidence =>
-  known === undefined ? unknownEvidence : lastOn(known.get(id))
+const evidenceOf = (
+  known: ReadonlyMap<string, PlainDate | "unknown"> | undefined,
+  id: string,
+): ActivityEvidence => {
+  const last = known?.get(id)
+  return known === undefined || last === "unknown" ? unknownEvidence : lastOn(last)
+}
 
 /**
  * The standing alerts of a branch's members (PC 9; EM 24, 25, 31), reading the evidence of `sources` as data.
