@@ -42,10 +42,10 @@ export const duesEvidence: EvidenceSource<PlainDate | "unknown"> = async (deps, 
   const lastEnded = asOf.toPlainYearMonth().subtract({ months: 1 })
   const rows = await duesArrearsOf(deps.db, actor, memberIds, asOf)
   return new Map(
-    rows.map((r) => {
-      if (!r.assessed) return [r.memberId, "unknown"] as const
+    rows.map((r): [string, PlainDate | "unknown"] => {
+      if (!r.assessed) return [r.memberId, "unknown"]
       const lastGood = lastEnded.subtract({ months: r.consecutiveUnpaid })
-      return [r.memberId, lastGood.toPlainDate({ day: lastGood.daysInMonth })] as const
+      return [r.memberId, lastGood.toPlainDate({ day: lastGood.daysInMonth })]
     }),
   )
 }
