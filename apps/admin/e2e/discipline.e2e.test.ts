@@ -1,5 +1,12 @@
 import { join } from "node:path"
-import type { ComplianceView, FindingList, HeatmapView, OrderList } from "@xianfeng/api/contract/discipline"
+import type { ArrearsView } from "@xianfeng/api/contract/care"
+import type {
+  ComplianceView,
+  FindingList,
+  HeatmapView,
+  OrderList,
+  StandingView,
+} from "@xianfeng/api/contract/discipline"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type Harness, shots, startHarness } from "./harness"
@@ -168,6 +175,23 @@ describe("organizational life and inspections in the admin", () => {
       up?.followedByName,
     )
   })
+  it("a member six months behind with dues shows the self-lapse alert on the standing page (PC 9)", async () => {
+    const arrears = await api<ArrearsView>("/care/dues/arrears?year=2026")
+    const late = arrears.items.find((i) => i.consecutiveUnpaid >= 6)
+    if (late === undefined) throw new Error("the demo district needs a member six months behind with dues")
+    const { orgId } = await api<{ orgId: string }>(`/members/${late.memberId}`)
+    const view = await api<StandingView>(`/discipline/standing?orgId=${orgId}`)
+    const message = view.members
+      .find((m) => m.memberId === late.memberId)
+      ?.alerts.find((a) => a.code === "STANDING-SELF-LAPSE.dues")?.message
+    expect(message).toContain("党费")
+    await page.goto(`${base}/discipline/standing?orgId=${orgId}`)
+    const cell = page.getByTestId(`standing-alerts-${late.memberId}`)
+    await cell.waitFor()
+    expect(await cell.textContent()).toContain(message)
+    expect(await page.getByTestId("standing-missing").textContent()).not.toContain("党费")
+  })
+
   it.each([
     { name: "desktop", width: 1280, height: 800 },
     { name: "phone", width: 390, height: 844 },

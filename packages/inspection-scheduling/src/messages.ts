@@ -86,6 +86,10 @@ export const disciplineMessages: MessageCatalog = {
   ...obligationMessages,
   ...Object.fromEntries(refusalReasons.map((r) => [`RECTIFY.${r}`, refusalMessages[r]])),
   ...standingMessages,
+  "STANDING-SELF-LAPSE.org-life-unrecorded": {
+    "zh-CN": "近6个月无参加组织生活的到会记录，但{since}的会议未登记到会情况，无法判断，请补录到会情况",
+    en: "no attendance on file for six months, but the roll call of the sitting on {since} was not recorded: cannot tell; record it",
+  },
   "STANDING-LOST-CONTACT.watch": {
     "zh-CN": "自{since}失去联系，满6个月（{dueBy}）仍无法联系的应停止党籍",
     en: "out of contact since {since}; if still unreachable on {dueBy}, membership is to be suspended",

@@ -21,6 +21,11 @@ export interface StandingInput {
   readonly since: PlainDate
   /** 组织生活: the last sitting attended. */
   readonly orgLife: ActivityEvidence
+  /**
+   * The last sitting of the member's branch whose roll call was not recorded (no attendance on file). The member
+   * may have been there: such a sitting is missing evidence, never an absence.
+   */
+  readonly orgLifeUnrecorded?: PlainDate
   /** 党费: the last month paid. */
   readonly dues: ActivityEvidence
   /** 党组织分配的工作: the last assigned work done. */
@@ -46,7 +51,10 @@ const activity = ["org-life", "dues", "work"] as const
  *   no dues, or no assigned work (PC 9; EM 31(6)): a `warning` per activity (`.org-life`, `.dues`, `.work`)
  *   for the branch to take up; the branch meeting decides and the higher organization approves, so this is
  *   an alert, never a decision. An activity whose evidence is `unknown` says so (`.dues-unknown`…) instead of
- *   guessing; a recorded good reason turns the alerts into `.excused`;
+ *   guessing; a recorded good reason turns the alerts into `.excused`. When the six months are up on the
+ *   attendance on file but the branch held a sitting within them whose roll call was not recorded
+ *   (`orgLifeUnrecorded`), the member may have attended: `.org-life-unrecorded` asks for the roll call
+ *   instead of accusing;
  * - `STANDING-LOST-CONTACT` 失联: six months out of contact → `.suspend` (suspension of membership, 停止党籍,
  *   due from then); two more years → `.remove` (EM 24); before six months `.watch`;
  * - `STANDING-AWAY` 外出: away six months at a fairly fixed place without transferring the relation →
@@ -63,7 +71,18 @@ export const standingAlerts = (s: StandingInput, policy: DisciplinePolicy): read
       continue
     }
     const from = e.last === undefined ? s.since : maxDate(e.last, s.since)
-    if (hasElapsed(from, s.asOf, SIX_MONTHS, policy.periodEnd)) lapsed.push(a)
+    if (!hasElapsed(from, s.asOf, SIX_MONTHS, policy.periodEnd)) continue
+    const unrecorded = a === "org-life" ? s.orgLifeUnrecorded : undefined
+    if (
+      unrecorded !== undefined &&
+      !hasElapsed(maxDate(unrecorded, from), s.asOf, SIX_MONTHS, policy.periodEnd)
+    ) {
+      out.push(
+        verdict("warning", "STANDING-SELF-LAPSE.org-life-unrecorded", selfLapse, { since: unrecorded }),
+      )
+      continue
+    }
+    lapsed.push(a)
   }
   const reason = s.goodReason?.trim() ?? ""
   for (const a of lapsed) {

@@ -48,6 +48,21 @@ describe("member standing alerts", () => {
     ])
   })
 
+  it("a sitting within the six months whose roll call was not recorded is missing evidence, not an absence (PC 9)", () => {
+    const stale = { orgLife: lastOn(date("2026-03-01")) }
+    expect(codes({ ...stale, orgLifeUnrecorded: date("2026-09-20") })).toEqual([
+      "STANDING-SELF-LAPSE.org-life-unrecorded",
+    ])
+    const [v] = standingAlerts(member({ ...stale, orgLifeUnrecorded: date("2026-09-20") }), nationalPolicy)
+    expect(renderVerdict(v ?? ({} as never), disciplineMessages, "zh-CN")).toContain("2026年9月20日")
+    // An unrecorded sitting older than six months changes nothing: the lapse stands on the records.
+    expect(codes({ ...stale, orgLifeUnrecorded: date("2026-04-01") })).toEqual([
+      "STANDING-SELF-LAPSE.org-life",
+    ])
+    // Nor does one before the last sitting attended, nor one for a member attending: no alert at all.
+    expect(codes({ orgLifeUnrecorded: date("2026-09-20") })).toEqual(["STANDING.ok"])
+  })
+
   it("until dues arrive as data the alert says which evidence it lacks instead of guessing", () => {
     expect(codes({ dues: unknownEvidence })).toEqual(["STANDING-SELF-LAPSE.dues-unknown"])
   })

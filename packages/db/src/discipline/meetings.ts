@@ -8,6 +8,7 @@ import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
+  type DisciplineAttendance,
   type DisciplineMeeting,
   disciplineAttendance,
   disciplineMeetings,
@@ -106,11 +107,26 @@ export const writeMeetings = async (
 ): Promise<readonly MeetingRow[]> => {
   if (meetings.length === 0) return []
   const rows = await tx.insert(disciplineMeetings).values(meetings.map(rowOf)).returning()
-  const attendance = rows.flatMap((r, i) =>
-    (meetings[i]?.attendance ?? []).map((a) => ({ ...a, meetingId: r.id })),
+  await writeRollCalls(
+    tx,
+    rows.flatMap((r, i) => (meetings[i]?.attendance ?? []).map((a) => ({ ...a, meetingId: r.id }))),
   )
-  if (attendance.length > 0) await tx.insert(disciplineAttendance).values(attendance)
   return rows.map((r, i) => ({ ...r, attendance: meetings[i]?.attendance ?? [] }))
+}
+
+/** One member's place in the roll call (到会情况) of one sitting. */
+export type RollCallRow = Omit<DisciplineAttendance, "reason"> & { readonly reason?: string }
+
+/**
+ * The bulk writer of roll calls for meetings already written (the demo, an import), in chunks of 2,000 rows;
+ * no checks (the caller's data is trusted, as with `writeMeetings`, which writes its attendance through here).
+ * Returns how many rows it wrote.
+ */
+export const writeRollCalls = async (tx: XfDb, rows: readonly RollCallRow[]): Promise<number> => {
+  for (let k = 0; k < rows.length; k += 2_000) {
+    await tx.insert(disciplineAttendance).values(rows.slice(k, k + 2_000) as RollCallRow[])
+  }
+  return rows.length
 }
 
 /**

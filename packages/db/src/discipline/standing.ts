@@ -4,7 +4,7 @@
  * here; the route takes it as data.
  */
 import type { MemberStage, MemberStatus, PlainDate } from "@xianfeng/core"
-import { and, asc, eq, inArray, max } from "drizzle-orm"
+import { and, asc, eq, inArray, max, notExists } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { orgInScope, type Scope } from "../platform/scope.js"
 import { disciplineAttendance, disciplineMeetings, members } from "../schema/index.js"
@@ -62,4 +62,32 @@ export const standingFacts = async (
     .groupBy(disciplineAttendance.memberId)
   const lastOf = new Map(last.map((l) => [l.memberId, l.on]))
   return rows.map((r) => ({ ...r, lastAttended: (lastOf.get(r.id) as PlainDate | null | undefined) ?? null }))
+}
+
+/**
+ * The last sitting of organization `orgId` of the scope (else `NotInScope`) whose roll call was not recorded —
+ * no attendance row at all — or null when every sitting has one. The standing alerts treat such a sitting as
+ * missing evidence of organizational life, never as everybody's absence.
+ */
+export const lastSittingWithoutRollCall = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+): Promise<PlainDate | null> => {
+  await orgInScope(db, scope, orgId)
+  const [row] = await db
+    .select({ on: max(disciplineMeetings.onDate) })
+    .from(disciplineMeetings)
+    .where(
+      and(
+        eq(disciplineMeetings.orgId, orgId),
+        notExists(
+          db
+            .select({ one: disciplineAttendance.meetingId })
+            .from(disciplineAttendance)
+            .where(eq(disciplineAttendance.meetingId, disciplineMeetings.id)),
+        ),
+      ),
+    )
+  return (row?.on as PlainDate | null | undefined) ?? null
 }

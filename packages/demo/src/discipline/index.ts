@@ -1,6 +1,14 @@
 import { daysBetween, type PlainDate } from "@xianfeng/core"
 import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
-import { type MeetingFields, saveDraw, saveFinding, saveOrder, writeMeetings } from "@xianfeng/db"
+import {
+  type MeetingFields,
+  type RollCallRow,
+  saveDraw,
+  saveFinding,
+  saveOrder,
+  writeMeetings,
+  writeRollCalls,
+} from "@xianfeng/db"
 import {
   complianceOf,
   drawSample,
@@ -52,8 +60,41 @@ const orderFields = (o: RectificationOrder) => ({
  * - an order per finding: some closed after verification, some with evidence awaiting verification, some open
  *   and past their deadline.
  */
+/** The sittings of the last seven months, by branch, whose roll call the member batches record. */
+let recentSittings:
+  | { readonly seed: number | string; readonly byBranch: Map<string, { id: string; on: PlainDate }[]> }
+  | undefined
+
+/** The roll-call window: the self-lapse alert looks six months back; a month more for the sitting before. */
+const ROLL_CALL_MONTHS = 7
+
+/**
+ * The roll call (到会情况) of a branch's recent sittings for a batch of members: a member on the roll attends
+ * most sittings (about one in ten missed, on leave); about one in eighty attends none of them — with those whose
+ * status is not normal — so the standing page shows a few self-lapse alerts, as a real branch might.
+ */
+const rollCalls = (batch: Parameters<NonNullable<DemoContributor["rows"]>>[1]): RollCallRow[] => {
+  const recent = recentSittings
+  if (recent === undefined) return []
+  const out: RollCallRow[] = []
+  for (const m of batch) {
+    if (m.stage !== "full" && m.stage !== "probationary") continue
+    const sittings = recent.byBranch.get(m.orgId)
+    if (sittings === undefined) continue
+    const rng = mulberry32(hashSeed(recent.seed, "discipline-roll-call", m.id))
+    const away = m.status !== "normal" || hashSeed(recent.seed, "discipline-absent", m.id) % 80 === 0
+    for (const s of sittings) {
+      if (m.admittedOn !== null && daysBetween(m.admittedOn, s.on) < 0) continue
+      const present = !away && rng() >= 0.1
+      out.push({ meetingId: s.id, memberId: m.id, present, reason: present || away ? "" : "请假" })
+    }
+  }
+  return out
+}
+
 export const disciplineContributor: DemoContributor = {
   area: "discipline",
+  rows: async (tx, batch) => ({ disciplineAttendance: await writeRollCalls(tx, rollCalls(batch)) }),
   setup: async (tx, district) => {
     const { asOf } = district
     const branches = district.orgs.filter((o) => o.kind === "branch")
@@ -98,7 +139,16 @@ export const disciplineContributor: DemoContributor = {
         })
       }
     }
-    for (let k = 0; k < meetings.length; k += 500) await writeMeetings(tx, meetings.slice(k, k + 500))
+    const written: { id: string; orgId: string; onDate: PlainDate }[] = []
+    for (let k = 0; k < meetings.length; k += 500)
+      written.push(...(await writeMeetings(tx, meetings.slice(k, k + 500))))
+    const windowStart = asOf.subtract({ months: ROLL_CALL_MONTHS })
+    const byBranch = new Map<string, { id: string; on: PlainDate }[]>()
+    for (const w of written) {
+      if (daysBetween(windowStart, w.onDate) < 0 || daysBetween(w.onDate, asOf) < 0) continue
+      byBranch.set(w.orgId, [...(byBranch.get(w.orgId) ?? []), { id: w.id, on: w.onDate }])
+    }
+    recentSittings = { seed: district.seed, byBranch }
     if (root === undefined || branches.length === 0) return
 
     // The last quarter's spot check, drawn a fortnight into this quarter.

@@ -15,6 +15,17 @@ type Row = StandingView["members"][number]
 
 const color = { ok: "green", warning: "orange", due: "red", overdue: "red" } as Record<string, string>
 
+/** Alerts the branch should take up (not "ok", not "cannot judge" for evidence missing): these rows come first. */
+const actionable = (r: Row): number =>
+  r.alerts.filter((a) => a.status !== "ok" && !a.code.endsWith("-unknown")).length
+
+/** The members with alerts to take up first (most first), then the rest in the branch's order. */
+const alertsFirst = (rows: readonly Row[]): Row[] =>
+  rows
+    .map((r, i) => ({ r, i, n: actionable(r) }))
+    .sort((a, b) => (b.n > 0 ? 1 : 0) - (a.n > 0 ? 1 : 0) || b.n - a.n || a.i - b.i)
+    .map((x) => x.r)
+
 /**
  * 党员组织生活状态提示: for one branch, each member's alerts — self-lapse (PC 9, EM 31), lost contact (EM 24), away
  * without transfer (EM 25) — and, above them, the evidence the alerts could not read. Alerts for the branch
@@ -40,8 +51,8 @@ const StandingPage = () => {
     {
       title: t("discipline.alerts"),
       dataIndex: "alerts",
-      render: (alerts: Row["alerts"]) => (
-        <Space wrap size={[4, 4]}>
+      render: (alerts: Row["alerts"], row: Row) => (
+        <Space wrap size={[4, 4]} data-testid={`standing-alerts-${row.memberId}`}>
           {alerts.map((a) => (
             <Tooltip key={a.code} title={a.citations.join("；")}>
               <Tag color={color[a.status] ?? "default"} style={{ whiteSpace: "normal" }}>
@@ -84,7 +95,7 @@ const StandingPage = () => {
             pagination={{ pageSize: 30 }}
             loading={standing.isLoading}
             columns={columns}
-            dataSource={data ? [...data.members] : []}
+            dataSource={data ? alertsFirst(data.members) : []}
             data-testid="standing-list"
           />
         </>

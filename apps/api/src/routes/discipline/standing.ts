@@ -1,5 +1,5 @@
 import { formatCitation, type PlainDate, renderVerdict, Temporal } from "@xianfeng/core"
-import { loadAreaPolicy, standingFacts } from "@xianfeng/db"
+import { lastSittingWithoutRollCall, loadAreaPolicy, standingFacts } from "@xianfeng/db"
 import {
   type ActivityEvidence,
   disciplineMessages,
@@ -47,6 +47,7 @@ export const standingOf = async (
   const asOf = todayOf(deps)
   const facts = await standingFacts(deps.db, actor, orgId)
   const ids = facts.map((f) => f.id)
+  const unrecorded = await lastSittingWithoutRollCall(deps.db, actor, orgId)
   const { policy } = await loadAreaPolicy(deps.db, actor.orgPath, disciplinePolicy)
   const dues = await read(sources.dues, deps, actor, ids)
   const work = await read(sources.work, deps, actor, ids)
@@ -71,6 +72,7 @@ export const standingOf = async (
           asOf,
           since,
           orgLife: lastOn(f.lastAttended ?? undefined),
+          ...(unrecorded ? { orgLifeUnrecorded: unrecorded } : {}),
           dues: evidenceOf(dues, f.id),
           work: evidenceOf(work, f.id),
           ...(lostSince ? { lostContactSince: lostSince } : {}),
