@@ -155,3 +155,25 @@ export const visitPlanDays = async (db: XfDb, scope: Scope, from: PlainDate, to:
   (await visitPlansInScope(db, scope)).filter(
     (p) => p.festivalOn.toString() >= from.toString() && p.deadline.toString() <= to.toString(),
   )
+
+/**
+ * 走访慰问完成情况: for organization `orgId` of the scope (else `NotInScope`) and its subtree, the people the
+ * visit plans of `year` (by the plan's year) name in that subtree and how many of them have a visit recorded.
+ * The secretaries' appraisal reads it as its "visits done" indicator.
+ */
+export const visitProgressOf = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+  year: number,
+): Promise<{ readonly plans: number; readonly targets: number; readonly visited: number }> => {
+  const org = await orgInScope(db, scope, orgId)
+  const plans = (await visitPlansInScope(db, { orgId: org.id, orgPath: org.path })).filter(
+    (p) => p.year === year && p.targets > 0,
+  )
+  return {
+    plans: plans.length,
+    targets: plans.reduce((s, p) => s + p.targets, 0),
+    visited: plans.reduce((s, p) => s + p.visited, 0),
+  }
+}

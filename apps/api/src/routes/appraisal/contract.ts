@@ -192,7 +192,7 @@ export const PrefillQuery = Schema.Struct({
 })
 export const PrefillView = Schema.Struct({
   indicators: Indicators,
-  /** Indicators the system does not record yet: to be entered by hand. */
+  /** Indicators the records cannot give (nothing to count): to be entered by hand. */
   notRecorded: Schema.Array(Schema.String),
   basis: Schema.Array(Schema.String),
 })

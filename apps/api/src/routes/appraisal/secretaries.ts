@@ -12,7 +12,9 @@ import {
   type SecretaryReviewRow,
   saveSecretaryReview,
   secretaryReviewsInScope,
+  studyMinimumsMet,
   subtreeSittings,
+  visitProgressOf,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -39,12 +41,6 @@ import {
 } from "./contract.js"
 import { policyFor, verdictView } from "./model.js"
 import { appraisalPermissions } from "./permissions.js"
-
-/**
- * Indicators no area records yet (study hours: education; visits: care, both being built): entered by hand and
- * marked so in the form.
- */
-export const notRecordedIndicators: readonly IndicatorKey[] = ["studyHours", "visits"]
 
 const indicatorsOf = (r: SecretaryReviewRow): Record<IndicatorKey, number | null> =>
   Object.fromEntries(indicatorKeys.map((k) => [k, (r.indicators[k] ?? null) as number | null])) as Record<
@@ -151,20 +147,28 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
   )
   const meetingCounts = totals.get(orgId)
   const facts = await recordedIndicatorFacts(deps.db, actor, orgId, from, to)
+  // The education area's study year (学时, EM 22–23) and the care area's visit plans, read as data.
+  const study = await studyMinimumsMet(deps.db, actor, orgId, year, asOf)
+  const judged = study.members - study.exempt
+  const visits = await visitProgressOf(deps.db, actor, orgId, year)
   const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
+  const indicators: Record<IndicatorKey, number | null> = {
+    meetings: meetingCounts === undefined ? null : Math.round(complianceRate(meetingCounts) * 100),
+    ordersOnTime: pct(facts.ordersOnTime, facts.orders),
+    development: pct(facts.pipeline - facts.pipelineOverdue, facts.pipeline),
+    studyHours: pct(study.meeting, judged),
+    visits: pct(visits.visited, visits.targets),
+  }
   return {
-    indicators: {
-      meetings: meetingCounts === undefined ? null : Math.round(complianceRate(meetingCounts) * 100),
-      ordersOnTime: pct(facts.ordersOnTime, facts.orders),
-      development: pct(facts.pipeline - facts.pipelineOverdue, facts.pipeline),
-      studyHours: null,
-      visits: null,
-    },
-    notRecorded: [...notRecordedIndicators],
+    indicators,
+    // What the records cannot give (nothing to count): entered by hand.
+    notRecorded: indicatorKeys.filter((k) => indicators[k] === null),
     basis: [
       `meetings: 三会一课 obligations met / decided in ${year} (组织生活)`,
       `ordersOnTime: ${facts.ordersOnTime} of ${facts.orders} rectification orders due in ${year} closed by their deadline`,
       `development: ${facts.pipeline - facts.pipelineOverdue} of ${facts.pipeline} people in the development pipeline without an overdue step`,
+      `studyHours: ${study.meeting} of ${judged} members (not exempt) meeting the ${year} study-hour minimums as of ${asOf.toString()} (学时)`,
+      `visits: ${visits.visited} of ${visits.targets} people named by ${visits.plans} visit plan(s) of ${year} visited (走访慰问)`,
     ],
   }
 }
@@ -173,7 +177,7 @@ export const secretaryPrefill = route({
   method: "get",
   path: "/api/appraisal/secretaries/prefill",
   summary:
-    "The member-education indicators the system has recorded for an organization's year, to pre-fill a secretary's appraisal (study hours and visits are not yet recorded: null)",
+    "The member-education indicators the system has recorded for an organization's year, to pre-fill a secretary's appraisal (meetings, orders, development, study hours from education, visits from care; null and listed in notRecorded when there is nothing to count)",
   tag: "appraisal",
   auth: "user",
   roles: appraisalPermissions.assessSecretaries,

@@ -1,33 +1,13 @@
 import { date, fieldError, type PlainDate, Temporal } from "@xianfeng/core"
+import { memberInScope, type StudyMemberRow, studyYearOf, writeExemptions, writeOnline } from "@xianfeng/db"
 import {
-  loadAreaPolicy,
-  meetingFactsInSubtree,
-  memberInScope,
-  type StudyMemberRow,
-  type StudyWho,
-  studyEntriesOf,
-  studyMembersOf,
-  writeExemptions,
-  writeOnline,
-  type XfDb,
-} from "@xianfeng/db"
-import {
-  type CadrePost,
   type CreditedEntry,
   cadrePosts,
-  creditStudy,
   type EducationPolicy,
-  type ExemptionReason,
-  educationPolicy,
-  judgeStudyYear,
-  meetingStudyEntries,
   needsAttention,
-  type StudyEntry,
-  studyTotals,
 } from "@xianfeng/education-training"
 import ExcelJS from "exceljs"
 import { audit } from "../../audit.js"
-import type { Actor } from "../../auth/actor.js"
 import { todayOf } from "../../deps.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { langOf } from "../../http/problem.js"
@@ -43,77 +23,6 @@ import {
 } from "./contract.js"
 import { educationPermissions } from "./permissions.js"
 import { contentDisposition, minutesFrom, tenthsOf, timeOf, unprocessable, verdictView } from "./shared.js"
-
-const yearSpan = (year: number) => ({
-  from: Temporal.PlainDate.from({ year, month: 1, day: 1 }),
-  to: Temporal.PlainDate.from({ year, month: 12, day: 31 }),
-})
-
-/** Everything a year of study is judged from, for the members of `who`, credited once. */
-export const studyYearOf = async (db: XfDb, actor: Actor, who: StudyWho, year: number, asOf: PlainDate) => {
-  const policy: EducationPolicy = (await loadAreaPolicy(db, actor.orgPath, educationPolicy)).policy
-  const { from, to } = yearSpan(year)
-  const people = await studyMembersOf(db, actor, who, year)
-  // New-post windows reach back: the centralized sessions of the year before count for them.
-  const stored = await studyEntriesOf(db, actor, who, from.subtract({ years: 1 }), to)
-  const meetingOrg = "memberId" in who ? people[0]?.orgId : who.orgId
-  const meetings =
-    "memberId" in who && meetingOrg === undefined
-      ? []
-      : await meetingFactsInSubtree(db, actor, meetingOrg, from, to, {
-          kinds: policy.studyMeetingKinds,
-          attendedOnly: true,
-        })
-  const titles = new Map<string, string>()
-  const entries: StudyEntry[] = stored.map((e) => {
-    titles.set(`${e.source}/${e.ref}`, e.title)
-    return {
-      memberId: e.memberId,
-      source: e.source,
-      ref: e.ref,
-      on: e.onDate,
-      ...(e.startMinute === null || e.endMinute === null ? {} : { start: e.startMinute, end: e.endMinute }),
-      tenths: e.tenths,
-      centralized: e.centralized,
-    }
-  })
-  for (const m of meetings) titles.set(`meeting/${m.id}`, `${m.orgName} ${m.firstItem?.topic ?? ""}`.trim())
-  const meetingEntries = meetingStudyEntries(
-    meetings.map((m) => ({ ...m, kinds: m.types, on: m.onDate })),
-    policy,
-  )
-  const credited = creditStudy([...entries, ...meetingEntries], policy)
-  const inYear = credited.filter((e) => e.on.year === year)
-  const totals = studyTotals(inYear)
-  const centralized = new Map<string, PlainDate[]>()
-  for (const e of credited)
-    if (e.centralized && e.credited > 0)
-      centralized.set(e.memberId, [...(centralized.get(e.memberId) ?? []), e.on])
-  const judged = people.map((p) => {
-    const total = totals.get(p.id)
-    const verdicts = judgeStudyYear(
-      {
-        memberId: p.id,
-        year,
-        tenths: total?.tenths ?? 0,
-        centralizedDates: centralized.get(p.id) ?? [],
-        posts: p.roles
-          .filter((r) => (cadrePosts as readonly string[]).includes(r.role))
-          .map((r) => ({ post: r.role as CadrePost, since: r.since })),
-        admittedOn: p.admittedOn ?? undefined,
-        fullMemberOn: p.fullMemberOn ?? undefined,
-        exemption:
-          p.exemption === null
-            ? undefined
-            : { reason: p.exemption.reason as ExemptionReason, studyBrought: p.exemption.studyBrought },
-        asOf,
-      },
-      policy,
-    )
-    return { person: p, total, verdicts }
-  })
-  return { policy, judged, credited: inYear, titles }
-}
 
 const yearOf = (q: { year?: number }, today: PlainDate) => q.year ?? today.year
 
