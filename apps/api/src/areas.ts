@@ -2,6 +2,7 @@ import type { AgendaSource } from "./http/agenda-kit.js"
 import type { AnyRoute } from "./http/route.js"
 import { agendaRoutes } from "./routes/agenda/index.js"
 import { appraisalRoutes } from "./routes/appraisal/index.js"
+import { careAgenda } from "./routes/care/agenda.js"
 import { careRoutes } from "./routes/care/index.js"
 import { developmentAgenda } from "./routes/development/agenda.js"
 import { developmentRoutes } from "./routes/development/index.js"
@@ -15,7 +16,7 @@ import { transferRoutes } from "./routes/transfer/index.js"
  * Every area's agenda source (日程), registered once: what the area has falling due, for the dashboard and
  * the iCalendar feed (`routes/agenda/`). A new area adds its `routes/<area>/agenda.ts` and one line here.
  */
-export const agendaSources: readonly AgendaSource[] = [developmentAgenda, disciplineAgenda]
+export const agendaSources: readonly AgendaSource[] = [developmentAgenda, disciplineAgenda, careAgenda]
 
 /**
  * Every area's routes, registered once. A new area adds its folder under routes/ and one line here;

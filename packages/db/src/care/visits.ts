@@ -177,3 +177,25 @@ export const visitProgressOf = async (
     visited: plans.reduce((s, p) => s + p.visited, 0),
   }
 }
+
+/**
+ * The visit plans of the scope (as `visitPlansInScope`) whose deadline (the last day counted "before the
+ * festival") lies in `from`…`to` and that still have someone in the scope not visited, soonest first, at most
+ * `limit`: the care area's agenda entries.
+ */
+export const visitDeadlinesOf = async (
+  db: XfDb,
+  scope: Scope,
+  from: PlainDate,
+  to: PlainDate,
+  limit: number,
+): Promise<readonly VisitPlanRow[]> =>
+  (await visitPlansInScope(db, scope))
+    .filter(
+      (p) =>
+        p.visited < p.targets &&
+        p.deadline.toString() >= from.toString() &&
+        p.deadline.toString() <= to.toString(),
+    )
+    .sort((a, b) => a.deadline.toString().localeCompare(b.deadline.toString()) || a.id.localeCompare(b.id))
+    .slice(0, limit)
