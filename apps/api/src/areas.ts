@@ -8,6 +8,7 @@ import { developmentAgenda } from "./routes/development/agenda.js"
 import { developmentRoutes } from "./routes/development/index.js"
 import { disciplineAgenda } from "./routes/discipline/agenda.js"
 import { disciplineRoutes } from "./routes/discipline/index.js"
+import { educationAgenda } from "./routes/education/agenda.js"
 import { educationRoutes } from "./routes/education/index.js"
 import { platformRoutes } from "./routes/platform/index.js"
 import { transferRoutes } from "./routes/transfer/index.js"
@@ -16,7 +17,12 @@ import { transferRoutes } from "./routes/transfer/index.js"
  * Every area's agenda source (日程), registered once: what the area has falling due, for the dashboard and
  * the iCalendar feed (`routes/agenda/`). A new area adds its `routes/<area>/agenda.ts` and one line here.
  */
-export const agendaSources: readonly AgendaSource[] = [developmentAgenda, disciplineAgenda, careAgenda]
+export const agendaSources: readonly AgendaSource[] = [
+  developmentAgenda,
+  disciplineAgenda,
+  careAgenda,
+  educationAgenda,
+]
 
 /**
  * Every area's routes, registered once. A new area adds its folder under routes/ and one line here;

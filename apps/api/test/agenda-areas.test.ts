@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { AgendaView } from "../src/routes/agenda/contract.js"
 import type { VisitPlanList, VisitPlanView } from "../src/routes/care/contract.js"
+import type { ClassView } from "../src/routes/education/contract.js"
 import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 
 // The agenda entries of the areas merged after the agenda (care), on the demo district. The test clock stands
@@ -8,11 +9,16 @@ import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 describe.each(backends)("Area agenda sources on %s", (backend) => {
   let sys: TestSystem
   let officer: Agent
+  let secretary: Agent
+  let branchId: string
 
   beforeAll(async () => {
     sys = await testSystem(backend)
     officer = new Agent(sys)
     expect((await officer.login("officer")).status).toBe(200)
+    secretary = new Agent(sys)
+    expect((await secretary.login("secretary1")).status).toBe(200)
+    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
   })
   afterAll(async () => {
     await sys.stop()
@@ -43,5 +49,44 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
       expect(res.status).toBe(201)
     }
     expect(await entryOf()).toBeUndefined()
+  })
+
+  it("a class's coming sessions show on their day for its branch; past ones and a closed class's do not", async () => {
+    const session = (date: string, topic: string) => ({
+      topic,
+      date,
+      startTime: "14:30",
+      endTime: "16:30",
+      hours: 2,
+    })
+    const res = await secretary.send("POST", "/api/education/classes", {
+      orgId: branchId,
+      title: "支部冬训班",
+      audience: { kind: "subtree", orgId: branchId },
+      sessions: [
+        session("2026-11-20", "已上过的课"),
+        session("2026-12-03", "党章学习"),
+        session("2026-12-10", "党史学习"),
+      ],
+    })
+    expect(res.status).toBe(201)
+    const klass = (await res.json()) as ClassView
+    const sessionsOf = async (who: Agent) =>
+      (await who.json<AgendaView>("GET", "/api/agenda?from=2026-11-01&days=60")).items.filter(
+        (i) => i.kind === "education.session" && i.link === `/education/classes/${klass.id}`,
+      )
+    const mine = await sessionsOf(secretary)
+    expect(mine.map((i) => i.date)).toEqual(["2026-12-03", "2026-12-10"])
+    expect(mine[0]?.title).toContain("支部冬训班·党章学习（14:30）")
+    expect(mine.every((i) => i.state === "due")).toBe(true)
+    // Another branch's secretary sees nothing of it.
+    const other = new Agent(sys)
+    expect((await other.login("secretary2")).status).toBe(200)
+    expect(await sessionsOf(other)).toEqual([])
+    const closed = await secretary.send("POST", `/api/education/classes/${klass.id}/close`, {
+      version: klass.version,
+    })
+    expect(closed.status).toBe(200)
+    expect(await sessionsOf(secretary)).toEqual([])
   })
 })

@@ -5,7 +5,7 @@
  * `closeClass`).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -324,3 +324,51 @@ export const closeClass = async (
     .returning()
   return row
 }
+
+/** A class session as the agenda shows it. */
+export interface UpcomingSessionRow {
+  readonly id: string
+  readonly classId: string
+  readonly classTitle: string
+  readonly topic: string
+  readonly onDate: PlainDate
+  readonly startMinute: number
+  readonly orgId: string
+  readonly orgName: string
+}
+
+/**
+ * The sessions (课次) dated `from`…`to` of the classes of the scope not yet closed, soonest first, at most
+ * `limit`: the education area's agenda entries.
+ */
+export const sessionsBetween = async (
+  db: XfDb,
+  scope: Scope,
+  from: PlainDate,
+  to: PlainDate,
+  limit: number,
+): Promise<readonly UpcomingSessionRow[]> =>
+  db
+    .select({
+      id: educationSessions.id,
+      classId: educationClasses.id,
+      classTitle: educationClasses.title,
+      topic: educationSessions.topic,
+      onDate: educationSessions.onDate,
+      startMinute: educationSessions.startMinute,
+      orgId: orgs.id,
+      orgName: orgs.name,
+    })
+    .from(educationSessions)
+    .innerJoin(educationClasses, eq(educationClasses.id, educationSessions.classId))
+    .innerJoin(orgs, eq(orgs.id, educationClasses.orgId))
+    .where(
+      and(
+        orgRowInScope(scope),
+        isNull(educationClasses.closedAt),
+        gte(educationSessions.onDate, from),
+        lte(educationSessions.onDate, to),
+      ),
+    )
+    .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute), asc(educationSessions.id))
+    .limit(limit)
