@@ -89,4 +89,28 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     expect(closed.status).toBe(200)
     expect(await sessionsOf(secretary)).toEqual([])
   })
+
+  it("a heart-to-heart talk recorded meets its yearly obligation on the agenda: the stored calendar is evaluated again (BR 19)", async () => {
+    const talkTitle = "党员之间谈心谈话"
+    const talkEntry = async () =>
+      (await secretary.json<AgendaView>("GET", "/api/agenda?days=60")).items.find(
+        (i) => i.kind === "discipline.obligation" && i.orgId === branchId && i.title.includes(talkTitle),
+      )
+    expect((await talkEntry())?.date).toBe("2026-12-31")
+    const ours = await secretary.json<{ items: { id: string }[] }>(
+      "GET",
+      `/api/members?orgId=${branchId}&pageSize=5`,
+    )
+    const [a, b] = ours.items
+    if (!a || !b) throw new Error("the branch needs two members")
+    const res = await secretary.send("POST", "/api/discipline/talks", {
+      orgId: branchId,
+      pair: "member-member",
+      date: "2026-11-20",
+      firstMemberId: a.id,
+      secondMemberId: b.id,
+    })
+    expect(res.status).toBe(201)
+    expect(await talkEntry()).toBeUndefined()
+  })
 })

@@ -3,7 +3,7 @@
  * organization what falls due next, stored when evaluated and re-evaluated at read time only for the
  * organizations whose row is missing, whose `recheck_on` has come (or whose `evaluated_on` lies after today)
  * or whose basis changed — the district policy, the count of full members, or the organization's sittings
- * (their number, versions and last recording). The agenda then reads the due dates by query.
+ * and heart-to-heart talks (谈心谈话, counted in compliance; their number, versions and last recording). The agenda then reads the due dates by query.
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
@@ -13,6 +13,7 @@ import {
   type CalendarIndexItem,
   disciplineCalendarIndex as cal,
   disciplineMeetings,
+  disciplineTalks,
   members,
   orgs,
 } from "../schema/index.js"
@@ -23,7 +24,10 @@ export interface CalendarBasisRow {
   readonly kind: string
   readonly name: string
   readonly fullMembers: number
-  /** A fingerprint of the organization's sittings dated `since` or later: count, versions, last recording. */
+  /**
+   * A fingerprint of the organization's sittings and talks dated `since` or later: for each, count, versions,
+   * last recording (`<meetings>/<talks>`).
+   */
   readonly sittings: string
   /** The stored row's basis, evaluation day and recheck day; null when there is none. */
   readonly storedBasis: string | null
@@ -58,13 +62,25 @@ export const calendarBasesOf = async (
     .where(gte(disciplineMeetings.onDate, since))
     .groupBy(disciplineMeetings.orgId)
     .as("held")
+  const talked = db
+    .select({
+      orgId: disciplineTalks.orgId,
+      talkPrint:
+        sql<string>`count(*)::text || ':' || sum(${disciplineTalks.version})::text || ':' || max(${disciplineTalks.recordedAt})::text`.as(
+          "talk_print",
+        ),
+    })
+    .from(disciplineTalks)
+    .where(gte(disciplineTalks.onDate, since))
+    .groupBy(disciplineTalks.orgId)
+    .as("talked")
   const rows = await db
     .select({
       id: orgs.id,
       kind: orgs.kind,
       name: orgs.name,
       fullMembers: sql<number>`coalesce(${full.n}, 0)`.mapWith(Number),
-      sittings: sql<string>`coalesce(${held.print}, '0')`,
+      sittings: sql<string>`coalesce(${held.print}, '0') || '/' || coalesce(${talked.talkPrint}, '0')`,
       storedBasis: cal.basis,
       evaluatedOn: cal.evaluatedOn,
       recheckOn: cal.recheckOn,
@@ -72,6 +88,7 @@ export const calendarBasesOf = async (
     .from(orgs)
     .leftJoin(full, eq(full.orgId, orgs.id))
     .leftJoin(held, eq(held.orgId, orgs.id))
+    .leftJoin(talked, eq(talked.orgId, orgs.id))
     .leftJoin(cal, eq(cal.orgId, orgs.id))
     .where(orgRowInScope(scope))
     .orderBy(asc(orgs.path))

@@ -9,6 +9,7 @@ import {
   type Scope,
   saveCalendarIndex,
   sittingsOfOrgs,
+  subtreeTalks,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -20,7 +21,10 @@ import {
   type ObligationPeriod,
   type OrgShape,
   obligationTitles,
+  type Sitting,
   type SittingType,
+  type TalkPair,
+  talkOf,
 } from "@xianfeng/inspection-scheduling"
 import { type AgendaEntry, defineAgendaSource } from "../../http/agenda-kit.js"
 
@@ -85,7 +89,7 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
       (b.evaluatedOn !== null && isAfter(b.evaluatedOn, today)),
   )
   if (stale.length === 0) return 0
-  const byOrg = new Map<string, { id: string; on: PlainDate; counts: readonly SittingType[] }[]>()
+  const byOrg = new Map<string, Sitting[]>()
   for (const s of await sittingsOfOrgs(
     db,
     scope,
@@ -96,6 +100,12 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
     const list = byOrg.get(s.orgId) ?? []
     list.push({ id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
     byOrg.set(s.orgId, list)
+  }
+  // Heart-to-heart talks (谈心谈话, BR 19) count in compliance as the heatmap counts them.
+  const staleIds = new Set(stale.map((b) => b.id))
+  for (const t of await subtreeTalks(db, scope, undefined, since, today)) {
+    if (!staleIds.has(t.orgId)) continue
+    byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), talkOf(t.id, t.onDate, t.pair as TalkPair)])
   }
   await saveCalendarIndex(
     db,
