@@ -1,6 +1,7 @@
 import type { AgendaSource } from "./http/agenda-kit.js"
 import type { AnyRoute } from "./http/route.js"
 import { agendaRoutes } from "./routes/agenda/index.js"
+import { appraisalAgenda } from "./routes/appraisal/agenda.js"
 import { appraisalRoutes } from "./routes/appraisal/index.js"
 import { careAgenda } from "./routes/care/agenda.js"
 import { careRoutes } from "./routes/care/index.js"
@@ -22,6 +23,7 @@ export const agendaSources: readonly AgendaSource[] = [
   disciplineAgenda,
   careAgenda,
   educationAgenda,
+  appraisalAgenda,
 ]
 
 /**

@@ -113,4 +113,21 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     expect(res.status).toBe(201)
     expect(await talkEntry()).toBeUndefined()
   })
+
+  it("an unqualified member's case shows its current step on the step's due date, without the member's name (EM 29)", async () => {
+    const admin = new Agent(sys)
+    expect((await admin.login("admin")).status).toBe(200)
+    const cases = await admin.json<{
+      items: { id: string; memberName: string; closedOn: string | null; steps: { dueBy: string }[] }[]
+    }>("GET", "/api/appraisal/cases")
+    const open = cases.items.find((c) => c.closedOn === null && c.steps.length > 0)
+    if (open === undefined) throw new Error("the demo district needs an open case with a step taken")
+    const dueBy = open.steps.at(-1)?.dueBy as string
+    const view = await admin.json<AgendaView>("GET", `/api/agenda?from=${dueBy}&days=1`)
+    const entries = view.items.filter((i) => i.kind === "appraisal.case-step" && i.date === dueBy)
+    expect(entries.length).toBeGreaterThan(0)
+    expect(entries.every((i) => i.link === "/appraisal/cases" && i.person === null)).toBe(true)
+    for (const c of cases.items) for (const e of entries) expect(e.title).not.toContain(c.memberName)
+    expect(entries[0]?.state).toBe(dueBy < "2026-11-27" ? "overdue" : "due")
+  })
 })

@@ -95,3 +95,25 @@ export const saveCase = async (
     .set({ ...state, steps: [...state.steps], version: sql`${appraisalUnqualifiedCases.version} + 1` })
     .where(eq(appraisalUnqualifiedCases.id, id))
 }
+
+/**
+ * The open cases of the scope whose last step's due date (`dueBy`) lies in `from`…`to`, soonest first, at most
+ * `limit`: the appraisal area's agenda entries. A case with no step yet has no due date stored and is left out.
+ */
+export const caseDeadlinesOf = async (
+  db: XfDb,
+  scope: Scope,
+  from: PlainDate,
+  to: PlainDate,
+  limit: number,
+): Promise<readonly (CaseRow & { readonly dueBy: string; readonly step: StoredLadderStep["step"] })[]> =>
+  (await casesInScope(db, scope, undefined))
+    .filter((r) => r.closedOn === null)
+    .flatMap((r) => {
+      const last = r.steps.at(-1)
+      return last === undefined || last.dueBy < from.toString() || last.dueBy > to.toString()
+        ? []
+        : [{ ...r, dueBy: last.dueBy, step: last.step }]
+    })
+    .sort((a, b) => a.dueBy.localeCompare(b.dueBy) || a.id.localeCompare(b.id))
+    .slice(0, limit)
