@@ -15,6 +15,9 @@ const kindColor: Readonly<Record<string, string>> = {
   "development.step": "blue",
   "discipline.obligation": "purple",
   "discipline.order": "volcano",
+  "care.visit-plan": "magenta",
+  "education.session": "cyan",
+  "appraisal.case-step": "gold",
 }
 
 const When = ({ item, asOf }: { readonly item: AgendaItemView; readonly asOf: string }) => {
