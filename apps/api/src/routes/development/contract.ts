@@ -6,7 +6,7 @@
 // The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
 import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { Count, Int32, IntParam, OrgIdSchema } from "../../http/contract-kit.js"
+import { Count, Int32, IntParam, OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type
@@ -99,7 +99,7 @@ export const Timeline = Schema.Struct({
 })
 export type Timeline = typeof Timeline.Type
 
-export const PersonParams = Schema.Struct({ memberId: Schema.String.check(Schema.isUUID()) })
+export const PersonParams = Schema.Struct({ memberId: UuidId })
 
 export const RecordBody = Schema.Struct({
   step: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)),

@@ -16,6 +16,7 @@ import {
   PageNumber,
   PageSize,
   Seq,
+  UuidId,
   Version,
 } from "../../http/contract-kit.js"
 
@@ -166,7 +167,7 @@ export const MemberDetail = Schema.Struct({
   version: Version,
 })
 export type MemberDetail = typeof MemberDetail.Type
-export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+export const MemberParams = Schema.Struct({ id: UuidId })
 
 export const MemberCreate = Schema.Struct({
   orgId: OrgIdSchema,
@@ -284,7 +285,7 @@ export const UserUpdate = Schema.Struct({
   disabled: Schema.optionalKey(Schema.Boolean),
   password: Schema.optionalKey(Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256))),
 })
-export const UserParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+export const UserParams = Schema.Struct({ id: UuidId })
 
 // ── audit log ──────────────────────────────────────────────────────────────
 export const AuditQuery = Schema.Struct({
