@@ -25,5 +25,19 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "users.passwordRequired": "Enter an initial password",
   "users.passwordLength": "At least 10 characters",
   "users.confirmDisable": "Disable user {name}? They will no longer be able to log in.",
+  "users.changeRole": "Change role",
+  "users.changeRoleOf": "Change the role of {name}",
+  "users.changeRoleHint":
+    "Once the role changes, every session and token of this user ends; they sign in again.",
+  "users.roleChanged": "Role changed",
+  "users.resetPassword": "Reset password",
+  "users.resetPasswordOf": "Reset the password of {name}",
+  "users.resetPasswordHint":
+    "Once reset, every session and token of this user ends and they sign in with the new password. Tell them in person or by a trusted channel.",
+  "users.newPassword": "New password",
+  "users.passwordAgain": "New password again",
+  "users.passwordMismatch": "The two passwords differ",
+  "users.passwordReset": "Password reset",
+  "users.ownerOnly": "The three administrator roles are changed by the database owner on the server",
   "users.empty": "No users",
 }

@@ -26,6 +26,19 @@ export const zhCN = {
   "users.passwordRequired": "请输入初始密码",
   "users.passwordLength": "密码至少 10 位",
   "users.confirmDisable": "确定停用用户 {name}？停用后该用户无法登录。",
+  "users.changeRole": "改角色",
+  "users.changeRoleOf": "修改 {name} 的角色",
+  "users.changeRoleHint": "改角色后，该用户的所有会话和令牌立即失效，需重新登录。",
+  "users.roleChanged": "角色已修改",
+  "users.resetPassword": "重置密码",
+  "users.resetPasswordOf": "重置 {name} 的密码",
+  "users.resetPasswordHint":
+    "重置后，该用户的所有会话和令牌立即失效，须用新密码登录。请当面或经可靠渠道告知新密码。",
+  "users.newPassword": "新密码",
+  "users.passwordAgain": "再次输入新密码",
+  "users.passwordMismatch": "两次输入的密码不一致",
+  "users.passwordReset": "密码已重置",
+  "users.ownerOnly": "三员角色由数据库所有者在服务器上办理",
   "users.empty": "暂无用户",
 } as const
 
