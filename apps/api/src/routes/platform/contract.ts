@@ -67,6 +67,11 @@ export const MfaEnrolment = Schema.Struct({
   uri: Schema.String.annotate({ description: "otpauth://totp/… for an authenticator app; shown once" }),
   secret: Schema.String.annotate({ description: "The same secret, base32, to type in by hand; shown once" }),
 })
+export const MfaStatus = Schema.Struct({
+  enabled: Schema.Boolean.annotate({ description: "A confirmed second factor: signing in asks for a code" }),
+  pending: Schema.Boolean.annotate({ description: "An enrolment waits for its confirming code" }),
+  recoveryCodesLeft: Count,
+})
 export const MfaRecoveryCodes = Schema.Struct({
   recoveryCodes: Schema.Array(Schema.String).annotate({
     description: "Single-use codes for when the authenticator is lost; shown once, stored as hashes only",
