@@ -42,3 +42,12 @@ export const actionsOn = (actor: Role, target: Role, own: boolean): AccountActio
   }
   return { roles: [], resetPassword: false, disable: false }
 }
+
+/** Roles that enrol a second factor (the API's `permissions.useMfa`: the administrators). */
+export const mfaRoles: readonly Role[] = [
+  "district-admin",
+  "committee-officer",
+  "system-admin",
+  "security-admin",
+  "audit-admin",
+]

@@ -1,14 +1,22 @@
-import { SafetyCertificateOutlined } from "@ant-design/icons"
+import { AlertOutlined, KeyOutlined, SafetyCertificateOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
-import { usersPageRoles } from "./duties"
+import { mfaRoles, usersPageRoles } from "./duties"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
-/** 用户与角色: accounts of the people who use the admin. The district administrator, the system administrator and the security administrator see them (三员: duties.ts). */
+/**
+ * 用户与角色 and 账号安全: accounts of the people who use the admin (the district administrator and the
+ * system and security administrators, each with its own duties — duties.ts), the caller's own second factor
+ * (the administrators), and the security events the security administrator reviews.
+ */
 export default defineArea({
   id: "users",
   messages: { "zh-CN": zhCN, en },
-  routes: [{ path: "users", load: () => import("./UsersPage"), roles: usersPageRoles }],
+  routes: [
+    { path: "users", load: () => import("./UsersPage"), roles: usersPageRoles },
+    { path: "account/security", load: () => import("./AccountSecurityPage"), roles: mfaRoles },
+    { path: "security/refusals", load: () => import("./RefusalsPage"), roles: ["security-admin"] },
+  ],
   menu: [
     {
       path: "users",
@@ -16,6 +24,20 @@ export default defineArea({
       icon: SafetyCertificateOutlined,
       order: 90,
       roles: usersPageRoles,
+    },
+    {
+      path: "security/refusals",
+      label: "menu.refusals",
+      icon: AlertOutlined,
+      order: 91,
+      roles: ["security-admin"],
+    },
+    {
+      path: "account/security",
+      label: "menu.accountSecurity",
+      icon: KeyOutlined,
+      order: 95,
+      roles: mfaRoles,
     },
   ],
   dashboardPanels: [],
