@@ -3,6 +3,7 @@ import type { Pipeline, Timeline } from "@xianfeng/api/contract/development"
 import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { expectFits } from "./fits"
 import { type Harness, shots, startHarness } from "./harness"
 
 // A branch secretary's day at two sizes, a 390×844 phone and a 1440×900 desktop: the dashboard, the board
@@ -39,35 +40,6 @@ const plusDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
-}
-
-/**
- * Fails when the page scrolls sideways (content wider than the window) or a primary button (a dialog's
- * save included) lies outside the window.
- */
-const expectFits = async (page: Page, where: string) => {
-  // Let the layout settle (fonts, a dialog opening) before measuring.
-  await page.waitForTimeout(300)
-  const r = await page.evaluate(() => {
-    const vw = window.innerWidth
-    const wide = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
-    const outside = [
-      ...document.querySelectorAll<HTMLElement>(".ant-btn-primary, .ant-modal-footer .ant-btn"),
-    ]
-      .filter((b) => {
-        const box = b.getBoundingClientRect()
-        const style = getComputedStyle(b)
-        if (box.width === 0 || style.visibility === "hidden") return false
-        return box.left < -0.5 || box.right > vw + 0.5
-      })
-      .map(
-        (b) =>
-          `${(b.textContent ?? "").trim()} [${Math.round(b.getBoundingClientRect().left)}…${Math.round(b.getBoundingClientRect().right)}]`,
-      )
-    return { vw, wide, outside }
-  })
-  expect(r.wide, `${where}: the page is ${r.wide} px wide in a ${r.vw} px window`).toBeLessThanOrEqual(r.vw)
-  expect(r.outside, `${where}: primary buttons outside the window`).toEqual([])
 }
 
 /** Picks an option of an antd select by its title; the selector is clicked, since a chosen value covers the input. */

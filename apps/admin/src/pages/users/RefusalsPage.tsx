@@ -66,7 +66,10 @@ const RefusalsPage = () => {
               onChange={setHours}
               style={{ minWidth: 140 }}
               data-testid="refusals-window"
-              options={([1, 24, 168, 720] as const).map((h) => ({ value: h, label: t(`refusals.hours.${h}`) }))}
+              options={([1, 24, 168, 720] as const).map((h) => ({
+                value: h,
+                label: t(`refusals.hours.${h}`),
+              }))}
             />
           </Form.Item>
           <Form.Item label={t("refusals.atLeast")}>

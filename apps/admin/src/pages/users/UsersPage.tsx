@@ -13,7 +13,7 @@ import { useI18n } from "../../i18n/I18nProvider"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, problemMessage } from "../../shell/states"
-import { actionsOn, managesAccounts, rolesOfTheWork, separatedDuties } from "./duties"
+import { actionsOn, guardedRoles, managesAccounts, rolesOfTheWork, separatedDuties } from "./duties"
 
 const formFields = ["username", "displayName", "role", "orgId", "password"] as const
 
@@ -273,6 +273,8 @@ const UsersPage = () => {
         if (actorRole === undefined) return null
         const can = actionsOn(actorRole, u.role, u.id === session?.user.id)
         const ownerOnly = separatedDuties.includes(u.role) && u.id !== session?.user.id
+        const securityOnly =
+          guardedRoles.includes(u.role) && managesAccounts(actorRole) && u.id !== session?.user.id
         return (
           <Space size={0} wrap>
             {can.roles.length > 0 ? (
@@ -301,6 +303,9 @@ const UsersPage = () => {
                 </Button>
               </Popconfirm>
             )}
+            {securityOnly ? (
+              <Typography.Text type="secondary">{t("users.securityOnly")}</Typography.Text>
+            ) : null}
             {ownerOnly && can.roles.length === 0 ? (
               <Typography.Text type="secondary" className="users-owner-only">
                 {t("users.ownerOnly")}

@@ -86,5 +86,6 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "refusals.hours.168": "Last 7 days",
   "refusals.hours.720": "Last 30 days",
   "refusals.empty": "No refusals reached the threshold in this period",
+  "users.securityOnly": "The security administrator gives and manages this role",
   "users.empty": "No users",
 }

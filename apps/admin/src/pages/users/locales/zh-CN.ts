@@ -85,6 +85,7 @@ export const zhCN = {
   "refusals.hours.168": "最近 7 天",
   "refusals.hours.720": "最近 30 天",
   "refusals.empty": "此时间范围内没有达到阈值的拒绝记录",
+  "users.securityOnly": "此角色由安全管理员授予和管理",
   "users.empty": "暂无用户",
 } as const
 
