@@ -195,8 +195,12 @@ describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => 
     await form.waitFor()
     await page.locator("#record_onDate").fill(applied)
     await page.locator("#record_evidence_receivedBy").fill("第一党支部")
+    // 承认党的纲领和章程 starts unanswered (not 否) and must be answered: saving without it names the field.
     const programme = page.locator("#record_evidence_acceptsProgramme")
-    if ((await programme.getAttribute("aria-checked")) !== "true") await programme.click()
+    expect(await programme.locator(".ant-radio-button-wrapper-checked").count()).toBe(0)
+    await page.getByTestId("record-submit").click()
+    await form.locator(".ant-form-item-explain-error", { hasText: "承认党的纲领和章程" }).waitFor()
+    await programme.locator(".ant-radio-button-wrapper", { hasText: "是" }).click()
     await expectFits(page, "the application's form")
     await shot("04-record-form")
     await page.getByTestId("record-submit").click()

@@ -66,7 +66,7 @@ export const en: Readonly<Record<SharedMessageKey, string>> = {
   "orgKind.party-group": "Leading party group",
   "stage.applicant": "Applicant",
   "stage.activist": "Activist",
-  "stage.development-object": "Development object",
+  "stage.development-object": "Candidate for membership",
   "stage.probationary": "Probationary member",
   "stage.full": "Full member",
   "sex.male": "Male",

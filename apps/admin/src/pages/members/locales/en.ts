@@ -25,7 +25,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "member.status": "Status",
   "member.appliedOn": "Applied",
   "member.activistOn": "Became activist",
-  "member.developmentObjectOn": "Became development object",
+  "member.developmentObjectOn": "Became candidate for membership",
   "member.admittedOn": "Admitted as probationary member",
   "member.fullMemberOn": "Became full member",
   "member.version": "Version",
