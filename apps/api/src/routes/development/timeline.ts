@@ -67,12 +67,13 @@ export const cultivationView = (r: CultivationRecordRow, lang: Lang): Cultivatio
  * cultivation records (talks, reports, activities) beside them.
  */
 export const timelineView = (
-  person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage">,
+  person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage" | "version">,
   rows: readonly DevelopmentRecord[],
   e: Evaluation,
   policy: DevelopmentPolicy,
   lang: Lang,
   cultivation: readonly CultivationRecordRow[] = [],
+  removed: readonly DevelopmentRecord[] = [],
 ): Timeline => {
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
@@ -86,6 +87,7 @@ export const timelineView = (
       orgId: person.orgId,
       orgName: person.orgName,
       stage: person.stage,
+      version: person.version,
     },
     asOf: e.asOf.toString(),
     edition: e.edition ?? null,
@@ -124,6 +126,15 @@ export const timelineView = (
     cultivation: cultivation
       .filter((r) => !(r.onDate.toString() > e.asOf.toString()))
       .map((r) => cultivationView(r, lang)),
+    removed: removed.map((r) => ({
+      id: r.id,
+      step: r.step,
+      name: nameOf(r.step),
+      onDate: r.onDate.toString(),
+      removedAt: r.removedAt?.toISOString() ?? "",
+      removedBy: r.removedBy,
+      reason: r.removedReason ?? "",
+    })),
     nextSteps: recordableNextSteps(e, optional).map((step) => {
       const until = recordability.get(step)?.until
       return until === undefined
@@ -135,14 +146,14 @@ export const timelineView = (
 
 /** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
 export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
-  const { person, records, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
+  const { person, records, removed, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
   const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy)
   return {
     person,
     rows: records,
     policy,
     evaluation,
-    view: timelineView(person, records, evaluation, policy, lang, cultivation),
+    view: timelineView(person, records, evaluation, policy, lang, cultivation, removed),
   }
 }
 
