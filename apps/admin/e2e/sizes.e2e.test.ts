@@ -315,6 +315,32 @@ describe.each(sizes)("a branch secretary at $width×$height ($name)", (size) => 
     expect(birth).toBeInstanceOf(Date)
   })
 
+  it("removes the talk entered in error, with a reason: listed as removed, the talk open again", async () => {
+    await page.goto(`${base()}/development/people/${memberId}`)
+    const talk = page.getByTestId("step-talk")
+    await page.getByTestId("stage-collapse").waitFor()
+    // A stage whose steps are all done is folded.
+    if (!(await talk.isVisible())) await page.getByTestId("stage-1").click()
+    await talk.getByTestId("step-record").first().waitFor()
+    await talk.getByTestId("remove-record").click()
+    const dialog = page.locator(".ant-modal-content")
+    await dialog.getByTestId("remove-reason").waitFor()
+    await expectFits(page, "the removal dialog")
+    // No reason, no removal.
+    await page.getByTestId("remove-submit").click()
+    await dialog.locator(".ant-form-item-explain-error").waitFor()
+    await dialog.getByTestId("remove-reason").fill("日期录错：谈话实际在另一天")
+    await page.getByTestId("remove-submit").click()
+    await dialog.waitFor({ state: "hidden" })
+    const removed = page.getByTestId("removed-record")
+    await removed.first().waitFor()
+    expect(await removed.first().textContent()).toContain("日期录错")
+    expect(await talk.getByTestId("step-record").count()).toBe(0)
+    expect(["due", "overdue"]).toContain(await talk.getAttribute("data-state"))
+    await expectFits(page, "the timeline with a removed record")
+    await shot("07-removed")
+  })
+
   it("threw no script errors and loaded nothing from another host", () => {
     expect(errors).toEqual([])
     expect(harness?.offOrigin).toEqual([])

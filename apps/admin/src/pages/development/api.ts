@@ -35,6 +35,12 @@ export const devApi = {
   timeline: (memberId: string) => api.get<Timeline>(`/development/people/${id(memberId)}`),
   record: (memberId: string, body: RecordBody) =>
     api.post<Timeline>(`/development/people/${id(memberId)}/records`, body),
+  /** Removes a record entered in error (kept as removed, audited); `version` is the member's, as shown. */
+  removeRecord: (memberId: string, recordId: string, reason: string, version: number) =>
+    api.post<Timeline>(`/development/people/${id(memberId)}/records/${id(recordId)}/remove`, {
+      reason,
+      version,
+    }),
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),
