@@ -448,6 +448,53 @@ describe.each([...sizes, { name: "narrow", width: 360, height: 740 } as const])(
       await shot("03-timeline")
     })
 
+    it("the board draws few nodes (its time to show is logged); in English the attention hint and the stage chart fit", async () => {
+      await page.goto(`${base()}/development`)
+      await page.getByTestId("board-person").first().waitFor()
+      await page.getByTestId("attention").locator("[data-state]").first().waitFor()
+      // Measured, not asserted: the time from the navigation to a board with its attention list, and how many
+      // elements the page holds. The board lists at most 50 names a stage; the attention list pages.
+      const measured = await page.evaluate(() => ({
+        ms: Math.round(performance.now()),
+        elements: document.getElementsByTagName("*").length,
+        names: document.querySelectorAll('[data-testid="board-person"]').length,
+        // Where the time goes: the API's answer (the whole scope judged by the rules) against the rest.
+        api: Math.round(
+          performance
+            .getEntriesByType("resource")
+            .filter((r) => r.name.includes("/api/development/pipeline"))
+            .reduce((ms, r) => Math.max(ms, r.duration), 0),
+        ),
+      }))
+      console.log(
+        `board at ${size.width}×${size.height}: shown ${measured.ms} ms after navigation (the pipeline API answered in ${measured.api} ms), ${measured.elements} elements, ${measured.names} names`,
+      )
+      expect(measured.names).toBeLessThanOrEqual(4 * 50)
+
+      await page.evaluate(() => localStorage.setItem("xf.locale", "en"))
+      await page.reload()
+      const hint = page.getByTestId("attention-hint")
+      await hint.waitFor()
+      const cut = await hint.evaluate((e) => {
+        const box = e.getBoundingClientRect()
+        return { clipped: e.scrollWidth > e.clientWidth + 1, right: box.right, vw: window.innerWidth }
+      })
+      expect(cut.clipped, "the attention hint is cut").toBe(false)
+      expect(cut.right).toBeLessThanOrEqual(cut.vw)
+      expect(await hint.textContent()).toContain("most urgent first")
+      await expectFits(page, "the board in English")
+      await shot("05-board-english")
+      await page.goto(`${base()}/`)
+      const chart = page.getByTestId("stage-chart")
+      await chart.locator("canvas").first().waitFor()
+      // Five stage names side by side run together on a phone: there the bars lie down, one stage a row.
+      expect(await chart.getAttribute("data-orientation")).toBe(size.width < 768 ? "horizontal" : "vertical")
+      await page.waitForTimeout(600)
+      await chart.scrollIntoViewIfNeeded()
+      await shot("06-stage-chart-english")
+      await page.evaluate(() => localStorage.setItem("xf.locale", "zh-CN"))
+    })
+
     it("a new organization's id is checked as it is typed, or generated", async () => {
       const root = await api<{ id: string }>("/orgs/root")
       const [committee] = (await api<{ items: { id: string; name: string }[] }>(`/orgs/${root.id}/children`))
