@@ -162,7 +162,7 @@ describe.each(backends)("development on %s", (backend) => {
       post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true }),
     ).resolves.toHaveProperty("status", 201)
     const before = await counts(p.id)
-    // An activist decision less than a year before becoming a development object: the 13th article refuses it.
+    // An activist decision less than a year before becoming a candidate for membership: the 13th article refuses it.
     const res = await post(admin, p.id, "development-object-decision", "2026-10-01", {
       decidedBy: "branch-committee",
       opinionsHeard: ["party-group", "contacts", "members", "non-members"],
