@@ -526,6 +526,28 @@ describe.each([...sizes, { name: "narrow", width: 360, height: 740 } as const])(
       await shot("04-analysis")
     })
 
+    it("exports the member list with its filter: the filter's every row, ID numbers masked, date cells", async () => {
+      await page.goto(`${base()}/members?stage=probationary`)
+      await page.getByTestId("export-members").waitFor()
+      await expectFits(page, "member list with its export")
+      const total = (await api<{ total: number }>("/members?stage=probationary&pageSize=1")).total
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("export-members").click(),
+      ])
+      expect(download.suggestedFilename()).toBe("党员名册.xlsx")
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.readFile(await download.path())
+      const ws = wb.getWorksheet("党员名册")
+      expect((ws?.rowCount ?? 1) - 1).toBe(total)
+      ws?.eachRow((r, i) => {
+        if (i === 1) return
+        expect(String(r.getCell(7).value)).toMatch(/^\d{3}\*{11}[\dX]{4}$/)
+        expect(r.getCell(8).value).toBe("预备党员")
+        expect(r.getCell(4).value).toBeInstanceOf(Date)
+      })
+    })
+
     it("threw no script errors", () => {
       expect(errors).toEqual([])
     })

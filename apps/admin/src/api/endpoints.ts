@@ -70,5 +70,14 @@ export const endpoints = {
     patch: Partial<Pick<UserRow, "displayName" | "role" | "orgId" | "disabled">> & { password?: string },
   ) => api.patch<UserRow>(`/users/${id(userId)}`, patch),
 
+  /** The member list with its filter as .xlsx (党员名册), relative to /api, for `download`. */
+  membersExportPath: (f: Omit<MemberFilter, "page" | "pageSize">) => {
+    const q = new URLSearchParams()
+    if (f.orgId) q.set("orgId", f.orgId)
+    if (f.stage) q.set("stage", f.stage)
+    if (f.q) q.set("q", f.q)
+    const s = q.toString()
+    return s ? `/members/export.xlsx?${s}` : "/members/export.xlsx"
+  },
   membersByStage: (orgId: string) => api.get<StageCounts>("/stats/members-by-stage", { orgId }),
 }
