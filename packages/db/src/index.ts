@@ -1,4 +1,5 @@
 export * from "./audit.js"
+export * from "./audit-retention.js"
 export * from "./code-tables.js"
 export * from "./database.js"
 export * from "./development/index.js"

@@ -19,6 +19,7 @@ export const tables = {
   apiTokens: platform.apiTokens,
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,
+  auditAnchors: platform.auditAnchors,
   districtPolicies: platform.districtPolicies,
   mfaRecoveryCodes: platform.mfaRecoveryCodes,
   mfaChallenges: platform.mfaChallenges,
