@@ -218,6 +218,19 @@ describe.each(sizes)("security pages at $width×$height ($name)", (size) => {
     await signOut()
   })
 
+  it("serves the API reference (/docs) from this server, without Scalar's cloud buttons", async () => {
+    await page.goto(`${base()}/docs`)
+    // The reference renders its operations from /openapi.json.
+    await page.getByText("/api/auth/login").first().waitFor({ timeout: 60_000 })
+    await page.waitForLoadState("networkidle")
+    const body = (await page.locator("body").textContent()) ?? ""
+    for (const cloud of ["Deploy", "Share", "Ask AI", "Generate SDKs", "Open in Scalar", "scalar.com"])
+      expect(body, cloud).not.toContain(cloud)
+    await shot("07-docs")
+    // Every request of the page went to this server (checked for the whole file in afterAll).
+    expect(harness?.offOrigin ?? []).toEqual([])
+  })
+
   it("threw no script errors", () => {
     expect(errors).toEqual([])
   })
