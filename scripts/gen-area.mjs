@@ -81,7 +81,7 @@ export const planArea = (root, { area, pkg, zh, en }) => {
   ]) {
     if (existsSync(join(root, taken))) problems.push(`${taken} exists already: the area or package is taken`)
   }
-  return { problems, files, names }
+  return { problems, files, names, fill }
 }
 
 const edit = (root, file, change) => {
@@ -195,6 +195,24 @@ const run = (root, command, args, sub = ".") => {
   })
 }
 
+/**
+ * The second wall for the sample table: a custom migration (drizzle-kit's `--custom`, so it stays apart from
+ * the generated one and can be renumbered at merge) with its row-level-security policy, from
+ * scripts/gen-area/row-level-security.sql.tpl.
+ */
+const writeRowLevelSecurity = (root, plan) => {
+  const name = `${plan.names.__area_snake__}_row_level_security`
+  run(root, "pnpm", ["exec", "drizzle-kit", "generate", "--custom", "--name", name], "packages/db")
+  const folder = join(root, "packages/db/drizzle")
+  const file = readdirSync(folder)
+    .filter((f) => f.endsWith(`_${name}.sql`))
+    .sort()
+    .at(-1)
+  if (file === undefined) throw new Error(`drizzle-kit wrote no migration named ${name}`)
+  const text = readFileSync(join(here, "gen-area", "row-level-security.sql.tpl"), "utf8")
+  writeFileSync(join(folder, file), plan.fill(text))
+}
+
 /** Writes the area into the repository at `root`. Returns the files written. */
 export const generateArea = (root, options) => {
   const plan = planArea(root, options)
@@ -209,6 +227,7 @@ export const generateArea = (root, options) => {
     // drizzle-kit loads the schema, which imports core's vocabulary from its build.
     run(root, "pnpm", ["turbo", "run", "build", "--filter=@xianfeng/db^..."])
     run(root, "pnpm", ["exec", "drizzle-kit", "generate", "--name", plan.names.__area_snake__], "packages/db")
+    writeRowLevelSecurity(root, plan)
   }
   const written = plan.files.map((f) => f.target)
   run(root, "pnpm", [

@@ -102,6 +102,11 @@ test("a generated area builds, typechecks, lints and passes its tests; only regi
       added.some((f) => /^packages\/db\/drizzle\/\d{4}_care_sample\.sql$/.test(f)),
       "a migration",
     )
+    const rls = added.find((f) =>
+      /^packages\/db\/drizzle\/\d{4}_care_sample_row_level_security\.sql$/.test(f),
+    )
+    assert.ok(rls, "a custom migration with the sample table's row-level security")
+    assert.match(readFileSync(join(scratch, rls), "utf8"), /ENABLE ROW LEVEL SECURITY/)
     // Every template token was filled in, in names and in contents.
     const leftovers = added.filter(
       (f) =>
@@ -120,6 +125,7 @@ test("a generated area builds, typechecks, lints and passes its tests; only regi
       "run",
       "test/care-sample.test.ts",
       "test/backends.test.ts",
+      "test/rls-coverage.test.ts",
     ])
     sh(join(scratch, "apps/api"), "pnpm", [
       "exec",

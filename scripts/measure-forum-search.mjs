@@ -4,6 +4,7 @@
 // Measures Chinese word search for the forum: Node's Intl.Segmenter (ICU), jieba-wasm, @node-rs/jieba, PostgreSQL's
 // own to_tsvector('simple') and a plain substring match, on the same posts and queries.
 import { createRequire } from "node:module"
+
 const require = createRequire(import.meta.url)
 const pgliteDir = process.argv[2]
 const { PGlite } = await import(pgliteDir)
@@ -49,9 +50,13 @@ const han = /^\p{Script=Han}$/u
 const icu = new Intl.Segmenter("zh", { granularity: "word" })
 const cutters = {
   "Intl.Segmenter (ICU)": (t) =>
-    (t.match(/[^\s。，、；：？！,.;:?!“”"'（）()]{1,200}/gu) ?? []).flatMap((c) => [...icu.segment(c)].filter((s) => s.isWordLike).map((s) => s.segment)),
-  "jieba-wasm 2.4 (cut_for_search)": (t) => jiebaWasm.cut_for_search(t, true).filter((w) => /[\p{L}\p{N}]/u.test(w)),
-  "@node-rs/jieba 2.0 (cutForSearch)": (t) => nodeJieba.cutForSearch(t, true).filter((w) => /[\p{L}\p{N}]/u.test(w)),
+    (t.match(/[^\s。，、；：？！,.;:?!“”"'（）()]{1,200}/gu) ?? []).flatMap((c) =>
+      [...icu.segment(c)].filter((s) => s.isWordLike).map((s) => s.segment),
+    ),
+  "jieba-wasm 2.4 (cut_for_search)": (t) =>
+    jiebaWasm.cut_for_search(t, true).filter((w) => /[\p{L}\p{N}]/u.test(w)),
+  "@node-rs/jieba 2.0 (cutForSearch)": (t) =>
+    nodeJieba.cutForSearch(t, true).filter((w) => /[\p{L}\p{N}]/u.test(w)),
 }
 const bigrams = (ws) => {
   const out = []
@@ -84,29 +89,46 @@ const score = (name, hits) => {
   queries.forEach(([q, want], i) => {
     const got = hits[i]
     for (const g of got) want.includes(g) ? tp++ : (fp++, misses.push(`+${q}#${g}`))
-    for (const w of want) if (!got.includes(w)) (fn++, misses.push(`-${q}#${w}`))
+    for (const w of want) if (!got.includes(w)) fn++, misses.push(`-${q}#${w}`)
   })
-  console.log(`| ${name} | ${(tp / (tp + fn)).toFixed(2)} | ${(tp / Math.max(1, tp + fp)).toFixed(2)} | ${misses.join(" ") || "—"} |`)
+  console.log(
+    `| ${name} | ${(tp / (tp + fn)).toFixed(2)} | ${(tp / Math.max(1, tp + fp)).toFixed(2)} | ${misses.join(" ") || "—"} |`,
+  )
 }
 console.log("| method | recall | precision | misses (−) and false hits (+) |\n| --- | --- | --- | --- |")
-score("substring (LIKE '%q%', whole query)", queries.map(([q]) => posts.flatMap((p, i) => (p.includes(q) ? [i] : []))))
+score(
+  "substring (LIKE '%q%', whole query)",
+  queries.map(([q]) => posts.flatMap((p, i) => (p.includes(q) ? [i] : []))),
+)
 const pg = new PGlite()
 await pg.exec("create table p (i int, t text)")
 for (const [i, t] of posts.entries()) await pg.query("insert into p values ($1, $2)", [i, t])
 const pgHits = []
 for (const [q] of queries)
-  pgHits.push((await pg.query("select i from p where to_tsvector('simple', t) @@ plainto_tsquery('simple', $1) order by i", [q])).rows.map((r) => r.i))
+  pgHits.push(
+    (
+      await pg.query(
+        "select i from p where to_tsvector('simple', t) @@ plainto_tsquery('simple', $1) order by i",
+        [q],
+      )
+    ).rows.map((r) => r.i),
+  )
 score("PostgreSQL to_tsvector('simple') (PGlite)", pgHits)
 for (const [name, cut] of Object.entries(cutters)) {
   const index = posts.map((p) => {
     const ws = cut(p)
     return new Set([...ws, ...bigrams(ws)])
   })
-  score(`${name} + bigrams of single characters`, queries.map(([q]) => index.flatMap((s, i) => (queryOf(cut(q)).every((w) => s.has(w)) ? [i] : []))))
+  score(
+    `${name} + bigrams of single characters`,
+    queries.map(([q]) => index.flatMap((s, i) => (queryOf(cut(q)).every((w) => s.has(w)) ? [i] : []))),
+  )
 }
 const text = posts.join("").repeat(100)
 for (const [name, cut] of Object.entries(cutters)) {
   const t0 = performance.now()
   for (let k = 0; k < 5; k++) cut(text)
-  console.log(`${name}: ${((text.length * 5) / 1024 / ((performance.now() - t0) / 1000)).toFixed(0)} K chars/s`)
+  console.log(
+    `${name}: ${((text.length * 5) / 1024 / ((performance.now() - t0) / 1000)).toFixed(0)} K chars/s`,
+  )
 }

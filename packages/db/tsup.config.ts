@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "verify-audit": "src/cli/verify-audit.ts",
+    "grant-role": "src/cli/grant-role.ts",
+    "prune-audit": "src/cli/prune-audit.ts",
     // Test plumbing for the suites above db; the `.` entry never pulls it in.
     testing: "src/testing.ts",
   },

@@ -219,9 +219,16 @@ describe("the admin, end to end against the demo district", () => {
     await page.getByTestId("create-user").click()
     const modal = page.locator(".ant-modal-content", { hasText: "新建用户" })
     await modal.getByLabel("用户名").fill("secretary1") // taken: only the server knows
-    await modal.getByLabel("姓名").fill("端到端审计员")
+    await modal.getByLabel("姓名").fill("端到端书记")
     await modal.getByLabel("角色").click()
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "审计员" }).click()
+    // Only roles of the work are offered: the auditor's is the security administrator's to give (三员).
+    const offered = await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .allTextContents()
+    expect(offered).toEqual(["党（工）委组织员", "支部书记"])
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "支部书记" })
+      .click()
     await modal.getByLabel("所属组织").click()
     await page
       .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: "中共示范区委员会" })
@@ -232,12 +239,12 @@ describe("the admin, end to end against the demo district", () => {
     await modal.locator(".ant-form-item-explain-error", { hasText: "用户名已被使用" }).waitFor()
     await shot("09-user-field-error")
 
-    await modal.getByLabel("用户名").fill("e2e-auditor")
+    await modal.getByLabel("用户名").fill("e2e-secretary")
     await modal.getByRole("button", { name: /保\s*存/ }).click()
     await modal.waitFor({ state: "hidden" })
-    const created = page.getByTestId("user-table").locator(".ant-table-row", { hasText: "e2e-auditor" })
+    const created = page.getByTestId("user-table").locator(".ant-table-row", { hasText: "e2e-secretary" })
     await created.waitFor()
-    expect(await created.textContent()).toContain("审计员")
+    expect(await created.textContent()).toContain("支部书记")
     await logout()
   })
 

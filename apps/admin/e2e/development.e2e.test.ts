@@ -80,11 +80,11 @@ const fillControl = async (id: string, value: unknown): Promise<void> => {
   const el = page.locator(`#${id}`)
   await el.waitFor()
   const kind = await el.evaluate((e) =>
-    e.closest(".ant-select") ? "select" : e.getAttribute("role") === "switch" ? "switch" : "input",
+    e.closest(".ant-select") ? "select" : e.classList.contains("ant-radio-group") ? "yes-no" : "input",
   )
-  if (kind === "switch") {
-    const on = (await el.getAttribute("aria-checked")) === "true"
-    if (on !== value) await el.click()
+  if (kind === "yes-no") {
+    // 是 / 否 buttons: a yes/no starts unanswered and is chosen on purpose.
+    await el.locator(".ant-radio-button-wrapper", { hasText: value === true ? "是" : "否" }).click()
     return
   }
   if (kind === "select") {

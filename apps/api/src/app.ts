@@ -38,8 +38,20 @@ const docsHtml = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><div id="app"></div><script src="/docs/scalar.js"></script><script src="/docs/init.js"></script></body></html>`
 
-// The reference UI is served from this app (an intranet has no CDN): no default fonts, no proxy.
-const docsInit = `Scalar.createApiReference('#app', { url: '/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false })`
+// The reference UI is served from this app (an intranet has no CDN): no default fonts, no proxy, and none of
+// Scalar's cloud features — the developer toolbar (deploy, share, registry), the agent chat and the MCP
+// button would each reach scalar.com.
+const docsInit = `Scalar.createApiReference('#app', ${JSON.stringify({
+  url: "/openapi.json",
+  withDefaultFonts: false,
+  hideClientButton: true,
+  telemetry: false,
+  showDeveloperTools: "never",
+  showToolbar: "never",
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  proxyUrl: "",
+})})`
 
 /** Builds the HTTP app: routes of every area, auth, problem+json errors, security headers, docs and the admin. */
 export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) => {

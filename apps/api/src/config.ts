@@ -2,8 +2,16 @@
 export interface Config {
   readonly port: number
   readonly host: string
-  /** PostgreSQL when set; otherwise embedded PGlite in `dataDir`. */
+  /**
+   * PostgreSQL when set; otherwise embedded PGlite in `dataDir`. The login the API's queries use: in
+   * production a role that is only a member of `xianfeng_app`, with `databaseOwnerUrl` for migrations.
+   */
   readonly databaseUrl: string | undefined
+  /**
+   * The owner's login (`XF_DATABASE_OWNER_URL`): migrations and the demo load run with it, and the API's
+   * pool then connects with `databaseUrl`. Unset: everything connects with `databaseUrl`.
+   */
+  readonly databaseOwnerUrl?: string | undefined
   /** Folder of the embedded database and its key; `memory:` keeps everything in memory (tests). */
   readonly dataDir: string
   /** Base64 of a 32-byte key for ID-number encryption; defaults to a key file created in `dataDir`. */
@@ -52,6 +60,7 @@ export const configFromEnv = (env: Record<string, string | undefined> = process.
   port: int(env, "PORT", 8080, 0, 65535),
   host: env.HOST ?? "127.0.0.1",
   databaseUrl: env.DATABASE_URL || undefined,
+  databaseOwnerUrl: env.XF_DATABASE_OWNER_URL || undefined,
   dataDir: env.XF_DATA_DIR ?? ".data",
   idKey: env.XF_ID_KEY || undefined,
   demoMembers: int(env, "XF_DEMO_MEMBERS", 20_000, 0, 5_000_000),

@@ -36,7 +36,11 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
   let loadedDemo = false
   // The demo load is system work: it runs as the owner, before the API's queries take `databaseRole`.
   const database = await openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
+    ...(config.databaseUrl
+      ? config.databaseOwnerUrl
+        ? { url: config.databaseOwnerUrl, appUrl: config.databaseUrl }
+        : { url: config.databaseUrl }
+      : { dataDir: config.dataDir }),
     poolMax: config.poolSize,
     ...(config.databaseRole ? { role: config.databaseRole } : {}),
     ownerSetup: async (owner) => {

@@ -64,13 +64,17 @@ describe("configuration is read in one place", () => {
     ).toEqual(["apps/cli/src/config.ts"])
   })
 
-  it("no package reads it but the audit verifier's command line (packages/db/src/cli)", () => {
+  it("no package reads it but the database's command lines (packages/db/src/cli: verify, prune, grant-role)", () => {
     const packages = join(repoRoot, "packages")
     const readers = readdirSync(packages)
       .flatMap((p) => sourcesUnder(join(packages, p, "src")))
       .filter(readsEnv)
       .map(relativeToRepo)
-    expect(readers).toEqual(["packages/db/src/cli/verify-audit.ts"])
+    expect([...readers].sort()).toEqual([
+      "packages/db/src/cli/grant-role.ts",
+      "packages/db/src/cli/prune-audit.ts",
+      "packages/db/src/cli/verify-audit.ts",
+    ])
   })
 
   it("the admin never reads process.env", () => {

@@ -1,5 +1,5 @@
 import { date, makeIdNumber } from "@xianfeng/core"
-import { auditLog, developmentRecords, members, orgs, users } from "@xianfeng/db"
+import { auditLog, developmentPipelineIndex, developmentRecords, members, orgs, users } from "@xianfeng/db"
 import { politicalReviewItems } from "@xianfeng/development-rules"
 import { exampleEvidence, exampleMember as member } from "@xianfeng/development-rules/testing"
 import { and, count, eq, inArray, like, ne } from "drizzle-orm"
@@ -162,7 +162,7 @@ describe.each(backends)("development on %s", (backend) => {
       post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true }),
     ).resolves.toHaveProperty("status", 201)
     const before = await counts(p.id)
-    // An activist decision less than a year before becoming a development object: the 13th article refuses it.
+    // An activist decision less than a year before becoming a candidate for membership: the 13th article refuses it.
     const res = await post(admin, p.id, "development-object-decision", "2026-10-01", {
       decidedBy: "branch-committee",
       opinionsHeard: ["party-group", "contacts", "members", "non-members"],
@@ -216,6 +216,73 @@ describe.each(backends)("development on %s", (backend) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.record"), eq(auditLog.objectId, p.id)))
     expect(a?.details).toMatchObject({ step: "apply", onDate: "2026-11-02" })
+  })
+
+  it("removes a record entered in error with a reason: kept as removed, judged again without it, audited", async () => {
+    const p = await newPerson(secretaryOrg)
+    const applied = (await (
+      await post(secretary, p.id, "apply", "2026-11-02", { receivedBy: "本支部", acceptsProgramme: true })
+    ).json()) as Timeline
+    const record = applied.steps.find((s) => s.step === "apply")?.records[0]
+    expect(record).toBeDefined()
+    const indexOf = async () =>
+      (
+        await sys.deps.db
+          .select()
+          .from(developmentPipelineIndex)
+          .where(eq(developmentPipelineIndex.memberId, p.id))
+      )[0]
+    expect((await indexOf())?.items.some((i) => i.step === "talk")).toBe(true)
+    const url = `/api/development/people/${p.id}/records/${record?.id}/remove`
+    const before = await counts(p.id)
+    // The page's picture must be current, and a reason is needed.
+    const stale = await secretary.send("POST", url, { reason: "录错了人", version: p.version })
+    expect(stale.status).toBe(409)
+    expect((await problemOf(stale)).errors?.[0]?.field).toBe("version")
+    const noReason = await secretary.send("POST", url, { reason: "", version: applied.member.version })
+    expect(noReason.status).toBe(400)
+    expect((await problemOf(noReason)).errors?.[0]?.field).toBe("reason")
+    expect(await counts(p.id)).toEqual(before)
+
+    const res = await secretary.send("POST", url, {
+      reason: "录错了人：应为陈晓燕",
+      version: applied.member.version,
+    })
+    expect(res.status).toBe(200)
+    const t = (await res.json()) as Timeline
+    expect(t.derived.appliedOn).toBeNull()
+    expect(t.steps.find((s) => s.step === "apply")?.records).toEqual([])
+    expect(t.removed).toMatchObject([
+      { id: record?.id, step: "apply", onDate: "2026-11-02", reason: "录错了人：应为陈晓燕" },
+    ])
+    expect(t.member.version).toBe(applied.member.version + 1)
+    // Nothing deleted: the row stays, marked removed; the member's columns follow the history without it.
+    expect((await counts(p.id)).records).toBe(before.records)
+    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    expect(row?.appliedOn).toBeNull()
+    expect(row?.version).toBe(applied.member.version + 1)
+    const [a] = await sys.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "development.record.remove"), eq(auditLog.objectId, p.id)))
+    expect(a?.details).toMatchObject({
+      recordId: record?.id,
+      step: "apply",
+      onDate: "2026-11-02",
+      reason: "录错了人：应为陈晓燕",
+      evidence: { receivedBy: "本支部", acceptsProgramme: true },
+    })
+    // The timeline read afresh says the same; a second removal finds nothing in force.
+    const again = await secretary.json<Timeline>("GET", `/api/development/people/${p.id}`)
+    expect(again.removed.map((r) => r.id)).toEqual([record?.id])
+    expect(again.derived.appliedOn).toBeNull()
+    expect(
+      (await secretary.send("POST", url, { reason: "再删一次", version: t.member.version })).status,
+    ).toBe(404)
+    // The pipeline index was recomputed for the new version: no talk is due for an application that is gone.
+    const index = await indexOf()
+    expect(index?.memberVersion).toBe(t.member.version)
+    expect(index?.items.some((i) => i.step === "talk")).toBe(false)
   })
 
   it("names the bad evidence field (400) and writes nothing", async () => {

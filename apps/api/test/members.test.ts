@@ -1,5 +1,6 @@
 import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MemberDetail, MemberPage, Org } from "../src/routes/platform/contract.js"
 import {
@@ -32,6 +33,68 @@ describe.each(backends)("members on %s", (backend) => {
     expect(page.total).toBeGreaterThan(1000)
     for (const m of page.items) expect(m.idNumberMasked).toMatch(MASK)
     expect(JSON.stringify(page)).not.toMatch(/\d{17}[\dX]/)
+  })
+
+  it("exports the list with its filter as .xlsx: every row the filter finds, masked, date cells, audited", async () => {
+    const filter = "stage=probationary"
+    const page = await admin.json<MemberPage>("GET", `/api/members?${filter}&pageSize=100`)
+    const res = await admin.get(`/api/members/export.xlsx?${filter}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toContain("spreadsheetml")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.getWorksheet("党员名册")
+    expect(ws?.getRow(1).values).toEqual([
+      undefined,
+      "序号",
+      "姓名",
+      "性别",
+      "出生日期",
+      "民族",
+      "学历",
+      "公民身份号码",
+      "人员类别",
+      "所在党组织",
+      "入党日期",
+      "转正日期",
+      "联系电话",
+    ])
+    const rows: ExcelJS.Row[] = []
+    ws?.eachRow((r, i) => {
+      if (i > 1) rows.push(r)
+    })
+    // The filter's true total, not a page of it.
+    expect(rows.length).toBe(page.total)
+    for (const r of rows) {
+      expect(r.getCell(7).value).toMatch(MASK)
+      expect(r.getCell(8).value).toBe("预备党员")
+      expect(r.getCell(4).value).toBeInstanceOf(Date)
+      expect(r.getCell(10).value).toBeInstanceOf(Date)
+    }
+    let text = ""
+    ws?.eachRow((r) => {
+      text += JSON.stringify(r.values)
+    })
+    expect(text).not.toMatch(/\d{17}[\dX]/)
+    expect(text).not.toMatch(/probationary|"01"/)
+    const [a] = await sys.deps.db.select().from(auditLog).where(eq(auditLog.action, "member.export"))
+    expect(a?.details).toMatchObject({ format: "xlsx", rows: page.total, stage: "probationary" })
+  })
+
+  it("exports only the caller's subtree", async () => {
+    const secretary = new Agent(sys)
+    await secretary.login("secretary1")
+    const page = await secretary.json<MemberPage>("GET", "/api/members?pageSize=100")
+    const res = await secretary.get("/api/members/export.xlsx")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.getWorksheet("党员名册")
+    expect((ws?.rowCount ?? 1) - 1).toBe(page.total)
+    const orgs = new Set<string>()
+    ws?.eachRow((r, i) => {
+      if (i > 1) orgs.add(String(r.getCell(9).value))
+    })
+    expect([...orgs]).toEqual([...new Set(page.items.map((m) => m.orgName))])
   })
 
   it("finds a member by pinyin initials (zs finds 张三)", async () => {

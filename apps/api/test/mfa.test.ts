@@ -85,6 +85,32 @@ describe.each(backends)("second factor on %s", (backend) => {
     expect((await verify(b, await password(b), (recovery[1] as string).toUpperCase())).status).toBe(200)
   })
 
+  it("tells how many recovery codes are left, and regenerates them for a valid code (the old ones stop working)", async () => {
+    nextStep()
+    const a = new Agent(sys)
+    const ok = await verify(a, await password(a), code())
+    a.csrf = ((await ok.json()) as { csrfToken: string }).csrfToken
+    // Two of the ten were used above.
+    expect(await a.json("GET", "/api/auth/mfa")).toEqual({
+      enabled: true,
+      pending: false,
+      recoveryCodesLeft: 8,
+    })
+    expect((await a.send("POST", "/api/auth/mfa/recovery-codes", { code: "999999" })).status).toBe(400)
+    nextStep()
+    const fresh = await a.json<{ recoveryCodes: string[] }>("POST", "/api/auth/mfa/recovery-codes", {
+      code: code(),
+    })
+    expect(fresh.recoveryCodes).toHaveLength(10)
+    expect(fresh.recoveryCodes).not.toContain(recovery[2])
+    expect((await a.json<{ recoveryCodesLeft: number }>("GET", "/api/auth/mfa")).recoveryCodesLeft).toBe(10)
+    const b = new Agent(sys)
+    expect((await verify(b, await password(b), recovery[2] as string)).status).toBe(400)
+    // A new one signs in (and clears the failure the old one counted).
+    expect((await verify(b, await password(b), fresh.recoveryCodes[0] as string)).status).toBe(200)
+    recovery = fresh.recoveryCodes
+  })
+
   it("ends a challenge after 5 wrong codes", async () => {
     nextStep()
     const a = new Agent(sys)

@@ -89,7 +89,14 @@ describe("OpenAPI and the reference page", () => {
     const js = await sys.request("/docs/scalar.js")
     expect(js.status).toBe(200)
     expect(js.headers.get("content-type")).toMatch(/javascript/)
-    expect(await (await sys.request("/docs/init.js")).text()).toContain("withDefaultFonts: false")
+    const init = await (await sys.request("/docs/init.js")).text()
+    for (const off of [
+      `"withDefaultFonts":false`,
+      `"showDeveloperTools":"never"`,
+      `"agent":{"disabled":true}`,
+    ]) {
+      expect(init).toContain(off)
+    }
   })
 
   it("answers an unknown API path with a problem+json 404", async () => {

@@ -1,3 +1,5 @@
+import { asSystem, auditLog, grantRoleAsOwner } from "@xianfeng/db"
+import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 
@@ -43,7 +45,8 @@ describe.each(backends)("separation of duties on %s", (backend) => {
     const made = await sysadmin.send("POST", "/api/users", newUser("sod.worker", "branch-secretary"))
     expect(made.status).toBe(201)
     ids["sod.worker"] = ((await made.json()) as { id: string }).id
-    for (const role of ["system-admin", "security-admin", "audit-admin"]) {
+    // Nor the guarded roles, which carry the audit log (auditor) or account work and the log (district-admin).
+    for (const role of ["system-admin", "security-admin", "audit-admin", "district-admin", "auditor"]) {
       expect((await sysadmin.send("POST", "/api/users", newUser(`sod.${role}`, role))).status).toBe(403)
       expect((await sysadmin.send("PATCH", `/api/users/${ids["sod.worker"]}`, { role })).status).toBe(403)
     }
@@ -63,12 +66,23 @@ describe.each(backends)("separation of duties on %s", (backend) => {
       (await secadmin.send("PATCH", `/api/users/${target}`, { password: "another-password" })).status,
     ).toBe(403)
     expect((await secadmin.send("PATCH", `/api/users/${target}`, { orgId: "d1" })).status).toBe(403)
-    const grant = await secadmin.send("PATCH", `/api/users/${target}`, { role: "audit-admin" })
+    const grant = await secadmin.send("PATCH", `/api/users/${target}`, { role: "auditor" })
     expect(grant.status).toBe(200)
-    expect(((await grant.json()) as { role: string }).role).toBe("audit-admin")
+    expect(((await grant.json()) as { role: string }).role).toBe("auditor")
+    // The system administrator no longer manages that account: it holds a guarded role.
+    expect((await sysadmin.send("PATCH", `/api/users/${target}`, { password: "taken-over-pw" })).status).toBe(
+      403,
+    )
     expect((await secadmin.send("PATCH", `/api/users/${target}`, { role: "branch-secretary" })).status).toBe(
       200,
     )
+    // None of the three is given or taken through the API, by anyone.
+    for (const role of ["system-admin", "security-admin", "audit-admin"]) {
+      expect((await secadmin.send("PATCH", `/api/users/${target}`, { role })).status, role).toBe(403)
+    }
+    expect(
+      (await secadmin.send("PATCH", `/api/users/${ids.sysadmin}`, { role: "branch-secretary" })).status,
+    ).toBe(403)
     expect((await secadmin.get("/api/audit")).status).toBe(403)
   })
 
@@ -100,13 +114,51 @@ describe.each(backends)("separation of duties on %s", (backend) => {
     const worker = await sysadmin.json<{ id: string }>(
       "POST",
       "/api/users",
-      newUser("sod.worker2", "auditor"),
+      newUser("sod.worker2", "branch-secretary"),
     )
     for (const agent of [sysadmin, secadmin]) {
       const res = await agent.send("PATCH", `/api/users/${worker.id}`, { role: "member" })
       expect([403, 422]).toContain(res.status)
     }
     const { items } = await sysadmin.json<{ items: { id: string; role: string }[] }>("GET", "/api/users")
-    expect(items.find((u) => u.id === worker.id)?.role).toBe("auditor")
+    expect(items.find((u) => u.id === worker.id)?.role).toBe("branch-secretary")
+  })
+
+  it("has the database owner give one of the three roles, ending the user's sessions, with an audit row", async () => {
+    const worker = new Agent(sys)
+    expect((await worker.login("sod.worker", "a-long-password")).status).toBe(200)
+    const verdict = await grantRoleAsOwner(sys.database.db, {
+      username: "sod.worker",
+      role: "audit-admin",
+      by: "root",
+      at: new Date(),
+    })
+    expect(verdict).toMatchObject({ kind: "ok", before: "branch-secretary", ended: { sessions: 1 } })
+    expect((await worker.get("/api/auth/me")).status).toBe(401)
+    expect((await worker.login("sod.worker", "a-long-password")).status).toBe(200)
+    expect((await worker.get("/api/audit")).status).toBe(200)
+    const rows = await asSystem(sys.database.db, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "user.grant-role")),
+    )
+    expect(rows.find((r) => r.objectId === ids["sod.worker"])).toMatchObject({
+      actorId: null,
+      details: { from: "branch-secretary", to: "audit-admin", by: "root" },
+    })
+    expect(
+      await grantRoleAsOwner(sys.database.db, {
+        username: "nobody",
+        role: "auditor",
+        by: "root",
+        at: new Date(),
+      }),
+    ).toEqual({ kind: "no-user" })
+    expect(
+      await grantRoleAsOwner(sys.database.db, {
+        username: "sod.worker",
+        role: "king",
+        by: "root",
+        at: new Date(),
+      }),
+    ).toEqual({ kind: "not-a-role" })
   })
 })

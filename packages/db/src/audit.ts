@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { asc, desc, eq, gt, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
-import { type AuditRow, auditLog } from "./schema/index.js"
+import { type AuditRow, auditAnchors, auditLog } from "./schema/index.js"
 
 /** One audited event (等保 安全审计: time, subject, type, object, result). */
 export interface AuditEntry {
@@ -111,7 +111,8 @@ export interface VerifyAuditChainOptions {
   /**
    * The heads of a part of the log that retention removed (what `auditHeads` read just before the oldest
    * rows were dropped). Each lane is then checked from its anchor: its rows up to the anchor's `seq` are
-   * skipped, and its first later row must link to the anchor's hash instead of the genesis hash.
+   * skipped, and its first later row must link to the anchor's hash instead of the genesis hash. By default
+   * the anchors the retention job stored (`storedAuditAnchors`; none before the first prune).
    */
   readonly from?: AuditHeads
 }
@@ -126,7 +127,8 @@ export const verifyAuditChain = async (
   batchSize = 2_000,
   options: VerifyAuditChainOptions = {},
 ): Promise<AuditChainVerdict> => {
-  const anchors = new Map((options.from?.lanes ?? []).map((a) => [a.lane, a] as const))
+  const from = options.from ?? (await storedAuditAnchors(db))
+  const anchors = new Map(from.lanes.map((a) => [a.lane, a] as const))
   const prevHashes = new Map<number, string>([...anchors].map(([lane, a]) => [lane, a.hash] as const))
   let after = 0
   let rows = 0
@@ -254,4 +256,25 @@ export const writeAuditHeads = async (
   writeFileSync(tmp, `${JSON.stringify(heads, null, 2)}\n`)
   renameSync(tmp, path)
   return heads
+}
+
+/**
+ * Each lane's newest anchor from `audit_anchors`, as heads for `verifyAuditChain({ from })`; no lanes when
+ * nothing was ever pruned.
+ */
+export const storedAuditAnchors = async (db: XfDb): Promise<AuditHeads> => {
+  const rows = await db
+    .select({
+      lane: auditAnchors.lane,
+      seq: auditAnchors.seq,
+      hash: auditAnchors.hash,
+      at: auditAnchors.prunedAt,
+    })
+    .from(auditAnchors)
+    .orderBy(asc(auditAnchors.lane), desc(auditAnchors.seq))
+  const newest = new Map<number, (typeof rows)[number]>()
+  for (const r of rows) if (!newest.has(r.lane)) newest.set(r.lane, r)
+  const lanes = [...newest.values()].map(({ lane, seq, hash }) => ({ lane, seq, hash }))
+  const at = [...newest.values()].reduce((m, r) => (r.at > m ? r.at : m), new Date(0))
+  return { at: at.toISOString(), lanes }
 }

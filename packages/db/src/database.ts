@@ -50,6 +50,14 @@ export interface OpenDatabaseOptions {
    * the one connection switches with `SET ROLE` after setup.
    */
   readonly role?: string
+  /**
+   * With `url` (then the owner's login, used for migrations and `ownerSetup` only): the login the returned
+   * `db` connects with, a role that is neither superuser nor owner — in production one that is only a
+   * member of `xianfeng_app` (`CREATE ROLE xianfeng_api LOGIN PASSWORD '…' IN ROLE xianfeng_app`), so no
+   * statement on its connections can become the owner. With `role` as well, each connection also takes
+   * that role (`-c role=…`), which such a login may do as a member.
+   */
+  readonly appUrl?: string
   /** Work to do as the owner after migrating and before taking `role` (the demo load). */
   readonly ownerSetup?: (owner: Database) => Promise<void>
 }
@@ -107,19 +115,26 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       driver: "postgres",
       close: () => pool.end(),
     }
-    if (options.role === undefined && options.ownerSetup === undefined) return owner
+    if (options.role === undefined && options.appUrl === undefined && options.ownerSetup === undefined) {
+      return owner
+    }
     try {
       await options.ownerSetup?.(owner)
     } catch (e) {
       await pool.end()
       throw e
     }
-    if (options.role === undefined) return owner
+    if (options.role === undefined && options.appUrl === undefined) return owner
     await pool.end()
     const appPool = new pg.Pool({
-      connectionString: options.url,
+      connectionString: options.appUrl ?? options.url,
       max: options.poolMax ?? 10,
-      options: `-c role=${roleName(options.role)}`,
+      ...(options.role === undefined ? {} : { options: `-c role=${roleName(options.role)}` }),
+    })
+    appPool.on("error", (e) => {
+      console.warn(
+        `database: an idle connection was closed by the server (${e.message}); it will be replaced`,
+      )
     })
     const db = drizzleNodePg({ client: appPool, schema: tables }) as unknown as XfDb
     return { db, driver: "postgres", close: () => appPool.end() }

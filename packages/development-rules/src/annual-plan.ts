@@ -3,7 +3,7 @@ import { dr } from "./citations.js"
 import type { OccupationGroup } from "./history.js"
 import type { DevelopmentPolicy } from "./policy.js"
 
-/** An organization's pipeline: development objects and activists per occupation group, and past admissions. */
+/** An organization's pipeline: candidates for membership and activists per occupation group, and past admissions. */
 export interface OrganizationPipeline {
   readonly orgId: string
   readonly developmentObjects: Readonly<Partial<Record<OccupationGroup, number>>>
@@ -16,7 +16,7 @@ export interface Allocation {
   readonly orgId: string
   readonly quota: number
   readonly weight: number
-  /** How many could be developed at most: the development objects on file. */
+  /** How many could be developed at most: the candidates for membership on file. */
   readonly capacity: number
 }
 
@@ -25,7 +25,7 @@ const sum = (r: Readonly<Partial<Record<OccupationGroup, number>>>): number =>
 
 /**
  * Weight of an organization: Σ over occupation groups of `priorityWeights[g] × (objects_g + ½ × activists_g)`.
- * Development objects count fully (they can be admitted this year), activists half (some will be).
+ * Candidates for membership count fully (they can be admitted this year), activists half (some will be).
  */
 export const allocationWeight = (o: OrganizationPipeline, policy: DevelopmentPolicy): number => {
   let w = 0
@@ -38,7 +38,7 @@ export const allocationWeight = (o: OrganizationPipeline, policy: DevelopmentPol
  * Splits a district's annual total between organizations (DR 38: annual plan; DR 37: priority groups).
  * Deterministic largest-remainder method: each organization gets ⌊total × w/W⌋, the rest go one by one to the
  * largest fractional parts (ties: larger weight, then org id). No organization gets more than its capacity
- * (its development objects); what a capped organization cannot take is shared again among the others.
+ * (its candidates for membership); what a capped organization cannot take is shared again among the others.
  */
 export const allocateAnnualPlan = (
   total: number,
@@ -97,7 +97,7 @@ export const dormantWindow = (
   Array.from({ length: policy.dormantYears }, (_, i) => year - policy.dormantYears + 1 + i)
 
 /**
- * Organizations that could develop members (activists + development objects ≥ `qualifyingPipeline`) but admitted
+ * Organizations that could develop members (activists + candidates for membership ≥ `qualifyingPipeline`) but admitted
  * nobody in the `dormantYears` calendar years up to `year`: they need guidance, possibly rectification (DR 37).
  */
 export const dormantOrganizations = (

@@ -49,7 +49,7 @@ export type CompositionDimension =
   | "ethnicity"
   | "organization"
 
-/** Counts of applicants, activists and development objects by each dimension (DR 11 yearly pool analysis). */
+/** Counts of applicants, activists and candidates for membership by each dimension (DR 11 yearly pool analysis). */
 export interface Composition {
   readonly asOf: PlainDate
   readonly total: CompositionRow

@@ -81,10 +81,10 @@ const every = (
 }
 
 /**
- * The 一人一策 plan for an activist or development object, from the start of cultivation up to `until`
+ * The 一人一策 plan for an activist or candidate for membership, from the start of cultivation up to `until`
  * (typically a year ahead): contacts' talks, thought reports and activities at the district's cadence [P],
- * half-yearly assessments (DR 11) and, for a development object, the centralized training (DR 17).
- * Undefined for anyone who is not (yet, or any longer) an activist or development object.
+ * half-yearly assessments (DR 11) and, for a candidate for membership, the centralized training (DR 17).
+ * Undefined for anyone who is not (yet, or any longer) an activist or candidate for membership.
  */
 export const cultivationPlan = (
   history: History,

@@ -5,7 +5,7 @@ import type { PlanActivity, PlanItemKind } from "./cultivation-plan.js"
 import { Choice, Fields, IsoDate, OptionalText, Text } from "./internal/schemas.js"
 
 /**
- * What a contact or a branch records while cultivating an activist or development object (一人一策) that is
+ * What a contact or a branch records while cultivating an activist or candidate for membership (一人一策) that is
  * not one of the 25 steps: a contact's talk (培养联系人谈话, DR 10), a thought report handed in (思想汇报) and
  * a party activity taken part in (参加党组织活动, DR 10). Assessments and trainings are steps of their own.
  */

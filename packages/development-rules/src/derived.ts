@@ -15,7 +15,7 @@ export interface DerivedDates {
   readonly appliedOn?: PlainDate
   /** Start of cultivation as activist; carries over a transfer (DR 12). */
   readonly activistSince?: PlainDate
-  /** When the person became a development object (decision, higher committee, notice all complete). */
+  /** When the person became a candidate for membership (decision, higher committee, notice all complete). */
   readonly developmentObjectSince?: PlainDate
   /** When the last required pre-review level passed. */
   readonly preReviewPassedOn?: PlainDate
@@ -59,7 +59,7 @@ export const editionResolver = (sets: readonly RuleSet<unknown>[]): EditionOn =>
   return on
 }
 
-/** Whether the development object needs the 2026 agreement-plus-notice procedure. */
+/** Whether the candidate for membership needs the 2026 agreement-plus-notice procedure. */
 export const needsPublicNotice = (history: History, editionOn: EditionOn, asOf: PlainDate): boolean => {
   const higher = lastOf(history, "higher-committee-agreement")
   return editionOn(higher?.on ?? asOf) === "2026"

@@ -127,7 +127,7 @@ export const developmentMessages: MessageCatalog = {
   },
   "DEV-LEAVING-UNIT.leaving-soon": {
     "zh-CN": "发展对象将于{leavingOn}离开单位（3个月内），一般不办理接收手续",
-    en: "the development object leaves the unit on {leavingOn} (within 3 months); admission is normally not processed",
+    en: "the candidate for membership leaves the unit on {leavingOn} (within 3 months); admission is normally not processed",
   },
   "DEV-PRE-REVIEW.not-written": {
     "zh-CN": "预审结果须书面通知党支部",
@@ -295,7 +295,7 @@ export const developmentMessages: MessageCatalog = {
   },
   "DEV-MOBILE-ORG.not-qualified": {
     "zh-CN": "尚不具备发展党员条件的流动党员党组织不能确定发展对象，应向有关党组织介绍情况、转交材料",
-    en: "a mobile-member organization without the conditions cannot decide development objects; hand the materials over to the organization concerned",
+    en: "a mobile-member organization without the conditions cannot decide candidates for membership; hand the materials over to the organization concerned",
   },
   "DEV-DIRECT-ADMISSION.not-entitled": {
     "zh-CN": "只有党中央和省（自治区、直辖市）党委可以直接接收党员，{levelZh}不能",

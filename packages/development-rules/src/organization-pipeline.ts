@@ -14,7 +14,7 @@ type Counts = Partial<Record<OccupationGroup, number>>
 const total = (r: Readonly<Counts>): number => Object.values(r).reduce((a: number, b) => a + (b ?? 0), 0)
 
 /**
- * Each organization's pipeline (DR 37, DR 38): its development objects and activists per priority group (a
+ * Each organization's pipeline (DR 37, DR 38): its candidates for membership and activists per priority group (a
  * person without one counts as "other"; applicants are not counted) and its admissions per year. An
  * organization appears when it has anyone in the pipeline or any admission; the order is first appearance.
  */
@@ -50,7 +50,7 @@ export const organizationPipelines = (
 
 /**
  * The pipelines of the units an annual plan is split between (DR 38: a district splits its plan between its
- * committees, a committee between its branches): each unit carries the development objects and activists of
+ * committees, a committee between its branches): each unit carries the candidates for membership and activists of
  * every organization `unitOf` maps to it; organizations mapped to no unit are left out, and a unit with nobody
  * has an empty pipeline. One pipeline per unit, in the order of `units`; admissions are not rolled up.
  */
@@ -73,11 +73,11 @@ export const rollUpPipelines = (
   return units.map((u) => ({ orgId: u, ...(rolled.get(u) ?? { developmentObjects: {}, activists: {} }) }))
 }
 
-/** The development objects on file: how many an organization could admit this year at most (DR 38). */
+/** The candidates for membership on file: how many an organization could admit this year at most (DR 38). */
 export const developmentObjectsOf = (p: OrganizationPipeline): number => total(p.developmentObjects)
 
 /**
- * The share of an organization's pipeline (development objects and activists) that belongs to a DR 37
+ * The share of an organization's pipeline (candidates for membership and activists) that belongs to a DR 37
  * priority group — everyone not "other" — as a fraction in [0, 1]; 0 for an empty pipeline.
  */
 export const priorityShareOf = (p: OrganizationPipeline): number => {

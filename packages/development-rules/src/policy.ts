@@ -186,7 +186,7 @@ export const developmentPolicy = definePolicy("development", {
     default: { months: 3 } as typeof PeriodSchema.Type,
     description: {
       "zh-CN": "列为发展对象后多久内完成集中培训（培养计划用）",
-      en: "How soon after becoming a development object the centralized training is planned",
+      en: "How soon after becoming a candidate for membership the centralized training is planned",
     },
     confidence: "P",
     citations: [dr(17)],
@@ -206,7 +206,7 @@ export const developmentPolicy = definePolicy("development", {
     default: 2,
     description: {
       "zh-CN": "组织“具备发展条件”的最少积极分子和发展对象人数",
-      en: "Activists plus development objects an organization needs to count as able to develop",
+      en: "Activists plus candidates for membership an organization needs to count as able to develop",
     },
     confidence: "P",
     citations: [dr(37)],

@@ -12,7 +12,7 @@ export const analysisDateOf = (year: number, today: PlainDate): PlainDate =>
 export interface YearAnalysisInput {
   readonly year: number
   readonly today: PlainDate
-  /** The applicants, activists and development objects of the subtree analysed. */
+  /** The applicants, activists and candidates for membership of the subtree analysed. */
   readonly people: readonly PipelinePersonInput[]
   /** Admissions per organization and year, at least over `dormantWindow(year, policy)`. */
   readonly admissions: readonly AdmissionCount[]

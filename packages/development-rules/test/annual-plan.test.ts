@@ -22,7 +22,7 @@ describe("annual development plan (DR 37, 38)", () => {
     expect(a.reduce((s, x) => s + x.quota, 0)).toBe(6)
   })
 
-  it("never gives an organization more than its development objects, passing the rest on", () => {
+  it("never gives an organization more than its candidates for membership, passing the rest on", () => {
     const a = allocateAnnualPlan(8, orgs, nationalPolicy)
     for (const x of a) expect(x.quota).toBeLessThanOrEqual(x.capacity)
     expect(a.reduce((s, x) => s + x.quota, 0)).toBe(8)

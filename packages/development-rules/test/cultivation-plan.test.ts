@@ -32,7 +32,7 @@ describe("cultivation plans (一人一策)", () => {
     expect(plan?.items.filter((i) => i.kind === "thought-report")).toHaveLength(12)
   })
 
-  it("adds the centralized training for a development object (DR 17)", () => {
+  it("adds the centralized training for a candidate for membership (DR 17)", () => {
     const h = history([
       ...activist.records,
       rec("activist-filing", "2026-02-11"),
@@ -40,7 +40,7 @@ describe("cultivation plans (一人一策)", () => {
       rec("development-object-decision", "2027-02-15"),
       rec("higher-committee-agreement", "2027-02-20", { kind: "filing" }),
     ])
-    // 2027 is judged by 2026 rules: no notice on file yet, so not yet a development object
+    // 2027 is judged by 2026 rules: no notice on file yet, so not yet a candidate for membership
     expect(cultivationPlan(h, d("2027-06-01"), developmentRuleSets, nationalPolicy)?.role).toBe("activist")
     const withNotice = history([
       ...h.records.slice(0, -1),

@@ -20,7 +20,7 @@ const people: PipelinePerson[] = [
 ]
 
 describe("organizations' pipelines (DR 37, 38)", () => {
-  it("counts development objects and activists per priority group, without applicants", () => {
+  it("counts candidates for membership and activists per priority group, without applicants", () => {
     const ps = organizationPipelines(people, [
       { orgId: "b2", year: 2025, count: 2 },
       { orgId: "b4", year: 2024, count: 1 },
@@ -64,7 +64,7 @@ describe("organizations' pipelines (DR 37, 38)", () => {
     ])
   })
 
-  it("gives the share of the pipeline in a priority group, and the development objects on file", () => {
+  it("gives the share of the pipeline in a priority group, and the candidates for membership on file", () => {
     const p: OrganizationPipeline = {
       orgId: "c1",
       developmentObjects: { "industrial-worker": 2, other: 1 },

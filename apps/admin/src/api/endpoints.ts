@@ -3,10 +3,13 @@ import type {
   MemberDetail,
   MemberPage,
   MemberUpdate,
+  MfaEnrolment,
+  MfaStatus,
   NewUser,
   Org,
   OrgCreate,
   OrgUpdate,
+  RefusalList,
   Session,
   Stage,
   StageCounts,
@@ -27,6 +30,16 @@ const id = encodeURIComponent
 
 export const endpoints = {
   login: (username: string, password: string) => api.post<Session>("/auth/login", { username, password }),
+  /** The second step of signing in: the challenge of the 401 `mfa-required` answer and a code. */
+  verifyMfa: (challenge: string, code: string) => api.post<Session>("/auth/mfa/verify", { challenge, code }),
+  mfaStatus: () => api.get<MfaStatus>("/auth/mfa"),
+  enrollMfa: () => api.post<MfaEnrolment>("/auth/mfa/enroll"),
+  confirmMfa: (code: string) => api.post<{ recoveryCodes: string[] }>("/auth/mfa/confirm", { code }),
+  disableMfa: (code: string) => api.post<{ ok: true }>("/auth/mfa/disable", { code }),
+  regenerateRecoveryCodes: (code: string) =>
+    api.post<{ recoveryCodes: string[] }>("/auth/mfa/recovery-codes", { code }),
+  refusals: (hours: number, atLeast: number) =>
+    api.get<RefusalList>("/security/refusals", { hours, atLeast }),
   me: () => api.get<Session>("/auth/me"),
   logout: () => api.post<unknown>("/auth/logout"),
 
@@ -57,5 +70,14 @@ export const endpoints = {
     patch: Partial<Pick<UserRow, "displayName" | "role" | "orgId" | "disabled">> & { password?: string },
   ) => api.patch<UserRow>(`/users/${id(userId)}`, patch),
 
+  /** The member list with its filter as .xlsx (党员名册), relative to /api, for `download`. */
+  membersExportPath: (f: Omit<MemberFilter, "page" | "pageSize">) => {
+    const q = new URLSearchParams()
+    if (f.orgId) q.set("orgId", f.orgId)
+    if (f.stage) q.set("stage", f.stage)
+    if (f.q) q.set("q", f.q)
+    const s = q.toString()
+    return s ? `/members/export.xlsx?${s}` : "/members/export.xlsx"
+  },
   membersByStage: (orgId: string) => api.get<StageCounts>("/stats/members-by-stage", { orgId }),
 }

@@ -58,6 +58,18 @@ export const useSession = () => {
     [queryClient],
   )
 
+  /** The second step, when the password was answered 401 `mfa-required` with a challenge. */
+  const verifyMfa = useCallback(
+    async (challenge: string, code: string) => {
+      const s = await endpoints.verifyMfa(challenge, code)
+      setCsrfToken(s.csrfToken)
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION[0] })
+      queryClient.setQueryData(SESSION, s)
+      return s
+    },
+    [queryClient],
+  )
+
   const logout = useCallback(async () => {
     try {
       await endpoints.logout()
@@ -68,5 +80,5 @@ export const useSession = () => {
     }
   }, [queryClient])
 
-  return { session: query.data, error: query.error, refetch: query.refetch, login, logout }
+  return { session: query.data, error: query.error, refetch: query.refetch, login, verifyMfa, logout }
 }

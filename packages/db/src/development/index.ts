@@ -15,7 +15,9 @@ export * from "./pool-analyses.js"
 export {
   type DevelopmentStepEntry,
   memberStageOf,
+  type RecordRemoval,
   recordDevelopmentStep,
+  removeDevelopmentRecord,
   type StageColumns,
   stageColumnsOf,
 } from "./records.js"

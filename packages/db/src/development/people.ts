@@ -11,7 +11,7 @@ import {
 } from "../schema/index.js"
 import { cultivationRecordsOf } from "./cultivation.js"
 import { loadDevelopmentPolicy } from "./policies.js"
-import { developmentRecordsOf } from "./records.js"
+import { developmentRecordsOf, removedDevelopmentRecordsOf } from "./records.js"
 
 /**
  * The columns a development listing reads of a member (with its organization's name and path): enough to
@@ -53,6 +53,8 @@ export interface DevelopmentCase {
   readonly person: ScopedMember
   /** The member's development records, in date order (then in the order they were recorded). */
   readonly records: readonly DevelopmentRecord[]
+  /** Records removed as entered in error (kept, out of the history), in the order they were removed. */
+  readonly removed: readonly DevelopmentRecord[]
   /** The member's cultivation records (talks, thought reports, activities), in date order. */
   readonly cultivation: readonly CultivationRecordRow[]
   /** The development policy of the member's district. */
@@ -72,7 +74,8 @@ export const developmentCaseOf = async (
 ): Promise<DevelopmentCase> => {
   const person = await memberInScope(db, scope, memberId, options)
   const records = (await developmentRecordsOf(db, [person.id])).get(person.id) ?? []
+  const removed = await removedDevelopmentRecordsOf(db, person.id)
   const cultivation = await cultivationRecordsOf(db, person.id)
   const { policy } = await loadDevelopmentPolicy(db, person.orgPath)
-  return { person, records, cultivation, policy }
+  return { person, records, removed, cultivation, policy }
 }

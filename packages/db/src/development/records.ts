@@ -4,7 +4,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import type { DerivedDates } from "@xianfeng/development-rules"
-import { and, asc, eq, inArray, type SQLWrapper, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNotNull, isNull, type SQLWrapper, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { NotInScope, orgRowInScope, type Scope } from "../platform/scope.js"
 import {
@@ -17,7 +17,7 @@ import {
 } from "../schema/index.js"
 
 /**
- * The development records of many members in ONE query, grouped per member and in date order (then in the
+ * The development records of many members in ONE query (records removed as entered in error left out), grouped per member and in date order (then in the
  * order they were recorded). `memberIds` is a list or a subquery (`select id from members where …`), so a
  * pipeline of any size stays one round trip without running into the parameter limit. Not scoped itself: the
  * callers in this folder pass ids or a subquery they selected in scope.
@@ -31,7 +31,12 @@ export const developmentRecordsOf = async (
   const rows = await db
     .select()
     .from(developmentRecords)
-    .where(inArray(developmentRecords.memberId, memberIds as string[] | SQLWrapper))
+    .where(
+      and(
+        inArray(developmentRecords.memberId, memberIds as string[] | SQLWrapper),
+        isNull(developmentRecords.removedAt),
+      ),
+    )
     .orderBy(
       asc(developmentRecords.memberId),
       asc(developmentRecords.onDate),
@@ -91,7 +96,8 @@ export interface DevelopmentStepEntry {
  * Stores one development step: the member (inside the scope, else `NotInScope`) takes the stage columns the
  * new history decides (`stageColumnsOf`) and moves on a version, and the record is inserted. The only write
  * to development_records; run it in the transaction that judged the step, with the member locked
- * (`developmentCaseOf(…, { lock: true })`), and write the audit row there too.
+ * (`developmentCaseOf(…, { lock: true })`), and write the audit row there too. (`removeDevelopmentRecord`
+ * marks a record removed; nothing deletes one.)
  */
 export const recordDevelopmentStep = async (
   db: XfDb,
@@ -113,4 +119,59 @@ export const recordDevelopmentStep = async (
   const [inserted] = await db.insert(developmentRecords).values(entry).returning()
   if (inserted === undefined) throw new Error("insert into development_records returned no row")
   return inserted
+}
+
+/** A member's records removed as entered in error, in the order they were removed. Not scoped: see above. */
+export const removedDevelopmentRecordsOf = async (db: XfDb, memberId: string): Promise<DevelopmentRecord[]> =>
+  db
+    .select()
+    .from(developmentRecords)
+    .where(and(eq(developmentRecords.memberId, memberId), isNotNull(developmentRecords.removedAt)))
+    .orderBy(asc(developmentRecords.removedAt))
+
+/** Why and by whom a record entered in error is removed. */
+export interface RecordRemoval {
+  readonly memberId: string
+  readonly recordId: string
+  readonly reason: string
+  readonly removedBy: string
+  readonly removedAt: Date
+}
+
+/**
+ * Removes a development record entered in error: the record stays, marked removed (when, by whom, why), and
+ * the member (inside the scope, else `NotInScope`) takes the stage columns the history without it decides
+ * and moves on a version. Undefined when the member has no such record in force (already removed, or
+ * another's). Run it where the removal was judged, with the member locked, and write the audit row there.
+ */
+export const removeDevelopmentRecord = async (
+  db: XfDb,
+  scope: Scope,
+  removal: RecordRemoval,
+  columns: StageColumns,
+): Promise<DevelopmentRecord | undefined> => {
+  const [removed] = await db
+    .update(developmentRecords)
+    .set({ removedAt: removal.removedAt, removedBy: removal.removedBy, removedReason: removal.reason })
+    .where(
+      and(
+        eq(developmentRecords.id, removal.recordId),
+        eq(developmentRecords.memberId, removal.memberId),
+        isNull(developmentRecords.removedAt),
+      ),
+    )
+    .returning()
+  if (removed === undefined) return undefined
+  const [member] = await db
+    .update(members)
+    .set({ ...columns, version: sql`${members.version} + 1`, updatedAt: removal.removedAt })
+    .where(
+      and(
+        eq(members.id, removal.memberId),
+        inArray(members.orgId, db.select({ id: orgs.id }).from(orgs).where(orgRowInScope(scope))),
+      ),
+    )
+    .returning({ id: members.id })
+  if (member === undefined) throw new NotInScope("member", removal.memberId)
+  return removed
 }

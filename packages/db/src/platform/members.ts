@@ -200,6 +200,51 @@ export const listMembersInScope = async (
   return { rows, total: total?.n ?? 0 }
 }
 
+const exportColumns = {
+  ...summaryColumns,
+  ethnicity: members.ethnicity,
+  education: members.education,
+  occupationGroup: members.occupationGroup,
+  admittedOn: members.admittedOn,
+  fullMemberOn: members.fullMemberOn,
+}
+
+/** One row of a member-list export: the list's columns and the register's (民族, 学历, 入党 and 转正 dates). */
+export type MemberExportRow = MemberSummaryRow &
+  Pick<Member, "ethnicity" | "education" | "occupationGroup" | "admittedOn" | "fullMemberOn">
+
+/**
+ * Every member inside the scope that the list's filter (`within`, `stage`, `q`) finds, in the list's order,
+ * for an export: at most `limit` rows, with `total` the filter's true count (more than `limit` means the
+ * caller must narrow the filter rather than get a cut list).
+ */
+export const membersForExport = async (
+  db: XfDb,
+  scope: Scope,
+  query: Omit<MemberListQuery, "page" | "pageSize">,
+  limit: number,
+): Promise<{ rows: MemberExportRow[]; total: number }> => {
+  const where = and(
+    memberRowsInScope(scope, query.within),
+    query.stage ? eq(members.stage, query.stage) : undefined,
+    query.q ? searchCondition(query.q) : undefined,
+  )
+  const [total] = await db
+    .select({ n: count() })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+  const n = total?.n ?? 0
+  if (n > limit) return { rows: [], total: n }
+  const rows = await db
+    .select(exportColumns)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+    .orderBy(asc(members.namePinyin), asc(members.id))
+  return { rows, total: n }
+}
+
 /**
  * The members inside the scope with this plain ID number (through the blind index): none or one. A member
  * outside the scope is not found, as a missing one.

@@ -71,3 +71,12 @@ export const countMfaChallengeFailure = async (tx: XfDb, id: string): Promise<nu
 export const deleteMfaChallenge = async (tx: XfDb, id: string): Promise<boolean> =>
   (await tx.delete(mfaChallenges).where(eq(mfaChallenges.id, id)).returning({ id: mfaChallenges.id }))
     .length === 1
+
+/** How many of a user's recovery codes are still unused. */
+export const recoveryCodesLeft = async (db: XfDb, userId: string): Promise<number> =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(mfaRecoveryCodes)
+      .where(and(eq(mfaRecoveryCodes.userId, userId), isNull(mfaRecoveryCodes.usedAt)))
+  )[0]?.n ?? 0

@@ -16,8 +16,18 @@ export const developmentRecords = pgTable(
     onDate: plainDate("on_date").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
     ...recordedColumns(),
+    /**
+     * A record entered in error is removed, never deleted: it stays here with when, by whom and why, drops
+     * out of the history the rules judge, and is listed apart on the timeline.
+     */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedBy: uuid("removed_by").references(() => users.id),
+    removedReason: text("removed_reason"),
   },
-  (t) => [index("development_records_member_idx").on(t.memberId, t.onDate)],
+  (t) => [
+    index("development_records_member_idx").on(t.memberId, t.onDate),
+    check("development_records_removal", sql`(${t.removedAt} is null) = (${t.removedReason} is null)`),
+  ],
 )
 
 /** One allocation of an annual development plan (年度发展党员计划): an organization and its quota. */

@@ -29,6 +29,7 @@ export const tables = {
   calendarFeeds: platform.calendarFeeds,
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,
+  auditAnchors: platform.auditAnchors,
   districtPolicies: platform.districtPolicies,
   mfaRecoveryCodes: platform.mfaRecoveryCodes,
   mfaChallenges: platform.mfaChallenges,

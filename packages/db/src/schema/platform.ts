@@ -11,6 +11,7 @@ import {
 import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -255,6 +256,27 @@ export const auditLog = pgTable(
     index("audit_log_at_idx").on(t.at),
     index("audit_log_lane_idx").on(t.lane, t.seq),
   ],
+)
+
+/**
+ * Where retention cut the audit log (审计记录保留): for each lane, the last row removed (`seq`, `hash`), so the
+ * rows kept still verify — each lane's first kept row links to its anchor — and how many rows went, into
+ * which archive. Written by `pruneAuditLog` in the transaction that removes the rows; append-only like the log.
+ */
+export const auditAnchors = pgTable(
+  "audit_anchors",
+  {
+    /** The cut: every removed row was written before this instant (the first day of a month, UTC). */
+    cutAt: timestamp("cut_at", { withTimezone: true }).notNull(),
+    lane: smallint("lane").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    rows: bigint("rows", { mode: "number" }).notNull(),
+    /** The archive the removed rows were written to (a file name, for the operator). */
+    archive: text("archive").notNull(),
+    prunedAt: timestamp("pruned_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: "audit_anchors_pkey", columns: [t.cutAt, t.lane] })],
 )
 
 /**

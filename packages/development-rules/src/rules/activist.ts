@@ -60,7 +60,7 @@ export const activistRules = (edition: Edition): DevelopmentRule[] => [
     id: "DEV-CULTIVATION-MIN",
     title: {
       "zh-CN": "培养一年以上方可列为发展对象",
-      en: "One year as activist before becoming a development object",
+      en: "One year as activist before becoming a candidate for membership",
     },
     description: {
       "zh-CN": "经过一年以上培养教育和考察的入党积极分子方可列为发展对象；组织关系转接的，培养时间连续计算",
@@ -95,7 +95,7 @@ export const activistRules = (edition: Edition): DevelopmentRule[] => [
       edition === "2026"
         ? {
             "zh-CN": "列为发展对象须经支部委员会讨论同意并报上级党委同意",
-            en: "A development object needs the higher committee's agreement, not just a filing",
+            en: "A candidate for membership needs the higher committee's agreement, not just a filing",
           }
         : {
             "zh-CN": "经支部委员会讨论同意并报上级党委备案后列为发展对象",
@@ -113,7 +113,7 @@ export const activistRules = (edition: Edition): DevelopmentRule[] => [
   }),
 ]
 
-/** 2026 only: the development object is announced for at least 5 working days, in both places for migrants. */
+/** 2026 only: the candidate for membership is announced for at least 5 working days, in both places for migrants. */
 export const publicNoticeRule = (): DevelopmentRule =>
   defineRule({
     id: "DEV-PUBLIC-NOTICE",

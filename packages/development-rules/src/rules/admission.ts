@@ -30,7 +30,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     },
     description: {
       "zh-CN": "发展对象未来3个月内将离开工作、学习单位的，一般不办理接收预备党员的手续",
-      en: "A development object who will leave the unit within the next 3 months is normally not admitted",
+      en: "A candidate for membership who will leave the unit within the next 3 months is normally not admitted",
     },
     citations: [drIn(edition, 18)],
     steps: ["pre-review", "admission-meeting"],

@@ -22,7 +22,7 @@ const prereqName = (p: string, policy: DevelopmentPolicy): { zh: string; en: str
     case "@activist":
       return { zh: "确定为入党积极分子", en: "becoming an activist" }
     case "@development-object":
-      return { zh: "列为发展对象", en: "becoming a development object" }
+      return { zh: "列为发展对象", en: "becoming a candidate for membership" }
     case "@pre-review":
       return { zh: "上级党委预审（全部层级）通过", en: "passing pre-review at every level" }
     case "@probationary":

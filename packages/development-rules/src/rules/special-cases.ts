@@ -59,7 +59,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     description: {
       "zh-CN":
         "尚不具备发展党员条件的流动党员党组织，做好入党申请人教育引导和入党积极分子培养教育，并及时向有关党组织介绍情况、转交材料",
-      en: "A mobile-member organization without the conditions educates applicants and cultivates activists, then hands the materials over; it does not decide development objects",
+      en: "A mobile-member organization without the conditions educates applicants and cultivates activists, then hands the materials over; it does not decide candidates for membership",
     },
     citations: [drInOrDistrict(edition, 40)],
     steps: ["development-object-decision"],

@@ -36,7 +36,7 @@ describe("activists (stage 2)", () => {
     expect(evalAt(h, "2026-02-02").steps.find((x) => x.step === "activist-assessment")?.state).toBe("overdue")
   })
 
-  it("refuses a development object after less than one year as activist (DR 13)", () => {
+  it("refuses a candidate for membership after less than one year as activist (DR 13)", () => {
     const h = history([
       ...activist,
       rec("activist-filing", "2025-02-11"),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { developmentPolicy, type StepRecord } from "../../src/index.js"
 import { check, codes, d, evalAt, history, member, rec } from "../fixtures.js"
 
-/** An activist since 2025-02-10, decided as development object on 2026-06-01 (2026 edition). */
+/** An activist since 2025-02-10, decided as candidate for membership on 2026-06-01 (2026 edition). */
 const base2026: StepRecord[] = [
   rec("apply", "2025-01-05"),
   rec("talk", "2025-01-10"),

@@ -177,7 +177,7 @@ describe("organizations of mobile members without the conditions to develop (202
     rec("contacts-assigned", "2025-02-11"),
   ]
 
-  it("may cultivate activists but not decide a development object: it hands the materials over", () => {
+  it("may cultivate activists but not decide a candidate for membership: it hands the materials over", () => {
     const h = history(base, { migrant: true })
     const vs = check(h, rec("development-object-decision", "2026-06-01", { mobileOrg: "not-qualified" }))
     expect(codes(vs)).toEqual(["DEV-MOBILE-ORG.not-qualified"])

@@ -12,7 +12,7 @@ type Allocation = AnnualPlan["allocations"][number]
 
 /**
  * 年度发展计划: a total for the year, the API's proposal per organization (weighted to the priority
- * groups, never more than an organization's development objects) and manual changes to it. 建议分配 asks
+ * groups, never more than an organization's candidates for membership) and manual changes to it. 建议分配 asks
  * the API for the split of the typed total as a dry run; only 保存 writes.
  */
 export const AnnualPlanEditor = ({ year }: { readonly year: number }) => {

@@ -249,12 +249,13 @@ const PipelinePage = () => {
               <Space>
                 <WarningOutlined style={{ color: "#c8161d" }} />
                 {t("dev.attention.title")}
-                <Typography.Text type="secondary" style={{ fontWeight: "normal", fontSize: 12 }}>
-                  {t("dev.attention.hint")}
-                </Typography.Text>
               </Space>
             }
           >
+            {/* Below the title, not in it: a card title is one line and would cut it on a phone. */}
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="attention-hint">
+              {t("dev.attention.hint")}
+            </Typography.Paragraph>
             <AttentionTable pipeline={query.data} />
             <AttentionTotal pipeline={query.data} />
           </Card>

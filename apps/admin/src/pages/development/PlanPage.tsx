@@ -11,9 +11,9 @@ import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { devApi } from "./api"
-import { CultivationForm } from "./CultivationForm"
 import { StateTag } from "./components"
 import { devKeys, useStepDefinitions } from "./queries"
+import { CultivationForm } from "./RecordForm"
 import type { CultivationPlanView } from "./types"
 
 type Item = CultivationPlanView["items"][number]

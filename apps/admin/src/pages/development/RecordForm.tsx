@@ -1,14 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { Alert, App, Flex, Form, Input, Modal, Typography } from "antd"
-import { useMemo, useState } from "react"
-import { ProblemError } from "../../api/problem"
+import { type ReactNode, useMemo, useState } from "react"
+import { type Problem, ProblemError } from "../../api/problem"
 import { useI18n } from "../../i18n/I18nProvider"
 import { devApi } from "./api"
 import { VerdictLine } from "./components"
 import { devKeys } from "./queries"
 import { SchemaFields } from "./SchemaFields"
-import { carryOver, fieldsOf, formPathOf, shapeOf, toEvidence, unansweredValues } from "./schemaForm"
-import type { StepDefinition, Timeline, VerdictView } from "./types"
+import {
+  carryOver,
+  type FieldSpec,
+  fieldsOf,
+  formPathOf,
+  shapeOf,
+  toEvidence,
+  unansweredValues,
+} from "./schemaForm"
+import type { CultivationKind, StepDefinition, Timeline, VerdictView } from "./types"
 import { sortVerdicts, verdictsOf } from "./verdicts"
 
 interface Values {
@@ -17,9 +25,142 @@ interface Values {
 }
 
 /**
- * The record form of one step, generated from the step's evidence JSON Schema. The rules answer on
- * submit: a refusal (422) shows its verdicts with their articles and keeps what was typed; a field
- * error (400) lands on the form item it names; success refreshes the timeline.
+ * The one form of a dated record with evidence, generated from the evidence JSON Schema: a step of the
+ * procedure (`RecordForm`) or a talk, thought report or activity of the cultivation plan
+ * (`CultivationForm`). The date may not lie after `maxDate`; a field error (400) lands on the item it
+ * names, other problems above the form; `onProblem` may take a problem first (a refusal's verdicts).
+ */
+const EvidenceForm = ({
+  title,
+  width,
+  formName,
+  testId,
+  dataAttrs,
+  submitTestId,
+  header,
+  fields,
+  initial,
+  maxDate,
+  save,
+  onStart,
+  onProblem,
+  onClose,
+}: {
+  readonly title: ReactNode
+  readonly width: number
+  /** The antd form name: the prefix of every item's id (`record_onDate`). */
+  readonly formName: string
+  readonly testId: string
+  readonly dataAttrs: Readonly<Record<string, string>>
+  readonly submitTestId: string
+  /** What the form says above its items (actor, basis, refusals, a carried-over note). */
+  readonly header: ReactNode
+  readonly fields: readonly FieldSpec[]
+  readonly initial: Record<string, unknown>
+  readonly maxDate: string
+  /** Sends the record; resolves when saved (and the caller closed or refreshed what it needs). */
+  readonly save: (values: Values) => Promise<void>
+  readonly onStart?: () => void
+  /** Takes a problem the caller shows itself; answers whether it did. */
+  readonly onProblem?: (problem: Problem, date: string) => boolean
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const [form] = Form.useForm<Values>()
+  const [banner, setBanner] = useState<string[]>([])
+  const send = useMutation({ mutationFn: save })
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => undefined)
+    if (!values) return
+    onStart?.()
+    setBanner([])
+    try {
+      await send.mutateAsync({ onDate: values.onDate, evidence: toEvidence(fields, values.evidence) })
+    } catch (e) {
+      if (!(e instanceof ProblemError)) throw e
+      const p = e.problem
+      if (onProblem?.(p, values.onDate)) return
+      const other: string[] = []
+      const onForm: { name: (string | number)[]; errors: string[] }[] = []
+      for (const fe of p.errors ?? []) {
+        const path = fe.field === "onDate" ? ["onDate"] : formPathOf(fe.field, fields)
+        if (path) onForm.push({ name: path, errors: [fe.message] })
+        else other.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message)
+      }
+      form.setFields(onForm)
+      if (onForm.length === 0 && other.length === 0) other.push(p.detail ?? p.title)
+      setBanner(other)
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={width}
+      title={title}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      okButtonProps={{ "data-testid": submitTestId } as Record<string, string>}
+      confirmLoading={send.isPending}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <div data-testid={testId} {...dataAttrs}>
+        {header}
+        {banner.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="record-error"
+            message={banner.join("；")}
+          />
+        ) : null}
+        <Form<Values>
+          form={form}
+          name={formName}
+          layout="vertical"
+          initialValues={{ evidence: initial }}
+          scrollToFirstError
+        >
+          <Form.Item
+            name="onDate"
+            label={t("dev.form.onDate")}
+            rules={[
+              { required: true, message: t("dev.form.onDateRequired") },
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (v && v > maxDate) throw new Error(t("dev.form.future"))
+                },
+              },
+            ]}
+          >
+            <Input type="date" max={maxDate} style={{ maxWidth: 220 }} data-testid="field-onDate" />
+          </Form.Item>
+          <SchemaFields fields={fields} prefix={["evidence"]} maxDate={maxDate} />
+        </Form>
+      </div>
+    </Modal>
+  )
+}
+
+/** The basis of a form: the articles it rests on, as one secondary line. */
+const Basis = ({ citations }: { readonly citations: readonly string[] }) => {
+  const { locale } = useI18n()
+  return citations.length > 0 ? (
+    <Typography.Text type="secondary">
+      {locale === "en" ? "Basis: " : "依据："}
+      {citations.join(locale === "en" ? "; " : "；")}
+    </Typography.Text>
+  ) : null
+}
+
+/**
+ * The record form of one step of the procedure. The rules answer on submit: a refusal (422) shows its
+ * verdicts with their articles and keeps what was typed; success refreshes the timeline.
  */
 export const RecordForm = ({
   memberId,
@@ -34,12 +175,11 @@ export const RecordForm = ({
   readonly timeline: Timeline
   readonly onClose: () => void
 }) => {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const [form] = Form.useForm<Values>()
   const [verdicts, setVerdicts] = useState<VerdictView[]>([])
-  const [banner, setBanner] = useState<string[]>([])
+  const [refusedDate, setRefusedDate] = useState("")
   const fields = useMemo(() => fieldsOf(definition.evidenceSchema), [definition])
 
   // Pre-fill from the last record of this step, or of a step with the same evidence (the conversion
@@ -71,158 +211,151 @@ export const RecordForm = ({
       verdicts.flatMap((v) => v.citations.flatMap((c) => [...c.matchAll(/（(\d{4})年）/g)].map((m) => m[1]))),
     )
     const other = [...cited].find((y) => y !== undefined && y !== timeline.edition)
-    return other
-      ? t("dev.form.editionOfDate", { date: form.getFieldValue("onDate") ?? "", edition: other })
-      : ""
-  }, [verdicts, timeline.edition, t, form])
+    return other ? t("dev.form.editionOfDate", { date: refusedDate, edition: other }) : ""
+  }, [verdicts, timeline.edition, t, refusedDate])
 
-  const save = useMutation({
-    mutationFn: (v: Values) =>
-      devApi.record(memberId, { step: definition.id, onDate: v.onDate, evidence: v.evidence }),
-  })
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined)
-    if (!values) return
-    setVerdicts([])
-    setBanner([])
-    try {
-      const updated = await save.mutateAsync({
-        onDate: values.onDate,
-        evidence: toEvidence(fields, values.evidence),
+  const save = async (values: Values) => {
+    const updated = await devApi.record(memberId, { step: definition.id, ...values })
+    queryClient.setQueryData(devKeys.timeline(memberId), updated)
+    void queryClient.invalidateQueries({ queryKey: ["development", "plan", memberId] })
+    void queryClient.invalidateQueries({ queryKey: ["development", "pipeline"] })
+    void queryClient.invalidateQueries({ queryKey: ["member", memberId] })
+    void queryClient.invalidateQueries({ queryKey: ["members"] })
+    // A step taken after its deadline is kept, but the secretary hears so now, not in a folded stage.
+    const late = updated.steps
+      .find((s) => s.step === definition.id)
+      ?.verdicts.find((v) => v.code.endsWith(".late"))
+    if (late)
+      message.warning({
+        content: t("dev.form.savedLate", { step: definition.name, why: late.message }),
+        duration: 8,
       })
-      queryClient.setQueryData(devKeys.timeline(memberId), updated)
-      void queryClient.invalidateQueries({ queryKey: ["development", "plan", memberId] })
-      void queryClient.invalidateQueries({ queryKey: ["development", "pipeline"] })
-      void queryClient.invalidateQueries({ queryKey: ["member", memberId] })
-      void queryClient.invalidateQueries({ queryKey: ["members"] })
-      // A step taken after its deadline is kept, but the secretary hears so now, not in a folded stage.
-      const late = updated.steps
-        .find((s) => s.step === definition.id)
-        ?.verdicts.find((v) => v.code.endsWith(".late"))
-      if (late)
-        message.warning({
-          content: t("dev.form.savedLate", { step: definition.name, why: late.message }),
-          duration: 8,
-        })
-      else message.success(t("dev.form.saved", { step: definition.name }))
-      onClose()
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e
-      const p = e.problem
-      if (e.status === 422) {
-        const vs = verdictsOf(p)
-        setVerdicts(vs)
-        if (vs.length === 0) setBanner([p.detail ?? p.title])
-        return
-      }
-      const other: string[] = []
-      const onForm: { name: (string | number)[]; errors: string[] }[] = []
-      for (const fe of p.errors ?? []) {
-        const path = formPathOf(fe.field, fields)
-        if (path) onForm.push({ name: path, errors: [fe.message] })
-        else other.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message)
-      }
-      form.setFields(onForm)
-      if (onForm.length === 0 && other.length === 0) other.push(p.detail ?? p.title)
-      setBanner(other)
-    }
+    else message.success(t("dev.form.saved", { step: definition.name }))
+    onClose()
   }
 
+  const header = (
+    <>
+      <Flex vertical gap={2} style={{ marginBottom: 12 }}>
+        {definition.actor ? (
+          <Typography.Text type="secondary">
+            {t("dev.form.actor", { actor: definition.actor })}
+          </Typography.Text>
+        ) : null}
+        {definition.record ? (
+          <Typography.Text type="secondary">
+            {t("dev.form.produces", { record: definition.record })}
+          </Typography.Text>
+        ) : null}
+        <Basis citations={definition.citations} />
+      </Flex>
+      {verdicts.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="record-blocked"
+          message={t("dev.form.blocked")}
+          description={
+            <>
+              {editionNote ? (
+                <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="record-edition">
+                  {editionNote}
+                </Typography.Paragraph>
+              ) : null}
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {sortVerdicts(verdicts).map((v, i) => (
+                  <li key={`${v.code}-${i}`}>
+                    <VerdictLine verdict={v} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      ) : null}
+      {carried ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("dev.form.carried")} />
+      ) : null}
+    </>
+  )
+
   return (
-    <Modal
-      open
-      width={760}
+    <EvidenceForm
       title={t("dev.form.title", { step: definition.name })}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ "data-testid": "record-submit" } as Record<string, string>}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      <div data-testid="record-form" data-step={definition.id}>
-        <Flex vertical gap={2} style={{ marginBottom: 12 }}>
-          {definition.actor ? (
-            <Typography.Text type="secondary">
-              {t("dev.form.actor", { actor: definition.actor })}
-            </Typography.Text>
-          ) : null}
-          {definition.record ? (
-            <Typography.Text type="secondary">
-              {t("dev.form.produces", { record: definition.record })}
-            </Typography.Text>
-          ) : null}
-          {definition.citations.length > 0 ? (
-            <Typography.Text type="secondary">
-              {locale === "en" ? "Basis: " : "依据："}
-              {definition.citations.join(locale === "en" ? "; " : "；")}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-        {verdicts.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            data-testid="record-blocked"
-            message={t("dev.form.blocked")}
-            description={
-              <>
-                {editionNote ? (
-                  <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="record-edition">
-                    {editionNote}
-                  </Typography.Paragraph>
-                ) : null}
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {sortVerdicts(verdicts).map((v, i) => (
-                    <li key={`${v.code}-${i}`}>
-                      <VerdictLine verdict={v} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            }
-          />
-        ) : null}
-        {banner.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            data-testid="record-error"
-            message={banner.join("；")}
-          />
-        ) : null}
-        {carried ? (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("dev.form.carried")} />
-        ) : null}
-        <Form<Values>
-          form={form}
-          name="record"
-          layout="vertical"
-          initialValues={{ evidence: initial }}
-          scrollToFirstError
-        >
-          <Form.Item
-            name="onDate"
-            label={t("dev.form.onDate")}
-            rules={[
-              { required: true, message: t("dev.form.onDateRequired") },
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (v && v > timeline.asOf) throw new Error(t("dev.form.future"))
-                },
-              },
-            ]}
-          >
-            <Input type="date" max={timeline.asOf} style={{ maxWidth: 220 }} data-testid="field-onDate" />
-          </Form.Item>
-          <SchemaFields fields={fields} prefix={["evidence"]} maxDate={timeline.asOf} />
-        </Form>
-      </div>
-    </Modal>
+      width={760}
+      formName="record"
+      testId="record-form"
+      dataAttrs={{ "data-step": definition.id }}
+      submitTestId="record-submit"
+      header={header}
+      fields={fields}
+      initial={initial}
+      maxDate={timeline.asOf}
+      save={save}
+      onStart={() => setVerdicts([])}
+      onProblem={(p, date) => {
+        // A refusal (422) shows its verdicts with their articles and keeps what was typed.
+        if (p.status !== 422) return false
+        const vs = verdictsOf(p)
+        if (vs.length === 0) return false
+        setRefusedDate(date)
+        setVerdicts(vs)
+        return true
+      }}
+      onClose={onClose}
+    />
+  )
+}
+
+/**
+ * The record form of a talk, thought report or activity of the cultivation plan (培养教育考察), the same
+ * form as a step's. Success refreshes the plan and the timeline.
+ */
+export const CultivationForm = ({
+  memberId,
+  kind,
+  today,
+  onClose,
+}: {
+  readonly memberId: string
+  readonly kind: CultivationKind
+  /** The last day a record may bear. */
+  readonly today: string
+  readonly onClose: () => void
+}) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const fields = useMemo(() => fieldsOf(kind.evidenceSchema), [kind])
+  const initial = useMemo(() => unansweredValues(fields), [fields])
+  const save = async (values: Values) => {
+    const plan = await devApi.recordCultivation(memberId, { kind: kind.kind, ...values })
+    queryClient.setQueryData(devKeys.plan(memberId), plan)
+    void queryClient.invalidateQueries({ queryKey: devKeys.timeline(memberId) })
+    message.success(t("dev.form.saved", { step: kind.name }))
+    onClose()
+  }
+  return (
+    <EvidenceForm
+      title={t("dev.form.title", { step: kind.name })}
+      width={640}
+      formName="cultivation"
+      testId="cultivation-form"
+      dataAttrs={{ "data-kind": kind.kind }}
+      submitTestId="cultivation-submit"
+      header={
+        kind.citations.length > 0 ? (
+          <Typography.Paragraph>
+            <Basis citations={kind.citations} />
+          </Typography.Paragraph>
+        ) : null
+      }
+      fields={fields}
+      initial={initial}
+      maxDate={today}
+      save={save}
+      onClose={onClose}
+    />
   )
 }

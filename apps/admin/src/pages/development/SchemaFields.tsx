@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons"
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Switch } from "antd"
+import { Button, Card, Flex, Form, Input, InputNumber, Radio, Select } from "antd"
 import type { Rule } from "antd/es/form"
 import { useI18n } from "../../i18n/I18nProvider"
 import { type FieldSpec, newItem } from "./schemaForm"
@@ -84,11 +84,23 @@ const FieldItem = ({
         </Form.List>
       )
     case "boolean":
+      // 是 / 否 as two buttons, none chosen on a new record: a switch shows an unanswered question as 否, and
+      // a required one (承认党的纲领和章程) must be answered on purpose, not saved as 否 by default.
       return (
-        <Form.Item name={name} label={label} valuePropName="checked">
-          <Switch
-            checkedChildren={t("dev.form.yes")}
-            unCheckedChildren={t("dev.form.no")}
+        <Form.Item
+          name={name}
+          label={label}
+          rules={
+            spec.required ? [{ required: true, message: t("dev.form.answerRequired", { field: label }) }] : []
+          }
+        >
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { label: t("dev.form.yes"), value: true },
+              { label: t("dev.form.no"), value: false },
+            ]}
             data-testid={testId}
           />
         </Form.Item>

@@ -1,6 +1,7 @@
 import {
   ArrowLeftOutlined,
   CalendarOutlined,
+  DeleteOutlined,
   EditOutlined,
   FileExcelOutlined,
   IdcardOutlined,
@@ -36,6 +37,7 @@ import { StateTag, VerdictList } from "./components"
 import { evidenceRows } from "./evidence"
 import { devKeys, useStepDefinitions } from "./queries"
 import { RecordForm } from "./RecordForm"
+import { type RemovalTarget, RemoveRecord } from "./RemoveRecord"
 import { fieldsOf } from "./schemaForm"
 import type { StepView, Timeline } from "./types"
 import { isOrderOnly } from "./verdicts"
@@ -70,11 +72,14 @@ const StepItem = ({
   fieldOrder,
   canRecord,
   onRecord,
+  onRemove,
 }: {
   readonly step: StepView
   readonly fieldOrder: readonly string[]
   readonly canRecord: boolean
   readonly onRecord: () => void
+  /** Offered to those who record: remove a record entered in error. */
+  readonly onRemove?: ((target: RemovalTarget) => void) | undefined
 }) => {
   const { t, td, locale } = useI18n()
   const yes = t("dev.form.yes")
@@ -111,9 +116,23 @@ const StepItem = ({
       </Flex>
       {step.records.map((r) => (
         <div key={r.id} style={{ margin: "6px 0 0 0" }} data-testid="step-record">
-          <Typography.Text type="secondary">
-            {t("dev.timeline.recordedOn", { date: r.onDate })}
-          </Typography.Text>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text type="secondary">
+              {t("dev.timeline.recordedOn", { date: r.onDate })}
+            </Typography.Text>
+            {onRemove ? (
+              <Button
+                type="link"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => onRemove({ id: r.id, stepName: step.name, onDate: r.onDate })}
+                data-testid="remove-record"
+              >
+                {t("dev.remove.action")}
+              </Button>
+            ) : null}
+          </Flex>
           <div style={{ display: "flex", flexWrap: "wrap", gap: "2px 16px", fontSize: 13 }}>
             {evidenceRows(r.evidence, td, yes, no, fieldOrder).map((row) => (
               <span key={row.label}>
@@ -141,7 +160,9 @@ const StageSteps = ({
   fieldOrders,
   canRecord,
   onRecord,
+  onRemove,
 }: {
+  readonly onRemove?: ((target: RemovalTarget) => void) | undefined
   readonly timeline: Timeline
   /** Step ids in the order of the step definitions (district steps where they belong). */
   readonly order: readonly string[]
@@ -229,6 +250,7 @@ const StageSteps = ({
                       fieldOrder={fieldOrders.get(s.step) ?? []}
                       canRecord={recordable(s)}
                       onRecord={() => onRecord(s.step)}
+                      onRemove={onRemove}
                     />
                   ),
                 }))}
@@ -251,6 +273,7 @@ const TimelinePage = () => {
   const defs = useStepDefinitions()
   const [recording, setRecording] = useState<string>()
   const [exporting, setExporting] = useState(false)
+  const [removing, setRemoving] = useState<RemovalTarget>()
   const definition = useMemo(() => defs.data?.items.find((d) => d.id === recording), [defs.data, recording])
 
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
@@ -403,6 +426,7 @@ const TimelinePage = () => {
               }
               canRecord={canRecord}
               onRecord={setRecording}
+              onRemove={canRecord ? setRemoving : undefined}
             />
           </Card>
           {tl.cultivation.length > 0 ? (
@@ -434,6 +458,34 @@ const TimelinePage = () => {
           ) : null}
         </Col>
       </Row>
+      {tl.removed.length > 0 ? (
+        <Card
+          title={t("dev.remove.listTitle")}
+          size="small"
+          style={{ marginTop: 16 }}
+          data-testid="removed-records"
+        >
+          <List
+            size="small"
+            dataSource={[...tl.removed].reverse()}
+            renderItem={(r) => (
+              <List.Item data-testid="removed-record">
+                <Flex vertical>
+                  <span>
+                    <Typography.Text delete>
+                      <span className="mono">{r.onDate}</span> {r.name}
+                    </Typography.Text>
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t("dev.remove.removedOn", { date: r.removedAt.slice(0, 10), reason: r.reason })}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
+      <RemoveRecord timeline={tl} target={removing} onClose={() => setRemoving(undefined)} />
       {recording && definition ? (
         <RecordForm
           key={recording}

@@ -13,7 +13,6 @@ import type {
   Timeline,
 } from "@xianfeng/api/contract/development"
 import { api } from "../../api/client"
-import { ProblemError, toProblem } from "../../api/problem"
 import { buildQuery } from "../../api/query"
 import type { MemberDetail, NewMember } from "./types"
 
@@ -35,6 +34,12 @@ export const devApi = {
   timeline: (memberId: string) => api.get<Timeline>(`/development/people/${id(memberId)}`),
   record: (memberId: string, body: RecordBody) =>
     api.post<Timeline>(`/development/people/${id(memberId)}/records`, body),
+  /** Removes a record entered in error (kept as removed, audited); `version` is the member's, as shown. */
+  removeRecord: (memberId: string, recordId: string, reason: string, version: number) =>
+    api.post<Timeline>(`/development/people/${id(memberId)}/records/${id(recordId)}/remove`, {
+      reason,
+      version,
+    }),
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),
@@ -63,46 +68,4 @@ export const exportUrls = {
     `/development/composition.xlsx${buildQuery({ year, orgId })}`,
 }
 
-const fileNameOf = (disposition: string | null, fallback: string): string => {
-  if (!disposition) return fallback
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1])
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback
-}
-
-/**
- * Downloads a spreadsheet the API builds (same origin, the session cookie, the reader's language) and
- * saves it through a blob link, so a refusal shows as a message instead of a broken file.
- */
-export const download = async (path: string, locale: string, fallbackName: string): Promise<string> => {
-  const res = await fetch(`/api${path}`, {
-    credentials: "same-origin",
-    headers: { "accept-language": locale },
-  })
-  if (!res.ok) {
-    let body: unknown
-    try {
-      body = await res.json()
-    } catch {
-      body = undefined
-    }
-    throw new ProblemError(toProblem(res.status, res.statusText, body))
-  }
-  const blob = await res.blob()
-  const name = fileNameOf(res.headers.get("content-disposition"), fallbackName)
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return name
-}
+export { download } from "../../api/download"

@@ -213,9 +213,11 @@ describe("form values → evidence", () => {
     expect(initialValues(fieldsOf(introducers))).toEqual({ introducers: [] })
   })
 
-  it("leaves an optional yes/no of a new record unanswered, so it is not sent as 否", () => {
+  it("leaves every yes/no of a new record unanswered: an optional one is not sent as 否, a required one must be chosen", () => {
     const fields = fieldsOf(approval)
-    expect(unansweredValues(fields)).toEqual({ approver: {}, collective: false })
+    // `collective` is required: unanswered in the form (which then refuses to save), not a silent 否.
+    expect(fields.find((f) => f.key === "collective")?.required).toBe(true)
+    expect(unansweredValues(fields)).toEqual({ approver: {} })
     expect(toEvidence(fields, unansweredValues(fields))).toEqual({
       approver: {},
       parentKind: null,

@@ -151,14 +151,16 @@ export const initialValues = (fields: readonly FieldSpec[]): Record<string, unkn
 }
 
 /**
- * The values a new record's form starts from: as `initialValues`, but an optional yes/no is left unanswered,
- * not 否. Unanswered, it is left out of the evidence (`toEvidence`); sent as `false`, an optional answer
- * such as 流动党员党组织具备发展党员条件 would be read as "no" and refuse the step (DR 40).
+ * The values a new record's form starts from: as `initialValues`, but every yes/no is left unanswered, not
+ * 否. A required one (承认党的纲领和章程) must then be answered before saving — the form refuses to save
+ * it unanswered, instead of sending a 否 nobody chose; an optional one left unanswered is left out of the
+ * evidence (`toEvidence`): sent as `false`, an answer such as 流动党员党组织具备发展党员条件 would be read as
+ * "no" and refuse the step (DR 40).
  */
 export const unansweredValues = (fields: readonly FieldSpec[]): Record<string, unknown> => {
   const out = initialValues(fields)
   for (const f of fields) {
-    if (f.kind === "boolean" && !f.required) delete out[f.key]
+    if (f.kind === "boolean") delete out[f.key]
     else if (f.kind === "object") out[f.key] = unansweredValues(f.fields ?? [])
   }
   return out

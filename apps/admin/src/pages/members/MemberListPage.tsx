@@ -1,18 +1,21 @@
-import { SearchOutlined } from "@ant-design/icons"
+import { FileExcelOutlined, SearchOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
-import { Card, Flex, Input, Select, Tag } from "antd"
+import { App, Button, Card, Flex, Input, Select, Tag } from "antd"
 import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { download } from "../../api/download"
 import type { MemberFilter } from "../../api/endpoints"
 import { endpoints } from "../../api/endpoints"
 import { type Stage, stages } from "../../api/types"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
+import { problemMessage } from "../../shell/states"
 import { filterFromSearch, filterToSearch } from "./filter"
 import { MemberTable } from "./MemberTable"
 
 const MemberListPage = () => {
-  const { t, td } = useI18n()
+  const { t, td, locale } = useI18n()
+  const { message } = App.useApp()
   const [search, setSearch] = useSearchParams()
   const filter = filterFromSearch(search)
   const [text, setText] = useState(filter.q ?? "")
@@ -24,11 +27,40 @@ const MemberListPage = () => {
     enabled: filter.orgId !== undefined,
   })
 
+  const [exporting, setExporting] = useState(false)
+  const exportList = async () => {
+    setExporting(true)
+    try {
+      const name = await download(
+        endpoints.membersExportPath({ orgId: filter.orgId, stage: filter.stage, q: filter.q }),
+        locale,
+        "党员名册.xlsx",
+      )
+      message.success(t("members.exported", { name }))
+    } catch (e) {
+      message.error(t("members.exportFailed", { reason: problemMessage(e, String(e)) }))
+    } finally {
+      setExporting(false)
+    }
+  }
+
   const update = (patch: Partial<MemberFilter>) =>
     setSearch(new URLSearchParams(filterToSearch({ ...filter, page: 1, ...patch })))
 
   return (
-    <Page title={t("members.title")}>
+    <Page
+      title={t("members.title")}
+      extra={
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exporting}
+          onClick={exportList}
+          data-testid="export-members"
+        >
+          {t("members.export")}
+        </Button>
+      }
+    >
       <Card>
         <Flex wrap gap="middle" style={{ marginBottom: 16 }}>
           <Input.Search

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query"
-import { Col, Empty, Row, Statistic } from "antd"
+import { Col, Empty, Grid, Row, Statistic } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useMemo } from "react"
 import { useNavigate } from "react-router-dom"
@@ -13,6 +13,7 @@ import { ErrorState, Loading } from "../../shell/states"
 const OverviewPanel = () => {
   const { t, td } = useI18n()
   const navigate = useNavigate()
+  const narrow = Grid.useBreakpoint().md === false
   const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
   const rootId = root.data?.id
   const byStage = useQuery({
@@ -30,37 +31,61 @@ const OverviewPanel = () => {
   if (byStage.error) return <ErrorState error={byStage.error} onRetry={() => byStage.refetch()} />
   if (!root.data || !byStage.data) return <Loading />
 
-  const option = {
-    grid: { left: 48, right: 16, top: 24, bottom: 40 },
-    tooltip: { trigger: "axis" as const },
-    xAxis: {
-      type: "category" as const,
-      data: counts.map((c) => c.label),
-      axisTick: { alignWithLabel: true },
-      // Every stage named, wrapped on a phone rather than every other one dropped.
-      axisLabel: { interval: 0, width: 64, overflow: "break" as const },
-    },
-    yAxis: {
-      type: "value" as const,
-      name: t("overview.count"),
-      minInterval: 1,
-      axisLabel: { formatter: (v: number) => v.toLocaleString() },
-    },
-    series: [
-      {
-        type: "bar" as const,
-        name: t("overview.count"),
-        data: counts.map((c) => c.count),
-        barMaxWidth: 48,
-        itemStyle: { color: "#c8161d", borderRadius: [3, 3, 0, 0] },
-        label: {
-          show: true,
-          position: "top" as const,
-          formatter: (p: { value: unknown }) => Number(p.value).toLocaleString(),
-        },
-      },
-    ],
+  const valueLabel = {
+    show: true,
+    formatter: (p: { value: unknown }) => Number(p.value).toLocaleString(),
   }
+  const valueAxis = {
+    type: "value" as const,
+    minInterval: 1,
+    axisLabel: { formatter: (v: number) => v.toLocaleString() },
+  }
+  // On a phone five stage names side by side run into each other (and English ones are long): the bars lie
+  // down, one stage per row, its name in full on the left.
+  const option = narrow
+    ? {
+        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+        tooltip: { trigger: "axis" as const },
+        yAxis: {
+          type: "category" as const,
+          inverse: true,
+          data: counts.map((c) => c.label),
+          axisTick: { show: false },
+          axisLabel: { interval: 0, width: 110, overflow: "break" as const },
+        },
+        xAxis: { ...valueAxis, splitNumber: 3 },
+        series: [
+          {
+            type: "bar" as const,
+            name: t("overview.count"),
+            data: counts.map((c) => c.count),
+            barMaxWidth: 24,
+            itemStyle: { color: "#c8161d", borderRadius: [0, 3, 3, 0] },
+            label: { ...valueLabel, position: "right" as const },
+          },
+        ],
+      }
+    : {
+        grid: { left: 56, right: 16, top: 24, bottom: 48 },
+        tooltip: { trigger: "axis" as const },
+        xAxis: {
+          type: "category" as const,
+          data: counts.map((c) => c.label),
+          axisTick: { alignWithLabel: true },
+          axisLabel: { interval: 0, width: 96, overflow: "break" as const },
+        },
+        yAxis: { ...valueAxis, name: t("overview.count") },
+        series: [
+          {
+            type: "bar" as const,
+            name: t("overview.count"),
+            data: counts.map((c) => c.count),
+            barMaxWidth: 48,
+            itemStyle: { color: "#c8161d", borderRadius: [3, 3, 0, 0] },
+            label: { ...valueLabel, position: "top" as const },
+          },
+        ],
+      }
 
   return (
     <Row gutter={[24, 16]}>
@@ -83,11 +108,11 @@ const OverviewPanel = () => {
         {counts.every((c) => c.count === 0) ? (
           <Empty description={t("common.empty")} />
         ) : (
-          <div data-testid="stage-chart">
+          <div data-testid="stage-chart" data-orientation={narrow ? "horizontal" : "vertical"}>
             <ReactEChartsCore
               echarts={echarts}
               option={option}
-              style={{ height: 280 }}
+              style={{ height: narrow ? 240 : 280 }}
               notMerge
               onEvents={{
                 click: (e: { dataIndex: number }) => {

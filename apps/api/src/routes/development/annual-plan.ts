@@ -70,7 +70,7 @@ export const getAnnualPlan = route({
     "The year's development plan of the caller's organization, or a proposal when none is saved or `total` is given",
   description:
     "A proposal starts from last year's admissions and splits them by `allocateAnnualPlan` (priority groups " +
-    "weigh more, never more than an organization's development objects). With `total` it is a dry run: the " +
+    "weigh more, never more than an organization's candidates for membership). With `total` it is a dry run: the " +
     "proposal for that total, whatever is saved, and nothing is written (`updatedAt` is null).",
   tag: "development",
   auth: "user",

@@ -38,7 +38,7 @@ const sexLabels: Readonly<Record<string, LocalizedText>> = {
 export const stageLabels: Readonly<Record<string, LocalizedText>> = {
   applicant: t("入党申请人", "applicants"),
   activist: t("入党积极分子", "activists"),
-  "development-object": t("发展对象", "development objects"),
+  "development-object": t("发展对象", "candidates for membership"),
   probationary: t("预备党员", "probationary members"),
   full: t("正式党员", "full members"),
 }
@@ -106,7 +106,7 @@ export const composition = route({
   method: "get",
   path: "/api/development/composition",
   summary:
-    "The year's composition analysis of applicants, activists and development objects, and dormant organizations",
+    "The year's composition analysis of applicants, activists and candidates for membership, and dormant organizations",
   description:
     "By stage, occupation group (DR 37 priority groups), age band, education, sex, ethnicity and organization; " +
     "organizations able to develop members that admitted nobody for `dormantYears` years (DR 37).",

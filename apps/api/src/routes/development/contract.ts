@@ -6,7 +6,7 @@
 // The vocabulary is core's: a date must exist (2027-02-30 is refused), a stage is one of the five.
 import { IsoDate, MemberStage as Stage } from "@xianfeng/core"
 import { Schema } from "effect"
-import { Count, Int32, IntParam, OrgIdSchema } from "../../http/contract-kit.js"
+import { Count, Int32, IntParam, OrgIdSchema, UuidId, Version } from "../../http/contract-kit.js"
 
 export const StepState = Schema.Literals(["done", "allowed", "blocked", "due", "overdue", "not-applicable"])
 export type StepState = typeof StepState.Type
@@ -69,6 +69,18 @@ export const StepView = Schema.Struct({
 })
 export type StepView = typeof StepView.Type
 
+/** A record removed as entered in error: kept, out of the history, with when, by whom and why. */
+export const RemovedRecordView = Schema.Struct({
+  id: Schema.String,
+  step: Schema.String,
+  name: Schema.String,
+  onDate: IsoDate,
+  removedAt: Schema.String.annotate({ description: "UTC instant, ISO 8601" }),
+  removedBy: Schema.NullOr(Schema.String),
+  reason: Schema.String,
+})
+export type RemovedRecordView = typeof RemovedRecordView.Type
+
 export const Timeline = Schema.Struct({
   member: Schema.Struct({
     id: Schema.String,
@@ -76,6 +88,8 @@ export const Timeline = Schema.Struct({
     orgId: Schema.String,
     orgName: Schema.String,
     stage: Stage,
+    /** The member's version: a removal names it, so a stale page cannot remove on an old picture. */
+    version: Version,
   }),
   asOf: IsoDate,
   edition: Schema.NullOr(Schema.String),
@@ -89,6 +103,8 @@ export const Timeline = Schema.Struct({
   steps: Schema.Array(StepView),
   /** The cultivation plan's talks, thought reports and activities on file, oldest first. */
   cultivation: Schema.Array(CultivationRecordView),
+  /** Records removed as entered in error, in the order they were removed. */
+  removed: Schema.Array(RemovedRecordView),
   /**
    * What can be recorded now, each step judged on the date its record would bear: allowed, due and overdue
    * steps, then steps blocked today only by a time limit (`until`: date the record on or before it).
@@ -99,7 +115,14 @@ export const Timeline = Schema.Struct({
 })
 export type Timeline = typeof Timeline.Type
 
-export const PersonParams = Schema.Struct({ memberId: Schema.String.check(Schema.isUUID()) })
+export const PersonParams = Schema.Struct({ memberId: UuidId })
+export const RecordParams = Schema.Struct({ memberId: UuidId, recordId: UuidId })
+export const RecordRemovalBody = Schema.Struct({
+  reason: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(2), Schema.isMaxLength(500)).annotate({
+    description: "Why the record is removed (entered in error: wrong person, wrong step, wrong date…)",
+  }),
+  version: Version,
+})
 
 export const RecordBody = Schema.Struct({
   step: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)),

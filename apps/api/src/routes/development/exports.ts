@@ -5,6 +5,7 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { route } from "../../http/route.js"
+import { DATE_FORMAT, excelDate, xlsxHeader as header, labelOf, xlsxResponse } from "../../http/xlsx.js"
 import { analyse, compositionView, stageLabels } from "./composition.js"
 import { PersonParams, PipelineQuery, type Timeline, YearQuery } from "./contract.js"
 import { ledgerFieldLabels, ledgerValueLabels } from "./ledger-glossary.js"
@@ -13,40 +14,6 @@ import { loadTimeline } from "./timeline.js"
 
 const XLSX = XLSX_MEDIA_TYPE
 const XlsxFile = fileResponse(XLSX, "An .xlsx workbook (Content-Disposition: attachment)")
-
-/** attachment; an ASCII fallback name, and the real (Chinese) one per RFC 5987/6266. */
-export const contentDisposition = (name: string, ascii: string) =>
-  `attachment; filename="${ascii.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`
-
-const xlsxResponse = async (wb: ExcelJS.Workbook, name: string, ascii: string) =>
-  new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {
-    headers: {
-      "content-type": XLSX,
-      "content-disposition": contentDisposition(name, ascii),
-      "cache-control": "no-store",
-    },
-  })
-
-const header = (ws: ExcelJS.Worksheet, titles: readonly string[], widths: readonly number[]) => {
-  ws.columns = titles.map((t, i) => ({ header: t, width: widths[i] ?? 14 }))
-  ws.getRow(1).font = { bold: true }
-  ws.views = [{ state: "frozen", ySplit: 1 }]
-}
-
-/**
- * A code's label, or the code itself when the table has none. Own keys only: a stored education of
- * `__proto__` or `constructor` is a code no table knows, not the object's prototype or its constructor.
- */
-const labelOf = (table: Readonly<Record<string, string>>, code: string): string =>
-  Object.hasOwn(table, code) ? (table[code] as string) : code
-
-/** A civil date (YYYY-MM-DD) as an Excel date cell: midnight UTC, which exceljs writes as the day's serial. */
-const excelDate = (iso: string | null | undefined): Date | string => {
-  if (!iso) return ""
-  const [y, m, d] = iso.split("-").map(Number)
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
-}
-const DATE_FORMAT = "yyyy-mm-dd"
 
 const valueText = (v: unknown): string => {
   if (v === true) return "是"

@@ -6,7 +6,7 @@ import { policyImpact } from "./impact.js"
 import { pipeline } from "./pipeline.js"
 import { personPlan, recordCultivationActivity } from "./plan.js"
 import { poolAnalysisStatus, recordPoolAnalysis } from "./pool-analysis.js"
-import { recordStep } from "./records.js"
+import { recordStep, removeRecord } from "./records.js"
 import { stepDefinitions } from "./steps.js"
 import { personTimeline } from "./timeline.js"
 
@@ -15,6 +15,7 @@ export const developmentRoutes: readonly AnyRoute[] = [
   stepDefinitions,
   personTimeline,
   recordStep,
+  removeRecord,
   personPlan,
   recordCultivationActivity,
   pipeline,

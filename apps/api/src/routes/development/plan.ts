@@ -65,9 +65,9 @@ export const personPlan = route({
   summary: "A person's cultivation plan (一人一策) for the coming six months, with progress",
   description:
     "Talks, thought reports and activities at the district's cadence, half-yearly assessments (DR 11) and, for " +
-    "a development object, the centralized training (DR 17). The n-th recorded talk, report or activity " +
+    "a candidate for membership, the centralized training (DR 17). The n-th recorded talk, report or activity " +
     "(POST …/cultivation-records) fulfils the n-th item of its kind. Empty for anyone who is not an activist " +
-    "or development object.",
+    "or candidate for membership.",
   tag: "development",
   auth: "user",
   params: PersonParams,
@@ -130,7 +130,7 @@ export const recordCultivationActivity = route({
       if (cultivationPlan(onThatDay, record.on, developmentRuleSets, policy) === undefined) {
         throw problems.badRequest(
           `${body.onDate}时此人不是入党积极分子或发展对象，没有培养记录可登记`,
-          `On ${body.onDate} this person was neither an activist nor a development object`,
+          `On ${body.onDate} this person was neither an activist nor a candidate for membership`,
           [
             {
               field: "onDate",

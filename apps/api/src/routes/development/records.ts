@@ -2,6 +2,7 @@ import { compareDates, type FieldError, fieldError, isAfter, type PlainDate } fr
 import {
   developmentCaseOf,
   recordDevelopmentStep,
+  removeDevelopmentRecord,
   savePipelineIndex,
   stageColumnsOf,
   workingCalendarOf,
@@ -19,7 +20,7 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { PersonParams, RecordBody, Timeline } from "./contract.js"
+import { PersonParams, RecordBody, RecordParams, RecordRemovalBody, Timeline } from "./contract.js"
 import { developmentPermissions } from "./permissions.js"
 import { pipelineIndexRowOf } from "./pipeline-index.js"
 import { renderVerdictView } from "./render.js"
@@ -75,9 +76,12 @@ export const recordStep = route({
     }
     return deps.db.transaction(async (tx) => {
       // Locks the member row: two steps recorded at once for one person are judged one after the other.
-      const { person, records, cultivation, policy } = await developmentCaseOf(tx, actor, params.memberId, {
-        lock: true,
-      })
+      const { person, records, removed, cultivation, policy } = await developmentCaseOf(
+        tx,
+        actor,
+        params.memberId,
+        { lock: true },
+      )
       const verdicts = checkStep(historyOf(person, records, today), record, developmentRuleSets, policy)
       if (!isAccepted(verdicts)) {
         const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
@@ -122,8 +126,98 @@ export const recordStep = route({
             : {}),
         },
       })
-      const current = { ...person, stage: columns.stage ?? person.stage }
-      return timelineView(current, [...records, inserted].sort(byDate), evaluation, policy, lang, cultivation)
+      const current = { ...person, stage: columns.stage ?? person.stage, version: person.version + 1 }
+      return timelineView(
+        current,
+        [...records, inserted].sort(byDate),
+        evaluation,
+        policy,
+        lang,
+        cultivation,
+        removed,
+      )
+    })
+  },
+})
+
+export const removeRecord = route({
+  method: "post",
+  path: "/api/development/people/:memberId/records/:recordId/remove",
+  summary:
+    "Remove a development record entered in error, with a reason; the history is judged again without it",
+  description:
+    "Nothing is deleted: the record stays, marked removed (when, by whom, why), and is listed under `removed` on " +
+    "the timeline. The member's stage and stage dates follow the history without it, the member's version moves " +
+    "on, the pipeline index is recomputed, and an audit row keeps the record as it was. `version` is the " +
+    "member's version the page showed (409 when it moved on). 404 when the record is not in force (already " +
+    "removed, or another person's).",
+  tag: "development",
+  auth: "user",
+  roles: developmentPermissions.recordDevelopment,
+  params: RecordParams,
+  body: RecordRemovalBody,
+  response: Timeline,
+  handler: async ({ actor, params, body, deps, c }) => {
+    const lang = langOf(c)
+    const today = todayOf(deps)
+    return deps.db.transaction(async (tx) => {
+      const { person, records, removed, cultivation, policy } = await developmentCaseOf(
+        tx,
+        actor,
+        params.memberId,
+        { lock: true },
+      )
+      if (person.version !== body.version) {
+        throw problems.conflict(
+          "此人的记录已被他人修改，请刷新后再删除。",
+          "This person's records changed meanwhile; refresh, then remove.",
+          [
+            {
+              field: "version",
+              reason: "stale",
+              message: { "zh-CN": "版本已过期", en: "the version is stale" },
+            },
+          ],
+        )
+      }
+      const target = records.find((r) => r.id === params.recordId)
+      if (target === undefined) throw problems.notFound()
+      const kept = records.filter((r) => r.id !== target.id)
+      const evaluation = evaluate(historyOf(person, kept, today), today, developmentRuleSets, policy)
+      const columns = stageColumnsOf(evaluation.derived)
+      const at = deps.now()
+      const gone = await removeDevelopmentRecord(
+        tx,
+        actor,
+        {
+          memberId: person.id,
+          recordId: target.id,
+          reason: body.reason,
+          removedBy: actor.userId,
+          removedAt: at,
+        },
+        columns,
+      )
+      if (gone === undefined) throw problems.notFound()
+      await savePipelineIndex(tx, [pipelineIndexRowOf(person.id, person.version + 1, evaluation)])
+      await audit(tx, deps, actor, {
+        action: "development.record.remove",
+        objectType: "member",
+        objectId: person.id,
+        result: "ok",
+        details: {
+          recordId: target.id,
+          step: target.step,
+          onDate: target.onDate.toString(),
+          evidence: target.evidence,
+          reason: body.reason,
+          ...(columns.stage !== undefined && columns.stage !== person.stage
+            ? { stage: { from: person.stage, to: columns.stage } }
+            : {}),
+        },
+      })
+      const current = { ...person, stage: columns.stage ?? person.stage, version: person.version + 1 }
+      return timelineView(current, kept, evaluation, policy, lang, cultivation, [...removed, gone])
     })
   },
 })

@@ -68,12 +68,13 @@ export const cultivationView = (r: CultivationRecordRow, lang: Lang): Cultivatio
  * cultivation records (talks, reports, activities) beside them.
  */
 export const timelineView = (
-  person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage">,
+  person: Pick<ScopedMember, "id" | "name" | "orgId" | "orgName" | "stage" | "version">,
   rows: readonly DevelopmentRecord[],
   e: Evaluation,
   policy: DevelopmentPolicy,
   lang: Lang,
   cultivation: readonly CultivationRecordRow[] = [],
+  removed: readonly DevelopmentRecord[] = [],
 ): Timeline => {
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
@@ -87,6 +88,7 @@ export const timelineView = (
       orgId: person.orgId,
       orgName: person.orgName,
       stage: person.stage,
+      version: person.version,
     },
     asOf: e.asOf.toString(),
     edition: e.edition ?? null,
@@ -125,6 +127,15 @@ export const timelineView = (
     cultivation: cultivation
       .filter((r) => !(r.onDate.toString() > e.asOf.toString()))
       .map((r) => cultivationView(r, lang)),
+    removed: removed.map((r) => ({
+      id: r.id,
+      step: r.step,
+      name: nameOf(r.step),
+      onDate: r.onDate.toString(),
+      removedAt: r.removedAt?.toISOString() ?? "",
+      removedBy: r.removedBy,
+      reason: r.removedReason ?? "",
+    })),
     nextSteps: recordableNextSteps(e, optional).map((step) => {
       const until = recordability.get(step)?.until
       return until === undefined
@@ -136,7 +147,7 @@ export const timelineView = (
 
 /** Loads the person's case (in scope, else `NotInScope`) and evaluates it on `asOf`. */
 export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asOf: PlainDate, lang: Lang) => {
-  const { person, records, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
+  const { person, records, removed, cultivation, policy } = await developmentCaseOf(db, scope, memberId)
   // The working calendar with the years the district loaded (a newly published year's deadlines).
   const calendar = await workingCalendarOf(db)
   const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy, {
@@ -147,7 +158,7 @@ export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asO
     rows: records,
     policy,
     evaluation,
-    view: timelineView(person, records, evaluation, policy, lang, cultivation),
+    view: timelineView(person, records, evaluation, policy, lang, cultivation, removed),
   }
 }
 

@@ -16,6 +16,7 @@ import {
   PageNumber,
   PageSize,
   Seq,
+  UuidId,
   Version,
 } from "../../http/contract-kit.js"
 
@@ -66,6 +67,13 @@ export const MfaEnrolment = Schema.Struct({
   uri: Schema.String.annotate({ description: "otpauth://totp/… for an authenticator app; shown once" }),
   secret: Schema.String.annotate({ description: "The same secret, base32, to type in by hand; shown once" }),
 })
+export type MfaEnrolment = typeof MfaEnrolment.Type
+export const MfaStatus = Schema.Struct({
+  enabled: Schema.Boolean.annotate({ description: "A confirmed second factor: signing in asks for a code" }),
+  pending: Schema.Boolean.annotate({ description: "An enrolment waits for its confirming code" }),
+  recoveryCodesLeft: Count,
+})
+export type MfaStatus = typeof MfaStatus.Type
 export const MfaRecoveryCodes = Schema.Struct({
   recoveryCodes: Schema.Array(Schema.String).annotate({
     description: "Single-use codes for when the authenticator is lost; shown once, stored as hashes only",
@@ -166,7 +174,7 @@ export const MemberDetail = Schema.Struct({
   version: Version,
 })
 export type MemberDetail = typeof MemberDetail.Type
-export const MemberParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+export const MemberParams = Schema.Struct({ id: UuidId })
 
 export const MemberCreate = Schema.Struct({
   orgId: OrgIdSchema,
@@ -284,7 +292,7 @@ export const UserUpdate = Schema.Struct({
   disabled: Schema.optionalKey(Schema.Boolean),
   password: Schema.optionalKey(Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(256))),
 })
-export const UserParams = Schema.Struct({ id: Schema.String.check(Schema.isUUID()) })
+export const UserParams = Schema.Struct({ id: UuidId })
 
 // ── audit log ──────────────────────────────────────────────────────────────
 export const AuditQuery = Schema.Struct({
@@ -331,5 +339,6 @@ export const RefusalView = Schema.Struct({
   minute: Schema.String.annotate({ description: "Start of the minute, UTC instant, ISO 8601" }),
   count: Count,
 })
+export type RefusalView = typeof RefusalView.Type
 export const RefusalList = Schema.Struct({ items: Schema.Array(RefusalView) })
 export type RefusalList = typeof RefusalList.Type

@@ -33,6 +33,7 @@ import {
   StatsQuery,
   TransferBody,
 } from "./contract.js"
+import { exportMembers } from "./member-export.js"
 import { permissions } from "./permissions.js"
 import { toMemberDetail, toMemberSummary } from "./views.js"
 
@@ -298,6 +299,8 @@ export const membersByStage = route({
 
 export const memberRoutes = [
   listMembers,
+  // Before `/api/members/:id`, which would take `export.xlsx` for an id.
+  exportMembers,
   lookupByIdNumber,
   memberDetail,
   createMember,

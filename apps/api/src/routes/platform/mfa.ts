@@ -6,6 +6,7 @@ import {
   deleteMfaChallenge,
   mfaChallengeOf,
   recordFailedLogin,
+  recoveryCodesLeft,
   replaceRecoveryCodes,
   setPendingMfaSecret,
   type User,
@@ -30,7 +31,15 @@ import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { recordRefusal } from "../../refusals.js"
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, startSession } from "./auth.js"
-import { MfaCode, MfaEnrolment, MfaRecoveryCodes, MfaVerifyBody, Ok, SessionView } from "./contract.js"
+import {
+  MfaCode,
+  MfaEnrolment,
+  MfaRecoveryCodes,
+  MfaStatus,
+  MfaVerifyBody,
+  Ok,
+  SessionView,
+} from "./contract.js"
 import { permissions } from "./permissions.js"
 
 /**
@@ -171,6 +180,58 @@ export const disableMfa = route({
   },
 })
 
+export const mfaStatus = route({
+  method: "get",
+  path: "/api/auth/mfa",
+  summary:
+    "Whether the caller's second factor is on, an enrolment waits, and how many recovery codes are left",
+  tag: "auth",
+  auth: "user",
+  roles: permissions.useMfa,
+  response: MfaStatus,
+  handler: async ({ actor, deps }) => {
+    const { user } = await loadSelf(deps, actor.username)
+    return {
+      enabled: user.mfaSecret !== null,
+      pending: user.mfaSecret === null && user.mfaPendingSecret !== null,
+      recoveryCodesLeft: user.mfaSecret === null ? 0 : await recoveryCodesLeft(deps.db, actor.userId),
+    }
+  },
+})
+
+export const regenerateRecoveryCodes = route({
+  method: "post",
+  path: "/api/auth/mfa/recovery-codes",
+  summary: "New recovery codes for a valid code (TOTP or recovery); the old ones stop working; shown once",
+  tag: "auth",
+  auth: "user",
+  roles: permissions.useMfa,
+  body: MfaCode,
+  response: MfaRecoveryCodes,
+  handler: async ({ actor, body, deps }) => {
+    const { user } = await loadSelf(deps, actor.username)
+    if (user.mfaSecret === null) {
+      throw problems.conflict("未启用动态验证码。", "No second factor is enabled.")
+    }
+    const codes = newRecoveryCodes()
+    const ok = await deps.db.transaction(async (tx) => {
+      const how = await secondFactor(tx, deps, user, body.code)
+      if (how === undefined) return false
+      await replaceRecoveryCodes(tx, actor.userId, codes.map(recoveryCodeHash))
+      await audit(tx, deps, actor, {
+        action: "auth.mfa.recovery-codes",
+        objectType: "user",
+        objectId: actor.userId,
+        result: "ok",
+        details: { with: how, count: codes.length },
+      })
+      return true
+    })
+    if (!ok) throw wrongCode("code")
+    return { recoveryCodes: codes }
+  },
+})
+
 export const verifyMfa = route({
   method: "post",
   path: "/api/auth/mfa/verify",
@@ -234,4 +295,4 @@ export const verifyMfa = route({
   },
 })
 
-export const mfaRoutes = [enrollMfa, confirmMfa, disableMfa, verifyMfa]
+export const mfaRoutes = [mfaStatus, enrollMfa, confirmMfa, disableMfa, regenerateRecoveryCodes, verifyMfa]

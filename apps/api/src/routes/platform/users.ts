@@ -12,12 +12,18 @@ import { hashPassword } from "../../auth/passwords.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { type Role, UserCreate, UserList, UserParams, UserUpdate, UserView } from "./contract.js"
-import { isSeparatedDuty, permissions } from "./permissions.js"
+import { isRoleOfTheWork, isSeparatedDuty, permissions } from "./permissions.js"
 
 const onlySecurityAdmin = () =>
   problems.forbidden(
-    "只有安全管理员能授予或收回系统管理员、安全管理员、审计管理员角色，或变更其账号。",
-    "Only a security administrator gives or takes the system, security and audit administrator roles, or changes their accounts.",
+    "只有安全管理员能授予或收回区委管理员、审计员角色，或变更持有这些角色及三员角色的账号。",
+    "Only a security administrator gives or takes the district administrator and auditor roles; accounts holding them or one of the three administrator roles are not managed here.",
+  )
+
+const onlyTheOwner = () =>
+  problems.forbidden(
+    "系统管理员、安全管理员、审计管理员角色不能通过本系统授予或收回，由数据库所有者在服务器上用 grant-role 命令办理（三员互不授权）。",
+    "The system, security and audit administrator roles are not given or taken through the system: the database owner does it on the server with grant-role (none of the three grants another).",
   )
 
 /**
@@ -54,8 +60,9 @@ export const createUser = route({
   response: UserView,
   status: 201,
   handler: async ({ actor, body, deps }) => {
-    if (isSeparatedDuty(body.role)) throw onlySecurityAdmin()
+    if (isSeparatedDuty(body.role)) throw onlyTheOwner()
     if (body.role === "member") throw memberAccountsAreIssued()
+    if (!isRoleOfTheWork(body.role)) throw onlySecurityAdmin()
     const passwordHash = await hashPassword(body.password)
     return deps.db.transaction(async (tx) => {
       const org = await orgInScope(tx, actor, body.orgId)
@@ -94,10 +101,12 @@ export const updateUser = route({
   path: "/api/users/:id",
   summary: "Change a user's name, role, scope, password or disable them",
   description:
-    "A system administrator (or district administrator) changes accounts of the work; only a security " +
-    "administrator gives or takes the three separated roles and disables their holders, and it changes " +
-    "nothing else. Nobody changes their own role, scope or disabled flag. A new password, a new role or a " +
-    "disable ends every session and bearer token of the user.",
+    "A system administrator (or district administrator) changes accounts of the work and gives roles of " +
+    "the work; a security administrator gives and takes the district administrator and auditor roles, " +
+    "changes roles of the work and disables accounts, and changes nothing else; the three administrator " +
+    "roles are given by the database owner only (xianfeng-grant-role), never here. Nobody changes their " +
+    "own role, scope or disabled flag. A new password, a new role or a disable ends every session and " +
+    "bearer token of the user.",
   tag: "users",
   auth: "user",
   roles: [...permissions.manageUsers, ...permissions.assignSeparatedRoles],
@@ -123,6 +132,10 @@ export const updateUser = route({
         (body.role === "member" || before.role === "member")
       )
         throw memberAccountsAreIssued()
+      const changesRole = body.role !== undefined && body.role !== before.role
+      if (changesRole && (isSeparatedDuty(before.role) || isSeparatedDuty(body.role as Role))) {
+        throw onlyTheOwner()
+      }
       const security = (permissions.assignSeparatedRoles as readonly Role[]).includes(actor.role)
       if (security) {
         const other = Object.keys(body).filter((k) => k !== "role" && k !== "disabled")
@@ -132,8 +145,10 @@ export const updateUser = route({
             `A security administrator assigns roles and disables accounts only, not ${other.join(", ")}.`,
           )
         }
-      } else if (isSeparatedDuty(before.role) || (body.role !== undefined && isSeparatedDuty(body.role))) {
-        throw onlySecurityAdmin()
+      } else if (!isRoleOfTheWork(before.role) || (body.role !== undefined && !isRoleOfTheWork(body.role))) {
+        throw isSeparatedDuty(before.role) || (body.role !== undefined && isSeparatedDuty(body.role))
+          ? onlyTheOwner()
+          : onlySecurityAdmin()
       }
       if (body.orgId !== undefined) await orgInScope(tx, actor, body.orgId)
       const { password: _pw, ...rest } = body

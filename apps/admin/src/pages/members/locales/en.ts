@@ -2,6 +2,9 @@ import type { zhCN } from "./zh-CN"
 
 export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "menu.members": "Members",
+  "members.export": "Export register (Excel)",
+  "members.exported": "Exported {name} (the current filter, ID numbers masked)",
+  "members.exportFailed": "The export failed: {reason}",
   "members.title": "Members",
   "members.searchPlaceholder": "Name, pinyin or pinyin initials (e.g. zs)",
   "members.stageFilter": "Stage",
@@ -25,7 +28,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "member.status": "Status",
   "member.appliedOn": "Applied",
   "member.activistOn": "Became activist",
-  "member.developmentObjectOn": "Became development object",
+  "member.developmentObjectOn": "Became candidate for membership",
   "member.admittedOn": "Admitted as probationary member",
   "member.fullMemberOn": "Became full member",
   "member.version": "Version",

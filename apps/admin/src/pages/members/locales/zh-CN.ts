@@ -3,6 +3,9 @@
 // with defineArea, and the declaration below lets `t()` accept them everywhere.
 export const zhCN = {
   "menu.members": "党员",
+  "members.export": "导出名册（Excel）",
+  "members.exported": "已导出：{name}（按当前筛选条件，身份证号已脱敏）",
+  "members.exportFailed": "导出失败：{reason}",
   "members.title": "党员",
   "members.searchPlaceholder": "姓名、拼音或拼音首字母（如 zs）",
   "members.stageFilter": "发展阶段",

@@ -1,0 +1,8 @@
+-- Row-level security for the __area__ area's tables (docs/security.md, "Row-level security"): a row belongs to
+-- its own organization; unscoped system work passes. Hand-written, so kept apart from the generated migration;
+-- packages/db/test/rls-coverage.test.ts fails for any table with org_id or member_id that lacks this.
+-- A table keyed by a member instead gets: USING (xf_system() OR EXISTS (SELECT 1 FROM "members" m
+--   WHERE m.id = "<table>"."member_id" AND xf_org_in_scope(m.org_id))).
+ALTER TABLE "__area_snake___records" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "__area_snake___records_scope" ON "__area_snake___records"
+  USING (xf_system() OR xf_org_in_scope("org_id"));
