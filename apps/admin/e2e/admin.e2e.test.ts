@@ -198,7 +198,7 @@ describe("the admin, end to end against the demo district", () => {
     // The language switch turns the whole frame, antd's own texts included, into English and back.
     await page.getByTestId("language-switch").click()
     await page.locator(".ant-select-item-option", { hasText: "English" }).click()
-    await page.getByTestId("side-menu").getByText("Members").waitFor()
+    await page.getByTestId("side-menu").getByText("Members", { exact: true }).waitFor()
     await page.getByText("Show full ID number").waitFor()
     await page.keyboard.press("Escape")
     await shot("07-english")

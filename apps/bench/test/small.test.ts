@@ -31,6 +31,7 @@ test("the small mode reports every section with numeric baselines and ratios", a
     "subtree",
     "startup",
     "admin",
+    "import",
   ])
   expect(report.machine.cores).toBeGreaterThan(0)
   expect(report.machine.loadAvgStart).toHaveLength(3)
