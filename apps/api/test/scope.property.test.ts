@@ -180,8 +180,10 @@ describe.each(cases)("subtree scope on $backend, $wall (property)", ({ backend, 
               expect(res.status).toBe(403)
             } else if (visible) {
               inside++
-              expect(res.status).not.toBe(404)
-              expect(res.status).toBeLessThan(500)
+              // The request in the message: a failure names what was asked, as whom, and the answer.
+              const asked = `${r.method} ${r.path} as ${caller.role} of ${caller.scopePath}: ${text.slice(0, 300)}`
+              expect(res.status, asked).not.toBe(404)
+              expect(res.status, asked).toBeLessThan(500)
             } else {
               outside++
               expect(res.status).toBe(404)
