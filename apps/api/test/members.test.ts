@@ -1,3 +1,4 @@
+import { Temporal } from "@xianfeng/core"
 import { auditLog, members, verifyAuditChain } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import ExcelJS from "exceljs"
@@ -190,6 +191,32 @@ describe.each(backends)("members on %s", (backend) => {
     const own = (await sec.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
     if (!own) throw new Error("secretary sees nobody")
     expect((await sec.send("POST", `/api/members/${own.id}/reveal-id`, { reason: "想看" })).status).toBe(403)
+  })
+
+  it("answers a reveal for a member with no ID number on file with a 422 naming id, not the 404 of a missing member", async () => {
+    const m = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]
+    if (!m) throw new Error("no members")
+    const [bare] = await sys.deps.db
+      .insert(members)
+      .values({
+        orgId: m.orgId,
+        name: "无证号党员",
+        namePinyin: "wuzhenghaodangyuan",
+        nameInitials: "wzhdy",
+        sex: "male",
+        birthDate: Temporal.PlainDate.from("1980-03-04"),
+        ethnicity: "01",
+        education: "21",
+        occupationGroup: "worker",
+        stage: "full",
+      })
+      .returning({ id: members.id })
+    if (!bare) throw new Error("no member inserted")
+    const res = await admin.send("POST", `/api/members/${bare.id}/reveal-id`, { reason: "核对档案" })
+    expect(res.status).toBe(422)
+    expect((await problemOf(res)).errors?.[0]).toMatchObject({ field: "id", reason: "no-id-number" })
+    const rows = await sys.deps.db.select().from(auditLog).where(eq(auditLog.action, "member.reveal-id"))
+    expect(rows.some((r) => r.objectId === bare.id)).toBe(false)
   })
 
   it("transfers a member to another branch and writes the move to the audit log", async () => {

@@ -263,14 +263,19 @@ export const membersByIdNumberInScope = async (
     .limit(1)
 
 /** The encrypted ID number of a member inside the scope; `NotInScope` when missing, outside or without one. */
-export const idNumberCipherInScope = async (db: XfDb, scope: Scope, memberId: string): Promise<string> => {
+export const idNumberCipherInScope = async (
+  db: XfDb,
+  scope: Scope,
+  memberId: string,
+): Promise<string | null> => {
   const [row] = await db
     .select({ cipher: members.idNumberCipher })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(and(eq(members.id, memberId), orgRowInScope(scope)))
     .limit(1)
-  if (row === undefined || row.cipher === null) throw new NotInScope("member", memberId)
+  if (row === undefined) throw new NotInScope("member", memberId)
+  // A member in scope with no ID number on file is not a missing member: the caller says so (null).
   return row.cipher
 }
 

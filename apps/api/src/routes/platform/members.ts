@@ -245,6 +245,13 @@ export const revealIdNumber = route({
   handler: async ({ actor, params, body, deps }) =>
     deps.db.transaction(async (tx) => {
       const cipher = await idNumberCipherInScope(tx, actor, params.id)
+      if (cipher === null)
+        throw problems.unprocessable(
+          "id",
+          "no-id-number",
+          "该党员没有登记身份证号码，无可显示",
+          "no ID number is on file for this member",
+        )
       await audit(tx, deps, actor, {
         action: "member.reveal-id",
         objectType: "member",
