@@ -11,7 +11,7 @@ import { type Harness, shots, startHarness } from "./harness"
 // the new members are found by name, pinyin and initials.
 
 const DEMO_PASSWORD = "xianfeng-demo"
-const SAMPLES = new URL("../../../../shared/data/import-samples/", import.meta.url)
+const SAMPLES = new URL("../../../packages/db/test/fixtures/import-samples/", import.meta.url)
 
 let harness: Harness | undefined
 let base = ""

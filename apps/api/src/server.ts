@@ -32,7 +32,7 @@ const main = async () => {
       `  demo login: admin / ${DEMO_PASSWORD}  (also officer, secretary1, secretary2, auditor, sysadmin, secadmin, auditadmin, ${DEMO_MEMBER_LOGIN})`,
     )
     console.log(
-      `  member account: ${DEMO_MEMBER_PENDING} waits for activation code ${DEMO_ACTIVATION_CODE} (${url}/#/activate)`,
+      `  member account: ${DEMO_MEMBER_PENDING} waits for activation code ${DEMO_ACTIVATION_CODE} (${url}/activate)`,
     )
   })
   const stop = async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ImportResultView } from "../src/routes/transfer/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
 
-const SAMPLES = new URL("../../../../shared/data/import-samples/", import.meta.url)
+const SAMPLES = new URL("../../../packages/db/test/fixtures/import-samples/", import.meta.url)
 const sampleBytes = (name: string) => readFileSync(new URL(name, SAMPLES))
 
 /** The sample without some of its rows (as a person fixes a file by deleting the bad rows). */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { run } from "../src/commands.js"
 import type { CliEnv } from "../src/config.js"
 
-const SAMPLES = new URL("../../../../shared/data/import-samples/", import.meta.url)
+const SAMPLES = new URL("../../../packages/db/test/fixtures/import-samples/", import.meta.url)
 const dir = mkdtempSync(join(tmpdir(), "xianfeng-cli-"))
 const env: CliEnv = {
   databaseUrl: undefined,

@@ -25,7 +25,7 @@ import {
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
 
-const SAMPLES = new URL("../../../../shared/data/import-samples/", import.meta.url)
+const SAMPLES = new URL("./fixtures/import-samples/", import.meta.url)
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPLES)))
 const deps: ImportDeps = { vault: testVault, asOf: date("2026-11-30"), at: new Date("2026-11-30T02:00:00Z") }
 
