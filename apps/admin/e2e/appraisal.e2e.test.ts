@@ -238,6 +238,18 @@ describe("democratic appraisal in the admin", () => {
     expect(after.participants[1]?.ratersPossible).toBe(other.ratersPossible - 1)
     await api(`/appraisal/cycles/${open.id}/recusals`, "POST", { memberId: who.memberId, recusals: [] })
 
+    // A branch secretary's only branch is chosen for them where a page works on one branch.
+    await signIn("secretary1")
+    const own = (await api<{ user: { orgId: string; orgName: string } }>("/auth/me")).user
+    await page.goto(`${base}/discipline/standing`)
+    await page.waitForURL((u) => u.searchParams.get("orgId") === own.orgId)
+    await page.getByTestId("standing-list").waitFor()
+    await page.goto(`${base}/appraisal`)
+    await page.getByTestId("open-cycle").click()
+    await page.getByTestId("open-cycle-org").getByText(own.orgName).waitFor()
+    await page.keyboard.press("Escape")
+    await page.setViewportSize(PHONE)
+
     // The menu on a phone: the same headings.
     await page.goto(`${base}/`)
     await page.locator(".ant-layout-sider-zero-width-trigger").click()
