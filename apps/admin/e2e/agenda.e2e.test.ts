@@ -1,28 +1,11 @@
 import { join } from "node:path"
 import type { AgendaView } from "@xianfeng/api/contract/agenda"
-import type { BrowserContext, Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { describe, expect, it } from "vitest"
+import { base, context, harness, page, shots, signIn, useHarness } from "./harness"
 
 // 日程 end to end against the real API and the demo district: the dashboard's "近30天到期" panel lists what falls
 // due in the user's scope and links to it; the account menu leads to the calendar feed, whose address answers
 // an iCalendar stream without a session and stops answering once replaced.
-
-const DEMO_PASSWORD = "xianfeng-demo"
-
-let harness: Harness | undefined
-let base = ""
-let context: BrowserContext
-let page: Page
-
-const login = async (username: string) => {
-  await context.clearCookies()
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill(username)
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-}
 
 /** The page is no wider than the screen (no horizontal scroll). */
 const fitsWidth = () =>
@@ -30,26 +13,12 @@ const fitsWidth = () =>
     () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) <= window.innerWidth,
   )
 
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, context, page } = harness)
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
-})
+useHarness()
 
 describe("the agenda in the admin", () => {
   it("the dashboard lists what falls due in the next 30 days, each item linking to its page", async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
-    await login("admin")
+    await signIn("admin")
     const res = await context.request.get(`${base}/api/agenda`)
     expect(res.status()).toBe(200)
     const view = (await res.json()) as AgendaView
@@ -62,12 +31,19 @@ describe("the agenda in the admin", () => {
     await expect(item.textContent()).resolves.toContain(first.title)
     await expect(item.textContent()).resolves.toContain(first.date)
     await page.screenshot({ path: join(shots, "agenda-dashboard-1280.png") })
-    // A kind filter shows only that kind.
+    // One line per kind and topic (an obligation, a step), not one per item; the soonest group is open.
+    const groups = panel.getByTestId("agenda-group")
+    const topics = new Set(view.items.map((i) => `${i.kind}|${i.topic ?? ""}`))
+    await expect(groups.count()).resolves.toBe(topics.size)
+    if (first.topic) await expect(groups.first().textContent()).resolves.toContain(first.topic)
+    // A kind filter shows only that kind, in its groups, the first open.
     const kind = first.kind
     await panel.getByTestId(`agenda-kind-${kind}`).click()
+    const kinds = await groups.evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))
+    expect(new Set(kinds)).toEqual(new Set([kind]))
     const titles = await panel.getByTestId("agenda-item").allTextContents()
-    const ofKind = view.items.filter((i) => i.kind === kind).slice(0, 8)
-    expect(titles.length).toBe(ofKind.length)
+    const ofGroup = view.items.filter((i) => i.kind === kind && i.topic === first.topic).slice(0, 8)
+    expect(titles.length).toBe(ofGroup.length)
     // The item's link opens the page that shows it.
     await panel.getByTestId("agenda-item").first().locator("a").click()
     await page.waitForURL((u) => `${u.pathname}${u.search}` === first.link)
@@ -87,7 +63,7 @@ describe("the agenda in the admin", () => {
 
   it("a branch secretary gets a feed address from the account menu; it serves iCalendar and dies on replace", async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
-    await login("secretary1")
+    await signIn("secretary1")
     await page.getByTestId("agenda-panel").waitFor()
     await page.getByTestId("user-menu").click()
     await page.getByTestId("user-menu-agenda-feed").click()

@@ -1,41 +1,19 @@
 import { join } from "node:path"
 import type { CycleDetail, CycleSummary, MyRecord } from "@xianfeng/api/contract/appraisal"
-import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { afterEach, beforeAll, describe, expect, it } from "vitest"
+import { api, base, DEMO_PASSWORD, harness, page, shots, signIn as signInWith, useHarness } from "./harness"
 
 // 民主评议 end to end against the real API and the demo district: secretary1's branch has this year's cycle open;
 // its member2 activates the account with the code the start banner prints and, like member1, rates the others
 // on a 390×844 phone; the secretary meets the cap, proposes; the committee confirms; the members then see the
 // anonymity rule and their grade. A member sees who viewed their record.
 
-const DEMO_PASSWORD = "xianfeng-demo"
 const DEMO_ACTIVATION_CODE = "DEMO-2345-ABCD"
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 800 }
 
-let harness: Harness | undefined
-let base = ""
-let page: Page
-
-const api = async <T>(path: string, method = "GET", body?: unknown): Promise<T> => {
-  const res =
-    method === "GET"
-      ? await page.request.get(`${base}/api${path}`)
-      : await page.request.fetch(`${base}/api${path}`, { method, data: body as object })
-  if (!res.ok()) throw new Error(`${method} /api${path} → ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-const signIn = async (username: string, password = DEMO_PASSWORD, size = DESKTOP) => {
-  await page.context().clearCookies()
-  await page.setViewportSize(size)
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill(username)
-  await page.getByTestId("login-password").fill(password)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-}
+const signIn = (username: string, password = DEMO_PASSWORD, size = DESKTOP) =>
+  signInWith(username, { password, viewport: size })
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `appraisal-${name}.png`), fullPage: true })
 
@@ -43,21 +21,13 @@ const shot = (name: string) => page.screenshot({ path: join(shots, `appraisal-${
 const fitsPhone = async () =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
 
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, page } = harness)
-  expect(harness.serverLog()).toContain(DEMO_ACTIVATION_CODE)
+useHarness()
+
+beforeAll(() => {
+  expect(harness?.serverLog()).toContain(DEMO_ACTIVATION_CODE)
 })
 
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
+afterEach(() => {
   expect(harness?.offOrigin ?? []).toEqual([])
 })
 
@@ -99,6 +69,14 @@ describe("democratic appraisal in the admin", () => {
       const cycle = me.cycles.find((c) => c.state === "open")
       if (cycle === undefined) throw new Error(`${who} has no open cycle`)
       cycleId = cycle.cycleId
+      // Nothing is chosen for the member before they choose: no grade highlighted, nothing to save yet.
+      if (cycle.selfGrade === null) {
+        await expect(
+          page.getByTestId("self-grade").locator(".ant-radio-button-wrapper-checked").count(),
+        ).resolves.toBe(0)
+        await expect(page.getByTestId("save-self").isDisabled()).resolves.toBe(true)
+      }
+      await page.getByTestId("self-grade").getByText("合格", { exact: true }).click()
       await page.getByTestId("self-text").fill("对照党员标准，按时参加组织生活，完成支部分配的任务。")
       await page.getByTestId("save-self").click()
       await rateAll(grade)
@@ -203,6 +181,80 @@ describe("democratic appraisal in the admin", () => {
         await shot(`${name}-${size === PHONE ? "phone" : "desktop"}`)
       }
     }
+    expect(harness?.pageErrors ?? []).toEqual([])
+  })
+
+  it("the cycle's figures read alike on the list and the detail; a phone lists members one line each, with a drawer for the rest and the recusals", async () => {
+    await signIn("officer", DEMO_PASSWORD, { width: 1440, height: 900 })
+    // The dashboard's panel, and the side menu by area (each area's pages under its heading).
+    await page.getByTestId("appraisal-panel").waitFor()
+    await page.getByTestId("menu-group-appraisal").waitFor()
+    await page.screenshot({ path: join(shots, "menu-desktop-1440.png") })
+    // The demo's one open cycle was confirmed above: open next year's for the same branch, through the API.
+    const { items } = await api<{ items: CycleSummary[] }>("/appraisal/cycles")
+    const some = items.find((c) => c.participants > 2)
+    if (some === undefined) throw new Error("no cycle in the demo")
+    const open = await api<CycleSummary>("/appraisal/cycles", "POST", {
+      orgId: some.orgId,
+      year: some.year + 1,
+    })
+    expect(open.state).toBe("open")
+    const progress = `自评 ${open.selfDone}/${open.participants}人 · 互评已交 ${open.ratingsGiven}/${open.ratingsExpected}票 · 已评完他人 ${open.ratersDone}/${open.participants}人`
+    await page.goto(`${base}/appraisal?orgId=${open.orgId}&year=${open.year}`)
+    await page.getByTestId("appraisal-results").waitFor()
+    // No grade given yet in this branch: an empty state, not a donut of four equal zeros.
+    await expect(page.getByTestId("appraisal-results").textContent()).resolves.toContain(
+      "本年度还没有评定等次",
+    )
+    await page.getByText(progress).waitFor()
+    await page.getByText(`已定优秀 0/${open.excellentCap}名（${open.graded}人评定等次）`).waitFor()
+    await page.goto(`${base}/appraisal/cycles/${open.id}`)
+    await expect(page.getByTestId("cycle-progress").textContent()).resolves.toBe(progress)
+
+    await page.setViewportSize(PHONE)
+    await page.getByTestId("participants").waitFor()
+    await fitsPhone()
+    // One line per member: sixty members are a few screens, not sixty cards.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    expect(height).toBeLessThan(open.participants * 60 + 1200)
+    await shot("cycle-compact-phone")
+    const detail = await api<CycleDetail>(`/appraisal/cycles/${open.id}`)
+    const [who, other] = detail.participants
+    if (who === undefined || other === undefined) throw new Error("too few participants")
+    await page.getByTestId(`participant-row-${who.memberId}`).click()
+    const drawer = page.getByTestId("participant-drawer")
+    await drawer.getByText(`${who.name}的评议情况`).waitFor()
+    await drawer.getByText(`${who.raters}/${who.ratersPossible}人`).waitFor()
+    // 回避 set in the drawer reaches the API, and both members' counts drop by one.
+    await page.getByTestId("recusals-select").click()
+    await page.locator(".ant-select-dropdown:visible").getByText(other.name, { exact: true }).first().click()
+    await page.keyboard.press("Escape")
+    await page.getByTestId("recusals-save").click()
+    await expect
+      .poll(async () => (await api<CycleDetail>(`/appraisal/cycles/${open.id}`)).participants[0]?.recusals)
+      .toEqual([other.memberId])
+    await shot("cycle-drawer-phone")
+    const after = await api<CycleDetail>(`/appraisal/cycles/${open.id}`)
+    expect(after.participants[1]?.ratersPossible).toBe(other.ratersPossible - 1)
+    await api(`/appraisal/cycles/${open.id}/recusals`, "POST", { memberId: who.memberId, recusals: [] })
+
+    // A branch secretary's only branch is chosen for them where a page works on one branch.
+    await signIn("secretary1")
+    const own = (await api<{ user: { orgId: string; orgName: string } }>("/auth/me")).user
+    await page.goto(`${base}/discipline/standing`)
+    await page.waitForURL((u) => u.searchParams.get("orgId") === own.orgId)
+    await page.getByTestId("standing-list").waitFor()
+    await page.goto(`${base}/appraisal`)
+    await page.getByTestId("open-cycle").click()
+    await page.getByTestId("open-cycle-org").getByText(own.orgName).waitFor()
+    await page.keyboard.press("Escape")
+    await page.setViewportSize(PHONE)
+
+    // The menu on a phone: the same headings.
+    await page.goto(`${base}/`)
+    await page.locator(".ant-layout-sider-zero-width-trigger").click()
+    await page.getByTestId("menu-group-appraisal").waitFor()
+    await page.screenshot({ path: join(shots, "menu-phone-390.png") })
     expect(harness?.pageErrors ?? []).toEqual([])
   })
 })

@@ -1,46 +1,13 @@
 import { join } from "node:path"
 import type { SurveyView, VisitPlanView } from "@xianfeng/api/contract/care"
-import type { BrowserContext, Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { describe, expect, it } from "vitest"
+import { api, base, harness, page, shots, useHarness } from "./harness"
 
 // 党内关怀 end to end against the real API and the demo district, as the first branch secretary: a visit recorded
 // through the form moves the Spring Festival plan's progress; the branch reviews its survey entries and confirms;
 // the festival calendar with its lunar dates fits a phone.
 
-const DEMO_PASSWORD = "xianfeng-demo"
-
-let harness: Harness | undefined
-let base = ""
-let context: BrowserContext
-let page: Page
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await context.request.get(`${base}/api${path}`)
-  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, context, page } = harness)
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill("secretary1")
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
-})
+useHarness({ signIn: "secretary1" })
 
 describe("care in the admin", () => {
   it("recording a visit moves the plan's progress", async () => {

@@ -7,47 +7,14 @@ import type {
   OrderList,
   StandingView,
 } from "@xianfeng/api/contract/discipline"
-import type { BrowserContext, Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { describe, expect, it } from "vitest"
+import { api, base, page, shots, useHarness } from "./harness"
 
 // 组织生活与督查 end to end against the real API and the demo district: a meeting recorded through the form moves
 // its branch's cell on the heatmap; a draw previewed twice with one seed draws the same sample; an order goes
 // from issue (the demo's spot check) through evidence to a verified close.
 
-const DEMO_PASSWORD = "xianfeng-demo"
-
-let harness: Harness | undefined
-let base = ""
-let context: BrowserContext
-let page: Page
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await context.request.get(`${base}/api${path}`)
-  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, context, page } = harness)
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill("admin")
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
-})
+useHarness({ signIn: "admin" })
 
 describe("organizational life and inspections in the admin", () => {
   it("recording a meeting changes the branch's cell on the heatmap", async () => {

@@ -1,25 +1,10 @@
 import { join } from "node:path"
-import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { describe, expect, it } from "vitest"
+import { base, page, shots, signIn, useHarness } from "./harness"
 
 // 教育培训 end to end against the real API and the demo district: a branch secretary creates a class, enrols the
 // branch, ticks attendance and sees the hours on a member's card; posts in 书记话党建 and finds the post by a
 // Chinese word; the organization department hides it, and another secretary no longer finds it.
-
-const DEMO_PASSWORD = "xianfeng-demo"
-
-let harness: Harness | undefined
-let base = ""
-let page: Page
-
-const login = async (username: string) => {
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill(username)
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-}
 
 /** The forum's search box (antd puts the test id on the input itself or on its wrapper). */
 const search = () =>
@@ -32,25 +17,11 @@ const logout = async () => {
   await page.getByTestId("login-submit").waitFor()
 }
 
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, page } = harness)
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
-})
+useHarness()
 
 describe("education and training in the admin", () => {
   it("a class is created, attendance ticked, and the hours show on a member's card", async () => {
-    await login("secretary1")
+    await signIn("secretary1")
     await page.goto(`${base}/education`)
     await page.getByTestId("class-create").click()
     await page.getByTestId("class-title").fill("支部党员冬训班（浏览器测试）")
@@ -87,7 +58,7 @@ describe("education and training in the admin", () => {
     await page.getByTestId("forum-threads").getByText("楼道党小组的做法").waitFor()
     await logout()
 
-    await login("admin")
+    await signIn("admin")
     await page.goto(`${base}/education/forum`)
     await page.getByTestId("forum-threads").getByText("楼道党小组的做法").click()
     await page.getByTestId("forum-hide").first().click()
@@ -96,7 +67,7 @@ describe("education and training in the admin", () => {
     await page.getByText("已屏蔽：与主题无关").waitFor()
     await logout()
 
-    await login("secretary2")
+    await signIn("secretary2")
     await page.goto(`${base}/education/forum`)
     await search().fill("加装电梯")
     await search().press("Enter")

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll } from "vitest"
 
 // What every browser test shares: the built server (apps/api/dist/server.js) with its in-memory demo
 // district serving the built admin (apps/admin/dist) on one origin, and Debian's chromium with a
@@ -68,7 +69,8 @@ const startServer = async (env: Readonly<Record<string, string>>) => {
   server.stderr?.on("data", (b: Buffer) => {
     log += b.toString()
   })
-  const deadline = Date.now() + 100_000
+  // Loading the demo district takes ~20 s on an idle machine and over 2 min on a shared, loaded one.
+  const deadline = Date.now() + 300_000
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the API server exited with ${server.exitCode}:\n${log}`)
     try {
@@ -80,7 +82,7 @@ const startServer = async (env: Readonly<Record<string, string>>) => {
     await new Promise((r) => setTimeout(r, 250))
   }
   server.kill("SIGKILL")
-  throw new Error(`the API server did not answer /api/health within 100 s:\n${log}`)
+  throw new Error(`the API server did not answer /api/health within 300 s:\n${log}`)
 }
 
 /**
@@ -154,4 +156,85 @@ export const startHarness = async (env: Readonly<Record<string, string>> = {}): 
     serverExitCode: () => server.exitCode,
     close,
   }
+}
+
+/** The demo district's password for every demo user (see the start banner); not a secret. */
+export const DEMO_PASSWORD = "xianfeng-demo"
+
+/**
+ * The file's running harness and its parts, set by `useHarness` before the file's tests run (live bindings:
+ * read them inside tests and hooks, not at import).
+ */
+export let harness: Harness | undefined
+export let base = ""
+export let page: Page
+export let context: BrowserContext
+
+const running = (): Harness => {
+  if (harness === undefined) throw new Error("the harness runs only inside the file's tests and hooks")
+  return harness
+}
+
+/**
+ * Signs `username` in through the login page (cookies cleared first, so it replaces whoever was signed in), at
+ * `viewport` if given, and waits for the signed-in frame.
+ */
+export const signIn = async (
+  username: string,
+  {
+    password = DEMO_PASSWORD,
+    viewport,
+  }: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<void> => {
+  const h = running()
+  await h.context.clearCookies()
+  if (viewport) await h.page.setViewportSize(viewport)
+  await h.page.goto(`${h.base}/login`)
+  await h.page.getByTestId("login-username").fill(username)
+  await h.page.getByTestId("login-password").fill(password)
+  await h.page.getByTestId("login-submit").click()
+  await h.page.getByTestId("user-menu").waitFor()
+}
+
+/** The API's JSON answer to `method path` (under /api) as the signed-in user; a non-2xx answer throws. */
+export const api = async <T>(path: string, method = "GET", body?: unknown): Promise<T> => {
+  const h = running()
+  const url = `${h.base}/api${path}`
+  let res: Awaited<ReturnType<typeof h.context.request.get>>
+  if (method === "GET") res = await h.context.request.get(url)
+  else {
+    // A write carries the session's CSRF token, as the admin's client sends it.
+    const me = await h.context.request.get(`${h.base}/api/auth/me`)
+    const { csrfToken } = (await me.json()) as { csrfToken: string }
+    res = await h.context.request.fetch(url, {
+      method,
+      data: body as object,
+      headers: { "x-csrf-token": csrfToken },
+    })
+  }
+  if (!res.ok()) throw new Error(`${method} /api${path} → ${res.status()}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+/**
+ * Registers the file's hooks: the harness starts before all its tests (then signs `signIn` in, if given) and
+ * stops after all; a failed test leaves a full-page screenshot `test-results/failed-<test name>.png`.
+ */
+export const useHarness = (
+  options: { readonly env?: Readonly<Record<string, string>>; readonly signIn?: string } = {},
+): void => {
+  beforeAll(async () => {
+    harness = await startHarness(options.env)
+    ;({ base, page, context } = harness)
+    if (options.signIn !== undefined) await signIn(options.signIn)
+  }, 400_000)
+  afterAll(async () => {
+    await harness?.close()
+    harness = undefined
+  })
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== "fail" || harness === undefined) return
+    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
+    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
+  })
 }

@@ -2,21 +2,14 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { date, makeIdNumber } from "@xianfeng/core"
 import ExcelJS from "exceljs"
-import type { BrowserContext, Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, shots, startHarness } from "./harness"
+import { describe, expect, it } from "vitest"
+import { base, context, page, shots, useHarness } from "./harness"
 
 // The import wizard end to end against the real API and the demo district: the sample member sheet with three
 // bad rows is refused whole, its error report names the three rows, the corrected file imports every row, and
 // the new members are found by name, pinyin and initials.
 
-const DEMO_PASSWORD = "xianfeng-demo"
 const SAMPLES = new URL("../../../packages/db/test/fixtures/import-samples/", import.meta.url)
-
-let harness: Harness | undefined
-let base = ""
-let context: BrowserContext
-let page: Page
 
 const ORGS_CSV =
   "党组织编码,党组织名称,上级党组织编码,组织类别\n020100,中共示范区青溪镇委员会（样例）,d1,乡镇党委\n020100091,柳头村党支部,020100,党支部\n"
@@ -56,26 +49,7 @@ const chooseFile = async (name: string, mimeType: string, buffer: Buffer) => {
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-beforeAll(async () => {
-  harness = await startHarness()
-  ;({ base, context, page } = harness)
-  await page.goto(`${base}/login`)
-  await page.getByTestId("login-username").fill("admin")
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD)
-  await page.getByTestId("login-submit").click()
-  await page.getByTestId("user-menu").waitFor()
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page) {
-    const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60)
-    await page.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => undefined)
-  }
-})
+useHarness({ signIn: "admin" })
 
 describe("the import wizard", () => {
   it("imports the samples' two organizations from a CSV", async () => {

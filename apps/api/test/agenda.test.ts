@@ -53,6 +53,20 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     await sys.stop()
   })
 
+  it("each obligation, order and development step names its topic (what it is, without whose), as its title says it", async () => {
+    const view = await admin.json<AgendaView>("GET", "/api/agenda")
+    const topical = view.items.filter((i) =>
+      ["discipline.obligation", "discipline.order", "development.step"].includes(i.kind),
+    )
+    expect(topical.length).toBeGreaterThan(0)
+    for (const i of topical) {
+      expect(i.topic, i.title).toBeTruthy()
+      expect(i.title).toContain(i.topic)
+    }
+    // A district's list reads as a few groups: far fewer topics than items.
+    expect(new Set(topical.map((i) => `${i.kind}/${i.topic}`)).size).toBeLessThan(topical.length / 5)
+  })
+
   it("the next 30 days by default, soonest first, with the order's deadline for its branch", async () => {
     const view = await secretary.json<AgendaView>("GET", "/api/agenda")
     expect(view).toMatchObject({ asOf: "2026-11-27", from: "2026-11-27", to: "2026-12-27" })

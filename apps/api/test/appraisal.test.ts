@@ -149,6 +149,51 @@ describe.each(backends)("Appraisal on %s", (backend) => {
     })
   })
 
+  it("a recusal (回避) takes two members out of each other's counts; the list and the detail give the same figures", async () => {
+    const [a, b] = [people[4]?.id ?? "", people[5]?.id ?? ""]
+    const before = await detail()
+    const possible = (d: CycleDetail, id: string) =>
+      d.participants.find((p) => p.memberId === id)?.ratersPossible
+    const n = before.participants.length
+    // Without recusals each member may be rated by everyone else, and the cycle expects n·(n−1) ratings.
+    expect(possible(before, a)).toBe(n - 1)
+    expect(before.cycle.ratingsExpected).toBe(n * (n - 1))
+    expect(before.cycle.ratingsGiven).toBe(before.participants.reduce((s, p) => s + p.raters, 0))
+    const self = await secretary.send("POST", `/api/appraisal/cycles/${cycleId}/recusals`, {
+      memberId: a,
+      recusals: [a],
+    })
+    expect(self.status).toBe(422)
+    expect((await problemOf(self)).errors?.[0]?.field).toBe("recusals[0]")
+    const set = await secretary.json<CycleDetail>("POST", `/api/appraisal/cycles/${cycleId}/recusals`, {
+      memberId: a,
+      recusals: [b],
+    })
+    expect(possible(set, a)).toBe(n - 2)
+    expect(possible(set, b)).toBe(n - 2)
+    expect(set.cycle.ratingsExpected).toBe(n * (n - 1) - 2)
+    const list = await secretary.json<{ items: CycleDetail["cycle"][] }>(
+      "GET",
+      `/api/appraisal/cycles?orgId=${branchId}&year=2025`,
+    )
+    const summary = list.items.find((c) => c.id === cycleId)
+    for (const k of [
+      "participants",
+      "graded",
+      "excellentCap",
+      "selfDone",
+      "ratersDone",
+      "ratingsGiven",
+      "ratingsExpected",
+    ] as const)
+      expect(summary?.[k], k).toBe(set.cycle[k])
+    const cleared = await secretary.json<CycleDetail>("POST", `/api/appraisal/cycles/${cycleId}/recusals`, {
+      memberId: a,
+      recusals: [],
+    })
+    expect(cleared.cycle.ratingsExpected).toBe(n * (n - 1))
+  })
+
   it("the branch cannot propose more excellent grades than the cap (422 grades); then proposes; the committee confirms", async () => {
     // Everyone rates everyone: the first three of the six are rated excellent by all, the rest qualified.
     for (const [i, agent] of members.entries())

@@ -11,8 +11,6 @@ import {
   type Database,
   forumThread,
   forumThreads,
-  insertMember,
-  insertOrg,
   insertUser,
   meetingFactsInSubtree,
   memberIdsOfSubtree,
@@ -30,7 +28,7 @@ import {
   writeOnline,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
-import { testVault } from "./suite/context.js"
+import { seedTwoCommittees } from "./support/two-committees.js"
 
 // The area's queries on every backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$name", (backend) => {
@@ -41,29 +39,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      for (const org of [
-        { id: "d1", kind: "district-committee", name: "区委" },
-        { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
-        { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
-        { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
-        { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
-      const person = (orgId: string, name: string) => ({
-        orgId,
-        name,
-        sex: "male" as const,
+      const seeded = await seedTwoCommittees(tx, {
+        inB1: ["张一", "李二", "王三"],
+        inB2: "赵四",
         birthDate: date("1950-01-01"),
-        ethnicity: "01",
-        education: "21",
-        occupationGroup: "worker",
-        stage: "full" as const,
       })
-      for (const name of ["张一", "李二", "王三"])
-        ids.push((await insertMember(tx, testVault, person("b1", name))).id)
-      stranger = (await insertMember(tx, testVault, person("b2", "赵四"))).id
+      ids.push(...seeded.ids)
+      stranger = seeded.stranger
       userId = await insertUser(tx, {
         username: "edu-writer",
         displayName: "书记甲",

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { TreeSelect } from "antd"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { endpoints } from "../api/endpoints"
 import type { Org } from "../api/types"
 import { useI18n } from "../i18n/I18nProvider"
@@ -22,10 +22,32 @@ const toOption = (o: Org): Option => ({
 })
 
 /**
+ * The one branch of the caller's scope, if it holds exactly one: the caller's own organization when it is a
+ * branch (a branch secretary's), or the only child of a committee with one branch. Undefined otherwise, and
+ * while it is being found out. Not queried unless `enabled`.
+ */
+export const useOnlyBranch = (enabled: boolean): string | undefined => {
+  const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg, enabled })
+  const r = root.data
+  const oneChild = enabled && r !== undefined && r.kind !== "branch" && r.childCount === 1
+  const children = useQuery({
+    queryKey: ["orgs", r?.id, "children"],
+    queryFn: () => endpoints.orgChildren(r?.id ?? ""),
+    enabled: oneChild,
+  })
+  if (!enabled || r === undefined) return undefined
+  if (r.kind === "branch") return r.id
+  const only = oneChild ? children.data?.items : undefined
+  return only?.length === 1 && only[0]?.kind === "branch" ? only[0].id : undefined
+}
+
+/**
  * An organization of the caller's scope, the tree loaded one level at a time (a district has
  * thousands of branches). A value chosen elsewhere (a URL's `orgId`, a record's parent) shows its
  * name before its branch of the tree is loaded: it stands at the top until the branch is opened.
  * Works as an antd form control (`value`, `onChange`, `id` from `Form.Item`) or on its own.
+ * With `preselectBranch` (pages that work on one branch), a caller whose scope holds exactly one branch finds it
+ * chosen (through `onChange`, while nothing is chosen): a branch secretary does not pick their only branch.
  */
 export const OrgPicker = ({
   value,
@@ -34,6 +56,7 @@ export const OrgPicker = ({
   allowClear = false,
   placeholder,
   testId = "org-picker",
+  preselectBranch = false,
 }: {
   readonly value?: string | undefined
   /** `undefined` when cleared (back to the whole scope, where `allowClear`). */
@@ -42,9 +65,18 @@ export const OrgPicker = ({
   readonly allowClear?: boolean
   readonly placeholder?: string
   readonly testId?: string
+  readonly preselectBranch?: boolean
 }) => {
   const queryClient = useQueryClient()
   const { t } = useI18n()
+  const onlyBranch = useOnlyBranch(preselectBranch)
+  // Whenever nothing is chosen (a form reset), except that a caller who cleared it (allowClear) is not overruled.
+  const preselected = useRef(false)
+  useEffect(() => {
+    if (onlyBranch === undefined || value !== undefined || (allowClear && preselected.current)) return
+    preselected.current = true
+    onChange?.(onlyBranch)
+  }, [onlyBranch, value, onChange, allowClear])
   const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
   const [options, setOptions] = useState<Option[]>([])
   const shown = value !== undefined && options.some((x) => x.id === value)

@@ -8,7 +8,7 @@ import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
 import { ErrorBoundary } from "./ErrorBoundary"
 import { LanguageSwitch } from "./LanguageSwitch"
-import { menuFor, selectedMenuKey, userMenuFor } from "./registry"
+import { menuFor, menuTreeFor, selectedMenuKey, userMenuFor } from "./registry"
 import { ErrorState, Loading } from "./states"
 
 const { Header, Sider, Content, Footer } = Layout
@@ -42,6 +42,7 @@ export const AppLayout = () => {
 
   const { user } = session
   const items = menuFor(areas, user.role)
+  const tree = menuTreeFor(areas, user.role)
   const accountItems = userMenuFor(areas, user.role)
   const selected = location.pathname === "/" ? "" : (selectedMenuKey(items, location.pathname) ?? "")
 
@@ -80,7 +81,17 @@ export const AppLayout = () => {
           }}
           items={[
             { key: "", icon: <DashboardOutlined />, label: t("menu.dashboard") },
-            ...items.map((m) => ({ key: m.path, icon: <m.icon />, label: t(m.label) })),
+            // Each area's pages under its heading (antd item groups): on a phone too, the list reads by area.
+            ...tree.map((e) =>
+              e.kind === "item"
+                ? { key: e.item.path, icon: <e.item.icon />, label: t(e.item.label) }
+                : {
+                    type: "group" as const,
+                    key: e.key,
+                    label: <span data-testid={`menu-${e.key.replace(":", "-")}`}>{t(e.label)}</span>,
+                    children: e.items.map((m) => ({ key: m.path, icon: <m.icon />, label: t(m.label) })),
+                  },
+            ),
           ]}
         />
       </Sider>

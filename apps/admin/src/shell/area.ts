@@ -23,6 +23,16 @@ export interface AreaMenuItem {
   readonly roles?: readonly Role[]
 }
 
+/**
+ * The heading an area's menu entries stand under (desktop and phone alike), so the side menu reads by area
+ * rather than as one list of every page. An area whose role sees a single entry shows it without a heading.
+ */
+export interface AreaMenuGroup {
+  readonly label: MessageKey
+  /** Where the area's entries stand among the others; lower comes first (the dashboard is 0). */
+  readonly order: number
+}
+
 export interface DashboardPanel {
   readonly key: string
   readonly title: MessageKey
@@ -44,6 +54,8 @@ export interface Area {
   readonly messages: Catalog
   readonly routes: readonly AreaRoute[]
   readonly menu: readonly AreaMenuItem[]
+  /** The heading of the area's menu entries; without one they stand alone, each by its own order. */
+  readonly menuGroup?: AreaMenuGroup
   readonly dashboardPanels: readonly DashboardPanel[]
   /** Entries of the account menu (top right), above sign-out: the user's own settings, e.g. the calendar feed. */
   readonly userMenu?: readonly AreaMenuItem[]

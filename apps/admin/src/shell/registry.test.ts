@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { Area } from "./area"
-import { catalogOf, validateAreas } from "./registry"
+import { catalogOf, menuTreeFor, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
@@ -56,5 +56,25 @@ describe("the area registry", () => {
     expect(catalog.en["a.title"]).toBe("A")
     expect(catalog["zh-CN"]["common.save"]).toBe("保存")
     expect(catalog.en["common.save"]).toBe("Save")
+  })
+
+  it("puts an area's menu entries under its heading, at the heading's order; a lone entry stands alone", () => {
+    const grouped = area("g", {
+      routes: [{ path: "g", load }],
+      menuGroup: { label: "menu.members", order: 30 },
+      menu: [
+        { path: "g/b", label: "menu.members", icon: Icon, order: 62 },
+        { path: "g", label: "menu.members", icon: Icon, order: 60 },
+        { path: "g/own", label: "menu.members", icon: Icon, order: 1, roles: ["member"] },
+      ],
+    })
+    const flat = area("f", { menu: [{ path: "f", label: "menu.members", icon: Icon, order: 40 }] })
+    const early = area("e", { menu: [{ path: "e", label: "menu.members", icon: Icon, order: 10 }] })
+    const tree = menuTreeFor([flat, grouped, early], "district-admin")
+    expect(tree.map((e) => (e.kind === "item" ? e.item.path : e.key))).toEqual(["e", "group:g", "f"])
+    const group = tree[1]
+    expect(group?.kind === "group" ? group.items.map((m) => m.path) : []).toEqual(["g", "g/b"])
+    // A member sees one entry of the area: no heading over a single page.
+    expect(menuTreeFor([grouped], "member")).toEqual([{ kind: "item", item: grouped.menu[2] }])
   })
 })

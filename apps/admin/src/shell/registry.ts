@@ -1,4 +1,5 @@
 import type { Role } from "../api/types"
+import type { MessageKey } from "../i18n/messages"
 import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
 import type { Area, AreaMenuItem, AreaRoute, DashboardPanel } from "./area"
 
@@ -65,6 +66,36 @@ export const menuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>
     .flatMap((a) => a.menu)
     .filter((m) => allowed(m.roles, role))
     .sort((x, y) => x.order - y.order)
+
+/** One entry of the side menu: a page, or an area's heading with its pages in order. */
+export type MenuEntry =
+  | { readonly kind: "item"; readonly item: AreaMenuItem }
+  | {
+      readonly kind: "group"
+      readonly key: string
+      readonly label: MessageKey
+      readonly items: readonly AreaMenuItem[]
+    }
+
+/**
+ * The side menu for `role`, by area: an area with a `menuGroup` and more than one entry for the role stands
+ * under its heading (at the group's order); any other entry stands alone at its own order.
+ */
+export const menuTreeFor = (areas: readonly Area[], role: Role): MenuEntry[] =>
+  areas
+    .flatMap((a): { order: number; entry: MenuEntry }[] => {
+      const items = a.menu.filter((m) => allowed(m.roles, role)).sort((x, y) => x.order - y.order)
+      if (a.menuGroup === undefined || items.length < 2)
+        return items.map((item) => ({ order: item.order, entry: { kind: "item", item } }))
+      return [
+        {
+          order: a.menuGroup.order,
+          entry: { kind: "group", key: `group:${a.id}`, label: a.menuGroup.label, items },
+        },
+      ]
+    })
+    .sort((x, y) => x.order - y.order)
+    .map((x) => x.entry)
 
 /** The account menu's entries the areas add for `role`, in order. */
 export const userMenuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>

@@ -21,6 +21,11 @@ export interface AgendaEntry {
   readonly key: string
   /** What falls due, in both languages, with no id numbers in it. */
   readonly title: LocalizedText
+  /**
+   * What kind of thing it is, without whose (the obligation's name, the step's name): lists group by it, so a
+   * district's hundreds of items read as a few groups. Absent, they group by `kind` alone.
+   */
+  readonly topic?: LocalizedText
   readonly orgId: string
   readonly orgName: string
   /**

@@ -286,13 +286,24 @@ const COMMUNITY = [
   "紫荆",
 ]
 const CN = [..."一二三四五六七八九十"]
-const ordinal = (n: number) => (n <= 10 ? CN[n - 1] : n < 20 ? `十${CN[n - 11]}` : String(n)) ?? String(n)
+/** 一 … 九十九 as a branch's ordinal is written (第二十一党支部); beyond that, digits. */
+const ordinal = (n: number): string =>
+  (n <= 10
+    ? CN[n - 1]
+    : n < 20
+      ? `十${CN[n - 11]}`
+      : n < 100
+        ? `${CN[Math.floor(n / 10) - 1]}十${n % 10 === 0 ? "" : CN[(n % 10) - 1]}`
+        : undefined) ?? String(n)
 
 const HOSPITALS = ["示范区人民医院", "示范区中医院", "示范区妇幼保健院", "示范区疾病预防控制中心"]
 
 /** A fresh name for a branch: villages, firms and units do not repeat inside the district. */
 const branchName = (rng: Rng, profile: BranchProfile, plan: CommitteePlan, n: number, used: Set<string>) => {
   const town = plan.shortName.replace(/党.*$/, "")
+  // The committee's own name without 党委/党工委/工委 (区直机关, 区教育系统): its retirees' branches carry it, so
+  // two committees' 离退休党员第二党支部 are told apart.
+  const stem = plan.shortName.replace(/(党工委|党委|工委)$/, "")
   const make = (): string => {
     switch (profile) {
       case "village":
@@ -319,7 +330,7 @@ const branchName = (rng: Rng, profile: BranchProfile, plan: CommitteePlan, n: nu
       case "retiree":
         return plan.kind === "township-committee"
           ? `${town}退休党员第${ordinal(n)}党支部`
-          : `离退休党员第${ordinal(n)}党支部`
+          : `${stem}离退休党员第${ordinal(n)}党支部`
     }
   }
   for (let i = 0; i < 50; i++) {
@@ -329,9 +340,15 @@ const branchName = (rng: Rng, profile: BranchProfile, plan: CommitteePlan, n: nu
       return name
     }
   }
-  const name = make().replace(/党支部$/, `第${n}党支部`)
-  used.add(name)
-  return name
+  // Still taken: the next free ordinal (…第三党支部), never a second ordinal after the first (第二第2党支部).
+  const base = make().replace(/(第[一二三四五六七八九十]+)?党支部$/, "")
+  for (let k = 2; ; k++) {
+    const name = `${base}第${ordinal(k)}党支部`
+    if (!used.has(name)) {
+      used.add(name)
+      return name
+    }
+  }
 }
 
 /** The district's organizations, parents before children, placement checked against core's rules. */

@@ -1,7 +1,7 @@
 import { CalendarOutlined } from "@ant-design/icons"
 import { useQuery } from "@tanstack/react-query"
 import type { AgendaItemView } from "@xianfeng/api/contract/agenda"
-import { Button, Flex, List, Tag, Typography } from "antd"
+import { Button, Collapse, Flex, List, Tag, Typography } from "antd"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -36,9 +36,59 @@ const When = ({ item, asOf }: { readonly item: AgendaItemView; readonly asOf: st
   )
 }
 
+/** Items of one kind and topic (one obligation, one step), soonest first, as one line of the panel. */
+interface Group {
+  readonly key: string
+  readonly kind: string
+  readonly topic: string | null
+  readonly items: AgendaItemView[]
+}
+
+/** Groups in the order of their soonest item (the items come soonest first). */
+const groupsOf = (items: readonly AgendaItemView[]): Group[] => {
+  const groups = new Map<string, Group>()
+  for (const i of items) {
+    const key = `${i.kind}|${i.topic ?? ""}`
+    const g = groups.get(key) ?? { key, kind: i.kind, topic: i.topic, items: [] }
+    g.items.push(i)
+    groups.set(key, g)
+  }
+  return [...groups.values()]
+}
+
+const Item = ({ i, asOf }: { readonly i: AgendaItemView; readonly asOf: string }) => {
+  const { t, td } = useI18n()
+  return (
+    <List.Item data-testid="agenda-item">
+      <Flex vertical gap={2} style={{ minWidth: 0, width: "100%" }}>
+        <Flex wrap gap={6} align="center">
+          <Tag color={kindColor[i.kind] ?? "default"} style={{ marginInlineEnd: 0 }}>
+            {td(`agenda.kind.${i.kind}`, i.kind)}
+          </Tag>
+          {i.state === "overdue" ? (
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t("agenda.state.overdue")}
+            </Tag>
+          ) : null}
+          <When item={i} asOf={asOf} />
+        </Flex>
+        <Link to={i.link} style={{ overflowWrap: "anywhere" }}>
+          {i.title}
+        </Link>
+        {i.citations.length > 0 ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: "anywhere" }}>
+            {i.citations.join("；")}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+    </List.Item>
+  )
+}
+
 /**
- * 近30天到期: what falls due in the caller's scope in the next 30 days, every area's items together, soonest
- * first, each linking to the page that shows it; a filter per kind. A list, so it reads as cards on a phone.
+ * 近30天到期: what falls due in the caller's scope in the next 30 days, every area's items together, grouped by
+ * kind and topic (one line per obligation or step: a district's hundreds of items read as a dozen lines), the
+ * soonest group open; each item links to the page that shows it; a filter per kind. Lists, so a phone reads them.
  */
 const DashboardPanel = () => {
   const { t, td } = useI18n()
@@ -53,6 +103,7 @@ const DashboardPanel = () => {
   if (!query.data) return <Loading />
   const view = query.data
   const shown = kind === undefined ? [...view.items] : view.items.filter((i) => i.kind === kind)
+  const groups = groupsOf(shown)
   return (
     <div data-testid="agenda-panel">
       <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 8 }}>
@@ -77,38 +128,49 @@ const DashboardPanel = () => {
           </Button>
         </Link>
       </Flex>
-      <List
-        size="small"
-        dataSource={shown}
-        rowKey={(i) => i.uid}
-        locale={{ emptyText: t("agenda.panel.empty") }}
-        pagination={shown.length > 8 ? { pageSize: 8, size: "small", simple: true, align: "center" } : false}
-        renderItem={(i) => (
-          <List.Item data-testid="agenda-item">
-            <Flex vertical gap={2} style={{ minWidth: 0, width: "100%" }}>
-              <Flex wrap gap={6} align="center">
-                <Tag color={kindColor[i.kind] ?? "default"} style={{ marginInlineEnd: 0 }}>
-                  {td(`agenda.kind.${i.kind}`, i.kind)}
-                </Tag>
-                {i.state === "overdue" ? (
-                  <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                    {t("agenda.state.overdue")}
+      {groups.length === 0 ? (
+        <List size="small" dataSource={[]} locale={{ emptyText: t("agenda.panel.empty") }} />
+      ) : (
+        <Collapse
+          size="small"
+          key={kind ?? "all"}
+          defaultActiveKey={groups[0] ? [groups[0].key] : []}
+          style={{ marginBottom: 8 }}
+          items={groups.map((g) => {
+            const overdue = g.items.filter((i) => i.state === "overdue").length
+            const soonest = g.items[0]
+            return {
+              key: g.key,
+              label: (
+                <Flex wrap gap={6} align="center" data-testid="agenda-group" data-kind={g.kind}>
+                  <Tag color={kindColor[g.kind] ?? "default"} style={{ marginInlineEnd: 0 }}>
+                    {td(`agenda.kind.${g.kind}`, g.kind)}
                   </Tag>
-                ) : null}
-                <When item={i} asOf={view.asOf} />
-              </Flex>
-              <Link to={i.link} style={{ overflowWrap: "anywhere" }}>
-                {i.title}
-              </Link>
-              {i.citations.length > 0 ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: "anywhere" }}>
-                  {i.citations.join("；")}
-                </Typography.Text>
-              ) : null}
-            </Flex>
-          </List.Item>
-        )}
-      />
+                  {g.topic ? <Typography.Text strong>{g.topic}</Typography.Text> : null}
+                  <Typography.Text>{t("agenda.group.count", { count: g.items.length })}</Typography.Text>
+                  {overdue > 0 ? (
+                    <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                      {t("agenda.group.overdue", { count: overdue })}
+                    </Tag>
+                  ) : null}
+                  {soonest ? <When item={soonest} asOf={view.asOf} /> : null}
+                </Flex>
+              ),
+              children: (
+                <List
+                  size="small"
+                  dataSource={g.items}
+                  rowKey={(i) => i.uid}
+                  pagination={
+                    g.items.length > 8 ? { pageSize: 8, size: "small", simple: true, align: "center" } : false
+                  }
+                  renderItem={(i) => <Item i={i} asOf={view.asOf} />}
+                />
+              ),
+            }
+          })}
+        />
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="agenda-total">
         {view.total > view.items.length
           ? t("agenda.panel.capped", { shown: view.items.length, count: view.total })

@@ -1,7 +1,21 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Button, Descriptions, Input, Select, Space, Tag, Tooltip } from "antd"
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Grid,
+  Input,
+  List,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd"
 import type { ColumnsType } from "antd/es/table"
-import { useEffect, useState } from "react"
+import { type ReactNode, useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
 import { ProblemError } from "../../api/problem"
 import { XfTable } from "../../components/XfTable"
@@ -10,10 +24,92 @@ import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { appraisalApi, type CycleDetail } from "./api"
+import { Hinted, useCycleFigures } from "./figures"
 import { gradeColor, gradeList } from "./grades"
 
 type Participant = CycleDetail["participants"][number]
 type Draft = Record<string, { grade: string; reason: string }>
+
+/** The grade a secretary (or the committee) is choosing, and the reason a departure needs. */
+const GradeInput = ({
+  p,
+  draft,
+  setDraft,
+}: {
+  p: Participant
+  draft: Draft
+  setDraft: (d: Draft) => void
+}) => {
+  const { t } = useI18n()
+  const d = draft[p.memberId]
+  return (
+    <Space direction="vertical" size={4} style={{ width: "100%" }}>
+      <Select
+        size="small"
+        style={{ minWidth: 120 }}
+        value={d?.grade ?? null}
+        data-testid={`grade-${p.memberId}`}
+        onChange={(g: string) => setDraft({ ...draft, [p.memberId]: { grade: g, reason: d?.reason ?? "" } })}
+        options={gradeList.map((g) => ({ value: g, label: t(`appraisal.grade.${g}`) }))}
+      />
+      <Input
+        size="small"
+        placeholder={t("appraisal.reason")}
+        value={d?.reason}
+        onChange={(e) =>
+          setDraft({ ...draft, [p.memberId]: { grade: d?.grade ?? "qualified", reason: e.target.value } })
+        }
+      />
+    </Space>
+  )
+}
+
+/** 回避: whom this participant neither rates nor is rated by, set while the cycle is open. */
+const Recusals = ({ cycleId, p, others }: { cycleId: string; p: Participant; others: Participant[] }) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [chosen, setChosen] = useState<string[]>([...p.recusals])
+  const [problem, setProblem] = useState<string | undefined>()
+  const [saving, setSaving] = useState(false)
+  useEffect(() => setChosen([...p.recusals]), [p.recusals])
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} data-testid="recusals">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t("appraisal.recusalsHint")}
+      </Typography.Text>
+      <Select
+        mode="multiple"
+        style={{ width: "100%" }}
+        value={chosen}
+        onChange={setChosen}
+        optionFilterProp="label"
+        data-testid="recusals-select"
+        options={others.map((o) => ({ value: o.memberId, label: o.name }))}
+      />
+      {problem && <Alert type="error" showIcon message={problem} />}
+      <Button
+        loading={saving}
+        data-testid="recusals-save"
+        onClick={async () => {
+          setProblem(undefined)
+          setSaving(true)
+          try {
+            await appraisalApi.recusals(cycleId, p.memberId, chosen)
+            await queryClient.invalidateQueries({ queryKey: ["appraisal"] })
+            message.success(t("appraisal.saved"))
+          } catch (e) {
+            setProblem(e instanceof ProblemError ? e.problem.detail : String(e))
+          } finally {
+            setSaving(false)
+          }
+        }}
+      >
+        {t("appraisal.recusalsSave")}
+      </Button>
+    </Space>
+  )
+}
 
 const CycleDetailPage = () => {
   const { id = "" } = useParams()
@@ -21,9 +117,13 @@ const CycleDetailPage = () => {
   const { message } = App.useApp()
   const { session } = useSession()
   const queryClient = useQueryClient()
+  const screens = Grid.useBreakpoint()
+  const phone = screens.md === false
+  const figures = useCycleFigures()
   const detail = useQuery({ queryKey: ["appraisal", "cycle", id], queryFn: () => appraisalApi.cycle(id) })
   const [draft, setDraft] = useState<Draft>({})
   const [problem, setProblem] = useState<string | undefined>()
+  const [shownId, setShownId] = useState<string | undefined>()
   const data = detail.data
   const role = session?.user.role
   const canPropose = data?.cycle.state === "open" && role !== "auditor"
@@ -52,20 +152,27 @@ const CycleDetailPage = () => {
   const grade = (g: string | null) =>
     g ? <Tag color={gradeColor(g)}>{t(`appraisal.grade.${g}` as "appraisal.grade.excellent")}</Tag> : "—"
   const excellentNow = Object.values(draft).filter((d) => d.grade === "excellent").length
+  const ratedBy = (p: Participant) =>
+    t("appraisal.ratedByCell", { raters: p.raters, possible: p.ratersPossible })
+  const score = (s: number | null) => (s === null ? "—" : s.toFixed(1))
+  const nameLink = (p: Participant) => (
+    <Typography.Link onClick={() => setShownId(p.memberId)} data-testid={`participant-${p.memberId}`}>
+      {p.name}
+    </Typography.Link>
+  )
   const columns: ColumnsType<Participant> = [
-    { title: t("appraisal.name"), dataIndex: "name" },
+    { title: t("appraisal.name"), dataIndex: "name", render: (_: string, p) => nameLink(p) },
     {
       title: t("appraisal.stage"),
       dataIndex: "stage",
       render: (s: string) => t(`appraisal.stage.${s}` as "appraisal.stage.full"),
     },
     { title: t("appraisal.self"), dataIndex: "selfGrade", render: grade },
-    { title: t("appraisal.raters"), dataIndex: "raters" },
     {
-      title: t("appraisal.score"),
-      dataIndex: "score",
-      render: (s: number | null) => (s === null ? "—" : s.toFixed(1)),
+      title: <Hinted label="appraisal.ratedBy" hint="appraisal.ratedByHint" />,
+      render: (_: unknown, p) => ratedBy(p),
     },
+    { title: t("appraisal.score"), dataIndex: "score", render: score },
     {
       title: t("appraisal.suggested"),
       render: (_: unknown, p) =>
@@ -78,49 +185,14 @@ const CycleDetailPage = () => {
         ),
     },
     {
-      title: editing
-        ? canConfirm
-          ? t("appraisal.confirmed")
-          : t("appraisal.proposed")
-        : t("appraisal.proposed"),
+      title: canConfirm ? t("appraisal.confirmed") : t("appraisal.proposed"),
       render: (_: unknown, p) => {
         if (!p.graded) return "—"
         if (!editing) return grade(p.proposed)
-        const d = draft[p.memberId]
-        return (
-          <Space direction="vertical" size={4} style={{ width: "100%" }}>
-            <Select
-              size="small"
-              style={{ minWidth: 120 }}
-              value={d?.grade ?? null}
-              data-testid={`grade-${p.memberId}`}
-              onChange={(g: string) =>
-                setDraft({ ...draft, [p.memberId]: { grade: g, reason: d?.reason ?? "" } })
-              }
-              options={gradeList.map((g) => ({ value: g, label: t(`appraisal.grade.${g}`) }))}
-            />
-            <Input
-              size="small"
-              placeholder={t("appraisal.reason")}
-              value={d?.reason}
-              onChange={(e) =>
-                setDraft({
-                  ...draft,
-                  [p.memberId]: { grade: d?.grade ?? "qualified", reason: e.target.value },
-                })
-              }
-            />
-          </Space>
-        )
+        return <GradeInput p={p} draft={draft} setDraft={setDraft} />
       },
     },
     { title: t("appraisal.confirmed"), dataIndex: "confirmed", render: grade },
-    {
-      title: t("appraisal.explanation"),
-      render: (_: unknown, p) => (
-        <span style={{ fontSize: 12 }}>{p.explanation.map((v) => v.message).join("；")}</span>
-      ),
-    },
   ]
   const submit = async () => {
     setProblem(undefined)
@@ -138,6 +210,13 @@ const CycleDetailPage = () => {
     }
   }
   const p = data.policy
+  const shown = data.participants.find((x) => x.memberId === shownId)
+  // The grade a row shows at a glance: what is being chosen, else what was decided, else the suggestion.
+  const glance = (x: Participant) =>
+    x.graded ? grade(draft[x.memberId]?.grade ?? x.confirmed ?? x.proposed ?? x.suggested) : null
+  const field = (label: ReactNode, value: ReactNode) => (
+    <Descriptions.Item label={label}>{value}</Descriptions.Item>
+  )
   return (
     <Page
       title={`${data.cycle.orgName} · ${data.cycle.year}`}
@@ -157,14 +236,10 @@ const CycleDetailPage = () => {
         <Descriptions.Item label={t("appraisal.status")}>
           {t(`appraisal.state.${data.cycle.state}` as "appraisal.state.open")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("appraisal.participants")}>
-          {t("appraisal.progress", {
-            self: data.cycle.selfDone,
-            raters: data.cycle.ratersDone,
-            n: data.cycle.participants,
-          })}
+        <Descriptions.Item label={<Hinted label="appraisal.participants" hint="appraisal.progressHint" />}>
+          <span data-testid="cycle-progress">{figures.progress(data.cycle)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t("appraisal.cap")}>
+        <Descriptions.Item label={<Hinted label="appraisal.cap" hint="appraisal.capHint" />}>
           <span data-testid="cap-rule">
             {t("appraisal.capRule", {
               num: p.capNumerator,
@@ -173,7 +248,12 @@ const CycleDetailPage = () => {
               graded: data.cycle.graded,
               cap: data.cycle.excellentCap,
             })}
-            {editing && ` · ${excellentNow}/${data.cycle.excellentCap}`}
+            {" · "}
+            <span data-testid="cap-use">
+              {editing
+                ? t("appraisal.capDraft", { n: excellentNow, cap: data.cycle.excellentCap })
+                : figures.cap(data.cycle)}
+            </span>
           </span>
         </Descriptions.Item>
       </Descriptions>
@@ -186,12 +266,128 @@ const CycleDetailPage = () => {
           data-testid="grades-problem"
         />
       )}
-      <XfTable<Participant>
-        rowKey="memberId"
-        columns={columns}
-        dataSource={[...data.participants]}
-        pagination={false}
-      />
+      {phone ? (
+        // A phone gets one line per member (a card each would be a page of sixty cards); the rest is a tap away.
+        <List<Participant>
+          size="small"
+          bordered
+          data-testid="participants"
+          dataSource={[...data.participants]}
+          rowKey="memberId"
+          renderItem={(x) => (
+            <List.Item
+              onClick={() => setShownId(x.memberId)}
+              style={{ cursor: "pointer", padding: "6px 12px" }}
+              data-testid={`participant-row-${x.memberId}`}
+              extra={glance(x)}
+            >
+              <Space size={6} wrap>
+                <Typography.Text strong>{x.name}</Typography.Text>
+                {x.stage === "probationary" && <Tag>{t("appraisal.stage.probationary")}</Tag>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {ratedBy(x)} · {score(x.score)}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <XfTable<Participant>
+          rowKey="memberId"
+          size="small"
+          columns={columns}
+          dataSource={[...data.participants]}
+          pagination={false}
+          data-testid="participants"
+        />
+      )}
+      <Drawer
+        open={shown !== undefined}
+        onClose={() => setShownId(undefined)}
+        title={shown ? t("appraisal.detailOf", { name: shown.name }) : ""}
+        width={phone ? "100%" : 520}
+        data-testid="participant-drawer"
+        destroyOnHidden
+      >
+        {shown && (
+          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+            <Descriptions size="small" column={1} bordered>
+              {field(t("appraisal.stage"), t(`appraisal.stage.${shown.stage}` as "appraisal.stage.full"))}
+              {field(t("appraisal.self"), grade(shown.selfGrade))}
+              {field(
+                t("appraisal.selfText"),
+                shown.selfText ? (
+                  <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>
+                    {shown.selfText}
+                  </Typography.Paragraph>
+                ) : (
+                  <Typography.Text type="secondary">{t("appraisal.selfMissing")}</Typography.Text>
+                ),
+              )}
+              {field(<Hinted label="appraisal.ratedBy" hint="appraisal.ratedByHint" />, ratedBy(shown))}
+              {field(t("appraisal.score"), score(shown.score))}
+              {field(
+                t("appraisal.suggested"),
+                shown.graded ? grade(shown.suggested) : t("appraisal.notGraded"),
+              )}
+              {shown.graded &&
+                field(
+                  canConfirm ? t("appraisal.confirmed") : t("appraisal.proposed"),
+                  editing ? (
+                    <GradeInput p={shown} draft={draft} setDraft={setDraft} />
+                  ) : (
+                    <>
+                      {grade(shown.proposed)} {shown.proposedReason}
+                    </>
+                  ),
+                )}
+              {field(
+                t("appraisal.confirmed"),
+                <>
+                  {grade(shown.confirmed)} {shown.confirmedReason}
+                </>,
+              )}
+            </Descriptions>
+            <div>
+              <Typography.Title level={5}>{t("appraisal.explanation")}</Typography.Title>
+              <List
+                size="small"
+                dataSource={[...shown.explanation]}
+                renderItem={(v) => (
+                  <List.Item>
+                    <Space direction="vertical" size={0}>
+                      <span>{v.message}</span>
+                      {v.citations.length > 0 && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {v.citations.join("；")}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            </div>
+            <div>
+              <Typography.Title level={5}>{t("appraisal.recusals")}</Typography.Title>
+              {canPropose ? (
+                <Recusals
+                  cycleId={id}
+                  p={shown}
+                  others={data.participants.filter((o) => o.memberId !== shown.memberId)}
+                />
+              ) : (
+                <span>
+                  {shown.recusals.length === 0
+                    ? t("appraisal.recusalsNone")
+                    : shown.recusals
+                        .map((r) => data.participants.find((o) => o.memberId === r)?.name ?? r)
+                        .join("、")}
+                </span>
+              )}
+            </div>
+          </Space>
+        )}
+      </Drawer>
     </Page>
   )
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, KeyOutlined, PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { App, Button, Card, Col, Form, InputNumber, Modal, Row, Space, Table, Tag } from "antd"
+import { App, Button, Card, Col, Empty, Form, InputNumber, Modal, Row, Space, Table, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useState } from "react"
@@ -15,6 +15,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { appraisalApi, type CycleSummary, type IssuedCodes } from "./api"
 import { echarts } from "./charts"
+import { Hinted, useCycleFigures } from "./figures"
 import { gradeList } from "./grades"
 
 const OpenCycle = ({ open, onClose, year }: { open: boolean; onClose: () => void; year: number }) => {
@@ -43,7 +44,7 @@ const OpenCycle = ({ open, onClose, year }: { open: boolean; onClose: () => void
           label={t("appraisal.org")}
           rules={[{ required: true, message: t("appraisal.orgRequired") }]}
         >
-          <OrgPicker testId="open-cycle-org" />
+          <OrgPicker testId="open-cycle-org" preselectBranch />
         </Form.Item>
         <Form.Item name="year" label={t("appraisal.year")} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} />
@@ -91,8 +92,20 @@ const ResultsChart = ({ year, orgId }: { year: number; orgId: string | undefined
   if (results.isError) return <ErrorState error={results.error} />
   const data = results.data
   if (!data || data.branches.length === 0) return null
+  // With no grade given yet a donut of four zeros would split into four equal parts: say so instead.
+  const anyGrade = gradeList.some((g) => data.totals[g] > 0)
   const names = gradeList.map((g) => t(`appraisal.grade.${g}`))
   const colors = ["#c8161d", "#389e0d", "#faad14", "#8c8c8c"]
+  if (!anyGrade)
+    return (
+      <Card size="small" title={`${t("appraisal.results")} · ${year}`} style={{ marginBottom: 16 }}>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t("appraisal.noResults")}
+          data-testid="appraisal-results"
+        />
+      </Card>
+    )
   const bars = {
     color: colors,
     tooltip: { trigger: "axis" },
@@ -158,6 +171,7 @@ const CyclesPage = () => {
     queryFn: () => appraisalApi.cycles({ orgId, year }),
   })
   const canRun = session?.user.role !== "auditor"
+  const figures = useCycleFigures()
   const columns: ColumnsType<CycleSummary> = [
     {
       title: t("appraisal.org"),
@@ -175,11 +189,13 @@ const CyclesPage = () => {
       ),
     },
     {
-      title: t("appraisal.participants"),
-      render: (_: unknown, c) =>
-        t("appraisal.progress", { self: c.selfDone, raters: c.ratersDone, n: c.participants }),
+      title: <Hinted label="appraisal.participants" hint="appraisal.progressHint" />,
+      render: (_: unknown, c) => figures.progress(c),
     },
-    { title: t("appraisal.cap"), render: (_: unknown, c) => `${c.excellentCap} / ${c.graded}` },
+    {
+      title: <Hinted label="appraisal.cap" hint="appraisal.capHint" />,
+      render: (_: unknown, c) => figures.cap(c),
+    },
     {
       title: t("appraisal.results"),
       render: (_: unknown, c) =>

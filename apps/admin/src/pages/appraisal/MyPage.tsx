@@ -15,7 +15,8 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
   const { t } = useI18n()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const [grade, setGrade] = useState(cycle.selfGrade ?? "qualified")
+  // Unanswered until the member chooses: a grade shown before anything is saved would read as given.
+  const [grade, setGrade] = useState<string | undefined>(cycle.selfGrade ?? undefined)
   const [text, setText] = useState(cycle.selfText ?? "")
   const open = cycle.state === "open"
   return (
@@ -38,11 +39,16 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
           maxLength={2000}
           data-testid="self-text"
         />
+        {open && grade === undefined && (
+          <Typography.Text type="secondary">{t("appraisal.my.chooseGrade")}</Typography.Text>
+        )}
         {open && (
           <Button
             type="primary"
             data-testid="save-self"
+            disabled={grade === undefined}
             onClick={async () => {
+              if (grade === undefined) return
               await appraisalApi.self(cycle.cycleId, grade, text)
               await queryClient.invalidateQueries({ queryKey: ["appraisal", "me"] })
               message.success(t("appraisal.saved"))

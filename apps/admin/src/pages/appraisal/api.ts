@@ -36,6 +36,8 @@ export const appraisalApi = {
     api.post<CycleDetail>(`/appraisal/cycles/${id}/propose`, { grades }),
   confirm: (id: string, grades: Grades) =>
     api.post<CycleDetail>(`/appraisal/cycles/${id}/confirm`, { grades }),
+  recusals: (id: string, memberId: string, recusals: readonly string[]) =>
+    api.post<CycleDetail>(`/appraisal/cycles/${id}/recusals`, { memberId, recusals }),
   results: (q: { orgId?: string | undefined; year?: number | undefined }) =>
     api.get<ResultsView>("/appraisal/results", q),
   resultsXlsx: (year: number) => `/api/appraisal/results.xlsx?year=${year}`,

@@ -18,6 +18,7 @@ export default defineArea({
   ],
   publicRoutes: [{ path: "activate", load: () => import("./ActivatePage") }],
   homes: { member: "appraisal/me" },
+  menuGroup: { label: "menu.group.appraisal", order: 60 },
   menu: [
     { path: "appraisal", label: "menu.appraisal", icon: AuditOutlined, order: 60, roles: staff },
     { path: "appraisal/cases", label: "appraisal.cases", icon: WarningOutlined, order: 61, roles: staff },
@@ -30,5 +31,14 @@ export default defineArea({
     },
     { path: "appraisal/me", label: "appraisal.me", icon: IdcardOutlined, order: 1, roles: ["member"] },
   ],
-  dashboardPanels: [],
+  dashboardPanels: [
+    {
+      key: "appraisal.overview",
+      title: "appraisal.panel.title",
+      load: () => import("./DashboardPanel"),
+      span: 12,
+      order: 40,
+      roles: staff,
+    },
+  ],
 })

@@ -20,6 +20,7 @@ export default defineArea({
     { path: "care/dues", load: () => import("./DuesPage") },
     { path: "care/commendations", load: () => import("./CommendationsPage") },
   ],
+  menuGroup: { label: "menu.care", order: 65 },
   menu: [
     { path: "care", label: "care.visits", icon: GiftOutlined, order: 60 },
     { path: "care/ledger", label: "care.ledger", icon: HeartOutlined, order: 61 },

@@ -21,6 +21,7 @@ export default defineArea({
       roles: ["district-admin"],
     },
   ],
+  menuGroup: { label: "menu.group.development", order: 15 },
   menu: [
     { path: "development", label: "menu.development", icon: NodeIndexOutlined, order: 15 },
     {

@@ -69,7 +69,12 @@ const StandingPage = () => {
     <Page
       title={t("discipline.standing")}
       extra={
-        <OrgPicker value={orgId} onChange={(v) => setParams(v ? { orgId: v } : {})} testId="standing-org" />
+        <OrgPicker
+          value={orgId}
+          onChange={(v) => setParams(v ? { orgId: v } : {}, { replace: true })}
+          testId="standing-org"
+          preselectBranch
+        />
       }
     >
       {orgId === undefined ? (

@@ -14,6 +14,7 @@ export default defineArea({
     { path: "discipline/inspections", load: () => import("./InspectionsPage") },
     { path: "discipline/standing", load: () => import("./StandingPage") },
   ],
+  menuGroup: { label: "menu.discipline", order: 50 },
   menu: [
     { path: "discipline/meetings", label: "discipline.meetings", icon: TeamOutlined, order: 50 },
     { path: "discipline/heatmap", label: "discipline.heatmap", icon: HeatMapOutlined, order: 51 },

@@ -117,7 +117,7 @@ const ClassPage = () => {
       {!c.closed && (
         <Card size="small" title={t("education.enrolOrg")} style={{ marginBottom: 16 }}>
           <Flex gap={8} wrap>
-            <OrgPicker value={enrolOrg} onChange={setEnrolOrg} testId="enrol-org" />
+            <OrgPicker value={enrolOrg} onChange={setEnrolOrg} testId="enrol-org" preselectBranch />
             <Button onClick={() => enrol.mutate()} loading={enrol.isPending} data-testid="enrol">
               {t("education.enrolOrg")}
             </Button>

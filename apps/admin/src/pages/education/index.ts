@@ -16,6 +16,7 @@ export default defineArea({
     { path: "education/forum", load: () => import("./ForumPage") },
     { path: "education/forum/:id", load: () => import("./ThreadPage") },
   ],
+  menuGroup: { label: "menu.group.education", order: 55 },
   menu: [
     { path: "education", label: "menu.education", icon: ReadOutlined, order: 60 },
     { path: "education/statistics", label: "education.statistics", icon: BarChartOutlined, order: 61 },

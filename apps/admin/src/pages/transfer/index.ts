@@ -13,6 +13,7 @@ export default defineArea({
     { path: "import", load: () => import("./ImportPage"), roles: importers },
     { path: "calendar", load: () => import("./CalendarPage"), roles: ["district-admin"] },
   ],
+  menuGroup: { label: "menu.group.transfer", order: 92 },
   menu: [
     { path: "import", label: "menu.import", icon: ImportOutlined, order: 90, roles: importers },
     {

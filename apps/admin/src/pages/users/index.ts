@@ -17,6 +17,7 @@ export default defineArea({
     { path: "account/security", load: () => import("./AccountSecurityPage"), roles: mfaRoles },
     { path: "security/refusals", load: () => import("./RefusalsPage"), roles: ["security-admin"] },
   ],
+  menuGroup: { label: "menu.group.users", order: 90 },
   menu: [
     {
       path: "users",

@@ -36,6 +36,8 @@ export const AgendaItemView = Schema.Struct({
   kind: Schema.String,
   area: Schema.String,
   title: Schema.String,
+  /** What kind of thing it is, without whose (an obligation's or a step's name), for grouping; null if the kind says it. */
+  topic: Schema.NullOr(Schema.String),
   orgId: Schema.String,
   orgName: Schema.String,
   person: Schema.NullOr(Schema.String),

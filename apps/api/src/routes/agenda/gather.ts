@@ -47,6 +47,7 @@ export const itemView = (e: GatheredEntry, lang: Lang): AgendaItemView => ({
   kind: e.kind,
   area: e.area,
   title: e.title[lang],
+  topic: e.topic?.[lang] ?? null,
   orgId: e.orgId,
   orgName: e.orgName,
   person: e.person ?? null,

@@ -46,11 +46,18 @@ export const CycleSummary = Schema.Struct({
   openedOn: IsoDate,
   confirmedOn: Schema.NullOr(IsoDate),
   participants: Count,
+  /** Participants given a grade (probationary members are not, unless the district's policy says so). */
   graded: Count,
+  /** The most who may be graded excellent: the policy's share of `graded`, rounded as it says. */
   excellentCap: Count,
+  /** Participants who have saved their self-assessment. */
   selfDone: Count,
-  /** Participants who have rated every member they are to rate. */
+  /** Participants who have rated every member they are to rate (everyone else in the cycle but the recused). */
   ratersDone: Count,
+  /** Peer ratings handed in so far, across the cycle (one per rater and ratee). */
+  ratingsGiven: Count,
+  /** Peer ratings the cycle expects in all: each participant rating everyone else but the recused. */
+  ratingsExpected: Count,
   /** Final grades once confirmed (else the proposed ones, else zeros). */
   grades: GradeCounts,
   version: Version,
@@ -67,6 +74,8 @@ export const ParticipantView = Schema.Struct({
   selfText: Schema.NullOr(Schema.String),
   /** How many rated this member (never who). */
   raters: Count,
+  /** How many may rate this member: everyone else in the cycle but the recused. */
+  ratersPossible: Count,
   /** Score on 0–100 with one decimal, from the aggregate; null before any rating. */
   score: Schema.NullOr(Schema.Number),
   suggested: Schema.NullOr(GradeCode),

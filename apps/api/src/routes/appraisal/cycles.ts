@@ -1,4 +1,5 @@
-import { checkGrades, type ProposedGrade } from "@xianfeng/appraisal-scoring"
+import { checkGrades, type ProposedGrade, type Suggestion } from "@xianfeng/appraisal-scoring"
+import type { PlainDate } from "@xianfeng/core"
 import {
   advanceCycle,
   appraisalRollOf,
@@ -9,12 +10,13 @@ import {
   openCycle,
   orgInScope,
   updateParticipant,
+  type XfDb,
 } from "@xianfeng/db"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { langOf, problems } from "../../http/problem.js"
-import { route } from "../../http/route.js"
+import { type HandlerContext, route } from "../../http/route.js"
 import {
   CycleDetail,
   CycleList,
@@ -201,6 +203,43 @@ const checkScale = (body: typeof GradesBody.Type) => {
       )
 }
 
+/**
+ * One grading step of a cycle (the branch proposing, the committee confirming): the cycle locked and in
+ * `from`, the grades on the scale and checked by the rules against `basis` (a 422 naming the field, nothing
+ * changed), then in one transaction each grade written by `write`, the cycle moved on to `to` and its audit row.
+ */
+const gradeStep = async (
+  { actor, params, body, deps, c }: HandlerContext<typeof CycleParams.Type, unknown, typeof GradesBody.Type>,
+  step: {
+    readonly from: "open" | "proposed"
+    readonly to: "proposed" | "confirmed"
+    readonly closed: readonly [zh: string, en: string]
+    readonly before?: (l: LoadedCycle) => void
+    readonly basis: (l: LoadedCycle) => Suggestion
+    readonly write: (tx: XfDb, l: LoadedCycle, g: ProposedGrade, today: PlainDate) => Promise<void>
+  },
+) => {
+  const l = await loadOne(deps, actor, params.id, true)
+  step.before?.(l)
+  if (l.cycle.state !== step.from) throw problems.unprocessable("grades", "state", ...step.closed)
+  checkScale(body)
+  const checked = checkGrades(gradesOf(body), step.basis(l))
+  if (Result.isFailure(checked)) throw refused(checked.failure)
+  const today = todayOf(deps)
+  await deps.db.transaction(async (tx) => {
+    for (const g of checked.success) await step.write(tx, l, g, today)
+    await advanceCycle(tx, l.cycle.id, step.to, today)
+    await audit(tx, deps, actor, {
+      action: step.to === "proposed" ? "appraisal.cycle.propose" : "appraisal.cycle.confirm",
+      objectType: "appraisal-cycle",
+      objectId: l.cycle.id,
+      result: "ok",
+      details: { graded: checked.success.length },
+    })
+  })
+  return detailOf(await loadOne(deps, actor, params.id), langOf(c))
+}
+
 export const proposeGrades = route({
   method: "post",
   path: "/api/appraisal/cycles/:id/propose",
@@ -213,35 +252,18 @@ export const proposeGrades = route({
   params: CycleParams,
   body: GradesBody,
   response: CycleDetail,
-  handler: async ({ actor, params, body, deps, c }) => {
-    const l = await loadOne(deps, actor, params.id, true)
-    if (l.cycle.state !== "open")
-      throw problems.unprocessable(
-        "grades",
-        "state",
-        "本次评议已提出等次",
-        "grades have already been proposed",
-      )
-    checkScale(body)
-    const checked = checkGrades(gradesOf(body), l.suggestion)
-    if (Result.isFailure(checked)) throw refused(checked.failure)
-    await deps.db.transaction(async (tx) => {
-      for (const g of checked.success)
-        await updateParticipant(tx, l.cycle.id, g.memberId, {
+  handler: (ctx) =>
+    gradeStep(ctx, {
+      from: "open",
+      to: "proposed",
+      closed: ["本次评议已提出等次", "grades have already been proposed"],
+      basis: (l) => l.suggestion,
+      write: (tx, l, g) =>
+        updateParticipant(tx, l.cycle.id, g.memberId, {
           proposedGrade: g.grade,
           proposedReason: g.reason ?? null,
-        })
-      await advanceCycle(tx, l.cycle.id, "proposed", todayOf(deps))
-      await audit(tx, deps, actor, {
-        action: "appraisal.cycle.propose",
-        objectType: "appraisal-cycle",
-        objectId: l.cycle.id,
-        result: "ok",
-        details: { graded: checked.success.length },
-      })
-    })
-    return detailOf(await loadOne(deps, actor, params.id), langOf(c))
-  },
+        }),
+    }),
 })
 
 export const confirmGrades = route({
@@ -255,34 +277,27 @@ export const confirmGrades = route({
   params: CycleParams,
   body: GradesBody,
   response: CycleDetail,
-  handler: async ({ actor, params, body, deps, c }) => {
-    const l = await loadOne(deps, actor, params.id, true)
-    if (l.cycle.orgId === actor.orgId)
-      throw problems.forbidden(
-        "等次由上级党组织审核确定，支部不能确认自己的评议结果。",
-        "The higher committee confirms a branch's grades, not the branch.",
-      )
-    if (l.cycle.state !== "proposed")
-      throw problems.unprocessable(
-        "grades",
-        "state",
-        "支部尚未提出等次，或已确认",
-        "the branch has not proposed grades, or they are confirmed",
-      )
-    checkScale(body)
-    // A change from the branch's proposal needs a reason, as a departure from the suggestion does.
-    const proposal = {
-      ...l.suggestion,
-      outcomes: l.suggestion.outcomes.map((o) => ({
-        ...o,
-        suggested: l.participants.find((p) => p.memberId === o.memberId)?.proposedGrade ?? o.suggested,
-      })),
-    }
-    const checked = checkGrades(gradesOf(body), proposal)
-    if (Result.isFailure(checked)) throw refused(checked.failure)
-    const today = todayOf(deps)
-    await deps.db.transaction(async (tx) => {
-      for (const g of checked.success) {
+  handler: (ctx) =>
+    gradeStep(ctx, {
+      from: "proposed",
+      to: "confirmed",
+      closed: ["支部尚未提出等次，或已确认", "the branch has not proposed grades, or they are confirmed"],
+      before: (l) => {
+        if (l.cycle.orgId === ctx.actor.orgId)
+          throw problems.forbidden(
+            "等次由上级党组织审核确定，支部不能确认自己的评议结果。",
+            "The higher committee confirms a branch's grades, not the branch.",
+          )
+      },
+      // A change from the branch's proposal needs a reason, as a departure from the suggestion does.
+      basis: (l) => ({
+        ...l.suggestion,
+        outcomes: l.suggestion.outcomes.map((o) => ({
+          ...o,
+          suggested: l.participants.find((p) => p.memberId === o.memberId)?.proposedGrade ?? o.suggested,
+        })),
+      }),
+      write: async (tx, l, g, today) => {
         await updateParticipant(tx, l.cycle.id, g.memberId, {
           confirmedGrade: g.grade,
           confirmedReason: g.reason ?? null,
@@ -292,20 +307,10 @@ export const confirmGrades = route({
             memberId: g.memberId,
             cycleId: l.cycle.id,
             openedOn: today,
-            recordedBy: actor.userId,
+            recordedBy: ctx.actor.userId,
           })
-      }
-      await advanceCycle(tx, l.cycle.id, "confirmed", today)
-      await audit(tx, deps, actor, {
-        action: "appraisal.cycle.confirm",
-        objectType: "appraisal-cycle",
-        objectId: l.cycle.id,
-        result: "ok",
-        details: { graded: checked.success.length },
-      })
-    })
-    return detailOf(await loadOne(deps, actor, params.id), langOf(c))
-  },
+      },
+    }),
 })
 
 export const appraisalResults = route({

@@ -85,6 +85,7 @@ const toRate = (l: LoadedCycle, raterId: string) =>
 
 export const summaryOf = (l: LoadedCycle): CycleSummary => {
   const grades = emptyCounts()
+  const expected = new Map(l.participants.map((p) => [p.memberId, toRate(l, p.memberId)]))
   for (const p of l.participants) {
     const g = p.confirmedGrade ?? p.proposedGrade
     if (g !== null) grades[g]++
@@ -102,8 +103,10 @@ export const summaryOf = (l: LoadedCycle): CycleSummary => {
     excellentCap: l.suggestion.excellentCap,
     selfDone: l.participants.filter((p) => p.selfGrade !== null).length,
     ratersDone: l.participants.filter(
-      (p) => l.ratings.filter((r) => r.raterId === p.memberId).length >= toRate(l, p.memberId),
+      (p) => l.ratings.filter((r) => r.raterId === p.memberId).length >= (expected.get(p.memberId) ?? 0),
     ).length,
+    ratingsGiven: l.ratings.length,
+    ratingsExpected: [...expected.values()].reduce((a, b) => a + b, 0),
     grades,
     version: l.cycle.version,
   }
@@ -128,6 +131,8 @@ export const participantViews = (l: LoadedCycle, lang: Lang): ParticipantView[] 
       selfGrade: p.selfGrade,
       selfText: p.selfText,
       raters: o?.raters ?? 0,
+      // Recusal is mutual, so those who may rate a member are those the member is to rate.
+      ratersPossible: toRate(l, p.memberId),
       score: o?.score == null ? null : o.score / 10,
       suggested: (o?.suggested ?? null) as GradeCode | null,
       proposed: p.proposedGrade,

@@ -23,6 +23,7 @@ export const developmentAgenda = defineAgendaSource({
         date: date(r.dueBy),
         kind: "development.step",
         key: `${r.memberId}/${r.step}/${r.dueBy}`,
+        topic: nameOf(r.step),
         title: {
           "zh-CN": `${r.name}：${nameOf(r.step)["zh-CN"]}`,
           en: `${r.name}: ${nameOf(r.step).en}`,

@@ -161,6 +161,7 @@ export const disciplineAgenda = defineAgendaSource({
         date: date(p.dueBy),
         kind: "discipline.obligation",
         key: `${p.orgId}/${p.obligation}/${p.period}`,
+        topic: t,
         title: {
           "zh-CN": `${p.orgName}：${t["zh-CN"]}（${p.period}）`,
           en: `${p.orgName}: ${t.en} (${p.period})`,
@@ -178,6 +179,7 @@ export const disciplineAgenda = defineAgendaSource({
         date: r.deadline,
         kind: "discipline.order",
         key: r.id,
+        topic: t,
         title: {
           "zh-CN": `${r.orgName}：整改期限（${t["zh-CN"]}）`,
           en: `${r.orgName}: rectification deadline (${t.en})`,

@@ -13,6 +13,8 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "agenda.kind.care.visit-plan": "Visits",
   "agenda.kind.education.session": "Class sessions",
   "agenda.kind.appraisal.case-step": "Unqualified cases",
+  "agenda.group.count": "{count} items",
+  "agenda.group.overdue": "{count} overdue",
   "agenda.state.due": "Due",
   "agenda.state.overdue": "Overdue",
   "agenda.today": "today",

@@ -14,6 +14,8 @@ export const zhCN = {
   "agenda.kind.care.visit-plan": "走访慰问",
   "agenda.kind.education.session": "培训课次",
   "agenda.kind.appraisal.case-step": "不合格党员处置",
+  "agenda.group.count": "{count}项",
+  "agenda.group.overdue": "逾期{count}项",
   "agenda.state.due": "待办",
   "agenda.state.overdue": "逾期",
   "agenda.today": "今天",

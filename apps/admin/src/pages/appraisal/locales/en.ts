@@ -2,6 +2,7 @@ import type { zhCN } from "./zh-CN"
 
 // The appraisal area's strings in English: exactly the keys of zh-CN.ts.
 export const en: { readonly [K in keyof typeof zhCN]: string } = {
+  "menu.group.appraisal": "Appraisal",
   "menu.appraisal": "Democratic appraisal",
   "appraisal.title": "Democratic appraisal of members",
   "appraisal.cases": "Unqualified members",
@@ -22,7 +23,36 @@ export const en: { readonly [K in keyof typeof zhCN]: string } = {
   "appraisal.rounding.floor": "rounded down",
   "appraisal.rounding.round": "rounded to nearest",
   "appraisal.rounding.ceil": "rounded up",
-  "appraisal.progress": "self-assessed {self}/{n} · finished rating {raters}/{n}",
+  "appraisal.progress":
+    "self-assessed {self}/{n} · peer ratings in {given}/{expected} · finished rating everyone {raters}/{n}",
+  "appraisal.progressHint":
+    "Self-assessed: members who saved their self-assessment. Peer ratings: each member rates every other member of the branch but the recused; ratings handed in out of those due. Finished: members who have rated everyone they are to rate.",
+  "appraisal.capUse": "excellent so far {excellent}/{cap} ({graded} graded)",
+  "appraisal.capDraft": "excellent in this draft {n}/{cap}",
+  "appraisal.capHint":
+    "The cap is a share of the members graded (probationary members are usually not graded); 'excellent so far' counts the grades the branch proposed or the committee confirmed, 0 while rating.",
+  "appraisal.ratedBy": "Rated by",
+  "appraisal.ratedByCell": "{raters}/{possible}",
+  "appraisal.ratedByHint":
+    "Members who have rated this member / members who may (the rest of the branch but the recused)",
+  "appraisal.noResults": "No grades this year yet",
+  "appraisal.selfText": "Self-assessment",
+  "appraisal.selfMissing": "Not yet self-assessed",
+  "appraisal.recusals": "Recusals",
+  "appraisal.recusalsHint":
+    "Members this member neither rates nor is rated by (close relatives, say); set while rating is open.",
+  "appraisal.recusalsSave": "Save recusals",
+  "appraisal.recusalsNone": "None",
+  "appraisal.detailOf": "{name}: appraisal",
+  "appraisal.panel.title": "Democratic appraisal",
+  "appraisal.panel.cycles": "This year's appraisal",
+  "appraisal.panel.none": "No appraisal opened this year",
+  "appraisal.panel.open": "Branches rating",
+  "appraisal.panel.proposed": "Awaiting the committee",
+  "appraisal.panel.confirmed": "Confirmed",
+  "appraisal.panel.selfRate": "Self-assessed",
+  "appraisal.panel.ratingRate": "Peer ratings in",
+  "appraisal.my.chooseGrade": "Choose your self-assessed grade",
   "appraisal.grade.excellent": "Excellent",
   "appraisal.grade.qualified": "Qualified",
   "appraisal.grade.basic": "Basically qualified",

@@ -2,6 +2,7 @@ import { glossaryMessages } from "../glossary"
 import type { zhCN } from "./zh-CN"
 
 export const en: Readonly<Record<keyof typeof zhCN, string>> = {
+  "menu.group.development": "Developing members",
   "menu.development": "Member development",
   "menu.developmentAnalysis": "Development analysis",
   "menu.developmentImpact": "Policy change preview",

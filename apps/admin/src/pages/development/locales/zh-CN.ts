@@ -4,6 +4,7 @@
 import { glossaryMessages } from "../glossary"
 
 export const zhCN = {
+  "menu.group.development": "党员发展",
   "menu.development": "发展党员",
   "menu.developmentAnalysis": "发展年度分析",
   "menu.developmentImpact": "政策调整预览",

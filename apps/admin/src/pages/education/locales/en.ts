@@ -2,6 +2,7 @@ import type { zhCN } from "./zh-CN"
 
 // The same keys as zh-CN.ts, in English.
 export const en: Record<keyof typeof zhCN, string> = {
+  "menu.group.education": "Education",
   "menu.education": "Training classes",
   "education.title": "Training classes",
   "education.statistics": "Study hours",

@@ -2,6 +2,7 @@
 // exactly the same keys (the compiler and src/locales/locales.test.ts check); the area registers them
 // with defineArea, and the declaration below lets `t()` accept them everywhere.
 export const zhCN = {
+  "menu.group.education": "教育培训",
   "menu.education": "培训班",
   "education.title": "培训班",
   "education.statistics": "学习学时统计",

@@ -1,6 +1,7 @@
 import type { zhCN } from "./zh-CN"
 
 export const en: Readonly<Record<keyof typeof zhCN, string>> = {
+  "menu.group.transfer": "Data and calendar",
   "menu.import": "Import",
   "transfer.title": "Import",
   "transfer.stepFile": "File",

@@ -1,6 +1,7 @@
 // The strings of the 数据迁移 (transfer) area in 简体中文, the admin's first language. en.ts carries exactly the
 // same keys (the compiler and src/locales/locales.test.ts check).
 export const zhCN = {
+  "menu.group.transfer": "数据与日历",
   "menu.import": "数据导入",
   "transfer.title": "数据导入",
   "transfer.stepFile": "选择文件",

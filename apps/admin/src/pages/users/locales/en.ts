@@ -1,6 +1,7 @@
 import type { zhCN } from "./zh-CN"
 
 export const en: Readonly<Record<keyof typeof zhCN, string>> = {
+  "menu.group.users": "Administration",
   "menu.users": "Users and roles",
   "users.title": "Users and roles",
   "users.create": "New user",

@@ -2,6 +2,7 @@
 // exactly the same keys (the compiler and src/locales/locales.test.ts check); the area registers them
 // with defineArea, and the declaration below lets `t()` accept them everywhere.
 export const zhCN = {
+  "menu.group.users": "系统管理",
   "menu.users": "用户与角色",
   "users.title": "用户与角色",
   "users.create": "新建用户",
