@@ -44,7 +44,15 @@ describe.each(backends)("Import on %s", (backend) => {
 
   it("lists the kinds with their fields; a branch secretary may not import", async () => {
     const kinds = await admin.json<{ kind: string; fields: { key: string }[] }[]>("GET", "/api/import/kinds")
-    expect(kinds.map((k) => k.kind)).toEqual(["orgs", "members", "development"])
+    expect(kinds.map((k) => k.kind)).toEqual([
+      "orgs",
+      "members",
+      "development",
+      "meetings",
+      "class-attendance",
+      "care-ledger",
+      "dues",
+    ])
     const res = await secretary.send(
       "POST",
       "/api/import/members/check",
@@ -96,6 +104,29 @@ describe.each(backends)("Import on %s", (backend) => {
       )
       expect(page.items.map((m) => m.name)).toContain("林小红")
     }
+  })
+
+  it("dues payments of the imported members: a stranger's row refuses the file (422); the fixed file is written", async () => {
+    const csv = (rows: string) => Buffer.from(`党支部编码,姓名,月份,实缴金额(元),缴费日期\n${rows}`)
+    const bad = await admin.send(
+      "POST",
+      "/api/import/dues",
+      upload(
+        "dues.csv",
+        csv("020100091,林小红,2026-10,12.50,2026-10-20\n020100091,查无此人,2026-10,10,2026-10-20\n"),
+      ),
+    )
+    expect(bad.status).toBe(422)
+    const problem = (await problemOf(bad)) as unknown as { check: ImportResultView["check"] }
+    expect(problem.check.rows.filter((r) => r.errors.length > 0).map((r) => r.row)).toEqual([3])
+    expect(problem.check.rows.find((r) => r.row === 3)?.errors[0]?.column).toBe("姓名")
+    const good = await admin.send(
+      "POST",
+      "/api/import/dues",
+      upload("dues.csv", csv("020100091,林小红,2026-10,12.50,2026-10-20\n")),
+    )
+    expect(good.status).toBe(201)
+    expect(((await good.json()) as ImportResultView).written).toBe(1)
   })
 
   it("a malformed upload is a 400 naming the field, never a 500", async () => {

@@ -7,7 +7,15 @@ import { Schema } from "effect"
 import { Count } from "../../http/contract-kit.js"
 
 /** The kinds of import (`importers` of `@xianfeng/db`). */
-export const importKinds = ["orgs", "members", "development"] as const
+export const importKinds = [
+  "orgs",
+  "members",
+  "development",
+  "meetings",
+  "class-attendance",
+  "care-ledger",
+  "dues",
+] as const
 export const ImportKind = choiceOf(importKinds)
 
 export const ImportKindParams = Schema.Struct({ kind: ImportKind })
