@@ -20,6 +20,11 @@ export const ImportKind = choiceOf(importKinds)
 
 export const ImportKindParams = Schema.Struct({ kind: ImportKind })
 
+/** `check=true`: the streamed answer checks the upload and writes nothing. */
+export const ImportStreamQuery = Schema.Struct({
+  check: Schema.optionalKey(Schema.Literals(["true", "false"])),
+})
+
 /** The largest upload, in bytes of the file (its base64 text is a third longer). */
 export const MAX_IMPORT_BYTES = 12 * 1024 * 1024
 
