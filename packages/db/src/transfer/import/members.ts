@@ -14,7 +14,7 @@ import { ethnicityCodes } from "../../code-tables.js"
 import type { XfDb } from "../../database.js"
 import { writeDevelopmentTrainings } from "../../development/trainings.js"
 import { nameSearchKey, normalizeName } from "../../pinyin.js"
-import { writeMembers } from "../../platform/bulk.js"
+import { insertPreparedMembers, prepareMembers, writeMembers } from "../../platform/bulk.js"
 import { type MemberInput, updateMember } from "../../platform/members.js"
 import { orgRowInScope, type Scope } from "../../platform/scope.js"
 import { members, orgs } from "../../schema/index.js"
@@ -643,13 +643,21 @@ export const memberImporter: Importer<MemberImportRow, MemberImportContext> = {
   checkAll: async (db, outcomes, _ctx, deps) => {
     duplicatesInFile(outcomes, memberFields[1]?.zh ?? "")
     const withId = outcomes.filter((o) => o.value?.idNumber)
+    const hashesOf = (from: number) =>
+      withId.slice(from, from + BATCH).map((o) => deps.vault.blindIndex(o.value?.idNumber ?? ""))
+    let next = hashesOf(0)
     for (let i = 0; i < withId.length; i += BATCH) {
       const part = withId.slice(i, i + BATCH)
-      const hashes = part.map((o) => deps.vault.blindIndex(o.value?.idNumber ?? ""))
-      const found = await db
+      const hashes = next
+      // The database looks this batch up while the next batch's blind indexes are computed.
+      const looking = db
         .select({ hash: members.idNumberHash, name: members.name })
         .from(members)
         .where(inArray(members.idNumberHash, hashes))
+        .execute()
+      await new Promise((resolve) => setImmediate(resolve))
+      if (i + BATCH < withId.length) next = hashesOf(i + BATCH)
+      const found = await looking
       const byHash = new Map(found.map((f) => [f.hash, f.name]))
       part.forEach((o, k) => {
         const existing = byHash.get(hashes[k] ?? "")
@@ -663,10 +671,18 @@ export const memberImporter: Importer<MemberImportRow, MemberImportContext> = {
   },
   write: async (tx, _scope, values, _ctx, deps) => {
     let n = 0
+    const prepare = (from: number) =>
+      prepareMembers(deps.vault, values.slice(from, from + BATCH).map(memberInputOf))
+    let prepared = prepare(0)
     for (let i = 0; i < values.length; i += BATCH) {
-      const part = values.slice(i, i + BATCH)
-      n += await writeMembers(tx, deps.vault, part.map(memberInputOf))
-      await writeTrainingsOf(tx, part, deps)
+      // The database writes this batch while the next one is prepared (pinyin keys, encryption): the two
+      // processes work at once instead of in turn.
+      const inserting = insertPreparedMembers(tx, prepared)
+      await new Promise((resolve) => setImmediate(resolve))
+      const next = i + BATCH < values.length ? prepare(i + BATCH) : undefined
+      n += await inserting
+      await writeTrainingsOf(tx, values.slice(i, i + BATCH), deps)
+      if (next !== undefined) prepared = next
       deps.onProgress?.("write", Math.min(i + BATCH, values.length), values.length)
     }
     return n
