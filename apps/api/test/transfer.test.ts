@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs"
+import { date, makeIdNumber } from "@xianfeng/core"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ImportResultView } from "../src/routes/transfer/contract.js"
@@ -44,7 +45,15 @@ describe.each(backends)("Import on %s", (backend) => {
 
   it("lists the kinds with their fields; a branch secretary may not import", async () => {
     const kinds = await admin.json<{ kind: string; fields: { key: string }[] }[]>("GET", "/api/import/kinds")
-    expect(kinds.map((k) => k.kind)).toEqual(["orgs", "members", "development"])
+    expect(kinds.map((k) => k.kind)).toEqual([
+      "orgs",
+      "members",
+      "development",
+      "meetings",
+      "class-attendance",
+      "care-ledger",
+      "dues",
+    ])
     const res = await secretary.send(
       "POST",
       "/api/import/members/check",
@@ -96,6 +105,74 @@ describe.each(backends)("Import on %s", (backend) => {
       )
       expect(page.items.map((m) => m.name)).toContain("林小红")
     }
+  })
+
+  it("dues payments of the imported members: a stranger's row refuses the file (422); the fixed file is written", async () => {
+    const csv = (rows: string) => Buffer.from(`党支部编码,姓名,月份,实缴金额(元),缴费日期\n${rows}`)
+    const bad = await admin.send(
+      "POST",
+      "/api/import/dues",
+      upload(
+        "dues.csv",
+        csv("020100091,林小红,2026-10,12.50,2026-10-20\n020100091,查无此人,2026-10,10,2026-10-20\n"),
+      ),
+    )
+    expect(bad.status).toBe(422)
+    const problem = (await problemOf(bad)) as unknown as { check: ImportResultView["check"] }
+    expect(problem.check.rows.filter((r) => r.errors.length > 0).map((r) => r.row)).toEqual([3])
+    expect(problem.check.rows.find((r) => r.row === 3)?.errors[0]?.column).toBe("姓名")
+    const good = await admin.send(
+      "POST",
+      "/api/import/dues",
+      upload("dues.csv", csv("020100091,林小红,2026-10,12.50,2026-10-20\n")),
+    )
+    expect(good.status).toBe(201)
+    expect(((await good.json()) as ImportResultView).written).toBe(1)
+  })
+
+  it("a long import streams the server's progress: it advances through check and write and ends at done", async () => {
+    const n = 1_100
+    const lines = ["姓名,身份证号码,党支部编码,人员类别,加入党组织日期,转为正式党员日期"]
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `流式${String.fromCharCode(0x4e00 + (i % 500))}${i},${makeIdNumber("330106", date("1970-01-01").add({ days: i }), 7)},020100091,正式党员,2000-07-01,2001-07-01`,
+      )
+    type Line = {
+      type: string
+      phase?: string
+      done?: number
+      total?: number
+      status?: number
+      body?: unknown
+    }
+    const stream = async (path: string, csv: string) => {
+      const res = await admin.send("POST", path, upload("big.csv", Buffer.from(`${csv}\n`)))
+      expect(res.status).toBe(200)
+      expect(res.headers.get("content-type")).toContain("application/x-ndjson")
+      return (await res.text())
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Line)
+    }
+    const got = await stream("/api/import/members/stream", lines.join("\n"))
+    const last = got.at(-1)
+    expect(last).toMatchObject({ type: "result", status: 201, body: { written: n } })
+    for (const phase of ["check", "write"]) {
+      const done = got.filter((l) => l.phase === phase).map((l) => l.done ?? -1)
+      expect(done.length).toBeGreaterThan(1)
+      expect([...done].sort((a, b) => a - b)).toEqual(done)
+      expect(done.at(-1)).toBe(n)
+      expect(got.filter((l) => l.phase === phase).every((l) => l.total === n)).toBe(true)
+    }
+    // Progress comes before the result, the check before the write.
+    expect(got.findIndex((l) => l.phase === "write")).toBeGreaterThan(
+      got.findIndex((l) => l.phase === "check"),
+    )
+    // The same file again: refused as duplicates, streamed as a 422 at the end; ?check=true writes nothing.
+    const again = await stream("/api/import/members/stream", lines.slice(0, 3).join("\n"))
+    expect(again.at(-1)).toMatchObject({ type: "result", status: 422, body: { check: { withErrors: 2 } } })
+    const checked = await stream("/api/import/members/stream?check=true", lines.slice(0, 3).join("\n"))
+    expect(checked.at(-1)).toMatchObject({ type: "result", status: 200, body: { written: 0 } })
   })
 
   it("a malformed upload is a 400 naming the field, never a 500", async () => {

@@ -44,6 +44,11 @@ export interface BenchConfig {
   readonly reusePg: boolean
   /** The browser of the admin benchmark (CHROMIUM_PATH). */
   readonly chromiumPath: string
+  /**
+   * BENCH_ONLY=import (a comma-separated list of section ids): run only those sections, at the mode's size;
+   * the report then goes to results/only-<ids>.md (never docs/benchmarks.md unless BENCH_DOCS says so).
+   */
+  readonly only: readonly string[] | undefined
 }
 
 export const benchConfig = (env: Env = process.env): BenchConfig => {
@@ -69,6 +74,7 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
     pgBin: env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin",
     reusePg: env.BENCH_REUSE_PG === "1",
     chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(",").map((s) => s.trim()) : undefined,
   }
 }
 

@@ -29,15 +29,21 @@ const main = async (cfg: BenchConfig) => {
   const notes: string[] = []
   const tmp = mkdtempSync(join(tmpdir(), "xf-bench-"))
   log(`mode ${cfg.small ? "small" : "full"}; load average ${loadStart.join(" ")}`)
+  const wanted = (...ids: string[]) => cfg.only === undefined || ids.some((id) => cfg.only?.includes(id))
+  if (cfg.only !== undefined) log(`only: ${cfg.only.join(", ")}`)
   try {
-    sections.push(rulesScenario(ctx))
+    if (wanted("rules")) sections.push(rulesScenario(ctx))
     // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
-    const lite = await startupScenario(ctx, tmp)
-    sections.push(lite.section)
-    sections.push(await adminScenario(ctx, lite.api))
-    sections.push(...(await apiPgliteScenario(ctx, lite)))
+    const lite = wanted("startup", "admin", "api-pglite", "subtree")
+      ? await startupScenario(ctx, tmp)
+      : undefined
+    if (lite !== undefined) {
+      sections.push(lite.section)
+      sections.push(await adminScenario(ctx, lite.api))
+      sections.push(...(await apiPgliteScenario(ctx, lite)))
+    }
     // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
-    if (cfg.small) {
+    if (cfg.small && lite !== undefined) {
       const rls = await rlsScenario(ctx)
       const subtree = sections.find((s) => s.id === "subtree")
       if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
@@ -47,7 +53,7 @@ const main = async (cfg: BenchConfig) => {
       subtree.rows.push(education.row)
       notes.push(education.note)
     }
-    if (!cfg.small) {
+    if (!cfg.small && wanted("api-postgres", "subtree")) {
       try {
         const pg = await apiPostgresScenario(ctx)
         sections.push(...pg.sections)
@@ -61,14 +67,15 @@ const main = async (cfg: BenchConfig) => {
     }
     // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
     try {
-      sections.push({
-        id: "import",
-        title: "Import",
-        setup: cfg.small
-          ? "2,000 member rows (CSV) through the import engine on PGlite, against a bare COPY of the same rows (smoke run)"
-          : "50,000 member rows (CSV) through the import engine on PostgreSQL, against a bare COPY of the same rows",
-        rows: [await importScenario(ctx)],
-      })
+      if (wanted("import"))
+        sections.push({
+          id: "import",
+          title: "Import",
+          setup: cfg.small
+            ? "2,000 member rows (CSV) through the import engine on PGlite, against a bare COPY of the same rows (smoke run)"
+            : "50,000 member rows (CSV) through the import engine on PostgreSQL, against a bare COPY of the same rows",
+          rows: [await importScenario(ctx)],
+        })
     } catch (e) {
       log("import part failed:", e)
       notes.push(`**The import part failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`)
@@ -107,10 +114,15 @@ const main = async (cfg: BenchConfig) => {
   notes.push(...sizeNotes(report))
   const outDir = cfg.outDir ?? join(distFile(".."), "results")
   mkdirSync(outDir, { recursive: true })
-  const json = join(outDir, cfg.small ? "small.json" : "latest.json")
+  const stem = cfg.only !== undefined ? `only-${cfg.only.join("-")}` : cfg.small ? "small" : "latest"
+  const json = join(outDir, `${stem}.json`)
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`)
   const md = toMarkdown(report)
-  const docs = cfg.docs ?? (cfg.small ? join(outDir, "small.md") : join(repoRoot, "docs", "benchmarks.md"))
+  const docs =
+    cfg.docs ??
+    (cfg.small || cfg.only !== undefined
+      ? join(outDir, `${stem === "latest" ? "small" : stem}.md`)
+      : join(repoRoot, "docs", "benchmarks.md"))
   writeFileSync(docs, md)
   console.log(md)
   log(`wrote ${json} and ${docs}`)

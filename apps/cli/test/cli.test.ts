@@ -54,6 +54,9 @@ describe("xianfeng", { timeout: 180_000 }, () => {
     expect(await run(["import", "orgs", orgs], env, c.io)).toBe(0)
     expect(c.lines.out.join()).toContain("3 written")
     expect(c.lines.progress.some((l) => l.startsWith("checking"))).toBe(true)
+    // The progress ends at done: all rows checked, then all written.
+    expect(c.lines.progress.filter((l) => l.startsWith("checking")).at(-1)).toBe("checking 3/3 (100%)")
+    expect(c.lines.progress.at(-1)).toBe("writing 3/3 (100%)")
     // Now the database has a district: members need --org.
     expect(await run(["import", "members", orgs], env, capture().io)).toBe(2)
   })

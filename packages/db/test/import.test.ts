@@ -9,6 +9,7 @@ import {
   checkImport,
   type Database,
   developmentImporter,
+  developmentTrainingsOf,
   type ImportDeps,
   importErrorReport,
   insertMember,
@@ -228,6 +229,54 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import"))("$name",
     const [li] = (await listMembersInScope(database.db, scope, { q: "李芳", page: 1, pageSize: 5 })).rows
     expect(li?.stage).toBe("activist")
     expect(await find("阿依古丽买买提")).toEqual(["阿依古丽·买买提"])
+    // The training columns are stored as 王晓明's 培训经历 (the sheet gives their days, not hours or organizer).
+    const trainings = await developmentTrainingsOf(database.db, scope, wang?.id ?? "")
+    expect(
+      trainings.map((t) => [t.kind, t.fromDate.toString(), t.toDate.toString(), t.tenths, t.organizer]),
+    ).toEqual([
+      ["activist", "2024-06-01", "2024-06-03", null, null],
+      ["development-object", "2025-07-01", "2025-07-03", null, null],
+    ])
+    expect(await developmentTrainingsOf(database.db, scope, li?.id ?? "")).toEqual([])
+  })
+
+  it("training hours, form and organizer are stored with the training; bad hours, or hours without dates, are refused", async () => {
+    const csv = (rows: string) =>
+      readTable(
+        new TextEncoder().encode(
+          `姓名,身份证号码,党支部编码,人员类别,确定为入党积极分子时间,入党积极分子培训起始时间,入党积极分子培训结束时间,入党积极分子培训学时,发展对象培训学时,培训方式,培训主办单位\n${rows}`,
+        ),
+        "t.csv",
+      )
+    const id = makeIdNumber("150203", date("1999-09-09"), 401)
+    const bad = await csv(
+      `周训,${makeIdNumber("150203", date("1999-09-09"), 403)},020100091,入党积极分子,2025-01-02,2025-03-01,2025-03-05,二十,,集中面授,青溪镇党校\n` +
+        `吴训,${makeIdNumber("150203", date("1999-09-09"), 405)},020100091,入党积极分子,2025-01-02,,,,24,集中面授,青溪镇党校\n`,
+    )
+    const refused = await checkImport(
+      database.db,
+      scope,
+      memberImporter,
+      bad,
+      autoMap(memberImporter.fields, bad.headers),
+      deps,
+    )
+    expect(refused.rows.map((r) => r.errors[0]?.column)).toEqual(["入党积极分子培训学时", "发展对象培训学时"])
+    const good = await csv(
+      `郑训,${id},020100091,入党积极分子,2025-01-02,2025-03-01,2025-03-05,24.5,,集中面授,青溪镇党校\n`,
+    )
+    const result = await database.db.transaction((tx) =>
+      runImport(tx, scope, memberImporter, good, autoMap(memberImporter.fields, good.headers), deps, {
+        fileName: "t.csv",
+      }),
+    )
+    expect(result.written).toBe(1)
+    const [zheng] = (await listMembersInScope(database.db, scope, { q: "郑训", page: 1, pageSize: 5 })).rows
+    const stored = await developmentTrainingsOf(database.db, scope, zheng?.id ?? "")
+    expect(stored).toMatchObject([
+      { kind: "activist", tenths: 245, mode: "集中面授", organizer: "青溪镇党校" },
+    ])
+    expect(stored[0]?.fromDate.toString()).toBe("2025-03-01")
   })
 
   it("a GBK CSV without BOM and a UTF-8 CSV with BOM read the same; 25-3-3 stays text for the date reader", async () => {

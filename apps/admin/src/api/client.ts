@@ -73,7 +73,12 @@ export const sendWithProgress = <T>(
   method: string,
   path: string,
   body: unknown,
-  options: { readonly as?: "json" | "blob"; readonly onProgress?: (share: number) => void } = {},
+  options: {
+    readonly as?: "json" | "blob" | "text"
+    readonly onProgress?: (share: number) => void
+    /** Called with the answer's text so far as it arrives (a streamed answer: progress lines). */
+    readonly onText?: (textSoFar: string) => void
+  } = {},
 ): Promise<{ value: T; fileName?: string }> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -87,6 +92,7 @@ export const sendWithProgress = <T>(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress?.(e.loaded / e.total)
     }
+    if (options.onText !== undefined) xhr.onprogress = () => options.onText?.(String(xhr.responseText))
     xhr.onerror = () => reject(new ProblemError({ type: "about:blank", title: "Network error", status: 0 }))
     xhr.onload = async () => {
       const text =
@@ -109,7 +115,8 @@ export const sendWithProgress = <T>(
         const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1]
         const fileName = star === undefined ? undefined : decodeURIComponent(star)
         resolve({ value: xhr.response as T, ...(fileName === undefined ? {} : { fileName }) })
-      } else resolve({ value: (text ? JSON.parse(text) : undefined) as T })
+      } else if (options.as === "text") resolve({ value: text as T })
+      else resolve({ value: (text ? JSON.parse(text) : undefined) as T })
     }
     xhr.send(JSON.stringify(body))
   })

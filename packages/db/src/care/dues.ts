@@ -88,7 +88,12 @@ export const scheduleOf = (h: DuesHistory): readonly DuesMonth[] =>
     .sort((a, b) => a.year - b.year)
     .flatMap((a) => yearSchedule(a.year, a.monthlyFen, h.reductions, ym(a.fromMonth)))
 
-/** Dues histories of members already known to lie in scope (the callers check). */
+/** Dues histories of members already known to lie in scope (the callers check: a payment import, the sheet). */
+export const duesHistoriesOf = async (
+  db: XfDb,
+  memberIds: readonly string[],
+): Promise<Map<string, DuesHistory>> => historiesOf(db, memberIds)
+
 const historiesOf = async (db: XfDb, memberIds: readonly string[]): Promise<Map<string, DuesHistory>> => {
   const out = new Map<
     string,

@@ -1,5 +1,6 @@
 export * from "./commendations.js"
 export * from "./dues.js"
+export * from "./import.js"
 export * from "./ledger.js"
 export * from "./members.js"
 export * from "./visits.js"

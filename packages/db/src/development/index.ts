@@ -21,3 +21,4 @@ export {
   type StageColumns,
   stageColumnsOf,
 } from "./records.js"
+export * from "./trainings.js"

@@ -1,5 +1,6 @@
 export * from "./classes.js"
 export * from "./forum.js"
 export * from "./forum-search.js"
+export * from "./import.js"
 export * from "./study.js"
 export * from "./study-year.js"

@@ -31,18 +31,18 @@ export const writeUsers = async (tx: XfDb, rows: readonly NewUser[]): Promise<vo
   if (rows.length > 0) await tx.insert(users).values([...rows])
 }
 
+/** A batch of members prepared for `insertPreparedMembers`: each row's columns, derived by `memberRow`. */
+export interface PreparedMembers {
+  readonly count: number
+  readonly json: string
+}
+
 /**
- * Writes a batch of members at once, each through `memberRow` (pinyin keys, the ID number encrypted with its
- * blind index and mask), the same columns `insertMember` writes one at a time. Returns how many.
+ * Prepares a batch of members for the bulk insert: each through `memberRow` (pinyin keys, the ID number
+ * encrypted with its blind index and mask), the same columns `insertMember` writes one at a time. Pure CPU
+ * work, so a caller may prepare the next batch while the database writes this one.
  */
-export const writeMembers = async (
-  tx: XfDb,
-  vault: IdVault,
-  inputs: readonly MemberInput[],
-): Promise<number> => {
-  if (inputs.length === 0) return 0
-  // One JSON parameter per batch, unpacked by the server: some twenty parameters a row cost more than the
-  // insert itself (an import of 50,000 rows spent most of its time binding them).
+export const prepareMembers = (vault: IdVault, inputs: readonly MemberInput[]): PreparedMembers => {
   const rows = inputs.map((m) => {
     const row = memberRow(vault, m) as Record<string, unknown>
     const out: Record<string, unknown> = {}
@@ -53,13 +53,31 @@ export const writeMembers = async (
     }
     return out
   })
+  return { count: inputs.length, json: JSON.stringify(rows) }
+}
+
+/**
+ * The bulk insert of members prepared by `prepareMembers` (one write path with `writeMembers`, which is the
+ * two in one). Returns how many.
+ */
+export const insertPreparedMembers = async (tx: XfDb, prepared: PreparedMembers): Promise<number> => {
+  if (prepared.count === 0) return 0
+  // One JSON parameter per batch, unpacked by the server: some twenty parameters a row cost more than the
+  // insert itself (an import of 50,000 rows spent most of its time binding them).
   const names = bulkMemberColumns.map(([, c]) => `"${c.name}"`).join(", ")
   const types = bulkMemberColumns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ")
   await tx.execute(
-    sql`${sql.raw(`insert into members (${names}) select ${names} from jsonb_to_recordset(`)}${JSON.stringify(rows)}${sql.raw(`::jsonb) as r(${types})`)}`,
+    sql`${sql.raw(`insert into members (${names}) select ${names} from jsonb_to_recordset(`)}${prepared.json}${sql.raw(`::jsonb) as r(${types})`)}`,
   )
-  return inputs.length
+  return prepared.count
 }
+
+/** Writes a batch of members at once (`prepareMembers`, then `insertPreparedMembers`). Returns how many. */
+export const writeMembers = async (
+  tx: XfDb,
+  vault: IdVault,
+  inputs: readonly MemberInput[],
+): Promise<number> => insertPreparedMembers(tx, prepareMembers(vault, inputs))
 
 /** The columns a bulk member write fills: all but the version and the timestamps, which keep their defaults. */
 const bulkMemberColumns = Object.entries(getTableColumns(members)).filter(

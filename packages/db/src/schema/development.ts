@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm"
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core"
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core"
 import { plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs, users } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
@@ -104,6 +115,43 @@ export const cultivationRecords = pgTable(
   (t) => [index("development_cultivation_records_member_idx").on(t.memberId, t.onDate)],
 )
 export type CultivationRecordRow = typeof cultivationRecords.$inferSelect
+
+/** The trainings of the development process a history records apart from its steps. */
+export const developmentTrainingKinds = ["activist", "development-object"] as const
+
+/**
+ * 培训经历: a training a person took in the development process, as a history holds it — 入党积极分子培训
+ * (DR 12) or 发展对象培训 (DR 17) — from the first day to the last, with its class hours, form and organizer
+ * when the source gives them (the national system's sheets give only the dates). Kept apart from
+ * `development_records`, whose `training` step needs the full evidence of a centralized training; imported
+ * histories come with what they have.
+ */
+export const developmentTrainings = pgTable(
+  "development_trainings",
+  {
+    id: uuidKey(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    kind: text("kind").$type<(typeof developmentTrainingKinds)[number]>().notNull(),
+    fromDate: plainDate("from_date").notNull(),
+    toDate: plainDate("to_date").notNull(),
+    /** Class hours in tenths (学时 × 10), when known. */
+    tenths: integer("tenths"),
+    /** 培训方式 as the source says it (集中面授, 网络培训, …), when known. */
+    mode: text("mode"),
+    /** 主办单位, when known. */
+    organizer: text("organizer"),
+    ...recordedColumns(),
+  },
+  (t) => [
+    uniqueIndex("development_trainings_member_kind_from").on(t.memberId, t.kind, t.fromDate),
+    check("development_trainings_kind", sql`${t.kind} in ('activist', 'development-object')`),
+    check("development_trainings_span", sql`${t.toDate} >= ${t.fromDate}`),
+    check("development_trainings_tenths", sql`${t.tenths} is null or ${t.tenths} > 0`),
+  ],
+)
+export type DevelopmentTrainingRow = typeof developmentTrainings.$inferSelect
 
 /** One stored open step of the pipeline index: its id, state and deadline (ISO date). */
 export interface PipelineIndexItem {

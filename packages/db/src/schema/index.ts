@@ -37,6 +37,7 @@ export const tables = {
   developmentPlans: development.developmentPlans,
   activistPoolAnalyses: development.activistPoolAnalyses,
   cultivationRecords: development.cultivationRecords,
+  developmentTrainings: development.developmentTrainings,
   developmentPipelineIndex: development.developmentPipelineIndex,
   ...disciplineTables,
   ...careTables,

@@ -21,7 +21,7 @@ import { useRef, useState } from "react"
 import { ProblemError } from "../../api/problem"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
-import { base64Of, type ImportKind, transferApi, type Upload } from "./api"
+import { base64Of, type ImportKind, type ServerProgress, transferApi, type Upload } from "./api"
 
 type Check = ImportResultView["check"]
 
@@ -46,31 +46,47 @@ const ImportPage = () => {
 
   const fields = kinds.data?.find((k) => k.kind === kind)?.fields ?? []
 
-  /** Runs one request with the bar: the upload fills it to 70 %, the server's work the rest. */
+  /**
+   * Runs one streamed request with the bar: the upload fills the first fifth, then the server's own progress
+   * (reading, checking every row, writing) the rest, with the rows done so far in the label.
+   */
   const withProgress = async <T,>(
     label: string,
-    run: (onProgress: (share: number) => void) => Promise<T>,
+    run: (onUpload: (share: number) => void, onServer: (p: ServerProgress) => void) => Promise<T>,
   ) => {
     setFailure(undefined)
     setProgress({ label, percent: 0 })
-    const creep = setInterval(
-      () =>
-        setProgress((p) => (p && p.percent >= 70 && p.percent < 95 ? { ...p, percent: p.percent + 1 } : p)),
-      400,
-    )
+    const span: Record<ServerProgress["phase"], readonly [number, number]> = {
+      read: [20, 25],
+      check: [25, 60],
+      write: [60, 100],
+    }
     try {
-      return await run((share) => setProgress({ label, percent: Math.round(share * 70) }))
+      return await run(
+        (share) => setProgress({ label, percent: Math.round(share * 20) }),
+        (p) => {
+          const [from, to] = span[p.phase]
+          const share = p.total === 0 ? 1 : p.done / p.total
+          setProgress({
+            label: t(`transfer.phase.${p.phase}`)
+              .replace("{done}", p.done.toLocaleString(locale))
+              .replace("{total}", p.total.toLocaleString(locale)),
+            percent: Math.round(from + (to - from) * share),
+          })
+        },
+      )
     } catch (e) {
       setFailure(e instanceof ProblemError ? (e.problem.detail ?? e.problem.title) : String(e))
       return undefined
     } finally {
-      clearInterval(creep)
       setProgress(undefined)
     }
   }
 
   const runCheck = async (u: Upload) => {
-    const r = await withProgress(t("transfer.checking"), (p) => transferApi.check(kind, u, p))
+    const r = await withProgress(t("transfer.checking"), (up, server) =>
+      transferApi.checkStreamed(kind, u, up, server),
+    )
     if (r === undefined) return
     setCheck(r.value.check)
     setMapping({ ...r.value.check.mapping })
@@ -99,8 +115,8 @@ const ImportPage = () => {
 
   const confirm = async () => {
     if (upload === undefined) return
-    const r = await withProgress(t("transfer.writing"), (p) =>
-      transferApi.confirm(kind, { ...upload, mapping }, p),
+    const r = await withProgress(t("transfer.writing"), (up, server) =>
+      transferApi.confirmStreamed(kind, { ...upload, mapping }, up, server),
     )
     if (r === undefined) return
     setWritten(r.value.written)

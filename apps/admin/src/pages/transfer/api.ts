@@ -1,7 +1,64 @@
 import type { ImportResultView } from "@xianfeng/api/contract/transfer"
 import { api, sendWithProgress } from "../../api/client"
+import { ProblemError, toProblem } from "../../api/problem"
 
-export type ImportKind = "orgs" | "members" | "development"
+export type ImportKind = ImportResultView["check"]["kind"]
+
+/** Where the server's work stands (a progress line of `/api/import/:kind/stream`). */
+export interface ServerProgress {
+  readonly phase: "read" | "check" | "write"
+  readonly done: number
+  readonly total: number
+}
+
+type StreamLine =
+  | ({ readonly type: "progress" } & ServerProgress)
+  | { readonly type: "result"; readonly status: number; readonly body: unknown }
+
+const linesOf = (text: string): StreamLine[] =>
+  text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as StreamLine]
+      } catch {
+        return [] // a line still arriving
+      }
+    })
+
+/**
+ * Runs an import (or, with `check`, its check) through the streamed endpoint: `onUpload` follows the upload
+ * (0–1), `onServer` each progress line of the server's work; answers the result, or throws the problem (422
+ * when the file was refused and nothing written).
+ */
+const streamed = async (
+  kind: ImportKind,
+  upload: Upload,
+  check: boolean,
+  onUpload: (share: number) => void,
+  onServer: (p: ServerProgress) => void,
+): Promise<{ value: ImportResultView }> => {
+  let seen = 0
+  const follow = (text: string) => {
+    const complete = text.slice(0, text.lastIndexOf("\n") + 1)
+    const lines = linesOf(complete)
+    for (const l of lines.slice(seen)) if (l.type === "progress") onServer(l)
+    seen = lines.length
+  }
+  const { value } = await sendWithProgress<string>(
+    "POST",
+    `/import/${kind}/stream${check ? "?check=true" : ""}`,
+    upload,
+    { as: "text", onProgress: onUpload, onText: follow },
+  )
+  follow(value.endsWith("\n") ? value : `${value}\n`)
+  const last = linesOf(value).at(-1)
+  if (last === undefined || last.type !== "result")
+    throw new ProblemError(toProblem(0, "The answer ended early", undefined))
+  if (last.status >= 400) throw new ProblemError(toProblem(last.status, "", last.body))
+  return { value: last.body as ImportResultView }
+}
 
 export interface ImportKindInfo {
   readonly kind: ImportKind
@@ -37,6 +94,20 @@ export const transferApi = {
     ),
   confirm: (kind: ImportKind, upload: Upload, onProgress?: (share: number) => void) =>
     sendWithProgress<ImportResultView>("POST", `/import/${kind}`, upload, onProgress ? { onProgress } : {}),
+  /** The check with the server's progress (`/api/import/:kind/stream?check=true`). */
+  checkStreamed: (
+    kind: ImportKind,
+    upload: Upload,
+    onUpload: (share: number) => void,
+    onServer: (p: ServerProgress) => void,
+  ) => streamed(kind, upload, true, onUpload, onServer),
+  /** The import with the server's progress (`/api/import/:kind/stream`). */
+  confirmStreamed: (
+    kind: ImportKind,
+    upload: Upload,
+    onUpload: (share: number) => void,
+    onServer: (p: ServerProgress) => void,
+  ) => streamed(kind, upload, false, onUpload, onServer),
   /** Downloads the row-level error report and saves it; answers the file name. */
   report: async (kind: ImportKind, upload: Upload): Promise<string> => {
     const { value, fileName } = await sendWithProgress<Blob>("POST", `/import/${kind}/report`, upload, {

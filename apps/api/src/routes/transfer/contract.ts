@@ -7,10 +7,23 @@ import { Schema } from "effect"
 import { Count } from "../../http/contract-kit.js"
 
 /** The kinds of import (`importers` of `@xianfeng/db`). */
-export const importKinds = ["orgs", "members", "development"] as const
+export const importKinds = [
+  "orgs",
+  "members",
+  "development",
+  "meetings",
+  "class-attendance",
+  "care-ledger",
+  "dues",
+] as const
 export const ImportKind = choiceOf(importKinds)
 
 export const ImportKindParams = Schema.Struct({ kind: ImportKind })
+
+/** `check=true`: the streamed answer checks the upload and writes nothing. */
+export const ImportStreamQuery = Schema.Struct({
+  check: Schema.optionalKey(Schema.Literals(["true", "false"])),
+})
 
 /** The largest upload, in bytes of the file (its base64 text is a third longer). */
 export const MAX_IMPORT_BYTES = 12 * 1024 * 1024

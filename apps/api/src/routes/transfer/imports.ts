@@ -12,6 +12,7 @@ import {
   runImport,
   type Table,
   UnreadableFile,
+  withScope,
 } from "@xianfeng/db"
 import { todayOf } from "../../deps.js"
 import { attachmentDisposition, fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
@@ -22,6 +23,7 @@ import {
   ImportKindList,
   ImportKindParams,
   ImportResultView,
+  ImportStreamQuery,
   ImportUpload,
   importKinds,
 } from "./contract.js"
@@ -202,24 +204,114 @@ export const confirmImport = route({
       }),
     )
     const view = checkView(result.check, lang)
-    if (result.written === 0 && !importable(result.check))
-      throw new ApiProblem(
-        422,
-        "import-refused",
-        { "zh-CN": "未导入", en: "Not imported" },
-        {
-          "zh-CN": `有${result.check.withErrors}行存在错误，全部未导入。请下载错误报告，改正后重新导入。`,
-          en: `${result.check.withErrors} rows have errors; nothing was imported. Download the error report, correct the file and import it again.`,
-        },
-        view.mappingProblems.length > 0
-          ? view.mappingProblems.map((m) => ({
-              field: "mapping",
-              reason: "incomplete",
-              message: { "zh-CN": m, en: m },
-            }))
-          : undefined,
-        { check: view },
-      )
+    if (result.written === 0 && !importable(result.check)) throw refusal(result.check, view)
     return { written: result.written, check: view }
+  },
+})
+
+/** The 422 of a refused import: nothing written, the rows' problems in the body. */
+const refusal = (check: ImportCheck, view: ImportCheckView) =>
+  new ApiProblem(
+    422,
+    "import-refused",
+    { "zh-CN": "未导入", en: "Not imported" },
+    {
+      "zh-CN": `有${check.withErrors}行存在错误，全部未导入。请下载错误报告，改正后重新导入。`,
+      en: `${check.withErrors} rows have errors; nothing was imported. Download the error report, correct the file and import it again.`,
+    },
+    view.mappingProblems.length > 0
+      ? view.mappingProblems.map((m) => ({
+          field: "mapping",
+          reason: "incomplete",
+          message: { "zh-CN": m, en: m },
+        }))
+      : undefined,
+    { check: view },
+  )
+
+const NdjsonStream = fileResponse(
+  "application/x-ndjson",
+  'One JSON object a line: `{type: "progress", phase: "read"|"check"|"write", done, total}` as the server ' +
+    'works, then one `{type: "result", status, body}` (status 201 or 200 with the result, 422 with the problem)',
+)
+
+export const streamImport = route({
+  method: "post",
+  path: "/api/import/:kind/stream",
+  summary:
+    "Import with the server's progress: the same work as POST /api/import/:kind (or, with ?check=true, as its check), answered as a stream of progress lines and a last line with the result",
+  description:
+    "An unreadable upload is a 400 before anything is streamed. Once streaming, the last line carries what the " +
+    "plain endpoint would answer: `status` 201 (written), 200 (checked) or 422 (refused: nothing was written) " +
+    "and the `body` (the result, or the problem). Progress lines come every 500 rows checked and every batch " +
+    "written; the last progress line of a phase has `done` equal to `total`.",
+  tag: "transfer",
+  auth: "user",
+  roles: transferPermissions.import,
+  params: ImportKindParams,
+  query: ImportStreamQuery,
+  body: ImportUpload,
+  response: NdjsonStream,
+  // The work runs in its own scoped transaction while the answer streams, after the handler has returned.
+  transaction: "none",
+  handler: async ({ actor, params, query, body, deps, c }) => {
+    const importer = importerFor(params.kind)
+    const table = await tableOf(body)
+    const lang = langOf(c)
+    const onlyCheck = query.check === "true"
+    const encoder = new TextEncoder()
+    const stream = new ReadableStream<Uint8Array>({
+      start: async (controller) => {
+        const send = (line: Record<string, unknown>) =>
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
+        const progress = (phase: "read" | "check" | "write", done: number, total: number) =>
+          send({ type: "progress", phase, done, total })
+        progress("read", table.rows.length, table.rows.length)
+        try {
+          const answer = await withScope(deps.db, actor, async (tx) => {
+            const db = tx as never
+            const mapping = body.mapping ?? (await proposeMapping(db, actor, importer, table.headers))
+            const importDeps = { ...depsOf(deps, actor), onProgress: progress }
+            if (onlyCheck) {
+              const { context: _, ...check } = await checkImport(
+                db,
+                actor,
+                importer,
+                table,
+                mapping,
+                importDeps,
+              )
+              return { status: 200, body: { written: 0, check: checkView(check, lang) } }
+            }
+            const result = await runImport(db, actor, importer, table, mapping, importDeps, {
+              fileName: body.fileName,
+            })
+            const view = checkView(result.check, lang)
+            return result.written === 0 && !importable(result.check)
+              ? { status: 422, body: refusal(result.check, view).body(lang) }
+              : { status: 201, body: { written: result.written, check: view } }
+          })
+          send({ type: "result", ...answer })
+        } catch (e) {
+          const problem =
+            e instanceof ApiProblem
+              ? e
+              : new ApiProblem(
+                  500,
+                  "import-failed",
+                  { "zh-CN": "导入失败", en: "The import failed" },
+                  {
+                    "zh-CN": "导入时发生错误，全部未导入。",
+                    en: "An error occurred; nothing was imported.",
+                  },
+                )
+          send({ type: "result", status: problem.status, body: problem.body(lang) })
+        }
+        controller.close()
+      },
+    })
+    return new Response(stream, {
+      headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+    })
   },
 })

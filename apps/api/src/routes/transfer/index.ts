@@ -1,6 +1,6 @@
 import type { AnyRoute } from "../../http/route.js"
 import { listCalendarYears, putCalendarYear } from "./calendar.js"
-import { checkImportFile, confirmImport, importReport, listImportKinds } from "./imports.js"
+import { checkImportFile, confirmImport, importReport, listImportKinds, streamImport } from "./imports.js"
 
 /** 数据迁移 (moving a district's data in and out): the area's routes, registered once in `src/areas.ts`. */
 export const transferRoutes: readonly AnyRoute[] = [
@@ -8,6 +8,7 @@ export const transferRoutes: readonly AnyRoute[] = [
   checkImportFile,
   importReport,
   confirmImport,
+  streamImport,
   listCalendarYears,
   putCalendarYear,
 ]

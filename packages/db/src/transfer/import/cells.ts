@@ -90,3 +90,75 @@ export const readDate = (cell: Cell): CellReading<PlainDate | null> => {
     `"${typed}" is not a date; write 2021-05-01, 2021/5/1, 2021.5.1 or 2021年5月1日`,
   )
 }
+
+/**
+ * Reads a clock time as people type it (`9:00`, `09:30`, `9：30`, `9点30分`, `9点`) or as a sheet holds it (a
+ * fraction of a day), as `HH:MM`. Refused, saying why: anything else, or an hour past 23.
+ */
+export const readTime = (cell: Cell): CellReading<string | null> => {
+  if (cell === null) return { ok: true, value: null }
+  if (typeof cell === "number") {
+    if (cell >= 0 && cell < 1) {
+      const minutes = Math.round(cell * 1440)
+      return readTime(`${Math.floor(minutes / 60)}:${minutes % 60}`)
+    }
+    return fail(`数字${cell}不是时间`, `the number ${cell} is not a time`)
+  }
+  if (typeof cell !== "string") return fail("应为时间（如09:30）", "a time is expected (e.g. 09:30)")
+  const typed = textOf(cell)
+  if (typed === "") return { ok: true, value: null }
+  const m = /^(\d{1,2})\s*(?::|点|时)\s*(\d{1,2})?\s*分?$/.exec(typed) ?? /^(\d{1,2})(\d{2})$/.exec(typed)
+  if (m === null)
+    return fail(`「${typed}」不是可识别的时间，请写成09:30`, `"${typed}" is not a time; write 09:30`)
+  const h = Number(m[1])
+  const min = Number(m[2] ?? "0")
+  if (h > 23 || min > 59) return fail(`「${typed}」不是一天中的时间`, `"${typed}" is not a time of day`)
+  return { ok: true, value: `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}` }
+}
+
+/**
+ * Reads a whole number of people or things (`12`, `１２`, `12人`); empty is null. Refused: a fraction, a
+ * negative number, anything else.
+ */
+export const readCount = (cell: Cell): CellReading<number | null> => {
+  if (cell === null) return { ok: true, value: null }
+  const typed = textOf(cell).replace(/[人名个次]$/u, "")
+  if (typed === "") return { ok: true, value: null }
+  if (!/^\d{1,6}$/.test(typed))
+    return fail(`「${textOf(cell)}」不是人数（应为不小于0的整数）`, `"${textOf(cell)}" is not a whole number`)
+  return { ok: true, value: Number(typed) }
+}
+
+/**
+ * Reads an amount of money in yuan (元) as integer fen (分): `12.5`, `12.50`, `￥12.50`, `12.50元`, `1,200`;
+ * at most two decimals, never rounded. Refused, saying why: three or more decimals, a negative or non-numeric
+ * amount.
+ */
+export const readYuan = (cell: Cell): CellReading<number | null> => {
+  if (cell === null) return { ok: true, value: null }
+  const typed = (typeof cell === "number" ? String(cell) : textOf(cell))
+    .replace(/^[¥￥]\s*/u, "")
+    .replace(/\s*元$/u, "")
+    .replace(/,(?=\d{3}(?:\D|$))/g, "")
+  if (typed === "") return { ok: true, value: null }
+  const m = /^(\d{1,9})(?:\.(\d{1,}))?$/.exec(typed)
+  if (m === null)
+    return fail(
+      `「${textOf(cell)}」不是金额（应为元，如12.50）`,
+      `"${textOf(cell)}" is not an amount in yuan`,
+    )
+  const decimals = m[2] ?? ""
+  if (decimals.length > 2)
+    return fail(
+      `金额「${textOf(cell)}」超过两位小数（应精确到分）`,
+      `the amount "${textOf(cell)}" has more than two decimals (fen is the smallest unit)`,
+    )
+  return { ok: true, value: Number(m[1]) * 100 + Number(decimals.padEnd(2, "0")) }
+}
+
+/** Splits a cell listing several things (names, items) on the separators people use: 、，,；;/ and line breaks. */
+export const listOf = (cell: Cell, separators: RegExp = /[、，,；;\n\r/]+/u): string[] =>
+  textOf(cell)
+    .split(separators)
+    .map((s) => s.trim())
+    .filter((s) => s !== "")

@@ -219,6 +219,8 @@ export const runImport = async <V, C>(
   if (!importable(check) || context === undefined) return { check, written: 0 }
   const values = check.rows.map((r) => r.value).filter((v): v is V => v !== undefined)
   const written = await importer.write(tx, scope, values, context, deps)
+  // Every import ends its progress at done, whatever its importer reported on the way.
+  deps.onProgress?.("write", values.length, values.length)
   // A district's first organizations come in before there is a district to remember the mapping for.
   if (scope.orgId !== "")
     await rememberMapping(tx, scope, importer.kind, mapping, deps.actor?.id ?? null, deps.at)

@@ -12,8 +12,9 @@ import { and, eq, inArray, sql } from "drizzle-orm"
 import { Result } from "effect"
 import { ethnicityCodes } from "../../code-tables.js"
 import type { XfDb } from "../../database.js"
+import { writeDevelopmentTrainings } from "../../development/trainings.js"
 import { nameSearchKey, normalizeName } from "../../pinyin.js"
-import { writeMembers } from "../../platform/bulk.js"
+import { insertPreparedMembers, prepareMembers, writeMembers } from "../../platform/bulk.js"
 import { type MemberInput, updateMember } from "../../platform/members.js"
 import { orgRowInScope, type Scope } from "../../platform/scope.js"
 import { members, orgs } from "../../schema/index.js"
@@ -95,6 +96,25 @@ export const memberFields: readonly FieldSpec[] = [
     aliases: ["当前发展阶段", "党籍状态", "发展阶段", "人员状态"],
   },
   ...dateFields.map(([key, zh, en, aliases]) => ({ key, zh, en, aliases })),
+  {
+    key: "activistTrainingHours",
+    zh: "入党积极分子培训学时",
+    en: "activist training hours",
+    aliases: ["积极分子培训学时"],
+  },
+  {
+    key: "objectTrainingHours",
+    zh: "发展对象培训学时",
+    en: "development object training hours",
+    aliases: [],
+  },
+  { key: "trainingMode", zh: "培训方式", en: "training form", aliases: ["培训形式"] },
+  {
+    key: "trainingOrganizer",
+    zh: "培训主办单位",
+    en: "training organizer",
+    aliases: ["培训单位", "培训组织单位"],
+  },
 ]
 
 /** The stage a sheet names (national system and ledger wording). */
@@ -148,6 +168,18 @@ export interface MemberImportRow {
   existing?: { readonly id: string; readonly version: number }
   /** True when every date lies before the 2014 Detailed Rules: imported as history, not judged by them. */
   readonly history: boolean
+  /** The trainings the row records (入党积极分子培训, 发展对象培训), stored as the person's 培训经历. */
+  readonly trainings: readonly TrainingOfRow[]
+}
+
+/** A training of a row: its span and what the sheet says of it. */
+export interface TrainingOfRow {
+  readonly kind: "activist" | "development-object"
+  readonly from: PlainDate
+  readonly to: PlainDate
+  readonly tenths: number | null
+  readonly mode: string | null
+  readonly organizer: string | null
 }
 
 interface OrgRef {
@@ -340,14 +372,54 @@ const checkPerson = (
       break
     }
   }
-  for (const [from, to] of [
-    ["activistTrainingFrom", "activistTrainingTo"],
-    ["objectTrainingFrom", "objectTrainingTo"],
+  const trainings: TrainingOfRow[] = []
+  const mode = textOf(row.cell("trainingMode"))
+  const organizer = textOf(row.cell("trainingOrganizer"))
+  if (mode.length > 50)
+    err("trainingMode", "培训方式超过50个字", "the training form is longer than 50 characters")
+  if (organizer.length > 100)
+    err("trainingOrganizer", "培训主办单位超过100个字", "the organizer is longer than 100 characters")
+  for (const [kind, from, to, hoursField] of [
+    ["activist", "activistTrainingFrom", "activistTrainingTo", "activistTrainingHours"],
+    ["development-object", "objectTrainingFrom", "objectTrainingTo", "objectTrainingHours"],
   ] as const) {
     const a = dates[from]
     const b = dates[to]
     if (a !== undefined && b !== undefined && isBefore(b, a))
       err(to, `培训结束时间${b.toString()}早于起始时间${a.toString()}`, `the training ends before it starts`)
+    const hoursText = textOf(row.cell(hoursField)).replace(/学时$/u, "")
+    let tenths: number | null = null
+    if (hoursText !== "") {
+      if (!/^\d{1,4}(\.\d)?$/.test(hoursText) || Number(hoursText) === 0)
+        err(
+          hoursField,
+          `学时「${hoursText}」应为大于0的数字（最多一位小数）`,
+          `hours "${hoursText}" must be a number above 0`,
+        )
+      else tenths = Math.round(Number(hoursText) * 10)
+      if (a === undefined && b === undefined)
+        err(hoursField, "填写了培训学时，却没有培训起止时间", "training hours without the training's dates")
+    }
+    // A training with one of its days: the other is the same day (a one-day training), said in a note.
+    if (a !== undefined || b !== undefined) {
+      const first = a ?? (b as PlainDate)
+      const last = b ?? first
+      if (a === undefined || b === undefined)
+        out.notes.push({
+          column: row.header(a === undefined ? from : to),
+          zh: `培训只填写了一个日期，按一天的培训（${first.toString()}）记录`,
+          en: `the training has one date only: recorded as one day (${first.toString()})`,
+        })
+      if (!isBefore(last, first))
+        trainings.push({
+          kind,
+          from: first,
+          to: last,
+          tenths,
+          mode: mode === "" ? null : mode,
+          organizer: organizer === "" ? null : organizer,
+        })
+    }
   }
 
   // The stage: as the sheet says, checked against the dates; or, when it says nothing, as the dates say.
@@ -457,6 +529,7 @@ const checkPerson = (
     stage,
     dates,
     history,
+    trainings,
   }
 }
 
@@ -497,6 +570,56 @@ const duplicatesInFile = (outcomes: readonly RowOutcome<MemberImportRow>[], head
 
 const BATCH = 1000
 
+/**
+ * Stores the trainings of written rows as the people's 培训经历 (`writeDevelopmentTrainings`): a row's person is
+ * the member it updated, or the one just created with its ID number.
+ */
+const writeTrainingsOf = async (
+  tx: XfDb,
+  rows: readonly MemberImportRow[],
+  deps: {
+    readonly vault: { blindIndex(id: string): string }
+    readonly at: Date
+    readonly actor?: { readonly id: string | null }
+  },
+): Promise<void> => {
+  const withTrainings = rows.filter((r) => r.trainings.length > 0)
+  if (withTrainings.length === 0) return
+  const fresh = withTrainings.filter((r) => r.existing === undefined && r.idNumber !== null)
+  const hashes = fresh.map((r) => deps.vault.blindIndex(r.idNumber ?? ""))
+  const ids =
+    hashes.length === 0
+      ? new Map<string | null, string>()
+      : new Map(
+          (
+            await tx
+              .select({ id: members.id, hash: members.idNumberHash })
+              .from(members)
+              .where(inArray(members.idNumberHash, hashes))
+          ).map((m) => [m.hash, m.id]),
+        )
+  const memberIdOf = (r: MemberImportRow) =>
+    r.existing?.id ?? (r.idNumber === null ? undefined : ids.get(deps.vault.blindIndex(r.idNumber)))
+  await writeDevelopmentTrainings(
+    tx,
+    withTrainings.flatMap((r) => {
+      const memberId = memberIdOf(r)
+      if (memberId === undefined) throw new Error(`第${r.sheetRow}行：刚写入的人员未找到`)
+      return r.trainings.map((t) => ({
+        memberId,
+        kind: t.kind,
+        fromDate: t.from,
+        toDate: t.to,
+        tenths: t.tenths,
+        mode: t.mode,
+        organizer: t.organizer,
+        recordedBy: deps.actor?.id ?? null,
+        recordedAt: deps.at,
+      }))
+    }),
+  )
+}
+
 /** 人员信息: creates members; a member whose ID number is already in the database is an error. */
 export const memberImporter: Importer<MemberImportRow, MemberImportContext> = {
   kind: "members",
@@ -520,13 +643,21 @@ export const memberImporter: Importer<MemberImportRow, MemberImportContext> = {
   checkAll: async (db, outcomes, _ctx, deps) => {
     duplicatesInFile(outcomes, memberFields[1]?.zh ?? "")
     const withId = outcomes.filter((o) => o.value?.idNumber)
+    const hashesOf = (from: number) =>
+      withId.slice(from, from + BATCH).map((o) => deps.vault.blindIndex(o.value?.idNumber ?? ""))
+    let next = hashesOf(0)
     for (let i = 0; i < withId.length; i += BATCH) {
       const part = withId.slice(i, i + BATCH)
-      const hashes = part.map((o) => deps.vault.blindIndex(o.value?.idNumber ?? ""))
-      const found = await db
+      const hashes = next
+      // The database looks this batch up while the next batch's blind indexes are computed.
+      const looking = db
         .select({ hash: members.idNumberHash, name: members.name })
         .from(members)
         .where(inArray(members.idNumberHash, hashes))
+        .execute()
+      await new Promise((resolve) => setImmediate(resolve))
+      if (i + BATCH < withId.length) next = hashesOf(i + BATCH)
+      const found = await looking
       const byHash = new Map(found.map((f) => [f.hash, f.name]))
       part.forEach((o, k) => {
         const existing = byHash.get(hashes[k] ?? "")
@@ -540,8 +671,18 @@ export const memberImporter: Importer<MemberImportRow, MemberImportContext> = {
   },
   write: async (tx, _scope, values, _ctx, deps) => {
     let n = 0
+    const prepare = (from: number) =>
+      prepareMembers(deps.vault, values.slice(from, from + BATCH).map(memberInputOf))
+    let prepared = prepare(0)
     for (let i = 0; i < values.length; i += BATCH) {
-      n += await writeMembers(tx, deps.vault, values.slice(i, i + BATCH).map(memberInputOf))
+      // The database writes this batch while the next one is prepared (pinyin keys, encryption): the two
+      // processes work at once instead of in turn.
+      const inserting = insertPreparedMembers(tx, prepared)
+      await new Promise((resolve) => setImmediate(resolve))
+      const next = i + BATCH < values.length ? prepare(i + BATCH) : undefined
+      n += await inserting
+      await writeTrainingsOf(tx, values.slice(i, i + BATCH), deps)
+      if (next !== undefined) prepared = next
       deps.onProgress?.("write", Math.min(i + BATCH, values.length), values.length)
     }
     return n
@@ -606,8 +747,16 @@ export const developmentImporter: Importer<MemberImportRow, MemberImportContext>
   write: async (tx, scope, values, _ctx, deps) => {
     const fresh = values.filter((v) => v.existing === undefined)
     let n = 0
-    for (let i = 0; i < fresh.length; i += BATCH)
-      n += await writeMembers(tx, deps.vault, fresh.slice(i, i + BATCH).map(memberInputOf))
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      const part = fresh.slice(i, i + BATCH)
+      n += await writeMembers(tx, deps.vault, part.map(memberInputOf))
+      await writeTrainingsOf(tx, part, deps)
+    }
+    await writeTrainingsOf(
+      tx,
+      values.filter((v) => v.existing !== undefined),
+      deps,
+    )
     let done = 0
     for (const v of values) {
       if (v.existing === undefined) continue

@@ -29,6 +29,9 @@ export class UnreadableFile extends Error {
 const cellOf = (value: ExcelJS.CellValue): Cell => {
   if (value === null || value === undefined) return null
   if (value instanceof Date) {
+    // A time cell (Excel's day 0, 1899-12-30, with a time of day) is its time, HH:MM.
+    if (value.getUTCFullYear() < 1900 && value.getUTCHours() * 60 + value.getUTCMinutes() > 0)
+      return `${String(value.getUTCHours()).padStart(2, "0")}:${String(value.getUTCMinutes()).padStart(2, "0")}`
     // exceljs gives a date cell as the UTC midnight of its civil date.
     return Temporal.PlainDate.from({
       year: value.getUTCFullYear(),
