@@ -17,6 +17,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // The demo district is loaded once per run; each file's server starts from a copy (e2e/harness.ts).
+          globalSetup: ["e2e/global-setup.ts"],
           // One API server and one browser; the scenario steps run in order.
           fileParallelism: false,
         },
