@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["../../scripts/vitest-setup.ts"],
-    hookTimeout: 120_000,
+    // One folder (and template-database prefix) per run for the demo districts the suites copy (support.ts).
+    globalSetup: ["test/global-setup.ts"],
+    // The first suite of a run to ask for a demo district generates it (support.ts), a minute of CPU on a busy box.
+    hookTimeout: 240_000,
     testTimeout: 120_000,
     fileParallelism: false,
   },

@@ -6,8 +6,8 @@ import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { apiDir, type Harness, shots, startHarness } from "./harness"
 
-// The whole admin against the real API: the built server (apps/api/dist/server.js) with its
-// in-memory demo district, serving the built admin (apps/admin/dist) on one origin, driven by
+// The whole admin against the real API: the built server (apps/api/dist/server.js) with the demo
+// district in its own embedded data folder (harness.ts), serving the built admin (apps/admin/dist) on one origin, driven by
 // Debian's chromium. Nothing here is mocked.
 
 const DEMO_PASSWORD = "xianfeng-demo"

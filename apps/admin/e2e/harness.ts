@@ -1,15 +1,23 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll } from "vitest"
+import { afterAll, afterEach, beforeAll, inject } from "vitest"
 
-// What every browser test shares: the built server (apps/api/dist/server.js) with its in-memory demo
-// district serving the built admin (apps/admin/dist) on one origin, and Debian's chromium with a
-// watch on every request (intranet: nothing may leave the origin) and on script errors.
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The data folder the run's first server loaded the demo district into (e2e/global-setup.ts). */
+    demoDataDir: string
+  }
+}
+
+// What every browser test shares: the built server (apps/api/dist/server.js) with the demo district in an
+// embedded data folder of its own (a copy of the one the run loaded once, e2e/global-setup.ts) serving the
+// built admin (apps/admin/dist) on one origin, and Debian's chromium with a watch on every request
+// (intranet: nothing may leave the origin) and on script errors.
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const adminDir = resolve(here, "..")
@@ -45,9 +53,25 @@ export interface Harness {
   readonly close: () => Promise<void>
 }
 
-const startServer = async (env: Readonly<Record<string, string>>) => {
+/** The demo district every browser test starts from. */
+export const DEMO_ENV = { XF_DEMO_MEMBERS: "2000", XF_DEMO_SEED: "1" } as const
+
+/**
+ * Starts the built server on a free port and waits up to `waitMs` for `/api/health`. Without `XF_DATA_DIR` in
+ * `env`, the server gets a copy of the run's loaded data folder (removed by `dispose`).
+ */
+export const startServer = async (env: Readonly<Record<string, string>>, waitMs = 200_000) => {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
+  let copy: string | undefined
+  if (env.XF_DATA_DIR === undefined) {
+    copy = mkdtempSync(join(tmpdir(), "xf-e2e-data-"))
+    // The seed's lock file names its (ended) server; the copy starts without one.
+    cpSync(inject("demoDataDir"), copy, { recursive: true, filter: (src) => !src.endsWith("xianfeng.lock") })
+  }
+  const dispose = () => {
+    if (copy !== undefined) rmSync(copy, { recursive: true, force: true })
+  }
   let log = ""
   const server: ChildProcess = spawn(process.execPath, [serverJs], {
     cwd: apiDir,
@@ -55,9 +79,8 @@ const startServer = async (env: Readonly<Record<string, string>>) => {
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      XF_DATA_DIR: "memory:",
-      XF_DEMO_MEMBERS: "2000",
-      XF_DEMO_SEED: "1",
+      ...(copy === undefined ? {} : { XF_DATA_DIR: copy }),
+      ...DEMO_ENV,
       XF_ADMIN_DIST: adminDist,
       ...env,
     },
@@ -69,20 +92,45 @@ const startServer = async (env: Readonly<Record<string, string>>) => {
   server.stderr?.on("data", (b: Buffer) => {
     log += b.toString()
   })
-  // Loading the demo district takes ~20 s on an idle machine and over 2 min on a shared, loaded one.
-  const deadline = Date.now() + 300_000
+  const deadline = Date.now() + waitMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the API server exited with ${server.exitCode}:\n${log}`)
+    if (server.exitCode !== null) {
+      dispose()
+      throw new Error(`the API server exited with ${server.exitCode}:\n${log}`)
+    }
     try {
       const res = await fetch(`${base}/api/health`)
-      if (res.status === 200) return { server, base, log: () => log }
+      if (res.status === 200) return { server, base, log: () => log, dispose }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250))
   }
   server.kill("SIGKILL")
-  throw new Error(`the API server did not answer /api/health within 300 s:\n${log}`)
+  dispose()
+  throw new Error(`the API server did not answer /api/health within ${waitMs / 1000} s:\n${log}`)
+}
+
+/** Stops the server (SIGTERM, so it closes its database; SIGKILL after 5 s). */
+export const stopServer = async (server: ChildProcess): Promise<void> => {
+  if (server.exitCode !== null) return
+  const exited = new Promise((r) => server.once("exit", r))
+  server.kill("SIGTERM")
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
+  if (server.exitCode === null) {
+    server.kill("SIGKILL")
+    await exited
+  }
+}
+
+/** Fails loudly when a build or the browser is missing. */
+export const checkBuilt = (): void => {
+  if (!existsSync(serverJs))
+    throw new Error(`${serverJs} is missing: build the API first (pnpm --filter @xianfeng/api build)`)
+  if (!existsSync(join(adminDist, "index.html")))
+    throw new Error(
+      `${adminDist}/index.html is missing: build the admin first (pnpm --filter @xianfeng/admin build)`,
+    )
 }
 
 /**
@@ -90,16 +138,11 @@ const startServer = async (env: Readonly<Record<string, string>>) => {
  * a broken pipeline, not a reason to skip the only real test.
  */
 export const startHarness = async (env: Readonly<Record<string, string>> = {}): Promise<Harness> => {
-  if (!existsSync(serverJs))
-    throw new Error(`${serverJs} is missing: build the API first (pnpm --filter @xianfeng/api build)`)
-  if (!existsSync(join(adminDist, "index.html")))
-    throw new Error(
-      `${adminDist}/index.html is missing: build the admin first (pnpm --filter @xianfeng/admin build)`,
-    )
+  checkBuilt()
   if (!existsSync(chromiumPath))
     throw new Error(`no chromium at ${chromiumPath}: run .ci/install-browser.sh or set CHROMIUM_PATH`)
   mkdirSync(shots, { recursive: true })
-  const { server, base, log } = await startServer(env)
+  const { server, base, log, dispose } = await startServer(env)
   const profile = mkdtempSync(join(tmpdir(), "xf-chromium-"))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -139,12 +182,8 @@ export const startHarness = async (env: Readonly<Record<string, string>> = {}): 
   const close = async () => {
     await context.close().catch(() => undefined)
     rmSync(profile, { recursive: true, force: true })
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once("exit", r))
-      server.kill("SIGTERM")
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
-      if (server.exitCode === null) server.kill("SIGKILL")
-    }
+    await stopServer(server)
+    dispose()
   }
   return {
     base,

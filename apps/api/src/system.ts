@@ -27,11 +27,25 @@ export interface System {
   close(): Promise<void>
 }
 
+/** What a start may be given beyond the configuration (tests). */
+export interface StartOptions {
+  /**
+   * With `dataDir: "memory:"`: the database starts from this dump of a data folder
+   * (`system.database.dumpDataDir()`), e.g. one with the demo district already loaded; `config.idKey` must then
+   * be the key its ID numbers were encrypted with.
+   */
+  readonly loadDataDir?: Blob
+}
+
 /**
  * Opens the database (PGlite in `dataDir`, or PostgreSQL at `databaseUrl`), runs migrations, loads the demo
  * district into an empty database, and builds the app.
  */
-export const startSystem = async (config: Config, now: () => Date = () => new Date()): Promise<System> => {
+export const startSystem = async (
+  config: Config,
+  now: () => Date = () => new Date(),
+  options: StartOptions = {},
+): Promise<System> => {
   let vault: IdVault | undefined
   let loadedDemo = false
   // The demo load is system work: it runs as the owner, before the API's queries take `databaseRole`.
@@ -41,6 +55,7 @@ export const startSystem = async (config: Config, now: () => Date = () => new Da
         ? { url: config.databaseOwnerUrl, appUrl: config.databaseUrl }
         : { url: config.databaseUrl }
       : { dataDir: config.dataDir }),
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     poolMax: config.poolSize,
     ...(config.databaseRole ? { role: config.databaseRole } : {}),
     ownerSetup: async (owner) => {

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto"
-import { Temporal } from "@xianfeng/core"
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { dateOfInstant, Temporal } from "@xianfeng/core"
 import { apiTokens, asSystem, members, orgs, users } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import pg from "pg"
+import { inject } from "vitest"
 import { sha256 } from "../src/auth/tokens.js"
 import { type Config, configFromEnv } from "../src/config.js"
 import type { Problem } from "../src/http/contract-kit.js"
@@ -16,26 +19,110 @@ export const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DAT
 
 export const DEMO_MEMBERS = 1500
 
-/** A throwaway PostgreSQL database next to TEST_DATABASE_URL, so suites never share tables. */
-export const scratchDatabase = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+/**
+ * A throwaway PostgreSQL database next to TEST_DATABASE_URL, so suites never share tables; a copy of `template`
+ * when given.
+ */
+export const scratchDatabase = async (template?: string): Promise<{ url: string; drop(): Promise<void> }> => {
   const admin = process.env.TEST_DATABASE_URL
   if (!admin) throw new Error("TEST_DATABASE_URL is not set")
   const name = `xf_test_${randomBytes(6).toString("hex")}`
   const client = new pg.Client({ connectionString: admin })
   await client.connect()
-  await client.query(`create database ${name}`)
-  await client.end()
+  try {
+    if (template === undefined) await client.query(`create database ${name}`)
+    else await copyDatabase(client, template, name)
+  } finally {
+    await client.end()
+  }
+  return { url: databaseUrl(admin, name), drop: () => dropDatabase(admin, name) }
+}
+
+const databaseUrl = (admin: string, name: string): string => {
   const url = new URL(admin)
   url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    },
+  return url.toString()
+}
+
+const dropDatabase = async (admin: string, name: string): Promise<void> => {
+  const c = new pg.Client({ connectionString: admin })
+  await c.connect()
+  try {
+    await c.query(`drop database if exists ${name} with (force)`)
+  } finally {
+    await c.end()
   }
+}
+
+/** CREATE DATABASE … TEMPLATE, waiting out the template's last connections ending on the server's side. */
+const copyDatabase = async (client: pg.Client, template: string, name: string): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.query(`create database ${name} template ${template}`)
+      return
+    } catch (e) {
+      // 55006 object_in_use: "source database … is being accessed by other users".
+      if ((e as { code?: string }).code !== "55006" || attempt >= 100) throw e
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+}
+
+/** The demo district a suite starts from: its ID key, and the PGlite dump or the PostgreSQL template. */
+interface LoadedDemo {
+  readonly idKey: string
+  readonly dump?: Blob
+  readonly template?: string
+}
+
+/**
+ * The demo district of `config` (size, seed, and the day `now` falls on), generated and written by
+ * `startSystem` the first time a suite of this run asks for it, then kept (a PGlite dump in the run's folder, a
+ * template database on PostgreSQL) so every later suite starts from a copy instead of loading it again.
+ */
+const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: Date): Promise<LoadedDemo> => {
+  const day = dateOfInstant(now).toString().replaceAll("-", "")
+  const key = `${backend}_${config.demoMembers}_${config.demoSeed}_${day}`
+  const dir = inject("demoSnapshotDir")
+  const keyFile = join(dir, `${key}.key`)
+  // Only what decides the district's rows: no role, no heads file.
+  const loading = { ...config, databaseRole: undefined, auditHeadsFile: undefined }
+  if (backend === "pglite") {
+    const tar = join(dir, `${key}.tar`)
+    if (!existsSync(tar)) {
+      const idKey = randomBytes(32).toString("base64")
+      const sys = await startSystem({ ...loading, dataDir: "memory:", idKey }, () => now)
+      try {
+        const dump = await sys.database.dumpDataDir?.()
+        if (dump === undefined) throw new Error("PGlite gave no dump of its data folder")
+        const partial = `${tar}.${randomBytes(4).toString("hex")}`
+        writeFileSync(keyFile, idKey)
+        writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+        renameSync(partial, tar)
+      } finally {
+        await sys.close()
+      }
+    }
+    return { idKey: readFileSync(keyFile, "utf8"), dump: new Blob([readFileSync(tar)]) }
+  }
+  const admin = process.env.TEST_DATABASE_URL
+  if (!admin) throw new Error("TEST_DATABASE_URL is not set")
+  const template = `${inject("demoTemplatePrefix")}_${key}`
+  if (!existsSync(keyFile)) {
+    const idKey = randomBytes(32).toString("base64")
+    const client = new pg.Client({ connectionString: admin })
+    await client.connect()
+    try {
+      await client.query(`drop database if exists ${template} with (force)`)
+      await client.query(`create database ${template}`)
+    } finally {
+      await client.end()
+    }
+    const sys = await startSystem({ ...loading, databaseUrl: databaseUrl(admin, template), idKey }, () => now)
+    await sys.close()
+    writeFileSync(keyFile, idKey)
+  }
+  return { idKey: readFileSync(keyFile, "utf8"), template }
 }
 
 export interface TestSystem extends System {
@@ -46,27 +133,41 @@ export interface TestSystem extends System {
   stop(): Promise<void>
 }
 
+/**
+ * A started API on `backend` with the demo district of `overrides` (default 1,500 members, seed 7) as of the
+ * test clock's day: a fresh database per call, copied from the run's loaded district (`loadedDemo`).
+ */
 export const testSystem = async (
   backend: "pglite" | "postgres",
   overrides: Partial<Config> = {},
 ): Promise<TestSystem> => {
-  const scratch = backend === "postgres" ? await scratchDatabase() : undefined
-  const config: Config = {
-    ...configFromEnv({}),
-    dataDir: "memory:",
-    databaseUrl: scratch?.url,
-    demoMembers: DEMO_MEMBERS,
-    demoSeed: 7,
-    adminDist: undefined,
-    ...overrides,
-  }
   const clock = {
     now: new Date("2026-11-27T02:00:00Z"),
     advance(ms: number) {
       this.now = new Date(this.now.getTime() + ms)
     },
   }
-  const system = await startSystem(config, () => clock.now)
+  const base: Config = {
+    ...configFromEnv({}),
+    dataDir: "memory:",
+    databaseUrl: undefined,
+    demoMembers: DEMO_MEMBERS,
+    demoSeed: 7,
+    adminDist: undefined,
+    ...overrides,
+  }
+  const demo = base.demoMembers > 0 ? await loadedDemo(backend, base, clock.now) : undefined
+  const scratch = backend === "postgres" ? await scratchDatabase(demo?.template) : undefined
+  const config: Config = {
+    ...base,
+    databaseUrl: scratch?.url,
+    ...(demo === undefined ? {} : { idKey: demo.idKey }),
+  }
+  const system = await startSystem(
+    config,
+    () => clock.now,
+    demo?.dump === undefined ? {} : { loadDataDir: demo.dump },
+  )
   return {
     ...system,
     clock,

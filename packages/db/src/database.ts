@@ -26,6 +26,11 @@ export interface Database {
   readonly db: XfDb
   readonly driver: Driver
   close(): Promise<void>
+  /**
+   * Embedded PGlite only: a tarball of the data folder as it is now (uncompressed), which `loadDataDir`
+   * opens again: tests load a demo district once and start each suite from its copy.
+   */
+  dumpDataDir?(): Promise<Blob>
 }
 
 export interface OpenDatabaseOptions {
@@ -60,6 +65,11 @@ export interface OpenDatabaseOptions {
   readonly appUrl?: string
   /** Work to do as the owner after migrating and before taking `role` (the demo load). */
   readonly ownerSetup?: (owner: Database) => Promise<void>
+  /**
+   * With `dataDir: "memory:"`: start from this dump of a data folder (`Database.dumpDataDir`) instead of an
+   * empty cluster; migrations still run on it as on any existing database.
+   */
+  readonly loadDataDir?: Blob
 }
 
 const roleName = (role: string): string => {
@@ -144,8 +154,11 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   let release = () => {}
   let client: PGlite
   if (dataDir === "memory:") {
-    client = await PGlite.create()
+    client = await PGlite.create(
+      options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir },
+    )
   } else {
+    if (options.loadDataDir !== undefined) throw new Error("loadDataDir needs dataDir memory:")
     mkdirSync(dataDir, { recursive: true })
     release = acquireDirLock(join(dataDir, "xianfeng.lock"))
     try {
@@ -168,7 +181,12 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       await migratePglite(db, { migrationsFolder })
       await runDataMigrations(db as unknown as XfDb)
     }
-    const database: Database = { db: db as unknown as XfDb, driver: "pglite", close }
+    const database: Database = {
+      db: db as unknown as XfDb,
+      driver: "pglite",
+      close,
+      dumpDataDir: () => client.dumpDataDir("none"),
+    }
     await options.ownerSetup?.(database)
     if (options.role !== undefined) await client.exec(`set role ${roleName(options.role)}`)
     return database

@@ -9,12 +9,16 @@ import { appendAudit } from "../src/audit.js"
 import { openDatabase } from "../src/database.js"
 
 const cli = fileURLToPath(new URL("../src/cli/verify-audit.ts", import.meta.url))
+// Each run is a new process that compiles PGlite: 2–4 s of CPU, over 20 s of wall time on a busy 2-core box.
+// Every run gets this long, and a test as long as its runs and its own opens of the database together.
+const RUN_MS = 60_000
+const budget = (runs: number, opens: number) => (runs + opens) * RUN_MS
 const run = (args: string[]) =>
   new Promise<{ code: number; out: string; stdout: string }>((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", cli, ...args],
-      { timeout: 60_000 },
+      { timeout: RUN_MS },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr, stdout }),
     )
@@ -24,57 +28,65 @@ describe("verify-audit CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "xf-db-cli-"))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it("exits 0 on an intact log and 1 once a row was edited", async () => {
-    let database = await openDatabase({ dataDir: dir })
-    for (const action of ["auth.login", "member.read", "member.reveal-id"]) {
-      await database.db.transaction((tx) => appendAudit(tx, { action, result: "ok", actorId: "u1" }))
-    }
-    await database.close()
-    expect(await run(["--data-dir", dir])).toMatchObject({ code: 0, out: "audit log intact: 3 rows\n" })
-
-    database = await openDatabase({ dataDir: dir })
-    await database.db.transaction(async (tx) => {
-      await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)
-      await tx.execute(sql`update audit_log set actor_id = 'u2' where action = 'member.read'`)
-      await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`)
-    })
-    await database.close()
-    const broken = await run(["--data-dir", dir])
-    expect(broken.code).toBe(1)
-    expect(broken.out).toMatch(/BROKEN at seq 2/)
-  })
-
-  it("prints the lane heads for a copy off the box, and fails naming the lane whose newest row was deleted", async () => {
-    const own = mkdtempSync(join(tmpdir(), "xf-db-heads-"))
-    try {
-      let database = await openDatabase({ dataDir: own })
-      for (let i = 0; i < 16; i++) {
-        await database.db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
+  it(
+    "exits 0 on an intact log and 1 once a row was edited",
+    async () => {
+      let database = await openDatabase({ dataDir: dir })
+      for (const action of ["auth.login", "member.read", "member.reveal-id"]) {
+        await database.db.transaction((tx) => appendAudit(tx, { action, result: "ok", actorId: "u1" }))
       }
       await database.close()
-      const printed = await run(["--data-dir", own, "--print-heads"])
-      expect(printed.code).toBe(0)
-      const heads = JSON.parse(printed.stdout) as { lanes: { lane: number; seq: number }[] }
-      const file = join(own, "heads.json")
-      writeFileSync(file, printed.stdout)
-      expect(await run(["--data-dir", own, "--heads", file])).toMatchObject({ code: 0 })
+      expect(await run(["--data-dir", dir])).toMatchObject({ code: 0, out: "audit log intact: 3 rows\n" })
 
-      const head = heads.lanes[0]
-      if (head === undefined) throw new Error("no lane")
-      database = await openDatabase({ dataDir: own })
+      database = await openDatabase({ dataDir: dir })
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)
-        await tx.execute(sql`delete from audit_log where seq = ${head.seq}`)
+        await tx.execute(sql`update audit_log set actor_id = 'u2' where action = 'member.read'`)
         await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`)
       })
       await database.close()
-      // The chain alone still holds; the heads kept elsewhere do not.
-      expect(await run(["--data-dir", own])).toMatchObject({ code: 0 })
-      const broken = await run(["--data-dir", own, "--heads", file])
+      const broken = await run(["--data-dir", dir])
       expect(broken.code).toBe(1)
-      expect(broken.out).toMatch(new RegExp(`BROKEN in lane ${head.lane}: .*seq ${head.seq}.* is missing`))
-    } finally {
-      rmSync(own, { recursive: true, force: true })
-    }
-  })
+      expect(broken.out).toMatch(/BROKEN at seq 2/)
+    },
+    budget(2, 2),
+  )
+
+  it(
+    "prints the lane heads for a copy off the box, and fails naming the lane whose newest row was deleted",
+    async () => {
+      const own = mkdtempSync(join(tmpdir(), "xf-db-heads-"))
+      try {
+        let database = await openDatabase({ dataDir: own })
+        for (let i = 0; i < 16; i++) {
+          await database.db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
+        }
+        await database.close()
+        const printed = await run(["--data-dir", own, "--print-heads"])
+        expect(printed.code).toBe(0)
+        const heads = JSON.parse(printed.stdout) as { lanes: { lane: number; seq: number }[] }
+        const file = join(own, "heads.json")
+        writeFileSync(file, printed.stdout)
+        expect(await run(["--data-dir", own, "--heads", file])).toMatchObject({ code: 0 })
+
+        const head = heads.lanes[0]
+        if (head === undefined) throw new Error("no lane")
+        database = await openDatabase({ dataDir: own })
+        await database.db.transaction(async (tx) => {
+          await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)
+          await tx.execute(sql`delete from audit_log where seq = ${head.seq}`)
+          await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`)
+        })
+        await database.close()
+        // The chain alone still holds; the heads kept elsewhere do not.
+        expect(await run(["--data-dir", own])).toMatchObject({ code: 0 })
+        const broken = await run(["--data-dir", own, "--heads", file])
+        expect(broken.code).toBe(1)
+        expect(broken.out).toMatch(new RegExp(`BROKEN in lane ${head.lane}: .*seq ${head.seq}.* is missing`))
+      } finally {
+        rmSync(own, { recursive: true, force: true })
+      }
+    },
+    budget(4, 2),
+  )
 })
