@@ -44,6 +44,8 @@ export interface BenchConfig {
   readonly reusePg: boolean
   /** The browser of the admin benchmark (CHROMIUM_PATH). */
   readonly chromiumPath: string
+  /** BENCH_ONLY=education: run that one row alone (its report goes to results/, not docs/). */
+  readonly only: "education" | undefined
 }
 
 export const benchConfig = (env: Env = process.env): BenchConfig => {
@@ -69,7 +71,16 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
     pgBin: env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin",
     reusePg: env.BENCH_REUSE_PG === "1",
     chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    only: onlyOf(env.BENCH_ONLY),
   }
+}
+
+const onlyOf = (v: string | undefined): "education" | undefined => {
+  if (v === undefined || v === "") return undefined
+  if (v === "education") return v
+  throw new RangeError(
+    `BENCH_ONLY must be "education" (the one row that runs alone), got ${JSON.stringify(v)}`,
+  )
 }
 
 /** What the baseline server (a child process) is told: one of a PostgreSQL URL or a PGlite data folder. */
