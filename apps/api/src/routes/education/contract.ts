@@ -3,7 +3,13 @@
  * in OpenAPI and give the admin its types (`@xianfeng/api/contract/education`).
  */
 import { bilingual, IsoDate } from "@xianfeng/core"
-import { cadrePosts, exemptionReasons, memberCategories, studySources } from "@xianfeng/education-training"
+import {
+  cadrePosts,
+  classStatuses,
+  exemptionReasons,
+  memberCategories,
+  studySources,
+} from "@xianfeng/education-training"
 import { Schema } from "effect"
 import { IntParam, OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
 
@@ -83,6 +89,8 @@ export const ClassView = Schema.Struct({
   audience: Audience,
   centralized: Schema.Boolean,
   closed: Schema.Boolean,
+  /** Derived from the sessions and the closing as of today (`classStatus`): never 进行中 once every session is past. */
+  status: Schema.Literals(classStatuses),
   version: Schema.Int,
   sessions: Schema.Array(SessionView),
   enrolled: Schema.Int,
