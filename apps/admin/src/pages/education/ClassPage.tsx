@@ -99,7 +99,7 @@ const ClassPage = () => {
       title={c.title}
       extra={
         c.closed ? (
-          <Tag>{t("education.status.closed")}</Tag>
+          <Tag>{t("education.classStatus.closed")}</Tag>
         ) : (
           <Popconfirm title={t("education.closeConfirm")} onConfirm={() => close.mutate()}>
             <Button danger>{t("education.close")}</Button>
@@ -110,7 +110,7 @@ const ClassPage = () => {
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("education.org")}>{c.orgName}</Descriptions.Item>
         <Descriptions.Item label={t("education.state")}>
-          <Tag color={statusColor[c.status]}>{t(`education.status.${c.status}`)}</Tag>
+          <Tag color={statusColor[c.status]}>{t(`education.classStatus.${c.status}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t("education.hours")}>{c.hours}</Descriptions.Item>
         <Descriptions.Item label={t("education.enrolled")}>{c.enrolled}</Descriptions.Item>

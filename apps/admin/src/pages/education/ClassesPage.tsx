@@ -190,7 +190,7 @@ const ClassesPage = () => {
       key: "state",
       width: 90,
       render: (_: unknown, c: ClassView) => (
-        <Tag color={statusColor[c.status]}>{t(`education.status.${c.status}`)}</Tag>
+        <Tag color={statusColor[c.status]}>{t(`education.classStatus.${c.status}`)}</Tag>
       ),
     },
   ]
