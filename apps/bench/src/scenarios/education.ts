@@ -89,10 +89,14 @@ export const measureStudyHours = async (
       target: "≤ 3×",
       pass: ratio <= 3,
       limit:
-        `the read groups every entry by member-day (a window over all of them: a sort, where the baseline hashes ` +
-        `by member), sums the ${first.members.size.toLocaleString("en-US")} members' lone entries with their ` +
-        `centralized dates, and sends the ${crowded.toLocaleString("en-US")} entries of crowded days back to ` +
-        "`creditStudy` in the API process; the baseline is one hash aggregate that may count overlapping time twice.",
+        "the read builds every entry once (joined to members and organizations for the caller's scope, which the " +
+        "baseline skips) and reads it three times — grouped by member-day to find the days alone, then grouped by " +
+        `member and by month (with the ${first.members.size.toLocaleString("en-US")} members' centralized dates as ` +
+        `text), then joined back for the ${crowded.toLocaleString("en-US")} entries of crowded days, which ` +
+        "`creditStudy` credits in the API process along with parsing those dates — where the baseline streams the " +
+        "same entries into one hash aggregate by member (and may count overlapping time twice). On PGlite " +
+        "(single-threaded WebAssembly, no planner statistics until ANALYZE) each pass costs about as much as the " +
+        "baseline's whole query; next levers: an index-only (member, day) pre-aggregate per source, and dates as day numbers.",
       detail: `${first.members.size.toLocaleString("en-US")} members with study, ${crowded.toLocaleString("en-US")} entries on crowded member-days credited by \`creditStudy\`; ${where}`,
     },
   }
