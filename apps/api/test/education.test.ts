@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
   ClassPage,
   ClassView,
+  EducationPolicyImpact,
   FirstItemLedger,
   PostView,
   Roster,
@@ -160,6 +161,25 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(rotation?.personTimes).toBeGreaterThanOrEqual(1_000)
     expect(rotation?.personTimes).toBeLessThanOrEqual(1_200)
     expect(stats.below.every((b) => b.name.length > 0 && b.messages.length > 0)).toBe(true)
+  })
+
+  it("previews whose study verdicts a raised minimum (32 h → 40 h) would change, saving nothing", async () => {
+    const before = await admin.json<StudyStatistics>("GET", "/api/education/statistics?year=2026")
+    const r = await admin.json<EducationPolicyImpact>("POST", "/api/education/policy-impact", {
+      year: 2026,
+      overlay: { memberMinHours: 40 },
+    })
+    expect(r.people).toBe(before.members)
+    expect(r.affectedPeople).toBeGreaterThan(0)
+    expect(r.groups.map((g) => g.rule)).toContain("STUDY-MEMBER-HOURS")
+    expect(r.groups.flatMap((g) => g.sample).every((s) => s.name.endsWith("*"))).toBe(true)
+    const bad = await admin.send("POST", "/api/education/policy-impact", { overlay: { memberMinHourz: 40 } })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("overlay.memberMinHourz")
+    expect((await secretary.send("POST", "/api/education/policy-impact", { overlay: {} })).status).toBe(403)
+    // Nothing saved: the statistics still judge by 32 h.
+    const after = await admin.json<StudyStatistics>("GET", "/api/education/statistics?year=2026")
+    expect([after.minimum, after.meeting]).toEqual([before.minimum, before.meeting])
   })
 
   it("exports the roster and the study-hours ledger as .xlsx with Chinese headings", async () => {
