@@ -74,4 +74,37 @@ describe("education and training in the admin", () => {
     await page.getByText("还没有帖子").waitFor()
     expect(await page.getByTestId("forum-threads").getByText("楼道党小组的做法").count()).toBe(0)
   })
+
+  it("online learning is entered on a member's card and counted in their hours (desktop and phone)", async () => {
+    await login("secretary1")
+    const res = await page.request.get(`${base}/api/members?pageSize=20`)
+    const { items } = (await res.json()) as { items: { id: string; stage: string }[] }
+    const member = items.find((m) => m.stage === "full")
+    expect(member).toBeDefined()
+    await page.goto(`${base}/education/members/${member?.id}`)
+    const hours = page.getByTestId("card-hours").locator(".ant-statistic-content-value")
+    await hours.waitFor()
+    const before = Number(await hours.innerText())
+    await page.getByTestId("online-open").click()
+    await page.getByTestId("online-date").fill(`${new Date().getFullYear()}-01-03`)
+    await page.getByTestId("online-hours").fill("2.5")
+    await page.screenshot({ path: join(shots, "education-online-form.png") })
+    await page.getByTestId("online-save").click()
+    await page.getByText("已录入网络学习学时").waitFor()
+    await page
+      .locator('[data-testid="card-hours"] .ant-statistic-content-value', {
+        hasText: String(before + 2.5),
+      })
+      .waitFor()
+    await page.screenshot({ path: join(shots, "education-online-desktop.png"), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByTestId("online-open").click()
+    await page.getByTestId("online-hours").fill("-1")
+    await page.getByTestId("online-date").fill(`${new Date().getFullYear()}-01-04`)
+    await page.getByTestId("online-save").click()
+    // The API's 422 names the field: the message shows on it, and nothing is written.
+    await page.getByText("学时须大于0且不超过16").waitFor()
+    await page.screenshot({ path: join(shots, "education-online-phone.png"), fullPage: true })
+    await page.setViewportSize({ width: 1440, height: 900 })
+  })
 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
   ClassPage,
   ClassView,
+  EducationPolicyImpact,
   FirstItemLedger,
   PostView,
   Roster,
@@ -38,7 +39,7 @@ describe.each(backends)("Education and training on %s", (backend) => {
         `/api/members?orgId=${branchId}&pageSize=100`,
       )
     ).items.filter((m) => m.stage === "full" || m.stage === "probationary")
-  })
+  }, 600_000)
   afterAll(async () => {
     await sys.stop()
   })
@@ -61,6 +62,8 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(res.status).toBe(201)
     klass = (await res.json()) as ClassView
     expect([klass.sessions.length, klass.hours, klass.personTimes]).toEqual([2, 8, 0])
+    // Today (2026-11-27) is after both sessions: the class is not 进行中 but awaits its closing.
+    expect(klass.status).toBe("sessions-over")
     const page = await secretary.json<ClassPage>("GET", `/api/education/classes?orgId=${branchId}`)
     expect(page.items.map((c) => c.id)).toContain(klass.id)
   })
@@ -160,6 +163,25 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(stats.below.every((b) => b.name.length > 0 && b.messages.length > 0)).toBe(true)
   })
 
+  it("previews whose study verdicts a raised minimum (32 h → 40 h) would change, saving nothing", async () => {
+    const before = await admin.json<StudyStatistics>("GET", "/api/education/statistics?year=2026")
+    const r = await admin.json<EducationPolicyImpact>("POST", "/api/education/policy-impact", {
+      year: 2026,
+      overlay: { memberMinHours: 40 },
+    })
+    expect(r.people).toBe(before.members)
+    expect(r.affectedPeople).toBeGreaterThan(0)
+    expect(r.groups.map((g) => g.rule)).toContain("STUDY-MEMBER-HOURS")
+    expect(r.groups.flatMap((g) => g.sample).every((s) => s.name.endsWith("*"))).toBe(true)
+    const bad = await admin.send("POST", "/api/education/policy-impact", { overlay: { memberMinHourz: 40 } })
+    expect(bad.status).toBe(400)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("overlay.memberMinHourz")
+    expect((await secretary.send("POST", "/api/education/policy-impact", { overlay: {} })).status).toBe(403)
+    // Nothing saved: the statistics still judge by 32 h.
+    const after = await admin.json<StudyStatistics>("GET", "/api/education/statistics?year=2026")
+    expect([after.minimum, after.meeting]).toEqual([before.minimum, before.meeting])
+  })
+
   it("exports the roster and the study-hours ledger as .xlsx with Chinese headings", async () => {
     const res = await secretary.get(`/api/education/study-ledger.xlsx?orgId=${branchId}&year=2026`)
     expect(res.status).toBe(200)
@@ -214,7 +236,7 @@ describe.each(backends)("Education and training on %s", (backend) => {
     const closed = await secretary.json<ClassView>("POST", `/api/education/classes/${klass.id}/close`, {
       version: klass.version,
     })
-    expect(closed.closed).toBe(true)
+    expect([closed.closed, closed.status]).toEqual([true, "closed"])
     const res = await secretary.send(
       "PUT",
       `/api/education/classes/${klass.id}/sessions/${klass.sessions[1]?.id}/attendance`,

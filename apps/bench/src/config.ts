@@ -47,6 +47,7 @@ export interface BenchConfig {
   /**
    * BENCH_ONLY=import (a comma-separated list of section ids): run only those sections, at the mode's size;
    * the report then goes to results/only-<ids>.md (never docs/benchmarks.md unless BENCH_DOCS says so).
+   * `BENCH_ONLY=education` alone runs the study-hours row by itself (results/education-<mode>.md).
    */
   readonly only: readonly string[] | undefined
 }

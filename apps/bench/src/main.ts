@@ -14,7 +14,7 @@ import { machineNow, type Report, type Section, toMarkdown } from "./report.js"
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
-import { educationScenario } from "./scenarios/education.js"
+import { educationOnly, educationOnPostgres, educationScenario } from "./scenarios/education.js"
 import { importScenario } from "./scenarios/import.js"
 import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
@@ -55,7 +55,7 @@ const main = async (cfg: BenchConfig) => {
     }
     if (!cfg.small && wanted("api-postgres", "subtree")) {
       try {
-        const pg = await apiPostgresScenario(ctx)
+        const pg = await apiPostgresScenario(ctx, [educationOnPostgres])
         sections.push(...pg.sections)
         notes.push(...pg.notes)
       } catch (e) {
@@ -152,9 +152,46 @@ const render = (cfg: BenchConfig, file: string) => {
   log(`rendered ${file} into ${docs}`)
 }
 
+/** `BENCH_ONLY=education`: the study-hours row alone, written to results/education-<mode>.{json,md}. */
+const only = async (cfg: BenchConfig) => {
+  const startedAt = new Date().toISOString()
+  const loadStart = machineNow().loadAvg
+  const ctx: BenchContext = { cfg, versions: { node: process.versions.node } }
+  const t0 = performance.now()
+  const { row, note, setup } = await educationOnly(ctx)
+  const m = machineNow()
+  const report: Report = {
+    mode: cfg.small ? "small" : "full",
+    startedAt,
+    durationS: (performance.now() - t0) / 1000,
+    machine: {
+      cpuModel: m.cpuModel,
+      cores: m.cores,
+      memoryGB: m.memoryGB,
+      loadAvgStart: loadStart,
+      loadAvgEnd: m.loadAvg,
+    },
+    versions: ctx.versions,
+    sections: [{ id: "subtree", title: "Study hours (education), run alone", setup, rows: [row] }],
+    notes: [note],
+  }
+  const outDir = cfg.outDir ?? join(distFile(".."), "results")
+  mkdirSync(outDir, { recursive: true })
+  const name = `education-${report.mode}`
+  writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`)
+  const md = toMarkdown(report)
+  writeFileSync(cfg.docs ?? join(outDir, `${name}.md`), md)
+  console.log(md)
+}
+
 const cfg = benchConfig()
 const renderAt = process.argv.indexOf("--render")
-const run = renderAt >= 0 ? async () => render(cfg, process.argv[renderAt + 1] ?? "") : () => main(cfg)
+const run =
+  renderAt >= 0
+    ? async () => render(cfg, process.argv[renderAt + 1] ?? "")
+    : cfg.only?.length === 1 && cfg.only[0] === "education"
+      ? () => only(cfg)
+      : () => main(cfg)
 run().catch((e: unknown) => {
   console.error(e)
   process.exit(1)

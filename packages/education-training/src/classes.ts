@@ -1,4 +1,4 @@
-import { type FieldError, fieldError, type PlainDate } from "@xianfeng/core"
+import { type FieldError, fieldError, type PlainDate, Temporal } from "@xianfeng/core"
 import type { CadrePost } from "./minimums.js"
 import type { EducationPolicy } from "./policy.js"
 
@@ -147,4 +147,25 @@ export const personTimes = (
     byOrg.set(r.orgId, (byOrg.get(r.orgId) ?? 0) + 1)
   }
   return { total, byOrg }
+}
+
+/** Where a class stands (班次状态): not started, in progress, its sessions all held but not yet closed, closed. */
+export const classStatuses = ["upcoming", "in-progress", "sessions-over", "closed"] as const
+export type ClassStatus = (typeof classStatuses)[number]
+
+/**
+ * A class's status as of `asOf`, derived from its sessions and its closing (结业), never stored: `closed` once
+ * closed; `upcoming` when it has no session or none before or on `asOf`; `sessions-over` when every session lies
+ * before `asOf` (held, awaiting its closing); otherwise `in-progress`.
+ */
+export const classStatus = (
+  sessions: readonly { readonly on: PlainDate }[],
+  closed: boolean,
+  asOf: PlainDate,
+): ClassStatus => {
+  if (closed) return "closed"
+  if (sessions.length === 0 || sessions.every((s) => Temporal.PlainDate.compare(s.on, asOf) > 0))
+    return "upcoming"
+  if (sessions.every((s) => Temporal.PlainDate.compare(s.on, asOf) < 0)) return "sessions-over"
+  return "in-progress"
 }

@@ -120,6 +120,23 @@ export const creditStudy = (
   return kept.map(({ entry, index }) => ({ ...entry, credited: credited.get(index) ?? 0 }))
 }
 
+/**
+ * Whether `creditStudy` credits `entry` its full `tenths` when it is the only counted entry of its member on its
+ * day (nothing else can overlap it): a timed entry that lies inside the day (`0 ≤ start < end ≤ 1440`), or an
+ * untimed one whose length (`tenths × minutesPerClassHour / 10` minutes) fits in a day, with `tenths ≥ 0`.
+ * A store may sum such entries without the rules (the education statistics do, in SQL) and send every other
+ * member-day to `creditStudy`; the result is the same (a property test holds it). Whether the source is counted
+ * (`countedSources`) is the caller's to check first.
+ */
+export const fullWhenAlone = (
+  entry: Pick<StudyEntry, "start" | "end" | "tenths">,
+  policy: Pick<EducationPolicy, "minutesPerClassHour">,
+): boolean =>
+  entry.tenths >= 0 &&
+  (entry.start === undefined || entry.end === undefined
+    ? entry.tenths * policy.minutesPerClassHour <= dayMinutes * 10
+    : entry.start >= 0 && entry.end <= dayMinutes && entry.end > entry.start)
+
 /** One member's study in a period: credited tenths in all and per source, and centralized sessions attended. */
 export interface StudyTotal {
   readonly memberId: string

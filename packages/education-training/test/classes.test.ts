@@ -2,6 +2,7 @@ import { date } from "@xianfeng/core"
 import { describe, expect, it } from "vitest"
 import {
   audienceAdmits,
+  classStatus,
   firstItemCompliance,
   firstItemLedger,
   nationalPolicy,
@@ -83,5 +84,22 @@ describe("第一议题 (local practice): meetings of the listed kinds open with 
   it("compliance counts only the kinds that must (a theme day need not)", () => {
     const [c] = firstItemCompliance(["b1"], meetings, date("2026-01-01"), date("2026-12-31"), nationalPolicy)
     expect([c?.required, c?.opened, c?.missing, c?.verdict.status]).toEqual([2, 1, ["b"], "warning"])
+  })
+})
+
+describe("a class's status (班次状态), from its sessions and its closing", () => {
+  const sessions = [{ on: date("2026-03-01") }, { on: date("2026-03-08") }]
+  it("reads in progress between its first and last session, inclusive", () => {
+    expect(classStatus(sessions, false, date("2026-03-01"))).toBe("in-progress")
+    expect(classStatus(sessions, false, date("2026-03-05"))).toBe("in-progress")
+    expect(classStatus(sessions, false, date("2026-03-08"))).toBe("in-progress")
+  })
+  it("does not read in progress once every session is past: the sessions are over, awaiting the closing", () => {
+    expect(classStatus(sessions, false, date("2026-03-09"))).toBe("sessions-over")
+  })
+  it("is upcoming before its first session or without sessions, and closed once closed whatever the dates", () => {
+    expect(classStatus(sessions, false, date("2026-02-28"))).toBe("upcoming")
+    expect(classStatus([], false, date("2026-02-28"))).toBe("upcoming")
+    expect(classStatus(sessions, true, date("2026-03-05"))).toBe("closed")
   })
 })

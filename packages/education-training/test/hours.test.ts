@@ -6,6 +6,7 @@ import {
   type AttendanceRow,
   creditStudy,
   educationPolicy,
+  fullWhenAlone,
   meetingStudyEntries,
   nationalPolicy,
   personTimes,
@@ -152,6 +153,63 @@ describe("study time is never counted twice (EM 7: centralized, regular and onli
         const copy = { ...original, source: "online" as const, ref: "~copy", centralized: false }
         expect(total([...entries, copy])).toBe(total(entries))
       }),
+    )
+  })
+
+  it("an entry alone on its member-day that fullWhenAlone admits is credited in full; summing those and crediting only the crowded days gives the full evaluation (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 30, max: 60 }),
+        fc.array(
+          fc.record({
+            start: fc.option(fc.integer({ min: -30, max: 1500 }), { nil: undefined }),
+            length: fc.integer({ min: -10, max: 1500 }),
+            tenths: fc.integer({ min: 0, max: 400 }),
+          }),
+          { maxLength: 6 },
+        ),
+        (seed, minutesPerClassHour, odd) => {
+          const policy = { ...nationalPolicy, minutesPerClassHour }
+          // the example year plus odd entries (outside the day, too long, untimed and absurd) on days of their own
+          // (a store holds one entry per member, source and ref — its keys — so repeats are left out here)
+          const seen = new Set<string>()
+          const entries: StudyEntry[] = [
+            ...exampleStudyEntries(seed, 30).filter((e) => {
+              const k = `${e.memberId}/${e.source}/${e.ref}`
+              if (seen.has(k)) return false
+              seen.add(k)
+              return true
+            }),
+            ...odd.map((o, i) => ({
+              memberId: `odd${i % 2}`,
+              source: "online" as const,
+              ref: `odd${i}`,
+              on: on.add({ days: i % 3 }),
+              ...(o.start === undefined ? {} : { start: o.start, end: o.start + o.length }),
+              tenths: o.tenths,
+              centralized: false,
+            })),
+          ]
+          const full = studyTotals(creditStudy(entries, policy))
+          const perDay = new Map<string, StudyEntry[]>()
+          for (const e of entries) {
+            const k = `${e.memberId}/${e.on}`
+            perDay.set(k, [...(perDay.get(k) ?? []), e])
+          }
+          const alone: StudyEntry[] = []
+          const crowded: StudyEntry[] = []
+          for (const list of perDay.values())
+            for (const e of list) (list.length === 1 && fullWhenAlone(e, policy) ? alone : crowded).push(e)
+          for (const e of alone) expect(creditStudy([e], policy)[0]?.credited).toBe(e.tenths)
+          const split = new Map<string, number>()
+          for (const e of alone) split.set(e.memberId, (split.get(e.memberId) ?? 0) + e.tenths)
+          for (const t of studyTotals(creditStudy(crowded, policy)).values())
+            split.set(t.memberId, (split.get(t.memberId) ?? 0) + t.tenths)
+          for (const [memberId, t] of full) expect(split.get(memberId) ?? 0).toBe(t.tenths)
+          for (const [memberId, t] of split) expect(full.get(memberId)?.tenths ?? 0).toBe(t)
+        },
+      ),
     )
   })
 

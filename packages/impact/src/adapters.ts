@@ -1,6 +1,7 @@
 import type { ImpactAdapter } from "./adapter.js"
 import { developmentImpact } from "./development.js"
 import { disciplineImpact } from "./discipline.js"
+import { educationImpact } from "./education.js"
 
 /**
  * Every area whose rule changes can be reported, by `area`. A new area's package plugs in with one line
@@ -10,4 +11,5 @@ import { disciplineImpact } from "./discipline.js"
 export const impactAdapters: Readonly<Record<string, ImpactAdapter<any, any>>> = {
   development: developmentImpact,
   discipline: disciplineImpact,
+  education: educationImpact,
 }

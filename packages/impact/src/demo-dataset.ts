@@ -1,10 +1,11 @@
 import { date } from "@xianfeng/core"
-import { generateDemoDistrict } from "@xianfeng/demo"
+import { demoStudyParts, generateDemoDistrict } from "@xianfeng/demo"
 import type { ImpactDataset, ImpactPerson } from "./adapter.js"
 
 /**
  * The demo district as an impact dataset: `members` members generated from `seed` as of `asOf` (the same
- * three give the same people on every machine), each with their development part. Fixed defaults keep CI's
+ * three give the same people on every machine), each with their development part and (members judged for
+ * study) their education part. Fixed defaults keep CI's
  * report comparable from one change to the next.
  */
 export const demoDataset = (options: {
@@ -19,6 +20,8 @@ export const demoDataset = (options: {
     members: options.members ?? 2000,
   })
   const orgName = new Map(district.orgs.map((o) => [o.id, o.name]))
+  const study = new Map<string, unknown>()
+  for (const { memberId, part } of demoStudyParts(district)) study.set(memberId, part)
   const people: ImpactPerson[] = []
   for (const m of district.members())
     people.push({
@@ -31,6 +34,7 @@ export const demoDataset = (options: {
         sex: m.sex,
         records: m.development.map((r) => ({ step: r.step, on: r.onDate.toString(), evidence: r.evidence })),
       },
+      ...(study.has(m.id) ? { education: study.get(m.id) } : {}),
     })
   return { asOf, people }
 }

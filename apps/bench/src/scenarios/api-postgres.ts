@@ -24,14 +24,18 @@ import {
 } from "../measure.js"
 import { startCluster } from "../pg-cluster.js"
 import { apiServerJs, distFile, startServer } from "../proc.js"
-import type { Section } from "../report.js"
+import type { Row, Section } from "../report.js"
 
 export interface PostgresRun {
   readonly sections: Section[]
   readonly notes: string[]
 }
 
-export const apiPostgresScenario = async ({ cfg, versions }: BenchContext): Promise<PostgresRun> => {
+export const apiPostgresScenario = async (
+  { cfg, versions }: BenchContext,
+  /** Rows of other areas measured on the same loaded cluster before it stops (the subtree section's). */
+  extra: readonly ((url: string) => Promise<{ row: Row; note: string }>)[] = [],
+): Promise<PostgresRun> => {
   const sections: Section[] = []
   const notes: string[] = []
   const given = cfg.databaseUrl
@@ -117,6 +121,11 @@ export const apiPostgresScenario = async ({ cfg, versions }: BenchContext): Prom
         complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
       ],
     })
+    for (const measure of extra) {
+      const { row, note } = await measure(url)
+      sections.find((s) => s.id === "subtree")?.rows.push(row)
+      notes.push(note)
+    }
   } finally {
     await client.end().catch(() => undefined)
     cluster?.stop()

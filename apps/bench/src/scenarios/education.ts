@@ -1,116 +1,194 @@
 /**
- * Annual study hours of every member (教育培训): the area's full path — the scoped queries of class attendance,
- * online learning and meetings, then `creditStudy` (the same time never counted twice) and `studyTotals` — against
- * the bare SQL sum of the stored hours per member, on the same embedded PGlite demo district, in one run.
+ * Annual study hours of every member (教育培训): the area's path — `studyHoursOf`, which sums in SQL the entries
+ * alone on their member-day and sends only the crowded member-days through `creditStudy` (the same time never
+ * counted twice) — against the bare SQL sum of the same entries per member (class attendance, online learning and
+ * the study meetings' length for those present, with no care for overlaps), on the same database, in one run.
+ * Small mode: the demo district on embedded PGlite. Full mode: the 1,000,000-member province on PostgreSQL (the
+ * cluster of sections 2 and 4, or its own with `BENCH_ONLY=education`).
  */
 import { dateOfInstant, Temporal } from "@xianfeng/core"
 import {
   createIdVault,
   keyFromConfig,
-  meetingFactsInSubtree,
   openDatabase,
   orgs,
+  rowsOf,
   type Scope,
-  studyEntriesOf,
+  studyHoursOf,
   type XfDb,
 } from "@xianfeng/db"
 import { loadDemoDistrict } from "@xianfeng/demo"
-import { creditStudy, meetingStudyEntries, nationalPolicy, studyTotals } from "@xianfeng/education-training"
+import { nationalPolicy } from "@xianfeng/education-training"
 import { isNull, sql } from "drizzle-orm"
 import { type BenchContext, ID_KEY, log } from "../context.js"
+import { startCluster } from "../pg-cluster.js"
 import type { Row } from "../report.js"
 
-const ROUNDS = 5
+const minutes = (column: string) =>
+  sql.raw(`(substr(${column}, 1, 2)::int * 60 + substr(${column}, 4, 2)::int)`)
 
+/** Times `studyHoursOf` for the whole tree against the bare sum, alternating, `rounds` each after a warm-up. */
+export const measureStudyHours = async (
+  db: XfDb,
+  rounds: number,
+  where: string,
+): Promise<{ row: Row; members: number }> => {
+  const [root] = await db
+    .select({ orgId: orgs.id, orgPath: orgs.path })
+    .from(orgs)
+    .where(isNull(orgs.parentId))
+  if (root === undefined) throw new Error("the district has no root")
+  const scope: Scope = root
+  const year = dateOfInstant(new Date()).year
+  const from = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toString()
+  const to = Temporal.PlainDate.from({ year, month: 12, day: 31 }).toString()
+  const policy = nationalPolicy
+  const kinds = sql.join(
+    policy.studyMeetingKinds.map((k) => sql`m.types @> ${JSON.stringify([k])}::jsonb`),
+    sql` or `,
+  )
+  const full = () => studyHoursOf(db, scope, {}, year, policy)
+  const bare = () =>
+    db.execute(sql`
+      select member_id, sum(tenths) from (
+        select a.member_id, s.tenths from education_attendance a
+          join education_sessions s on s.id = a.session_id
+          where s.on_date between ${from} and ${to}
+        union all
+        select member_id, tenths from education_online where on_date between ${from} and ${to}
+        union all
+        select a.member_id, (${minutes("m.end_time")} - ${minutes("m.start_time")}) * 10 / ${policy.minutesPerClassHour}
+          from discipline_meetings m join discipline_attendance a on a.meeting_id = m.id and a.present
+          where m.on_date between ${from} and ${to} and (${kinds})
+      ) x group by member_id`)
+  log(`education: warm-up on ${where}`)
+  const first = await full()
+  await bare()
+  let a = 0
+  let b = 0
+  for (let round = 0; round < rounds; round++) {
+    let t = performance.now()
+    await bare()
+    b += performance.now() - t
+    t = performance.now()
+    await full()
+    a += performance.now() - t
+  }
+  const per = (ms: number) => ms / rounds
+  const ratio = per(a) / per(b)
+  const crowded = first.crowdedEntries
+  return {
+    members: first.members.size,
+    row: {
+      metric: "annual study hours of every member (credited once)",
+      baselineLabel: "bare SQL sum of the same entries per member",
+      baseline: per(b),
+      measured: per(a),
+      unit: "ms",
+      ratio,
+      target: "≤ 3×",
+      pass: ratio <= 3,
+      limit:
+        "the read builds every entry once (joined to members and organizations for the caller's scope, which the " +
+        "baseline skips) and reads it three times — grouped by member-day to find the days alone, then grouped by " +
+        `member and by month (with the ${first.members.size.toLocaleString("en-US")} members' centralized dates as ` +
+        `text), then joined back for the ${crowded.toLocaleString("en-US")} entries of crowded days, which ` +
+        "`creditStudy` credits in the API process along with parsing those dates — where the baseline streams the " +
+        "same entries into one hash aggregate by member (and may count overlapping time twice). On PGlite " +
+        "(single-threaded WebAssembly, no planner statistics until ANALYZE) each pass costs about as much as the " +
+        "baseline's whole query; next levers: an index-only (member, day) pre-aggregate per source, and dates as day numbers.",
+      detail: `${first.members.size.toLocaleString("en-US")} members with study, ${crowded.toLocaleString("en-US")} entries on crowded member-days credited by \`creditStudy\`; ${where}`,
+    },
+  }
+}
+
+/** Small mode: the demo district on embedded PGlite. */
 export const educationScenario = async ({ cfg }: BenchContext): Promise<{ row: Row; note: string }> => {
   log("education: load the demo district into PGlite")
   const database = await openDatabase({ dataDir: "memory:" })
   try {
-    const asOf = dateOfInstant(new Date())
     await loadDemoDistrict(database, {
       seed: cfg.seed,
       members: cfg.demoMembers,
-      asOf,
+      asOf: dateOfInstant(new Date()),
       vault: createIdVault(keyFromConfig(ID_KEY)),
       hashPassword: async (p) => p,
     })
-    const db: XfDb = database.db
-    const [root] = await db
-      .select({ orgId: orgs.id, orgPath: orgs.path })
-      .from(orgs)
-      .where(isNull(orgs.parentId))
-    if (root === undefined) throw new Error("the demo district has no root")
-    const scope: Scope = root
-    const from = Temporal.PlainDate.from({ year: asOf.year, month: 1, day: 1 })
-    const to = Temporal.PlainDate.from({ year: asOf.year, month: 12, day: 31 })
-    const full = async () => {
-      const stored = await studyEntriesOf(db, scope, {}, from, to)
-      const meetings = await meetingFactsInSubtree(db, scope, undefined, from, to, {
-        kinds: nationalPolicy.studyMeetingKinds,
-        attendedOnly: true,
-      })
-      const entries = [
-        ...stored.map((e) => ({
-          memberId: e.memberId,
-          source: e.source,
-          ref: e.ref,
-          on: e.onDate,
-          ...(e.startMinute === null || e.endMinute === null
-            ? {}
-            : { start: e.startMinute, end: e.endMinute }),
-          tenths: e.tenths,
-          centralized: e.centralized,
-        })),
-        ...meetingStudyEntries(
-          meetings.map((m) => ({ ...m, kinds: m.types, on: m.onDate })),
-          nationalPolicy,
-        ),
-      ]
-      return studyTotals(creditStudy(entries, nationalPolicy))
-    }
-    const bare = async () =>
-      db.execute(sql`
-        select member_id, sum(tenths) from (
-          select a.member_id, s.tenths from education_attendance a
-            join education_sessions s on s.id = a.session_id
-            where s.on_date between ${from.toString()} and ${to.toString()}
-          union all
-          select member_id, tenths from education_online where on_date between ${from.toString()} and ${to.toString()}
-        ) x group by member_id`)
-    const members = (await full()).size
-    let a = 0
-    let b = 0
-    await full()
-    await bare()
-    for (let round = 0; round < ROUNDS; round++) {
-      let t = performance.now()
-      await bare()
-      b += performance.now() - t
-      t = performance.now()
-      await full()
-      a += performance.now() - t
-    }
-    const per = (ms: number) => ms / ROUNDS
-    const ratio = per(a) / per(b)
+    // Planner statistics, as PostgreSQL's autovacuum would have gathered them (PGlite runs none).
+    await database.db.execute(sql`analyze`)
+    const rounds = 5
+    const { row } = await measureStudyHours(
+      database.db,
+      rounds,
+      `${cfg.demoMembers.toLocaleString("en-US")}-member demo district on PGlite`,
+    )
     return {
-      row: {
-        metric: "annual study hours of every member (credited once)",
-        baselineLabel: "bare SQL sum of the stored hours per member",
-        baseline: per(b),
-        measured: per(a),
-        unit: "ms",
-        ratio,
-        target: "≤ 3×",
-        pass: ratio <= 3,
-        limit:
-          "every member-day's class, meeting and online entries go through `creditStudy` in the API process (so that no " +
-          "minute counts twice), where the baseline is one SQL aggregate: summing in SQL the entries alone on their " +
-          "member-day and crediting only the crowded days would make it a read.",
-        detail: `${members.toLocaleString("en-US")} members with study, ${cfg.demoMembers.toLocaleString("en-US")} in the district`,
-      },
-      note: `Study hours (education): the demo district of ${cfg.demoMembers.toLocaleString("en-US")} members on embedded PGlite; the area's scoped queries (class attendance, online learning, meetings) with \`creditStudy\` and \`studyTotals\` against one SQL sum of the stored hours per member, ${ROUNDS} alternating rounds, mean of each. Measured in small mode only; the 1,000,000-member province is not run for it yet.`,
+      row,
+      note: `Study hours (education): the demo district of ${cfg.demoMembers.toLocaleString("en-US")} members on embedded PGlite; \`studyHoursOf\` (entries alone on their member-day summed in SQL, crowded days through \`creditStudy\`) against one SQL sum of the same entries per member, ${rounds} alternating rounds, mean of each. In full mode the row runs on the 1,000,000-member province on PostgreSQL.`,
     }
   } finally {
     await database.close()
+  }
+}
+
+/** Full mode: the province already loaded in PostgreSQL at `url`. */
+export const educationOnPostgres = async (url: string): Promise<{ row: Row; note: string }> => {
+  const database = await openDatabase({ url, poolMax: 2, migrate: false })
+  try {
+    await database.db.execute(sql`analyze education_attendance, education_online, discipline_attendance`)
+    const rounds = 3
+    const { row, members } = await measureStudyHours(
+      database.db,
+      rounds,
+      "1,000,000-member province on PostgreSQL",
+    )
+    return {
+      row,
+      note: `Study hours (education): the 1,000,000-member province on PostgreSQL (${members.toLocaleString("en-US")} members with study this year); \`studyHoursOf\` against one SQL sum of the same entries per member through the same driver, ${rounds} alternating rounds after a warm-up, mean of each.`,
+    }
+  } finally {
+    await database.close()
+  }
+}
+
+/**
+ * `BENCH_ONLY=education`: the row alone. Small mode on PGlite; full mode on the throwaway cluster (kept and reused
+ * with `BENCH_REUSE_PG=1`) or `BENCH_DATABASE_URL`, loading the province only when the database is empty.
+ */
+export const educationOnly = async (
+  ctx: BenchContext,
+): Promise<{ row: Row; note: string; setup: string }> => {
+  const { cfg, versions } = ctx
+  if (cfg.small) {
+    const r = await educationScenario(ctx)
+    return { ...r, setup: "Small mode: the demo district on embedded PGlite." }
+  }
+  const cluster = cfg.databaseUrl
+    ? undefined
+    : await startCluster({ dir: cfg.pgData, port: cfg.pgPort, reuse: cfg.reusePg, bin: cfg.pgBin })
+  const url = cfg.databaseUrl ?? cluster?.url ?? ""
+  try {
+    const database = await openDatabase({ url, poolMax: 4 })
+    const t = performance.now()
+    const loaded = await loadDemoDistrict(database, {
+      seed: cfg.seed,
+      members: cfg.pgMembers,
+      asOf: dateOfInstant(new Date()),
+      vault: createIdVault(keyFromConfig(ID_KEY)),
+      hashPassword: async (p) => p,
+    })
+    const [v] = rowsOf<{ server_version: string }>(await database.db.execute(sql`show server_version`))
+    versions.PostgreSQL = String(v?.server_version)
+    await database.close()
+    const loadNote = loaded.loaded
+      ? `loaded ${loaded.members.toLocaleString("en-US")} members in ${((performance.now() - t) / 1000).toFixed(0)} s`
+      : "the database already held the district"
+    const r = await educationOnPostgres(url)
+    return {
+      ...r,
+      setup: `Full mode, this row alone (\`BENCH_ONLY=education\`): PostgreSQL ${versions.PostgreSQL}, ${loadNote}.`,
+    }
+  } finally {
+    cluster?.stop()
   }
 }

@@ -6,6 +6,7 @@
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import {
   type CadrePost,
+  type CreditedEntry,
   cadrePosts,
   creditStudy,
   type EducationPolicy,
@@ -15,34 +16,38 @@ import {
   meetingStudyEntries,
   needsAttention,
   type StudyEntry,
-  studyTotals,
 } from "@xianfeng/education-training"
 import type { XfDb } from "../database.js"
 import { meetingFactsInSubtree } from "../discipline/meetings.js"
 import { loadAreaPolicy } from "../platform/policies.js"
-import type { Scope } from "../platform/scope.js"
+import { memberInScope, type Scope } from "../platform/scope.js"
 import { type StudyWho, studyEntriesOf, studyMembersOf } from "./study.js"
+import { type MemberStudyHours, studyHoursOf } from "./study-hours.js"
 
 const yearSpan = (year: number) => ({
   from: Temporal.PlainDate.from({ year, month: 1, day: 1 }),
   to: Temporal.PlainDate.from({ year, month: 12, day: 31 }),
 })
 
-/** Everything a year of study is judged from, for the members of `who`, credited once. */
-export const studyYearOf = async (db: XfDb, actor: Scope, who: StudyWho, year: number, asOf: PlainDate) => {
-  const policy: EducationPolicy = (await loadAreaPolicy(db, actor.orgPath, educationPolicy)).policy
+/**
+ * Every entry of the members of `who` in `year` (and the year before, for the new-post windows), each credited by
+ * `creditStudy` — the full evaluation, with each entry's title: a member's card lists its lines from here, and
+ * the tests compare `studyHoursOf` with it. A subtree's statistics read `studyYearOf` instead.
+ */
+export const creditedStudyOf = async (
+  db: XfDb,
+  actor: Scope,
+  who: StudyWho,
+  year: number,
+  policy: EducationPolicy,
+): Promise<{ readonly credited: readonly CreditedEntry[]; readonly titles: ReadonlyMap<string, string> }> => {
   const { from, to } = yearSpan(year)
-  const people = await studyMembersOf(db, actor, who, year)
-  // New-post windows reach back: the centralized sessions of the year before count for them.
   const stored = await studyEntriesOf(db, actor, who, from.subtract({ years: 1 }), to)
-  const meetingOrg = "memberId" in who ? people[0]?.orgId : who.orgId
-  const meetings =
-    "memberId" in who && meetingOrg === undefined
-      ? []
-      : await meetingFactsInSubtree(db, actor, meetingOrg, from, to, {
-          kinds: policy.studyMeetingKinds,
-          attendedOnly: true,
-        })
+  const meetingOrg = "memberId" in who ? (await memberInScope(db, actor, who.memberId)).orgId : who.orgId
+  const meetings = await meetingFactsInSubtree(db, actor, meetingOrg, from, to, {
+    kinds: policy.studyMeetingKinds,
+    attendedOnly: true,
+  })
   const titles = new Map<string, string>()
   const entries: StudyEntry[] = stored.map((e) => {
     titles.set(`${e.source}/${e.ref}`, e.title)
@@ -61,21 +66,26 @@ export const studyYearOf = async (db: XfDb, actor: Scope, who: StudyWho, year: n
     meetings.map((m) => ({ ...m, kinds: m.types, on: m.onDate })),
     policy,
   )
-  const credited = creditStudy([...entries, ...meetingEntries], policy)
-  const inYear = credited.filter((e) => e.on.year === year)
-  const totals = studyTotals(inYear)
-  const centralized = new Map<string, PlainDate[]>()
-  for (const e of credited)
-    if (e.centralized && e.credited > 0)
-      centralized.set(e.memberId, [...(centralized.get(e.memberId) ?? []), e.on])
+  return { credited: creditStudy([...entries, ...meetingEntries], policy), titles }
+}
+
+/**
+ * A year of study judged for the members of `who`: each member's credited hours (`studyHoursOf`: entries alone on
+ * their day summed in SQL, crowded days through `creditStudy`) and the verdicts of `judgeStudyYear` as of `asOf`,
+ * with the hours by month of everyone's entries.
+ */
+export const studyYearOf = async (db: XfDb, actor: Scope, who: StudyWho, year: number, asOf: PlainDate) => {
+  const policy: EducationPolicy = (await loadAreaPolicy(db, actor.orgPath, educationPolicy)).policy
+  const people = await studyMembersOf(db, actor, who, year)
+  const hours = await studyHoursOf(db, actor, who, year, policy)
   const judged = people.map((p) => {
-    const total = totals.get(p.id)
+    const total: MemberStudyHours | undefined = hours.members.get(p.id)
     const verdicts = judgeStudyYear(
       {
         memberId: p.id,
         year,
         tenths: total?.tenths ?? 0,
-        centralizedDates: centralized.get(p.id) ?? [],
+        centralizedDates: total?.centralizedDates ?? [],
         posts: p.roles
           .filter((r) => (cadrePosts as readonly string[]).includes(r.role))
           .map((r) => ({ post: r.role as CadrePost, since: r.since })),
@@ -91,7 +101,7 @@ export const studyYearOf = async (db: XfDb, actor: Scope, who: StudyWho, year: n
     )
     return { person: p, total, verdicts }
   })
-  return { policy, judged, credited: inYear, titles }
+  return { policy, judged, byMonth: hours.byMonth }
 }
 
 /**

@@ -12,7 +12,9 @@ import {
   writeOnline,
 } from "@xianfeng/db"
 import type { DemoContext, DemoContributor } from "../contributor.js"
+import type { DemoDistrict } from "../district.js"
 import { uuidOf } from "../ids.js"
+import type { DemoMember } from "../member.js"
 
 /** How many members the district's rotation class takes: four sessions each, about 1,100 person-times. */
 export const ROTATION_SEATS = 280
@@ -65,6 +67,191 @@ const threads = [
   },
 ]
 
+/** The district's classes: the rotation class run by the district and each top committee's centralized class. */
+const classesOf = (district: DemoContext, rootId: string, recordedAt: Date): NewClass[] => {
+  const { asOf } = district
+  const tops = district.orgs.filter((o) => o.parentId === rootId)
+  return [
+    {
+      id: rotationId(district),
+      orgId: rootId,
+      title: `${asOf.year}年学习贯彻全会精神集中轮训班`,
+      audienceKind: "subtree",
+      audienceValue: rootId,
+      centralized: true,
+      sessions: Array.from({ length: ROTATION_SESSIONS }, (_, k) => ({
+        id: rotationSession(district, k),
+        topic: `第${k + 1}讲`,
+        onDate: dayIn(asOf, k, ROTATION_SESSIONS),
+        startMinute: 9 * 60,
+        endMinute: 12 * 60,
+        tenths: 30,
+      })),
+      recordedBy: null,
+      recordedAt,
+    },
+    ...tops.map((top) => ({
+      id: committeeClass(district, top.id),
+      orgId: top.id,
+      title: `${top.name}${asOf.year}年度党员集中学习`,
+      audienceKind: "subtree" as const,
+      audienceValue: top.id,
+      centralized: true,
+      sessions: Array.from({ length: COMMITTEE_SESSIONS }, (_, k) => ({
+        id: committeeSession(district, top.id, k),
+        topic:
+          ["党章党规", "党的创新理论", "党史学习", "形势政策", "廉洁教育", "业务知识", "志愿服务"][k] ??
+          `专题${k + 1}`,
+        onDate: dayIn(asOf, k, COMMITTEE_SESSIONS),
+        startMinute: 14 * 60,
+        endMinute: 17 * 60,
+        tenths: 40,
+      })),
+      recordedBy: null,
+      recordedAt,
+    })),
+  ]
+}
+
+const ONLINE_TENTHS = 20
+
+/** One member's study in the demo year: an exemption, or their post, classes, sessions attended and online days. */
+interface MemberPlan {
+  readonly exemption?: { readonly reason: "old"; readonly studyBrought: string }
+  readonly secretarySince?: PlainDate
+  readonly classes: readonly string[]
+  readonly sessions: readonly string[]
+  readonly online: readonly PlainDate[]
+}
+
+/**
+ * Plans each member's study, members taken in load order (the rotation's seats and each branch's secretary go to
+ * the first who qualify); undefined for members not judged (not full or probationary, or not in normal standing).
+ */
+const memberPlanner =
+  (state: { district: DemoContext; seats: number; secretaries: Set<string> }) =>
+  (m: DemoMember): MemberPlan | undefined => {
+    const { district } = state
+    const { asOf } = district
+    if (!((m.stage === "full" || m.stage === "probationary") && m.status === "normal")) return undefined
+    const rng = mulberry32(hashSeed(district.seed, "education-member", m.id))
+    const top = topOf(district, m.orgId)
+    const age = m.birthDate.until(asOf, { largestUnit: "years" }).years
+    if (age >= 85)
+      return {
+        exemption: { reason: "old", studyBrought: "每月送学上门" },
+        classes: [],
+        sessions: [],
+        online: [],
+      }
+    const secretary = !state.secretaries.has(m.orgId) && m.stage === "full"
+    let secretarySince: PlainDate | undefined
+    if (secretary) {
+      state.secretaries.add(m.orgId)
+      secretarySince = asOf.subtract({ years: int(rng, 1, 4) })
+    }
+    const below = !secretary && int(rng, 0, 13) === 0
+    const classes = [committeeClass(district, top)]
+    const sessions: string[] = []
+    const count = below ? 2 : int(rng, 0, 19) === 0 ? COMMITTEE_SESSIONS - 1 : COMMITTEE_SESSIONS
+    for (let k = 0; k < count; k++) sessions.push(committeeSession(district, top, k))
+    if (state.seats < ROTATION_SEATS && !below) {
+      state.seats += 1
+      classes.push(rotationId(district))
+      for (let k = 0; k < ROTATION_SESSIONS; k++)
+        if (int(rng, 0, 60) > 0) sessions.push(rotationSession(district, k))
+    }
+    const pieces = below ? 1 : secretary ? 14 : int(rng, 3, 5)
+    const online = Array.from({ length: pieces }, (_, k) => dayIn(asOf, k, pieces + 1).add({ days: 1 }))
+    return { ...(secretarySince === undefined ? {} : { secretarySince }), classes, sessions, online }
+  }
+
+/**
+ * The demo district's study as plain data per member (for `@xianfeng/impact`'s dataset), exactly what the
+ * contributor writes: the year, each entry (classes' sessions attended and online days, as `StudyEntry` fields
+ * with ISO dates), the secretary's post and the EM 23 exemption. Members not judged are absent.
+ */
+export function* demoStudyParts(district: DemoDistrict): Generator<{
+  readonly memberId: string
+  readonly part: {
+    readonly year: number
+    readonly entries: readonly {
+      readonly source: "class" | "online"
+      readonly ref: string
+      readonly on: string
+      readonly start?: number
+      readonly end?: number
+      readonly tenths: number
+      readonly centralized: boolean
+    }[]
+    readonly posts: readonly { readonly post: "secretary"; readonly since: string }[]
+    readonly admittedOn?: string
+    readonly fullMemberOn?: string
+    readonly exemption?: { readonly reason: "old"; readonly studyBrought: string }
+  }
+}> {
+  const context: DemoContext = {
+    seed: district.seed,
+    asOf: district.asOf,
+    orgs: district.orgs,
+    orgById: new Map(district.orgs.map((o) => [o.id, o])),
+    users: district.users,
+  }
+  const root = district.orgs.find((o) => o.parentId === null)
+  if (root === undefined) return
+  const sessions = new Map(
+    classesOf(context, root.id, new Date(0)).flatMap((c) =>
+      c.sessions.map((s) => [s.id, { ...s, centralized: c.centralized }] as const),
+    ),
+  )
+  const plan = memberPlanner({ district: context, seats: 0, secretaries: new Set() })
+  for (const m of district.members()) {
+    const p = plan(m)
+    if (p === undefined) continue
+    const entries = [
+      ...p.sessions.flatMap((id) => {
+        const s = sessions.get(id)
+        return s === undefined
+          ? []
+          : [
+              {
+                source: "class" as const,
+                ref: id,
+                on: s.onDate.toString(),
+                start: s.startMinute,
+                end: s.endMinute,
+                tenths: s.tenths,
+                centralized: s.centralized,
+              },
+            ]
+      }),
+      ...p.online.map((on, k) => ({
+        source: "online" as const,
+        ref: `${m.id}/online/${k}`,
+        on: on.toString(),
+        tenths: ONLINE_TENTHS,
+        centralized: false,
+      })),
+    ]
+    yield {
+      memberId: m.id,
+      part: {
+        year: district.asOf.year,
+        entries,
+        posts:
+          p.secretarySince === undefined ? [] : [{ post: "secretary", since: p.secretarySince.toString() }],
+        ...(m.admittedOn === null || m.admittedOn === undefined
+          ? {}
+          : { admittedOn: m.admittedOn.toString() }),
+        ...(m.fullMemberOn === null || m.fullMemberOn === undefined
+          ? {}
+          : { fullMemberOn: m.fullMemberOn.toString() }),
+        ...(p.exemption === undefined ? {} : { exemption: p.exemption }),
+      },
+    }
+  }
+}
+
 /**
  * 教育培训 in the demo district, in the year of the day it is loaded (`asOf`): every top committee runs a
  * centralized class of seven four-hour sessions; the district runs one rotation class (four three-hour
@@ -81,47 +268,7 @@ export const educationContributor: DemoContributor = {
     const root = district.orgs.find((o) => o.parentId === null)
     if (root === undefined) return
     const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
-    const tops = district.orgs.filter((o) => o.parentId === root.id)
-    const classes: NewClass[] = [
-      {
-        id: rotationId(district),
-        orgId: root.id,
-        title: `${asOf.year}年学习贯彻全会精神集中轮训班`,
-        audienceKind: "subtree",
-        audienceValue: root.id,
-        centralized: true,
-        sessions: Array.from({ length: ROTATION_SESSIONS }, (_, k) => ({
-          id: rotationSession(district, k),
-          topic: `第${k + 1}讲`,
-          onDate: dayIn(asOf, k, ROTATION_SESSIONS),
-          startMinute: 9 * 60,
-          endMinute: 12 * 60,
-          tenths: 30,
-        })),
-        recordedBy: null,
-        recordedAt,
-      },
-      ...tops.map((top) => ({
-        id: committeeClass(district, top.id),
-        orgId: top.id,
-        title: `${top.name}${asOf.year}年度党员集中学习`,
-        audienceKind: "subtree" as const,
-        audienceValue: top.id,
-        centralized: true,
-        sessions: Array.from({ length: COMMITTEE_SESSIONS }, (_, k) => ({
-          id: committeeSession(district, top.id, k),
-          topic:
-            ["党章党规", "党的创新理论", "党史学习", "形势政策", "廉洁教育", "业务知识", "志愿服务"][k] ??
-            `专题${k + 1}`,
-          onDate: dayIn(asOf, k, COMMITTEE_SESSIONS),
-          startMinute: 14 * 60,
-          endMinute: 17 * 60,
-          tenths: 40,
-        })),
-        recordedBy: null,
-        recordedAt,
-      })),
-    ]
+    const classes = classesOf(district, root.id, recordedAt)
     await writeClasses(tx, classes)
     const author = district.users.find((u) => u.role === "branch-secretary") ?? district.users[0]
     const moderator = district.users.find((u) => u.role === "district-admin") ?? author
@@ -158,58 +305,33 @@ export const educationContributor: DemoContributor = {
   rows: async (tx, batch) => {
     const state = load
     if (state === undefined) return {}
-    const { district } = state
-    const { asOf } = district
+    const { asOf } = state.district
     const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
-    const eligible = batch.filter(
-      (m) => (m.stage === "full" || m.stage === "probationary") && m.status === "normal",
-    )
+    const plan = memberPlanner(state)
     const enrolments: { classId: string; memberId: string }[] = []
     const attendance: { sessionId: string; memberId: string }[] = []
     const online: NewOnline[] = []
     const roles: Parameters<typeof writeEducationRoles>[1][number][] = []
     const exemptions: Parameters<typeof writeExemptions>[1][number][] = []
-    for (const m of eligible) {
-      const rng = mulberry32(hashSeed(district.seed, "education-member", m.id))
-      const top = topOf(district, m.orgId)
-      const age = m.birthDate.until(asOf, { largestUnit: "years" }).years
-      if (age >= 85) {
-        exemptions.push({
-          memberId: m.id,
-          year: asOf.year,
-          reason: "old",
-          studyBrought: "每月送学上门",
-          recordedBy: null,
-          recordedAt,
-        })
+    for (const m of batch) {
+      const p = plan(m)
+      if (p === undefined) continue
+      if (p.exemption !== undefined) {
+        exemptions.push({ memberId: m.id, year: asOf.year, ...p.exemption, recordedBy: null, recordedAt })
         continue
       }
-      const secretary = !state.secretaries.has(m.orgId) && m.stage === "full"
-      if (secretary) {
-        state.secretaries.add(m.orgId)
-        roles.push({ memberId: m.id, role: "secretary", since: asOf.subtract({ years: int(rng, 1, 4) }) })
-      }
-      const below = !secretary && int(rng, 0, 13) === 0
-      enrolments.push({ classId: committeeClass(district, top), memberId: m.id })
-      const sessions = below ? 2 : int(rng, 0, 19) === 0 ? COMMITTEE_SESSIONS - 1 : COMMITTEE_SESSIONS
-      for (let k = 0; k < sessions; k++)
-        attendance.push({ sessionId: committeeSession(district, top, k), memberId: m.id })
-      if (state.seats < ROTATION_SEATS && !below) {
-        state.seats += 1
-        enrolments.push({ classId: rotationId(district), memberId: m.id })
-        for (let k = 0; k < ROTATION_SESSIONS; k++)
-          if (int(rng, 0, 60) > 0)
-            attendance.push({ sessionId: rotationSession(district, k), memberId: m.id })
-      }
-      const pieces = below ? 1 : secretary ? 14 : int(rng, 3, 5)
-      for (let k = 0; k < pieces; k++)
+      if (p.secretarySince !== undefined)
+        roles.push({ memberId: m.id, role: "secretary", since: p.secretarySince })
+      for (const classId of p.classes) enrolments.push({ classId, memberId: m.id })
+      for (const sessionId of p.sessions) attendance.push({ sessionId, memberId: m.id })
+      for (const onDate of p.online)
         online.push({
           memberId: m.id,
           title: "网络学习（党员教育平台）",
-          onDate: dayIn(asOf, k, pieces + 1).add({ days: 1 }),
+          onDate,
           startMinute: null,
           endMinute: null,
-          tenths: 20,
+          tenths: ONLINE_TENTHS,
           recordedBy: null,
           recordedAt,
         })

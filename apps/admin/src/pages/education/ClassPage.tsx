@@ -10,6 +10,7 @@ import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { download, educationApi, educationExports } from "./api"
+import { statusColor } from "./ClassesPage"
 
 type RosterMember = Roster["members"][number]
 
@@ -98,7 +99,7 @@ const ClassPage = () => {
       title={c.title}
       extra={
         c.closed ? (
-          <Tag>{t("education.closed")}</Tag>
+          <Tag>{t("education.classStatus.closed")}</Tag>
         ) : (
           <Popconfirm title={t("education.closeConfirm")} onConfirm={() => close.mutate()}>
             <Button danger>{t("education.close")}</Button>
@@ -108,6 +109,9 @@ const ClassPage = () => {
     >
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("education.org")}>{c.orgName}</Descriptions.Item>
+        <Descriptions.Item label={t("education.state")}>
+          <Tag color={statusColor[c.status]}>{t(`education.classStatus.${c.status}`)}</Tag>
+        </Descriptions.Item>
         <Descriptions.Item label={t("education.hours")}>{c.hours}</Descriptions.Item>
         <Descriptions.Item label={t("education.enrolled")}>{c.enrolled}</Descriptions.Item>
         <Descriptions.Item label={t("education.personTimes")}>

@@ -189,8 +189,9 @@ const ClassesPage = () => {
       title: "",
       key: "state",
       width: 90,
-      render: (_: unknown, c: ClassView) =>
-        c.closed ? <Tag>{t("education.closed")}</Tag> : <Tag color="green">{t("education.open")}</Tag>,
+      render: (_: unknown, c: ClassView) => (
+        <Tag color={statusColor[c.status]}>{t(`education.classStatus.${c.status}`)}</Tag>
+      ),
     },
   ]
   return (
@@ -225,6 +226,14 @@ const ClassesPage = () => {
       <CreateClass open={creating} onClose={() => setCreating(false)} />
     </Page>
   )
+}
+
+/** The colour of a class's derived status (`ClassView.status`). */
+export const statusColor: Record<ClassView["status"], string> = {
+  upcoming: "blue",
+  "in-progress": "green",
+  "sessions-over": "gold",
+  closed: "default",
 }
 
 export default ClassesPage

@@ -59,6 +59,14 @@ export const educationApi = {
     ),
   close: (classId: string, version: number) =>
     api.post<ClassView>(`/education/classes/${id(classId)}/close`, { version }),
+  recordOnline: (body: {
+    memberId: string
+    title: string
+    date: string
+    startTime?: string
+    endTime?: string
+    hours: number
+  }) => api.post<{ id: string }>("/education/online", body),
   card: (memberId: string, year: number) =>
     api.get<StudyCard>(`/education/members/${id(memberId)}/study`, { year }),
   statistics: (q: { orgId?: string | undefined; year: number }) =>

@@ -1,4 +1,4 @@
-import { date, type FieldError, fieldError } from "@xianfeng/core"
+import { date, type FieldError, fieldError, type PlainDate } from "@xianfeng/core"
 import {
   attendanceOfClass,
   audienceFactsOf,
@@ -18,6 +18,7 @@ import {
   type AudienceMember,
   audienceAdmits,
   type CadrePost,
+  classStatus,
   educationPolicy,
   type MemberCategory,
   type Audience as RulesAudience,
@@ -26,7 +27,7 @@ import {
 import ExcelJS from "exceljs"
 import { audit } from "../../audit.js"
 import type { Actor } from "../../auth/actor.js"
-import type { Deps } from "../../deps.js"
+import { type Deps, todayOf } from "../../deps.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
@@ -62,7 +63,11 @@ const audienceOf = (c: ClassRow): Audience => {
   }
 }
 
-export const classView = (c: ClassRow, present: ReadonlyMap<string, readonly string[]> = new Map()) => ({
+export const classView = (
+  c: ClassRow,
+  asOf: PlainDate,
+  present: ReadonlyMap<string, readonly string[]> = new Map(),
+) => ({
   id: c.id,
   orgId: c.orgId,
   orgName: c.orgName,
@@ -70,6 +75,11 @@ export const classView = (c: ClassRow, present: ReadonlyMap<string, readonly str
   audience: audienceOf(c),
   centralized: c.centralized,
   closed: c.closedAt !== null,
+  status: classStatus(
+    c.sessions.map((s) => ({ on: s.onDate })),
+    c.closedAt !== null,
+    asOf,
+  ),
   version: c.version,
   sessions: c.sessions.map((s) => ({
     id: s.id,
@@ -97,7 +107,7 @@ export const listClasses = route({
     const page = query.page ?? 1
     const pageSize = query.pageSize ?? 20
     const { items, total } = await classesInScope(deps.db, actor, { orgId: query.orgId, page, pageSize })
-    return { items: items.map((c) => classView(c)), total, page, pageSize }
+    return { items: items.map((c) => classView(c, todayOf(deps))), total, page, pageSize }
   },
 })
 
@@ -168,7 +178,7 @@ export const createTrainingClass = route({
       result: "ok",
       details: { orgId: body.orgId, sessions: body.sessions.length },
     })
-    return classView(created)
+    return classView(created, todayOf(deps))
   },
 })
 
@@ -280,7 +290,7 @@ export const classRoster = route({
       result: "ok",
     })
     return {
-      class: classView(c, present),
+      class: classView(c, todayOf(deps), present),
       members: people.map((m) => {
         const at = c.sessions.filter((s) => present.get(s.id)?.includes(m.id))
         return {
@@ -372,7 +382,7 @@ export const closeTrainingClass = route({
       objectId: params.id,
       result: "ok",
     })
-    return classView(await classInScope(deps.db, actor, params.id))
+    return classView(await classInScope(deps.db, actor, params.id), todayOf(deps))
   },
 })
 

@@ -3,7 +3,13 @@
  * in OpenAPI and give the admin its types (`@xianfeng/api/contract/education`).
  */
 import { bilingual, IsoDate } from "@xianfeng/core"
-import { cadrePosts, exemptionReasons, memberCategories, studySources } from "@xianfeng/education-training"
+import {
+  cadrePosts,
+  classStatuses,
+  exemptionReasons,
+  memberCategories,
+  studySources,
+} from "@xianfeng/education-training"
 import { Schema } from "effect"
 import { IntParam, OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
 
@@ -83,6 +89,8 @@ export const ClassView = Schema.Struct({
   audience: Audience,
   centralized: Schema.Boolean,
   closed: Schema.Boolean,
+  /** Derived from the sessions and the closing as of today (`classStatus`): never 进行中 once every session is past. */
+  status: Schema.Literals(classStatuses),
   version: Schema.Int,
   sessions: Schema.Array(SessionView),
   enrolled: Schema.Int,
@@ -328,3 +336,39 @@ export const ThreadView = Schema.Struct({
   moderator: Schema.Boolean,
 })
 export type ThreadView = typeof ThreadView.Type
+
+/** A proposed overlay on the district's education policy, e.g. `{ "memberMinHours": 40 }`, judged for a year. */
+export const EducationPolicyImpactBody = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  year: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 2000, maximum: 2100 }))),
+  overlay: Schema.Record(Schema.String, Schema.Unknown).annotate({
+    description: "Education policy keys and their proposed values, e.g. { memberMinHours: 40 }",
+  }),
+})
+
+/** Whose study verdicts a proposed policy changes, and how (`@xianfeng/impact`'s report); names and ID numbers masked. */
+export const EducationPolicyImpact = Schema.Struct({
+  asOf: IsoDate,
+  people: Schema.Int,
+  affectedPeople: Schema.Int,
+  changedVerdicts: Schema.Int,
+  groups: Schema.Array(
+    Schema.Struct({
+      rule: Schema.String,
+      kind: Schema.Literals(["newly-blocked", "no-longer-blocked", "new-due-date", "new-citation", "other"]),
+      verdicts: Schema.Int,
+      people: Schema.Int,
+      sample: Schema.Array(
+        Schema.Struct({
+          name: Schema.String,
+          idNumber: Schema.String,
+          org: Schema.String,
+          slot: Schema.String,
+          before: Schema.optionalKey(Schema.String),
+          after: Schema.optionalKey(Schema.String),
+        }),
+      ),
+    }),
+  ),
+})
+export type EducationPolicyImpact = typeof EducationPolicyImpact.Type

@@ -20,6 +20,7 @@ import {
   replyToThread,
   unhidePost,
 } from "./forum.js"
+import { educationPolicyImpact } from "./policy-impact.js"
 import { memberStudyCard, recordExemption, recordOnline, studyLedgerXlsx, studyStatistics } from "./study.js"
 
 /** 教育培训 (Education and training): the area's routes, registered once in `src/areas.ts`. */
@@ -37,6 +38,7 @@ export const educationRoutes: readonly AnyRoute[] = [
   studyLedgerXlsx,
   recordOnline,
   recordExemption,
+  educationPolicyImpact,
   firstItemLedgerRoute,
   listThreads,
   getThread,

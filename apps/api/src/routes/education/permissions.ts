@@ -8,4 +8,6 @@ export const educationPermissions = {
   post: ["district-admin", "committee-officer", "branch-secretary"],
   /** Moderate the forum: the organization department (区委组织部), i.e. the district's administrators. */
   moderate: ["district-admin"],
+  /** Preview whose study verdicts a proposed education policy would change (nothing saved). */
+  previewPolicyImpact: ["district-admin"],
 } as const satisfies Record<string, readonly Role[]>

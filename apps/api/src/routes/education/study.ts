@@ -1,5 +1,12 @@
 import { date, fieldError, type PlainDate, Temporal } from "@xianfeng/core"
-import { memberInScope, type StudyMemberRow, studyYearOf, writeExemptions, writeOnline } from "@xianfeng/db"
+import {
+  creditedStudyOf,
+  memberInScope,
+  type StudyMemberRow,
+  studyYearOf,
+  writeExemptions,
+  writeOnline,
+} from "@xianfeng/db"
 import {
   type CreditedEntry,
   cadrePosts,
@@ -46,13 +53,9 @@ export const memberStudyCard = route({
     const today = todayOf(deps)
     const year = yearOf(query, today)
     const member = await memberInScope(deps.db, actor, params.id)
-    const { policy, judged, credited, titles } = await studyYearOf(
-      deps.db,
-      actor,
-      { memberId: params.id },
-      year,
-      today,
-    )
+    const { policy, judged } = await studyYearOf(deps.db, actor, { memberId: params.id }, year, today)
+    // The lines, each credited: one member's year is small enough to credit every entry (the full evaluation).
+    const { credited, titles } = await creditedStudyOf(deps.db, actor, { memberId: params.id }, year, policy)
     const mine = judged[0]
     await audit(deps.db, deps, actor, {
       action: "education.study.read",
@@ -62,7 +65,7 @@ export const memberStudyCard = route({
       details: { year },
     })
     const lines = credited
-      .filter((e: CreditedEntry) => e.memberId === params.id)
+      .filter((e: CreditedEntry) => e.memberId === params.id && e.on.year === year)
       .sort((a, b) => Temporal.PlainDate.compare(a.on, b.on) || (a.start ?? 0) - (b.start ?? 0))
     return {
       memberId: member.id,
@@ -104,13 +107,7 @@ export const studyStatistics = route({
     const lang = langOf(c)
     const today = todayOf(deps)
     const year = yearOf(query, today)
-    const { policy, judged, credited } = await studyYearOf(
-      deps.db,
-      actor,
-      { orgId: query.orgId },
-      year,
-      today,
-    )
+    const { policy, judged, byMonth } = await studyYearOf(deps.db, actor, { orgId: query.orgId }, year, today)
     await audit(deps.db, deps, actor, {
       action: "education.statistics.read",
       objectType: "org",
@@ -118,8 +115,6 @@ export const studyStatistics = route({
       result: "ok",
       details: { year },
     })
-    const orgOf = new Map(judged.map((j) => [j.person.id, j.person]))
-    const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, personTimes: 0, hours: 0 }))
     const byOrg = new Map<
       string,
       {
@@ -146,18 +141,8 @@ export const studyStatistics = route({
       if (j.person.exemption !== null) o.exempt += 1
       else if (!needsAttention(j.verdicts)) o.meeting += 1
       o.tenths += j.total?.tenths ?? 0
+      o.personTimes += j.total?.classPersonTimes ?? 0
       byOrg.set(j.person.orgId, o)
-    }
-    let personTimes = 0
-    for (const e of credited) {
-      const m = byMonth[e.on.month - 1]
-      if (m !== undefined) m.hours += e.credited / 10
-      if (e.source !== "class") continue
-      personTimes += 1
-      if (m !== undefined) m.personTimes += 1
-      const p = orgOf.get(e.memberId)
-      const o = p === undefined ? undefined : byOrg.get(p.orgId)
-      if (o !== undefined) o.personTimes += 1
     }
     const below = judged.filter((j) => needsAttention(j.verdicts))
     return {
@@ -165,9 +150,9 @@ export const studyStatistics = route({
       members: judged.length,
       meeting: judged.filter((j) => j.person.exemption === null && !needsAttention(j.verdicts)).length,
       exempt: judged.filter((j) => j.person.exemption !== null).length,
-      personTimes,
+      personTimes: byMonth.reduce((n, m) => n + m.personTimes, 0),
       minimum: policy.memberMinHours,
-      byMonth: byMonth.map((m) => ({ ...m, hours: Math.round(m.hours * 10) / 10 })),
+      byMonth: byMonth.map((m) => ({ month: m.month, personTimes: m.personTimes, hours: m.tenths / 10 })),
       byOrg: [...byOrg.values()].map(({ tenths, ...o }) => ({ ...o, hours: tenths / 10 })),
       below: below.map((j) => {
         const pending = j.verdicts.filter((v) => v.status === "due" || v.status === "overdue")
