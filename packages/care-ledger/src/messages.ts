@@ -19,12 +19,12 @@ export const careMessages: MessageCatalog = {
     en: "only this year's dues may be paid ahead ({month})",
   },
   "DUES-PAYMENT.short": {
-    "zh-CN": "应缴{due}分，实缴{paid}分，仍有欠缴",
-    en: "{paid} fen paid of {due} due: still in arrears",
+    "zh-CN": "应缴{dueYuan}元，实缴{paidYuan}元，仍有欠缴",
+    en: "¥{paidYuan} paid of ¥{dueYuan} due: still in arrears",
   },
   "DUES-PAYMENT.centre": {
-    "zh-CN": "超额{extra}分（一次1000元以上）须全部上缴中央",
-    en: "the surplus of {extra} fen (¥1,000 or more at once) goes entirely to the centre",
+    "zh-CN": "超额{extraYuan}元（一次1000元以上）须全部上缴中央",
+    en: "the surplus of ¥{extraYuan} (¥1,000 or more at once) goes entirely to the centre",
   },
   "DUES-PAYMENT.prepaid": { "zh-CN": "预交{month}的党费", en: "dues of {month} paid ahead" },
   "DUES-PAYMENT.ok": { "zh-CN": "{month}的党费已缴", en: "dues of {month} paid" },
@@ -77,8 +77,8 @@ export const careMessages: MessageCatalog = {
   },
   "CARE-VISIT.ok": { "zh-CN": "已于{on}走访", en: "visited on {on}" },
   "CARE-PLAN.over-budget": {
-    "zh-CN": "已发放{spent}分，超出预算{budget}分",
-    en: "{spent} fen given, over the budget of {budget}",
+    "zh-CN": "已发放{spentYuan}元，超过预算{budgetYuan}元",
+    en: "¥{spentYuan} given, over the budget of ¥{budgetYuan}",
   },
   "CARE-PLAN.done": { "zh-CN": "已全部走访（{visited}人）", en: "all visited ({visited})" },
   "CARE-PLAN.open": { "zh-CN": "尚有{left}人未走访，期限{dueBy}", en: "{left} still to visit by {dueBy}" },

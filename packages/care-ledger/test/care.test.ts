@@ -9,6 +9,7 @@ import {
   checkVisit,
   confirmSurveyVerdict,
   festivalDay,
+  formatYuan,
   type Ledger,
   ledgerAsOf,
   medalList,
@@ -159,6 +160,44 @@ describe("festival visits (VISIT circular)", () => {
     expect(p).toMatchObject({ visited: 2, spentFen: 150_000, remainingFen: 250_000 })
     expect(p.verdict.status).toBe("due")
     expect(renderVerdict(p.verdict, careMessages, "zh-CN")).toContain("期限2027年2月5日")
+  })
+  it("a plan that has given more than its budget warns in yuan, with separators and two decimals", () => {
+    const p = planProgress(
+      9_000,
+      [{ amountFen: 134_000_000 }, { amountFen: 370_000 }],
+      120_000_000,
+      date("2027-02-05"),
+      asOf,
+    )
+    expect(p.verdict).toMatchObject({ status: "warning", code: "CARE-PLAN.over-budget" })
+    expect(p.verdict.params).toMatchObject({ spent: 134_370_000, budget: 120_000_000 })
+    expect(renderVerdict(p.verdict, careMessages, "zh-CN")).toContain(
+      "已发放1,343,700.00元，超过预算1,200,000.00元",
+    )
+    expect(renderVerdict(p.verdict, careMessages, "en")).toContain(
+      "¥1,343,700.00 given, over the budget of ¥1,200,000.00",
+    )
+  })
+})
+
+describe("amounts in yuan for a reader", () => {
+  it("formats whole fen as yuan by integer arithmetic", () => {
+    expect(formatYuan(0)).toBe("0.00")
+    expect(formatYuan(5)).toBe("0.05")
+    expect(formatYuan(100)).toBe("1.00")
+    expect(formatYuan(123_456)).toBe("1,234.56")
+    expect(formatYuan(134_370_000)).toBe("1,343,700.00")
+    expect(formatYuan(-5)).toBe("-0.05")
+    expect(() => formatYuan(1.5)).toThrow(RangeError)
+  })
+  it("reads back to the same fen for any amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => {
+        const text = formatYuan(fen)
+        expect(/^-?\d{1,3}(,\d{3})*\.\d{2}$/.test(text)).toBe(true)
+        expect(Number(text.replaceAll(",", "").replace(".", ""))).toBe(fen)
+      }),
+    )
   })
 })
 
