@@ -248,12 +248,19 @@ export const VisitPlanSummary = Schema.Struct({
   /** The festival's lunar date in Chinese (二〇二七年正月初一). */
   festivalLunar: Schema.String,
   deadline: IsoDate,
+  /** The plan's whole budget (of the organization that runs it). */
   budgetFen: Count,
   fundSource: Schema.String,
+  /**
+   * `whole`: the plan is run by an organization of the caller's subtree, and the counts and spending are the
+   * plan's. `part`: a plan run from above; the counts and spending are the caller's subtree's part of it.
+   */
+  scope: Schema.Literals(["whole", "part"]),
   targets: Count,
   visited: Count,
   spentFen: Count,
-  remainingFen: Schema.Int,
+  /** Budget less spending; null for a `part`, which cannot see the rest of the plan's spending. */
+  remainingFen: Schema.NullOr(Schema.Int),
   verdict: CareVerdictView,
 })
 export type VisitPlanSummary = typeof VisitPlanSummary.Type
