@@ -5,6 +5,7 @@ import type {
   CampaignView,
   DuesSheetView,
   LedgerView,
+  VisitPlanList,
   VisitPlanView,
 } from "../src/routes/care/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
@@ -260,6 +261,58 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(
         (await secretary.get(`/api/care/ledger.xlsx?reason=${encodeURIComponent("年终走访统计")}`)).status,
       ).toBe(200)
+    })
+  })
+
+  describe("the demo district", () => {
+    it("its Spring Festival plan is about half done and within its budget, and the district runs it for the towns", async () => {
+      const plans = await admin.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      const plan = plans.items.find((p) => p.festival === "spring-festival")
+      if (plan === undefined) throw new Error("no Spring Festival plan in the demo")
+      expect(plan.budgetFen).toBe(120_000_000)
+      expect(plan.visited / plan.targets).toBeGreaterThan(0.3)
+      expect(plan.visited / plan.targets).toBeLessThan(0.7)
+      expect(plan.spentFen).toBeLessThanOrEqual(plan.budgetFen)
+      expect(plan.verdict.code).not.toBe("CARE-PLAN.over-budget")
+      // The committee officer sees the district's plan through the town's people, named as the district's.
+      const theirs = (await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")).items
+      expect(theirs.find((p) => p.id === plan.id)).toMatchObject({ orgId: "d1", orgName: plan.orgName })
+    })
+
+    it("a branch sees its own part of a district plan's visits and spending, and the budget as the plan's", async () => {
+      const whole = (await admin.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")).items[0]
+      const part = (
+        await secretary.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      ).items.find((p) => p.id === whole?.id)
+      expect(whole).toMatchObject({
+        scope: "whole",
+        remainingFen: (whole?.budgetFen ?? 0) - (whole?.spentFen ?? 0),
+      })
+      expect(part).toMatchObject({ scope: "part", remainingFen: null, budgetFen: whole?.budgetFen })
+      // The branch's own visits and spending, which the plan's people in the branch add up to.
+      const detail = await secretary.json<VisitPlanView>("GET", `/api/care/visit-plans/${whole?.id}`)
+      const visits = detail.targets.flatMap((t) => (t.visit === null ? [] : [t.visit]))
+      expect(part?.targets).toBe(detail.targets.length)
+      expect(part?.visited).toBe(visits.length)
+      expect(part?.spentFen).toBe(visits.reduce((s, v) => s + v.amountFen, 0))
+      expect(part?.spentFen).toBeLessThan(whole?.spentFen ?? 0)
+    })
+
+    it("its commendation campaign has nominations at every stage, and a town whose quota is used up", async () => {
+      const campaigns = await admin.json<{ items: CampaignView[] }>("GET", "/api/care/campaigns")
+      const campaign = campaigns.items.find((c) => c.orgId === "d1")
+      if (campaign === undefined) throw new Error("no district campaign in the demo")
+      const { items } = await admin.json<{ items: { stage: string }[] }>(
+        "GET",
+        `/api/care/campaigns/${campaign.id}/nominations`,
+      )
+      expect(new Set(items.map((n) => n.stage))).toEqual(
+        new Set(["nominated", "vetted", "noticed", "approved", "withdrawn"]),
+      )
+      expect(campaign.quotas.some((q) => q.used >= q.quota)).toBe(true)
+      expect(campaign.quotas.find((q) => q.orgId === "c01")?.used).toBeLessThan(
+        campaign.quotas.find((q) => q.orgId === "c01")?.quota ?? 0,
+      )
     })
   })
 
