@@ -5,6 +5,7 @@ import type {
   CampaignView,
   DuesSheetView,
   LedgerView,
+  MedalView,
   VisitPlanList,
   VisitPlanView,
 } from "../src/routes/care/contract.js"
@@ -313,6 +314,57 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(campaign.quotas.find((q) => q.orgId === "c01")?.used).toBeLessThan(
         campaign.quotas.find((q) => q.orgId === "c01")?.quota ?? 0,
       )
+    })
+  })
+
+  describe("the 50-year medal", () => {
+    it("records an award for an eligible member once, and refuses one not eligible (422 naming memberId), changing nothing", async () => {
+      const list = await admin.json<MedalView>("GET", "/api/care/medal?year=2026")
+      const eligible = list.items.find((i) => i.verdict.code === "MEDAL-50.eligible")
+      if (eligible === undefined) throw new Error("the demo district needs a member eligible for the medal")
+      expect(eligible.standingBars).toEqual([])
+      expect(eligible.partyAge).toBeGreaterThanOrEqual(50)
+      const before = await auditCount("care.medal.award")
+      const future = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+        awardedOn: "2026-12-01",
+      })
+      expect(future.status).toBe(422)
+      expect((await problemOf(future)).errors?.[0]?.field).toBe("awardedOn")
+      const res = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+        awardedOn: "2026-07-01",
+      })
+      expect(res.status).toBe(201)
+      expect(((await res.json()) as { verdict: { code: string } }).verdict.code).toBe("MEDAL-50.awarded")
+      expect(await auditCount("care.medal.award")).toBe(before + 1)
+      const again = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+      })
+      expect(again.status).toBe(422)
+      expect((await problemOf(again)).errors?.[0]?.field).toBe("memberId")
+      // A member far from 50 years: refused, and the list does not change.
+      const sheet = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      const young = sheet.rows.find((r) => !list.items.some((i) => i.memberId === r.memberId))
+      const no = await admin.send("POST", "/api/care/medal/awards", { memberId: young?.memberId, year: 2026 })
+      expect(no.status).toBe(422)
+      expect((await problemOf(no)).errors?.[0]?.field).toBe("memberId")
+      const after = await admin.json<MedalView>("GET", "/api/care/medal?year=2026")
+      expect(after.items.filter((i) => i.verdict.code === "MEDAL-50.awarded").length).toBe(
+        list.items.filter((i) => i.verdict.code === "MEDAL-50.awarded").length + 1,
+      )
+      expect(await auditCount("care.medal.award")).toBe(before + 1)
+      // Recording is for those who organize it, not a branch secretary.
+      expect(
+        (await secretary.send("POST", "/api/care/medal/awards", { memberId: eligible.memberId, year: 2026 }))
+          .status,
+      ).toBe(403)
     })
   })
 

@@ -13,6 +13,7 @@ import {
   type Ledger,
   ledgerAsOf,
   medalList,
+  medalStandingBarsOf,
   medalVerdict,
   mustVisit,
   nationalPolicy,
@@ -47,6 +48,23 @@ describe("MED 2021: the 50-year medal at party age 50 by 1 July, counted from fu
       2026,
     )
     expect(list).toEqual({ year: 2026, eligible: ["a"], awarded: ["d"] })
+  })
+  it("good standing: six months of dues or organizational life missed (PC 9) or an open unqualified case bars it, by policy", () => {
+    const clear = { consecutiveUnpaidDues: 5, monthsSinceAttended: 5, openUnqualifiedCase: false }
+    expect(medalStandingBarsOf(clear, nationalPolicy)).toEqual([])
+    expect(medalStandingBarsOf({ openUnqualifiedCase: false }, nationalPolicy)).toEqual([])
+    expect(medalStandingBarsOf({ ...clear, consecutiveUnpaidDues: 6 }, nationalPolicy)).toEqual([
+      "dues-self-lapse",
+    ])
+    expect(medalStandingBarsOf({ ...clear, monthsSinceAttended: 7 }, nationalPolicy)).toEqual([
+      "meetings-self-lapse",
+    ])
+    expect(medalStandingBarsOf({ ...clear, openUnqualifiedCase: true }, nationalPolicy)).toEqual([
+      "unqualified-case",
+    ])
+    // A district that does not count organizational life for the medal.
+    const lenient = { ...nationalPolicy, medalStandingBars: ["dues-self-lapse", "unqualified-case"] as const }
+    expect(medalStandingBarsOf({ ...clear, monthsSinceAttended: 12 }, lenient)).toEqual([])
   })
 })
 

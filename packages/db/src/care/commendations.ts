@@ -198,11 +198,12 @@ export const setNoticeStart = async (db: XfDb, scope: Scope, id: string, on: Pla
 export const medalCandidatesInScope = async (
   db: XfDb,
   scope: Scope,
-  query: { readonly orgId?: string | undefined },
+  query: { readonly orgId?: string | undefined; readonly memberId?: string | undefined },
 ): Promise<
   readonly {
     readonly memberId: string
     readonly name: string
+    readonly orgId: string
     readonly orgName: string
     readonly fullMemberOn: PlainDate
     readonly status: MemberStatus
@@ -214,6 +215,7 @@ export const medalCandidatesInScope = async (
     .select({
       memberId: members.id,
       name: members.name,
+      orgId: members.orgId,
       orgName: orgs.name,
       fullMemberOn: members.fullMemberOn,
       status: members.status,
@@ -222,11 +224,18 @@ export const medalCandidatesInScope = async (
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .leftJoin(careMedalAwards, eq(careMedalAwards.memberId, members.id))
-    .where(and(memberRowsInScope(scope, within), isNotNull(members.fullMemberOn)))
+    .where(
+      and(
+        memberRowsInScope(scope, within),
+        isNotNull(members.fullMemberOn),
+        query.memberId === undefined ? undefined : eq(members.id, query.memberId),
+      ),
+    )
     .orderBy(asc(members.fullMemberOn), asc(members.id))
   return rows.map((r) => ({
     memberId: r.memberId,
     name: r.name,
+    orgId: r.orgId,
     orgName: r.orgName,
     fullMemberOn: r.fullMemberOn as PlainDate,
     status: r.status,

@@ -11,6 +11,7 @@ import {
   duesCategories,
   festivalKinds,
   ledgerEventKinds,
+  medalStandingBars,
   nominationStages,
 } from "@xianfeng/care-ledger"
 import { bilingual, IsoDate } from "@xianfeng/core"
@@ -365,20 +366,24 @@ export const StageBody = Schema.Struct({ stage: Schema.Literals(nominationStages
 export const NoticeBody = Schema.Struct({ startsOn: IsoDate })
 
 export const MedalQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
-export const MedalView = Schema.Struct({
-  year: Year,
-  items: Schema.Array(
-    Schema.Struct({
-      memberId: Schema.String,
-      name: Schema.String,
-      orgName: Schema.String,
-      fullMemberOn: IsoDate,
-      partyAge: Schema.Int,
-      verdict: CareVerdictView,
-    }),
-  ),
+export const MedalAwardView = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  orgName: Schema.String,
+  fullMemberOn: IsoDate,
+  partyAge: Schema.Int,
+  /** What keeps the member off the medal as not in good standing (the policy's `medalStandingBars`). */
+  standingBars: Schema.Array(Schema.Literals(medalStandingBars)),
+  verdict: CareVerdictView,
 })
+export const MedalView = Schema.Struct({ year: Year, items: Schema.Array(MedalAwardView) })
 export type MedalView = typeof MedalView.Type
+export const MedalAwardBody = Schema.Struct({
+  memberId: UuidId,
+  year: Year,
+  /** The day it was given; today when left out. */
+  awardedOn: Schema.optionalKey(IsoDate),
+})
 
 export const DashboardView = Schema.Struct({
   asOf: IsoDate,
