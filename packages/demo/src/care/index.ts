@@ -38,6 +38,8 @@ interface CareDistrict {
   readonly campaignYear: number
   /** Nominations made so far per organization holding a quota (withdrawn ones included). */
   readonly nominated: Map<string, number>
+  /** The demo secretaries' branches, whose first entry is left for them to visit and review. */
+  readonly keep: ReadonlySet<string>
   /** Branches that have confirmed their part of the survey. */
   readonly confirmedBranches: ReadonlySet<string>
   /** Branches whose first member has been seen (each branch's first entry is kept open for the demo's users). */
@@ -78,7 +80,8 @@ const monthsBack = (asOf: PlainDate, n: number) => {
  * - this year's survey (摸底调查), started 20 days ago and due in 15: about a third of the branches have confirmed
  *   every entry (never the demo secretaries' branches, which are left for them to do);
  * - the coming Spring Festival's visit plan of the district (a budget of ¥1,200,000): everyone the ledger's
- *   categories name, about half visited in the last fortnight (never a branch's first entry), ¥200–600 each;
+ *   categories name, about half visited in the last fortnight (never the first entry of a demo secretary's
+ *   branch), ¥200–600 each;
  * - the next July 1's commendation campaign (两优一先) of the district, a quota of 4 for each town and the
  *   district's offices, its public notice begun 15 days ago: each has one nomination approved, one on notice,
  *   one vetted and one withdrawn, and every one but the first town (the demo officer's, left a place to
@@ -157,6 +160,7 @@ export const careContributor: DemoContributor = {
       campaignId: campaign.id,
       campaignYear,
       nominated: new Map(),
+      keep,
       confirmedBranches,
       seenBranches: new Set(),
     }
@@ -348,7 +352,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
       memberId: m.id,
       personName: m.name,
       categories,
-      visit: !first && int(rng, 0, 1) === 0,
+      visit: !(first && care.keep.has(m.orgId)) && int(rng, 0, 1) === 0,
     })
   }
   await appendLedgerEvents(tx, events)
