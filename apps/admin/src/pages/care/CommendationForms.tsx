@@ -283,3 +283,35 @@ export const StartNotice = ({ campaign }: { readonly campaign: CampaignView }) =
     </Space.Compact>
   )
 }
+
+/** 颁发纪念章: records the award for an eligible member; the API refuses anyone else (422 naming memberId). */
+export const AwardMedal = ({ memberId, year }: { readonly memberId: string; readonly year: number }) => {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [pending, setPending] = useState(false)
+  const award = async () => {
+    setPending(true)
+    try {
+      await careApi.awardMedal({ memberId, year })
+      await queryClient.invalidateQueries({ queryKey: ["care", "medal"] })
+      message.success(t("care.awarded"))
+    } catch (e) {
+      if (!(e instanceof ProblemError)) throw e
+      message.error(e.problem.errors?.map((x) => x.message).join("；") || e.problem.detail || e.problem.title)
+    } finally {
+      setPending(false)
+    }
+  }
+  return (
+    <Button
+      size="small"
+      type="link"
+      disabled={pending}
+      onClick={award}
+      data-testid={`care-award-${memberId}`}
+    >
+      {t("care.award")}
+    </Button>
+  )
+}

@@ -9,7 +9,7 @@ import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { careApi } from "./api"
-import { Nominate, NominationSteps, StartCampaign, StartNotice } from "./CommendationForms"
+import { AwardMedal, Nominate, NominationSteps, StartCampaign, StartNotice } from "./CommendationForms"
 
 type Quota = CampaignView["quotas"][number]
 type MedalRow = MedalView["items"][number]
@@ -136,6 +136,8 @@ const Campaigns = () => {
 
 const Medal = () => {
   const { t } = useI18n()
+  const { session } = useSession()
+  const organizer = session?.user.role === "district-admin" || session?.user.role === "committee-officer"
   const [year, setYear] = useState(new Date().getFullYear())
   const medal = useQuery({ queryKey: ["care", "medal", year], queryFn: () => careApi.medal({ year }) })
   const columns: ColumnsType<MedalRow> = [
@@ -154,6 +156,29 @@ const Medal = () => {
         </Tag>
       ),
     },
+    {
+      title: t("care.standing"),
+      key: "bars",
+      render: (_: unknown, r) =>
+        r.standingBars.map((b) => (
+          <Tag key={b} color="orange">
+            {t(`care.bar.${b}` as MessageKey)}
+          </Tag>
+        )),
+    },
+    ...(organizer
+      ? [
+          {
+            title: t("care.actions"),
+            key: "award",
+            width: 100,
+            render: (_: unknown, r: MedalRow) =>
+              r.verdict.code === "MEDAL-50.eligible" ? (
+                <AwardMedal memberId={r.memberId} year={year} />
+              ) : null,
+          },
+        ]
+      : []),
   ]
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>

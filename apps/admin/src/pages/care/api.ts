@@ -75,6 +75,8 @@ export const careApi = {
     monthlyFen: number
     approvalRef: string
   }) => api.post<unknown>("/care/dues/reductions", body),
+  awardMedal: (body: { memberId: string; year: number; awardedOn?: string }) =>
+    api.post<unknown>("/care/medal/awards", body),
   startCampaign: (body: { orgId: string; year: number; title: string }) =>
     api.post<CampaignView>("/care/campaigns", body),
   nominate: (
