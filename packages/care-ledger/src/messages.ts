@@ -28,6 +28,13 @@ export const careMessages: MessageCatalog = {
   },
   "DUES-PAYMENT.prepaid": { "zh-CN": "预交{month}的党费", en: "dues of {month} paid ahead" },
   "DUES-PAYMENT.ok": { "zh-CN": "{month}的党费已缴", en: "dues of {month} paid" },
+  "DUES-AMOUNT.monthly": {
+    "zh-CN": "每月应缴党费{monthlyYuan}元",
+    en: "monthly dues ¥{monthlyYuan}",
+  },
+  "DUES-AMOUNT.base": { "zh-CN": "无法核定党费：{reason}", en: "dues cannot be assessed: {reason}" },
+  "CARE-CATEGORY.old-member": { "zh-CN": "列入老党员台账", en: "an old member of the ledger" },
+  "CARE-CATEGORY.pre-1949": { "zh-CN": "1949年10月1日前入党", en: "joined before 1 October 1949" },
   "MEDAL-50.awarded": { "zh-CN": "已于{year}年颁发纪念章", en: "given the medal in {year}" },
   "MEDAL-50.not-living": { "zh-CN": "纪念章颁发给健在党员", en: "the medal is for living members" },
   "MEDAL-50.not-yet": { "zh-CN": "党龄于{reaches}满50年", en: "party age reaches 50 on {reaches}" },

@@ -6,8 +6,10 @@ import {
   applyLedgerEvent,
   automaticCategories,
   careMessages,
+  categoryVerdicts,
   checkVisit,
   confirmSurveyVerdict,
+  duesVerdict,
   festivalDay,
   formatYuan,
   type Ledger,
@@ -195,6 +197,25 @@ describe("festival visits (VISIT circular)", () => {
     expect(renderVerdict(p.verdict, careMessages, "en")).toContain(
       "¥1,343,700.00 given, over the budget of ¥1,200,000.00",
     )
+  })
+})
+
+describe("verdicts for the impact report", () => {
+  it("a member's monthly dues and the automatic ledger categories as verdicts, moving with the policy", () => {
+    expect(duesVerdict("salaried", 300_000, nationalPolicy)).toMatchObject({
+      status: "ok",
+      code: "DUES-AMOUNT.monthly",
+      params: { monthlyFen: 1_500, basisPoints: 50 },
+    })
+    expect(duesVerdict("salaried", -1, nationalPolicy).status).toBe("blocked")
+    expect(duesVerdict("farmer", 0, { ...nationalPolicy, farmerMonthlyFen: 50 }).params).toMatchObject({
+      monthlyFen: 50,
+    })
+    const m = { birthDate: date("1950-03-01"), fullMemberOn: date("1990-01-01") }
+    expect(categoryVerdicts(m, asOf, nationalPolicy)).toEqual([])
+    expect(categoryVerdicts(m, asOf, { ...nationalPolicy, oldMemberAge: 75 }).map((v) => v.code)).toEqual([
+      "CARE-CATEGORY.old-member",
+    ])
   })
 })
 

@@ -1,4 +1,5 @@
 import type { ImpactAdapter } from "./adapter.js"
+import { careImpact } from "./care.js"
 import { developmentImpact } from "./development.js"
 import { disciplineImpact } from "./discipline.js"
 
@@ -10,4 +11,5 @@ import { disciplineImpact } from "./discipline.js"
 export const impactAdapters: Readonly<Record<string, ImpactAdapter<any, any>>> = {
   development: developmentImpact,
   discipline: disciplineImpact,
+  care: careImpact,
 }

@@ -65,6 +65,22 @@ const duesCategoryOf = (m: DemoMember): DuesCategory =>
         ? "relief"
         : "salaried"
 
+/**
+ * A demo member's dues category and base (the first year's, as the contributor draws it): the same numbers the
+ * loaded district's assessments start from, for the impact report's dataset.
+ */
+export const demoDuesBasis = (
+  m: DemoMember,
+  seed: number | string,
+): { readonly category: DuesCategory; readonly baseFen: number } => {
+  const rng = mulberry32(hashSeed(seed, "care-dues", m.id))
+  const category = duesCategoryOf(m)
+  return {
+    category,
+    baseFen: category === "retiree" ? int(rng, 2_500, 8_000) * 100 : int(rng, 2_200, 16_000) * 100,
+  }
+}
+
 const monthsBack = (asOf: PlainDate, n: number) => {
   const last = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month }).subtract({ months: 1 })
   return Array.from({ length: n }, (_, i) => last.subtract({ months: n - 1 - i }))
