@@ -64,7 +64,7 @@ const Campaigns = () => {
     },
     { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
     {
-      title: t("care.progress"),
+      title: t("care.nominationStage"),
       dataIndex: "stage",
       width: 100,
       render: (s: string) => <Tag>{t(`care.stage.${s}` as MessageKey)}</Tag>,

@@ -157,6 +157,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "care.bar.unqualified-case": "unqualified-member case open",
   "care.award": "Award",
   "care.awarded": "Award recorded",
+  "care.nominationStage": "Stage",
   "care.startCampaign": "Start a campaign",
   "care.campaignStarted": "Campaign started",
   "care.campaignTitle": "Campaign name",

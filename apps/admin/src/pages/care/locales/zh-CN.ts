@@ -156,6 +156,7 @@ export const zhCN = {
   "care.bar.unqualified-case": "不合格党员处置中",
   "care.award": "颁发",
   "care.awarded": "已登记颁发",
+  "care.nominationStage": "推荐环节",
   "care.startCampaign": "发起评选",
   "care.campaignStarted": "已发起评选",
   "care.campaignTitle": "评选名称",
