@@ -1,7 +1,7 @@
 import { join } from "node:path"
-import type { SurveyView, VisitPlanView } from "@xianfeng/api/contract/care"
+import type { CampaignView, NominationView, SurveyView, VisitPlanView } from "@xianfeng/api/contract/care"
 import { describe, expect, it } from "vitest"
-import { api, base, harness, page, shots, useHarness } from "./harness"
+import { api, base, harness, page, shots, signIn, useHarness } from "./harness"
 
 // 党内关怀 end to end against the real API and the demo district, as the first branch secretary: a visit recorded
 // through the form moves the Spring Festival plan's progress; the branch reviews its survey entries and confirms;
@@ -82,6 +82,95 @@ describe("care in the admin", () => {
         `${name} dues`,
       ).toBeLessThanOrEqual(0)
       await page.screenshot({ path: join(shots, `care-dues-${name}.png`), fullPage: true })
+    }
+    expect(harness?.offOrigin).toEqual([])
+    expect(harness?.pageErrors).toEqual([])
+  })
+})
+
+describe("care's forms in the admin", () => {
+  it("a committee officer nominates within the town's quota, is refused over it in the form, and moves nominations on", async () => {
+    await signIn("officer", { viewport: { width: 1440, height: 900 } })
+
+    const { items: campaigns } = await api<{ items: CampaignView[] }>("/care/campaigns")
+    const campaign = campaigns[0]
+    if (campaign === undefined) throw new Error("the demo district needs a commendation campaign")
+    const quotaOf = async () =>
+      (await api<{ items: CampaignView[] }>("/care/campaigns")).items[0]?.quotas.find(
+        (q) => q.orgId === "c01",
+      )
+    const before = await quotaOf()
+    if (before === undefined || before.used !== before.quota - 1)
+      throw new Error("the demo leaves the first town one place to nominate")
+    const nominationsOf = async () =>
+      (await api<{ items: NominationView[] }>(`/care/campaigns/${campaign.id}/nominations`)).items
+    const nominated = new Set((await nominationsOf()).map((n) => n.name))
+
+    await page.goto(`${base}/care/commendations`)
+    const nominate = async (used: number) => {
+      await page.getByTestId("care-nominate").click()
+      const dialog = page.getByRole("dialog")
+      await dialog.getByLabel("推荐单位（已推荐/名额）").click()
+      await page
+        .locator(".ant-select-item-option", { hasText: `${before.orgName}（${used}/${before.quota}）` })
+        .first()
+        .click()
+      await dialog.getByLabel("党员", { exact: true }).click()
+      const options = page.locator(".ant-select-item-option:visible")
+      await options.first().waitFor()
+      const names = await options.allTextContents()
+      const fresh = names.findIndex((n) => !nominated.has(n))
+      if (fresh < 0) throw new Error("every member offered is nominated already")
+      nominated.add(names[fresh] as string)
+      await options.nth(fresh).click()
+      await dialog.getByLabel(`${campaign.year - 1}年度民主评议等次`).click()
+      await page.locator(".ant-select-item-option:visible", { hasText: "优秀" }).first().click()
+      await dialog.getByLabel("主要事迹").fill("带领群众修建村道，组织防汛抢险")
+      await page.getByTestId("care-nomination-save").click()
+      return dialog
+    }
+    const first = await nominate(before.used)
+    await first.waitFor({ state: "detached" })
+    expect((await quotaOf())?.used).toBe(before.quota)
+    const count = (await nominationsOf()).length
+
+    // The place is taken: the next nomination is refused and the form says why, under the organization.
+    const second = await nominate(before.quota)
+    await second.locator(".ant-form-item-explain-error", { hasText: "名额" }).waitFor()
+    await page.screenshot({ path: join(shots, "care-nominate-refused-desktop.png") })
+    await second.getByRole("button", { name: /取\s*消/ }).click()
+    expect((await nominationsOf()).length).toBe(count)
+
+    // Vetting → public notice → approval (the demo's notice has run its working days).
+    const vetted = (await nominationsOf()).find((n) => n.stage === "vetted")
+    const noticed = (await nominationsOf()).find((n) => n.stage === "noticed")
+    if (vetted === undefined || noticed === undefined)
+      throw new Error("the demo needs vetted and noticed nominations")
+    await page.getByTestId(`care-step-noticed-${vetted.id}`).click()
+    await expect
+      .poll(async () => (await nominationsOf()).find((n) => n.id === vetted.id)?.stage)
+      .toBe("noticed")
+    await page.getByTestId(`care-step-approved-${noticed.id}`).click()
+    await expect
+      .poll(async () => (await nominationsOf()).find((n) => n.id === noticed.id)?.stage)
+      .toBe("approved")
+
+    for (const [w, h, name] of [
+      [1440, 900, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.goto(`${base}/care/commendations`)
+      await page.getByTestId("care-nominate").waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} commendations`,
+      ).toBeLessThanOrEqual(0)
+      await page.screenshot({ path: join(shots, `care-commendations-${name}.png`), fullPage: true })
+      await page.goto(`${base}/`)
+      await page.getByTestId("care-panel").locator("canvas").first().waitFor()
+      await page.getByTestId("care-panel").scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(shots, `care-dashboard-${name}.png`), fullPage: true })
     }
     expect(harness?.offOrigin).toEqual([])
     expect(harness?.pageErrors).toEqual([])

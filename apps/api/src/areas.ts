@@ -3,6 +3,7 @@ import type { AnyRoute } from "./http/route.js"
 import { agendaRoutes } from "./routes/agenda/index.js"
 import { appraisalAgenda } from "./routes/appraisal/agenda.js"
 import { appraisalRoutes } from "./routes/appraisal/index.js"
+import { careAgenda } from "./routes/care/agenda.js"
 import { careRoutes } from "./routes/care/index.js"
 import { developmentAgenda } from "./routes/development/agenda.js"
 import { developmentRoutes } from "./routes/development/index.js"
@@ -20,6 +21,7 @@ import { transferRoutes } from "./routes/transfer/index.js"
 export const agendaSources: readonly AgendaSource[] = [
   developmentAgenda,
   disciplineAgenda,
+  careAgenda,
   educationAgenda,
   appraisalAgenda,
 ]

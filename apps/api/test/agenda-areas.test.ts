@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { AgendaView } from "../src/routes/agenda/contract.js"
-import type { VisitPlanList, VisitPlanView } from "../src/routes/care/contract.js"
+import type {
+  DuesSheetView,
+  LedgerView,
+  SurveyList,
+  VisitPlanList,
+  VisitPlanView,
+} from "../src/routes/care/contract.js"
 import type { ClassView } from "../src/routes/education/contract.js"
 import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 
@@ -24,9 +30,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     await sys.stop()
   })
 
-  // Care's agenda source is not registered: a district-run plan joins the district's org row for its name, which
-  // row-level security hides from a committee, so the two walls answered differently (row-level-security.test).
-  it.skip("a visit plan with people still to visit shows on its deadline, the last day before the festival; fully visited it leaves", async () => {
+  it("a visit plan with people still to visit shows on its deadline, the last day before the festival; fully visited it leaves", async () => {
     const plans = await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
     const open = plans.items.find((p) => p.visited < p.targets && p.deadline >= "2026-11-27")
     if (open === undefined) throw new Error("the demo district needs an open visit plan")
@@ -51,6 +55,60 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
       expect(res.status).toBe(201)
     }
     expect(await entryOf()).toBeUndefined()
+  })
+
+  it("a survey with branches still to confirm shows on its deadline; once the branch confirms, it leaves the branch's agenda", async () => {
+    const survey = (await secretary.json<typeof SurveyList.Type>("GET", "/api/care/surveys")).items[0]
+    if (survey === undefined) throw new Error("the demo district needs a survey in progress")
+    const entryOf = async (who: Agent) =>
+      (await who.json<AgendaView>("GET", `/api/agenda?from=${survey.deadline}&days=1`)).items.find(
+        (i) => i.kind === "care.survey" && i.date === survey.deadline,
+      )
+    const officers = (await officer.json<typeof SurveyList.Type>("GET", "/api/care/surveys")).items[0]
+    const confirmed = officers?.branches.filter((b) => b.confirmedOn !== null).length
+    expect((await entryOf(officer))?.title).toContain(`${confirmed}/${officers?.branches.length}`)
+    const mine = await entryOf(secretary)
+    expect(mine).toMatchObject({ state: "due", link: "/care/survey", orgName: survey.orgName })
+    expect(mine?.title).toContain("0/1")
+    // Review every entry of the branch open at the survey's start, then confirm: the entry goes.
+    const ledger = await secretary.json<LedgerView>("GET", `/api/care/ledger?asOf=${survey.startsOn}`)
+    for (const e of ledger.items.filter((x) => x.orgId === branchId))
+      await secretary.json("POST", "/api/care/ledger/events", {
+        entryId: e.entryId,
+        orgId: branchId,
+        kind: "confirmed",
+        onDate: "2026-11-27",
+        reason: "摸底核实",
+        surveyId: survey.id,
+      })
+    await secretary.json("POST", `/api/care/surveys/${survey.id}/branches/${branchId}/confirm`, {})
+    expect(await entryOf(secretary)).toBeUndefined()
+  })
+
+  it("this month's dues collection shows on the month's last day with the members still to pay; a payment counts", async () => {
+    const sheet = await secretary.json<DuesSheetView>(
+      "GET",
+      `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+    )
+    const owing = sheet.rows.filter((r) => (r.months[10]?.dueFen ?? 0) > 0)
+    const unpaid = owing.filter((r) => (r.months[10]?.paidFen ?? 0) < (r.months[10]?.dueFen ?? 0))
+    expect(unpaid.length).toBeGreaterThan(0)
+    const entryOf = async () =>
+      (await secretary.json<AgendaView>("GET", "/api/agenda?from=2026-11-27&days=40")).items.filter(
+        (i) => i.kind === "care.dues",
+      )
+    const [entry, ...later] = await entryOf()
+    // Only November's: December has not begun, so nothing is due for it yet.
+    expect(later).toEqual([])
+    expect(entry).toMatchObject({ date: "2026-11-30", state: "due", link: "/care/dues", orgId: branchId })
+    expect(entry?.title).toContain(`${unpaid.length}/${owing.length}`)
+    const payer = unpaid[0]
+    await secretary.json("POST", "/api/care/dues/payments", {
+      memberId: payer?.memberId,
+      month: "2026-11",
+      amountFen: payer?.months[10]?.dueFen,
+    })
+    expect((await entryOf())[0]?.title).toContain(`${unpaid.length - 1}/${owing.length}`)
   })
 
   it("a class's coming sessions show on their day for its branch; past ones and a closed class's do not", async () => {

@@ -5,6 +5,8 @@ import type {
   CampaignView,
   DuesSheetView,
   LedgerView,
+  MedalView,
+  VisitPlanList,
   VisitPlanView,
 } from "../src/routes/care/contract.js"
 import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
@@ -260,6 +262,109 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(
         (await secretary.get(`/api/care/ledger.xlsx?reason=${encodeURIComponent("年终走访统计")}`)).status,
       ).toBe(200)
+    })
+  })
+
+  describe("the demo district", () => {
+    it("its Spring Festival plan is about half done and within its budget, and the district runs it for the towns", async () => {
+      const plans = await admin.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      const plan = plans.items.find((p) => p.festival === "spring-festival")
+      if (plan === undefined) throw new Error("no Spring Festival plan in the demo")
+      expect(plan.budgetFen).toBe(120_000_000)
+      expect(plan.visited / plan.targets).toBeGreaterThan(0.3)
+      expect(plan.visited / plan.targets).toBeLessThan(0.7)
+      expect(plan.spentFen).toBeLessThanOrEqual(plan.budgetFen)
+      expect(plan.verdict.code).not.toBe("CARE-PLAN.over-budget")
+      // The committee officer sees the district's plan through the town's people, named as the district's.
+      const theirs = (await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")).items
+      expect(theirs.find((p) => p.id === plan.id)).toMatchObject({ orgId: "d1", orgName: plan.orgName })
+    })
+
+    it("a branch sees its own part of a district plan's visits and spending, and the budget as the plan's", async () => {
+      const whole = (await admin.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")).items[0]
+      const part = (
+        await secretary.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      ).items.find((p) => p.id === whole?.id)
+      expect(whole).toMatchObject({
+        scope: "whole",
+        remainingFen: (whole?.budgetFen ?? 0) - (whole?.spentFen ?? 0),
+      })
+      expect(part).toMatchObject({ scope: "part", remainingFen: null, budgetFen: whole?.budgetFen })
+      // The branch's own visits and spending, which the plan's people in the branch add up to.
+      const detail = await secretary.json<VisitPlanView>("GET", `/api/care/visit-plans/${whole?.id}`)
+      const visits = detail.targets.flatMap((t) => (t.visit === null ? [] : [t.visit]))
+      expect(part?.targets).toBe(detail.targets.length)
+      expect(part?.visited).toBe(visits.length)
+      expect(part?.spentFen).toBe(visits.reduce((s, v) => s + v.amountFen, 0))
+      expect(part?.spentFen).toBeLessThan(whole?.spentFen ?? 0)
+    })
+
+    it("its commendation campaign has nominations at every stage, and a town whose quota is used up", async () => {
+      const campaigns = await admin.json<{ items: CampaignView[] }>("GET", "/api/care/campaigns")
+      const campaign = campaigns.items.find((c) => c.orgId === "d1")
+      if (campaign === undefined) throw new Error("no district campaign in the demo")
+      const { items } = await admin.json<{ items: { stage: string }[] }>(
+        "GET",
+        `/api/care/campaigns/${campaign.id}/nominations`,
+      )
+      expect(new Set(items.map((n) => n.stage))).toEqual(
+        new Set(["nominated", "vetted", "noticed", "approved", "withdrawn"]),
+      )
+      expect(campaign.quotas.some((q) => q.used >= q.quota)).toBe(true)
+      expect(campaign.quotas.find((q) => q.orgId === "c01")?.used).toBeLessThan(
+        campaign.quotas.find((q) => q.orgId === "c01")?.quota ?? 0,
+      )
+    })
+  })
+
+  describe("the 50-year medal", () => {
+    it("records an award for an eligible member once, and refuses one not eligible (422 naming memberId), changing nothing", async () => {
+      const list = await admin.json<MedalView>("GET", "/api/care/medal?year=2026")
+      const eligible = list.items.find((i) => i.verdict.code === "MEDAL-50.eligible")
+      if (eligible === undefined) throw new Error("the demo district needs a member eligible for the medal")
+      expect(eligible.standingBars).toEqual([])
+      expect(eligible.partyAge).toBeGreaterThanOrEqual(50)
+      const before = await auditCount("care.medal.award")
+      const future = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+        awardedOn: "2026-12-01",
+      })
+      expect(future.status).toBe(422)
+      expect((await problemOf(future)).errors?.[0]?.field).toBe("awardedOn")
+      const res = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+        awardedOn: "2026-07-01",
+      })
+      expect(res.status).toBe(201)
+      expect(((await res.json()) as { verdict: { code: string } }).verdict.code).toBe("MEDAL-50.awarded")
+      expect(await auditCount("care.medal.award")).toBe(before + 1)
+      const again = await admin.send("POST", "/api/care/medal/awards", {
+        memberId: eligible.memberId,
+        year: 2026,
+      })
+      expect(again.status).toBe(422)
+      expect((await problemOf(again)).errors?.[0]?.field).toBe("memberId")
+      // A member far from 50 years: refused, and the list does not change.
+      const sheet = await secretary.json<DuesSheetView>(
+        "GET",
+        `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
+      )
+      const young = sheet.rows.find((r) => !list.items.some((i) => i.memberId === r.memberId))
+      const no = await admin.send("POST", "/api/care/medal/awards", { memberId: young?.memberId, year: 2026 })
+      expect(no.status).toBe(422)
+      expect((await problemOf(no)).errors?.[0]?.field).toBe("memberId")
+      const after = await admin.json<MedalView>("GET", "/api/care/medal?year=2026")
+      expect(after.items.filter((i) => i.verdict.code === "MEDAL-50.awarded").length).toBe(
+        list.items.filter((i) => i.verdict.code === "MEDAL-50.awarded").length + 1,
+      )
+      expect(await auditCount("care.medal.award")).toBe(before + 1)
+      // Recording is for those who organize it, not a branch secretary.
+      expect(
+        (await secretary.send("POST", "/api/care/medal/awards", { memberId: eligible.memberId, year: 2026 }))
+          .status,
+      ).toBe(403)
     })
   })
 

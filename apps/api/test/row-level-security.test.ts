@@ -29,6 +29,10 @@ const reads = (memberId: string, orgId: string) => [
   "/api/discipline/findings",
   "/api/discipline/orders",
   `/api/discipline/recheck?orgId=${orgId}`,
+  "/api/care/visit-plans",
+  "/api/care/surveys",
+  "/api/care/campaigns",
+  "/api/care/dashboard",
 ]
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu
@@ -38,7 +42,8 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu
  * two loads of the same district (the random keys of the discipline area's rows: their contents must agree).
  */
 const comparable = (text: string, path = ""): unknown => {
-  const body = path.startsWith("/api/discipline/") ? text.replace(uuid, "<uuid>") : text
+  const body =
+    path.startsWith("/api/discipline/") || path.startsWith("/api/care/") ? text.replace(uuid, "<uuid>") : text
   try {
     // An agenda item's uid is a hash of its row's id, random per database (an appraisal case, an order).
     const random = (key: string) => key === "csrfToken" || (path.startsWith("/api/agenda") && key === "uid")
@@ -73,6 +78,21 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
       const me = await a.json<{ user: { orgId: string } }>("GET", "/api/auth/me")
       for (const path of reads(memberId, me.user.orgId)) {
         const [x, y] = [await a.get(path), await b.get(path)]
+        expect(y.status, `${login} ${path}`).toBe(x.status)
+        expect(comparable(await y.text(), path), `${login} ${path}`).toEqual(comparable(await x.text(), path))
+        if (x.status === 200) compared++
+      }
+      // Each visit plan the caller sees, with its people and visits: a district-run plan reaches a committee
+      // and a branch through their people, never through the district's own row (which the policy hides).
+      const plansOf = async (agent: Agent) => {
+        const res = await agent.get("/api/care/visit-plans")
+        return res.ok ? ((await res.json()) as { items: { id: string }[] }).items : []
+      }
+      const [plansA, plansB] = [await plansOf(a), await plansOf(b)]
+      expect(plansB.length, `${login} visit plans`).toBe(plansA.length)
+      for (const [i, plan] of plansA.entries()) {
+        const path = `/api/care/visit-plans/${plan.id}`
+        const [x, y] = [await a.get(path), await b.get(`/api/care/visit-plans/${plansB[i]?.id}`)]
         expect(y.status, `${login} ${path}`).toBe(x.status)
         expect(comparable(await y.text(), path), `${login} ${path}`).toEqual(comparable(await x.text(), path))
         if (x.status === 200) compared++

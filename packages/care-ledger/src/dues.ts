@@ -1,6 +1,7 @@
 import { type FieldError, fieldError, type PlainDate, Temporal, type Verdict, verdict } from "@xianfeng/core"
 import { Result } from "effect"
 import { dues, pc } from "./citations.js"
+import { formatYuan } from "./money.js"
 import type { CarePolicy, DuesRounding } from "./policy.js"
 
 /**
@@ -247,9 +248,21 @@ export const checkDuesPayment = (p: DuesPaymentInput): readonly Verdict[] => {
   const out: Verdict[] = []
   const total = p.alreadyPaidFen + p.amountFen
   if (total < p.dueFen)
-    out.push(verdict("warning", "DUES-PAYMENT.short", [dues(7)], { due: p.dueFen, paid: total }))
+    out.push(
+      verdict("warning", "DUES-PAYMENT.short", [dues(7)], {
+        due: p.dueFen,
+        paid: total,
+        dueYuan: formatYuan(p.dueFen),
+        paidYuan: formatYuan(total),
+      }),
+    )
   if (total - p.dueFen >= CENTRE_THRESHOLD_FEN)
-    out.push(verdict("warning", "DUES-PAYMENT.centre", [dues(11)], { extra: total - p.dueFen }))
+    out.push(
+      verdict("warning", "DUES-PAYMENT.centre", [dues(11)], {
+        extra: total - p.dueFen,
+        extraYuan: formatYuan(total - p.dueFen),
+      }),
+    )
   if (behind < 0) out.push(verdict("ok", "DUES-PAYMENT.prepaid", [dues(8)], { month: p.month.toString() }))
   return out.length > 0 ? out : [verdict("ok", "DUES-PAYMENT.ok", [dues(7)], { month: p.month.toString() })]
 }

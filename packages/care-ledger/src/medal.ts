@@ -1,5 +1,6 @@
 import { type MemberStatus, type PlainDate, Temporal, type Verdict, verdict } from "@xianfeng/core"
 import { med } from "./citations.js"
+import type { CarePolicy, MedalStandingBar } from "./policy.js"
 
 /** The medal is counted at 1 July of the award year (党的生日). */
 export const medalDay = (year: number): PlainDate => Temporal.PlainDate.from({ year, month: 7, day: 1 })
@@ -55,3 +56,29 @@ export const medalList = (candidates: readonly MedalCandidate[], year: number): 
     awarded: judged.filter(([, code]) => code === "MEDAL-50.awarded").map(([id]) => id),
   }
 }
+
+/** What the other areas know of a member's standing, as plain data (undefined: the records do not say). */
+export interface StandingFacts {
+  /** Unpaid dues months running up to the last ended month (the care area's dues). */
+  readonly consecutiveUnpaidDues?: number
+  /** Whole months since the member last attended the branch's organizational life (the discipline area). */
+  readonly monthsSinceAttended?: number
+  /** Whether an unqualified-member case (不合格党员处置) is open for the member (the appraisal area). */
+  readonly openUnqualifiedCase: boolean
+}
+
+/** Six months: the self-lapse count of PC 9 (连续六个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作). */
+export const SELF_LAPSE_MONTHS = 6
+
+/**
+ * The bars of the policy's `medalStandingBars` that the facts meet, none when the member is in good standing
+ * (一贯表现良好) for the medal. Unknown facts bar nothing: the records must show a lapse, not its absence.
+ */
+export const medalStandingBarsOf = (f: StandingFacts, policy: CarePolicy): readonly MedalStandingBar[] =>
+  policy.medalStandingBars.filter((bar) =>
+    bar === "dues-self-lapse"
+      ? (f.consecutiveUnpaidDues ?? 0) >= SELF_LAPSE_MONTHS
+      : bar === "meetings-self-lapse"
+        ? (f.monthsSinceAttended ?? 0) >= SELF_LAPSE_MONTHS
+        : f.openUnqualifiedCase,
+  )

@@ -1,6 +1,6 @@
 import { definePolicy, type PolicyValues, policyKey } from "@xianfeng/core"
 import { Schema } from "effect"
-import { dues, hon, local, visit } from "./citations.js"
+import { dues, hon, local, med, pc, visit } from "./citations.js"
 
 const Int = (minimum: number, maximum: number) => Schema.Int.check(Schema.isBetween({ minimum, maximum }))
 
@@ -21,6 +21,16 @@ export const careCategoryIds = [
 export type CareCategory = (typeof careCategoryIds)[number]
 
 /** A member's appraisal grade (民主评议 等次), best first. */
+/**
+ * What keeps a member of 50 years off the medal as not "in good standing" (一贯表现良好), each read from the area
+ * that holds it and passed in as data: `dues-self-lapse` six or more months of dues unpaid in a row (PC 9, the
+ * care area's dues), `meetings-self-lapse` six or more months since the member last attended the branch's
+ * organizational life (PC 9, the discipline area's roll calls), `unqualified-case` an open case of an unqualified
+ * member (不合格党员处置, the appraisal area). A status other than normal (suspended, lost contact) always does.
+ */
+export const medalStandingBars = ["dues-self-lapse", "meetings-self-lapse", "unqualified-case"] as const
+export type MedalStandingBar = (typeof medalStandingBars)[number]
+
 export const appraisalGrades = ["excellent", "qualified", "basically-qualified", "unqualified"] as const
 export type AppraisalGrade = (typeof appraisalGrades)[number]
 
@@ -138,6 +148,17 @@ export const carePolicy = definePolicy("care", {
     },
     confidence: "P",
     citations: [local()],
+  }),
+  medalStandingBars: policyKey({
+    schema: Schema.Array(Schema.Literals(medalStandingBars)),
+    default: [...medalStandingBars] as readonly MedalStandingBar[],
+    description: {
+      "zh-CN":
+        "“光荣在党50年”纪念章审核中视为表现不良、暂不颁发的情形：连续6个月不交党费、连续6个月不参加组织生活、正在进行的不合格党员处置（默认三项都算；停止党籍、失联的党员一律暂不颁发）",
+      en: "What counts against good standing for the 50-year medal: six months of dues unpaid, six months without organizational life, an open unqualified-member case (default all three; suspended or lost-contact members never qualify)",
+    },
+    confidence: "P",
+    citations: [med(), pc(9), local()],
   }),
   noticeWorkingDays: policyKey({
     schema: Int(1, 30),

@@ -11,6 +11,7 @@ import {
 } from "@xianfeng/core"
 import { Result } from "effect"
 import { local, visit } from "./citations.js"
+import { formatYuan } from "./money.js"
 import type { CareCategory, CarePolicy } from "./policy.js"
 
 /**
@@ -131,7 +132,12 @@ export const planProgress = (
   const left = targets - visits.length
   const v =
     spentFen > budgetFen
-      ? verdict("warning", "CARE-PLAN.over-budget", cites, { spent: spentFen, budget: budgetFen })
+      ? verdict("warning", "CARE-PLAN.over-budget", cites, {
+          spent: spentFen,
+          budget: budgetFen,
+          spentYuan: formatYuan(spentFen),
+          budgetYuan: formatYuan(budgetFen),
+        })
       : left <= 0
         ? verdict("ok", "CARE-PLAN.done", cites, { visited: visits.length })
         : verdict(

@@ -6,12 +6,16 @@ import {
   applyLedgerEvent,
   automaticCategories,
   careMessages,
+  categoryVerdicts,
   checkVisit,
   confirmSurveyVerdict,
+  duesVerdict,
   festivalDay,
+  formatYuan,
   type Ledger,
   ledgerAsOf,
   medalList,
+  medalStandingBarsOf,
   medalVerdict,
   mustVisit,
   nationalPolicy,
@@ -46,6 +50,23 @@ describe("MED 2021: the 50-year medal at party age 50 by 1 July, counted from fu
       2026,
     )
     expect(list).toEqual({ year: 2026, eligible: ["a"], awarded: ["d"] })
+  })
+  it("good standing: six months of dues or organizational life missed (PC 9) or an open unqualified case bars it, by policy", () => {
+    const clear = { consecutiveUnpaidDues: 5, monthsSinceAttended: 5, openUnqualifiedCase: false }
+    expect(medalStandingBarsOf(clear, nationalPolicy)).toEqual([])
+    expect(medalStandingBarsOf({ openUnqualifiedCase: false }, nationalPolicy)).toEqual([])
+    expect(medalStandingBarsOf({ ...clear, consecutiveUnpaidDues: 6 }, nationalPolicy)).toEqual([
+      "dues-self-lapse",
+    ])
+    expect(medalStandingBarsOf({ ...clear, monthsSinceAttended: 7 }, nationalPolicy)).toEqual([
+      "meetings-self-lapse",
+    ])
+    expect(medalStandingBarsOf({ ...clear, openUnqualifiedCase: true }, nationalPolicy)).toEqual([
+      "unqualified-case",
+    ])
+    // A district that does not count organizational life for the medal.
+    const lenient = { ...nationalPolicy, medalStandingBars: ["dues-self-lapse", "unqualified-case"] as const }
+    expect(medalStandingBarsOf({ ...clear, monthsSinceAttended: 12 }, lenient)).toEqual([])
   })
 })
 
@@ -159,6 +180,63 @@ describe("festival visits (VISIT circular)", () => {
     expect(p).toMatchObject({ visited: 2, spentFen: 150_000, remainingFen: 250_000 })
     expect(p.verdict.status).toBe("due")
     expect(renderVerdict(p.verdict, careMessages, "zh-CN")).toContain("期限2027年2月5日")
+  })
+  it("a plan that has given more than its budget warns in yuan, with separators and two decimals", () => {
+    const p = planProgress(
+      9_000,
+      [{ amountFen: 134_000_000 }, { amountFen: 370_000 }],
+      120_000_000,
+      date("2027-02-05"),
+      asOf,
+    )
+    expect(p.verdict).toMatchObject({ status: "warning", code: "CARE-PLAN.over-budget" })
+    expect(p.verdict.params).toMatchObject({ spent: 134_370_000, budget: 120_000_000 })
+    expect(renderVerdict(p.verdict, careMessages, "zh-CN")).toContain(
+      "已发放1,343,700.00元，超过预算1,200,000.00元",
+    )
+    expect(renderVerdict(p.verdict, careMessages, "en")).toContain(
+      "¥1,343,700.00 given, over the budget of ¥1,200,000.00",
+    )
+  })
+})
+
+describe("verdicts for the impact report", () => {
+  it("a member's monthly dues and the automatic ledger categories as verdicts, moving with the policy", () => {
+    expect(duesVerdict("salaried", 300_000, nationalPolicy)).toMatchObject({
+      status: "ok",
+      code: "DUES-AMOUNT.monthly",
+      params: { monthlyFen: 1_500, basisPoints: 50 },
+    })
+    expect(duesVerdict("salaried", -1, nationalPolicy).status).toBe("blocked")
+    expect(duesVerdict("farmer", 0, { ...nationalPolicy, farmerMonthlyFen: 50 }).params).toMatchObject({
+      monthlyFen: 50,
+    })
+    const m = { birthDate: date("1950-03-01"), fullMemberOn: date("1990-01-01") }
+    expect(categoryVerdicts(m, asOf, nationalPolicy)).toEqual([])
+    expect(categoryVerdicts(m, asOf, { ...nationalPolicy, oldMemberAge: 75 }).map((v) => v.code)).toEqual([
+      "CARE-CATEGORY.old-member",
+    ])
+  })
+})
+
+describe("amounts in yuan for a reader", () => {
+  it("formats whole fen as yuan by integer arithmetic", () => {
+    expect(formatYuan(0)).toBe("0.00")
+    expect(formatYuan(5)).toBe("0.05")
+    expect(formatYuan(100)).toBe("1.00")
+    expect(formatYuan(123_456)).toBe("1,234.56")
+    expect(formatYuan(134_370_000)).toBe("1,343,700.00")
+    expect(formatYuan(-5)).toBe("-0.05")
+    expect(() => formatYuan(1.5)).toThrow(RangeError)
+  })
+  it("reads back to the same fen for any amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => {
+        const text = formatYuan(fen)
+        expect(/^-?\d{1,3}(,\d{3})*\.\d{2}$/.test(text)).toBe(true)
+        expect(Number(text.replaceAll(",", "").replace(".", ""))).toBe(fen)
+      }),
+    )
   })
 })
 

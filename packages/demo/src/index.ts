@@ -1,4 +1,5 @@
 export { DEMO_ACTIVATION_CODE, DEMO_MEMBER_LOGIN, DEMO_MEMBER_PENDING } from "./appraisal/index.js"
+export { demoDuesBasis } from "./care/index.js"
 export type { DemoContext, DemoContributor, DemoWrite } from "./contributor.js"
 export { contributors } from "./contributors.js"
 export type { DemoHistory, DemoProblem, DemoRecord, DevelopmentPart } from "./development/histories.js"

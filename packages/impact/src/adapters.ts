@@ -1,4 +1,5 @@
 import type { ImpactAdapter } from "./adapter.js"
+import { careImpact } from "./care.js"
 import { developmentImpact } from "./development.js"
 import { disciplineImpact } from "./discipline.js"
 import { educationImpact } from "./education.js"
@@ -11,5 +12,6 @@ import { educationImpact } from "./education.js"
 export const impactAdapters: Readonly<Record<string, ImpactAdapter<any, any>>> = {
   development: developmentImpact,
   discipline: disciplineImpact,
+  care: careImpact,
   education: educationImpact,
 }

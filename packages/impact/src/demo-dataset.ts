@@ -1,5 +1,5 @@
 import { date } from "@xianfeng/core"
-import { demoStudyParts, generateDemoDistrict } from "@xianfeng/demo"
+import { demoDuesBasis, demoStudyParts, generateDemoDistrict } from "@xianfeng/demo"
 import type { ImpactDataset, ImpactPerson } from "./adapter.js"
 
 /**
@@ -14,8 +14,9 @@ export const demoDataset = (options: {
   readonly members?: number
 }): ImpactDataset => {
   const asOf = options.asOf ?? "2026-11-30"
+  const seed = options.seed ?? "impact"
   const district = generateDemoDistrict({
-    seed: options.seed ?? "impact",
+    seed,
     asOf: date(asOf),
     members: options.members ?? 2000,
   })
@@ -35,6 +36,16 @@ export const demoDataset = (options: {
         records: m.development.map((r) => ({ step: r.step, on: r.onDate.toString(), evidence: r.evidence })),
       },
       ...(study.has(m.id) ? { education: study.get(m.id) } : {}),
+      ...(m.admittedOn === null || m.status !== "normal"
+        ? {}
+        : {
+            care: {
+              birthDate: m.birthDate.toString(),
+              admittedOn: m.admittedOn.toString(),
+              ...(m.fullMemberOn === null ? {} : { fullMemberOn: m.fullMemberOn.toString() }),
+              dues: demoDuesBasis(m, seed),
+            },
+          }),
     })
   return { asOf, people }
 }

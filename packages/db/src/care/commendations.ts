@@ -25,8 +25,11 @@ import {
   members,
   orgs,
 } from "../schema/index.js"
+import { runningOrgName } from "./org-name.js"
 
-export type NewCampaign = Omit<CareCommendationCampaign, "id" | "recordedAt"> & { readonly recordedAt?: Date }
+export type NewCampaign = Omit<CareCommendationCampaign, "id" | "recordedAt" | "orgName"> & {
+  readonly recordedAt?: Date
+}
 export type NewNomination = Omit<CareNomination, "id" | "recordedAt" | "version" | "stage"> & {
   readonly stage?: NominationStage
   readonly recordedAt?: Date
@@ -38,7 +41,10 @@ export const writeCampaign = async (
   campaign: NewCampaign,
   quotas: readonly { readonly orgId: string; readonly quota: number }[],
 ) => {
-  const [row] = await db.insert(careCommendationCampaigns).values(campaign).returning()
+  const [row] = await db
+    .insert(careCommendationCampaigns)
+    .values({ ...campaign, orgName: await runningOrgName(db, campaign.orgId) })
+    .returning()
   if (row === undefined) throw new Error("insert into care_commendation_campaigns returned no row")
   if (quotas.length > 0)
     await db.insert(careCommendationQuotas).values(quotas.map((q) => ({ ...q, campaignId: row.id })))
@@ -93,11 +99,14 @@ export const campaignsInScope = async (db: XfDb, scope: Scope): Promise<readonly
     .select({ id: careCommendationQuotas.campaignId })
     .from(careCommendationQuotas)
     .where(inSubtree(careCommendationQuotas.orgId, scope.orgPath))
+  // The running organization's own row may lie above the scope (and row-level security hides it): its name is
+  // the campaign's, and whether it runs in the scope is a condition on its path.
   const campaigns = await db
-    .select({ c: careCommendationCampaigns, orgName: orgs.name })
+    .select({ c: careCommendationCampaigns, orgName: careCommendationCampaigns.orgName })
     .from(careCommendationCampaigns)
-    .innerJoin(orgs, eq(orgs.id, careCommendationCampaigns.orgId))
-    .where(sql`(${orgRowInScope(scope)} or ${careCommendationCampaigns.id} in ${withQuota})`)
+    .where(
+      sql`(${inSubtree(careCommendationCampaigns.orgId, scope.orgPath)} or ${careCommendationCampaigns.id} in ${withQuota})`,
+    )
     .orderBy(desc(careCommendationCampaigns.year), asc(careCommendationCampaigns.id))
   if (campaigns.length === 0) return []
   const used = await db
@@ -189,11 +198,12 @@ export const setNoticeStart = async (db: XfDb, scope: Scope, id: string, on: Pla
 export const medalCandidatesInScope = async (
   db: XfDb,
   scope: Scope,
-  query: { readonly orgId?: string | undefined },
+  query: { readonly orgId?: string | undefined; readonly memberId?: string | undefined },
 ): Promise<
   readonly {
     readonly memberId: string
     readonly name: string
+    readonly orgId: string
     readonly orgName: string
     readonly fullMemberOn: PlainDate
     readonly status: MemberStatus
@@ -205,6 +215,7 @@ export const medalCandidatesInScope = async (
     .select({
       memberId: members.id,
       name: members.name,
+      orgId: members.orgId,
       orgName: orgs.name,
       fullMemberOn: members.fullMemberOn,
       status: members.status,
@@ -213,11 +224,18 @@ export const medalCandidatesInScope = async (
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .leftJoin(careMedalAwards, eq(careMedalAwards.memberId, members.id))
-    .where(and(memberRowsInScope(scope, within), isNotNull(members.fullMemberOn)))
+    .where(
+      and(
+        memberRowsInScope(scope, within),
+        isNotNull(members.fullMemberOn),
+        query.memberId === undefined ? undefined : eq(members.id, query.memberId),
+      ),
+    )
     .orderBy(asc(members.fullMemberOn), asc(members.id))
   return rows.map((r) => ({
     memberId: r.memberId,
     name: r.name,
+    orgId: r.orgId,
     orgName: r.orgName,
     fullMemberOn: r.fullMemberOn as PlainDate,
     status: r.status,

@@ -1,3 +1,4 @@
+export * from "./agenda.js"
 export * from "./commendations.js"
 export * from "./dues.js"
 export * from "./import.js"

@@ -193,10 +193,13 @@ export interface SurveyRow extends CareSurvey {
 export const createSurvey = async (
   db: XfDb,
   scope: Scope,
-  s: Omit<CareSurvey, "id" | "recordedAt"> & { readonly recordedAt?: Date },
+  s: Omit<CareSurvey, "id" | "recordedAt" | "orgName"> & { readonly recordedAt?: Date },
 ): Promise<CareSurvey> => {
   const org = await orgInScope(db, scope, s.orgId)
-  const [row] = await db.insert(careSurveys).values(s).returning()
+  const [row] = await db
+    .insert(careSurveys)
+    .values({ ...s, orgName: org.name })
+    .returning()
   if (row === undefined) throw new Error("insert into care_surveys returned no row")
   const branches = await db
     .select({ id: orgs.id })
@@ -261,10 +264,11 @@ export const surveysInScope = async (db: XfDb, scope: Scope): Promise<readonly S
     .orderBy(asc(orgs.path))
   const ids = [...new Set(branchRows.map((b) => b.surveyId))]
   if (ids.length === 0) return []
+  // A survey run from above the scope: its running organization's row is hidden (row-level security), its name
+  // is the survey's own.
   const surveys = await db
-    .select({ s: careSurveys, orgName: orgs.name })
+    .select({ s: careSurveys, orgName: careSurveys.orgName })
     .from(careSurveys)
-    .innerJoin(orgs, eq(orgs.id, careSurveys.orgId))
     .where(inArray(careSurveys.id, ids))
   const out: SurveyRow[] = []
   for (const { s, orgName } of surveys.sort((a, b) =>

@@ -17,8 +17,9 @@ import {
   careVisitTargets,
   orgs,
 } from "../schema/index.js"
+import { runningOrgName } from "./org-name.js"
 
-export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt"> & {
+export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt" | "orgName"> & {
   readonly id?: string
   readonly recordedAt?: Date
 }
@@ -36,7 +37,10 @@ export const writeVisitTargets = async (db: XfDb, planId: string, targets: reado
 
 /** The one write path of plans: a plan and who it visits, stored together. */
 export const writeVisitPlan = async (db: XfDb, plan: NewVisitPlan, targets: readonly NewVisitTarget[]) => {
-  const [row] = await db.insert(careVisitPlans).values(plan).returning()
+  const [row] = await db
+    .insert(careVisitPlans)
+    .values({ ...plan, orgName: await runningOrgName(db, plan.orgId) })
+    .returning()
   if (row === undefined) throw new Error("insert into care_visit_plans returned no row")
   return { plan: row, targets: await writeVisitTargets(db, row.id, targets) }
 }
@@ -66,6 +70,11 @@ export const writeVisits = async (db: XfDb, rows: readonly NewVisit[]) =>
 /** A plan with its progress counts, as the list shows it. */
 export interface VisitPlanRow extends CareVisitPlan {
   readonly orgName: string
+  /**
+   * Whether the plan is run by an organization of the scope, so the counts and the spending below are the whole
+   * plan's; otherwise (a plan run from above) they are the scope's part of it, and only the budget is the plan's.
+   */
+  readonly whole: boolean
   readonly targets: number
   readonly visited: number
   readonly spentFen: number
@@ -77,11 +86,16 @@ export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonl
     .select({ id: careVisitTargets.planId })
     .from(careVisitTargets)
     .where(inSubtree(careVisitTargets.orgId, scope.orgPath))
+  // A plan run from above the scope (the district's, for a committee) is seen through its people in the scope;
+  // the running organization's row is not (row-level security hides it), so its name is the plan's own.
   const plans = await db
-    .select({ p: careVisitPlans, orgName: orgs.name })
+    .select({
+      p: careVisitPlans,
+      orgName: careVisitPlans.orgName,
+      whole: sql<boolean>`${inSubtree(careVisitPlans.orgId, scope.orgPath)}`,
+    })
     .from(careVisitPlans)
-    .innerJoin(orgs, eq(orgs.id, careVisitPlans.orgId))
-    .where(sql`(${orgRowInScope(scope)} or ${careVisitPlans.id} in ${visible})`)
+    .where(sql`(${inSubtree(careVisitPlans.orgId, scope.orgPath)} or ${careVisitPlans.id} in ${visible})`)
     .orderBy(desc(careVisitPlans.festivalOn), asc(careVisitPlans.id))
   if (plans.length === 0) return []
   const ids = plans.map((p) => p.p.id)
@@ -100,11 +114,12 @@ export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonl
     .innerJoin(careVisitTargets, eq(careVisitTargets.id, careVisits.targetId))
     .where(and(inArray(careVisits.planId, ids), inSubtree(careVisitTargets.orgId, scope.orgPath)))
     .groupBy(careVisits.planId)
-  return plans.map(({ p, orgName }) => {
+  return plans.map(({ p, orgName, whole }) => {
     const v = visitSums.find((s) => s.planId === p.id)
     return {
       ...p,
       orgName,
+      whole: whole === true,
       targets: targetCounts.find((t) => t.planId === p.id)?.n ?? 0,
       visited: v?.n ?? 0,
       spentFen: Number(v?.fen ?? 0),

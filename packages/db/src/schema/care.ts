@@ -151,6 +151,11 @@ export const careSurveys = pgTable(
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
+    /**
+     * The running organization's name as it was when the row was written: callers below it see the row (their
+     * branches take part) but not the organization's own row, which row-level security keeps from them.
+     */
+    orgName: text("org_name").notNull(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
     startsOn: plainDate("starts_on").notNull(),
@@ -186,6 +191,11 @@ export const careVisitPlans = pgTable(
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
+    /**
+     * The running organization's name as it was when the row was written: callers below it see the row (their
+     * branches take part) but not the organization's own row, which row-level security keeps from them.
+     */
+    orgName: text("org_name").notNull(),
     festival: text("festival").notNull(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
@@ -255,6 +265,8 @@ export const careCommendationCampaigns = pgTable("care_commendation_campaigns", 
   orgId: text("org_id")
     .notNull()
     .references(() => orgs.id),
+  /** The running organization's name when the campaign was started (as `care_visit_plans.org_name`). */
+  orgName: text("org_name").notNull(),
   year: integer("year").notNull(),
   title: text("title").notNull(),
   noticeStartsOn: plainDate("notice_starts_on"),

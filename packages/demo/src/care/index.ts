@@ -2,6 +2,7 @@ import {
   assessDues,
   automaticCategories,
   type CareCategory,
+  type CommendationTitle,
   type DuesCategory,
   festivalDay,
   nationalPolicy,
@@ -14,8 +15,10 @@ import {
   confirmSurveyBranch,
   createSurvey,
   type NewLedgerEvent,
+  writeCampaign,
   writeDuesAssessments,
   writeDuesPayments,
+  writeNominations,
   writeVisitPlan,
   writeVisits,
   writeVisitTargets,
@@ -31,6 +34,12 @@ interface CareDistrict {
   readonly surveyId: string
   readonly planId: string
   readonly planDeadline: PlainDate
+  readonly campaignId: string
+  readonly campaignYear: number
+  /** Nominations made so far per organization holding a quota (withdrawn ones included). */
+  readonly nominated: Map<string, number>
+  /** The demo secretaries' branches, whose first entry is left for them to visit and review. */
+  readonly keep: ReadonlySet<string>
   /** Branches that have confirmed their part of the survey. */
   readonly confirmedBranches: ReadonlySet<string>
   /** Branches whose first member has been seen (each branch's first entry is kept open for the demo's users). */
@@ -56,6 +65,22 @@ const duesCategoryOf = (m: DemoMember): DuesCategory =>
         ? "relief"
         : "salaried"
 
+/**
+ * A demo member's dues category and base (the first year's, as the contributor draws it): the same numbers the
+ * loaded district's assessments start from, for the impact report's dataset.
+ */
+export const demoDuesBasis = (
+  m: DemoMember,
+  seed: number | string,
+): { readonly category: DuesCategory; readonly baseFen: number } => {
+  const rng = mulberry32(hashSeed(seed, "care-dues", m.id))
+  const category = duesCategoryOf(m)
+  return {
+    category,
+    baseFen: category === "retiree" ? int(rng, 2_500, 8_000) * 100 : int(rng, 2_200, 16_000) * 100,
+  }
+}
+
 const monthsBack = (asOf: PlainDate, n: number) => {
   const last = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month }).subtract({ months: 1 })
   return Array.from({ length: n }, (_, i) => last.subtract({ months: n - 1 - i }))
@@ -70,8 +95,13 @@ const monthsBack = (asOf: PlainDate, n: number) => {
  *   (old members by the policy, hardship, hospital, disaster, bereavement, a family of a member who died on duty);
  * - this year's survey (摸底调查), started 20 days ago and due in 15: about a third of the branches have confirmed
  *   every entry (never the demo secretaries' branches, which are left for them to do);
- * - the coming Spring Festival's visit plan of the district: everyone the ledger's categories name, about half
- *   visited in the last fortnight (never a branch's first entry), ¥500–2,000 each.
+ * - the coming Spring Festival's visit plan of the district (a budget of ¥1,200,000): everyone the ledger's
+ *   categories name, about half visited in the last fortnight (never the first entry of a demo secretary's
+ *   branch), ¥200–600 each;
+ * - the next July 1's commendation campaign (两优一先) of the district, a quota of 4 for each town and the
+ *   district's offices, its public notice begun 15 days ago: each has one nomination approved, one on notice,
+ *   one vetted and one withdrawn, and every one but the first town (the demo officer's, left a place to
+ *   nominate) one more just nominated, so its quota is used up.
  */
 export const careContributor: DemoContributor = {
   area: "care",
@@ -102,12 +132,25 @@ export const careContributor: DemoContributor = {
         title: `${year}年春节走访慰问`,
         festivalOn,
         deadline: visitDeadline(festivalOn, nationalPolicy),
-        budgetFen: 50_000_000,
+        budgetFen: 120_000_000,
         fundSource: "代中央管理党费、区级配套",
         recordedBy: null,
         recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
       },
       [],
+    )
+    const campaignYear = asOf.month >= 7 ? asOf.year + 1 : asOf.year
+    const campaign = await writeCampaign(
+      tx,
+      {
+        orgId: "d1",
+        year: campaignYear,
+        title: `${campaignYear}年“两优一先”评选表彰`,
+        noticeStartsOn: asOf.subtract({ days: 15 }),
+        recordedBy: null,
+        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+      },
+      district.orgs.filter((o) => o.parentId === "d1").map((o) => ({ orgId: o.id, quota: COMMEND_QUOTA })),
     )
     const keep = new Set(
       ["c01", "c05"].flatMap((c) => {
@@ -130,6 +173,10 @@ export const careContributor: DemoContributor = {
       surveyId: survey.id,
       planId: plan.id,
       planDeadline: visitDeadline(festivalOn, nationalPolicy),
+      campaignId: campaign.id,
+      campaignYear,
+      nominated: new Map(),
+      keep,
       confirmedBranches,
       seenBranches: new Set(),
     }
@@ -145,6 +192,7 @@ export const careContributor: DemoContributor = {
     return {
       ...(await dues(tx, onRoll, asOf, seed)),
       ...(await ledgerAndVisits(tx, care, onRoll)),
+      ...(await nominations(tx, care, onRoll)),
     }
   },
 }
@@ -213,6 +261,50 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
 
 const district = { orgId: "d1", orgPath: "d1" }
 
+const COMMEND_QUOTA = 4
+
+/** The stages of an organization's nominations in the order they are made (the demo's campaign). */
+const commendStages = ["approved", "noticed", "vetted", "withdrawn", "nominated"] as const
+
+const nominations = async (tx: XfDb, care: CareDistrict, members: readonly DemoMember[]) => {
+  const { seed, orgById, asOf } = care.context
+  const rows = []
+  for (const m of members) {
+    if (m.stage !== "full" || hashSeed(seed, "care-commend", m.id) % 7 !== 0) continue
+    const holder = orgById.get(m.orgId)?.path.split(".")[1]
+    if (holder === undefined) continue
+    const made = care.nominated.get(holder) ?? 0
+    // The first town keeps a place for the demo officer to nominate.
+    const stages = holder === "c01" ? commendStages.slice(0, 4) : commendStages
+    const stage = stages[made]
+    if (stage === undefined) continue
+    care.nominated.set(holder, made + 1)
+    const rng = mulberry32(hashSeed(seed, "care-commend-refs", m.id))
+    const title: CommendationTitle = made % 3 === 2 ? "party-worker" : "outstanding-member"
+    rows.push({
+      campaignId: care.campaignId,
+      orgId: holder,
+      title,
+      memberId: m.id,
+      stage,
+      refs: {
+        grades: { [String(care.campaignYear - 1)]: int(rng, 0, 2) === 0 ? "qualified" : "excellent" },
+        ...(title === "party-worker" ? { partyWorkYears: int(rng, 5, 20) } : {}),
+        deeds: pick(rng, [
+          "带领群众修建村道，组织防汛抢险",
+          "长期结对帮扶困难党员，主动认领服务岗位",
+          "扎根基层二十余年，所在支部连续三年评为先进",
+          "疫情期间带头值守卡口，组织志愿服务",
+        ]),
+      },
+      recordedBy: null,
+      recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+    })
+  }
+  await writeNominations(tx, rows)
+  return { careNominations: rows.length }
+}
+
 const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly DemoMember[]) => {
   const { asOf, seed } = care.context
   const at = new Date(`${asOf.toString()}T00:00:00Z`)
@@ -276,7 +368,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
       memberId: m.id,
       personName: m.name,
       categories,
-      visit: !first && int(rng, 0, 1) === 0,
+      visit: !(first && care.keep.has(m.orgId)) && int(rng, 0, 1) === 0,
     })
   }
   await appendLedgerEvents(tx, events)
@@ -306,7 +398,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
         visitedOn: asOf.subtract({ days: int(rng, 0, 14) }),
         visitors: [pick(rng, ["区委组织部副部长", "镇党委书记", "镇党委组织委员", "支部书记"])],
         help: pick(rng, ["慰问金及米面油", "慰问金", "慰问金及过冬棉被"]),
-        amountFen: int(rng, 5, 20) * 10_000,
+        amountFen: int(rng, 20, 60) * 1_000,
         recordedBy: null,
         recordedAt: at,
       }

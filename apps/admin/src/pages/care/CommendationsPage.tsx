@@ -1,28 +1,50 @@
 import { useQuery } from "@tanstack/react-query"
 import type { CampaignView, MedalView, NominationView } from "@xianfeng/api/contract/care"
-import { Card, Empty, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
+import { Button, Card, Empty, Flex, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { careApi } from "./api"
+import { AwardMedal, Nominate, NominationSteps, StartCampaign, StartNotice } from "./CommendationForms"
 
 type Quota = CampaignView["quotas"][number]
 type MedalRow = MedalView["items"][number]
 
 const Campaigns = () => {
   const { t } = useI18n()
+  const { session } = useSession()
+  const role = session?.user.role
+  const organizer = role === "district-admin" || role === "committee-officer"
+  const recorder = organizer || role === "branch-secretary"
   const campaigns = useQuery({ queryKey: ["care", "campaigns"], queryFn: careApi.campaigns })
   const [chosen, setChosen] = useState<string | undefined>()
+  const [starting, setStarting] = useState(false)
+  const [nominating, setNominating] = useState(false)
   const campaign = campaigns.data?.items.find((c) => c.id === chosen) ?? campaigns.data?.items[0]
   const nominations = useQuery({
     queryKey: ["care", "nominations", campaign?.id],
     queryFn: () => careApi.nominations(campaign?.id as string),
     enabled: campaign !== undefined,
   })
-  if (!campaigns.isLoading && campaign === undefined) return <Empty description={t("care.empty")} />
+  const start = organizer ? (
+    <>
+      <Button type="primary" onClick={() => setStarting(true)} data-testid="care-start-campaign">
+        {t("care.startCampaign")}
+      </Button>
+      <StartCampaign open={starting} onClose={() => setStarting(false)} />
+    </>
+  ) : null
+  if (!campaigns.isLoading && campaign === undefined)
+    return (
+      <Space direction="vertical" style={{ width: "100%" }}>
+        {start}
+        <Empty description={t("care.empty")} />
+      </Space>
+    )
   const quotaColumns: ColumnsType<Quota> = [
     { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
     { title: t("care.quota"), dataIndex: "quota", width: 80 },
@@ -42,25 +64,40 @@ const Campaigns = () => {
     },
     { title: t("care.org"), dataIndex: "orgName", ellipsis: true },
     {
-      title: t("care.progress"),
+      title: t("care.nominationStage"),
       dataIndex: "stage",
       width: 100,
       render: (s: string) => <Tag>{t(`care.stage.${s}` as MessageKey)}</Tag>,
     },
+    ...(organizer
+      ? [
+          {
+            title: t("care.actions"),
+            key: "steps",
+            render: (_: unknown, n: NominationView) => <NominationSteps nomination={n} />,
+          },
+        ]
+      : []),
   ]
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
-      <Select
-        style={{ width: "100%", maxWidth: 420 }}
-        value={campaign?.id}
-        onChange={setChosen}
-        options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
-        aria-label={t("care.campaigns")}
-      />
+      <Flex gap={8} wrap>
+        <Select
+          style={{ width: "100%", maxWidth: 420 }}
+          value={campaign?.id}
+          onChange={setChosen}
+          options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+          aria-label={t("care.campaigns")}
+        />
+        {start}
+      </Flex>
       {campaign === undefined ? null : (
-        <Typography.Text type="secondary">
-          {t("care.notice")}：{campaign.noticeStartsOn ?? "—"} ~ {campaign.noticeEndsOn ?? "—"}
-        </Typography.Text>
+        <Flex gap={8} wrap align="center">
+          <Typography.Text type="secondary">
+            {t("care.notice")}：{campaign.noticeStartsOn ?? "—"} ~ {campaign.noticeEndsOn ?? "—"}
+          </Typography.Text>
+          {organizer ? <StartNotice campaign={campaign} /> : null}
+        </Flex>
       )}
       <Card size="small" title={t("care.quota")}>
         <XfTable<Quota>
@@ -70,7 +107,20 @@ const Campaigns = () => {
           pagination={{ pageSize: 10, showSizeChanger: false }}
         />
       </Card>
-      <Card size="small" title={t("care.nominations")}>
+      <Card
+        size="small"
+        title={t("care.nominations")}
+        extra={
+          recorder && campaign !== undefined ? (
+            <Button size="small" onClick={() => setNominating(true)} data-testid="care-nominate">
+              {t("care.nominate")}
+            </Button>
+          ) : null
+        }
+      >
+        {campaign === undefined ? null : (
+          <Nominate campaign={campaign} open={nominating} onClose={() => setNominating(false)} />
+        )}
         <XfTable<NominationView>
           rowKey="id"
           columns={nominationColumns}
@@ -86,6 +136,8 @@ const Campaigns = () => {
 
 const Medal = () => {
   const { t } = useI18n()
+  const { session } = useSession()
+  const organizer = session?.user.role === "district-admin" || session?.user.role === "committee-officer"
   const [year, setYear] = useState(new Date().getFullYear())
   const medal = useQuery({ queryKey: ["care", "medal", year], queryFn: () => careApi.medal({ year }) })
   const columns: ColumnsType<MedalRow> = [
@@ -104,6 +156,29 @@ const Medal = () => {
         </Tag>
       ),
     },
+    {
+      title: t("care.standing"),
+      key: "bars",
+      render: (_: unknown, r) =>
+        r.standingBars.map((b) => (
+          <Tag key={b} color="orange">
+            {t(`care.bar.${b}` as MessageKey)}
+          </Tag>
+        )),
+    },
+    ...(organizer
+      ? [
+          {
+            title: t("care.actions"),
+            key: "award",
+            width: 100,
+            render: (_: unknown, r: MedalRow) =>
+              r.verdict.code === "MEDAL-50.eligible" ? (
+                <AwardMedal memberId={r.memberId} year={year} />
+              ) : null,
+          },
+        ]
+      : []),
   ]
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>

@@ -16,10 +16,26 @@ const DashboardPanel = () => {
   if (q.error || q.data === undefined) return <ErrorState error={q.error} onRetry={() => q.refetch()} />
   const d = q.data
   const option = {
-    tooltip: {},
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: d.ledger.map((x) => t(`care.cat.${x.category}` as MessageKey)) },
+    // The counts axis of a narrow card: few ticks, large counts shortened (1.2k), and a label that would touch
+    // its neighbour hidden; the category names are cut to the card's width (the tooltip gives the whole name).
+    xAxis: {
+      type: "value",
+      minInterval: 1,
+      splitNumber: 3,
+      axisLabel: {
+        hideOverlap: true,
+        fontSize: 11,
+        formatter: (v: number) =>
+          v >= 10_000 ? `${Math.round(v / 1_000)}k` : v >= 1_000 ? `${(v / 1_000).toFixed(1)}k` : `${v}`,
+      },
+    },
+    yAxis: {
+      type: "category",
+      data: d.ledger.map((x) => t(`care.cat.${x.category}` as MessageKey)),
+      axisLabel: { width: 84, overflow: "truncate", fontSize: 11 },
+    },
     series: [{ type: "bar", data: d.ledger.map((x) => x.count), itemStyle: { color: "#c8161d" } }],
   }
   return (

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import type { ArrearsView, DuesRowView } from "@xianfeng/api/contract/care"
-import { Alert, App, Form, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
+import { Alert, App, Button, Form, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
@@ -9,9 +9,11 @@ import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState } from "../../shell/states"
 import { careApi, careExports, yuan } from "./api"
+import { RecordReduction, SetAssessment } from "./OrganizeForms"
 import { ReasonExport } from "./ReasonExport"
 
 type ArrearsRow = ArrearsView["items"][number]
@@ -100,6 +102,11 @@ const DuesPage = () => {
     setParams(next, { replace: true })
   }
   const [paying, setPaying] = useState<DuesRowView | undefined>()
+  const [dialog, setDialog] = useState<"assess" | "reduce" | undefined>()
+  const { session } = useSession()
+  const recorder = ["district-admin", "committee-officer", "branch-secretary"].includes(
+    session?.user.role ?? "",
+  )
   const sheet = useQuery({
     queryKey: ["care", "dues", orgId, year],
     queryFn: () => careApi.duesSheet({ orgId, year }),
@@ -156,10 +163,22 @@ const DuesPage = () => {
     <Page
       title={t("care.dues")}
       extra={
-        <ReasonExport
-          path={(reason) => careExports.dues(year, reason, orgId)}
-          fallback={`dues-${year}.xlsx`}
-        />
+        <Space wrap>
+          {recorder ? (
+            <>
+              <Button onClick={() => setDialog("assess")} data-testid="care-assess">
+                {t("care.assess")}
+              </Button>
+              <Button onClick={() => setDialog("reduce")} data-testid="care-reduce">
+                {t("care.reduce")}
+              </Button>
+            </>
+          ) : null}
+          <ReasonExport
+            path={(reason) => careExports.dues(year, reason, orgId)}
+            fallback={`dues-${year}.xlsx`}
+          />
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -216,6 +235,17 @@ const DuesPage = () => {
         ]}
       />
       <RecordPayment row={paying} onClose={() => setPaying(undefined)} />
+      <SetAssessment
+        members={sheet.data?.rows ?? []}
+        year={year}
+        open={dialog === "assess"}
+        onClose={() => setDialog(undefined)}
+      />
+      <RecordReduction
+        members={sheet.data?.rows ?? []}
+        open={dialog === "reduce"}
+        onClose={() => setDialog(undefined)}
+      />
     </Page>
   )
 }

@@ -12,6 +12,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { AddEntry } from "./AddEntry"
 import { careApi } from "./api"
+import { StartSurvey } from "./OrganizeForms"
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
 const dayBefore = (iso: string) => {
@@ -154,12 +155,22 @@ const SurveyPage = () => {
   const { session } = useSession()
   const surveys = useQuery({ queryKey: ["care", "surveys"], queryFn: careApi.surveys })
   const [chosenBranch, setChosenBranch] = useState<string | undefined>()
+  const [starting, setStarting] = useState(false)
+  const organizer = session?.user.role === "district-admin" || session?.user.role === "committee-officer"
+  const start = organizer ? (
+    <>
+      <Button onClick={() => setStarting(true)} data-testid="care-start-survey">
+        {t("care.startSurvey")}
+      </Button>
+      <StartSurvey open={starting} onClose={() => setStarting(false)} />
+    </>
+  ) : null
   if (surveys.isLoading) return <Loading />
   if (surveys.error) return <ErrorState error={surveys.error} onRetry={() => surveys.refetch()} />
   const survey = surveys.data?.items[0]
   if (survey === undefined)
     return (
-      <Page title={t("care.survey")}>
+      <Page title={t("care.survey")} extra={start}>
         <Typography.Text type="secondary">{t("care.empty")}</Typography.Text>
       </Page>
     )
@@ -184,7 +195,7 @@ const SurveyPage = () => {
     },
   ]
   return (
-    <Page title={survey.title}>
+    <Page title={survey.title} extra={start}>
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
         <Card size="small" data-testid="care-survey-progress">
           <Typography.Text>

@@ -23,11 +23,13 @@ import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
+import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { careApi, careExports, download, yuan } from "./api"
 import "./care.css"
 import { MonthCalendar } from "./MonthCalendar"
+import { CreateVisitPlan } from "./OrganizeForms"
 
 interface VisitForm {
   visitedOn: string
@@ -132,20 +134,46 @@ export const PlanProgress = ({ plan }: { readonly plan: VisitPlanSummary }) => {
         <Typography.Text data-testid="care-plan-count">
           {plan.visited} / {plan.targets}
         </Typography.Text>
+        {plan.scope === "part" ? (
+          <Typography.Text type="secondary"> {t("care.ofYourScope")}</Typography.Text>
+        ) : null}
       </Col>
-      <Col xs={8} md={5}>
-        <Statistic title={t("care.budget")} value={yuan(plan.budgetFen)} valueStyle={{ fontSize: 16 }} />
-      </Col>
-      <Col xs={8} md={5}>
-        <Statistic title={t("care.spent")} value={yuan(plan.spentFen)} valueStyle={{ fontSize: 16 }} />
-      </Col>
-      <Col xs={8} md={6}>
-        <Statistic
-          title={t("care.remaining")}
-          value={yuan(plan.remainingFen)}
-          valueStyle={{ fontSize: 16 }}
-        />
-      </Col>
+      {plan.scope === "whole" ? (
+        <>
+          <Col xs={8} md={5}>
+            <Statistic title={t("care.budget")} value={yuan(plan.budgetFen)} valueStyle={{ fontSize: 16 }} />
+          </Col>
+          <Col xs={8} md={5}>
+            <Statistic title={t("care.spent")} value={yuan(plan.spentFen)} valueStyle={{ fontSize: 16 }} />
+          </Col>
+          <Col xs={8} md={6}>
+            <Statistic
+              title={t("care.remaining")}
+              value={yuan(plan.remainingFen ?? 0)}
+              valueStyle={{ fontSize: 16 }}
+            />
+          </Col>
+        </>
+      ) : (
+        // A plan run from above: the subtree's own visits and spending, and the budget named as the plan's.
+        <>
+          <Col xs={12} md={8}>
+            <Statistic
+              title={t("care.spentHere")}
+              value={yuan(plan.spentFen)}
+              valueStyle={{ fontSize: 16 }}
+              data-testid="care-spent-here"
+            />
+          </Col>
+          <Col xs={12} md={8}>
+            <Statistic
+              title={t("care.planBudget", { org: plan.orgName })}
+              value={yuan(plan.budgetFen)}
+              valueStyle={{ fontSize: 16, color: "rgba(0,0,0,0.45)" }}
+            />
+          </Col>
+        </>
+      )}
       <Col span={24}>
         <Typography.Text type={plan.verdict.status === "overdue" ? "danger" : "secondary"}>
           {plan.verdict.message}
@@ -168,6 +196,9 @@ const VisitsPage = () => {
     enabled: planId !== undefined,
   })
   const [recording, setRecording] = useState<VisitTargetView | undefined>()
+  const [creating, setCreating] = useState(false)
+  const { session } = useSession()
+  const organizer = session?.user.role === "district-admin" || session?.user.role === "committee-officer"
   const [month, setMonth] = useState<string | undefined>()
   const shownMonth = month ?? plan.data?.plan.festivalOn.slice(0, 7) ?? today().slice(0, 7)
   const columns: ColumnsType<VisitTargetView> = [
@@ -209,20 +240,27 @@ const VisitsPage = () => {
     <Page
       title={t("care.visits")}
       extra={
-        planId === undefined ? null : (
-          <Button
-            onClick={async () => {
-              try {
-                const name = await download(careExports.plan(planId), locale, "visits.xlsx")
-                message.success(`${t("care.exported")}：${name}`)
-              } catch (e) {
-                message.error(String((e as Error).message))
-              }
-            }}
-          >
-            {t("care.export")}
-          </Button>
-        )
+        <Space wrap>
+          {organizer ? (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="care-create-plan">
+              {t("care.createPlan")}
+            </Button>
+          ) : null}
+          {planId === undefined ? null : (
+            <Button
+              onClick={async () => {
+                try {
+                  const name = await download(careExports.plan(planId), locale, "visits.xlsx")
+                  message.success(`${t("care.exported")}：${name}`)
+                } catch (e) {
+                  message.error(String((e as Error).message))
+                }
+              }}
+            >
+              {t("care.export")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
@@ -264,6 +302,7 @@ const VisitsPage = () => {
           </Col>
         </Row>
       </Space>
+      <CreateVisitPlan open={creating} onClose={() => setCreating(false)} />
       {planId === undefined ? null : (
         <RecordVisit planId={planId} target={recording} onClose={() => setRecording(undefined)} />
       )}

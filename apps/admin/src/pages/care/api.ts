@@ -54,6 +54,46 @@ export const careApi = {
   campaigns: () => api.get<{ items: CampaignView[] }>("/care/campaigns"),
   nominations: (id: string) => api.get<{ items: NominationView[] }>(`/care/campaigns/${id}/nominations`),
   medal: (q: Org & { year: number }) => api.get<MedalView>("/care/medal", q),
+  startSurvey: (body: { orgId: string; year: number; title: string; startsOn: string; deadline: string }) =>
+    api.post<SurveyView>("/care/surveys", body),
+  createPlan: (body: {
+    orgId: string
+    festival: VisitPlanSummary["festival"]
+    year: number
+    title: string
+    festivalOn?: string
+    budgetFen: number
+    fundSource?: string
+    leaders?: Record<string, string>
+  }) => api.post<VisitPlanView>("/care/visit-plans", body),
+  assess: (body: { memberId: string; year: number; category: string; baseFen: number }) =>
+    api.post<{ monthlyFen: number; basisPoints: number }>("/care/dues/assessments", body),
+  reduce: (body: {
+    memberId: string
+    fromMonth: string
+    toMonth: string
+    monthlyFen: number
+    approvalRef: string
+  }) => api.post<unknown>("/care/dues/reductions", body),
+  awardMedal: (body: { memberId: string; year: number; awardedOn?: string }) =>
+    api.post<unknown>("/care/medal/awards", body),
+  startCampaign: (body: { orgId: string; year: number; title: string }) =>
+    api.post<CampaignView>("/care/campaigns", body),
+  nominate: (
+    id: string,
+    body: {
+      orgId: string
+      title: NominationView["title"]
+      memberId?: string
+      grades?: Record<string, string>
+      partyWorkYears?: number
+      deeds?: string
+    },
+  ) => api.post<NominationView>(`/care/campaigns/${id}/nominations`, body),
+  moveNomination: (id: string, body: { stage: NominationView["stage"]; version: number }) =>
+    api.post<NominationView>(`/care/nominations/${id}/stage`, body),
+  startNotice: (id: string, body: { startsOn: string }) =>
+    api.post<CampaignView>(`/care/campaigns/${id}/notice`, body),
 }
 
 /** Export paths; the sensitive ones carry the reason, which the API audits. */

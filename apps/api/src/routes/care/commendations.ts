@@ -3,12 +3,9 @@ import {
   type CarePolicy,
   type CommendationTitle,
   carePolicy,
-  medalDay,
-  medalVerdict,
   type NominationStage,
   nomineeVerdicts,
   noticeEnds,
-  partyAge,
   quotaFor,
   quotaVerdict,
   stepVerdict,
@@ -21,7 +18,6 @@ import {
   createCampaign,
   fullMembersOfChildren,
   loadAreaPolicy,
-  medalCandidatesInScope,
   memberInScope,
   type NominationRow,
   nominationInScope,
@@ -39,8 +35,6 @@ import {
   CampaignList,
   CampaignView,
   IdParams,
-  MedalQuery,
-  MedalView,
   NominationBody,
   NominationList,
   NominationView,
@@ -48,7 +42,7 @@ import {
   StageBody,
 } from "./contract.js"
 import { carePermissions } from "./permissions.js"
-import { refused, unprocessable, verdictView } from "./render.js"
+import { refused, unprocessable } from "./render.js"
 
 type Policy = CarePolicy
 
@@ -330,49 +324,6 @@ const startNotice = route({
     }),
 })
 
-const medalList = route({
-  method: "get",
-  path: "/api/care/medal",
-  summary: "The year's “Glorious 50 years in the Party” list: who is eligible by 1 July, who already has it",
-  tag: "care",
-  auth: "user",
-  query: MedalQuery,
-  response: MedalView,
-  handler: async ({ actor, query, deps, c }) => {
-    const lang = langOf(c)
-    const rows = await medalCandidatesInScope(deps.db, actor, { orgId: query.orgId })
-    const items = rows
-      .map((r) => {
-        const v = medalVerdict(
-          {
-            memberId: r.memberId,
-            fullMemberOn: r.fullMemberOn,
-            status: r.status,
-            goodStanding: true,
-            ...(r.awardedYear === undefined ? {} : { awardedYear: r.awardedYear }),
-          },
-          query.year,
-        )
-        return { r, v }
-      })
-      .filter(
-        ({ v }) =>
-          v.code === "MEDAL-50.eligible" || v.code === "MEDAL-50.awarded" || v.code === "MEDAL-50.standing",
-      )
-    return {
-      year: query.year,
-      items: items.map(({ r, v }) => ({
-        memberId: r.memberId,
-        name: r.name,
-        orgName: r.orgName,
-        fullMemberOn: r.fullMemberOn.toString(),
-        partyAge: partyAge(r.fullMemberOn, medalDay(query.year)) ?? 0,
-        verdict: verdictView(v, lang),
-      })),
-    }
-  },
-})
-
 export const campaignRoutes: readonly AnyRoute[] = [
   listCampaigns,
   startCampaign,
@@ -380,5 +331,4 @@ export const campaignRoutes: readonly AnyRoute[] = [
   nominate,
   moveNomination,
   startNotice,
-  medalList,
 ]

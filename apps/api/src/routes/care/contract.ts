@@ -11,6 +11,7 @@ import {
   duesCategories,
   festivalKinds,
   ledgerEventKinds,
+  medalStandingBars,
   nominationStages,
 } from "@xianfeng/care-ledger"
 import { bilingual, IsoDate } from "@xianfeng/core"
@@ -248,12 +249,19 @@ export const VisitPlanSummary = Schema.Struct({
   /** The festival's lunar date in Chinese (二〇二七年正月初一). */
   festivalLunar: Schema.String,
   deadline: IsoDate,
+  /** The plan's whole budget (of the organization that runs it). */
   budgetFen: Count,
   fundSource: Schema.String,
+  /**
+   * `whole`: the plan is run by an organization of the caller's subtree, and the counts and spending are the
+   * plan's. `part`: a plan run from above; the counts and spending are the caller's subtree's part of it.
+   */
+  scope: Schema.Literals(["whole", "part"]),
   targets: Count,
   visited: Count,
   spentFen: Count,
-  remainingFen: Schema.Int,
+  /** Budget less spending; null for a `part`, which cannot see the rest of the plan's spending. */
+  remainingFen: Schema.NullOr(Schema.Int),
   verdict: CareVerdictView,
 })
 export type VisitPlanSummary = typeof VisitPlanSummary.Type
@@ -358,20 +366,24 @@ export const StageBody = Schema.Struct({ stage: Schema.Literals(nominationStages
 export const NoticeBody = Schema.Struct({ startsOn: IsoDate })
 
 export const MedalQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
-export const MedalView = Schema.Struct({
-  year: Year,
-  items: Schema.Array(
-    Schema.Struct({
-      memberId: Schema.String,
-      name: Schema.String,
-      orgName: Schema.String,
-      fullMemberOn: IsoDate,
-      partyAge: Schema.Int,
-      verdict: CareVerdictView,
-    }),
-  ),
+export const MedalAwardView = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  orgName: Schema.String,
+  fullMemberOn: IsoDate,
+  partyAge: Schema.Int,
+  /** What keeps the member off the medal as not in good standing (the policy's `medalStandingBars`). */
+  standingBars: Schema.Array(Schema.Literals(medalStandingBars)),
+  verdict: CareVerdictView,
 })
+export const MedalView = Schema.Struct({ year: Year, items: Schema.Array(MedalAwardView) })
 export type MedalView = typeof MedalView.Type
+export const MedalAwardBody = Schema.Struct({
+  memberId: UuidId,
+  year: Year,
+  /** The day it was given; today when left out. */
+  awardedOn: Schema.optionalKey(IsoDate),
+})
 
 export const DashboardView = Schema.Struct({
   asOf: IsoDate,

@@ -11,6 +11,7 @@ import {
   recordLedgerChange,
   startSurvey,
 } from "./ledger.js"
+import { medalRoutes } from "./medal.js"
 import { createPlan, getVisitPlan, listVisitPlans, recordVisit, visitCalendar } from "./visits.js"
 
 /** 党内关怀 (Care): the area's routes, registered once in `src/areas.ts`. */
@@ -32,6 +33,7 @@ export const careRoutes: readonly AnyRoute[] = [
   recordVisit,
   visitCalendar,
   ...campaignRoutes,
+  ...medalRoutes,
   careDashboard,
   duesSheetExport,
   ledgerExport,

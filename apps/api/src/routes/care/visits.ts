@@ -56,7 +56,9 @@ export const planSummary = (p: VisitPlanRow, asOf: PlainDate, lang: Lang): typeo
     p.deadline,
     asOf,
   )
-  const over = p.spentFen > p.budgetFen
+  // A plan run from above the scope: the scope sees its own part of the spending, never the whole; set against
+  // the whole budget it would say nothing true, so neither "remaining" nor "over budget" is given.
+  const over = p.whole && p.spentFen > p.budgetFen
   const v = over
     ? planProgress(p.targets, [{ amountFen: p.spentFen }], p.budgetFen, p.deadline, asOf).verdict
     : progress.verdict
@@ -75,7 +77,8 @@ export const planSummary = (p: VisitPlanRow, asOf: PlainDate, lang: Lang): typeo
     targets: p.targets,
     visited: p.visited,
     spentFen: p.spentFen,
-    remainingFen: p.budgetFen - p.spentFen,
+    scope: p.whole ? "whole" : "part",
+    remainingFen: p.whole ? p.budgetFen - p.spentFen : null,
     verdict: verdictView(v, lang),
   }
 }
