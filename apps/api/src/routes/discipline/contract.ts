@@ -168,6 +168,8 @@ export const HeatmapView = Schema.Struct({
       name: Schema.String,
       kind: Schema.String,
       parentId: Schema.NullOr(Schema.String),
+      /** The four quarters (Q1 first), each its own obligation-periods ending in it plus those below it. */
+      quarters: Schema.Array(StatusCountsView),
       year: StatusCountsView,
     }),
   ),
