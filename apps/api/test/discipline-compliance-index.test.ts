@@ -16,7 +16,12 @@ import {
 } from "@xianfeng/inspection-scheduling"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { HeatmapView, MeetingList } from "../src/routes/discipline/contract.js"
+import type {
+  DisciplineOverview,
+  HeatmapView,
+  MeetingList,
+  OrderList,
+} from "../src/routes/discipline/contract.js"
 import { Agent, backends, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 // The heatmap and the quarter and year roll-ups are read from the stored monthly compliance index
@@ -177,5 +182,32 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
       sys.clock.advance(-40 * 86_400_000)
     }
     expect(await stored(2026)).toEqual(first)
+  })
+
+  it("the dashboard's overview: the scope's quarter and year as the heatmap rolls them up, and its orders", async () => {
+    const overview = await secretary.json<DisciplineOverview>("GET", "/api/discipline/overview")
+    const heatmap = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
+    const mine = heatmap.rollup.find((r) => r.orgId === branchId)
+    expect(overview).toMatchObject({ asOf: "2026-11-27", orgId: branchId, quarter: "2026-Q4" })
+    expect(overview.quarterCounts).toEqual(mine?.quarters[3])
+    expect(overview.yearCounts).toEqual(mine?.year)
+    expect(overview.branches).toBe(1)
+    const orders = (await secretary.json<OrderList>("GET", "/api/discipline/orders")).items.filter(
+      (o) => o.state !== "closed",
+    )
+    expect(overview.orders).toEqual({
+      notClosed: orders.length,
+      awaitingVerification: orders.filter((o) => o.state === "submitted").length,
+      overdue: orders.filter((o) => o.overdue).length,
+      escalated: orders.filter((o) => o.followedBy !== o.orgId).length,
+    })
+    // The district sees every branch, and at least the secretary's orders among its own.
+    const district = await userWithToken(sys, "district-admin", "d1")
+    const all = (await (
+      await sys.request("/api/discipline/overview", { headers: { authorization: `Bearer ${district}` } })
+    ).json()) as DisciplineOverview
+    expect(all.branches).toBeGreaterThan(10)
+    expect(all.orders.notClosed).toBeGreaterThanOrEqual(overview.orders.notClosed)
+    expect(all.orders.overdue).toBeGreaterThan(0)
   })
 })
