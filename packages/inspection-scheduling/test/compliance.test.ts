@@ -9,6 +9,7 @@ import {
   disciplineMessages,
   monthlyCounts,
   nationalPolicy,
+  obligationsOf,
   periodContaining,
   periodsBetween,
   recheckOn,
@@ -16,6 +17,7 @@ import {
   rollUpCounts,
   type Sitting,
   sittingOf,
+  sittingTypes,
   summarize,
 } from "../src/index.js"
 import { exampleBranch, exampleMeeting, exampleSittings } from "../src/testing.js"
@@ -34,6 +36,37 @@ describe("compliance of a branch", () => {
       const key = o === "theme-day" ? "2026-11" : "2026-Q4"
       expect(statusOf([sitting], o, key)).toMatchObject({ status: "met", sittings: ["s1"] })
     }
+  })
+
+  it("a sitting counted for several obligations is one record: it meets each as separate sittings would, and no more (property)", () => {
+    const owed = new Set(obligationsOf(exampleBranch, nationalPolicy).map((o) => o.id as string))
+    const types = sittingTypes.filter((t) => owed.has(t))
+    fc.assert(
+      fc.property(
+        fc.subarray([...types], { minLength: 2 }),
+        fc.integer({ min: 0, max: 333 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (counts, day, seed) => {
+          const others = exampleSittings(seed, asOf, { keep: 0.5 })
+          const on = date("2026-01-01").add({ days: day })
+          const one: Sitting = { id: "one", on, counts }
+          const judge = (sittings: readonly Sitting[]) =>
+            complianceOf({ org: exampleBranch, sittings, ...year, asOf, policy: nationalPolicy })
+          const together = judge([...others, one])
+          const apart = judge([...others, ...counts.map((c, i) => ({ id: `one-${i}`, on, counts: [c] }))])
+          // The same statuses either way, and the one record is named by every obligation it counts for.
+          const statusesOf = (st: typeof together) =>
+            st.map((p) => `${p.obligation}/${p.period.key}/${p.status}`)
+          const naming = together.filter((p) => p.sittings.includes("one"))
+          return (
+            statusesOf(together).join() === statusesOf(apart).join() &&
+            new Set(naming.map((p) => p.obligation)).size === counts.length &&
+            naming.every((p) => counts.includes(p.obligation as (typeof counts)[number]))
+          )
+        },
+      ),
+      { numRuns: 50 },
+    )
   })
 
   it("BR 11: a quarter without a general meeting is missed once the period and the grace are over, citing the article", () => {
