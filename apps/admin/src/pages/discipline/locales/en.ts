@@ -130,7 +130,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "discipline.quarter": "Quarter",
   "discipline.quarterLabel": "{year} Q{q}",
   "discipline.panel.title": "Discipline",
-  "discipline.panel.scope": "{org} · {quarter}",
+  "discipline.panel.scope": "Scope: {org} · {quarter}",
   "discipline.panel.rate": "Organizational life carried out this quarter",
   "discipline.panel.rateHelp":
     "Of the obligations already due, the share met (met ÷ met, overdue and missed)",

@@ -130,7 +130,7 @@ export const zhCN = {
   "discipline.quarter": "季度",
   "discipline.quarterLabel": "{year}年第{q}季度",
   "discipline.panel.title": "纪律约束",
-  "discipline.panel.scope": "{org} · {quarter}",
+  "discipline.panel.scope": "范围：{org} · {quarter}",
   "discipline.panel.rate": "本季度组织生活落实率",
   "discipline.panel.rateHelp": "已到期事项中按时落实的比例（已落实 ÷ 已落实、逾期、未落实）",
   "discipline.panel.behind": "本季度有逾期或未落实事项的党支部",
