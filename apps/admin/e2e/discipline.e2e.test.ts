@@ -232,12 +232,15 @@ describe("organizational life and inspections in the admin", () => {
     { name: "desktop", width: 1440, height: 900 },
     { name: "phone", width: 390, height: 844 },
   ])("the dashboard's 纪律约束 panel shows the scope's quarter and its orders ($name)", async (size) => {
-    const overview = await api<DisciplineOverview>("/discipline/overview")
     await page.setViewportSize({ width: size.width, height: size.height })
     try {
       await page.goto(`${base}/`)
       const panel = page.getByTestId("discipline-panel")
       await panel.waitFor()
+      // Read through the page's own connection (the request context's idle one may have been closed meanwhile).
+      const overview = (await page.evaluate(async () =>
+        (await fetch("/api/discipline/overview")).json(),
+      )) as DisciplineOverview
       expect(await page.getByTestId("discipline-panel-orders").textContent()).toContain(
         String(overview.orders.notClosed),
       )
