@@ -2,6 +2,7 @@ import { join } from "node:path"
 import type { ArrearsView } from "@xianfeng/api/contract/care"
 import type {
   ComplianceView,
+  DisciplineOverview,
   FindingList,
   HeatmapView,
   OrderList,
@@ -190,6 +191,43 @@ describe("organizational life and inspections in the admin", () => {
         path: join(shots, `discipline-${size.name}-meeting-form.png`),
         fullPage: false,
       })
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
+  it.each([
+    { name: "desktop", width: 1440, height: 900 },
+    { name: "phone", width: 390, height: 844 },
+  ])("the dashboard's 纪律约束 panel shows the scope's quarter and its orders ($name)", async (size) => {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    try {
+      await page.goto(`${base}/`)
+      const panel = page.getByTestId("discipline-panel")
+      await panel.waitFor()
+      // Read through the page's own connection (the request context's idle one may have been closed meanwhile).
+      const overview = (await page.evaluate(async () =>
+        (await fetch("/api/discipline/overview")).json(),
+      )) as DisciplineOverview
+      expect(await page.getByTestId("discipline-panel-orders").textContent()).toContain(
+        String(overview.orders.notClosed),
+      )
+      expect(await page.getByTestId("discipline-panel-orders-overdue").textContent()).toContain(
+        String(overview.orders.overdue),
+      )
+      expect(await page.getByTestId("discipline-panel-behind").textContent()).toContain(
+        String(overview.branchesBehind),
+      )
+      expect(overview.orders.overdue).toBeGreaterThan(0)
+      await panel.scrollIntoViewIfNeeded()
+      const { vw, wide } = await page.evaluate(() => ({
+        vw: window.innerWidth,
+        wide: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+      }))
+      await page.screenshot({
+        path: join(shots, `discipline-${size.name}-dashboard-panel.png`),
+        fullPage: false,
+      })
+      expect(wide, `dashboard: ${wide} px wide in a ${vw} px window`).toBeLessThanOrEqual(vw)
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 })
     }

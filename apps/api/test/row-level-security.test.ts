@@ -25,6 +25,7 @@ const reads = (memberId: string, orgId: string) => [
   `/api/discipline/compliance?orgId=${orgId}`,
   `/api/discipline/talks?orgId=${orgId}`,
   "/api/discipline/heatmap",
+  "/api/discipline/overview",
   "/api/discipline/draws",
   "/api/discipline/findings",
   "/api/discipline/orders",

@@ -227,18 +227,27 @@ export const complianceYear = (): number => new Date().getFullYear()
 export const bareYearMeetings = async (q: Q, year: number, reps: number) =>
   timeRepeated(() => q(yearMeetingsSql, [...scopeParams("d1"), `${year}-01-01`, `${year}-12-31`]), reps)
 
-/** `GET /api/discipline/heatmap?year=…` for the whole tree: every branch's obligations judged month by month. */
-export const timeComplianceApi = async (cfg: BenchConfig, api: Server, cookie: string, year: number) =>
-  timeRepeated(() => getJson(`${api.url}/api/discipline/heatmap?year=${year}`, cookie), cfg.subtreeReps)
+/**
+ * `GET /api/discipline/heatmap?year=…` for the whole tree, the API's own path: the stored monthly compliance index
+ * (discipline_compliance_index), each organization's basis checked on read. The first request finds no stored rows
+ * and judges every organization's year (timed apart as `first`); one more warm-up, then the timed reads.
+ */
+export const timeComplianceApi = async (cfg: BenchConfig, api: Server, cookie: string, year: number) => {
+  const get = () => getJson(`${api.url}/api/discipline/heatmap?year=${year}`, cookie)
+  const t = performance.now()
+  await get()
+  const first = performance.now() - t
+  return { first, reads: await timeRepeated(get, cfg.subtreeReps, 1) }
+}
 
 export const complianceRow = (
   t: Targets,
   year: number,
   bare: number[],
-  api: number[],
+  api: { readonly first: number; readonly reads: number[] },
 ): Section["rows"][number] => {
   const bm = median(bare)
-  const am = median(api)
+  const am = median(api.reads)
   return row({
     metric: `a year's compliance (${year}), whole tree d1 (${t.root.members.toLocaleString("en-US")} members)`,
     baselineLabel: "bare SQL counting the year's meetings",
@@ -249,9 +258,13 @@ export const complianceRow = (
     pass: am <= 3 * bm && am < 2000,
     limit:
       am >= 2000
-        ? "judging every branch's obligations month by month in the API process (each sitting read and its date " +
-          "parsed, the full-member counts of every organization grouped): a per-organization monthly index kept on write would make it a read."
-        : "the route reads every organization of the tree and its full members besides the meetings the bare count reads, and judges each obligation-period.",
-    detail: `median of ${api.length}; max ${Math.max(...api).toFixed(1)} ms`,
+        ? "the basis check: every read re-reads each organization's meetings and talks of the year (count, versions, " +
+          "last recording) to see whether its stored row still holds, and its first seven full members; with " +
+          "the stored rows valid, nothing is judged again, so the time is these reads, not the rules."
+        : "each read checks every organization's stored row against its basis: the year's meetings the bare count " +
+          "reads (their versions and last recording as well, so from the table, not the index alone), the year's " +
+          "talks, the first seven full members of the organization and the stored row itself, besides the session, " +
+          "the district policy, the audit row and the JSON of every branch's twelve months.",
+    detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read, which judged and stored every organization's year: ${api.first.toFixed(0)} ms`,
   })
 }

@@ -1,4 +1,4 @@
-import { compareDates, type PlainDate, Temporal, type Verdict, verdict } from "@xianfeng/core"
+import { compareDates, isAfter, type PlainDate, Temporal, type Verdict, verdict } from "@xianfeng/core"
 import { type CalendarPeriod, nextPeriod, periodContaining, periodsBetween } from "./calendar-period.js"
 import type { MeetingRecord } from "./meeting.js"
 import {
@@ -203,6 +203,36 @@ export const calendarOf = (input: {
   return out.sort((a, b) => compareDates(a.dueBy, b.dueBy) || (a.obligation < b.obligation ? -1 : 1))
 }
 
+/** A stored judgement is checked again at least this often (days), whatever its periods say. */
+export const RECHECK_AT_MOST_DAYS = 30
+
+/**
+ * The first day after `today` on which obligation-periods judged on `today` (`complianceOf`, `calendarOf`) may
+ * read differently with the same sittings: a period starts (upcoming → due), a due date passes (due → overdue),
+ * a period ends (the calendar's next period is current) or its entry grace (`entryGraceDays`) ends (overdue →
+ * missed); at most `atMostDays` (default 30) days ahead. Sittings recorded meanwhile change a stored answer's
+ * basis instead, which its reader checks. Pure: the same periods, day and policy give the same day.
+ */
+export const recheckOn = (
+  periods: readonly ObligationPeriod[],
+  today: PlainDate,
+  policy: Pick<DisciplinePolicy, "entryGraceDays">,
+  atMostDays: number = RECHECK_AT_MOST_DAYS,
+): PlainDate => {
+  let next = today.add({ days: atMostDays })
+  for (const p of periods) {
+    for (const d of [
+      p.period.start,
+      p.dueBy.add({ days: 1 }),
+      p.period.end.add({ days: 1 }),
+      p.period.end.add({ days: policy.entryGraceDays + 1 }),
+    ]) {
+      if (isAfter(d, today) && compareDates(d, next) < 0) next = d
+    }
+  }
+  return next
+}
+
 /** How many obligation-periods stand in each status. */
 export type StatusCounts = Readonly<Record<ObligationStatus, number>>
 
@@ -237,6 +267,38 @@ export interface TreeNode {
   readonly parentId: string | null
 }
 
+/** The sum of status counts (of months into a quarter or year, of organizations into their parent). */
+export const addCounts = (...counts: readonly StatusCounts[]): StatusCounts => counts.reduce(add, emptyCounts)
+
+/**
+ * Counts rolled up the tree: each organization's total is its own (`own`, e.g. a quarter summed from a stored
+ * monthly index) plus the totals of every organization below it; nodes without counts count zero. A node whose
+ * parent is not in `nodes` is a root of the roll-up.
+ */
+export const rollUpCounts = (
+  nodes: readonly TreeNode[],
+  own: ReadonlyMap<string, StatusCounts>,
+): ReadonlyMap<string, StatusCounts> => {
+  const children = new Map<string, string[]>()
+  const ids = new Set(nodes.map((n) => n.id))
+  for (const n of nodes) {
+    if (n.parentId === null || !ids.has(n.parentId)) continue
+    const list = children.get(n.parentId)
+    if (list === undefined) children.set(n.parentId, [n.id])
+    else list.push(n.id)
+  }
+  const out = new Map<string, StatusCounts>()
+  const visit = (id: string): StatusCounts => {
+    const done = out.get(id)
+    if (done) return done
+    const total = (children.get(id) ?? []).reduce((acc, c) => add(acc, visit(c)), own.get(id) ?? emptyCounts)
+    out.set(id, total)
+    return total
+  }
+  for (const n of nodes) visit(n.id)
+  return out
+}
+
 /**
  * Quarter and year summaries rolled up the tree: each organization's counts are its own plus those of every
  * organization below it. `byOrg` holds each organization's statuses (`complianceOf`); nodes without any count
@@ -246,27 +308,19 @@ export const rollUp = (
   nodes: readonly TreeNode[],
   byOrg: ReadonlyMap<string, readonly ObligationPeriod[]>,
   summary: CalendarPeriod,
-): ReadonlyMap<string, StatusCounts> => {
-  const children = new Map<string, string[]>()
-  const ids = new Set(nodes.map((n) => n.id))
-  for (const n of nodes) {
-    if (n.parentId !== null && ids.has(n.parentId))
-      children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id])
-  }
-  const out = new Map<string, StatusCounts>()
-  const visit = (id: string): StatusCounts => {
-    const done = out.get(id)
-    if (done) return done
-    const total = (children.get(id) ?? []).reduce(
-      (acc, c) => add(acc, visit(c)),
-      summarize(byOrg.get(id) ?? [], summary),
-    )
-    out.set(id, total)
-    return total
-  }
-  for (const n of nodes) visit(n.id)
-  return out
-}
+): ReadonlyMap<string, StatusCounts> =>
+  rollUpCounts(nodes, new Map(nodes.map((n) => [n.id, summarize(byOrg.get(n.id) ?? [], summary)])))
+
+/**
+ * A year's statuses counted by the month their period ends in (`summarize` per month), January first: the
+ * twelve numbers a monthly index stores, from which any month, quarter or the year is a sum.
+ */
+export const monthlyCounts = (statuses: readonly ObligationPeriod[], year: number): readonly StatusCounts[] =>
+  periodsBetween(
+    "month",
+    Temporal.PlainDate.from({ year, month: 1, day: 1 }),
+    Temporal.PlainDate.from({ year, month: 12, day: 31 }),
+  ).map((m) => summarize(statuses, m))
 
 /** The share of obligation-periods already decided that were met (met ÷ (met + overdue + missed)); 1 when none. */
 export const complianceRate = (c: StatusCounts): number => {

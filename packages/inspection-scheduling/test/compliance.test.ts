@@ -2,15 +2,22 @@ import { date, renderVerdict } from "@xianfeng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
+  addCounts,
   calendarOf,
   complianceOf,
   complianceRate,
   disciplineMessages,
+  monthlyCounts,
   nationalPolicy,
+  obligationsOf,
   periodContaining,
+  periodsBetween,
+  recheckOn,
   rollUp,
+  rollUpCounts,
   type Sitting,
   sittingOf,
+  sittingTypes,
   summarize,
 } from "../src/index.js"
 import { exampleBranch, exampleMeeting, exampleSittings } from "../src/testing.js"
@@ -29,6 +36,37 @@ describe("compliance of a branch", () => {
       const key = o === "theme-day" ? "2026-11" : "2026-Q4"
       expect(statusOf([sitting], o, key)).toMatchObject({ status: "met", sittings: ["s1"] })
     }
+  })
+
+  it("a sitting counted for several obligations is one record: it meets each as separate sittings would, and no more (property)", () => {
+    const owed = new Set(obligationsOf(exampleBranch, nationalPolicy).map((o) => o.id as string))
+    const types = sittingTypes.filter((t) => owed.has(t))
+    fc.assert(
+      fc.property(
+        fc.subarray([...types], { minLength: 2 }),
+        fc.integer({ min: 0, max: 333 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (counts, day, seed) => {
+          const others = exampleSittings(seed, asOf, { keep: 0.5 })
+          const on = date("2026-01-01").add({ days: day })
+          const one: Sitting = { id: "one", on, counts }
+          const judge = (sittings: readonly Sitting[]) =>
+            complianceOf({ org: exampleBranch, sittings, ...year, asOf, policy: nationalPolicy })
+          const together = judge([...others, one])
+          const apart = judge([...others, ...counts.map((c, i) => ({ id: `one-${i}`, on, counts: [c] }))])
+          // The same statuses either way, and the one record is named by every obligation it counts for.
+          const statusesOf = (st: typeof together) =>
+            st.map((p) => `${p.obligation}/${p.period.key}/${p.status}`)
+          const naming = together.filter((p) => p.sittings.includes("one"))
+          return (
+            statusesOf(together).join() === statusesOf(apart).join() &&
+            new Set(naming.map((p) => p.obligation)).size === counts.length &&
+            naming.every((p) => counts.includes(p.obligation as (typeof counts)[number]))
+          )
+        },
+      ),
+      { numRuns: 50 },
+    )
   })
 
   it("BR 11: a quarter without a general meeting is missed once the period and the grace are over, citing the article", () => {
@@ -115,6 +153,110 @@ describe("compliance of a branch", () => {
         )
       }),
       { numRuns: 50 },
+    )
+  })
+})
+
+describe("a monthly index of a year's compliance", () => {
+  it("any quarter or the year is the sum of its months, and rolls up the tree as the statuses do (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (s1, s2) => {
+          const judge = (seed: number) =>
+            complianceOf({
+              org: exampleBranch,
+              sittings: exampleSittings(seed, asOf, { keep: 0.6 }),
+              ...year,
+              asOf,
+              policy: nationalPolicy,
+            })
+          const byOrg = new Map([
+            ["b1", judge(s1)],
+            ["b2", judge(s2)],
+          ])
+          const nodes = [
+            { id: "c1", parentId: null },
+            { id: "b1", parentId: "c1" },
+            { id: "b2", parentId: "c1" },
+          ]
+          const months = new Map([...byOrg].map(([id, st]) => [id, monthlyCounts(st, 2026)]))
+          for (const q of [
+            ...periodsBetween("quarter", year.from, year.to),
+            periodContaining("year", asOf),
+          ]) {
+            const own = new Map(
+              [...months].map(([id, ms]) => [
+                id,
+                addCounts(...ms.filter((_, i) => i + 1 >= q.start.month && i + 1 <= q.end.month)),
+              ]),
+            )
+            for (const [id, st] of byOrg) expect(own.get(id)).toEqual(summarize(st, q))
+            expect(rollUpCounts(nodes, own)).toEqual(rollUp(nodes, byOrg, q))
+          }
+        },
+      ),
+      { numRuns: 20 },
+    )
+  })
+})
+
+describe("when a stored judgement must be looked at again (recheckOn)", () => {
+  const statuses = (sittings: readonly Sitting[], on: ReturnType<typeof date>) =>
+    complianceOf({ org: exampleBranch, sittings, ...year, asOf: on, policy: nationalPolicy }).map(
+      (s) => `${s.obligation}/${s.period.key}/${s.status}`,
+    )
+  const calendar = (sittings: readonly Sitting[], on: ReturnType<typeof date>) =>
+    calendarOf({ org: exampleBranch, sittings, asOf: on, policy: nationalPolicy }).map(
+      (s) => `${s.obligation}/${s.period.key}/${s.status}`,
+    )
+
+  it("BR 16: the day after the theme party day's fixed day, when nothing comes sooner", () => {
+    const periods = (on: string) =>
+      calendarOf({ org: exampleBranch, sittings: [], asOf: date(on), policy: nationalPolicy })
+    // October's entry grace (10 days, national default) ends on 2026-11-10: overdue → missed on the 11th.
+    expect(recheckOn(periods("2026-11-10"), date("2026-11-10"), nationalPolicy).toString()).toBe("2026-11-11")
+    // Then the theme party day, 2026-11-15, has passed on the 16th.
+    expect(recheckOn(periods("2026-11-11"), date("2026-11-11"), nationalPolicy).toString()).toBe("2026-11-16")
+  })
+
+  it("never more than the cap ahead, and always after today", () => {
+    const on = date("2026-06-30")
+    expect(recheckOn([], on, nationalPolicy).toString()).toBe("2026-07-30")
+    expect(recheckOn([], on, nationalPolicy, 7).toString()).toBe("2026-07-07")
+  })
+
+  it("nothing judged on today reads differently before the recheck day, with the same sittings (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 364 }),
+        (seed, offset) => {
+          const on = date("2026-01-01").add({ days: offset })
+          const sittings = exampleSittings(seed, on, { keep: 0.6 })
+          const periods = complianceOf({
+            org: exampleBranch,
+            sittings,
+            ...year,
+            asOf: on,
+            policy: nationalPolicy,
+          })
+          const until = recheckOn(
+            [...periods, ...calendarOf({ org: exampleBranch, sittings, asOf: on, policy: nationalPolicy })],
+            on,
+            nationalPolicy,
+          )
+          const first = statuses(sittings, on)
+          const firstCal = calendar(sittings, on)
+          for (let d = on.add({ days: 1 }); d.until(until).days > 0; d = d.add({ days: 1 })) {
+            if (statuses(sittings, d).join() !== first.join()) return false
+            if (calendar(sittings, d).join() !== firstCal.join()) return false
+          }
+          return until.until(on).days < 0
+        },
+      ),
+      { numRuns: 25 },
     )
   })
 })

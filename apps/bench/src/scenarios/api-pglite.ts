@@ -66,7 +66,9 @@ export const apiPgliteScenario = async (
       setup:
         "`GET /api/stats/members-by-stage?orgId=…` (the development pipeline counts), sequential, signed in as " +
         "`admin`, against the bare aggregate SQL on the same database; a year's compliance " +
-        "(`GET /api/discipline/heatmap?year=…`, whole tree) against the bare count of that year's meetings. Small mode: PGlite, not PostgreSQL.",
+        "(`GET /api/discipline/heatmap?year=…`, whole tree, read from the stored monthly compliance index with each " +
+        "organization's basis checked; the first read, which fills it, is reported apart) against the bare count of " +
+        "that year's meetings. Small mode: PGlite, not PostgreSQL.",
       rows: [
         ...subtreeRows(targets, lite.bare, apiSubtree),
         complianceRow(targets, complianceYear(), lite.bare.compliance, apiCompliance),

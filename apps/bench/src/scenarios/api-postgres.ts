@@ -114,8 +114,9 @@ export const apiPostgresScenario = async (
         "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
         `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
         "the subtree's path range) through raw `pg`, same database, same count. A year's compliance: " +
-        "`GET /api/discipline/heatmap?year=…` for the whole tree against the bare count of that year's meetings per " +
-        "organization (joined to orgs on the path range).",
+        "`GET /api/discipline/heatmap?year=…` for the whole tree, read from the stored monthly compliance index with " +
+        "each organization's basis checked (the first read fills it and is reported apart), against the bare count " +
+        "of that year's meetings per organization (joined to orgs on the path range).",
       rows: [
         ...subtreeRows(targets, bare, apiSubtree),
         complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),

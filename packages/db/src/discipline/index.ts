@@ -1,5 +1,6 @@
 export * from "./agenda.js"
 export * from "./calendar-index.js"
+export * from "./compliance-index.js"
 export * from "./import.js"
 export * from "./inspections.js"
 export * from "./meetings.js"

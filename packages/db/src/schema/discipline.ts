@@ -224,6 +224,42 @@ export const disciplineCalendarIndex = pgTable(
   },
   (t) => [index("discipline_calendar_index_recheck_idx").on(t.recheckOn)],
 )
+/** How many obligation-periods ending in a month stand in each status (`StatusCounts` of the rules package). */
+export interface StoredStatusCounts {
+  readonly met: number
+  readonly upcoming: number
+  readonly due: number
+  readonly overdue: number
+  readonly missed: number
+}
+
+/**
+ * The monthly compliance index (组织生活落实情况, stored answers): per organization and year, how many of its
+ * obligation-periods ending in each month (`summarize` of `complianceOf`) are met, upcoming, due, overdue or
+ * missed, as found on `evaluated_on`, good until `recheck_on` (`recheckOn` of the rules package) and for
+ * `basis` (the district policy, whether the organization has a committee, and a fingerprint of the year's
+ * sittings and talks). The heatmap and the quarter and year roll-ups read it; a read re-evaluates only the
+ * organizations whose row is missing, whose day has come or whose basis changed.
+ */
+export const disciplineComplianceIndex = pgTable(
+  "discipline_compliance_index",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    year: integer("year").notNull(),
+    basis: text("basis").notNull(),
+    evaluatedOn: plainDate("evaluated_on").notNull(),
+    recheckOn: plainDate("recheck_on").notNull(),
+    /** Twelve counts, January first: the obligation-periods that end in that month. */
+    months: jsonb("months").$type<readonly StoredStatusCounts[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "discipline_compliance_index_pkey", columns: [t.orgId, t.year] }),
+    check("discipline_compliance_index_months", sql`jsonb_array_length(${t.months}) = 12`),
+  ],
+)
+
 /**
  * 谈心谈话: one heart-to-heart talk of a pair type (BR 19: committee members among themselves, committee
  * members with members, members among themselves), between two members of the organization, counted for the
@@ -269,4 +305,5 @@ export const disciplineTables = {
   disciplineOrders,
   disciplineCalendarIndex,
   disciplineTalks,
+  disciplineComplianceIndex,
 }

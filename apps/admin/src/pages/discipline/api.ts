@@ -1,5 +1,6 @@
 import type {
   ComplianceView,
+  DisciplineOverview,
   DrawList,
   DrawView,
   FindingBody,
@@ -37,6 +38,7 @@ export const disciplineApi = {
     api.put<MeetingView>(`/discipline/meetings/${id}`, body),
   compliance: (orgId: string, year?: number) =>
     api.get<ComplianceView>("/discipline/compliance", { orgId, year }),
+  overview: () => api.get<DisciplineOverview>("/discipline/overview"),
   heatmap: (query: { readonly orgId?: string | undefined; readonly year?: number | undefined }) =>
     api.get<HeatmapView>("/discipline/heatmap", query),
   previewDraw: (body: DrawForm) => api.post<DrawView>("/discipline/draws/preview", body),

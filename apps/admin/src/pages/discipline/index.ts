@@ -21,5 +21,13 @@ export default defineArea({
     { path: "discipline/inspections", label: "discipline.inspections", icon: AlertOutlined, order: 52 },
     { path: "discipline/standing", label: "discipline.standing", icon: UserSwitchOutlined, order: 53 },
   ],
-  dashboardPanels: [],
+  dashboardPanels: [
+    {
+      key: "discipline.overview",
+      title: "discipline.panel.title",
+      load: () => import("./DashboardPanel"),
+      span: 24,
+      order: 20,
+    },
+  ],
 })

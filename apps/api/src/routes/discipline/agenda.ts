@@ -15,12 +15,11 @@ import {
 import {
   br,
   calendarOf,
-  type DisciplinePolicy,
   disciplinePolicy,
   type ObligationId,
-  type ObligationPeriod,
   type OrgShape,
   obligationTitles,
+  recheckOn,
   type Sitting,
   type SittingType,
   type TalkPair,
@@ -39,33 +38,6 @@ const titleOf = (obligation: string) =>
   Object.hasOwn(obligationTitles, obligation)
     ? obligationTitles[obligation as ObligationId]
     : { "zh-CN": obligation, en: obligation }
-
-/** A stored calendar is checked again at least this often. */
-const RECHECK_AT_MOST_DAYS = 30
-
-/**
- * The first day after `today` on which a calendar judged today may read differently: a period starts (upcoming
- * → due), a due date passes (due → overdue), a period ends (the next one is current) or its entry grace ends
- * (overdue → missed); at most 30 days ahead. Sittings recorded meanwhile change the row's basis instead.
- */
-export const calendarRecheckOn = (
-  calendar: readonly ObligationPeriod[],
-  today: PlainDate,
-  policy: DisciplinePolicy,
-): PlainDate => {
-  let next = today.add({ days: RECHECK_AT_MOST_DAYS })
-  for (const p of calendar) {
-    for (const d of [
-      p.period.start,
-      p.dueBy.add({ days: 1 }),
-      p.period.end.add({ days: 1 }),
-      p.period.end.add({ days: policy.entryGraceDays + 1 }),
-    ]) {
-      if (isAfter(d, today) && compareDates(d, next) < 0) next = d
-    }
-  }
-  return next
-}
 
 /**
  * Evaluates on `today` the compliance calendar of the scope's organizations whose stored row is missing, whose
@@ -120,7 +92,7 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
         orgId: b.id,
         basis: basisOf(b),
         evaluatedOn: today,
-        recheckOn: calendarRecheckOn(calendar, today, policy),
+        recheckOn: recheckOn(calendar, today, policy),
         items: calendar.map((p) => ({
           obligation: p.obligation,
           period: p.period.key,

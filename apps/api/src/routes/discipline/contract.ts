@@ -168,11 +168,37 @@ export const HeatmapView = Schema.Struct({
       name: Schema.String,
       kind: Schema.String,
       parentId: Schema.NullOr(Schema.String),
+      /** The four quarters (Q1 first), each its own obligation-periods ending in it plus those below it. */
+      quarters: Schema.Array(StatusCountsView),
       year: StatusCountsView,
     }),
   ),
 })
 export type HeatmapView = typeof HeatmapView.Type
+
+/** The dashboard's 纪律约束 panel: the caller's scope this quarter and year, and its rectification orders. */
+export const DisciplineOverview = Schema.Struct({
+  asOf: IsoDate,
+  /** The caller's organization (the root of the scope). */
+  orgId: Schema.String,
+  orgName: Schema.String,
+  /** This quarter's key (`2026-Q4`) and its obligation-periods rolled up the scope (those ending in it). */
+  quarter: Schema.String,
+  quarterCounts: StatusCountsView,
+  yearCounts: StatusCountsView,
+  /** Branches whose quarter has an overdue or missed obligation-period. */
+  branchesBehind: Schema.Int,
+  branches: Schema.Int,
+  orders: Schema.Struct({
+    /** Not yet closed: open or with evidence awaiting verification. */
+    notClosed: Schema.Int,
+    awaitingVerification: Schema.Int,
+    overdue: Schema.Int,
+    /** Not closed and followed by an organization above the one ordered (escalated, BR 17). */
+    escalated: Schema.Int,
+  }),
+})
+export type DisciplineOverview = typeof DisciplineOverview.Type
 
 // ── inspections: draws, findings, rectification orders ─────────────────────
 const Cadence = choiceOf(["month", "quarter", "year"])

@@ -1,39 +1,20 @@
-import { Temporal } from "@xianfeng/core"
-import { loadAreaPolicy, subtreeSittings, subtreeTalks } from "@xianfeng/db"
-import {
-  complianceOf,
-  complianceRate,
-  disciplinePolicy,
-  type ObligationPeriod,
-  type OrgShape,
-  periodContaining,
-  periodsBetween,
-  rollUp,
-  type Sitting,
-  type SittingType,
-  type StatusCounts,
-  summarize,
-  type TalkPair,
-  talkOf,
-} from "@xianfeng/inspection-scheduling"
+import { addCounts, complianceRate, rollUpCounts, type StatusCounts } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
+import { yearComplianceOf } from "./compliance-index.js"
 import { HeatmapQuery, HeatmapView } from "./contract.js"
 
 const countsView = (c: StatusCounts) => ({ ...c, rate: complianceRate(c) })
 
-/** A committee is elected at 7 or more full members (BR); party groups are not recorded yet. */
-const shapeOf = (o: { kind: string; fullMembers: number }): OrgShape => ({
-  kind: o.kind as OrgShape["kind"],
-  hasCommittee: o.fullMembers >= 7,
-  hasGroups: false,
-})
+const MONTHS = Array.from({ length: 12 }, (_, i) => i)
+const QUARTERS = [0, 1, 2, 3]
+const quarterOf = (months: readonly StatusCounts[], q: number) => addCounts(...months.slice(q * 3, q * 3 + 3))
 
 export const disciplineHeatmap = route({
   method: "get",
   path: "/api/discipline/heatmap",
   summary:
-    "Organizational life of a subtree: branches × months (each obligation-period counted in the month it ends), and the year rolled up every organization",
+    "Organizational life of a subtree: branches × months (each obligation-period counted in the month it ends), and the quarters and the year rolled up every organization; read from the stored monthly compliance index, checked on read",
   tag: "discipline",
   auth: "user",
   query: HeatmapQuery,
@@ -41,39 +22,20 @@ export const disciplineHeatmap = route({
   handler: async ({ actor, query, deps }) => {
     const asOf = todayOf(deps)
     const year = query.year ?? asOf.year
-    const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })
-    const to = Temporal.PlainDate.from({ year, month: 12, day: 31 })
-    const { policy } = await loadAreaPolicy(deps.db, actor.orgPath, disciplinePolicy)
-    const { orgs, sittings } = await subtreeSittings(deps.db, actor, query.orgId, from, to)
-    const talks = await subtreeTalks(deps.db, actor, query.orgId, from, to)
-    const byOrgSittings = new Map<string, Sitting[]>()
-    const add = (orgId: string, s: Sitting) => {
-      const list = byOrgSittings.get(orgId)
-      if (list === undefined) byOrgSittings.set(orgId, [s])
-      else list.push(s)
-    }
-    for (const s of sittings)
-      add(s.orgId, { id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
-    for (const t of talks) add(t.orgId, talkOf(t.id, t.onDate, t.pair as TalkPair))
-    const byOrg = new Map<string, readonly ObligationPeriod[]>(
-      orgs.map((o) => [
-        o.id,
-        complianceOf({ org: shapeOf(o), sittings: byOrgSittings.get(o.id) ?? [], from, to, asOf, policy }),
-      ]),
-    )
-    const months = periodsBetween("month", from, to)
-    const wholeYear = periodContaining("year", from)
+    const orgs = await yearComplianceOf(deps.db, actor, query.orgId, year, asOf)
     const ids = new Set(orgs.map((o) => o.id))
     const nodes = orgs.map((o) => ({
       id: o.id,
       parentId: o.parentId !== null && ids.has(o.parentId) ? o.parentId : null,
     }))
-    const totals = rollUp(nodes, byOrg, wholeYear)
-    const empty = { met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }
+    const quarters = QUARTERS.map((q) =>
+      rollUpCounts(nodes, new Map(orgs.map((o) => [o.id, quarterOf(o.months, q)]))),
+    )
+    const empty = addCounts()
     return {
       year,
       asOf: asOf.toString(),
-      months: months.map((m) => m.key),
+      months: MONTHS.map((m) => `${year}-${String(m + 1).padStart(2, "0")}`),
       branches: orgs
         .filter((o) => o.kind === "branch")
         .map((o) => ({
@@ -81,16 +43,20 @@ export const disciplineHeatmap = route({
           name: o.name,
           kind: o.kind,
           parentId: o.parentId,
-          cells: months.map((m) => countsView(summarize(byOrg.get(o.id) ?? [], m))),
-          year: countsView(summarize(byOrg.get(o.id) ?? [], wholeYear)),
+          cells: MONTHS.map((m) => countsView(o.months[m] ?? empty)),
+          year: countsView(addCounts(...o.months)),
         })),
-      rollup: orgs.map((o) => ({
-        orgId: o.id,
-        name: o.name,
-        kind: o.kind,
-        parentId: o.parentId,
-        year: countsView(totals.get(o.id) ?? empty),
-      })),
+      rollup: orgs.map((o) => {
+        const q = quarters.map((t) => t.get(o.id) ?? empty)
+        return {
+          orgId: o.id,
+          name: o.name,
+          kind: o.kind,
+          parentId: o.parentId,
+          quarters: q.map(countsView),
+          year: countsView(addCounts(...q)),
+        }
+      }),
     }
   },
 })

@@ -15,6 +15,7 @@ import {
   verifyRectification,
 } from "./inspections.js"
 import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import { disciplineOverview } from "./overview.js"
 import { memberStanding } from "./standing.js"
 import { listTalks, recordTalk } from "./talks.js"
 
@@ -28,6 +29,7 @@ export const disciplineRoutes: readonly AnyRoute[] = [
   listTalks,
   memberStanding,
   disciplineHeatmap,
+  disciplineOverview,
   previewDraw,
   publishDraw,
   listDraws,

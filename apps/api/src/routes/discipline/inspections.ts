@@ -265,7 +265,7 @@ export const recheckOrders = route({
   },
 })
 
-const orderOf = (r: DisciplineOrder): RectificationOrder => ({
+export const orderOf = (r: DisciplineOrder): RectificationOrder => ({
   id: r.id,
   findingId: r.findingId,
   orgId: r.orgId,
