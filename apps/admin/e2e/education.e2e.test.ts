@@ -76,7 +76,7 @@ describe("education and training in the admin", () => {
   })
 
   it("online learning is entered on a member's card and counted in their hours (desktop and phone)", async () => {
-    await login("secretary1")
+    await signIn("secretary1")
     const res = await page.request.get(`${base}/api/members?pageSize=20`)
     const { items } = (await res.json()) as { items: { id: string; stage: string }[] }
     const member = items.find((m) => m.stage === "full")
