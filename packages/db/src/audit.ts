@@ -111,6 +111,23 @@ export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow
   return row
 }
 
+/**
+ * Sets each lane's head in `audit_lane_heads` from the log: its newest row, or else the newest anchor retention
+ * left for it, or else `seq` 0 and the genesis hash. For the owner after rows were put into the log other than by
+ * appending (a restore).
+ */
+export const rebuildAuditLaneHeads = async (tx: XfDb): Promise<void> => {
+  await tx.execute(sql`
+    update audit_lane_heads h set seq = coalesce(x.seq, 0), hash = coalesce(x.hash, ${GENESIS_HASH})
+      from audit_lane_heads l
+      left join lateral (
+        select seq, hash from audit_log where lane = l.lane
+        union all select seq, hash from audit_anchors where lane = l.lane
+        order by 1 desc limit 1
+      ) x on true
+     where h.lane = l.lane`)
+}
+
 export type AuditChainVerdict =
   | { readonly ok: true; readonly rows: number }
   | { readonly ok: false; readonly brokenAt: number; readonly reason: string }
