@@ -46,7 +46,8 @@ describe.each(backends)("audit log partitions on $name", (backend) => {
       await append(db(), day("2025-04-15"), i++)
     }
     stragglerSeq = (await append(db(), day("2025-03-20"), i++)).seq
-  })
+    // Some 30 transactions after a migrated open: minutes on a loaded 2-core box.
+  }, 600_000)
   afterAll(async () => {
     await database?.close()
   })
@@ -128,7 +129,7 @@ describe.each(backends)("audit log partitions and the API's role on $name", (bac
   }
   beforeAll(async () => {
     database = await backend.open({ role: "xianfeng_app" })
-  })
+  }, 600_000)
   afterAll(async () => {
     await database?.close()
   })
