@@ -104,10 +104,10 @@ export const loadRows = (run: ApiRun, p99One: number, p99Page: number, withThrou
     : "PGlite's single connection, which runs every statement on the Node thread that also serves HTTP"
   const limitRps =
     "per request the API runs a session look-up (3-table join), then a transaction with the read, " +
-    "`pg_advisory_xact_lock` on the audit chain, a read of the chain's last hash, the audit INSERT and a " +
+    "the lock and read of the audit lane's head (`FOR UPDATE`), the audit INSERT, the head's UPDATE and a " +
     "COMMIT: 7 statements (9 for the page) against the baseline's 1 (3). " +
     (withThroughputTarget
-      ? "The audit lock lets one request at a time go from the lock through its COMMIT and WAL flush, so " +
+      ? "The lane's lock lets one request at a time per lane go from the lock through its COMMIT and WAL flush, so " +
         "throughput is capped at 1 / (that span), however many connections there are (see how many waited on " +
         "a lock); on this saturated 2-core box every round trip inside the span also waits for a CPU."
       : `On ${engine}, all of them run one after another.`)

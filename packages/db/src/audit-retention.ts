@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lte, min, sql } from "drizzle-orm"
 import { AUDIT_LANES, appendAudit } from "./audit.js"
-import type { XfDb } from "./database.js"
+import { rowsOf, type XfDb } from "./database.js"
 import { type AuditRow, auditAnchors, auditLog } from "./schema/index.js"
 
 /**
@@ -19,9 +19,10 @@ import { type AuditRow, auditAnchors, auditLog } from "./schema/index.js"
  * 4. `verifyAuditChain` then starts each lane at its anchor (`storedAuditAnchors`), and an `audit.prune` row
  *    records the cut, the counts and the archive's name.
  *
- * Declarative partitioning by month would make step 3 a partition drop, but the table's key (`seq`) would have
- * to include the month, and a month's partition would have to exist before its first row: not worth it at a
- * district's volume (docs/security.md).
+ * The log is partitioned by month (migration `audit_log_partitioned_by_month`), so step 3's removal is mostly a
+ * partition drop: a month's partition that holds only removed rows is detached and dropped; a month that also
+ * holds a kept row (one written before the cut but after its lane's first kept row — a clock set back) keeps its
+ * partition, and only its removed rows are deleted, through the trigger as above.
  */
 
 /** The first instant (UTC) of the month `keepMonths` before the month of `now`: rows before it may go. */
@@ -37,11 +38,32 @@ export interface PrunedLane {
   readonly rows: number
 }
 
-/** What a prune did: the cut, each lane's anchor and count, and the rows removed in all. */
+/** What a prune did: the cut, each lane's anchor and count, the rows removed in all, the partitions dropped. */
 export interface AuditPrune {
   readonly cutAt: Date
   readonly lanes: readonly PrunedLane[]
   readonly rows: number
+  /** Names of the dropped month partitions (`audit_log_y2025m01`, …), oldest first. */
+  readonly droppedPartitions: readonly string[]
+}
+
+/** The month partitions of `audit_log` (schema `audit_partitions`) with the first instant of their month, oldest first. */
+export const auditPartitions = async (
+  db: XfDb,
+): Promise<readonly { readonly name: string; readonly month: Date }[]> => {
+  const rows = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select c.relname as name from pg_inherits i
+        join pg_class c on c.oid = i.inhrelid
+        join pg_namespace n on n.oid = c.relnamespace
+       where i.inhparent = 'public.audit_log'::regclass and n.nspname = 'audit_partitions'`),
+  )
+  return rows
+    .flatMap(({ name }) => {
+      const m = /^audit_log_y(\d{4})m(\d{2})$/.exec(name)
+      return m === null ? [] : [{ name, month: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) }]
+    })
+    .sort((a, b) => a.month.getTime() - b.month.getTime())
 }
 
 /** Where the removed rows go before they are deleted: a name for the anchors, and a writer of batches. */
@@ -68,6 +90,7 @@ export const pruneAuditLog = async (
   if (cutAt.getTime() > now.getTime()) throw new Error("the cut lies in the future")
   return db.transaction(async (tx) => {
     const lanes: PrunedLane[] = []
+    const dropped: string[] = []
     for (let lane = 0; lane < AUDIT_LANES; lane++) {
       // The first row of the lane at or after the cut; everything before it in the lane goes.
       const [firstKept] = await tx
@@ -108,6 +131,27 @@ export const pruneAuditLog = async (
       await tx
         .insert(auditAnchors)
         .values(lanes.map((l) => ({ cutAt, ...l, archive: archive.name, prunedAt: now })))
+      // A partition wholly before the cut whose every row an anchor covers goes as a whole.
+      const covered = sql.join(
+        lanes.map((l) => sql`(lane = ${l.lane} and seq <= ${l.seq})`),
+        sql` or `,
+      )
+      for (const p of await auditPartitions(tx)) {
+        const end = new Date(Date.UTC(p.month.getUTCFullYear(), p.month.getUTCMonth() + 1, 1))
+        if (end.getTime() > cutAt.getTime()) continue
+        const [kept] = rowsOf<{ n: number | string }>(
+          await tx.execute(
+            sql`select count(*) as n from ${sql.identifier("audit_partitions")}.${sql.identifier(p.name)} where not (${covered})`,
+          ),
+        )
+        if (Number(kept?.n ?? 0) > 0) continue
+        await tx.execute(
+          sql`alter table audit_log detach partition audit_partitions.${sql.identifier(p.name)}`,
+        )
+        await tx.execute(sql`drop table audit_partitions.${sql.identifier(p.name)}`)
+        dropped.push(p.name)
+      }
+      // What is left before the cut: the removed rows of a month that also holds a kept row.
       await tx.execute(sql`select set_config('xianfeng.audit_prune', 'on', true)`)
       for (const l of lanes) {
         await tx.delete(auditLog).where(and(eq(auditLog.lane, l.lane), lte(auditLog.seq, l.seq)))
@@ -118,8 +162,14 @@ export const pruneAuditLog = async (
       at: now,
       action: "audit.prune",
       result: "ok",
-      details: { cutAt: cutAt.toISOString(), rows: total, archive: archive.name, lanes: lanes.length },
+      details: {
+        cutAt: cutAt.toISOString(),
+        rows: total,
+        archive: archive.name,
+        lanes: lanes.length,
+        droppedPartitions: dropped,
+      },
     })
-    return { cutAt, lanes, rows: total }
+    return { cutAt, lanes, rows: total, droppedPartitions: dropped }
   })
 }

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { asc, desc, eq, gt, sql } from "drizzle-orm"
 import type { XfDb } from "./database.js"
-import { type AuditRow, auditAnchors, auditLog } from "./schema/index.js"
+import { type AuditRow, auditAnchors, auditLaneHeads, auditLog } from "./schema/index.js"
 
 /** One audited event (等保 安全审计: time, subject, type, object, result). */
 export interface AuditEntry {
@@ -26,13 +26,13 @@ export const GENESIS_HASH = "0".repeat(64)
 
 /**
  * The log is several hash chains ("lanes") side by side. Appending to one chain is serialized (read its
- * last hash, insert, commit) by a transaction-scoped advisory lock per lane; with one chain, every audited
- * request of every API process would wait on that one lock until the previous request committed. Each row
- * is put on a random lane; each lane is verified on its own, so an edited, inserted or deleted row is still
- * found, and the lane is part of the hash, so moving a row to another lane is found too.
+ * last hash, insert, commit) by locking the lane's row of `audit_lane_heads` (`FOR UPDATE`) until the caller's
+ * transaction ends; with one chain, every audited request of every API process would wait on that one lock until
+ * the previous request committed. Each row is put on a random lane; each lane is verified on its own, so an
+ * edited, inserted or deleted row is still found, and the lane is part of the hash, so moving a row to another
+ * lane is found too.
  */
 export const AUDIT_LANES = 8
-const AUDIT_LOCK = 0x5846_4155 // "XFAU"; lane n locks AUDIT_LOCK + n
 
 /** JSON with object keys sorted at every level, so the same value always hashes the same. */
 export const canonicalJson = (value: unknown): string => {
@@ -70,22 +70,29 @@ export const auditHash = (prevHash: string, row: HashedFields): string =>
 
 /**
  * Appends one row to the audit log inside the caller's transaction, so the event and its record commit
- * or roll back together. Pass the transaction (`tx`), not the pool: the lock is transaction-scoped.
+ * or roll back together. Pass the transaction (`tx`), not the pool: the lane's lock lasts until it ends.
+ *
+ * Three statements: lock and read the lane's head (which also makes sure the partitions of the row's month and
+ * the next exist: `xf_audit_partition`, migration `audit_log_partitioned_by_month`, two catalog look-ups when
+ * they do), insert the row, move the head.
  */
 export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow> => {
   const lane = randomInt(AUDIT_LANES)
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK + lane})`)
-  const [last] = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.lane, lane))
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-  const prevHash = last?.hash ?? GENESIS_HASH
+  const at = new Date((entry.at ?? new Date()).getTime())
+  const [head] = await tx
+    .select({
+      hash: auditLaneHeads.hash,
+      partitioned: sql<boolean>`xf_audit_partition(${at.toISOString()}::timestamptz)`,
+    })
+    .from(auditLaneHeads)
+    .where(eq(auditLaneHeads.lane, lane))
+    .for("update")
+  if (head === undefined) throw new Error(`audit_lane_heads has no row for lane ${lane}`)
+  const prevHash = head.hash
   // Round-trip details through JSON so what is hashed is what jsonb gives back.
   const fields: HashedFields = {
     lane,
-    at: new Date((entry.at ?? new Date()).getTime()),
+    at,
     actorId: entry.actorId ?? null,
     actorRole: entry.actorRole ?? null,
     action: entry.action,
@@ -94,12 +101,31 @@ export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow
     result: entry.result,
     details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
   }
+  const hash = auditHash(prevHash, fields)
   const [row] = await tx
     .insert(auditLog)
-    .values({ ...fields, prevHash, hash: auditHash(prevHash, fields) })
+    .values({ ...fields, prevHash, hash })
     .returning()
   if (row === undefined) throw new Error("insert into audit_log returned no row")
+  await tx.update(auditLaneHeads).set({ seq: row.seq, hash }).where(eq(auditLaneHeads.lane, lane))
   return row
+}
+
+/**
+ * Sets each lane's head in `audit_lane_heads` from the log: its newest row, or else the newest anchor retention
+ * left for it, or else `seq` 0 and the genesis hash. For the owner after rows were put into the log other than by
+ * appending (a restore).
+ */
+export const rebuildAuditLaneHeads = async (tx: XfDb): Promise<void> => {
+  await tx.execute(sql`
+    update audit_lane_heads h set seq = coalesce(x.seq, 0), hash = coalesce(x.hash, ${GENESIS_HASH})
+      from audit_lane_heads l
+      left join lateral (
+        select seq, hash from audit_log where lane = l.lane
+        union all select seq, hash from audit_anchors where lane = l.lane
+        order by 1 desc limit 1
+      ) x on true
+     where h.lane = l.lane`)
 }
 
 export type AuditChainVerdict =

@@ -64,7 +64,10 @@ const main = async (argv: readonly string[]): Promise<number> => {
     })
     console.log(JSON.stringify({ at: now.toISOString(), cutAt: cutAt.toISOString(), lanes: result.lanes }))
     console.error(
-      `audit log: ${result.rows} rows before ${cutAt.toISOString()} archived to ${file} and removed`,
+      `audit log: ${result.rows} rows before ${cutAt.toISOString()} archived to ${file} and removed` +
+        (result.droppedPartitions.length > 0
+          ? ` (partitions dropped: ${result.droppedPartitions.join(", ")})`
+          : ""),
     )
     return 0
   } finally {

@@ -30,6 +30,7 @@ export const tables = {
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,
   auditAnchors: platform.auditAnchors,
+  auditLaneHeads: platform.auditLaneHeads,
   districtPolicies: platform.districtPolicies,
   mfaRecoveryCodes: platform.mfaRecoveryCodes,
   mfaChallenges: platform.mfaChallenges,

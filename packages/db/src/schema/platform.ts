@@ -233,6 +233,12 @@ export const rateLimits = pgTable(
 /**
  * Append-only, hash-chained (see `appendAudit`). A trigger refuses UPDATE, DELETE and TRUNCATE for
  * everyone, because a superuser cannot be denied them by REVOKE.
+ *
+ * Partitioned by month on `at` (range, UTC months) by the custom migration `audit_log_partitioned_by_month`:
+ * the partitions live in the schema `audit_partitions` (`audit_log_y2026m11`, …), created on demand by
+ * `xf_audit_partition` (see `appendAudit`) and dropped by the retention job. drizzle knows the logical table
+ * only; in the database the primary key is (`seq`, `at`), since a partitioned table's keys must hold its
+ * partition key — `seq` still comes from one sequence and stays unique.
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -257,6 +263,20 @@ export const auditLog = pgTable(
     index("audit_log_lane_idx").on(t.lane, t.seq),
   ],
 )
+
+/**
+ * The newest row of each lane of the audit log (`seq`, `hash`), kept in the transaction that appends the row.
+ * An append locks its lane's row (`FOR UPDATE`), so appends to one lane are serialized across every API process,
+ * and reads the previous hash here instead of searching the month partitions of `audit_log` for the lane's newest
+ * row. Not evidence: `verifyAuditChain` reads only the log; a forged head makes the next row's link fail there.
+ * One row per lane (0 … `AUDIT_LANES` − 1), seeded by the partitioning migration; `seq` 0 and the genesis hash for
+ * a lane without rows.
+ */
+export const auditLaneHeads = pgTable("audit_lane_heads", {
+  lane: smallint("lane").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+})
 
 /**
  * Where retention cut the audit log (审计记录保留): for each lane, the last row removed (`seq`, `hash`), so the

@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib"
 import { sql } from "drizzle-orm"
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core"
+import { rebuildAuditLaneHeads } from "../audit.js"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
 import { tables } from "../schema/index.js"
@@ -16,8 +17,17 @@ import { tables } from "../schema/index.js"
 export const ARCHIVE_FORMAT = "xianfeng-archive"
 export const ARCHIVE_VERSION = 1
 
-/** Tables that hold no district data: sessions and counters of the running system, and per-database state. */
-const NOT_ARCHIVED = new Set(["sessions", "rate_limits", "mfa_challenges", "data_migrations"])
+/**
+ * Tables that hold no district data: sessions and counters of the running system, and per-database state
+ * (`audit_lane_heads` is derived from the audit log: rebuilt after a restore).
+ */
+const NOT_ARCHIVED = new Set([
+  "sessions",
+  "rate_limits",
+  "mfa_challenges",
+  "data_migrations",
+  "audit_lane_heads",
+])
 
 export interface Archive {
   readonly format: typeof ARCHIVE_FORMAT
@@ -148,6 +158,17 @@ export const readArchive = (bytes: Uint8Array): Archive => {
   return a as Archive
 }
 
+/** The month partitions the archived audit rows need (`xf_audit_partition`), before they are inserted. */
+const ensureAuditPartitions = async (tx: XfDb, data: readonly unknown[]) => {
+  const months = new Set<string>()
+  for (const row of data) {
+    const at = new Date(String((row as { at?: unknown }).at))
+    if (!Number.isNaN(at.getTime()))
+      months.add(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)).toISOString())
+  }
+  for (const m of months) await tx.execute(sql`select xf_audit_partition(${m}::timestamptz)`)
+}
+
 /**
  * Restores an archive into an empty database of the same schema version, all or nothing, with the same ID
  * key. Refuses (ArchiveRefused) a database that already holds organizations, another schema version, or
@@ -179,6 +200,7 @@ export const restoreArchive = async (
     for (const [i, t] of list.entries()) {
       const data = archive.tables[t.name] ?? []
       if (data.length > 0) {
+        if (t.name === "audit_log") await ensureAuditPartitions(tx, data)
         await tx.execute(
           sql`${sql.raw(`insert into ${quoted(t.name)} select * from json_populate_recordset(null::${quoted(t.name)}, `)}${JSON.stringify(data)}::json)`,
         )
@@ -196,6 +218,7 @@ export const restoreArchive = async (
           `select setval(pg_get_serial_sequence('${quoted(s.t)}', '${s.c}'), coalesce((select max(${quoted(s.c)}) from ${quoted(s.t)}), 0) + 1, false)`,
         ),
       )
+    await rebuildAuditLaneHeads(tx)
   })
   return { rows }
 }
