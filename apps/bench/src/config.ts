@@ -44,6 +44,12 @@ export interface BenchConfig {
   readonly reusePg: boolean
   /** The browser of the admin benchmark (CHROMIUM_PATH). */
   readonly chromiumPath: string
+  /**
+   * BENCH_ONLY=api: only the API's one-member and 50-row-page rows — on PGlite (sections 3, and 2's stand-in
+   * in small mode) and on PostgreSQL (section 2, with section 4's subtree rows it shares the load with) — even
+   * in small mode; no rules, browser or import. For before/after comparisons of the request path.
+   */
+  readonly only: "api" | undefined
 }
 
 export const benchConfig = (env: Env = process.env): BenchConfig => {
@@ -69,7 +75,14 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
     pgBin: env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin",
     reusePg: env.BENCH_REUSE_PG === "1",
     chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    only: onlyOf(env.BENCH_ONLY),
   }
+}
+
+const onlyOf = (v: string | undefined): "api" | undefined => {
+  if (v === undefined || v === "") return undefined
+  if (v === "api") return v
+  throw new RangeError(`BENCH_ONLY must be "api", got ${JSON.stringify(v)}`)
 }
 
 /** What the baseline server (a child process) is told: one of a PostgreSQL URL or a PGlite data folder. */

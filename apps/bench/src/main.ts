@@ -30,48 +30,58 @@ const main = async (cfg: BenchConfig) => {
   const tmp = mkdtempSync(join(tmpdir(), "xf-bench-"))
   log(`mode ${cfg.small ? "small" : "full"}; load average ${loadStart.join(" ")}`)
   try {
-    sections.push(rulesScenario(ctx))
-    // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
-    const lite = await startupScenario(ctx, tmp)
-    sections.push(lite.section)
-    sections.push(await adminScenario(ctx, lite.api))
-    sections.push(...(await apiPgliteScenario(ctx, lite)))
-    // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
-    if (cfg.small) {
-      const rls = await rlsScenario(ctx)
-      const subtree = sections.find((s) => s.id === "subtree")
-      if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
-      subtree.rows.push(rls.row)
-      notes.push(rls.note)
-      const education = await educationScenario(ctx)
-      subtree.rows.push(education.row)
-      notes.push(education.note)
-    }
-    if (!cfg.small) {
-      try {
-        const pg = await apiPostgresScenario(ctx)
-        sections.push(...pg.sections)
-        notes.push(...pg.notes)
-      } catch (e) {
-        log("PostgreSQL part failed:", e)
-        notes.push(
-          `**The PostgreSQL part (sections 2 and 4) failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
-        )
+    if (cfg.only === "api") {
+      // The request path alone: the PGlite rows, then PostgreSQL's (in small mode too), nothing else.
+      const lite = await startupScenario(ctx, tmp)
+      sections.push(...(await apiPgliteScenario(ctx, lite)).filter((s) => s.id !== "subtree"))
+      await lite.api.stop()
+      const pg = await apiPostgresScenario(ctx)
+      sections.splice(0, sections.length, ...sections.filter((s) => s.id !== "api-postgres"), ...pg.sections)
+      notes.push(...pg.notes)
+    } else {
+      sections.push(rulesScenario(ctx))
+      // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
+      const lite = await startupScenario(ctx, tmp)
+      sections.push(lite.section)
+      sections.push(await adminScenario(ctx, lite.api))
+      sections.push(...(await apiPgliteScenario(ctx, lite)))
+      // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
+      if (cfg.small) {
+        const rls = await rlsScenario(ctx)
+        const subtree = sections.find((s) => s.id === "subtree")
+        if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
+        subtree.rows.push(rls.row)
+        notes.push(rls.note)
+        const education = await educationScenario(ctx)
+        subtree.rows.push(education.row)
+        notes.push(education.note)
       }
-    }
-    // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
-    try {
-      sections.push({
-        id: "import",
-        title: "Import",
-        setup: cfg.small
-          ? "2,000 member rows (CSV) through the import engine on PGlite, against a bare COPY of the same rows (smoke run)"
-          : "50,000 member rows (CSV) through the import engine on PostgreSQL, against a bare COPY of the same rows",
-        rows: [await importScenario(ctx)],
-      })
-    } catch (e) {
-      log("import part failed:", e)
-      notes.push(`**The import part failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`)
+      if (!cfg.small) {
+        try {
+          const pg = await apiPostgresScenario(ctx)
+          sections.push(...pg.sections)
+          notes.push(...pg.notes)
+        } catch (e) {
+          log("PostgreSQL part failed:", e)
+          notes.push(
+            `**The PostgreSQL part (sections 2 and 4) failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
+          )
+        }
+      }
+      // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
+      try {
+        sections.push({
+          id: "import",
+          title: "Import",
+          setup: cfg.small
+            ? "2,000 member rows (CSV) through the import engine on PGlite, against a bare COPY of the same rows (smoke run)"
+            : "50,000 member rows (CSV) through the import engine on PostgreSQL, against a bare COPY of the same rows",
+          rows: [await importScenario(ctx)],
+        })
+      } catch (e) {
+        log("import part failed:", e)
+        notes.push(`**The import part failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`)
+      }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true })
