@@ -20,6 +20,21 @@ import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
 
+/** Below this line docs/benchmarks.md is written by hand (before/after comparisons) and survives every run. */
+const KEPT_MARKER = "<!-- written by hand below this line; the bench keeps it -->"
+
+/** `md` followed by the hand-written part of the report already at `file`, if it has one. */
+const withKeptPart = (file: string, md: string): string => {
+  let old: string
+  try {
+    old = readFileSync(file, "utf8")
+  } catch {
+    return md
+  }
+  const at = old.indexOf(KEPT_MARKER)
+  return at < 0 ? md : `${md.trimEnd()}\n\n${old.slice(at)}`
+}
+
 const main = async (cfg: BenchConfig) => {
   const t0 = performance.now()
   const startedAt = new Date().toISOString()
@@ -121,7 +136,7 @@ const main = async (cfg: BenchConfig) => {
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`)
   const md = toMarkdown(report)
   const docs = cfg.docs ?? (cfg.small ? join(outDir, "small.md") : join(repoRoot, "docs", "benchmarks.md"))
-  writeFileSync(docs, md)
+  writeFileSync(docs, withKeptPart(docs, md))
   console.log(md)
   log(`wrote ${json} and ${docs}`)
 }
@@ -146,7 +161,7 @@ const render = (cfg: BenchConfig, file: string) => {
   }
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
   const docs = cfg.docs ?? join(repoRoot, "docs", "benchmarks.md")
-  writeFileSync(docs, toMarkdown(report))
+  writeFileSync(docs, withKeptPart(docs, toMarkdown(report)))
   log(`rendered ${file} into ${docs}`)
 }
 

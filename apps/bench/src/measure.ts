@@ -103,8 +103,9 @@ export const loadRows = (run: ApiRun, p99One: number, p99Page: number, withThrou
     ? "PostgreSQL with a pool of 8"
     : "PGlite's single connection, which runs every statement on the Node thread that also serves HTTP"
   const limitRps =
-    "per request the API runs a session look-up (3-table join), then a transaction with the read, " +
-    "`pg_advisory_xact_lock` on the audit chain, a read of the chain's last hash, the audit INSERT and a " +
+    "per request the API runs one transaction: BEGIN, the caller's look-up (session, user, role and scope in " +
+    "one prepared statement that also sets the scope row-level security reads), the read, " +
+    "`pg_advisory_xact_lock` on the audit chain, a read of the chain's last hash, the audit INSERT and " +
     "COMMIT: 7 statements (9 for the page) against the baseline's 1 (3). " +
     (withThroughputTarget
       ? "The audit lock lets one request at a time go from the lock through its COMMIT and WAL flush, so " +

@@ -5,7 +5,9 @@
 -- the join, COMMIT) before the request's.
 -- SECURITY DEFINER: it runs as the owner, whom row-level security does not bind, so it finds the caller's
 -- user and org rows before any scope is known — what `asSystem` did — and nothing else: it answers only for
--- the hash it is given. search_path is pinned so no other schema can stand in for these tables.
+-- the hash it is given. search_path is pinned so no other schema can stand in for these tables. PL/pgSQL, not
+-- SQL: a SQL function that cannot be inlined (SECURITY DEFINER, SET) is planned again on every call, while
+-- PL/pgSQL keeps its plan for the life of the connection.
 CREATE FUNCTION "xf_caller"(
   p_session_id text,
   p_token_hash text,
@@ -21,7 +23,9 @@ CREATE FUNCTION "xf_caller"(
   org_name text,
   csrf_token text,
   last_seen_at timestamptz
-) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+) LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  RETURN QUERY
   (SELECT u.id, u.username, u.display_name, u.role, u.org_id, o.path, o.name, s.csrf_token, s.last_seen_at
      FROM sessions s
      JOIN users u ON u.id = s.user_id
@@ -34,7 +38,8 @@ CREATE FUNCTION "xf_caller"(
      JOIN users u ON u.id = t.user_id
      JOIN orgs o ON o.id = u.org_id
     WHERE p_token_hash IS NOT NULL AND t.token_hash = p_token_hash AND t.revoked_at IS NULL AND NOT u.disabled)
-  LIMIT 1
+  LIMIT 1;
+END
 $$;
 --> statement-breakpoint
 REVOKE EXECUTE ON FUNCTION "xf_caller"(text, text, timestamptz, timestamptz) FROM PUBLIC;--> statement-breakpoint
