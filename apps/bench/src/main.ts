@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { type BenchConfig, benchConfig } from "./config.js"
 import { type BenchContext, log, pkgVersion } from "./context.js"
 import { distFile, repoRoot } from "./proc.js"
-import { machineNow, type Report, type Section, toMarkdown } from "./report.js"
+import { keepHandWritten, machineNow, type Report, type Section, toMarkdown } from "./report.js"
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
@@ -20,19 +20,15 @@ import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
 
-/** Below this line docs/benchmarks.md is written by hand (before/after comparisons) and survives every run. */
-const KEPT_MARKER = "<!-- written by hand below this line; the bench keeps it -->"
-
-/** `md` followed by the hand-written part of the report already at `file`, if it has one. */
+/** `md` followed by the hand-written part of the report already at `file` (see `keepHandWritten`). */
 const withKeptPart = (file: string, md: string): string => {
-  let old: string
+  let old: string | undefined
   try {
     old = readFileSync(file, "utf8")
   } catch {
-    return md
+    old = undefined
   }
-  const at = old.indexOf(KEPT_MARKER)
-  return at < 0 ? md : `${md.trimEnd()}\n\n${old.slice(at)}`
+  return keepHandWritten(old, md)
 }
 
 const main = async (cfg: BenchConfig) => {
@@ -44,46 +40,46 @@ const main = async (cfg: BenchConfig) => {
   const notes: string[] = []
   const tmp = mkdtempSync(join(tmpdir(), "xf-bench-"))
   log(`mode ${cfg.small ? "small" : "full"}; load average ${loadStart.join(" ")}`)
+  // BENCH_ONLY=api: the API's load rows on PGlite and on PostgreSQL (small mode too), nothing else.
+  const all = cfg.only === undefined
   try {
-    if (cfg.only === "api") {
-      // The request path alone: the PGlite rows, then PostgreSQL's (in small mode too), nothing else.
-      const lite = await startupScenario(ctx, tmp)
-      sections.push(...(await apiPgliteScenario(ctx, lite)).filter((s) => s.id !== "subtree"))
-      await lite.api.stop()
-      const pg = await apiPostgresScenario(ctx)
-      sections.splice(0, sections.length, ...sections.filter((s) => s.id !== "api-postgres"), ...pg.sections)
-      notes.push(...pg.notes)
-    } else {
-      sections.push(rulesScenario(ctx))
-      // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
-      const lite = await startupScenario(ctx, tmp)
-      sections.push(lite.section)
-      sections.push(await adminScenario(ctx, lite.api))
-      sections.push(...(await apiPgliteScenario(ctx, lite)))
-      // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
-      if (cfg.small) {
-        const rls = await rlsScenario(ctx)
-        const subtree = sections.find((s) => s.id === "subtree")
-        if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
-        subtree.rows.push(rls.row)
-        notes.push(rls.note)
-        const education = await educationScenario(ctx)
-        subtree.rows.push(education.row)
-        notes.push(education.note)
-      }
-      if (!cfg.small) {
-        try {
-          const pg = await apiPostgresScenario(ctx)
-          sections.push(...pg.sections)
-          notes.push(...pg.notes)
-        } catch (e) {
-          log("PostgreSQL part failed:", e)
-          notes.push(
-            `**The PostgreSQL part (sections 2 and 4) failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
-          )
+    if (all) sections.push(rulesScenario(ctx))
+    // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
+    const lite = await startupScenario(ctx, tmp)
+    if (all) sections.push(lite.section)
+    if (all) sections.push(await adminScenario(ctx, lite.api))
+    sections.push(...(await apiPgliteScenario(ctx, lite)))
+    if (!all) await lite.api.stop()
+    // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
+    if (cfg.small && all) {
+      const rls = await rlsScenario(ctx)
+      const subtree = sections.find((s) => s.id === "subtree")
+      if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
+      subtree.rows.push(rls.row)
+      notes.push(rls.note)
+      const education = await educationScenario(ctx)
+      subtree.rows.push(education.row)
+      notes.push(education.note)
+    }
+    if (!cfg.small || !all) {
+      try {
+        const pg = await apiPostgresScenario(ctx)
+        // In small mode the PGlite stand-ins of sections 2 and 4 give way to the real section 2.
+        if (cfg.small) {
+          const real = sections.filter((s) => s.id !== "api-postgres" && s.id !== "subtree")
+          sections.splice(0, sections.length, ...real)
         }
+        sections.push(...pg.sections.filter((s) => all || s.id !== "subtree"))
+        notes.push(...pg.notes)
+      } catch (e) {
+        log("PostgreSQL part failed:", e)
+        notes.push(
+          `**The PostgreSQL part (sections 2 and 4) failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
+        )
       }
-      // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
+    }
+    // The import (issue 14): on PostgreSQL in full mode, after the API's part has released the cluster.
+    if (all)
       try {
         sections.push({
           id: "import",
@@ -97,7 +93,6 @@ const main = async (cfg: BenchConfig) => {
         log("import part failed:", e)
         notes.push(`**The import part failed:** ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`)
       }
-    }
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }

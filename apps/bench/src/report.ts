@@ -135,3 +135,15 @@ export const toMarkdown = (r: Report): string => {
   out.push("")
   return out.join("\n")
 }
+
+/** Below this line docs/benchmarks.md is written by hand (before/after comparisons) and survives every run. */
+export const KEPT_MARKER = "<!-- written by hand below this line; the bench keeps it -->"
+
+/**
+ * The generated report `md` followed by the hand-written part of the previous report `old` (from
+ * `KEPT_MARKER` to its end), if it has one; otherwise `md` as it is.
+ */
+export const keepHandWritten = (old: string | undefined, md: string): string => {
+  const at = old?.indexOf(KEPT_MARKER) ?? -1
+  return old === undefined || at < 0 ? md : `${md.trimEnd()}\n\n${old.slice(at)}`
+}
