@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process"
+import { randomUUID } from "node:crypto"
 import { existsSync } from "node:fs"
 import { createServer } from "node:net"
 import { fileURLToPath } from "node:url"
@@ -38,7 +39,8 @@ const start = async (url: string) => {
     output += d
   })
   const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 600; i++) {
+  // Up to 3 minutes: on a loaded machine the first process's migrations and demo load take more than one.
+  for (let i = 0; i < 1800; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { child, base }
     } catch {}
@@ -60,7 +62,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
     drop = db.drop
     a = await start(db.url)
     b = await start(db.url)
-  })
+  }, 400_000)
   afterAll(async () => {
     a?.child.kill()
     b?.child.kill()
@@ -103,5 +105,87 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
     for (let i = 0; i < 5; i++) expect((await attempt(i % 2 ? a.base : b.base, "wrong-one")).status).toBe(400)
     expect((await attempt(a.base, "xianfeng-demo")).status).toBe(423)
     expect((await attempt(b.base, "xianfeng-demo")).status).toBe(423)
+  })
+  /** Signs `username` in on the process at `base`: the session cookie and its CSRF token. */
+  const signIn = async (base: string, username: string, password: string) => {
+    const r = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    })
+    expect(r.status).toBe(200)
+    const { csrfToken } = (await r.json()) as { csrfToken: string }
+    return { cookie: (r.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrfToken }
+  }
+  type Session = Awaited<ReturnType<typeof signIn>>
+  const me = async (base: string, s: Session) => {
+    const r = await fetch(`${base}/api/auth/me`, { headers: { cookie: s.cookie } })
+    return {
+      status: r.status,
+      user:
+        r.status === 200 ? ((await r.json()) as { user: { role: string; orgId: string } }).user : undefined,
+    }
+  }
+  const send = (base: string, s: Session, method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        cookie: s.cookie,
+        "x-csrf-token": s.csrfToken,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+
+  // Every request finds its caller in the database (no process keeps a session in memory), so what one
+  // process changes holds on the very next request the other one serves.
+  it("ends a session signed out, a user disabled or given another role through A on B's next request; applies a new scope there", async () => {
+    const admin = await signIn(a.base, "admin", "xianfeng-demo")
+    const children = (await (await send(a.base, admin, "GET", "/api/orgs/d1/children")).json()) as {
+      items: { id: string; kind: string }[]
+    }
+    const [first, second] = children.items.filter((o) => o.kind !== "branch")
+    if (first === undefined || second === undefined)
+      throw new Error("the demo district has no two committees")
+    const password = randomUUID()
+    const made = await send(a.base, admin, "POST", "/api/users", {
+      username: `mp${randomUUID().slice(0, 8)}`,
+      displayName: "两个进程",
+      role: "branch-secretary",
+      orgId: first.id,
+      password,
+    })
+    expect(made.status).toBe(201)
+    const user = (await made.json()) as { id: string; username: string }
+
+    // Sign-out: signed in on both; the session B holds is ended through A.
+    const onA = await signIn(a.base, user.username, password)
+    const onB = await signIn(b.base, user.username, password)
+    expect((await me(a.base, onA)).status).toBe(200)
+    expect((await me(b.base, onB)).status).toBe(200)
+    expect((await send(a.base, onB, "POST", "/api/auth/logout")).status).toBe(200)
+    expect((await me(b.base, onB)).status).toBe(401)
+    expect((await me(b.base, onA)).status).toBe(200)
+
+    // A change of scope through A: B's next request works in the new subtree.
+    expect((await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { orgId: second.id })).status).toBe(
+      200,
+    )
+    expect((await me(b.base, onA)).user?.orgId).toBe(second.id)
+
+    // A role change through A ends the user's sessions: B refuses the next request.
+    const again = await signIn(b.base, user.username, password)
+    expect((await me(b.base, again)).user?.role).toBe("branch-secretary")
+    const role = await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { role: "committee-officer" })
+    expect(role.status).toBe(200)
+    expect((await me(b.base, again)).status).toBe(401)
+    expect((await me(b.base, onA)).status).toBe(401)
+    const asOfficer = await signIn(b.base, user.username, password)
+    expect((await me(b.base, asOfficer)).user?.role).toBe("committee-officer")
+
+    // A disable through A: B refuses the next request, reads and writes alike.
+    expect((await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { disabled: true })).status).toBe(200)
+    expect((await me(b.base, asOfficer)).status).toBe(401)
+    expect((await send(b.base, asOfficer, "POST", "/api/auth/tokens", { name: "after" })).status).toBe(401)
   })
 })

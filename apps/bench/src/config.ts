@@ -48,6 +48,8 @@ export interface BenchConfig {
    * BENCH_ONLY=import (a comma-separated list of section ids): run only those sections, at the mode's size;
    * the report then goes to results/only-<ids>.md (never docs/benchmarks.md unless BENCH_DOCS says so).
    * `BENCH_ONLY=education` alone runs the study-hours row by itself (results/education-<mode>.md).
+   * `BENCH_ONLY=api`: only the API's one-member and 50-row-page rows, on PGlite and on PostgreSQL, even in
+   * small mode — for before/after comparisons of the request path.
    */
   readonly only: readonly string[] | undefined
 }
@@ -75,7 +77,7 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
     pgBin: env.BENCH_PGBIN ?? "/usr/lib/postgresql/15/bin",
     reusePg: env.BENCH_REUSE_PG === "1",
     chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(",").map((s) => s.trim()) : undefined,
+    only: onlyOf(env.BENCH_ONLY),
   }
 }
 
@@ -104,3 +106,27 @@ export const childEnv = (extra: Readonly<Record<string, string>>): Record<string
   ...process.env,
   ...extra,
 })
+
+/** The ids `BENCH_ONLY` may name: the report's sections, `api` (the API's load rows) and `education`. */
+export const benchOnlyIds = [
+  "rules",
+  "api-postgres",
+  "api-pglite",
+  "subtree",
+  "startup",
+  "admin",
+  "import",
+  "api",
+  "education",
+] as const
+
+const onlyOf = (v: string | undefined): readonly string[] | undefined => {
+  if (v === undefined || v.trim() === "") return undefined
+  const ids = v.split(",").map((s) => s.trim())
+  const unknown = ids.filter((id) => !(benchOnlyIds as readonly string[]).includes(id))
+  if (unknown.length > 0)
+    throw new RangeError(
+      `BENCH_ONLY names ${unknown.map((u) => JSON.stringify(u)).join(", ")}, which is not one of ${benchOnlyIds.join(", ")}`,
+    )
+  return ids
+}

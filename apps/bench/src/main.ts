@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { type BenchConfig, benchConfig } from "./config.js"
 import { type BenchContext, log, pkgVersion } from "./context.js"
 import { distFile, repoRoot } from "./proc.js"
-import { machineNow, type Report, type Section, toMarkdown } from "./report.js"
+import { keepHandWritten, machineNow, type Report, type Section, toMarkdown } from "./report.js"
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
@@ -19,6 +19,17 @@ import { importScenario } from "./scenarios/import.js"
 import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
+
+/** `md` followed by the hand-written part of the report already at `file` (see `keepHandWritten`). */
+const withKeptPart = (file: string, md: string): string => {
+  let old: string | undefined
+  try {
+    old = readFileSync(file, "utf8")
+  } catch {
+    old = undefined
+  }
+  return keepHandWritten(old, md)
+}
 
 const main = async (cfg: BenchConfig) => {
   const t0 = performance.now()
@@ -30,20 +41,25 @@ const main = async (cfg: BenchConfig) => {
   const tmp = mkdtempSync(join(tmpdir(), "xf-bench-"))
   log(`mode ${cfg.small ? "small" : "full"}; load average ${loadStart.join(" ")}`)
   const wanted = (...ids: string[]) => cfg.only === undefined || ids.some((id) => cfg.only?.includes(id))
+  // BENCH_ONLY=api: the API's load rows on PGlite and on PostgreSQL (small mode too), nothing else.
+  const apiOnly = cfg.only !== undefined && cfg.only.includes("api")
   if (cfg.only !== undefined) log(`only: ${cfg.only.join(", ")}`)
   try {
     if (wanted("rules")) sections.push(rulesScenario(ctx))
     // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
-    const lite = wanted("startup", "admin", "api-pglite", "subtree")
+    const lite = wanted("startup", "admin", "api-pglite", "subtree", "api")
       ? await startupScenario(ctx, tmp)
       : undefined
     if (lite !== undefined) {
-      sections.push(lite.section)
-      sections.push(await adminScenario(ctx, lite.api))
+      if (wanted("startup", "admin", "api-pglite", "subtree")) {
+        sections.push(lite.section)
+        sections.push(await adminScenario(ctx, lite.api))
+      }
       sections.push(...(await apiPgliteScenario(ctx, lite)))
+      if (cfg.only !== undefined) await lite.api.stop()
     }
     // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
-    if (cfg.small && lite !== undefined) {
+    if (cfg.small && lite !== undefined && cfg.only === undefined) {
       const rls = await rlsScenario(ctx)
       const subtree = sections.find((s) => s.id === "subtree")
       if (subtree === undefined) throw new Error("no subtree section to add the row-level security row to")
@@ -53,10 +69,15 @@ const main = async (cfg: BenchConfig) => {
       subtree.rows.push(education.row)
       notes.push(education.note)
     }
-    if (!cfg.small && wanted("api-postgres", "subtree")) {
+    if ((!cfg.small && wanted("api-postgres", "subtree", "api")) || apiOnly) {
       try {
-        const pg = await apiPostgresScenario(ctx, [educationOnPostgres])
-        sections.push(...pg.sections)
+        const pg = await apiPostgresScenario(ctx, apiOnly ? [] : [educationOnPostgres])
+        // In small mode the PGlite stand-ins of sections 2 and 4 give way to the real section 2.
+        if (cfg.small) {
+          const real = sections.filter((s) => s.id !== "api-postgres" && s.id !== "subtree")
+          sections.splice(0, sections.length, ...real)
+        }
+        sections.push(...pg.sections.filter((s) => !apiOnly || s.id !== "subtree"))
         notes.push(...pg.notes)
       } catch (e) {
         log("PostgreSQL part failed:", e)
@@ -123,7 +144,7 @@ const main = async (cfg: BenchConfig) => {
     (cfg.small || cfg.only !== undefined
       ? join(outDir, `${stem === "latest" ? "small" : stem}.md`)
       : join(repoRoot, "docs", "benchmarks.md"))
-  writeFileSync(docs, md)
+  writeFileSync(docs, withKeptPart(docs, md))
   console.log(md)
   log(`wrote ${json} and ${docs}`)
 }
@@ -148,7 +169,7 @@ const render = (cfg: BenchConfig, file: string) => {
   }
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
   const docs = cfg.docs ?? join(repoRoot, "docs", "benchmarks.md")
-  writeFileSync(docs, toMarkdown(report))
+  writeFileSync(docs, withKeptPart(docs, toMarkdown(report)))
   log(`rendered ${file} into ${docs}`)
 }
 

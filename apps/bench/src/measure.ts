@@ -103,7 +103,8 @@ export const loadRows = (run: ApiRun, p99One: number, p99Page: number, withThrou
     ? "PostgreSQL with a pool of 8"
     : "PGlite's single connection, which runs every statement on the Node thread that also serves HTTP"
   const limitRps =
-    "per request the API runs a session look-up (3-table join), then a transaction with the read, " +
+    "per request the API runs one transaction: BEGIN, the caller's look-up (session, user, role and scope in " +
+    "one prepared statement that also sets the scope row-level security reads), the read, " +
     "the lock and read of the audit lane's head (`FOR UPDATE`), the audit INSERT, the head's UPDATE and a " +
     "COMMIT: 7 statements (9 for the page) against the baseline's 1 (3). " +
     (withThroughputTarget

@@ -1,4 +1,4 @@
-import { actorOfSession, actorOfToken, touchSession } from "@xianfeng/db"
+import { type CallerRow, type Credential, touchSession, type XfDb } from "@xianfeng/db"
 import type { Context, MiddlewareHandler } from "hono"
 import { getCookie } from "hono/cookie"
 import type { Deps } from "../deps.js"
@@ -10,39 +10,68 @@ export const SESSION_COOKIE = "xf_session"
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
 
 /**
- * Resolves who is calling — a bearer token (machine clients) or the session cookie (the admin) — from the
- * database, so every API process agrees. A cookie-authenticated write must carry the session's CSRF token.
+ * Reads who claims to be calling — a bearer token (machine clients) or the session cookie (the admin) — into
+ * the request's `credential`, without asking the database: the route looks the caller up in the first
+ * statement of its own transaction (`withCaller` in `http/route.ts`), so every API process checks every
+ * request against the database and a request costs no transaction of its own for it.
  */
 export const authenticate =
   (deps: Deps): MiddlewareHandler =>
   async (c: Context, next) => {
-    const now = deps.now()
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1]
-    if (bearer !== undefined) {
-      const row = await actorOfToken(deps.db, sha256(bearer))
-      if (row === undefined) throw problems.unauthorized()
-      c.set("actor", { ...row, via: "token" } satisfies Actor)
-      return next()
-    }
-    const token = getCookie(c, SESSION_COOKIE)
-    if (token !== undefined) {
-      const idle = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000)
-      const id = sha256(token)
-      const row = await actorOfSession(deps.db, id, now, idle)
-      if (row !== undefined) {
-        if (!SAFE.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token") ?? "", row.csrfToken)) {
-          // Known only so the refusal is recorded against this user; the request goes no further.
-          c.set("refusedActor", { userId: row.userId, role: row.role })
-          throw problems.csrf()
-        }
-        // Sliding idle timeout, written at most once a minute per session.
-        if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-          await touchSession(deps.db, id, now)
-        }
-        const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = row
-        c.set("actor", { ...actor, via: "session", sessionId: id } satisfies Actor)
-        c.set("csrfToken", row.csrfToken)
-      }
-    }
+    c.set("credential", credentialOf(c, deps))
     return next()
   }
+
+/** The credential a request carries (the bearer token wins over the cookie), by hash; undefined without one. */
+const credentialOf = (c: Context, deps: Deps): Credential | undefined => {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1]
+  if (bearer !== undefined) return { kind: "token", tokenHash: sha256(bearer) }
+  const token = getCookie(c, SESSION_COOKIE)
+  if (token === undefined) return undefined
+  const now = deps.now()
+  return {
+    kind: "session",
+    sessionId: sha256(token),
+    now,
+    idleSince: new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000),
+  }
+}
+
+/** The credential `authenticate` read from the request. */
+export const credentialOfRequest = (c: Context): Credential | undefined =>
+  c.get("credential") as Credential | undefined
+
+/**
+ * Admits the caller found for the request's credential: a bearer token that found no caller is a 401 at once;
+ * a cookie-authenticated write must carry the session's CSRF token; a session's idle timeout slides (written
+ * at most once a minute, through `db`, the request's transaction when there is one). The caller becomes the
+ * request's `actor`. A cookie that found no session leaves the request anonymous (the route then answers 401
+ * if it needs a user).
+ */
+export const admitCaller = async (
+  c: Context,
+  db: XfDb,
+  credential: Credential,
+  caller: CallerRow | undefined,
+): Promise<void> => {
+  if (credential.kind === "token") {
+    if (caller === undefined) throw problems.unauthorized()
+    const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = caller
+    c.set("actor", { ...actor, via: "token" } satisfies Actor)
+    return
+  }
+  if (caller === undefined) return
+  const csrfToken = caller.csrfToken ?? ""
+  if (!SAFE.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token") ?? "", csrfToken)) {
+    // Known only so the refusal is recorded against this user; the request goes no further.
+    c.set("refusedActor", { userId: caller.userId, role: caller.role })
+    throw problems.csrf()
+  }
+  // Sliding idle timeout, written at most once a minute per session.
+  if (caller.lastSeenAt === null || credential.now.getTime() - caller.lastSeenAt.getTime() > 60_000) {
+    await touchSession(db, credential.sessionId, credential.now)
+  }
+  const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = caller
+  c.set("actor", { ...actor, via: "session", sessionId: credential.sessionId } satisfies Actor)
+  c.set("csrfToken", csrfToken)
+}

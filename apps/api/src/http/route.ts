@@ -1,8 +1,9 @@
 import { BILINGUAL_SEPARATOR, type UserRole as Role, staffRoles } from "@xianfeng/core"
-import { asSystem, withScope, type XfDb, type XfTx } from "@xianfeng/db"
+import { asSystem, callerOf, withCaller, withScope, type XfDb, type XfTx } from "@xianfeng/db"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
 import { type Actor, requireActor } from "../auth/actor.js"
+import { admitCaller, credentialOfRequest } from "../auth/middleware.js"
 import type { Deps } from "../deps.js"
 import { ApiProblem, problems } from "./problem.js"
 
@@ -207,25 +208,53 @@ const inOneTransaction = async <T>(
   return outcome.value
 }
 
-/** Registers routes on the app. */
+/**
+ * Registers routes on the app. A signed-in route finds its caller in the first statement of its transaction
+ * (`withCaller`: session or token, user, role and scope in one statement, which also sets the scope row-level
+ * security reads), then admits the caller (CSRF, idle timeout), checks the role, validates and runs the
+ * handler in that same transaction. A public route looks up a credential it is sent in one statement of its
+ * own (a CSRF-less cookie write is refused there too).
+ */
 export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) => {
   for (const r of routes) {
     app.on(r.method.toUpperCase(), r.path, async (c) => {
-      const actor =
-        r.auth === "user" ? requireActor(c, r.roles ?? staffRoles) : (undefined as unknown as Actor)
-      const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
-      const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
-      const body = r.body ? decode(r.body, await readBody(c), "body") : undefined
-      const run = (db: XfDb) => r.handler({ params, query, body, actor, deps: { ...deps, db }, c })
-      const result =
-        r.transaction === "none"
-          ? await run(deps.db)
-          : await inOneTransaction(
-              r.auth === "user" ? (fn) => withScope(deps.db, actor, fn) : (fn) => asSystem(deps.db, fn),
-              run,
-            )
+      const credential = credentialOfRequest(c)
+      const prepare = async () => {
+        const actor =
+          r.auth === "user" ? requireActor(c, r.roles ?? staffRoles) : (undefined as unknown as Actor)
+        const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
+        const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
+        const body = r.body ? decode(r.body, await readBody(c), "body") : undefined
+        return (db: XfDb) => r.handler({ params, query, body, actor, deps: { ...deps, db }, c })
+      }
+      let result: unknown
+      if (r.auth === "user" && r.transaction !== "none") {
+        if (credential === undefined) throw problems.unauthorized()
+        result = await inOneTransaction(
+          (fn) =>
+            withCaller(deps.db, credential, async (tx, caller) => {
+              await admitCaller(c, tx as unknown as XfDb, credential, caller)
+              return fn(tx)
+            }),
+          async (db) => (await prepare())(db),
+        )
+      } else {
+        if (credential !== undefined) {
+          await admitCaller(c, deps.db, credential, await callerOf(deps.db, credential))
+        }
+        const run = await prepare()
+        result =
+          r.transaction === "none"
+            ? await run(deps.db)
+            : await inOneTransaction(
+                r.auth === "user"
+                  ? (fn) => withScope(deps.db, requireActor(c), fn)
+                  : (fn) => asSystem(deps.db, fn),
+                run,
+              )
+      }
       if (result instanceof Response) return result
-      return c.json(result, r.status ?? 200, { "cache-control": "no-store" })
+      return c.json(result as object, r.status ?? 200, { "cache-control": "no-store" })
     })
   }
 }

@@ -1,22 +1,11 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
-import { apiTokens, calendarFeeds, orgs, rateLimits, sessions, type User, users } from "../schema/index.js"
-import { asSystem } from "./scope.js"
+import { and, eq, isNull, sql } from "drizzle-orm"
+import type { XfDb, XfTx } from "../database.js"
+import { apiTokens, calendarFeeds, rateLimits, sessions, type User } from "../schema/index.js"
 
 /**
  * Who is calling, kept in the database so every API process agrees: browser sessions, bearer tokens for
  * machine clients and the per-minute counters that limit sign-in attempts. Tokens are stored as hashes only.
  */
-
-const actorColumns = {
-  userId: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  orgId: users.orgId,
-  orgPath: orgs.path,
-  orgName: orgs.name,
-}
 
 /** The signed-in user as a request sees it: who, with which role, over which subtree (a `Scope`). */
 export interface ActorRow {
@@ -30,57 +19,125 @@ export interface ActorRow {
 }
 
 /**
- * The user behind a bearer token (by its hash), unless the token was revoked or the user disabled. Unscoped
- * system work (`asSystem`): nobody's scope is known yet.
+ * What identifies a caller: the hash of a session cookie's token, with the request's clock and the instant
+ * before which a session counts as idle, or the hash of a bearer token.
  */
-export const actorOfToken = async (db: XfDb, tokenHash: string): Promise<ActorRow | undefined> =>
-  asSystem(
-    db,
-    async (tx) =>
-      (
-        await tx
-          .select(actorColumns)
-          .from(apiTokens)
-          .innerJoin(users, eq(users.id, apiTokens.userId))
-          .innerJoin(orgs, eq(orgs.id, users.orgId))
-          .where(
-            and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)),
-          )
-          .limit(1)
-      )[0],
-  )
+export type Credential =
+  | {
+      readonly kind: "session"
+      readonly sessionId: string
+      readonly now: Date
+      readonly idleSince: Date
+    }
+  | { readonly kind: "token"; readonly tokenHash: string }
+
+/**
+ * The caller behind a credential (`ActorRow`); for a session, also its CSRF token and when it was last seen
+ * (null for a bearer token).
+ */
+export interface CallerRow extends ActorRow {
+  readonly csrfToken: string | null
+  readonly lastSeenAt: Date | null
+}
+
+const paramsOf = (credential: Credential) =>
+  credential.kind === "session"
+    ? {
+        sessionId: credential.sessionId,
+        tokenHash: null,
+        now: credential.now.toISOString(),
+        idleSince: credential.idleSince.toISOString(),
+      }
+    : { sessionId: null, tokenHash: credential.tokenHash, now: null, idleSince: null }
+
+/**
+ * The one statement that finds the caller: `xf_caller` (migration 0032, SECURITY DEFINER, so row-level
+ * security does not hide the caller's user and org before the scope is known). With `setScope`, the same
+ * statement sets the transaction's `xianfeng.scope_path` to the caller's org path, as `withScope` would.
+ * A named prepared statement: node-postgres parses it once per connection; PGlite, which has no named
+ * statements across calls, parses it each time.
+ */
+const callerStatement = (db: XfDb | XfTx, setScope: boolean) =>
+  db
+    .select({
+      userId: sql<string>`c.user_id`,
+      username: sql<string>`c.username`,
+      displayName: sql<string>`c.display_name`,
+      role: sql<User["role"]>`c.role`,
+      orgId: sql<string>`c.org_id`,
+      orgPath: sql<string>`c.org_path`,
+      orgName: sql<string>`c.org_name`,
+      csrfToken: sql<string | null>`c.csrf_token`,
+      lastSeenAt: sql<Date | null>`c.last_seen_at`.mapWith(sessions.lastSeenAt),
+      ...(setScope ? { scope: sql<string>`set_config('xianfeng.scope_path', c.org_path, true)` } : {}),
+    })
+    .from(
+      sql`xf_caller(${sql.placeholder("sessionId")}, ${sql.placeholder("tokenHash")}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("idleSince")}::timestamptz) as c`,
+    )
+    .prepare(setScope ? "xf_caller_scoped" : "xf_caller")
+
+const callerOfRow = (row: CallerRow & { scope?: string }): CallerRow => ({
+  userId: row.userId,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role,
+  orgId: row.orgId,
+  orgPath: row.orgPath,
+  orgName: row.orgName,
+  csrfToken: row.csrfToken,
+  lastSeenAt: row.lastSeenAt,
+})
+
+/**
+ * The caller behind a credential, in one statement outside any transaction, unless the session expired
+ * before `now`, was idle since `idleSince`, the token was revoked or the user is disabled. For a request
+ * that needs no scoped transaction (a public route); a scoped request uses `withCaller`.
+ */
+export const callerOf = async (db: XfDb, credential: Credential): Promise<CallerRow | undefined> => {
+  const [row] = await callerStatement(db, false).execute(paramsOf(credential))
+  return row === undefined ? undefined : callerOfRow(row)
+}
+
+/**
+ * Runs `fn` in one transaction whose first statement finds the caller behind `credential` and, in the same
+ * statement, sets the transaction's scope to the caller's subtree (`xianfeng.scope_path`, as `withScope`
+ * does): the session, the user, the role and the scope cost one statement, checked against the database on
+ * every request, so a sign-out, password change, disable or role change in any API process holds on the next
+ * request. When no caller is found (`undefined`), no scope is set and the transaction sees no scoped row;
+ * `fn` is expected to refuse.
+ */
+export const withCaller = <T>(
+  db: XfDb,
+  credential: Credential,
+  fn: (tx: XfTx, caller: CallerRow | undefined) => Promise<T>,
+): Promise<T> =>
+  db.transaction(async (tx) => {
+    const [row] = await callerStatement(tx, true).execute(paramsOf(credential))
+    return fn(tx, row === undefined ? undefined : callerOfRow(row))
+  })
+
+/** The user behind a bearer token (by its hash), unless the token was revoked or the user disabled. */
+export const actorOfToken = async (db: XfDb, tokenHash: string): Promise<ActorRow | undefined> => {
+  const row = await callerOf(db, { kind: "token", tokenHash })
+  if (row === undefined) return undefined
+  const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = row
+  return actor
+}
 
 /**
  * The user behind a session (by its id, the cookie's hash), with the session's CSRF token and when it was
- * last seen, unless it expired before `now`, was idle since `idleSince` or its user is disabled. Unscoped
- * system work (`asSystem`), like `actorOfToken`.
+ * last seen, unless it expired before `now`, was idle since `idleSince` or its user is disabled.
  */
 export const actorOfSession = async (
   db: XfDb,
   sessionId: string,
   now: Date,
   idleSince: Date,
-): Promise<(ActorRow & { csrfToken: string; lastSeenAt: Date }) | undefined> =>
-  asSystem(
-    db,
-    async (tx) =>
-      (
-        await tx
-          .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
-          .from(sessions)
-          .innerJoin(users, eq(users.id, sessions.userId))
-          .innerJoin(orgs, eq(orgs.id, users.orgId))
-          .where(
-            and(
-              eq(sessions.id, sessionId),
-              gt(sessions.expiresAt, now),
-              gt(sessions.lastSeenAt, idleSince),
-              eq(users.disabled, false),
-            ),
-          )
-          .limit(1)
-      )[0],
-  )
+): Promise<(ActorRow & { csrfToken: string; lastSeenAt: Date }) | undefined> => {
+  const row = await callerOf(db, { kind: "session", sessionId, now, idleSince })
+  if (row === undefined || row.csrfToken === null || row.lastSeenAt === null) return undefined
+  return { ...row, csrfToken: row.csrfToken, lastSeenAt: row.lastSeenAt }
+}
 
 /** Marks a session seen at `at` (the sliding idle timeout). */
 export const touchSession = async (db: XfDb, sessionId: string, at: Date): Promise<void> => {
