@@ -5,7 +5,10 @@ import { KEPT_MARKER, keepHandWritten } from "../src/report.js"
 test("BENCH_ONLY selects the API's rows, and nothing but a known selection is taken", () => {
   expect(benchConfig({}).only).toBeUndefined()
   expect(benchConfig({ BENCH_ONLY: "" }).only).toBeUndefined()
-  expect(benchConfig({ BENCH_ONLY: "api", BENCH_SCALE: "small" })).toMatchObject({ only: ["api"], small: true })
+  expect(benchConfig({ BENCH_ONLY: "api", BENCH_SCALE: "small" })).toMatchObject({
+    only: ["api"],
+    small: true,
+  })
   expect(benchConfig({ BENCH_ONLY: "import, rules" }).only).toEqual(["import", "rules"])
   expect(() => benchConfig({ BENCH_ONLY: "speed" })).toThrow(/BENCH_ONLY names "speed"/)
 })
