@@ -439,6 +439,19 @@ describe.each(backends)("Care on %s", (backend) => {
         (await admin.json<CommendationResultList>("GET", `/api/care/commendations/results?year=${year + 1}`))
           .items,
       ).toEqual([])
+      // Filtered to a branch: the town's nominations of the branch's members (a reference its secretary cites).
+      const person = mine.items.find((r) => r.memberId !== null)
+      if (person?.memberId == null) throw new Error("the demo needs an approved member of c01")
+      const { orgId: branch } = await officer.json<{ orgId: string }>(
+        "GET",
+        `/api/members/${person.memberId}`,
+      )
+      const ofBranch = await officer.json<CommendationResultList>(
+        "GET",
+        `/api/care/commendations/results?orgId=${branch}`,
+      )
+      expect(ofBranch.items.map((r) => r.nominationId)).toContain(person.nominationId)
+      expect(ofBranch.items.length).toBeLessThanOrEqual(mine.items.length)
       // A branch of the town sees none of the town's nominations; another town is the 404 of a missing org.
       expect(
         (await secretary.json<CommendationResultList>("GET", "/api/care/commendations/results")).items,

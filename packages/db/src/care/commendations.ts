@@ -4,9 +4,9 @@
  */
 import type { NominationStage } from "@xianfeng/care-ledger"
 import type { MemberStatus, PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { inSubtree } from "../org-tree.js"
+import { inSubtree, pathInSubtree } from "../org-tree.js"
 import {
   memberRowsInScope,
   NotInScope,
@@ -276,8 +276,9 @@ export interface CommendationResultRow {
 }
 
 /**
- * The approved commendations (stage `approved`) nominated by organizations of the scope, or of the subtree of
- * `orgId` (an org outside the scope is `NotInScope`), optionally of one award `year`; newest year first, then by
+ * The approved commendations (stage `approved`) nominated by organizations of the scope, optionally of one award
+ * `year`; with `orgId` (an org outside the scope is `NotInScope`), those nominated by an org of its subtree or
+ * commending a member of it; newest year first, then by
  * organization. The record that year-end assessments and cadre decisions cite (rules-reference §6.1).
  */
 export const commendationResultsInScope = async (
@@ -300,8 +301,10 @@ export const commendationResultsInScope = async (
     .where(
       and(
         eq(careNominations.stage, "approved" satisfies NominationStage),
-        // `within` is the scope's path or, with `orgId`, a path inside it (withinOf checked).
-        orgRowInScope({ orgId: query.orgId ?? scope.orgId, orgPath: within }),
+        orgRowInScope(scope),
+        // `within` is the scope's path or, with `orgId`, a path inside it (withinOf checked): nominated by an org
+        // of it, or a member of it nominated from above (a branch's member commended on the town's nomination).
+        or(pathInSubtree(orgs.path, within), inSubtree(members.orgId, within)),
         query.year === undefined ? undefined : eq(careCommendationCampaigns.year, query.year),
       ),
     )
