@@ -1,5 +1,11 @@
 import { join } from "node:path"
-import type { CampaignView, NominationView, SurveyView, VisitPlanView } from "@xianfeng/api/contract/care"
+import type {
+  CampaignView,
+  CommendationResultList,
+  NominationView,
+  SurveyView,
+  VisitPlanView,
+} from "@xianfeng/api/contract/care"
 import { describe, expect, it } from "vitest"
 import { api, base, harness, page, shots, signIn, useHarness } from "./harness"
 
@@ -172,6 +178,38 @@ describe("care's forms in the admin", () => {
       await page.getByTestId("care-panel").scrollIntoViewIfNeeded()
       await page.screenshot({ path: join(shots, `care-dashboard-${name}.png`), fullPage: true })
     }
+    expect(harness?.offOrigin).toEqual([])
+    expect(harness?.pageErrors).toEqual([])
+  })
+  it("the results tab lists the approved commendations by year and exports them, on a desktop and a phone", async () => {
+    await signIn("officer", { viewport: { width: 1440, height: 900 } })
+    const { items } = await api<CommendationResultList>("/care/commendations/results")
+    const first = items[0]
+    if (first === undefined) throw new Error("the demo district needs an approved commendation in c01")
+    for (const [w, h, name] of [
+      [1440, 900, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.goto(`${base}/care/commendations`)
+      await page.getByRole("tab", { name: "表彰结果" }).click()
+      // A table on a desktop, cards on a phone: the name in the results tab's pane either way.
+      await page
+        .locator(".ant-tabs-tabpane-active")
+        .getByText(first.name, { exact: true })
+        .first()
+        .waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} results`,
+      ).toBeLessThanOrEqual(0)
+      await page.screenshot({ path: join(shots, `care-results-${name}.png`), fullPage: true })
+    }
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("care-results-export").click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/)
     expect(harness?.offOrigin).toEqual([])
     expect(harness?.pageErrors).toEqual([])
   })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { PrefillView } from "../src/routes/appraisal/contract.js"
-import type { VisitPlanList, VisitPlanView } from "../src/routes/care/contract.js"
+import type { CommendationResultList, VisitPlanList, VisitPlanView } from "../src/routes/care/contract.js"
 import type { StudyStatistics } from "../src/routes/education/contract.js"
 import { Agent, backends, type TestSystem, testSystem } from "./support.js"
 
@@ -98,5 +98,26 @@ describe.each(backends)("Secretaries' appraisal indicators from other areas on %
     )
     expect(prefill.indicators.visits).toBeNull()
     expect(prefill.notRecorded).toContain("visits")
+  })
+  it("commendations of the year: the care area's approved results (两优一先) as a reference line", async () => {
+    const { items } = await officer.json<CommendationResultList>(
+      "GET",
+      "/api/care/commendations/results?orgId=c01",
+    )
+    const year = items[0]?.year
+    if (year === undefined) throw new Error("the demo needs an approved commendation in c01")
+    const ofYear = items.filter((r) => r.year === year)
+    const prefill = await officer.json<typeof PrefillView.Type>(
+      "GET",
+      `/api/appraisal/secretaries/prefill?orgId=c01&year=${year}`,
+    )
+    const line = prefill.basis.find((b) => b.startsWith("commendations (reference):"))
+    expect(line).toContain(`${ofYear.length} approved in ${year}`)
+    for (const r of ofYear) expect(line).toContain(r.name)
+    const none = await officer.json<typeof PrefillView.Type>(
+      "GET",
+      `/api/appraisal/secretaries/prefill?orgId=c01&year=2001`,
+    )
+    expect(none.basis).toContain("commendations (reference): 0 approved in 2001 (两优一先)")
   })
 })

@@ -1,8 +1,10 @@
+import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
   ArrearsView,
   CalendarView,
   CampaignView,
+  CommendationResultList,
   DuesSheetView,
   LedgerView,
   MedalView,
@@ -393,6 +395,105 @@ describe.each(backends)("Care on %s", (backend) => {
         `/api/care/campaigns/${campaign.id}/nominations`,
       )
       expect(list.items).toHaveLength(1)
+    })
+  })
+  describe("commendation results", () => {
+    it("lists the approved commendations of the caller's subtree, by year, and no other scope's", async () => {
+      const all = await admin.json<CommendationResultList>("GET", "/api/care/commendations/results")
+      const mine = await officer.json<CommendationResultList>("GET", "/api/care/commendations/results")
+      const campaigns = await admin.json<{ items: CampaignView[] }>("GET", "/api/care/campaigns")
+      // The demo approves nominations of c01 and of other towns: the district sees both, the town only its own.
+      expect(mine.items.length).toBeGreaterThan(0)
+      expect(all.items.some((r) => r.orgId !== "c01")).toBe(true)
+      expect(mine.items.every((r) => r.orgId === "c01")).toBe(true)
+      expect(mine.items.map((r) => r.nominationId).sort()).toEqual(
+        all.items
+          .filter((r) => r.orgId === "c01")
+          .map((r) => r.nominationId)
+          .sort(),
+      )
+      // Every one is an approved nomination of its campaign, with the campaign's year.
+      for (const r of all.items.slice(0, 5)) {
+        const campaign = campaigns.items.find((c) => c.id === r.campaignId)
+        expect(r.year).toBe(campaign?.year)
+        const { items } = await admin.json<{ items: { id: string; stage: string; name: string }[] }>(
+          "GET",
+          `/api/care/campaigns/${r.campaignId}/nominations`,
+        )
+        const n = items.find((x) => x.id === r.nominationId)
+        expect(n?.stage).toBe("approved")
+        expect(n?.name).toBe(r.name)
+      }
+      const year = all.items[0]?.year ?? 0
+      const ofYear = await admin.json<CommendationResultList>(
+        "GET",
+        `/api/care/commendations/results?year=${year}&orgId=c01`,
+      )
+      expect(ofYear.items.map((r) => r.nominationId).sort()).toEqual(
+        mine.items
+          .filter((r) => r.year === year)
+          .map((r) => r.nominationId)
+          .sort(),
+      )
+      expect(
+        (await admin.json<CommendationResultList>("GET", `/api/care/commendations/results?year=${year + 1}`))
+          .items,
+      ).toEqual([])
+      // Filtered to a branch: the town's nominations of the branch's members (a reference its secretary cites).
+      const person = mine.items.find((r) => r.memberId !== null)
+      if (person?.memberId == null) throw new Error("the demo needs an approved member of c01")
+      const { orgId: branch } = await officer.json<{ orgId: string }>(
+        "GET",
+        `/api/members/${person.memberId}`,
+      )
+      const ofBranch = await officer.json<CommendationResultList>(
+        "GET",
+        `/api/care/commendations/results?orgId=${branch}`,
+      )
+      expect(ofBranch.items.map((r) => r.nominationId)).toContain(person.nominationId)
+      expect(ofBranch.items.length).toBeLessThanOrEqual(mine.items.length)
+      // A branch of the town sees none of the town's nominations; another town is the 404 of a missing org.
+      expect(
+        (await secretary.json<CommendationResultList>("GET", "/api/care/commendations/results")).items,
+      ).toEqual([])
+      const other = await officer.get("/api/care/commendations/results?orgId=c05")
+      const missing = await officer.get("/api/care/commendations/results?orgId=nosuch")
+      expect(other.status).toBe(404)
+      expect(missing.status).toBe(404)
+      expect((await problemOf(other)).type).toBe((await problemOf(missing)).type)
+    })
+
+    it("names the field of a bad query", async () => {
+      for (const [q, field] of [
+        ["year=abc", "year"],
+        ["year=1800", "year"],
+        ["orgId=bad-id!", "orgId"],
+      ] as const) {
+        const res = await officer.get(`/api/care/commendations/results?${q}`)
+        expect([400, 422]).toContain(res.status)
+        expect((await problemOf(res)).errors?.map((e) => e.field)).toContain(field)
+        const xlsx = await officer.get(`/api/care/commendations/results.xlsx?${q}`)
+        expect([400, 422]).toContain(xlsx.status)
+      }
+    })
+
+    it("exports the same rows as an .xlsx without a reason (the results are public)", async () => {
+      const { items } = await officer.json<CommendationResultList>("GET", "/api/care/commendations/results")
+      const res = await officer.get("/api/care/commendations/results.xlsx")
+      expect(res.status).toBe(200)
+      expect(res.headers.get("content-type")).toContain("spreadsheetml")
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(await res.arrayBuffer())
+      const ws = wb.worksheets[0]
+      if (ws === undefined) throw new Error("no sheet")
+      expect(ws.rowCount).toBe(items.length + 1)
+      for (const [i, r] of items.entries()) {
+        const row = ws.getRow(i + 2)
+        expect(row.getCell(2).value).toBe(r.year)
+        expect(row.getCell(4).value).toBe(r.name)
+        expect(row.getCell(5).value).toBe(r.orgName)
+        expect(["优秀共产党员", "优秀党务工作者", "先进基层党组织"]).toContain(row.getCell(3).value)
+      }
     })
   })
 })

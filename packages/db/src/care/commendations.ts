@@ -4,9 +4,9 @@
  */
 import type { NominationStage } from "@xianfeng/care-ledger"
 import type { MemberStatus, PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { inSubtree } from "../org-tree.js"
+import { inSubtree, pathInSubtree } from "../org-tree.js"
 import {
   memberRowsInScope,
   NotInScope,
@@ -254,3 +254,79 @@ export const writeMedalAwards = async (
         .insert(careMedalAwards)
         .values([...rows])
         .returning()
+
+/** One approved commendation (两优一先 result): who, which title, in which campaign. */
+export interface CommendationResultRow {
+  readonly nominationId: string
+  readonly campaignId: string
+  readonly year: number
+  readonly campaignTitle: string
+  readonly campaignOrgId: string
+  /** The running organization's name when the campaign was started. */
+  readonly campaignOrgName: string
+  /** When the campaign's public notice (公示) started, if recorded. */
+  readonly noticeStartsOn: PlainDate | null
+  readonly title: CareNomination["title"]
+  /** The nominating organization (for `advanced-org`, the organization commended). */
+  readonly orgId: string
+  readonly orgName: string
+  /** The member commended; null for `advanced-org`. */
+  readonly memberId: string | null
+  readonly memberName: string | null
+}
+
+/**
+ * The approved commendations (stage `approved`) nominated by organizations of the scope, optionally of one award
+ * `year`; with `orgId` (an org outside the scope is `NotInScope`), those nominated by an org of its subtree or
+ * commending a member of it; newest year first, then by
+ * organization. The record that year-end assessments and cadre decisions cite (rules-reference §6.1).
+ */
+export const commendationResultsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  query: { readonly year?: number | undefined; readonly orgId?: string | undefined },
+): Promise<readonly CommendationResultRow[]> => {
+  const within = await withinOf(db, scope, query.orgId)
+  const rows = await db
+    .select({
+      n: careNominations,
+      c: careCommendationCampaigns,
+      orgName: orgs.name,
+      memberName: members.name,
+    })
+    .from(careNominations)
+    .innerJoin(careCommendationCampaigns, eq(careCommendationCampaigns.id, careNominations.campaignId))
+    .innerJoin(orgs, eq(orgs.id, careNominations.orgId))
+    .leftJoin(members, eq(members.id, careNominations.memberId))
+    .where(
+      and(
+        eq(careNominations.stage, "approved" satisfies NominationStage),
+        orgRowInScope(scope),
+        // `within` is the scope's path or, with `orgId`, a path inside it (withinOf checked): nominated by an org
+        // of it, or a member of it nominated from above (a branch's member commended on the town's nomination).
+        or(pathInSubtree(orgs.path, within), inSubtree(members.orgId, within)),
+        query.year === undefined ? undefined : eq(careCommendationCampaigns.year, query.year),
+      ),
+    )
+    .orderBy(
+      desc(careCommendationCampaigns.year),
+      asc(orgs.path),
+      asc(careNominations.title),
+      asc(members.name),
+      asc(careNominations.id),
+    )
+  return rows.map((r) => ({
+    nominationId: r.n.id,
+    campaignId: r.c.id,
+    year: r.c.year,
+    campaignTitle: r.c.title,
+    campaignOrgId: r.c.orgId,
+    campaignOrgName: r.c.orgName,
+    noticeStartsOn: r.c.noticeStartsOn,
+    title: r.n.title,
+    orgId: r.n.orgId,
+    orgName: r.orgName,
+    memberId: r.n.memberId,
+    memberName: r.memberName,
+  }))
+}

@@ -1,6 +1,11 @@
 import { useQuery } from "@tanstack/react-query"
-import type { CampaignView, MedalView, NominationView } from "@xianfeng/api/contract/care"
-import { Button, Card, Empty, Flex, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
+import type {
+  CampaignView,
+  CommendationResultView,
+  MedalView,
+  NominationView,
+} from "@xianfeng/api/contract/care"
+import { App, Button, Card, Empty, Flex, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { XfTable } from "../../components/XfTable"
@@ -8,7 +13,7 @@ import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
-import { careApi } from "./api"
+import { careApi, careExports, download } from "./api"
 import { AwardMedal, Nominate, NominationSteps, StartCampaign, StartNotice } from "./CommendationForms"
 
 type Quota = CampaignView["quotas"][number]
@@ -202,6 +207,71 @@ const Medal = () => {
   )
 }
 
+/** 表彰结果: the approved commendations by year, the references for assessments and cadre decisions, with export. */
+const Results = () => {
+  const { t, locale } = useI18n()
+  const { message } = App.useApp()
+  const [year, setYear] = useState<number | undefined>()
+  const results = useQuery({ queryKey: ["care", "results", year], queryFn: () => careApi.results({ year }) })
+  const columns: ColumnsType<CommendationResultView> = [
+    { title: t("care.year"), dataIndex: "year", width: 70 },
+    {
+      title: t("care.category"),
+      dataIndex: "title",
+      width: 170,
+      render: (x: string) => t(`care.title.${x}` as MessageKey),
+    },
+    { title: t("care.name"), dataIndex: "name", width: 140, ellipsis: true },
+    { title: t("care.nominatedBy"), dataIndex: "orgName", ellipsis: true },
+    { title: t("care.campaign"), dataIndex: "campaignTitle", ellipsis: true },
+    { title: t("care.campaignOrg"), dataIndex: "campaignOrgName", ellipsis: true },
+    {
+      title: t("care.notice"),
+      key: "notice",
+      width: 200,
+      render: (_: unknown, r) =>
+        r.noticeStartsOn === null ? "—" : `${r.noticeStartsOn} ~ ${r.noticeEndsOn ?? "—"}`,
+    },
+  ]
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Typography.Text type="secondary">{t("care.resultsHint")}</Typography.Text>
+      <Flex gap={8} wrap align="center">
+        <InputNumber
+          aria-label={t("care.year")}
+          addonBefore={t("care.year")}
+          placeholder={t("care.allYears")}
+          min={1950}
+          max={2099}
+          value={year ?? null}
+          onChange={(v) => setYear(v ?? undefined)}
+        />
+        <Button
+          data-testid="care-results-export"
+          onClick={async () => {
+            try {
+              const name = await download(careExports.results(year), locale, "commendations.xlsx")
+              message.success(`${t("care.exported")}：${name}`)
+            } catch (e) {
+              message.error(String((e as Error).message))
+            }
+          }}
+        >
+          {t("care.export")}
+        </Button>
+      </Flex>
+      <XfTable<CommendationResultView>
+        rowKey="nominationId"
+        columns={columns}
+        dataSource={[...(results.data?.items ?? [])]}
+        loading={results.isLoading}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: t("care.empty") }}
+      />
+    </Space>
+  )
+}
+
 /** 表彰与纪念章: July-1 commendation campaigns (quotas and nominations) and the 50-year medal list. */
 const CommendationsPage = () => {
   const { t } = useI18n()
@@ -210,6 +280,7 @@ const CommendationsPage = () => {
       <Tabs
         items={[
           { key: "campaigns", label: t("care.campaigns"), children: <Campaigns /> },
+          { key: "results", label: t("care.results"), children: <Results /> },
           { key: "medal", label: t("care.medal"), children: <Medal /> },
         ]}
       />

@@ -2,6 +2,7 @@ import type {
   ArrearsView,
   CalendarView,
   CampaignView,
+  CommendationResultList,
   DashboardView,
   DuesSheetView,
   LedgerView,
@@ -54,6 +55,8 @@ export const careApi = {
   campaigns: () => api.get<{ items: CampaignView[] }>("/care/campaigns"),
   nominations: (id: string) => api.get<{ items: NominationView[] }>(`/care/campaigns/${id}/nominations`),
   medal: (q: Org & { year: number }) => api.get<MedalView>("/care/medal", q),
+  results: (q: Org & { year?: number | undefined }) =>
+    api.get<CommendationResultList>("/care/commendations/results", q),
   startSurvey: (body: { orgId: string; year: number; title: string; startsOn: string; deadline: string }) =>
     api.post<SurveyView>("/care/surveys", body),
   createPlan: (body: {
@@ -103,6 +106,8 @@ export const careExports = {
   ledger: (reason: string, asOf?: string, orgId?: string) =>
     `/care/ledger.xlsx${buildQuery({ reason, asOf, orgId })}`,
   plan: (id: string) => `/care/visit-plans/${id}/export.xlsx`,
+  /** Public (公示) results: no reason asked. */
+  results: (year?: number) => `/care/commendations/results.xlsx${buildQuery({ year })}`,
 }
 
 const fileNameOf = (disposition: string | null, fallback: string): string => {

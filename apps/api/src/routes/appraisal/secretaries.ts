@@ -7,6 +7,7 @@ import {
 } from "@xianfeng/appraisal-scoring"
 import { Temporal } from "@xianfeng/core"
 import {
+  commendationResultsInScope,
   loadAreaPolicy,
   recordedIndicatorFacts,
   type SecretaryReviewRow,
@@ -151,6 +152,13 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
   const study = await studyMinimumsMet(deps.db, actor, orgId, year, asOf)
   const judged = study.members - study.exempt
   const visits = await visitProgressOf(deps.db, actor, orgId, year)
+  // The care area's approved commendations of the year (两优一先): a reference, not an indicator (§6.1).
+  const commended = await commendationResultsInScope(deps.db, actor, { orgId, year })
+  const commendationTitle = {
+    "outstanding-member": "优秀共产党员",
+    "party-worker": "优秀党务工作者",
+    "advanced-org": "先进基层党组织",
+  } as const
   const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
   const indicators: Record<IndicatorKey, number | null> = {
     meetings: meetingCounts === undefined ? null : Math.round(complianceRate(meetingCounts) * 100),
@@ -169,6 +177,16 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
       `development: ${facts.pipeline - facts.pipelineOverdue} of ${facts.pipeline} people in the development pipeline without an overdue step`,
       `studyHours: ${study.meeting} of ${judged} members (not exempt) meeting the ${year} study-hour minimums as of ${asOf.toString()} (学时)`,
       `visits: ${visits.visited} of ${visits.targets} people named by ${visits.plans} visit plan(s) of ${year} visited (走访慰问)`,
+      `commendations (reference): ${commended.length} approved in ${year} (两优一先)${
+        commended.length === 0
+          ? ""
+          : `: ${commended
+              .map(
+                (r) =>
+                  `${commendationTitle[r.title as keyof typeof commendationTitle] ?? r.title} ${r.memberName ?? r.orgName}`,
+              )
+              .join("; ")}`
+      }`,
     ],
   }
 }

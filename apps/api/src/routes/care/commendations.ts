@@ -13,8 +13,10 @@ import {
 import { date, type MemberStage } from "@xianfeng/core"
 import {
   type CampaignRow,
+  type CommendationResultRow,
   campaignInScope,
   campaignsInScope,
+  commendationResultsInScope,
   createCampaign,
   fullMembersOfChildren,
   loadAreaPolicy,
@@ -34,6 +36,9 @@ import {
   CampaignBody,
   CampaignList,
   CampaignView,
+  CommendationResultList,
+  CommendationResultsQuery,
+  type CommendationResultView,
   IdParams,
   NominationBody,
   NominationList,
@@ -324,7 +329,58 @@ const startNotice = route({
     }),
 })
 
+const resultView = (r: CommendationResultRow, policy: Policy): CommendationResultView => {
+  const ends = r.noticeStartsOn === null ? undefined : noticeEnds(r.noticeStartsOn, policy)
+  return {
+    nominationId: r.nominationId,
+    title: r.title as CommendationTitle,
+    name: r.memberName ?? r.orgName,
+    memberId: r.memberId,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    campaignId: r.campaignId,
+    campaignTitle: r.campaignTitle,
+    year: r.year,
+    campaignOrgId: r.campaignOrgId,
+    campaignOrgName: r.campaignOrgName,
+    noticeStartsOn: r.noticeStartsOn?.toString() ?? null,
+    noticeEndsOn: ends?._tag === "Known" ? ends.value.toString() : null,
+  }
+}
+
+/**
+ * The approved commendations of the caller's subtree (or of `orgId`'s, which must lie in it: else the 404 of a
+ * missing org), optionally of one award year. Shared by the list and its .xlsx export.
+ */
+export const commendationResults = async (
+  deps: { readonly db: Parameters<typeof commendationResultsInScope>[0] },
+  actor: { readonly orgId: string; readonly orgPath: string },
+  query: { readonly year?: number | undefined; readonly orgId?: string | undefined },
+): Promise<readonly CommendationResultView[]> => {
+  const { policy } = await loadAreaPolicy(deps.db, actor.orgPath, carePolicy)
+  return (await commendationResultsInScope(deps.db, actor, query)).map((r) => resultView(r, policy))
+}
+
+const listResults = route({
+  method: "get",
+  path: "/api/care/commendations/results",
+  summary:
+    "The approved commendations (两优一先 results) of the subtree: the references for year-end assessments and cadre decisions",
+  description:
+    "Who (member or organization), the title, the campaign (year, running organization) and its public notice. " +
+    "Results are announced publicly (公示), so the read is not audited, like the campaign lists. " +
+    "An orgId outside the caller's subtree is the same 404 as a missing one.",
+  tag: "care",
+  auth: "user",
+  query: CommendationResultsQuery,
+  response: CommendationResultList,
+  handler: async ({ actor, query, deps }) => ({
+    items: [...(await commendationResults(deps, actor, query))],
+  }),
+})
+
 export const campaignRoutes: readonly AnyRoute[] = [
+  listResults,
   listCampaigns,
   startCampaign,
   listNominations,

@@ -365,6 +365,36 @@ export const NominationList = Schema.Struct({ items: Schema.Array(NominationView
 export const StageBody = Schema.Struct({ stage: Schema.Literals(nominationStages), version: Version })
 export const NoticeBody = Schema.Struct({ startsOn: IsoDate })
 
+/** Filters of the commendation results: an award year, an organization of the subtree (its own subtree). */
+export const CommendationResultsQuery = Schema.Struct({
+  year: Schema.optionalKey(YearParam),
+  orgId: Schema.optionalKey(OrgIdSchema),
+})
+/**
+ * One approved commendation (两优一先 result), as year-end assessments and cadre decisions cite it: who (the member,
+ * or for `advanced-org` the organization), the title, the campaign (year, running organization) and its notice.
+ */
+export const CommendationResultView = Schema.Struct({
+  nominationId: Schema.String,
+  title: Schema.Literals(commendationTitles),
+  /** The member's name, or the organization's for `advanced-org`. */
+  name: Schema.String,
+  memberId: Schema.NullOr(Schema.String),
+  orgId: Schema.String,
+  orgName: Schema.String,
+  campaignId: Schema.String,
+  campaignTitle: Schema.String,
+  year: Year,
+  campaignOrgId: Schema.String,
+  campaignOrgName: Schema.String,
+  /** The public notice (公示) before approval: its first and last day, when recorded. */
+  noticeStartsOn: Schema.NullOr(IsoDate),
+  noticeEndsOn: Schema.NullOr(IsoDate),
+})
+export type CommendationResultView = typeof CommendationResultView.Type
+export const CommendationResultList = Schema.Struct({ items: Schema.Array(CommendationResultView) })
+export type CommendationResultList = typeof CommendationResultList.Type
+
 export const MedalQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
 export const MedalAwardView = Schema.Struct({
   memberId: Schema.String,

@@ -1,4 +1,4 @@
-import { type CareCategory, careCategories } from "@xianfeng/care-ledger"
+import { type CareCategory, type CommendationTitle, careCategories } from "@xianfeng/care-ledger"
 import { date } from "@xianfeng/core"
 import { duesSheetInScope, ledgerInScope, visitPlanInScope } from "@xianfeng/db"
 import ExcelJS from "exceljs"
@@ -6,7 +6,8 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { fileResponse, XLSX_MEDIA_TYPE } from "../../http/file-response.js"
 import { route } from "../../http/route.js"
-import { DuesExportQuery, IdParams, LedgerExportQuery } from "./contract.js"
+import { commendationResults } from "./commendations.js"
+import { CommendationResultsQuery, DuesExportQuery, IdParams, LedgerExportQuery } from "./contract.js"
 import { carePermissions, may } from "./permissions.js"
 
 const XlsxFile = fileResponse(XLSX_MEDIA_TYPE, "An .xlsx workbook (Content-Disposition: attachment)")
@@ -245,5 +246,67 @@ export const visitPlanExport = route({
     sum.font = { bold: true }
     sum.getCell(9).numFmt = YUAN
     return respond(wb, `${plan.title}走访慰问登记表.xlsx`, `visits-${plan.year}.xlsx`)
+  },
+})
+
+const titleZh: Readonly<Record<CommendationTitle, string>> = {
+  "outstanding-member": "优秀共产党员",
+  "party-worker": "优秀党务工作者",
+  "advanced-org": "先进基层党组织",
+}
+
+export const commendationResultsExport = route({
+  method: "get",
+  path: "/api/care/commendations/results.xlsx",
+  summary: "The approved commendations (两优一先 表彰名单) as .xlsx, the same rows as the results list",
+  description:
+    "No reason asked and not audited: the results were announced publicly (公示) before approval, so the list " +
+    "holds nothing sensitive (unlike the ledger's hardship or the dues sheet's income).",
+  tag: "care",
+  auth: "user",
+  query: CommendationResultsQuery,
+  response: XlsxFile,
+  handler: async ({ actor, query, deps }) => {
+    // Public by nature (公示): no reason and no audit, unlike the ledger and dues exports above.
+    const items = await commendationResults(deps, actor, query)
+    const wb = new ExcelJS.Workbook()
+    wb.creator = "Xianfeng"
+    wb.created = deps.now()
+    const ws = sheetOf(
+      wb,
+      "两优一先表彰名单",
+      [
+        "序号",
+        "年度",
+        "表彰类别",
+        "姓名（组织名称）",
+        "推荐单位",
+        "评选活动",
+        "组织单位",
+        "公示起",
+        "公示止",
+      ],
+      [6, 8, 16, 20, 18, 28, 18, 12, 12],
+    )
+    for (const [i, r] of items.entries()) {
+      const row = ws.addRow([
+        i + 1,
+        r.year,
+        titleZh[r.title],
+        r.name,
+        r.orgName,
+        r.campaignTitle,
+        r.campaignOrgName,
+        excelDate(r.noticeStartsOn === null ? null : date(r.noticeStartsOn)),
+        excelDate(r.noticeEndsOn === null ? null : date(r.noticeEndsOn)),
+      ])
+      for (const col of [8, 9]) row.getCell(col).numFmt = DATE
+    }
+    const which = query.year === undefined ? "" : `${query.year}年`
+    return respond(
+      wb,
+      `${which}两优一先表彰名单.xlsx`,
+      `commendations${query.year === undefined ? "" : `-${query.year}`}.xlsx`,
+    )
   },
 })

@@ -2,7 +2,7 @@ import type { AnyRoute } from "../../http/route.js"
 import { campaignRoutes } from "./commendations.js"
 import { careDashboard } from "./dashboard.js"
 import { duesArrears, duesSheet, recordPayment, recordReduction, setAssessment } from "./dues.js"
-import { duesSheetExport, ledgerExport, visitPlanExport } from "./exports.js"
+import { commendationResultsExport, duesSheetExport, ledgerExport, visitPlanExport } from "./exports.js"
 import {
   confirmSurvey,
   ledgerHistory,
@@ -38,4 +38,5 @@ export const careRoutes: readonly AnyRoute[] = [
   duesSheetExport,
   ledgerExport,
   visitPlanExport,
+  commendationResultsExport,
 ]

@@ -105,6 +105,13 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "care.stage.noticed": "On notice",
   "care.stage.approved": "Approved",
   "care.stage.withdrawn": "Withdrawn",
+  "care.results": "Results",
+  "care.resultsHint":
+    "Approved commendations, the references for year-end assessments and cadre decisions; the results were publicly announced, so exporting needs no reason",
+  "care.allYears": "All years",
+  "care.campaign": "Campaign",
+  "care.campaignOrg": "Run by",
+  "care.nominatedBy": "Nominated by",
   "care.medal": "“Glorious 50 years in the Party” medal",
   "care.fullMemberOn": "Full member since",
   "care.partyAge": "Party age (1 July)",
