@@ -194,11 +194,7 @@ describe("care's forms in the admin", () => {
       await page.goto(`${base}/care/commendations`)
       await page.getByRole("tab", { name: "表彰结果" }).click()
       // A table on a desktop, cards on a phone: the name in the results tab's pane either way.
-      await page
-        .locator(".ant-tabs-tabpane-active")
-        .getByText(first.name, { exact: true })
-        .first()
-        .waitFor()
+      await page.locator(".ant-tabs-tabpane-active").getByText(first.name, { exact: true }).first().waitFor()
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
         `${name} results`,
