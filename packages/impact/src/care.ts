@@ -1,7 +1,7 @@
 import type * as CareLedger from "@xianfeng/care-ledger"
-import { applyOverlay, date } from "@xianfeng/core"
-import { Result } from "effect"
+import { date } from "@xianfeng/core"
 import type { ImpactAdapter, ImpactPerson, KeyedVerdict } from "./adapter.js"
+import { overlaidPolicy, refuseEdition } from "./versions.js"
 
 type Lib = typeof CareLedger
 
@@ -42,26 +42,11 @@ export const careImpact: ImpactAdapter<CareVersion, CareCase> = {
   load: () => import("@xianfeng/care-ledger"),
   version: (module, spec) => {
     const lib = module as Lib
-    if (spec.edition !== undefined)
-      return {
-        ok: false,
-        problem: {
-          field: "edition",
-          message: `the care rules have one edition; no edition ${spec.edition}`,
-          messageZh: `党内关怀规则只有一个版本，没有${spec.edition}版`,
-        },
-      }
-    const policy = applyOverlay(lib.carePolicy, spec.overlay ?? {})
-    if (Result.isFailure(policy))
-      return {
-        ok: false,
-        problem: {
-          field: `overlay.${policy.failure.field}`,
-          message: policy.failure.message,
-          messageZh: policy.failure.messageZh,
-        },
-      }
-    return { ok: true, value: { lib, policy: policy.success as CareLedger.CarePolicy } }
+    const refused = refuseEdition(spec, { en: "the care rules", zh: "党内关怀规则" })
+    if (refused !== undefined) return refused
+    const policy = overlaidPolicy(lib.carePolicy, spec)
+    if (!policy.ok) return policy
+    return { ok: true, value: { lib, policy: policy.value as CareLedger.CarePolicy } }
   },
   caseOf: (person: ImpactPerson, asOf: string) => {
     const part = person.care

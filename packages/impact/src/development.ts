@@ -1,7 +1,7 @@
-import { applyOverlay, date, type PlainDate, type RuleSet } from "@xianfeng/core"
+import { date, type PlainDate, type RuleSet } from "@xianfeng/core"
 import type * as DevelopmentRules from "@xianfeng/development-rules"
-import { Result } from "effect"
 import type { ImpactAdapter, ImpactPerson, KeyedVerdict } from "./adapter.js"
+import { overlaidPolicy } from "./versions.js"
 
 type Lib = typeof DevelopmentRules
 
@@ -88,17 +88,9 @@ export const developmentImpact: ImpactAdapter<DevelopmentVersion, DevelopmentCas
         }
       sets = [{ ...set, effectiveFrom: first.effectiveFrom }]
     }
-    const policy = applyOverlay(lib.developmentPolicy, spec.overlay ?? {})
-    if (Result.isFailure(policy))
-      return {
-        ok: false,
-        problem: {
-          field: `overlay.${policy.failure.field}`,
-          message: policy.failure.message,
-          messageZh: policy.failure.messageZh,
-        },
-      }
-    return { ok: true, value: { lib, sets, policy: policy.success as DevelopmentRules.DevelopmentPolicy } }
+    const policy = overlaidPolicy(lib.developmentPolicy, spec)
+    if (!policy.ok) return policy
+    return { ok: true, value: { lib, sets, policy: policy.value as DevelopmentRules.DevelopmentPolicy } }
   },
   caseOf: (person: ImpactPerson, asOf: string) => {
     const part = person.development

@@ -1,7 +1,7 @@
-import { applyOverlay, date } from "@xianfeng/core"
+import { date } from "@xianfeng/core"
 import type * as InspectionScheduling from "@xianfeng/inspection-scheduling"
-import { Result } from "effect"
 import type { ImpactAdapter, ImpactPerson, KeyedVerdict } from "./adapter.js"
+import { overlaidPolicy, refuseEdition } from "./versions.js"
 
 type Lib = typeof InspectionScheduling
 
@@ -54,26 +54,11 @@ export const disciplineImpact: ImpactAdapter<DisciplineVersion, DisciplineCase> 
   load: () => import("@xianfeng/inspection-scheduling"),
   version: (module, spec) => {
     const lib = module as Lib
-    if (spec.edition !== undefined)
-      return {
-        ok: false,
-        problem: {
-          field: "edition",
-          message: `the discipline rules have one edition; no edition ${spec.edition}`,
-          messageZh: `组织生活规则只有一个版本，没有${spec.edition}版`,
-        },
-      }
-    const policy = applyOverlay(lib.disciplinePolicy, spec.overlay ?? {})
-    if (Result.isFailure(policy))
-      return {
-        ok: false,
-        problem: {
-          field: `overlay.${policy.failure.field}`,
-          message: policy.failure.message,
-          messageZh: policy.failure.messageZh,
-        },
-      }
-    return { ok: true, value: { lib, policy: policy.success as InspectionScheduling.DisciplinePolicy } }
+    const refused = refuseEdition(spec, { en: "the discipline rules", zh: "组织生活规则" })
+    if (refused !== undefined) return refused
+    const policy = overlaidPolicy(lib.disciplinePolicy, spec)
+    if (!policy.ok) return policy
+    return { ok: true, value: { lib, policy: policy.value as InspectionScheduling.DisciplinePolicy } }
   },
   caseOf: (person: ImpactPerson, asOf: string) => {
     const part = person.discipline

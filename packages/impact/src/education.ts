@@ -1,7 +1,7 @@
-import { applyOverlay, date } from "@xianfeng/core"
+import { date } from "@xianfeng/core"
 import type * as EducationTraining from "@xianfeng/education-training"
-import { Result } from "effect"
 import type { ImpactAdapter, ImpactPerson, KeyedVerdict } from "./adapter.js"
+import { overlaidPolicy, refuseEdition } from "./versions.js"
 
 type Lib = typeof EducationTraining
 
@@ -61,26 +61,11 @@ export const educationImpact: ImpactAdapter<EducationVersion, EducationCase> = {
   load: () => import("@xianfeng/education-training"),
   version: (module, spec) => {
     const lib = module as Lib
-    if (spec.edition !== undefined)
-      return {
-        ok: false,
-        problem: {
-          field: "edition",
-          message: `the education rules have one edition; no edition ${spec.edition}`,
-          messageZh: `教育培训规则只有一个版本，没有${spec.edition}版`,
-        },
-      }
-    const policy = applyOverlay(lib.educationPolicy, spec.overlay ?? {})
-    if (Result.isFailure(policy))
-      return {
-        ok: false,
-        problem: {
-          field: `overlay.${policy.failure.field}`,
-          message: policy.failure.message,
-          messageZh: policy.failure.messageZh,
-        },
-      }
-    return { ok: true, value: { lib, policy: policy.success as EducationTraining.EducationPolicy } }
+    const refused = refuseEdition(spec, { en: "the education rules", zh: "教育培训规则" })
+    if (refused !== undefined) return refused
+    const policy = overlaidPolicy(lib.educationPolicy, spec)
+    if (!policy.ok) return policy
+    return { ok: true, value: { lib, policy: policy.value as EducationTraining.EducationPolicy } }
   },
   caseOf: (person: ImpactPerson, asOf: string) => {
     const part = person.education
