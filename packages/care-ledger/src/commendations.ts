@@ -18,6 +18,13 @@ import { type AppraisalGrade, appraisalGrades, type CarePolicy } from "./policy.
 export const commendationTitles = ["outstanding-member", "party-worker", "advanced-org"] as const
 export type CommendationTitle = (typeof commendationTitles)[number]
 
+/** Each title's name as the regulations and the ledgers spell it (HON 16). */
+export const commendationTitleZh: Readonly<Record<CommendationTitle, string>> = {
+  "outstanding-member": "优秀共产党员",
+  "party-worker": "优秀党务工作者",
+  "advanced-org": "先进基层党组织",
+}
+
 export const nominationStages = ["nominated", "vetted", "noticed", "approved", "withdrawn"] as const
 export type NominationStage = (typeof nominationStages)[number]
 

@@ -5,6 +5,7 @@ import {
   indicatorNames,
   type SecretaryInput,
 } from "@xianfeng/appraisal-scoring"
+import { commendationTitleZh } from "@xianfeng/care-ledger"
 import { Temporal } from "@xianfeng/core"
 import {
   commendationResultsInScope,
@@ -154,11 +155,6 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
   const visits = await visitProgressOf(deps.db, actor, orgId, year)
   // The care area's approved commendations of the year (两优一先): a reference, not an indicator (§6.1).
   const commended = await commendationResultsInScope(deps.db, actor, { orgId, year })
-  const commendationTitle = {
-    "outstanding-member": "优秀共产党员",
-    "party-worker": "优秀党务工作者",
-    "advanced-org": "先进基层党组织",
-  } as const
   const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
   const indicators: Record<IndicatorKey, number | null> = {
     meetings: meetingCounts === undefined ? null : Math.round(complianceRate(meetingCounts) * 100),
@@ -183,7 +179,7 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
           : `: ${commended
               .map(
                 (r) =>
-                  `${commendationTitle[r.title as keyof typeof commendationTitle] ?? r.title} ${r.memberName ?? r.orgName}`,
+                  `${(commendationTitleZh as Readonly<Record<string, string>>)[r.title] ?? r.title} ${r.memberName ?? r.orgName}`,
               )
               .join("; ")}`
       }`,

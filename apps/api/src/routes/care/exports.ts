@@ -1,4 +1,4 @@
-import { type CareCategory, type CommendationTitle, careCategories } from "@xianfeng/care-ledger"
+import { type CareCategory, careCategories, commendationTitleZh } from "@xianfeng/care-ledger"
 import { date } from "@xianfeng/core"
 import { duesSheetInScope, ledgerInScope, visitPlanInScope } from "@xianfeng/db"
 import ExcelJS from "exceljs"
@@ -249,12 +249,6 @@ export const visitPlanExport = route({
   },
 })
 
-const titleZh: Readonly<Record<CommendationTitle, string>> = {
-  "outstanding-member": "优秀共产党员",
-  "party-worker": "优秀党务工作者",
-  "advanced-org": "先进基层党组织",
-}
-
 export const commendationResultsExport = route({
   method: "get",
   path: "/api/care/commendations/results.xlsx",
@@ -292,7 +286,7 @@ export const commendationResultsExport = route({
       const row = ws.addRow([
         i + 1,
         r.year,
-        titleZh[r.title],
+        commendationTitleZh[r.title],
         r.name,
         r.orgName,
         r.campaignTitle,
