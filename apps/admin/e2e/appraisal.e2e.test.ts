@@ -207,9 +207,25 @@ describe("democratic appraisal in the admin", () => {
       "本年度还没有评定等次",
     )
     await page.getByText(progress).waitFor()
-    await page.getByText(`已定优秀 0/${open.excellentCap}名（${open.graded}人评定等次）`).waitFor()
+    // Both figures on the list, each labelled: the draft's (nobody has rated yet: none) and the decided.
+    await page
+      .getByText(`已定优秀（已提出或确定）0/${open.excellentCap}名（${open.graded}人评定等次）`)
+      .waitFor()
+    await page
+      .getByText(`拟评优秀（草案，含测评建议）${open.draftExcellent}/${open.excellentCap}名`)
+      .waitFor()
     await page.goto(`${base}/appraisal/cycles/${open.id}`)
     await expect(page.getByTestId("cycle-progress").textContent()).resolves.toBe(progress)
+    // The same two figures on the detail; members nobody has rated and who have not self-assessed are 待评, not 合格.
+    await expect(page.getByTestId("cap-draft").textContent()).resolves.toBe(
+      `拟评优秀（草案，含测评建议）0/${open.excellentCap}名`,
+    )
+    await expect(page.getByTestId("cap-use").textContent()).resolves.toBe(
+      `已定优秀（已提出或确定）0/${open.excellentCap}名（${open.graded}人评定等次）`,
+    )
+    expect(open.ungraded).toBe(open.graded)
+    await page.getByTestId("cap-ungraded").getByText(`待评 ${open.graded}人`).waitFor()
+    await shot("cycle-draft-and-decided-1440")
 
     await page.setViewportSize(PHONE)
     await page.getByTestId("participants").waitFor()

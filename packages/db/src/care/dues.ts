@@ -296,18 +296,25 @@ export const arrearsSummaryInScope = async (
     )
   const result = await db.execute(sql`
     with roll as (${roll}),
-    sched as (
-      select a.member_id, mo.month,
-        least(a.monthly_fen, coalesce((
-          select min(r.monthly_fen) from ${careDuesReductions} r
-          where r.member_id = a.member_id and r.from_month <= mo.month and r.to_month >= mo.month
-        ), a.monthly_fen)) as due
+    owed as (
+      select a.member_id, mo.month, a.monthly_fen
       from ${careDuesAssessments} a
       join roll on roll.id = a.member_id
       cross join lateral (
         select a.year::text || '-' || lpad(g::text, 2, '0') as month from generate_series(1, 12) g
       ) mo
       where mo.month >= a.from_month and mo.month <= ${lastEnded}
+    ),
+    -- The few members with an approved reduction: the least one covering each month (a join, not a probe a month).
+    reduced as (
+      select o.member_id, o.month, min(r.monthly_fen) as fen
+      from owed o join ${careDuesReductions} r
+        on r.member_id = o.member_id and r.from_month <= o.month and r.to_month >= o.month
+      group by o.member_id, o.month
+    ),
+    sched as (
+      select o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as due
+      from owed o left join reduced d on d.member_id = o.member_id and d.month = o.month
     ),
     paid as (
       select p.member_id, p.month, sum(p.amount_fen) as fen
