@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { parseYuan, yuanText } from "./yuan"
+import { fenOfChecked, parseYuan, yuanText } from "./yuan"
 
 describe("parseYuan: a typed yuan amount to integer fen, exactly", () => {
   it("reads the amounts a float gets wrong as the fen typed", () => {
@@ -26,5 +26,17 @@ describe("parseYuan: a typed yuan amount to integer fen, exactly", () => {
   })
   it("reads back what yuanText writes, for every fen up to 100 yuan", () => {
     for (let fen = 0; fen <= 10_000; fen++) expect(parseYuan(yuanText(fen))).toEqual({ fen })
+  })
+})
+
+describe("fenOfChecked: what a checked form sends", () => {
+  it("sends an optional amount left empty as 0 and a checked one as its exact fen", () => {
+    expect(fenOfChecked(undefined)).toBe(0)
+    expect(fenOfChecked(null)).toBe(0)
+    expect(fenOfChecked("")).toBe(0)
+    expect(fenOfChecked("1.15")).toBe(115)
+  })
+  it("refuses to send an amount the form's rule would have stopped", () => {
+    expect(() => fenOfChecked("1.155")).toThrow()
   })
 })

@@ -33,9 +33,13 @@ export const yuanText = (fen: number): string => {
   return `${sign}${Math.trunc(abs / 100)}${cents === 0 ? "" : `.${String(cents).padStart(2, "0")}`}`
 }
 
-/** The fen of a field the form has already checked with `yuanRule` (a problem here is a bug). */
-export const fenOfChecked = (typed: string | number | undefined): number => {
-  const r = parseYuan(typed ?? "0")
+/**
+ * The fen of a field the form has already checked with `yuanRule` (a problem here is a bug); an optional field
+ * left empty (or cleared: antd gives null) is 0.
+ */
+export const fenOfChecked = (typed: string | number | null | undefined): number => {
+  if (typed === undefined || typed === null || typed === "") return 0
+  const r = parseYuan(typed)
   if ("problem" in r) throw new Error(`an unchecked amount: ${String(typed)}`)
   return r.fen
 }
