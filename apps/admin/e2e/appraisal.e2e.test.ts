@@ -106,6 +106,15 @@ describe("democratic appraisal in the admin", () => {
     const detail = await api<CycleDetail>(`/appraisal/cycles/${cycleId}`)
     const graded = detail.participants.filter((p) => p.graded)
     expect(await page.getByTestId("cap-rule").textContent()).toContain(`最多${detail.cycle.excellentCap}名`)
+    // A member with no suggestion (too few ratings) is 待评 in the draft, not 合格: the secretary grades them.
+    const toGrade = graded.filter((p) => p.suggested === null && p.proposed === null && p.confirmed === null)
+    const gradeTheUnrated = async () => {
+      for (const p of toGrade) {
+        await page.getByTestId(`grade-${p.memberId}`).click()
+        await page.locator(".ant-select-dropdown:visible").getByText("合格", { exact: true }).click()
+      }
+    }
+    await gradeTheUnrated()
     for (const p of graded.slice(0, detail.cycle.excellentCap + 1)) {
       await page.getByTestId(`grade-${p.memberId}`).click()
       await page.locator(".ant-select-dropdown:visible").getByText("优秀", { exact: true }).click()
@@ -116,8 +125,10 @@ describe("democratic appraisal in the admin", () => {
     await expect(page.getByTestId("grades-problem").textContent()).resolves.toContain("超过")
     expect((await api<CycleDetail>(`/appraisal/cycles/${cycleId}`)).cycle.state).toBe("open")
     await shot("cap-refused-desktop")
-    // As suggested, then: the rating step closes.
+    // As suggested (and the unrated graded by the secretary), then: the rating step closes.
     await page.reload()
+    await page.getByTestId("cap-rule").waitFor()
+    await gradeTheUnrated()
     await page.getByTestId("propose-grades").click()
     await page.waitForFunction(() => !document.querySelector('[data-testid="propose-grades"]'))
     expect((await api<CycleDetail>(`/appraisal/cycles/${cycleId}`)).cycle.state).toBe("proposed")
@@ -207,9 +218,25 @@ describe("democratic appraisal in the admin", () => {
       "本年度还没有评定等次",
     )
     await page.getByText(progress).waitFor()
-    await page.getByText(`已定优秀 0/${open.excellentCap}名（${open.graded}人评定等次）`).waitFor()
+    // Both figures on the list, each labelled: the draft's (nobody has rated yet: none) and the decided.
+    await page
+      .getByText(`已定优秀（已提出或确定）0/${open.excellentCap}名（${open.graded}人评定等次）`)
+      .waitFor()
+    await page
+      .getByText(`拟评优秀（草案，含测评建议）${open.draftExcellent}/${open.excellentCap}名`)
+      .waitFor()
     await page.goto(`${base}/appraisal/cycles/${open.id}`)
     await expect(page.getByTestId("cycle-progress").textContent()).resolves.toBe(progress)
+    // The same two figures on the detail; members nobody has rated and who have not self-assessed are 待评, not 合格.
+    await expect(page.getByTestId("cap-draft").textContent()).resolves.toBe(
+      `拟评优秀（草案，含测评建议）0/${open.excellentCap}名`,
+    )
+    await expect(page.getByTestId("cap-use").textContent()).resolves.toBe(
+      `已定优秀（已提出或确定）0/${open.excellentCap}名（${open.graded}人评定等次）`,
+    )
+    expect(open.ungraded).toBe(open.graded)
+    await page.getByTestId("cap-ungraded").getByText(`待评 ${open.graded}人`).waitFor()
+    await shot("cycle-draft-and-decided-1440")
 
     await page.setViewportSize(PHONE)
     await page.getByTestId("participants").waitFor()

@@ -2,6 +2,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { App as AntApp, ConfigProvider } from "antd"
 import enUS from "antd/es/locale/en_US"
 import zhCNAntd from "antd/es/locale/zh_CN"
+import dayjs from "dayjs"
+import "dayjs/locale/zh-cn"
+import "dayjs/locale/en"
 import { type ComponentType, lazy, Suspense, useState } from "react"
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
@@ -88,8 +91,13 @@ const routerFor = (areas: readonly Area[]) =>
 const prefersReducedMotion = (): boolean =>
   typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true
 
+/** The dayjs locale of each interface language: antd's date pickers name months and weekdays with it. */
+export const dayjsLocaleOf = (locale: string): string => (locale === "en" ? "en" : "zh-cn")
+
 const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
   const { locale } = useI18n()
+  // Set during render, before any picker renders, so every date picker of the app follows the language at once.
+  dayjs.locale(dayjsLocaleOf(locale))
   // Made once: a new router would forget where the user is.
   const [router] = useState(() => routerFor(areas))
   return (

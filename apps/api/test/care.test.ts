@@ -452,10 +452,20 @@ describe.each(backends)("Care on %s", (backend) => {
       )
       expect(ofBranch.items.map((r) => r.nominationId)).toContain(person.nominationId)
       expect(ofBranch.items.length).toBeLessThanOrEqual(mine.items.length)
-      // A branch of the town sees none of the town's nominations; another town is the 404 of a missing org.
-      expect(
-        (await secretary.json<CommendationResultList>("GET", "/api/care/commendations/results")).items,
-      ).toEqual([])
+      // A branch of the town sees the town's results that commend its own members (announced publicly), and
+      // no other; another town is the 404 of a missing org.
+      const ofSecretary = (
+        await secretary.json<CommendationResultList>("GET", "/api/care/commendations/results")
+      ).items
+      const ownMembers = new Set(
+        (
+          await officer.json<CommendationResultList>(
+            "GET",
+            `/api/care/commendations/results?orgId=${branchId}`,
+          )
+        ).items.map((r) => r.nominationId),
+      )
+      expect(ofSecretary.map((r) => r.nominationId).sort()).toEqual([...ownMembers].sort())
       const other = await officer.get("/api/care/commendations/results?orgId=c05")
       const missing = await officer.get("/api/care/commendations/results?orgId=nosuch")
       expect(other.status).toBe(404)

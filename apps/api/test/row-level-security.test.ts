@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 // The same district twice, from the same seed and clock: once with the API's queries as the owner, once as
 // `xianfeng_app` under row-level security. Every answer a signed-in user gets must be the same — the policies
@@ -34,6 +34,7 @@ const reads = (memberId: string, orgId: string) => [
   "/api/care/surveys",
   "/api/care/campaigns",
   "/api/care/dashboard",
+  "/api/care/commendations/results",
 ]
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu
@@ -102,6 +103,38 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
       expect(audit.status, `${login} /api/audit`).toBe((await a.get("/api/audit?pageSize=5")).status)
     }
     expect(compared).toBeGreaterThan(30)
+  })
+
+  it("shows a branch the results commending its members on a town's nomination, as the owner and as xianfeng_app", async () => {
+    // Results are announced publicly: the branch reads them though the town's nominations and campaign are not in
+    // its scope — the query's condition and the policies (care_results_visible_to_members_orgs) admit the same.
+    const a = new Agent(owner)
+    expect((await a.login("admin")).status).toBe(200)
+    const all = await a.json<{ items: { nominationId: string; memberId: string | null; orgId: string }[] }>(
+      "GET",
+      "/api/care/commendations/results",
+    )
+    const person = all.items.find((r) => r.memberId !== null)
+    if (person?.memberId == null) throw new Error("the demo approves a member")
+    const { orgId: branch } = await a.json<{ orgId: string }>("GET", `/api/members/${person.memberId}`)
+    expect(person.orgId).not.toBe(branch)
+    const answers: unknown[] = []
+    let ownerText = ""
+    for (const sys of [owner, app]) {
+      const token = await userWithToken(sys, "branch-secretary", branch)
+      const res = await sys.request("/api/care/commendations/results", {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(res.status).toBe(200)
+      const text = await res.text()
+      if (sys === owner) ownerText = text
+      answers.push(comparable(text, "/api/care/commendations/results"))
+    }
+    expect(answers[1]).toEqual(answers[0])
+    const ids = (JSON.parse(ownerText) as { items: { nominationId: string }[] }).items.map(
+      (r) => r.nominationId,
+    )
+    expect(ids).toContain(person.nominationId)
   })
 
   it("writes under row-level security: a member's phone in scope, and 404 for a transfer out of it", async () => {

@@ -6,7 +6,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, lte, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { memberRowsInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   careDuesAssessments,
@@ -88,39 +88,59 @@ export const duesCollectionOf = async (
   readonly months: readonly DuesCollection[]
 }> => {
   const org = await orgInScope(db, scope, scope.orgId)
-  const out: DuesCollection[] = []
-  for (const month of months) {
-    const year = Number(month.slice(0, 4))
-    const reduced = sql`(select min(${careDuesReductions.monthlyFen}) from ${careDuesReductions}
-      where ${careDuesReductions.memberId} = ${members.id}
-        and ${careDuesReductions.fromMonth} <= ${month} and ${careDuesReductions.toMonth} >= ${month})`
-    const due = sql`least(${careDuesAssessments.monthlyFen}, coalesce(${reduced}, ${careDuesAssessments.monthlyFen}))`
-    const paid = sql`coalesce((select sum(${careDuesPayments.amountFen}) from ${careDuesPayments}
-      where ${careDuesPayments.memberId} = ${members.id} and ${careDuesPayments.month} = ${month}), 0)`
-    const [row] = await db
-      .select({
-        owing: count(),
-        unpaid: sql<number>`count(*) filter (where ${paid} < ${due})::int`,
-      })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .innerJoin(
-        careDuesAssessments,
-        and(
-          eq(careDuesAssessments.memberId, members.id),
-          eq(careDuesAssessments.year, year),
-          lte(careDuesAssessments.fromMonth, month),
-        ),
+  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [] }
+  // One query for every month asked (not a query a month with a probe a member): the roll, each member's owed
+  // months, the least reduction covering each, and what was paid, joined and counted by month.
+  const roll = db
+    .select({ id: members.id })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        memberRowsInScope(scope),
+        sql`${members.stage} in ('probationary', 'full')`,
+        eq(members.status, "normal"),
+      ),
+    )
+  const asked = sql.join(
+    months.map((m) => sql`(${m}::text)`),
+    sql`, `,
+  )
+  const rows = rowsOf<{ month: string; owing: number; unpaid: number }>(
+    await db.execute(sql`
+      with roll as (${roll}),
+      asked (month) as (values ${asked}),
+      owed as (
+        select a.member_id, m.month, a.monthly_fen
+        from ${careDuesAssessments} a
+        join roll on roll.id = a.member_id
+        join asked m on a.year = substr(m.month, 1, 4)::int and a.from_month <= m.month
+      ),
+      reduced as (
+        select o.member_id, o.month, min(r.monthly_fen) as fen
+        from owed o join ${careDuesReductions} r
+          on r.member_id = o.member_id and r.from_month <= o.month and r.to_month >= o.month
+        group by o.member_id, o.month
+      ),
+      paid as (
+        select p.member_id, p.month, sum(p.amount_fen) as fen
+        from ${careDuesPayments} p join roll on roll.id = p.member_id
+        where p.month in (select month from asked)
+        group by p.member_id, p.month
+      ),
+      due as (
+        select o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as fen
+        from owed o left join reduced d on d.member_id = o.member_id and d.month = o.month
       )
-      .where(
-        and(
-          memberRowsInScope(scope),
-          sql`${members.stage} in ('probationary', 'full')`,
-          eq(members.status, "normal"),
-          sql`${due} > 0`,
-        ),
-      )
-    out.push({ month, owing: Number(row?.owing ?? 0), unpaid: Number(row?.unpaid ?? 0) })
-  }
+      select due.month, count(*)::int as owing,
+        count(*) filter (where coalesce(paid.fen, 0) < due.fen)::int as unpaid
+      from due left join paid on paid.member_id = due.member_id and paid.month = due.month
+      where due.fen > 0
+      group by due.month`),
+  )
+  const out: DuesCollection[] = months.map((month) => {
+    const r = rows.find((x) => x.month === month)
+    return { month, owing: Number(r?.owing ?? 0), unpaid: Number(r?.unpaid ?? 0) }
+  })
   return { orgId: org.id, orgName: org.name, months: out }
 }

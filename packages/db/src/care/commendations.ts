@@ -30,8 +30,15 @@ import { runningOrgName } from "./org-name.js"
 export type NewCampaign = Omit<CareCommendationCampaign, "id" | "recordedAt" | "orgName"> & {
   readonly recordedAt?: Date
 }
-export type NewNomination = Omit<CareNomination, "id" | "recordedAt" | "version" | "stage"> & {
+export type NewNomination = Omit<
+  CareNomination,
+  "id" | "recordedAt" | "version" | "stage" | "approvedOn" | "orgName"
+> & {
   readonly stage?: NominationStage
+  /** Only with `stage: "approved"` (a CHECK holds it). */
+  readonly approvedOn?: PlainDate | null
+  /** Read from the organization when absent. */
+  readonly orgName?: string | null
   readonly recordedAt?: Date
 }
 
@@ -63,14 +70,24 @@ export const createCampaign = async (
   return writeCampaign(db, campaign, quotas)
 }
 
-/** The one write path of nominations. */
-export const writeNominations = async (db: XfDb, rows: readonly NewNomination[]) =>
-  rows.length === 0
-    ? []
-    : db
-        .insert(careNominations)
-        .values([...rows])
-        .returning()
+/**
+ * The one write path of nominations. Each keeps its nominating organization's name (`org_name`), read here, for
+ * those who will see the result but not the organization's row.
+ */
+export const writeNominations = async (db: XfDb, rows: readonly NewNomination[]) => {
+  if (rows.length === 0) return []
+  const ids = [...new Set(rows.map((r) => r.orgId))]
+  const names = new Map(
+    (await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids))).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  )
+  return db
+    .insert(careNominations)
+    .values(rows.map((r) => ({ ...r, orgName: r.orgName ?? names.get(r.orgId) ?? null })))
+    .returning()
+}
 
 export interface CampaignRow extends CareCommendationCampaign {
   readonly orgName: string
@@ -175,11 +192,20 @@ export const nominationInScope = async (db: XfDb, scope: Scope, id: string): Pro
   return row.n
 }
 
-/** Moves a nomination to `stage` if its `version` is still `version` (else `undefined`: a stale edit). */
-export const setNominationStage = async (db: XfDb, id: string, stage: NominationStage, version: number) => {
+/**
+ * Moves a nomination to `stage` if its `version` is still `version` (else `undefined`: a stale edit). A move to
+ * `approved` records `on` as its approval day (`approved_on`), the date its result shows.
+ */
+export const setNominationStage = async (
+  db: XfDb,
+  id: string,
+  stage: NominationStage,
+  version: number,
+  on: PlainDate,
+) => {
   const [row] = await db
     .update(careNominations)
-    .set({ stage, version: version + 1 })
+    .set({ stage, version: version + 1, approvedOn: stage === "approved" ? on : null })
     .where(and(eq(careNominations.id, id), eq(careNominations.version, version)))
     .returning()
   return row
@@ -266,6 +292,8 @@ export interface CommendationResultRow {
   readonly campaignOrgName: string
   /** When the campaign's public notice (公示) started, if recorded. */
   readonly noticeStartsOn: PlainDate | null
+  /** The day it was approved; null for one approved before the day was kept. */
+  readonly approvedOn: PlainDate | null
   readonly title: CareNomination["title"]
   /** The nominating organization (for `advanced-org`, the organization commended). */
   readonly orgId: string
@@ -276,10 +304,12 @@ export interface CommendationResultRow {
 }
 
 /**
- * The approved commendations (stage `approved`) nominated by organizations of the scope, optionally of one award
+ * The approved commendations (stage `approved`) nominated by organizations of the scope or commending a member of
+ * it (a branch's member commended on the town's nomination: the result was announced publicly, so the branch
+ * reads it — row-level security admits the same, care_results_visible_to_members_orgs), optionally of one award
  * `year`; with `orgId` (an org outside the scope is `NotInScope`), those nominated by an org of its subtree or
- * commending a member of it; newest year first, then by
- * organization. The record that year-end assessments and cadre decisions cite (rules-reference §6.1).
+ * commending a member of it; newest year first, then by organization. The record that year-end assessments and
+ * cadre decisions cite (rules-reference §6.1).
  */
 export const commendationResultsInScope = async (
   db: XfDb,
@@ -291,20 +321,20 @@ export const commendationResultsInScope = async (
     .select({
       n: careNominations,
       c: careCommendationCampaigns,
-      orgName: orgs.name,
+      orgName: sql<string>`coalesce(${orgs.name}, ${careNominations.orgName}, ${careNominations.orgId})`,
       memberName: members.name,
     })
     .from(careNominations)
     .innerJoin(careCommendationCampaigns, eq(careCommendationCampaigns.id, careNominations.campaignId))
-    .innerJoin(orgs, eq(orgs.id, careNominations.orgId))
+    // The nominating org's row is hidden from a caller below it (a town's nomination of a branch's member).
+    .leftJoin(orgs, eq(orgs.id, careNominations.orgId))
     .leftJoin(members, eq(members.id, careNominations.memberId))
     .where(
       and(
         eq(careNominations.stage, "approved" satisfies NominationStage),
-        orgRowInScope(scope),
         // `within` is the scope's path or, with `orgId`, a path inside it (withinOf checked): nominated by an org
         // of it, or a member of it nominated from above (a branch's member commended on the town's nomination).
-        or(pathInSubtree(orgs.path, within), inSubtree(members.orgId, within)),
+        or(and(isNotNull(orgs.path), pathInSubtree(orgs.path, within)), inSubtree(members.orgId, within)),
         query.year === undefined ? undefined : eq(careCommendationCampaigns.year, query.year),
       ),
     )
@@ -323,6 +353,7 @@ export const commendationResultsInScope = async (
     campaignOrgId: r.c.orgId,
     campaignOrgName: r.c.orgName,
     noticeStartsOn: r.c.noticeStartsOn,
+    approvedOn: r.n.approvedOn,
     title: r.n.title,
     orgId: r.n.orgId,
     orgName: r.orgName,

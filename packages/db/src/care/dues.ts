@@ -12,7 +12,7 @@ import {
 } from "@xianfeng/care-ledger"
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { memberInScope, memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
   type CareDuesAssessment,
@@ -255,4 +255,95 @@ export const memberDuesInScope = async (db: XfDb, scope: Scope, memberId: string
   const member = await memberInScope(db, scope, memberId, { lock: true })
   const h = (await historiesOf(db, [memberId])).get(memberId) as DuesHistory
   return { member, history: h, schedule: scheduleOf(h) }
+}
+
+/** The arrears of a scope in three figures, as the dashboard shows them. */
+export interface ArrearsSummary {
+  /** Members on the roll with at least one ended month owed and not fully paid. */
+  readonly members: number
+  /** Of them, those with six or more unpaid months running up to the last ended month (PC 9's self-lapse alert). */
+  readonly selfLapse: number
+  /** What the arrears add up to, in fen. */
+  readonly owedFen: number
+}
+
+/**
+ * The scope's arrears as of `asOf` in one query: the same figures as `duesStanding` of @xianfeng/care-ledger
+ * summed over `duesSheetInScope`'s roll (full and probationary members, status normal) — every year's
+ * schedule (the assessment's monthly amount from its first month, less the least approved reduction covering
+ * the month), the months ended by `asOf`, what was paid for each — computed in the database instead of loading
+ * every member's history (DUES 2008 art. 7: dues are paid monthly; PC 9: six unpaid months in a row).
+ */
+export const arrearsSummaryInScope = async (
+  db: XfDb,
+  scope: Scope,
+  asOf: PlainDate,
+): Promise<ArrearsSummary> => {
+  // The last ended month: a month has ended once `asOf` is after its last day, so the month before `asOf`'s.
+  const lastEnded = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month })
+    .subtract({ months: 1 })
+    .toString()
+  const roll = db
+    .select({ id: members.id })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        memberRowsInScope(scope),
+        inArray(members.stage, ["probationary", "full"]),
+        eq(members.status, "normal"),
+      ),
+    )
+  const result = await db.execute(sql`
+    with roll as (${roll}),
+    owed as (
+      select a.member_id, mo.month, a.monthly_fen
+      from ${careDuesAssessments} a
+      join roll on roll.id = a.member_id
+      cross join lateral (
+        select a.year::text || '-' || lpad(g::text, 2, '0') as month from generate_series(1, 12) g
+      ) mo
+      where mo.month >= a.from_month and mo.month <= ${lastEnded}
+    ),
+    -- The few members with an approved reduction: the least one covering each month (a join, not a probe a month).
+    reduced as (
+      select o.member_id, o.month, min(r.monthly_fen) as fen
+      from owed o join ${careDuesReductions} r
+        on r.member_id = o.member_id and r.from_month <= o.month and r.to_month >= o.month
+      group by o.member_id, o.month
+    ),
+    sched as (
+      select o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as due
+      from owed o left join reduced d on d.member_id = o.member_id and d.month = o.month
+    ),
+    paid as (
+      select p.member_id, p.month, sum(p.amount_fen) as fen
+      from ${careDuesPayments} p join roll on roll.id = p.member_id
+      where p.month <= ${lastEnded}
+      group by p.member_id, p.month
+    ),
+    months as (
+      select s.member_id, s.month, s.due, coalesce(p.fen, 0) as paid, coalesce(p.fen, 0) >= s.due as ok
+      from sched s left join paid p on p.member_id = s.member_id and p.month = s.month
+    ),
+    marked as (
+      select *, max(case when ok then month end) over (partition by member_id) as last_ok from months
+    ),
+    per as (
+      select member_id,
+        count(*) filter (where not ok) as arrears,
+        sum(case when ok then 0 else due - least(due, paid) end) as owed,
+        count(*) filter (where not ok and (last_ok is null or month > last_ok)) as running
+      from marked group by member_id
+    )
+    select count(*) filter (where arrears > 0)::int as members,
+      count(*) filter (where running >= 6)::int as self_lapse,
+      coalesce(sum(owed), 0)::bigint as owed_fen
+    from per`)
+  const [row] = rowsOf<{ members: number; self_lapse: number; owed_fen: number | string }>(result)
+  return {
+    members: Number(row?.members ?? 0),
+    selfLapse: Number(row?.self_lapse ?? 0),
+    owedFen: Number(row?.owed_fen ?? 0),
+  }
 }

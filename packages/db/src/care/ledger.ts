@@ -124,6 +124,33 @@ export const ledgerInScope = async (
     .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN") || a.name.localeCompare(b.name, "zh-CN"))
 }
 
+/**
+ * How many entries of the scope's ledger as of `asOf` fall in each category (an entry without one is not
+ * counted): the same replay as `ledgerInScope`, without the names, the branches and the sort the dashboard's
+ * counts do not need. No `detail` leaves it, so the read needs no audit.
+ */
+export const ledgerCountsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  asOf: PlainDate,
+): Promise<ReadonlyMap<CareCategory, number>> => {
+  const rows = await db
+    .select({ e: careLedgerEvents })
+    .from(careLedgerEvents)
+    .where(inSubtree(careLedgerEvents.orgId, scope.orgPath))
+    .orderBy(asc(careLedgerEvents.seq))
+  const ledger = Result.getOrThrow(
+    ledgerAsOf(
+      rows.map((r) => toEvent(r.e)),
+      asOf,
+    ),
+  )
+  const counts = new Map<CareCategory, number>()
+  for (const e of ledger.values())
+    if (e.category !== undefined) counts.set(e.category, (counts.get(e.category) ?? 0) + 1)
+  return counts
+}
+
 /** The history of one entry (its events, oldest first), if its branch lies in scope; else `NotInScope`. */
 export const ledgerEntryEventsInScope = async (
   db: XfDb,

@@ -306,6 +306,18 @@ export const careNominations = pgTable(
     title: text("title").notNull(),
     memberId: uuid("member_id").references(() => members.id),
     stage: text("stage").notNull().default("nominated"),
+    /**
+     * The day the nomination was approved (批准), set with the move to `approved` and only then (the CHECK); the
+     * date the results and the export show. Null before approval, and for a nomination approved before the
+     * column existed (its day was not kept: the results show the notice's dates for it instead).
+     */
+    approvedOn: plainDate("approved_on"),
+    /**
+     * The nominating organization's name when the nomination was written: a branch secretary whose member a town
+     * commended sees the result (it was announced) but not the town's own row. Null for rows older than it that
+     * the column's custom migration found no organization for.
+     */
+    orgName: text("org_name"),
     /** The references: appraisal grades by year, party-work years, the deeds in short. */
     refs: jsonb("refs")
       .$type<{ grades: Record<string, string>; partyWorkYears?: number; deeds: string }>()
@@ -317,6 +329,8 @@ export const careNominations = pgTable(
     index("care_nominations_campaign").on(t.campaignId, t.orgId),
     check("care_nominations_title", sql`${t.title} in (${oneOf(commendationTitles)})`),
     check("care_nominations_stage", sql`${t.stage} in (${oneOf(nominationStages)})`),
+    // Only an approved nomination has an approval day; one approved before the column existed has none (null).
+    check("care_nominations_approved_on", sql`${t.approvedOn} is null or ${t.stage} = 'approved'`),
   ],
 )
 export type CareNomination = typeof careNominations.$inferSelect

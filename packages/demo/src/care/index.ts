@@ -6,6 +6,7 @@ import {
   type DuesCategory,
   festivalDay,
   nationalPolicy,
+  noticeEnds,
   visitDeadline,
 } from "@xianfeng/care-ledger"
 import { type PlainDate, Temporal } from "@xianfeng/core"
@@ -90,7 +91,9 @@ const monthsBack = (asOf: PlainDate, n: number) => {
  * 党内关怀 in the demo district, relative to the day it is loaded (`asOf`):
  * - a year of dues for every member on the roll — assessments for the years the last 12 ended months touch,
  *   payments on the 10th — with some in arrears: about 1 in 20 behind by 1–3 months, about 1 in 60 (and at least
- *   one per thousand members) behind by 7, the self-lapse alert's six and more;
+ *   one per thousand members) behind by 7, the self-lapse alert's six and more; and the current month collected
+ *   as a branch collects it, each member who is not behind paying on a day of their own between the 1st and
+ *   the 25th (so by the load day some have paid and others not yet), about 1 in 12 of them late, not yet paid;
  * - the care ledger: every branch's first member and about 1 in 15 others, opened over the past three years
  *   (old members by the policy, hardship, hospital, disaster, bereavement, a family of a member who died on duty);
  * - this year's survey (摸底调查), started 20 days ago and due in 15: about a third of the branches have confirmed
@@ -239,8 +242,14 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
     }
     const h = hashSeed(seed, "care-arrears", m.id)
     const behind = h % 60 === 0 ? 7 : h % 20 === 0 ? int(rng, 1, 3) : 0
-    for (const [i, month] of months.entries()) {
-      if (i >= months.length - behind) break
+    // This month: paid by the load day on the member's own day, unless behind or late (not yet paid).
+    const h2 = hashSeed(seed, "care-dues-day", m.id)
+    const payDay = 1 + (h2 % 25)
+    const current = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month })
+    const thisMonth =
+      behind === 0 && h2 % 12 !== 0 && payDay <= asOf.day && monthly.has(current.year) ? [current] : []
+    for (const [i, month] of [...months, ...thisMonth].entries()) {
+      if (i < months.length && i >= months.length - behind) break
       if (Temporal.PlainYearMonth.compare(month, admitted) < 0) continue
       const fen = monthly.get(month.year)
       if (fen === undefined) continue
@@ -248,7 +257,7 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
         memberId: m.id,
         month: month.toString(),
         amountFen: fen,
-        paidOn: month.toPlainDate({ day: 10 }),
+        paidOn: month.toPlainDate({ day: i < months.length ? 10 : payDay }),
         recordedBy: null,
         recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
       })
@@ -266,8 +275,20 @@ const COMMEND_QUOTA = 4
 /** The stages of an organization's nominations in the order they are made (the demo's campaign). */
 const commendStages = ["approved", "noticed", "vetted", "withdrawn", "nominated"] as const
 
+/**
+ * The day the demo's approved nominations were approved: the first day after the notice (begun 15 days before
+ * `asOf`) ran its term, as the approval rule allows; `asOf` when the calendar cannot say.
+ */
+const approvalDay = (asOf: PlainDate): PlainDate => {
+  const ends = noticeEnds(asOf.subtract({ days: 15 }), nationalPolicy)
+  if (ends._tag === "Unknown") return asOf
+  const next = ends.value.add({ days: 1 })
+  return Temporal.PlainDate.compare(next, asOf) <= 0 ? next : asOf
+}
+
 const nominations = async (tx: XfDb, care: CareDistrict, members: readonly DemoMember[]) => {
   const { seed, orgById, asOf } = care.context
+  const approvedOn = approvalDay(asOf)
   const rows = []
   for (const m of members) {
     if (m.stage !== "full" || hashSeed(seed, "care-commend", m.id) % 7 !== 0) continue
@@ -287,6 +308,7 @@ const nominations = async (tx: XfDb, care: CareDistrict, members: readonly DemoM
       title,
       memberId: m.id,
       stage,
+      approvedOn: stage === "approved" ? approvedOn : null,
       refs: {
         grades: { [String(care.campaignYear - 1)]: int(rng, 0, 2) === 0 ? "qualified" : "excellent" },
         ...(title === "party-worker" ? { partyWorkYears: int(rng, 5, 20) } : {}),

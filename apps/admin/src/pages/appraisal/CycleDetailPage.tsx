@@ -28,7 +28,8 @@ import { Hinted, useCycleFigures } from "./figures"
 import { gradeColor, gradeList } from "./grades"
 
 type Participant = CycleDetail["participants"][number]
-type Draft = Record<string, { grade: string; reason: string }>
+/** The grade being chosen per member; `grade` undefined: not yet graded (待评), never counted as any grade. */
+type Draft = Record<string, { grade: string | undefined; reason: string }>
 
 /** The grade a secretary (or the committee) is choosing, and the reason a departure needs. */
 const GradeInput = ({
@@ -48,6 +49,7 @@ const GradeInput = ({
         size="small"
         style={{ minWidth: 120 }}
         value={d?.grade ?? null}
+        placeholder={t("appraisal.toGrade")}
         data-testid={`grade-${p.memberId}`}
         onChange={(g: string) => setDraft({ ...draft, [p.memberId]: { grade: g, reason: d?.reason ?? "" } })}
         options={gradeList.map((g) => ({ value: g, label: t(`appraisal.grade.${g}`) }))}
@@ -56,9 +58,7 @@ const GradeInput = ({
         size="small"
         placeholder={t("appraisal.reason")}
         value={d?.reason}
-        onChange={(e) =>
-          setDraft({ ...draft, [p.memberId]: { grade: d?.grade ?? "qualified", reason: e.target.value } })
-        }
+        onChange={(e) => setDraft({ ...draft, [p.memberId]: { grade: d?.grade, reason: e.target.value } })}
       />
     </Space>
   )
@@ -138,9 +138,11 @@ const CycleDetailPage = () => {
       Object.fromEntries(
         data.participants
           .filter((p) => p.graded)
+          // A member nobody has rated and who has not self-assessed has no suggestion: the draft leaves them
+          // ungraded (待评) until the branch chooses, instead of reading as 合格 and counting as one.
           .map((p) => [
             p.memberId,
-            { grade: p.confirmed ?? p.proposed ?? p.suggested ?? "qualified", reason: "" },
+            { grade: p.confirmed ?? p.proposed ?? p.suggested ?? undefined, reason: "" },
           ]),
       ),
     )
@@ -152,6 +154,7 @@ const CycleDetailPage = () => {
   const grade = (g: string | null) =>
     g ? <Tag color={gradeColor(g)}>{t(`appraisal.grade.${g}` as "appraisal.grade.excellent")}</Tag> : "—"
   const excellentNow = Object.values(draft).filter((d) => d.grade === "excellent").length
+  const ungraded = data.participants.filter((x) => x.graded && draft[x.memberId]?.grade === undefined).length
   const ratedBy = (p: Participant) =>
     t("appraisal.ratedByCell", { raters: p.raters, possible: p.ratersPossible })
   const score = (s: number | null) => (s === null ? "—" : s.toFixed(1))
@@ -196,11 +199,21 @@ const CycleDetailPage = () => {
   ]
   const submit = async () => {
     setProblem(undefined)
-    const grades = Object.entries(draft).map(([memberId, d]) => ({
-      memberId,
-      grade: d.grade,
-      ...(d.reason.trim() ? { reason: d.reason.trim() } : {}),
-    }))
+    if (ungraded > 0) {
+      setProblem(t("appraisal.ungradedLeft", { n: ungraded }))
+      return
+    }
+    const grades = Object.entries(draft).flatMap(([memberId, d]) =>
+      d.grade === undefined
+        ? []
+        : [
+            {
+              memberId,
+              grade: d.grade,
+              ...(d.reason.trim() ? { reason: d.reason.trim() } : {}),
+            },
+          ],
+    )
     try {
       await (canConfirm ? appraisalApi.confirm(id, grades) : appraisalApi.propose(id, grades))
       await queryClient.invalidateQueries({ queryKey: ["appraisal"] })
@@ -212,8 +225,11 @@ const CycleDetailPage = () => {
   const p = data.policy
   const shown = data.participants.find((x) => x.memberId === shownId)
   // The grade a row shows at a glance: what is being chosen, else what was decided, else the suggestion.
-  const glance = (x: Participant) =>
-    x.graded ? grade(draft[x.memberId]?.grade ?? x.confirmed ?? x.proposed ?? x.suggested) : null
+  const glance = (x: Participant) => {
+    if (!x.graded) return null
+    const g = draft[x.memberId]?.grade ?? x.confirmed ?? x.proposed ?? x.suggested
+    return g ? grade(g) : <Tag data-testid="to-grade">{t("appraisal.toGrade")}</Tag>
+  }
   const field = (label: ReactNode, value: ReactNode) => (
     <Descriptions.Item label={label}>{value}</Descriptions.Item>
   )
@@ -249,11 +265,23 @@ const CycleDetailPage = () => {
               cap: data.cycle.excellentCap,
             })}
             {" · "}
-            <span data-testid="cap-use">
-              {editing
-                ? t("appraisal.capDraft", { n: excellentNow, cap: data.cycle.excellentCap })
-                : figures.cap(data.cycle)}
+            {/* Both figures, labelled: what this page's draft would make excellent, and what is decided. */}
+            <span data-testid="cap-draft">
+              {t("appraisal.capDraft", {
+                n: editing ? excellentNow : data.cycle.draftExcellent,
+                cap: data.cycle.excellentCap,
+              })}
             </span>
+            {" · "}
+            <span data-testid="cap-use">{figures.cap(data.cycle)}</span>
+            {ungraded > 0 && editing ? (
+              <>
+                {" · "}
+                <Typography.Text type="warning" data-testid="cap-ungraded">
+                  {t("appraisal.ungradedCount", { n: ungraded })}
+                </Typography.Text>
+              </>
+            ) : null}
           </span>
         </Descriptions.Item>
       </Descriptions>

@@ -1,6 +1,20 @@
 import { DownloadOutlined, KeyOutlined, PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { App, Button, Card, Col, Empty, Form, InputNumber, Modal, Row, Space, Table, Tag } from "antd"
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  InputNumber,
+  Modal,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd"
 import type { ColumnsType } from "antd/es/table"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useState } from "react"
@@ -194,7 +208,17 @@ const CyclesPage = () => {
     },
     {
       title: <Hinted label="appraisal.cap" hint="appraisal.capHint" />,
-      render: (_: unknown, c) => figures.cap(c),
+      render: (_: unknown, c) => (
+        <Space direction="vertical" size={0}>
+          <span data-testid="cycle-cap-draft">{figures.draft(c)}</span>
+          <span data-testid="cycle-cap-use">{figures.cap(c)}</span>
+          {c.ungraded > 0 && c.state === "open" ? (
+            <Typography.Text type="secondary">
+              {t("appraisal.ungradedCount", { n: c.ungraded })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
     },
     {
       title: t("appraisal.results"),

@@ -8,6 +8,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { appraisalApi, type MyRecord, type ViewersView } from "./api"
 import { gradeColor, gradeList } from "./grades"
+import { selfProblem } from "./self-problem"
 
 type Cycle = MyRecord["cycles"][number]
 
@@ -18,7 +19,11 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
   // Unanswered until the member chooses: a grade shown before anything is saved would read as given.
   const [grade, setGrade] = useState<string | undefined>(cycle.selfGrade ?? undefined)
   const [text, setText] = useState(cycle.selfText ?? "")
+  // The API's refusal, on the field it names (the grade or the text), else above the button.
+  const [problem, setProblem] = useState<{ field: "grade" | "text" | undefined; message: string }>()
+  const [saving, setSaving] = useState(false)
   const open = cycle.state === "open"
+  const on = (f: "grade" | "text") => (problem?.field === f ? problem.message : undefined)
   return (
     <Card size="small" title={t("appraisal.my.selfTitle")} style={{ marginBottom: 12 }}>
       <Space direction="vertical" style={{ width: "100%" }}>
@@ -30,6 +35,11 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
           data-testid="self-grade"
           options={gradeList.map((g) => ({ value: g, label: t(`appraisal.grade.${g}`) }))}
         />
+        {on("grade") && (
+          <Typography.Text type="danger" data-testid="self-grade-problem">
+            {on("grade")}
+          </Typography.Text>
+        )}
         <Input.TextArea
           value={text}
           disabled={!open}
@@ -37,8 +47,17 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
           placeholder={t("appraisal.my.selfText")}
           autoSize={{ minRows: 3 }}
           maxLength={2000}
+          status={on("text") ? "error" : ""}
           data-testid="self-text"
         />
+        {on("text") && (
+          <Typography.Text type="danger" data-testid="self-text-problem">
+            {on("text")}
+          </Typography.Text>
+        )}
+        {problem !== undefined && problem.field === undefined && (
+          <Alert type="error" showIcon message={problem.message} data-testid="self-problem" />
+        )}
         {open && grade === undefined && (
           <Typography.Text type="secondary">{t("appraisal.my.chooseGrade")}</Typography.Text>
         )}
@@ -47,11 +66,20 @@ const SelfForm = ({ cycle }: { cycle: Cycle }) => {
             type="primary"
             data-testid="save-self"
             disabled={grade === undefined}
+            loading={saving}
             onClick={async () => {
               if (grade === undefined) return
-              await appraisalApi.self(cycle.cycleId, grade, text)
-              await queryClient.invalidateQueries({ queryKey: ["appraisal", "me"] })
-              message.success(t("appraisal.saved"))
+              setProblem(undefined)
+              setSaving(true)
+              try {
+                await appraisalApi.self(cycle.cycleId, grade, text)
+                await queryClient.invalidateQueries({ queryKey: ["appraisal", "me"] })
+                message.success(t("appraisal.saved"))
+              } catch (e) {
+                setProblem(selfProblem(e))
+              } finally {
+                setSaving(false)
+              }
             }}
           >
             {t("appraisal.my.saveSelf")}

@@ -23,6 +23,8 @@ export const useCycleFigures = () => {
       }),
     cap: (c: CycleSummary) =>
       t("appraisal.capUse", { excellent: c.grades.excellent, cap: c.excellentCap, graded: c.graded }),
+    /** The draft's excellent (decided, else suggested): the figure the detail's header shows beside `cap`. */
+    draft: (c: CycleSummary) => t("appraisal.capDraft", { n: c.draftExcellent, cap: c.excellentCap }),
   }
 }
 

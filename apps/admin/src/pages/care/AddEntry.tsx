@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { App, Form, Input, Select } from "antd"
 import { endpoints } from "../../api/endpoints"
+import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { useProblemForm } from "../../components/useProblemForm"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -100,7 +101,7 @@ export const AddEntry = ({
           label={t("care.openedOn")}
           rules={[{ required: true, message: t("care.required") }]}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -4,6 +4,7 @@ import { App, Button, Form, Input, InputNumber, Select, Space } from "antd"
 import { useState } from "react"
 import { endpoints } from "../../api/endpoints"
 import { ProblemError } from "../../api/problem"
+import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
@@ -271,11 +272,12 @@ export const StartNotice = ({ campaign }: { readonly campaign: CampaignView }) =
   }
   return (
     <Space.Compact>
-      <Input
-        type="date"
+      <DateInput
         value={startsOn}
-        onChange={(e) => setStartsOn(e.target.value)}
+        onChange={setStartsOn}
         aria-label={t("care.notice")}
+        style={{ width: 150 }}
+        data-testid="care-notice-start"
       />
       <Button onClick={start} disabled={pending || startsOn === ""} data-testid="care-start-notice">
         {t("care.startNotice")}

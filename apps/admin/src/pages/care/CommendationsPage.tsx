@@ -71,8 +71,19 @@ const Campaigns = () => {
     {
       title: t("care.nominationStage"),
       dataIndex: "stage",
-      width: 100,
-      render: (s: string) => <Tag>{t(`care.stage.${s}` as MessageKey)}</Tag>,
+      width: 130,
+      // On notice past the notice's last day: the notice is over and approval is awaited, not "on notice".
+      render: (s: string, n: NominationView) =>
+        n.noticeOver ? (
+          <Tag color="gold" data-testid="care-stage-notice-over">
+            {t("care.stage.noticeOver")}
+          </Tag>
+        ) : (
+          <Tag color={s === "approved" ? "green" : "default"}>
+            {t(`care.stage.${s}` as MessageKey)}
+            {s === "approved" && n.approvedOn !== null ? ` ${n.approvedOn}` : ""}
+          </Tag>
+        ),
     },
     ...(organizer
       ? [
@@ -226,11 +237,20 @@ const Results = () => {
     { title: t("care.campaign"), dataIndex: "campaignTitle", ellipsis: true },
     { title: t("care.campaignOrg"), dataIndex: "campaignOrgName", ellipsis: true },
     {
-      title: t("care.notice"),
-      key: "notice",
-      width: 200,
+      // The day it was approved; one approved before the day was kept shows its notice instead, so marked.
+      title: t("care.approvedOn"),
+      key: "approvedOn",
+      width: 130,
       render: (_: unknown, r) =>
-        r.noticeStartsOn === null ? "—" : `${r.noticeStartsOn} ~ ${r.noticeEndsOn ?? "—"}`,
+        r.approvedOn !== null ? (
+          <span className="mono">{r.approvedOn}</span>
+        ) : (
+          <Typography.Text type="secondary">
+            {t("care.approvedOnUnknown", {
+              notice: r.noticeStartsOn === null ? "—" : `${r.noticeStartsOn} ~ ${r.noticeEndsOn ?? "—"}`,
+            })}
+          </Typography.Text>
+        ),
     },
   ]
   return (

@@ -8,6 +8,7 @@ import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
+import { fenOfChecked, yuanMessages, yuanRule, yuanText } from "../../components/yuan"
 import { useI18n } from "../../i18n/I18nProvider"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
@@ -20,7 +21,7 @@ type ArrearsRow = ArrearsView["items"][number]
 
 interface PaymentForm {
   month: string
-  amountYuan: number
+  amountYuan: string
 }
 
 /** 缴纳: one month's dues of a member, the amount what is due (whole fen; the API refuses anything else). */
@@ -48,7 +49,7 @@ const RecordPayment = ({
       careApi.pay({
         memberId: row?.memberId ?? "",
         month: v.month,
-        amountFen: Math.round(v.amountYuan * 100 * 1000) / 1000,
+        amountFen: fenOfChecked(v.amountYuan),
       }),
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ["care"] })
@@ -62,7 +63,7 @@ const RecordPayment = ({
         layout="vertical"
         onValuesChange={(changed: Partial<PaymentForm>) => {
           const m = unpaid.find((x) => x.month === changed.month)
-          if (m !== undefined) form.setFieldValue("amountYuan", (m.dueFen - m.paidFen) / 100)
+          if (m !== undefined) form.setFieldValue("amountYuan", yuanText(m.dueFen - m.paidFen))
         }}
       >
         <Form.Item
@@ -80,9 +81,12 @@ const RecordPayment = ({
         <Form.Item
           name="amountYuan"
           label={t("care.amountYuan")}
-          rules={[{ required: true, message: t("care.required") }]}
+          rules={[
+            { required: true, message: t("care.required") },
+            yuanRule(yuanMessages(t, t("care.amountYuan"))),
+          ]}
         >
-          <InputNumber min={0} step={1} style={{ width: "100%" }} />
+          <InputNumber stringMode min="0" step={1} style={{ width: "100%" }} data-testid="care-pay-amount" />
         </Form.Item>
       </Form>
     </FormModal>

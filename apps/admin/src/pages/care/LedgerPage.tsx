@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query"
 import type { LedgerEntryView } from "@xianfeng/api/contract/care"
-import { Drawer, Input, Space, Tag, Timeline, Typography } from "antd"
+import { Drawer, Space, Tag, Timeline, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { DateInput } from "../../components/DateInput"
 import { OrgPicker } from "../../components/OrgPicker"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -101,12 +102,11 @@ const LedgerPage = () => {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <OrgPicker allowClear value={orgId} onChange={(v) => set("orgId", v)} />
-        <Input
-          type="date"
+        <DateInput
           aria-label={t("care.asOf")}
-          title={t("care.asOfHint")}
-          value={asOf ?? ""}
-          onChange={(e) => set("asOf", e.target.value)}
+          value={asOf}
+          onChange={(v) => set("asOf", v)}
+          allowClear
           data-testid="care-as-of"
           style={{ width: 170 }}
         />

@@ -1,21 +1,17 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons"
 import { useQueryClient } from "@tanstack/react-query"
 import { App, Button, Form, Input, InputNumber, Select, Space } from "antd"
+import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { fenOfChecked, yuanMessages, yuanRule } from "../../components/yuan"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { careApi, yuan } from "./api"
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
 const thisYear = () => Number(today().slice(0, 4))
-
-/**
- * Yuan as typed to fen. A typed amount with more than two decimals stays a fraction of a fen, which the API
- * refuses with a 422 naming the field: the form does not round money silently.
- */
-const fenOf = (yuanAmount: number) => Math.round(yuanAmount * 100 * 1000) / 1000
 
 interface SurveyForm {
   orgId: string
@@ -82,14 +78,14 @@ export const StartSurvey = ({ open, onClose }: { readonly open: boolean; readonl
             label={t("care.startsOn")}
             rules={[{ required: true, message: t("care.required") }]}
           >
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item
             name="deadline"
             label={t("care.surveyDeadline")}
             rules={[{ required: true, message: t("care.required") }]}
           >
-            <Input type="date" data-testid="care-survey-deadline" />
+            <DateInput data-testid="care-survey-deadline" />
           </Form.Item>
         </Space>
       </Form>
@@ -103,7 +99,8 @@ interface PlanForm {
   year: number
   title: string
   festivalOn?: string
-  budgetYuan: number
+  /** As typed (InputNumber in string mode): parsed to fen exactly by `fenOfChecked`. */
+  budgetYuan: string
   fundSource?: string
   leaders?: { orgId?: string; name?: string }[]
 }
@@ -144,7 +141,7 @@ export const CreateVisitPlan = ({
         year: v.year,
         title: v.title.trim(),
         ...(v.festival === "custom" && v.festivalOn ? { festivalOn: v.festivalOn } : {}),
-        budgetFen: fenOf(v.budgetYuan),
+        budgetFen: fenOfChecked(v.budgetYuan),
         ...(v.fundSource?.trim() ? { fundSource: v.fundSource.trim() } : {}),
         ...(Object.keys(leaders).length > 0 ? { leaders } : {}),
       })
@@ -191,7 +188,7 @@ export const CreateVisitPlan = ({
               label={t("care.festivalOn")}
               rules={[{ required: true, message: t("care.required") }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           ) : null}
         </Space>
@@ -206,9 +203,12 @@ export const CreateVisitPlan = ({
           <Form.Item
             name="budgetYuan"
             label={t("care.budgetYuan")}
-            rules={[{ required: true, message: t("care.required") }]}
+            rules={[
+              { required: true, message: t("care.required") },
+              yuanRule(yuanMessages(t, t("care.budgetYuan"))),
+            ]}
           >
-            <InputNumber min={0} style={{ width: 180 }} data-testid="care-plan-budget" />
+            <InputNumber stringMode min="0" style={{ width: 180 }} data-testid="care-plan-budget" />
           </Form.Item>
           <Form.Item name="fundSource" label={t("care.fundSource")}>
             <Input maxLength={200} style={{ width: 220 }} />
@@ -250,7 +250,7 @@ interface AssessmentForm {
   memberId: string
   year: number
   category: (typeof duesCategoryIds)[number]
-  baseYuan?: number
+  baseYuan?: string
 }
 
 /**
@@ -285,7 +285,7 @@ export const SetAssessment = ({
         memberId: v.memberId,
         year: v.year,
         category: v.category,
-        baseFen: fenOf(v.baseYuan ?? 0),
+        baseFen: fenOfChecked(v.baseYuan ?? "0"),
       }),
     onSaved: async (a) => {
       await queryClient.invalidateQueries({ queryKey: ["care"] })
@@ -325,8 +325,13 @@ export const SetAssessment = ({
             />
           </Form.Item>
         </Space>
-        <Form.Item name="baseYuan" label={t("care.baseYuan")} extra={t("care.baseHint")}>
-          <InputNumber style={{ width: "100%" }} data-testid="care-assess-base" />
+        <Form.Item
+          name="baseYuan"
+          label={t("care.baseYuan")}
+          extra={t("care.baseHint")}
+          rules={[yuanRule(yuanMessages(t, t("care.baseYuan")))]}
+        >
+          <InputNumber stringMode style={{ width: "100%" }} data-testid="care-assess-base" />
         </Form.Item>
       </Form>
     </FormModal>
@@ -337,7 +342,7 @@ interface ReductionForm {
   memberId: string
   fromMonth: string
   toMonth: string
-  monthlyYuan: number
+  monthlyYuan: string
   approvalRef: string
 }
 
@@ -368,7 +373,7 @@ export const RecordReduction = ({
         memberId: v.memberId,
         fromMonth: v.fromMonth,
         toMonth: v.toMonth,
-        monthlyFen: fenOf(v.monthlyYuan),
+        monthlyFen: fenOfChecked(v.monthlyYuan),
         approvalRef: v.approvalRef.trim(),
       }),
     onSaved: async () => {
@@ -378,7 +383,7 @@ export const RecordReduction = ({
   })
   return (
     <FormModal state={save} open={open} title={t("care.reduce")} okTestId="care-reduce-save">
-      <Form<ReductionForm> form={form} layout="vertical" initialValues={{ monthlyYuan: 0 }}>
+      <Form<ReductionForm> form={form} layout="vertical" initialValues={{ monthlyYuan: "0" }}>
         <Form.Item
           name="memberId"
           label={t("care.member")}
@@ -410,9 +415,12 @@ export const RecordReduction = ({
           name="monthlyYuan"
           label={t("care.reducedTo")}
           extra={t("care.reducedToHint")}
-          rules={[{ required: true, message: t("care.required") }]}
+          rules={[
+            { required: true, message: t("care.required") },
+            yuanRule(yuanMessages(t, t("care.reducedTo"))),
+          ]}
         >
-          <InputNumber min={0} style={{ width: "100%" }} />
+          <InputNumber stringMode min="0" style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item
           name="approvalRef"

@@ -18,9 +18,11 @@ import {
 } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
+import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
+import { fenOfChecked, yuanMessages, yuanRule } from "../../components/yuan"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { useSession } from "../../shell/auth"
@@ -35,7 +37,7 @@ interface VisitForm {
   visitedOn: string
   visitors: string
   help?: string
-  amountYuan: number
+  amountYuan: string
 }
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
@@ -70,8 +72,8 @@ const RecordVisit = ({
           .map((s) => s.trim())
           .filter((s) => s !== ""),
         ...(v.help ? { help: v.help } : {}),
-        // Yuan to fen: the API refuses anything but whole fen, so a third decimal is not rounded away here.
-        amountFen: Math.round(v.amountYuan * 100 * 1000) / 1000,
+        // Yuan to fen exactly; a third decimal was refused by the field's rule, never rounded away.
+        amountFen: fenOfChecked(v.amountYuan),
       }),
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ["care"] })
@@ -89,14 +91,14 @@ const RecordVisit = ({
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={{ visitedOn: today(), amountYuan: 0 }}
+        initialValues={{ visitedOn: today(), amountYuan: "0" }}
       >
         <Form.Item
           name="visitedOn"
           label={t("care.visitedOn")}
           rules={[{ required: true, message: t("care.required") }]}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="visitors"
@@ -109,9 +111,12 @@ const RecordVisit = ({
         <Form.Item
           name="amountYuan"
           label={t("care.amountYuan")}
-          rules={[{ required: true, message: t("care.required") }]}
+          rules={[
+            { required: true, message: t("care.required") },
+            yuanRule(yuanMessages(t, t("care.amountYuan"))),
+          ]}
         >
-          <InputNumber min={0} step={100} style={{ width: "100%" }} data-testid="care-amount" />
+          <InputNumber stringMode min="0" step={100} style={{ width: "100%" }} data-testid="care-amount" />
         </Form.Item>
         <Form.Item name="help" label={t("care.help")}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />

@@ -60,6 +60,13 @@ export const CycleSummary = Schema.Struct({
   ratingsExpected: Count,
   /** Final grades once confirmed (else the proposed ones, else zeros). */
   grades: GradeCounts,
+  /**
+   * The draft's "excellent": members whose grade so far — confirmed, else proposed, else suggested by the ratings —
+   * is excellent. What the branch is about to propose, against `grades.excellent`, what is decided.
+   */
+  draftExcellent: Count,
+  /** Graded members with no grade at all yet: none decided and none suggested (no or too few ratings): 待评. */
+  ungraded: Count,
   version: Version,
 })
 export type CycleSummary = typeof CycleSummary.Type

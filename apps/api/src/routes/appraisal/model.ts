@@ -45,14 +45,35 @@ export interface LoadedCycle {
   readonly policy: AppraisalPolicy
 }
 
+/** Rows grouped by their cycle, in one pass (a district's cycles × its ratings would be millions of filters). */
+const byCycle = <T extends { readonly cycleId: string }>(rows: readonly T[]): Map<string, T[]> => {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const list = out.get(r.cycleId)
+    if (list === undefined) out.set(r.cycleId, [r])
+    else list.push(r)
+  }
+  return out
+}
+
+/**
+ * The cycles with their participants, ratings and the rules' suggestion: two queries for all of them, and the
+ * policy read once per district (a policy is a district's: `loadAreaPolicy` reads the district of the path).
+ */
 export const loadCycles = async (db: XfDb, cycles: readonly CycleRow[]): Promise<LoadedCycle[]> => {
   const ids = cycles.map((c) => c.id)
   const [participants, ratings] = await Promise.all([participantsOf(db, ids), peerRatingsOf(db, ids)])
+  const participantsBy = byCycle(participants)
+  const ratingsBy = byCycle(ratings)
+  const policies = new Map<string, Promise<AppraisalPolicy>>()
   const out: LoadedCycle[] = []
   for (const cycle of cycles) {
-    const policy = await policyFor(db, cycle.orgPath)
-    const ps = participants.filter((p) => p.cycleId === cycle.id)
-    const rs = ratings.filter((r) => r.cycleId === cycle.id)
+    const district = cycle.orgPath.split(".")[0] ?? cycle.orgPath
+    const cached = policies.get(district) ?? policyFor(db, cycle.orgPath)
+    policies.set(district, cached)
+    const policy = await cached
+    const ps = participantsBy.get(cycle.id) ?? []
+    const rs = ratingsBy.get(cycle.id) ?? []
     const input: CycleInput = {
       participants: ps.map((p) => ({ id: p.memberId, stage: p.stage, recusals: p.recusals })),
       selfAssessments: ps.flatMap((p) =>
@@ -75,17 +96,19 @@ export const loadCycles = async (db: XfDb, cycles: readonly CycleRow[]): Promise
 const emptyCounts = () => ({ excellent: 0, qualified: 0, basic: 0, unqualified: 0 })
 
 /** How many each rater is to rate: everyone else in the cycle but the recused. */
-const toRate = (l: LoadedCycle, raterId: string) =>
-  l.participants.filter(
-    (p) =>
-      p.memberId !== raterId &&
-      !p.recusals.includes(raterId) &&
-      !(l.participants.find((q) => q.memberId === raterId)?.recusals ?? []).includes(p.memberId),
+const toRate = (l: LoadedCycle, raterId: string) => {
+  const own = l.participants.find((q) => q.memberId === raterId)?.recusals ?? []
+  return l.participants.filter(
+    (p) => p.memberId !== raterId && !p.recusals.includes(raterId) && !own.includes(p.memberId),
   ).length
+}
 
 export const summaryOf = (l: LoadedCycle): CycleSummary => {
   const grades = emptyCounts()
   const expected = new Map(l.participants.map((p) => [p.memberId, toRate(l, p.memberId)]))
+  const given = new Map<string, number>()
+  for (const r of l.ratings) given.set(r.raterId, (given.get(r.raterId) ?? 0) + 1)
+  const outcomes = new Map(l.suggestion.outcomes.map((o) => [o.memberId, o]))
   for (const p of l.participants) {
     const g = p.confirmedGrade ?? p.proposedGrade
     if (g !== null) grades[g]++
@@ -102,12 +125,18 @@ export const summaryOf = (l: LoadedCycle): CycleSummary => {
     graded: l.suggestion.gradedCount,
     excellentCap: l.suggestion.excellentCap,
     selfDone: l.participants.filter((p) => p.selfGrade !== null).length,
-    ratersDone: l.participants.filter(
-      (p) => l.ratings.filter((r) => r.raterId === p.memberId).length >= (expected.get(p.memberId) ?? 0),
-    ).length,
+    ratersDone: l.participants.filter((p) => (given.get(p.memberId) ?? 0) >= (expected.get(p.memberId) ?? 0))
+      .length,
     ratingsGiven: l.ratings.length,
     ratingsExpected: [...expected.values()].reduce((a, b) => a + b, 0),
     grades,
+    draftExcellent: l.participants.filter(
+      (p) => (p.confirmedGrade ?? p.proposedGrade ?? outcomes.get(p.memberId)?.suggested) === "excellent",
+    ).length,
+    ungraded: l.participants.filter((p) => {
+      const o = outcomes.get(p.memberId)
+      return o?.graded === true && o.suggested === null && (p.confirmedGrade ?? p.proposedGrade) === null
+    }).length,
     version: l.cycle.version,
   }
 }

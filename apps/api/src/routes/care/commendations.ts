@@ -10,7 +10,7 @@ import {
   quotaVerdict,
   stepVerdict,
 } from "@xianfeng/care-ledger"
-import { date, type MemberStage } from "@xianfeng/core"
+import { date, isAfter, type MemberStage, type PlainDate } from "@xianfeng/core"
 import {
   type CampaignRow,
   type CommendationResultRow,
@@ -65,7 +65,18 @@ const campaignView = (c: CampaignRow, policy: Policy): CampaignView => {
   }
 }
 
-const nominationView = (n: NominationRow): NominationView => ({
+/** The last day of a campaign's notice, when it has started and the calendar knows it. */
+const noticeEndOf = (c: { readonly noticeStartsOn: PlainDate | null }, policy: Policy) => {
+  const ends = c.noticeStartsOn === null ? undefined : noticeEnds(c.noticeStartsOn, policy)
+  return ends?._tag === "Known" ? ends.value : undefined
+}
+
+/** `noticeEnd`: the campaign's last day of notice; a nomination on notice past it awaits approval. */
+const nominationView = (
+  n: NominationRow,
+  today: PlainDate,
+  noticeEnd: PlainDate | undefined,
+): NominationView => ({
   id: n.id,
   orgId: n.orgId,
   orgName: n.orgName,
@@ -73,6 +84,8 @@ const nominationView = (n: NominationRow): NominationView => ({
   memberId: n.memberId,
   name: n.memberName ?? n.orgName,
   stage: n.stage as NominationStage,
+  noticeOver: n.stage === "noticed" && noticeEnd !== undefined && isAfter(today, noticeEnd),
+  approvedOn: n.approvedOn?.toString() ?? null,
   grades: { ...n.refs.grades },
   deeds: n.refs.deeds,
   version: n.version,
@@ -148,8 +161,13 @@ const listNominations = route({
   params: IdParams,
   response: NominationList,
   handler: async ({ actor, params, deps }) => {
-    await campaignInScope(deps.db, actor, params.id)
-    return { items: (await nominationsInScope(deps.db, actor, params.id)).map(nominationView) }
+    const campaign = await campaignInScope(deps.db, actor, params.id)
+    const { policy } = await loadAreaPolicy(deps.db, actor.orgPath, carePolicy)
+    const end = noticeEndOf(campaign, policy)
+    const today = todayOf(deps)
+    return {
+      items: (await nominationsInScope(deps.db, actor, params.id)).map((n) => nominationView(n, today, end)),
+    }
   },
 })
 
@@ -241,7 +259,8 @@ const nominate = route({
       })
       const shown = (await nominationsInScope(tx, actor, params.id)).find((n) => n.id === row.id)
       if (shown === undefined) throw new Error("nomination not visible")
-      return nominationView(shown)
+      // A new nomination is not on notice yet: the notice's end does not bear on it.
+      return nominationView(shown, todayOf(deps), undefined)
     })
   },
 })
@@ -277,7 +296,7 @@ const moveNomination = route({
           : { endsOn: noticeEnds(campaign.noticeStartsOn, policy), objectionUpheld: false },
       )
       if (v.status === "blocked") throw refused("stage", [v], lang)
-      const row = await setNominationStage(tx, n.id, body.stage, n.version)
+      const row = await setNominationStage(tx, n.id, body.stage, n.version, todayOf(deps))
       if (row === undefined)
         throw problems.conflict(
           "推荐已被他人修改，请刷新后重试",
@@ -292,7 +311,7 @@ const moveNomination = route({
       })
       const shown = (await nominationsInScope(tx, actor, n.campaignId)).find((x) => x.id === n.id)
       if (shown === undefined) throw new Error("nomination not visible")
-      return nominationView(shown)
+      return nominationView(shown, todayOf(deps), noticeEndOf(campaign, policy))
     })
   },
 })
@@ -343,6 +362,7 @@ const resultView = (r: CommendationResultRow, policy: Policy): CommendationResul
     year: r.year,
     campaignOrgId: r.campaignOrgId,
     campaignOrgName: r.campaignOrgName,
+    approvedOn: r.approvedOn?.toString() ?? null,
     noticeStartsOn: r.noticeStartsOn?.toString() ?? null,
     noticeEndsOn: ends?._tag === "Known" ? ends.value.toString() : null,
   }

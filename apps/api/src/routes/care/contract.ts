@@ -356,6 +356,13 @@ export const NominationView = Schema.Struct({
   memberId: Schema.NullOr(Schema.String),
   name: Schema.String,
   stage: Schema.Literals(nominationStages),
+  /**
+   * For a nomination on notice (`noticed`): whether the notice (公示) has run its full term by today, so it
+   * awaits approval (公示期满，待批准) rather than being on notice still. False at any other stage.
+   */
+  noticeOver: Schema.Boolean,
+  /** The day it was approved (`approved` only; null before, and for one approved before the day was kept). */
+  approvedOn: Schema.NullOr(IsoDate),
   grades: Schema.Record(Schema.String, Schema.String),
   deeds: Schema.String,
   version: Schema.Int,
@@ -387,6 +394,8 @@ export const CommendationResultView = Schema.Struct({
   year: Year,
   campaignOrgId: Schema.String,
   campaignOrgName: Schema.String,
+  /** The day it was approved (批准), the date a result is cited by; null for one approved before it was kept. */
+  approvedOn: Schema.NullOr(IsoDate),
   /** The public notice (公示) before approval: its first and last day, when recorded. */
   noticeStartsOn: Schema.NullOr(IsoDate),
   noticeEndsOn: Schema.NullOr(IsoDate),

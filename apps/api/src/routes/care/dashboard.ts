@@ -1,5 +1,5 @@
 import { careCategoryIds, surveyProgress } from "@xianfeng/care-ledger"
-import { duesSheetInScope, ledgerInScope, surveysInScope, visitPlansInScope } from "@xianfeng/db"
+import { arrearsSummaryInScope, ledgerCountsInScope, surveysInScope, visitPlansInScope } from "@xianfeng/db"
 import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
@@ -16,9 +16,9 @@ export const careDashboard = route({
   response: DashboardView,
   handler: async ({ actor, deps, c }) => {
     const today = todayOf(deps)
-    const ledger = await ledgerInScope(deps.db, actor, { asOf: today })
-    const sheet = await duesSheetInScope(deps.db, actor, { year: today.year, asOf: today })
-    const inArrears = sheet.filter((r) => r.standing.arrears.length > 0)
+    // Counts, not the ledger and every member's dues history: the panel shows figures (a query each).
+    const ledger = await ledgerCountsInScope(deps.db, actor, today)
+    const arrears = await arrearsSummaryInScope(deps.db, actor, today)
     const plans = await visitPlansInScope(deps.db, actor)
     const next = [...plans].reverse().find((p) => p.festivalOn.toString() >= today.toString()) ?? plans[0]
     const surveys = await surveysInScope(deps.db, actor)
@@ -27,13 +27,9 @@ export const careDashboard = route({
       asOf: today.toString(),
       ledger: careCategoryIds.map((category) => ({
         category,
-        count: ledger.filter((e) => e.category === category).length,
+        count: ledger.get(category) ?? 0,
       })),
-      arrears: {
-        members: inArrears.length,
-        selfLapse: inArrears.filter((r) => r.standing.consecutiveUnpaid >= 6).length,
-        owedFen: inArrears.reduce((s, r) => s + r.standing.owedFen, 0),
-      },
+      arrears,
       plan: next === undefined ? null : planSummary(next, today, langOf(c)),
       survey:
         open === undefined

@@ -269,18 +269,8 @@ export const commendationResultsExport = route({
     const ws = sheetOf(
       wb,
       "两优一先表彰名单",
-      [
-        "序号",
-        "年度",
-        "表彰类别",
-        "姓名（组织名称）",
-        "推荐单位",
-        "评选活动",
-        "组织单位",
-        "公示起",
-        "公示止",
-      ],
-      [6, 8, 16, 20, 18, 28, 18, 12, 12],
+      ["序号", "年度", "表彰类别", "姓名（组织名称）", "推荐单位", "评选活动", "组织单位", "批准日期"],
+      [6, 8, 16, 20, 18, 28, 18, 12],
     )
     for (const [i, r] of items.entries()) {
       const row = ws.addRow([
@@ -291,10 +281,9 @@ export const commendationResultsExport = route({
         r.orgName,
         r.campaignTitle,
         r.campaignOrgName,
-        excelDate(r.noticeStartsOn === null ? null : date(r.noticeStartsOn)),
-        excelDate(r.noticeEndsOn === null ? null : date(r.noticeEndsOn)),
+        excelDate(r.approvedOn === null ? null : date(r.approvedOn)),
       ])
-      for (const col of [8, 9]) row.getCell(col).numFmt = DATE
+      row.getCell(8).numFmt = DATE
     }
     const which = query.year === undefined ? "" : `${query.year}年`
     return respond(

@@ -27,10 +27,13 @@ export const en: { readonly [K in keyof typeof zhCN]: string } = {
     "self-assessed {self}/{n} · peer ratings in {given}/{expected} · finished rating everyone {raters}/{n}",
   "appraisal.progressHint":
     "Self-assessed: members who saved their self-assessment. Peer ratings: each member rates every other member of the branch but the recused; ratings handed in out of those due. Finished: members who have rated everyone they are to rate.",
-  "appraisal.capUse": "excellent so far {excellent}/{cap} ({graded} graded)",
-  "appraisal.capDraft": "excellent in this draft {n}/{cap}",
+  "appraisal.capUse": "excellent decided (proposed or confirmed) {excellent}/{cap} ({graded} graded)",
+  "appraisal.capDraft": "excellent in the draft (with the ratings' suggestions) {n}/{cap}",
+  "appraisal.toGrade": "To grade",
+  "appraisal.ungradedCount": "{n} to grade (no ratings, no self-assessment, no suggestion)",
+  "appraisal.ungradedLeft": "{n} members still to grade: choose a grade for each before submitting",
   "appraisal.capHint":
-    "The cap is a share of the members graded (probationary members are usually not graded); 'excellent so far' counts the grades the branch proposed or the committee confirmed, 0 while rating.",
+    "The cap is a share of the members graded (probationary members are usually not graded). 'In the draft' is not yet submitted: the grades decided and, for the others, the ratings' suggestions; 'decided' counts the grades the branch proposed or the committee confirmed, 0 before the proposal.",
   "appraisal.ratedBy": "Rated by",
   "appraisal.ratedByCell": "{raters}/{possible}",
   "appraisal.ratedByHint":

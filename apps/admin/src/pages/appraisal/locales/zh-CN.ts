@@ -26,10 +26,13 @@ export const zhCN = {
   "appraisal.progress": "自评 {self}/{n}人 · 互评已交 {given}/{expected}票 · 已评完他人 {raters}/{n}人",
   "appraisal.progressHint":
     "自评：已保存自评的人数。互评票数：每人应评本支部其他全部党员（回避的除外），已交的票占应交的票。已评完他人：已评完自己应评的全部党员的人数。",
-  "appraisal.capUse": "已定优秀 {excellent}/{cap}名（{graded}人评定等次）",
-  "appraisal.capDraft": "本次拟评优秀 {n}/{cap}名",
+  "appraisal.capUse": "已定优秀（已提出或确定）{excellent}/{cap}名（{graded}人评定等次）",
+  "appraisal.capDraft": "拟评优秀（草案，含测评建议）{n}/{cap}名",
   "appraisal.capHint":
-    "名额按评定等次的人数计算（预备党员一般不评定等次）；“已定优秀”为支部已提出或上级已确定的优秀人数，评议中为0。",
+    "名额按评定等次的人数计算（预备党员一般不评定等次）。“拟评优秀”是草案：已定的等次，未定的按测评建议，尚未提交；“已定优秀”为支部已提出或上级已确定的优秀人数，提出前为0。",
+  "appraisal.toGrade": "待评",
+  "appraisal.ungradedCount": "待评 {n}人（无人评议、未自评，无测评建议）",
+  "appraisal.ungradedLeft": "尚有{n}名党员待评：请为每名党员选定等次后再提交",
   "appraisal.ratedBy": "评议他的人数",
   "appraisal.ratedByCell": "{raters}/{possible}人",
   "appraisal.ratedByHint": "已评议该党员的人数 / 可以评议该党员的人数（本支部其他党员，回避的除外）",
