@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, extname, join, normalize, resolve } from "node:path"
-import { NotInScope, uniqueViolationOf } from "@xianfeng/db"
+import { createAuditAppender, NotInScope, uniqueViolationOf } from "@xianfeng/db"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
@@ -152,7 +152,7 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
     )
   })
 
-  mountRoutes(app, routes, deps)
+  mountRoutes(app, routes, deps, deps.auditAppender ?? createAuditAppender(deps.db))
 
   const openapi = openApiDocument(routes, { title: "Xianfeng API", version: API_VERSION })
   app.get("/openapi.json", (c) => c.json(openapi))

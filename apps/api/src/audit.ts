@@ -1,4 +1,5 @@
-import { appendAudit, type XfDb } from "@xianfeng/db"
+import { AsyncLocalStorage } from "node:async_hooks"
+import { type AuditAppender, appendAudit, type AuditEntry as DbAuditEntry, type XfDb } from "@xianfeng/db"
 import type { Actor } from "./auth/actor.js"
 import type { Deps } from "./deps.js"
 
@@ -10,17 +11,23 @@ export interface AuditEntry {
   readonly details?: Record<string, unknown>
 }
 
+/** The audit entries of the read being served, to be group-committed before it answers (`withReadAudit`). */
+const readAudits = new AsyncLocalStorage<DbAuditEntry[]>()
+
 /**
- * Writes one audit row inside the caller's transaction `tx`, so the row exists exactly when the work does.
- * Actor, role and UTC time come from the request; the row is chained to the previous one by `@xianfeng/db`.
+ * Records one audited event. In a request that writes (every method but GET) the row is written inside the
+ * caller's transaction `tx`, so it exists exactly when the work does. In a read (`withReadAudit`, every GET
+ * route) it is kept for the process's audit appender, which writes it in a batch with other requests' rows
+ * before the read answers: the read's transaction holds no lock of the audit log. Actor, role and UTC time come
+ * from the request; the row is chained to the previous one of its lane by `@xianfeng/db`.
  */
-export const audit = (
+export const audit = async (
   tx: XfDb,
   deps: Deps,
   actor: Pick<Actor, "userId" | "role"> | undefined,
   entry: AuditEntry,
-) =>
-  appendAudit(tx, {
+): Promise<void> => {
+  const row: DbAuditEntry = {
     at: deps.now(),
     actorId: actor?.userId ?? null,
     actorRole: actor?.role ?? null,
@@ -29,4 +36,28 @@ export const audit = (
     objectId: entry.objectId ?? null,
     result: entry.result,
     details: entry.details ?? {},
-  })
+  }
+  const deferred = readAudits.getStore()
+  if (deferred !== undefined) deferred.push(row)
+  else await appendAudit(tx, row)
+}
+
+/**
+ * Serves a read (`run`) whose audit rows go through `appender`: `audit` calls made while it runs are collected,
+ * and once `run` is done — its transaction committed — they are handed to the appender and waited for, so the
+ * read answers only after its rows are durable (a read of personal data is never shown unrecorded). They are
+ * written when `run` throws too, as a transaction that committed on the way out would have kept them; when they
+ * cannot be written, the read fails with that error instead of answering.
+ */
+export const withReadAudit = async <T>(appender: AuditAppender, run: () => Promise<T>): Promise<T> => {
+  const entries: DbAuditEntry[] = []
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown }
+  try {
+    outcome = { ok: true, value: await readAudits.run(entries, run) }
+  } catch (error) {
+    outcome = { ok: false, error }
+  }
+  await appender.append(entries)
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}

@@ -1,5 +1,5 @@
 import { dateOfInstant, type PlainDate } from "@xianfeng/core"
-import type { IdVault, XfDb } from "@xianfeng/db"
+import type { AuditAppender, IdVault, XfDb } from "@xianfeng/db"
 import type { Config } from "./config.js"
 
 /** What the routes need from the outside world; tests build their own. */
@@ -9,6 +9,11 @@ export interface Deps {
   readonly config: Config
   /** The clock; the only place the API reads the time. */
   readonly now: () => Date
+  /**
+   * Writes the audit rows of reads in batches (group commit); `createApp` makes one on `db` when absent. The
+   * system closes it on shutdown so no read waits on a batch that is never written.
+   */
+  readonly auditAppender?: AuditAppender
 }
 
 /** Today in the district (Asia/Shanghai), from the API's one clock. */

@@ -1,5 +1,6 @@
 import { dateOfInstant } from "@xianfeng/core"
 import {
+  createAuditAppender,
   createIdVault,
   type Database,
   type IdVault,
@@ -87,10 +88,12 @@ export const startSystem = async (
   })
   try {
     if (vault === undefined) throw new Error("the database opened without its owner setup")
-    const deps: Deps = { db: database.db, vault, config, now }
+    const auditAppender = createAuditAppender(database.db)
+    const deps: Deps = { db: database.db, vault, config, now, auditAppender }
     const stopHeads = exportAuditHeads(database.db, config)
     const close = async () => {
       try {
+        await auditAppender.close()
         await stopHeads()
       } finally {
         await database.close()

@@ -2,7 +2,7 @@ import { createHash, randomInt } from "node:crypto"
 import { mkdirSync, renameSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { asc, desc, eq, gt, sql } from "drizzle-orm"
-import type { XfDb } from "./database.js"
+import { rowsOf, type XfDb } from "./database.js"
 import { type AuditRow, auditAnchors, auditLaneHeads, auditLog } from "./schema/index.js"
 
 /** One audited event (等保 安全审计: time, subject, type, object, result). */
@@ -68,6 +68,19 @@ export const auditHash = (prevHash: string, row: HashedFields): string =>
     )
     .digest("hex")
 
+/** The hashed fields of `entry` on `lane`; details round-trip through JSON so what is hashed is what jsonb gives back. */
+const hashedFieldsOf = (lane: number, entry: AuditEntry): HashedFields => ({
+  lane,
+  at: new Date((entry.at ?? new Date()).getTime()),
+  actorId: entry.actorId ?? null,
+  actorRole: entry.actorRole ?? null,
+  action: entry.action,
+  objectType: entry.objectType ?? null,
+  objectId: entry.objectId ?? null,
+  result: entry.result,
+  details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+})
+
 /**
  * Appends one row to the audit log inside the caller's transaction, so the event and its record commit
  * or roll back together. Pass the transaction (`tx`), not the pool: the lane's lock lasts until it ends.
@@ -78,7 +91,8 @@ export const auditHash = (prevHash: string, row: HashedFields): string =>
  */
 export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow> => {
   const lane = randomInt(AUDIT_LANES)
-  const at = new Date((entry.at ?? new Date()).getTime())
+  const fields = hashedFieldsOf(lane, entry)
+  const at = fields.at
   const [head] = await tx
     .select({
       hash: auditLaneHeads.hash,
@@ -89,18 +103,6 @@ export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow
     .for("update")
   if (head === undefined) throw new Error(`audit_lane_heads has no row for lane ${lane}`)
   const prevHash = head.hash
-  // Round-trip details through JSON so what is hashed is what jsonb gives back.
-  const fields: HashedFields = {
-    lane,
-    at,
-    actorId: entry.actorId ?? null,
-    actorRole: entry.actorRole ?? null,
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    result: entry.result,
-    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
-  }
   const hash = auditHash(prevHash, fields)
   const [row] = await tx
     .insert(auditLog)
@@ -109,6 +111,159 @@ export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow
   if (row === undefined) throw new Error("insert into audit_log returned no row")
   await tx.update(auditLaneHeads).set({ seq: row.seq, hash }).where(eq(auditLaneHeads.lane, lane))
   return row
+}
+
+/**
+ * Appends `entries`, in order, to one lane of the audit log in one transaction of its own (group commit): four
+ * statements whatever their number — BEGIN; lock a lane's head that no other transaction holds (`FOR UPDATE SKIP
+ * LOCKED`, so a batch never queues behind a write's transaction holding a lane; only when every lane is held does
+ * it wait on one), make sure the partitions of the entries' months exist and draw their `seq` values; insert every
+ * row and move the head in one statement; COMMIT. The rows are chained in memory from the head read under the
+ * lock, and their `seq` values are drawn under that lock too, so `seq` order within the lane is chain order, as
+ * `verifyAuditChain` walks it. The lane head row is the one point of order, held for one batch: appends through
+ * `appendAudit` inside a writer's transaction and batches from any number of processes share it.
+ *
+ * Resolves once the rows are committed; rejects (and nothing is written) when the transaction fails.
+ * @returns the lane and the `seq` of each row, in the order of `entries`.
+ */
+export const appendAuditBatch = async (
+  db: XfDb,
+  entries: readonly AuditEntry[],
+): Promise<{ lane: number; seqs: number[] }> => {
+  if (entries.length === 0) return { lane: -1, seqs: [] }
+  return db.transaction(async (tx) => {
+    const rows = entries.map((e) => hashedFieldsOf(0, e))
+    const months = [...new Set(rows.map((r) => monthOf(r.at)))]
+    const ensure = sql`(select bool_and(xf_audit_partition(m::timestamptz)) from (values ${sql.join(
+      months.map((m) => sql`(${m})`),
+      sql`, `,
+    )}) v(m))`
+    const seqs = sql`(select array_agg(nextval('audit_log_seq_seq')) from generate_series(1, ${entries.length}::int))`
+    const lock = (skipLocked: boolean) =>
+      tx.execute(sql`
+        select h.lane, h.hash, ${ensure} as partitioned, ${seqs}::text as seqs
+          from (select lane, hash from audit_lane_heads
+                 ${skipLocked ? sql`order by random() limit 1 for update skip locked` : sql`where lane = ${randomInt(AUDIT_LANES)} for update`}) h`)
+    let [head] = rowsOf<{ lane: number; hash: string; seqs: string }>(await lock(true))
+    if (head === undefined) [head] = rowsOf<{ lane: number; hash: string; seqs: string }>(await lock(false))
+    if (head === undefined) throw new Error("audit_lane_heads has no row to lock")
+    const lane = Number(head.lane)
+    // Drawn in order under the lane's lock; sorted so the first entry gets the smallest.
+    const drawn = head.seqs
+      .replace(/[{}]/g, "")
+      .split(",")
+      .map(Number)
+      .sort((a, b) => a - b)
+    let prevHash = head.hash
+    const values = rows.map((fields, i) => {
+      const row = { ...fields, lane }
+      const hash = auditHash(prevHash, row)
+      const value = sql`(${drawn[i]}::bigint, ${lane}::smallint, ${row.at.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorRole}::text, ${row.action}::text, ${row.objectType}::text, ${row.objectId}::text, ${row.result}::text, ${JSON.stringify(row.details)}::jsonb, ${prevHash}::text, ${hash}::text)`
+      prevHash = hash
+      return value
+    })
+    await tx.execute(sql`
+      with ins as (
+        insert into audit_log (seq, lane, at, actor_id, actor_role, action, object_type, object_id, result, details, prev_hash, hash)
+        values ${sql.join(values, sql`, `)}
+        returning seq)
+      update audit_lane_heads set seq = ${drawn[drawn.length - 1]}::bigint, hash = ${prevHash}
+       where lane = ${lane} and (select count(*) from ins) = ${entries.length}`)
+    return { lane, seqs: drawn }
+  })
+}
+
+/** The first instant of `at`'s UTC month, ISO 8601. */
+const monthOf = (at: Date): string =>
+  new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)).toISOString()
+
+/** Options of `createAuditAppender`. */
+export interface AuditAppenderOptions {
+  /** Most entries in one batch (default 500; a request's entries are never split). */
+  readonly maxBatch?: number
+  /** Batches in flight at once, each on its own lane and connection (default 2). */
+  readonly concurrency?: number
+}
+
+/** Hands audit entries to the group-committing writer of one process (`createAuditAppender`). */
+export interface AuditAppender {
+  /**
+   * Queues `entries` (kept together, in order, on one lane) for the next batch; resolves once their rows are
+   * committed, rejects when their batch failed (then none of them was written).
+   */
+  append(entries: readonly AuditEntry[]): Promise<void>
+  /** Waits for every queued entry to be written (or to fail); later appends are refused. */
+  close(): Promise<void>
+}
+
+/**
+ * The process's audit appender: entries handed to it while a batch is being written wait and go together in the
+ * next one (`appendAuditBatch`), so N waiting requests cost one transaction, one lock of a lane's head and one
+ * COMMIT instead of N. No timer: a lone entry is written at once; batches form only when requests arrive faster
+ * than a batch commits. Nothing is kept in memory between batches (each reads its lane's head under the lock), so
+ * a failed batch needs no repair and several processes append side by side.
+ */
+export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}): AuditAppender => {
+  const maxBatch = options.maxBatch ?? 500
+  const concurrency = options.concurrency ?? 2
+  interface Waiting {
+    readonly entries: readonly AuditEntry[]
+    readonly resolve: () => void
+    readonly reject: (e: unknown) => void
+  }
+  let queue: Waiting[] = []
+  let inFlight = 0
+  let closed = false
+  let idle: (() => void)[] = []
+  const pump = () => {
+    while (inFlight < concurrency && queue.length > 0) {
+      let n = 0
+      let take = 0
+      while (take < queue.length && (take === 0 || n + (queue[take]?.entries.length ?? 0) <= maxBatch)) {
+        n += queue[take]?.entries.length ?? 0
+        take++
+      }
+      const batch = queue.slice(0, take)
+      queue = queue.slice(take)
+      inFlight++
+      appendAuditBatch(
+        db,
+        batch.flatMap((w) => w.entries),
+      )
+        .then(
+          () => {
+            for (const w of batch) w.resolve()
+          },
+          (e: unknown) => {
+            for (const w of batch) w.reject(e)
+          },
+        )
+        .finally(() => {
+          inFlight--
+          pump()
+        })
+    }
+    if (inFlight === 0 && queue.length === 0) {
+      const done = idle
+      idle = []
+      for (const f of done) f()
+    }
+  }
+  return {
+    append: (entries) => {
+      if (entries.length === 0) return Promise.resolve()
+      if (closed) return Promise.reject(new Error("the audit appender is closed"))
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ entries, resolve, reject })
+        pump()
+      })
+    },
+    close: () => {
+      closed = true
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve()
+      return new Promise<void>((resolve) => idle.push(resolve))
+    },
+  }
 }
 
 /**

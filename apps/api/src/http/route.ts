@@ -1,7 +1,16 @@
 import { BILINGUAL_SEPARATOR, type UserRole as Role, staffRoles } from "@xianfeng/core"
-import { asSystem, callerOf, withCaller, withScope, type XfDb, type XfTx } from "@xianfeng/db"
+import {
+  type AuditAppender,
+  asSystem,
+  callerOf,
+  withCaller,
+  withScope,
+  type XfDb,
+  type XfTx,
+} from "@xianfeng/db"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
+import { withReadAudit } from "../audit.js"
 import { type Actor, requireActor } from "../auth/actor.js"
 import { admitCaller, credentialOfRequest } from "../auth/middleware.js"
 import type { Deps } from "../deps.js"
@@ -209,14 +218,32 @@ const inOneTransaction = async <T>(
 }
 
 /**
+ * A read's transaction as its handler sees it: a transaction the handler opens inside it (`deps.db.transaction`)
+ * runs in the request's own, without a SAVEPOINT and its RELEASE (two round trips). A read writes nothing a
+ * savepoint would have to undo, and a failed statement fails the read either way.
+ */
+const withoutSavepoints = (tx: XfDb): XfDb =>
+  new Proxy(tx, {
+    get: (target, key, receiver) =>
+      key === "transaction"
+        ? <T>(fn: (inner: XfDb) => Promise<T>) => fn(receiver as XfDb)
+        : Reflect.get(target, key, receiver),
+  })
+
+/**
  * Registers routes on the app. A signed-in route finds its caller in the first statement of its transaction
  * (`withCaller`: session or token, user, role and scope in one statement, which also sets the scope row-level
  * security reads), then admits the caller (CSRF, idle timeout), checks the role, validates and runs the
  * handler in that same transaction. A public route looks up a credential it is sent in one statement of its
  * own (a CSRF-less cookie write is refused there too).
+ *
+ * A read (a GET route with its transaction) hands its audit rows to `appender` (`withReadAudit`): they are
+ * group-committed with other requests' rows after the read's transaction, and the read answers once they are
+ * durable. A write keeps its audit row in its own transaction (`audit`), committed with the work.
  */
-export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) => {
+export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps, appender: AuditAppender) => {
   for (const r of routes) {
+    const read = r.method === "get" && r.transaction !== "none"
     app.on(r.method.toUpperCase(), r.path, async (c) => {
       const credential = credentialOfRequest(c)
       const prepare = async () => {
@@ -225,34 +252,42 @@ export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps) 
         const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
         const query = r.query ? decode(r.query, c.req.query(), "query") : undefined
         const body = r.body ? decode(r.body, await readBody(c), "body") : undefined
-        return (db: XfDb) => r.handler({ params, query, body, actor, deps: { ...deps, db }, c })
+        return (db: XfDb) =>
+          r.handler({
+            params,
+            query,
+            body,
+            actor,
+            deps: { ...deps, db: read ? withoutSavepoints(db) : db },
+            c,
+          })
       }
-      let result: unknown
-      if (r.auth === "user" && r.transaction !== "none") {
-        if (credential === undefined) throw problems.unauthorized()
-        result = await inOneTransaction(
-          (fn) =>
-            withCaller(deps.db, credential, async (tx, caller) => {
-              await admitCaller(c, tx as unknown as XfDb, credential, caller)
-              return fn(tx)
-            }),
-          async (db) => (await prepare())(db),
-        )
-      } else {
+      const serve = async (): Promise<unknown> => {
+        if (r.auth === "user" && r.transaction !== "none") {
+          if (credential === undefined) throw problems.unauthorized()
+          return inOneTransaction(
+            (fn) =>
+              withCaller(deps.db, credential, async (tx, caller) => {
+                await admitCaller(c, tx as unknown as XfDb, credential, caller)
+                return fn(tx)
+              }),
+            async (db) => (await prepare())(db),
+          )
+        }
         if (credential !== undefined) {
           await admitCaller(c, deps.db, credential, await callerOf(deps.db, credential))
         }
         const run = await prepare()
-        result =
-          r.transaction === "none"
-            ? await run(deps.db)
-            : await inOneTransaction(
-                r.auth === "user"
-                  ? (fn) => withScope(deps.db, requireActor(c), fn)
-                  : (fn) => asSystem(deps.db, fn),
-                run,
-              )
+        return r.transaction === "none"
+          ? run(deps.db)
+          : inOneTransaction(
+              r.auth === "user"
+                ? (fn) => withScope(deps.db, requireActor(c), fn)
+                : (fn) => asSystem(deps.db, fn),
+              run,
+            )
       }
+      const result = read ? await withReadAudit(appender, serve) : await serve()
       if (result instanceof Response) return result
       return c.json(result as object, r.status ?? 200, { "cache-control": "no-store" })
     })
