@@ -201,7 +201,9 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
         "GET",
         `/api/education/classes/${above.id}`,
       )
-      expect(again.members.filter((m) => m.present.includes(session)).map((m) => m.id)).toEqual(own.slice(0, 1))
+      expect(again.members.filter((m) => m.present.includes(session)).map((m) => m.id)).toEqual(
+        own.slice(0, 1),
+      )
     }
     const enrol = await secretary.send("POST", `/api/education/classes/${above.id}/enrolments`, {
       memberIds: own.slice(0, 1),

@@ -122,7 +122,9 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
       audienceKind: "subtree",
       audienceValue: "d1",
       centralized: true,
-      sessions: [{ topic: "第一讲", onDate: date("2026-06-10"), startMinute: 540, endMinute: 720, tenths: 30 }],
+      sessions: [
+        { topic: "第一讲", onDate: date("2026-06-10"), startMinute: 540, endMinute: 720, tenths: 30 },
+      ],
       recordedBy: null,
       recordedAt: at,
     })
@@ -146,8 +148,12 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
     const listed = await classesInScope(database.db, b1, { page: 1, pageSize: 10 })
     expect(listed.total).toBe(2)
     expect(listed.items.find((c) => c.id === klass.id)?.organizedInScope).toBe(false)
-    expect((await enrolledMembers(database.db, b1, klass.id)).map((m) => m.id).sort()).toEqual([...ids].sort())
-    expect([...(await attendanceOfClass(database.db, b1, seen)).values()].flat().sort()).toEqual([...ids].sort())
+    expect((await enrolledMembers(database.db, b1, klass.id)).map((m) => m.id).sort()).toEqual(
+      [...ids].sort(),
+    )
+    expect([...(await attendanceOfClass(database.db, b1, seen)).values()].flat().sort()).toEqual(
+      [...ids].sort(),
+    )
     // Its tick list replaces its own members' ticks and leaves another branch's alone.
     await setSessionAttendance(database.db, b1, session, ids.slice(0, 1))
     const all = await classInScope(database.db, district, klass.id)

@@ -13,9 +13,9 @@ import {
   duesHistoriesOf,
   duesPaymentImporter,
   educationOnline,
-  importErrorReport,
   type ImportDeps,
   type Importer,
+  importErrorReport,
   importerOf,
   importers,
   insertMember,
@@ -488,7 +488,11 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
     expect(errs(8)[0]?.zh).toContain("没有名为")
     expect(errs(9)[0]?.zh).toContain("已结业")
     expect(errs(10)[0]?.zh).toContain("第2行")
-    expect([...(await attendanceOfClass(database.db, scope, { id: classId, organizedInScope: true })).values()].flat()).toEqual([])
+    expect(
+      [
+        ...(await attendanceOfClass(database.db, scope, { id: classId, organizedInScope: true })).values(),
+      ].flat(),
+    ).toEqual([])
   })
 
   it("class attendance: good rows are written; the same sheet again is refused as duplicates", async () => {
@@ -614,7 +618,17 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
 
   // ---------------------------------------------------------------------------------------------------
   // 网络学习: a platform's export as an .xlsx (national column names where they exist), checked whole first.
-  const onlineHeaders = ["姓名", "公民身份号码", "所在党组织", "学习内容", "学习平台", "开始日期", "开始时间", "结束时间", "学时"]
+  const onlineHeaders = [
+    "姓名",
+    "公民身份号码",
+    "所在党组织",
+    "学习内容",
+    "学习平台",
+    "开始日期",
+    "开始时间",
+    "结束时间",
+    "学时",
+  ]
   const goodOnline: (string | number | null)[][] = [
     // Inside 张伟's class session of 2026-11-03 (09:00–12:00): credited nothing more.
     ["张伟", null, null, "党章学习", "学习强国", "2026-11-03", "10:00", "12:00", "2"],
@@ -632,8 +646,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
     return readTable(new Uint8Array(await wb.xlsx.writeBuffer()), "online.xlsx")
   }
   const onlineTenths = async (memberId: string) =>
-    (await studyHoursOf(database.db, scope, { memberId }, 2026, nationalPolicy)).members.get(memberId)?.bySource
-      .online ?? 0
+    (await studyHoursOf(database.db, scope, { memberId }, 2026, nationalPolicy)).members.get(memberId)
+      ?.bySource.online ?? 0
 
   it("online learning: an unknown member, absurd hours, times out of order, a future day or a repeat refuse the whole sheet", async () => {
     expect(importerOf("online-learning")).toBe(onlineLearningImporter)

@@ -124,9 +124,9 @@ export const writeClasses = async (
   const names = new Map(
     unnamed.length === 0
       ? []
-      : (
-          await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, unnamed))
-        ).map((o) => [o.id, o.name]),
+      : (await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, unnamed))).map(
+          (o) => [o.id, o.name],
+        ),
   )
   const rows = await tx
     .insert(educationClasses)
@@ -418,12 +418,7 @@ export const setSessionAttendance = async (
 ): Promise<void> => {
   await tx
     .delete(educationAttendance)
-    .where(
-      and(
-        eq(educationAttendance.sessionId, sessionId),
-        memberIn(educationAttendance.memberId, scope),
-      ),
-    )
+    .where(and(eq(educationAttendance.sessionId, sessionId), memberIn(educationAttendance.memberId, scope)))
   await writeAttendance(
     tx,
     memberIds.map((memberId) => ({ sessionId, memberId })),

@@ -111,24 +111,13 @@ export const onlineLearningImporter: Importer<OnlineLearningRow, OnlineContext> 
     if (idText !== "" || orgGiven) {
       const org = orgGiven ? resolveOrg(row, out, ctx.people, "orgCode", "orgName") : undefined
       if (!orgGiven || org !== undefined)
-        member = resolveMember(
-          row,
-          out,
-          ctx.people,
-          deps,
-          { name: "name", idNumber: "idNumber" },
-          org,
-        )
+        member = resolveMember(row, out, ctx.people, deps, { name: "name", idNumber: "idNumber" }, org)
     } else {
       const name = textOf(row.cell("name"))
       const found = name === "" ? [] : (ctx.byName.get(nameSearchKey(name)) ?? [])
       if (name === "") err("name", "请填写姓名或身份证号码", "the name (or ID number) is missing")
       else if (found.length === 0)
-        err(
-          "name",
-          `没有名为「${name}」的党员（或不在您管理的范围内）`,
-          `no member "${name}" in your scope`,
-        )
+        err("name", `没有名为「${name}」的党员（或不在您管理的范围内）`, `no member "${name}" in your scope`)
       else if (found.length > 1)
         err(
           "name",
@@ -197,15 +186,14 @@ export const onlineLearningImporter: Importer<OnlineLearningRow, OnlineContext> 
         })
       else seen.set(k, o.sheetRow)
     }
-    const memberIds = [
-      ...new Set(outcomes.flatMap((o) => (o.value === undefined ? [] : [o.value.memberId]))),
-    ]
+    const memberIds = [...new Set(outcomes.flatMap((o) => (o.value === undefined ? [] : [o.value.memberId])))]
     const stored = new Set<string>()
     for (let i = 0; i < memberIds.length; i += 1000) {
       const part = memberIds.slice(i, i + 1000)
       const days = new Map<string, NonNullable<OnlineLearningRow["onDate"]>>()
       for (const o of outcomes)
-        if (o.value !== undefined && part.includes(o.value.memberId)) days.set(o.value.onDate.toString(), o.value.onDate)
+        if (o.value !== undefined && part.includes(o.value.memberId))
+          days.set(o.value.onDate.toString(), o.value.onDate)
       for (const r of await db
         .select({
           memberId: educationOnline.memberId,
@@ -214,10 +202,7 @@ export const onlineLearningImporter: Importer<OnlineLearningRow, OnlineContext> 
         })
         .from(educationOnline)
         .where(
-          and(
-            inArray(educationOnline.memberId, part),
-            inArray(educationOnline.onDate, [...days.values()]),
-          ),
+          and(inArray(educationOnline.memberId, part), inArray(educationOnline.onDate, [...days.values()])),
         ))
         stored.add(keyOf(r))
     }
