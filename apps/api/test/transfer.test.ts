@@ -51,6 +51,7 @@ describe.each(backends)("Import on %s", (backend) => {
       "development",
       "meetings",
       "class-attendance",
+      "online-learning",
       "care-ledger",
       "dues",
     ])
@@ -132,9 +133,9 @@ describe.each(backends)("Import on %s", (backend) => {
 
   it("online learning of the imported members: absurd hours refuse the file (422, the report names the row); the fixed file is written once", async () => {
     const csv = (rows: string) =>
-      Buffer.from(`所在党组织,姓名,学习内容,学习平台,开始日期,开始时间,结束时间,学时\n${rows}`)
-    const good = "柳头村党支部,林小红,党章学习,学习强国,2026-10-20,19:00,21:00,2\n"
-    const bad = upload("online.csv", csv(`${good}柳头村党支部,林小红,党史学习,学习强国,2026-10-21,,,20\n`))
+      Buffer.from(`党支部编码,姓名,学习内容,学习平台,开始日期,开始时间,结束时间,学时\n${rows}`)
+    const good = "020100091,林小红,党章学习,学习强国,2026-10-20,19:00,21:00,2\n"
+    const bad = upload("online.csv", csv(`${good}020100091,林小红,党史学习,学习强国,2026-10-21,,,20\n`))
     const refused = await admin.send("POST", "/api/import/online-learning", bad)
     expect(refused.status).toBe(422)
     const problem = (await problemOf(refused)) as unknown as { check: ImportResultView["check"] }

@@ -1,13 +1,14 @@
 -- Who sees a training class (docs/security.md "Training classes seen from below"): a caller whose scope holds the
 -- class's organizer, or one whose scope holds at least one member enrolled in it (a branch whose members a
--- committee's or the district's class enrols). The second needs the enrolments, whose own policy reads the
--- classes; to read both without the policies calling each other, the tests are SECURITY DEFINER functions that
--- run as the owner (whom row-level security does not bind) and answer only "does this class enrol a member of the
--- transaction's scope" and "is this class visible to it" — search_path pinned, as xf_caller. A new class's own
--- row is judged by its org_id column (its INSERT … RETURNING cannot see itself through a function). It compares paths with xf_path_in_scope, whose setting
--- is the caller's transaction's. Reading is widened; writing is not: only the organizer's side writes a class
--- and its sessions and enrolments. Attendance keeps its policy (a row is visible and writable when its member
--- is in scope or its class's organizer is), so a branch marks its own members' attendance and no one else's.
+-- committee's or the district's class enrols). The second needs the enrolments, whose own policy reads the classes;
+-- to read both without the policies calling each other, the tests are SECURITY DEFINER functions that run as the
+-- owner (whom row-level security does not bind) and answer only "does this class enrol a member of the transaction's
+-- scope" and "is this class visible to it" — search_path pinned, as xf_caller. A new class's own row is judged by
+-- its org_id column (its INSERT … RETURNING cannot see itself through a function). Paths are compared by
+-- xf_path_in_scope, whose setting is the caller's transaction's. Reading is widened; writing is not: only the
+-- organizer's side writes a class and its sessions and enrolments. Attendance keeps its policy (a row is visible and
+-- writable when its member is in scope or its class's organizer is), so a branch marks its own members' attendance
+-- and no one else's.
 CREATE FUNCTION "xf_class_enrols_in_scope"(p_class uuid) RETURNS boolean
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN

@@ -41,7 +41,12 @@ export const onlineLearningFields: readonly FieldSpec[] = [
     en: "organization",
     aliases: ["所在党支部", "党支部", "支部", "党组织名称", "所在支部"],
   },
-  { key: "orgCode", zh: "党组织编码", en: "organization code", aliases: ["组织编码", "党组织代码"] },
+  {
+    key: "orgCode",
+    zh: "党组织编码",
+    en: "organization code",
+    aliases: ["党支部编码", "组织编码", "党组织代码"],
+  },
   {
     key: "title",
     zh: "学习内容",
