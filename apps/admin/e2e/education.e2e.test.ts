@@ -107,4 +107,30 @@ describe("education and training in the admin", () => {
     await page.screenshot({ path: join(shots, "education-online-phone.png"), fullPage: true })
     await page.setViewportSize({ width: 1440, height: 900 })
   })
+
+  it("a branch secretary sees the classes organized above that enrol their members, their branch preselected (desktop and phone)", async () => {
+    await signIn("secretary1")
+    await page.goto(`${base}/education`)
+    // The list's organization filter holds the secretary's one branch without a pick.
+    await page.getByTestId("classes-org").getByText(/支部/).first().waitFor()
+    // The committee's yearly class enrols the branch's members: listed with its organizer's name.
+    const row = page.getByText(/年度党员集中学习/).first()
+    await row.waitFor()
+    await page.screenshot({ path: join(shots, "education-classes-secretary-desktop.png"), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await row.waitFor()
+    await page.screenshot({ path: join(shots, "education-classes-secretary-phone.png"), fullPage: true })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await row.click()
+    await page.waitForURL(/\/education\/classes\//)
+    // Seen from below: the notice, no closing or enrolling, the branch's own members on the roster.
+    await page.getByTestId("class-seen-from-below").waitFor()
+    expect(await page.getByTestId("enrol").count()).toBe(0)
+    expect(await page.getByRole("button", { name: "结业" }).count()).toBe(0)
+    await page.getByTestId("roster-member").first().waitFor()
+    await page.screenshot({ path: join(shots, "education-class-from-below-desktop.png"), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: join(shots, "education-class-from-below-phone.png"), fullPage: true })
+    await page.setViewportSize({ width: 1440, height: 900 })
+  })
 })

@@ -1,3 +1,4 @@
+import { withoutScopeCondition } from "@xianfeng/db/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Agent, backends, type TestSystem, testSystem, userWithToken } from "./support.js"
 
@@ -35,6 +36,7 @@ const reads = (memberId: string, orgId: string) => [
   "/api/care/campaigns",
   "/api/care/dashboard",
   "/api/care/commendations/results",
+  "/api/education/classes",
 ]
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gu
@@ -137,6 +139,47 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
     expect(ids).toContain(person.nominationId)
   })
 
+  // 培训班 seen from below: a committee's and the district's classes enrol a branch's members, so its secretary
+  // sees them (the organizer's name from the class, never the organizer's hidden orgs row) with its own members'
+  // rows only. The same answers with the scope condition alone (the owner), row-level security alone (the
+  // condition switched off) and both.
+  it("answers the class list and each class's roster alike with either wall alone and with both", async () => {
+    let seenFromBelow = 0
+    for (const login of logins) {
+      const a = new Agent(owner)
+      const b = new Agent(app)
+      expect((await a.login(login)).status).toBe(200)
+      expect((await b.login(login)).status).toBe(200)
+      const list = await a.get("/api/education/classes?pageSize=50")
+      const [both, rlsOnly] = [
+        await b.get("/api/education/classes?pageSize=50"),
+        await withoutScopeCondition(() => b.get("/api/education/classes?pageSize=50")),
+      ]
+      const listText = await list.text()
+      expect(both.status, `${login} classes`).toBe(list.status)
+      expect(rlsOnly.status, `${login} classes`).toBe(list.status)
+      expect(comparable(await both.text()), `${login} classes, both walls`).toEqual(comparable(listText))
+      expect(comparable(await rlsOnly.text()), `${login} classes, RLS alone`).toEqual(comparable(listText))
+      if (!list.ok) continue
+      const items = (JSON.parse(listText) as { items: { id: string; organizedInScope: boolean }[] }).items
+      for (const c of items) {
+        if (!c.organizedInScope) seenFromBelow++
+        const path = `/api/education/classes/${c.id}`
+        const x = await a.get(path)
+        const [y, z] = [await b.get(path), await withoutScopeCondition(() => b.get(path))]
+        const text = await x.text()
+        expect([y.status, z.status], `${login} ${path}`).toEqual([x.status, x.status])
+        expect(comparable(await y.text()), `${login} ${path}, both walls`).toEqual(comparable(text))
+        expect(comparable(await z.text()), `${login} ${path}, RLS alone`).toEqual(comparable(text))
+      }
+      if (login === "secretary1") {
+        expect(items.length, "secretary1 sees the classes that enrol its members").toBeGreaterThan(0)
+        expect(items.every((c) => !c.organizedInScope)).toBe(true)
+      }
+    }
+    expect(seenFromBelow).toBeGreaterThan(0)
+  })
+
   it("writes under row-level security: a member's phone in scope, and 404 for a transfer out of it", async () => {
     const secretary = new Agent(app)
     expect((await secretary.login("secretary1")).status).toBe(200)
@@ -165,5 +208,39 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
       `/api/members/${member.id}`,
     )
     expect(after).toMatchObject({ phone: "13900000001", orgId: detail.orgId, version: detail.version + 1 })
+    // A class organized above the branch: its secretary ticks its own members (the policy admits their rows) and
+    // leaves the rest of the class alone; enrolling stays with the organizer's side (403).
+    const classes = await secretary.json<{ items: { id: string; organizedInScope: boolean }[] }>(
+      "GET",
+      "/api/education/classes?pageSize=50",
+    )
+    const above = classes.items.find((c) => !c.organizedInScope)
+    if (above === undefined) throw new Error("secretary1 sees no class organized above it")
+    const roster = await secretary.json<{
+      class: { sessions: { id: string }[]; closed: boolean }
+      members: { id: string; present: string[] }[]
+    }>("GET", `/api/education/classes/${above.id}`)
+    const session = roster.class.sessions[0]?.id
+    const own = roster.members.map((m) => m.id)
+    expect(own.length).toBeGreaterThan(0)
+    if (!roster.class.closed && session !== undefined) {
+      const ticked = await secretary.send(
+        "PUT",
+        `/api/education/classes/${above.id}/sessions/${session}/attendance`,
+        { memberIds: own.slice(0, 1) },
+      )
+      expect(ticked.status).toBe(200)
+      const again = await secretary.json<{ members: { id: string; present: string[] }[] }>(
+        "GET",
+        `/api/education/classes/${above.id}`,
+      )
+      expect(again.members.filter((m) => m.present.includes(session)).map((m) => m.id)).toEqual(
+        own.slice(0, 1),
+      )
+    }
+    const enrol = await secretary.send("POST", `/api/education/classes/${above.id}/enrolments`, {
+      memberIds: own.slice(0, 1),
+    })
+    expect(enrol.status).toBe(403)
   })
 })

@@ -51,6 +51,7 @@ describe.each(backends)("Import on %s", (backend) => {
       "development",
       "meetings",
       "class-attendance",
+      "online-learning",
       "care-ledger",
       "dues",
     ])
@@ -128,6 +129,26 @@ describe.each(backends)("Import on %s", (backend) => {
     )
     expect(good.status).toBe(201)
     expect(((await good.json()) as ImportResultView).written).toBe(1)
+  })
+
+  it("online learning of the imported members: absurd hours refuse the file (422, the report names the row); the fixed file is written once", async () => {
+    const csv = (rows: string) =>
+      Buffer.from(`党支部编码,姓名,学习内容,学习平台,开始日期,开始时间,结束时间,学时\n${rows}`)
+    const good = "020100091,林小红,党章学习,学习强国,2026-10-20,19:00,21:00,2\n"
+    const bad = upload("online.csv", csv(`${good}020100091,林小红,党史学习,学习强国,2026-10-21,,,20\n`))
+    const refused = await admin.send("POST", "/api/import/online-learning", bad)
+    expect(refused.status).toBe(422)
+    const problem = (await problemOf(refused)) as unknown as { check: ImportResultView["check"] }
+    expect(problem.check.rows.filter((r) => r.errors.length > 0).map((r) => r.row)).toEqual([3])
+    expect(problem.check.rows.find((r) => r.row === 3)?.errors[0]?.column).toBe("学时")
+    const report = await admin.send("POST", "/api/import/online-learning/report", bad)
+    expect(report.status).toBe(200)
+    expect(report.headers.get("content-type")).toContain("spreadsheetml")
+    const written = await admin.send("POST", "/api/import/online-learning", upload("online.csv", csv(good)))
+    expect(written.status).toBe(201)
+    expect(((await written.json()) as ImportResultView).written).toBe(1)
+    const again = await admin.send("POST", "/api/import/online-learning", upload("online.csv", csv(good)))
+    expect(again.status).toBe(422)
   })
 
   it("a long import streams the server's progress: it advances through check and write and ends at done", async () => {

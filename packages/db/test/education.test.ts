@@ -5,10 +5,12 @@ import {
   audienceFactsOf,
   classesInScope,
   classInScope,
+  classOrganizedInScope,
   closeClass,
   createClass,
   createForumPost,
   type Database,
+  enrolledMembers,
   forumThread,
   forumThreads,
   insertUser,
@@ -16,6 +18,7 @@ import {
   memberIdsOfSubtree,
   moderateForumPost,
   NotInScope,
+  NotOrganizer,
   queryTokens,
   searchTokens,
   setSessionAttendance,
@@ -89,12 +92,12 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
     ).toBe(3)
     expect(await writeEnrolments(database.db, [{ classId: klass.id, memberId: ids[0] as string }])).toBe(0)
     const [s1, s2] = klass.sessions
-    await setSessionAttendance(database.db, s1?.id as string, ids)
-    await setSessionAttendance(database.db, s2?.id as string, ids.slice(0, 2))
-    await setSessionAttendance(database.db, s2?.id as string, ids.slice(0, 1))
+    await setSessionAttendance(database.db, c01, s1?.id as string, ids)
+    await setSessionAttendance(database.db, c01, s2?.id as string, ids.slice(0, 2))
+    await setSessionAttendance(database.db, c01, s2?.id as string, ids.slice(0, 1))
     const after = await classInScope(database.db, c01, klass.id)
     expect([after.enrolled, after.personTimes]).toEqual([3, 4])
-    expect((await attendanceOfClass(database.db, klass.id)).get(s2?.id as string)).toEqual(ids.slice(0, 1))
+    expect((await attendanceOfClass(database.db, c01, after)).get(s2?.id as string)).toEqual(ids.slice(0, 1))
     const entries = await studyEntriesOf(
       database.db,
       c01,
@@ -105,9 +108,61 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
     expect(entries.map((e) => e.tenths)).toEqual([40, 40])
     expect((await classesInScope(database.db, district, { page: 1, pageSize: 10 })).total).toBe(1)
     expect((await classesInScope(database.db, c02, { page: 1, pageSize: 10 })).total).toBe(0)
+    expect(after.orgName).toBe("第一党委")
     await expect(classInScope(database.db, c02, klass.id)).rejects.toBeInstanceOf(NotInScope)
     expect(await closeClass(database.db, c01, klass.id, 2, at)).toBeUndefined()
     expect((await closeClass(database.db, c01, klass.id, 1, at))?.closedAt).toEqual(at)
+  })
+
+  it("shows a class organized above to the branches whose members it enrols, with their own rows only", async () => {
+    const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }
+    const klass = await createClass(database.db, district, {
+      orgId: "d1",
+      title: "全区集中轮训班",
+      audienceKind: "subtree",
+      audienceValue: "d1",
+      centralized: true,
+      sessions: [
+        { topic: "第一讲", onDate: date("2026-06-10"), startMinute: 540, endMinute: 720, tenths: 30 },
+      ],
+      recordedBy: null,
+      recordedAt: at,
+    })
+    expect(klass.orgName).toBe(klass.organizerName)
+    expect(klass.organizedInScope).toBe(true)
+    await writeEnrolments(database.db, [
+      ...ids.map((memberId) => ({ classId: klass.id, memberId })),
+      { classId: klass.id, memberId: stranger },
+    ])
+    const session = klass.sessions[0]?.id as string
+    await setSessionAttendance(database.db, district, session, [...ids, stranger])
+    // The branch sees the class (the organizer's name from the class), its own members and their ticks.
+    const seen = await classInScope(database.db, b1, klass.id)
+    expect([seen.organizedInScope, seen.orgName, seen.enrolled, seen.personTimes]).toEqual([
+      false,
+      klass.orgName,
+      3,
+      3,
+    ])
+    // b1 sees this class and c01's (both enrol its members), organized above it.
+    const listed = await classesInScope(database.db, b1, { page: 1, pageSize: 10 })
+    expect(listed.total).toBe(2)
+    expect(listed.items.find((c) => c.id === klass.id)?.organizedInScope).toBe(false)
+    expect((await enrolledMembers(database.db, b1, klass.id)).map((m) => m.id).sort()).toEqual(
+      [...ids].sort(),
+    )
+    expect([...(await attendanceOfClass(database.db, b1, seen)).values()].flat().sort()).toEqual(
+      [...ids].sort(),
+    )
+    // Its tick list replaces its own members' ticks and leaves another branch's alone.
+    await setSessionAttendance(database.db, b1, session, ids.slice(0, 1))
+    const all = await classInScope(database.db, district, klass.id)
+    expect(all.personTimes).toBe(2)
+    expect((await attendanceOfClass(database.db, district, all)).get(session)?.includes(stranger)).toBe(true)
+    // Another committee sees it through its one member; enrolling and closing stay with the organizer's side.
+    expect((await classInScope(database.db, c02, klass.id)).enrolled).toBe(1)
+    await expect(classOrganizedInScope(database.db, b1, klass.id)).rejects.toBeInstanceOf(NotOrganizer)
+    await expect(closeClass(database.db, b1, klass.id, 1, at)).rejects.toBeInstanceOf(NotOrganizer)
   })
 
   it("keeps members, online study, posts and exemptions in the scope", async () => {

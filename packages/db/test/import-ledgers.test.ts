@@ -1,4 +1,6 @@
 import { date, makeIdNumber } from "@xianfeng/core"
+import { nationalPolicy } from "@xianfeng/education-training"
+import { eq } from "drizzle-orm"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -10,8 +12,10 @@ import {
   type Database,
   duesHistoriesOf,
   duesPaymentImporter,
+  educationOnline,
   type ImportDeps,
   type Importer,
+  importErrorReport,
   importerOf,
   importers,
   insertMember,
@@ -19,10 +23,12 @@ import {
   ledgerInScope,
   meetingImporter,
   meetingsOfOrg,
+  onlineLearningImporter,
   readTable,
   readTime,
   readYuan,
   runImport,
+  studyHoursOf,
   type Table,
   writeClasses,
   writeDuesAssessments,
@@ -482,13 +488,17 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
     expect(errs(8)[0]?.zh).toContain("没有名为")
     expect(errs(9)[0]?.zh).toContain("已结业")
     expect(errs(10)[0]?.zh).toContain("第2行")
-    expect([...(await attendanceOfClass(database.db, classId)).values()].flat()).toEqual([])
+    expect(
+      [
+        ...(await attendanceOfClass(database.db, scope, { id: classId, organizedInScope: true })).values(),
+      ].flat(),
+    ).toEqual([])
   })
 
   it("class attendance: good rows are written; the same sheet again is refused as duplicates", async () => {
     const result = await run(classAttendanceImporter, sheet(signInHeaders, goodSignIns))
     expect(result.written).toBe(3)
-    const present = await attendanceOfClass(database.db, classId)
+    const present = await attendanceOfClass(database.db, scope, { id: classId, organizedInScope: true })
     expect([...present.values()].flat().sort()).toEqual([m.zhang, m.li, m.ayi].sort())
     const again = await check(classAttendanceImporter, sheet(signInHeaders, goodSignIns))
     expect(badRows(again.rows)).toEqual([2, 3, 4])
@@ -604,5 +614,90 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
     expect(Object.fromEntries(h.get(m.li as string)?.paid ?? [])).toEqual({ "2026-11": 1250 })
     const again = await check(duesPaymentImporter, sheet(duesHeaders, rows.slice(0, 1)))
     expect(again.rows[0]?.errors[0]?.zh).toContain("重复")
+  })
+
+  // ---------------------------------------------------------------------------------------------------
+  // 网络学习: a platform's export as an .xlsx (national column names where they exist), checked whole first.
+  const onlineHeaders = [
+    "姓名",
+    "公民身份号码",
+    "所在党组织",
+    "学习内容",
+    "学习平台",
+    "开始日期",
+    "开始时间",
+    "结束时间",
+    "学时",
+  ]
+  const goodOnline: (string | number | null)[][] = [
+    // Inside 张伟's class session of 2026-11-03 (09:00–12:00): credited nothing more.
+    ["张伟", null, null, "党章学习", "学习强国", "2026-11-03", "10:00", "12:00", "2"],
+    ["张伟", null, null, "二十届四中全会精神解读", "学习强国", "2026-11-20", "19:00", "21:00", "2"],
+    // Overlaps the row above by an hour: only its second hour counts.
+    ["张伟", null, null, "党的创新理论", "共产党员网", "2026-11-20", "20:00", "22:00", "2"],
+    [null, ids.li, null, "党史学习", "学习强国", "2026年9月9日", null, null, "3"],
+    ["陈明", null, "青溪社区党支部", "廉洁教育", "", "2026.10.01", null, null, "1.5"],
+  ]
+  const xlsxOf = async (headers: string[], rows: (string | number | null)[][]): Promise<Table> => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet("网络学习")
+    ws.addRow(headers)
+    for (const r of rows) ws.addRow(r)
+    return readTable(new Uint8Array(await wb.xlsx.writeBuffer()), "online.xlsx")
+  }
+  const onlineTenths = async (memberId: string) =>
+    (await studyHoursOf(database.db, scope, { memberId }, 2026, nationalPolicy)).members.get(memberId)
+      ?.bySource.online ?? 0
+
+  it("online learning: an unknown member, absurd hours, times out of order, a future day or a repeat refuse the whole sheet", async () => {
+    expect(importerOf("online-learning")).toBe(onlineLearningImporter)
+    const table = await xlsxOf(onlineHeaders, [
+      ...goodOnline,
+      ["王五", null, null, "党章学习", "学习强国", "2026-11-01", null, null, "1"],
+      ["王芳", null, null, "党章学习", "学习强国", "2026-11-01", null, null, "0"],
+      ["王芳", null, null, "党章学习", "学习强国", "2026-11-02", null, null, "20"],
+      ["王芳", null, null, "党章学习", "学习强国", "2026-11-03", "21:00", "20:00", "1"],
+      ["王芳", null, null, "党章学习", "学习强国", "2026-12-25", null, null, "1"],
+      goodOnline[1] as (string | null)[],
+    ])
+    const before = await onlineTenths(m.zhang as string)
+    const result = await run(onlineLearningImporter, table)
+    expect(result.written).toBe(0)
+    expect(badRows(result.check.rows)).toEqual([7, 8, 9, 10, 11, 12])
+    const errs = (row: number) => result.check.rows.find((r) => r.sheetRow === row)?.errors ?? []
+    expect(errs(7)[0]).toMatchObject({ column: "姓名" })
+    expect(errs(8)[0]).toMatchObject({ column: "学时" })
+    expect(errs(9)[0]?.zh).toContain("不超过16")
+    expect(errs(10)[0]).toMatchObject({ column: "结束时间" })
+    expect(errs(11)[0]).toMatchObject({ column: "开始日期" })
+    expect(errs(12)[0]?.zh).toContain("第3行")
+    expect(await onlineTenths(m.zhang as string)).toBe(before)
+    // The .xlsx error report names each bad row and what is wrong with it.
+    const report = new ExcelJS.Workbook()
+    await report.xlsx.load((await importErrorReport(table, result.check)).buffer as ArrayBuffer)
+    const lines: string[] = []
+    report.worksheets[0]?.eachRow((r) => {
+      lines.push(r.getCell(onlineHeaders.length + 2).text)
+    })
+    expect(lines.slice(1)).toHaveLength(6)
+    expect(lines[1]).toContain("第7行")
+  })
+
+  it("online learning: good rows are written through writeOnline and credited once; the same sheet again is a duplicate", async () => {
+    const before = await onlineTenths(m.zhang as string)
+    const result = await run(onlineLearningImporter, await xlsxOf(onlineHeaders, goodOnline))
+    expect(result.written).toBe(5)
+    // 0 (inside the class session) + 2 h + the 1 h of the second record the first does not cover.
+    expect((await onlineTenths(m.zhang as string)) - before).toBe(30)
+    expect(await onlineTenths(m.li as string)).toBe(30)
+    expect(await onlineTenths(m.chen as string)).toBe(15)
+    const stored = await database.db
+      .select({ title: educationOnline.title })
+      .from(educationOnline)
+      .where(eq(educationOnline.memberId, m.chen as string))
+    expect(stored.map((r) => r.title)).toEqual(["廉洁教育"])
+    const again = await check(onlineLearningImporter, await xlsxOf(onlineHeaders, goodOnline))
+    expect(badRows(again.rows)).toEqual([2, 3, 4, 5, 6])
+    expect(again.rows[0]?.errors[0]?.zh).toContain("已登记")
   })
 })

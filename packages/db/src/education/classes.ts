@@ -1,14 +1,41 @@
 /**
  * 培训班 (training classes): every query of `education_classes`, `education_sessions`, `education_enrolments`
- * and `education_attendance`. Each takes the caller's `Scope` (a class is in scope when its organizer is); the
- * tables have one write path each (`writeClasses`, `writeEnrolments`, `setSessionAttendance`/`writeAttendance`,
- * `closeClass`).
+ * and `education_attendance`. Each takes the caller's `Scope`; the tables have one write path each
+ * (`writeClasses`, `writeEnrolments`, `setSessionAttendance`/`writeAttendance`, `closeClass`).
+ *
+ * Who sees a class (docs/security.md "Training classes seen from below", the same rule as the row-level
+ * security migration `education_class_visibility_row_level_security`): a caller whose scope holds the
+ * organizer (the organizer's side), or whose scope holds at least one member enrolled in it (a branch whose
+ * members a committee's or the district's class enrols). The organizer's side sees every enrolment and
+ * attendance row, enrols, marks and closes; a caller who sees the class only through its members sees its
+ * sessions, its own members' enrolment and attendance (the counts are of those), and marks attendance for them
+ * alone. The organizer's name comes from the class (`organizer_name`), never from the hidden `orgs` row.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm"
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
-import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
+import {
+  NotInScope,
+  orgInScope,
+  orgRowInScope,
+  pathInScope,
+  type Scope,
+  withinOf,
+} from "../platform/scope.js"
 import {
   type EducationClass,
   type EducationSession,
@@ -37,6 +64,8 @@ export interface NewClass {
   /** Given by an import or the demo (stable ids); generated otherwise. */
   readonly id?: string
   readonly orgId: string
+  /** The organizer's name; looked up from `orgs` when absent. */
+  readonly organizerName?: string
   readonly title: string
   readonly audienceKind: EducationClass["audienceKind"]
   readonly audienceValue: string
@@ -46,15 +75,41 @@ export interface NewClass {
   readonly recordedAt: Date
 }
 
-/** A class with its organizer, sessions and counts. */
+/** A class with its organizer, sessions and counts, as the caller sees it. */
 export interface ClassRow extends EducationClass {
+  /** The organizer's name (stored on the class). */
   readonly orgName: string
-  readonly orgPath: string
+  /** The caller's scope holds the organizer: it sees every enrolment and may enrol and close. */
+  readonly organizedInScope: boolean
   readonly sessions: readonly EducationSession[]
+  /** Enrolled members the caller sees (all of them for the organizer's side). */
   readonly enrolled: number
-  /** 人次: present attendance rows. */
+  /** 人次: present attendance rows the caller sees (all of them for the organizer's side). */
   readonly personTimes: number
 }
+
+/** `path` (an SQL expression) lies in the subtree of `within`, and in the scope (the condition that a test may switch off). */
+const pathIn = (path: SQL, scope: Scope, within: string | undefined): SQL =>
+  and(
+    pathInScope(path, scope),
+    within === undefined || within === scope.orgPath ? undefined : pathInSubtree(path, within),
+  ) as SQL
+
+/** The class's organizer lies in the scope (and in `within`). */
+const organizerIn = (scope: Scope, within?: string): SQL =>
+  sql`${educationClasses.orgId} in (select o.id from ${orgs} o where ${pathIn(sql`o.path`, scope, within)})`
+
+/** A member id column names a member of the scope (and of `within`). */
+const memberIn = (memberId: SQL | AnyColumn, scope: Scope, within?: string): SQL =>
+  sql`${memberId} in (select m.id from ${members} m join ${orgs} o on o.id = m.org_id where ${pathIn(sql`o.path`, scope, within)})`
+
+/** The class enrols a member of the scope (and of `within`). */
+const enrolsIn = (scope: Scope, within?: string): SQL =>
+  sql`exists (select 1 from ${educationEnrolments} e where e.class_id = ${educationClasses.id} and ${memberIn(sql`e.member_id`, scope, within)})`
+
+/** The class is visible to the scope (organizer or an enrolled member in it), within `within` when given. */
+const classVisible = (scope: Scope, within?: string): SQL =>
+  sql`(${organizerIn(scope, within)} or ${enrolsIn(scope, within)})`
 
 /**
  * The one insert path of classes and their sessions, for callers that checked them (`createClass`, the demo
@@ -65,9 +120,22 @@ export const writeClasses = async (
   classes: readonly NewClass[],
 ): Promise<readonly { readonly row: EducationClass; readonly sessions: readonly EducationSession[] }[]> => {
   if (classes.length === 0) return []
+  const unnamed = [...new Set(classes.filter((c) => c.organizerName === undefined).map((c) => c.orgId))]
+  const names = new Map(
+    unnamed.length === 0
+      ? []
+      : (await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, unnamed))).map(
+          (o) => [o.id, o.name],
+        ),
+  )
   const rows = await tx
     .insert(educationClasses)
-    .values(classes.map(({ sessions: _, ...c }) => c))
+    .values(
+      classes.map(({ sessions: _, ...c }) => ({
+        ...c,
+        organizerName: c.organizerName ?? names.get(c.orgId) ?? "",
+      })),
+    )
     .returning()
   const sessionValues = rows.flatMap((r, i) =>
     (classes[i]?.sessions ?? []).map((s) => ({ ...s, classId: r.id })),
@@ -79,39 +147,63 @@ export const writeClasses = async (
 
 /** A new class of an organization of the scope (else `NotInScope`). */
 export const createClass = async (tx: XfDb, scope: Scope, c: NewClass): Promise<ClassRow> => {
-  await orgInScope(tx, scope, c.orgId)
-  const [created] = await writeClasses(tx, [c])
+  const org = await orgInScope(tx, scope, c.orgId)
+  const [created] = await writeClasses(tx, [{ ...c, organizerName: org.name }])
   if (created === undefined) throw new Error("insert into education_classes returned no row")
   return classInScope(tx, scope, created.row.id)
 }
 
-const countsOf = async (db: XfDb, classIds: readonly string[]) => {
+/** Enrolled members and person-times per class, as the caller sees them (`organized`: the organizer's side). */
+const countsOf = async (
+  db: XfDb,
+  scope: Scope,
+  classes: readonly { readonly id: string; readonly organized: boolean }[],
+) => {
   const enrolled = new Map<string, number>()
   const times = new Map<string, number>()
-  if (classIds.length === 0) return { enrolled, times }
+  const all = classes.filter((c) => c.organized).map((c) => c.id)
+  const own = classes.filter((c) => !c.organized).map((c) => c.id)
+  if (classes.length === 0) return { enrolled, times }
+  const seen = (ids: readonly string[], memberId: SQL | AnyColumn) =>
+    own.length === 0
+      ? inArray(educationEnrolments.classId, [...ids])
+      : all.length === 0
+        ? and(inArray(educationEnrolments.classId, [...ids]), memberIn(memberId, scope))
+        : sql`(${inArray(educationEnrolments.classId, [...all])} or (${inArray(educationEnrolments.classId, [...own])} and ${memberIn(memberId, scope)}))`
+  const ids = classes.map((c) => c.id)
   for (const r of await db
     .select({ id: educationEnrolments.classId, n: count() })
     .from(educationEnrolments)
-    .where(inArray(educationEnrolments.classId, [...classIds]))
+    .where(seen(ids, educationEnrolments.memberId))
     .groupBy(educationEnrolments.classId))
     enrolled.set(r.id, r.n)
+  const attended = (memberId: AnyColumn) =>
+    own.length === 0
+      ? inArray(educationSessions.classId, [...ids])
+      : all.length === 0
+        ? and(inArray(educationSessions.classId, [...ids]), memberIn(memberId, scope))
+        : sql`(${inArray(educationSessions.classId, [...all])} or (${inArray(educationSessions.classId, [...own])} and ${memberIn(memberId, scope)}))`
   for (const r of await db
     .select({ id: educationSessions.classId, n: count() })
     .from(educationAttendance)
     .innerJoin(educationSessions, eq(educationSessions.id, educationAttendance.sessionId))
-    .where(inArray(educationSessions.classId, [...classIds]))
+    .where(attended(educationAttendance.memberId))
     .groupBy(educationSessions.classId))
     times.set(r.id, r.n)
   return { enrolled, times }
 }
 
-/** One class of the scope with its sessions and counts; `NotInScope` when missing or outside. */
+const classColumns = (scope: Scope) => ({
+  c: educationClasses,
+  organized: sql<boolean>`${organizerIn(scope)}`.mapWith(Boolean),
+})
+
+/** One class the scope sees (organizer or an enrolled member in it) with its sessions and counts; `NotInScope` when missing or unseen. */
 export const classInScope = async (db: XfDb, scope: Scope, id: string): Promise<ClassRow> => {
   const [row] = await db
-    .select({ c: educationClasses, orgName: orgs.name, orgPath: orgs.path })
+    .select(classColumns(scope))
     .from(educationClasses)
-    .innerJoin(orgs, eq(orgs.id, educationClasses.orgId))
-    .where(and(eq(educationClasses.id, id), orgRowInScope(scope)))
+    .where(and(eq(educationClasses.id, id), classVisible(scope)))
     .limit(1)
   if (row === undefined) throw new NotInScope("class", id)
   const sessions = await db
@@ -119,29 +211,49 @@ export const classInScope = async (db: XfDb, scope: Scope, id: string): Promise<
     .from(educationSessions)
     .where(eq(educationSessions.classId, id))
     .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute))
-  const { enrolled, times } = await countsOf(db, [id])
+  const { enrolled, times } = await countsOf(db, scope, [{ id, organized: row.organized }])
   return {
     ...row.c,
-    orgName: row.orgName,
-    orgPath: row.orgPath,
+    orgName: row.c.organizerName,
+    organizedInScope: row.organized,
     sessions,
     enrolled: enrolled.get(id) ?? 0,
     personTimes: times.get(id) ?? 0,
   }
 }
 
-/** One page of the classes organized in the scope (or the subtree of `orgId`), newest first, with the total. */
+/**
+ * One class of the organizer's side of the scope (its organizer lies in the scope): what enrolling and closing
+ * need. `NotInScope` when missing or unseen; `NotOrganizer` when the scope sees it only through its members.
+ */
+export const classOrganizedInScope = async (db: XfDb, scope: Scope, id: string): Promise<ClassRow> => {
+  const c = await classInScope(db, scope, id)
+  if (!c.organizedInScope) throw new NotOrganizer(id)
+  return c
+}
+
+/** A class seen through its enrolled members only: the caller may not enrol in it or close it. */
+export class NotOrganizer extends Error {
+  readonly _tag = "NotOrganizer"
+  constructor(readonly classId: string) {
+    super(`class ${classId} is organized outside the caller's scope`)
+  }
+}
+
+/**
+ * One page of the classes the scope sees (organized in it or enrolling a member of it; within the subtree of
+ * `orgId` when given), newest first, with the total.
+ */
 export const classesInScope = async (
   db: XfDb,
   scope: Scope,
   query: { readonly orgId?: string | undefined; readonly page: number; readonly pageSize: number },
 ): Promise<{ readonly items: readonly ClassRow[]; readonly total: number }> => {
   const within = await withinOf(db, scope, query.orgId)
-  const where = and(orgRowInScope(scope), pathInSubtree(orgs.path, within))
+  const where = classVisible(scope, within)
   const rows = await db
-    .select({ c: educationClasses, orgName: orgs.name, orgPath: orgs.path })
+    .select(classColumns(scope))
     .from(educationClasses)
-    .innerJoin(orgs, eq(orgs.id, educationClasses.orgId))
     .where(where)
     .orderBy(desc(educationClasses.recordedAt), asc(educationClasses.id))
     .limit(query.pageSize)
@@ -155,17 +267,17 @@ export const classesInScope = async (
           .from(educationSessions)
           .where(inArray(educationSessions.classId, ids))
           .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute))
-  const { enrolled, times } = await countsOf(db, ids)
-  const [total] = await db
-    .select({ n: count() })
-    .from(educationClasses)
-    .innerJoin(orgs, eq(orgs.id, educationClasses.orgId))
-    .where(where)
+  const { enrolled, times } = await countsOf(
+    db,
+    scope,
+    rows.map((r) => ({ id: r.c.id, organized: r.organized })),
+  )
+  const [total] = await db.select({ n: count() }).from(educationClasses).where(where)
   return {
     items: rows.map((r) => ({
       ...r.c,
-      orgName: r.orgName,
-      orgPath: r.orgPath,
+      orgName: r.c.organizerName,
+      organizedInScope: r.organized,
       sessions: sessions.filter((s) => s.classId === r.c.id),
       enrolled: enrolled.get(r.c.id) ?? 0,
       personTimes: times.get(r.c.id) ?? 0,
@@ -241,9 +353,10 @@ export const writeEnrolments = async (
   return added
 }
 
-/** The enrolled members of a class (already loaded in scope), by organization and name. */
+/** The enrolled members of a class (already loaded in scope) that lie in the scope, by organization and name. */
 export const enrolledMembers = async (
   db: XfDb,
+  scope: Scope,
   classId: string,
 ): Promise<
   readonly { readonly id: string; readonly name: string; readonly orgId: string; readonly orgName: string }[]
@@ -253,19 +366,28 @@ export const enrolledMembers = async (
     .from(educationEnrolments)
     .innerJoin(members, eq(members.id, educationEnrolments.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(eq(educationEnrolments.classId, classId))
+    .where(and(eq(educationEnrolments.classId, classId), orgRowInScope(scope)))
     .orderBy(asc(orgs.path), asc(members.namePinyin), asc(members.id))
 
-/** Who was present at each session of a class: session id → member ids. */
+/**
+ * Who was present at each session of a class (already loaded in scope): session id → member ids; every row for
+ * the organizer's side (`c.organizedInScope`), the scope's own members' rows otherwise.
+ */
 export const attendanceOfClass = async (
   db: XfDb,
-  classId: string,
+  scope: Scope,
+  c: Pick<ClassRow, "id" | "organizedInScope">,
 ): Promise<ReadonlyMap<string, readonly string[]>> => {
   const rows = await db
     .select({ sessionId: educationAttendance.sessionId, memberId: educationAttendance.memberId })
     .from(educationAttendance)
     .innerJoin(educationSessions, eq(educationSessions.id, educationAttendance.sessionId))
-    .where(eq(educationSessions.classId, classId))
+    .where(
+      and(
+        eq(educationSessions.classId, c.id),
+        c.organizedInScope ? undefined : memberIn(educationAttendance.memberId, scope),
+      ),
+    )
   const out = new Map<string, string[]>()
   for (const r of rows) out.set(r.sessionId, [...(out.get(r.sessionId) ?? []), r.memberId])
   return out
@@ -284,15 +406,19 @@ export const writeAttendance = async (
 }
 
 /**
- * The tick list's write path: the members present at a session become exactly `memberIds` (the caller checked
- * that they are enrolled). Run it in a transaction.
+ * The tick list's write path: the members of the scope present at a session become exactly `memberIds` (the
+ * caller checked that they are enrolled and in the scope); the ticks of members outside the scope (another
+ * branch's, in a class organized above) stay as they are. Run it in a transaction.
  */
 export const setSessionAttendance = async (
   tx: XfDb,
+  scope: Scope,
   sessionId: string,
   memberIds: readonly string[],
 ): Promise<void> => {
-  await tx.delete(educationAttendance).where(eq(educationAttendance.sessionId, sessionId))
+  await tx
+    .delete(educationAttendance)
+    .where(and(eq(educationAttendance.sessionId, sessionId), memberIn(educationAttendance.memberId, scope)))
   await writeAttendance(
     tx,
     memberIds.map((memberId) => ({ sessionId, memberId })),
@@ -310,7 +436,7 @@ export const closeClass = async (
   expectedVersion: number,
   at: Date,
 ): Promise<EducationClass | undefined> => {
-  await classInScope(tx, scope, id)
+  await classOrganizedInScope(tx, scope, id)
   const [row] = await tx
     .update(educationClasses)
     .set({ closedAt: at, version: sql`${educationClasses.version} + 1` })
@@ -338,7 +464,7 @@ export interface UpcomingSessionRow {
 }
 
 /**
- * The sessions (课次) dated `from`…`to` of the classes of the scope not yet closed, soonest first, at most
+ * The sessions (课次) dated `from`…`to` of the classes the scope sees (organized in it or enrolling its members) not yet closed, soonest first, at most
  * `limit`: the education area's agenda entries.
  */
 export const sessionsBetween = async (
@@ -356,15 +482,14 @@ export const sessionsBetween = async (
       topic: educationSessions.topic,
       onDate: educationSessions.onDate,
       startMinute: educationSessions.startMinute,
-      orgId: orgs.id,
-      orgName: orgs.name,
+      orgId: educationClasses.orgId,
+      orgName: educationClasses.organizerName,
     })
     .from(educationSessions)
     .innerJoin(educationClasses, eq(educationClasses.id, educationSessions.classId))
-    .innerJoin(orgs, eq(orgs.id, educationClasses.orgId))
     .where(
       and(
-        orgRowInScope(scope),
+        classVisible(scope),
         isNull(educationClasses.closedAt),
         gte(educationSessions.onDate, from),
         lte(educationSessions.onDate, to),

@@ -36,6 +36,13 @@ const conditionOff = (): boolean => (globalThis as Record<symbol, unknown>)[COND
 const inPath = (column: Parameters<typeof pathInSubtree>[0], path: string): SQL =>
   conditionOff() ? sql`true` : pathInSubtree(column, path)
 
+/**
+ * The condition "this org path (a column or an aliased expression) lies in the scope's subtree", for a
+ * condition that reaches `orgs` through a subquery of its own (a class seen through its enrolled members).
+ */
+export const pathInScope = (column: Parameters<typeof pathInSubtree>[0], scope: Scope): SQL =>
+  inPath(column, scope.orgPath)
+
 /** The condition "this org row lies in the scope's subtree" (`orgs` must be in the query). */
 export const orgRowInScope = (scope: Scope): SQL => inPath(orgs.path, scope.orgPath)
 

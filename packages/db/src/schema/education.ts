@@ -22,7 +22,9 @@ export const audienceKinds = ["subtree", "post", "category", "list"] as const
 /**
  * 培训班 (a training class or rotation training): organized by any organization of the tree, for an audience
  * (`audience_kind` with `audience_value`: an org id for `subtree`, a post, a member category, or empty for
- * `list`). Closed classes take no more attendance. `version` moves on with every change.
+ * `list`). Closed classes take no more attendance. `version` moves on with every change. `organizer_name` is the
+ * organizer's name as it was when the class was created: a caller who sees the class through its enrolled members
+ * (a branch under a committee's class) does not see the organizer's own `orgs` row (docs/security.md).
  */
 export const educationClasses = pgTable(
   "education_classes",
@@ -31,6 +33,7 @@ export const educationClasses = pgTable(
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id),
+    organizerName: text("organizer_name").notNull(),
     title: text("title").notNull(),
     audienceKind: text("audience_kind").$type<(typeof audienceKinds)[number]>().notNull(),
     audienceValue: text("audience_value").notNull().default(""),

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { Roster } from "@xianfeng/api/contract/education"
-import { App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Select, Space, Tag } from "antd"
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Select, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
@@ -100,7 +100,7 @@ const ClassPage = () => {
       extra={
         c.closed ? (
           <Tag>{t("education.classStatus.closed")}</Tag>
-        ) : (
+        ) : !c.organizedInScope ? null : (
           <Popconfirm title={t("education.closeConfirm")} onConfirm={() => close.mutate()}>
             <Button danger>{t("education.close")}</Button>
           </Popconfirm>
@@ -118,7 +118,16 @@ const ClassPage = () => {
           <span data-testid="class-person-times">{c.personTimes}</span>
         </Descriptions.Item>
       </Descriptions>
-      {!c.closed && (
+      {!c.organizedInScope && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="class-seen-from-below"
+          message={t("education.seenFromBelow", { org: c.orgName })}
+        />
+      )}
+      {!c.closed && c.organizedInScope && (
         <Card size="small" title={t("education.enrolOrg")} style={{ marginBottom: 16 }}>
           <Flex gap={8} wrap>
             <OrgPicker value={enrolOrg} onChange={setEnrolOrg} testId="enrol-org" preselectBranch />

@@ -199,7 +199,7 @@ const ClassesPage = () => {
       title={t("education.title")}
       extra={
         <Flex gap={8} wrap>
-          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="classes-org" />
+          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="classes-org" preselectBranch />
           <Button
             type="primary"
             icon={<PlusOutlined />}

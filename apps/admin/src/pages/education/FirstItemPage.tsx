@@ -44,7 +44,7 @@ const FirstItemPage = () => {
       title={t("education.firstItem")}
       extra={
         <Flex gap={8} wrap>
-          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="fi-org" />
+          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="fi-org" preselectBranch />
           <Input
             type="date"
             value={from}

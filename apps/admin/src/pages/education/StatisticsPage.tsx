@@ -93,7 +93,7 @@ const StatisticsPage = () => {
             onChange={(v) => v && setYear(v)}
             addonBefore={t("education.year")}
           />
-          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="stats-org" />
+          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="stats-org" preselectBranch />
           <Button
             icon={<DownloadOutlined />}
             onClick={() =>

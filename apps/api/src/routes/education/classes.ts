@@ -71,6 +71,7 @@ export const classView = (
   id: c.id,
   orgId: c.orgId,
   orgName: c.orgName,
+  organizedInScope: c.organizedInScope,
   title: c.title,
   audience: audienceOf(c),
   centralized: c.centralized,
@@ -95,10 +96,23 @@ export const classView = (
   hours: c.sessions.reduce((n, s) => n + s.tenths, 0) / 10,
 })
 
+/** The class, for the organizer's side only (enrolling, closing): 403 for a caller who sees it through its members. */
+const organizedClass = async (deps: Deps, actor: Actor, id: string): Promise<ClassRow> => {
+  const c = await classInScope(deps.db, actor, id)
+  if (!c.organizedInScope)
+    throw problems.forbidden(
+      "只有主办单位及其上级可以为本班报名或结业",
+      "Only the organizer's side may enrol in or close this class",
+    )
+  return c
+}
+
 export const listClasses = route({
   method: "get",
   path: "/api/education/classes",
-  summary: "Training classes organized in the caller's subtree (or one organization's), newest first",
+  summary:
+    "Training classes the caller sees — organized in its subtree or enrolling its members (within one " +
+    "organization's subtree when given) — newest first",
   tag: "education",
   auth: "user",
   query: ClassQuery,
@@ -190,6 +204,7 @@ const admitted = async (
   ids: readonly string[],
 ) => {
   const facts = await audienceFactsOf(db, actor, ids)
+  const organizer = await orgInScope(db, actor, c.orgId)
   let audience: RulesAudience
   if (c.audienceKind === "subtree") {
     const org = await orgInScope(db, actor, c.audienceValue)
@@ -210,7 +225,7 @@ const admitted = async (
         (r): r is MemberCategory => !["secretary", "deputy-secretary", "committee-member"].includes(r),
       ),
     }
-    return audienceAdmits(c.orgPath, audience, m)
+    return audienceAdmits(organizer.path, audience, m)
   }
   return { yes: ids.filter(ok), no: ids.filter((id) => !ok(id)) }
 }
@@ -229,7 +244,7 @@ export const enrolInClass = route({
   body: EnrolBody,
   response: EnrolResult,
   handler: async ({ actor, params, body, deps }) => {
-    const c = await classInScope(deps.db, actor, params.id)
+    const c = await organizedClass(deps, actor, params.id)
     if (c.closedAt !== null) throw problems.conflict("培训班已结业，不能再报名", "The class is closed")
     let yes: readonly string[] = []
     let skipped = 0
@@ -280,8 +295,8 @@ export const classRoster = route({
   handler: async ({ actor, params, deps }) => {
     const c = await classInScope(deps.db, actor, params.id)
     const [people, present] = await Promise.all([
-      enrolledMembers(deps.db, c.id),
-      attendanceOfClass(deps.db, c.id),
+      enrolledMembers(deps.db, actor, c.id),
+      attendanceOfClass(deps.db, actor, c),
     ])
     await audit(deps.db, deps, actor, {
       action: "education.class.roster.read",
@@ -317,7 +332,8 @@ export const markAttendance = async (
   const c = await classInScope(deps.db, actor, classId)
   if (!c.sessions.some((s) => s.id === sessionId)) throw problems.notFound()
   if (c.closedAt !== null) throw problems.conflict("培训班已结业，不能再登记出勤", "The class is closed")
-  const enrolled = new Set((await enrolledMembers(deps.db, c.id)).map((m) => m.id))
+  // The caller's own enrolled members: a branch seeing a class organized above it marks its members alone.
+  const enrolled = new Set((await enrolledMembers(deps.db, actor, c.id)).map((m) => m.id))
   const errors = memberIds.flatMap((id, i) =>
     enrolled.has(id)
       ? []
@@ -332,7 +348,7 @@ export const markAttendance = async (
   )
   if (errors.length > 0) throw unprocessable(errors)
   const unique = [...new Set(memberIds)]
-  await setSessionAttendance(deps.db, sessionId, unique)
+  await setSessionAttendance(deps.db, actor, sessionId, unique)
   await audit(deps.db, deps, actor, {
     action: "education.class.attendance",
     objectType: "education-session",
@@ -349,7 +365,9 @@ export const setAttendance = route({
   path: "/api/education/classes/:id/sessions/:sessionId/attendance",
   summary: "Mark a session's attendance from a tick list: exactly the listed members are present",
   description:
-    "A member not enrolled in the class is refused with 422 naming `memberIds[i]`; nothing changes then.",
+    "The list covers the caller's own enrolled members: for a class organized above the caller's subtree, the " +
+    "ticks of other branches' members stay as they are. A member not enrolled in the class, or not the " +
+    "caller's, is refused with 422 naming `memberIds[i]`; nothing changes then.",
   tag: "education",
   auth: "user",
   roles: educationPermissions.organize,
@@ -371,6 +389,7 @@ export const closeTrainingClass = route({
   body: CloseBody,
   response: ClassView,
   handler: async ({ actor, params, body, deps }) => {
+    await organizedClass(deps, actor, params.id)
     const closed = await closeClass(deps.db, actor, params.id, body.version, deps.now())
     if (closed === undefined)
       throw problems.conflict("培训班已变更或已结业，请刷新", "The class changed or is closed; reload", [
@@ -405,8 +424,8 @@ export const classRosterXlsx = route({
   handler: async ({ actor, params, deps }) => {
     const c = await classInScope(deps.db, actor, params.id)
     const [people, present] = await Promise.all([
-      enrolledMembers(deps.db, c.id),
-      attendanceOfClass(deps.db, c.id),
+      enrolledMembers(deps.db, actor, c.id),
+      attendanceOfClass(deps.db, actor, c),
     ])
     await audit(deps.db, deps, actor, {
       action: "education.class.roster.export",
@@ -525,7 +544,7 @@ export const importSignInSheet = route({
     if (names.length === 0)
       throw refuse("no-names", "no column headed 姓名 with names", "签到表中没有“姓名”列或没有姓名")
     await classInScope(deps.db, actor, params.id)
-    const enrolled = await enrolledMembers(deps.db, params.id)
+    const enrolled = await enrolledMembers(deps.db, actor, params.id)
     const byName = new Map<string, string[]>()
     for (const m of enrolled) byName.set(m.name, [...(byName.get(m.name) ?? []), m.id])
     const unknown = names.filter((n) => (byName.get(n.name)?.length ?? 0) === 0)

@@ -84,7 +84,14 @@ export const SessionView = Schema.Struct({
 export const ClassView = Schema.Struct({
   id: Schema.String,
   orgId: Schema.String,
+  /** The organizer's name (kept on the class: a branch seeing it through its members does not see the organizer). */
   orgName: Schema.String,
+  /**
+   * The caller's subtree holds the organizer: it sees every enrolment and attendance row, and may enrol and close.
+   * Otherwise the caller sees the class through its own members enrolled in it: their rows (and counts) only, and
+   * it marks attendance for them alone.
+   */
+  organizedInScope: Schema.Boolean,
   title: Schema.String,
   audience: Audience,
   centralized: Schema.Boolean,
@@ -93,8 +100,9 @@ export const ClassView = Schema.Struct({
   status: Schema.Literals(classStatuses),
   version: Schema.Int,
   sessions: Schema.Array(SessionView),
+  /** Enrolled members the caller sees (every one for the organizer's side). */
   enrolled: Schema.Int,
-  /** 人次: present attendance rows. */
+  /** 人次: present attendance rows the caller sees (every one for the organizer's side). */
   personTimes: Schema.Int,
   hours: Schema.Number,
 })

@@ -13,6 +13,7 @@ export const importKinds = [
   "development",
   "meetings",
   "class-attendance",
+  "online-learning",
   "care-ledger",
   "dues",
 ] as const

@@ -1,6 +1,7 @@
 import { careLedgerImporter, duesPaymentImporter } from "../../care/import.js"
 import { meetingImporter } from "../../discipline/import.js"
 import { classAttendanceImporter } from "../../education/import.js"
+import { onlineLearningImporter } from "../../education/online-import.js"
 import type { Importer } from "./engine.js"
 import { developmentImporter, memberImporter } from "./members.js"
 import { orgImporter } from "./orgs.js"
@@ -17,6 +18,7 @@ export const importers: Readonly<Record<string, Importer<never, never>>> = {
   development: erased(developmentImporter),
   meetings: erased(meetingImporter),
   "class-attendance": erased(classAttendanceImporter),
+  "online-learning": erased(onlineLearningImporter),
   "care-ledger": erased(careLedgerImporter),
   dues: erased(duesPaymentImporter),
 }

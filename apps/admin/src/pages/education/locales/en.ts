@@ -47,6 +47,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "education.open": "Open",
   "education.close": "Close class",
   "education.closeConfirm": "No attendance can be marked after closing. Close the class?",
+  "education.seenFromBelow":
+    "This class is organized by {org}. Only the members you look after are listed with their attendance, which you may mark; enrolment and closing are for the organizer.",
   "education.enrolOrg": "Enrol an organization",
   "education.enrolDone": "{added} enrolled ({skipped} outside the audience were not)",
   "education.attendance": "Attendance",

@@ -47,6 +47,8 @@ export const zhCN = {
   "education.open": "进行中",
   "education.close": "结业",
   "education.closeConfirm": "结业后不能再登记出勤，确定结业？",
+  "education.seenFromBelow":
+    "本班由{org}主办。这里只列出您所管党员的报名和出勤，您可为他们登记出勤；报名和结业由主办单位办理。",
   "education.enrolOrg": "按组织报名",
   "education.enrolDone": "新增报名{added}人（不在培训对象范围的{skipped}人未报名）",
   "education.attendance": "出勤登记",
