@@ -82,11 +82,29 @@ export type MeetingEditBody = typeof MeetingEditBody.Type
 
 export const MeetingParams = Schema.Struct({ id: UuidId })
 
+/** A development step decided at the meeting (DR 8, 13, 19, 32): its record and the person it decided. */
+export const DevelopmentDecisionView = Schema.Struct({
+  recordId: Schema.String,
+  memberId: Schema.String,
+  name: Schema.String,
+  step: Schema.String,
+  /** The step's name in the reader's language. */
+  stepName: Schema.String,
+  date: IsoDate,
+})
+export type DevelopmentDecisionView = typeof DevelopmentDecisionView.Type
+
 export const MeetingView = Schema.Struct({
   ...MeetingBody.fields,
   id: Schema.String,
   recordedAt: Schema.String,
   version: Schema.Int,
+  /**
+   * The development steps in force linked to this meeting (people of the reader's subtree). While one is, an
+   * edit that would change what it was decided on (date, kind, the person's ballot, probationary present) is
+   * refused with 422 naming the field and the step.
+   */
+  developmentDecisions: Schema.optionalKey(Schema.Array(DevelopmentDecisionView)),
 })
 export type MeetingView = typeof MeetingView.Type
 
