@@ -137,6 +137,7 @@ export const DecidingMeetingsQuery = Schema.Struct({
   ]),
   decidedBy: Schema.optionalKey(Schema.Literals(["branch-committee", "general-meeting"])),
 })
+export type DecidingMeetingsQuery = typeof DecidingMeetingsQuery.Type
 
 /** A meeting of the person's branch that can decide the step, with what it would fill in, or why it cannot. */
 export const DecidingMeetingView = Schema.Struct({
