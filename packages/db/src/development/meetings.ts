@@ -4,7 +4,7 @@
  * `recordDevelopmentStep`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, inArray, isNull } from "drizzle-orm"
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import type { Scope } from "../platform/scope.js"
@@ -124,4 +124,92 @@ export const linkedMeetingsOf = async (
     .from(disciplineMeetings)
     .where(and(inArray(disciplineMeetings.id, ids), inSubtree(disciplineMeetings.orgId, scope.orgPath)))
   return new Map(rows.map((r) => [r.id, r]))
+}
+
+/** An admission recorded without its meeting, with the person's branch and name (a bulk load links it). */
+export interface UnlinkedAdmission {
+  readonly recordId: string
+  readonly memberId: string
+  readonly orgId: string
+  readonly name: string
+  readonly onDate: PlainDate
+  readonly evidence: Record<string, unknown>
+}
+
+/**
+ * For a bulk load (the demo district, an import) that links meetings it writes: the admission meetings
+ * (`admission-meeting`) in force recorded without a meeting, dated `from`…`to`, oldest first. Not scoped: the
+ * caller loads a whole district.
+ */
+export const unlinkedAdmissions = async (
+  db: XfDb,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<readonly UnlinkedAdmission[]> =>
+  db
+    .select({
+      recordId: developmentRecords.id,
+      memberId: developmentRecords.memberId,
+      orgId: members.orgId,
+      name: members.name,
+      onDate: developmentRecords.onDate,
+      evidence: developmentRecords.evidence,
+    })
+    .from(developmentRecords)
+    .innerJoin(members, eq(members.id, developmentRecords.memberId))
+    .where(
+      and(
+        eq(developmentRecords.step, "admission-meeting"),
+        isNull(developmentRecords.meetingId),
+        isNull(developmentRecords.removedAt),
+        gte(developmentRecords.onDate, from),
+        lte(developmentRecords.onDate, to),
+      ),
+    )
+    .orderBy(asc(developmentRecords.onDate), asc(developmentRecords.id))
+
+/** A member of a branch as a roll call of a past day needs them: when they were admitted and made full. */
+export interface RollMember {
+  readonly id: string
+  readonly orgId: string
+  readonly admittedOn: PlainDate | null
+  readonly fullMemberOn: PlainDate | null
+}
+
+/** For a bulk load: the full and probationary members of `orgIds` with their stage dates. Not scoped. */
+export const rollOfOrgs = async (db: XfDb, orgIds: readonly string[]): Promise<readonly RollMember[]> =>
+  orgIds.length === 0
+    ? []
+    : db
+        .select({
+          id: members.id,
+          orgId: members.orgId,
+          admittedOn: members.admittedOn,
+          fullMemberOn: members.fullMemberOn,
+        })
+        .from(members)
+        .where(
+          and(inArray(members.orgId, [...new Set(orgIds)]), inArray(members.stage, ["full", "probationary"])),
+        )
+        .orderBy(asc(members.orgId), asc(members.id))
+
+/**
+ * For a bulk load that checked what it links: sets each record's meeting and the evidence as the meeting decided
+ * it (its ballot and probationary present). Returns how many records it linked.
+ */
+export const linkDevelopmentRecords = async (
+  db: XfDb,
+  links: readonly {
+    readonly recordId: string
+    readonly meetingId: string
+    readonly evidence: Record<string, unknown>
+  }[],
+): Promise<number> => {
+  for (const l of links) {
+    await db
+      .update(developmentRecords)
+      .set({ meetingId: l.meetingId, evidence: l.evidence })
+      .where(eq(developmentRecords.id, l.recordId))
+  }
+  return links.length
 }
