@@ -76,12 +76,6 @@ export const MeetingBody = Schema.Struct({
 })
 export type MeetingBody = typeof MeetingBody.Type
 
-/** An edit carries the version it was made from; a stale one is refused (409). */
-export const MeetingEditBody = Schema.Struct({ ...MeetingBody.fields, version: Schema.Int })
-export type MeetingEditBody = typeof MeetingEditBody.Type
-
-export const MeetingParams = Schema.Struct({ id: UuidId })
-
 /** A development step decided at the meeting (DR 8, 13, 19, 32): its record and the person it decided. */
 export const DevelopmentDecisionView = Schema.Struct({
   recordId: Schema.String,
@@ -93,6 +87,21 @@ export const DevelopmentDecisionView = Schema.Struct({
   date: IsoDate,
 })
 export type DevelopmentDecisionView = typeof DevelopmentDecisionView.Type
+
+/**
+ * An edit carries the version it was made from; a stale one is refused (409). A meeting as read may be sent
+ * back as it is: its `developmentDecisions` are read-only and ignored (a step is linked from its own record).
+ */
+export const MeetingEditBody = Schema.Struct({
+  ...MeetingBody.fields,
+  version: Schema.Int,
+  developmentDecisions: Schema.optionalKey(
+    Schema.Array(DevelopmentDecisionView).annotate({ description: "Read-only; ignored on edit" }),
+  ),
+})
+export type MeetingEditBody = typeof MeetingEditBody.Type
+
+export const MeetingParams = Schema.Struct({ id: UuidId })
 
 export const MeetingView = Schema.Struct({
   ...MeetingBody.fields,
