@@ -4,12 +4,24 @@ import { describe, expect, it } from "vitest"
 import {
   type DecidingMeeting,
   decidingSittingOf,
+  type LinkedVote,
   linkStepToMeeting,
   linkStillHolds,
+  type MeetingEvidence,
   meetingOutcome,
 } from "../src/index.js"
 
 const person = { id: "m-1", orgId: "b1", name: "张三" }
+const onZhang: LinkedVote = {
+  matter: "admission",
+  subject: "张三",
+  expectedVoters: 9,
+  presentVoters: 5,
+  writtenOpinions: 0,
+  yesVotes: 5,
+  noVotes: 0,
+  abstentions: 0,
+}
 const general: DecidingMeeting = {
   id: "mt-1",
   orgId: "b1",
@@ -17,16 +29,7 @@ const general: DecidingMeeting = {
   on: date("2026-05-12"),
   presentProbationary: 1,
   votes: [
-    {
-      matter: "admission",
-      subject: "张三",
-      expectedVoters: 9,
-      presentVoters: 5,
-      writtenOpinions: 0,
-      yesVotes: 5,
-      noVotes: 0,
-      abstentions: 0,
-    },
+    onZhang,
     {
       matter: "admission",
       subject: "李四",
@@ -73,14 +76,14 @@ describe("linkStepToMeeting", () => {
   it("the quorum is then judged on the meeting's numbers: 5 of 9 present is more than half, 4 of 9 is not", () => {
     const ok = linkStepToMeeting(admission, general, person)
     if (Result.isFailure(ok)) throw new Error("expected a link")
-    expect(meetingOutcome(ok.success.evidence as never).quorum).toBe(true)
+    expect(meetingOutcome(ok.success.evidence as MeetingEvidence).quorum).toBe(true)
     const thin = linkStepToMeeting(
       admission,
-      { ...general, votes: [{ ...(general.votes[0] as never), presentVoters: 4, yesVotes: 4 }] },
+      { ...general, votes: [{ ...onZhang, presentVoters: 4, yesVotes: 4 }] },
       person,
     )
     if (Result.isFailure(thin)) throw new Error("expected a link")
-    expect(meetingOutcome(thin.success.evidence as never).quorum).toBe(false)
+    expect(meetingOutcome(thin.success.evidence as MeetingEvidence).quorum).toBe(false)
   })
 
   it("names the typed figure that disagrees with the meeting", () => {
@@ -141,7 +144,7 @@ describe("linkStillHolds", () => {
     expect(linkStillHolds(record, { ...general, votes: [...general.votes].reverse() }, person)).toEqual([])
   })
   it("breaks when the edit changes the ballot or the date", () => {
-    const changed = { ...general, votes: [{ ...(general.votes[0] as never), yesVotes: 4, noVotes: 1 }] }
+    const changed = { ...general, votes: [{ ...onZhang, yesVotes: 4, noVotes: 1 }] }
     expect(linkStillHolds(record, changed, person).map((e) => e.field)).toEqual([
       "evidence.yesVotes",
       "evidence.noVotes",
