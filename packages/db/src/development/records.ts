@@ -88,6 +88,8 @@ export interface DevelopmentStepEntry {
   readonly step: string
   readonly onDate: PlainDate
   readonly evidence: Record<string, unknown>
+  /** The meeting that decided the step (`decidingMeetingOf`), when it was recorded from one. */
+  readonly meetingId?: string | null
   readonly recordedBy: string | null
   readonly recordedAt: Date
 }

@@ -174,13 +174,22 @@ export const saveMeeting = async (
   return { ...row, attendance: fields.attendance }
 }
 
-/** A meeting of the scope with its attendance; `NotInScope` when missing or outside. */
-export const meetingInScope = async (db: XfDb, scope: Scope, id: string): Promise<MeetingRow> => {
-  const [row] = await db
+/**
+ * A meeting of the scope with its attendance; `NotInScope` when missing or outside. With `lock`, the row is
+ * locked for the rest of the transaction (an edit: a development step being linked to it waits, or is seen).
+ */
+export const meetingInScope = async (
+  db: XfDb,
+  scope: Scope,
+  id: string,
+  options: { readonly lock?: boolean } = {},
+): Promise<MeetingRow> => {
+  const q = db
     .select()
     .from(disciplineMeetings)
     .where(and(eq(disciplineMeetings.id, id), inSubtree(disciplineMeetings.orgId, scope.orgPath)))
     .limit(1)
+  const [row] = options.lock === true ? await q.for("update") : await q
   if (row === undefined) throw new NotInScope("meeting", id)
   return { ...row, attendance: (await attendanceOf(db, [row.id])).get(row.id) ?? [] }
 }

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core"
 import { plainDate, uuidKey } from "../internal/columns.js"
+import { disciplineMeetings } from "./discipline.js"
 import { members, orgs, users } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
 
@@ -26,6 +27,13 @@ export const developmentRecords = pgTable(
     step: text("step").notNull(),
     onDate: plainDate("on_date").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The meeting record (组织生活's 会议记录) that decided the step, when it was recorded from one: the activist
+     * and development-object decisions (branch committee, DR 8, 13), admission and conversion (branch general
+     * meeting, DR 19, 32). The evidence then carries the meeting's date and figures as they were judged; a
+     * meeting edit that would change them is refused while the record is in force.
+     */
+    meetingId: uuid("meeting_id").references(() => disciplineMeetings.id),
     ...recordedColumns(),
     /**
      * A record entered in error is removed, never deleted: it stays here with when, by whom and why, drops
@@ -37,6 +45,7 @@ export const developmentRecords = pgTable(
   },
   (t) => [
     index("development_records_member_idx").on(t.memberId, t.onDate),
+    index("development_records_meeting_idx").on(t.meetingId),
     check("development_records_removal", sql`(${t.removedAt} is null) = (${t.removedReason} is null)`),
   ],
 )

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { Alert, App, Flex, Form, Input, Modal, Typography } from "antd"
-import { type ReactNode, useMemo, useState } from "react"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { DecidingMeetingsQuery } from "@xianfeng/api/contract/development"
+import { Alert, App, Flex, Form, Input, Modal, Select, Typography } from "antd"
+import { type ReactNode, useEffect, useMemo, useState } from "react"
 import { type Problem, ProblemError } from "../../api/problem"
 import { useI18n } from "../../i18n/I18nProvider"
 import { devApi } from "./api"
@@ -22,6 +23,15 @@ import { sortVerdicts, verdictsOf } from "./verdicts"
 interface Values {
   onDate: string
   evidence: Record<string, unknown>
+  /** The meeting record that decided the step, when it was chosen ("从会议记录选择"). */
+  meetingId?: string
+}
+
+/** A meeting record chosen for a step: its id, its date and the evidence fields it fills (read-only). */
+interface MeetingLink {
+  readonly meetingId: string
+  readonly onDate: string
+  readonly filled: Readonly<Record<string, unknown>>
 }
 
 /**
@@ -45,6 +55,8 @@ const EvidenceForm = ({
   onStart,
   onProblem,
   onClose,
+  link,
+  picker,
 }: {
   readonly title: ReactNode
   readonly width: number
@@ -64,11 +76,23 @@ const EvidenceForm = ({
   /** Takes a problem the caller shows itself; answers whether it did. */
   readonly onProblem?: (problem: Problem, date: string) => boolean
   readonly onClose: () => void
+  /** The meeting record chosen: its date and figures are set and shown read-only. */
+  readonly link?: MeetingLink | undefined
+  /** Where a meeting record is chosen, given the date typed so far (to list the meetings near it first). */
+  readonly picker?: ((onDate: string | undefined) => ReactNode) | undefined
 }) => {
   const { t } = useI18n()
   const [form] = Form.useForm<Values>()
   const [banner, setBanner] = useState<string[]>([])
   const send = useMutation({ mutationFn: save })
+  const typedDate = Form.useWatch("onDate", form)
+  const readOnly = useMemo(() => new Set(Object.keys(link?.filled ?? {})), [link])
+  useEffect(() => {
+    if (link === undefined) return
+    form.setFieldValue("onDate", link.onDate)
+    for (const [k, v] of Object.entries(link.filled)) form.setFieldValue(["evidence", k], v)
+    form.setFields([{ name: "onDate", errors: [] }])
+  }, [link, form])
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => undefined)
@@ -76,7 +100,11 @@ const EvidenceForm = ({
     onStart?.()
     setBanner([])
     try {
-      await send.mutateAsync({ onDate: values.onDate, evidence: toEvidence(fields, values.evidence) })
+      await send.mutateAsync({
+        onDate: values.onDate,
+        evidence: toEvidence(fields, values.evidence),
+        ...(link === undefined ? {} : { meetingId: link.meetingId }),
+      })
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e
       const p = e.problem
@@ -126,6 +154,7 @@ const EvidenceForm = ({
           initialValues={{ evidence: initial }}
           scrollToFirstError
         >
+          {picker?.(typedDate)}
           <Form.Item
             name="onDate"
             label={t("dev.form.onDate")}
@@ -138,12 +167,102 @@ const EvidenceForm = ({
               },
             ]}
           >
-            <Input type="date" max={maxDate} style={{ maxWidth: 220 }} data-testid="field-onDate" />
+            <Input
+              type="date"
+              max={maxDate}
+              style={{ maxWidth: 220 }}
+              disabled={link !== undefined}
+              data-testid="field-onDate"
+            />
           </Form.Item>
-          <SchemaFields fields={fields} prefix={["evidence"]} maxDate={maxDate} />
+          <SchemaFields fields={fields} prefix={["evidence"]} maxDate={maxDate} readOnly={readOnly} />
         </Form>
       </div>
     </Modal>
+  )
+}
+
+/** The steps decided at a meeting of the branch (DR 8, 13, 19, 32), as the API's picker takes them. */
+const meetingSteps = [
+  "activist-decision",
+  "development-object-decision",
+  "admission-meeting",
+  "conversion-meeting",
+] as const satisfies readonly DecidingMeetingsQuery["step"][]
+type MeetingStep = (typeof meetingSteps)[number]
+const isMeetingStep = (id: string): id is MeetingStep => (meetingSteps as readonly string[]).includes(id)
+
+/** Days between two ISO dates, for listing the meetings nearest the typed date first. */
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000
+
+/**
+ * "从会议记录选择": the person's branch's meetings of the kind that decides the step (for the two decisions:
+ * committee meetings and general meetings), nearest the typed date first. A meeting that cannot decide the step
+ * for this person (no ballot on them) is listed, disabled, with the reason.
+ */
+const MeetingPicker = ({
+  memberId,
+  step,
+  near,
+  value,
+  onChange,
+}: {
+  readonly memberId: string
+  readonly step: MeetingStep
+  readonly near: string | undefined
+  readonly value: MeetingLink | undefined
+  readonly onChange: (link: MeetingLink | undefined) => void
+}) => {
+  const { t, td } = useI18n()
+  const decision = step === "activist-decision" || step === "development-object-decision"
+  const found = useQuery({
+    queryKey: ["development", "deciding-meetings", memberId, step],
+    queryFn: () =>
+      decision
+        ? Promise.all([
+            devApi.decidingMeetings(memberId, step, "branch-committee"),
+            devApi.decidingMeetings(memberId, step, "general-meeting"),
+          ])
+        : devApi.decidingMeetings(memberId, step).then((one) => [one]),
+  })
+  const lists = found.data ?? []
+  const items = lists
+    .flatMap((l) => l.items)
+    .filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i)
+    .sort((a, b) => (near ? daysApart(a.date, near) - daysApart(b.date, near) : b.date.localeCompare(a.date)))
+  const kinds = lists.map((l) => td(`discipline.obligation.${l.kind}`, l.kind)).join(" / ")
+  const basis = [...new Set(lists.flatMap((l) => l.citations))].join("；")
+  const typesOf = (types: readonly string[]) =>
+    types.map((k) => td(`discipline.obligation.${k}`, k)).join("、")
+  return (
+    <Form.Item
+      label={t("dev.form.fromMeeting")}
+      extra={
+        items.length === 0 && !found.isLoading
+          ? t("dev.form.meetingsNone", { kind: kinds })
+          : t("dev.form.fromMeetingHint", { basis })
+      }
+    >
+      <Select
+        data-testid="field-meetingId"
+        loading={found.isLoading}
+        value={value?.meetingId ?? ""}
+        onChange={(id: string) => {
+          const m = items.find((x) => x.id === id)
+          onChange(m === undefined ? undefined : { meetingId: m.id, onDate: m.date, filled: m.filled })
+        }}
+        options={[
+          { value: "", label: t("dev.form.noMeeting") },
+          ...items.map((m) => ({
+            value: m.id,
+            disabled: m.problems.length > 0,
+            label: `${m.date} ${typesOf(m.types)} ${m.place}${
+              m.problems.length > 0 ? ` — ${m.problems.map((p) => p.message).join("；")}` : ""
+            }`,
+          })),
+        ]}
+      />
+    </Form.Item>
   )
 }
 
@@ -180,6 +299,8 @@ export const RecordForm = ({
   const queryClient = useQueryClient()
   const [verdicts, setVerdicts] = useState<VerdictView[]>([])
   const [refusedDate, setRefusedDate] = useState("")
+  const [link, setLink] = useState<MeetingLink | undefined>()
+  const step = definition.id
   const fields = useMemo(() => fieldsOf(definition.evidenceSchema), [definition])
 
   // Pre-fill from the last record of this step, or of a step with the same evidence (the conversion
@@ -304,6 +425,14 @@ export const RecordForm = ({
         return true
       }}
       onClose={onClose}
+      link={link}
+      picker={
+        isMeetingStep(step)
+          ? (near) => (
+              <MeetingPicker memberId={memberId} step={step} near={near} value={link} onChange={setLink} />
+            )
+          : undefined
+      }
     />
   )
 }

@@ -11,6 +11,7 @@ const FieldItem = ({
   prefix,
   fullPath,
   maxDate,
+  disabled = false,
 }: {
   readonly spec: FieldSpec
   /** The name relative to the enclosing Form.List (or the form). */
@@ -18,6 +19,8 @@ const FieldItem = ({
   /** The absolute path, for test ids. */
   readonly fullPath: NamePath
   readonly maxDate: string | undefined
+  /** Shown, not typed: the value comes from elsewhere (a linked meeting record). */
+  readonly disabled?: boolean
 }) => {
   const { t, td } = useI18n()
   const label = td(`dev.field.${spec.key}`, spec.key)
@@ -97,6 +100,7 @@ const FieldItem = ({
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
+            disabled={disabled}
             options={[
               { label: t("dev.form.yes"), value: true },
               { label: t("dev.form.no"), value: false },
@@ -115,6 +119,7 @@ const FieldItem = ({
         >
           <InputNumber
             style={{ width: "100%" }}
+            disabled={disabled}
             {...(spec.kind === "integer" ? { precision: 0 } : {})}
             {...(spec.minimum === undefined ? {} : { min: spec.minimum })}
             {...(spec.maximum === undefined ? {} : { max: spec.maximum })}
@@ -137,6 +142,7 @@ const FieldItem = ({
         >
           <Select
             options={(spec.options ?? []).map(option)}
+            disabled={disabled}
             allowClear={!spec.required}
             placeholder={spec.nullable ? t("dev.form.none") : undefined}
             data-testid={testId}
@@ -182,15 +188,25 @@ export const SchemaFields = ({
   prefix,
   fullPath = prefix,
   maxDate,
+  readOnly,
 }: {
   readonly fields: readonly FieldSpec[]
   readonly prefix: NamePath
   readonly fullPath?: NamePath
   readonly maxDate: string | undefined
+  /** Top-level keys shown but not typed (filled from a linked meeting record). */
+  readonly readOnly?: ReadonlySet<string>
 }) => (
   <Flex vertical>
     {fields.map((f) => (
-      <FieldItem key={f.key} spec={f} prefix={prefix} fullPath={fullPath} maxDate={maxDate} />
+      <FieldItem
+        key={f.key}
+        spec={f}
+        prefix={prefix}
+        fullPath={fullPath}
+        maxDate={maxDate}
+        disabled={readOnly?.has(f.key) ?? false}
+      />
     ))}
   </Flex>
 )

@@ -120,6 +120,14 @@ const StepItem = ({
             <Typography.Text type="secondary">
               {t("dev.timeline.recordedOn", { date: r.onDate })}
             </Typography.Text>
+            {r.meeting ? (
+              <Tag color="blue" data-testid="record-meeting">
+                {t("dev.timeline.decidedAt", {
+                  date: r.meeting.date,
+                  types: r.meeting.types.map((k) => td(`discipline.obligation.${k}`, k)).join("、"),
+                })}
+              </Tag>
+            ) : null}
             {onRemove ? (
               <Button
                 type="link"

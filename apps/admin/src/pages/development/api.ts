@@ -4,6 +4,7 @@ import type {
   Composition,
   CultivationPlanView,
   CultivationRecordBody,
+  DecidingMeetings,
   Pipeline,
   PolicyImpact,
   PolicyImpactBody,
@@ -40,6 +41,9 @@ export const devApi = {
       reason,
       version,
     }),
+  /** The person's branch's meetings that can decide `step` ("从会议记录选择"), with what each fills in. */
+  decidingMeetings: (memberId: string, step: string, decidedBy?: "branch-committee" | "general-meeting") =>
+    api.get<DecidingMeetings>(`/development/people/${id(memberId)}/meetings`, { step, decidedBy }),
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),

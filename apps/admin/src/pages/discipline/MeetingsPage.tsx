@@ -10,7 +10,7 @@ import type {
 import { App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useEffect, useState } from "react"
-import { useSearchParams } from "react-router-dom"
+import { Link, useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
@@ -364,6 +364,21 @@ const MeetingsPage = () => {
       width: 90,
     },
     { title: t("discipline.place"), dataIndex: "place" },
+    {
+      // The development steps decided at this sitting (DR 8, 13, 19, 32), each to the person's timeline.
+      title: t("discipline.developmentDecisions"),
+      render: (_, m) => (
+        <Space size={4} wrap data-testid={`meeting-decisions-${m.id}`}>
+          {(m.developmentDecisions ?? []).map((d) => (
+            <Link key={d.recordId} to={`/development/people/${d.memberId}`}>
+              <Tag color="blue">
+                {d.name} · {d.stepName}
+              </Tag>
+            </Link>
+          ))}
+        </Space>
+      ),
+    },
     {
       title: "",
       width: 90,

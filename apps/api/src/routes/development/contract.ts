@@ -23,11 +23,21 @@ export const VerdictView = Schema.Struct({
 })
 export type VerdictView = typeof VerdictView.Type
 
+/** The meeting a step was decided at, as the timeline shows it (组织生活's 会议记录). */
+export const LinkedMeetingView = Schema.Struct({
+  id: Schema.String,
+  date: IsoDate,
+  /** Its sitting kinds (`general-meeting`, `committee-meeting`, …). */
+  types: Schema.Array(Schema.String),
+})
+
 export const RecordView = Schema.Struct({
   id: Schema.String,
   step: Schema.String,
   onDate: IsoDate,
   evidence: Schema.Record(Schema.String, Schema.Unknown),
+  /** The meeting that decided the step, when it was recorded from one; null otherwise. */
+  meeting: Schema.NullOr(LinkedMeetingView),
   recordedAt: Schema.String,
   recordedBy: Schema.NullOr(Schema.String),
 })
@@ -116,6 +126,39 @@ export const Timeline = Schema.Struct({
 export type Timeline = typeof Timeline.Type
 
 export const PersonParams = Schema.Struct({ memberId: UuidId })
+
+/** Which step the meetings are wanted for, and for the two decisions how it was decided. */
+export const DecidingMeetingsQuery = Schema.Struct({
+  step: Schema.Literals([
+    "activist-decision",
+    "development-object-decision",
+    "admission-meeting",
+    "conversion-meeting",
+  ]),
+  decidedBy: Schema.optionalKey(Schema.Literals(["branch-committee", "general-meeting"])),
+})
+export type DecidingMeetingsQuery = typeof DecidingMeetingsQuery.Type
+
+/** A meeting of the person's branch that can decide the step, with what it would fill in, or why it cannot. */
+export const DecidingMeetingView = Schema.Struct({
+  id: Schema.String,
+  date: IsoDate,
+  types: Schema.Array(Schema.String),
+  place: Schema.String,
+  /** The evidence fields the meeting fills (for admission and conversion: the ballot, probationary present). */
+  filled: Schema.Record(Schema.String, Schema.Unknown),
+  /** Why the meeting cannot decide the step for this person (no ballot on them, …); empty when it can. */
+  problems: Schema.Array(
+    Schema.Struct({ field: Schema.String, reason: Schema.String, message: Schema.String }),
+  ),
+})
+export const DecidingMeetings = Schema.Struct({
+  /** The sitting kind that decides the step and the article that says so. */
+  kind: Schema.String,
+  citations: Schema.Array(Schema.String),
+  items: Schema.Array(DecidingMeetingView),
+})
+export type DecidingMeetings = typeof DecidingMeetings.Type
 export const RecordParams = Schema.Struct({ memberId: UuidId, recordId: UuidId })
 export const RecordRemovalBody = Schema.Struct({
   reason: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(2), Schema.isMaxLength(500)).annotate({
@@ -126,8 +169,14 @@ export const RecordRemovalBody = Schema.Struct({
 
 export const RecordBody = Schema.Struct({
   step: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(60)),
-  onDate: IsoDate,
+  /** The step's date; may be left out when `meetingId` is given (the meeting's date is taken). */
+  onDate: Schema.optionalKey(IsoDate),
   evidence: Schema.Record(Schema.String, Schema.Unknown),
+  /**
+   * The meeting record that decided the step (activist and development-object decisions, admission,
+   * conversion): its date, ballot on the person and probationary present fill the evidence instead of typing.
+   */
+  meetingId: Schema.optionalKey(UuidId),
 })
 export type RecordBody = typeof RecordBody.Type
 

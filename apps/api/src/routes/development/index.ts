@@ -1,6 +1,7 @@
 import type { AnyRoute } from "../../http/route.js"
 import { getAnnualPlan, saveAnnualPlan } from "./annual-plan.js"
 import { composition } from "./composition.js"
+import { decidingMeetings } from "./deciding-meetings.js"
 import { compositionExport, personExport, pipelineExport } from "./exports.js"
 import { policyImpact } from "./impact.js"
 import { pipeline } from "./pipeline.js"
@@ -16,6 +17,7 @@ export const developmentRoutes: readonly AnyRoute[] = [
   personTimeline,
   recordStep,
   removeRecord,
+  decidingMeetings,
   personPlan,
   recordCultivationActivity,
   pipeline,

@@ -1,6 +1,8 @@
-import { compareDates, type FieldError, fieldError, isAfter, type PlainDate } from "@xianfeng/core"
+import { compareDates, date, type FieldError, fieldError, isAfter, type PlainDate } from "@xianfeng/core"
 import {
+  decidingMeetingOf,
   developmentCaseOf,
+  linkedMeetingsOf,
   recordDevelopmentStep,
   removeDevelopmentRecord,
   savePipelineIndex,
@@ -14,11 +16,12 @@ import {
   evaluate,
   historyOf,
   isAccepted,
+  linkStepToMeeting,
 } from "@xianfeng/development-rules"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
-import { langOf, problems } from "../../http/problem.js"
+import { ApiProblem, langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import { PersonParams, RecordBody, RecordParams, RecordRemovalBody, Timeline } from "./contract.js"
 import { developmentPermissions } from "./permissions.js"
@@ -39,6 +42,30 @@ const asSent = (e: FieldError): FieldError => {
 
 const byDate = (a: { onDate: PlainDate }, b: { onDate: PlainDate }) => compareDates(a.onDate, b.onDate)
 
+/** A step that does not fit the meeting it links: 422 naming every field and its reason; nothing is written. */
+const linkRefused = (errors: readonly FieldError[]) =>
+  new ApiProblem(
+    422,
+    "meeting-link",
+    { "zh-CN": "会议记录不能决定这一步骤", en: "The meeting record does not decide this step" },
+    {
+      "zh-CN": `会议记录不能决定这一步骤：${errors.map((e) => `${e.field}：${e.messageZh}`).join("；")}`,
+      en: `The meeting record does not decide this step: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`,
+    },
+    errors.map((e) => ({
+      field: e.field,
+      reason: e.reason,
+      message: { "zh-CN": e.messageZh, en: e.message },
+    })),
+  )
+
+const unknownMeeting = fieldError(
+  "meetingId",
+  "not-found",
+  "there is no such meeting record of an organization you may see",
+  "没有找到这条会议记录（或不在您的管理范围内）",
+)
+
 export const recordStep = route({
   method: "post",
   path: "/api/development/people/:memberId/records",
@@ -47,7 +74,12 @@ export const recordStep = route({
     "The evidence is checked against the step's schema (400 naming the field), then the rules judge the step by " +
     "the edition in force on its date. Accepted: the record is stored, the member's stage and stage dates follow " +
     "the history, the member's version moves on, the pipeline index takes the person's new deadlines, and the " +
-    "new timeline comes back.",
+    "new timeline comes back. With `meetingId` (activist and development-object decisions, admission, " +
+    "conversion) the meeting record decides: it must be of the person's branch, of the sitting that decides the " +
+    "step (DR 8, 13, 19, 32) and on the step's date (left out, the meeting's date is taken); its ballot on the " +
+    "person and its probationary present fill the evidence, and the rules judge quorum and majority on them. A " +
+    "typed figure that disagrees, an unknown meeting, another branch's, the wrong kind or no ballot on the person: " +
+    "422 naming the field and the reason, nothing written.",
   tag: "development",
   auth: "user",
   roles: developmentPermissions.recordDevelopment,
@@ -57,23 +89,16 @@ export const recordStep = route({
   status: 201,
   handler: async ({ actor, params, body, deps, c }) => {
     const lang = langOf(c)
-    const decoded = decodeStepRecord({ step: body.step, on: body.onDate, evidence: body.evidence })
-    if (Result.isFailure(decoded)) throw problems.field(asSent(decoded.failure))
-    const record = decoded.success
-    const today = todayOf(deps)
-    if (isAfter(record.on, today)) {
-      throw problems.badRequest(
-        `不能登记未来日期（${body.onDate}）的步骤`,
-        `onDate ${body.onDate} is in the future`,
-        [
-          {
-            field: "onDate",
-            reason: "future",
-            message: { "zh-CN": "日期不能晚于今天", en: "the date cannot be after today" },
-          },
-        ],
-      )
+    if (body.onDate === undefined && body.meetingId === undefined) {
+      throw problems.badRequest("请填写日期", "onDate is required unless meetingId is given", [
+        {
+          field: "onDate",
+          reason: "required",
+          message: { "zh-CN": "请填写日期或选择会议记录", en: "give the date, or the meeting record" },
+        },
+      ])
     }
+    const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
       // Locks the member row: two steps recorded at once for one person are judged one after the other.
       const { person, records, removed, cultivation, policy } = await developmentCaseOf(
@@ -82,6 +107,39 @@ export const recordStep = route({
         params.memberId,
         { lock: true },
       )
+      let sent = { onDate: body.onDate, evidence: body.evidence as Record<string, unknown> }
+      if (body.meetingId !== undefined) {
+        // Share-locked: an edit of the meeting waits for this step, then sees the link (and is judged by it).
+        const meeting = await decidingMeetingOf(tx, actor, body.meetingId, { lock: true })
+        if (meeting === undefined) throw linkRefused([unknownMeeting])
+        const linked = linkStepToMeeting(
+          {
+            step: body.step,
+            on: body.onDate === undefined ? undefined : date(body.onDate),
+            evidence: body.evidence,
+          },
+          { ...meeting, on: meeting.onDate },
+          { id: person.id, orgId: person.orgId, name: person.name },
+        )
+        if (Result.isFailure(linked)) throw linkRefused(linked.failure)
+        sent = { onDate: linked.success.on.toString(), evidence: linked.success.evidence }
+      }
+      const decoded = decodeStepRecord({ step: body.step, on: sent.onDate, evidence: sent.evidence })
+      if (Result.isFailure(decoded)) throw problems.field(asSent(decoded.failure))
+      const record = decoded.success
+      if (isAfter(record.on, today)) {
+        throw problems.badRequest(
+          `不能登记未来日期（${sent.onDate}）的步骤`,
+          `onDate ${sent.onDate} is in the future`,
+          [
+            {
+              field: "onDate",
+              reason: "future",
+              message: { "zh-CN": "日期不能晚于今天", en: "the date cannot be after today" },
+            },
+          ],
+        )
+      }
       const verdicts = checkStep(historyOf(person, records, today), record, developmentRuleSets, policy)
       if (!isAccepted(verdicts)) {
         const shown = verdicts.filter((v) => v.status !== "ok").map((v) => renderVerdictView(v, lang))
@@ -96,7 +154,8 @@ export const recordStep = route({
         memberId: person.id,
         step: body.step,
         onDate: record.on,
-        evidence: body.evidence,
+        evidence: sent.evidence,
+        meetingId: body.meetingId ?? null,
         recordedBy: actor.userId,
         recordedAt: deps.now(),
       }
@@ -119,7 +178,8 @@ export const recordStep = route({
         details: {
           recordId: inserted.id,
           step: body.step,
-          onDate: body.onDate,
+          onDate: record.on.toString(),
+          ...(body.meetingId === undefined ? {} : { meetingId: body.meetingId }),
           warnings: verdicts.filter((v) => v.status === "warning").map((v) => v.code),
           ...(columns.stage !== undefined && columns.stage !== person.stage
             ? { stage: { from: person.stage, to: columns.stage } }
@@ -127,14 +187,20 @@ export const recordStep = route({
         },
       })
       const current = { ...person, stage: columns.stage ?? person.stage, version: person.version + 1 }
+      const rows = [...records, inserted].sort(byDate)
       return timelineView(
         current,
-        [...records, inserted].sort(byDate),
+        rows,
         evaluation,
         policy,
         lang,
         cultivation,
         removed,
+        await linkedMeetingsOf(
+          tx,
+          actor,
+          rows.map((r) => r.meetingId),
+        ),
       )
     })
   },
@@ -217,7 +283,12 @@ export const removeRecord = route({
         },
       })
       const current = { ...person, stage: columns.stage ?? person.stage, version: person.version + 1 }
-      return timelineView(current, kept, evaluation, policy, lang, cultivation, [...removed, gone])
+      const meetings = await linkedMeetingsOf(
+        tx,
+        actor,
+        kept.map((r) => r.meetingId),
+      )
+      return timelineView(current, kept, evaluation, policy, lang, cultivation, [...removed, gone], meetings)
     })
   },
 })

@@ -3,6 +3,8 @@ import {
   type CultivationRecordRow,
   type DevelopmentRecord,
   developmentCaseOf,
+  type LinkedMeetingFacts,
+  linkedMeetingsOf,
   type Scope,
   type ScopedMember,
   workingCalendarOf,
@@ -41,14 +43,22 @@ const derivedKeys = [
   "cancelledOn",
 ] as const satisfies readonly (keyof DerivedDates)[]
 
-export const recordView = (r: DevelopmentRecord): RecordView => ({
-  id: r.id,
-  step: r.step,
-  onDate: r.onDate.toString(),
-  evidence: r.evidence,
-  recordedAt: r.recordedAt.toISOString(),
-  recordedBy: r.recordedBy,
-})
+/** The record as shown, with the meeting that decided it when `meetings` knows it. */
+export const recordView = (
+  r: DevelopmentRecord,
+  meetings: ReadonlyMap<string, LinkedMeetingFacts> = new Map(),
+): RecordView => {
+  const m = r.meetingId === null ? undefined : meetings.get(r.meetingId)
+  return {
+    id: r.id,
+    step: r.step,
+    onDate: r.onDate.toString(),
+    evidence: r.evidence,
+    meeting: m === undefined ? null : { id: m.id, date: m.onDate.toString(), types: [...m.types] },
+    recordedAt: r.recordedAt.toISOString(),
+    recordedBy: r.recordedBy,
+  }
+}
 
 export const cultivationView = (r: CultivationRecordRow, lang: Lang): CultivationRecordView => {
   const kind = r.kind as CultivationRecordKind
@@ -75,6 +85,7 @@ export const timelineView = (
   lang: Lang,
   cultivation: readonly CultivationRecordRow[] = [],
   removed: readonly DevelopmentRecord[] = [],
+  meetings: ReadonlyMap<string, LinkedMeetingFacts> = new Map(),
 ): Timeline => {
   const extra = new Map(policy.extraSteps.map((x) => [x.id, x]))
   const nameOf = (step: string) =>
@@ -120,7 +131,7 @@ export const timelineView = (
           : { recordableUntil: String(recordability.get(s.step)?.until) }),
         records: rows
           .filter((r) => r.step === s.step && !(r.onDate.toString() > e.asOf.toString()))
-          .map(recordView),
+          .map((r) => recordView(r, meetings)),
         verdicts: s.verdicts.map((v) => renderVerdictView(v, lang)),
       }
     }),
@@ -153,12 +164,17 @@ export const loadTimeline = async (db: XfDb, scope: Scope, memberId: string, asO
   const evaluation = evaluate(historyOf(person, records, asOf), asOf, developmentRuleSets, policy, {
     calendar,
   })
+  const meetings = await linkedMeetingsOf(
+    db,
+    scope,
+    records.map((r) => r.meetingId),
+  )
   return {
     person,
     rows: records,
     policy,
     evaluation,
-    view: timelineView(person, records, evaluation, policy, lang, cultivation, removed),
+    view: timelineView(person, records, evaluation, policy, lang, cultivation, removed, meetings),
   }
 }
 

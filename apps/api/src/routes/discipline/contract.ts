@@ -76,8 +76,29 @@ export const MeetingBody = Schema.Struct({
 })
 export type MeetingBody = typeof MeetingBody.Type
 
-/** An edit carries the version it was made from; a stale one is refused (409). */
-export const MeetingEditBody = Schema.Struct({ ...MeetingBody.fields, version: Schema.Int })
+/** A development step decided at the meeting (DR 8, 13, 19, 32): its record and the person it decided. */
+export const DevelopmentDecisionView = Schema.Struct({
+  recordId: Schema.String,
+  memberId: Schema.String,
+  name: Schema.String,
+  step: Schema.String,
+  /** The step's name in the reader's language. */
+  stepName: Schema.String,
+  date: IsoDate,
+})
+export type DevelopmentDecisionView = typeof DevelopmentDecisionView.Type
+
+/**
+ * An edit carries the version it was made from; a stale one is refused (409). A meeting as read may be sent
+ * back as it is: its `developmentDecisions` are read-only and ignored (a step is linked from its own record).
+ */
+export const MeetingEditBody = Schema.Struct({
+  ...MeetingBody.fields,
+  version: Schema.Int,
+  developmentDecisions: Schema.optionalKey(
+    Schema.Array(DevelopmentDecisionView).annotate({ description: "Read-only; ignored on edit" }),
+  ),
+})
 export type MeetingEditBody = typeof MeetingEditBody.Type
 
 export const MeetingParams = Schema.Struct({ id: UuidId })
@@ -87,6 +108,12 @@ export const MeetingView = Schema.Struct({
   id: Schema.String,
   recordedAt: Schema.String,
   version: Schema.Int,
+  /**
+   * The development steps in force linked to this meeting (people of the reader's subtree). While one is, an
+   * edit that would change what it was decided on (date, kind, the person's ballot, probationary present) is
+   * refused with 422 naming the field and the step.
+   */
+  developmentDecisions: Schema.optionalKey(Schema.Array(DevelopmentDecisionView)),
 })
 export type MeetingView = typeof MeetingView.Type
 

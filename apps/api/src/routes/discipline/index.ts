@@ -14,7 +14,7 @@ import {
   submitRectification,
   verifyRectification,
 } from "./inspections.js"
-import { branchCompliance, createMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import { branchCompliance, createMeeting, getMeeting, listMeetings, updateMeeting } from "./meetings.js"
 import { disciplineOverview } from "./overview.js"
 import { memberStanding } from "./standing.js"
 import { listTalks, recordTalk } from "./talks.js"
@@ -22,6 +22,7 @@ import { listTalks, recordTalk } from "./talks.js"
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
 export const disciplineRoutes: readonly AnyRoute[] = [
   listMeetings,
+  getMeeting,
   createMeeting,
   updateMeeting,
   branchCompliance,

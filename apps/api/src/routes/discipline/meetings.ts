@@ -38,6 +38,7 @@ import { ApiProblem, type Lang, langOf, problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
 import {
   ComplianceView,
+  type DevelopmentDecisionView,
   type MeetingBody,
   MeetingBody as MeetingBodySchema,
   MeetingEditBody,
@@ -46,6 +47,7 @@ import {
   MeetingQuery,
   MeetingView,
 } from "./contract.js"
+import { decisionViewsOf, linkedStepsRefusal } from "./development-links.js"
 import { disciplinePermissions } from "./permissions.js"
 
 /** The rules package's record of a form: absentees and attendees from the ticks. */
@@ -94,7 +96,7 @@ const fieldsOf = (b: MeetingBody, recordedBy: string, recordedAt: Date): Meeting
   recordedAt,
 })
 
-const view = (m: MeetingRow): MeetingView => ({
+const view = (m: MeetingRow, decisions?: readonly DevelopmentDecisionView[]): MeetingView => ({
   id: m.id,
   orgId: m.orgId,
   types: m.types as readonly SittingType[],
@@ -114,6 +116,7 @@ const view = (m: MeetingRow): MeetingView => ({
   votes: m.votes,
   recordedAt: m.recordedAt.toISOString(),
   version: m.version,
+  ...(decisions === undefined ? {} : { developmentDecisions: decisions }),
 })
 
 /**
@@ -186,16 +189,22 @@ export const updateMeeting = route({
   method: "put",
   path: "/api/discipline/meetings/:id",
   summary: "Edit a recorded sitting at the version it was read (409 when it changed meanwhile)",
+  description:
+    "A development step linked to the meeting (activist or development-object decision, admission, conversion) " +
+    "was decided on its date, kind, ballot and probationary present: an edit that would change them is refused " +
+    "with 422 naming the field (`date`, `types`, `votes[i].yesVotes`, `present.probationary`, …) and the step; " +
+    "other fields (place, agenda, first item, …) can be edited. Remove a step entered in error first.",
   tag: "discipline",
   auth: "user",
   roles: disciplinePermissions.record,
   params: MeetingParams,
   body: MeetingEditBody,
   response: MeetingView,
-  handler: async ({ actor, params, body, deps }) => {
+  handler: async ({ actor, params, body, deps, c }) => {
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
-      const current = await meetingInScope(tx, actor, params.id)
+      // Locked: a development step being linked to it waits for this edit, or this edit sees its link.
+      const current = await meetingInScope(tx, actor, params.id, { lock: true })
       if (current.orgId !== body.orgId) {
         throw refuse([
           {
@@ -209,6 +218,8 @@ export const updateMeeting = route({
       const { policy } = await loadAreaPolicy(tx, actor.orgPath, disciplinePolicy)
       const errors = validateMeeting(recordOf(body), today, policy)
       if (errors.length > 0) throw refuse(errors)
+      const linked = await linkedStepsRefusal(tx, actor, params.id, current.orgId, body)
+      if (linked !== undefined) throw linked
       const saved = await saveMeeting(tx, actor, fieldsOf(body, actor.userId, deps.now()), {
         id: params.id,
         expectedVersion: body.version,
@@ -227,7 +238,7 @@ export const updateMeeting = route({
         result: "ok",
         details: { orgId: saved.orgId, version: saved.version },
       })
-      return view(saved)
+      return view(saved, (await decisionViewsOf(tx, actor, [saved.id], langOf(c))).get(saved.id) ?? [])
     })
   },
 })
@@ -246,9 +257,33 @@ export const listMeetings = route({
   auth: "user",
   query: MeetingQuery,
   response: MeetingList,
-  handler: async ({ actor, query, deps }) => {
+  handler: async ({ actor, query, deps, c }) => {
     const { from, to } = yearSpan(query.year ?? todayOf(deps).year)
-    return { items: (await meetingsOfOrg(deps.db, actor, query.orgId, from, to)).map(view) }
+    const rows = await meetingsOfOrg(deps.db, actor, query.orgId, from, to)
+    const decisions = await decisionViewsOf(
+      deps.db,
+      actor,
+      rows.map((m) => m.id),
+      langOf(c),
+    )
+    return { items: rows.map((m) => view(m, decisions.get(m.id) ?? [])) }
+  },
+})
+
+export const getMeeting = route({
+  method: "get",
+  path: "/api/discipline/meetings/:id",
+  summary: "One recorded sitting with its attendance and the development steps decided at it",
+  description:
+    "`developmentDecisions`: the activist and development-object decisions, admissions and conversions linked " +
+    "to this meeting (DR 8, 13, 19, 32), people of the reader's subtree. 404 outside the subtree.",
+  tag: "discipline",
+  auth: "user",
+  params: MeetingParams,
+  response: MeetingView,
+  handler: async ({ actor, params, deps, c }) => {
+    const m = await meetingInScope(deps.db, actor, params.id)
+    return view(m, (await decisionViewsOf(deps.db, actor, [m.id], langOf(c))).get(m.id) ?? [])
   },
 })
 

@@ -104,6 +104,13 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "dev.stage.late": "{count} taken late",
   "dev.form.saved": "Recorded: {step}",
   "dev.form.tagsPlaceholder": "Type and press Enter; several allowed",
+  "dev.form.fromMeeting": "Choose from meeting records",
+  "dev.form.fromMeetingHint":
+    "With a meeting record chosen, the date, attendance and votes come from it and are not typed; basis: {basis}",
+  "dev.form.noMeeting": "No meeting record (type the figures)",
+  "dev.form.meetingsNone": "No meeting record to choose in the last year ({kind})",
+  "dev.form.meetingLinked": "From the meeting record ({date})",
+  "dev.timeline.decidedAt": "Decided at the {types} of {date}",
   "dev.form.unknownStep": "No form for this step",
   "dev.plan.title": "Cultivation plan",
   "dev.plan.kind": "Kind",

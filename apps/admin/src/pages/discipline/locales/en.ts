@@ -15,6 +15,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "discipline.date": "Date",
   "discipline.startTime": "Starts",
   "discipline.endTime": "Ends",
+  "discipline.developmentDecisions": "Development decisions taken here",
   "discipline.place": "Place",
   "discipline.chair": "Chair",
   "discipline.recorder": "Recorder",

@@ -16,6 +16,7 @@ export const zhCN = {
   "discipline.date": "会议日期",
   "discipline.startTime": "开始时间",
   "discipline.endTime": "结束时间",
+  "discipline.developmentDecisions": "本次会议的发展党员决定",
   "discipline.place": "地点",
   "discipline.chair": "主持人",
   "discipline.recorder": "记录人",

@@ -1,0 +1,163 @@
+import type { MeetingView } from "@xianfeng/api/contract/discipline"
+import { describe, expect, it } from "vitest"
+import { api, base, context, page, useHarness } from "./harness"
+
+// An admission recorded from the meeting record that decided it (DR 19): the branch general meeting is recorded
+// once, in 组织生活; the development form picks it ("从会议记录选择"), its date and figures fill in read-only, the
+// rules judge them, and the meeting then lists the decision.
+
+useHarness({ signIn: "admin" })
+
+/** GB 11643: region 330199 (fictitious), born 1998-03-12, a sequence number and its check character. */
+const idNumber = (seq: number) => {
+  const first17 = `33019919980312${String(seq).padStart(3, "0")}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = weights.reduce((a, w, i) => a + w * Number(first17[i]), 0)
+  return `${first17}${"10X98765432"[sum % 11]}`
+}
+
+const contact = (name: string) => ({ name, status: "full", sanctions: [] })
+/** The road up to the admission meeting, entered through the API (the form is what this test is about). */
+const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
+  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
+  ["talk", "2024-03-20", { talkedBy: "王书记" }],
+  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
+  ["contacts-assigned", "2024-09-12", { contacts: [contact("李明"), contact("张华")] }],
+  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
+  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
+  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
+  [
+    "development-object-decision",
+    "2025-10-09",
+    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
+  ],
+  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
+  ["introducers", "2025-10-20", { introducers: [contact("李明"), contact("张华")] }],
+  [
+    "political-review",
+    "2025-11-05",
+    {
+      conclusion: "政治审查合格",
+      passed: true,
+      // What the 2014 edition in force on that day reviews (DR 16).
+      items: ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"],
+    },
+  ],
+  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
+  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
+  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
+  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
+  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
+  [
+    "pre-review",
+    "2026-05-29",
+    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
+  ],
+  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
+  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
+]
+
+/**
+ * A read with room for a loaded machine: right after sign-in the server is still answering the dashboard's
+ * panels, and the harness's reads give up after 20 s.
+ */
+const read = async <T>(path: string): Promise<T> => {
+  const res = await context.request.get(`${base}/api${path}`, { timeout: 180_000 })
+  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+describe("发展党员: an admission recorded from its branch general meeting", () => {
+  it("picks the meeting, fills its figures read-only, and the meeting lists the decision", async () => {
+    // Off the dashboard, so its panels stop asking.
+    await page.goto("about:blank")
+    const root = await read<{ id: string }>("/orgs/root")
+    const [town] = (await read<{ items: { id: string }[] }>(`/orgs/${root.id}/children`)).items
+    const branches = await read<{ items: { id: string; kind: string }[] }>(`/orgs/${town?.id}/children`)
+    const branchId = branches.items.find((o) => o.kind === "branch")?.id ?? ""
+    const roll = (
+      await read<{ items: { id: string; orgId: string; stage: string }[] }>(
+        `/members?orgId=${branchId}&pageSize=100`,
+      )
+    ).items.filter((m) => m.orgId === branchId)
+    const full = roll.filter((m) => m.stage === "full")
+    const probationary = roll.filter((m) => m.stage === "probationary")
+    expect(full.length, "the demo branch has full members to sit").toBeGreaterThan(3)
+
+    const name = "宋雨桐"
+    const person = await api<{ id: string }>("/members", "POST", {
+      orgId: branchId,
+      name,
+      idNumber: idNumber(461),
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "worker",
+      stage: "applicant",
+    })
+    for (const [step, onDate, evidence] of road)
+      await api(`/development/people/${person.id}/records`, "POST", { step, onDate, evidence })
+    const [absent, ...present] = full
+    const meeting = await api<MeetingView>("/discipline/meetings", "POST", {
+      orgId: branchId,
+      types: ["general-meeting"],
+      date: "2026-06-10",
+      startTime: "14:30",
+      endTime: "16:00",
+      place: "党员活动室",
+      chair: "支部书记",
+      recorder: "组织委员",
+      expected: { full: full.length, probationary: probationary.length },
+      present: { full: present.length, probationary: probationary.length },
+      attendance: [
+        ...present.map((m) => ({ memberId: m.id, present: true })),
+        ...probationary.map((m) => ({ memberId: m.id, present: true })),
+        { memberId: absent?.id, present: false, reason: "出差" },
+      ],
+      observers: [],
+      firstItem: { topic: "学习习近平总书记最新重要讲话精神", form: "集中学习" },
+      agenda: ["第一议题学习", `讨论接收${name}为预备党员`],
+      resolutions: [],
+      votes: [
+        {
+          matter: "admission",
+          subject: name,
+          expectedVoters: full.length,
+          presentVoters: present.length,
+          writtenOpinions: 0,
+          yesVotes: present.length,
+          noVotes: 0,
+          abstentions: 0,
+        },
+      ],
+    })
+
+    await page.goto(`${base}/development/people/${person.id}`)
+    const next = page.getByTestId("next-admission-meeting")
+    await next.or(page.getByTestId("record-admission-meeting")).first().click()
+    const form = page.locator('[data-testid="record-form"][data-step="admission-meeting"]')
+    await form.waitFor()
+    await form.getByTestId("field-meetingId").locator(".ant-select-selector").click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "2026-06-10" })
+      .first()
+      .click()
+    // The date and the ballot come from the meeting record, shown and not typed.
+    await expect.poll(() => page.locator("#record_onDate").inputValue()).toBe("2026-06-10")
+    expect(await page.locator("#record_onDate").isDisabled()).toBe(true)
+    await expect
+      .poll(() => page.locator("#record_evidence_presentVoters").inputValue())
+      .toBe(String(present.length))
+    expect(await page.locator("#record_evidence_yesVotes").isDisabled()).toBe(true)
+    // What the meeting record does not hold is still answered on the form.
+    await page.locator("#record_evidence_candidatesInBallot").fill("1")
+    await page.locator("#record_evidence_secretBallot .ant-radio-button-wrapper", { hasText: "是" }).click()
+    await page.getByTestId("record-submit").click()
+    await form.waitFor({ state: "detached" })
+    await expect.poll(() => page.getByTestId("record-meeting").first().textContent()).toContain("2026-06-10")
+
+    await page.goto(`${base}/discipline/meetings?orgId=${branchId}&year=2026`)
+    await expect
+      .poll(() => page.getByTestId(`meeting-decisions-${meeting.id}`).textContent(), { timeout: 30_000 })
+      .toContain(name)
+  })
+})

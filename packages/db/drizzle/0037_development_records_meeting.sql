@@ -1,0 +1,3 @@
+ALTER TABLE "development_records" ADD COLUMN "meeting_id" uuid;--> statement-breakpoint
+ALTER TABLE "development_records" ADD CONSTRAINT "development_records_meeting_id_discipline_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."discipline_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "development_records_meeting_idx" ON "development_records" USING btree ("meeting_id");
