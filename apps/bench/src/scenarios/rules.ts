@@ -6,16 +6,16 @@ import { benchRules } from "../rules.js"
 
 /**
  * What limits the rules benchmark, from CPU profiles of `evaluate()` over the bench's generated histories
- * (the development-rules build of 2026-11-30, after derived dates were worked out on demand).
+ * (the development-rules build of 2026-11-30, after a record's derived dates were made lazy).
  */
 export const rulesLimit = (perEval: number, perParse: number) =>
   `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse. ` +
   "It judges each of the 32 steps and outcome records, and each record again as of its own date, against " +
   "every rule of the edition in force. In a CPU profile of evaluate(), about two thirds of the time is " +
-  "judging steps (`judgeIn`: the rules' own checks, a fifth of it the order rule with its prerequisite " +
-  "checks), and about a tenth reading each record's date the first time (three temporal-polyfill getters " +
-  "per date, in `HistoryCutter`); the derived dates of each record's situation are no longer worked out " +
-  "in full. " +
+  "judging steps (`judgeIn`), a third of that the order rule with its prerequisite checks (`isSatisfied`); " +
+  "about an eighth is `HistoryCutter` reading each record's date the first time (three temporal-polyfill " +
+  "getters per date); about a tenth is making the `PlainDate`s of period ends for the verdicts while the " +
+  "day cache fills. Working out each record's derived dates, 12% of the profile before, is now under 3%. " +
   `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history, so the remaining lever is judging ` +
   "fewer (step, rule, date) combinations per history rather than making each one cheaper."
 
