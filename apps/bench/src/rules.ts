@@ -13,9 +13,9 @@ const CHUNK = 5_000
  *
  * Both phases are also timed in CPU time of the process (`process.cpuUsage`, which counts the garbage
  * collector's helper threads too), which does not count time spent waiting for a core. No collection is
- * forced between the phases: a full collection just before `evaluate` made evaluate's CPU time per history 1.8–1.9× larger (113–115 against 60–64 µs, 40,000
- * histories, same build, load 12–22; not explained by the young generation's size: the same with it
- * fixed at 16 MB), so the figure depends on the heap's state; see the README.
+ * forced between the phases: a full collection just before `evaluate` made its CPU time per history
+ * 1.8–1.9× larger (113–115 against 60–64 µs, 40,000 histories, same build, load 12–22; the same with the
+ * young generation fixed at 16 MB), so the figure depends on the heap's state; see the README.
  */
 export const benchRules = (count: number, seed = 20260701): RulesResult => {
   const rng = mulberry32(seed)
