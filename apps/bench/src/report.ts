@@ -6,6 +6,9 @@ export interface RulesResult {
   inputMB: number
   parseMs: number
   evaluateMs: number
+  /** CPU time of the process (all its threads) in each phase. */
+  parseCpuMs: number
+  evaluateCpuMs: number
   stepsJudged: number
   blockedOrOverdue: number
   wallMs: number

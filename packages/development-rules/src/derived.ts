@@ -72,6 +72,21 @@ export const passedPreReviewLevels = (history: History): Map<PreReviewLevel, Pla
   return out
 }
 
+/** `deriveDates(…).cancelledOn`: the first probation cancellation on file (DR 31), alone. */
+export const cancelledOnOf = (history: History): PlainDate | undefined =>
+  firstOf(history, "probation-cancellation")?.on
+
+/** `deriveDates(…).closedBy`: the earliest closing record on file (DR 26, 27, 41), alone. */
+export const closedByOf = (history: History): { step: ClosingStep; on: PlainDate } | undefined => {
+  let closedBy: { step: ClosingStep; on: PlainDate } | undefined
+  for (const step of closingSteps) {
+    const r = firstOf(history, step)
+    if (r !== undefined && (closedBy === undefined || dayOf(r.on) < dayOf(closedBy.on)))
+      closedBy = { step, on: r.on }
+  }
+  return closedBy
+}
+
 export const deriveDates = (
   history: History,
   editionOn: EditionOn,
@@ -118,16 +133,11 @@ export const deriveDates = (
       ? undefined
       : periodEnd(admittedOn, { years: 1, months: extensionMonths }, policy.periodEnd)
   const conversion = lastOf(history, "conversion-approval")
-  const cancelledOn = firstOf(history, "probation-cancellation")?.on
+  const cancelledOn = cancelledOnOf(history)
   // A converted member's party age starts at probation expiry even when conversion was postponed (DR 33, 35).
   const fullMemberSince = conversion && probationEnd && cancelledOn === undefined ? probationEnd : undefined
 
-  let closedBy: { step: ClosingStep; on: PlainDate } | undefined
-  for (const step of closingSteps) {
-    const r = firstOf(history, step)
-    if (r !== undefined && (closedBy === undefined || dayOf(r.on) < dayOf(closedBy.on)))
-      closedBy = { step, on: r.on }
-  }
+  const closedBy = closedByOf(history)
 
   const stage: CurrentStage =
     closedBy !== undefined

@@ -9,6 +9,10 @@ import {
 } from "@xianfeng/core"
 import { dr14, type Edition } from "./citations.js"
 import {
+  type ClosingStep,
+  type CurrentStage,
+  cancelledOnOf,
+  closedByOf,
   type DerivedDates,
   deriveDates,
   type EditionOn,
@@ -64,15 +68,21 @@ type Sets = readonly RuleSet<DevelopmentRule>[]
 /** Per rule set: its rules by the step they judge, in the set's order (built once per set). */
 const rulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
 
-const rulesFor = (
-  set: RuleSet<DevelopmentRule>,
-  step: StepId | DistrictStepId,
-): readonly DevelopmentRule[] => {
+/** The rule set's rules by step, built as steps are asked for (one map per set, kept). */
+const rulesOfSet = (set: RuleSet<DevelopmentRule>): Map<string, readonly DevelopmentRule[]> => {
   let byStep = rulesByStep.get(set)
   if (byStep === undefined) {
     byStep = new Map()
     rulesByStep.set(set, byStep)
   }
+  return byStep
+}
+
+const rulesFor = (
+  set: RuleSet<DevelopmentRule>,
+  byStep: Map<string, readonly DevelopmentRule[]>,
+  step: StepId | DistrictStepId,
+): readonly DevelopmentRule[] => {
   let rules = byStep.get(step)
   if (rules === undefined) {
     rules = set.rules.filter((r) => r.steps === "all" || (isStepId(step) && r.steps.includes(step)))
@@ -98,9 +108,79 @@ interface Situation {
   readonly on: PlainDate
   readonly asOf: PlainDate
   readonly set: RuleSet<DevelopmentRule>
+  /** `set`'s rules by step (looked up once per situation, not once per step judged). */
+  readonly rules: Map<string, readonly DevelopmentRule[]>
   readonly inForce: boolean
   readonly editionOn: EditionOn
   readonly derived: DerivedDates
+}
+
+/**
+ * The derived dates of a record's situation, worked out when a rule first asks. Every step's order check
+ * reads `cancelledOn` and `closedBy` (found alone, as `deriveDates` finds them); the few rules that read
+ * another field derive them all, once. The values are `deriveDates`' own.
+ */
+class DerivedOnDemand {
+  readonly #history: History
+  readonly #editionOn: EditionOn
+  readonly #policy: DevelopmentPolicy
+  readonly #on: PlainDate
+  #all: DerivedDates | undefined
+  #cancelledOn: PlainDate | undefined | null = null
+  #closedBy: { readonly step: ClosingStep; readonly on: PlainDate } | undefined | null = null
+
+  constructor(history: History, editionOn: EditionOn, policy: DevelopmentPolicy, on: PlainDate) {
+    this.#history = history
+    this.#editionOn = editionOn
+    this.#policy = policy
+    this.#on = on
+  }
+
+  #dates(): DerivedDates {
+    this.#all ??= deriveDates(this.#history, this.#editionOn, this.#policy, this.#on)
+    return this.#all
+  }
+
+  get cancelledOn(): PlainDate | undefined {
+    if (this.#cancelledOn === null) this.#cancelledOn = cancelledOnOf(this.#history)
+    return this.#cancelledOn
+  }
+
+  get closedBy(): { readonly step: ClosingStep; readonly on: PlainDate } | undefined {
+    if (this.#closedBy === null) this.#closedBy = closedByOf(this.#history)
+    return this.#closedBy
+  }
+
+  get appliedOn(): PlainDate | undefined {
+    return this.#dates().appliedOn
+  }
+  get activistSince(): PlainDate | undefined {
+    return this.#dates().activistSince
+  }
+  get developmentObjectSince(): PlainDate | undefined {
+    return this.#dates().developmentObjectSince
+  }
+  get preReviewPassedOn(): PlainDate | undefined {
+    return this.#dates().preReviewPassedOn
+  }
+  get admittedOn(): PlainDate | undefined {
+    return this.#dates().admittedOn
+  }
+  get approvedOn(): PlainDate | undefined {
+    return this.#dates().approvedOn
+  }
+  get probationEnd(): PlainDate | undefined {
+    return this.#dates().probationEnd
+  }
+  get extensionMonths(): number {
+    return this.#dates().extensionMonths
+  }
+  get fullMemberSince(): PlainDate | undefined {
+    return this.#dates().fullMemberSince
+  }
+  get stage(): CurrentStage {
+    return this.#dates().stage
+  }
 }
 
 const situation = (
@@ -118,8 +198,20 @@ const situation = (
   if (set === undefined) return undefined
   const editionOn = editionResolver(sets)
   const history = cut?.history ?? cutter.cut(onDay, record)
-  const derived = cut?.derived ?? deriveDates(history, editionOn, policy, on)
-  return { history, record, on, asOf, set, inForce: inForce !== undefined, editionOn, derived }
+  // Read-only to rules: an absent field reads as undefined there as here (exact optional types aside).
+  const derived =
+    cut?.derived ?? (new DerivedOnDemand(history, editionOn, policy, on) as unknown as DerivedDates)
+  return {
+    history,
+    record,
+    on,
+    asOf,
+    set,
+    rules: rulesOfSet(set),
+    inForce: inForce !== undefined,
+    editionOn,
+    derived,
+  }
 }
 
 const judgeIn = (
@@ -145,7 +237,7 @@ const judgeIn = (
   }
   // Indexed loops: each rule's check is a different function returning arrays of different kinds, which
   // keeps for…of iteration here off V8's fast path.
-  const rules = rulesFor(s.set, step)
+  const rules = rulesFor(s.set, s.rules, step)
   for (let i = 0; i < rules.length; i++) {
     const vs = (rules[i] as DevelopmentRule).check(ctx, policy)
     for (let j = 0; j < vs.length; j++) out.push(vs[j] as Verdict)

@@ -21,6 +21,10 @@ export interface RuleContext {
   readonly edition: Edition
   readonly editionOn: EditionOn
   readonly calendar: WorkingCalendar
+  /**
+   * The derived dates as of `on`. Read its fields; when judging a record they are worked out on first read
+   * (getters, not own properties), so spreading or listing the object's keys does not give them.
+   */
   readonly derived: DerivedDates
 }
 

@@ -72,12 +72,18 @@ interface OrderPlan {
 export const orderRule = (edition: Edition): DevelopmentRule => {
   /** Per list of district steps, per step: its citations, definition and named prerequisites. */
   const plans = new WeakMap<DevelopmentPolicy["extraSteps"], Map<string, OrderPlan>>()
+  // The last list of district steps asked about, and its plans: evaluate asks for every step in turn with
+  // one policy, so the WeakMap is consulted once per policy change rather than once per step.
+  let lastExtra: DevelopmentPolicy["extraSteps"] | undefined
+  let lastPlans: Map<string, OrderPlan> | undefined
   const orderPlan = (step: StepId | DistrictStepId, policy: DevelopmentPolicy): OrderPlan => {
-    let byStep = plans.get(policy.extraSteps)
+    let byStep = policy.extraSteps === lastExtra ? lastPlans : plans.get(policy.extraSteps)
     if (byStep === undefined) {
       byStep = new Map()
       plans.set(policy.extraSteps, byStep)
     }
+    lastExtra = policy.extraSteps
+    lastPlans = byStep
     let plan = byStep.get(step)
     if (plan === undefined) {
       const known = isStepId(step) || policy.extraSteps.some((x) => x.id === step)
