@@ -1,0 +1,38 @@
+/** The messages between the main thread (`pglite-thread.ts`) and PGlite's worker (`pglite-worker.ts`). */
+
+/** `workerData`: which cluster the worker opens. */
+export interface WorkerInit {
+  /** PGlite's folder (`<dataDir>/pgdata`); absent: in memory. */
+  readonly dataDir?: string
+  /** In memory only: start from this dump of a data folder. */
+  readonly loadDataDir?: Blob
+}
+
+export type Request =
+  | {
+      readonly id: number
+      readonly op: "query"
+      readonly sql: string
+      readonly params: readonly unknown[]
+      readonly rowMode: "array" | "object" | undefined
+      /** Type OIDs whose text the worker returns unparsed: the caller's parsers run on the main thread. */
+      readonly rawTypes: readonly number[]
+      readonly blob: Blob | undefined
+      readonly paramTypes: number[] | undefined
+    }
+  | { readonly id: number; readonly op: "exec"; readonly sql: string }
+  | { readonly id: number; readonly op: "dump" }
+  | { readonly id: number; readonly op: "close" }
+
+/** Id 0 answers the open. */
+export type Reply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | {
+      readonly id: number
+      readonly ok: false
+      readonly error: {
+        readonly message: string
+        readonly name: string
+        readonly fields: Record<string, unknown>
+      }
+    }
