@@ -8,10 +8,16 @@ export interface WorkerInit {
   readonly loadDataDir?: Blob
 }
 
+/**
+ * `inTransaction`: the statement belongs to a transaction whose BEGIN was sent before it (without waiting for
+ * its answer); the worker refuses it unless the session is inside a transaction block, so that it can never
+ * run on its own should that BEGIN have failed.
+ */
 export type Request =
   | {
       readonly id: number
       readonly op: "query"
+      readonly inTransaction: boolean
       readonly sql: string
       readonly params: readonly unknown[]
       readonly rowMode: "array" | "object" | undefined
@@ -20,7 +26,7 @@ export type Request =
       readonly blob: Blob | undefined
       readonly paramTypes: number[] | undefined
     }
-  | { readonly id: number; readonly op: "exec"; readonly sql: string }
+  | { readonly id: number; readonly op: "exec"; readonly sql: string; readonly inTransaction: boolean }
   | { readonly id: number; readonly op: "dump" }
   | { readonly id: number; readonly op: "close" }
 

@@ -103,10 +103,16 @@ export class PgliteThread {
     return answer
   }
 
-  /** Waits until a statement outside any transaction may be sent. */
-  #turn(): Promise<void> | undefined {
-    if (!this.#inTransaction && this.#waiting.length === 0) return undefined
-    return new Promise((go) => this.#waiting.push({ transaction: false, go }))
+  /**
+   * Sends `body` as a statement outside any transaction: at once when no transaction is open and nobody waits,
+   * else when its turn comes. The send itself happens in the same synchronous step as the decision, so nothing
+   * can slip a BEGIN in between.
+   */
+  #outside(body: Body): Promise<unknown> {
+    if (!this.#inTransaction && this.#waiting.length === 0) return this.#send(body)
+    return new Promise((resolve, reject) =>
+      this.#waiting.push({ transaction: false, go: () => this.#send(body).then(resolve, reject) }),
+    )
   }
 
   /** Waits until this transaction may begin, and marks it begun. */
@@ -136,13 +142,21 @@ export class PgliteThread {
     }
   }
 
-  #query<T>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<Results<T>> {
+  /** A query, sent by `send` (at once inside the caller's transaction, or in turn outside any). */
+  #query<T>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+    send: (body: Body) => Promise<unknown> = (body) => this.#send(body),
+    inTransaction = true,
+  ): Promise<Results<T>> {
     if (options.serializers !== undefined || options.onNotice !== undefined)
       return Promise.reject(new Error("PGlite on its worker thread takes no serializers or onNotice"))
     const parsers = options.parsers ?? {}
     const rawTypes = Object.keys(parsers).map(Number)
-    const sent = this.#send({
+    const sent = send({
       op: "query",
+      inTransaction,
       sql,
       params,
       rowMode: options.rowMode,
@@ -168,18 +182,17 @@ export class PgliteThread {
     })
   }
 
-  #exec(sql: string): Promise<Results[]> {
-    return this.#send({ op: "exec", sql }) as Promise<Results[]>
+  /** A statement of the open transaction (`inTransaction`: refused by the worker outside a transaction block). */
+  #exec(sql: string, inTransaction = true): Promise<Results[]> {
+    return this.#send({ op: "exec", sql, inTransaction }) as Promise<Results[]>
   }
 
-  async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Results<T>> {
-    await this.#turn()
-    return this.#query<T>(sql, params, options)
+  query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#query<T>(sql, params, options, (body) => this.#outside(body), false)
   }
 
-  async exec(sql: string): Promise<Results[]> {
-    await this.#turn()
-    return this.#exec(sql)
+  exec(sql: string): Promise<Results[]> {
+    return this.#outside({ op: "exec", sql, inTransaction: false }) as Promise<Results[]>
   }
 
   /** As PGlite's `transaction`: BEGIN, the callback, COMMIT; ROLLBACK when the callback throws. */
@@ -188,16 +201,15 @@ export class PgliteThread {
     let closed = false
     const end = (sql: "COMMIT" | "ROLLBACK") => {
       closed = true
-      const sent = this.#exec(sql)
+      // A ROLLBACK is harmless outside a transaction block; a COMMIT must be inside one.
+      const sent = this.#exec(sql, sql === "COMMIT")
       this.#end()
       return sent
     }
-    try {
-      await this.#exec("BEGIN")
-    } catch (e) {
-      this.#end()
-      throw e
-    }
+    // Not awaited: the callback's first statement follows at once (one round trip less inside the transaction,
+    // where everyone else waits); the worker runs it after the BEGIN, and refuses it if the BEGIN failed.
+    const begun = this.#exec("BEGIN", false)
+    begun.catch(() => undefined)
     const open = () => {
       if (closed) throw new Error("Transaction is closed")
     }
@@ -226,6 +238,7 @@ export class PgliteThread {
     }
     try {
       const result = await callback(tx)
+      await begun
       if (!closed) {
         const [committed] = await end("COMMIT")
         // A COMMIT of a transaction a failed statement aborted answers ROLLBACK.
@@ -239,19 +252,15 @@ export class PgliteThread {
   }
 
   /** A tarball of the cluster as it is now (uncompressed), as PGlite's `dumpDataDir("none")`. */
-  async dumpDataDir(): Promise<Blob> {
-    await this.#turn()
-    return this.#send({ op: "dump" }) as Promise<Blob>
+  dumpDataDir(): Promise<Blob> {
+    return this.#outside({ op: "dump" }) as Promise<Blob>
   }
 
   /** Closes PGlite (after what was already sent) and ends the worker. */
   async close(): Promise<void> {
     if (this.#closed) return
     try {
-      if (this.#failed === undefined) {
-        await this.#turn()
-        await this.#send({ op: "close" })
-      }
+      if (this.#failed === undefined) await this.#outside({ op: "close" })
     } finally {
       this.#closed = true
       await this.#worker.terminate()

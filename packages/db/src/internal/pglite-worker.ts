@@ -49,6 +49,8 @@ const main = async () => {
   port.postMessage({ id: 0, ok: true, value: null } satisfies Reply)
 
   const run = async (r: Request): Promise<unknown> => {
+    if ((r.op === "query" || r.op === "exec") && r.inTransaction && !db.isInTransaction())
+      throw new Error("a statement of a transaction arrived outside any transaction block (its BEGIN failed)")
     switch (r.op) {
       case "query": {
         const result = await db.query(r.sql, [...r.params], optionsOf(r))
