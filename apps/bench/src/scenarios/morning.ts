@@ -72,6 +72,8 @@ const desksOf = async (api: Server): Promise<DeskUser[]> => {
       present: { full: full.length, probationary: probationary.length },
       attendance: [...full, ...probationary].map((m) => ({ memberId: m.id, present: true })),
       observers: [],
+      // 第一议题 (the first item: study of the latest important speeches), required of every sitting.
+      firstItem: { topic: "学习习近平总书记最新重要讲话精神", form: "集中学习" },
       agenda: ["学习传达上级会议精神"],
       resolutions: [],
       votes: [],
