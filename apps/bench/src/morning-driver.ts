@@ -124,14 +124,11 @@ export const runMix = async (c: MixConfig): Promise<MixResult> => {
   let nextUser = 0
   let sessions = 0
   let meetings = 0
-  // The desks run through warm-up and measurement without a break (a desk's session goes on across the
-  // boundary); a request counts when it starts inside the measured window.
-  let measureFrom = Number.POSITIVE_INFINITY
+  let recording = false
   const latencies = new Map<KindName, number[]>()
   const failures = new Map<KindName, { n: number; first?: string }>()
-  const record = (k: KindName, started: number, failure?: string) => {
-    if (started < measureFrom) return
-    const ms = performance.now() - started
+  const record = (k: KindName, ms: number, failure?: string) => {
+    if (!recording) return
     const l = latencies.get(k) ?? []
     l.push(ms)
     latencies.set(k, l)
@@ -183,7 +180,7 @@ export const runMix = async (c: MixConfig): Promise<MixResult> => {
         )
         return a
       } catch (e) {
-        record(k, t, `${method} ${path}: ${e instanceof Error ? e.message : String(e)}`)
+        record(k, performance.now() - t, `${method} ${path}: ${e instanceof Error ? e.message : String(e)}`)
         return undefined
       }
     }
@@ -198,7 +195,7 @@ export const runMix = async (c: MixConfig): Promise<MixResult> => {
       user = c.users[nextUser++ % c.users.length] as DeskUser
       cookie = ""
       csrf = ""
-      if (performance.now() >= measureFrom) sessions++
+      sessions++
       const a = await timed("sign-in", "POST", "/api/auth/login", {
         username: user.username,
         password: user.password,
@@ -243,11 +240,16 @@ export const runMix = async (c: MixConfig): Promise<MixResult> => {
     agent.destroy()
   }
 
-  const t0 = performance.now()
-  measureFrom = t0 + c.warmupSeconds * 1000
-  stopAt = measureFrom + c.seconds * 1000
-  await Promise.all(Array.from({ length: c.connections }, (_, d) => desk(d)))
-  const seconds = (performance.now() - measureFrom) / 1000
+  const phase = async (seconds: number, measured: boolean) => {
+    recording = measured
+    const t0 = performance.now()
+    stopAt = t0 + seconds * 1000
+    await Promise.all(Array.from({ length: c.connections }, (_, d) => desk(d)))
+    return (performance.now() - t0) / 1000
+  }
+  if (c.warmupSeconds > 0) await phase(c.warmupSeconds, false)
+  sessions = 0
+  const seconds = await phase(c.seconds, true)
   const out: Partial<Record<KindName, KindResult>> = {}
   let requests = 0
   let failed = 0
