@@ -112,6 +112,7 @@ export const benchOnlyIds = [
   "rules",
   "api-postgres",
   "api-pglite",
+  "morning",
   "subtree",
   "startup",
   "admin",

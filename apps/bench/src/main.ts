@@ -16,6 +16,7 @@ import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
 import { educationOnly, educationOnPostgres, educationScenario } from "./scenarios/education.js"
 import { importScenario } from "./scenarios/import.js"
+import { morningOnPglite } from "./scenarios/morning.js"
 import { rlsScenario } from "./scenarios/rls.js"
 import { rulesLimit, rulesScenario, sizeNotes } from "./scenarios/rules.js"
 import { startupScenario } from "./scenarios/startup.js"
@@ -47,7 +48,7 @@ const main = async (cfg: BenchConfig) => {
   try {
     if (wanted("rules")) sections.push(rulesScenario(ctx))
     // 5 (start-up) leaves the API running on its PGlite folder for 6 (admin) and 3 (PGlite).
-    const lite = wanted("startup", "admin", "api-pglite", "subtree", "api")
+    const lite = wanted("startup", "admin", "api-pglite", "subtree", "api", "morning")
       ? await startupScenario(ctx, tmp)
       : undefined
     if (lite !== undefined) {
@@ -55,8 +56,12 @@ const main = async (cfg: BenchConfig) => {
         sections.push(lite.section)
         sections.push(await adminScenario(ctx, lite.api))
       }
-      sections.push(...(await apiPgliteScenario(ctx, lite)))
-      if (cfg.only !== undefined) await lite.api.stop()
+      if (wanted("startup", "admin", "api-pglite", "subtree", "api")) {
+        sections.push(...(await apiPgliteScenario(ctx, lite)))
+      }
+      await lite.api.stop()
+      // The working morning (issue 18) on the demo district, once the API rows have freed the folder.
+      if (wanted("morning")) sections.push(await morningOnPglite(ctx, lite))
     }
     // Small mode only: what row-level security adds to the subtree queries, a row of the subtree section.
     if (cfg.small && lite !== undefined && cfg.only === undefined) {
@@ -69,9 +74,18 @@ const main = async (cfg: BenchConfig) => {
       subtree.rows.push(education.row)
       notes.push(education.note)
     }
-    if ((!cfg.small && wanted("api-postgres", "subtree", "api")) || apiOnly) {
+    // BENCH_ONLY=morning with BENCH_DATABASE_URL: the morning on PostgreSQL in small mode too.
+    const morningPg = cfg.only?.includes("morning") === true && cfg.databaseUrl !== undefined
+    if ((!cfg.small && wanted("api-postgres", "subtree", "api", "morning")) || apiOnly || morningPg) {
       try {
-        const pg = await apiPostgresScenario(ctx, apiOnly ? [] : [educationOnPostgres])
+        const pg = await apiPostgresScenario(
+          ctx,
+          apiOnly || cfg.only !== undefined ? [] : [educationOnPostgres],
+          {
+            api: wanted("api-postgres", "subtree", "api"),
+            morning: wanted("morning") && !apiOnly,
+          },
+        )
         // In small mode the PGlite stand-ins of sections 2 and 4 give way to the real section 2.
         if (cfg.small) {
           const real = sections.filter((s) => s.id !== "api-postgres" && s.id !== "subtree")
@@ -109,6 +123,7 @@ const main = async (cfg: BenchConfig) => {
     "rules",
     "api-postgres",
     "api-pglite",
+    "morning",
     "subtree",
     "startup",
     "admin",

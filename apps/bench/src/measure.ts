@@ -101,7 +101,8 @@ export const loadRows = (run: ApiRun, p99One: number, p99Page: number, withThrou
       : `; on average ${r.lockWaits.toFixed(1)} of ${r.active?.toFixed(1)} busy connections waited on a lock`)
   const engine = withThroughputTarget
     ? "PostgreSQL with a pool of 8"
-    : "PGlite's single connection, which runs every statement on the Node thread that also serves HTTP"
+    : "PGlite's single session (on a worker thread of its own since issue 18, so no longer on the thread " +
+      "that serves HTTP, but still one statement at a time)"
   const limitRps =
     "per read the API runs one short transaction: BEGIN, the caller's look-up (session, user, role and scope in " +
     "one prepared statement that also sets the scope row-level security reads), the read and COMMIT: 4 statements " +

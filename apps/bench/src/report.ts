@@ -32,7 +32,15 @@ export interface Row {
 }
 
 export interface Section {
-  readonly id: "rules" | "api-postgres" | "api-pglite" | "subtree" | "startup" | "admin" | "import"
+  readonly id:
+    | "rules"
+    | "api-postgres"
+    | "api-pglite"
+    | "morning"
+    | "subtree"
+    | "startup"
+    | "admin"
+    | "import"
   readonly title: string
   readonly setup: string
   readonly rows: Row[]

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { PGlite } from "@electric-sql/pglite"
+import type { PGlite } from "@electric-sql/pglite"
 import { sql } from "drizzle-orm"
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres"
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator"
@@ -12,6 +12,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm/relations"
 import pg from "pg"
 import { runDataMigrations } from "./data-migrations.js"
 import { acquireDirLock } from "./internal/dir-lock.js"
+import { PgliteThread } from "./internal/pglite-thread.js"
 import { tables } from "./schema/index.js"
 
 export type XfSchema = typeof tables
@@ -85,7 +86,9 @@ const MIGRATION_LOCK = 0x5846_4d31 // "XFM1"
 
 /**
  * Opens the database. With `url` it connects to PostgreSQL (15 or later); otherwise it runs embedded
- * PGlite, which belongs to one process: a second process opening the same folder fails at once.
+ * PGlite, which belongs to one process: a second process opening the same folder fails at once. PGlite runs
+ * on a worker thread of its own (`internal/pglite-thread.ts`), so its statements never hold up the thread
+ * that called this (the one serving HTTP); a transaction's statements still run together, nothing in between.
  */
 export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<Database> => {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
@@ -152,17 +155,18 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
 
   const dataDir = options.dataDir ?? "memory:"
   let release = () => {}
-  let client: PGlite
+  let client: PgliteThread
   if (dataDir === "memory:") {
-    client = await PGlite.create(
+    client = await PgliteThread.open(
       options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir },
     )
   } else {
     if (options.loadDataDir !== undefined) throw new Error("loadDataDir needs dataDir memory:")
     mkdirSync(dataDir, { recursive: true })
+    // The lock is this process's: the worker thread below is the only opener of the folder inside it.
     release = acquireDirLock(join(dataDir, "xianfeng.lock"))
     try {
-      client = await PGlite.create(join(dataDir, "pgdata"))
+      client = await PgliteThread.open({ dataDir: join(dataDir, "pgdata") })
     } catch (e) {
       release()
       throw e
@@ -176,7 +180,8 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
     }
   }
   try {
-    const db = drizzlePglite({ client, schema: tables })
+    // drizzle's PGlite driver over the worker thread's stand-in (query, exec, transaction): see pglite-thread.ts.
+    const db = drizzlePglite({ client: client as unknown as PGlite, schema: tables })
     if (options.migrate ?? true) {
       await migratePglite(db, { migrationsFolder })
       await runDataMigrations(db as unknown as XfDb)
@@ -185,7 +190,7 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       db: db as unknown as XfDb,
       driver: "pglite",
       close,
-      dumpDataDir: () => client.dumpDataDir("none"),
+      dumpDataDir: () => client.dumpDataDir(),
     }
     await options.ownerSetup?.(database)
     if (options.role !== undefined) await client.exec(`set role ${roleName(options.role)}`)

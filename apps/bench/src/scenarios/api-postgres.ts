@@ -25,6 +25,7 @@ import {
 import { startCluster } from "../pg-cluster.js"
 import { apiServerJs, distFile, startServer } from "../proc.js"
 import type { Row, Section } from "../report.js"
+import { morningSection } from "./morning.js"
 
 export interface PostgresRun {
   readonly sections: Section[]
@@ -35,6 +36,8 @@ export const apiPostgresScenario = async (
   { cfg, versions }: BenchContext,
   /** Rows of other areas measured on the same loaded cluster before it stops (the subtree section's). */
   extra: readonly ((url: string) => Promise<{ row: Row; note: string }>)[] = [],
+  /** Which parts to run on the loaded cluster: the API rows with the subtree section, the working morning. */
+  parts: { readonly api: boolean; readonly morning: boolean } = { api: true, morning: true },
 ): Promise<PostgresRun> => {
   const sections: Section[] = []
   const notes: string[] = []
@@ -69,59 +72,68 @@ export const apiPostgresScenario = async (
     const [v] = await q("show server_version")
     versions.PostgreSQL = String(v?.server_version)
     const targets = await pickTargets(q, 50_000)
-    const bare = {
-      committee: await bareAggregate(q, targets.committee.path, cfg.subtreeReps),
-      root: await bareAggregate(q, "d1", cfg.subtreeReps),
-    }
-    const bareCompliance = await bareYearMeetings(q, complianceYear(), cfg.subtreeReps)
     const env = { DATABASE_URL: url, XF_DEMO_MEMBERS: "0", XF_ID_KEY: ID_KEY, XF_POOL_SIZE: "8" }
-    const api = await startServer(apiServerJs, env, "/api/health")
-    const cookie = await login(api.url, "admin", DEMO_PASSWORD)
-    const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
-    const apiCompliance = await timeComplianceApi(cfg, api, cookie, complianceYear())
-    const run = await runApiLoads(
-      cfg,
-      api,
-      () => startServer(distFile("baseline-server.js"), { BASELINE_PG: url, BASELINE_POOL: "8" }, "/health"),
-      targets,
-      32,
-      cookie,
-      async () => {
+    const startBaseline = () =>
+      startServer(distFile("baseline-server.js"), { BASELINE_PG: url, BASELINE_POOL: "8" }, "/health")
+    if (parts.api) {
+      const bare = {
+        committee: await bareAggregate(q, targets.committee.path, cfg.subtreeReps),
+        root: await bareAggregate(q, "d1", cfg.subtreeReps),
+      }
+      const bareCompliance = await bareYearMeetings(q, complianceYear(), cfg.subtreeReps)
+      const api = await startServer(apiServerJs, env, "/api/health")
+      const cookie = await login(api.url, "admin", DEMO_PASSWORD)
+      const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
+      const apiCompliance = await timeComplianceApi(cfg, api, cookie, complianceYear())
+      const run = await runApiLoads(cfg, api, startBaseline, targets, 32, cookie, async () => {
         const r = await q(
           `select count(*) filter (where wait_event_type = 'Lock')::int as w, count(*)::int as a
-           from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+             from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
         )
         return { lockWaits: Number(r[0]?.w ?? 0), active: Number(r[0]?.a ?? 0) }
-      },
-    )
-    sections.push({
-      id: "api-postgres",
-      title: `API on PostgreSQL (${targets.root.members.toLocaleString("en-US")} members)`,
-      setup:
-        `PostgreSQL ${versions.PostgreSQL} (throwaway cluster on 127.0.0.1, shared_buffers 256 MB), ` +
-        `${targets.root.members.toLocaleString("en-US")} members, API pool of 8, signed in as \`admin\` (cookie ` +
-        "session; scope d1, masking, an audit row per request). 32 connections, " +
-        `${cfg.seconds} s after ${cfg.warmup} s warm-up, autocannon in a separate process on 127.0.0.1. ` +
-        `One member: 1,000 different ids in turn. Page: \`?orgId=${targets.branch.id}&pageSize=50\` ` +
-        `(${targets.branch.members.toLocaleString("en-US")} members, page 1 with its total). Baseline: the same SQL ` +
-        "through raw `pg` (pool of 8) behind a bare `node:http` handler.",
-      rows: loadRows(run, 25, 50, true),
-    })
-    sections.push({
-      id: "subtree",
-      title: "Subtree queries (development pipeline counts, a year's compliance)",
-      setup:
-        "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
-        `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
-        "the subtree's path range) through raw `pg`, same database, same count. A year's compliance: " +
-        "`GET /api/discipline/heatmap?year=…` for the whole tree, read from the stored monthly compliance index with " +
-        "each organization's basis checked (the first read fills it and is reported apart), against the bare count " +
-        "of that year's meetings per organization (joined to orgs on the path range).",
-      rows: [
-        ...subtreeRows(targets, bare, apiSubtree),
-        complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
-      ],
-    })
+      })
+      sections.push({
+        id: "api-postgres",
+        title: `API on PostgreSQL (${targets.root.members.toLocaleString("en-US")} members)`,
+        setup:
+          `PostgreSQL ${versions.PostgreSQL} (throwaway cluster on 127.0.0.1, shared_buffers 256 MB), ` +
+          `${targets.root.members.toLocaleString("en-US")} members, API pool of 8, signed in as \`admin\` (cookie ` +
+          "session; scope d1, masking, an audit row per request). 32 connections, " +
+          `${cfg.seconds} s after ${cfg.warmup} s warm-up, autocannon in a separate process on 127.0.0.1. ` +
+          `One member: 1,000 different ids in turn. Page: \`?orgId=${targets.branch.id}&pageSize=50\` ` +
+          `(${targets.branch.members.toLocaleString("en-US")} members, page 1 with its total). Baseline: the same SQL ` +
+          "through raw `pg` (pool of 8) behind a bare `node:http` handler.",
+        rows: loadRows(run, 25, 50, true),
+      })
+      sections.push({
+        id: "subtree",
+        title: "Subtree queries (development pipeline counts, a year's compliance)",
+        setup:
+          "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
+          `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
+          "the subtree's path range) through raw `pg`, same database, same count. A year's compliance: " +
+          "`GET /api/discipline/heatmap?year=…` for the whole tree, read from the stored monthly compliance index with " +
+          "each organization's basis checked (the first read fills it and is reported apart), against the bare count " +
+          "of that year's meetings per organization (joined to orgs on the path range).",
+        rows: [
+          ...subtreeRows(targets, bare, apiSubtree),
+          complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
+        ],
+      })
+    }
+    if (parts.morning) {
+      sections.push(
+        await morningSection(
+          cfg,
+          "PostgreSQL",
+          `PostgreSQL ${versions.PostgreSQL} (throwaway cluster on 127.0.0.1), ${targets.root.members.toLocaleString("en-US")} members, API pool of 8.`,
+          targets,
+          32,
+          () => startServer(apiServerJs, env, "/api/health"),
+          startBaseline,
+        ),
+      )
+    }
     for (const measure of extra) {
       const { row, note } = await measure(url)
       sections.find((s) => s.id === "subtree")?.rows.push(row)
