@@ -7,7 +7,7 @@
  * recording). The heatmap and the quarter and year roll-ups read the counts, not the meetings.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, sql } from "drizzle-orm"
+import { and, asc, eq, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -44,8 +44,14 @@ const COMMITTEE_AT = 7
 /**
  * Every organization in the subtree of `orgId` (default: the scope's root; must lie in the scope, else
  * `NotInScope`), ordered by path, with its parent, kind, name, whether it has a committee, a fingerprint of its
- * sittings and talks dated in `year`, and its stored index row for that year (if any) — one query, each
- * organization's meetings, talks and first full members read through their (org, date) and org indexes.
+ * sittings and talks dated in `year`, and its stored index row for that year (if any).
+ *
+ * One query: the year's meetings and talks of the subtree are aggregated per organization in one grouped pass
+ * each (through `discipline_meetings_org_basis_idx` and `discipline_talks_org_basis_idx`, which hold the
+ * fingerprint's columns, so the pass reads the index and not the table) and joined to the subtree's
+ * organizations and their stored rows. Whether a committee is elected stays a bounded probe per organization
+ * (at most `COMMITTEE_AT` entries of `members_org_idx` each): a grouped pass over the members would read the whole
+ * membership — a million rows in the province — on every read.
  */
 export const complianceBasesOf = async (
   db: XfDb,
@@ -56,6 +62,36 @@ export const complianceBasesOf = async (
   const within = await withinOf(db, scope, orgId)
   const from = `${year}-01-01`
   const to = `${year}-12-31`
+  const inTree = and(
+    orgRowInScope(scope),
+    within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within),
+  )
+  const meetingsOf = db
+    .select({
+      orgId: dm.orgId,
+      print:
+        sql<string>`count(*)::text || ':' || sum(${dm.version})::text || ':' || max(${dm.recordedAt})::text`.as(
+          "meetings_print",
+        ),
+    })
+    .from(dm)
+    .innerJoin(orgs, eq(orgs.id, dm.orgId))
+    .where(and(inTree, sql`${dm.onDate} >= ${from}`, sql`${dm.onDate} <= ${to}`))
+    .groupBy(dm.orgId)
+    .as("year_meetings")
+  const talksOf = db
+    .select({
+      orgId: dt.orgId,
+      print:
+        sql<string>`count(*)::text || ':' || sum(${dt.version})::text || ':' || max(${dt.recordedAt})::text`.as(
+          "talks_print",
+        ),
+    })
+    .from(dt)
+    .innerJoin(orgs, eq(orgs.id, dt.orgId))
+    .where(and(inTree, sql`${dt.onDate} >= ${from}`, sql`${dt.onDate} <= ${to}`))
+    .groupBy(dt.orgId)
+    .as("year_talks")
   const rows = await db
     .select({
       id: orgs.id,
@@ -67,15 +103,17 @@ export const complianceBasesOf = async (
         sql<boolean>`(select count(*) from (select 1 from ${members} where ${members.orgId} = ${orgs.id} and ${members.stage} = 'full' limit ${COMMITTEE_AT}) as f) >= ${COMMITTEE_AT}`.mapWith(
           Boolean,
         ),
-      sittings: sql<string>`coalesce((select count(*)::text || ':' || sum(${dm.version})::text || ':' || max(${dm.recordedAt})::text from ${dm} where ${dm.orgId} = ${orgs.id} and ${dm.onDate} >= ${from} and ${dm.onDate} <= ${to}), '0') || '/' || coalesce((select count(*)::text || ':' || sum(${dt.version})::text || ':' || max(${dt.recordedAt})::text from ${dt} where ${dt.orgId} = ${orgs.id} and ${dt.onDate} >= ${from} and ${dt.onDate} <= ${to}), '0')`,
+      sittings: sql<string>`coalesce(${meetingsOf.print}, '0') || '/' || coalesce(${talksOf.print}, '0')`,
       storedBasis: ci.basis,
       evaluatedOn: ci.evaluatedOn,
       recheckOn: ci.recheckOn,
       months: ci.months,
     })
     .from(orgs)
-    .leftJoin(ci, and(sql`${ci.orgId} = ${orgs.id}`, sql`${ci.year} = ${year}`))
-    .where(and(orgRowInScope(scope), within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within)))
+    .leftJoin(meetingsOf, eq(meetingsOf.orgId, orgs.id))
+    .leftJoin(talksOf, eq(talksOf.orgId, orgs.id))
+    .leftJoin(ci, and(eq(ci.orgId, orgs.id), eq(ci.year, year)))
+    .where(inTree)
     .orderBy(asc(orgs.path))
   return rows
 }

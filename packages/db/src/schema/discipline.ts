@@ -58,7 +58,10 @@ export const disciplineMeetings = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    index("discipline_meetings_org_idx").on(t.orgId, t.onDate),
+    // (org, date) for a branch's sittings in a period; version and recording time as well so that the compliance
+    // index's basis check (`complianceBasesOf`: count, versions, last recording of each org's year) reads this
+    // index alone, not the table.
+    index("discipline_meetings_org_basis_idx").on(t.orgId, t.onDate, t.version, t.recordedAt),
     check(
       "discipline_meetings_present",
       sql`${t.presentFull} <= ${t.expectedFull} and ${t.presentProbationary} <= ${t.expectedProbationary}`,
@@ -286,7 +289,8 @@ export const disciplineTalks = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    index("discipline_talks_org_idx").on(t.orgId, t.onDate),
+    // As the meetings' (org, date, version, recorded_at): the basis check reads the index alone.
+    index("discipline_talks_org_basis_idx").on(t.orgId, t.onDate, t.version, t.recordedAt),
     check(
       "discipline_talks_pair",
       sql`${t.pair} in ('committee-committee', 'committee-member', 'member-member')`,
