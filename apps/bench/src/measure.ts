@@ -230,7 +230,8 @@ export const bareYearMeetings = async (q: Q, year: number, reps: number) =>
 
 /**
  * `GET /api/discipline/heatmap?year=…` for the whole tree, the API's own path: the stored monthly compliance index
- * (discipline_compliance_index), each organization's basis checked on read. The first request finds no stored rows
+ * (discipline_compliance_index), each organization's basis checked on read; the answer is the first page of
+ * branches (100) and the roll-up of the root and its direct children. The first request finds no stored rows
  * and judges every organization's year (timed apart as `first`); one more warm-up, then the timed reads.
  */
 export const timeComplianceApi = async (cfg: BenchConfig, api: Server, cookie: string, year: number) => {
@@ -260,12 +261,13 @@ export const complianceRow = (
     limit:
       am >= 2000
         ? "the basis check: every read re-reads each organization's meetings and talks of the year (count, versions, " +
-          "last recording) to see whether its stored row still holds, and its first seven full members; with " +
-          "the stored rows valid, nothing is judged again, so the time is these reads, not the rules."
-        : "each read checks every organization's stored row against its basis: the year's meetings the bare count " +
-          "reads (their versions and last recording as well, so from the table, not the index alone), the year's " +
-          "talks, the first seven full members of the organization and the stored row itself, besides the session, " +
-          "the district policy, the audit row and the JSON of every branch's twelve months.",
+          "last recording) to see whether its stored row still holds, and probes up to seven full members of each; " +
+          "with the stored rows valid, nothing is judged again, so the time is these reads, not the rules."
+        : "each read checks every organization's stored row against its basis in one query: the year's meetings " +
+          "and talks grouped per organization from their (org, date, version, recorded_at) indexes — the same " +
+          "meetings the bare count groups, plus their versions and last recording — a probe of up to seven full " +
+          "members per organization and the stored rows; besides that the session, the district policy, the " +
+          "audit row, the roll-up of the whole tree and the JSON of the first page (100 branches × 12 months).",
     detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read, which judged and stored every organization's year: ${api.first.toFixed(0)} ms`,
   })
 }
