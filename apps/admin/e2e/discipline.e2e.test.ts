@@ -19,6 +19,10 @@ useHarness({ signIn: "admin" })
 
 describe("organizational life and inspections in the admin", () => {
   it("recording a meeting changes the branch's cell on the heatmap", async () => {
+    // The district's first read judges and stores every organization's year (the compliance index): through the
+    // page's own fetch, which has no 20-second limit, so that a loaded machine does not fail the scenario.
+    await page.goto(`${base}/`)
+    await page.evaluate(async () => (await fetch("/api/discipline/heatmap")).status)
     const before = await api<HeatmapView>("/discipline/heatmap")
     // A branch with a theme party day missed this year, and that month.
     let target: { orgId: string; month: string } | undefined

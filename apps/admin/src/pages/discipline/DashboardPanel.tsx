@@ -45,7 +45,9 @@ const DashboardPanel = () => {
           <Statistic
             title={t("discipline.panel.behind")}
             value={o.branchesBehind}
-            suffix={t("discipline.panel.ofBranches", { n: o.branches })}
+            suffix={
+              <span style={{ fontSize: 14 }}>{t("discipline.panel.ofBranches", { n: o.branches })}</span>
+            }
             data-testid="discipline-panel-behind"
           />
         </Col>
