@@ -1,0 +1,9 @@
+CREATE TABLE "discipline_basis_stamps" (
+	"org_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"stamp" bigint DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "discipline_basis_stamps_pkey" PRIMARY KEY("org_id","year")
+);
+--> statement-breakpoint
+ALTER TABLE "discipline_basis_stamps" ADD CONSTRAINT "discipline_basis_stamps_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;
