@@ -246,64 +246,74 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     "a sitting recorded through the form",
     "a heart-to-heart talk",
     "a sitting imported from a sheet",
-  ])("%s is seen at once: the year's stored row is evaluated again in the next read", async (what) => {
-    // The branch's 2025 row is forged behind the index's back with its basis intact, so only a moved basis
-    // stamp (bumped by the write itself) makes the heatmap evaluate it again.
-    await stored(2025)
-    const forged = Array.from({ length: 12 }, () => ({ met: 99, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
-    await alter(sql`months = ${JSON.stringify(forged)}::jsonb`)
-    expect((await stored(2025)).cells[branchId]).toMatchObject(forged.map(() => ({ met: 99 })))
-    const ours = (
-      await secretary.json<{ items: { id: string; orgId: string; stage: string }[] }>(
-        "GET",
-        `/api/members?orgId=${branchId}&pageSize=100`,
-      )
-    ).items.filter((m) => m.orgId === branchId && m.stage === "full")
-    const [a, b] = ours
-    if (a === undefined || b === undefined) throw new Error("the branch lacks two full members")
-    if (what.includes("form")) {
-      const body: MeetingBody = {
-        orgId: branchId,
-        types: ["committee-meeting"],
-        date: "2025-03-12",
-        startTime: "14:30",
-        endTime: "15:30",
-        place: "党员活动室",
-        chair: "支部书记",
-        recorder: "组织委员",
-        expected: { full: ours.length, probationary: 0 },
-        present: { full: ours.length, probationary: 0 },
-        attendance: ours.map((m) => ({ memberId: m.id, present: true })),
-        observers: [],
-        firstItem: { topic: "学习党章", form: "集中学习" },
-        agenda: ["学习党章"],
-        resolutions: [],
-        votes: [],
+  ])(
+    "%s is seen at once: the year's stored row is evaluated again in the next read",
+    async (what) => {
+      // The branch's 2025 row is forged behind the index's back with its basis intact, so only a moved basis
+      // stamp (bumped by the write itself) makes the heatmap evaluate it again.
+      await stored(2025)
+      const forged = Array.from({ length: 12 }, () => ({
+        met: 99,
+        upcoming: 0,
+        due: 0,
+        overdue: 0,
+        missed: 0,
+      }))
+      await alter(sql`months = ${JSON.stringify(forged)}::jsonb`)
+      expect((await stored(2025)).cells[branchId]).toMatchObject(forged.map(() => ({ met: 99 })))
+      const ours = (
+        await secretary.json<{ items: { id: string; orgId: string; stage: string }[] }>(
+          "GET",
+          `/api/members?orgId=${branchId}&pageSize=100`,
+        )
+      ).items.filter((m) => m.orgId === branchId && m.stage === "full")
+      const [a, b] = ours
+      if (a === undefined || b === undefined) throw new Error("the branch lacks two full members")
+      if (what.includes("form")) {
+        const body: MeetingBody = {
+          orgId: branchId,
+          types: ["committee-meeting"],
+          date: "2025-03-12",
+          startTime: "14:30",
+          endTime: "15:30",
+          place: "党员活动室",
+          chair: "支部书记",
+          recorder: "组织委员",
+          expected: { full: ours.length, probationary: 0 },
+          present: { full: ours.length, probationary: 0 },
+          attendance: ours.map((m) => ({ memberId: m.id, present: true })),
+          observers: [],
+          firstItem: { topic: "学习党章", form: "集中学习" },
+          agenda: ["学习党章"],
+          resolutions: [],
+          votes: [],
+        }
+        const res = await secretary.send("POST", "/api/discipline/meetings", body)
+        expect(res.status, await res.clone().text()).toBe(201)
+      } else if (what.includes("talk")) {
+        const res = await secretary.send("POST", "/api/discipline/talks", {
+          orgId: branchId,
+          pair: "member-member",
+          date: "2025-04-02",
+          firstMemberId: a.id,
+          secondMemberId: b.id,
+          topic: "思想工作交流",
+        })
+        expect(res.status, await res.clone().text()).toBe(201)
+      } else {
+        const csv = `党组织编码,会议类型,会议日期,开始时间,结束时间,地点,主持人,记录人\n${branchId},支委会,2025-05-14,9:00,10:00,党员活动室,支部书记,组织委员\n`
+        const res = await sys.request("/api/import/meetings", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ fileName: "meetings.csv", content: Buffer.from(csv).toString("base64") }),
+        })
+        expect(res.status, await res.clone().text()).toBe(201)
       }
-      const res = await secretary.send("POST", "/api/discipline/meetings", body)
-      expect(res.status, await res.clone().text()).toBe(201)
-    } else if (what.includes("talk")) {
-      const res = await secretary.send("POST", "/api/discipline/talks", {
-        orgId: branchId,
-        pair: "member-member",
-        date: "2025-04-02",
-        firstMemberId: a.id,
-        secondMemberId: b.id,
-        topic: "思想工作交流",
-      })
-      expect(res.status, await res.clone().text()).toBe(201)
-    } else {
-      const csv = `党组织编码,会议类型,会议日期,开始时间,结束时间,地点,主持人,记录人\n${branchId},支委会,2025-05-14,9:00,10:00,党员活动室,支部书记,组织委员\n`
-      const res = await sys.request("/api/import/meetings", {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ fileName: "meetings.csv", content: Buffer.from(csv).toString("base64") }),
-      })
-      expect(res.status, await res.clone().text()).toBe(201)
-    }
-    expect(await stored(2025, true)).toEqual(await evaluated(2025, "2026-11-27"))
-    expect((await stored(2025)).cells[branchId]).not.toMatchObject(forged.map(() => ({ met: 99 })))
-  }, 600_000)
+      expect(await stored(2025, true)).toEqual(await evaluated(2025, "2026-11-27"))
+      expect((await stored(2025)).cells[branchId]).not.toMatchObject(forged.map(() => ({ met: 99 })))
+    },
+    600_000,
+  )
 
   it("40 days on, the rows whose recheck day has come are evaluated again; back on the first day, so are the rows dated later", async () => {
     const first = await stored(2026, true)
