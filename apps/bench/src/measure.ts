@@ -260,14 +260,15 @@ export const complianceRow = (
     pass: am <= 3 * bm && am < 2000,
     limit:
       am >= 2000
-        ? "the basis check: every read re-reads each organization's meetings and talks of the year (count, versions, " +
-          "last recording) to see whether its stored row still holds, and probes up to seven full members of each; " +
-          "with the stored rows valid, nothing is judged again, so the time is these reads, not the rules."
-        : "each read checks every organization's stored row against its basis in one query: the year's meetings " +
-          "and talks grouped per organization from their (org, date, version, recorded_at) indexes — the same " +
-          "meetings the bare count groups, plus their versions and last recording — a probe of up to seven full " +
-          "members per organization and the stored rows; besides that the session, the district policy, the " +
-          "audit row, the roll-up of the whole tree and the JSON of the first page (100 branches × 12 months).",
+        ? "the basis check: every read joins each organization's basis stamp (bumped by every write of a sitting " +
+          "or talk) and stored row and probes up to seven full members of each; with the stored rows valid, " +
+          "nothing is judged again, so the time is these reads, not the rules."
+        : "each read checks every organization's stored row against its basis in one query: the organizations " +
+          "joined by primary key to their basis stamps (a trigger bumps them on every write of a sitting or " +
+          "talk, so the year's meetings are not read) and stored rows, with a probe of up to seven full members " +
+          "per organization; besides that the signed-in request itself (caller, scope, commit), the district " +
+          "policy, the stored months of every organization (parsed for the roll-up of the whole tree) and the " +
+          "JSON of the first page (100 branches × 12 months).",
     detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read, which judged and stored every organization's year: ${api.first.toFixed(0)} ms`,
   })
 }
