@@ -19,6 +19,10 @@ useHarness({ signIn: "admin" })
 
 describe("organizational life and inspections in the admin", () => {
   it("recording a meeting changes the branch's cell on the heatmap", async () => {
+    // The district's first read judges and stores every organization's year (the compliance index): through the
+    // page's own fetch, which has no 20-second limit, so that a loaded machine does not fail the scenario.
+    await page.goto(`${base}/`)
+    await page.evaluate(async () => (await fetch("/api/discipline/heatmap")).status)
     const before = await api<HeatmapView>("/discipline/heatmap")
     // A branch with a theme party day missed this year, and that month.
     let target: { orgId: string; month: string } | undefined
@@ -32,7 +36,11 @@ describe("organizational life and inspections in the admin", () => {
     }
     if (target === undefined) throw new Error("the demo district has no missed theme party day to record")
     const m = before.months.indexOf(target.month)
-    const cellOf = (h: HeatmapView) => h.branches.find((b) => b.orgId === target?.orgId)?.cells[m]
+    // A cell is [met, upcoming, due, overdue, missed] (the order of `statuses`).
+    const cellOf = (h: HeatmapView) => {
+      const c = h.branches.find((b) => b.orgId === target?.orgId)?.cells[m]
+      return c && { met: c[h.statuses.indexOf("met")], missed: c[h.statuses.indexOf("missed")] }
+    }
 
     await page.goto(`${base}/discipline/meetings?orgId=${target.orgId}`)
     await page.getByTestId("compliance-calendar").waitFor()
@@ -161,7 +169,61 @@ describe("organizational life and inspections in the admin", () => {
   })
 
   it.each([
-    { name: "desktop", width: 1280, height: 800 },
+    { name: "desktop", width: 1440, height: 900 },
+    { name: "phone", width: 390, height: 844 },
+  ])(
+    "the heatmap says what it shows and drills down; the meetings page asks for a branch ($name)",
+    async (size) => {
+      await page.setViewportSize({ width: size.width, height: size.height })
+      try {
+        const district = await api<HeatmapView>("/discipline/heatmap")
+        const root = district.rollup.find((r) => r.parentId === null)
+        const child = district.rollup.find(
+          (r) => r.parentId !== null && r.kind !== "branch" && r.branches > 0,
+        )
+        if (root === undefined || child === undefined) throw new Error("the demo district has no committee")
+        await page.goto(`${base}/discipline/heatmap`)
+        await page.getByTestId("discipline-heatmap").locator("canvas").first().waitFor()
+        // The filter names the whole scope it shows, not "pick an organization".
+        expect(await page.getByTestId("heatmap-org").textContent()).toContain(root.name)
+        // The legend is in the first screen, above the chart.
+        const legend = await page.getByTestId("heatmap-legend").boundingBox()
+        expect(legend, "the legend is shown").not.toBeNull()
+        expect((legend?.y ?? 0) + (legend?.height ?? 0)).toBeLessThanOrEqual(size.height)
+        // The summary counts obligations and says so, with the branches it covers.
+        const summary = await page.getByTestId("heatmap-summary").textContent()
+        expect(summary).toContain(`${root.branches}个党支部`)
+        expect(summary).toContain(
+          `${root.year.met} / ${root.year.met + root.year.overdue + root.year.missed} 项`,
+        )
+        await page.screenshot({ path: join(shots, `discipline-${size.name}-heatmap-first-screen.png`) })
+        // Drill down to a committee: only its branches, the way back offered.
+        if (size.width >= 768) await page.getByTestId(`heatmap-child-${child.orgId}`).click()
+        else {
+          // On a phone the children are one select.
+          await page.getByTestId("heatmap-children").click()
+          await page.locator(".ant-select-item-option", { hasText: child.name }).first().click()
+        }
+        await expect.poll(() => page.getByTestId("heatmap-summary").textContent()).toContain(child.name)
+        expect(new URL(page.url()).searchParams.get("orgId")).toBe(child.orgId)
+        await page.getByTestId("discipline-heatmap").locator("canvas").first().waitFor()
+        await page.screenshot({ path: join(shots, `discipline-${size.name}-heatmap-committee.png`) })
+        // 组织生活 without a branch chosen says what to do instead of an empty table.
+        await page.goto(`${base}/discipline/meetings`)
+        await page.getByTestId("meetings-pick-org").waitFor()
+        expect(await page.getByTestId("record-meeting").isDisabled()).toBe(true)
+        expect(await page.getByTestId("meetings-pick-org").textContent()).toContain(
+          "请先在右上角选择一个党支部",
+        )
+        await page.screenshot({ path: join(shots, `discipline-${size.name}-meetings-no-branch.png`) })
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 900 })
+      }
+    },
+  )
+
+  it.each([
+    { name: "desktop", width: 1440, height: 900 },
     { name: "phone", width: 390, height: 844 },
   ])("every discipline page fits a $width×$height window without sideways scrolling", async (size) => {
     const heatmap = await api<HeatmapView>("/discipline/heatmap")
@@ -213,6 +275,14 @@ describe("organizational life and inspections in the admin", () => {
       )
       expect(await page.getByTestId("discipline-panel-orders-overdue").textContent()).toContain(
         String(overview.orders.overdue),
+      )
+      // The rate says what it counts (obligations due this quarter), next to the branches behind (branches).
+      const q = overview.quarterCounts
+      expect(await page.getByTestId("discipline-panel-rate-count").textContent()).toBe(
+        `已到期 ${q.met + q.overdue + q.missed} 项中按时落实 ${q.met} 项`,
+      )
+      expect(await page.getByTestId("discipline-panel-behind").textContent()).toContain(
+        `/ ${overview.branches} 个支部`,
       )
       expect(await page.getByTestId("discipline-panel-behind").textContent()).toContain(
         String(overview.branchesBehind),

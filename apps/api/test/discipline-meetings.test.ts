@@ -162,9 +162,21 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
   })
 
   it("recording a sitting changes the branch's cell on the district heatmap, and the roll-up above it", async () => {
-    const cell = (h: HeatmapView) => h.branches.find((b) => b.orgId === branchId)?.cells[2]
+    // A cell is [met, upcoming, due, overdue, missed] (the order of `statuses`); the branch's row is read from
+    // the district's heatmap drilled down to the branch, the district's total from its first page.
+    const at = (h: HeatmapView, status: string) => h.statuses.indexOf(status)
+    const cell = (h: HeatmapView) => {
+      const c = h.branches.find((b) => b.orgId === branchId)?.cells[2]
+      return c && { met: c[at(h, "met")], missed: c[at(h, "missed")] }
+    }
     const districtTotal = (h: HeatmapView) => h.rollup.find((r) => r.parentId === null)?.year
-    const before = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    const read = async () => ({
+      branch: await admin.json<HeatmapView>("GET", `/api/discipline/heatmap?year=2025&orgId=${branchId}`),
+      district: await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025&pageSize=1"),
+    })
+    const { branch: before, district: beforeDistrict } = await read()
+    expect(beforeDistrict.branches).toHaveLength(1)
+    expect(beforeDistrict.total).toBeGreaterThan(1)
     expect(before.months[2]).toBe("2025-03")
     const res = await secretary.send(
       "POST",
@@ -172,12 +184,14 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
       form({ types: ["theme-day"], date: "2025-03-15" }),
     )
     expect(res.status).toBe(201)
-    const after = await admin.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
+    const { branch: after, district: afterDistrict } = await read()
     expect(cell(after)?.met).toBe((cell(before)?.met ?? 0) + 1)
     expect(cell(after)?.missed).toBe((cell(before)?.missed ?? 0) - 1)
-    expect(districtTotal(after)?.met).toBe((districtTotal(before)?.met ?? 0) + 1)
+    expect(districtTotal(afterDistrict)?.met).toBe((districtTotal(beforeDistrict)?.met ?? 0) + 1)
     const mine = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2025")
     expect(mine.branches.map((b) => b.orgId)).toEqual([branchId])
+    expect(mine.total).toBe(1)
+    expect(mine.rollup).toMatchObject([{ orgId: branchId, parentId: null, branches: 1 }])
   })
 
   it("answers 404 for another branch's compliance, as for a missing one", async () => {

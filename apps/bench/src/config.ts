@@ -47,7 +47,8 @@ export interface BenchConfig {
   /**
    * BENCH_ONLY=import (a comma-separated list of section ids): run only those sections, at the mode's size;
    * the report then goes to results/only-<ids>.md (never docs/benchmarks.md unless BENCH_DOCS says so).
-   * `BENCH_ONLY=education` alone runs the study-hours row by itself (results/education-<mode>.md).
+   * `BENCH_ONLY=education` alone runs the study-hours row by itself (results/education-<mode>.md);
+   * `BENCH_ONLY=compliance` alone, a year's compliance of the province (full mode; results/compliance-full.md).
    * `BENCH_ONLY=api`: only the API's one-member and 50-row-page rows, on PGlite and on PostgreSQL, even in
    * small mode — for before/after comparisons of the request path.
    */
@@ -107,7 +108,7 @@ export const childEnv = (extra: Readonly<Record<string, string>>): Record<string
   ...extra,
 })
 
-/** The ids `BENCH_ONLY` may name: the report's sections, `api` (the API's load rows) and `education`. */
+/** The ids `BENCH_ONLY` may name: the report's sections, `api` (the API's load rows), `education` and `compliance`. */
 export const benchOnlyIds = [
   "rules",
   "api-postgres",
@@ -119,6 +120,7 @@ export const benchOnlyIds = [
   "import",
   "api",
   "education",
+  "compliance",
 ] as const
 
 const onlyOf = (v: string | undefined): readonly string[] | undefined => {

@@ -14,6 +14,7 @@ import { keepHandWritten, machineNow, type Report, type Section, toMarkdown } fr
 import { adminScenario } from "./scenarios/admin.js"
 import { apiPgliteScenario } from "./scenarios/api-pglite.js"
 import { apiPostgresScenario } from "./scenarios/api-postgres.js"
+import { complianceOnly } from "./scenarios/compliance.js"
 import { educationOnly, educationOnPostgres, educationScenario } from "./scenarios/education.js"
 import { importScenario } from "./scenarios/import.js"
 import { morningOnPglite } from "./scenarios/morning.js"
@@ -188,13 +189,17 @@ const render = (cfg: BenchConfig, file: string) => {
   log(`rendered ${file} into ${docs}`)
 }
 
-/** `BENCH_ONLY=education`: the study-hours row alone, written to results/education-<mode>.{json,md}. */
-const only = async (cfg: BenchConfig) => {
+/** A row run alone (`BENCH_ONLY=education` or `compliance`), written to results/<id>-<mode>.{json,md}. */
+const alone = {
+  education: { run: educationOnly, title: "Study hours (education), run alone" },
+  compliance: { run: complianceOnly, title: "A year's compliance (discipline), run alone" },
+} as const
+const only = async (cfg: BenchConfig, id: keyof typeof alone) => {
   const startedAt = new Date().toISOString()
   const loadStart = machineNow().loadAvg
   const ctx: BenchContext = { cfg, versions: { node: process.versions.node } }
   const t0 = performance.now()
-  const { row, note, setup } = await educationOnly(ctx)
+  const { row, note, setup } = await alone[id].run(ctx)
   const m = machineNow()
   const report: Report = {
     mode: cfg.small ? "small" : "full",
@@ -208,12 +213,12 @@ const only = async (cfg: BenchConfig) => {
       loadAvgEnd: m.loadAvg,
     },
     versions: ctx.versions,
-    sections: [{ id: "subtree", title: "Study hours (education), run alone", setup, rows: [row] }],
+    sections: [{ id: "subtree", title: alone[id].title, setup, rows: [row] }],
     notes: [note],
   }
   const outDir = cfg.outDir ?? join(distFile(".."), "results")
   mkdirSync(outDir, { recursive: true })
-  const name = `education-${report.mode}`
+  const name = `${id}-${report.mode}`
   writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`)
   const md = toMarkdown(report)
   writeFileSync(cfg.docs ?? join(outDir, `${name}.md`), md)
@@ -225,8 +230,8 @@ const renderAt = process.argv.indexOf("--render")
 const run =
   renderAt >= 0
     ? async () => render(cfg, process.argv[renderAt + 1] ?? "")
-    : cfg.only?.length === 1 && cfg.only[0] === "education"
-      ? () => only(cfg)
+    : cfg.only?.length === 1 && (cfg.only[0] === "education" || cfg.only[0] === "compliance")
+      ? () => only(cfg, cfg.only?.[0] as keyof typeof alone)
       : () => main(cfg)
 run().catch((e: unknown) => {
   console.error(e)

@@ -9,6 +9,7 @@ import { insertMember } from "../src/platform/members.js"
 import { asSystem, withScope } from "../src/platform/scope.js"
 import {
   disciplineAttendance,
+  disciplineBasisStamps,
   disciplineDraws,
   disciplineFindings,
   disciplineMeetings,
@@ -247,6 +248,37 @@ describe.each(backends)("row-level security on $name", (backend) => {
       tx.select({ owner: disciplineOrders.owner }).from(disciplineOrders),
     )
     expect(owners.map((o) => o.owner)).toEqual(["书记", "书记"])
+  })
+
+  it("bumps the basis stamp of each (organization, year) a sitting or talk write touches, within the writer's scope", async () => {
+    // The owner's setup wrote one sitting and one talk of each branch in 2026 (statement triggers: a stamp per
+    // organization and year and statement, whoever writes).
+    const stamps = () =>
+      asSystem(db(), async (tx) =>
+        Object.fromEntries(
+          (await tx.select().from(disciplineBasisStamps)).map((r) => [`${r.orgId}/${r.year}`, r.stamp]),
+        ),
+      )
+    const before = await stamps()
+    expect(Object.keys(before).sort()).toEqual(["r_b1/2026", "r_b2/2026"])
+    expect(await db().select().from(disciplineBasisStamps), "unscoped").toEqual([])
+    // An edit by the branch's scope (row-level security on): its stamp moves on, the other branch's does not.
+    await withScope(db(), c1, (tx) =>
+      tx.execute(sql`update discipline_meetings set place = '会议室' where org_id = 'r_b1'`),
+    )
+    let now = await stamps()
+    expect(now["r_b1/2026"]).toBe((before["r_b1/2026"] ?? 0) + 1)
+    expect(now["r_b2/2026"]).toBe(before["r_b2/2026"])
+    // A talk moved to another year bumps the year it leaves and the year it enters; a delete bumps its year.
+    await withScope(db(), c1, (tx) =>
+      tx.execute(sql`update discipline_talks set on_date = '2025-12-30' where org_id = 'r_b1'`),
+    )
+    now = await stamps()
+    expect(now["r_b1/2026"]).toBe((before["r_b1/2026"] ?? 0) + 2)
+    expect(now["r_b1/2025"]).toBe(1)
+    await withScope(db(), c1, (tx) => tx.execute(sql`delete from discipline_talks where org_id = 'r_b1'`))
+    expect((await stamps())["r_b1/2025"]).toBe(2)
+    expect(await withScope(db(), c1, (tx) => tx.select().from(disciplineBasisStamps))).toHaveLength(2)
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {

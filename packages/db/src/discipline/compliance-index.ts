@@ -3,18 +3,17 @@
  * counts of its obligation-periods by the month they end in, stored when evaluated and re-evaluated at read time
  * only for the organizations whose row is missing, whose `recheck_on` has come (or whose `evaluated_on` lies
  * after today) or whose basis changed — the district policy, whether the organization has a committee (7 or
- * more full members), or its sittings and heart-to-heart talks of the year (their number, versions and last
- * recording). The heatmap and the quarter and year roll-ups read the counts, not the meetings.
+ * more full members), or the basis stamp of its sittings and heart-to-heart talks of the year
+ * (`discipline_basis_stamps`, bumped by a trigger on every write of either). The heatmap and the quarter and year roll-ups read the counts, not the meetings.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, sql } from "drizzle-orm"
+import { and, asc, eq, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
+  disciplineBasisStamps as bs,
   disciplineComplianceIndex as ci,
-  disciplineMeetings as dm,
-  disciplineTalks as dt,
   members,
   orgs,
   type StoredStatusCounts,
@@ -29,8 +28,11 @@ export interface ComplianceBasisRow {
   readonly path: string
   /** 7 or more full members: a branch committee is elected (BR 9), so committee meetings are owed. */
   readonly hasCommittee: boolean
-  /** A fingerprint of the year's sittings and talks: for each, count, versions, last recording (`<meetings>/<talks>`). */
-  readonly sittings: string
+  /**
+   * The basis stamp of the year's sittings and talks (`discipline_basis_stamps`; 0 when none was ever written):
+   * it moves on with every insert, update or delete of a sitting or talk dated in the year.
+   */
+  readonly sittingsStamp: number
   /** The stored row's basis, evaluation day, recheck day and months; null when there is none. */
   readonly storedBasis: string | null
   readonly evaluatedOn: PlainDate | null
@@ -43,9 +45,15 @@ const COMMITTEE_AT = 7
 
 /**
  * Every organization in the subtree of `orgId` (default: the scope's root; must lie in the scope, else
- * `NotInScope`), ordered by path, with its parent, kind, name, whether it has a committee, a fingerprint of its
- * sittings and talks dated in `year`, and its stored index row for that year (if any) — one query, each
- * organization's meetings, talks and first full members read through their (org, date) and org indexes.
+ * `NotInScope`), ordered by path, with its parent, kind, name, whether it has a committee, the basis stamp of its
+ * sittings and talks dated in `year`, and its stored index row for that year (if any).
+ *
+ * One query: the subtree's organizations joined by primary key to their stamps (`discipline_basis_stamps`) and
+ * their stored rows — the year's sittings are not read at all, since every write of one bumps its stamp in the
+ * same transaction (custom migration `discipline_basis_stamps_triggers`). Whether a committee is elected stays a
+ * bounded probe per organization (at most `COMMITTEE_AT` entries of the partial index `members_org_full_idx`
+ * each): members are written by many areas, and a grouped pass over them would read the whole membership — a
+ * million rows in the province — on every read.
  */
 export const complianceBasesOf = async (
   db: XfDb,
@@ -54,8 +62,10 @@ export const complianceBasesOf = async (
   year: number,
 ): Promise<ComplianceBasisRow[]> => {
   const within = await withinOf(db, scope, orgId)
-  const from = `${year}-01-01`
-  const to = `${year}-12-31`
+  const inTree = and(
+    orgRowInScope(scope),
+    within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within),
+  )
   const rows = await db
     .select({
       id: orgs.id,
@@ -67,15 +77,16 @@ export const complianceBasesOf = async (
         sql<boolean>`(select count(*) from (select 1 from ${members} where ${members.orgId} = ${orgs.id} and ${members.stage} = 'full' limit ${COMMITTEE_AT}) as f) >= ${COMMITTEE_AT}`.mapWith(
           Boolean,
         ),
-      sittings: sql<string>`coalesce((select count(*)::text || ':' || sum(${dm.version})::text || ':' || max(${dm.recordedAt})::text from ${dm} where ${dm.orgId} = ${orgs.id} and ${dm.onDate} >= ${from} and ${dm.onDate} <= ${to}), '0') || '/' || coalesce((select count(*)::text || ':' || sum(${dt.version})::text || ':' || max(${dt.recordedAt})::text from ${dt} where ${dt.orgId} = ${orgs.id} and ${dt.onDate} >= ${from} and ${dt.onDate} <= ${to}), '0')`,
+      sittingsStamp: sql<number>`coalesce(${bs.stamp}, 0)`.mapWith(Number),
       storedBasis: ci.basis,
       evaluatedOn: ci.evaluatedOn,
       recheckOn: ci.recheckOn,
       months: ci.months,
     })
     .from(orgs)
-    .leftJoin(ci, and(sql`${ci.orgId} = ${orgs.id}`, sql`${ci.year} = ${year}`))
-    .where(and(orgRowInScope(scope), within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within)))
+    .leftJoin(bs, and(eq(bs.orgId, orgs.id), eq(bs.year, year)))
+    .leftJoin(ci, and(eq(ci.orgId, orgs.id), eq(ci.year, year)))
+    .where(inTree)
     .orderBy(asc(orgs.path))
   return rows
 }

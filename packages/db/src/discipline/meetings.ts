@@ -4,7 +4,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -127,6 +127,35 @@ export const writeRollCalls = async (tx: XfDb, rows: readonly RollCallRow[]): Pr
     await tx.insert(disciplineAttendance).values(rows.slice(k, k + 2_000) as RollCallRow[])
   }
   return rows.length
+}
+
+/**
+ * After a bulk load of roll calls (`writeRollCalls`: the demo writes its meetings first and their roll calls with
+ * each batch of members): every meeting that has a roll call gets the headcounts its roll call gives — expected
+ * full and probationary members are those on the roll by their stage, present those ticked — so that a meeting
+ * read and sent back unchanged passes `validateMeeting` (as many ticked as present, absentees = expected −
+ * present). Meetings without a roll call keep theirs; versions do not move (it is the load, not an edit). One
+ * statement; no checks (trusted data, as `writeRollCalls`). Returns how many meetings changed.
+ */
+export const headcountsFromRollCalls = async (tx: XfDb): Promise<number> => {
+  const changed = await tx.execute(sql`
+    with changed as (update ${disciplineMeetings} as m set
+      expected_full = r.expected_full, expected_probationary = r.expected_probationary,
+      present_full = r.present_full, present_probationary = r.present_probationary
+    from (
+      select a.meeting_id,
+        count(*) filter (where p.stage = 'full')::int as expected_full,
+        count(*) filter (where p.stage <> 'full')::int as expected_probationary,
+        count(*) filter (where a.present and p.stage = 'full')::int as present_full,
+        count(*) filter (where a.present and p.stage <> 'full')::int as present_probationary
+      from ${disciplineAttendance} a join ${members} p on p.id = a.member_id
+      group by a.meeting_id
+    ) as r
+    where m.id = r.meeting_id and (m.expected_full, m.expected_probationary, m.present_full, m.present_probationary)
+      is distinct from (r.expected_full, r.expected_probationary, r.present_full, r.present_probationary)
+    returning 1)
+    select count(*)::int as n from changed`)
+  return Number(rowsOf<{ n: number }>(changed)[0]?.n ?? 0)
 }
 
 /**

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm"
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core"
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core"
 import { plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
@@ -58,7 +70,10 @@ export const disciplineMeetings = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    index("discipline_meetings_org_idx").on(t.orgId, t.onDate),
+    // (org, date) for a branch's sittings in a period; version and recording time as well so that the compliance
+    // index's basis check (`complianceBasesOf`: count, versions, last recording of each org's year) reads this
+    // index alone, not the table.
+    index("discipline_meetings_org_basis_idx").on(t.orgId, t.onDate, t.version, t.recordedAt),
     check(
       "discipline_meetings_present",
       sql`${t.presentFull} <= ${t.expectedFull} and ${t.presentProbationary} <= ${t.expectedProbationary}`,
@@ -261,6 +276,28 @@ export const disciplineComplianceIndex = pgTable(
 )
 
 /**
+ * The basis stamp of an organization's year of sittings and talks: bumped (`stamp` + 1, `updated_at` now) in the
+ * same statement as every insert, update or delete of a row of discipline_meetings or discipline_talks dated in
+ * that year, by the statement triggers of the custom migration `discipline_basis_stamps_triggers` — so every
+ * writer (the API's one-form record and edit, the import, the demo's bulk load, any SQL) moves it on, and the
+ * compliance index compares its stored basis with the stamp instead of aggregating the year's sittings on
+ * every read. A row is created at the first write (a missing row reads as stamp 0) and never deleted, so a
+ * stamp never repeats.
+ */
+export const disciplineBasisStamps = pgTable(
+  "discipline_basis_stamps",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    year: integer("year").notNull(),
+    stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "discipline_basis_stamps_pkey", columns: [t.orgId, t.year] })],
+)
+
+/**
  * 谈心谈话: one heart-to-heart talk of a pair type (BR 19: committee members among themselves, committee
  * members with members, members among themselves), between two members of the organization, counted for the
  * organization's yearly `talk:<pair>` obligation. What was said is not stored, only a short topic.
@@ -286,7 +323,8 @@ export const disciplineTalks = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    index("discipline_talks_org_idx").on(t.orgId, t.onDate),
+    // As the meetings' (org, date, version, recorded_at): the basis check reads the index alone.
+    index("discipline_talks_org_basis_idx").on(t.orgId, t.onDate, t.version, t.recordedAt),
     check(
       "discipline_talks_pair",
       sql`${t.pair} in ('committee-committee', 'committee-member', 'member-member')`,
@@ -306,4 +344,5 @@ export const disciplineTables = {
   disciplineCalendarIndex,
   disciplineTalks,
   disciplineComplianceIndex,
+  disciplineBasisStamps,
 }

@@ -111,6 +111,9 @@ export const members = pgTable(
     index("members_initials_idx").using("btree", t.nameInitials.op("text_pattern_ops")),
     index("members_pinyin_idx").using("btree", t.namePinyin.op("text_pattern_ops")),
     index("members_stage_idx").on(t.stage),
+    // The full members of an organization alone: whether it has elected a committee (7 or more, BR 9) is read
+    // from here by the compliance index's basis check, a few index entries per organization.
+    index("members_org_full_idx").on(t.orgId).where(sql`${t.stage} = 'full'`),
   ],
 )
 

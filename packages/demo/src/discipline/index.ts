@@ -1,6 +1,7 @@
 import { daysBetween, type PlainDate } from "@xianfeng/core"
 import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
 import {
+  headcountsFromRollCalls,
   type MeetingFields,
   type RollCallRow,
   saveDraw,
@@ -95,6 +96,9 @@ const rollCalls = (batch: Parameters<NonNullable<DemoContributor["rows"]>>[1]): 
 export const disciplineContributor: DemoContributor = {
   area: "discipline",
   rows: async (tx, batch) => ({ disciplineAttendance: await writeRollCalls(tx, rollCalls(batch)) }),
+  // The headcounts of a sitting with a roll call are its roll call's (on the roll by stage, present as ticked),
+  // so that a demo meeting read and sent back unchanged is accepted; written once every batch's roll call is in.
+  finish: async (tx) => ({ disciplineMeetingHeadcounts: await headcountsFromRollCalls(tx) }),
   setup: async (tx, district) => {
     const { asOf } = district
     const branches = district.orgs.filter((o) => o.kind === "branch")

@@ -34,12 +34,20 @@ const DashboardPanel = () => {
             valueStyle={{ color: q.rate >= 0.9 ? "#389e0d" : q.rate >= 0.7 ? "#d46b08" : "#cf1322" }}
             data-testid="discipline-panel-rate"
           />
+          <Typography.Text type="secondary" data-testid="discipline-panel-rate-count">
+            {t("discipline.panel.rateCount", {
+              met: String(q.met),
+              decided: String(q.met + q.overdue + q.missed),
+            })}
+          </Typography.Text>
         </Col>
         <Col xs={12} md={6}>
           <Statistic
             title={t("discipline.panel.behind")}
             value={o.branchesBehind}
-            suffix={t("discipline.panel.ofBranches", { n: o.branches })}
+            suffix={
+              <span style={{ fontSize: 14 }}>{t("discipline.panel.ofBranches", { n: o.branches })}</span>
+            }
             data-testid="discipline-panel-behind"
           />
         </Col>
@@ -72,6 +80,9 @@ const DashboardPanel = () => {
           </Space>
         </Col>
       </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+        {t("discipline.panel.countsNote")}
+      </Typography.Paragraph>
       <Space wrap style={{ marginTop: 12 }}>
         <Link to="/discipline/heatmap">
           <Button type="link" style={{ paddingLeft: 0 }}>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
-import { Empty, Grid, Space } from "antd"
+import type { HeatmapRollup } from "@xianfeng/api/contract/discipline"
+import { Breadcrumb, Button, Empty, Grid, Pagination, Select, Space, Tag, Typography } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import { OrgPicker } from "../../components/OrgPicker"
@@ -10,9 +11,24 @@ import { disciplineApi } from "./api"
 import { echarts } from "./charts"
 import { useYearParam, YearPicker } from "./YearPicker"
 
+/** Branches on one page of the heatmap (the API gives at most 500; a province has tens of thousands). */
+const PAGE_SIZE = 50
+const RED = "#cf1322"
+const AMBER = "#faad14"
+const GREEN = "#389e0d"
+
+/** The share of a cell's decided obligation-periods that were met; null when none was decided. */
+const rateOf = (statuses: readonly string[], cell: readonly number[]): number | null => {
+  const at = (s: string) => cell[statuses.indexOf(s)] ?? 0
+  const decided = at("met") + at("overdue") + at("missed")
+  return decided === 0 ? null : at("met") / decided
+}
+
 /**
- * Branches × months: each cell is the share of the obligations ending that month which were met (grey when
- * nothing was decided yet). A click on a cell opens that branch's compliance calendar.
+ * Branches × months, a page of branches at a time: each cell is the share of the obligations ending that month
+ * which were met (grey when nothing was decided yet). Above it, the scope's organization and its direct children
+ * with their year's figures: a click on a child shows only its branches (and its children). A click on a cell
+ * opens that branch's compliance calendar.
  */
 const HeatmapPage = () => {
   const { t } = useI18n()
@@ -20,59 +36,72 @@ const HeatmapPage = () => {
   const narrow = Grid.useBreakpoint().md === false
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
+  const page = Math.max(1, Number(params.get("page")) || 1)
   const [year, setYear] = useYearParam()
   const heatmap = useQuery({
-    queryKey: ["discipline", "heatmap", orgId, year],
-    queryFn: () => disciplineApi.heatmap({ orgId, year }),
+    queryKey: ["discipline", "heatmap", orgId, year, page],
+    queryFn: () => disciplineApi.heatmap({ orgId, year, page, pageSize: PAGE_SIZE }),
   })
+  const setParam = (entries: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(entries)) {
+      if (v === undefined) next.delete(k)
+      else next.set(k, v)
+    }
+    setParams(next)
+  }
   const data = heatmap.data
   const rows = data?.branches ?? []
+  const statuses = data?.statuses ?? []
+  const root = data?.rollup.find((r) => r.parentId === null)
+  const children = (data?.rollup ?? []).filter((r) => r.parentId !== null && r.kind !== "branch")
+  const at = (cell: readonly number[] | undefined, s: string) => cell?.[statuses.indexOf(s)] ?? 0
   const option = {
     tooltip: {
-      formatter: (p: { data: [number, number, number | null, number, number] }) => {
+      formatter: (p: { data: [number, number, number | null] }) => {
         const row = rows[p.data[1]]
         const cell = row?.cells[p.data[0]]
         return cell
-          ? `${row?.name} ${data?.months[p.data[0]]}<br/>${t("discipline.status.met")} ${cell.met} · ${t("discipline.status.overdue")} ${cell.overdue} · ${t("discipline.status.missed")} ${cell.missed}`
+          ? `${row?.name} ${data?.months[p.data[0]]}<br/>${t("discipline.status.met")} ${at(cell, "met")} · ${t("discipline.status.overdue")} ${at(cell, "overdue")} · ${t("discipline.status.missed")} ${at(cell, "missed")}`
           : ""
       },
     },
-    // Drawn at once (no entry animation): a district has hundreds of rows, and a picture is what is wanted.
+    // Drawn at once (no entry animation): a picture is what is wanted.
     animation: false,
-    grid: { left: 8, right: 12, top: 10, bottom: 60, containLabel: true },
+    grid: { left: 4, right: 8, top: 8, bottom: 8, containLabel: true },
     xAxis: {
       type: "category",
-      data: (data?.months ?? []).map((m) => m.slice(5)),
-      name: data ? String(data.year) : "",
-      nameLocation: "start",
+      position: "top",
+      data: (data?.months ?? []).map((m) => String(Number(m.slice(5)))),
+      axisLabel: { fontSize: narrow ? 10 : 12, interval: 0 },
     },
     yAxis: {
       type: "category",
+      inverse: true,
       data: rows.map((r) => r.name),
-      // Long branch names are cut to fit; the tooltip and the drill-down show them whole.
-      axisLabel: { width: narrow ? 96 : 220, overflow: "truncate" },
+      // On a phone, long names wrap onto two lines rather than being cut; the tooltip shows them whole too.
+      axisLabel: narrow
+        ? { width: 120, overflow: "break", fontSize: 11, lineHeight: 13 }
+        : { width: 260, overflow: "truncate" },
     },
     visualMap: {
+      show: false,
       min: 0,
       max: 1,
-      calculable: true,
-      orient: "horizontal",
-      left: "center",
-      bottom: 0,
-      inRange: { color: ["#cf1322", "#faad14", "#389e0d"] },
+      inRange: { color: [RED, AMBER, GREEN] },
     },
     series: [
       {
         type: "heatmap",
-        // Drawn in one pass: progressive rendering (above 3,000 cells) leaves a district's upper rows blank
-        // until enough animation frames have run, which a background tab or a busy machine may never give.
+        // Drawn in one pass: progressive rendering leaves rows blank until enough animation frames have run.
         progressive: 0,
-        data: rows.flatMap((r, y) =>
-          r.cells.map((c, x) => [x, y, c.met + c.overdue + c.missed === 0 ? null : c.rate] as const),
-        ),
+        data: rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, rateOf(statuses, c)] as const)),
       },
     ],
   }
+  const percent = (r: number) => `${Math.round(r * 1000) / 10}%`
+  const childLabel = (c: HeatmapRollup) =>
+    `${c.name} · ${t("discipline.heatmapChild", { branches: String(c.branches), rate: percent(c.year.rate) })}`
   return (
     <Page
       title={t("discipline.heatmap")}
@@ -81,12 +110,8 @@ const HeatmapPage = () => {
           <OrgPicker
             value={orgId}
             allowClear
-            onChange={(v) => {
-              const next = new URLSearchParams(params)
-              if (v) next.set("orgId", v)
-              else next.delete("orgId")
-              setParams(next)
-            }}
+            {...(root ? { placeholder: t("discipline.heatmapWhole", { org: root.name }) } : {})}
+            onChange={(v) => setParam({ orgId: v, page: undefined })}
             testId="heatmap-org"
           />
           <YearPicker value={year} latest={data?.year} onChange={setYear} testId="heatmap-year" />
@@ -97,24 +122,110 @@ const HeatmapPage = () => {
         <Loading />
       ) : heatmap.isError ? (
         <ErrorState error={heatmap.error} />
-      ) : rows.length === 0 ? (
+      ) : data === undefined || root === undefined ? (
         <Empty />
       ) : (
-        <div data-testid="discipline-heatmap">
-          <ReactEChartsCore
-            echarts={echarts}
-            option={option}
-            style={{ height: Math.max(240, rows.length * 24 + 90) }}
-            notMerge
-            lazyUpdate
-            onEvents={{
-              click: (p: { data: [number, number] }) => {
-                const row = rows[p.data[1]]
-                if (row) navigate(`/discipline/meetings?orgId=${row.orgId}&year=${data?.year ?? ""}`)
-              },
-            }}
-          />
-        </div>
+        <>
+          {orgId !== undefined && (
+            <Breadcrumb
+              style={{ marginBottom: 8 }}
+              items={[
+                {
+                  title: (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => setParam({ orgId: undefined, page: undefined })}
+                    >
+                      {t("discipline.heatmapBackToScope")}
+                    </Button>
+                  ),
+                },
+                { title: root.name },
+              ]}
+            />
+          )}
+          <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="heatmap-summary">
+            {t("discipline.heatmapSummary", {
+              org: root.name,
+              year: String(data.year),
+              branches: String(root.branches),
+              met: String(root.year.met),
+              decided: String(root.year.met + root.year.overdue + root.year.missed),
+              rate: percent(root.year.rate),
+            })}
+          </Typography.Paragraph>
+          <Space size={[12, 4]} wrap style={{ marginBottom: 8 }} data-testid="heatmap-legend">
+            <Typography.Text type="secondary">{t("discipline.heatmapLegend")}</Typography.Text>
+            <Tag color={GREEN}>{t("discipline.heatmapLegendAll")}</Tag>
+            <Tag color={AMBER}>{t("discipline.heatmapLegendHalf")}</Tag>
+            <Tag color={RED}>{t("discipline.heatmapLegendNone")}</Tag>
+            <Tag>{t("discipline.heatmapLegendNothing")}</Tag>
+          </Space>
+          {children.length > 0 &&
+            (narrow ? (
+              // On a phone, one select: a row of buttons would push the chart out of the first screen.
+              <Select
+                style={{ width: "100%", marginBottom: 12 }}
+                placeholder={t("discipline.heatmapDrill")}
+                value={null}
+                onChange={(v: string) => setParam({ orgId: v, page: undefined })}
+                options={children.map((c) => ({ value: c.orgId, label: childLabel(c) }))}
+                data-testid="heatmap-children"
+              />
+            ) : (
+              <div style={{ marginBottom: 12 }} data-testid="heatmap-children">
+                <Typography.Text type="secondary">{t("discipline.heatmapDrill")}</Typography.Text>
+                <Space size={[8, 8]} wrap style={{ marginTop: 4, display: "flex" }}>
+                  {children.map((c) => (
+                    <Button
+                      key={c.orgId}
+                      size="small"
+                      style={{ whiteSpace: "normal", height: "auto", textAlign: "left" }}
+                      onClick={() => setParam({ orgId: c.orgId, page: undefined })}
+                      data-testid={`heatmap-child-${c.orgId}`}
+                    >
+                      {childLabel(c)}
+                    </Button>
+                  ))}
+                </Space>
+              </div>
+            ))}
+          {rows.length === 0 ? (
+            <Empty description={t("discipline.heatmapNoBranches")} />
+          ) : (
+            <div data-testid="discipline-heatmap">
+              <ReactEChartsCore
+                echarts={echarts}
+                option={option}
+                style={{ height: Math.max(160, rows.length * (narrow ? 30 : 24) + 40) }}
+                notMerge
+                lazyUpdate
+                onEvents={{
+                  click: (p: { data: [number, number] }) => {
+                    const row = rows[p.data[1]]
+                    if (row) navigate(`/discipline/meetings?orgId=${row.orgId}&year=${data.year}`)
+                  },
+                }}
+              />
+            </div>
+          )}
+          {data.total > data.pageSize && (
+            <Pagination
+              style={{ marginTop: 12 }}
+              size="small"
+              simple={narrow}
+              current={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              showSizeChanger={false}
+              showTotal={(n) => t("discipline.heatmapTotal", { n: String(n) })}
+              onChange={(p) => setParam({ page: String(p) })}
+              data-testid="heatmap-pages"
+            />
+          )}
+        </>
       )}
     </Page>
   )

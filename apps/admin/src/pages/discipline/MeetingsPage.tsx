@@ -7,7 +7,7 @@ import type {
   TalkBody,
   TalkView,
 } from "@xianfeng/api/contract/discipline"
-import { App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
+import { Alert, App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
@@ -422,18 +422,26 @@ const MeetingsPage = () => {
               setParams(next)
             }}
             testId="meetings-org"
+            placeholder={t("discipline.pickBranch")}
+            preselectBranch
           />
           <YearPicker value={year} latest={compliance.data?.year} onChange={setYear} testId="meetings-year" />
           <Button
             type="primary"
             icon={<PlusOutlined />}
             disabled={orgId === undefined}
+            title={orgId === undefined ? t("discipline.needBranch") : undefined}
             onClick={() => setRecording(true)}
             data-testid="record-meeting"
           >
             {t("discipline.recordMeeting")}
           </Button>
-          <Button disabled={orgId === undefined} onClick={() => setTalking(true)} data-testid="record-talk">
+          <Button
+            disabled={orgId === undefined}
+            title={orgId === undefined ? t("discipline.needBranch") : undefined}
+            onClick={() => setTalking(true)}
+            data-testid="record-talk"
+          >
             {t("discipline.recordTalk")}
           </Button>
           <ExportButton
@@ -446,52 +454,64 @@ const MeetingsPage = () => {
         </Space>
       }
     >
-      <h3>{t("discipline.calendar")}</h3>
-      <XfTable<ObligationPeriodView>
-        rowKey={(r) => `${r.obligation}/${r.period}`}
-        size="small"
-        pagination={false}
-        loading={compliance.isLoading}
-        columns={columns}
-        dataSource={compliance.data?.calendar ?? []}
-        data-testid="compliance-calendar"
-      />
-      <h3 style={{ marginTop: 24 }}>{t("discipline.yearStatus")}</h3>
-      <XfTable<ObligationPeriodView>
-        rowKey={(r) => `${r.obligation}/${r.period}`}
-        size="small"
-        pagination={{ pageSize: 20 }}
-        columns={columns}
-        dataSource={compliance.data?.periods ?? []}
-      />
-      <h3 style={{ marginTop: 24 }}>{t("discipline.meetingList")}</h3>
-      <XfTable<MeetingView>
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 20 }}
-        loading={meetings.isLoading}
-        columns={meetingColumns}
-        dataSource={meetings.data ? [...meetings.data.items].reverse() : []}
-        data-testid="meeting-list"
-      />
-      <h3 style={{ marginTop: 24 }}>{t("discipline.talks")}</h3>
-      <XfTable<TalkView>
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 20 }}
-        loading={talks.isLoading}
-        columns={[
-          { title: t("discipline.talkDate"), dataIndex: "date", width: 120 },
-          {
-            title: t("discipline.talkPair"),
-            dataIndex: "pair",
-            render: (p: TalkView["pair"]) => t(`discipline.pair.${p}` as MessageKey),
-          },
-          { title: t("discipline.talkTopic"), dataIndex: "topic" },
-        ]}
-        dataSource={talks.data ? [...talks.data.items].reverse() : []}
-        data-testid="talk-list"
-      />
+      {orgId === undefined ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t("discipline.meetingsPickOrg")}
+          description={<Link to="/discipline/heatmap">{t("discipline.meetingsPickOrgHint")}</Link>}
+          data-testid="meetings-pick-org"
+        />
+      ) : (
+        <>
+          <h3>{t("discipline.calendar")}</h3>
+          <XfTable<ObligationPeriodView>
+            rowKey={(r) => `${r.obligation}/${r.period}`}
+            size="small"
+            pagination={false}
+            loading={compliance.isLoading}
+            columns={columns}
+            dataSource={compliance.data?.calendar ?? []}
+            data-testid="compliance-calendar"
+          />
+          <h3 style={{ marginTop: 24 }}>{t("discipline.yearStatus")}</h3>
+          <XfTable<ObligationPeriodView>
+            rowKey={(r) => `${r.obligation}/${r.period}`}
+            size="small"
+            pagination={{ pageSize: 20 }}
+            columns={columns}
+            dataSource={compliance.data?.periods ?? []}
+          />
+          <h3 style={{ marginTop: 24 }}>{t("discipline.meetingList")}</h3>
+          <XfTable<MeetingView>
+            rowKey="id"
+            size="small"
+            pagination={{ pageSize: 20 }}
+            loading={meetings.isLoading}
+            columns={meetingColumns}
+            dataSource={meetings.data ? [...meetings.data.items].reverse() : []}
+            data-testid="meeting-list"
+          />
+          <h3 style={{ marginTop: 24 }}>{t("discipline.talks")}</h3>
+          <XfTable<TalkView>
+            rowKey="id"
+            size="small"
+            pagination={{ pageSize: 20 }}
+            loading={talks.isLoading}
+            columns={[
+              { title: t("discipline.talkDate"), dataIndex: "date", width: 120 },
+              {
+                title: t("discipline.talkPair"),
+                dataIndex: "pair",
+                render: (p: TalkView["pair"]) => t(`discipline.pair.${p}` as MessageKey),
+              },
+              { title: t("discipline.talkTopic"), dataIndex: "topic" },
+            ]}
+            dataSource={talks.data ? [...talks.data.items].reverse() : []}
+            data-testid="talk-list"
+          />
+        </>
+      )}
       {orgId !== undefined && <RecordTalk orgId={orgId} open={talking} onClose={() => setTalking(false)} />}
       {orgId !== undefined && (
         <RecordMeeting

@@ -39,8 +39,12 @@ export const disciplineApi = {
   compliance: (orgId: string, year?: number) =>
     api.get<ComplianceView>("/discipline/compliance", { orgId, year }),
   overview: () => api.get<DisciplineOverview>("/discipline/overview"),
-  heatmap: (query: { readonly orgId?: string | undefined; readonly year?: number | undefined }) =>
-    api.get<HeatmapView>("/discipline/heatmap", query),
+  heatmap: (query: {
+    readonly orgId?: string | undefined
+    readonly year?: number | undefined
+    readonly page?: number | undefined
+    readonly pageSize?: number | undefined
+  }) => api.get<HeatmapView>("/discipline/heatmap", query),
   previewDraw: (body: DrawForm) => api.post<DrawView>("/discipline/draws/preview", body),
   publishDraw: (body: DrawForm) => api.post<DrawView>("/discipline/draws", body),
   draws: () => api.get<DrawList>("/discipline/draws"),

@@ -40,9 +40,9 @@ export interface YearComplianceRow {
  *
  * Read from the stored monthly index (`discipline_compliance_index`); in the same transaction, only the
  * organizations whose row is missing, whose recheck day (`recheckOn` of the rules package) has come, whose row is
- * dated after today, or whose basis changed (the district policy, whether a committee is elected, or the year's
- * sittings and talks: their number, versions and last recording — so a recorded or edited sitting is seen at
- * once) are evaluated again and stored. Chosen over a nightly job, like the pipeline and calendar indexes: the
+ * dated after today, or whose basis changed (the district policy, whether a committee is elected, or the basis
+ * stamp of the year's sittings and talks, which a trigger bumps in the same transaction as every write of either —
+ * so a recorded, edited, imported or deleted sitting is seen at once) are evaluated again and stored. Chosen over a nightly job, like the pipeline and calendar indexes: the
  * answer is today's for whoever asks first and nothing depends on a scheduler.
  */
 export const yearComplianceOf = async (
@@ -55,7 +55,7 @@ export const yearComplianceOf = async (
   const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
   const bases = await complianceBasesOf(db, scope, orgId, year)
-  const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittings}`
+  const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittingsStamp}`
   const stale = bases.filter(
     (b) =>
       b.months === null ||

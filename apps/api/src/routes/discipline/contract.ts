@@ -5,7 +5,7 @@
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
 import { sittingTypes, talkPairs } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
-import { OrgIdSchema, UuidId } from "../../http/contract-kit.js"
+import { IntParam, OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
 /** A verdict, rendered in the reader's language, with its articles apart. */
 export const DisciplineVerdictView = Schema.Struct({
@@ -154,11 +154,16 @@ export const ComplianceView = Schema.Struct({
 export type ComplianceView = typeof ComplianceView.Type
 
 // ── the district / committee heatmap ───────────────────────────────────────
+/** Branches per heatmap page: at most 500, 100 unless asked (a province has tens of thousands). */
+export const HEATMAP_PAGE_SIZE = 100
 export const HeatmapQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   year: Schema.optionalKey(
     Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 2000, maximum: 2100 })),
   ),
+  /** The page of the subtree's branches (1 first), in path order; `pageSize` of them, 1 … 500. */
+  page: Schema.optionalKey(IntParam(1, 100_000)),
+  pageSize: Schema.optionalKey(IntParam(1, 500)),
 })
 
 /** How many obligation-periods ending in a span stand in each status, and the share of decided ones met. */
@@ -172,34 +177,50 @@ export const StatusCountsView = Schema.Struct({
 })
 export type StatusCountsView = typeof StatusCountsView.Type
 
+/** The order of the five counts in a heatmap cell. */
+export const HEATMAP_STATUSES = ["met", "upcoming", "due", "overdue", "missed"] as const
+
+/**
+ * A branch's row of the heatmap, compact: for each month (January first) the counts of its obligation-periods
+ * ending in that month as `[met, upcoming, due, overdue, missed]` (the order of `statuses`).
+ */
 export const HeatmapRow = Schema.Struct({
+  orgId: Schema.String,
+  name: Schema.String,
+  parentId: Schema.NullOr(Schema.String),
+  cells: Schema.Array(Schema.Array(Schema.Int)),
+})
+export type HeatmapRow = typeof HeatmapRow.Type
+
+/** An organization's quarters and year rolled up its subtree (its own obligation-periods plus those below it). */
+export const HeatmapRollup = Schema.Struct({
   orgId: Schema.String,
   name: Schema.String,
   kind: Schema.String,
   parentId: Schema.NullOr(Schema.String),
-  /** One cell per month of the year, January first. */
-  cells: Schema.Array(StatusCountsView),
+  /** Branches in its subtree (itself, if it is one). */
+  branches: Schema.Int,
+  /** The four quarters (Q1 first), each its own obligation-periods ending in it plus those below it. */
+  quarters: Schema.Array(StatusCountsView),
   year: StatusCountsView,
 })
-export type HeatmapRow = typeof HeatmapRow.Type
+export type HeatmapRollup = typeof HeatmapRollup.Type
 
-/** Branches × months for a heatmap, and the year rolled up every organization of the subtree. */
+/**
+ * A page of branches × months for a heatmap, and the roll-up of the subtree's root (`parentId` null) and of its
+ * direct children (to drill down: ask again with a child's `orgId`).
+ */
 export const HeatmapView = Schema.Struct({
   year: Schema.Int,
   asOf: IsoDate,
   months: Schema.Array(Schema.String),
+  statuses: Schema.Array(Schema.String),
   branches: Schema.Array(HeatmapRow),
-  rollup: Schema.Array(
-    Schema.Struct({
-      orgId: Schema.String,
-      name: Schema.String,
-      kind: Schema.String,
-      parentId: Schema.NullOr(Schema.String),
-      /** The four quarters (Q1 first), each its own obligation-periods ending in it plus those below it. */
-      quarters: Schema.Array(StatusCountsView),
-      year: StatusCountsView,
-    }),
-  ),
+  /** The page of `branches`: its number, size, and how many branches the subtree has. */
+  page: Schema.Int,
+  pageSize: Schema.Int,
+  total: Schema.Int,
+  rollup: Schema.Array(HeatmapRollup),
 })
 export type HeatmapView = typeof HeatmapView.Type
 

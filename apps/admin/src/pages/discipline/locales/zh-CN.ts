@@ -132,11 +132,11 @@ export const zhCN = {
   "discipline.quarterLabel": "{year}年第{q}季度",
   "discipline.panel.title": "纪律约束",
   "discipline.panel.scope": "范围：{org} · {quarter}",
-  "discipline.panel.rate": "本季度组织生活落实率",
+  "discipline.panel.rate": "本季度到期事项按时落实率",
   "discipline.panel.rateHelp": "已到期事项中按时落实的比例（已落实 ÷ 已落实、逾期、未落实）",
   "discipline.panel.behind": "本季度有逾期或未落实事项的党支部",
-  "discipline.panel.ofBranches": "/ {n} 个",
-  "discipline.panel.overdueItems": "逾期或未落实事项",
+  "discipline.panel.ofBranches": "/ {n} 个支部",
+  "discipline.panel.overdueItems": "本季度逾期或未落实的事项",
   "discipline.panel.orders": "未销号整改通知",
   "discipline.panel.ordersOverdue": "已超期",
   "discipline.panel.ordersAwaiting": "待验收",
@@ -144,6 +144,26 @@ export const zhCN = {
   "discipline.panel.openHeatmap": "查看热力图",
   "discipline.panel.openInspections": "查看督查与整改",
   "discipline.failed": "操作未成功",
+  "discipline.heatmapWhole": "全部（{org}）",
+  "discipline.heatmapBackToScope": "返回全部",
+  "discipline.heatmapSummary":
+    "{org} {year}年：{branches}个党支部；已到期的组织生活事项按时落实 {met} / {decided} 项（{rate}，按事项计）",
+  "discipline.heatmapLegend": "格子颜色为当月到期事项按时落实的比例：",
+  "discipline.heatmapLegendAll": "全部落实",
+  "discipline.heatmapLegendHalf": "落实约一半",
+  "discipline.heatmapLegendNone": "均未落实",
+  "discipline.heatmapLegendNothing": "空白：当月无已到期事项",
+  "discipline.heatmapDrill": "按下级党组织查看：",
+  "discipline.heatmapChild": "{branches}个支部 · 落实{rate}",
+  "discipline.heatmapNoBranches": "该组织下没有党支部",
+  "discipline.heatmapTotal": "共 {n} 个党支部",
+  "discipline.meetingsPickOrg":
+    "组织生活按党支部登记和查看：请先在右上角选择一个党支部，再登记会议或导出台账。",
+  "discipline.meetingsPickOrgHint": "也可以在组织生活热力图中点击某个支部的月份直接进入。",
+  "discipline.needBranch": "请先选择一个党支部",
+  "discipline.panel.rateCount": "已到期 {decided} 项中按时落实 {met} 项",
+  "discipline.panel.countsNote":
+    "落实率按事项计（每个支部每项组织生活每个周期算一项）；支部数按支部计，一个支部只要有一项逾期或未落实即计入。",
 } as const
 
 declare module "../../../i18n/messages" {
