@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["../../scripts/vitest-setup.ts"],
+    // The run's migrated empty PGlite database, made once and loaded by every open (@xianfeng/db/testing).
+    globalSetup: ["test/global-setup.ts"],
     hookTimeout: 60_000,
     testTimeout: 60_000,
   },
