@@ -27,6 +27,75 @@ export const pgliteDumpDirForRun = (): (() => void) => {
   return () => rmSync(dir, { recursive: true, force: true })
 }
 
+/**
+ * The environment variable naming the run's migrated empty PostgreSQL database on TEST_DATABASE_URL's server,
+ * the template every PostgreSQL open copies (`migratedTemplatesForRun`).
+ */
+export const POSTGRES_TEMPLATE_ENV = "XF_TEST_PG_TEMPLATE"
+
+/**
+ * A vitest `globalSetup` body: the run's folder for the migrated empty PGlite database (`pgliteDumpDirForRun`)
+ * and, when `postgresUrl` is given, a migrated empty database on that server named in XF_TEST_PG_TEMPLATE,
+ * which every PostgreSQL open copies (CREATE DATABASE … TEMPLATE) instead of running the migrations again.
+ * Returns the teardown removing both.
+ */
+export const migratedTemplatesForRun = async (
+  postgresUrl: string | undefined,
+): Promise<() => Promise<void>> => {
+  const removeDir = pgliteDumpDirForRun()
+  if (!postgresUrl) return async () => removeDir()
+  const name = `xf_migrated_${randomBytes(6).toString("hex")}`
+  await withClient(postgresUrl, (c) => c.query(`create database ${name}`))
+  try {
+    const database = await openDatabase({ url: databaseUrl(postgresUrl, name), poolMax: 1 })
+    await database.close()
+  } catch (e) {
+    await dropDatabase(postgresUrl, name)
+    throw e
+  }
+  process.env[POSTGRES_TEMPLATE_ENV] = name
+  return async () => {
+    removeDir()
+    await dropDatabase(postgresUrl, name)
+  }
+}
+
+const withClient = async <T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+const databaseUrl = (url: string, name: string): string => {
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  return target.toString()
+}
+
+const dropDatabase = (url: string, name: string) =>
+  withClient(url, (c) => c.query(`drop database if exists ${name} with (force)`))
+
+/** CREATE DATABASE `name`, a copy of `template` when given (waiting out another copy's hold on it). */
+const createDatabase = (url: string, name: string, template: string | undefined) =>
+  withClient(url, async (c) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(
+          template === undefined ? `create database ${name}` : `create database ${name} template ${template}`,
+        )
+        return
+      } catch (e) {
+        // 55006 object_in_use: "source database … is being accessed by other users" (a concurrent copy).
+        if ((e as { code?: string }).code !== "55006" || attempt >= 100) throw e
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+  })
+
 let migrated: Promise<Blob> | undefined
 
 /**
@@ -80,26 +149,22 @@ const pglite: TestBackend = {
     openDatabase({ dataDir: "memory:", loadDataDir: await migratedPgliteDump(), ...options }),
 }
 
-/** Each open creates its own database on the server, so parallel files and other packages never meet. */
+/**
+ * Each open creates its own database on the server, so parallel files and other packages never meet: a copy of
+ * the run's migrated template (XF_TEST_PG_TEMPLATE, `migratedTemplatesForRun`) when there is one.
+ */
 const postgres = (url: string, prefix: string): TestBackend => ({
   name: "postgres",
   open: async (options = {}) => {
     const name = `${prefix}_${randomBytes(6).toString("hex")}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const target = new URL(url)
-    target.pathname = `/${name}`
-    const database = await openDatabase({ url: target.toString(), poolMax: 4, ...options })
+    const template = process.env[POSTGRES_TEMPLATE_ENV]
+    await createDatabase(url, name, template === "" ? undefined : template)
+    const database = await openDatabase({ url: databaseUrl(url, name), poolMax: 4, ...options })
     return {
       ...database,
       close: async () => {
         await database.close()
-        const dropper = new pg.Client({ connectionString: url })
-        await dropper.connect()
-        await dropper.query(`drop database if exists ${name} with (force)`)
-        await dropper.end()
+        await dropDatabase(url, name)
       },
     }
   },
@@ -108,6 +173,8 @@ const postgres = (url: string, prefix: string): TestBackend => ({
 /**
  * PGlite, and PostgreSQL when `postgresUrl` is given (the caller passes TEST_DATABASE_URL): each open there
  * creates a database named `<prefix>_<random>`, dropped on close. `prefix` must be a plain SQL identifier.
+ * Each open starts from the run's migrated empty database when a `globalSetup` made one
+ * (`migratedTemplatesForRun`), and runs the migrations itself otherwise.
  */
 export const testBackends = (postgresUrl: string | undefined, prefix = "xf_test"): readonly TestBackend[] => [
   pglite,

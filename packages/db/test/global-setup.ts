@@ -1,4 +1,4 @@
-import { pgliteDumpDirForRun } from "../src/testing.js"
+import { migratedTemplatesForRun } from "../src/testing.js"
 
-// Once per run: the folder where the first PGlite open leaves the migrated empty database the others load.
-export default pgliteDumpDirForRun
+// Once per run: the migrated empty databases every open copies (a PGlite dump, a PostgreSQL template).
+export default () => migratedTemplatesForRun(process.env.TEST_DATABASE_URL)

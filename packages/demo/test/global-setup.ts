@@ -1,4 +1,4 @@
-import { pgliteDumpDirForRun } from "@xianfeng/db/testing"
+import { migratedTemplatesForRun } from "@xianfeng/db/testing"
 
-// Once per run: the folder where the first PGlite open leaves the migrated empty database the others load.
-export default pgliteDumpDirForRun
+// Once per run: the migrated empty databases every open copies (a PGlite dump, a PostgreSQL template).
+export default () => migratedTemplatesForRun(process.env.TEST_DATABASE_URL)
