@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["../../scripts/vitest-setup.ts"],
+    // The run's migrated empty databases, made once and copied by every open (@xianfeng/db/testing).
+    globalSetup: ["test/global-setup.ts"],
     hookTimeout: 60_000,
     testTimeout: 60_000,
   },

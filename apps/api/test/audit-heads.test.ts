@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { auditHeads, parseAuditHeads } from "@xianfeng/db"
 import { afterAll, describe, expect, it } from "vitest"
-import { Agent, backends, testSystem } from "./support.js"
+import { Agent, backends, SMALL_DEMO_MEMBERS, testSystem } from "./support.js"
 
 describe.each(backends)("the audit log's heads off the box on %s", (backend) => {
   const dir = mkdtempSync(join(tmpdir(), "xf-api-heads-"))
@@ -11,7 +11,11 @@ describe.each(backends)("the audit log's heads off the box on %s", (backend) => 
 
   it("writes every lane's head to the configured file, and again on shutdown", async () => {
     const file = join(dir, "heads", "audit-heads.json")
-    const sys = await testSystem(backend, { auditHeadsFile: file, auditHeadsSeconds: 3600, demoMembers: 50 })
+    const sys = await testSystem(backend, {
+      auditHeadsFile: file,
+      auditHeadsSeconds: 3600,
+      demoMembers: SMALL_DEMO_MEMBERS,
+    })
     let stopped = false
     try {
       // Written at start, before anyone signed in.

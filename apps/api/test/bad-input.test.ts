@@ -1,7 +1,7 @@
 import { makeIdNumber, Temporal } from "@xianfeng/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MemberDetail, MemberPage, Org } from "../src/routes/platform/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, problemOf, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 /**
  * Bad input is a 400 naming the field, never a 500: text the database cannot store, numbers its columns
@@ -25,7 +25,7 @@ describe.each(backends)("bad input on %s", (backend) => {
   })
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 40 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     admin = new Agent(sys)
     await admin.login("admin")
     const first = (await admin.json<MemberPage>("GET", "/api/members?pageSize=1")).items[0]

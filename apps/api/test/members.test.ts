@@ -9,6 +9,7 @@ import {
   backends,
   DEMO_MEMBERS,
   problemOf,
+  SMALL_DEMO_MEMBERS,
   type TestSystem,
   testSystem,
   userWithToken,
@@ -319,7 +320,7 @@ describe.each(backends)("organization editing on %s", (backend) => {
   let sys: TestSystem
   let admin: Agent
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 300 })
+    sys = await testSystem(backend)
     admin = new Agent(sys)
     await admin.login("admin")
   })
@@ -410,7 +411,7 @@ describe.each(backends)("organization editing on %s", (backend) => {
 describe("reviewing the audit log", () => {
   let sys: TestSystem
   beforeAll(async () => {
-    sys = await testSystem("pglite", { demoMembers: 300 })
+    sys = await testSystem("pglite")
   })
   afterAll(async () => {
     await sys.stop()
@@ -442,7 +443,7 @@ describe("reviewing the audit log", () => {
 describe("validation messages", () => {
   let sys: TestSystem
   beforeAll(async () => {
-    sys = await testSystem("pglite", { demoMembers: 50 })
+    sys = await testSystem("pglite", { demoMembers: SMALL_DEMO_MEMBERS })
   })
   afterAll(async () => {
     await sys.stop()

@@ -2,7 +2,7 @@ import { mfaRecoveryCodes, users } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import { Secret, TOTP } from "otpauth"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, problemOf, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 /** The second factor: TOTP (RFC 6238) with single-use recovery codes, codes computed by otpauth at the test clock. */
 describe.each(backends)("second factor on %s", (backend) => {
@@ -26,7 +26,7 @@ describe.each(backends)("second factor on %s", (backend) => {
     agent.send("POST", "/api/auth/mfa/verify", { challenge, code: c })
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 20 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     officer = new Agent(sys)
     await officer.login("officer")
   })

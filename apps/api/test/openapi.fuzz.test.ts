@@ -3,7 +3,7 @@ import { members, orgs, users } from "@xianfeng/db"
 import { sql } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { backends, type TestSystem, testSystem, userWithToken } from "./support.js"
+import { backends, SMALL_DEMO_MEMBERS, type TestSystem, testSystem, userWithToken } from "./support.js"
 
 /**
  * Drives the served OpenAPI document with generated and mutated requests for every operation of every area:
@@ -291,7 +291,7 @@ describe.each(backends)("the OpenAPI document, driven with generated requests, o
   }
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 30 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     token = await userWithToken(sys, "district-admin", "d1")
     const doc = (await (await sys.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, Json>>

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AUDITED_REFUSALS_PER_MINUTE } from "../src/refusals.js"
 import type { RefusalList } from "../src/routes/platform/contract.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 /** Refused requests are recorded (rate-limited) and repeated ones are shown to the security administrator. */
 describe.each(backends)("refusals on %s", (backend) => {
@@ -19,7 +19,7 @@ describe.each(backends)("refusals on %s", (backend) => {
       .where(and(eq(auditLog.action, action), eq(auditLog.actorId, actorId)))
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 20 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     secretary = new Agent(sys)
     await secretary.login("secretary1")
     secadmin = new Agent(sys)

@@ -1,7 +1,7 @@
 import { asSystem, auditLog, grantRoleAsOwner } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 /**
  * 三员分立 (graded protection level 3): the system, security and audit administrators are different roles,
@@ -15,7 +15,7 @@ describe.each(backends)("separation of duties on %s", (backend) => {
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 20 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     sysadmin = new Agent(sys)
     secadmin = new Agent(sys)
     auditadmin = new Agent(sys)

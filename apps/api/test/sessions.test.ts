@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { MAX_FAILED_LOGINS } from "../src/routes/platform/auth.js"
 import type { Org } from "../src/routes/platform/contract.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 /** Sign-in and sessions: failures counted atomically; nothing issued before a credential or role change outlives it. */
 describe.each(backends)("sessions on %s", (backend) => {
@@ -30,7 +30,7 @@ describe.each(backends)("sessions on %s", (backend) => {
   }
 
   beforeAll(async () => {
-    sys = await testSystem(backend, { demoMembers: 20 })
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     admin = new Agent(sys)
     await admin.login("admin")
     const { items } = await admin.json<{ items: Org[] }>("GET", "/api/orgs/d1/children")

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { dateOfInstant, Temporal } from "@xianfeng/core"
 import { apiTokens, asSystem, members, orgs, users } from "@xianfeng/db"
-import { eq } from "drizzle-orm"
+import { migratedPgliteDump } from "@xianfeng/db/testing"
+import { eq, sql } from "drizzle-orm"
 import pg from "pg"
 import { inject } from "vitest"
 import { sha256 } from "../src/auth/tokens.js"
@@ -17,7 +18,16 @@ export const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DAT
   ? ["pglite", "postgres"]
   : ["pglite"]
 
+/**
+ * The two demo districts the API suites share, each loaded once per run and backend (`loadedDemo`): the full
+ * one (the default), for what needs members in every user's scope, pipelines and ledgers with something in
+ * them; and a small one for what only needs the organizations, the demo logins and a few members (sign-in,
+ * sessions, refusals, bad input). Every district has all the organizations and logins; only members differ.
+ * A suite asking for another size pays a load of its own, minutes of CPU on a busy box (row-level-security's
+ * 400 is the one left).
+ */
 export const DEMO_MEMBERS = 1500
+export const SMALL_DEMO_MEMBERS = 20
 
 /**
  * A throwaway PostgreSQL database next to TEST_DATABASE_URL, so suites never share tables; a copy of `template`
@@ -91,8 +101,12 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
     const tar = join(dir, `${key}.tar`)
     if (!existsSync(tar)) {
       const idKey = randomBytes(32).toString("base64")
-      const sys = await startSystem({ ...loading, dataDir: "memory:", idKey }, () => now)
+      const sys = await startSystem({ ...loading, dataDir: "memory:", idKey }, () => now, {
+        loadDataDir: await migratedPgliteDump(dir),
+      })
       try {
+        // A copy then starts without replaying the load's write-ahead log.
+        await sys.deps.db.execute(sql`checkpoint`)
         const dump = await sys.database.dumpDataDir?.()
         if (dump === undefined) throw new Error("PGlite gave no dump of its data folder")
         const partial = `${tar}.${randomBytes(4).toString("hex")}`
@@ -163,11 +177,10 @@ export const testSystem = async (
     databaseUrl: scratch?.url,
     ...(demo === undefined ? {} : { idKey: demo.idKey }),
   }
-  const system = await startSystem(
-    config,
-    () => clock.now,
-    demo?.dump === undefined ? {} : { loadDataDir: demo.dump },
-  )
+  // On PGlite: a copy of the loaded district, or of the run's migrated empty database (no initdb per suite).
+  const loadDataDir =
+    backend === "pglite" ? (demo?.dump ?? (await migratedPgliteDump(inject("demoSnapshotDir")))) : undefined
+  const system = await startSystem(config, () => clock.now, loadDataDir === undefined ? {} : { loadDataDir })
   return {
     ...system,
     clock,

@@ -4,8 +4,130 @@
  * demo district); the `.` entry does not export it.
  */
 import { randomBytes } from "node:crypto"
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { sql } from "drizzle-orm"
 import pg from "pg"
 import { type Database, type OpenDatabaseOptions, openDatabase } from "./database.js"
+
+/**
+ * The environment variable naming a folder, made for one test run (a vitest `globalSetup`), where the run
+ * keeps the migrated empty PGlite database every open starts from (`migratedPgliteDump`).
+ */
+export const PGLITE_DUMP_DIR_ENV = "XF_TEST_PGLITE_DIR"
+
+/**
+ * A vitest `globalSetup` body: makes the run's folder for the migrated empty PGlite database, names it in
+ * XF_TEST_PGLITE_DIR for the test files (their processes inherit it), and returns the teardown removing it.
+ */
+export const pgliteDumpDirForRun = (): (() => void) => {
+  const dir = mkdtempSync(join(tmpdir(), "xf-pglite-migrated-"))
+  process.env[PGLITE_DUMP_DIR_ENV] = dir
+  return () => rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The environment variable naming the run's migrated empty PostgreSQL database on TEST_DATABASE_URL's server,
+ * the template every PostgreSQL open copies (`migratedTemplatesForRun`).
+ */
+export const POSTGRES_TEMPLATE_ENV = "XF_TEST_PG_TEMPLATE"
+
+/**
+ * A vitest `globalSetup` body: the run's folder for the migrated empty PGlite database (`pgliteDumpDirForRun`)
+ * and, when `postgresUrl` is given, a migrated empty database on that server named in XF_TEST_PG_TEMPLATE,
+ * which every PostgreSQL open copies (CREATE DATABASE … TEMPLATE) instead of running the migrations again.
+ * Returns the teardown removing both.
+ */
+export const migratedTemplatesForRun = async (
+  postgresUrl: string | undefined,
+): Promise<() => Promise<void>> => {
+  const removeDir = pgliteDumpDirForRun()
+  if (!postgresUrl) return async () => removeDir()
+  const name = `xf_migrated_${randomBytes(6).toString("hex")}`
+  await withClient(postgresUrl, (c) => c.query(`create database ${name}`))
+  try {
+    const database = await openDatabase({ url: databaseUrl(postgresUrl, name), poolMax: 1 })
+    await database.close()
+  } catch (e) {
+    await dropDatabase(postgresUrl, name)
+    throw e
+  }
+  process.env[POSTGRES_TEMPLATE_ENV] = name
+  return async () => {
+    removeDir()
+    await dropDatabase(postgresUrl, name)
+  }
+}
+
+const withClient = async <T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+const databaseUrl = (url: string, name: string): string => {
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  return target.toString()
+}
+
+const dropDatabase = (url: string, name: string) =>
+  withClient(url, (c) => c.query(`drop database if exists ${name} with (force)`))
+
+/** CREATE DATABASE `name`, a copy of `template` when given (waiting out another copy's hold on it). */
+const createDatabase = (url: string, name: string, template: string | undefined) =>
+  withClient(url, async (c) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(
+          template === undefined ? `create database ${name}` : `create database ${name} template ${template}`,
+        )
+        return
+      } catch (e) {
+        // 55006 object_in_use: "source database … is being accessed by other users" (a concurrent copy).
+        if ((e as { code?: string }).code !== "55006" || attempt >= 100) throw e
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+  })
+
+let migrated: Promise<Blob> | undefined
+
+/**
+ * A dump of an embedded PGlite data folder (`OpenDatabaseOptions.loadDataDir`) with every migration applied
+ * and nothing else: what a fresh `openDatabase({ dataDir: "memory:" })` gives, without repeating its initdb
+ * and migrations (tens of seconds on a loaded 2-core box; loading the dump takes a fraction of that).
+ * `openDatabase` still runs the migrations on a load (none left to apply). Made by the run's first open and
+ * written to `dir` (default: the folder in XF_TEST_PGLITE_DIR) for the run's other test files; without a
+ * folder, kept for this process only. Checkpointed before the dump, so a load replays no WAL.
+ */
+export const migratedPgliteDump = (dir = process.env[PGLITE_DUMP_DIR_ENV]): Promise<Blob> => {
+  migrated ??= (async () => {
+    const tar = dir === undefined || dir === "" ? undefined : join(dir, "migrated.tar")
+    if (tar !== undefined && existsSync(tar)) return new Blob([readFileSync(tar)])
+    const database = await openDatabase({ dataDir: "memory:" })
+    try {
+      await database.db.execute(sql`checkpoint`)
+      const dump = await database.dumpDataDir?.()
+      if (dump === undefined) throw new Error("PGlite gave no dump of its data folder")
+      if (tar !== undefined) {
+        // Written aside, then renamed: a process reading it never sees half a file.
+        const partial = `${tar}.${randomBytes(4).toString("hex")}`
+        writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+        renameSync(partial, tar)
+      }
+      return dump
+    } finally {
+      await database.close()
+    }
+  })()
+  return migrated
+}
 
 /** A backend a suite runs on. */
 export interface TestBackend {
@@ -20,31 +142,29 @@ export interface TestBackend {
 /** What a test may ask of `open` beyond a fresh database. */
 export type TestOpenOptions = Pick<OpenDatabaseOptions, "role" | "ownerSetup">
 
+/** Each open starts from a copy of the run's migrated empty database (`migratedPgliteDump`). */
 const pglite: TestBackend = {
   name: "pglite",
-  open: (options = {}) => openDatabase({ dataDir: "memory:", ...options }),
+  open: async (options = {}) =>
+    openDatabase({ dataDir: "memory:", loadDataDir: await migratedPgliteDump(), ...options }),
 }
 
-/** Each open creates its own database on the server, so parallel files and other packages never meet. */
+/**
+ * Each open creates its own database on the server, so parallel files and other packages never meet: a copy of
+ * the run's migrated template (XF_TEST_PG_TEMPLATE, `migratedTemplatesForRun`) when there is one.
+ */
 const postgres = (url: string, prefix: string): TestBackend => ({
   name: "postgres",
   open: async (options = {}) => {
     const name = `${prefix}_${randomBytes(6).toString("hex")}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const target = new URL(url)
-    target.pathname = `/${name}`
-    const database = await openDatabase({ url: target.toString(), poolMax: 4, ...options })
+    const template = process.env[POSTGRES_TEMPLATE_ENV]
+    await createDatabase(url, name, template === "" ? undefined : template)
+    const database = await openDatabase({ url: databaseUrl(url, name), poolMax: 4, ...options })
     return {
       ...database,
       close: async () => {
         await database.close()
-        const dropper = new pg.Client({ connectionString: url })
-        await dropper.connect()
-        await dropper.query(`drop database if exists ${name} with (force)`)
-        await dropper.end()
+        await dropDatabase(url, name)
       },
     }
   },
@@ -53,6 +173,8 @@ const postgres = (url: string, prefix: string): TestBackend => ({
 /**
  * PGlite, and PostgreSQL when `postgresUrl` is given (the caller passes TEST_DATABASE_URL): each open there
  * creates a database named `<prefix>_<random>`, dropped on close. `prefix` must be a plain SQL identifier.
+ * Each open starts from the run's migrated empty database when a `globalSetup` made one
+ * (`migratedTemplatesForRun`), and runs the migrations itself otherwise.
  */
 export const testBackends = (postgresUrl: string | undefined, prefix = "xf_test"): readonly TestBackend[] => [
   pglite,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { __AreaPascal__RecordPage, __AreaPascal__RecordView } from "../src/routes/__area__/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, problemOf, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 // The area's routes on every backend, as a branch secretary and the district would use them. The test clock
 // stands at 2026-11-27 (Asia/Shanghai).
@@ -11,7 +11,7 @@ describe.each(backends)("__titleEn__ on %s", (backend) => {
   let branchId: string
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
+    sys = await testSystem(backend, { demoMembers: SMALL_DEMO_MEMBERS })
     admin = new Agent(sys)
     secretary = new Agent(sys)
     expect((await admin.login("admin")).status).toBe(200)
