@@ -2,7 +2,7 @@ import { type AuditAppender, type AuditEntry, auditLog, createAuditAppender, mem
 import { and, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createApp } from "../src/app.js"
-import { Agent, type TestSystem, testSystem } from "./support.js"
+import { Agent, SMALL_DEMO_MEMBERS, type TestSystem, testSystem } from "./support.js"
 
 // A read answers only once the process's appender has committed its audit row (issue 18, group commit): the
 // appender here is held at a gate, so the order is seen without timing.
@@ -42,7 +42,7 @@ describe("a read and its audit row", () => {
   let agent: Agent
   let memberId: string
   beforeAll(async () => {
-    sys = await testSystem("pglite", { demoMembers: 50 })
+    sys = await testSystem("pglite", { demoMembers: SMALL_DEMO_MEMBERS })
     gate = gated(createAuditAppender(sys.deps.db))
     const app = createApp({ ...sys.deps, auditAppender: gate.appender })
     agent = new Agent({ ...sys, request: async (path, init) => app.request(path, init) })
