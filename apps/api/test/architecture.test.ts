@@ -64,7 +64,7 @@ describe("configuration is read in one place", () => {
     ).toEqual(["apps/cli/src/config.ts"])
   })
 
-  it("no package reads it but the database's command lines (packages/db/src/cli: verify, prune, grant-role)", () => {
+  it("no package reads it but the database's command lines (packages/db/src/cli: verify, prune, grant-role) and its test support", () => {
     const packages = join(repoRoot, "packages")
     const readers = readdirSync(packages)
       .flatMap((p) => sourcesUnder(join(packages, p, "src")))
@@ -74,6 +74,9 @@ describe("configuration is read in one place", () => {
       "packages/db/src/cli/grant-role.ts",
       "packages/db/src/cli/prune-audit.ts",
       "packages/db/src/cli/verify-audit.ts",
+      // The test entry (`@xianfeng/db/testing`, never imported by the API): a test run's global set-up hands its
+      // migrated empty database (PGlite dump folder, PostgreSQL template name) to the test workers this way.
+      "packages/db/src/testing.ts",
     ])
   })
 
