@@ -7,8 +7,8 @@
  * (`discipline_basis_stamps`, bumped by a trigger on every write of either). The heatmap and the quarter and year roll-ups read the counts, not the meetings.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { rowsOf, type XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -37,6 +37,7 @@ export interface ComplianceBasisRow {
   readonly storedBasis: string | null
   readonly evaluatedOn: PlainDate | null
   readonly recheckOn: PlainDate | null
+  /** The stored months; null when there is none, or when asked without them (`withMonths: false`). */
   readonly months: readonly StoredStatusCounts[] | null
 }
 
@@ -54,12 +55,17 @@ const COMMITTEE_AT = 7
  * bounded probe per organization (at most `COMMITTEE_AT` entries of the partial index `members_org_full_idx`
  * each): members are written by many areas, and a grouped pass over them would read the whole membership — a
  * million rows in the province — on every read.
+ *
+ * With `withMonths: false` the stored months are not read (`months` is null on every row): a province's 12
+ * months of every organization are half a megabyte of JSON, and a heatmap needs them only for one page of
+ * branches (`storedMonthsOf`) and the roll-ups (`complianceRollupOf`, summed in SQL).
  */
 export const complianceBasesOf = async (
   db: XfDb,
   scope: Scope,
   orgId: string | undefined,
   year: number,
+  options: { readonly withMonths?: boolean } = {},
 ): Promise<ComplianceBasisRow[]> => {
   const within = await withinOf(db, scope, orgId)
   const inTree = and(
@@ -81,14 +87,98 @@ export const complianceBasesOf = async (
       storedBasis: ci.basis,
       evaluatedOn: ci.evaluatedOn,
       recheckOn: ci.recheckOn,
-      months: ci.months,
+      months: options.withMonths === false ? sql<null>`null`.mapWith(() => null) : ci.months,
     })
     .from(orgs)
     .leftJoin(bs, and(eq(bs.orgId, orgs.id), eq(bs.year, year)))
     .leftJoin(ci, and(eq(ci.orgId, orgs.id), eq(ci.year, year)))
     .where(inTree)
     .orderBy(asc(orgs.path))
-  return rows
+  return rows as ComplianceBasisRow[]
+}
+
+/**
+ * The stored months (twelve counts, January first) of the given organizations for `year`, by organization id;
+ * an organization without a stored row (or outside the scope) is absent. For a page of a heatmap.
+ */
+export const storedMonthsOf = async (
+  db: XfDb,
+  scope: Scope,
+  orgIds: readonly string[],
+  year: number,
+): Promise<ReadonlyMap<string, readonly StoredStatusCounts[]>> => {
+  if (orgIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: ci.orgId, months: ci.months })
+    .from(ci)
+    .innerJoin(orgs, eq(orgs.id, ci.orgId))
+    .where(and(eq(ci.year, year), inArray(ci.orgId, [...orgIds]), orgRowInScope(scope)))
+  return new Map(rows.map((r) => [r.id, r.months]))
+}
+
+/** One organization's stored counts summed over its subtree for each quarter (Q1 first). */
+export interface ComplianceRollupRow {
+  readonly orgId: string
+  readonly quarters: readonly StoredStatusCounts[]
+}
+
+/**
+ * The stored months of every organization in the subtree of `rootPath` (a path already checked to lie in the
+ * scope; its organization is `rootId`) summed by quarter, for the subtree's root and for each of its direct
+ * children (each: its own counts plus those of every organization below it, as `rollUpCounts` of the rules
+ * package adds them up the tree). Summed in SQL, so the months never leave the database; organizations without a
+ * stored row count nothing (callers store every stale row first). Ordered: the root, then the children by id;
+ * an organization with no stored row anywhere below it gets four empty quarters.
+ */
+export const complianceRollupOf = async (
+  db: XfDb,
+  scope: Scope,
+  rootId: string,
+  rootPath: string,
+  year: number,
+): Promise<ComplianceRollupRow[]> => {
+  const rows = rowsOf<{
+    whole: number
+    child: string | null
+    q: number
+    met: number
+    upcoming: number
+    due: number
+    overdue: number
+    missed: number
+  }>(
+    await db.execute(sql`
+      select grouping(c.id)::int as whole, c.id as child, ((m.i - 1) / 3)::int as q,
+          sum((m.v ->> 'met')::int)::int as met, sum((m.v ->> 'upcoming')::int)::int as upcoming,
+          sum((m.v ->> 'due')::int)::int as due, sum((m.v ->> 'overdue')::int)::int as overdue,
+          sum((m.v ->> 'missed')::int)::int as missed
+        from ${orgs}
+        join ${ci} on ${ci.orgId} = ${orgs.id} and ${ci.year} = ${year}
+        left join ${orgs} as c on c.parent_id = ${rootId}
+          and (${orgs.path} = c.path or (${orgs.path} ~>=~ (c.path || '.') and ${orgs.path} ~<~ (c.path || '/')))
+        cross join lateral jsonb_array_elements(${ci.months}) with ordinality as m(v, i)
+        where ${orgRowInScope(scope)} and ${pathInSubtree(orgs.path, rootPath)}
+        group by grouping sets ((c.id, ((m.i - 1) / 3)), (((m.i - 1) / 3)))`),
+  )
+  const empty = (): StoredStatusCounts[] =>
+    [0, 1, 2, 3].map(() => ({ met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
+  const out = new Map<string, StoredStatusCounts[]>([[rootId, empty()]])
+  for (const r of rows) {
+    // The grouping set without the child is the root's (the whole subtree); with it, a null child holds the
+    // root's own row, which only the whole counts.
+    const key = Number(r.whole) === 1 ? rootId : r.child
+    if (key === null) continue
+    let list = out.get(key)
+    if (list === undefined) out.set(key, (list = empty()))
+    list[Number(r.q)] = {
+      met: Number(r.met),
+      upcoming: Number(r.upcoming),
+      due: Number(r.due),
+      overdue: Number(r.overdue),
+      missed: Number(r.missed),
+    }
+  }
+  return [...out].map(([orgId, quarters]) => ({ orgId, quarters }))
 }
 
 /** One organization's year to store. */

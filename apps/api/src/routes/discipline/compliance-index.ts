@@ -52,13 +52,40 @@ export const yearComplianceOf = async (
   year: number,
   today: PlainDate,
 ): Promise<readonly YearComplianceRow[]> => {
+  const { bases, fresh } = await refreshYearCompliance(db, scope, orgId, year, today, true)
+  return bases.map((b) => ({
+    id: b.id,
+    parentId: b.parentId,
+    kind: b.kind,
+    name: b.name,
+    months: fresh.get(b.id) ?? b.months ?? [],
+  }))
+}
+
+/**
+ * The subtree's organizations (as `complianceBasesOf` reads them, ordered by path; with their stored months only
+ * when `withMonths`) after every stale row has been evaluated again and stored in this transaction (as
+ * `yearComplianceOf` says), with the months evaluated now by organization id. Without the months, a caller reads
+ * what it needs of the stored rows afterwards (`storedMonthsOf`, `complianceRollupOf`): they are up to date.
+ */
+export const refreshYearCompliance = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  year: number,
+  today: PlainDate,
+  withMonths: boolean,
+): Promise<{
+  readonly bases: readonly ComplianceBasisRow[]
+  readonly fresh: ReadonlyMap<string, readonly StatusCounts[]>
+}> => {
   const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
-  const bases = await complianceBasesOf(db, scope, orgId, year)
+  const bases = await complianceBasesOf(db, scope, orgId, year, { withMonths })
   const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittingsStamp}`
   const stale = bases.filter(
     (b) =>
-      b.months === null ||
+      b.storedBasis === null ||
       b.storedBasis !== basisOf(b) ||
       b.recheckOn === null ||
       compareDates(b.recheckOn, today) <= 0 ||
@@ -103,11 +130,5 @@ export const yearComplianceOf = async (
     })
     await saveComplianceIndex(db, entries)
   }
-  return bases.map((b) => ({
-    id: b.id,
-    parentId: b.parentId,
-    kind: b.kind,
-    name: b.name,
-    months: fresh.get(b.id) ?? b.months ?? [],
-  }))
+  return { bases, fresh }
 }
