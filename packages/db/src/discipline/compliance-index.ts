@@ -16,6 +16,7 @@ import {
   disciplineComplianceIndex as ci,
   members,
   orgs,
+  QUARTER_COUNTS_ORDER,
   type StoredStatusCounts,
 } from "../schema/index.js"
 
@@ -126,9 +127,10 @@ export interface ComplianceRollupRow {
  * The stored months of every organization in the subtree of `rootPath` (a path already checked to lie in the
  * scope; its organization is `rootId`) summed by quarter, for the subtree's root and for each of its direct
  * children (each: its own counts plus those of every organization below it, as `rollUpCounts` of the rules
- * package adds them up the tree). Summed in SQL, so the months never leave the database; organizations without a
- * stored row count nothing (callers store every stale row first). Ordered: the root, then the children by id;
- * an organization with no stored row anywhere below it gets four empty quarters.
+ * package adds them up the tree). Summed in SQL from the stored quarters (`discipline_compliance_index.quarters`,
+ * which PostgreSQL keeps from the months), so no JSON is parsed or sent; organizations without a stored row count
+ * nothing (callers store every stale row first). The root comes first, with four empty quarters when nothing is
+ * stored; a child with no stored row anywhere in its subtree is absent (count it empty).
  */
 export const complianceRollupOf = async (
   db: XfDb,
@@ -137,28 +139,19 @@ export const complianceRollupOf = async (
   rootPath: string,
   year: number,
 ): Promise<ComplianceRollupRow[]> => {
-  const rows = rowsOf<{
-    whole: number
-    child: string | null
-    q: number
-    met: number
-    upcoming: number
-    due: number
-    overdue: number
-    missed: number
-  }>(
+  const n = QUARTER_COUNTS_ORDER.length
+  const sums = sql.raw(
+    Array.from({ length: 4 * n }, (_, i) => `coalesce(sum(ci.quarters[${i + 1}]), 0)::int`).join(", "),
+  )
+  const rows = rowsOf<{ whole: number; child: string | null; q: number[] }>(
     await db.execute(sql`
-      select grouping(c.id)::int as whole, c.id as child, ((m.i - 1) / 3)::int as q,
-          sum((m.v ->> 'met')::int)::int as met, sum((m.v ->> 'upcoming')::int)::int as upcoming,
-          sum((m.v ->> 'due')::int)::int as due, sum((m.v ->> 'overdue')::int)::int as overdue,
-          sum((m.v ->> 'missed')::int)::int as missed
+      select grouping(c.id)::int as whole, c.id as child, array[${sums}] as q
         from ${orgs}
-        join ${ci} on ${ci.orgId} = ${orgs.id} and ${ci.year} = ${year}
+        join ${ci} as ci on ci.org_id = ${orgs.id} and ci.year = ${year}
         left join ${orgs} as c on c.parent_id = ${rootId}
           and (${orgs.path} = c.path or (${orgs.path} ~>=~ (c.path || '.') and ${orgs.path} ~<~ (c.path || '/')))
-        cross join lateral jsonb_array_elements(${ci.months}) with ordinality as m(v, i)
         where ${orgRowInScope(scope)} and ${pathInSubtree(orgs.path, rootPath)}
-        group by grouping sets ((c.id, ((m.i - 1) / 3)), (((m.i - 1) / 3)))`),
+        group by grouping sets ((c.id), ())`),
   )
   const empty = (): StoredStatusCounts[] =>
     [0, 1, 2, 3].map(() => ({ met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
@@ -168,15 +161,18 @@ export const complianceRollupOf = async (
     // root's own row, which only the whole counts.
     const key = Number(r.whole) === 1 ? rootId : r.child
     if (key === null) continue
-    let list = out.get(key)
-    if (list === undefined) out.set(key, (list = empty()))
-    list[Number(r.q)] = {
-      met: Number(r.met),
-      upcoming: Number(r.upcoming),
-      due: Number(r.due),
-      overdue: Number(r.overdue),
-      missed: Number(r.missed),
-    }
+    const at = (q: number, k: (typeof QUARTER_COUNTS_ORDER)[number]) =>
+      Number(r.q[q * n + QUARTER_COUNTS_ORDER.indexOf(k)])
+    out.set(
+      key,
+      [0, 1, 2, 3].map((q) => ({
+        met: at(q, "met"),
+        upcoming: at(q, "upcoming"),
+        due: at(q, "due"),
+        overdue: at(q, "overdue"),
+        missed: at(q, "missed"),
+      })),
+    )
   }
   return [...out].map(([orgId, quarters]) => ({ orgId, quarters }))
 }
