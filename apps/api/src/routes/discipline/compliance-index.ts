@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { compareDates, isAfter, type PlainDate, Temporal } from "@xianfeng/core"
+import { type PlainDate, Temporal } from "@xianfeng/core"
 import {
   type ComplianceBasisRow,
   type ComplianceIndexEntry,
@@ -81,16 +81,10 @@ export const refreshYearCompliance = async (
 }> => {
   const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
-  const bases = await complianceBasesOf(db, scope, orgId, year, { withMonths })
+  const bases = await complianceBasesOf(db, scope, orgId, year, today, { withMonths })
   const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittingsStamp}`
-  const stale = bases.filter(
-    (b) =>
-      b.storedBasis === null ||
-      b.storedBasis !== basisOf(b) ||
-      b.recheckOn === null ||
-      compareDates(b.recheckOn, today) <= 0 ||
-      (b.evaluatedOn !== null && isAfter(b.evaluatedOn, today)),
-  )
+  // Stale: no stored row, another basis, its recheck day has come, or it is dated after today.
+  const stale = bases.filter((b) => b.storedBasis === null || b.storedBasis !== basisOf(b) || !b.datesHold)
   const fresh = new Map<string, readonly StatusCounts[]>()
   if (stale.length > 0) {
     const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })

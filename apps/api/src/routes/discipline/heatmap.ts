@@ -1,4 +1,4 @@
-import { complianceRollupOf, storedMonthsOf } from "@xianfeng/db"
+import { complianceRollupOf } from "@xianfeng/db"
 import { addCounts, complianceRate, type StatusCounts } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
@@ -44,21 +44,20 @@ export const disciplineHeatmap = route({
     const shown = orgs.filter((o) => o.id === root || (o.parentId === root && root !== undefined))
     const branches = orgs.filter((o) => o.kind === "branch")
     const pageRows = branches.slice((page - 1) * pageSize, page * pageSize)
-    const months = await storedMonthsOf(
-      deps.db,
-      actor,
-      pageRows.map((o) => o.id),
-      year,
-    )
-    const rolled =
+    // The roll-ups and the page's stored months, in one statement.
+    const stored =
       rootOrg === undefined
-        ? new Map<string, readonly StatusCounts[]>()
-        : new Map(
-            (await complianceRollupOf(deps.db, actor, rootOrg.id, rootOrg.path, year)).map((r) => [
-              r.orgId,
-              r.quarters,
-            ]),
+        ? undefined
+        : await complianceRollupOf(
+            deps.db,
+            actor,
+            rootOrg.id,
+            rootOrg.path,
+            year,
+            pageRows.map((o) => o.id),
           )
+    const months: ReadonlyMap<string, readonly StatusCounts[]> = stored?.months ?? new Map()
+    const rolled = new Map((stored?.rollup ?? []).map((r) => [r.orgId, r.quarters]))
     const empty = addCounts()
     return {
       year,
