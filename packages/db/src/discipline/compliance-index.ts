@@ -91,9 +91,10 @@ export const complianceBasesOf = async (
         ),
       sittingsStamp: sql<number>`coalesce(${bs.stamp}, 0)`.mapWith(Number),
       storedBasis: ci.basis,
-      datesHold: sql<boolean>`coalesce(${ci.evaluatedOn} <= ${today.toString()}::date and ${ci.recheckOn} > ${today.toString()}::date, false)`.mapWith(
-        Boolean,
-      ),
+      datesHold:
+        sql<boolean>`coalesce(${ci.evaluatedOn} <= ${today.toString()}::date and ${ci.recheckOn} > ${today.toString()}::date, false)`.mapWith(
+          Boolean,
+        ),
       months: options.withMonths === false ? sql<null>`null`.mapWith(() => null) : ci.months,
     })
     .from(orgs)

@@ -30,7 +30,9 @@ export const disciplineHeatmap = route({
     // in SQL (the months of a province's every organization are half a megabyte of JSON).
     const { bases: orgs } = await refreshYearCompliance(deps.db, actor, query.orgId, year, asOf, false)
     const ids = new Set(orgs.map((o) => o.id))
-    const parentOf = new Map(orgs.map((o) => [o.id, o.parentId !== null && ids.has(o.parentId) ? o.parentId : null]))
+    const parentOf = new Map(
+      orgs.map((o) => [o.id, o.parentId !== null && ids.has(o.parentId) ? o.parentId : null]),
+    )
     // Branches in each organization's subtree: each branch counted for itself and every ancestor in view.
     const branchCount = new Map<string, number>()
     for (const o of orgs) {
