@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { compareDates, isAfter, type PlainDate, Temporal } from "@xianfeng/core"
+import { type PlainDate, Temporal } from "@xianfeng/core"
 import {
   type ComplianceBasisRow,
   type ComplianceIndexEntry,
@@ -52,18 +52,39 @@ export const yearComplianceOf = async (
   year: number,
   today: PlainDate,
 ): Promise<readonly YearComplianceRow[]> => {
+  const { bases, fresh } = await refreshYearCompliance(db, scope, orgId, year, today, true)
+  return bases.map((b) => ({
+    id: b.id,
+    parentId: b.parentId,
+    kind: b.kind,
+    name: b.name,
+    months: fresh.get(b.id) ?? b.months ?? [],
+  }))
+}
+
+/**
+ * The subtree's organizations (as `complianceBasesOf` reads them, ordered by path; with their stored months only
+ * when `withMonths`) after every stale row has been evaluated again and stored in this transaction (as
+ * `yearComplianceOf` says), with the months evaluated now by organization id. Without the months, a caller reads
+ * what it needs of the stored rows afterwards (`storedMonthsOf`, `complianceRollupOf`): they are up to date.
+ */
+export const refreshYearCompliance = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  year: number,
+  today: PlainDate,
+  withMonths: boolean,
+): Promise<{
+  readonly bases: readonly ComplianceBasisRow[]
+  readonly fresh: ReadonlyMap<string, readonly StatusCounts[]>
+}> => {
   const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
-  const bases = await complianceBasesOf(db, scope, orgId, year)
+  const bases = await complianceBasesOf(db, scope, orgId, year, today, { withMonths })
   const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittingsStamp}`
-  const stale = bases.filter(
-    (b) =>
-      b.months === null ||
-      b.storedBasis !== basisOf(b) ||
-      b.recheckOn === null ||
-      compareDates(b.recheckOn, today) <= 0 ||
-      (b.evaluatedOn !== null && isAfter(b.evaluatedOn, today)),
-  )
+  // Stale: no stored row, another basis, its recheck day has come, or it is dated after today.
+  const stale = bases.filter((b) => b.storedBasis === null || b.storedBasis !== basisOf(b) || !b.datesHold)
   const fresh = new Map<string, readonly StatusCounts[]>()
   if (stale.length > 0) {
     const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })
@@ -103,11 +124,5 @@ export const yearComplianceOf = async (
     })
     await saveComplianceIndex(db, entries)
   }
-  return bases.map((b) => ({
-    id: b.id,
-    parentId: b.parentId,
-    kind: b.kind,
-    name: b.name,
-    months: fresh.get(b.id) ?? b.months ?? [],
-  }))
+  return { bases, fresh }
 }

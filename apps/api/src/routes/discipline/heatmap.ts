@@ -1,7 +1,8 @@
-import { addCounts, complianceRate, rollUpCounts, type StatusCounts } from "@xianfeng/inspection-scheduling"
+import { complianceRollupOf } from "@xianfeng/db"
+import { addCounts, complianceRate, type StatusCounts } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
-import { yearComplianceOf } from "./compliance-index.js"
+import { refreshYearCompliance } from "./compliance-index.js"
 import { HEATMAP_PAGE_SIZE, HEATMAP_STATUSES, HeatmapQuery, HeatmapView } from "./contract.js"
 
 const countsView = (c: StatusCounts) => ({ ...c, rate: complianceRate(c) })
@@ -10,7 +11,6 @@ const cellOf = (c: StatusCounts | undefined): number[] =>
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i)
 const QUARTERS = [0, 1, 2, 3]
-const quarterOf = (months: readonly StatusCounts[], q: number) => addCounts(...months.slice(q * 3, q * 3 + 3))
 
 export const disciplineHeatmap = route({
   method: "get",
@@ -26,17 +26,14 @@ export const disciplineHeatmap = route({
     const year = query.year ?? asOf.year
     const page = query.page ?? 1
     const pageSize = query.pageSize ?? HEATMAP_PAGE_SIZE
-    const orgs = await yearComplianceOf(deps.db, actor, query.orgId, year, asOf)
+    // Every stale row is stored again first; then only the page's months are read, and the roll-ups are summed
+    // in SQL (the months of a province's every organization are half a megabyte of JSON).
+    const { bases: orgs } = await refreshYearCompliance(deps.db, actor, query.orgId, year, asOf, false)
     const ids = new Set(orgs.map((o) => o.id))
-    const nodes = orgs.map((o) => ({
-      id: o.id,
-      parentId: o.parentId !== null && ids.has(o.parentId) ? o.parentId : null,
-    }))
-    const quarters = QUARTERS.map((q) =>
-      rollUpCounts(nodes, new Map(orgs.map((o) => [o.id, quarterOf(o.months, q)]))),
+    const parentOf = new Map(
+      orgs.map((o) => [o.id, o.parentId !== null && ids.has(o.parentId) ? o.parentId : null]),
     )
     // Branches in each organization's subtree: each branch counted for itself and every ancestor in view.
-    const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]))
     const branchCount = new Map<string, number>()
     for (const o of orgs) {
       if (o.kind !== "branch") continue
@@ -44,26 +41,40 @@ export const disciplineHeatmap = route({
         branchCount.set(at, (branchCount.get(at) ?? 0) + 1)
     }
     // The subtree's root (ordered by path, it comes first) and its direct children.
-    const root = nodes.find((n) => n.parentId === null)?.id
+    const rootOrg = orgs.find((o) => parentOf.get(o.id) === null)
+    const root = rootOrg?.id
     const shown = orgs.filter((o) => o.id === root || (o.parentId === root && root !== undefined))
     const branches = orgs.filter((o) => o.kind === "branch")
+    const pageRows = branches.slice((page - 1) * pageSize, page * pageSize)
+    // The roll-ups and the page's stored months, in one statement.
+    const stored =
+      rootOrg === undefined
+        ? undefined
+        : await complianceRollupOf(
+            deps.db,
+            actor,
+            rootOrg.id,
+            rootOrg.path,
+            year,
+            pageRows.map((o) => o.id),
+          )
+    const months: ReadonlyMap<string, readonly StatusCounts[]> = stored?.months ?? new Map()
+    const rolled = new Map((stored?.rollup ?? []).map((r) => [r.orgId, r.quarters]))
     const empty = addCounts()
     return {
       year,
       asOf: asOf.toString(),
       months: MONTHS.map((m) => `${year}-${String(m + 1).padStart(2, "0")}`),
       statuses: [...HEATMAP_STATUSES],
-      branches: branches.slice((page - 1) * pageSize, page * pageSize).map((o) => ({
-        orgId: o.id,
-        name: o.name,
-        parentId: o.parentId,
-        cells: MONTHS.map((m) => cellOf(o.months[m])),
-      })),
+      branches: pageRows.map((o) => {
+        const own = months.get(o.id) ?? []
+        return { orgId: o.id, name: o.name, parentId: o.parentId, cells: MONTHS.map((m) => cellOf(own[m])) }
+      }),
       page,
       pageSize,
       total: branches.length,
       rollup: shown.map((o) => {
-        const q = quarters.map((t) => t.get(o.id) ?? empty)
+        const q = QUARTERS.map((t) => rolled.get(o.id)?.[t] ?? empty)
         return {
           orgId: o.id,
           name: o.name,
