@@ -154,10 +154,20 @@ const RecordMeeting = ({
   // Full members vote; probationary members attend without a vote (PC 7).
   const expectedVoters = members.filter((m) => m.stage === "full").length
   const presentVoters = members.filter((m) => m.stage === "full" && ticked.includes(m.id)).length
+  // The people a vote may be on, asked by stage so a large branch's roll does not crowd them out.
+  const objects = useQuery({
+    queryKey: ["discipline", "roster", orgId, stageOfMatter.admission],
+    queryFn: () => endpoints.members({ orgId, stage: stageOfMatter.admission, page: 1, pageSize: 100 }),
+    enabled: open,
+  })
+  const candidates = { admission: objects.data?.items ?? [], conversion: members }
   /** The people a person matter may be on: the branch's 发展对象 or 预备党员, and a subject already recorded. */
   const subjectOptions = (matter: VoteMatter, current: string | undefined) => {
-    const stage = matter === "ordinary" ? undefined : stageOfMatter[matter]
-    const options = branch.filter((m) => m.stage === stage).map((m) => ({ value: m.id, label: m.name }))
+    const options = (matter === "ordinary" ? [] : candidates[matter])
+      .filter(
+        (m) => m.orgId === orgId && m.stage === (matter === "ordinary" ? undefined : stageOfMatter[matter]),
+      )
+      .map((m) => ({ value: m.id, label: m.name }))
     return current && !options.some((o) => o.value === current)
       ? [...options, { value: current, label: branch.find((m) => m.id === current)?.name ?? current }]
       : options
