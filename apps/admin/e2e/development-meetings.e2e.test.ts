@@ -188,5 +188,18 @@ describe("发展党员: an admission recorded from its branch general meeting", 
     await expect
       .poll(() => page.getByTestId(`meeting-decisions-${meeting?.id}`).textContent(), { timeout: 30_000 })
       .toContain(name)
+    // The decision now rests on the ballot: changing it is refused by the API (422), shown on the vote section.
+    await page.getByTestId(`meeting-edit-${meeting?.id}`).click()
+    await expect.poll(() => page.getByTestId("meeting-vote-0").textContent()).toContain(name)
+    await page.getByTestId("vote-yesVotes-0").fill(String(present.length - 1))
+    await page.getByTestId("meeting-save").click()
+    await expect
+      .poll(
+        () => page.getByTestId("meeting-votes").locator(".ant-form-item-explain-error").allTextContents(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toEqual([expect.stringContaining(`${name}的“`)])
   })
 })
