@@ -1,6 +1,7 @@
+import { join } from "node:path"
 import type { MeetingView } from "@xianfeng/api/contract/discipline"
 import { describe, expect, it } from "vitest"
-import { api, base, context, page, useHarness } from "./harness"
+import { api, base, context, page, shots, useHarness } from "./harness"
 
 // An admission recorded from the meeting record that decided it (DR 19): the branch general meeting is recorded
 // once, in 组织生活; the development form picks it ("从会议记录选择"), its date and figures fill in read-only, the
@@ -97,39 +98,67 @@ describe("发展党员: an admission recorded from its branch general meeting", 
     for (const [step, onDate, evidence] of road)
       await api(`/development/people/${person.id}/records`, "POST", { step, onDate, evidence })
     const [absent, ...present] = full
-    const meeting = await api<MeetingView>("/discipline/meetings", "POST", {
-      orgId: branchId,
-      types: ["general-meeting"],
-      date: "2026-06-10",
-      startTime: "14:30",
-      endTime: "16:00",
-      place: "党员活动室",
-      chair: "支部书记",
-      recorder: "组织委员",
-      expected: { full: full.length, probationary: probationary.length },
-      present: { full: present.length, probationary: probationary.length },
-      attendance: [
-        ...present.map((m) => ({ memberId: m.id, present: true })),
-        ...probationary.map((m) => ({ memberId: m.id, present: true })),
-        { memberId: absent?.id, present: false, reason: "出差" },
-      ],
-      observers: [],
-      firstItem: { topic: "学习习近平总书记最新重要讲话精神", form: "集中学习" },
-      agenda: ["第一议题学习", `讨论接收${name}为预备党员`],
-      resolutions: [],
-      votes: [
-        {
-          matter: "admission",
-          subject: name,
-          expectedVoters: full.length,
-          presentVoters: present.length,
-          writtenOpinions: 0,
-          yesVotes: present.length,
-          noVotes: 0,
-          abstentions: 0,
-        },
-      ],
-    })
+    // The branch general meeting and its vote on the person, recorded once, through 组织生活's form.
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(`${base}/discipline/meetings?orgId=${branchId}&year=2026`)
+    await page.getByTestId("record-meeting").click()
+    await page.getByTestId("meeting-type-general-meeting").click()
+    await page.getByTestId("meeting-date").fill("2026-06-10")
+    await page.getByTestId("meeting-place").fill("党员活动室")
+    await page.getByTestId("meeting-chair").fill("支部书记")
+    await page.getByTestId("meeting-recorder").fill("组织委员")
+    const attendance = page.getByTestId("meeting-attendance")
+    await attendance.locator("input").first().waitFor()
+    for (const m of [...present, ...probationary]) await attendance.locator(`input[value="${m.id}"]`).check()
+    await page.getByTestId("meeting-topic").fill("学习习近平总书记最新重要讲话精神")
+    await page.getByTestId("meeting-form").fill("集中学习")
+    await page.getByTestId("vote-add").click()
+    // The subject is picked from the branch's 发展对象 (sent as the member id), not typed.
+    await page.getByTestId("meeting-vote-0").locator(".ant-select-selector").nth(1).click()
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name })
+      .first()
+      .click()
+    // More votes than voting members present is refused on the form, before anything is sent.
+    await page.getByTestId("vote-yesVotes-0").fill(String(present.length + 1))
+    await page.getByTestId("vote-abstentions-0").fill("0")
+    await page.getByTestId("meeting-save").click()
+    await expect
+      .poll(() =>
+        page.getByTestId("meeting-vote-0").locator(".ant-form-item-explain-error").allTextContents(),
+      )
+      .toContain(
+        `赞成、反对、弃权合计${present.length + 1}票，超过到会有表决权的党员与书面意见之和${present.length}`,
+      )
+    await page.getByTestId("vote-yesVotes-0").fill(String(present.length))
+    await page.getByTestId("meeting-votes").scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(shots, "meeting-votes-1440.png") })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByTestId("meeting-votes").scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(shots, "meeting-votes-390.png") })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.getByTestId("meeting-save").click()
+    await page.getByTestId("meeting-save").waitFor({ state: "hidden", timeout: 60_000 })
+    const meetings = await read<{ items: MeetingView[] }>(`/discipline/meetings?orgId=${branchId}&year=2026`)
+    const meeting = meetings.items.find((m) => m.date === "2026-06-10" && m.votes.length > 0)
+    expect(meeting?.votes).toEqual([
+      {
+        matter: "admission",
+        subject: person.id,
+        expectedVoters: full.length,
+        presentVoters: present.length,
+        writtenOpinions: 0,
+        yesVotes: present.length,
+        noVotes: 0,
+        abstentions: 0,
+      },
+    ])
+    expect(meeting?.attendance.find((a) => a.memberId === absent?.id)?.present).toBe(false)
+    // Editing the meeting shows its vote, on the person by name.
+    await page.getByTestId(`meeting-edit-${meeting?.id}`).click()
+    await expect.poll(() => page.getByTestId("meeting-vote-0").textContent()).toContain(name)
+    expect(await page.getByTestId("vote-yesVotes-0").inputValue()).toBe(String(present.length))
+    await page.keyboard.press("Escape")
 
     await page.goto(`${base}/development/people/${person.id}`)
     const next = page.getByTestId("next-admission-meeting")
@@ -157,7 +186,20 @@ describe("发展党员: an admission recorded from its branch general meeting", 
 
     await page.goto(`${base}/discipline/meetings?orgId=${branchId}&year=2026`)
     await expect
-      .poll(() => page.getByTestId(`meeting-decisions-${meeting.id}`).textContent(), { timeout: 30_000 })
+      .poll(() => page.getByTestId(`meeting-decisions-${meeting?.id}`).textContent(), { timeout: 30_000 })
       .toContain(name)
+    // The decision now rests on the ballot: changing it is refused by the API (422), shown on the vote section.
+    await page.getByTestId(`meeting-edit-${meeting?.id}`).click()
+    await expect.poll(() => page.getByTestId("meeting-vote-0").textContent()).toContain(name)
+    await page.getByTestId("vote-yesVotes-0").fill(String(present.length - 1))
+    await page.getByTestId("meeting-save").click()
+    await expect
+      .poll(
+        () => page.getByTestId("meeting-votes").locator(".ant-form-item-explain-error").allTextContents(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toEqual([expect.stringContaining(`${name}的“`)])
   })
 })

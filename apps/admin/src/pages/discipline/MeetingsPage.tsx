@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons"
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import type {
   MeetingBody,
@@ -7,7 +7,21 @@ import type {
   TalkBody,
   TalkView,
 } from "@xianfeng/api/contract/discipline"
-import { Alert, App, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag } from "antd"
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+} from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
@@ -41,6 +55,23 @@ const statusColor = {
   missed: "red",
 } as const
 
+/** The matters a vote may be on (the contract's `VoteBody.matter`). */
+const voteMatters = ["admission", "conversion", "ordinary"] as const
+type VoteMatter = (typeof voteMatters)[number]
+/** Whose ballot each person matter is: 接收预备党员 a 发展对象 (DR 19), 转正 a 预备党员 (DR 32). */
+const stageOfMatter = { admission: "development-object", conversion: "probationary" } as const
+
+/** A vote as the form holds it: the counts the branch cannot derive from the attendance. */
+interface VoteRow {
+  matter: VoteMatter
+  /** A member id for `admission`/`conversion` (the development rules match either the id or the name). */
+  subject: string
+  writtenOpinions: number
+  yesVotes: number
+  noVotes: number
+  abstentions: number
+}
+
 interface MeetingForm {
   types: MeetingBody["types"][number][]
   date: string
@@ -53,6 +84,7 @@ interface MeetingForm {
   absentReasons: Record<string, string>
   topic?: string
   form?: string
+  votes?: VoteRow[]
 }
 
 const fields = [
@@ -65,6 +97,7 @@ const fields = [
   "recorder",
   "attendance",
   "present",
+  "votes",
 ] as const
 
 /** The form's values for a recorded sitting, to edit it. */
@@ -81,6 +114,14 @@ const formOf = (m: MeetingView): MeetingForm => ({
     m.attendance.filter((a) => !a.present).map((a) => [a.memberId, a.reason ?? ""]),
   ),
   ...(m.firstItem ? { topic: m.firstItem.topic, form: m.firstItem.form } : {}),
+  votes: m.votes.map((v) => ({
+    matter: v.matter,
+    subject: v.subject,
+    writtenOpinions: v.writtenOpinions,
+    yesVotes: v.yesVotes,
+    noVotes: v.noVotes,
+    abstentions: v.abstentions,
+  })),
 })
 
 /**
@@ -107,13 +148,35 @@ const RecordMeeting = ({
     queryFn: () => endpoints.members({ orgId, page: 1, pageSize: 100 }),
     enabled: open,
   })
-  const members = (roster.data?.items ?? []).filter(
-    (m) => m.orgId === orgId && (m.stage === "full" || m.stage === "probationary"),
-  )
+  const branch = (roster.data?.items ?? []).filter((m) => m.orgId === orgId)
+  const members = branch.filter((m) => m.stage === "full" || m.stage === "probationary")
   const ticked: string[] = Form.useWatch("present", form) ?? []
+  // Full members vote; probationary members attend without a vote (PC 7).
+  const expectedVoters = members.filter((m) => m.stage === "full").length
+  const presentVoters = members.filter((m) => m.stage === "full" && ticked.includes(m.id)).length
+  // The people a vote may be on, asked by stage so a large branch's roll does not crowd them out.
+  const objects = useQuery({
+    queryKey: ["discipline", "roster", orgId, stageOfMatter.admission],
+    queryFn: () => endpoints.members({ orgId, stage: stageOfMatter.admission, page: 1, pageSize: 100 }),
+    enabled: open,
+  })
+  const candidates = { admission: objects.data?.items ?? [], conversion: members }
+  /** The people a person matter may be on: the branch's 发展对象 or 预备党员, and a subject already recorded. */
+  const subjectOptions = (matter: VoteMatter, current: string | undefined) => {
+    const options = (matter === "ordinary" ? [] : candidates[matter])
+      .filter(
+        (m) => m.orgId === orgId && m.stage === (matter === "ordinary" ? undefined : stageOfMatter[matter]),
+      )
+      .map((m) => ({ value: m.id, label: m.name }))
+    return current && !options.some((o) => o.value === current)
+      ? [...options, { value: current, label: branch.find((m) => m.id === current)?.name ?? current }]
+      : options
+  }
   useEffect(() => {
     if (open)
-      form.setFieldsValue(editing ? formOf(editing) : { startTime: "14:30", endTime: "16:00", present: [] })
+      form.setFieldsValue(
+        editing ? formOf(editing) : { startTime: "14:30", endTime: "16:00", present: [], votes: [] },
+      )
   }, [open, editing, form])
   const save = useProblemForm({
     form,
@@ -148,7 +211,16 @@ const RecordMeeting = ({
         ...(v.topic && v.form ? { firstItem: { topic: v.topic, form: v.form } } : {}),
         agenda: v.topic ? [v.topic] : [],
         resolutions: editing ? editing.resolutions : [],
-        votes: editing ? editing.votes : [],
+        votes: (v.votes ?? []).map((r) => ({
+          matter: r.matter,
+          subject: r.subject.trim(),
+          expectedVoters: count("full"),
+          presentVoters: count("full", present),
+          writtenOpinions: r.writtenOpinions ?? 0,
+          yesVotes: r.yesVotes,
+          noVotes: r.noVotes,
+          abstentions: r.abstentions,
+        })),
         ...(editing
           ? {
               observers: editing.observers,
@@ -256,6 +328,182 @@ const RecordMeeting = ({
         <Form.Item name="form" label={t("discipline.firstItemForm")}>
           <Input data-testid="meeting-form" maxLength={500} />
         </Form.Item>
+        <Form.List name="votes">
+          {(rows, { add, remove }, { errors }) => (
+            <div data-testid="meeting-votes">
+              <h4>{t("discipline.votes")}</h4>
+              <p style={{ color: "rgba(0,0,0,0.45)" }}>
+                {t("discipline.votesHint", { present: presentVoters, expected: expectedVoters })}
+              </p>
+              {rows.map((row) => (
+                <div
+                  key={row.key}
+                  data-testid={`meeting-vote-${row.name}`}
+                  style={{
+                    border: "1px solid #f0f0f0",
+                    borderRadius: 6,
+                    padding: "8px 12px",
+                    marginBottom: 8,
+                  }}
+                >
+                  <Row gutter={8} wrap>
+                    <Col xs={24} md={8}>
+                      <Form.Item
+                        name={[row.name, "matter"]}
+                        label={t("discipline.voteMatter")}
+                        rules={[{ required: true, message: t("discipline.required") }]}
+                      >
+                        <Select
+                          data-testid={`vote-matter-${row.name}`}
+                          options={voteMatters.map((m) => ({
+                            value: m,
+                            label: t(`discipline.voteMatter.${m}` as MessageKey),
+                          }))}
+                          onChange={() => form.setFieldValue(["votes", row.name, "subject"], undefined)}
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={16}>
+                      <Form.Item noStyle dependencies={[["votes", row.name, "matter"]]}>
+                        {() => {
+                          const matter: VoteMatter | undefined = form.getFieldValue([
+                            "votes",
+                            row.name,
+                            "matter",
+                          ])
+                          const current: string | undefined = form.getFieldValue([
+                            "votes",
+                            row.name,
+                            "subject",
+                          ])
+                          return (
+                            <Form.Item
+                              name={[row.name, "subject"]}
+                              label={t(
+                                matter === "ordinary"
+                                  ? "discipline.voteSubjectText"
+                                  : "discipline.voteSubject",
+                              )}
+                              rules={[
+                                { required: true, whitespace: true, message: t("discipline.required") },
+                              ]}
+                            >
+                              {matter === "ordinary" ? (
+                                <Input maxLength={500} data-testid={`vote-subject-${row.name}`} />
+                              ) : (
+                                <Select
+                                  showSearch
+                                  optionFilterProp="label"
+                                  disabled={matter === undefined}
+                                  placeholder={t("discipline.voteSubjectPick")}
+                                  notFoundContent={
+                                    matter === undefined
+                                      ? undefined
+                                      : t(`discipline.voteNoSubjects.${matter}` as MessageKey)
+                                  }
+                                  options={matter === undefined ? [] : subjectOptions(matter, current)}
+                                  data-testid={`vote-subject-${row.name}`}
+                                />
+                              )}
+                            </Form.Item>
+                          )
+                        }}
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                  <Row gutter={8} wrap align="bottom">
+                    {(["yesVotes", "noVotes", "abstentions", "writtenOpinions"] as const).map((f) => (
+                      <Col key={f} xs={12} md={5}>
+                        <Form.Item
+                          name={[row.name, f]}
+                          label={t(`discipline.vote.${f}` as MessageKey)}
+                          dependencies={
+                            f === "abstentions"
+                              ? [
+                                  "present",
+                                  ["votes", row.name, "yesVotes"],
+                                  ["votes", row.name, "noVotes"],
+                                  ["votes", row.name, "writtenOpinions"],
+                                ]
+                              : f === "writtenOpinions"
+                                ? ["present"]
+                                : []
+                          }
+                          rules={[
+                            { required: true, message: t("discipline.voteCountRequired") },
+                            {
+                              type: "integer",
+                              min: 0,
+                              max: 10_000,
+                              message: t("discipline.voteCountInvalid"),
+                            },
+                            ...(f === "abstentions"
+                              ? [
+                                  {
+                                    validator: async (_: unknown, abstentions: unknown) => {
+                                      const r: Partial<VoteRow> =
+                                        form.getFieldValue(["votes", row.name]) ?? {}
+                                      const cast =
+                                        (r.yesVotes ?? 0) + (r.noVotes ?? 0) + (Number(abstentions) || 0)
+                                      const room = presentVoters + (r.writtenOpinions ?? 0)
+                                      if (cast > room)
+                                        throw new Error(t("discipline.voteTooMany", { cast, room }))
+                                    },
+                                  },
+                                ]
+                              : f === "writtenOpinions"
+                                ? [
+                                    {
+                                      validator: async (_: unknown, written: unknown) => {
+                                        const absent = expectedVoters - presentVoters
+                                        if ((Number(written) || 0) > absent)
+                                          throw new Error(t("discipline.voteWrittenTooMany", { absent }))
+                                      },
+                                    },
+                                  ]
+                                : []),
+                          ]}
+                        >
+                          <InputNumber
+                            min={0}
+                            precision={0}
+                            style={{ width: "100%" }}
+                            data-testid={`vote-${f}-${row.name}`}
+                          />
+                        </Form.Item>
+                      </Col>
+                    ))}
+                    <Col xs={24} md={4}>
+                      <Form.Item>
+                        <Button
+                          danger
+                          icon={<MinusCircleOutlined />}
+                          onClick={() => remove(row.name)}
+                          data-testid={`vote-remove-${row.name}`}
+                        >
+                          {t("discipline.voteRemove")}
+                        </Button>
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </div>
+              ))}
+              <Form.ErrorList errors={errors} />
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  add({ matter: "admission", writtenOpinions: 0, yesVotes: 0, noVotes: 0, abstentions: 0 })
+                }
+                data-testid="vote-add"
+                style={{ marginBottom: 16 }}
+              >
+                {t("discipline.voteAdd")}
+              </Button>
+            </div>
+          )}
+        </Form.List>
       </Form>
     </FormModal>
   )

@@ -165,4 +165,27 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "discipline.panel.rateCount": "{met} of {decided} due obligations met on time",
   "discipline.panel.countsNote":
     "The rate counts obligations (each branch's each obligation in each period is one); the branch figure counts branches, any with one overdue or missed obligation.",
+  "discipline.votes": "Votes",
+  "discipline.votesHint":
+    '{present} voting members present (of {expected} expected); yes, no and abstentions together may not exceed those present plus written opinions. Once an admission or conversion vote is recorded here, the development record can pick this meeting ("Choose from meeting records").',
+  "discipline.voteMatter": "Matter",
+  "discipline.voteMatter.admission": "Admission as probationary member",
+  "discipline.voteMatter.conversion": "Conversion to full member",
+  "discipline.voteMatter.ordinary": "Other business",
+  "discipline.voteSubject": "Whom the vote is on",
+  "discipline.voteSubjectText": "What the vote is on",
+  "discipline.voteSubjectPick": "Choose a development object or probationary member of the branch",
+  "discipline.voteNoSubjects.admission": "The branch has no development objects",
+  "discipline.voteNoSubjects.conversion": "The branch has no probationary members",
+  "discipline.vote.yesVotes": "Yes",
+  "discipline.vote.noVotes": "No",
+  "discipline.vote.abstentions": "Abstain",
+  "discipline.vote.writtenOpinions": "Written opinions",
+  "discipline.voteCountRequired": "Enter the number of votes",
+  "discipline.voteCountInvalid": "must be a whole number 0–10000",
+  "discipline.voteTooMany":
+    "Yes, no and abstentions add up to {cast}, more than the voting members present plus written opinions ({room})",
+  "discipline.voteWrittenTooMany": "Written opinions cannot outnumber the absent voting members ({absent})",
+  "discipline.voteAdd": "Add a vote",
+  "discipline.voteRemove": "Remove",
 }

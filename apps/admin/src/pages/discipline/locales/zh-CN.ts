@@ -164,6 +164,28 @@ export const zhCN = {
   "discipline.panel.rateCount": "已到期 {decided} 项中按时落实 {met} 项",
   "discipline.panel.countsNote":
     "落实率按事项计（每个支部每项组织生活每个周期算一项）；支部数按支部计，一个支部只要有一项逾期或未落实即计入。",
+  "discipline.votes": "表决事项",
+  "discipline.votesHint":
+    "有表决权的到会党员{present}名（应到{expected}名）；赞成、反对、弃权合计不得超过到会人数与书面意见之和。接收预备党员、预备党员转正的表决在此登记后，发展记录可“从会议记录选择”本次会议。",
+  "discipline.voteMatter": "表决事项",
+  "discipline.voteMatter.admission": "接收预备党员",
+  "discipline.voteMatter.conversion": "预备党员转正",
+  "discipline.voteMatter.ordinary": "其他事项",
+  "discipline.voteSubject": "表决对象",
+  "discipline.voteSubjectText": "表决内容",
+  "discipline.voteSubjectPick": "选择本支部的发展对象或预备党员",
+  "discipline.voteNoSubjects.admission": "本支部暂无发展对象",
+  "discipline.voteNoSubjects.conversion": "本支部暂无预备党员",
+  "discipline.vote.yesVotes": "赞成",
+  "discipline.vote.noVotes": "反对",
+  "discipline.vote.abstentions": "弃权",
+  "discipline.vote.writtenOpinions": "书面意见",
+  "discipline.voteCountRequired": "请填写票数",
+  "discipline.voteCountInvalid": "应为0至10000的整数",
+  "discipline.voteTooMany": "赞成、反对、弃权合计{cast}票，超过到会有表决权的党员与书面意见之和{room}",
+  "discipline.voteWrittenTooMany": "书面意见不能多于未到会的有表决权党员（{absent}名）",
+  "discipline.voteAdd": "添加表决事项",
+  "discipline.voteRemove": "删除",
 } as const
 
 declare module "../../../i18n/messages" {
