@@ -61,6 +61,17 @@ describe("care in the admin", () => {
     expect(items[0]?.branches.find((b) => b.orgId === me.user.orgId)?.confirmedOn).not.toBeNull()
   })
 
+  it("a one-branch secretary finds their branch preselected on the ledger and the dues", async () => {
+    const me = await api<{ user: { orgId: string } }>("/auth/me")
+    for (const path of ["/care/ledger", "/care/dues"]) {
+      await page.goto(`${base}${path}`)
+      // The picker holds the branch, not its placeholder, and the page asks for that branch.
+      await page.waitForURL((url) => url.searchParams.get("orgId") === me.user.orgId)
+      await page.getByTestId("care-org").getByText(/支部/).first().waitFor()
+      expect(await page.getByTestId("care-org").textContent()).not.toContain("请选择所属组织")
+    }
+  })
+
   it("the festival calendar shows the lunar dates and fits a phone", async () => {
     for (const [w, h, name] of [
       [1280, 800, "desktop"],

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto"
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, extname, join, normalize, resolve } from "node:path"
 import { createAuditAppender, NotInScope, uniqueViolationOf } from "@xianfeng/db"
-import { Hono } from "hono"
+import { type Context, Hono, type Next } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
 import { secureHeaders } from "hono/secure-headers"
@@ -56,6 +57,9 @@ const docsInit = `Scalar.createApiReference('#app', ${JSON.stringify({
 /** Builds the HTTP app: routes of every area, auth, problem+json errors, security headers, docs and the admin. */
 export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) => {
   const app = new Hono()
+  const guide = deps.config.guideDist !== undefined ? guideServer(resolve(deps.config.guideDist)) : undefined
+  // Registered before the security headers so that it runs after them: it widens their script-src.
+  if (guide !== undefined) app.use("/guide/*", guide.allowInlineScripts)
 
   app.use(
     "*",
@@ -171,33 +175,90 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
     throw problems.notFound()
   })
 
-  if (deps.config.guideDist !== undefined) serveGuide(app, resolve(deps.config.guideDist))
+  if (guide !== undefined) guide.mount(app)
   if (deps.config.adminDist !== undefined) serveAdmin(app, resolve(deps.config.adminDist))
   return app
 }
 
 /**
+ * The CSP source of each inline `<script>` of an HTML page: `'sha256-<base64>'` of the script's text exactly as
+ * written between its tags (UTF-8), as CSP Level 2 hashes it. Scripts with a `src` are loaded from 'self' and
+ * need none. Returns them in page order, without duplicates.
+ */
+export const inlineScriptHashes = (html: string): readonly string[] => {
+  const hashes = new Set<string>()
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const attributes = m[1] ?? ""
+    const body = m[2] ?? ""
+    if (/\bsrc\s*=/i.test(attributes) || body.length === 0) continue
+    hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`)
+  }
+  return [...hashes]
+}
+
+/**
  * The built guide (VitePress, base `/guide/`) as static files: `/guide/x` is `x`, `x.html` or `x/index.html`;
  * anything else is its 404 page. Nothing in it is loaded from another host.
+ *
+ * VitePress writes inline scripts into every page (site data, the hash map, the dark-mode check), which a
+ * `script-src 'self'` blocks. Each HTML response of the guide therefore allows exactly its own inline scripts by
+ * hash (computed once per file and kept while the file is unchanged); no 'unsafe-inline', no other host.
  */
-const serveGuide = (app: Hono, root: string) => {
-  app.get("/guide", (c) => c.redirect("/guide/", 301))
-  app.get("/guide/*", (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname).slice("/guide".length)
-    const rel = normalize(path).replace(/^(\.\.[/\\])+/, "")
-    const candidates = [join(root, rel), join(root, `${rel}.html`), join(root, rel, "index.html")]
-    const file = candidates.find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile())
-    if (file === undefined) {
-      const missing = join(root, "404.html")
-      return existsSync(missing)
-        ? c.body(readFileSync(missing), 404, { "content-type": contentTypes[".html"] as string })
-        : c.text("The guide is not built: run pnpm build.", 404)
+const guideServer = (root: string) => {
+  const hashesOf = new Map<string, { readonly mtimeMs: number; readonly hashes: readonly string[] }>()
+  const pageHashes = new WeakMap<Request, readonly string[]>()
+
+  const html = (c: Context, file: string, status: 200 | 404, cacheControl: string) => {
+    const body = readFileSync(file)
+    const mtimeMs = statSync(file).mtimeMs
+    let cached = hashesOf.get(file)
+    if (cached === undefined || cached.mtimeMs !== mtimeMs) {
+      cached = { mtimeMs, hashes: inlineScriptHashes(body.toString("utf8")) }
+      hashesOf.set(file, cached)
     }
-    return c.body(readFileSync(file), 200, {
-      "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
-      "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+    pageHashes.set(c.req.raw, cached.hashes)
+    return c.body(body, status, {
+      "content-type": contentTypes[".html"] as string,
+      "cache-control": cacheControl,
     })
-  })
+  }
+
+  const allowInlineScripts = async (c: Context, next: Next) => {
+    await next()
+    const hashes = pageHashes.get(c.req.raw)
+    const csp = c.res.headers.get("content-security-policy")
+    if (hashes === undefined || hashes.length === 0 || csp === null) return
+    c.res.headers.set(
+      "content-security-policy",
+      csp.replace(
+        /(^|;\s*)script-src ([^;]*)/,
+        (_all, lead: string, sources: string) => `${lead}script-src ${sources} ${hashes.join(" ")}`,
+      ),
+    )
+  }
+
+  const mount = (app: Hono) => {
+    app.get("/guide", (c) => c.redirect("/guide/", 301))
+    app.get("/guide/*", (c) => {
+      const path = decodeURIComponent(new URL(c.req.url).pathname).slice("/guide".length)
+      const rel = normalize(path).replace(/^(\.\.[/\\])+/, "")
+      const candidates = [join(root, rel), join(root, `${rel}.html`), join(root, rel, "index.html")]
+      const file = candidates.find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile())
+      if (file === undefined) {
+        const missing = join(root, "404.html")
+        return existsSync(missing)
+          ? html(c, missing, 404, "no-cache")
+          : c.text("The guide is not built: run pnpm build.", 404)
+      }
+      if (extname(file) === ".html") return html(c, file, 200, "no-cache")
+      return c.body(readFileSync(file), 200, {
+        "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
+        "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      })
+    })
+  }
+
+  return { allowInlineScripts, mount }
 }
 
 /** The built admin: files as they are, and index.html for every other path (client-side routes). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -8,11 +9,24 @@ import { type TestSystem, testSystem } from "./support.js"
 const guide = mkdtempSync(join(tmpdir(), "guide-"))
 mkdirSync(join(guide, "rules"))
 mkdirSync(join(guide, "assets"))
-writeFileSync(join(guide, "index.html"), "<h1>先锋 Xianfeng</h1>")
+/** Inline scripts as VitePress writes them: the dark-mode check, the hash map, the site data (non-ASCII). */
+const vitepressHead = [
+  `<script id="check-dark-mode">(()=>{const e=localStorage.getItem("vitepress-theme-appearance")||"auto"})();</script>`,
+  `<script type="module" src="/guide/assets/app.abc123.js"></script>`,
+  `<script>window.__VP_HASH_MAP__=JSON.parse("{\\"index.md\\":\\"abc\\"}");</script>`,
+  `<script>window.__VP_SITE_DATA__=JSON.parse("{\\"title\\":\\"先锋\\",\\"locales\\":{}}");</script>`,
+].join("\n")
+writeFileSync(
+  join(guide, "index.html"),
+  `<html><head>${vitepressHead}</head><body><h1>先锋 Xianfeng</h1></body></html>`,
+)
 writeFileSync(join(guide, "districts.html"), "<h1>Districts: deploying</h1>")
 writeFileSync(join(guide, "rules/index.html"), "<h1>Rules</h1>")
 writeFileSync(join(guide, "assets/app.abc123.js"), "console.log(1)")
-writeFileSync(join(guide, "404.html"), "<h1>404</h1>")
+writeFileSync(
+  join(guide, "404.html"),
+  `<html><head><script>window.notFound=1</script></head><h1>404</h1></html>`,
+)
 writeFileSync(join(tmpdir(), "outside-guide.html"), "secret")
 
 describe("the guide at /guide", () => {
@@ -34,6 +48,38 @@ describe("the guide at /guide", () => {
     const asset = await sys.request("/guide/assets/app.abc123.js")
     expect(asset.headers.get("content-type")).toContain("javascript")
     expect(asset.headers.get("cache-control")).toContain("immutable")
+  })
+
+  it("allows each served guide page's inline scripts by hash, and nothing inline or foreign besides", async () => {
+    for (const [path, status] of [
+      ["/guide/", 200],
+      ["/guide/index.html", 200],
+      ["/guide/nowhere", 404],
+    ] as const) {
+      const res = await sys.request(path)
+      expect(res.status).toBe(status)
+      const page = await res.text()
+      const bodies = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+        (m) => m[1] ?? "",
+      )
+      expect(bodies.length).toBeGreaterThan(0)
+      const scriptSrc = (res.headers.get("content-security-policy") ?? "")
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src "))
+      const sources = scriptSrc?.split(" ").slice(1) ?? []
+      for (const body of bodies) {
+        expect(sources).toContain(`'sha256-${createHash("sha256").update(body).digest("base64")}'`)
+      }
+      // Only 'self' and the page's own hashes: no 'unsafe-inline', no host.
+      expect(sources.filter((s) => !s.startsWith("'sha256-"))).toEqual(["'self'"])
+      expect(sources).toHaveLength(1 + new Set(bodies).size)
+    }
+    // Pages without inline scripts and other files keep the plain policy.
+    const plain = await sys.request("/guide/districts")
+    expect(plain.headers.get("content-security-policy")).toContain("script-src 'self';")
+    const asset = await sys.request("/guide/assets/app.abc123.js")
+    expect(asset.headers.get("content-security-policy")).not.toContain("sha256")
   })
 
   it("answers a missing page with the guide's 404, and nothing outside the guide's folder", async () => {

@@ -38,7 +38,7 @@ const trainedIn = (dates: readonly PlainDate[], from: PlainDate, to: PlainDate) 
 
 /**
  * `STUDY-MEMBER-HOURS` (EM 20): a member studies at least `memberMinHours` (32) class hours a year: `ok`;
- * fewer: `due` until 31 December, `overdue` after. An exempted member (EM 23: old, frail, seriously ill) is
+ * fewer: `due` until 31 December, `overdue` after, with the shortfall `short` in hours (exact to the tenth). An exempted member (EM 23: old, frail, seriously ill) is
  * `allowed` (`.exempt`) whatever the hours, with how study is brought to them.
  */
 export const memberHoursRule: Rule<StudyYearInput, EducationPolicy> = {
@@ -63,7 +63,8 @@ export const memberHoursRule: Rule<StudyYearInput, EducationPolicy> = {
         pending(i.asOf, end),
         "STUDY-MEMBER-HOURS.below",
         [em(20)],
-        { hours, min, short: min - hours },
+        // In tenths, then to hours: 32 − 30.8 in floating point is 1.1999999999999993.
+        { hours, min, short: (min * 10 - i.tenths) / 10 },
         end,
       ),
     ]

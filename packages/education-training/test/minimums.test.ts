@@ -40,6 +40,13 @@ describe("EM 20: members study at least 32 class hours a year", () => {
     const [v] = judgeStudyYear({ ...base, tenths: 200 }, nationalPolicy)
     expect(v && renderVerdict(v, educationMessages, "zh-CN")).toContain("还差12学时")
   })
+  it("the shortfall is exact to the tenth, without floating-point noise", () => {
+    const [v] = judgeStudyYear({ ...base, tenths: 308 }, nationalPolicy)
+    expect(v?.params).toMatchObject({ hours: 30.8, short: 1.2 })
+    expect(v && renderVerdict(v, educationMessages, "zh-CN")).toContain(
+      "本年度已学习30.8学时，距32学时还差1.2学时",
+    )
+  })
 })
 
 describe("EM 23: old, frail or seriously ill members are not held to the hours; study is brought to them", () => {

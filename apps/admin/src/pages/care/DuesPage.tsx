@@ -186,7 +186,13 @@ const DuesPage = () => {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <OrgPicker allowClear value={orgId} onChange={(v) => set("orgId", v)} />
+        <OrgPicker
+          allowClear
+          value={orgId}
+          onChange={(v) => set("orgId", v)}
+          testId="care-org"
+          preselectBranch
+        />
         <InputNumber
           aria-label={t("care.year")}
           min={1950}

@@ -101,7 +101,13 @@ const LedgerPage = () => {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <OrgPicker allowClear value={orgId} onChange={(v) => set("orgId", v)} />
+        <OrgPicker
+          allowClear
+          value={orgId}
+          onChange={(v) => set("orgId", v)}
+          testId="care-org"
+          preselectBranch
+        />
         <DateInput
           aria-label={t("care.asOf")}
           value={asOf}

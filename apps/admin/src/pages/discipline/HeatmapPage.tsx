@@ -9,13 +9,19 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { disciplineApi } from "./api"
 import { echarts } from "./charts"
+import { heatmapBands, heatmapPieces, rateText } from "./heatmapBands"
 import { useYearParam, YearPicker } from "./YearPicker"
 
 /** Branches on one page of the heatmap (the API gives at most 500; a province has tens of thousands). */
 const PAGE_SIZE = 50
-const RED = "#cf1322"
-const AMBER = "#faad14"
-const GREEN = "#389e0d"
+
+const legendKeys = {
+  all: "discipline.heatmapLegendAll",
+  most: "discipline.heatmapLegendMost",
+  half: "discipline.heatmapLegendHalf",
+  few: "discipline.heatmapLegendFew",
+  none: "discipline.heatmapLegendNone",
+} as const
 
 /** The share of a cell's decided obligation-periods that were met; null when none was decided. */
 const rateOf = (statuses: readonly string[], cell: readonly number[]): number | null => {
@@ -84,12 +90,8 @@ const HeatmapPage = () => {
         ? { width: 120, overflow: "break", fontSize: 11, lineHeight: 13 }
         : { width: 260, overflow: "truncate" },
     },
-    visualMap: {
-      show: false,
-      min: 0,
-      max: 1,
-      inRange: { color: [RED, AMBER, GREEN] },
-    },
+    // Five bands, the same list as the legend: every colour drawn is explained.
+    visualMap: { type: "piecewise", show: false, pieces: heatmapPieces },
     series: [
       {
         type: "heatmap",
@@ -99,9 +101,12 @@ const HeatmapPage = () => {
       },
     ],
   }
-  const percent = (r: number) => `${Math.round(r * 1000) / 10}%`
   const childLabel = (c: HeatmapRollup) =>
-    `${c.name} · ${t("discipline.heatmapChild", { branches: String(c.branches), rate: percent(c.year.rate) })}`
+    `${c.name} · ${
+      c.branches === 0
+        ? t("discipline.heatmapChildNoBranches")
+        : t("discipline.heatmapChild", { branches: String(c.branches), rate: rateText(c.branches, c.year) })
+    }`
   return (
     <Page
       title={t("discipline.heatmap")}
@@ -153,14 +158,16 @@ const HeatmapPage = () => {
               branches: String(root.branches),
               met: String(root.year.met),
               decided: String(root.year.met + root.year.overdue + root.year.missed),
-              rate: percent(root.year.rate),
+              rate: rateText(root.branches, root.year),
             })}
           </Typography.Paragraph>
           <Space size={[12, 4]} wrap style={{ marginBottom: 8 }} data-testid="heatmap-legend">
             <Typography.Text type="secondary">{t("discipline.heatmapLegend")}</Typography.Text>
-            <Tag color={GREEN}>{t("discipline.heatmapLegendAll")}</Tag>
-            <Tag color={AMBER}>{t("discipline.heatmapLegendHalf")}</Tag>
-            <Tag color={RED}>{t("discipline.heatmapLegendNone")}</Tag>
+            {heatmapBands.map((b) => (
+              <Tag key={b.key} color={b.color}>
+                {t(legendKeys[b.key])}
+              </Tag>
+            ))}
             <Tag>{t("discipline.heatmapLegendNothing")}</Tag>
           </Space>
           {children.length > 0 &&

@@ -11,6 +11,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { download, educationApi, educationExports } from "./api"
 import { statusColor } from "./ClassesPage"
+import { formatHours } from "./hours"
 
 type RosterMember = Roster["members"][number]
 
@@ -92,7 +93,7 @@ const ClassPage = () => {
       ),
     },
     { title: t("education.memberOrg"), dataIndex: "orgName", ellipsis: true },
-    { title: t("education.hours"), dataIndex: "hours", width: 90 },
+    { title: t("education.hours"), dataIndex: "hours", width: 90, render: (h: number) => formatHours(h) },
   ]
   return (
     <Page
@@ -112,7 +113,7 @@ const ClassPage = () => {
         <Descriptions.Item label={t("education.state")}>
           <Tag color={statusColor[c.status]}>{t(`education.classStatus.${c.status}`)}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t("education.hours")}>{c.hours}</Descriptions.Item>
+        <Descriptions.Item label={t("education.hours")}>{formatHours(c.hours)}</Descriptions.Item>
         <Descriptions.Item label={t("education.enrolled")}>{c.enrolled}</Descriptions.Item>
         <Descriptions.Item label={t("education.personTimes")}>
           <span data-testid="class-person-times">{c.personTimes}</span>
@@ -147,7 +148,7 @@ const ClassPage = () => {
             data-testid="session-select"
             options={c.sessions.map((s) => ({
               value: s.id,
-              label: `${s.date} ${s.startTime}–${s.endTime} ${s.topic}（${s.hours}${t("education.hours")}，${s.present}）`,
+              label: `${s.date} ${s.startTime}–${s.endTime} ${s.topic}（${formatHours(s.hours)}${t("education.hours")}，${s.present}）`,
             }))}
           />
           <Checkbox.Group

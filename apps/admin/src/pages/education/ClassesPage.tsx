@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/I18nProvider"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { type AudienceInput, educationApi, type SessionInput } from "./api"
+import { formatHours } from "./hours"
 
 interface NewClass {
   orgId: string
@@ -182,7 +183,7 @@ const ClassesPage = () => {
       render: (_: unknown, c: ClassView) =>
         c.sessions.length === 0 ? "" : `${c.sessions[0]?.date} ~ ${c.sessions[c.sessions.length - 1]?.date}`,
     },
-    { title: t("education.hours"), dataIndex: "hours", width: 80 },
+    { title: t("education.hours"), dataIndex: "hours", width: 80, render: (h: number) => formatHours(h) },
     { title: t("education.enrolled"), dataIndex: "enrolled", width: 90 },
     { title: t("education.personTimes"), dataIndex: "personTimes", width: 90 },
     {

@@ -25,6 +25,7 @@ import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { educationApi } from "./api"
+import { formatHours } from "./hours"
 
 type Line = StudyCard["lines"][number]
 
@@ -137,7 +138,7 @@ const MemberStudyPage = () => {
     },
     { title: t("education.topic"), dataIndex: "title", ellipsis: true },
     { title: t("education.time"), dataIndex: "time", width: 120 },
-    { title: t("education.hours"), dataIndex: "hours", width: 70 },
+    { title: t("education.hours"), dataIndex: "hours", width: 70, render: (h: number) => formatHours(h) },
     { title: t("education.credited"), dataIndex: "credited", width: 90 },
   ]
   return (
@@ -162,10 +163,14 @@ const MemberStudyPage = () => {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
-            <Statistic title={t("education.totalHours")} value={c.hours} data-testid="card-hours" />
+            <Statistic
+              title={t("education.totalHours")}
+              value={formatHours(c.hours)}
+              data-testid="card-hours"
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t("education.minimum")} value={c.exempt ? "—" : c.minimum} />
+            <Statistic title={t("education.minimum")} value={c.exempt ? "—" : formatHours(c.minimum)} />
           </Col>
           {(["class", "meeting", "online"] as const).map((s) => (
             <Col xs={8} md={4} key={s}>

@@ -13,6 +13,7 @@ import { Page } from "../../shell/Page"
 import { ErrorState, Loading, problemMessage } from "../../shell/states"
 import { download, educationApi, educationExports } from "./api"
 import { echarts } from "./charts"
+import { formatHours } from "./hours"
 
 type Below = StudyStatistics["below"][number]
 type OrgRow = StudyStatistics["byOrg"][number]
@@ -42,7 +43,13 @@ const StatisticsPage = () => {
     yAxis: [{ type: "value" }, { type: "value" }],
     series: [
       { name: t("education.personTimes"), type: "bar", data: s.byMonth.map((m) => m.personTimes) },
-      { name: t("education.hours"), type: "line", yAxisIndex: 1, data: s.byMonth.map((m) => m.hours) },
+      {
+        name: t("education.hours"),
+        type: "line",
+        yAxisIndex: 1,
+        data: s.byMonth.map((m) => m.hours),
+        tooltip: { valueFormatter: (v: number) => formatHours(v) },
+      },
     ],
   }
   const orgs = s?.byOrg ?? []
@@ -71,7 +78,12 @@ const StatisticsPage = () => {
       dataIndex: "name",
       render: (n: string, b: Below) => <Link to={`/education/members/${b.memberId}`}>{n}</Link>,
     },
-    { title: t("education.totalHours"), dataIndex: "hours", width: 100 },
+    {
+      title: t("education.totalHours"),
+      dataIndex: "hours",
+      width: 100,
+      render: (h: number) => formatHours(h),
+    },
     { title: "", dataIndex: "messages", render: (m: string[]) => m.join("；") },
   ]
   const orgColumns: ColumnsType<OrgRow> = [
