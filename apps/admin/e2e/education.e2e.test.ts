@@ -31,9 +31,19 @@ describe("education and training in the admin", () => {
     await page.waitForURL(/\/education\/classes\//)
     await page.getByTestId("enrol").click()
     await page.getByText(/新增报名\d+人/).waitFor()
+    // The page refetches the class and its roster after enrolling; a tick made before that redraw is lost with it.
+    await page.waitForLoadState("networkidle")
     const first = page.getByTestId("attendance-ticks").locator("input[type=checkbox]").first()
     await first.waitFor()
-    await first.check()
+    await expect
+      .poll(
+        async () => {
+          await first.check({ timeout: 2_000 }).catch(() => undefined)
+          return first.isChecked()
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true)
     await page.getByTestId("save-attendance").click()
     await page.getByText("已登记出勤1人").waitFor()
     // The page refetches the class after the save: its person-times become 1.
