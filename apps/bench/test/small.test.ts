@@ -28,6 +28,7 @@ test("the small mode reports every section with numeric baselines and ratios", a
     "rules",
     "api-postgres",
     "api-pglite",
+    "morning",
     "subtree",
     "startup",
     "admin",
