@@ -179,8 +179,8 @@ export const linkStepToMeeting = (
       fieldError(
         "meetingId",
         "wrong-kind",
-        `this step is decided by ${kindName[kind].en} (DR ${article}); the meeting is not one`,
-        `这一步骤应由${kindName[kind].zh}决定（《发展党员工作细则》第${article}条），所选会议不是`,
+        `this step is decided by ${kindName[kind].en} (DR ${article}); the chosen meeting is not ${kindName[kind].en}`,
+        `这一步骤应由${kindName[kind].zh}决定（《发展党员工作细则》第${article}条），所选会议不是${kindName[kind].zh}`,
       ),
     )
   }
