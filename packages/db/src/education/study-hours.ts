@@ -207,6 +207,7 @@ const computeStudyHours = async (
       from e join (select g.member_id, g.on_date from g where not ${simple}) c
         on c.member_id = e.member_id and c.on_date = e.on_date`)
   const rows = rowsOf<AggRow>(result)
+  const dayOf = dayParser()
   const num = (v: string | number | null) => (v === null ? 0 : Number(v))
   const out = new Map<string, Computed>()
   const of = (memberId: string) => {
@@ -236,7 +237,7 @@ const computeStudyHours = async (
         memberId: r.member_id,
         source: r.source,
         ref: r.ref,
-        on: Temporal.PlainDate.from(r.on_date),
+        on: dayOf(r.on_date),
         ...(r.start_minute === null || r.end_minute === null
           ? {}
           : { start: r.start_minute, end: r.end_minute }),
@@ -270,8 +271,7 @@ const computeStudyHours = async (
       m.months[month - 1] = (m.months[month - 1] ?? 0) + c + mt + o
       m.months[month + 11] = (m.months[month + 11] ?? 0) + n
     }
-    if (r.central !== null)
-      for (const d of r.central.split(",")) m.centralizedDates.push(Temporal.PlainDate.from(d))
+    if (r.central !== null) for (const d of r.central.split(",")) m.centralizedDates.push(dayOf(d))
   }
   const credited: readonly CreditedEntry[] = creditStudy(crowded, policy)
   for (const e of credited) {
@@ -359,8 +359,8 @@ const BY_ID_UP_TO = 2_000
  * members whose stamp and policy digest still hold, the ids of the others, and the monthly sums of the stored
  * ones. The others are recomputed (`computeStudyHours`, every meeting they sat in) and stored with the stamp
  * read in that same statement, so a write that lands meanwhile leaves them stale for the next read. A member who
- * sat in study meetings of organizations outside `who`'s subtree (a member moved since) is computed afresh with
- * only the subtree's meetings, as before, and not stored. The first read of a year fills the index.
+ * sat in study meetings of organizations other than their own (a member moved since) is computed afresh with
+ * only the subtree's meetings, as before, on every read. The first read of a year fills the index.
  *
  * Only members of `who` are counted: someone who sat in a meeting of the subtree but belongs elsewhere (moved
  * away since) counts in their own organization's reads, not in this one's months.
@@ -386,8 +386,10 @@ export const studyHoursOf = async (
   const basis = basisOf(policy)
   const ix = educationStudyIndex
   const fresh = sql`(i.member_id is not null and i.basis = ${basis} and i.stamp = coalesce(st.stamp, 0))`
-  const inWho = sql`(i.foreign_orgs is null or coalesce((select bool_and(${pathInSubtree(sql`fo.path`, meetingWithin)})
-      from ${orgs} as fo where fo.id = any(i.foreign_orgs)), false))`
+  // A member who sat in study meetings of other organizations (moved since) is computed afresh on every read,
+  // with the subtree's meetings only: they are few, and a per-row check of those organizations' paths made the
+  // planner cost the statement per member (and JIT-compile it).
+  const inWho = sql`(i.foreign_orgs is null)`
   const sums = sql.raw(
     Array.from({ length: 24 }, (_, j) => `coalesce(sum(v.months[${j + 1}]), 0)`).join(", "),
   )
@@ -410,6 +412,7 @@ export const studyHoursOf = async (
       select 'n', null, null, null, null, null, null, array[${sums}]::int[] from v where v.fresh and v.inw`),
   )
   const out = new Map<string, MemberStudyHours>()
+  const dayOf = dayParser()
   const byMonth = emptyMonths()
   const stale: string[] = []
   const outside: string[] = []
@@ -438,7 +441,7 @@ export const studyHoursOf = async (
         tenths: c + mt + o,
         bySource: { class: c, meeting: mt, online: o },
         classPersonTimes: Number(r.class_n),
-        centralizedDates: arrayOf(r.central).map((d) => Temporal.PlainDate.from(d)),
+        centralizedDates: arrayOf(r.central).map(dayOf),
       })
     }
   }
@@ -497,6 +500,23 @@ export const studyHoursOf = async (
     for (const c of computed.members.values()) add(c)
   }
   return { members: out, byMonth, crowdedEntries, recomputed: stale.length + outside.length }
+}
+
+/**
+ * "YYYY-MM-DD" → PlainDate, each distinct day parsed once per read: a province's members share a few hundred
+ * session days, and parsing each of their centralized days anew cost seconds (PlainDate is immutable, so one
+ * instance serves every member).
+ */
+const dayParser = () => {
+  const days = new Map<string, PlainDate>()
+  return (d: string): PlainDate => {
+    let p = days.get(d)
+    if (p === undefined) {
+      p = Temporal.PlainDate.from(d)
+      days.set(d, p)
+    }
+    return p
+  }
 }
 
 const emptyMonths = () => Array.from({ length: 12 }, (_, i) => ({ month: i + 1, tenths: 0, personTimes: 0 }))

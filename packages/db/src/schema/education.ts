@@ -189,7 +189,7 @@ export const educationStudyStamps = pgTable("education_study_stamps", {
  * `months` holds twelve monthly credited tenths then twelve monthly class person-times (January first);
  * `central` the days of credited centralized sessions (this year and the year before); `foreign_orgs` the
  * organizations other than the member's own whose study meetings of the year they were present at (null when
- * none): a read of a subtree that does not hold all of them computes that member afresh. `present`: the member
+ * none): a read computes such a member afresh, with the meetings of the subtree it reads. `present`: the member
  * had an entry of the two years at all (others read as no row).
  */
 export const educationStudyIndex = pgTable(
