@@ -1,6 +1,7 @@
 import { cadrePosts, exemptionReasons, memberCategories, studySources } from "@xianfeng/education-training"
 import { sql } from "drizzle-orm"
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -164,6 +165,57 @@ export const educationExemptions = pgTable(
   ],
 )
 
+/**
+ * The study-hours stamp of a member: bumped (`stamp` + 1) in the same statement as every write that can change
+ * what the member's study hours are made of — their class attendance, a session they attended (its day, times or
+ * hours), its class (centralized or not), their online learning, their meeting roll calls, a meeting they were
+ * present at (its kinds, day or times), their move to another organization — by the statement triggers of the
+ * custom migration `education_study_stamps_triggers`, whoever writes (the API, an import, the demo's bulk load,
+ * any SQL). A row is created at the first write (a missing row reads as stamp 0) and never deleted, so a stamp
+ * never repeats. One stamp for all years: a write rarely touches a past year, and a stale year is only recomputed.
+ */
+export const educationStudyStamps = pgTable("education_study_stamps", {
+  memberId: uuid("member_id")
+    .primaryKey()
+    .references(() => members.id),
+  stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+})
+
+/**
+ * The study-hours index: a member's credited study of a year as `studyHoursOf` computed it (every entry of the
+ * member, and every study meeting they were present at, wherever held; the same time counted once by
+ * `creditStudy`), stored with the member's stamp (`education_study_stamps`) and the policy (`basis`, a digest) it
+ * was computed under. A read uses a row only while both still hold, and recomputes (and stores) the others.
+ * `months` holds twelve monthly credited tenths then twelve monthly class person-times (January first);
+ * `central` the days of credited centralized sessions (this year and the year before); `foreign_orgs` the
+ * organizations other than the member's own whose study meetings of the year they were present at (null when
+ * none): a read computes such a member afresh, with the meetings of the subtree it reads. `present`: the member
+ * had an entry of the two years at all (others read as no row).
+ */
+export const educationStudyIndex = pgTable(
+  "education_study_index",
+  {
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id),
+    year: integer("year").notNull(),
+    stamp: bigint("stamp", { mode: "number" }).notNull(),
+    basis: text("basis").notNull(),
+    present: boolean("present").notNull(),
+    classTenths: integer("class_tenths").notNull(),
+    meetingTenths: integer("meeting_tenths").notNull(),
+    onlineTenths: integer("online_tenths").notNull(),
+    classPersonTimes: integer("class_person_times").notNull(),
+    central: text("central").array().notNull(),
+    months: integer("months").array().notNull(),
+    foreignOrgs: text("foreign_orgs").array(),
+  },
+  (t) => [
+    primaryKey({ name: "education_study_index_pkey", columns: [t.memberId, t.year] }),
+    check("education_study_index_months", sql`cardinality(${t.months}) = 24`),
+  ],
+)
+
 /** Sources as stored (the rules package's words). */
 export const storedStudySources = studySources
 
@@ -230,6 +282,8 @@ export const educationTables = {
   educationOnline,
   educationRoles,
   educationExemptions,
+  educationStudyStamps,
+  educationStudyIndex,
   forumPosts,
   forumAttachments,
 }
