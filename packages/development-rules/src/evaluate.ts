@@ -113,6 +113,8 @@ interface Situation {
   readonly inForce: boolean
   readonly editionOn: EditionOn
   readonly derived: DerivedDates
+  /** The context rules see, made by the first `judgeIn` of this situation (only its step changes). */
+  ctx: { -readonly [K in keyof RuleContext]: RuleContext[K] } | undefined
 }
 
 /**
@@ -121,6 +123,18 @@ interface Situation {
  * another field derive them all, once. The values are `deriveDates`' own.
  */
 class DerivedOnDemand {
+  /**
+   * Keeps the shape of these objects alive between evaluations, as `CutHistory.keptShape` does for cuts
+   * (internal/records.ts): otherwise a full collection between two evaluations frees it and throws away the
+   * optimized code of every function that reads derived dates.
+   */
+  static readonly keptShape: DerivedOnDemand = new DerivedOnDemand(
+    HistoryCutter.keptShape.cut(0),
+    () => undefined,
+    undefined as unknown as DevelopmentPolicy,
+    undefined as unknown as PlainDate,
+  )
+
   readonly #history: History
   readonly #editionOn: EditionOn
   readonly #policy: DevelopmentPolicy
@@ -211,6 +225,7 @@ const situation = (
     inForce: inForce !== undefined,
     editionOn,
     derived,
+    ctx: undefined,
   }
 }
 
@@ -219,31 +234,51 @@ const judgeIn = (
   step: StepId | DistrictStepId,
   policy: DevelopmentPolicy,
   calendar: WorkingCalendar,
-): Verdict[] => {
-  if (s === undefined) return []
-  const out: Verdict[] = s.inForce
-    ? []
+): readonly Verdict[] => {
+  if (s === undefined) return noVerdicts
+  // The verdicts are collected into a new array only when two rules (or the edition warning and a rule) give
+  // some; otherwise the one rule's own (read-only) array is the answer, usually an empty one.
+  let out: readonly Verdict[] = s.inForce
+    ? noVerdicts
     : [verdict("warning", "DEV-EDITION.none", [dr14(1)], { on: s.on, from: s.set.effectiveFrom })]
-  const ctx: RuleContext = {
-    history: s.history,
-    step,
-    record: s.record,
-    on: s.on,
-    asOf: s.asOf,
-    edition: s.set.edition as Edition,
-    editionOn: s.editionOn,
-    calendar,
-    derived: s.derived,
-  }
+  let owned = !s.inForce
+  // One context per situation, its step set before each step's rules run: rules read it during `check` and
+  // keep nothing of it, and evaluate judges up to 32 steps against the pending situation.
+  let ctx = s.ctx
+  if (ctx === undefined || ctx.calendar !== calendar) {
+    ctx = {
+      history: s.history,
+      step,
+      record: s.record,
+      on: s.on,
+      asOf: s.asOf,
+      edition: s.set.edition as Edition,
+      editionOn: s.editionOn,
+      calendar,
+      derived: s.derived,
+    }
+    s.ctx = ctx
+  } else ctx.step = step
   // Indexed loops: each rule's check is a different function returning arrays of different kinds, which
   // keeps for…of iteration here off V8's fast path.
   const rules = rulesFor(s.set, s.rules, step)
   for (let i = 0; i < rules.length; i++) {
     const vs = (rules[i] as DevelopmentRule).check(ctx, policy)
-    for (let j = 0; j < vs.length; j++) out.push(vs[j] as Verdict)
+    if (vs.length === 0) continue
+    if (out.length === 0) {
+      out = vs
+      continue
+    }
+    const mine: Verdict[] = owned ? (out as Verdict[]) : out.slice()
+    for (let j = 0; j < vs.length; j++) mine.push(vs[j] as Verdict)
+    out = mine
+    owned = true
   }
   return out
 }
+
+/** No verdicts (shared, never changed). */
+const noVerdicts: readonly Verdict[] = []
 
 const judge = (
   history: History,
@@ -254,7 +289,7 @@ const judge = (
   sets: Sets,
   policy: DevelopmentPolicy,
   calendar: WorkingCalendar,
-): Verdict[] =>
+): readonly Verdict[] =>
   judgeIn(situation(new HistoryCutter(history), record, on, asOf, sets, policy), step, policy, calendar)
 
 /**
@@ -348,15 +383,16 @@ export const evaluate = (
   const lastExtensionDay = lastExtension === undefined ? undefined : dayOf(lastExtension.on)
   const statuses: StepStatus[] = []
   for (const s of all) {
-    const records = recordsOf(current, s.id as StepId).slice() as StepRecord[]
-    const recordVerdicts: Verdict[] = []
+    // The cut's own array (made for this evaluation, never changed) or a shared empty one: no copy.
+    const records = recordsOf(current, s.id as StepId) as readonly StepRecord[]
+    let recordVerdicts: readonly Verdict[] = noVerdicts
     let counting = 0
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as StepRecord
       if (lastExtensionDay === undefined || !s.id.startsWith("conversion-") || dayOf(r.on) > lastExtensionDay)
         counting++
       const vs = judgeIn(situation(cutter, r, r.on, asOf, ruleSets, policy), s.id, policy, calendar)
-      for (let j = 0; j < vs.length; j++) recordVerdicts.push(vs[j] as Verdict)
+      if (vs.length > 0) recordVerdicts = recordVerdicts.length === 0 ? vs : [...recordVerdicts, ...vs]
     }
     let state: StepState = "done"
     let verdicts: readonly Verdict[] = recordVerdicts
@@ -384,7 +420,7 @@ export const evaluate = (
         (s.id === "training" && !trainingComplete(current, policy))
       const pending = judgeIn(pendingSituation, s.id, policy, calendar)
       const p = incomplete ? pending : pending.filter((v) => v.status === "due" || v.status === "overdue")
-      verdicts = [...recordVerdicts, ...p]
+      verdicts = p.length === 0 ? recordVerdicts : recordVerdicts.length === 0 ? p : [...recordVerdicts, ...p]
       state = stateOf(p)
       if (!incomplete && state === "allowed") state = "done"
       due = true

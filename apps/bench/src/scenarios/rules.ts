@@ -5,19 +5,21 @@ import { type Report, type RulesResult, row, type Section } from "../report.js"
 import { benchRules } from "../rules.js"
 
 /**
- * What limits the rules benchmark, from CPU profiles of `evaluate()` over the bench's generated histories
- * (the development-rules build of 2026-11-30, after a record's derived dates were made lazy).
+ * What limits the rules benchmark, from CPU and allocation profiles of `evaluate()` over the bench's generated
+ * histories (the development-rules build of 2026-11-30 evening, after the classes' shapes were kept).
  */
 export const rulesLimit = (perEval: number, perParse: number) =>
   `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse. ` +
   "It judges each of the 32 steps and outcome records, and each record again as of its own date, against " +
-  "every rule of the edition in force. In a CPU profile of evaluate(), about two thirds of the time is " +
-  "judging steps (`judgeIn`), a third of that the order rule with its prerequisite checks (`isSatisfied`); " +
-  "about an eighth is `HistoryCutter` reading each record's date the first time (three temporal-polyfill " +
-  "getters per date); about a tenth is making the `PlainDate`s of period ends for the verdicts while the " +
-  "day cache fills. Working out each record's derived dates, 12% of the profile before, is now under 3%. " +
-  `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history, so the remaining lever is judging ` +
-  "fewer (step, rule, date) combinations per history rather than making each one cheaper."
+  "every rule of the edition in force, and allocates about 33 kB per history doing so (the step states and " +
+  "their verdicts, a cut and its prerequisite answers per record), against about 48 kB before the order " +
+  "rule's verdicts were shared. The figure also depends on when V8 collects: a full collection inside the " +
+  "timing counts there, and until this build one between two chunks threw away evaluate's optimized code " +
+  "(the shapes of its classes were freed), which is what made the same code cost 34 to 58 µs per history " +
+  "from run to run. The first chunk runs mostly unoptimized (two to three times a warm chunk), so the " +
+  "ratio falls with the number of histories. " +
+  `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history; the remaining lever is judging ` +
+  "fewer (step, rule, date) combinations per history."
 
 /** Says so when a full run used fewer histories than the issue's million (BENCH_HISTORIES). */
 export const sizeNotes = (report: Report): string[] => {

@@ -40,8 +40,27 @@ interface Group {
  * copying. Rules ask for the first or last record of some step dozens of times per evaluation.
  */
 class CutHistory implements History {
+  /**
+   * One cut kept for the module's life, so that V8 keeps the shape (hidden class) a cut has once its fields
+   * are defined. That shape is reached through map transitions the engine holds weakly: when a full garbage
+   * collection finds no cut alive (between two evaluations), it frees the shape and throws away every
+   * optimized function that relied on it ("deoptimization, reason: weak objects"), and the next evaluations
+   * run unoptimized until the engine has compiled them again. See docs/benchmarks.md ("Rules").
+   */
+  static readonly keptShape: CutHistory = new CutHistory(
+    { birthDate: undefined as unknown as History["person"]["birthDate"], migrant: false },
+    [],
+    [],
+    new Map(),
+    0,
+    undefined,
+  )
+
   readonly person: History["person"]
-  readonly records: readonly StepRecord[]
+  /** The whole history's records and their days, from which `records` is cut when first asked for. */
+  readonly #all: readonly StepRecord[]
+  readonly #days: readonly number[]
+  #records: readonly StepRecord[] | undefined
   readonly #groups: ReadonlyMap<string, Group>
   readonly #on: number
   readonly #except: StepRecord | undefined
@@ -67,19 +86,37 @@ class CutHistory implements History {
 
   constructor(
     person: History["person"],
-    records: readonly StepRecord[],
+    all: readonly StepRecord[],
+    days: readonly number[],
     groups: ReadonlyMap<string, Group>,
     on: number,
     except: StepRecord | undefined,
   ) {
     this.person = person
-    this.records = records
+    this.#all = all
+    this.#days = days
+    this.#records = undefined
     this.#groups = groups
     this.#on = on
     this.#except = except
   }
 
   #transfer: StepRecordOf<"transfer-in"> | undefined | null = null
+
+  /**
+   * Records dated on or before the cut's day, without the one judged, in the history's order. Worked out
+   * when first asked for: rules read the cut through `recordsOf`, so most cuts never need the list.
+   */
+  get records(): readonly StepRecord[] {
+    if (this.#records === undefined) {
+      const all = this.#all
+      const kept: StepRecord[] = []
+      for (let i = 0; i < all.length; i++)
+        if ((this.#days[i] as number) <= this.#on && all[i] !== this.#except) kept.push(all[i] as StepRecord)
+      this.#records = kept
+    }
+    return this.#records
+  }
 
   /** The last transfer on file (asked for by every step's order check). */
   transfer(): StepRecordOf<"transfer-in"> | undefined {
@@ -154,6 +191,12 @@ export const lastOf = <S extends StepId>(history: History, step: S): StepRecordO
  * records' days and groups are worked out once.
  */
 export class HistoryCutter {
+  /** Keeps a cutter's shape alive, as `CutHistory.keptShape` does a cut's. */
+  static readonly keptShape: HistoryCutter = new HistoryCutter({
+    person: CutHistory.keptShape.person,
+    records: [],
+  })
+
   readonly #history: History
   readonly #days: readonly number[]
   readonly #groups: ReadonlyMap<string, Group>
@@ -182,11 +225,7 @@ export class HistoryCutter {
 
   /** The history as it stood on epoch day `on`: records dated on or before it, without `except`. */
   cut(on: number, except?: StepRecord): History {
-    const { records } = this.#history
-    const kept: StepRecord[] = []
-    for (let i = 0; i < records.length; i++)
-      if ((this.#days[i] as number) <= on && records[i] !== except) kept.push(records[i] as StepRecord)
-    return new CutHistory(this.#history.person, kept, this.#groups, on, except)
+    return new CutHistory(this.#history.person, this.#history.records, this.#days, this.#groups, on, except)
   }
 }
 

@@ -65,8 +65,14 @@ interface OrderPlan {
   readonly cites: readonly Citation[]
   readonly known: boolean
   readonly definition: StepDefinition | undefined
-  readonly prerequisites: readonly { readonly p: Prerequisite; readonly zh: string; readonly en: string }[]
+  /** Each prerequisite with the verdict its absence gives (always the same for this step and edition). */
+  readonly prerequisites: readonly { readonly p: Prerequisite; readonly missing: Verdict }[]
+  /** The verdict a one-off step already on file gives (undefined for a recurring or district step). */
+  readonly alreadyDone: Verdict | undefined
 }
+
+/** No verdicts: returned (never changed) when a step breaks no order rule, which is most of the time. */
+const noVerdicts: readonly Verdict[] = []
 
 /** DEV-ORDER: the steps follow the flowchart; a cancelled probation ends the process (DR 31). */
 export const orderRule = (edition: Edition): DevelopmentRule => {
@@ -87,16 +93,31 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
     let plan = byStep.get(step)
     if (plan === undefined) {
       const known = isStepId(step) || policy.extraSteps.some((x) => x.id === step)
+      const cites = stepCitations(step, edition)
+      const definition = isStepId(step) ? stepDefinition(step) : undefined
+      // The verdicts below depend only on the step, the edition and the district's steps, so they are made
+      // once and shared by every evaluation (verdicts are read-only data): the order rule judges every step of
+      // every history, and "missing" verdicts were most of what an evaluation allocated.
       plan = {
-        cites: stepCitations(step, edition),
+        cites,
         known,
-        definition: isStepId(step) ? stepDefinition(step) : undefined,
+        definition,
         prerequisites: known
           ? prerequisitesWithDistrict(step, policy).map((p) => {
               const n = prereqName(p, policy)
-              return { p, zh: n.zh, en: n.en }
+              return {
+                p,
+                missing: verdict("blocked", "DEV-ORDER.missing", cites, { missingZh: n.zh, missingEn: n.en }),
+              }
             })
           : [],
+        alreadyDone:
+          definition === undefined || definition.recurring
+            ? undefined
+            : verdict("blocked", "DEV-ORDER.already-done", cites, {
+                step: definition.name["zh-CN"],
+                stepEn: definition.name.en,
+              }),
       }
       // An unknown step (a typo, say) is worked out each time rather than kept.
       if (known) byStep.set(step, plan)
@@ -120,14 +141,12 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
     codes: ["missing", "already-done", "cancelled", "closed", "unknown-step"],
     check: (ctx, policy) => {
       const plan = orderPlan(ctx.step, policy)
-      const cites = plan.cites
       if (ctx.derived.cancelledOn !== undefined && ctx.step !== "archive")
         return [
           verdict("blocked", "DEV-ORDER.cancelled", [drIn(edition, 31)], {
             cancelledOn: ctx.derived.cancelledOn,
           }),
         ]
-      const out: Verdict[] = []
       const closed = ctx.derived.closedBy
       if (closed !== undefined && ctx.step !== closed.step) {
         const def = stepDefinition(closed.step)
@@ -140,21 +159,23 @@ export const orderRule = (edition: Edition): DevelopmentRule => {
         ]
       }
       if (!plan.known) return [verdict("blocked", "DEV-ORDER.unknown-step", [local()], { step: ctx.step })]
-      if (ctx.record !== undefined && plan.definition !== undefined) {
-        const def = plan.definition
-        if (!def.recurring && countingRecords(ctx.history, def.id) > 0)
-          out.push(
-            verdict("blocked", "DEV-ORDER.already-done", cites, {
-              step: def.name["zh-CN"],
-              stepEn: def.name.en,
-            }),
-          )
+      let out: Verdict[] | undefined
+      if (
+        ctx.record !== undefined &&
+        plan.alreadyDone !== undefined &&
+        plan.definition !== undefined &&
+        countingRecords(ctx.history, plan.definition.id) > 0
+      )
+        out = [plan.alreadyDone]
+      const { prerequisites } = plan
+      for (let i = 0; i < prerequisites.length; i++) {
+        const q = prerequisites[i] as OrderPlan["prerequisites"][number]
+        if (!isSatisfied(ctx.history, q.p, policy, ctx.editionOn, ctx.on)) {
+          if (out === undefined) out = [q.missing]
+          else out.push(q.missing)
+        }
       }
-      for (const q of plan.prerequisites) {
-        if (!isSatisfied(ctx.history, q.p, policy, ctx.editionOn, ctx.on))
-          out.push(verdict("blocked", "DEV-ORDER.missing", cites, { missingZh: q.zh, missingEn: q.en }))
-      }
-      return out
+      return out ?? noVerdicts
     },
   })
 }
