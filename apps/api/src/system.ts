@@ -1,5 +1,6 @@
 import { dateOfInstant } from "@xianfeng/core"
 import {
+  analyzeIfNeverAnalyzed,
   createAuditAppender,
   createIdVault,
   type Database,
@@ -84,6 +85,8 @@ export const startSystem = async (
         // And the compliance calendar's stored answers, for the agenda.
         await indexDemoCalendar(owner.db, dateOfInstant(now()))
       }
+      // Statistics for the planner once there is data: PGlite never gathers them by itself.
+      await analyzeIfNeverAnalyzed(owner.db)
     },
   })
   try {

@@ -79,5 +79,6 @@ export const endpoints = {
     const s = q.toString()
     return s ? `/members/export.xlsx?${s}` : "/members/export.xlsx"
   },
-  membersByStage: (orgId: string) => api.get<StageCounts>("/stats/members-by-stage", { orgId }),
+  /** Members by stage in `orgId`'s subtree; without it, in the caller's whole scope. */
+  membersByStage: (orgId?: string) => api.get<StageCounts>("/stats/members-by-stage", { orgId }),
 }

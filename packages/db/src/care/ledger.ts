@@ -13,7 +13,7 @@ import {
   type SurveyBranch,
 } from "@xianfeng/care-ledger"
 import type { FieldError, PlainDate } from "@xianfeng/core"
-import { and, asc, eq, inArray } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm"
 import { Result } from "effect"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
@@ -313,6 +313,40 @@ export const surveysInScope = async (db: XfDb, scope: Scope): Promise<readonly S
   }
   return out
 }
+
+/** A survey the scope takes part in, with how many of its branches in the scope there are and have confirmed. */
+export interface SurveyTally {
+  readonly id: string
+  readonly title: string
+  readonly startsOn: PlainDate
+  readonly deadline: PlainDate
+  /** The survey's branches that lie in the scope. */
+  readonly branches: number
+  /** Of those, the ones that confirmed their part. */
+  readonly confirmed: number
+}
+
+/**
+ * The surveys the scope takes part in (with a branch of it), newest first (then by id), each with its branches in
+ * the scope counted and those that confirmed: the figures of `surveyProgress` over `surveysInScope`'s branches, in
+ * one aggregate, without reading the ledger each branch's entries are counted from.
+ */
+export const surveyTalliesInScope = async (db: XfDb, scope: Scope): Promise<readonly SurveyTally[]> =>
+  db
+    .select({
+      id: careSurveys.id,
+      title: careSurveys.title,
+      startsOn: careSurveys.startsOn,
+      deadline: careSurveys.deadline,
+      branches: count(),
+      confirmed: count(careSurveyBranches.confirmedOn),
+    })
+    .from(careSurveyBranches)
+    .innerJoin(orgs, eq(orgs.id, careSurveyBranches.orgId))
+    .innerJoin(careSurveys, eq(careSurveys.id, careSurveyBranches.surveyId))
+    .where(orgRowInScope(scope))
+    .groupBy(careSurveys.id)
+    .orderBy(desc(careSurveys.startsOn), asc(careSurveys.id))
 
 /** A survey of the scope with its branches' progress (else `NotInScope`). */
 export const surveyInScope = async (db: XfDb, scope: Scope, surveyId: string): Promise<SurveyRow> => {

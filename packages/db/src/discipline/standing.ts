@@ -6,8 +6,8 @@
 import type { MemberStage, MemberStatus, PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray, max, notExists } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { orgInScope, type Scope } from "../platform/scope.js"
-import { disciplineAttendance, disciplineMeetings, members } from "../schema/index.js"
+import { memberRowsInScope, orgInScope, type Scope } from "../platform/scope.js"
+import { disciplineAttendance, disciplineMeetings, members, orgs } from "../schema/index.js"
 
 /** A member of the branch as the standing alerts see it. */
 export interface StandingFactsRow {
@@ -62,6 +62,46 @@ export const standingFacts = async (
     .groupBy(disciplineAttendance.memberId)
   const lastOf = new Map(last.map((l) => [l.memberId, l.on]))
   return rows.map((r) => ({ ...r, lastAttended: (lastOf.get(r.id) as PlainDate | null | undefined) ?? null }))
+}
+
+/**
+ * For each of `memberIds` who is a full or probationary member in the scope, the last sitting of their own
+ * organization they attended (present on its roll call), in one query whichever organizations they are in: the
+ * `lastAttended` that `standingFacts` of each one's organization gives, without a query per organization.
+ * Members out of the scope, of another stage, or who never attended a sitting of their organization are absent
+ * from the map. Returns dates (`PlainDate`) by member id; an empty list asks nothing.
+ */
+export const lastAttendedOf = async (
+  db: XfDb,
+  scope: Scope,
+  memberIds: readonly string[],
+): Promise<ReadonlyMap<string, PlainDate>> => {
+  if (memberIds.length === 0) return new Map()
+  const rows = await db
+    .select({ memberId: disciplineAttendance.memberId, on: max(disciplineMeetings.onDate) })
+    .from(disciplineAttendance)
+    .innerJoin(members, eq(members.id, disciplineAttendance.memberId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    // A sitting of the member's own organization, as `standingFacts` reads a branch's sittings.
+    .innerJoin(
+      disciplineMeetings,
+      and(
+        eq(disciplineMeetings.id, disciplineAttendance.meetingId),
+        eq(disciplineMeetings.orgId, members.orgId),
+      ),
+    )
+    .where(
+      and(
+        memberRowsInScope(scope),
+        inArray(members.stage, ["full", "probationary"]),
+        eq(disciplineAttendance.present, true),
+        inArray(disciplineAttendance.memberId, [...memberIds]),
+      ),
+    )
+    .groupBy(disciplineAttendance.memberId)
+  const out = new Map<string, PlainDate>()
+  for (const r of rows) if (r.on !== null) out.set(r.memberId, r.on as PlainDate)
+  return out
 }
 
 /**

@@ -14,12 +14,11 @@ const OverviewPanel = () => {
   const { t, td } = useI18n()
   const navigate = useNavigate()
   const narrow = Grid.useBreakpoint().md === false
+  // Both at once: the stage counts of the caller's whole scope need not wait for the scope's root.
   const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
-  const rootId = root.data?.id
   const byStage = useQuery({
-    queryKey: ["stats", "members-by-stage", rootId],
-    queryFn: () => endpoints.membersByStage(rootId ?? ""),
-    enabled: rootId !== undefined,
+    queryKey: ["stats", "members-by-stage", "scope"],
+    queryFn: () => endpoints.membersByStage(),
   })
 
   const counts = useMemo(() => {
@@ -28,8 +27,7 @@ const OverviewPanel = () => {
   }, [byStage.data, td])
 
   if (root.error) return <ErrorState error={root.error} onRetry={() => root.refetch()} />
-  if (byStage.error) return <ErrorState error={byStage.error} onRetry={() => byStage.refetch()} />
-  if (!root.data || !byStage.data) return <Loading />
+  if (!root.data) return <Loading />
 
   const valueLabel = {
     show: true,
@@ -105,7 +103,12 @@ const OverviewPanel = () => {
         </Row>
       </Col>
       <Col xs={24} lg={17}>
-        {counts.every((c) => c.count === 0) ? (
+        {/* The counts and the chart each show as their own answer arrives. */}
+        {byStage.error ? (
+          <ErrorState error={byStage.error} onRetry={() => byStage.refetch()} />
+        ) : !byStage.data ? (
+          <Loading />
+        ) : counts.every((c) => c.count === 0) ? (
           <Empty description={t("common.empty")} />
         ) : (
           <div data-testid="stage-chart" data-orientation={narrow ? "horizontal" : "vertical"}>

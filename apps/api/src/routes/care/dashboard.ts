@@ -1,5 +1,10 @@
-import { careCategoryIds, surveyProgress } from "@xianfeng/care-ledger"
-import { arrearsSummaryInScope, ledgerCountsInScope, surveysInScope, visitPlansInScope } from "@xianfeng/db"
+import { careCategoryIds } from "@xianfeng/care-ledger"
+import {
+  arrearsSummaryInScope,
+  ledgerCountsInScope,
+  surveyTalliesInScope,
+  visitPlansInScope,
+} from "@xianfeng/db"
 import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
@@ -21,8 +26,9 @@ export const careDashboard = route({
     const arrears = await arrearsSummaryInScope(deps.db, actor, today)
     const plans = await visitPlansInScope(deps.db, actor)
     const next = [...plans].reverse().find((p) => p.festivalOn.toString() >= today.toString()) ?? plans[0]
-    const surveys = await surveysInScope(deps.db, actor)
-    const open = surveys.find((s) => s.branches.some((b) => b.confirmedOn === undefined)) ?? surveys[0]
+    // The open survey's branches counted, not each branch's ledger replayed for its progress (the survey page's).
+    const surveys = await surveyTalliesInScope(deps.db, actor)
+    const open = surveys.find((s) => s.confirmed < s.branches) ?? surveys[0]
     return {
       asOf: today.toString(),
       ledger: careCategoryIds.map((category) => ({
@@ -34,15 +40,12 @@ export const careDashboard = route({
       survey:
         open === undefined
           ? null
-          : (() => {
-              const p = surveyProgress(open.branches)
-              return {
-                title: open.title,
-                branches: p.branches,
-                confirmed: p.confirmed,
-                deadline: open.deadline.toString(),
-              }
-            })(),
+          : {
+              title: open.title,
+              branches: open.branches,
+              confirmed: open.confirmed,
+              deadline: open.deadline.toString(),
+            },
     }
   },
 })

@@ -11,10 +11,10 @@ import { date, isAfter, type PlainDate } from "@xianfeng/core"
 import {
   casesInScope,
   duesArrearsOf,
+  lastAttendedOf,
   loadAreaPolicy,
   medalCandidatesInScope,
   type Scope,
-  standingFacts,
   writeMedalAwards,
   type XfDb,
 } from "@xianfeng/db"
@@ -48,9 +48,8 @@ const standingOf = async (
   if (due.length === 0) return out
   const ids = due.map((c) => c.memberId)
   const dues = new Map((await duesArrearsOf(db, scope, ids, today)).map((d) => [d.memberId, d]))
-  const attended = new Map<string, PlainDate | null>()
-  for (const orgId of new Set(due.map((c) => c.orgId)))
-    for (const f of await standingFacts(db, scope, orgId)) attended.set(f.id, f.lastAttended)
+  // The last sitting of their own branch each attended: one query for every branch of the candidates.
+  const attended = await lastAttendedOf(db, scope, ids)
   const open = new Set(
     (await casesInScope(db, scope, undefined)).filter((c) => c.closedOn === null).map((c) => c.memberId),
   )

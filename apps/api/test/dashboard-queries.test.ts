@@ -1,0 +1,105 @@
+import { surveyProgress } from "@xianfeng/care-ledger"
+import {
+  asSystem,
+  lastAttendedOf,
+  members,
+  orgs,
+  type Scope,
+  standingFacts,
+  surveysInScope,
+  surveyTalliesInScope,
+} from "@xianfeng/db"
+import { eq } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { backends, type TestSystem, testSystem } from "./support.js"
+
+// Reads rewritten as one statement give the answers of the per-organization reads they replace, on the demo
+// district and on every backend.
+describe.each(backends)("one-statement reads of the dashboard and the medal on %s", (backend) => {
+  let sys: TestSystem
+  let scopes: Scope[]
+
+  beforeAll(async () => {
+    sys = await testSystem(backend)
+    const committee = await asSystem(sys.deps.db, (db) =>
+      db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.kind, "party-committee")).limit(1),
+    )
+    if (committee[0] === undefined) throw new Error("the demo district has a party committee")
+    const branch = await asSystem(sys.deps.db, (db) =>
+      db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.kind, "branch")).limit(1),
+    )
+    if (branch[0] === undefined) throw new Error("the demo district has a branch")
+    scopes = [
+      { orgId: "d1", orgPath: "d1" },
+      { orgId: committee[0].id, orgPath: committee[0].path },
+      { orgId: branch[0].id, orgPath: branch[0].path },
+    ]
+  })
+  afterAll(async () => {
+    await sys.stop()
+  })
+
+  it("finds each member's last attended sitting of their own organization in one query, as the query per organization does", async () => {
+    // The district's answer (the first scope), to find a member out of the committee who did attend.
+    let district = new Map<string, string>()
+    let checkedOutside = 0
+    for (const scope of scopes) {
+      const people = await asSystem(sys.deps.db, (db) =>
+        db
+          .select({ id: members.id, orgId: members.orgId, path: orgs.path })
+          .from(members)
+          .innerJoin(orgs, eq(orgs.id, members.orgId)),
+      )
+      const inScope = people.filter((p) => p.path === scope.orgPath || p.path.startsWith(`${scope.orgPath}.`))
+      // The medal's standing as it was read: one `standingFacts` per organization of the candidates.
+      const perOrg = new Map<string, string>()
+      for (const orgId of new Set(inScope.map((p) => p.orgId)))
+        for (const f of await standingFacts(sys.deps.db, scope, orgId))
+          if (f.lastAttended !== null) perOrg.set(f.id, f.lastAttended.toString())
+      const one = await lastAttendedOf(
+        sys.deps.db,
+        scope,
+        inScope.map((p) => p.id),
+      )
+      expect(new Map([...one].map(([id, on]) => [id, on.toString()]))).toEqual(perOrg)
+      if (scope.orgPath === "d1") {
+        // Something to compare: the demo's branches take roll calls.
+        expect(perOrg.size).toBeGreaterThan(0)
+        district = perOrg
+      } else {
+        // A member out of the scope who attended sittings of their own branch is not answered for.
+        const outside = people.find((p) => !inScope.includes(p) && district.has(p.id))
+        if (outside !== undefined) {
+          expect((await lastAttendedOf(sys.deps.db, scope, [outside.id])).size).toBe(0)
+          checkedOutside++
+        }
+      }
+    }
+    expect(checkedOutside).toBeGreaterThan(0)
+  })
+
+  it("counts each survey's branches and confirmations in one aggregate, as the surveys' progress does", async () => {
+    let surveys = 0
+    for (const scope of scopes) {
+      const full = await surveysInScope(sys.deps.db, scope)
+      const tallies = await surveyTalliesInScope(sys.deps.db, scope)
+      const byId = new Map(tallies.map((t) => [t.id, t]))
+      expect(tallies.map((t) => t.id).sort()).toEqual(full.map((s) => s.id).sort())
+      for (const s of full) {
+        const p = surveyProgress(s.branches)
+        expect(byId.get(s.id)).toEqual({
+          id: s.id,
+          title: s.title,
+          startsOn: s.startsOn,
+          deadline: s.deadline,
+          branches: p.branches,
+          confirmed: p.confirmed,
+        })
+      }
+      // Newest first, as the survey list.
+      expect(tallies.map((t) => t.startsOn.toString())).toEqual(full.map((s) => s.startsOn.toString()))
+      surveys += full.length
+    }
+    expect(surveys).toBeGreaterThan(0)
+  })
+})
