@@ -12,6 +12,14 @@ import { api, base, context, page, shots, signIn, useHarness } from "./harness"
 useHarness()
 
 const desktop = { width: 1440, height: 900 }
+/** A loaded machine answers the district-wide reads slowly: wait for them as long as the other files do. */
+const slow = { timeout: 180_000 }
+/** The API's JSON answer as the signed-in user, waited for as long as a loaded machine needs. */
+const read = async <T>(path: string): Promise<T> => {
+  const res = await context.request.get(`${base}/api${path}`, slow)
+  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`)
+  return (await res.json()) as T
+}
 const phone = { width: 390, height: 844 }
 
 describe("a newcomer's round of the admin", () => {
@@ -38,25 +46,25 @@ describe("a newcomer's round of the admin", () => {
 
   it("the org picker finds a branch under a committee nobody opened, and chooses it", async () => {
     await signIn("admin", { viewport: desktop })
-    const root = await api<Org>("/orgs/root")
-    const committees = (await api<{ items: Org[] }>(`/orgs/${root.id}/children`)).items.filter(
+    const root = await read<Org>("/orgs/root")
+    const committees = (await read<{ items: Org[] }>(`/orgs/${root.id}/children`)).items.filter(
       (o) => o.childCount > 0,
     )
     // A branch of the last committee: the tree shows the root's children only until one is opened.
     const committee = committees[committees.length - 1]
     if (committee === undefined) throw new Error("the demo district has no committee with branches")
-    const branches = (await api<{ items: Org[] }>(`/orgs/${committee.id}/children`)).items
+    const branches = (await read<{ items: Org[] }>(`/orgs/${committee.id}/children`)).items
     const branch = branches[branches.length - 1]
     if (branch === undefined) throw new Error("the committee has no branch")
 
     await page.goto(`${base}/discipline/meetings`)
     const picker = page.getByTestId("meetings-org")
-    await picker.click()
+    await picker.click(slow)
     await page.keyboard.type(branch.name)
     const hit = page.locator(".ant-select-dropdown:visible .ant-select-tree-title", {
       hasText: `${branch.name}（${committee.name}）`,
     })
-    await hit.first().click()
+    await hit.first().click(slow)
     await expect.poll(() => new URL(page.url()).searchParams.get("orgId")).toBe(branch.id)
     // Chosen, it shows by its name (not its id) once the search is over.
     await expect.poll(() => picker.textContent()).toContain(branch.name)
@@ -68,9 +76,9 @@ describe("a newcomer's round of the admin", () => {
       await page.setViewportSize(size)
       await page.goto(`${base}/`)
       const caption = page.getByTestId("stage-chart-caption")
-      await caption.waitFor()
+      await caption.waitFor(slow)
       expect(await caption.textContent()).toMatch(/各发展阶段的人数.*合计[\d,]+人/)
-      await page.getByTestId("stage-chart").locator("canvas").first().waitFor()
+      await page.getByTestId("stage-chart").locator("canvas").first().waitFor(slow)
       await page.screenshot({ path: join(shots, `newcomer-overview-${size.width}.png`) })
     }
     await page.setViewportSize(desktop)
