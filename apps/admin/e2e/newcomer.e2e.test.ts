@@ -72,6 +72,8 @@ describe("a newcomer's round of the admin", () => {
   })
 
   it("the overview's stage bars say what they count and of what total", async () => {
+    // Signed in here too, so the test stands alone (`-t overview`).
+    await signIn("admin", { viewport: desktop })
     for (const size of [desktop, phone]) {
       await page.setViewportSize(size)
       await page.goto(`${base}/`)
