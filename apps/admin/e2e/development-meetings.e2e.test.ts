@@ -104,6 +104,7 @@ describe("发展党员: an admission recorded from its branch general meeting", 
     await page.getByTestId("record-meeting").click()
     await page.getByTestId("meeting-type-general-meeting").click()
     await page.getByTestId("meeting-date").fill("2026-06-10")
+    await page.getByTestId("meeting-date").press("Enter") // antd's DatePicker takes a typed date on Enter
     await page.getByTestId("meeting-place").fill("党员活动室")
     await page.getByTestId("meeting-chair").fill("支部书记")
     await page.getByTestId("meeting-recorder").fill("组织委员")

@@ -47,6 +47,7 @@ describe("organizational life and inspections in the admin", () => {
     await page.getByTestId("record-meeting").click()
     await page.getByTestId("meeting-type-theme-day").click()
     await page.getByTestId("meeting-date").fill(`${target.month}-15`)
+    await page.getByTestId("meeting-date").press("Enter") // antd's DatePicker takes a typed date on Enter
     await page.getByTestId("meeting-place").fill("党员活动室")
     await page.getByTestId("meeting-chair").fill("支部书记")
     await page.getByTestId("meeting-recorder").fill("组织委员")

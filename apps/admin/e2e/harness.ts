@@ -175,7 +175,8 @@ export const startHarness = async (env: Readonly<Record<string, string>> = {}): 
   page.on("pageerror", (e) => pageErrors.push(e.message))
   // React reports errors its boundaries caught on the console; a broken panel must fail the run.
   page.on("console", (m) => {
-    // (Answers like the 401 of /auth/me before login are logged by chromium itself; they are expected.)
+    // (A 4xx a test provokes on purpose is logged by chromium itself as "Failed to load resource"; the sign-in
+    // page asks /auth/session, which answers 200 for nobody, and logs none: e2e/newcomer checks that.)
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
       pageErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`)
   })

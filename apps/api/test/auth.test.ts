@@ -85,6 +85,33 @@ describe.each(backends)("authentication on %s", (backend) => {
     expect((await agent.get("/api/auth/me")).status).toBe(401)
   })
 
+  it("answers /auth/session with 200 and null for nobody, the session once signed in, null again after logout", async () => {
+    const agent = new Agent(sys)
+    const before = await agent.get("/api/auth/session")
+    expect(before.status).toBe(200)
+    expect(await before.json()).toBeNull()
+    // /auth/me keeps its contract for API clients: nobody signed in is a 401.
+    expect((await agent.get("/api/auth/me")).status).toBe(401)
+    await agent.login("secretary1")
+    const during = await agent.get("/api/auth/session")
+    expect(during.status).toBe(200)
+    const s = (await during.json()) as { user: { username: string }; csrfToken: string }
+    expect(s.user.username).toBe("secretary1")
+    const me = await agent.json<{ csrfToken: string }>("GET", "/api/auth/me")
+    expect(s.csrfToken).toBe(me.csrfToken)
+    const cookie = agent.cookie
+    expect((await agent.send("POST", "/api/auth/logout")).status).toBe(200)
+    agent.cookie = cookie
+    const after = await agent.get("/api/auth/session")
+    expect(after.status).toBe(200)
+    expect(await after.json()).toBeNull()
+  })
+
+  it("answers /auth/session with 401 for a bearer token that is not valid", async () => {
+    const res = await sys.request("/api/auth/session", { headers: { authorization: "Bearer not-a-token" } })
+    expect(res.status).toBe(401)
+  })
+
   it("expires an idle session after 30 minutes", async () => {
     const agent = new Agent(sys)
     await agent.login("admin")

@@ -161,6 +161,67 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     expect(await meetingsNow()).toBe(before)
   })
 
+  it("stores an absentee's kind of leave with the note, and refuses a kind for a member ticked present", async () => {
+    const f = form({ date: "2026-11-16" })
+    const attendance = f.attendance.map((a) =>
+      a.present
+        ? a
+        : { memberId: a.memberId, present: false, reasonKind: "official" as const, reason: "区里开会" },
+    )
+    const saved = await secretary.json<MeetingView>("POST", "/api/discipline/meetings", { ...f, attendance })
+    expect(saved.attendance.filter((a) => !a.present)).toEqual([
+      {
+        memberId: attendance.find((a) => !a.present)?.memberId,
+        present: false,
+        reasonKind: "official",
+        reason: "区里开会",
+      },
+    ])
+    const read = await secretary.json<MeetingView>("GET", `/api/discipline/meetings/${saved.id}`)
+    const byMember = (a: { memberId: string }, b: { memberId: string }) =>
+      a.memberId.localeCompare(b.memberId)
+    expect([...read.attendance].sort(byMember)).toEqual([...saved.attendance].sort(byMember))
+
+    const before = await meetingsNow()
+    const wrong = f.attendance.map((a, i) =>
+      i === 0 ? { ...a, present: true, reasonKind: "sick" as const } : a,
+    )
+    const res = await secretary.send("POST", "/api/discipline/meetings", { ...f, attendance: wrong })
+    expect(res.status).toBe(422)
+    expect((await problemOf(res)).errors?.map((e) => e.field)).toContain("attendance[0].reasonKind")
+    const unknown = f.attendance.map((a) => (a.present ? a : { ...a, reasonKind: "holiday" }))
+    // A kind the contract does not know is a bad request (400, as any field out of its schema).
+    const odd = await secretary.send("POST", "/api/discipline/meetings", { ...f, attendance: unknown })
+    expect(odd.status).toBe(400)
+    expect((await problemOf(odd)).errors?.[0]?.field).toMatch(/^attendance\.\d+\.reasonKind$/)
+    expect(await meetingsNow()).toBe(before)
+  })
+
+  it("a branch committee meeting expects the committee's members (BR 12), any other sitting the branch", async () => {
+    type Roll = { basis: string; citations: string[]; items: { memberId: string; posts: string[] }[] }
+    const committee = await secretary.json<Roll>(
+      "GET",
+      `/api/discipline/meetings/roll?orgId=${branchId}&types=committee-meeting`,
+    )
+    const joint = await secretary.json<Roll>(
+      "GET",
+      `/api/discipline/meetings/roll?orgId=${branchId}&types=committee-meeting,general-meeting`,
+    )
+    expect(committee.basis).toBe("committee")
+    expect(committee.citations.join()).toContain("第十二条")
+    expect(committee.items.length).toBeGreaterThan(0)
+    expect(committee.items.every((m) => m.posts.some((p) => /secretary|committee-member/.test(p)))).toBe(true)
+    expect(joint.basis).toBe("branch")
+    expect(joint.items.map((m) => m.memberId).sort()).toEqual(ours.map((m) => m.id).sort())
+    const bad = await secretary.send("GET", `/api/discipline/meetings/roll?orgId=${branchId}&types=picnic`)
+    expect(bad.status).toBe(422)
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe("types")
+    // Another branch's roll is as missing as a branch that does not exist.
+    expect(
+      (await secretary.send("GET", `/api/discipline/meetings/roll?orgId=${stranger.orgId}`)).status,
+    ).toBe(404)
+  })
+
   it("recording a sitting changes the branch's cell on the district heatmap, and the roll-up above it", async () => {
     // A cell is [met, upcoming, due, overdue, missed] (the order of `statuses`); the branch's row is read from
     // the district's heatmap drilled down to the branch, the district's total from its first page.

@@ -117,6 +117,50 @@ describe.each(backends)("members on %s", (backend) => {
     }
   })
 
+  it("finds organizations by name at any depth of the subtree, and none outside it", async () => {
+    type Hit = { id: string; name: string; parentId: string | null; parentName: string | null }
+    const root = await admin.json<{ id: string }>("GET", "/api/orgs/root")
+    const committees = await admin.json<{ items: { id: string; name: string; childCount: number }[] }>(
+      "GET",
+      `/api/orgs/${root.id}/children`,
+    )
+    const committee = committees.items.filter((o) => o.childCount > 0).at(-1)
+    const branches = await admin.json<{ items: { id: string; name: string }[] }>(
+      "GET",
+      `/api/orgs/${committee?.id}/children`,
+    )
+    const branch = branches.items[branches.items.length - 1]
+    if (committee === undefined || branch === undefined)
+      throw new Error("the demo has no branch under a committee")
+    const { items } = await admin.json<{ items: Hit[] }>(
+      "GET",
+      `/api/orgs?q=${encodeURIComponent(branch.name)}`,
+    )
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        id: branch.id,
+        name: branch.name,
+        parentId: committee.id,
+        parentName: committee.name,
+      }),
+    )
+    expect(items.every((h) => h.name.includes(branch.name))).toBe(true)
+    // A branch secretary finds nothing outside their branch, even by that branch's own name.
+    const secretary = new Agent(sys)
+    await secretary.login("secretary1")
+    const own = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    const theirs = await secretary.json<{ items: Hit[] }>(
+      "GET",
+      `/api/orgs?q=${encodeURIComponent(branch.name)}`,
+    )
+    expect(theirs.items.every((h) => h.id === own)).toBe(true)
+    // Taken literally: a wildcard finds nothing; an empty search is refused naming q (400, as any bad query).
+    expect((await admin.json<{ items: Hit[] }>("GET", "/api/orgs?q=%25")).items).toEqual([])
+    const empty = await admin.send("GET", "/api/orgs?q=")
+    expect(empty.status).toBe(400)
+    expect((await problemOf(empty)).errors?.[0]?.field).toBe("q")
+  })
+
   it("refuses a page size over 100 and names the field", async () => {
     const res = await admin.get("/api/members?pageSize=500")
     expect(res.status).toBe(400)

@@ -1,7 +1,7 @@
 import { ProblemError, toProblem } from "./problem"
 import { buildQuery, type QueryValue } from "./query"
 
-// The CSRF token lives in memory only (never in storage): it comes with login and /auth/me and
+// The CSRF token lives in memory only (never in storage): it comes with login and /auth/session (or /auth/me) and
 // goes back on every request that changes something.
 let csrfToken: string | undefined
 export const setCsrfToken = (token: string | undefined): void => {

@@ -8,6 +8,7 @@ import type {
   NewUser,
   Org,
   OrgCreate,
+  OrgHits,
   OrgUpdate,
   RefusalList,
   Session,
@@ -41,11 +42,15 @@ export const endpoints = {
   refusals: (hours: number, atLeast: number) =>
     api.get<RefusalList>("/security/refusals", { hours, atLeast }),
   me: () => api.get<Session>("/auth/me"),
+  /** The session, or null when nobody is signed in (200 either way: the sign-in page logs no failed request). */
+  session: () => api.get<Session | null>("/auth/session"),
   logout: () => api.post<unknown>("/auth/logout"),
 
   rootOrg: () => api.get<Org>("/orgs/root"),
   org: (orgId: string) => api.get<Org>(`/orgs/${id(orgId)}`),
   orgChildren: (orgId: string) => api.get<{ items: Org[] }>(`/orgs/${id(orgId)}/children`),
+  /** Organizations of the scope whose name contains `q`, wherever they stand in the tree. */
+  searchOrgs: (q: string) => api.get<OrgHits>("/orgs", { q }),
   createOrg: (o: OrgCreate) => api.post<Org>("/orgs", o),
   updateOrg: (orgId: string, update: OrgUpdate) => api.patch<Org>(`/orgs/${id(orgId)}`, update),
 

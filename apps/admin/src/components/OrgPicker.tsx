@@ -96,6 +96,40 @@ export const OrgPicker = ({
   }, [chosen.data, options])
   // Until the chosen organization's name is known, show nothing rather than its id.
   const waiting = value !== undefined && !shown && chosen.isFetching
+  // Searching asks the server: the tree loads one level at a time, so a branch under a node nobody opened yet
+  // is not among `options`. While a search is typed, the hits (any depth, each with its parent's name) stand
+  // in for the tree.
+  const [search, setSearch] = useState("")
+  const [asked, setAsked] = useState("")
+  useEffect(() => {
+    const q = search.trim()
+    const timer = setTimeout(() => setAsked(q), q === "" ? 0 : 200)
+    return () => clearTimeout(timer)
+  }, [search])
+  const hits = useQuery({
+    queryKey: ["orgs", "search", asked],
+    queryFn: () => endpoints.searchOrgs(asked),
+    enabled: asked !== "",
+  })
+  const searching = search.trim() !== ""
+  const hitOptions: Option[] = (hits.data?.items ?? []).map((h) => ({
+    id: h.id,
+    pId: undefined,
+    value: h.id,
+    title: h.parentName ? `${h.name}（${h.parentName}）` : h.name,
+    isLeaf: true,
+  }))
+  const pick = (v: string | undefined) => {
+    const hit = hits.data?.items.find((h) => h.id === v)
+    // A hit not yet in the tree stands at the top by its name, as a value chosen elsewhere does.
+    if (hit && !options.some((o) => o.id === hit.id))
+      setOptions((prev) => [
+        ...prev,
+        { id: hit.id, pId: undefined, value: hit.id, title: hit.name, isLeaf: true },
+      ])
+    setSearch("")
+    onChange?.(v ?? undefined)
+  }
 
   return (
     <TreeSelect
@@ -105,11 +139,21 @@ export const OrgPicker = ({
       showSearch
       allowClear={allowClear}
       treeNodeFilterProp="title"
+      searchValue={search}
+      onSearch={setSearch}
+      onOpenChange={(open) => {
+        if (!open) setSearch("")
+      }}
+      // The hits are the server's answer to the search: shown as they are, not filtered again.
+      {...(searching ? { filterTreeNode: () => true } : {})}
+      notFoundContent={
+        searching && (hits.isFetching || asked !== search.trim()) ? t("orgPicker.searching") : undefined
+      }
       loading={root.isPending || waiting}
       placeholder={placeholder ?? t("orgPicker.placeholder")}
       value={waiting ? undefined : value}
-      onChange={(v: string | undefined) => onChange?.(v ?? undefined)}
-      treeData={options}
+      onChange={(v: string | undefined) => pick(v)}
+      treeData={searching ? (asked === search.trim() && !hits.isFetching ? hitOptions : []) : options}
       treeDefaultExpandedKeys={root.data ? [root.data.id] : []}
       loadData={async (node) => {
         const parent = String(node.value)

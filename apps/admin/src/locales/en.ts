@@ -29,6 +29,7 @@ export const en: Readonly<Record<SharedMessageKey, string>> = {
   "form.yuan.decimals": "{field} takes at most two decimals: amounts are in whole fen",
   "form.yuan.range": "{field} is too large an amount",
   "orgPicker.placeholder": "Choose an organization",
+  "orgPicker.searching": "Searching…",
   "lang.label": "Language",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

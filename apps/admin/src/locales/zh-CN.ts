@@ -31,6 +31,7 @@ export const zhCN = {
   "form.yuan.decimals": "{field}最多两位小数：金额精确到分",
   "form.yuan.range": "{field}金额过大",
   "orgPicker.placeholder": "请选择所属组织",
+  "orgPicker.searching": "正在查找…",
   "lang.label": "语言",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

@@ -18,8 +18,8 @@ export const consumeSessionExpired = (): boolean => {
 
 const loadSession = async (): Promise<Session | null> => {
   try {
-    const s = await endpoints.me()
-    setCsrfToken(s.csrfToken)
+    const s = await endpoints.session()
+    setCsrfToken(s?.csrfToken)
     return s
   } catch (e) {
     if (e instanceof ProblemError && e.status === 401) {
@@ -30,7 +30,7 @@ const loadSession = async (): Promise<Session | null> => {
   }
 }
 
-/** The signed-in user; `undefined` while /auth/me is answering, `null` when nobody is signed in. */
+/** The signed-in user; `undefined` while /auth/session is answering, `null` when nobody is signed in. */
 export const useSession = () => {
   const queryClient = useQueryClient()
   const query = useQuery({ queryKey: SESSION, queryFn: loadSession, staleTime: Number.POSITIVE_INFINITY })

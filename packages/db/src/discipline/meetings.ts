@@ -3,6 +3,7 @@
  * `Scope`; the two tables have one write path, `saveMeeting` (a meeting and its attendance change together).
  */
 import type { PlainDate } from "@xianfeng/core"
+import type { AbsenceKind } from "@xianfeng/inspection-scheduling"
 import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
 import { rowsOf, type XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
@@ -12,16 +13,18 @@ import {
   type DisciplineMeeting,
   disciplineAttendance,
   disciplineMeetings,
+  educationRoles,
   members,
   orgs,
   type StoredResolution,
   type StoredVote,
 } from "../schema/index.js"
 
-/** One expected member: present, or absent with a reason. */
+/** One expected member: present, or absent with a reason (its kind, when the recorder chose one, and words). */
 export interface AttendanceEntry {
   readonly memberId: string
   readonly present: boolean
+  readonly reasonKind?: AbsenceKind | null
   readonly reason: string
 }
 
@@ -71,7 +74,7 @@ const attendanceOf = async (db: XfDb, meetingIds: readonly string[]) => {
   for (const r of rows) {
     out.set(r.meetingId, [
       ...(out.get(r.meetingId) ?? []),
-      { memberId: r.memberId, present: r.present, reason: r.reason },
+      { memberId: r.memberId, present: r.present, reasonKind: r.reasonKind, reason: r.reason },
     ])
   }
   return out
@@ -115,7 +118,10 @@ export const writeMeetings = async (
 }
 
 /** One member's place in the roll call (到会情况) of one sitting. */
-export type RollCallRow = Omit<DisciplineAttendance, "reason"> & { readonly reason?: string }
+export type RollCallRow = Omit<DisciplineAttendance, "reason" | "reasonKind"> & {
+  readonly reason?: string
+  readonly reasonKind?: AbsenceKind | null
+}
 
 /**
  * The bulk writer of roll calls for meetings already written (the demo, an import), in chunks of 2,000 rows;
@@ -437,4 +443,43 @@ export const memberNamesInScope = async (
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(and(inArray(members.id, [...new Set(memberIds)]), pathInSubtree(orgs.path, scope.orgPath)))
   return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** One member on a branch's roll (名册) for a meeting: full or probationary, with the posts they hold. */
+export interface MeetingRollMember {
+  readonly id: string
+  readonly name: string
+  readonly stage: "full" | "probationary"
+  /** The posts on record (`education_roles`: secretary, deputy-secretary, committee-member, …). */
+  readonly posts: readonly string[]
+}
+
+/**
+ * The roll a meeting of organization `orgId` (in the scope, else `NotInScope`) is taken from: its own full and
+ * probationary members (not those of organizations below it), by pinyin, each with the posts on record.
+ * Personal data: the caller audits the read.
+ */
+export const meetingRollOf = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string,
+): Promise<readonly MeetingRollMember[]> => {
+  await orgInScope(db, scope, orgId)
+  const rows = await db
+    .select({
+      id: members.id,
+      name: members.name,
+      stage: members.stage,
+      posts: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from ${educationRoles} r
+        where r.member_id = ${members.id}), '{}')`,
+    })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), inArray(members.stage, ["full", "probationary"])))
+    .orderBy(asc(members.namePinyin), asc(members.id))
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    stage: r.stage as MeetingRollMember["stage"],
+    posts: r.posts ?? [],
+  }))
 }

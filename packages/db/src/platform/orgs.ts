@@ -13,6 +13,7 @@ import { NotInScope, orgInScope, orgRowInScope, type Scope } from "./scope.js"
 // unqualified, which would bind to the inner table instead.
 const outerId = sql.raw(`"orgs"."id"`)
 const outerPath = sql.raw(`"orgs"."path"`)
+const outerParentId = sql.raw(`"orgs"."parent_id"`)
 
 const orgViewColumns = {
   id: orgs.id,
@@ -61,6 +62,47 @@ export const orgChildrenInScope = async (db: XfDb, scope: Scope, orgId: string):
     .from(orgs)
     .where(and(eq(orgs.parentId, orgId), orgRowInScope(scope)))
     .orderBy(asc(orgs.id))
+}
+
+/** An organization found by name: where it stands (its parent's name) so two 第一党支部 can be told apart. */
+export interface OrgHitRow {
+  readonly id: string
+  readonly name: string
+  readonly kind: (typeof orgs.$inferSelect)["kind"]
+  readonly parentId: string | null
+  readonly parentName: string | null
+  readonly path: string
+}
+
+/**
+ * The organizations of the scope whose name contains `text` (case-insensitive for Latin letters; the text is
+ * taken literally, no wildcards), however deep in the tree: the shortest names first (an exact name leads), then
+ * by id; at most `limit`. An empty text finds nothing.
+ */
+export const searchOrgsInScope = async (
+  db: XfDb,
+  scope: Scope,
+  text: string,
+  limit = 30,
+): Promise<OrgHitRow[]> => {
+  const q = text.trim()
+  if (q === "") return []
+  const parent = sql.raw(`"p"`)
+  return db
+    .select({
+      id: orgs.id,
+      name: orgs.name,
+      kind: orgs.kind,
+      parentId: orgs.parentId,
+      parentName: sql<
+        string | null
+      >`(select ${parent}.name from ${orgs} ${parent} where ${parent}.id = ${outerParentId})`,
+      path: orgs.path,
+    })
+    .from(orgs)
+    .where(and(orgRowInScope(scope), sql`strpos(lower(${orgs.name}), lower(${q})) > 0`))
+    .orderBy(sql`length(${orgs.name})`, asc(orgs.id))
+    .limit(limit)
 }
 
 /**

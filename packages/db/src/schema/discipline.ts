@@ -1,3 +1,4 @@
+import { type AbsenceKind, absenceKinds } from "@xianfeng/inspection-scheduling"
 import { sql } from "drizzle-orm"
 import {
   bigint,
@@ -12,7 +13,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core"
-import { plainDate, uuidKey } from "../internal/columns.js"
+import { oneOf, plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
 
@@ -94,11 +95,18 @@ export const disciplineAttendance = pgTable(
       .notNull()
       .references(() => members.id),
     present: boolean("present").notNull(),
+    /** 缺席原因 in the ledger's kinds (`absenceKinds`: 事假, 病假, 公假, 其他); null when present or not given. */
+    reasonKind: text("reason_kind").$type<AbsenceKind>(),
+    /** The reason in the recorder's words (with `other`, what it was). */
     reason: text("reason").notNull().default(""),
   },
   (t) => [
     primaryKey({ name: "discipline_attendance_pkey", columns: [t.meetingId, t.memberId] }),
     index("discipline_attendance_member_idx").on(t.memberId),
+    check(
+      "discipline_attendance_reason_kind",
+      sql`${t.reasonKind} is null or (not ${t.present} and ${t.reasonKind} in (${oneOf(absenceKinds)}))`,
+    ),
   ],
 )
 

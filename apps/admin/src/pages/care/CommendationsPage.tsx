@@ -8,6 +8,7 @@ import type {
 import { App, Button, Card, Empty, Flex, InputNumber, Select, Space, Tabs, Tag, Typography } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
+import { endpoints } from "../../api/endpoints"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
@@ -224,6 +225,7 @@ const Results = () => {
   const { message } = App.useApp()
   const [year, setYear] = useState<number | undefined>()
   const results = useQuery({ queryKey: ["care", "results", year], queryFn: () => careApi.results({ year }) })
+  const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
   const columns: ColumnsType<CommendationResultView> = [
     { title: t("care.year"), dataIndex: "year", width: 70 },
     {
@@ -286,7 +288,25 @@ const Results = () => {
         dataSource={[...(results.data?.items ?? [])]}
         loading={results.isLoading}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: t("care.empty") }}
+        locale={{
+          // Nothing approved is the usual state of a branch before July: say so, and where results come from.
+          emptyText: (
+            <Empty
+              data-testid="care-results-empty"
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                <Space direction="vertical" size={4}>
+                  <Typography.Text>
+                    {year === undefined
+                      ? t("care.resultsNone", { org: root.data?.name ?? "" })
+                      : t("care.resultsNoneYear", { org: root.data?.name ?? "", year })}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{t("care.resultsWhere")}</Typography.Text>
+                </Space>
+              }
+            />
+          ),
+        }}
       />
     </Space>
   )

@@ -23,11 +23,14 @@ import {
   Tag,
 } from "antd"
 import type { ColumnsType } from "antd/es/table"
+import dayjs from "dayjs"
 import { useEffect, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
+import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
+import { TimeInput } from "../../components/TimeInput"
 import { useProblemForm } from "../../components/useProblemForm"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -36,6 +39,10 @@ import { Page } from "../../shell/Page"
 import { disciplineApi, ledgerUrls } from "./api"
 import { ExportButton } from "./ExportButton"
 import { useYearParam, YearPicker } from "./YearPicker"
+
+/** 缺席原因's kinds (the contract's `reasonKind`): 事假, 病假, 公假, 其他. */
+const absenceKinds = ["personal", "sick", "official", "other"] as const
+type AbsenceKind = (typeof absenceKinds)[number]
 
 const sittingTypes = [
   "general-meeting",
@@ -81,6 +88,7 @@ interface MeetingForm {
   chair: string
   recorder: string
   present: string[]
+  absentKinds?: Record<string, AbsenceKind | undefined>
   absentReasons: Record<string, string>
   topic?: string
   form?: string
@@ -110,6 +118,9 @@ const formOf = (m: MeetingView): MeetingForm => ({
   chair: m.chair,
   recorder: m.recorder,
   present: m.attendance.filter((a) => a.present).map((a) => a.memberId),
+  absentKinds: Object.fromEntries(
+    m.attendance.filter((a) => !a.present && a.reasonKind).map((a) => [a.memberId, a.reasonKind]),
+  ),
   absentReasons: Object.fromEntries(
     m.attendance.filter((a) => !a.present).map((a) => [a.memberId, a.reason ?? ""]),
   ),
@@ -149,8 +160,18 @@ const RecordMeeting = ({
     enabled: open,
   })
   const branch = (roster.data?.items ?? []).filter((m) => m.orgId === orgId)
-  const members = branch.filter((m) => m.stage === "full" || m.stage === "probationary")
+  const types: string[] = Form.useWatch("types", form) ?? []
+  // Whom the sitting expects is the server's to say (a committee meeting: the committee's members, BR 12).
+  const kinds = [...types].sort()
+  const roll = useQuery({
+    queryKey: ["discipline", "roll", orgId, kinds.join(",")],
+    queryFn: () => disciplineApi.roll(orgId, kinds),
+    enabled: open,
+    placeholderData: (previous) => previous,
+  })
+  const members = (roll.data?.items ?? []).map((m) => ({ id: m.memberId, ...m }))
   const ticked: string[] = Form.useWatch("present", form) ?? []
+  const tickedHere = members.filter((m) => ticked.includes(m.id)).length
   // Full members vote; probationary members attend without a vote (PC 7).
   const expectedVoters = members.filter((m) => m.stage === "full").length
   const presentVoters = members.filter((m) => m.stage === "full" && ticked.includes(m.id)).length
@@ -160,7 +181,7 @@ const RecordMeeting = ({
     queryFn: () => endpoints.members({ orgId, stage: stageOfMatter.admission, page: 1, pageSize: 100 }),
     enabled: open,
   })
-  const candidates = { admission: objects.data?.items ?? [], conversion: members }
+  const candidates = { admission: objects.data?.items ?? [], conversion: branch }
   /** The people a person matter may be on: the branch's 发展对象 or 预备党员, and a subject already recorded. */
   const subjectOptions = (matter: VoteMatter, current: string | undefined) => {
     const options = (matter === "ordinary" ? [] : candidates[matter])
@@ -202,11 +223,17 @@ const RecordMeeting = ({
         recorder: v.recorder,
         expected: { full: count("full"), probationary: count("probationary") },
         present: { full: count("full", present), probationary: count("probationary", present) },
-        attendance: members.map((m) =>
-          present.has(m.id)
-            ? { memberId: m.id, present: true }
-            : { memberId: m.id, present: false, reason: v.absentReasons?.[m.id] || t("discipline.noReason") },
-        ),
+        attendance: members.map((m) => {
+          if (present.has(m.id)) return { memberId: m.id, present: true }
+          const kind = v.absentKinds?.[m.id]
+          const words = v.absentReasons?.[m.id]?.trim() ?? ""
+          return {
+            memberId: m.id,
+            present: false,
+            ...(kind ? { reasonKind: kind } : {}),
+            reason: words || (kind ? "" : t("discipline.noReason")),
+          }
+        }),
         observers: [],
         ...(v.topic && v.form ? { firstItem: { topic: v.topic, form: v.form } } : {}),
         agenda: v.topic ? [v.topic] : [],
@@ -275,17 +302,17 @@ const RecordMeeting = ({
           label={t("discipline.date")}
           rules={[{ required: true, message: t("discipline.dateRequired") }]}
         >
-          <Input type="date" data-testid="meeting-date" />
+          <DateInput data-testid="meeting-date" max={dayjs().format("YYYY-MM-DD")} />
         </Form.Item>
         <Row gutter={8}>
           <Col span={12}>
             <Form.Item name="startTime" label={t("discipline.startTime")} rules={[{ required: true }]}>
-              <Input type="time" />
+              <TimeInput data-testid="meeting-start" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="endTime" label={t("discipline.endTime")} rules={[{ required: true }]}>
-              <Input type="time" />
+              <TimeInput data-testid="meeting-end" />
             </Form.Item>
           </Col>
         </Row>
@@ -299,7 +326,38 @@ const RecordMeeting = ({
             <Input data-testid={`meeting-${f}`} maxLength={200} />
           </Form.Item>
         ))}
-        <Form.Item name="present" label={t("discipline.attendance")}>
+        {roll.data?.basis === "committee" && members.length === 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="meeting-roll-basis"
+            style={{ marginBottom: 12 }}
+            message={t("discipline.rollNoCommittee")}
+          />
+        ) : roll.data ? (
+          <Alert
+            type="info"
+            data-testid="meeting-roll-basis"
+            data-basis={roll.data.basis}
+            style={{ marginBottom: 12 }}
+            message={t(
+              roll.data.basis === "committee" ? "discipline.rollCommittee" : "discipline.rollBranch",
+              { n: members.length, present: tickedHere, cite: roll.data.citations.join("；") },
+            )}
+          />
+        ) : null}
+        <Form.Item label={t("discipline.attendance")} style={{ marginBottom: 0 }}>
+          <Checkbox
+            data-testid="meeting-attendance-all"
+            disabled={members.length === 0}
+            indeterminate={tickedHere > 0 && tickedHere < members.length}
+            checked={members.length > 0 && tickedHere === members.length}
+            onChange={(e) => form.setFieldValue("present", e.target.checked ? members.map((m) => m.id) : [])}
+          >
+            {t("discipline.attendanceAll")}
+          </Checkbox>
+        </Form.Item>
+        <Form.Item name="present">
           <Checkbox.Group data-testid="meeting-attendance">
             <Space direction="vertical">
               {members.map((m) => (
@@ -311,17 +369,44 @@ const RecordMeeting = ({
             </Space>
           </Checkbox.Group>
         </Form.Item>
-        {members
-          .filter((m) => !ticked.includes(m.id))
-          .map((m) => (
-            <Form.Item
-              key={m.id}
-              name={["absentReasons", m.id]}
-              label={`${m.name} ${t("discipline.absentReason")}`}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          ))}
+        {members.some((m) => !ticked.includes(m.id)) ? (
+          <div data-testid="meeting-absentees">
+            <h4>{t("discipline.absentees")}</h4>
+            {members
+              .filter((m) => !ticked.includes(m.id))
+              .map((m) => (
+                <Form.Item
+                  key={m.id}
+                  label={`${m.name} · ${t("discipline.absentReason")}`}
+                  style={{ marginBottom: 8 }}
+                >
+                  <Space.Compact style={{ width: "100%" }}>
+                    <Form.Item name={["absentKinds", m.id]} noStyle>
+                      <Select<AbsenceKind>
+                        data-testid={`absent-kind-${m.id}`}
+                        aria-label={`${m.name} ${t("discipline.absentKind")}`}
+                        placeholder={t("discipline.absentKind")}
+                        allowClear
+                        style={{ width: 110, flex: "none" }}
+                        options={absenceKinds.map((k) => ({
+                          value: k,
+                          label: t(`discipline.absence.${k}` as MessageKey),
+                        }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={["absentReasons", m.id]} noStyle>
+                      <Input
+                        data-testid={`absent-reason-${m.id}`}
+                        aria-label={`${m.name} ${t("discipline.absentReason")}`}
+                        placeholder={t("discipline.absentNote")}
+                        maxLength={200}
+                      />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              ))}
+          </div>
+        ) : null}
         <Form.Item name="topic" label={t("discipline.firstItemTopic")}>
           <Input data-testid="meeting-topic" maxLength={500} />
         </Form.Item>

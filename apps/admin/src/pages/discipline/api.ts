@@ -10,6 +10,7 @@ import type {
   MeetingBody,
   MeetingEditBody,
   MeetingList,
+  MeetingRollView,
   MeetingView,
   OrderList,
   OrderView,
@@ -34,6 +35,9 @@ export interface DrawForm {
 export const disciplineApi = {
   meetings: (orgId: string, year?: number) => api.get<MeetingList>("/discipline/meetings", { orgId, year }),
   recordMeeting: (body: MeetingBody) => api.post<MeetingView>("/discipline/meetings", body),
+  /** Whom a sitting of `types` expects (a committee meeting: the committee's members). */
+  roll: (orgId: string, types: readonly string[]) =>
+    api.get<MeetingRollView>("/discipline/meetings/roll", { orgId, types: types.join(",") }),
   updateMeeting: (id: string, body: MeetingEditBody) =>
     api.put<MeetingView>(`/discipline/meetings/${id}`, body),
   compliance: (orgId: string, year?: number) =>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query"
-import { Col, Empty, Grid, Row, Statistic } from "antd"
+import { Col, Empty, Grid, Row, Statistic, Typography } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useMemo } from "react"
 import { useNavigate } from "react-router-dom"
@@ -29,9 +29,27 @@ const OverviewPanel = () => {
   if (root.error) return <ErrorState error={root.error} onRetry={() => root.refetch()} />
   if (!root.data) return <Loading />
 
+  // Each bar says what it counts (people at that stage) and of what: the people at all five stages together.
+  const total = counts.reduce((n, c) => n + c.count, 0)
+  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10)
   const valueLabel = {
     show: true,
-    formatter: (p: { value: unknown }) => Number(p.value).toLocaleString(),
+    formatter: (p: { value: unknown }) =>
+      t("overview.barLabel", { count: Number(p.value).toLocaleString(), share: share(Number(p.value)) }),
+  }
+  const tooltip = {
+    trigger: "axis" as const,
+    formatter: (ps: { dataIndex: number }[]) => {
+      const c = counts[ps[0]?.dataIndex ?? -1]
+      return c
+        ? t("overview.barTooltip", {
+            stage: c.label,
+            count: c.count.toLocaleString(),
+            total: total.toLocaleString(),
+            share: share(c.count),
+          })
+        : ""
+    },
   }
   const valueAxis = {
     type: "value" as const,
@@ -42,8 +60,8 @@ const OverviewPanel = () => {
   // down, one stage per row, its name in full on the left.
   const option = narrow
     ? {
-        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-        tooltip: { trigger: "axis" as const },
+        grid: { left: 8, right: 120, top: 8, bottom: 8, containLabel: true },
+        tooltip,
         yAxis: {
           type: "category" as const,
           inverse: true,
@@ -51,7 +69,8 @@ const OverviewPanel = () => {
           axisTick: { show: false },
           axisLabel: { interval: 0, width: 110, overflow: "break" as const },
         },
-        xAxis: { ...valueAxis, splitNumber: 3 },
+        // The bars' labels take the right margin: fewer ticks, and none drawn over another.
+        xAxis: { ...valueAxis, splitNumber: 2, axisLabel: { ...valueAxis.axisLabel, hideOverlap: true } },
         series: [
           {
             type: "bar" as const,
@@ -65,14 +84,14 @@ const OverviewPanel = () => {
       }
     : {
         grid: { left: 56, right: 16, top: 24, bottom: 48 },
-        tooltip: { trigger: "axis" as const },
+        tooltip,
         xAxis: {
           type: "category" as const,
           data: counts.map((c) => c.label),
           axisTick: { alignWithLabel: true },
           axisLabel: { interval: 0, width: 96, overflow: "break" as const },
         },
-        yAxis: { ...valueAxis, name: t("overview.count") },
+        yAxis: { ...valueAxis, name: t("overview.countUnit") },
         series: [
           {
             type: "bar" as const,
@@ -112,6 +131,9 @@ const OverviewPanel = () => {
           <Empty description={t("common.empty")} />
         ) : (
           <div data-testid="stage-chart" data-orientation={narrow ? "horizontal" : "vertical"}>
+            <Typography.Text type="secondary" data-testid="stage-chart-caption">
+              {t("overview.byStageCaption", { org: root.data.name, total: total.toLocaleString() })}
+            </Typography.Text>
             <ReactEChartsCore
               echarts={echarts}
               option={option}

@@ -3,7 +3,7 @@
  * OpenAPI and give the admin its types (`@xianfeng/api/contract/discipline`).
  */
 import { bilingual, choiceOf, IsoDate } from "@xianfeng/core"
-import { sittingTypes, talkPairs } from "@xianfeng/inspection-scheduling"
+import { absenceKinds, sittingTypes, talkPairs } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
 import { IntParam, OrgIdSchema, UuidId } from "../../http/contract-kit.js"
 
@@ -35,12 +35,41 @@ export const SittingTypeSchema = choiceOf(sittingTypes)
 
 export const Headcount = Schema.Struct({ full: Count, probationary: Count })
 
-/** One member of the branch, ticked present or absent with a reason. */
+/** 缺席原因's kind (`@xianfeng/inspection-scheduling`'s `absenceKinds`): 事假, 病假, 公假, 其他. */
+export const AbsenceKindSchema = choiceOf(absenceKinds)
+
+/**
+ * One member expected at the sitting, ticked present or absent with a reason: its kind (for an absent member
+ * only; 422 naming `attendance[i].reasonKind` otherwise) and the recorder's words.
+ */
 export const AttendanceItem = Schema.Struct({
   memberId: UuidId,
   present: Schema.Boolean,
+  reasonKind: Schema.optionalKey(AbsenceKindSchema),
   reason: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
 })
+
+/** Whom a sitting of the given kinds expects (应到), from the organization's own roll. */
+export const MeetingRollQuery = Schema.Struct({
+  orgId: OrgIdSchema,
+  /** The sitting's kinds, comma-separated (`committee-meeting`, `general-meeting,theme-day`). */
+  types: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(300))),
+})
+
+export const MeetingRollView = Schema.Struct({
+  /** `committee`: only the branch committee's members are expected (a committee meeting, BR 12). */
+  basis: Schema.Literals(["committee", "branch"]),
+  citations: Schema.Array(Schema.String),
+  items: Schema.Array(
+    Schema.Struct({
+      memberId: Schema.String,
+      name: Schema.String,
+      stage: Schema.Literals(["full", "probationary"]),
+      posts: Schema.Array(Schema.String),
+    }),
+  ),
+})
+export type MeetingRollView = typeof MeetingRollView.Type
 
 export const VoteBody = Schema.Struct({
   matter: choiceOf(["ordinary", "admission", "conversion"]),

@@ -18,6 +18,7 @@ import {
   talksOfOrg,
 } from "@xianfeng/db"
 import {
+  absenceKindNames,
   addCounts,
   complianceOf,
   disciplinePolicy,
@@ -207,7 +208,11 @@ export const ledgerExport = route({
           m.presentFull,
           m.attendance
             .filter((a) => !a.present)
-            .map((a) => `${names.get(a.memberId) ?? "（非本组织人员）"}（${a.reason || "未说明"}）`)
+            .map((a) => {
+              // 缺席人员及原因: the kind of leave (事假, 病假, 公假, 其他) and the note, as the ledger records them.
+              const why = [a.reasonKind ? absenceKindNames[a.reasonKind].zh : "", a.reason].filter((x) => x)
+              return `${names.get(a.memberId) ?? "（非本组织人员）"}（${why.join("：") || "未说明"}）`
+            })
             .join("；"),
           m.observers.join("、"),
           m.firstItem?.topic ?? "",

@@ -14,7 +14,14 @@ import {
   submitRectification,
   verifyRectification,
 } from "./inspections.js"
-import { branchCompliance, createMeeting, getMeeting, listMeetings, updateMeeting } from "./meetings.js"
+import {
+  branchCompliance,
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  meetingRoll,
+  updateMeeting,
+} from "./meetings.js"
 import { disciplineOverview } from "./overview.js"
 import { memberStanding } from "./standing.js"
 import { listTalks, recordTalk } from "./talks.js"
@@ -22,6 +29,7 @@ import { listTalks, recordTalk } from "./talks.js"
 /** 组织生活与督查 (Organizational life and inspections): the area's routes, registered once in `src/areas.ts`. */
 export const disciplineRoutes: readonly AnyRoute[] = [
   listMeetings,
+  meetingRoll,
   getMeeting,
   createMeeting,
   updateMeeting,

@@ -12,22 +12,26 @@ import {
   type MeetingFields,
   type MeetingRow,
   meetingInScope,
+  meetingRollOf,
   meetingsOfOrg,
   orgShapeFacts,
   saveMeeting,
   talksOfOrg,
 } from "@xianfeng/db"
 import {
+  absenceKindNames,
   calendarOf,
   complianceOf,
   disciplineMessages,
   disciplinePolicy,
+  expectedRoll,
   type MeetingRecord,
   type ObligationPeriod,
   type OrgShape,
   obligationTitles,
   type SittingType,
   sittingOf,
+  sittingTypes,
   type TalkPair,
   talkOf,
   validateMeeting,
@@ -45,6 +49,8 @@ import {
   MeetingList,
   MeetingParams,
   MeetingQuery,
+  MeetingRollQuery,
+  MeetingRollView,
   MeetingView,
 } from "./contract.js"
 import { decisionViewsOf, linkedStepsRefusal } from "./development-links.js"
@@ -65,7 +71,12 @@ const recordOf = (b: MeetingBody): MeetingRecord => ({
   attendees: b.attendance.filter((a) => a.present).map((a) => a.memberId),
   absentees: b.attendance
     .filter((a) => !a.present)
-    .map((a) => ({ memberId: a.memberId, reason: a.reason ?? "" })),
+    .map((a) => ({
+      memberId: a.memberId,
+      reason: [a.reasonKind === undefined ? "" : absenceKindNames[a.reasonKind].zh, a.reason ?? ""]
+        .filter((x) => x !== "")
+        .join("："),
+    })),
   observers: b.observers,
   ...(b.firstItem ? { firstItem: b.firstItem } : {}),
   agenda: b.agenda,
@@ -91,7 +102,12 @@ const fieldsOf = (b: MeetingBody, recordedBy: string, recordedAt: Date): Meeting
   agenda: b.agenda,
   resolutions: b.resolutions,
   votes: b.votes,
-  attendance: b.attendance.map((a) => ({ memberId: a.memberId, present: a.present, reason: a.reason ?? "" })),
+  attendance: b.attendance.map((a) => ({
+    memberId: a.memberId,
+    present: a.present,
+    reasonKind: a.present ? null : (a.reasonKind ?? null),
+    reason: a.reason ?? "",
+  })),
   recordedBy,
   recordedAt,
 })
@@ -108,7 +124,16 @@ const view = (m: MeetingRow, decisions?: readonly DevelopmentDecisionView[]): Me
   recorder: m.recorder,
   expected: { full: m.expectedFull, probationary: m.expectedProbationary },
   present: { full: m.presentFull, probationary: m.presentProbationary },
-  attendance: m.attendance.map((a) => (a.present ? { memberId: a.memberId, present: true } : { ...a })),
+  attendance: m.attendance.map((a) =>
+    a.present
+      ? { memberId: a.memberId, present: true }
+      : {
+          memberId: a.memberId,
+          present: false,
+          ...(a.reasonKind ? { reasonKind: a.reasonKind } : {}),
+          reason: a.reason,
+        },
+  ),
   observers: m.observers,
   ...(m.firstItem ? { firstItem: m.firstItem } : {}),
   agenda: m.agenda,
@@ -137,6 +162,21 @@ const refuse = (errors: readonly { field: string; reason: string; message: strin
       reason: e.reason,
       message: { "zh-CN": e.messageZh, en: e.message },
     })),
+  )
+
+/** A reason's kind belongs to an absent member: one given for a member ticked present is refused. */
+const kindOfPresent = (b: MeetingBody) =>
+  b.attendance.flatMap((a, i) =>
+    a.present && a.reasonKind !== undefined
+      ? [
+          {
+            field: `attendance[${i}].reasonKind`,
+            reason: "present",
+            message: "a member ticked present has no reason for absence",
+            messageZh: "已到会的党员不填缺席原因",
+          },
+        ]
+      : [],
   )
 
 const notOfBranch = (memberIds: readonly string[]) =>
@@ -168,7 +208,7 @@ export const createMeeting = route({
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
       const { policy } = await loadAreaPolicy(tx, actor.orgPath, disciplinePolicy)
-      const errors = validateMeeting(recordOf(body), today, policy)
+      const errors = [...validateMeeting(recordOf(body), today, policy), ...kindOfPresent(body)]
       if (errors.length > 0) throw refuse(errors)
       const saved = await saveMeeting(tx, actor, fieldsOf(body, actor.userId, deps.now()))
       if (saved === undefined) throw problems.notFound()
@@ -216,7 +256,7 @@ export const updateMeeting = route({
         ])
       }
       const { policy } = await loadAreaPolicy(tx, actor.orgPath, disciplinePolicy)
-      const errors = validateMeeting(recordOf(body), today, policy)
+      const errors = [...validateMeeting(recordOf(body), today, policy), ...kindOfPresent(body)]
       if (errors.length > 0) throw refuse(errors)
       const linked = await linkedStepsRefusal(tx, actor, params.id, current.orgId, body)
       if (linked !== undefined) throw linked
@@ -338,5 +378,52 @@ export const branchCompliance = route({
       periods: complianceOf({ org, sittings, from, to, asOf, policy }).map((p) => periodView(p, lang)),
       calendar: calendarOf({ org, sittings, asOf, policy }).map((p) => periodView(p, lang)),
     }
+  },
+})
+
+export const meetingRoll = route({
+  method: "get",
+  path: "/api/discipline/meetings/roll",
+  summary:
+    "Whom a sitting of the given kinds expects (应到), from the organization's own roll, with their posts",
+  description:
+    "A sitting that is only a branch committee meeting (`types=committee-meeting`) expects the members holding a " +
+    "committee post (secretary, deputy secretary, committee member; BR 12); any other sitting the organization's " +
+    "full and probationary members. Unknown kinds in `types` answer 422 naming `types`.",
+  tag: "discipline",
+  auth: "user",
+  query: MeetingRollQuery,
+  response: MeetingRollView,
+  handler: async ({ actor, query, deps, c }) => {
+    const lang = langOf(c)
+    const types = (query.types ?? "").split(",").filter((t) => t !== "")
+    const unknown = types.filter((t) => !(sittingTypes as readonly string[]).includes(t))
+    if (unknown.length > 0)
+      throw problems.unprocessable(
+        "types",
+        "unknown",
+        `未知的会议类型：${unknown.join("、")}`,
+        `unknown kinds of sitting: ${unknown.join(", ")}`,
+      )
+    return deps.db.transaction(async (tx) => {
+      const roll = await meetingRollOf(tx, actor, query.orgId)
+      await audit(tx, deps, actor, {
+        action: "discipline.meeting.roll.read",
+        objectType: "org",
+        objectId: query.orgId,
+        result: "ok",
+      })
+      const expected = expectedRoll(types as readonly SittingType[], roll)
+      return {
+        basis: expected.basis,
+        citations: expected.citations.map((x) => formatCitation(x, lang)),
+        items: expected.members.map((m) => ({
+          memberId: m.id,
+          name: m.name,
+          stage: m.stage,
+          posts: m.posts,
+        })),
+      }
+    })
   },
 })

@@ -13,9 +13,11 @@ import {
   updateUser,
   userForLogin,
 } from "@xianfeng/db"
+import { Schema } from "effect"
 import type { Context } from "hono"
 import { deleteCookie, setCookie } from "hono/cookie"
 import { audit } from "../../audit.js"
+import type { Actor } from "../../auth/actor.js"
 import { SESSION_COOKIE } from "../../auth/middleware.js"
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../auth/passwords.js"
 import { newToken } from "../../auth/tokens.js"
@@ -226,25 +228,46 @@ export const logout = route({
   },
 })
 
+const sessionOf = (actor: Actor, c: Context): SessionView => ({
+  user: {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    orgId: actor.orgId,
+    orgName: actor.orgName,
+  },
+  csrfToken: (c.get("csrfToken") as string | undefined) ?? "",
+})
+
 export const me = route({
   method: "get",
   path: "/api/auth/me",
   summary: "The signed-in user and the CSRF token for writes",
+  description: "401 when nobody is signed in; `GET /api/auth/session` answers that with 200 and `null`.",
   tag: "auth",
   auth: "user",
   roles: userRoles,
   response: SessionView,
-  handler: async ({ actor, c }) => ({
-    user: {
-      id: actor.userId,
-      username: actor.username,
-      displayName: actor.displayName,
-      role: actor.role,
-      orgId: actor.orgId,
-      orgName: actor.orgName,
-    },
-    csrfToken: (c.get("csrfToken") as string | undefined) ?? "",
-  }),
+  handler: async ({ actor, c }) => sessionOf(actor, c),
+})
+
+/**
+ * What a page asks before it knows whether anyone is signed in (the admin's start): "nobody" is an answer, not
+ * an error, so a browser does not log a failed request on the sign-in page. A bearer token that is not valid
+ * is still a 401.
+ */
+export const session = route({
+  method: "get",
+  path: "/api/auth/session",
+  summary: "The signed-in user and the CSRF token, or null when nobody is signed in (200 either way)",
+  tag: "auth",
+  auth: "public",
+  response: Schema.NullOr(SessionView),
+  handler: async ({ c }) => {
+    const actor = c.get("actor") as Actor | undefined
+    return actor === undefined || !userRoles.includes(actor.role) ? null : sessionOf(actor, c)
+  },
 })
 
 export const createToken = route({
@@ -330,4 +353,4 @@ export const changePassword = route({
   },
 })
 
-export const authRoutes = [login, logout, me, createToken, revokeTokens, changePassword]
+export const authRoutes = [login, logout, me, session, createToken, revokeTokens, changePassword]

@@ -102,6 +102,24 @@ export type Org = typeof Org.Type
 export const OrgList = Schema.Struct({ items: Schema.Array(Org) })
 export type OrgList = typeof OrgList.Type
 export const OrgParams = Schema.Struct({ id: OrgIdSchema })
+/** Organizations of the subtree by name, wherever they stand in the tree. */
+export const OrgSearchQuery = Schema.Struct({
+  q: Schema.String.check(
+    Schema.isMinLength(1, bilingual("请输入要查找的组织名称", "type part of a name")),
+    Schema.isMaxLength(50, bilingual("不能超过50字", "must be at most 50 characters")),
+  ),
+})
+export const OrgHit = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  kind: OrgKind,
+  parentId: Schema.NullOr(Schema.String),
+  /** The parent's name, to tell two organizations of one name apart. */
+  parentName: Schema.NullOr(Schema.String),
+  path: Schema.String,
+})
+export const OrgHits = Schema.Struct({ items: Schema.Array(OrgHit) })
+export type OrgHits = typeof OrgHits.Type
 export const OrgCreate = Schema.Struct({
   id: OrgIdSchema,
   parentId: OrgIdSchema,

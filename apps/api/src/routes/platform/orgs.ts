@@ -1,10 +1,18 @@
 import type { FieldError } from "@xianfeng/core"
-import { insertOrg, moveOrg, orgChildrenInScope, orgInScope, orgViewInScope, renameOrg } from "@xianfeng/db"
+import {
+  insertOrg,
+  moveOrg,
+  orgChildrenInScope,
+  orgInScope,
+  orgViewInScope,
+  renameOrg,
+  searchOrgsInScope,
+} from "@xianfeng/db"
 import { Result } from "effect"
 import { audit } from "../../audit.js"
 import { problems } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { Org, OrgCreate, OrgList, OrgParams, OrgUpdate } from "./contract.js"
+import { Org, OrgCreate, OrgHits, OrgList, OrgParams, OrgSearchQuery, OrgUpdate } from "./contract.js"
 import { permissions } from "./permissions.js"
 
 export const scopeRoot = route({
@@ -39,6 +47,21 @@ export const orgChildren = route({
   handler: async ({ actor, params, deps }) => ({
     items: await orgChildrenInScope(deps.db, actor, params.id),
   }),
+})
+
+export const searchOrgs = route({
+  method: "get",
+  path: "/api/orgs",
+  summary:
+    "The organizations of the caller's subtree whose name contains `q`, wherever they stand (at most 30)",
+  description:
+    "For pickers whose tree loads one level at a time: a branch under a node not yet opened is found too. " +
+    "Shortest names first, each with its parent's name; an empty `q` answers 422 naming `q`.",
+  tag: "organizations",
+  auth: "user",
+  query: OrgSearchQuery,
+  response: OrgHits,
+  handler: async ({ actor, query, deps }) => ({ items: await searchOrgsInScope(deps.db, actor, query.q) }),
 })
 
 const fieldProblem = (e: FieldError) =>
@@ -125,4 +148,4 @@ export const updateOrg = route({
     }),
 })
 
-export const orgRoutes = [scopeRoot, orgDetail, orgChildren, createOrg, updateOrg]
+export const orgRoutes = [scopeRoot, orgDetail, orgChildren, searchOrgs, createOrg, updateOrg]

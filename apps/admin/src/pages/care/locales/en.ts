@@ -111,6 +111,10 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "care.results": "Results",
   "care.resultsHint":
     "Approved commendations, the references for year-end assessments and cadre decisions; the results were publicly announced, so exporting needs no reason",
+  "care.resultsNoneYear": "No approved commendation for {org} in {year}",
+  "care.resultsNone": "No approved commendation for {org} yet",
+  "care.resultsWhere":
+    "Results come from the party committee's commendation campaigns (两优一先): branches nominate on the July-1 commendations tab; a nomination is listed here once its public notice has ended and the committee has approved it. July 1 commendations are usually approved by the end of June.",
   "care.allYears": "All years",
   "care.campaign": "Campaign",
   "care.campaignOrg": "Run by",

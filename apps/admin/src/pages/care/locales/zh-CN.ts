@@ -110,6 +110,10 @@ export const zhCN = {
   "care.stage.withdrawn": "已撤回",
   "care.results": "表彰结果",
   "care.resultsHint": "已批准的表彰，供年度考核和干部选用参考；表彰名单已公示，导出无需说明理由",
+  "care.resultsNoneYear": "{year}年{org}尚无经批准的表彰",
+  "care.resultsNone": "{org}尚无经批准的表彰",
+  "care.resultsWhere":
+    "表彰结果来自党委发起的“两优一先”评选：支部在“‘两优一先’评选”页推荐人选，公示期满并经党委批准后列于此处。七一表彰一般在6月底前批准。",
   "care.allYears": "全部年度",
   "care.campaign": "评选活动",
   "care.campaignOrg": "组织单位",

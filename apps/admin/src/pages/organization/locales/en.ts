@@ -7,6 +7,11 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "overview.childOrgs": "Sub-organizations",
   "overview.members": "Members and candidates",
   "overview.byStage": "People by stage",
+  "overview.countUnit": "People",
+  "overview.barLabel": "{count} · {share}%",
+  "overview.barTooltip": "{stage}: {count} people, {share}% of the {total} at all five stages",
+  "overview.byStageCaption":
+    "People of {org} at each stage, from applicant to full member: {total} in all; each bar shows its count and its share of that total",
   "overview.count": "People",
   "orgs.title": "Organizations",
   "orgs.tree": "Organization tree",

@@ -8,6 +8,11 @@ export const zhCN = {
   "overview.childOrgs": "下级组织",
   "overview.members": "党员及发展对象",
   "overview.byStage": "各阶段人数",
+  "overview.countUnit": "人数（人）",
+  "overview.barLabel": "{count}人 · {share}%",
+  "overview.barTooltip": "{stage}：{count}人，占五个阶段合计{total}人的{share}%",
+  "overview.byStageCaption":
+    "{org}各发展阶段的人数（从入党申请人到正式党员），合计{total}人；条上为该阶段人数及占合计的比例",
   "overview.count": "人数",
   "orgs.title": "组织架构",
   "orgs.tree": "组织树",

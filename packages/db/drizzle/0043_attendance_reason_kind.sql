@@ -1,0 +1,2 @@
+ALTER TABLE "discipline_attendance" ADD COLUMN "reason_kind" text;--> statement-breakpoint
+ALTER TABLE "discipline_attendance" ADD CONSTRAINT "discipline_attendance_reason_kind" CHECK ("discipline_attendance"."reason_kind" is null or (not "discipline_attendance"."present" and "discipline_attendance"."reason_kind" in ('personal', 'sick', 'official', 'other')));
