@@ -19,7 +19,7 @@ const caller: CallerRow = {
   lastSeenAt: at,
   expiresAt: minutes(60),
 }
-const session = (now: number, idle = 30): Credential => ({
+const session = (now: number, idle = 30): Extract<Credential, { kind: "session" }> => ({
   kind: "session",
   sessionId: "s1",
   now: minutes(now),
