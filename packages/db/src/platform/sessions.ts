@@ -87,7 +87,7 @@ const callerStatement = (db: XfDb | XfTx, setScope: boolean) =>
       csrfToken: sql<string | null>`c.csrf_token`,
       lastSeenAt: sql<Date | null>`c.last_seen_at`.mapWith(sessions.lastSeenAt),
       expiresAt: sql<Date | null>`c.expires_at`.mapWith(sessions.expiresAt),
-      epoch: sql<string>`c.epoch`,
+      epoch: sql<string | null>`c.epoch`,
       ...(setScope ? { scope: sql<string>`set_config('xianfeng.scope_path', c.org_path, true)` } : {}),
     })
     .from(
@@ -112,7 +112,7 @@ const scopeIfEpochStatement = (tx: XfTx) =>
     .where(sql`e.id = 1`)
     .prepare("xf_scope_if_epoch")
 
-const callerOfRow = (row: CallerRow & { scope?: string; epoch?: string }): CallerRow => ({
+const callerOfRow = (row: CallerRow & { scope?: string; epoch?: string | null }): CallerRow => ({
   userId: row.userId,
   username: row.username,
   displayName: row.displayName,
@@ -168,7 +168,8 @@ export const withCaller = <T>(
     const [row] = await callerStatement(tx, true).execute(paramsOf(credential))
     if (row === undefined) return fn(tx, undefined)
     const caller = callerOfRow(row)
-    cache?.put(credential, caller, row.epoch)
+    // No epoch (its row gone): nothing could tell the entry stale, so nothing is cached.
+    if (row.epoch !== null) cache?.put(credential, caller, row.epoch)
     return fn(tx, caller)
   })
 
