@@ -8,6 +8,7 @@ import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
 import { secureHeaders } from "hono/secure-headers"
 import { allRoutes } from "./areas.js"
+import { createCallerCache } from "./auth/caller-cache.js"
 import { authenticate } from "./auth/middleware.js"
 import type { Deps } from "./deps.js"
 import { openApiDocument } from "./http/openapi.js"
@@ -156,7 +157,13 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
     )
   })
 
-  mountRoutes(app, routes, deps, deps.auditAppender ?? createAuditAppender(deps.db))
+  mountRoutes(
+    app,
+    routes,
+    deps,
+    deps.auditAppender ?? createAuditAppender(deps.db),
+    deps.callerCache ?? createCallerCache(),
+  )
 
   const openapi = openApiDocument(routes, { title: "Xianfeng API", version: API_VERSION })
   app.get("/openapi.json", (c) => c.json(openapi))

@@ -1,5 +1,6 @@
 import { dateOfInstant, type PlainDate } from "@xianfeng/core"
 import type { AuditAppender, IdVault, XfDb } from "@xianfeng/db"
+import type { ProcessCallerCache } from "./auth/caller-cache.js"
 import type { Config } from "./config.js"
 
 /** What the routes need from the outside world; tests build their own. */
@@ -14,6 +15,11 @@ export interface Deps {
    * system closes it on shutdown so no read waits on a batch that is never written.
    */
   readonly auditAppender?: AuditAppender
+  /**
+   * The process's cache of callers (`auth/caller-cache.ts`); `createApp` makes one when absent. Two apps in one
+   * process may share one or not: each request checks an entry against the database's epoch either way.
+   */
+  readonly callerCache?: ProcessCallerCache
 }
 
 /** Today in the district (Asia/Shanghai), from the API's one clock. */

@@ -137,8 +137,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
 
-  // Every request finds its caller in the database (no process keeps a session in memory), so what one
-  // process changes holds on the very next request the other one serves.
+  // Each process caches the callers it has seen (auth/caller-cache.ts), and each request's first statement
+  // checks the cached entry against the database's authentication epoch, which every change below moves in
+  // its own transaction: what one process changes holds on the very next request the other one serves. B
+  // serves each session twice before the change (the second from its cache), then once after.
   it("ends a session signed out, a user disabled or given another role through A on B's next request; applies a new scope there", async () => {
     const admin = await signIn(a.base, "admin", "xianfeng-demo")
     const children = (await (await send(a.base, admin, "GET", "/api/orgs/d1/children")).json()) as {
@@ -163,6 +165,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
     const onB = await signIn(b.base, user.username, password)
     expect((await me(a.base, onA)).status).toBe(200)
     expect((await me(b.base, onB)).status).toBe(200)
+    expect((await me(b.base, onB)).status).toBe(200)
+    expect((await me(b.base, onA)).status).toBe(200)
     expect((await send(a.base, onB, "POST", "/api/auth/logout")).status).toBe(200)
     expect((await me(b.base, onB)).status).toBe(401)
     expect((await me(b.base, onA)).status).toBe(200)
@@ -176,16 +180,76 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
     // A role change through A ends the user's sessions: B refuses the next request.
     const again = await signIn(b.base, user.username, password)
     expect((await me(b.base, again)).user?.role).toBe("branch-secretary")
+    expect((await me(b.base, again)).user?.role).toBe("branch-secretary")
     const role = await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { role: "committee-officer" })
     expect(role.status).toBe(200)
     expect((await me(b.base, again)).status).toBe(401)
     expect((await me(b.base, onA)).status).toBe(401)
     const asOfficer = await signIn(b.base, user.username, password)
     expect((await me(b.base, asOfficer)).user?.role).toBe("committee-officer")
+    expect((await me(b.base, asOfficer)).user?.role).toBe("committee-officer")
 
     // A disable through A: B refuses the next request, reads and writes alike.
     expect((await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { disabled: true })).status).toBe(200)
     expect((await me(b.base, asOfficer)).status).toBe(401)
     expect((await send(b.base, asOfficer, "POST", "/api/auth/tokens", { name: "after" })).status).toBe(401)
+  })
+  // A password reset by an administrator, a password changed by its owner and a bearer token: each through A,
+  // each seen by B on its next request, reads of members (audited, group-committed) included.
+  it("ends on B's next request what a password reset or change through A ends, bearer tokens and member reads included", async () => {
+    const admin = await signIn(a.base, "admin", "xianfeng-demo")
+    const children = (await (await send(a.base, admin, "GET", "/api/orgs/d1/children")).json()) as {
+      items: { id: string; kind: string }[]
+    }
+    const committee = children.items.find((o) => o.kind !== "branch")
+    if (committee === undefined) throw new Error("the demo district has no committee")
+    const password = randomUUID()
+    const made = await send(a.base, admin, "POST", "/api/users", {
+      username: `pw${randomUUID().slice(0, 8)}`,
+      displayName: "换密码",
+      role: "committee-officer",
+      orgId: committee.id,
+      password,
+    })
+    expect(made.status).toBe(201)
+    const user = (await made.json()) as { id: string; username: string }
+    const page = (await (
+      await send(a.base, admin, "GET", `/api/members?orgId=${committee.id}&pageSize=1`)
+    ).json()) as {
+      items: { id: string }[]
+    }
+    const memberId = page.items[0]?.id
+    if (memberId === undefined) throw new Error("the demo district has no member")
+    const readMember = (base: string, headers: Record<string, string>) =>
+      fetch(`${base}/api/members/${memberId}`, { headers })
+
+    // Reset by the administrator through A: B's session and B's bearer token both end.
+    const onB = await signIn(b.base, user.username, password)
+    const made2 = await send(b.base, onB, "POST", "/api/auth/tokens", { name: "on B" })
+    expect(made2.status).toBe(201)
+    const { token } = (await made2.json()) as { token: string }
+    const bearer = { authorization: `Bearer ${token}` }
+    for (let i = 0; i < 2; i++) {
+      expect((await readMember(b.base, { cookie: onB.cookie })).status).toBe(200)
+      expect((await readMember(b.base, bearer)).status).toBe(200)
+    }
+    const reset = randomUUID()
+    expect((await send(a.base, admin, "PATCH", `/api/users/${user.id}`, { password: reset })).status).toBe(
+      200,
+    )
+    expect((await readMember(b.base, { cookie: onB.cookie })).status).toBe(401)
+    expect((await readMember(b.base, bearer)).status).toBe(401)
+
+    // Changed by its owner through A (another session of theirs): the session B serves ends.
+    const again = await signIn(b.base, user.username, reset)
+    const onA = await signIn(a.base, user.username, reset)
+    for (let i = 0; i < 2; i++) expect((await readMember(b.base, { cookie: again.cookie })).status).toBe(200)
+    const changed = await send(a.base, onA, "POST", "/api/auth/password", {
+      currentPassword: reset,
+      newPassword: randomUUID(),
+    })
+    expect(changed.status).toBe(200)
+    expect((await readMember(b.base, { cookie: again.cookie })).status).toBe(401)
+    expect((await me(b.base, again)).status).toBe(401)
   })
 })

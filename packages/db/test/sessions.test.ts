@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { sql } from "drizzle-orm"
+import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Database, rowsOf, type XfDb } from "../src/database.js"
 import { insertOrg } from "../src/org-tree.js"
@@ -7,14 +7,19 @@ import { asSystem } from "../src/platform/scope.js"
 import {
   actorOfSession,
   actorOfToken,
+  type CallerCache,
+  type CallerRow,
+  type Credential,
   callerOf,
+  deleteSession,
   endAllSessionsOf,
   insertApiToken,
   insertSession,
+  touchSession,
   withCaller,
 } from "../src/platform/sessions.js"
 import { insertUser, type UserPatch, updateUser } from "../src/platform/users.js"
-import { orgs } from "../src/schema/index.js"
+import { apiTokens, orgs, users } from "../src/schema/index.js"
 import { unwrap } from "./suite/context.js"
 import { backends } from "./support/backends.js"
 
@@ -94,6 +99,7 @@ describe.each(backends)("the caller of a request on $name", (backend) => {
       orgName: "一镇",
       csrfToken: "csrf-of-the-session",
       lastSeenAt: at,
+      expiresAt: later(8 * 60),
     })
     expect(await actorOfSession(db(), ids.session, later(1), later(-29))).toMatchObject({
       userId: ids.user,
@@ -140,6 +146,139 @@ describe.each(backends)("the caller of a request on $name", (backend) => {
   // The user's row is changed as system work (the owner's connection is closed once the app's role is taken).
   const change = (patch: UserPatch) =>
     asSystem(db(), (tx) => updateUser(tx as unknown as XfDb, ids.user, patch))
+  const epoch = async () =>
+    rowsOf<{ n: string }>(await db().execute(sql`select n::text as n from auth_epoch where id = 1`))[0]?.n
+
+  /** A cache of one process, as `withCaller` sees it, counting what it is asked. */
+  const countingCache = () => {
+    const entries = new Map<string, { caller: CallerRow; epoch: string }>()
+    const key = (c: Credential) => (c.kind === "session" ? c.sessionId : c.tokenHash)
+    const counts = { hits: 0, puts: 0, seen: [] as string[] }
+    const cache: CallerCache = {
+      get: (c) => {
+        const hit = entries.get(key(c))
+        if (hit !== undefined) counts.hits++
+        return hit
+      },
+      put: (c, caller, at) => {
+        counts.puts++
+        entries.set(key(c), { caller, epoch: at })
+      },
+      seen: (at) => {
+        counts.seen.push(at)
+        entries.clear()
+      },
+    }
+    return { cache, counts }
+  }
+  const scopedOrgs = (tx: Parameters<Parameters<typeof withCaller>[2]>[0]) =>
+    tx
+      .select({ id: orgs.id })
+      .from(orgs)
+      .orderBy(orgs.id)
+      .then((rows) => rows.map((o) => o.id))
+
+  it("uses a cached caller while the authentication epoch stands, setting the scope row-level security reads", async () => {
+    const { cache, counts } = countingCache()
+    const read = () =>
+      withCaller(db(), session(), async (tx, caller) => ({ caller, seen: await scopedOrgs(tx) }), cache)
+    const first = await read()
+    expect(counts).toMatchObject({ hits: 0, puts: 1 })
+    const second = await read()
+    expect(counts).toMatchObject({ hits: 1, puts: 1 })
+    expect(second.caller).toEqual(first.caller)
+    // The cached path sets the scope too: row-level security alone hides s_c2 and the district.
+    expect(second.seen).toEqual(["s_b1", "s_c1"])
+
+    // A change a caller depends on, made elsewhere: the entry is not used, the caller is looked up again.
+    const before = await epoch()
+    await asSystem(db(), (tx) => tx.update(orgs).set({ name: "一镇（新）" }).where(eq(orgs.id, "s_c1")))
+    const third = await read()
+    expect(counts.seen).toEqual([await epoch()])
+    expect(counts.puts).toBe(2)
+    expect(third.caller?.orgName).toBe("一镇（新）")
+    expect(third.seen).toEqual(["s_b1", "s_c1"])
+    expect(await epoch()).not.toBe(before)
+    await asSystem(db(), (tx) => tx.update(orgs).set({ name: "一镇" }).where(eq(orgs.id, "s_c1")))
+  })
+
+  it("does not use a cached caller whose session has ended since: no caller and no scope", async () => {
+    const other = randomUUID()
+    await asSystem(db(), (tx) =>
+      insertSession(tx as unknown as XfDb, {
+        id: other,
+        userId: ids.user,
+        csrfToken: "csrf-2",
+        at,
+        expiresAt: later(8 * 60),
+      }),
+    )
+    const { cache, counts } = countingCache()
+    const credential = { ...session(), sessionId: other }
+    const read = () =>
+      withCaller(db(), credential, async (tx, caller) => ({ caller, seen: await scopedOrgs(tx) }), cache)
+    expect((await read()).caller?.userId).toBe(ids.user)
+    await asSystem(db(), (tx) => deleteSession(tx as unknown as XfDb, other))
+    const after = await read()
+    expect(counts.hits).toBe(1)
+    expect(after).toEqual({ caller: undefined, seen: [] })
+  })
+
+  it("moves the epoch for every change a caller depends on, and not for the idle timeout or a failed sign-in", async () => {
+    const moves = async (what: () => Promise<unknown>) => {
+      const before = BigInt((await epoch()) ?? "")
+      await what()
+      return BigInt((await epoch()) ?? "") > before
+    }
+    const system = (fn: (tx: XfDb) => Promise<unknown>) => asSystem(db(), (tx) => fn(tx as unknown as XfDb))
+    expect(await moves(() => system((tx) => touchSession(tx, ids.session, later(2))))).toBe(false)
+    expect(
+      await moves(() =>
+        system((tx) => tx.update(users).set({ failedLogins: 3 }).where(eq(users.id, ids.user))),
+      ),
+    ).toBe(false)
+    expect(await moves(() => change({ displayName: "书记" }))).toBe(false)
+    expect(await moves(() => change({ role: "branch-secretary" }))).toBe(true)
+    expect(await moves(() => change({ role: "committee-officer" }))).toBe(true)
+    expect(
+      await moves(() =>
+        system((tx) => tx.update(users).set({ passwordHash: randomUUID() }).where(eq(users.id, ids.user))),
+      ),
+    ).toBe(true)
+    expect(
+      await moves(() =>
+        system((tx) => tx.update(users).set({ mfaSecret: "secret" }).where(eq(users.id, ids.user))),
+      ),
+    ).toBe(true)
+    expect(
+      await moves(() =>
+        system((tx) => tx.update(users).set({ mfaSecret: null }).where(eq(users.id, ids.user))),
+      ),
+    ).toBe(true)
+    const spare = randomUUID()
+    await system((tx) => insertApiToken(tx, { tokenHash: spare, userId: ids.user, name: "spare", at }))
+    expect(
+      await moves(() =>
+        system((tx) =>
+          tx
+            .update(apiTokens)
+            .set({ revokedAt: later(3) })
+            .where(eq(apiTokens.tokenHash, spare)),
+        ),
+      ),
+    ).toBe(true)
+  })
+
+  it("lets the app's role read the epoch and never set it", async () => {
+    expect(await epoch()).toMatch(/^\d+$/)
+    const refused = await db()
+      .execute(sql`update auth_epoch set n = 0 where id = 1`)
+      .then(
+        () => "not refused",
+        (e: Error) => (e.cause instanceof Error ? e.cause.message : e.message),
+      )
+    expect(refused).toMatch(/permission denied/)
+  })
 
   it("answers from the database on every call: a role change, a disable and the end of sessions hold at once", async () => {
     await change({ role: "branch-secretary" })

@@ -4,6 +4,7 @@ import { getCookie } from "hono/cookie"
 import type { Deps } from "../deps.js"
 import { problems } from "../http/problem.js"
 import type { Actor } from "./actor.js"
+import type { ProcessCallerCache } from "./caller-cache.js"
 import { sameSecret, sha256 } from "./tokens.js"
 
 export const SESSION_COOKIE = "xf_session"
@@ -12,8 +13,9 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
 /**
  * Reads who claims to be calling — a bearer token (machine clients) or the session cookie (the admin) — into
  * the request's `credential`, without asking the database: the route looks the caller up in the first
- * statement of its own transaction (`withCaller` in `http/route.ts`), so every API process checks every
- * request against the database and a request costs no transaction of its own for it.
+ * statement of its own transaction (`withCaller` in `http/route.ts`, through the process's caller cache,
+ * which that same statement checks against the database's authentication epoch), so a request costs no
+ * transaction of its own for it.
  */
 export const authenticate =
   (deps: Deps): MiddlewareHandler =>
@@ -53,10 +55,11 @@ export const admitCaller = async (
   db: XfDb,
   credential: Credential,
   caller: CallerRow | undefined,
+  cache?: ProcessCallerCache,
 ): Promise<void> => {
   if (credential.kind === "token") {
     if (caller === undefined) throw problems.unauthorized()
-    const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = caller
+    const { csrfToken: _csrf, lastSeenAt: _seen, expiresAt: _ends, ...actor } = caller
     c.set("actor", { ...actor, via: "token" } satisfies Actor)
     return
   }
@@ -70,8 +73,10 @@ export const admitCaller = async (
   // Sliding idle timeout, written at most once a minute per session.
   if (caller.lastSeenAt === null || credential.now.getTime() - caller.lastSeenAt.getTime() > 60_000) {
     await touchSession(db, credential.sessionId, credential.now)
+    // The cached entry still says the old time; the next request reads the session again.
+    cache?.forget(credential)
   }
-  const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = caller
+  const { csrfToken: _csrf, lastSeenAt: _seen, expiresAt: _ends, ...actor } = caller
   c.set("actor", { ...actor, via: "session", sessionId: credential.sessionId } satisfies Actor)
   c.set("csrfToken", csrfToken)
 }

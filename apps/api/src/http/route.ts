@@ -12,6 +12,7 @@ import { Result, Schema, SchemaIssue } from "effect"
 import type { Context, Hono } from "hono"
 import { withReadAudit } from "../audit.js"
 import { type Actor, requireActor } from "../auth/actor.js"
+import type { ProcessCallerCache } from "../auth/caller-cache.js"
 import { admitCaller, credentialOfRequest } from "../auth/middleware.js"
 import type { Deps } from "../deps.js"
 import { ApiProblem, problems } from "./problem.js"
@@ -233,15 +234,22 @@ const withoutSavepoints = (tx: XfDb): XfDb =>
 /**
  * Registers routes on the app. A signed-in route finds its caller in the first statement of its transaction
  * (`withCaller`: session or token, user, role and scope in one statement, which also sets the scope row-level
- * security reads), then admits the caller (CSRF, idle timeout), checks the role, validates and runs the
- * handler in that same transaction. A public route looks up a credential it is sent in one statement of its
+ * security reads; with the caller in `callers`, that statement only checks the authentication epoch and sets
+ * the scope), then admits the caller (CSRF, idle timeout), checks the role, validates and runs the handler in
+ * that same transaction. A public route looks up a credential it is sent in one statement of its
  * own (a CSRF-less cookie write is refused there too).
  *
  * A read (a GET route with its transaction) hands its audit rows to `appender` (`withReadAudit`): they are
  * group-committed with other requests' rows after the read's transaction, and the read answers once they are
  * durable. A write keeps its audit row in its own transaction (`audit`), committed with the work.
  */
-export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps, appender: AuditAppender) => {
+export const mountRoutes = (
+  app: Hono,
+  routes: readonly AnyRoute[],
+  deps: Deps,
+  appender: AuditAppender,
+  callers: ProcessCallerCache,
+) => {
   for (const r of routes) {
     const read = r.method === "get" && r.transaction !== "none"
     app.on(r.method.toUpperCase(), r.path, async (c) => {
@@ -267,10 +275,15 @@ export const mountRoutes = (app: Hono, routes: readonly AnyRoute[], deps: Deps, 
           if (credential === undefined) throw problems.unauthorized()
           return inOneTransaction(
             (fn) =>
-              withCaller(deps.db, credential, async (tx, caller) => {
-                await admitCaller(c, tx as unknown as XfDb, credential, caller)
-                return fn(tx)
-              }),
+              withCaller(
+                deps.db,
+                credential,
+                async (tx, caller) => {
+                  await admitCaller(c, tx as unknown as XfDb, credential, caller, callers)
+                  return fn(tx)
+                },
+                callers,
+              ),
             async (db) => (await prepare())(db),
           )
         }

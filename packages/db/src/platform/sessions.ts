@@ -38,6 +38,23 @@ export type Credential =
 export interface CallerRow extends ActorRow {
   readonly csrfToken: string | null
   readonly lastSeenAt: Date | null
+  /** When the session ends whatever its use (null for a bearer token). */
+  readonly expiresAt: Date | null
+}
+
+/**
+ * A process's cache of callers (`withCaller`): each entry is kept with the authentication epoch it was read
+ * under (`auth_epoch`, moved by triggers on every change to sessions, tokens, users and orgs that a caller
+ * depends on). `get` answers only an entry the credential may still use by what the entry itself says
+ * (unexpired, not idle at the request's clock); `withCaller` then uses it only if the request's first
+ * statement reads the same epoch.
+ */
+export interface CallerCache {
+  get(credential: Credential): { readonly caller: CallerRow; readonly epoch: string } | undefined
+  /** Keeps `caller`, read under `epoch`; an epoch newer than the cache's empties it first. */
+  put(credential: Credential, caller: CallerRow, epoch: string): void
+  /** The database's epoch moved past the cache's (seen in a request's first statement). */
+  seen(epoch: string): void
 }
 
 const paramsOf = (credential: Credential) =>
@@ -69,6 +86,8 @@ const callerStatement = (db: XfDb | XfTx, setScope: boolean) =>
       orgName: sql<string>`c.org_name`,
       csrfToken: sql<string | null>`c.csrf_token`,
       lastSeenAt: sql<Date | null>`c.last_seen_at`.mapWith(sessions.lastSeenAt),
+      expiresAt: sql<Date | null>`c.expires_at`.mapWith(sessions.expiresAt),
+      epoch: sql<string | null>`c.epoch`,
       ...(setScope ? { scope: sql<string>`set_config('xianfeng.scope_path', c.org_path, true)` } : {}),
     })
     .from(
@@ -76,7 +95,24 @@ const callerStatement = (db: XfDb | XfTx, setScope: boolean) =>
     )
     .prepare(setScope ? "xf_caller_scoped" : "xf_caller")
 
-const callerOfRow = (row: CallerRow & { scope?: string }): CallerRow => ({
+/**
+ * The first statement of a request whose caller is cached: reads the authentication epoch and, only if it is
+ * still the one the cached caller was read under, sets the transaction's scope to the caller's subtree in the
+ * same statement. A moved epoch sets nothing (the caller is then looked up again).
+ */
+const scopeIfEpochStatement = (tx: XfTx) =>
+  tx
+    .select({
+      epoch: sql<string>`e.n::text`,
+      scope: sql<
+        string | null
+      >`case when e.n = ${sql.placeholder("epoch")}::bigint then set_config('xianfeng.scope_path', ${sql.placeholder("orgPath")}::text, true) end`,
+    })
+    .from(sql`auth_epoch as e`)
+    .where(sql`e.id = 1`)
+    .prepare("xf_scope_if_epoch")
+
+const callerOfRow = (row: CallerRow & { scope?: string; epoch?: string | null }): CallerRow => ({
   userId: row.userId,
   username: row.username,
   displayName: row.displayName,
@@ -86,6 +122,7 @@ const callerOfRow = (row: CallerRow & { scope?: string }): CallerRow => ({
   orgName: row.orgName,
   csrfToken: row.csrfToken,
   lastSeenAt: row.lastSeenAt,
+  expiresAt: row.expiresAt,
 })
 
 /**
@@ -105,22 +142,42 @@ export const callerOf = async (db: XfDb, credential: Credential): Promise<Caller
  * every request, so a sign-out, password change, disable or role change in any API process holds on the next
  * request. When no caller is found (`undefined`), no scope is set and the transaction sees no scoped row;
  * `fn` is expected to refuse.
+ *
+ * With `cache`, a caller cached for the credential costs, instead of the look-up, a statement that reads the
+ * authentication epoch and sets the scope only if the epoch is the entry's: any change in any process to what
+ * the caller depends on has moved the epoch in the transaction that made it, so once that transaction has
+ * committed, no request that starts after it uses the entry. A moved epoch (or no entry) falls back to the
+ * look-up, which also gives the epoch its row was read under (same snapshot) for the cache.
  */
 export const withCaller = <T>(
   db: XfDb,
   credential: Credential,
   fn: (tx: XfTx, caller: CallerRow | undefined) => Promise<T>,
+  cache?: CallerCache,
 ): Promise<T> =>
   db.transaction(async (tx) => {
+    const cached = cache?.get(credential)
+    if (cached !== undefined) {
+      const [check] = await scopeIfEpochStatement(tx).execute({
+        epoch: cached.epoch,
+        orgPath: cached.caller.orgPath,
+      })
+      if (check !== undefined && check.scope !== null) return fn(tx, cached.caller)
+      if (check !== undefined) cache?.seen(check.epoch)
+    }
     const [row] = await callerStatement(tx, true).execute(paramsOf(credential))
-    return fn(tx, row === undefined ? undefined : callerOfRow(row))
+    if (row === undefined) return fn(tx, undefined)
+    const caller = callerOfRow(row)
+    // No epoch (its row gone): nothing could tell the entry stale, so nothing is cached.
+    if (row.epoch !== null) cache?.put(credential, caller, row.epoch)
+    return fn(tx, caller)
   })
 
 /** The user behind a bearer token (by its hash), unless the token was revoked or the user disabled. */
 export const actorOfToken = async (db: XfDb, tokenHash: string): Promise<ActorRow | undefined> => {
   const row = await callerOf(db, { kind: "token", tokenHash })
   if (row === undefined) return undefined
-  const { csrfToken: _csrf, lastSeenAt: _seen, ...actor } = row
+  const { csrfToken: _csrf, lastSeenAt: _seen, expiresAt: _ends, ...actor } = row
   return actor
 }
 

@@ -26,6 +26,7 @@ export const tables = {
   users: platform.users,
   sessions: platform.sessions,
   apiTokens: platform.apiTokens,
+  authEpoch: platform.authEpoch,
   calendarFeeds: platform.calendarFeeds,
   rateLimits: platform.rateLimits,
   auditLog: platform.auditLog,

@@ -193,6 +193,22 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 )
 
+/**
+ * The authentication epoch: one row whose counter goes up (by triggers, in the same transaction) whenever
+ * anything a request's caller depends on changes — a session ended or its expiry moved, a bearer token
+ * revoked, a user's password, role, scope, name, second factor or disabled flag changed, an org renamed or
+ * moved. An API process caches a caller together with the epoch it was read under and trusts the cache only
+ * while the request's own first statement still reads that epoch (docs/security.md "The caller cache").
+ */
+export const authEpoch = pgTable(
+  "auth_epoch",
+  {
+    id: integer("id").primaryKey(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("auth_epoch_one_row", sql`${t.id} = 1`)],
+)
+
 export const apiTokens = pgTable(
   "api_tokens",
   {
