@@ -352,6 +352,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
           secondMemberId: twoOf.b21?.[1] ?? "",
           topic: "交流",
           recordedBy: null,
+          recordedAt: new Date("2026-11-30T02:00:00Z"),
         }),
       )
       expect((await read()).stale).toEqual([])
@@ -365,6 +366,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
           secondMemberId: twoOf.b21?.[1] ?? "",
           topic: "交流",
           recordedBy: null,
+          recordedAt: new Date("2026-11-30T02:00:00Z"),
         }),
       )
       const afterTalk = await read()
