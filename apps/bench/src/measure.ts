@@ -231,9 +231,10 @@ export const bareYearMeetings = async (q: Q, year: number, reps: number) =>
 
 /**
  * `GET /api/discipline/heatmap?year=…` for the whole tree, the API's own path: the stored monthly compliance index
- * (discipline_compliance_index), each organization's basis checked on read; the answer is the first page of
- * branches (100) and the roll-up of the root and its direct children. The first request finds no stored rows
- * and judges every organization's year (timed apart as `first`); one more warm-up, then the timed reads.
+ * (discipline_compliance_index), each organization's basis checked on read in the same statement that reads the
+ * roll-ups and the page; the answer is the first page of branches (100) and the roll-up of the root and its
+ * direct children. The first request finds no stored rows and judges every organization's year (timed apart as
+ * `first`); one more warm-up, then the timed reads.
  */
 export const timeComplianceApi = async (cfg: BenchConfig, api: Server, cookie: string, year: number) => {
   const get = () => getJson(`${api.url}/api/discipline/heatmap?year=${year}`, cookie)
@@ -261,16 +262,17 @@ export const complianceRow = (
     pass: am <= 3 * bm && am < 2000,
     limit:
       am >= 2000
-        ? "the basis check: every read joins each organization's basis stamp (bumped by every write of a sitting " +
-          "or talk) and stored row and probes up to seven full members of each; with the stored rows valid, " +
-          "nothing is judged again, so the time is these reads, not the rules."
-        : "each read checks every organization's stored row against its basis in one query (the organizations " +
-          "joined by primary key to their basis stamps, which a trigger bumps on every write of a sitting or " +
-          "talk, and to their stored rows' basis and days, with a probe of up to seven full members per " +
-          "organization: 657 rows of a few columns, no months), then one statement sums the stored quarters " +
-          "(integers) for the root and its children and returns the page's 100 branches' months; besides these " +
-          "two reads, the signed-in request itself (HTTP, caller, scope, transaction, the answer's encoding), " +
-          "which alone costs nearly as much as the bare count, and the district policy.",
+        ? "the check and the roll-ups: every read judges each organization's stored row against its basis (its " +
+          "basis stamp, bumped by every write of a sitting or talk, and a probe of up to seven full members) and " +
+          "sums the stored quarters of the subtree; with the stored rows valid nothing is judged again, so the " +
+          "time is these reads, not the rules."
+        : "one statement per read (complianceHeatmapOf): the district's policy overlay, each organization's " +
+          "stored row checked against its basis in SQL (joined by primary key to its basis stamp, which a " +
+          "trigger bumps on every write of a sitting or talk, with a probe of up to seven full members; only " +
+          "stale organizations are returned, none when nothing changed), the stored quarters (integers) summed " +
+          "for the root and each child, grouped by the path segment below the root, and the page's 100 " +
+          "branches' months. Besides it, the signed-in request itself (HTTP, caller, transaction, the audit " +
+          "row's group commit, the answer's encoding), which alone costs about as much as the bare count.",
     detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read, which judged and stored every organization's year: ${api.first.toFixed(0)} ms`,
   })
 }

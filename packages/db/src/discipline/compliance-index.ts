@@ -7,13 +7,15 @@
  * (`discipline_basis_stamps`, bumped by a trigger on every write of either). The heatmap and the quarter and year roll-ups read the counts, not the meetings.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, sql } from "drizzle-orm"
+import { and, type SQL, sql } from "drizzle-orm"
 import { rowsOf, type XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
-import { orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
+import { districtOf } from "../platform/policies.js"
+import { orgRowInScope, pathInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
   disciplineBasisStamps as bs,
   disciplineComplianceIndex as ci,
+  districtPolicies,
   members,
   orgs,
   QUARTER_COUNTS_ORDER,
@@ -30,17 +32,17 @@ export interface ComplianceBasisRow {
   /** 7 or more full members: a branch committee is elected (BR 9), so committee meetings are owed. */
   readonly hasCommittee: boolean
   /**
-   * The basis stamp of the year's sittings and talks (`discipline_basis_stamps`; 0 when none was ever written):
-   * it moves on with every insert, update or delete of a sitting or talk dated in the year.
+   * What the organization's stored row must have been evaluated for (`complianceBasisSql`): the district
+   * policy's print, whether a committee is elected, and the basis stamp of the year's sittings and talks
+   * (`discipline_basis_stamps`, 0 when none was ever written), which moves on with every insert, update or
+   * delete of a sitting or talk dated in the year.
    */
-  readonly sittingsStamp: number
-  /** The stored row's basis; null when there is none. */
-  readonly storedBasis: string | null
+  readonly basis: string
   /**
-   * The stored row's days hold on `today`: it was evaluated on or before it and its recheck day comes after it
-   * (compared in SQL, so no date is parsed per row); false when there is no stored row.
+   * The stored row is missing, was evaluated for another basis, its recheck day has come or it is dated after
+   * `today` (compared in SQL, so no date is parsed per row): it must be evaluated again.
    */
-  readonly datesHold: boolean
+  readonly stale: boolean
   /** The stored months; null when there is none, or when asked without them (`withMonths: false`). */
   readonly months: readonly StoredStatusCounts[] | null
 }
@@ -49,21 +51,39 @@ export interface ComplianceBasisRow {
 const COMMITTEE_AT = 7
 
 /**
+ * Whether the organization `orgId` (an SQL expression) has a committee: a bounded probe of at most
+ * `COMMITTEE_AT` entries of the partial index `members_org_full_idx` (is there a `COMMITTEE_AT`th full member?).
+ * Members are written by many areas, and a grouped pass over them would read the whole membership — a million
+ * rows in the province — on every read.
+ */
+const hasCommitteeSql = (orgId: SQL) =>
+  sql`exists (select 1 from ${members} where ${members.orgId} = ${orgId} and ${members.stage} = 'full' offset ${sql.raw(String(COMMITTEE_AT - 1))})`
+
+/**
+ * The basis a stored row is evaluated for, as text: `<policyPrint>|<1 if a committee is elected, else 0>|<the
+ * basis stamp of the year, 0 when none>` — the one definition, built in SQL, so that the check compares it with
+ * the stored `basis` there and ships no fresh organization to Node.
+ */
+const complianceBasisSql = (policyPrint: string, hasCommittee: SQL, stamp: SQL) =>
+  sql`(${policyPrint}::text || '|' || (case when ${hasCommittee} then '1' else '0' end) || '|' || coalesce(${stamp}, 0)::text)`
+
+/** The stored row (`ci`) is missing, of another basis, due for its recheck, or dated after `today`. */
+const staleSql = (basis: SQL, today: PlainDate) =>
+  sql`(ci.basis is null or ci.basis <> ${basis} or not (ci.evaluated_on <= ${today.toString()}::date and ci.recheck_on > ${today.toString()}::date))`
+
+/**
  * Every organization in the subtree of `orgId` (default: the scope's root; must lie in the scope, else
- * `NotInScope`), ordered by path, with its parent, kind, name, whether it has a committee, the basis stamp of its
- * sittings and talks dated in `year`, and its stored index row for that year (if any): its basis, whether its
- * days hold on `today`, and its months.
+ * `NotInScope`), ordered by path, with its parent, kind, name, whether it has a committee, the basis its stored
+ * row for `year` must have (`policyPrint`: a fingerprint of the district policy the caller evaluates with),
+ * whether that row is stale on `today`, and its stored months.
  *
  * One query: the subtree's organizations joined by primary key to their stamps (`discipline_basis_stamps`) and
  * their stored rows — the year's sittings are not read at all, since every write of one bumps its stamp in the
- * same transaction (custom migration `discipline_basis_stamps_triggers`). Whether a committee is elected stays a
- * bounded probe per organization (at most `COMMITTEE_AT` entries of the partial index `members_org_full_idx`
- * each): members are written by many areas, and a grouped pass over them would read the whole membership — a
- * million rows in the province — on every read.
+ * same transaction (custom migration `discipline_basis_stamps_triggers`) — with the bounded committee probe
+ * (`hasCommitteeSql`). Raw rows, not drizzle's mapping. For a reader that needs every organization's months
+ * (the dashboard's overview, the exports); the heatmap reads `complianceHeatmapOf`, which ships only the stale.
  *
- * With `withMonths: false` the stored months are not read (`months` is null on every row): a province's 12
- * months of every organization are half a megabyte of JSON, and a heatmap needs them only for one page of
- * branches (`storedMonthsOf`) and the roll-ups (`complianceRollupOf`, summed in SQL).
+ * With `withMonths: false` the stored months are not read (`months` is null on every row).
  */
 export const complianceBasesOf = async (
   db: XfDb,
@@ -71,6 +91,7 @@ export const complianceBasesOf = async (
   orgId: string | undefined,
   year: number,
   today: PlainDate,
+  policyPrint: string,
   options: { readonly withMonths?: boolean } = {},
 ): Promise<ComplianceBasisRow[]> => {
   const within = await withinOf(db, scope, orgId)
@@ -78,120 +99,223 @@ export const complianceBasesOf = async (
     orgRowInScope(scope),
     within === scope.orgPath ? undefined : pathInSubtree(orgs.path, within),
   )
-  const rows = await db
-    .select({
-      id: orgs.id,
-      parentId: orgs.parentId,
-      kind: orgs.kind,
-      name: orgs.name,
-      path: orgs.path,
-      hasCommittee:
-        sql<boolean>`(select count(*) from (select 1 from ${members} where ${members.orgId} = ${orgs.id} and ${members.stage} = 'full' limit ${COMMITTEE_AT}) as f) >= ${COMMITTEE_AT}`.mapWith(
-          Boolean,
-        ),
-      sittingsStamp: sql<number>`coalesce(${bs.stamp}, 0)`.mapWith(Number),
-      storedBasis: ci.basis,
-      datesHold:
-        sql<boolean>`coalesce(${ci.evaluatedOn} <= ${today.toString()}::date and ${ci.recheckOn} > ${today.toString()}::date, false)`.mapWith(
-          Boolean,
-        ),
-      months: options.withMonths === false ? sql<null>`null`.mapWith(() => null) : ci.months,
-    })
-    .from(orgs)
-    .leftJoin(bs, and(eq(bs.orgId, orgs.id), eq(bs.year, year)))
-    .leftJoin(ci, and(eq(ci.orgId, orgs.id), eq(ci.year, year)))
-    .where(inTree)
-    .orderBy(asc(orgs.path))
-  return rows as ComplianceBasisRow[]
+  const rows = rowsOf<{
+    id: string
+    parent_id: string | null
+    kind: string
+    name: string
+    path: string
+    committee: boolean
+    basis: string
+    stale: boolean
+    months: StoredStatusCounts[] | null
+  }>(
+    await db.execute(sql`
+      select b.*, ${staleSql(sql`b.basis`, today)} as stale,
+        ${options.withMonths === false ? sql`null::jsonb` : sql`ci.months`} as months
+      from (
+        select ${orgs.id} as id, ${orgs.parentId} as parent_id, ${orgs.kind} as kind, ${orgs.name} as name,
+          ${orgs.path} as path, p.committee,
+          ${complianceBasisSql(policyPrint, sql`p.committee`, sql`bs.stamp`)} as basis
+        from ${orgs}
+        cross join lateral (select ${hasCommitteeSql(sql`${orgs.id}`)} as committee) as p
+        left join ${bs} as bs on bs.org_id = ${orgs.id} and bs.year = ${year}
+        where ${inTree}
+      ) as b
+      left join ${ci} as ci on ci.org_id = b.id and ci.year = ${year}
+      order by b.path`),
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind,
+    name: r.name,
+    path: r.path,
+    hasCommittee: r.committee,
+    basis: r.basis,
+    stale: r.stale,
+    months: r.months,
+  }))
 }
 
-/** One organization's stored counts summed over its subtree for each quarter (Q1 first). */
+/** An organization whose stored row must be evaluated again (`complianceHeatmapOf`), with its new basis. */
+export interface StaleComplianceRow {
+  readonly id: string
+  readonly kind: string
+  readonly hasCommittee: boolean
+  readonly basis: string
+}
+
+/** The roll-up of one organization of a heatmap: its subtree's stored counts by quarter. */
 export interface ComplianceRollupRow {
   readonly orgId: string
+  readonly name: string
+  readonly kind: string
+  /** Null for the heatmap's root. */
+  readonly parentId: string | null
+  /** Branches in its subtree (itself, if it is one). */
+  readonly branches: number
+  /** Q1 first: its own obligation-periods and those of every organization below it ending in the quarter. */
   readonly quarters: readonly StoredStatusCounts[]
 }
 
+/** A branch of a heatmap's page with its stored months (January first; empty when it has no stored row). */
+export interface ComplianceHeatmapBranch {
+  readonly orgId: string
+  readonly name: string
+  readonly parentId: string | null
+  readonly months: readonly StoredStatusCounts[]
+}
+
+/** What `complianceHeatmapOf` reads in one statement. */
+export interface ComplianceHeatmap {
+  /**
+   * The district's stored overlay of the policy area asked for (`district_policies`), null when it runs the
+   * national defaults: the caller checks that the policy print it passed is this overlay's (`policyOfOverlay`).
+   */
+  readonly overlay: Record<string, unknown> | null
+  /** The organizations to evaluate again before the rest may be trusted (ordered by path); usually none. */
+  readonly stale: readonly StaleComplianceRow[]
+  /** The root first (`parentId` null), then its direct children in path order. */
+  readonly rollup: readonly ComplianceRollupRow[]
+  /** The page's branches of the subtree, in path order. */
+  readonly branches: readonly ComplianceHeatmapBranch[]
+  /** Branches in the subtree. */
+  readonly total: number
+}
+
+const emptyQuarters = (): StoredStatusCounts[] =>
+  [0, 1, 2, 3].map(() => ({ met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
+
 /**
- * The stored months of every organization in the subtree of `rootPath` (a path already checked to lie in the
- * scope; its organization is `rootId`) summed by quarter, for the subtree's root and for each of its direct
- * children (each: its own counts plus those of every organization below it, as `rollUpCounts` of the rules
- * package adds them up the tree). Summed in SQL from the stored quarters (`discipline_compliance_index.quarters`,
- * which PostgreSQL keeps from the months), so no JSON is parsed or sent; organizations without a stored row count
- * nothing (callers store every stale row first). The root comes first, with four empty quarters when nothing is
- * stored; a child with no stored row anywhere in its subtree is absent (count it empty).
+ * A heatmap of the subtree of `root` (an organization of the scope, its path already checked to lie in it) for
+ * `year`, as stored, in one statement, together with the checks that make it trustworthy:
+ * - `overlay`: the district's overlay of the policy area `policy.area`, so that the caller can confirm that
+ *   `policy.print` (the print the stale rows were judged with) is the policy in force, and read again if not;
+ * - `stale`: the subtree's organizations whose stored row must be evaluated again on `today` (`policyPrint` as
+ *   for `complianceBasesOf`) — compared in SQL, so a read with nothing stale ships no basis row to Node;
+ * - `rollup`: the stored quarters (`discipline_compliance_index.quarters`, kept by PostgreSQL from the months)
+ *   summed over the subtree of the root and of each of its direct children (each: its own counts plus those of
+ *   every organization below it, as `rollUpCounts` of the rules package adds them up the tree), with each one's
+ *   branches; an organization without a stored row counts nothing. The child an organization falls under is read
+ *   from its path (the segment after the root's), so the sums are one grouped pass, not a join on path ranges;
+ * - `branches`: the `page` of the subtree's branches in path order, with their stored months; `total`: how many.
  *
- * In the same statement, the stored months (twelve counts, January first) of the organizations `monthsOf` (a
- * heatmap's page of branches), by organization id; one without a stored row is absent.
+ * When `stale` is not empty the rest is as stored before: evaluate and store those rows
+ * (`saveComplianceIndex`), then read again.
  */
-export const complianceRollupOf = async (
+export const complianceHeatmapOf = async (
   db: XfDb,
   scope: Scope,
-  rootId: string,
-  rootPath: string,
+  root: { readonly id: string; readonly path: string },
   year: number,
-  monthsOf: readonly string[] = [],
-): Promise<{
-  readonly rollup: ComplianceRollupRow[]
-  readonly months: ReadonlyMap<string, readonly StoredStatusCounts[]>
-}> => {
+  today: PlainDate,
+  policy: { readonly area: string; readonly print: string },
+  page: { readonly offset: number; readonly limit: number },
+): Promise<ComplianceHeatmap> => {
   const n = QUARTER_COUNTS_ORDER.length
   const sums = sql.raw(
-    Array.from({ length: 4 * n }, (_, i) => `coalesce(sum(ci.quarters[${i + 1}]), 0)::int`).join(", "),
+    Array.from({ length: 4 * n }, (_, i) => `coalesce(sum(quarters[${i + 1}]), 0)::int`).join(", "),
   )
-  const page =
-    monthsOf.length === 0
-      ? sql``
-      : sql`
-      union all
-      select 2, ci.org_id, null, ci.months
-        from ${ci} as ci join ${orgs} on ${orgs.id} = ci.org_id
-        where ci.year = ${year} and ci.org_id in (${sql.join(
-          monthsOf.map((id) => sql`${id}`),
-          sql`, `,
-        )}) and ${orgRowInScope(scope)}`
+  const inTree = and(
+    orgRowInScope(scope),
+    root.path === scope.orgPath ? undefined : pathInSubtree(orgs.path, root.path),
+  )
+  // part 0: a stale organization; 1: the root's roll-up; 2: a child's; 3: a branch of the page (its months in
+  // `months`); 4: the district's policy overlay (in `months`), when it has one.
   const rows = rowsOf<{
-    whole: number
-    child: string | null
+    part: number
+    id: string
+    name: string | null
+    kind: string | null
+    parent_id: string | null
+    n: number | null
+    basis: string | null
     q: number[] | null
     months: StoredStatusCounts[] | null
   }>(
     await db.execute(sql`
-      select grouping(c.id)::int as whole, c.id as child, array[${sums}] as q, null::jsonb as months
+      with sub as (
+        select ${orgs.id} as id, ${orgs.parentId} as parent_id, ${orgs.kind} as kind, ${orgs.name} as name,
+          ${orgs.path} as path, bs.stamp, ci.basis as stored, ci.evaluated_on, ci.recheck_on, ci.quarters,
+          case when ${orgs.path} = ${root.path} then null
+            else split_part(substr(${orgs.path}, ${root.path.length + 2}), '.', 1) end as child
         from ${orgs}
-        join ${ci} as ci on ci.org_id = ${orgs.id} and ci.year = ${year}
-        left join ${orgs} as c on c.parent_id = ${rootId}
-          and (${orgs.path} = c.path or (${orgs.path} ~>=~ (c.path || '.') and ${orgs.path} ~<~ (c.path || '/')))
-        where ${orgRowInScope(scope)} and ${pathInSubtree(orgs.path, rootPath)}
-        group by grouping sets ((c.id), ())${page}`),
+        left join ${bs} as bs on bs.org_id = ${orgs.id} and bs.year = ${year}
+        left join ${ci} as ci on ci.org_id = ${orgs.id} and ci.year = ${year}
+        where ${inTree}
+      ),
+      checked as (
+        select s.id, s.kind, s.path, s.stored, s.evaluated_on, s.recheck_on, p.committee,
+          ${complianceBasisSql(policy.print, sql`p.committee`, sql`s.stamp`)} as basis
+        from sub as s cross join lateral (select ${hasCommitteeSql(sql`s.id`)} as committee) as p
+      ),
+      grouped as (
+        select grouping(child) as whole, child, count(*) filter (where kind = 'branch')::int as branches,
+          array[${sums}] as q
+        from sub group by grouping sets ((child), ())
+      )
+      select 0 as part, c.id, null as name, c.kind, null as parent_id, (case when c.committee then 1 else 0 end) as n,
+          c.basis, null::int[] as q, null::jsonb as months, c.path as ord
+        from checked as c
+        where c.stored is null or c.stored <> c.basis
+          or not (c.evaluated_on <= ${today.toString()}::date and c.recheck_on > ${today.toString()}::date)
+      union all
+      select case when g.whole = 1 then 1 else 2 end, coalesce(g.child, ${root.id}), o.name, o.kind, o.parent_id,
+          g.branches, null, g.q, null, o.path
+        from grouped as g join ${orgs} as o on o.id = coalesce(g.child, ${root.id})
+        where (g.whole = 1 or g.child is not null) and ${pathInScope(sql`o.path`, scope)}
+      union all
+      select 3, p.id, p.name, null, p.parent_id, null, null, null, ci.months, p.path
+        from (select id, name, parent_id, path from sub where kind = 'branch' order by path
+          limit ${page.limit} offset ${page.offset}) as p
+        left join ${ci} as ci on ci.org_id = p.id and ci.year = ${year}
+      union all
+      select 4, null, null, null, null, null, null, null, dp.overlay, null
+        from ${districtPolicies} as dp
+        where dp.org_id = ${districtOf(scope.orgPath)} and dp.area = ${policy.area}
+      order by part, ord`),
   )
-  const months = new Map<string, readonly StoredStatusCounts[]>()
-  const empty = (): StoredStatusCounts[] =>
-    [0, 1, 2, 3].map(() => ({ met: 0, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
-  const out = new Map<string, StoredStatusCounts[]>([[rootId, empty()]])
+  const stale: StaleComplianceRow[] = []
+  const rollup: ComplianceRollupRow[] = []
+  const branches: ComplianceHeatmapBranch[] = []
+  let total = 0
+  let overlay: Record<string, unknown> | null = null
+  const at = (q: readonly number[], i: number, k: (typeof QUARTER_COUNTS_ORDER)[number]) =>
+    Number(q[i * n + QUARTER_COUNTS_ORDER.indexOf(k)])
   for (const r of rows) {
-    if (Number(r.whole) === 2) {
-      if (r.child !== null && r.months !== null) months.set(r.child, r.months)
-      continue
+    const part = Number(r.part)
+    if (part === 0) {
+      stale.push({ id: r.id, kind: String(r.kind), hasCommittee: Number(r.n) === 1, basis: String(r.basis) })
+    } else if (part === 4) {
+      overlay = r.months as unknown as Record<string, unknown> | null
+    } else if (part === 3) {
+      branches.push({ orgId: r.id, name: String(r.name), parentId: r.parent_id, months: r.months ?? [] })
+    } else {
+      const q = r.q
+      const quarters =
+        q === null
+          ? emptyQuarters()
+          : [0, 1, 2, 3].map((i) => ({
+              met: at(q, i, "met"),
+              upcoming: at(q, i, "upcoming"),
+              due: at(q, i, "due"),
+              overdue: at(q, i, "overdue"),
+              missed: at(q, i, "missed"),
+            }))
+      const branchCount = Number(r.n)
+      if (part === 1) total = branchCount
+      rollup.push({
+        orgId: r.id,
+        name: String(r.name),
+        kind: String(r.kind),
+        parentId: part === 1 ? null : r.parent_id,
+        branches: branchCount,
+        quarters,
+      })
     }
-    // The grouping set without the child is the root's (the whole subtree); with it, a null child holds the
-    // root's own row, which only the whole counts.
-    const key = Number(r.whole) === 1 ? rootId : r.child
-    const q = r.q
-    if (key === null || q === null) continue
-    const at = (i: number, k: (typeof QUARTER_COUNTS_ORDER)[number]) =>
-      Number(q[i * n + QUARTER_COUNTS_ORDER.indexOf(k)])
-    out.set(
-      key,
-      [0, 1, 2, 3].map((i) => ({
-        met: at(i, "met"),
-        upcoming: at(i, "upcoming"),
-        due: at(i, "due"),
-        overdue: at(i, "overdue"),
-        missed: at(i, "missed"),
-      })),
-    )
   }
-  return { rollup: [...out].map(([orgId, quarters]) => ({ orgId, quarters })), months }
+  return { overlay, stale, rollup, branches, total }
 }
 
 /** One organization's year to store. */

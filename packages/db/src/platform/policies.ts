@@ -42,11 +42,22 @@ export const loadAreaPolicy = async <S extends PolicySpec>(
     .from(districtPolicies)
     .where(and(eq(districtPolicies.orgId, districtOf(orgPath)), eq(districtPolicies.area, definition.id)))
     .limit(1)
-  if (row === undefined) return { policy: definition.defaults, overlay: undefined }
-  const applied = applyOverlay(definition, row.overlay)
+  return policyOfOverlay(definition, row?.overlay)
+}
+
+/**
+ * The area's policy for a district's stored overlay (`undefined` or null: none, the national defaults), as
+ * `loadAreaPolicy` applies it — for a reader that fetched the overlay inside a statement of its own.
+ */
+export const policyOfOverlay = <S extends PolicySpec>(
+  definition: PolicyDefinition<S>,
+  overlay: Record<string, unknown> | null | undefined,
+): LoadedPolicy<PolicyValues<S>> => {
+  if (overlay === undefined || overlay === null) return { policy: definition.defaults, overlay: undefined }
+  const applied = applyOverlay(definition, overlay)
   return Result.isSuccess(applied)
-    ? { policy: applied.success, overlay: row.overlay }
-    : { policy: definition.defaults, overlay: row.overlay, error: applied.failure }
+    ? { policy: applied.success, overlay }
+    : { policy: definition.defaults, overlay, error: applied.failure }
 }
 
 /** Stores (or replaces) a district's overlay of one area; the caller validates it first (`applyOverlay`). */

@@ -1,18 +1,19 @@
 import { createHash } from "node:crypto"
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import {
-  type ComplianceBasisRow,
   type ComplianceIndexEntry,
   complianceBasesOf,
   loadAreaPolicy,
+  policyOfOverlay,
   type Scope,
   saveComplianceIndex,
   sittingsOfOrgs,
-  subtreeTalks,
+  talksOfOrgs,
   type XfDb,
 } from "@xianfeng/db"
 import {
   complianceOf,
+  type DisciplinePolicy,
   disciplinePolicy,
   monthlyCounts,
   type OrgShape,
@@ -52,7 +53,16 @@ export const yearComplianceOf = async (
   year: number,
   today: PlainDate,
 ): Promise<readonly YearComplianceRow[]> => {
-  const { bases, fresh } = await refreshYearCompliance(db, scope, orgId, year, today, true)
+  const { policy, print } = await disciplinePolicyOf(db, scope)
+  const bases = await complianceBasesOf(db, scope, orgId, year, today, print)
+  const fresh = await evaluateAndStore(
+    db,
+    scope,
+    bases.filter((b) => b.stale),
+    year,
+    today,
+    policy,
+  )
   return bases.map((b) => ({
     id: b.id,
     parentId: b.parentId,
@@ -63,66 +73,81 @@ export const yearComplianceOf = async (
 }
 
 /**
- * The subtree's organizations (as `complianceBasesOf` reads them, ordered by path; with their stored months only
- * when `withMonths`) after every stale row has been evaluated again and stored in this transaction (as
- * `yearComplianceOf` says), with the months evaluated now by organization id. Without the months, a caller reads
- * what it needs of the stored rows afterwards (`storedMonthsOf`, `complianceRollupOf`): they are up to date.
+ * The district policy of the scope's district and its print (the first 16 hex digits of the SHA-256 of its
+ * JSON), which every stored row's basis starts with: a changed policy makes every row stale.
  */
-export const refreshYearCompliance = async (
+export const disciplinePolicyOf = async (
   db: XfDb,
   scope: Scope,
-  orgId: string | undefined,
+): Promise<{ readonly policy: DisciplinePolicy; readonly print: string }> =>
+  withPrint((await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)).policy)
+
+const withPrint = (policy: DisciplinePolicy) => ({
+  policy,
+  print: createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16),
+})
+
+/** The district policy for a district's stored overlay (null: none), with its print (`disciplinePolicyOf`). */
+export const disciplinePolicyOfOverlay = (
+  overlay: Record<string, unknown> | null,
+): { readonly policy: DisciplinePolicy; readonly print: string } =>
+  withPrint(policyOfOverlay(disciplinePolicy, overlay).policy)
+
+/**
+ * Evaluates the year of each of the `stale` organizations (`complianceOf` over its sittings and heart-to-heart
+ * talks dated in `year`, as of `today`, counted by `monthlyCounts`) and stores it with its new basis
+ * (`saveComplianceIndex`); returns the months by organization id. Reads only the stale organizations' sittings
+ * and talks; nothing at all when none is stale.
+ */
+export const evaluateAndStore = async (
+  db: XfDb,
+  scope: Scope,
+  stale: readonly {
+    readonly id: string
+    readonly kind: string
+    readonly hasCommittee: boolean
+    readonly basis: string
+  }[],
   year: number,
   today: PlainDate,
-  withMonths: boolean,
-): Promise<{
-  readonly bases: readonly ComplianceBasisRow[]
-  readonly fresh: ReadonlyMap<string, readonly StatusCounts[]>
-}> => {
-  const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
-  const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
-  const bases = await complianceBasesOf(db, scope, orgId, year, today, { withMonths })
-  const basisOf = (b: ComplianceBasisRow) => `${policyPrint}|${b.hasCommittee ? 1 : 0}|${b.sittingsStamp}`
-  // Stale: no stored row, another basis, its recheck day has come, or it is dated after today.
-  const stale = bases.filter((b) => b.storedBasis === null || b.storedBasis !== basisOf(b) || !b.datesHold)
+  policy: DisciplinePolicy,
+): Promise<ReadonlyMap<string, readonly StatusCounts[]>> => {
   const fresh = new Map<string, readonly StatusCounts[]>()
-  if (stale.length > 0) {
-    const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })
-    const to = Temporal.PlainDate.from({ year, month: 12, day: 31 })
-    const byOrg = new Map<string, Sitting[]>()
-    const add = (id: string, s: Sitting) => {
-      const list = byOrg.get(id)
-      if (list === undefined) byOrg.set(id, [s])
-      else list.push(s)
-    }
-    const staleIds = stale.map((b) => b.id)
-    for (const s of await sittingsOfOrgs(db, scope, staleIds, from, to))
-      add(s.orgId, { id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
-    // Heart-to-heart talks (谈心谈话, BR 19) count for their yearly obligations.
-    const wanted = new Set(staleIds)
-    for (const t of await subtreeTalks(db, scope, orgId, from, to))
-      if (wanted.has(t.orgId)) add(t.orgId, talkOf(t.id, t.onDate, t.pair as TalkPair))
-    const entries = stale.map((b): ComplianceIndexEntry => {
-      const periods = complianceOf({
-        org: { kind: b.kind as OrgShape["kind"], hasCommittee: b.hasCommittee, hasGroups: false },
-        sittings: byOrg.get(b.id) ?? [],
-        from,
-        to,
-        asOf: today,
-        policy,
-      })
-      const months = monthlyCounts(periods, year)
-      fresh.set(b.id, months)
-      return {
-        orgId: b.id,
-        year,
-        basis: basisOf(b),
-        evaluatedOn: today,
-        recheckOn: recheckOn(periods, today, policy),
-        months,
-      }
-    })
-    await saveComplianceIndex(db, entries)
+  if (stale.length === 0) return fresh
+  const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })
+  const to = Temporal.PlainDate.from({ year, month: 12, day: 31 })
+  const byOrg = new Map<string, Sitting[]>()
+  const add = (id: string, s: Sitting) => {
+    const list = byOrg.get(id)
+    if (list === undefined) byOrg.set(id, [s])
+    else list.push(s)
   }
-  return { bases, fresh }
+  const staleIds = stale.map((b) => b.id)
+  for (const s of await sittingsOfOrgs(db, scope, staleIds, from, to))
+    add(s.orgId, { id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
+  // Heart-to-heart talks (谈心谈话, BR 19) count for their yearly obligations.
+  for (const t of await talksOfOrgs(db, scope, staleIds, from, to))
+    add(t.orgId, talkOf(t.id, t.onDate, t.pair as TalkPair))
+  const entries = stale.map((b): ComplianceIndexEntry => {
+    const periods = complianceOf({
+      org: { kind: b.kind as OrgShape["kind"], hasCommittee: b.hasCommittee, hasGroups: false },
+      sittings: byOrg.get(b.id) ?? [],
+      from,
+      to,
+      asOf: today,
+      policy,
+    })
+    const months = monthlyCounts(periods, year)
+    fresh.set(b.id, months)
+    return {
+      orgId: b.id,
+      year,
+      basis: b.basis,
+      evaluatedOn: today,
+      recheckOn: recheckOn(periods, today, policy),
+      months,
+    }
+  })
+  await saveComplianceIndex(db, entries)
+  return fresh
 }

@@ -1,16 +1,27 @@
-import { complianceRollupOf } from "@xianfeng/db"
-import { addCounts, complianceRate, type StatusCounts } from "@xianfeng/inspection-scheduling"
+import { complianceHeatmapOf, districtOf, orgInScope } from "@xianfeng/db"
+import {
+  addCounts,
+  complianceRate,
+  disciplinePolicy,
+  type StatusCounts,
+} from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
-import { refreshYearCompliance } from "./compliance-index.js"
+import { disciplinePolicyOfOverlay, evaluateAndStore } from "./compliance-index.js"
 import { HEATMAP_PAGE_SIZE, HEATMAP_STATUSES, HeatmapQuery, HeatmapView } from "./contract.js"
 
 const countsView = (c: StatusCounts) => ({ ...c, rate: complianceRate(c) })
 const cellOf = (c: StatusCounts | undefined): number[] =>
   c === undefined ? [0, 0, 0, 0, 0] : HEATMAP_STATUSES.map((s) => c[s])
 
+/**
+ * The print of the district policy each district's heatmap was last read with, by district: a read judges the
+ * stored rows with it in the same statement that returns the policy in force, and reads again only when they
+ * differ (the first read of a process, or after the district changed its policy). A hint, never trusted.
+ */
+const lastPrint = new Map<string, string>()
+
 const MONTHS = Array.from({ length: 12 }, (_, i) => i)
-const QUARTERS = [0, 1, 2, 3]
 
 export const disciplineHeatmap = route({
   method: "get",
@@ -26,65 +37,57 @@ export const disciplineHeatmap = route({
     const year = query.year ?? asOf.year
     const page = query.page ?? 1
     const pageSize = query.pageSize ?? HEATMAP_PAGE_SIZE
-    // Every stale row is stored again first; then only the page's months are read, and the roll-ups are summed
-    // in SQL (the months of a province's every organization are half a megabyte of JSON).
-    const { bases: orgs } = await refreshYearCompliance(deps.db, actor, query.orgId, year, asOf, false)
-    const ids = new Set(orgs.map((o) => o.id))
-    const parentOf = new Map(
-      orgs.map((o) => [o.id, o.parentId !== null && ids.has(o.parentId) ? o.parentId : null]),
-    )
-    // Branches in each organization's subtree: each branch counted for itself and every ancestor in view.
-    const branchCount = new Map<string, number>()
-    for (const o of orgs) {
-      if (o.kind !== "branch") continue
-      for (let at: string | null | undefined = o.id; at != null; at = parentOf.get(at))
-        branchCount.set(at, (branchCount.get(at) ?? 0) + 1)
+    const root =
+      query.orgId === undefined
+        ? { id: actor.orgId, path: actor.orgPath }
+        : await orgInScope(deps.db, actor, query.orgId)
+    // One statement: the district's policy overlay, the stale organizations (usually none), the roll-ups summed
+    // in SQL and the page's months — judged with the print of the policy this process last saw in the district,
+    // and read again with the right one when the overlay returned says the policy is another.
+    const district = districtOf(actor.orgPath)
+    const read = (print: string) =>
+      complianceHeatmapOf(
+        deps.db,
+        actor,
+        root,
+        year,
+        asOf,
+        { area: disciplinePolicy.id, print },
+        { offset: (page - 1) * pageSize, limit: pageSize },
+      )
+    const guess = lastPrint.get(district) ?? ""
+    let heatmap = await read(guess)
+    const { policy, print } = disciplinePolicyOfOverlay(heatmap.overlay)
+    lastPrint.set(district, print)
+    if (print !== guess) heatmap = await read(print)
+    if (heatmap.stale.length > 0) {
+      // Those rows are evaluated again and stored first; then the heatmap is read again from the stored rows.
+      await evaluateAndStore(deps.db, actor, heatmap.stale, year, asOf, policy)
+      heatmap = await read(print)
     }
-    // The subtree's root (ordered by path, it comes first) and its direct children.
-    const rootOrg = orgs.find((o) => parentOf.get(o.id) === null)
-    const root = rootOrg?.id
-    const shown = orgs.filter((o) => o.id === root || (o.parentId === root && root !== undefined))
-    const branches = orgs.filter((o) => o.kind === "branch")
-    const pageRows = branches.slice((page - 1) * pageSize, page * pageSize)
-    // The roll-ups and the page's stored months, in one statement.
-    const stored =
-      rootOrg === undefined
-        ? undefined
-        : await complianceRollupOf(
-            deps.db,
-            actor,
-            rootOrg.id,
-            rootOrg.path,
-            year,
-            pageRows.map((o) => o.id),
-          )
-    const months: ReadonlyMap<string, readonly StatusCounts[]> = stored?.months ?? new Map()
-    const rolled = new Map((stored?.rollup ?? []).map((r) => [r.orgId, r.quarters]))
-    const empty = addCounts()
     return {
       year,
       asOf: asOf.toString(),
       months: MONTHS.map((m) => `${year}-${String(m + 1).padStart(2, "0")}`),
       statuses: [...HEATMAP_STATUSES],
-      branches: pageRows.map((o) => {
-        const own = months.get(o.id) ?? []
-        return { orgId: o.id, name: o.name, parentId: o.parentId, cells: MONTHS.map((m) => cellOf(own[m])) }
-      }),
+      branches: heatmap.branches.map((b) => ({
+        orgId: b.orgId,
+        name: b.name,
+        parentId: b.parentId,
+        cells: MONTHS.map((m) => cellOf(b.months[m])),
+      })),
       page,
       pageSize,
-      total: branches.length,
-      rollup: shown.map((o) => {
-        const q = QUARTERS.map((t) => rolled.get(o.id)?.[t] ?? empty)
-        return {
-          orgId: o.id,
-          name: o.name,
-          kind: o.kind,
-          parentId: o.id === root ? null : o.parentId,
-          branches: branchCount.get(o.id) ?? 0,
-          quarters: q.map(countsView),
-          year: countsView(addCounts(...q)),
-        }
-      }),
+      total: heatmap.total,
+      rollup: heatmap.rollup.map((o) => ({
+        orgId: o.orgId,
+        name: o.name,
+        kind: o.kind,
+        parentId: o.parentId,
+        branches: o.branches,
+        quarters: o.quarters.map(countsView),
+        year: countsView(addCounts(...o.quarters)),
+      })),
     }
   },
 })
