@@ -171,7 +171,10 @@ describe("the admin, end to end against the demo district", () => {
     // responsive layout redrawn under the open dialog can lose it (seen once on a loaded CI machine).
     const dialog = page.locator(".ant-modal-content", { has: revealed })
     await dialog.screenshot({ path: join(shots, "06-reveal.png") })
-    await dialog.locator(".ant-modal-footer").getByRole("button", { name: /关\s*闭/ }).click()
+    await dialog
+      .locator(".ant-modal-footer")
+      .getByRole("button", { name: /关\s*闭/ })
+      .click()
     await revealed.waitFor({ state: "detached" })
 
     // An edit is saved with the version that was read…

@@ -17,9 +17,7 @@ describe("who a sitting expects (应到)", () => {
     const r = expectedRoll(["committee-meeting"], roll)
     expect(r.basis).toBe("committee")
     expect(r.members.map((m) => m.id)).toEqual(["a", "c", "e"])
-    expect(r.citations.map((c) => formatCitation(c, "zh-CN"))).toEqual([
-      expect.stringContaining("第十二条"),
-    ])
+    expect(r.citations.map((c) => formatCitation(c, "zh-CN"))).toEqual([expect.stringContaining("第十二条")])
   })
 
   it("a general meeting, a lecture or a theme day expects every member on the roll (BR 11)", () => {
