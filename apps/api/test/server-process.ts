@@ -39,7 +39,7 @@ const freePort = () =>
 
 /**
  * Starts dist/server.js on `database` with a demo district of `demoMembers` (seed `demoSeed`) and an ID key of 32
- * bytes `idKeyByte`, and waits for `/api/health` up to `waitMs` (default 5 minutes: on a loaded box a first
+ * bytes `idKeyByte`, and waits for `/api/health` up to `waitMs` (default 10 minutes: on a box at load 40 a first
  * start's migrations and demo load take minutes on PGlite). Throws with the process's output when it exits
  * first or does not answer in time (then it is killed).
  */
@@ -77,7 +77,7 @@ export const startServerProcess = async (
   })
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
   const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + (options.waitMs ?? 300_000)
+  const deadline = Date.now() + (options.waitMs ?? 600_000)
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${base}/api/health`)).ok)
