@@ -1,5 +1,6 @@
 import { join } from "node:path"
 import type { MeetingView } from "@xianfeng/api/contract/discipline"
+import { demoRoadUntil } from "@xianfeng/development-rules/testing"
 import { describe, expect, it } from "vitest"
 import { api, base, context, page, shots, useHarness } from "./harness"
 
@@ -16,47 +17,6 @@ const idNumber = (seq: number) => {
   const sum = weights.reduce((a, w, i) => a + w * Number(first17[i]), 0)
   return `${first17}${"10X98765432"[sum % 11]}`
 }
-
-const contact = (name: string) => ({ name, status: "full", sanctions: [] })
-/** The road up to the admission meeting, entered through the API (the form is what this test is about). */
-const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
-  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
-  ["talk", "2024-03-20", { talkedBy: "王书记" }],
-  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
-  ["contacts-assigned", "2024-09-12", { contacts: [contact("李明"), contact("张华")] }],
-  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
-  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
-  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
-  [
-    "development-object-decision",
-    "2025-10-09",
-    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
-  ],
-  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
-  ["introducers", "2025-10-20", { introducers: [contact("李明"), contact("张华")] }],
-  [
-    "political-review",
-    "2025-11-05",
-    {
-      conclusion: "政治审查合格",
-      passed: true,
-      // What the 2014 edition in force on that day reviews (DR 16).
-      items: ["attitude-to-line", "political-history", "law-and-ethics", "family-and-relations"],
-    },
-  ],
-  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
-  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
-  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
-  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
-  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
-  [
-    "pre-review",
-    "2026-05-29",
-    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
-  ],
-  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
-  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
-]
 
 /**
  * A read with room for a loaded machine: right after sign-in the server is still answering the dashboard's
@@ -95,7 +55,8 @@ describe("发展党员: an admission recorded from its branch general meeting", 
       occupationGroup: "worker",
       stage: "applicant",
     })
-    for (const [step, onDate, evidence] of road)
+    // The road up to the admission meeting, entered through the API (the form is what this test is about).
+    for (const [step, onDate, evidence] of demoRoadUntil("admission-meeting"))
       await api(`/development/people/${person.id}/records`, "POST", { step, onDate, evidence })
     const [absent, ...present] = full
     // The branch general meeting and its vote on the person, recorded once, through 组织生活's form.

@@ -1,6 +1,6 @@
 import { careDuesPayments } from "@xianfeng/db"
 import { and, eq } from "drizzle-orm"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { AgendaView } from "../src/routes/agenda/contract.js"
 import type {
   DuesSheetView,
@@ -10,27 +10,15 @@ import type {
   VisitPlanView,
 } from "../src/routes/care/contract.js"
 import type { ClassView } from "../src/routes/education/contract.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, useDemo } from "./support.js"
 
 // The agenda entries of the areas merged after the agenda (care), on the demo district. The test clock stands
 // at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Area agenda sources on %s", (backend) => {
-  let sys: TestSystem
-  let officer: Agent
-  let secretary: Agent
-  let branchId: string
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    officer = new Agent(sys)
-    expect((await officer.login("officer")).status).toBe(200)
-    secretary = new Agent(sys)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["officer", "secretary1"] })
+  const { officer, secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const branchId = () => demo.orgOf("secretary1")
 
   it("a visit plan with people still to visit shows on its deadline, the last day before the festival; fully visited it leaves", async () => {
     const plans = await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
@@ -74,22 +62,22 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     expect(mine?.title).toContain("0/1")
     // Review every entry of the branch open at the survey's start, then confirm: the entry goes.
     const ledger = await secretary.json<LedgerView>("GET", `/api/care/ledger?asOf=${survey.startsOn}`)
-    for (const e of ledger.items.filter((x) => x.orgId === branchId))
+    for (const e of ledger.items.filter((x) => x.orgId === branchId()))
       await secretary.json("POST", "/api/care/ledger/events", {
         entryId: e.entryId,
-        orgId: branchId,
+        orgId: branchId(),
         kind: "confirmed",
         onDate: "2026-11-27",
         reason: "摸底核实",
         surveyId: survey.id,
       })
-    await secretary.json("POST", `/api/care/surveys/${survey.id}/branches/${branchId}/confirm`, {})
+    await secretary.json("POST", `/api/care/surveys/${survey.id}/branches/${branchId()}/confirm`, {})
     expect(await entryOf(secretary)).toBeUndefined()
   })
 
   it("this month's dues collection shows on the month's last day with the members still to pay; a payment counts", async () => {
     const sheetOf = () =>
-      secretary.json<DuesSheetView>("GET", `/api/care/dues/sheet?year=2026&orgId=${branchId}`)
+      secretary.json<DuesSheetView>("GET", `/api/care/dues/sheet?year=2026&orgId=${branchId()}`)
     const owingIn = (sheet: DuesSheetView) => sheet.rows.filter((r) => (r.months[10]?.dueFen ?? 0) > 0)
     const unpaidIn = (sheet: DuesSheetView) =>
       owingIn(sheet).filter((r) => (r.months[10]?.paidFen ?? 0) < (r.months[10]?.dueFen ?? 0))
@@ -98,7 +86,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     if (unpaidIn(sheet).length === 0 && first !== undefined) {
       // The demo's members pay by a day of their own up to the 25th, so the branch may have paid November in full
       // by the 27th: take one member's November payment back so that someone is still to pay.
-      await sys.deps.db
+      await demo.sys.deps.db
         .delete(careDuesPayments)
         .where(and(eq(careDuesPayments.memberId, first.memberId), eq(careDuesPayments.month, "2026-11")))
       sheet = await sheetOf()
@@ -113,7 +101,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     const [entry, ...later] = await entryOf()
     // Only November's: December has not begun, so nothing is due for it yet.
     expect(later).toEqual([])
-    expect(entry).toMatchObject({ date: "2026-11-30", state: "due", link: "/care/dues", orgId: branchId })
+    expect(entry).toMatchObject({ date: "2026-11-30", state: "due", link: "/care/dues", orgId: branchId() })
     expect(entry?.title).toContain(`${unpaid.length}/${owing.length}`)
     const payer = unpaid[0]
     await secretary.json("POST", "/api/care/dues/payments", {
@@ -136,9 +124,9 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
       hours: 2,
     })
     const res = await secretary.send("POST", "/api/education/classes", {
-      orgId: branchId,
+      orgId: branchId(),
       title: "支部冬训班",
-      audience: { kind: "subtree", orgId: branchId },
+      audience: { kind: "subtree", orgId: branchId() },
       sessions: [
         session("2026-11-20", "已上过的课"),
         session("2026-12-03", "党章学习"),
@@ -156,7 +144,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     expect(mine[0]?.title).toContain("支部冬训班·党章学习（14:30）")
     expect(mine.every((i) => i.state === "due")).toBe(true)
     // Another branch's secretary sees nothing of it.
-    const other = new Agent(sys)
+    const other = new Agent(demo.sys)
     expect((await other.login("secretary2")).status).toBe(200)
     expect(await sessionsOf(other)).toEqual([])
     const closed = await secretary.send("POST", `/api/education/classes/${klass.id}/close`, {
@@ -170,17 +158,17 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
     const talkTitle = "党员之间谈心谈话"
     const talkEntry = async () =>
       (await secretary.json<AgendaView>("GET", "/api/agenda?days=60")).items.find(
-        (i) => i.kind === "discipline.obligation" && i.orgId === branchId && i.title.includes(talkTitle),
+        (i) => i.kind === "discipline.obligation" && i.orgId === branchId() && i.title.includes(talkTitle),
       )
     expect((await talkEntry())?.date).toBe("2026-12-31")
     const ours = await secretary.json<{ items: { id: string }[] }>(
       "GET",
-      `/api/members?orgId=${branchId}&pageSize=5`,
+      `/api/members?orgId=${branchId()}&pageSize=5`,
     )
     const [a, b] = ours.items
     if (!a || !b) throw new Error("the branch needs two members")
     const res = await secretary.send("POST", "/api/discipline/talks", {
-      orgId: branchId,
+      orgId: branchId(),
       pair: "member-member",
       date: "2026-11-20",
       firstMemberId: a.id,
@@ -191,7 +179,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
   })
 
   it("an unqualified member's case shows its current step on the step's due date, without the member's name (EM 29)", async () => {
-    const admin = new Agent(sys)
+    const admin = new Agent(demo.sys)
     expect((await admin.login("admin")).status).toBe(200)
     const cases = await admin.json<{
       items: { id: string; memberName: string; closedOn: string | null; steps: { dueBy: string }[] }[]

@@ -7,11 +7,11 @@ import {
   type SittingType,
 } from "@xianfeng/inspection-scheduling"
 import ICAL from "ical.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { AgendaView, FeedStatus, NewFeed } from "../src/routes/agenda/contract.js"
 import { uidOf } from "../src/routes/agenda/gather.js"
 import type { MeetingBody, OrderView } from "../src/routes/discipline/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
+import { Agent, backends, problemOf, useDemo, userWithToken } from "./support.js"
 
 // The agenda (日程) of every area, and its iCalendar feed. The test clock stands at 2026-11-27 (Asia/Shanghai).
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
@@ -20,22 +20,13 @@ const eventsOf = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v))
 
 describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let other: Agent
+  const demo = useDemo(backend, { logins: ["admin", "secretary1", "secretary2"] })
+  const { admin, secretary1: secretary, secretary2: other } = demo.agents
   let branchId: string
   let order: OrderView
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    other = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    expect((await other.login("secretary2")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    branchId = demo.orgOf("secretary1")
     // An order for secretary1's branch: a serious finding gets 30 days (district default), so 2026-12-27.
     const finding = await admin.json<{ id: string }>("POST", "/api/discipline/findings", {
       orgId: branchId,
@@ -48,9 +39,6 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
       findingId: finding.id,
       owner: "支部书记",
     })
-  })
-  afterAll(async () => {
-    await sys.stop()
   })
 
   it("each obligation, order and development step names its topic (what it is, without whose), as its title says it", async () => {
@@ -120,14 +108,14 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
 
   it("the compliance calendar comes from stored answers equal to evaluating every organization, today and later", async () => {
     // A bearer token: a session would end while the clock moves on 40 days.
-    const token = await userWithToken(sys, "committee-officer", "c01")
+    const token = await userWithToken(demo.sys, "committee-officer", "c01")
     const scope = { orgId: "c01", orgPath: "d1.c01" }
     // Evaluating every organization of the scope afresh, as the compliance page does.
     const evaluated = async (today: string, days: number) => {
       const asOf = date(today)
-      const { policy } = await loadAreaPolicy(sys.deps.db, "d1", disciplinePolicy)
+      const { policy } = await loadAreaPolicy(demo.sys.deps.db, "d1", disciplinePolicy)
       const { orgs, sittings } = await subtreeSittings(
-        sys.deps.db,
+        demo.sys.deps.db,
         scope,
         undefined,
         date("2025-01-01"),
@@ -154,7 +142,7 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     const stored = async () =>
       (
         (await (
-          await sys.request("/api/agenda?days=60", { headers: { authorization: `Bearer ${token}` } })
+          await demo.sys.request("/api/agenda?days=60", { headers: { authorization: `Bearer ${token}` } })
         ).json()) as AgendaView
       ).items
         .filter((i) => i.kind === "discipline.obligation")
@@ -165,13 +153,13 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     expect(first).toEqual(await evaluated("2026-11-27", 60))
     expect(await stored()).toEqual(first)
     // 40 days on: periods have turned over and the stored rows' recheck days have come.
-    sys.clock.advance(40 * 86_400_000)
+    demo.sys.clock.advance(40 * 86_400_000)
     try {
       const later = await stored()
       expect(later).toEqual(await evaluated("2027-01-06", 60))
       expect(later).not.toEqual(first)
     } finally {
-      sys.clock.advance(-40 * 86_400_000)
+      demo.sys.clock.advance(-40 * 86_400_000)
     }
     // Back on the first day: stored rows dated later hold no more.
     expect(await stored()).toEqual(first)
@@ -248,7 +236,7 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     expect(feed.path).toBe(`/api/agenda/feed/${feed.token}.ics`)
     expect((await secretary.json<FeedStatus>("GET", "/api/agenda/feed")).active).toBe(true)
 
-    const res = await sys.request(feed.path)
+    const res = await demo.sys.request(feed.path)
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toMatch(/^text\/calendar/)
     const text = await res.text()
@@ -272,12 +260,12 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     const orderEvent = events.find((e) => e.startDate.toString() === order.deadline && /整改/.test(e.summary))
     expect(orderEvent?.description).toContain("支部书记")
     // Stable: a second read gives the same UIDs.
-    const again = eventsOf(await (await sys.request(feed.path)).text())
+    const again = eventsOf(await (await demo.sys.request(feed.path)).text())
     expect(again.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort())
   })
 
   it("each read of the feed is audited as its user", async () => {
-    const auditor = new Agent(sys)
+    const auditor = new Agent(demo.sys)
     expect((await auditor.login("auditor")).status).toBe(200)
     const log = await auditor.json<{ items: { action: string; actorRole: string | null }[] }>(
       "GET",
@@ -289,17 +277,17 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
 
   it("rotating invalidates the old URL; revoking answers 404; a wrong token is 404", async () => {
     const first = await secretary.json<NewFeed>("POST", "/api/agenda/feed")
-    expect((await sys.request(first.path)).status).toBe(200)
+    expect((await demo.sys.request(first.path)).status).toBe(200)
     const second = await secretary.json<NewFeed>("POST", "/api/agenda/feed")
     expect(second.token).not.toBe(first.token)
-    expect((await sys.request(first.path)).status).toBe(404)
-    expect((await sys.request(second.path)).status).toBe(200)
+    expect((await demo.sys.request(first.path)).status).toBe(404)
+    expect((await demo.sys.request(second.path)).status).toBe(200)
     expect(await secretary.json("DELETE", "/api/agenda/feed")).toEqual({ revoked: true })
-    expect((await sys.request(second.path)).status).toBe(404)
+    expect((await demo.sys.request(second.path)).status).toBe(404)
     expect(await secretary.json("DELETE", "/api/agenda/feed")).toEqual({ revoked: false })
     const wrong = `cal_${"A".repeat(43)}`
-    expect((await sys.request(`/api/agenda/feed/${wrong}.ics`)).status).toBe(404)
-    expect((await sys.request("/api/agenda/feed/nonsense")).status).toBe(404)
+    expect((await demo.sys.request(`/api/agenda/feed/${wrong}.ics`)).status).toBe(404)
+    expect((await demo.sys.request("/api/agenda/feed/nonsense")).status).toBe(404)
   })
 
   it("disabling the user kills the feed like their sessions, and re-enabling brings it not back", async () => {
@@ -310,19 +298,19 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
       orgId: branchId,
       password: "feed-user-password",
     })
-    const user = new Agent(sys)
+    const user = new Agent(demo.sys)
     expect((await user.login("feeduser", "feed-user-password")).status).toBe(200)
     const feed = await user.json<NewFeed>("POST", "/api/agenda/feed")
-    expect((await sys.request(feed.path)).status).toBe(200)
+    expect((await demo.sys.request(feed.path)).status).toBe(200)
     await admin.json("PATCH", `/api/users/${created.id}`, { disabled: true })
-    expect((await sys.request(feed.path)).status).toBe(404)
+    expect((await demo.sys.request(feed.path)).status).toBe(404)
     await admin.json("PATCH", `/api/users/${created.id}`, { disabled: false })
-    expect((await sys.request(feed.path)).status).toBe(404)
+    expect((await demo.sys.request(feed.path)).status).toBe(404)
     // A role change ends it too.
     expect((await user.login("feeduser", "feed-user-password")).status).toBe(200)
     const next = await user.json<NewFeed>("POST", "/api/agenda/feed")
-    expect((await sys.request(next.path)).status).toBe(200)
+    expect((await demo.sys.request(next.path)).status).toBe(200)
     await admin.json("PATCH", `/api/users/${created.id}`, { role: "committee-officer" })
-    expect((await sys.request(next.path)).status).toBe(404)
+    expect((await demo.sys.request(next.path)).status).toBe(404)
   })
 })

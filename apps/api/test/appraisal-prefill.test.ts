@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { PrefillView } from "../src/routes/appraisal/contract.js"
 import type { CommendationResultList, VisitPlanList, VisitPlanView } from "../src/routes/care/contract.js"
 import type { StudyStatistics } from "../src/routes/education/contract.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { backends, useDemo } from "./support.js"
 
 // The secretaries' appraisal (抓基层党建述职评议考核) pre-fills its study-hours and visits indicators from what the
 // education and care areas record, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Secretaries' appraisal indicators from other areas on %s", (backend) => {
-  let sys: TestSystem
-  let officer: Agent
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    officer = new Agent(sys)
-    expect((await officer.login("officer")).status).toBe(200)
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["officer"] })
+  const { officer } = demo.agents
 
   const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { makeIdNumber, Temporal } from "@xianfeng/core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type {
   CycleDetail,
   IssuedCodes,
@@ -9,7 +9,7 @@ import type {
   ViewersView,
 } from "../src/routes/appraisal/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, problemOf, useDemo } from "./support.js"
 
 /** Passwords made per run, so no credential is written in the repository. */
 const memberPassword = `m-${randomUUID()}`
@@ -19,10 +19,8 @@ const otherPassword = `o-${randomUUID()}`
 // the higher committee would run it. The test clock stands at 2026-11-27 (Asia/Shanghai); the cycle is 2025's, so
 // it does not meet the demo's own 2026 cycle of the branch.
 describe.each(backends)("Appraisal on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let officer: Agent
+  const demo = useDemo(backend, { logins: ["admin", "secretary1", "officer", "secretary2"] })
+  const { admin, secretary1: secretary, officer } = demo.agents
   let branchId: string
   let cycleId: string
   let stranger: string
@@ -45,26 +43,14 @@ describe.each(backends)("Appraisal on %s", (backend) => {
   const detail = () => secretary.json<CycleDetail>("GET", `/api/appraisal/cycles/${cycleId}`)
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    officer = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    expect((await officer.login("officer")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    branchId = demo.orgOf("secretary1")
     const names = ["赵一", "钱二", "孙三", "李四", "周五", "吴六"]
     for (const n of names) people.push(await newMember(branchId, n, "full"))
     people.push(await newMember(branchId, "郑七", "probationary"))
     const other = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
     void other
-    const secretary2 = new Agent(sys)
-    expect((await secretary2.login("secretary2")).status).toBe(200)
-    const otherBranch = (await secretary2.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    const otherBranch = demo.orgOf("secretary2")
     stranger = (await newMember(otherBranch, "王外", "full")).id
-  })
-  afterAll(async () => {
-    await sys.stop()
   })
 
   it("opens 2025's cycle for the branch once: a second is 409 naming year; only a branch holds one (422 orgId)", async () => {
@@ -86,16 +72,16 @@ describe.each(backends)("Appraisal on %s", (backend) => {
     })
     expect(issued.items).toHaveLength(people.length)
     for (const item of issued.items) {
-      const res = await new Agent(sys).send("POST", "/api/appraisal/activate", {
+      const res = await new Agent(demo.sys).send("POST", "/api/appraisal/activate", {
         code: item.code,
         password: memberPassword,
       })
       expect(res.status).toBe(200)
-      const agent = new Agent(sys)
+      const agent = new Agent(demo.sys)
       expect((await agent.login(item.username, memberPassword)).status).toBe(200)
       members.push(agent)
     }
-    const reused = await new Agent(sys).send("POST", "/api/appraisal/activate", {
+    const reused = await new Agent(demo.sys).send("POST", "/api/appraisal/activate", {
       code: issued.items[0]?.code,
       password: otherPassword,
     })

@@ -1,12 +1,11 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process"
+import { execFile } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { DEMO_PASSWORD } from "@xianfeng/demo"
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
+import { type ServerDatabase, signInOverHttp, startServerProcess } from "./server-process.js"
 import { scratchDatabase } from "./support.js"
 
 // Group commit of the audit log (issue 18): a read answers only once its audit row is committed by the process's
@@ -14,74 +13,7 @@ import { scratchDatabase } from "./support.js"
 // again: every read that was answered 200 must have its row, and the chain must verify (verify-audit), on the
 // embedded PGlite and on PostgreSQL. On PostgreSQL a second process reads on throughout, sharing the lanes.
 
-const server = fileURLToPath(new URL("../dist/server.js", import.meta.url))
 const verifyCli = fileURLToPath(new URL("../../../packages/db/dist/verify-audit.js", import.meta.url))
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer()
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-    s.on("error", reject)
-  })
-
-type Target =
-  | { readonly kind: "pglite"; readonly dataDir: string }
-  | { readonly kind: "postgres"; readonly url: string }
-
-interface Api {
-  readonly child: ChildProcess
-  readonly base: string
-  readonly exited: Promise<void>
-}
-
-const start = async (target: Target): Promise<Api> => {
-  const port = await freePort()
-  const child = spawn(process.execPath, [server], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      ...(target.kind === "postgres"
-        ? { DATABASE_URL: target.url }
-        : { DATABASE_URL: "", XF_DATA_DIR: target.dataDir }),
-      XF_DEMO_MEMBERS: "300",
-      XF_DEMO_SEED: "18",
-      XF_ID_KEY: Buffer.alloc(32, 9).toString("base64"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  let output = ""
-  child.stdout?.on("data", (d) => {
-    output += d
-  })
-  child.stderr?.on("data", (d) => {
-    output += d
-  })
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
-  const base = `http://127.0.0.1:${port}`
-  // Up to 5 minutes: on a loaded machine the first start's migrations and demo load take minutes on PGlite.
-  for (let i = 0; i < 3000; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { child, base, exited }
-    } catch {}
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  child.kill("SIGKILL")
-  throw new Error(`server did not start: ${output}`)
-}
-
-const signIn = async (base: string) => {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
-  })
-  expect(r.status).toBe(200)
-  return (r.headers.get("set-cookie") ?? "").split(";")[0] ?? ""
-}
 
 const memberIds = async (base: string, cookie: string): Promise<string[]> => {
   const ids: string[] = []
@@ -134,7 +66,7 @@ const readAll = async (
   return stream
 }
 
-const verifyAudit = (target: Target) =>
+const verifyAudit = (target: ServerDatabase) =>
   new Promise<{ code: number; out: string }>((resolve) => {
     execFile(
       process.execPath,
@@ -145,7 +77,7 @@ const verifyAudit = (target: Target) =>
   })
 
 /** The member ids of the `member.read` rows in the log, as many times as they occur. */
-const readRows = async (target: Target): Promise<string[]> => {
+const readRows = async (target: ServerDatabase): Promise<string[]> => {
   if (target.kind === "postgres") {
     const client = new pg.Client({ connectionString: target.url })
     await client.connect()
@@ -170,11 +102,6 @@ const readRows = async (target: Target): Promise<string[]> => {
   }
 }
 
-const stop = async (api: Api) => {
-  api.child.kill("SIGTERM")
-  await api.exited
-}
-
 const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
   : ["pglite"]
@@ -186,7 +113,7 @@ describe.each(backends)("an API process killed mid-stream of audited reads, on %
   })
 
   it("left a row for every read it answered, and a chain that verifies after the restart", async () => {
-    let target: Target
+    let target: ServerDatabase
     if (kind === "postgres") {
       const db = await scratchDatabase()
       cleanups.push(db.drop)
@@ -196,6 +123,7 @@ describe.each(backends)("an API process killed mid-stream of audited reads, on %
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
       target = { kind, dataDir }
     }
+    const start = (t: ServerDatabase) => startServerProcess(t, { demoSeed: 18, idKeyByte: 9 })
     let victim = await start(target)
     cleanups.push(() => {
       victim.child.kill("SIGKILL")
@@ -204,7 +132,7 @@ describe.each(backends)("an API process killed mid-stream of audited reads, on %
     const survivor = kind === "postgres" ? await start(target) : undefined
     if (survivor !== undefined) cleanups.push(() => void survivor.child.kill("SIGKILL"))
 
-    const cookie = await signIn(victim.base)
+    const { cookie } = await signInOverHttp(victim.base, "admin")
     const ids = await memberIds(victim.base, cookie)
     expect(ids.length).toBe(300)
     const [first, second, third] = [ids.slice(0, 200), ids.slice(200, 260), ids.slice(260)]
@@ -229,8 +157,8 @@ describe.each(backends)("an API process killed mid-stream of audited reads, on %
     victim = await start(target)
     const after = await readAll(victim.base, cookie, third, 4)
     expect(after.answered.length).toBe(third.length)
-    await stop(victim)
-    if (survivor !== undefined) await stop(survivor)
+    await victim.stop()
+    await survivor?.stop()
 
     const verdict = await verifyAudit(target)
     expect(verdict).toMatchObject({ code: 0 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { AgendaView } from "../src/routes/agenda/contract.js"
 import type {
   ArrearsView,
@@ -8,27 +8,15 @@ import type {
   DuesSheetView,
   NominationView,
 } from "../src/routes/care/contract.js"
-import { Agent, backends, type TestSystem, testSystem, userWithToken } from "./support.js"
+import { backends, useDemo, userWithToken } from "./support.js"
 
 // The care panel's figures, the commendations' stages and results, and the dues agenda, on the demo district.
 // The test clock stands at 2026-11-27 (Asia/Shanghai); the demo's notice began 15 days before, so it is over.
 describe.each(backends)("care dashboard, commendations and dues agenda on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let branchId: string
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const branchId = () => demo.orgOf("secretary1")
 
   it("counts the panel's arrears in one query exactly as the arrears list evaluates every member", async () => {
     for (const agent of [admin, secretary]) {
@@ -88,8 +76,8 @@ describe.each(backends)("care dashboard, commendations and dues agenda on %s", (
     if (person?.memberId == null) throw new Error("the demo approves a member")
     const { orgId: branch } = await admin.json<{ orgId: string }>("GET", `/api/members/${person.memberId}`)
     expect(person.orgId).not.toBe(branch)
-    const token = await userWithToken(sys, "branch-secretary", branch)
-    const res = await sys.request("/api/care/commendations/results", {
+    const token = await userWithToken(demo.sys, "branch-secretary", branch)
+    const res = await demo.sys.request("/api/care/commendations/results", {
       headers: { authorization: `Bearer ${token}` },
     })
     expect(res.status).toBe(200)
@@ -101,13 +89,13 @@ describe.each(backends)("care dashboard, commendations and dues agenda on %s", (
     // Only results commending members of the branch: every one is a member the secretary may open.
     for (const r of theirs) {
       expect(r.memberId).not.toBeNull()
-      const m = await sys.request(`/api/members/${r.memberId}`, {
+      const m = await demo.sys.request(`/api/members/${r.memberId}`, {
         headers: { authorization: `Bearer ${token}` },
       })
       expect(m.status).toBe(200)
     }
     // The nominations themselves stay the town's: the branch cannot list the campaign's nominations.
-    const listed = await sys.request(`/api/care/campaigns/${person.campaignId}/nominations`, {
+    const listed = await demo.sys.request(`/api/care/campaigns/${person.campaignId}/nominations`, {
       headers: { authorization: `Bearer ${token}` },
     })
     if (listed.status === 200)
@@ -118,7 +106,7 @@ describe.each(backends)("care dashboard, commendations and dues agenda on %s", (
     const mine = await secretary.json<CommendationResultList>("GET", "/api/care/commendations/results")
     for (const r of mine.items) {
       const { orgId } = await secretary.json<{ orgId: string }>("GET", `/api/members/${r.memberId}`)
-      expect(orgId).toBe(branchId)
+      expect(orgId).toBe(branchId())
     }
   })
 })

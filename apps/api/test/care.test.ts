@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type {
   ArrearsView,
   CalendarView,
@@ -11,31 +11,16 @@ import type {
   VisitPlanList,
   VisitPlanView,
 } from "../src/routes/care/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { backends, problemOf, useDemo } from "./support.js"
 
 // The area's routes on every backend, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Care on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let officer: Agent
-  let secretary: Agent
-  let auditor: Agent
+  const demo = useDemo(backend, { logins: ["auditor", "admin", "officer", "secretary1"] })
+  const { auditor, admin, officer, secretary1: secretary } = demo.agents
   let branchId: string
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    officer = new Agent(sys)
-    secretary = new Agent(sys)
-    auditor = new Agent(sys)
-    expect((await auditor.login("auditor")).status).toBe(200)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await officer.login("officer")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
+    branchId = demo.orgOf("secretary1")
   })
 
   const auditCount = async (action: string) =>

@@ -1,13 +1,12 @@
 import { date, makeIdNumber } from "@xianfeng/core"
 import { developmentRecords } from "@xianfeng/db"
-import { politicalReviewItems } from "@xianfeng/development-rules"
-import { exampleMember as member } from "@xianfeng/development-rules/testing"
+import { demoRoadUntil } from "@xianfeng/development-rules/testing"
 import { count, eq } from "drizzle-orm"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { DecidingMeetings, Timeline } from "../src/routes/development/contract.js"
 import type { MeetingBody, MeetingView } from "../src/routes/discipline/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { type Agent, backends, problemOf, useDemo } from "./support.js"
 
 interface MemberItem {
   readonly id: string
@@ -15,49 +14,13 @@ interface MemberItem {
   readonly stage: string
 }
 
-/** A road from application to the branch general meeting on admission (the test clock: 2026-11-27). */
-const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
-  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
-  ["talk", "2024-03-20", { talkedBy: "王书记" }],
-  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
-  ["contacts-assigned", "2024-09-12", { contacts: [member("李明"), member("张华")] }],
-  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
-  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
-  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
-  [
-    "development-object-decision",
-    "2025-10-09",
-    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
-  ],
-  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
-  ["introducers", "2025-10-20", { introducers: [member("李明"), member("张华")] }],
-  [
-    "political-review",
-    "2025-11-05",
-    { conclusion: "政治审查合格", passed: true, items: politicalReviewItems["2014"] },
-  ],
-  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
-  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
-  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
-  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
-  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
-  [
-    "pre-review",
-    "2026-05-29",
-    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
-  ],
-  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
-  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
-]
-
 /** What the meeting record cannot hold, typed with the linked step. */
 const ballot = { candidatesInBallot: 1, secretBallot: true }
 
 // A development step linked to the meeting that decided it, on every backend.
 describe.each(backends)("development steps decided at a meeting on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
   let branchId: string
   let full: readonly MemberItem[]
   let probationary: readonly MemberItem[]
@@ -76,7 +39,7 @@ describe.each(backends)("development steps decided at a meeting on %s", (backend
   const post = (memberId: string, body: Record<string, unknown>, agent = secretary) =>
     agent.send("POST", `/api/development/people/${memberId}/records`, body, { "accept-language": "en" })
   const recordsOf = async (memberId: string) => {
-    const [r] = await sys.deps.db
+    const [r] = await demo.sys.deps.db
       .select({ n: count() })
       .from(developmentRecords)
       .where(eq(developmentRecords.memberId, memberId))
@@ -85,7 +48,7 @@ describe.each(backends)("development steps decided at a meeting on %s", (backend
   /** A person of the secretary's branch whose road has reached the admission meeting. */
   const readyForAdmission = async (name: string) => {
     const p = await newPerson(branchId, name)
-    for (const [step, onDate, evidence] of road) {
+    for (const [step, onDate, evidence] of demoRoadUntil("admission-meeting")) {
       const res = await post(p.id, { step, onDate, evidence })
       if (res.status !== 201) throw new Error(`${step}: ${res.status} ${await res.text()}`)
     }
@@ -137,12 +100,7 @@ describe.each(backends)("development steps decided at a meeting on %s", (backend
   }
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    branchId = demo.orgOf("secretary1")
     const mine = await secretary.json<{ items: MemberItem[] }>(
       "GET",
       `/api/members?orgId=${branchId}&pageSize=100`,
@@ -150,9 +108,6 @@ describe.each(backends)("development steps decided at a meeting on %s", (backend
     full = mine.items.filter((m) => m.orgId === branchId && m.stage === "full")
     probationary = mine.items.filter((m) => m.orgId === branchId && m.stage === "probationary")
     if (full.length < 4) throw new Error("the demo branch lacks full members for this test")
-  })
-  afterAll(async () => {
-    await sys.stop()
   })
 
   it("records an admission from the meeting: date, ballot and probationary present come from the record", async () => {

@@ -1,10 +1,15 @@
 import { date, makeIdNumber } from "@xianfeng/core"
-import { auditLog, developmentPipelineIndex, developmentRecords, members, orgs, users } from "@xianfeng/db"
-import { politicalReviewItems } from "@xianfeng/development-rules"
-import { exampleEvidence, exampleMember as member } from "@xianfeng/development-rules/testing"
+import { auditLog, developmentPipelineIndex, developmentRecords, members, orgs } from "@xianfeng/db"
+import {
+  demoRoadApprover as approver,
+  demoRoadUntil,
+  exampleEvidence,
+  exampleMember as member,
+  demoAdmissionRoad as road,
+} from "@xianfeng/development-rules/testing"
 import { and, count, eq, inArray, like, ne } from "drizzle-orm"
 import ExcelJS from "exceljs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type {
   AnnualPlan,
   Composition,
@@ -15,75 +20,13 @@ import type {
   Timeline,
 } from "../src/routes/development/contract.js"
 import type { MemberDetail } from "../src/routes/platform/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem, userWithToken } from "./support.js"
-
-const approver = {
-  approver: { id: "c01", kind: "township-committee", path: "d1.c01" },
-  parentKind: "district-committee",
-  documentNo: "青委〔2026〕12号",
-}
-const meeting = {
-  expectedVoters: 20,
-  presentVoters: 16,
-  writtenOpinions: 1,
-  yesVotes: 16,
-  noVotes: 1,
-  abstentions: 0,
-  probationaryPresent: 1,
-  candidatesInBallot: 1,
-  secretBallot: true,
-}
-const items2014 = politicalReviewItems["2014"]
-
-/** A realistic road from application (2014 edition) to full membership (2026 edition), in the demo district. */
-const road: readonly (readonly [string, string, Record<string, unknown>])[] = [
-  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
-  ["talk", "2024-03-20", { talkedBy: "王书记" }],
-  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
-  ["contacts-assigned", "2024-09-12", { contacts: [member("李明"), member("张华")] }],
-  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
-  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
-  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
-  [
-    "development-object-decision",
-    "2025-10-09",
-    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
-  ],
-  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
-  ["introducers", "2025-10-20", { introducers: [member("李明"), member("张华")] }],
-  ["political-review", "2025-11-05", { conclusion: "政治审查合格", passed: true, items: items2014 }],
-  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
-  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
-  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
-  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
-  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
-  [
-    "pre-review",
-    "2026-05-29",
-    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
-  ],
-  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
-  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
-  ["admission-meeting", "2026-06-10", meeting],
-  ["committee-talk", "2026-06-20", { talkedBy: "组织员赵", role: "organiser" }],
-  ["admission-approval", "2026-07-15", { ...approver, collective: true }],
-  ["placement", "2026-07-18", { branchId: "本支部" }],
-  ["admission-filing", "2026-07-20", { filedWith: "区委组织部" }],
-  ["oath", "2026-07-25", { organizer: "c01", collective: true }],
-  ["probation-assessment", "2026-10-15", { assessedBy: "李明", comment: "表现良好" }],
-  ["probation-assessment", "2027-01-15", { assessedBy: "李明", comment: "表现良好" }],
-  ["probation-assessment", "2027-04-15", { assessedBy: "李明", comment: "表现良好" }],
-  ["conversion-application", "2027-05-25", { written: true }],
-  ["conversion-meeting", "2027-06-15", meeting],
-  ["conversion-approval", "2027-07-10", { ...approver, collective: true }],
-  ["archive", "2027-07-20", exampleEvidence.archive],
-]
+import { Agent, backends, problemOf, useDemo, userWithToken } from "./support.js"
 
 describe.each(backends)("development on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let secretaryOrg: string
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const secretaryOrg = () => demo.orgOf("secretary1")
   let seq = 100
 
   /** A new applicant in `orgId`, made through the members API. */
@@ -98,11 +41,11 @@ describe.each(backends)("development on %s", (backend) => {
       stage: "applicant",
     })
   const counts = async (memberId: string) => {
-    const [r] = await sys.deps.db
+    const [r] = await demo.sys.deps.db
       .select({ n: count() })
       .from(developmentRecords)
       .where(eq(developmentRecords.memberId, memberId))
-    const [a] = await sys.deps.db.select({ n: count() }).from(auditLog)
+    const [a] = await demo.sys.deps.db.select({ n: count() }).from(auditLog)
     return { records: r?.n ?? 0, audit: a?.n ?? 0 }
   }
   const post = (
@@ -121,22 +64,6 @@ describe.each(backends)("development on %s", (backend) => {
         "accept-language": lang,
       },
     )
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    await admin.login("admin")
-    secretary = new Agent(sys)
-    await secretary.login("secretary1")
-    const [u] = await sys.deps.db
-      .select({ orgId: users.orgId })
-      .from(users)
-      .where(eq(users.username, "secretary1"))
-    secretaryOrg = u?.orgId ?? ""
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
 
   it("lists the steps with their articles and a JSON Schema for each step's evidence", async () => {
     const { items } = await admin.json<{
@@ -157,7 +84,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("refuses a step the rules block with 422 and the article, and writes nothing", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     await expect(
       post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true }),
     ).resolves.toHaveProperty("status", 201)
@@ -177,7 +104,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("refuses an activist decision before the district's six months, citing the district rule", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     await post(admin, p.id, "apply", "2026-08-01", { receivedBy: "本支部", acceptsProgramme: true })
     await post(admin, p.id, "talk", "2026-08-10", { talkedBy: "王书记" })
     const before = await counts(p.id)
@@ -194,7 +121,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("records a good step: the record, its audit row and the member's stage and dates", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     const before = await counts(p.id)
     const res = await post(admin, p.id, "apply", "2026-11-02", {
       receivedBy: "本支部",
@@ -208,10 +135,10 @@ describe.each(backends)("development on %s", (backend) => {
     expect(talk?.state).toBe("due")
     expect(talk?.dueBy).toBe("2026-12-02")
     expect(await counts(p.id)).toEqual({ records: before.records + 1, audit: before.audit + 1 })
-    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    const [row] = await demo.sys.deps.db.select().from(members).where(eq(members.id, p.id))
     expect(row?.appliedOn?.toString()).toBe("2026-11-02")
     expect(row?.version).toBe(p.version + 1)
-    const [a] = await sys.deps.db
+    const [a] = await demo.sys.deps.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.record"), eq(auditLog.objectId, p.id)))
@@ -219,7 +146,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("removes a record entered in error with a reason: kept as removed, judged again without it, audited", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     const applied = (await (
       await post(secretary, p.id, "apply", "2026-11-02", { receivedBy: "本支部", acceptsProgramme: true })
     ).json()) as Timeline
@@ -227,7 +154,7 @@ describe.each(backends)("development on %s", (backend) => {
     expect(record).toBeDefined()
     const indexOf = async () =>
       (
-        await sys.deps.db
+        await demo.sys.deps.db
           .select()
           .from(developmentPipelineIndex)
           .where(eq(developmentPipelineIndex.memberId, p.id))
@@ -258,10 +185,10 @@ describe.each(backends)("development on %s", (backend) => {
     expect(t.member.version).toBe(applied.member.version + 1)
     // Nothing deleted: the row stays, marked removed; the member's columns follow the history without it.
     expect((await counts(p.id)).records).toBe(before.records)
-    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    const [row] = await demo.sys.deps.db.select().from(members).where(eq(members.id, p.id))
     expect(row?.appliedOn).toBeNull()
     expect(row?.version).toBe(applied.member.version + 1)
-    const [a] = await sys.deps.db
+    const [a] = await demo.sys.deps.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.record.remove"), eq(auditLog.objectId, p.id)))
@@ -286,7 +213,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("names the bad evidence field (400) and writes nothing", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     const before = await counts(p.id)
     const res = await post(admin, p.id, "introducers", "2026-11-02", {
       introducers: [member("李明"), { ...member("张华"), status: "friend" }],
@@ -300,7 +227,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("renders the timeline in English when asked, and audits the read", async () => {
-    const p = await newPerson(secretaryOrg)
+    const p = await newPerson(secretaryOrg())
     await post(admin, p.id, "apply", "2026-09-01", { receivedBy: "本支部", acceptsProgramme: true })
     const res = await admin.send("GET", `/api/development/people/${p.id}`, undefined, {
       "accept-language": "en",
@@ -312,7 +239,7 @@ describe.each(backends)("development on %s", (backend) => {
     expect(talk?.verdicts.find((v) => v.status === "overdue")?.citations[0]).toContain("Art. 7")
     const zh = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
     expect(zh.steps.find((s) => s.step === "talk")?.verdicts[0]?.citations[0]).toContain("第七条")
-    const reads = await sys.deps.db
+    const reads = await demo.sys.deps.db
       .select({ n: count() })
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.read"), eq(auditLog.objectId, p.id)))
@@ -320,15 +247,15 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("answers 404 alike for a person outside the caller's branch and for nobody", async () => {
-    const [outside] = await sys.deps.db
+    const [outside] = await demo.sys.deps.db
       .select({ id: members.id })
       .from(members)
-      .where(ne(members.orgId, secretaryOrg))
+      .where(ne(members.orgId, secretaryOrg()))
       .limit(1)
-    const [own] = await sys.deps.db
+    const [own] = await demo.sys.deps.db
       .select({ id: members.id })
       .from(members)
-      .where(eq(members.orgId, secretaryOrg))
+      .where(eq(members.orgId, secretaryOrg()))
       .limit(1)
     if (!outside || !own) throw new Error("no members")
     const ids = [outside.id, "00000000-0000-4000-8000-000000000000"]
@@ -357,7 +284,7 @@ describe.each(backends)("development on %s", (backend) => {
 
   it("counts the pipeline as the database does, and lists what is overdue, most urgent first", async () => {
     const res = await admin.json<Pipeline>("GET", "/api/development/pipeline?orgId=c01&days=60")
-    const direct = await sys.deps.db
+    const direct = await demo.sys.deps.db
       .select({ stage: members.stage, n: count() })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
@@ -383,11 +310,11 @@ describe.each(backends)("development on %s", (backend) => {
     for (const col of all.board) expect(col.people.length).toBeLessThanOrEqual(50)
     // a secretary sees only the branch
     const own = await secretary.json<Pipeline>("GET", "/api/development/pipeline")
-    for (const a of own.attention) expect(a.orgId).toBe(secretaryOrg)
+    for (const a of own.attention) expect(a.orgId).toBe(secretaryOrg())
   })
 
   it("shows an activist's cultivation plan with progress", async () => {
-    const [activist] = await sys.deps.db
+    const [activist] = await demo.sys.deps.db
       .select({ id: members.id })
       .from(members)
       .where(eq(members.stage, "activist"))
@@ -402,7 +329,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("records a contact's talk, a thought report and an activity, which fulfil the plan's items", async () => {
-    const p = await newPerson(secretaryOrg, "1997-02-11", "孙明远")
+    const p = await newPerson(secretaryOrg(), "1997-02-11", "孙明远")
     const url = `/api/development/people/${p.id}/cultivation-records`
     // Before cultivation starts there is nothing to record.
     const early = await admin.send("POST", url, {
@@ -593,7 +520,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("exports a person's development record with the name and a masked ID number", async () => {
-    const p = await newPerson(secretaryOrg, "1999-01-15", "林雨桐")
+    const p = await newPerson(secretaryOrg(), "1999-01-15", "林雨桐")
     await post(admin, p.id, "apply", "2026-10-08", { receivedBy: "本支部", acceptsProgramme: true })
     await post(admin, p.id, "talk", "2026-10-20", { talkedBy: "王书记" })
     const res = await admin.get(`/api/development/people/${p.id}/export.xlsx`)
@@ -620,7 +547,7 @@ describe.each(backends)("development on %s", (backend) => {
       dates.push(v instanceof Date ? v.toISOString().slice(0, 10) : String(v))
     })
     expect(dates).toContain("2026-10-20")
-    const [a] = await sys.deps.db
+    const [a] = await demo.sys.deps.db
       .select({ n: count() })
       .from(auditLog)
       .where(and(eq(auditLog.action, "development.export"), eq(auditLog.objectId, p.id)))
@@ -628,7 +555,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("exports a ledger a branch can file: labels, date cells, done steps as done, the procedure's order", async () => {
-    const p = await newPerson(secretaryOrg, "1998-04-02", "韩思远")
+    const p = await newPerson(secretaryOrg(), "1998-04-02", "韩思远")
     await post(admin, p.id, "apply", "2026-01-08", { receivedBy: "第一党支部", acceptsProgramme: true })
     await post(admin, p.id, "talk", "2026-01-20", { talkedBy: "王书记" })
     const res = await admin.get(`/api/development/people/${p.id}/export.xlsx`)
@@ -663,7 +590,7 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("exports the whole board of a subtree, a sheet per stage, not only the 50 the board shows", async () => {
-    const p = await newPerson(secretaryOrg, "1997-07-07", "沈一帆")
+    const p = await newPerson(secretaryOrg(), "1997-07-07", "沈一帆")
     await post(admin, p.id, "apply", "2026-02-03", { receivedBy: "第一党支部", acceptsProgramme: true })
     const res = await secretary.get("/api/development/pipeline.xlsx")
     expect(res.status).toBe(200)
@@ -682,16 +609,16 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("walks one person through all 25 steps, across the 2026 revision, to full membership", async () => {
-    const p = await newPerson(secretaryOrg, "1996-05-20", "周文博")
+    const p = await newPerson(secretaryOrg(), "1996-05-20", "周文博")
     // A bearer token: the session of a browser would not survive the clock moving on by months.
-    const token = await userWithToken(sys, "district-admin", "d1")
-    const officer = new Agent(sys)
+    const token = await userWithToken(demo.sys, "district-admin", "d1")
+    const officer = new Agent(demo.sys)
     const send = officer.send.bind(officer)
     officer.send = (method, path, body, headers = {}) =>
       send(method, path, body, { ...headers, authorization: `Bearer ${token}` })
     for (const [step, onDate, evidence] of road) {
-      if (onDate > "2026-11-27" && sys.clock.now < new Date("2027-08-01T00:00:00Z"))
-        sys.clock.now = new Date("2027-08-01T02:00:00Z")
+      if (onDate > "2026-11-27" && demo.sys.clock.now < new Date("2027-08-01T00:00:00Z"))
+        demo.sys.clock.now = new Date("2027-08-01T02:00:00Z")
       const res = await post(officer, p.id, step, onDate, evidence)
       if (res.status !== 201) throw new Error(`${step} ${onDate}: ${res.status} ${await res.text()}`)
     }
@@ -701,13 +628,13 @@ describe.each(backends)("development on %s", (backend) => {
     expect(t.derived.probationEnd).toBe("2027-06-10")
     expect(t.derived.fullMemberSince).toBe(t.derived.probationEnd)
     expect(t.steps.filter((s) => s.number !== null).every((s) => s.state === "done")).toBe(true)
-    const [row] = await sys.deps.db.select().from(members).where(eq(members.id, p.id))
+    const [row] = await demo.sys.deps.db.select().from(members).where(eq(members.id, p.id))
     expect(row?.stage).toBe("full")
     expect(row?.admittedOn?.toString()).toBe("2026-06-10")
     expect(row?.fullMemberOn?.toString()).toBe("2027-06-10")
     expect(row?.activistOn?.toString()).toBe("2024-09-10")
     // the 2014 filing and the 2026 steps were each judged by their own edition
-    const recs = await sys.deps.db
+    const recs = await demo.sys.deps.db
       .select({ n: count() })
       .from(developmentRecords)
       .where(
@@ -717,11 +644,11 @@ describe.each(backends)("development on %s", (backend) => {
         ),
       )
     expect(recs[0]?.n).toBe(2)
-    sys.clock.now = new Date("2026-11-27T02:00:00Z")
+    demo.sys.clock.now = new Date("2026-11-27T02:00:00Z")
   })
 
   it("names the outcome record that closed the procedure in the timeline (closedBy)", async () => {
-    const p = await newPerson(secretaryOrg, "1990-04-02", "高远")
+    const p = await newPerson(secretaryOrg(), "1990-04-02", "高远")
     const before = await admin.json<Timeline>("GET", `/api/development/people/${p.id}`)
     expect(before.closedBy).toBeNull()
     const res = await post(admin, p.id, "direct-admission", "2026-11-02", exampleEvidence["direct-admission"])
@@ -738,22 +665,19 @@ describe.each(backends)("development on %s", (backend) => {
   })
 
   it("offers a step by the date its record would bear: a late approval to back-date, not a birthday to come", async () => {
-    const p = await newPerson(secretaryOrg, "1996-05-20", "吴思远")
-    const token = await userWithToken(sys, "district-admin", "d1")
-    const officer = new Agent(sys)
+    const p = await newPerson(secretaryOrg(), "1996-05-20", "吴思远")
+    const token = await userWithToken(demo.sys, "district-admin", "d1")
+    const officer = new Agent(demo.sys)
     const send = officer.send.bind(officer)
     officer.send = (method, path, body, headers = {}) =>
       send(method, path, body, { ...headers, authorization: `Bearer ${token}` })
-    for (const [step, onDate, evidence] of road.slice(
-      0,
-      road.findIndex(([s]) => s === "committee-talk") + 1,
-    )) {
+    for (const [step, onDate, evidence] of demoRoadUntil("committee-talk", { through: true })) {
       const res = await post(officer, p.id, step, onDate, evidence)
       if (res.status !== 201) throw new Error(`${step} ${onDate}: ${res.status} ${await res.text()}`)
     }
     // Seven months after the branch meeting (2026-06-10) the 6-month limit (DR 25) has passed today, but an
     // approval given on time can still be entered with its own date.
-    sys.clock.now = new Date("2027-01-15T02:00:00Z")
+    demo.sys.clock.now = new Date("2027-01-15T02:00:00Z")
     try {
       const t = await officer.json<Timeline>("GET", `/api/development/people/${p.id}`)
       const approval = t.steps.find((s) => s.step === "admission-approval")
@@ -771,10 +695,10 @@ describe.each(backends)("development on %s", (backend) => {
       })
       expect(ok.status).toBe(201)
     } finally {
-      sys.clock.now = new Date("2026-11-27T02:00:00Z")
+      demo.sys.clock.now = new Date("2026-11-27T02:00:00Z")
     }
     // Under 18 today: the application is not offered, and the timeline says from when it can be.
-    const young = await newPerson(secretaryOrg, "2009-03-10", "郑小雨")
+    const young = await newPerson(secretaryOrg(), "2009-03-10", "郑小雨")
     const t = await admin.json<Timeline>("GET", `/api/development/people/${young.id}`)
     expect(t.nextSteps.map((n) => n.step)).not.toContain("apply")
     expect(t.steps.find((s) => s.step === "apply")?.recordableFrom).toBe("2027-03-10")

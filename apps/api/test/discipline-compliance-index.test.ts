@@ -15,7 +15,7 @@ import {
   talkOf,
 } from "@xianfeng/inspection-scheduling"
 import { sql } from "drizzle-orm"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type {
   DisciplineOverview,
   HeatmapView,
@@ -23,25 +23,16 @@ import type {
   MeetingList,
   OrderList,
 } from "../src/routes/discipline/contract.js"
-import { Agent, backends, type TestSystem, testSystem, userWithToken } from "./support.js"
+import { backends, useDemo, userWithToken } from "./support.js"
 
 // The heatmap and the quarter and year roll-ups are read from the stored monthly compliance index
 // (discipline_compliance_index). Here the stored answer is compared with evaluating every organization of the demo
 // district afresh, today, 40 days on and after an edit. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("The monthly compliance index on %s", (backend) => {
-  let sys: TestSystem
-  let secretary: Agent
-  let branchId: string
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    secretary = new Agent(sys)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["secretary1"] })
+  const { secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const branchId = () => demo.orgOf("secretary1")
 
   const scope = { orgId: "d1", orgPath: "d1" }
 
@@ -50,7 +41,7 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     const asOf = date(today)
     const from = date(`${year}-01-01`)
     const to = date(`${year}-12-31`)
-    const { policy, orgs, sittings, talks } = await asSystem(sys.deps.db, async (db) => ({
+    const { policy, orgs, sittings, talks } = await asSystem(demo.sys.deps.db, async (db) => ({
       policy: (await loadAreaPolicy(db, "d1", disciplinePolicy)).policy,
       ...(await subtreeSittings(db, scope, undefined, from, to)),
       talks: await subtreeTalks(db, scope, undefined, from, to),
@@ -87,8 +78,8 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
   // A bearer token of the district's organization department: a session would end while the clock moves on.
   let token = ""
   const heatmapOf = async (query: string) => {
-    if (token === "") token = await userWithToken(sys, "district-admin", "d1")
-    const res = await sys.request(`/api/discipline/heatmap?${query}`, {
+    if (token === "") token = await userWithToken(demo.sys, "district-admin", "d1")
+    const res = await demo.sys.request(`/api/discipline/heatmap?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     })
     expect(res.status).toBe(200)
@@ -133,7 +124,7 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     return { cells, quarters }
   }
   const rows = async (year: number) =>
-    asSystem(sys.deps.db, async (db) =>
+    asSystem(demo.sys.deps.db, async (db) =>
       Number(
         rowsOf<{ n: number }>(
           await db.execute(
@@ -143,9 +134,9 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
       ),
     )
   const alter = (set: ReturnType<typeof sql>) =>
-    asSystem(sys.deps.db, (db) =>
+    asSystem(demo.sys.deps.db, (db) =>
       db.execute(
-        sql`update discipline_compliance_index set ${set} where org_id = ${branchId} and year = 2025`,
+        sql`update discipline_compliance_index set ${set} where org_id = ${branchId()} and year = 2025`,
       ),
     )
 
@@ -184,7 +175,7 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
       if (same !== undefined) expect(b.cells).toEqual(same.cells)
     }
     for (const bad of ["pageSize=501", "pageSize=0", "pageSize=x"]) {
-      const res = await sys.request(`/api/discipline/heatmap?${bad}`, {
+      const res = await demo.sys.request(`/api/discipline/heatmap?${bad}`, {
         headers: { authorization: `Bearer ${token}` },
       })
       // A query string the contract refuses is a 400 problem naming the field, as for every query (agenda.test.ts).
@@ -196,21 +187,21 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
 
   it("is read from the stored rows while their basis holds, and evaluated again when it does not", async () => {
     const before = await stored(2025)
-    const branchCells = before.cells[branchId]
+    const branchCells = before.cells[branchId()]
     if (branchCells === undefined) throw new Error("secretary1's branch is not on the heatmap")
     // A stored row altered behind the index's back is what the heatmap shows: it is read, not recomputed…
     const forged = Array.from({ length: 12 }, () => ({ met: 99, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
     await alter(sql`months = ${JSON.stringify(forged)}::jsonb`)
-    expect((await stored(2025)).cells[branchId]).toMatchObject(forged.map(() => ({ met: 99 })))
+    expect((await stored(2025)).cells[branchId()]).toMatchObject(forged.map(() => ({ met: 99 })))
     // …until its basis no longer matches (here: as after a district policy change), when it is evaluated again.
     await alter(sql`basis = 'changed'`)
-    expect((await stored(2025)).cells[branchId]).toEqual(branchCells)
+    expect((await stored(2025)).cells[branchId()]).toEqual(branchCells)
   })
 
   it("sees an edited sitting at once", async () => {
     const list = await secretary.json<MeetingList>(
       "GET",
-      `/api/discipline/meetings?orgId=${branchId}&year=2026`,
+      `/api/discipline/meetings?orgId=${branchId()}&year=2026`,
     )
     // A sitting with its roll call (the demo records those of the last months) counted for two obligations.
     const m = list.items.find((x) => x.attendance.length > 0 && x.types.length > 1)
@@ -218,10 +209,10 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     const { id, recordedAt: _, ...body } = m
     await stored(2026)
     const basis = () =>
-      asSystem(sys.deps.db, async (db) =>
+      asSystem(demo.sys.deps.db, async (db) =>
         rowsOf<{ basis: string }>(
           await db.execute(
-            sql`select basis from discipline_compliance_index where org_id = ${branchId} and year = 2026`,
+            sql`select basis from discipline_compliance_index where org_id = ${branchId()} and year = 2026`,
           ),
         ).map((r) => r.basis),
       )
@@ -260,18 +251,18 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
         missed: 0,
       }))
       await alter(sql`months = ${JSON.stringify(forged)}::jsonb`)
-      expect((await stored(2025)).cells[branchId]).toMatchObject(forged.map(() => ({ met: 99 })))
+      expect((await stored(2025)).cells[branchId()]).toMatchObject(forged.map(() => ({ met: 99 })))
       const ours = (
         await secretary.json<{ items: { id: string; orgId: string; stage: string }[] }>(
           "GET",
-          `/api/members?orgId=${branchId}&pageSize=100`,
+          `/api/members?orgId=${branchId()}&pageSize=100`,
         )
-      ).items.filter((m) => m.orgId === branchId && m.stage === "full")
+      ).items.filter((m) => m.orgId === branchId() && m.stage === "full")
       const [a, b] = ours
       if (a === undefined || b === undefined) throw new Error("the branch lacks two full members")
       if (what.includes("form")) {
         const body: MeetingBody = {
-          orgId: branchId,
+          orgId: branchId(),
           types: ["committee-meeting"],
           date: "2025-03-12",
           startTime: "14:30",
@@ -292,7 +283,7 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
         expect(res.status, await res.clone().text()).toBe(201)
       } else if (what.includes("talk")) {
         const res = await secretary.send("POST", "/api/discipline/talks", {
-          orgId: branchId,
+          orgId: branchId(),
           pair: "member-member",
           date: "2025-04-02",
           firstMemberId: a.id,
@@ -301,8 +292,8 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
         })
         expect(res.status, await res.clone().text()).toBe(201)
       } else {
-        const csv = `党组织编码,会议类型,会议日期,开始时间,结束时间,地点,主持人,记录人\n${branchId},支委会,2025-05-14,9:00,10:00,党员活动室,支部书记,组织委员\n`
-        const res = await sys.request("/api/import/meetings", {
+        const csv = `党组织编码,会议类型,会议日期,开始时间,结束时间,地点,主持人,记录人\n${branchId()},支委会,2025-05-14,9:00,10:00,党员活动室,支部书记,组织委员\n`
+        const res = await demo.sys.request("/api/import/meetings", {
           method: "POST",
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
           body: JSON.stringify({ fileName: "meetings.csv", content: Buffer.from(csv).toString("base64") }),
@@ -310,7 +301,7 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
         expect(res.status, await res.clone().text()).toBe(201)
       }
       expect(await stored(2025, true)).toEqual(await evaluated(2025, "2026-11-27"))
-      expect((await stored(2025)).cells[branchId]).not.toMatchObject(forged.map(() => ({ met: 99 })))
+      expect((await stored(2025)).cells[branchId()]).not.toMatchObject(forged.map(() => ({ met: 99 })))
     },
     600_000,
   )
@@ -365,13 +356,13 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
 
   it("40 days on, the rows whose recheck day has come are evaluated again; back on the first day, so are the rows dated later", async () => {
     const first = await stored(2026, true)
-    sys.clock.advance(40 * 86_400_000)
+    demo.sys.clock.advance(40 * 86_400_000)
     try {
       const later = await stored(2026, true)
       expect(later).toEqual(await evaluated(2026, "2027-01-06"))
       expect(later).not.toEqual(first)
     } finally {
-      sys.clock.advance(-40 * 86_400_000)
+      demo.sys.clock.advance(-40 * 86_400_000)
     }
     expect(await stored(2026, true)).toEqual(first)
   }, 600_000)
@@ -379,8 +370,8 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
   it("the dashboard's overview: the scope's quarter and year as the heatmap rolls them up, and its orders", async () => {
     const overview = await secretary.json<DisciplineOverview>("GET", "/api/discipline/overview")
     const heatmap = await secretary.json<HeatmapView>("GET", "/api/discipline/heatmap?year=2026")
-    const mine = heatmap.rollup.find((r) => r.orgId === branchId)
-    expect(overview).toMatchObject({ asOf: "2026-11-27", orgId: branchId, quarter: "2026-Q4" })
+    const mine = heatmap.rollup.find((r) => r.orgId === branchId())
+    expect(overview).toMatchObject({ asOf: "2026-11-27", orgId: branchId(), quarter: "2026-Q4" })
     expect(overview.quarterCounts).toEqual(mine?.quarters[3])
     expect(overview.yearCounts).toEqual(mine?.year)
     expect(overview.branches).toBe(1)
@@ -394,9 +385,9 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
       escalated: orders.filter((o) => o.followedBy !== o.orgId).length,
     })
     // The district sees every branch, and at least the secretary's orders among its own.
-    const district = await userWithToken(sys, "district-admin", "d1")
+    const district = await userWithToken(demo.sys, "district-admin", "d1")
     const all = (await (
-      await sys.request("/api/discipline/overview", { headers: { authorization: `Bearer ${district}` } })
+      await demo.sys.request("/api/discipline/overview", { headers: { authorization: `Bearer ${district}` } })
     ).json()) as DisciplineOverview
     expect(all.branches).toBeGreaterThan(10)
     expect(all.orders.notClosed).toBeGreaterThanOrEqual(overview.orders.notClosed)

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { MeetingList, OrderList } from "../src/routes/discipline/contract.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { type Agent, backends, useDemo } from "./support.js"
 
 // The area's ledgers as workbooks (ledger-formats.md §1, §4, §7), opened and read cell by cell. The test
 // clock stands at 2026-11-27 (Asia/Shanghai); the demo's spot check was drawn on 2026-10-15 for 2026-Q3.
@@ -10,22 +10,10 @@ const code =
   /^(general-meeting|theme-day|party-lecture|committee-meeting|talk:|minor|serious|critical|open|submitted|closed|met|missed|overdue)/u
 
 describe.each(backends)("Discipline ledgers as .xlsx on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let branchId: string
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const branchId = () => demo.orgOf("secretary1")
 
   const open = async (agent: Agent, path: string) => {
     const res = await agent.get(path)
@@ -54,12 +42,12 @@ describe.each(backends)("Discipline ledgers as .xlsx on %s", (backend) => {
   it("the 三会一课 ledger of a branch and year: one row per sitting with the common header, dates as date cells", async () => {
     const meetings = await secretary.json<MeetingList>(
       "GET",
-      `/api/discipline/meetings?orgId=${branchId}&year=2026`,
+      `/api/discipline/meetings?orgId=${branchId()}&year=2026`,
     )
     expect(meetings.items.length).toBeGreaterThan(0)
     const { wb, disposition } = await open(
       secretary,
-      `/api/discipline/ledger.xlsx?orgId=${branchId}&year=2026`,
+      `/api/discipline/ledger.xlsx?orgId=${branchId()}&year=2026`,
     )
     expect(disposition).toMatch(/filename="ledger-2026\.xlsx"; filename\*=UTF-8''/)
     expect(decodeURIComponent(disposition)).toContain("2026年三会一课台账.xlsx")

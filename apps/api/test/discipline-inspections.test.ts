@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type {
   DrawList,
   DrawView,
@@ -8,27 +8,15 @@ import type {
   OrderView,
   RecheckList,
 } from "../src/routes/discipline/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { backends, problemOf, useDemo } from "./support.js"
 
 // Inspections on every backend: a reproducible draw, a finding, and an order from issue to verified close.
 // The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Inspections and rectification on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
-  let branchId: string
-
-  beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
-  })
-  afterAll(async () => {
-    await sys.stop()
-  })
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
+  /** secretary1's branch. */
+  const branchId = () => demo.orgOf("secretary1")
 
   const draw = { title: "2026年第四季度组织生活抽查", seed: "2026-Q4-公开种子", size: 5, stratify: true }
 
@@ -65,7 +53,7 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
 
   it("an order goes from issue to a verified close, and cannot close without evidence", async () => {
     const finding = await admin.json<{ id: string }>("POST", "/api/discipline/findings", {
-      orgId: branchId,
+      orgId: branchId(),
       obligation: "theme-day",
       period: "2026-09",
       evidence: "2026年9月无主题党日记录",
@@ -77,7 +65,7 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
     })
     expect(issued.status).toBe(201)
     const order = (await issued.json()) as OrderView
-    expect(order).toMatchObject({ state: "open", deadline: "2026-12-27", followedBy: branchId })
+    expect(order).toMatchObject({ state: "open", deadline: "2026-12-27", followedBy: branchId() })
 
     const early = await admin.send("POST", `/api/discipline/orders/${order.id}/verify`, {
       accept: true,
@@ -110,7 +98,7 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
   })
   it("a finding names the obligation and its evidence; the next inspection of the branch re-checks its open orders", async () => {
     const first = await admin.json<FindingView>("POST", "/api/discipline/findings", {
-      orgId: branchId,
+      orgId: branchId(),
       obligation: "general-meeting",
       period: "2026-Q3",
       evidence: "2026年第三季度无支部党员大会记录",
@@ -125,10 +113,10 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
       owner: "支部书记",
     })
     expect(order).toMatchObject({ obligation: "general-meeting", severity: "minor", deadline: "2027-01-26" })
-    const recheck = await admin.json<RecheckList>("GET", `/api/discipline/recheck?orgId=${branchId}`)
+    const recheck = await admin.json<RecheckList>("GET", `/api/discipline/recheck?orgId=${branchId()}`)
     expect(recheck.items.map((o) => o.id)).toContain(order.id)
     const next = await admin.json<FindingView>("POST", "/api/discipline/findings", {
-      orgId: branchId,
+      orgId: branchId(),
       obligation: "theme-day",
       period: "2026-10",
       evidence: "2026年10月无主题党日记录",
@@ -137,13 +125,13 @@ describe.each(backends)("Inspections and rectification on %s", (backend) => {
     expect(next.recheck.map((o) => o.id)).toContain(order.id)
     const listed = await secretary.json<FindingList>("GET", "/api/discipline/findings")
     expect(listed.items.map((f) => f.id)).toEqual(expect.arrayContaining([first.id, next.id]))
-    expect(listed.items.every((f) => f.orgId === branchId)).toBe(true)
+    expect(listed.items.every((f) => f.orgId === branchId())).toBe(true)
   })
 
   it("a finding without evidence is refused naming the field, and nothing is written", async () => {
     const before = (await admin.json<FindingList>("GET", "/api/discipline/findings")).items.length
     const res = await admin.send("POST", "/api/discipline/findings", {
-      orgId: branchId,
+      orgId: branchId(),
       obligation: "theme-day",
       period: "2026-10",
       evidence: "",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type {
   ComplianceView,
   HeatmapView,
@@ -8,7 +8,7 @@ import type {
   TalkList,
   TalkView,
 } from "../src/routes/discipline/contract.js"
-import { Agent, backends, problemOf, type TestSystem, testSystem } from "./support.js"
+import { backends, problemOf, useDemo } from "./support.js"
 
 interface MemberItem {
   readonly id: string
@@ -18,20 +18,14 @@ interface MemberItem {
 
 // Meetings and a branch's compliance on every backend. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Organizational life meetings on %s", (backend) => {
-  let sys: TestSystem
-  let admin: Agent
-  let secretary: Agent
+  const demo = useDemo(backend, { logins: ["admin", "secretary1"] })
+  const { admin, secretary1: secretary } = demo.agents
   let branchId: string
   let ours: readonly MemberItem[]
   let stranger: MemberItem
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    admin = new Agent(sys)
-    secretary = new Agent(sys)
-    expect((await admin.login("admin")).status).toBe(200)
-    expect((await secretary.login("secretary1")).status).toBe(200)
-    branchId = (await secretary.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId
+    branchId = demo.orgOf("secretary1")
     const mine = await secretary.json<{ items: MemberItem[] }>(
       "GET",
       `/api/members?orgId=${branchId}&pageSize=100`,
@@ -44,9 +38,6 @@ describe.each(backends)("Organizational life meetings on %s", (backend) => {
     if (other === undefined || ours.length < 2)
       throw new Error("the demo district lacks members for this test")
     stranger = other
-  })
-  afterAll(async () => {
-    await sys.stop()
   })
 
   const form = (x: Partial<MeetingBody> = {}): MeetingBody => {

@@ -1,25 +1,22 @@
 import { date, type PlainDate } from "@xianfeng/core"
 import { writeMeetings } from "@xianfeng/db"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Actor } from "../src/auth/actor.js"
 import type { ArrearsView } from "../src/routes/care/contract.js"
 import type { StandingView } from "../src/routes/discipline/contract.js"
 import { standingOf } from "../src/routes/discipline/standing.js"
-import { Agent, backends, type TestSystem, testSystem } from "./support.js"
+import { Agent, backends, useDemo } from "./support.js"
 
 // Members' standing on every backend. The test clock stands at 2026-11-27 (Asia/Shanghai). Dues and assigned
 // come from the care area's ledger; assigned work is not yet connected: the live route says so; tests pass
 // further evidence in as data.
 describe.each(backends)("Member standing alerts on %s", (backend) => {
-  let sys: TestSystem
-  let secretary: Agent
+  const demo = useDemo(backend, { logins: ["secretary1"] })
+  const { secretary1: secretary } = demo.agents
   let actor: Actor
   let view: StandingView
 
   beforeAll(async () => {
-    sys = await testSystem(backend)
-    secretary = new Agent(sys)
-    expect((await secretary.login("secretary1")).status).toBe(200)
     const root = await secretary.json<{ path: string }>("GET", "/api/orgs/root")
     const me = await secretary.json<{ user: { orgId: string; id: string } }>("GET", "/api/auth/me")
     view = await secretary.json<StandingView>("GET", `/api/discipline/standing?orgId=${me.user.orgId}`)
@@ -33,9 +30,6 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
       orgName: "",
       via: "session",
     }
-  })
-  afterAll(async () => {
-    await sys.stop()
   })
 
   it("names the evidence it lacks (assigned work) and says so per member instead of guessing (PC 9, EM 31)", () => {
@@ -59,7 +53,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
     v.members.find((m) => m.memberId === id)?.alerts.map((a) => a.code) ?? []
 
   it("six months of dues unpaid in the care area's ledger raise the self-lapse alert citing dues; paid-up members have none (PC 9; EM 31(6))", async () => {
-    const admin = new Agent(sys)
+    const admin = new Agent(demo.sys)
     expect((await admin.login("admin")).status).toBe(200)
     const { late, orgId, owing } = await lateMember(admin)
     const branch = await admin.json<StandingView>("GET", `/api/discipline/standing?orgId=${orgId}`)
@@ -80,7 +74,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
   })
 
   it("the member paying the last ended month breaks the run of unpaid months and clears the dues alert", async () => {
-    const admin = new Agent(sys)
+    const admin = new Agent(demo.sys)
     expect((await admin.login("admin")).status).toBe(200)
     const { late, orgId } = await lateMember(admin)
     const pay = await admin.send("POST", "/api/care/dues/payments", {
@@ -103,7 +97,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
   })
 
   it("a sitting whose roll call was not recorded is missing evidence: the alert asks for the roll call instead of accusing", async () => {
-    const admin = new Agent(sys)
+    const admin = new Agent(demo.sys)
     expect((await admin.login("admin")).status).toBe(200)
     const heatmap = await admin.json<{ branches: { orgId: string }[] }>("GET", "/api/discipline/heatmap")
     let found: { orgId: string; memberId: string } | undefined
@@ -119,7 +113,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
     const { orgId, memberId } = found
     // The forms insist on a roll call; a sitting carried over from paper (the import, the demo's older months)
     // comes without one, through the area's bulk writer.
-    await writeMeetings(sys.deps.db, [
+    await writeMeetings(demo.sys.deps.db, [
       {
         orgId,
         types: ["general-meeting"],
@@ -158,7 +152,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
       [late.memberId, date("2026-05-01")],
       [paid.memberId, date("2026-11-01")],
     ])
-    const out = await standingOf(sys.deps, actor, actor.orgId, { dues: async () => lastPaid }, "zh-CN")
+    const out = await standingOf(demo.sys.deps, actor, actor.orgId, { dues: async () => lastPaid }, "zh-CN")
     expect(out.missingEvidence).not.toContain("dues")
     const codes = (id: string) => out.members.find((m) => m.memberId === id)?.alerts.map((a) => a.code) ?? []
     expect(codes(late.memberId)).toContain("STANDING-SELF-LAPSE.dues")
@@ -175,7 +169,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
     const [lost, away] = view.members
     if (!lost || !away) throw new Error("the branch needs two members")
     const out = await standingOf(
-      sys.deps,
+      demo.sys.deps,
       actor,
       actor.orgId,
       {
@@ -191,7 +185,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
   })
 
   it("an auditor may not read members' standing (names with alerts are for those who act on them)", async () => {
-    const auditor = new Agent(sys)
+    const auditor = new Agent(demo.sys)
     expect((await auditor.login("auditor")).status).toBe(200)
     expect((await auditor.get(`/api/discipline/standing?orgId=${actor.orgId}`)).status).toBe(403)
   })

@@ -6,7 +6,7 @@ import { apiTokens, asSystem, members, orgs, users } from "@xianfeng/db"
 import { migratedPgliteDump } from "@xianfeng/db/testing"
 import { eq, sql } from "drizzle-orm"
 import pg from "pg"
-import { inject } from "vitest"
+import { afterAll, beforeAll, expect, inject } from "vitest"
 import { sha256 } from "../src/auth/tokens.js"
 import { type Config, configFromEnv } from "../src/config.js"
 import type { Problem } from "../src/http/contract-kit.js"
@@ -196,7 +196,7 @@ export const testSystem = async (
 export class Agent {
   cookie = ""
   csrf = ""
-  constructor(readonly sys: TestSystem) {}
+  constructor(readonly sys: Pick<TestSystem, "request">) {}
 
   async login(username: string, password = "xianfeng-demo"): Promise<Response> {
     const res = await this.send("POST", "/api/auth/login", { username, password })
@@ -292,3 +292,58 @@ export const userWithToken = async (sys: TestSystem, role: Role, orgId: string):
 
 /** The RFC 9457 body of an error answer. */
 export const problemOf = async (res: Response): Promise<Problem> => (await res.json()) as Problem
+
+/** What a suite of `useDemo` works with, once its `beforeAll` has run (read `sys` and `orgOf` in hooks and tests). */
+export interface Demo<Login extends string> {
+  /** The started API on the suite's backend, with its copy of the demo district. */
+  readonly sys: TestSystem
+  /** A browser per login the suite named, signed in before the suite's own hooks run. */
+  readonly agents: { readonly [L in Login]: Agent }
+  /** The organization each named login acts over (its `/api/auth/me`), e.g. secretary1's branch. */
+  readonly orgOf: (login: Login) => string
+}
+
+/**
+ * The demo set-up of an API suite, called first in its `describe.each(backends)` body: an API started on
+ * `backend` with a copy of the demo district (`testSystem` with `config`: the full district unless it says
+ * `demoMembers`) and `logins` (demo usernames, password xianfeng-demo) signed in, each as its own `Agent`,
+ * before the suite's own `beforeAll`; stopped after the suite. The agents exist at once (destructure them in
+ * the describe body); `sys` and `orgOf` are read in hooks and tests.
+ */
+export const useDemo = <const Login extends string>(
+  backend: "pglite" | "postgres",
+  options: { readonly logins: readonly Login[]; readonly config?: Partial<Config> },
+): Demo<Login> => {
+  let started: TestSystem | undefined
+  const sys = (): TestSystem => {
+    if (started === undefined) throw new Error("the demo system is read before the suite's beforeAll")
+    return started
+  }
+  // Agents before the system: they send through whichever system the suite has started.
+  const agents = Object.fromEntries(
+    options.logins.map((l) => [l, new Agent({ request: (path, init) => sys().request(path, init) })]),
+  ) as { [L in Login]: Agent }
+  const orgs = new Map<Login, string>()
+  beforeAll(async () => {
+    started = await testSystem(backend, options.config)
+    for (const login of options.logins) {
+      const agent = agents[login]
+      expect((await agent.login(login)).status, `sign-in of ${login}`).toBe(200)
+      orgs.set(login, (await agent.json<{ user: { orgId: string } }>("GET", "/api/auth/me")).user.orgId)
+    }
+  })
+  afterAll(async () => {
+    await started?.stop()
+  })
+  return {
+    get sys() {
+      return sys()
+    },
+    agents,
+    orgOf: (login) => {
+      const org = orgs.get(login)
+      if (org === undefined) throw new Error(`${login} is not signed in`)
+      return org
+    },
+  }
+}

@@ -9,7 +9,6 @@ import {
   deleteCalendarFeed,
   endAllSessionsOf,
   insertMember,
-  insertOrg,
   insertUser,
   orderDeadlinesOf,
   pipelineDeadlinesOf,
@@ -24,6 +23,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { insertOrgs } from "./support/orgs.js"
 
 // The agenda's queries (日程) and the calendar feed tokens on every backend: PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set.
@@ -39,16 +39,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      for (const org of [
+      await insertOrgs(tx, [
         { id: "d1", kind: "district-committee", name: "区委" },
         { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
         { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
         { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
         { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
+      ])
       const person = (orgId: string, name: string) => ({
         orgId,
         name,

@@ -8,7 +8,6 @@ import {
   type Database,
   exportArchive,
   insertMember,
-  insertOrg,
   listMembersInScope,
   readArchive,
   rememberMapping,
@@ -18,6 +17,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { insertOrgs } from "./support/orgs.js"
 
 const withoutTimestamp = (bytes: Uint8Array) => {
   const a = JSON.parse(gunzipSync(bytes).toString("utf8")) as Record<string, unknown>
@@ -33,14 +33,11 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_archive"))("$name"
     source = await backend.open()
     target = await backend.open()
     await source.db.transaction(async (tx) => {
-      for (const org of [
+      await insertOrgs(tx, [
         { id: "a_d", kind: "district-committee", name: "区委" },
         { id: "a_c", parentId: "a_d", kind: "township-committee", name: "镇党委" },
         { id: "a_b", parentId: "a_c", kind: "branch", name: "一支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
+      ])
       for (const [i, name] of ["阿依古丽·买买提", "𠮷田花子", "林小红"].entries())
         await insertMember(tx, testVault, {
           orgId: "a_b",

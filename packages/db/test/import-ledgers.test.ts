@@ -19,7 +19,6 @@ import {
   importerOf,
   importers,
   insertMember,
-  insertOrg,
   ledgerInScope,
   meetingImporter,
   meetingsOfOrg,
@@ -36,6 +35,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { insertOrgs } from "./support/orgs.js"
 
 const deps: ImportDeps = { vault: testVault, asOf: date("2026-11-30"), at: new Date("2026-11-30T02:00:00Z") }
 
@@ -191,15 +191,12 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      for (const org of [
+      await insertOrgs(tx, [
         { id: "qx_d", kind: "district-committee", name: "示范区委员会" },
         { id: "020100", parentId: "qx_d", kind: "township-committee", name: "示范区青溪镇委员会" },
         { id: "br_a", parentId: "020100", kind: "branch", name: "柳头村党支部" },
         { id: "br_b", parentId: "020100", kind: "branch", name: "青溪社区党支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
+      ])
       let seq = 20
       for (const [key, name, orgId, stage, idNumber] of [
         ["zhang", "张伟", "br_a", "full", ids.zhang],

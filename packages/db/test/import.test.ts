@@ -13,7 +13,6 @@ import {
   type ImportDeps,
   importErrorReport,
   insertMember,
-  insertOrg,
   listMembersInScope,
   memberImporter,
   orgImporter,
@@ -25,6 +24,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { insertOrgs } from "./support/orgs.js"
 
 const SAMPLES = new URL("./fixtures/import-samples/", import.meta.url)
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPLES)))
@@ -96,14 +96,11 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import"))("$name",
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      for (const org of [
+      await insertOrgs(tx, [
         { id: "qx_d", kind: "district-committee", name: "示范区委员会" },
         { id: "020100", parentId: "qx_d", kind: "township-committee", name: "示范区青溪镇委员会" },
         { id: "020100091", parentId: "020100", kind: "branch", name: "柳头村党支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
+      ])
     })
   }, 180_000)
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type Database,
   insertMember,
-  insertOrg,
   listMembersInScope,
   memberSearchKeysV2,
   members,
@@ -15,6 +14,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { insertOrgs } from "./support/orgs.js"
 
 const person = (name: string) => ({
   orgId: "t_b",
@@ -33,13 +33,10 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_transfer"))("$name
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      for (const org of [
+      await insertOrgs(tx, [
         { id: "t_d", kind: "district-committee", name: "区委" },
         { id: "t_b", parentId: "t_d", kind: "branch", name: "支部" },
-      ] as const) {
-        const r = await insertOrg(tx, org)
-        if (r._tag === "Failure") throw new Error(r.failure.message)
-      }
+      ])
       for (const name of ["阿依古丽.买买提", "𠮷田花子", "单于丹", "张三"])
         await insertMember(tx, testVault, person(name))
     })

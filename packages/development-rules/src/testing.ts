@@ -335,3 +335,108 @@ export const generateHistory = (rng: Rng, policy: DevelopmentPolicy = nationalPo
     asOf: last.add({ days: int(rng, 0, 400) }),
   }
 }
+
+/**
+ * One step of a road as the API takes it (`POST /api/development/people/:id/records`): the step (a national
+ * step, or an overlay's `x-` step), the date as ISO text (`YYYY-MM-DD`), and the evidence as JSON carries it.
+ */
+export type RoadStep = readonly [
+  step: StepId | `x-${string}`,
+  onDate: string,
+  evidence: Record<string, unknown>,
+]
+
+/**
+ * The approving committee of the demo road's approvals (DR 24, 30): c01, a township committee under the
+ * district committee, with its document number; add `collective: true` for the approval's evidence.
+ */
+export const demoRoadApprover = {
+  approver: { id: "c01", kind: "township-committee", path: "d1.c01" },
+  parentKind: "district-committee",
+  documentNo: "青委〔2026〕12号",
+} as const
+
+/**
+ * The branch general meeting of the demo road's admission and conversion (DR 20): 16 of 20 voters present, 16
+ * yes, one probationary member present, a secret ballot on one candidate.
+ */
+export const demoRoadMeeting: EvidenceOf<"admission-meeting"> = {
+  expectedVoters: 20,
+  presentVoters: 16,
+  writtenOpinions: 1,
+  yesVotes: 16,
+  noVotes: 1,
+  abstentions: 0,
+  probationaryPresent: 1,
+  candidatesInBallot: 1,
+  secretBallot: true,
+}
+
+/**
+ * A realistic road of one person in the demo district (`demoDistrictOverlay`: three pre-reviews, 5 days / 40
+ * hours of training, the `x-pre-admission-notice` step), from the application on 2024-03-04 under the 2014
+ * edition (a filing with c01, the 2014 political review items) to the archive on 2027-07-20 under the 2026 one:
+ * admission meeting 2026-06-10, so a full member from 2027-06-10. Every step's evidence satisfies its rules on
+ * its date; the steps dated after 2026-11-27 (the API tests' clock) need the clock moved on. For the API's tests
+ * and the browser tests, which enter it through the API.
+ */
+export const demoAdmissionRoad: readonly RoadStep[] = [
+  ["apply", "2024-03-04", { receivedBy: "本支部", acceptsProgramme: true }],
+  ["talk", "2024-03-20", { talkedBy: "王书记" }],
+  ["activist-decision", "2024-09-10", { source: "member-recommendation", decidedBy: "branch-committee" }],
+  ["contacts-assigned", "2024-09-12", { contacts: [exampleMember("李明"), exampleMember("张华")] }],
+  ["activist-filing", "2024-09-15", { filedWith: "c01" }],
+  ["activist-assessment", "2025-03-01", { assessedBy: "李明", comment: "表现良好" }],
+  ["activist-assessment", "2025-08-25", { assessedBy: "李明", comment: "表现良好" }],
+  [
+    "development-object-decision",
+    "2025-10-09",
+    { decidedBy: "branch-committee", opinionsHeard: ["party-group", "contacts", "members", "non-members"] },
+  ],
+  ["higher-committee-agreement", "2025-10-15", { committeeId: "c01", kind: "filing" }],
+  ["introducers", "2025-10-20", { introducers: [exampleMember("李明"), exampleMember("张华")] }],
+  // What the 2014 edition in force on that day reviews (DR 16).
+  [
+    "political-review",
+    "2025-11-05",
+    { conclusion: "政治审查合格", passed: true, items: politicalReviewItems["2014"] },
+  ],
+  ["training", "2025-11-20", { days: 5, hours: 40, mode: "in-person", organizer: "区委党校" }],
+  ["activist-assessment", "2026-02-10", { assessedBy: "李明", comment: "表现良好" }],
+  ["committee-review", "2026-05-20", { opinion: "同意提交预审", collective: true }],
+  ["pre-review", "2026-05-22", { level: "branch", reviewer: "本支部", passed: true, written: true }],
+  ["pre-review", "2026-05-26", { level: "party-committee", reviewer: "c01", passed: true, written: true }],
+  [
+    "pre-review",
+    "2026-05-29",
+    { level: "org-department", reviewer: "区委组织部", passed: true, written: true },
+  ],
+  ["x-pre-admission-notice", "2026-06-01", { note: "公示5个工作日无异议" }],
+  ["application-form", "2026-06-02", { formNo: "0012345", introducerOpinions: true }],
+  ["admission-meeting", "2026-06-10", demoRoadMeeting],
+  ["committee-talk", "2026-06-20", { talkedBy: "组织员赵", role: "organiser" }],
+  ["admission-approval", "2026-07-15", { ...demoRoadApprover, collective: true }],
+  ["placement", "2026-07-18", { branchId: "本支部" }],
+  ["admission-filing", "2026-07-20", { filedWith: "区委组织部" }],
+  ["oath", "2026-07-25", { organizer: "c01", collective: true }],
+  ["probation-assessment", "2026-10-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["probation-assessment", "2027-01-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["probation-assessment", "2027-04-15", { assessedBy: "李明", comment: "表现良好" }],
+  ["conversion-application", "2027-05-25", { written: true }],
+  ["conversion-meeting", "2027-06-15", demoRoadMeeting],
+  ["conversion-approval", "2027-07-10", { ...demoRoadApprover, collective: true }],
+  ["archive", "2027-07-20", exampleEvidence.archive],
+]
+
+/**
+ * `demoAdmissionRoad` up to `step`: every step before its first record (`through: true`: that record included).
+ * Throws when the road has no such step.
+ */
+export const demoRoadUntil = (
+  step: RoadStep[0],
+  options: { readonly through?: boolean } = {},
+): readonly RoadStep[] => {
+  const i = demoAdmissionRoad.findIndex(([s]) => s === step)
+  if (i < 0) throw new Error(`the demo road has no step ${step}`)
+  return demoAdmissionRoad.slice(0, options.through === true ? i + 1 : i)
+}

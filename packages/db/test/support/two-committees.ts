@@ -1,6 +1,7 @@
 import type { PlainDate } from "@xianfeng/core"
-import { insertMember, insertOrg } from "../../src/index.js"
+import { insertMember, type insertOrg } from "../../src/index.js"
 import { testVault } from "../suite/context.js"
+import { insertOrgs } from "./orgs.js"
 
 type Tx = Parameters<typeof insertOrg>[0]
 
@@ -17,16 +18,13 @@ export const seedTwoCommittees = async (
     readonly fullMemberOn?: PlainDate
   },
 ): Promise<{ readonly ids: string[]; readonly stranger: string }> => {
-  for (const org of [
+  await insertOrgs(tx, [
     { id: "d1", kind: "district-committee", name: "区委" },
     { id: "c01", parentId: "d1", kind: "party-committee", name: "第一党委" },
     { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
     { id: "b1", parentId: "c01", kind: "branch", name: "第一支部" },
     { id: "b2", parentId: "c02", kind: "branch", name: "第二支部" },
-  ] as const) {
-    const r = await insertOrg(tx, org)
-    if (r._tag === "Failure") throw new Error(r.failure.message)
-  }
+  ])
   const person = (orgId: string, name: string) => ({
     orgId,
     name,
