@@ -308,33 +308,33 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
 
   it("a stale organization among fresh ones is evaluated again, and only it", async () => {
     const before = await stored(2025)
-    const other = Object.keys(before.cells).find((id) => id !== branchId)
+    const other = Object.keys(before.cells).find((id) => id !== branchId())
     if (other === undefined) throw new Error("the demo district has one branch")
     // Two rows forged behind the index's back with their bases intact: each is shown as stored…
     const forged = Array.from({ length: 12 }, () => ({ met: 99, upcoming: 0, due: 0, overdue: 0, missed: 0 }))
     const forge = (orgId: string) =>
-      asSystem(sys.deps.db, (db) =>
+      asSystem(demo.sys.deps.db, (db) =>
         db.execute(
           sql`update discipline_compliance_index set months = ${JSON.stringify(forged)}::jsonb where org_id = ${orgId} and year = 2025`,
         ),
       )
-    await forge(branchId)
+    await forge(branchId())
     await forge(other)
     const asForged = forged.map(() => ({ met: 99 }))
     const both = await stored(2025)
-    expect(both.cells[branchId]).toMatchObject(asForged)
+    expect(both.cells[branchId()]).toMatchObject(asForged)
     expect(both.cells[other]).toMatchObject(asForged)
     // …until a talk of the secretary's branch moves its stamp on: that row alone is evaluated again.
     const ours = (
       await secretary.json<{ items: { id: string; orgId: string; stage: string }[] }>(
         "GET",
-        `/api/members?orgId=${branchId}&pageSize=100`,
+        `/api/members?orgId=${branchId()}&pageSize=100`,
       )
-    ).items.filter((m) => m.orgId === branchId && m.stage === "full")
+    ).items.filter((m) => m.orgId === branchId() && m.stage === "full")
     const [a, b] = ours
     if (a === undefined || b === undefined) throw new Error("the branch lacks two full members")
     const res = await secretary.send("POST", "/api/discipline/talks", {
-      orgId: branchId,
+      orgId: branchId(),
       pair: "member-member",
       date: "2025-07-03",
       firstMemberId: a.id,
@@ -343,10 +343,10 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     })
     expect(res.status, await res.clone().text()).toBe(201)
     const after = await stored(2025)
-    expect(after.cells[branchId]).not.toMatchObject(asForged)
+    expect(after.cells[branchId()]).not.toMatchObject(asForged)
     expect(after.cells[other]).toMatchObject(asForged)
     // The other row, made stale in turn, is evaluated again too; then the whole year equals a full evaluation.
-    await asSystem(sys.deps.db, (db) =>
+    await asSystem(demo.sys.deps.db, (db) =>
       db.execute(
         sql`update discipline_compliance_index set basis = 'changed' where org_id = ${other} and year = 2025`,
       ),
