@@ -17,6 +17,7 @@ import {
   type StoredResolution,
   type StoredVote,
 } from "../schema/index.js"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 
 /** One expected member: present, or absent with a reason. */
 export interface AttendanceEntry {
@@ -123,6 +124,7 @@ export type RollCallRow = Omit<DisciplineAttendance, "reason"> & { readonly reas
  * Returns how many rows it wrote.
  */
 export const writeRollCalls = async (tx: XfDb, rows: readonly RollCallRow[]): Promise<number> => {
+  if (streamsByCopy(tx)) return bulkInsert(tx, disciplineAttendance, rows as RollCallRow[])
   for (let k = 0; k < rows.length; k += 2_000) {
     await tx.insert(disciplineAttendance).values(rows.slice(k, k + 2_000) as RollCallRow[])
   }

@@ -17,8 +17,8 @@ import {
   createSurvey,
   type NewLedgerEvent,
   writeCampaign,
-  writeDuesAssessments,
-  writeDuesPayments,
+  loadDuesAssessments,
+  loadDuesPayments,
   writeNominations,
   writeVisitPlan,
   writeVisits,
@@ -263,8 +263,8 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
       })
     }
   }
-  await writeDuesAssessments(tx, assessments)
-  for (let i = 0; i < payments.length; i += 2_000) await writeDuesPayments(tx, payments.slice(i, i + 2_000))
+  await loadDuesAssessments(tx, assessments)
+  await loadDuesPayments(tx, payments)
   return { careDuesAssessments: assessments.length, careDuesPayments: payments.length }
 }
 
