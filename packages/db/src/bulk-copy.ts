@@ -64,7 +64,9 @@ const copyText = (v: unknown): string => {
   const p = prepareValue(v)
   if (p === null || p === undefined) return "\\N"
   const s = Buffer.isBuffer(p) ? `\\x${p.toString("hex")}` : String(p)
-  return s.replace(/[\\\n\r\t]/g, (c) => (c === "\\" ? "\\\\" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\t"))
+  return s.replace(/[\\\n\r\t]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\t",
+  )
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -97,7 +99,10 @@ const copyRows = async (tx: XfDb, table: Table, rows: readonly Record<string, un
     while (end < rows.length && signature(rows[end] as Record<string, unknown>) === sig) end++
     const cols = columns.filter(([key, c]) => filled(first, key, c))
     const target = `${quoteIdent(getTableName(table))} (${cols.map(([, c]) => quoteIdent(c.name)).join(", ")})`
-    const stream = (client.query as (q: unknown) => Writable).call(client, copyFrom(`copy ${target} from stdin`))
+    const stream = (client.query as (q: unknown) => Writable).call(
+      client,
+      copyFrom(`copy ${target} from stdin`),
+    )
     await pipeline(linesOf(rows, start, end, cols), stream)
     start = end
   }
@@ -122,7 +127,8 @@ async function* linesOf(
         if (is(made, SQL)) throw new Error(`bulkInsert by COPY: ${c.name} defaults to a SQL expression`)
         v = made
       }
-      line += (k === 0 ? "" : "\t") + (v === null || v === undefined ? "\\N" : copyText(c.mapToDriverValue(v)))
+      line +=
+        (k === 0 ? "" : "\t") + (v === null || v === undefined ? "\\N" : copyText(c.mapToDriverValue(v)))
     }
     out += `${line}\n`
     if ((i - start) % 1_000 === 999) {

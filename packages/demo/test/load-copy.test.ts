@@ -102,7 +102,12 @@ describe.skipIf(postgres === undefined)("demo district load by COPY on PostgreSQ
     const b = await contents(byCopy)
     expect(Object.keys(a).length).toBeGreaterThan(30)
     // the bulk tables are not empty, so the comparison compares something
-    for (const t of ["discipline_attendance", "care_dues_payments", "education_attendance", "education_online"])
+    for (const t of [
+      "discipline_attendance",
+      "care_dues_payments",
+      "education_attendance",
+      "education_online",
+    ])
       expect(a[t]).not.toMatch(/^0 rows/)
     expect(b).toEqual(a)
     const details = async ({ db }: Database) =>

@@ -12,6 +12,7 @@ import {
 } from "@xianfeng/care-ledger"
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
 import { memberInScope, memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -24,7 +25,6 @@ import {
   members,
   orgs,
 } from "../schema/index.js"
-import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 
 const ym = (s: string) => Temporal.PlainYearMonth.from(s)
 
@@ -355,7 +355,9 @@ export const arrearsSummaryInScope = async (
  * how many.
  */
 export const loadDuesAssessments = async (db: XfDb, rows: readonly NewDuesAssessment[]): Promise<number> =>
-  streamsByCopy(db) ? bulkInsert(db, careDuesAssessments, rows) : (await writeDuesAssessments(db, rows)).length
+  streamsByCopy(db)
+    ? bulkInsert(db, careDuesAssessments, rows)
+    : (await writeDuesAssessments(db, rows)).length
 
 /**
  * The bulk path of payments for a load of trusted rows (the demo, an import): by COPY when the transaction

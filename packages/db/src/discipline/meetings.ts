@@ -4,6 +4,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -17,7 +18,6 @@ import {
   type StoredResolution,
   type StoredVote,
 } from "../schema/index.js"
-import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 
 /** One expected member: present, or absent with a reason. */
 export interface AttendanceEntry {

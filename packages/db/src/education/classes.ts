@@ -26,6 +26,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import {
@@ -47,7 +48,6 @@ import {
   members,
   orgs,
 } from "../schema/index.js"
-import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 
 /** A new session of a class. */
 export interface NewSession {

@@ -5,6 +5,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -18,7 +19,6 @@ import {
   members,
   orgs,
 } from "../schema/index.js"
-import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 
 /** A stored piece of study time (the rules package's `StudyEntry`, with dates as `PlainDate`). */
 export interface StudyEntryRow {
