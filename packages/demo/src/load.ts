@@ -104,6 +104,7 @@ export const loadDemoDistrict = async (
     // Two starts at once against one server: the second waits here, then finds the district loaded.
     await lockForDistrictLoad(tx)
     if (!(await isEmpty(tx))) return false
+    if (copy) streamBulkWritesByCopy(tx)
     for (const c of contributors) await c.setup?.(tx, context, write)
     return true
   })

@@ -15,6 +15,7 @@ import {
 import type { FieldError, PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray } from "drizzle-orm"
 import { Result } from "effect"
+import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -52,6 +53,14 @@ export const appendLedgerEvents = async (db: XfDb, rows: readonly NewLedgerEvent
         .insert(careLedgerEvents)
         .values([...rows])
         .returning()
+
+/**
+ * The bulk path of events for a load of trusted rows (the demo, an import): the same rows as `appendLedgerEvents`
+ * without reading them back, by COPY when the transaction streams by COPY (`streamBulkWritesByCopy`), else by
+ * multi-row INSERTs. Returns how many.
+ */
+export const loadLedgerEvents = (db: XfDb, rows: readonly NewLedgerEvent[]): Promise<number> =>
+  bulkInsert(db, careLedgerEvents, rows)
 
 const toEvent = (r: CareLedgerEventRow): LedgerEvent => ({
   entryId: r.entryId,

@@ -93,7 +93,7 @@ const strangers = async (
   return memberIds.filter((id) => !ok.has(id))
 }
 
-const rowOf = (m: MeetingFields): Omit<MeetingFields, "attendance"> => {
+const rowOf = <M extends MeetingFields>(m: M): Omit<M, "attendance"> => {
   const { attendance: _, ...rest } = m
   return rest
 }
@@ -113,6 +113,28 @@ export const writeMeetings = async (
     rows.flatMap((r, i) => (meetings[i]?.attendance ?? []).map((a) => ({ ...a, meetingId: r.id }))),
   )
   return rows.map((r, i) => ({ ...r, attendance: meetings[i]?.attendance ?? [] }))
+}
+
+/**
+ * The bulk path of meetings for a load of trusted rows (the demo, an import): the rows of `writeMeetings`, each
+ * with its `id` made by the caller (so nothing is read back), in statements of 500 sittings — each statement
+ * bumps the basis stamps of the (organization, year)s it touches once, as `writeMeetings` does per call — by COPY
+ * when the transaction streams by COPY (`streamBulkWritesByCopy`), else by multi-row INSERTs; their attendance
+ * through `writeRollCalls`. Returns how many meetings.
+ */
+export const loadMeetings = async (
+  tx: XfDb,
+  meetings: readonly (MeetingFields & { readonly id: string })[],
+): Promise<number> => {
+  for (let k = 0; k < meetings.length; k += 500) {
+    const chunk = meetings.slice(k, k + 500)
+    await bulkInsert(tx, disciplineMeetings, chunk.map(rowOf))
+    await writeRollCalls(
+      tx,
+      chunk.flatMap((m) => (m.attendance ?? []).map((a) => ({ ...a, meetingId: m.id }))),
+    )
+  }
+  return meetings.length
 }
 
 /** One member's place in the roll call (到会情况) of one sitting. */
