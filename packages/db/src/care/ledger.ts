@@ -330,6 +330,27 @@ export const surveyInScope = async (db: XfDb, scope: Scope, surveyId: string): P
   return found
 }
 
+/**
+ * For a load of trusted rows (the demo): records in one statement that the branches `orgIds` confirmed their
+ * part of a survey (`confirmSurveyBranch` without the scope check, one branch at a time). Branches the survey
+ * does not count are left alone. Returns how many rows changed.
+ */
+export const loadSurveyConfirmations = async (
+  db: XfDb,
+  surveyId: string,
+  orgIds: readonly string[],
+  on: PlainDate,
+  by: string | null,
+): Promise<number> => {
+  if (orgIds.length === 0) return 0
+  const rows = await db
+    .update(careSurveyBranches)
+    .set({ confirmedOn: on, confirmedBy: by })
+    .where(and(eq(careSurveyBranches.surveyId, surveyId), inArray(careSurveyBranches.orgId, [...orgIds])))
+    .returning({ orgId: careSurveyBranches.orgId })
+  return rows.length
+}
+
 /** Records that a branch (in scope, else `NotInScope`) confirmed its part of a survey. */
 export const confirmSurveyBranch = async (
   db: XfDb,

@@ -12,12 +12,12 @@ import {
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import { hashSeed, int, mulberry32, pick } from "@xianfeng/core/testing"
 import {
-  confirmSurveyBranch,
   createSurvey,
   loadDuesAssessments,
   loadDuesPayments,
   loadLedgerEvents,
   loadNominations,
+  loadSurveyConfirmations,
   loadVisits,
   loadVisitTargets,
   type NewLedgerEvent,
@@ -318,8 +318,6 @@ const dues = async (
   return { careDuesAssessments: assessments.length, careDuesPayments: payments.length }
 }
 
-const district = { orgId: "d1", orgPath: "d1" }
-
 const COMMEND_QUOTA = 4
 
 /** The stages of an organization's nominations in the order they are made (the demo's campaign). */
@@ -444,9 +442,13 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
     })
   }
   await loadLedgerEvents(tx, events)
-  for (const orgId of new Set(members.map((m) => m.orgId)))
-    if (care.confirmedBranches.has(orgId))
-      await confirmSurveyBranch(tx, district, care.surveyId, orgId, surveyStart.add({ days: 18 }), null)
+  await loadSurveyConfirmations(
+    tx,
+    care.surveyId,
+    [...new Set(members.map((m) => m.orgId))].filter((orgId) => care.confirmedBranches.has(orgId)),
+    surveyStartPlus(18),
+    null,
+  )
   await loadVisitTargets(
     tx,
     care.planId,
