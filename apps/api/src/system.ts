@@ -80,7 +80,7 @@ export const startSystem = async (
           onProgress: demoLoadProgress(
             (line) => console.error(line),
             `the demo district (seed ${config.demoSeed})`,
-            config.databaseUrl ? 2_000 : 140,
+            config.databaseUrl ? 400 : 140,
           ),
         })
         loadedDemo = true

@@ -58,7 +58,7 @@ export const apiPostgresScenario = async (
       asOf: dateOfInstant(new Date()),
       vault,
       hashPassword: (p) => hash(p),
-      onProgress: demoLoadProgress(log, "the PostgreSQL district", 1_500),
+      onProgress: demoLoadProgress(log, "the PostgreSQL district", 400),
     })
     const loadMs = performance.now() - t
     notes.push(
