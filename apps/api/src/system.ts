@@ -12,7 +12,7 @@ import {
   writeAuditHeads,
   type XfDb,
 } from "@xianfeng/db"
-import { isEmpty, loadDemoDistrict } from "@xianfeng/demo"
+import { demoLoadProgress, isEmpty, loadDemoDistrict } from "@xianfeng/demo"
 import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
@@ -77,6 +77,12 @@ export const startSystem = async (
           asOf: dateOfInstant(now()),
           vault,
           hashPassword,
+          // A first start on an empty folder loads for minutes: say so, and show progress (on stderr).
+          onProgress: demoLoadProgress(
+            (line) => console.error(line),
+            `the demo district (seed ${config.demoSeed})`,
+            config.databaseUrl ? 400 : 140,
+          ),
         })
         loadedDemo = true
         // The pipeline index of the new district, as of the same day the demo was generated for.

@@ -1,6 +1,7 @@
 export * from "./appraisal/index.js"
 export * from "./audit.js"
 export * from "./audit-retention.js"
+export * from "./bulk-copy.js"
 export * from "./care/index.js"
 export * from "./code-tables.js"
 export * from "./data-migrations.js"

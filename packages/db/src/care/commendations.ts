@@ -5,6 +5,7 @@
 import type { NominationStage } from "@xianfeng/care-ledger"
 import type { MemberStatus, PlainDate } from "@xianfeng/core"
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm"
+import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import {
@@ -74,8 +75,24 @@ export const createCampaign = async (
  * The one write path of nominations. Each keeps its nominating organization's name (`org_name`), read here, for
  * those who will see the result but not the organization's row.
  */
-export const writeNominations = async (db: XfDb, rows: readonly NewNomination[]) => {
-  if (rows.length === 0) return []
+export const writeNominations = async (db: XfDb, rows: readonly NewNomination[]) =>
+  rows.length === 0
+    ? []
+    : db
+        .insert(careNominations)
+        .values(await withOrgNames(db, rows))
+        .returning()
+
+/**
+ * The bulk path of nominations for a load of trusted rows (the demo): the rows of `writeNominations` (each with
+ * its organization's name) without reading them back, by COPY when the transaction streams by COPY
+ * (`streamBulkWritesByCopy`), else by multi-row INSERTs. Returns how many.
+ */
+export const loadNominations = async (db: XfDb, rows: readonly NewNomination[]): Promise<number> =>
+  rows.length === 0 ? 0 : bulkInsert(db, careNominations, await withOrgNames(db, rows))
+
+/** Rows with `orgName` filled from their organization where the caller left it out. */
+const withOrgNames = async (db: XfDb, rows: readonly NewNomination[]) => {
   const ids = [...new Set(rows.map((r) => r.orgId))]
   const names = new Map(
     (await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids))).map((o) => [
@@ -83,10 +100,7 @@ export const writeNominations = async (db: XfDb, rows: readonly NewNomination[])
       o.name,
     ]),
   )
-  return db
-    .insert(careNominations)
-    .values(rows.map((r) => ({ ...r, orgName: r.orgName ?? names.get(r.orgId) ?? null })))
-    .returning()
+  return rows.map((r) => ({ ...r, orgName: r.orgName ?? names.get(r.orgId) ?? null }))
 }
 
 export interface CampaignRow extends CareCommendationCampaign {

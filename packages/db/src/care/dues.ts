@@ -12,6 +12,7 @@ import {
 } from "@xianfeng/care-ledger"
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
 import { memberInScope, memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -346,4 +347,25 @@ export const arrearsSummaryInScope = async (
     selfLapse: Number(row?.self_lapse ?? 0),
     owedFen: Number(row?.owed_fen ?? 0),
   }
+}
+
+/**
+ * The bulk path of assessments for a load of trusted rows (the demo, an import), one per (member, year): by COPY
+ * when the transaction streams by COPY (`streamBulkWritesByCopy`), else through `writeDuesAssessments`. Returns
+ * how many.
+ */
+export const loadDuesAssessments = async (db: XfDb, rows: readonly NewDuesAssessment[]): Promise<number> =>
+  streamsByCopy(db)
+    ? bulkInsert(db, careDuesAssessments, rows)
+    : (await writeDuesAssessments(db, rows)).length
+
+/**
+ * The bulk path of payments for a load of trusted rows (the demo, an import): by COPY when the transaction
+ * streams by COPY (`streamBulkWritesByCopy`), else through `writeDuesPayments` in statements of 2,000 rows.
+ * Returns how many.
+ */
+export const loadDuesPayments = async (db: XfDb, rows: readonly NewDuesPayment[]): Promise<number> => {
+  if (streamsByCopy(db)) return bulkInsert(db, careDuesPayments, rows)
+  for (let i = 0; i < rows.length; i += 2_000) await writeDuesPayments(db, rows.slice(i, i + 2_000))
+  return rows.length
 }

@@ -15,6 +15,7 @@ import {
 import type { FieldError, PlainDate } from "@xianfeng/core"
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm"
 import { Result } from "effect"
+import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -52,6 +53,14 @@ export const appendLedgerEvents = async (db: XfDb, rows: readonly NewLedgerEvent
         .insert(careLedgerEvents)
         .values([...rows])
         .returning()
+
+/**
+ * The bulk path of events for a load of trusted rows (the demo, an import): the same rows as `appendLedgerEvents`
+ * without reading them back, by COPY when the transaction streams by COPY (`streamBulkWritesByCopy`), else by
+ * multi-row INSERTs. Returns how many.
+ */
+export const loadLedgerEvents = (db: XfDb, rows: readonly NewLedgerEvent[]): Promise<number> =>
+  bulkInsert(db, careLedgerEvents, rows)
 
 const toEvent = (r: CareLedgerEventRow): LedgerEvent => ({
   entryId: r.entryId,
@@ -353,6 +362,27 @@ export const surveyInScope = async (db: XfDb, scope: Scope, surveyId: string): P
   const found = (await surveysInScope(db, scope)).find((s) => s.id === surveyId)
   if (found === undefined) throw new NotInScope("care-survey", surveyId)
   return found
+}
+
+/**
+ * For a load of trusted rows (the demo): records in one statement that the branches `orgIds` confirmed their
+ * part of a survey (`confirmSurveyBranch` without the scope check, one branch at a time). Branches the survey
+ * does not count are left alone. Returns how many rows changed.
+ */
+export const loadSurveyConfirmations = async (
+  db: XfDb,
+  surveyId: string,
+  orgIds: readonly string[],
+  on: PlainDate,
+  by: string | null,
+): Promise<number> => {
+  if (orgIds.length === 0) return 0
+  const rows = await db
+    .update(careSurveyBranches)
+    .set({ confirmedOn: on, confirmedBy: by })
+    .where(and(eq(careSurveyBranches.surveyId, surveyId), inArray(careSurveyBranches.orgId, [...orgIds])))
+    .returning({ orgId: careSurveyBranches.orgId })
+  return rows.length
 }
 
 /** Records that a branch (in scope, else `NotInScope`) confirmed its part of a survey. */

@@ -5,6 +5,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm"
+import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
@@ -34,6 +35,22 @@ export const writeVisitTargets = async (db: XfDb, planId: string, targets: reado
         .insert(careVisitTargets)
         .values(targets.map((t) => ({ ...t, planId })))
         .returning()
+
+/**
+ * The bulk path of a plan's targets for a load of trusted rows (the demo): the rows of `writeVisitTargets` without
+ * reading them back (give each its `id` when visits will name it), by COPY when the transaction streams by COPY
+ * (`streamBulkWritesByCopy`), else by multi-row INSERTs. Returns how many.
+ */
+export const loadVisitTargets = (
+  db: XfDb,
+  planId: string,
+  targets: readonly NewVisitTarget[],
+): Promise<number> =>
+  bulkInsert(
+    db,
+    careVisitTargets,
+    targets.map((t) => ({ ...t, planId })),
+  )
 
 /** The one write path of plans: a plan and who it visits, stored together. */
 export const writeVisitPlan = async (db: XfDb, plan: NewVisitPlan, targets: readonly NewVisitTarget[]) => {
@@ -66,6 +83,10 @@ export const writeVisits = async (db: XfDb, rows: readonly NewVisit[]) =>
         .insert(careVisits)
         .values([...rows])
         .returning()
+
+/** The bulk path of visits for a load of trusted rows (the demo): `writeVisits` without reading them back. */
+export const loadVisits = (db: XfDb, rows: readonly NewVisit[]): Promise<number> =>
+  bulkInsert(db, careVisits, rows)
 
 /** A plan with its progress counts, as the list shows it. */
 export interface VisitPlanRow extends CareVisitPlan {

@@ -5,6 +5,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import type { AbsenceKind } from "@xianfeng/inspection-scheduling"
 import { and, asc, count, eq, gte, inArray, lte, or, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -95,7 +96,7 @@ const strangers = async (
   return memberIds.filter((id) => !ok.has(id))
 }
 
-const rowOf = (m: MeetingFields): Omit<MeetingFields, "attendance"> => {
+const rowOf = <M extends MeetingFields>(m: M): Omit<M, "attendance"> => {
   const { attendance: _, ...rest } = m
   return rest
 }
@@ -117,6 +118,28 @@ export const writeMeetings = async (
   return rows.map((r, i) => ({ ...r, attendance: meetings[i]?.attendance ?? [] }))
 }
 
+/**
+ * The bulk path of meetings for a load of trusted rows (the demo, an import): the rows of `writeMeetings`, each
+ * with its `id` made by the caller (so nothing is read back), in statements of 500 sittings — each statement
+ * bumps the basis stamps of the (organization, year)s it touches once, as `writeMeetings` does per call — by COPY
+ * when the transaction streams by COPY (`streamBulkWritesByCopy`), else by multi-row INSERTs; their attendance
+ * through `writeRollCalls`. Returns how many meetings.
+ */
+export const loadMeetings = async (
+  tx: XfDb,
+  meetings: readonly (MeetingFields & { readonly id: string })[],
+): Promise<number> => {
+  for (let k = 0; k < meetings.length; k += 500) {
+    const chunk = meetings.slice(k, k + 500)
+    await bulkInsert(tx, disciplineMeetings, chunk.map(rowOf))
+    await writeRollCalls(
+      tx,
+      chunk.flatMap((m) => (m.attendance ?? []).map((a) => ({ ...a, meetingId: m.id }))),
+    )
+  }
+  return meetings.length
+}
+
 /** One member's place in the roll call (到会情况) of one sitting. */
 export type RollCallRow = Omit<DisciplineAttendance, "reason" | "reasonKind"> & {
   readonly reason?: string
@@ -129,6 +152,7 @@ export type RollCallRow = Omit<DisciplineAttendance, "reason" | "reasonKind"> & 
  * Returns how many rows it wrote.
  */
 export const writeRollCalls = async (tx: XfDb, rows: readonly RollCallRow[]): Promise<number> => {
+  if (streamsByCopy(tx)) return bulkInsert(tx, disciplineAttendance, rows as RollCallRow[])
   for (let k = 0; k < rows.length; k += 2_000) {
     await tx.insert(disciplineAttendance).values(rows.slice(k, k + 2_000) as RollCallRow[])
   }

@@ -26,6 +26,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import {
@@ -341,6 +342,8 @@ export const writeEnrolments = async (
   tx: XfDb,
   rows: readonly { readonly classId: string; readonly memberId: string }[],
 ): Promise<number> => {
+  // A load streaming by COPY brings each enrolment once (a repeat fails the load rather than being skipped).
+  if (streamsByCopy(tx)) return bulkInsert(tx, educationEnrolments, rows)
   let added = 0
   for (let i = 0; i < rows.length; i += 5000) {
     const r = await tx
@@ -398,6 +401,11 @@ export const writeAttendance = async (
   tx: XfDb,
   rows: readonly { readonly sessionId: string; readonly memberId: string }[],
 ): Promise<void> => {
+  // A load streaming by COPY brings each tick once (a repeat fails the load rather than being skipped).
+  if (streamsByCopy(tx)) {
+    await bulkInsert(tx, educationAttendance, rows)
+    return
+  }
   for (let i = 0; i < rows.length; i += 5000)
     await tx
       .insert(educationAttendance)

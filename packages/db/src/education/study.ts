@@ -5,6 +5,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -179,6 +180,10 @@ export interface NewOnline {
 
 /** The one write path of online learning, for records already checked (the API, an import, the demo). */
 export const writeOnline = async (tx: XfDb, rows: readonly NewOnline[]): Promise<void> => {
+  if (streamsByCopy(tx)) {
+    await bulkInsert(tx, educationOnline, rows)
+    return
+  }
   for (let i = 0; i < rows.length; i += 5000) await tx.insert(educationOnline).values(rows.slice(i, i + 5000))
 }
 
@@ -191,6 +196,11 @@ export const writeEducationRoles = async (
     readonly since: PlainDate
   }[],
 ): Promise<void> => {
+  // A load streaming by COPY brings each (member, role) once (a repeat fails the load rather than being skipped).
+  if (streamsByCopy(tx)) {
+    await bulkInsert(tx, educationRoles, rows)
+    return
+  }
   for (let i = 0; i < rows.length; i += 5000)
     await tx
       .insert(educationRoles)
@@ -203,6 +213,11 @@ export const writeExemptions = async (
   tx: XfDb,
   rows: readonly (typeof educationExemptions.$inferInsert)[],
 ): Promise<void> => {
+  // A load streaming by COPY brings each (member, year) once (a repeat fails the load rather than being skipped).
+  if (streamsByCopy(tx)) {
+    await bulkInsert(tx, educationExemptions, rows)
+    return
+  }
   for (let i = 0; i < rows.length; i += 5000)
     await tx
       .insert(educationExemptions)

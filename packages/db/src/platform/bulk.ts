@@ -1,7 +1,8 @@
 import { count, getTableColumns, sql } from "drizzle-orm"
+import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
-import { members, type NewOrg, type NewUser, orgs, users } from "../schema/index.js"
+import { members, type NewMember, type NewOrg, type NewUser, orgs, users } from "../schema/index.js"
 import { type MemberInput, memberRow } from "./members.js"
 
 /** True when no organization exists yet: the moment to offer (or load) a district's first data. */
@@ -34,7 +35,8 @@ export const writeUsers = async (tx: XfDb, rows: readonly NewUser[]): Promise<vo
 /** A batch of members prepared for `insertPreparedMembers`: each row's columns, derived by `memberRow`. */
 export interface PreparedMembers {
   readonly count: number
-  readonly json: string
+  /** Every bulk column of each row (drizzle property names), the id made and the status defaulted. */
+  readonly rows: readonly NewMember[]
 }
 
 /**
@@ -46,28 +48,38 @@ export const prepareMembers = (vault: IdVault, inputs: readonly MemberInput[]): 
   const rows = inputs.map((m) => {
     const row = memberRow(vault, m) as Record<string, unknown>
     const out: Record<string, unknown> = {}
-    for (const [key, column] of bulkMemberColumns) {
+    for (const [key] of bulkMemberColumns) {
       const v = row[key]
-      out[column.name] =
+      out[key] =
         v === undefined ? (key === "id" ? crypto.randomUUID() : key === "status" ? "normal" : null) : v
     }
-    return out
+    return out as NewMember
   })
-  return { count: inputs.length, json: JSON.stringify(rows) }
+  return { count: inputs.length, rows }
 }
 
 /**
  * The bulk insert of members prepared by `prepareMembers` (one write path with `writeMembers`, which is the
- * two in one). Returns how many.
+ * two in one): by COPY when the transaction streams by COPY (`streamBulkWritesByCopy`), else one INSERT from a
+ * JSON parameter. Returns how many.
  */
 export const insertPreparedMembers = async (tx: XfDb, prepared: PreparedMembers): Promise<number> => {
   if (prepared.count === 0) return 0
+  // A load whose transaction streams by COPY (`streamBulkWritesByCopy`: the demo district) sends the same rows so.
+  if (streamsByCopy(tx)) return bulkInsert(tx, members, prepared.rows)
+  const json = JSON.stringify(
+    prepared.rows.map((row) => {
+      const out: Record<string, unknown> = {}
+      for (const [key, column] of bulkMemberColumns) out[column.name] = (row as Record<string, unknown>)[key]
+      return out
+    }),
+  )
   // One JSON parameter per batch, unpacked by the server: some twenty parameters a row cost more than the
   // insert itself (an import of 50,000 rows spent most of its time binding them).
   const names = bulkMemberColumns.map(([, c]) => `"${c.name}"`).join(", ")
   const types = bulkMemberColumns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ")
   await tx.execute(
-    sql`${sql.raw(`insert into members (${names}) select ${names} from jsonb_to_recordset(`)}${prepared.json}${sql.raw(`::jsonb) as r(${types})`)}`,
+    sql`${sql.raw(`insert into members (${names}) select ${names} from jsonb_to_recordset(`)}${json}${sql.raw(`::jsonb) as r(${types})`)}`,
   )
   return prepared.count
 }

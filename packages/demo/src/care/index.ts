@@ -12,17 +12,17 @@ import {
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import { hashSeed, int, mulberry32, pick } from "@xianfeng/core/testing"
 import {
-  appendLedgerEvents,
-  confirmSurveyBranch,
   createSurvey,
+  loadDuesAssessments,
+  loadDuesPayments,
+  loadLedgerEvents,
+  loadNominations,
+  loadSurveyConfirmations,
+  loadVisits,
+  loadVisitTargets,
   type NewLedgerEvent,
   writeCampaign,
-  writeDuesAssessments,
-  writeDuesPayments,
-  writeNominations,
   writeVisitPlan,
-  writeVisits,
-  writeVisitTargets,
   type XfDb,
 } from "@xianfeng/db"
 import { Result } from "effect"
@@ -45,6 +45,8 @@ interface CareDistrict {
   readonly confirmedBranches: ReadonlySet<string>
   /** Branches whose first member has been seen (each branch's first entry is kept open for the demo's users). */
   readonly seenBranches: Set<string>
+  /** The dates the member batches use, made once (see `careDays`). */
+  readonly days: CareDays
 }
 let current: CareDistrict | undefined
 
@@ -82,10 +84,52 @@ export const demoDuesBasis = (
   }
 }
 
+/** A month as a count of months since year 0 (`year * 12 + month - 1`): the hot loops compare and format these. */
+const monthIndex = (d: { readonly year: number; readonly month: number }) => d.year * 12 + d.month - 1
+
+/** `YYYY-MM`, as `Temporal.PlainYearMonth#toString` writes a month of the years 1000–9999. */
+const monthText = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`
+
+/**
+ * The `n` ended months before `asOf`'s, oldest first, each with its paying day (the 10th) made once per load
+ * rather than once per member.
+ */
 const monthsBack = (asOf: PlainDate, n: number) => {
-  const last = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month }).subtract({ months: 1 })
-  return Array.from({ length: n }, (_, i) => last.subtract({ months: n - 1 - i }))
+  const last = monthIndex(asOf) - 1
+  return Array.from({ length: n }, (_, i) => {
+    const index = last - (n - 1 - i)
+    const year = Math.floor(index / 12)
+    return { index, year, text: monthText(index), tenth: date(year, (index % 12) + 1, 10) }
+  })
 }
+
+const date = (year: number, month: number, day: number): PlainDate =>
+  Temporal.PlainDate.from({ year, month, day })
+
+/** `from` moved by each number of days in [lo, hi], made once: `days(n)` is `from.add({ days: n })`. */
+const dayTable = (from: PlainDate, lo: number, hi: number) => {
+  const table = Array.from({ length: hi - lo + 1 }, (_, i) => from.add({ days: lo + i }))
+  return (n: number): PlainDate => table[n - lo] ?? from.add({ days: n })
+}
+
+/**
+ * Every date the member batches write, made once per load: the dues' last 12 ended months (with their paying
+ * day, the 10th) and the current month's days 1–25, the ledger's days around the survey's start (20 days before
+ * `asOf`) and the visits' last fortnight. Temporal objects made per member were most of the care contributor's
+ * time in a profile of the load.
+ */
+const careDays = (asOf: PlainDate) => {
+  const surveyStart = asOf.subtract({ days: 20 })
+  return {
+    months: monthsBack(asOf, 12),
+    current: { index: monthIndex(asOf), year: asOf.year, text: monthText(monthIndex(asOf)) },
+    currentDay: Array.from({ length: 26 }, (_, d) => (d === 0 ? asOf : date(asOf.year, asOf.month, d))),
+    surveyStart,
+    surveyStartPlus: dayTable(surveyStart, -1_000, 18),
+    asOfPlus: dayTable(asOf, -14, 0),
+  }
+}
+type CareDays = ReturnType<typeof careDays>
 
 /**
  * 党内关怀 in the demo district, relative to the day it is loaded (`asOf`):
@@ -182,6 +226,7 @@ export const careContributor: DemoContributor = {
       keep,
       confirmedBranches,
       seenBranches: new Set(),
+      days: careDays(asOf),
     }
   },
   rows: async (tx, batch) => {
@@ -193,29 +238,35 @@ export const careContributor: DemoContributor = {
         m.status === "normal" && (m.stage === "full" || m.stage === "probationary") && m.admittedOn !== null,
     )
     return {
-      ...(await dues(tx, onRoll, asOf, seed)),
+      ...(await dues(tx, onRoll, asOf, seed, care.days)),
       ...(await ledgerAndVisits(tx, care, onRoll)),
       ...(await nominations(tx, care, onRoll)),
     }
   },
 }
 
-const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, seed: number | string) => {
-  const months = monthsBack(asOf, 12)
+const dues = async (
+  tx: XfDb,
+  members: readonly DemoMember[],
+  asOf: PlainDate,
+  seed: number | string,
+  { months, current, currentDay }: CareDays,
+) => {
+  // Months are compared as month numbers and every date comes from `careDays`: no Temporal object per member.
   const years = [...new Set([...months.map((m) => m.year), asOf.year])]
+  const firstIndex = months[0]?.index ?? current.index
+  const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
   const assessments = []
   const payments = []
   for (const m of members) {
     const rng = mulberry32(hashSeed(seed, "care-dues", m.id))
     const category = duesCategoryOf(m)
     const base = category === "retiree" ? int(rng, 2_500, 8_000) * 100 : int(rng, 2_200, 16_000) * 100
-    const admitted = Temporal.PlainYearMonth.from({
-      year: (m.admittedOn as PlainDate).year,
-      month: (m.admittedOn as PlainDate).month,
-    })
+    const admittedOn = m.admittedOn as PlainDate
+    const admitted = monthIndex(admittedOn)
     const monthly = new Map<number, number>()
     for (const year of years) {
-      if (year < admitted.year) continue
+      if (year < admittedOn.year) continue
       // A raise now and then: the base of each year is fixed at its start.
       const a = Result.getOrThrow(
         assessDues(category, base + (year - (years[0] ?? year)) * int(rng, 0, 300) * 100, nationalPolicy),
@@ -228,16 +279,12 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
         baseFen: a.baseFen,
         basisPoints: a.basisPoints,
         monthlyFen: a.monthlyFen,
-        // Owed from the later of January, admission and the window's first month: the demo's records start a
-        // year back, so nothing before is in arrears.
-        fromMonth:
-          [Temporal.PlainYearMonth.from({ year, month: 1 }), admitted, months[0] ?? admitted]
-            .filter((m) => m.year === year)
-            .sort(Temporal.PlainYearMonth.compare)
-            .at(-1)
-            ?.toString() ?? `${year}-01`,
+        // Owed from the later of January, admission and the window's first month (none after `year`'s
+        // January falls in an earlier year): the demo's records start a year back, so nothing before is in
+        // arrears.
+        fromMonth: monthText(Math.max(year * 12, admitted, firstIndex)),
         recordedBy: null,
-        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+        recordedAt,
       })
     }
     const h = hashSeed(seed, "care-arrears", m.id)
@@ -245,30 +292,31 @@ const dues = async (tx: XfDb, members: readonly DemoMember[], asOf: PlainDate, s
     // This month: paid by the load day on the member's own day, unless behind or late (not yet paid).
     const h2 = hashSeed(seed, "care-dues-day", m.id)
     const payDay = 1 + (h2 % 25)
-    const current = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month })
-    const thisMonth =
-      behind === 0 && h2 % 12 !== 0 && payDay <= asOf.day && monthly.has(current.year) ? [current] : []
-    for (const [i, month] of [...months, ...thisMonth].entries()) {
+    const paysThisMonth = behind === 0 && h2 % 12 !== 0 && payDay <= asOf.day && monthly.has(current.year)
+    const count = months.length + (paysThisMonth ? 1 : 0)
+    for (let i = 0; i < count; i++) {
       if (i < months.length && i >= months.length - behind) break
-      if (Temporal.PlainYearMonth.compare(month, admitted) < 0) continue
+      const month = i < months.length ? (months[i] as (typeof months)[number]) : current
+      if (month.index < admitted) continue
       const fen = monthly.get(month.year)
       if (fen === undefined) continue
       payments.push({
         memberId: m.id,
-        month: month.toString(),
+        month: month.text,
         amountFen: fen,
-        paidOn: month.toPlainDate({ day: i < months.length ? 10 : payDay }),
+        paidOn:
+          i < months.length
+            ? (months[i] as (typeof months)[number]).tenth
+            : (currentDay[payDay] as PlainDate),
         recordedBy: null,
-        recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
+        recordedAt,
       })
     }
   }
-  await writeDuesAssessments(tx, assessments)
-  for (let i = 0; i < payments.length; i += 2_000) await writeDuesPayments(tx, payments.slice(i, i + 2_000))
+  await loadDuesAssessments(tx, assessments)
+  await loadDuesPayments(tx, payments)
   return { careDuesAssessments: assessments.length, careDuesPayments: payments.length }
 }
-
-const district = { orgId: "d1", orgPath: "d1" }
 
 const COMMEND_QUOTA = 4
 
@@ -323,14 +371,14 @@ const nominations = async (tx: XfDb, care: CareDistrict, members: readonly DemoM
       recordedAt: new Date(`${asOf.toString()}T00:00:00Z`),
     })
   }
-  await writeNominations(tx, rows)
+  await loadNominations(tx, rows)
   return { careNominations: rows.length }
 }
 
 const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly DemoMember[]) => {
   const { asOf, seed } = care.context
   const at = new Date(`${asOf.toString()}T00:00:00Z`)
-  const surveyStart = asOf.subtract({ days: 20 })
+  const { surveyStart, surveyStartPlus, asOfPlus } = care.days
   const events: NewLedgerEvent[] = []
   const targets: {
     id: string
@@ -366,7 +414,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
         memberId: m.id,
         kind: "opened",
         category,
-        onDate: surveyStart.subtract({ days: int(rng, 30, 1_000) }),
+        onDate: surveyStartPlus(-int(rng, 30, 1_000)),
         reason: category === "old-member" ? "年满80周岁或党龄满50年" : "支部走访了解",
         detail,
         recordedBy: null,
@@ -377,7 +425,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
           entryId,
           orgId: m.orgId,
           kind: "confirmed",
-          onDate: surveyStart.add({ days: int(rng, 1, 15) }),
+          onDate: surveyStartPlus(int(rng, 1, 15)),
           reason: "摸底核实，情况仍然存在",
           surveyId: care.surveyId,
           recordedBy: null,
@@ -393,11 +441,15 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
       visit: !(first && care.keep.has(m.orgId)) && int(rng, 0, 1) === 0,
     })
   }
-  await appendLedgerEvents(tx, events)
-  for (const orgId of new Set(members.map((m) => m.orgId)))
-    if (care.confirmedBranches.has(orgId))
-      await confirmSurveyBranch(tx, district, care.surveyId, orgId, surveyStart.add({ days: 18 }), null)
-  await writeVisitTargets(
+  await loadLedgerEvents(tx, events)
+  await loadSurveyConfirmations(
+    tx,
+    care.surveyId,
+    [...new Set(members.map((m) => m.orgId))].filter((orgId) => care.confirmedBranches.has(orgId)),
+    surveyStartPlus(18),
+    null,
+  )
+  await loadVisitTargets(
     tx,
     care.planId,
     targets.map((t) => ({
@@ -417,7 +469,7 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
       return {
         planId: care.planId,
         targetId: t.id,
-        visitedOn: asOf.subtract({ days: int(rng, 0, 14) }),
+        visitedOn: asOfPlus(-int(rng, 0, 14)),
         visitors: [pick(rng, ["区委组织部副部长", "镇党委书记", "镇党委组织委员", "支部书记"])],
         help: pick(rng, ["慰问金及米面油", "慰问金", "慰问金及过冬棉被"]),
         amountFen: int(rng, 20, 60) * 1_000,
@@ -425,6 +477,6 @@ const ledgerAndVisits = async (tx: XfDb, care: CareDistrict, members: readonly D
         recordedAt: at,
       }
     })
-  await writeVisits(tx, visits)
+  await loadVisits(tx, visits)
   return { careLedgerEvents: events.length, careVisitTargets: targets.length, careVisits: visits.length }
 }

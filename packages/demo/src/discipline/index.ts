@@ -2,12 +2,12 @@ import { daysBetween, type PlainDate } from "@xianfeng/core"
 import { hashSeed, int, mulberry32 } from "@xianfeng/core/testing"
 import {
   headcountsFromRollCalls,
+  loadMeetings,
   type MeetingFields,
   type RollCallRow,
   saveDraw,
   saveFinding,
   saveOrder,
-  writeMeetings,
   writeRollCalls,
 } from "@xianfeng/db"
 import {
@@ -105,7 +105,8 @@ export const disciplineContributor: DemoContributor = {
     const root = district.orgs.find((o) => o.parentId === null)
     const recordedAt = new Date(`${asOf.toString()}T00:00:00Z`)
     const sittingsByBranch = new Map<string, ReturnType<typeof exampleSittings>>()
-    const meetings: MeetingFields[] = []
+    // Each sitting's id is made here, so the sittings are written in bulk without being read back.
+    const meetings: (MeetingFields & { readonly id: string })[] = []
     for (const [i, branch] of branches.entries()) {
       const rng = mulberry32(hashSeed(district.seed, "discipline-meetings", i))
       const keep = 0.6 + int(rng, 0, 35) / 100
@@ -120,6 +121,7 @@ export const disciplineContributor: DemoContributor = {
         const types = s.counts.filter(isSitting)
         if (types.length === 0) continue
         meetings.push({
+          id: crypto.randomUUID(),
           orgId: branch.id,
           types,
           onDate: s.on,
@@ -143,12 +145,10 @@ export const disciplineContributor: DemoContributor = {
         })
       }
     }
-    const written: { id: string; orgId: string; onDate: PlainDate }[] = []
-    for (let k = 0; k < meetings.length; k += 500)
-      written.push(...(await writeMeetings(tx, meetings.slice(k, k + 500))))
+    await loadMeetings(tx, meetings)
     const windowStart = asOf.subtract({ months: ROLL_CALL_MONTHS })
     const byBranch = new Map<string, { id: string; on: PlainDate }[]>()
-    for (const w of written) {
+    for (const w of meetings) {
       if (daysBetween(windowStart, w.onDate) < 0 || daysBetween(w.onDate, asOf) < 0) continue
       byBranch.set(w.orgId, [...(byBranch.get(w.orgId) ?? []), { id: w.id, on: w.onDate }])
     }
