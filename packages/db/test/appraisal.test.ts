@@ -108,6 +108,48 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_appraisal"))("$nam
     expect(await peerRatingsOf(database.db, [cycle.id])).toHaveLength(1)
   })
 
+  it("a cycle's ratings go in however many there are: past the 65,535 bind parameters of one statement", async () => {
+    const b3 = { orgId: "b3", orgPath: "d1.c02.b3" }
+    const many: string[] = []
+    await database.db.transaction(async (tx) => {
+      await insertOrgs(tx, [
+        { id: "c02", parentId: "d1", kind: "party-committee", name: "第二党委" },
+        { id: "b3", parentId: "c02", kind: "branch", name: "第三支部" },
+      ])
+      for (let i = 0; i < 120; i++)
+        many.push(
+          (
+            await insertMember(tx, testVault, {
+              orgId: "b3",
+              name: `评议人${i}`,
+              sex: "male",
+              birthDate: date("1980-01-01"),
+              ethnicity: "01",
+              education: "21",
+              occupationGroup: "worker",
+              stage: "full",
+            })
+          ).id,
+        )
+    })
+    const cycle = await openCycle(database.db, b3, {
+      orgId: "b3",
+      year: 2025,
+      openedOn: date("2025-12-01"),
+      recordedBy: null,
+      participants: many.map((memberId) => ({ memberId, stage: "full" as const })),
+    })
+    // Everyone rates everyone else: 120 × 119 = 14,280 rows of 5 values, 71,400 parameters in one INSERT.
+    const ratedAt = new Date()
+    const ratings = many.flatMap((raterId) =>
+      many
+        .filter((rateeId) => rateeId !== raterId)
+        .map((rateeId) => ({ cycleId: cycle.id, raterId, rateeId, grade: "qualified" as const, ratedAt })),
+    )
+    await database.db.transaction((tx) => savePeerRatings(tx, ratings))
+    expect(await peerRatingsOf(database.db, [cycle.id])).toHaveLength(14_280)
+  })
+
   it("an activation code is good once and only before it expires; it sets the password and enables the account", async () => {
     const at = new Date("2026-11-20T02:00:00Z")
     const [issued] = await issueActivations(

@@ -4,6 +4,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm"
+import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
@@ -187,7 +188,11 @@ export const peerRatingsOf = async (
         .from(appraisalPeerRatings)
         .where(inArray(appraisalPeerRatings.cycleId, [...cycleIds]))
 
-/** The one write path of peer ratings; a second by the same rater of the same member is `appraisal_peer_ratings_pkey`. */
+/**
+ * The one write path of peer ratings; a second by the same rater of the same member is `appraisal_peer_ratings_pkey`.
+ * Any number of rows: written in statements below PostgreSQL's 65,535 bind parameters (a cycle of a large
+ * district's members rating each other runs past it in one), or by COPY in a transaction that streams by COPY.
+ */
 export const savePeerRatings = async (
   db: XfDb,
   ratings: readonly {
@@ -198,7 +203,7 @@ export const savePeerRatings = async (
     readonly ratedAt: Date
   }[],
 ): Promise<void> => {
-  if (ratings.length > 0) await db.insert(appraisalPeerRatings).values([...ratings])
+  await bulkInsert(db, appraisalPeerRatings, ratings)
 }
 
 /** What may change on a participant row (the one write path of `appraisal_participants` after opening). */
