@@ -418,7 +418,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_import_ledgers"))(
     expect(general?.attendance.find((a) => a.memberId === m.wang)).toEqual({
       memberId: m.wang,
       present: false,
-      reason: "病假",
+      reasonKind: "sick",
+      reason: "",
     })
     const again = await check(meetingImporter, sheet(meetingHeaders, goodMeetings.slice(0, 1)))
     expect(again.rows[0]?.errors[0]?.zh).toContain("系统中已有")

@@ -7,6 +7,9 @@
  */
 import { type FieldError, isAfter, type PlainDate } from "@xianfeng/core"
 import {
+  type AbsenceKind,
+  absenceKindNames,
+  absenceKinds,
   type DisciplinePolicy,
   disciplinePolicy,
   type MeetingRecord,
@@ -144,6 +147,25 @@ const columnOfField = (field: string): string | undefined => {
   if (field === "present.probationary") return "presentProbationary"
   if (field === "firstItem") return "firstTopic"
   return undefined
+}
+
+/**
+ * A ledger's reason split into its kind (缺席原因: 事假, 病假, 公假 or 公出, 其他 — `absenceKinds`) and the words
+ * after it: 病假 → sick and ""; 病假：住院 (as the 三会一课 ledger exports it) → sick and 住院; 出差 → no kind, 出差.
+ */
+export const absenceOfReason = (reason: string): { reasonKind: AbsenceKind | null; reason: string } => {
+  const named: readonly (readonly [string, AbsenceKind])[] = [
+    ...absenceKinds.map((k) => [absenceKindNames[k].zh, k] as const),
+    ["公出", "official"],
+  ]
+  for (const [zh, kind] of named) {
+    if (!reason.startsWith(zh)) continue
+    const rest = reason.slice(zh.length)
+    if (rest === "") return { reasonKind: kind, reason: "" }
+    const words = /^\s*[：:，,、\-—]\s*(.*)$/s.exec(rest)
+    if (words !== null) return { reasonKind: kind, reason: (words[1] ?? "").trim() }
+  }
+  return { reasonKind: null, reason }
 }
 
 /** 张三（病假） · 张三(病假) · 张三:病假 · 张三 病假 → name and reason. */
@@ -314,7 +336,7 @@ const checkMeetingRow = (
       votes: [],
       attendance: [
         ...attendees.map((p) => ({ memberId: p.id, present: true, reason: "" })),
-        ...absentees.map((a) => ({ memberId: a.person.id, present: false, reason: a.reason })),
+        ...absentees.map((a) => ({ memberId: a.person.id, present: false, ...absenceOfReason(a.reason) })),
       ],
       recordedBy: deps.actor?.id ?? null,
       recordedAt: deps.at,

@@ -19,7 +19,8 @@ export const ARCHIVE_VERSION = 1
 
 /**
  * Tables that hold no district data: sessions and counters of the running system, and per-database state
- * (`audit_lane_heads` is derived from the audit log: rebuilt after a restore).
+ * (`audit_lane_heads` is derived from the audit log: rebuilt after a restore; `auth_epoch` is the running
+ * system's caller-cache counter, seeded by its migration in every database).
  */
 const NOT_ARCHIVED = new Set([
   "sessions",
@@ -27,6 +28,7 @@ const NOT_ARCHIVED = new Set([
   "mfa_challenges",
   "data_migrations",
   "audit_lane_heads",
+  "auth_epoch",
 ])
 
 export interface Archive {
