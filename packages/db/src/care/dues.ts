@@ -22,6 +22,8 @@ import {
   careDuesAssessments,
   careDuesPayments,
   careDuesReductions,
+  careDuesStamps,
+  careDuesStandings,
   members,
   orgs,
 } from "../schema/index.js"
@@ -268,23 +270,13 @@ export interface ArrearsSummary {
   readonly owedFen: number
 }
 
-/**
- * The scope's arrears as of `asOf` in one query: the same figures as `duesStanding` of @xianfeng/care-ledger
- * summed over `duesSheetInScope`'s roll (full and probationary members, status normal) — every year's
- * schedule (the assessment's monthly amount from its first month, less the least approved reduction covering
- * the month), the months ended by `asOf`, what was paid for each — computed in the database instead of loading
- * every member's history (DUES 2008 art. 7: dues are paid monthly; PC 9: six unpaid months in a row).
- */
-export const arrearsSummaryInScope = async (
-  db: XfDb,
-  scope: Scope,
-  asOf: PlainDate,
-): Promise<ArrearsSummary> => {
-  // The last ended month: a month has ended once `asOf` is after its last day, so the month before `asOf`'s.
-  const lastEnded = Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month })
-    .subtract({ months: 1 })
-    .toString()
-  const roll = db
+/** The last ended month as of a day (`YYYY-MM`): a month has ended once `asOf` is after its last day. */
+const lastEndedOf = (asOf: PlainDate): string =>
+  Temporal.PlainYearMonth.from({ year: asOf.year, month: asOf.month }).subtract({ months: 1 }).toString()
+
+/** The members on the dues roll of the scope (full and probationary members, status normal), as a subquery. */
+const duesRoll = (db: XfDb, scope: Scope) =>
+  db
     .select({ id: members.id })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
@@ -295,12 +287,19 @@ export const arrearsSummaryInScope = async (
         eq(members.status, "normal"),
       ),
     )
-  const result = await db.execute(sql`
-    with roll as (${roll}),
+
+/**
+ * The CTEs `owed` … `per` computing, for the members of the CTE `who` (a column `id`), what `duesStanding` of
+ * @xianfeng/care-ledger counts up to the month `lastEnded`: `per(member_id, arrears, owed, running)` — every
+ * year's schedule (the assessment's monthly amount from its first month, DUES 2008 art. 7 and 10, less the least
+ * approved reduction covering the month, art. 12), what was paid for each month, the months not fully paid, what
+ * they add up to and those running up to `lastEnded` (PC 9). A member with nothing assessed has no row.
+ */
+const standingCtes = (lastEnded: string) => sql`
     owed as (
       select a.member_id, mo.month, a.monthly_fen
       from ${careDuesAssessments} a
-      join roll on roll.id = a.member_id
+      join who on who.id = a.member_id
       cross join lateral (
         select a.year::text || '-' || lpad(g::text, 2, '0') as month from generate_series(1, 12) g
       ) mo
@@ -319,7 +318,7 @@ export const arrearsSummaryInScope = async (
     ),
     paid as (
       select p.member_id, p.month, sum(p.amount_fen) as fen
-      from ${careDuesPayments} p join roll on roll.id = p.member_id
+      from ${careDuesPayments} p join who on who.id = p.member_id
       where p.month <= ${lastEnded}
       group by p.member_id, p.month
     ),
@@ -336,12 +335,11 @@ export const arrearsSummaryInScope = async (
         sum(case when ok then 0 else due - least(due, paid) end) as owed,
         count(*) filter (where not ok and (last_ok is null or month > last_ok)) as running
       from marked group by member_id
-    )
-    select count(*) filter (where arrears > 0)::int as members,
-      count(*) filter (where running >= 6)::int as self_lapse,
-      coalesce(sum(owed), 0)::bigint as owed_fen
-    from per`)
-  const [row] = rowsOf<{ members: number; self_lapse: number; owed_fen: number | string }>(result)
+    )`
+
+type SummaryRow = { members: number; self_lapse: number; owed_fen: number | string }
+const summaryOf = (result: unknown): ArrearsSummary => {
+  const [row] = rowsOf<SummaryRow>(result)
   return {
     members: Number(row?.members ?? 0),
     selfLapse: Number(row?.self_lapse ?? 0),
@@ -368,4 +366,77 @@ export const loadDuesPayments = async (db: XfDb, rows: readonly NewDuesPayment[]
   if (streamsByCopy(db)) return bulkInsert(db, careDuesPayments, rows)
   for (let i = 0; i < rows.length; i += 2_000) await writeDuesPayments(db, rows.slice(i, i + 2_000))
   return rows.length
+}
+
+/**
+ * The scope's arrears as of `asOf` computed afresh in one query over every member-month of the roll: the same
+ * figures as `duesStanding` of @xianfeng/care-ledger summed over `duesSheetInScope`'s roll (full and probationary
+ * members, status normal) — DUES 2008 art. 7: dues are paid monthly; PC 9: six unpaid months in a row. What
+ * `arrearsSummaryInScope` answers from the dues-standing index, and the check of that index.
+ */
+export const arrearsComputedInScope = async (
+  db: XfDb,
+  scope: Scope,
+  asOf: PlainDate,
+): Promise<ArrearsSummary> => {
+  const result = await db.execute(sql`
+    with who as (${duesRoll(db, scope)}),${standingCtes(lastEndedOf(asOf))}
+    select count(*) filter (where arrears > 0)::int as members,
+      count(*) filter (where running >= 6)::int as self_lapse,
+      coalesce(sum(owed), 0)::bigint as owed_fen
+    from per`)
+  return summaryOf(result)
+}
+
+/**
+ * The scope's arrears as of `asOf` (`ArrearsSummary`, the figures of `arrearsComputedInScope`: `duesStanding`
+ * of @xianfeng/care-ledger over the roll of full and probationary members, status normal; DUES 2008 art. 7, 10,
+ * 12; PC 9), read from the dues-standing index (`care_dues_standings`): a member's stored standing is used while
+ * their stamp (`care_dues_stamps`, bumped by the triggers on every assessment, payment, reduction and change of
+ * the member) holds and it was computed for the same last ended month; the others — stale, new to the roll,
+ * or left behind by the month turning — are computed afresh and stored, in the same statement (so the stamp
+ * stored is the one read with their dues).
+ */
+export const arrearsSummaryInScope = async (
+  db: XfDb,
+  scope: Scope,
+  asOf: PlainDate,
+): Promise<ArrearsSummary> => {
+  const lastEnded = lastEndedOf(asOf)
+  const result = await db.execute(sql`
+    with roll as (${duesRoll(db, scope)}),
+    cur as (
+      select roll.id, coalesce(st.stamp, 0) as stamp, ix.stamp as ix_stamp, ix.as_of, ix.arrears, ix.owed_fen,
+        ix.running
+      from roll
+      left join ${careDuesStamps} st on st.member_id = roll.id
+      left join ${careDuesStandings} ix on ix.member_id = roll.id
+    ),
+    who as materialized (
+      select id, stamp from cur where ix_stamp is null or ix_stamp <> stamp or as_of <> ${lastEnded}
+    ),${standingCtes(lastEnded)},
+    fresh as (
+      select who.id as member_id, who.stamp, coalesce(per.arrears, 0)::int as arrears,
+        coalesce(per.owed, 0)::bigint as owed, coalesce(per.running, 0)::int as running
+      from who left join per on per.member_id = who.id
+    ),
+    stored as (
+      insert into ${careDuesStandings} as s (member_id, stamp, as_of, arrears, running, owed_fen)
+      select member_id, stamp, ${lastEnded}, arrears, running, owed from fresh
+      on conflict (member_id) do update set stamp = excluded.stamp, as_of = excluded.as_of,
+        arrears = excluded.arrears, running = excluded.running, owed_fen = excluded.owed_fen
+      returning 1
+    ),
+    every as (
+      select arrears, owed_fen as owed, running from cur
+        where not (ix_stamp is null or ix_stamp <> stamp or as_of <> ${lastEnded})
+      union all
+      select arrears, owed, running from fresh
+    )
+    select count(*) filter (where arrears > 0)::int as members,
+      count(*) filter (where running >= 6)::int as self_lapse,
+      coalesce(sum(owed), 0)::bigint as owed_fen,
+      (select count(*) from stored)::int as recomputed
+    from every`)
+  return summaryOf(result)
 }

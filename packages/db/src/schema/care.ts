@@ -8,6 +8,7 @@ import {
 } from "@xianfeng/care-ledger"
 import { sql } from "drizzle-orm"
 import {
+  bigint,
   bigserial,
   check,
   index,
@@ -107,6 +108,44 @@ export const careDuesPayments = pgTable(
   ],
 )
 export type CareDuesPayment = typeof careDuesPayments.$inferSelect
+
+/**
+ * The dues stamp of a member: bumped (`stamp` + 1) in the same statement as every write that can change where the
+ * member stands on dues — an assessment (inserted, corrected, deleted), a payment (entered or taken back), an
+ * approved reduction or exemption, the member's move, stage, status or admission — by the statement triggers of
+ * the custom migration `care_dues_stamps_triggers`, whoever writes (the API, an import, the demo's bulk load, any
+ * SQL). A row is created at the first write (a missing row reads as stamp 0) and never deleted, so a stamp never
+ * repeats.
+ */
+export const careDuesStamps = pgTable("care_dues_stamps", {
+  memberId: uuid("member_id")
+    .primaryKey()
+    .references(() => members.id),
+  stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+})
+
+/**
+ * The dues-standing index: a member's arrears as of the last ended month `as_of` (`YYYY-MM`), as
+ * `duesStanding` of @xianfeng/care-ledger counts them (DUES 2008 art. 7, 10, 12; PC 9) — ended months owed and
+ * not fully paid (`arrears`), those running up to `as_of` (`running`, the self-lapse count) and what they add up
+ * to (`owed_fen`) — stored with the member's stamp (`care_dues_stamps`). A read uses a row only while its stamp
+ * holds and it was computed for the read's month (a month turning changes arrears without any write), and
+ * recomputes (and stores) the others. A member with nothing assessed is stored with zeros.
+ */
+export const careDuesStandings = pgTable(
+  "care_dues_standings",
+  {
+    memberId: uuid("member_id")
+      .primaryKey()
+      .references(() => members.id),
+    stamp: bigint("stamp", { mode: "number" }).notNull(),
+    asOf: text("as_of").notNull(),
+    arrears: integer("arrears").notNull(),
+    running: integer("running").notNull(),
+    owedFen: bigint("owed_fen", { mode: "number" }).notNull(),
+  },
+  (t) => [check("care_dues_standings_as_of", sql`${t.asOf} ~ ${MONTH}`)],
+)
 
 /**
  * The care ledger (困难党员台账) as its events: every change an append-only row (date, reason, who), so the
@@ -351,6 +390,8 @@ export const careTables = {
   careDuesAssessments,
   careDuesReductions,
   careDuesPayments,
+  careDuesStamps,
+  careDuesStandings,
   careLedgerEvents,
   careSurveys,
   careSurveyBranches,

@@ -1,0 +1,193 @@
+import { date, type PlainDate } from "@xianfeng/core"
+import { eq, sql } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  type ArrearsSummary,
+  arrearsComputedInScope,
+  arrearsSummaryInScope,
+  careDuesPayments,
+  careDuesStandings,
+  type Database,
+  members,
+  type Scope,
+  writeDuesAssessments,
+  writeDuesPayments,
+  writeDuesReductions,
+} from "../src/index.js"
+import { testBackends } from "../src/testing.js"
+import { seedTwoCommittees } from "./support/two-committees.js"
+
+// The dues-standing index (care_dues_standings) answers the arrears summary from stored standings while each
+// member's stamp holds and the row was computed for the read's month; the statement triggers bump the stamp on
+// every assessment, payment and reduction written. After each write below, the very next read must say what
+// computing every member-month afresh says — and differ from the read before it, so that without the triggers
+// (the stored standing of the first read coming back unchanged) these comparisons fail.
+describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_dues_index"))(
+  "the dues-standing index on $name",
+  (backend) => {
+    let database: Database
+    const ids: string[] = []
+    let stranger = ""
+    const district: Scope = { orgId: "d1", orgPath: "d1" }
+    const c01: Scope = { orgId: "c01", orgPath: "d1.c01" }
+    const b1: Scope = { orgId: "b1", orgPath: "d1.c01.b1" }
+    const asOf = date("2026-11-30")
+
+    beforeAll(async () => {
+      database = await backend.open()
+      await database.db.transaction(async (tx) => {
+        const seeded = await seedTwoCommittees(tx, {
+          inB1: ["张一", "李二", "王三"],
+          inB2: "赵四",
+          birthDate: date("1960-01-01"),
+        })
+        ids.push(...seeded.ids)
+        stranger = seeded.stranger
+      })
+      const everyone = [...ids, stranger]
+      await writeDuesAssessments(
+        database.db,
+        everyone.map((memberId) => ({
+          memberId,
+          year: 2026,
+          category: "salaried" as const,
+          baseFen: 500_000,
+          basisPoints: 100,
+          monthlyFen: 5_000,
+          fromMonth: "2026-01",
+          recordedBy: null,
+        })),
+      )
+      await writeDuesPayments(
+        database.db,
+        everyone.flatMap((memberId, i) =>
+          ["01", "02", "03", "04", "05", "06", "07"].slice(0, 2 + i).map((m) => ({
+            memberId,
+            month: `2026-${m}`,
+            amountFen: 5_000,
+            paidOn: date(`2026-${m}-10`),
+            recordedBy: null,
+          })),
+        ),
+      )
+    }, 300_000)
+    afterAll(async () => {
+      await database.close()
+    })
+
+    const scopes = [district, c01, b1]
+    /** The index's read and the full computation of every scope, as of a day. */
+    const both = async (on: PlainDate = asOf) => {
+      const read: ArrearsSummary[] = []
+      const full: ArrearsSummary[] = []
+      for (const s of scopes) {
+        read.push(await arrearsSummaryInScope(database.db, s, on))
+        full.push(await arrearsComputedInScope(database.db, s, on))
+      }
+      return { read, full }
+    }
+    /** Reads once (filling the index), applies the write, and expects the next read to follow it. */
+    const afterWrite = async (write: () => Promise<unknown>) => {
+      const before = await both()
+      expect(before.read).toEqual(before.full)
+      await write()
+      const after = await both()
+      expect(after.read).toEqual(after.full)
+      expect(after.full).not.toEqual(before.full)
+    }
+
+    it("a first read stores every member of the roll; a second reads them back unchanged", async () => {
+      const first = await both()
+      expect(first.read).toEqual(first.full)
+      expect(first.full[0]?.members).toBeGreaterThan(0)
+      const stored = await database.db.select().from(careDuesStandings)
+      expect(stored.map((r) => r.memberId).sort()).toEqual([...ids, stranger].sort())
+      expect(new Set(stored.map((r) => r.asOf))).toEqual(new Set(["2026-10"]))
+      expect((await both()).read).toEqual(first.full)
+    })
+
+    it("a payment is seen by the very next read", async () => {
+      await afterWrite(() =>
+        writeDuesPayments(database.db, [
+          {
+            memberId: ids[0] as string,
+            month: "2026-10",
+            amountFen: 5_000,
+            paidOn: asOf,
+            recordedBy: null,
+          },
+        ]),
+      )
+    })
+
+    it("a payment taken back is seen by the very next read", async () => {
+      await afterWrite(() =>
+        database.db
+          .delete(careDuesPayments)
+          .where(sql`${careDuesPayments.memberId} = ${ids[0]} and ${careDuesPayments.month} = '2026-10'`),
+      )
+    })
+
+    it("an exemption is seen by the very next read", async () => {
+      await afterWrite(() =>
+        writeDuesReductions(database.db, [
+          {
+            memberId: ids[1] as string,
+            fromMonth: "2026-06",
+            toMonth: "2026-12",
+            monthlyFen: 0,
+            approvalRef: "区委〔2026〕7号",
+            recordedBy: null,
+          },
+        ]),
+      )
+    })
+
+    it("an assessment's change is seen by the very next read", async () => {
+      await afterWrite(() =>
+        writeDuesAssessments(database.db, [
+          {
+            memberId: ids[2] as string,
+            year: 2026,
+            category: "salaried",
+            baseFen: 800_000,
+            basisPoints: 100,
+            monthlyFen: 8_000,
+            fromMonth: "2026-03",
+            recordedBy: null,
+          },
+        ]),
+      )
+    })
+
+    it("a member moving out of the branch, and leaving the roll, is seen by the very next read", async () => {
+      await afterWrite(() =>
+        database.db
+          .update(members)
+          .set({ orgId: "b2" })
+          .where(eq(members.id, ids[0] as string)),
+      )
+      await afterWrite(() =>
+        database.db
+          .update(members)
+          .set({ status: "suspended" })
+          .where(eq(members.id, ids[1] as string)),
+      )
+    })
+
+    it("a standing computed for an earlier month is recomputed when the month turns", async () => {
+      const november = await both(date("2026-11-30"))
+      const december = await both(date("2026-12-01"))
+      expect(december.read).toEqual(december.full)
+      expect(december.full).not.toEqual(november.full)
+      // The members still on the roll (not the one suspended above, whom no read needs).
+      const stored = await database.db
+        .select({ memberId: careDuesStandings.memberId, asOf: careDuesStandings.asOf })
+        .from(careDuesStandings)
+      const onRoll = new Set([ids[0], ids[2], stranger])
+      expect(new Set(stored.filter((r) => onRoll.has(r.memberId)).map((r) => r.asOf))).toEqual(
+        new Set(["2026-11"]),
+      )
+    })
+  },
+)
