@@ -73,12 +73,16 @@ export const benchAdmin = async (
     await ctx.close()
 
     /** Every dashboard panel is on the page and none still shows its loading state (each has its data). */
-    const dashboardUsable = `(() => {
-      const cards = [...document.querySelectorAll('[data-testid^="panel-"]')]
+    // A function, not a string: the admin's CSP (script-src 'self') refuses a string evaluated in the page.
+    const dashboardUsable = () => {
+      type El = { querySelector: (selector: string) => unknown }
+      const doc = (globalThis as unknown as { document: { querySelectorAll: (s: string) => Iterable<El> } })
+        .document
+      const cards = [...doc.querySelectorAll('[data-testid^="panel-"]')]
       return cards.length > 0 && cards.every((c) => c.querySelector('[data-testid="loading"]') === null)
-    })()`
-    /** `ready`: a selector to wait for, or (`{ until }`) an expression evaluated in the page until it is true. */
-    const timeFresh = async (path: string, signIn: boolean, ready?: string | { until: string }) => {
+    }
+    /** `ready`: a selector to wait for, or (`{ until }`) a function run in the page until it returns true. */
+    const timeFresh = async (path: string, signIn: boolean, ready?: string | { until: () => boolean }) => {
       const c = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
       try {
         if (signIn) {

@@ -7,7 +7,8 @@ import { prepare } from "../scripts/prepare.mjs"
 const site = join(import.meta.dirname, "../site")
 const dist = join(import.meta.dirname, "../dist")
 
-describe("the guide", () => {
+// prepare() writes the whole site (every rule of every edition, both languages): seconds of work on a busy machine.
+describe("the guide", { timeout: 60_000 }, () => {
   it("has a page per rule of every edition, in both languages, citing each edition", () => {
     const { rules } = prepare() as { rules: string[] }
     const ids = new Set(developmentRuleSets.flatMap((s) => s.rules.map((r) => r.id)))
