@@ -12,6 +12,38 @@ import type { SittingType } from "./obligations.js"
 export const committeePosts = ["secretary", "deputy-secretary", "committee-member"] as const
 export type CommitteePost = (typeof committeePosts)[number]
 
+/**
+ * 委员分工: what a committee member (`committee-member`) of a branch committee is charged with, from the national
+ * data standard's 党内职务 codes (C11: 030U 组织委员, 031U 宣传委员, 034U 纪检委员, 035U 青年委员, 036U 工会委员,
+ * 037U 保密委员, 038U 妇女委员); a member without one is a plain 委员. Secretaries (001A) and deputies (001B) have none.
+ */
+export const committeeDuties = [
+  "organization",
+  "propaganda",
+  "discipline",
+  "youth",
+  "union",
+  "secrecy",
+  "women",
+] as const
+export type CommitteeDuty = (typeof committeeDuties)[number]
+
+/** Each post and duty's name in Chinese and English, with its C11 code (党内职务). */
+export const committeePostNames: Readonly<
+  Record<CommitteePost | CommitteeDuty, { readonly zh: string; readonly en: string; readonly code: string }>
+> = {
+  secretary: { zh: "书记", en: "secretary", code: "001A" },
+  "deputy-secretary": { zh: "副书记", en: "deputy secretary", code: "001B" },
+  "committee-member": { zh: "委员", en: "committee member", code: "0000" },
+  organization: { zh: "组织委员", en: "organization member", code: "030U" },
+  propaganda: { zh: "宣传委员", en: "propaganda member", code: "031U" },
+  discipline: { zh: "纪检委员", en: "discipline inspection member", code: "034U" },
+  youth: { zh: "青年委员", en: "youth member", code: "035U" },
+  union: { zh: "工会委员", en: "trade union member", code: "036U" },
+  secrecy: { zh: "保密委员", en: "secrecy member", code: "037U" },
+  women: { zh: "妇女委员", en: "women's member", code: "038U" },
+}
+
 /** One member on a branch's roll, with the posts they hold (any strings; only `committeePosts` count here). */
 export interface RollMember {
   readonly posts: readonly string[]

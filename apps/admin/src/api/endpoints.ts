@@ -1,5 +1,7 @@
 import { api } from "./client"
 import type {
+  CommitteeBody,
+  CommitteeView,
   MemberDetail,
   MemberPage,
   MemberUpdate,
@@ -53,6 +55,10 @@ export const endpoints = {
   searchOrgs: (q: string) => api.get<OrgHits>("/orgs", { q }),
   createOrg: (o: OrgCreate) => api.post<Org>("/orgs", o),
   updateOrg: (orgId: string, update: OrgUpdate) => api.patch<Org>(`/orgs/${id(orgId)}`, update),
+  /** 支部委员会: who holds 书记, 副书记 and 委员 in an organization. */
+  committee: (orgId: string) => api.get<CommitteeView>(`/orgs/${id(orgId)}/committee`),
+  setCommittee: (orgId: string, body: CommitteeBody) =>
+    api.put<CommitteeView>(`/orgs/${id(orgId)}/committee`, body),
 
   members: (f: MemberFilter) =>
     api.get<MemberPage>("/members", {

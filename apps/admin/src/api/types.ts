@@ -1,6 +1,8 @@
 // The API's request and response types come from its contract (one effect Schema per shape).
 // `import type` only: the admin bundle never pulls effect, only the types.
 import type {
+  CommitteeBody,
+  CommitteeView,
   MemberDetail,
   MemberPage,
   MemberSummary,
@@ -23,6 +25,8 @@ import type {
 } from "@xianfeng/api/contract/platform"
 
 export type {
+  CommitteeBody,
+  CommitteeView,
   MemberDetail,
   MemberPage,
   MemberSummary,
@@ -85,3 +89,7 @@ export const mayRevealIdNumber = (role: Role): boolean =>
 /** Roles that may create, rename and move organizations (the API answers 403 to anyone else). */
 export const mayManageOrgs = (role: Role): boolean =>
   role === "district-admin" || role === "committee-officer"
+
+/** Roles that may record an organization's committee posts (the API's `manageCommittee`): a branch secretary for their own branch. */
+export const mayManageCommittee = (role: Role): boolean =>
+  role === "district-admin" || role === "committee-officer" || role === "branch-secretary"

@@ -1,4 +1,5 @@
 export * from "./classes.js"
+export * from "./committee.js"
 export * from "./forum.js"
 export * from "./forum-search.js"
 export * from "./import.js"

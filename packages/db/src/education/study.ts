@@ -193,6 +193,8 @@ export const writeEducationRoles = async (
   rows: readonly {
     readonly memberId: string
     readonly role: (typeof educationRoles.$inferInsert)["role"]
+    /** 委员分工, for a `committee-member` only. */
+    readonly duty?: (typeof educationRoles.$inferInsert)["duty"]
     readonly since: PlainDate
   }[],
 ): Promise<void> => {

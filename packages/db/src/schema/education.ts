@@ -1,4 +1,5 @@
 import { cadrePosts, exemptionReasons, memberCategories, studySources } from "@xianfeng/education-training"
+import { type CommitteeDuty, committeeDuties } from "@xianfeng/inspection-scheduling"
 import { sql } from "drizzle-orm"
 import {
   bigint,
@@ -140,10 +141,16 @@ export const educationRoles = pgTable(
       .references(() => members.id),
     role: text("role").$type<(typeof educationRoleKinds)[number]>().notNull(),
     since: plainDate("since").notNull(),
+    /** 委员分工 of a `committee-member` (组织委员, 宣传委员, …; C11); null for a plain 委员 and every other role. */
+    duty: text("duty").$type<CommitteeDuty>(),
   },
   (t) => [
     primaryKey({ name: "education_roles_pkey", columns: [t.memberId, t.role] }),
     check("education_roles_role", sql`${t.role} in (${oneOf(educationRoleKinds)})`),
+    check(
+      "education_roles_duty",
+      sql`${t.duty} is null or (${t.role} = 'committee-member' and ${t.duty} in (${oneOf(committeeDuties)}))`,
+    ),
   ],
 )
 

@@ -21,8 +21,39 @@ export const ROTATION_SEATS = 280
 const ROTATION_SESSIONS = 4
 const COMMITTEE_SESSIONS = 7
 
-/** The state of one load: the district, who is already enrolled in the rotation, who holds a branch's secretaryship. */
-let load: { district: DemoContext; seats: number; secretaries: Set<string> } | undefined
+/** The state of one load: the district, who is already enrolled in the rotation, each branch's committee so far. */
+let load: PlannerState | undefined
+
+interface PlannerState {
+  readonly district: DemoContext
+  seats: number
+  /** Per organization, how many committee posts are given so far (the secretary's included). */
+  readonly committees: Map<string, number>
+}
+
+/** A committee post the demo gives (the secretary, a deputy, a 委员 with a 分工). */
+type DemoPost = {
+  readonly post: "secretary" | "deputy-secretary" | "committee-member"
+  readonly duty: "organization" | "propaganda" | "discipline" | null
+}
+
+/**
+ * 支部委员会 of a demo organization: a secretary and then 2–4 members (fixed per organization by the seed): with
+ * four, a deputy secretary first; then the 组织委员, 宣传委员 and 纪检委员 (BR: a committee of 3–5).
+ */
+const committeeOf = (district: DemoContext, orgId: string): readonly DemoPost[] => {
+  const size = int(mulberry32(hashSeed(district.seed, "committee", orgId)), 2, 4)
+  const members: DemoPost[] = [
+    { post: "committee-member", duty: "organization" },
+    { post: "committee-member", duty: "propaganda" },
+    { post: "committee-member", duty: "discipline" },
+  ]
+  return [
+    { post: "secretary", duty: null },
+    ...(size === 4 ? [{ post: "deputy-secretary" as const, duty: null }] : []),
+    ...members.slice(0, Math.min(size, 3)),
+  ]
+}
 
 const dayIn = (asOf: PlainDate, k: number, n: number): PlainDate => {
   const start = Temporal.PlainDate.from({ year: asOf.year, month: 1, day: 1 })
@@ -118,18 +149,19 @@ const ONLINE_TENTHS = 20
 /** One member's study in the demo year: an exemption, or their post, classes, sessions attended and online days. */
 interface MemberPlan {
   readonly exemption?: { readonly reason: "old"; readonly studyBrought: string }
-  readonly secretarySince?: PlainDate
+  readonly post?: DemoPost & { readonly since: PlainDate }
   readonly classes: readonly string[]
   readonly sessions: readonly string[]
   readonly online: readonly PlainDate[]
 }
 
 /**
- * Plans each member's study, members taken in load order (the rotation's seats and each branch's secretary go to
- * the first who qualify); undefined for members not judged (not full or probationary, or not in normal standing).
+ * Plans each member's study, members taken in load order (the rotation's seats and each branch's committee posts
+ * go to the first who qualify: full members, the secretary first); undefined for members not judged (not full or
+ * probationary, or not in normal standing). Committee members study as cadres (56 hours, PL19).
  */
 const memberPlanner =
-  (state: { district: DemoContext; seats: number; secretaries: Set<string> }) =>
+  (state: PlannerState) =>
   (m: DemoMember): MemberPlan | undefined => {
     const { district } = state
     const { asOf } = district
@@ -144,13 +176,15 @@ const memberPlanner =
         sessions: [],
         online: [],
       }
-    const secretary = !state.secretaries.has(m.orgId) && m.stage === "full"
-    let secretarySince: PlainDate | undefined
-    if (secretary) {
-      state.secretaries.add(m.orgId)
-      secretarySince = asOf.subtract({ years: int(rng, 1, 4) })
+    const given = state.committees.get(m.orgId) ?? 0
+    const seat = m.stage === "full" ? committeeOf(district, m.orgId)[given] : undefined
+    let post: MemberPlan["post"]
+    if (seat !== undefined) {
+      state.committees.set(m.orgId, given + 1)
+      post = { ...seat, since: asOf.subtract({ years: int(rng, 1, 4) }) }
     }
-    const below = !secretary && int(rng, 0, 13) === 0
+    const cadre = post !== undefined
+    const below = !cadre && int(rng, 0, 13) === 0
     const classes = [committeeClass(district, top)]
     const sessions: string[] = []
     const count = below ? 2 : int(rng, 0, 19) === 0 ? COMMITTEE_SESSIONS - 1 : COMMITTEE_SESSIONS
@@ -161,15 +195,15 @@ const memberPlanner =
       for (let k = 0; k < ROTATION_SESSIONS; k++)
         if (int(rng, 0, 60) > 0) sessions.push(rotationSession(district, k))
     }
-    const pieces = below ? 1 : secretary ? 14 : int(rng, 3, 5)
+    const pieces = below ? 1 : cadre ? 14 : int(rng, 3, 5)
     const online = Array.from({ length: pieces }, (_, k) => dayIn(asOf, k, pieces + 1).add({ days: 1 }))
-    return { ...(secretarySince === undefined ? {} : { secretarySince }), classes, sessions, online }
+    return { ...(post === undefined ? {} : { post }), classes, sessions, online }
   }
 
 /**
  * The demo district's study as plain data per member (for `@xianfeng/impact`'s dataset), exactly what the
  * contributor writes: the year, each entry (classes' sessions attended and online days, as `StudyEntry` fields
- * with ISO dates), the secretary's post and the EM 23 exemption. Members not judged are absent.
+ * with ISO dates), the committee post held and the EM 23 exemption. Members not judged are absent.
  */
 export function* demoStudyParts(district: DemoDistrict): Generator<{
   readonly memberId: string
@@ -184,7 +218,7 @@ export function* demoStudyParts(district: DemoDistrict): Generator<{
       readonly tenths: number
       readonly centralized: boolean
     }[]
-    readonly posts: readonly { readonly post: "secretary"; readonly since: string }[]
+    readonly posts: readonly { readonly post: DemoPost["post"]; readonly since: string }[]
     readonly admittedOn?: string
     readonly fullMemberOn?: string
     readonly exemption?: { readonly reason: "old"; readonly studyBrought: string }
@@ -204,7 +238,7 @@ export function* demoStudyParts(district: DemoDistrict): Generator<{
       c.sessions.map((s) => [s.id, { ...s, centralized: c.centralized }] as const),
     ),
   )
-  const plan = memberPlanner({ district: context, seats: 0, secretaries: new Set() })
+  const plan = memberPlanner({ district: context, seats: 0, committees: new Map() })
   for (const m of district.members()) {
     const p = plan(m)
     if (p === undefined) continue
@@ -238,8 +272,7 @@ export function* demoStudyParts(district: DemoDistrict): Generator<{
       part: {
         year: district.asOf.year,
         entries,
-        posts:
-          p.secretarySince === undefined ? [] : [{ post: "secretary", since: p.secretarySince.toString() }],
+        posts: p.post === undefined ? [] : [{ post: p.post.post, since: p.post.since.toString() }],
         ...(m.admittedOn === null || m.admittedOn === undefined
           ? {}
           : { admittedOn: m.admittedOn.toString() }),
@@ -256,14 +289,14 @@ export function* demoStudyParts(district: DemoDistrict): Generator<{
  * 教育培训 in the demo district, in the year of the day it is loaded (`asOf`): every top committee runs a
  * centralized class of seven four-hour sessions; the district runs one rotation class (four three-hour
  * sessions) for its first ~280 members — about 1,100 person-times; most members add online learning and reach
- * 32 class hours, about one in fourteen (named in the statistics) does not; each branch's first member is its
- * secretary (56 hours: more online study); members aged 85 or more are exempted (EM 23) with study brought to
+ * 32 class hours, about one in fourteen (named in the statistics) does not; each branch's first full members make
+ * its committee (a secretary and 2–4 members with posts; 56 hours: more online study); members aged 85 or more are exempted (EM 23) with study brought to
  * them; and a few forum threads, two featured.
  */
 export const educationContributor: DemoContributor = {
   area: "education",
   setup: async (tx, district) => {
-    load = { district, seats: 0, secretaries: new Set() }
+    load = { district, seats: 0, committees: new Map() }
     const { asOf } = district
     const root = district.orgs.find((o) => o.parentId === null)
     if (root === undefined) return
@@ -320,8 +353,8 @@ export const educationContributor: DemoContributor = {
         exemptions.push({ memberId: m.id, year: asOf.year, ...p.exemption, recordedBy: null, recordedAt })
         continue
       }
-      if (p.secretarySince !== undefined)
-        roles.push({ memberId: m.id, role: "secretary", since: p.secretarySince })
+      if (p.post !== undefined)
+        roles.push({ memberId: m.id, role: p.post.post, duty: p.post.duty, since: p.post.since })
       for (const classId of p.classes) enrolments.push({ classId, memberId: m.id })
       for (const sessionId of p.sessions) attendance.push({ sessionId, memberId: m.id })
       for (const onDate of p.online)

@@ -333,6 +333,11 @@ const RecordMeeting = ({
             data-testid="meeting-roll-basis"
             style={{ marginBottom: 12 }}
             message={t("discipline.rollNoCommittee")}
+            action={
+              <Link to={`/orgs?org=${encodeURIComponent(orgId)}`} data-testid="meeting-roll-record-posts">
+                {t("discipline.rollRecordPosts")}
+              </Link>
+            }
           />
         ) : roll.data ? (
           <Alert

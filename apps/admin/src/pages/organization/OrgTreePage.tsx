@@ -5,13 +5,14 @@ import type { DataNode, EventDataNode } from "antd/es/tree"
 import { type Key, useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { endpoints } from "../../api/endpoints"
-import { mayManageOrgs, type Org } from "../../api/types"
+import { mayManageCommittee, mayManageOrgs, type Org } from "../../api/types"
 import { useI18n } from "../../i18n/I18nProvider"
 import { useSession } from "../../shell/auth"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
 import { DEFAULT_PAGE_SIZE } from "../members/filter"
 import { MemberTable } from "../members/MemberTable"
+import { CommitteeCard } from "./CommitteeCard"
 import { CreateOrg, EditOrg } from "./OrgForms"
 import { replaceOrg, setChildren } from "./tree"
 
@@ -146,55 +147,64 @@ const OrgTreePage = () => {
           ) : selected.error ? (
             <ErrorState error={selected.error} />
           ) : (
-            <Card
-              data-testid="org-members"
-              title={current ? t("orgs.membersOf", { org: current.name }) : t("common.loading")}
-              extra={
-                current ? (
-                  <Space size="small" wrap>
-                    {canManage && childKinds.length > 0 ? (
-                      <Button
-                        size="small"
-                        type="primary"
-                        icon={<PlusOutlined />}
-                        onClick={() => setDialog("create")}
-                        data-testid="org-create-child"
-                      >
-                        {t("orgs.createChild")}
-                      </Button>
-                    ) : null}
-                    {canManage && !isScopeRoot ? (
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        onClick={() => setDialog("edit")}
-                        data-testid="org-edit"
-                      >
-                        {t("orgs.edit")}
-                      </Button>
-                    ) : null}
-                    <Tag>{td(`orgKind.${current.kind}`, current.kind)}</Tag>
-                    <Tag>
-                      {t("orgs.childCount")} {current.childCount}
-                    </Tag>
-                    <Tag color="red">
-                      {t("orgs.memberCount")} {current.memberCount}
-                    </Tag>
-                  </Space>
-                ) : null
-              }
-            >
-              <MemberTable
-                filter={{ orgId: selectedId, page, pageSize }}
-                onPage={(p, size) =>
-                  setSearch({
-                    org: selectedId,
-                    ...(p > 1 ? { page: String(p) } : {}),
-                    ...(size !== DEFAULT_PAGE_SIZE ? { pageSize: String(size) } : {}),
-                  })
+            <>
+              {current && (current.kind === "branch" || current.kind === "general-branch") ? (
+                <CommitteeCard
+                  key={current.id}
+                  org={current}
+                  canEdit={session ? mayManageCommittee(session.user.role) : false}
+                />
+              ) : null}
+              <Card
+                data-testid="org-members"
+                title={current ? t("orgs.membersOf", { org: current.name }) : t("common.loading")}
+                extra={
+                  current ? (
+                    <Space size="small" wrap>
+                      {canManage && childKinds.length > 0 ? (
+                        <Button
+                          size="small"
+                          type="primary"
+                          icon={<PlusOutlined />}
+                          onClick={() => setDialog("create")}
+                          data-testid="org-create-child"
+                        >
+                          {t("orgs.createChild")}
+                        </Button>
+                      ) : null}
+                      {canManage && !isScopeRoot ? (
+                        <Button
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={() => setDialog("edit")}
+                          data-testid="org-edit"
+                        >
+                          {t("orgs.edit")}
+                        </Button>
+                      ) : null}
+                      <Tag>{td(`orgKind.${current.kind}`, current.kind)}</Tag>
+                      <Tag>
+                        {t("orgs.childCount")} {current.childCount}
+                      </Tag>
+                      <Tag color="red">
+                        {t("orgs.memberCount")} {current.memberCount}
+                      </Tag>
+                    </Space>
+                  ) : null
                 }
-              />
-            </Card>
+              >
+                <MemberTable
+                  filter={{ orgId: selectedId, page, pageSize }}
+                  onPage={(p, size) =>
+                    setSearch({
+                      org: selectedId,
+                      ...(p > 1 ? { page: String(p) } : {}),
+                      ...(size !== DEFAULT_PAGE_SIZE ? { pageSize: String(size) } : {}),
+                    })
+                  }
+                />
+              </Card>
+            </>
           )}
         </Col>
       </Row>

@@ -5,6 +5,7 @@
  * are core's vocabulary; the pieces every area shares are in http/contract-kit.ts.
  */
 import { MemberStage, MemberStatus, OrgKind, Sex, UserRole } from "@xianfeng/core"
+import { committeeDuties, committeePosts } from "@xianfeng/inspection-scheduling"
 import { Schema } from "effect"
 import {
   bilingual,
@@ -360,3 +361,32 @@ export const RefusalView = Schema.Struct({
 export type RefusalView = typeof RefusalView.Type
 export const RefusalList = Schema.Struct({ items: Schema.Array(RefusalView) })
 export type RefusalList = typeof RefusalList.Type
+
+// ── 支部委员会: an organization's committee posts ─────────────────────────────
+/** A post of a branch committee (书记 001A, 副书记 001B, 委员) — `@xianfeng/inspection-scheduling`'s `committeePosts`. */
+export const CommitteePostSchema = Schema.Literals(committeePosts)
+/** 委员分工 (C11: 组织委员 030U, 宣传委员 031U, 纪检委员 034U, …), for a 委员 only. */
+export const CommitteeDutySchema = Schema.Literals(committeeDuties)
+export const CommitteeSeat = Schema.Struct({
+  memberId: Schema.String,
+  name: Schema.String,
+  post: CommitteePostSchema,
+  duty: Schema.NullOr(CommitteeDutySchema),
+  since: IsoDate,
+})
+export const CommitteeView = Schema.Struct({ items: Schema.Array(CommitteeSeat) })
+export type CommitteeView = typeof CommitteeView.Type
+export const CommitteeBody = Schema.Struct({
+  posts: Schema.Array(
+    Schema.Struct({
+      memberId: UuidId,
+      // Any string here: an unknown post or duty is refused by the rules with 422 naming the field.
+      post: Schema.String.annotate({ description: `One of ${committeePosts.join(", ")}` }),
+      duty: Schema.optionalKey(
+        Schema.NullOr(Schema.String.annotate({ description: `One of ${committeeDuties.join(", ")}` })),
+      ),
+      since: Schema.optionalKey(IsoDate),
+    }),
+  ).check(Schema.isMaxLength(15)),
+})
+export type CommitteeBody = typeof CommitteeBody.Type

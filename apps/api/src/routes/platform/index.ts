@@ -1,6 +1,7 @@
 import type { AnyRoute } from "../../http/route.js"
 import { auditRoutes } from "./audit-log.js"
 import { authRoutes } from "./auth.js"
+import { committeeRoutes } from "./committee.js"
 import { health } from "./health.js"
 import { memberRoutes } from "./members.js"
 import { mfaRoutes } from "./mfa.js"
@@ -14,6 +15,7 @@ export const platformRoutes: readonly AnyRoute[] = [
   ...authRoutes,
   ...mfaRoutes,
   ...orgRoutes,
+  ...committeeRoutes,
   ...memberRoutes,
   ...userRoutes,
   ...auditRoutes,

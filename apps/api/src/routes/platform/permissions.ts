@@ -47,6 +47,11 @@ export const permissions = {
   revealIdNumber: ["district-admin", "committee-officer"],
   /** Create, rename and move organizations inside the subtree. */
   manageOrgs: ["district-admin", "committee-officer"],
+  /**
+   * Record an organization's committee posts (支部委员会: 书记, 副书记, 委员): like member records, the district's
+   * and committees' officers for the organizations of their subtree, and a branch secretary for their own branch.
+   */
+  manageCommittee: ["district-admin", "committee-officer", "branch-secretary"],
   /** Create users and change them (name, scope, password, disabled, a role of the work) — accounts of the work only. */
   manageUsers: ["district-admin", "system-admin"],
   /** Give and take the guarded roles and change roles of the work; disable and re-enable any account. */

@@ -35,6 +35,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "discipline.rollBranch": "Expected are the branch's {n} full and probationary members; {present} ticked",
   "discipline.rollNoCommittee":
     "No branch committee post (secretary, deputy, member) is on record, so a committee meeting has nobody to expect; record it together with another sitting",
+  "discipline.rollRecordPosts": "Record the committee",
   "discipline.absentReason": "reason for absence",
   "discipline.noReason": "not given",
   "discipline.firstItemTopic": "First agenda item: topic",

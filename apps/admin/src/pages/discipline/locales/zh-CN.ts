@@ -36,6 +36,7 @@ export const zhCN = {
   "discipline.rollBranch": "应到为本支部正式党员和预备党员{n}人，已勾选{present}人",
   "discipline.rollNoCommittee":
     "本支部尚无支部委员会成员（书记、副书记、委员）的职务记录，无法确定支委会应到人员；可与其他会议合并登记",
+  "discipline.rollRecordPosts": "登记支部委员会",
   "discipline.absentReason": "缺席原因",
   "discipline.noReason": "未说明",
   "discipline.firstItemTopic": "第一议题（学习内容）",

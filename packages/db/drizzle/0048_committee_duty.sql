@@ -1,0 +1,2 @@
+ALTER TABLE "education_roles" ADD COLUMN "duty" text;--> statement-breakpoint
+ALTER TABLE "education_roles" ADD CONSTRAINT "education_roles_duty" CHECK ("education_roles"."duty" is null or ("education_roles"."role" = 'committee-member' and "education_roles"."duty" in ('organization', 'propaganda', 'discipline', 'youth', 'union', 'secrecy', 'women')));
