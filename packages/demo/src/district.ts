@@ -11,6 +11,11 @@ export interface DemoDistrictOptions {
   /** Default 20,000 (a district); up to 5,000,000 for benchmarks. */
   readonly members?: number
   /**
+   * Size the organization tree as for this many members (default `members`): a load that needs the province's
+   * tree (about 30,000 branches) without its million members, e.g. to try the tree's writes quickly.
+   */
+  readonly treeMembers?: number
+  /**
    * The day the district is 'as of': ages, stage dates and every development step are placed relative to it,
    * so the district looks alive on any day (the API passes today). The same seed and `asOf` give the same
    * district.
@@ -33,7 +38,8 @@ export interface DemoDistrict {
 
 /**
  * A fictitious district (示范区), deterministic from `seed` and `asOf`: the district committee `d1`, 12
- * working, township and system committees, two grassroots committees, general branches, about 600 branches, a
+ * working, township and system committees, two grassroots committees, general branches, about 600 branches
+ * (more above 20,000 members, about 30 members each: see `demoOrgs`), a
  * party group, the demo logins, and `members` members with realistic mixes of stage, age, sex, occupation,
  * education and ethnicity, and valid but fictitious ID numbers (see DEMO_REGION_CODES); then every area in
  * `contributors` adds its part to each member (development: the histories). A RangeError when `members` is
@@ -45,7 +51,7 @@ export const generateDemoDistrict = (options: DemoDistrictOptions): DemoDistrict
   if (!Number.isInteger(memberCount) || memberCount < 0 || memberCount > 5_000_000) {
     throw new RangeError("members must be an integer from 0 to 5,000,000")
   }
-  const orgs = demoOrgs(seed)
+  const orgs = demoOrgs(seed, options.treeMembers ?? memberCount)
   const context: DemoContext = {
     seed,
     asOf,

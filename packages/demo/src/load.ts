@@ -20,6 +20,8 @@ export const isEmpty = (db: XfDb): Promise<boolean> => hasNoOrganizations(db)
 export interface LoadDemoOptions {
   readonly seed: number | string
   readonly members?: number
+  /** Size the organization tree as for this many members (default `members`); see `generateDemoDistrict`. */
+  readonly treeMembers?: number
   /** The day the district is as of (the API passes today in Asia/Shanghai); see `generateDemoDistrict`. */
   readonly asOf: PlainDate
   readonly vault: IdVault
@@ -93,6 +95,7 @@ export const loadDemoDistrict = async (
     seed: options.seed,
     asOf: options.asOf,
     ...(options.members === undefined ? {} : { members: options.members }),
+    ...(options.treeMembers === undefined ? {} : { treeMembers: options.treeMembers }),
   })
   const context = contextOf(district)
   const batchSize = options.batchSize ?? 1_000

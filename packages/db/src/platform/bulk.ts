@@ -24,12 +24,12 @@ export const lockForDistrictLoad = async (tx: XfDb): Promise<void> => {
  * district's first load; `insertOrg` places one organization at a time and checks its placement).
  */
 export const writeOrgTree = async (tx: XfDb, rows: readonly NewOrg[]): Promise<void> => {
-  if (rows.length > 0) await tx.insert(orgs).values([...rows])
+  await bulkInsert(tx, orgs, rows)
 }
 
 /** Writes the first users of a district at once (their password hashes made by the caller). */
 export const writeUsers = async (tx: XfDb, rows: readonly NewUser[]): Promise<void> => {
-  if (rows.length > 0) await tx.insert(users).values([...rows])
+  await bulkInsert(tx, users, rows)
 }
 
 /** A batch of members prepared for `insertPreparedMembers`: each row's columns, derived by `memberRow`. */

@@ -286,15 +286,27 @@ const COMMUNITY = [
   "紫荆",
 ]
 const CN = [..."一二三四五六七八九十"]
-/** 一 … 九十九 as a branch's ordinal is written (第二十一党支部); beyond that, digits. */
-const ordinal = (n: number): string =>
-  (n <= 10
-    ? CN[n - 1]
-    : n < 20
-      ? `十${CN[n - 11]}`
-      : n < 100
-        ? `${CN[Math.floor(n / 10) - 1]}十${n % 10 === 0 ? "" : CN[(n % 10) - 1]}`
-        : undefined) ?? String(n)
+/**
+ * An ordinal in characters, 1 to 9,999 (二十一, 一百零五, 一千五百): the scaled trees of `demoOrgs` number
+ * thousands of branches under one committee, and a branch is never named 第123党支部.
+ */
+const ordinal = (n: number): string => {
+  if (!Number.isInteger(n) || n < 1 || n > 9_999) throw new RangeError(`ordinal ${n} outside 1–9,999`)
+  if (n < 20) return n <= 10 ? (CN[n - 1] ?? "") : `十${CN[n - 11]}`
+  const units = ["千", "百", "十", ""]
+  const digits = String(n).padStart(4, "0").split("").map(Number)
+  let out = ""
+  let zero = false
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== ""
+      return
+    }
+    out += `${zero ? "零" : ""}${CN[d - 1]}${units[i]}`
+    zero = false
+  })
+  return out
+}
 
 const HOSPITALS = ["示范区人民医院", "示范区中医院", "示范区妇幼保健院", "示范区疾病预防控制中心"]
 
@@ -351,17 +363,32 @@ const branchName = (rng: Rng, profile: BranchProfile, plan: CommitteePlan, n: nu
   }
 }
 
-/** The district's organizations, parents before children, placement checked against core's rules. */
-export const demoOrgs = (seed: number | string): DemoOrg[] => {
+/** The members a district of the plan's size holds (about 30 per branch); larger districts get more branches. */
+export const DEMO_PLAN_MEMBERS = 20_000
+
+/**
+ * The district's organizations, parents before children, placement checked against core's rules.
+ *
+ * `members` sizes the tree: up to DEMO_PLAN_MEMBERS (20,000) it is the plan as written (657 organizations,
+ * the same ids and names whatever the count); above it every committee's branch counts grow in proportion
+ * (rounded), so a branch keeps about 30 members — the benchmark's 1,000,000-member province is this district's
+ * shape with about 30,000 branches, not 600 branches of 1,500 members each. A larger tree has the same
+ * committees and the same first branches' ids (`b0001`…), with further branches numbered on.
+ */
+export const demoOrgs = (seed: number | string, members: number = DEMO_PLAN_MEMBERS): DemoOrg[] => {
+  const scale = Math.max(1, members / DEMO_PLAN_MEMBERS)
+  const scaled = (count: number) => (scale === 1 ? count : Math.max(1, Math.round(count * scale)))
   const rng = mulberry32(hashSeed(seed, "orgs"))
   const out: DemoOrg[] = []
+  const byId = new Map<string, DemoOrg>()
   const used = new Set<string>()
   const add = (o: Omit<DemoOrg, "path">) => {
-    const parent = o.parentId === null ? undefined : out.find((p) => p.id === o.parentId)
+    const parent = o.parentId === null ? undefined : byId.get(o.parentId)
     const placed = checkPlacement(o.kind, parent?.kind)
     if (Result.isFailure(placed)) throw new Error(`demo plan: ${placed.failure.message}`)
     const org = { ...o, path: childPath(parent?.path, o.id) }
     out.push(org)
+    byId.set(org.id, org)
     return org
   }
   const none = { shortName: null, temporary: false, profile: null, weight: 0 } as const
@@ -396,7 +423,8 @@ export const demoOrgs = (seed: number | string): DemoOrg[] => {
       name: `中共${plan.name}`,
       shortName: plan.shortName,
     })
-    for (const [profile, count] of plan.branches) {
+    for (const [profile, planned] of plan.branches) {
+      const count = scaled(planned)
       let group: string | undefined
       for (let n = 1; n <= count; n++) {
         let parent = plan.id
@@ -419,7 +447,7 @@ export const demoOrgs = (seed: number | string): DemoOrg[] => {
         kind: "party-committee",
         name: `中共${plan.sub.name}`,
       })
-      for (let n = 1; n <= plan.sub.branches; n++) {
+      for (let n = 1; n <= scaled(plan.sub.branches); n++) {
         branch(plan.sub.id, "industrial", `${plan.sub.name.replace(/委员会$/, "")}第${ordinal(n)}党支部`)
       }
     }
