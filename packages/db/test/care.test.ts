@@ -226,4 +226,45 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
       ]),
     ).rejects.toThrow()
   })
+  it("a plan's spending adds up past 2^31 fen (a province's festival visits)", async () => {
+    const [a, b] = ids as [string, string]
+    const { plan, targets } = await createVisitPlan(
+      database.db,
+      c01,
+      {
+        orgId: "c01",
+        festival: "spring-festival",
+        year: 2028,
+        title: "2028年春节走访",
+        festivalOn: date("2028-01-26"),
+        deadline: date("2028-01-25"),
+        budgetFen: 2_000_000_000,
+        fundSource: "代中央管理党费",
+        recordedBy: null,
+      },
+      [a, b].map((memberId, i) => ({
+        orgId: "b1",
+        entryId: null,
+        memberId,
+        personName: i === 0 ? "甲" : "乙",
+        categories: ["pre-1949"],
+        leader: "王书记",
+      })),
+    )
+    // Each visit fits the column (integer fen); their sum, 3,000,000,000 fen, does not fit a 32-bit integer.
+    await writeVisits(
+      database.db,
+      targets.map((t) => ({
+        planId: plan.id,
+        targetId: t.id,
+        visitedOn: date("2026-11-29"),
+        visitors: ["王书记"],
+        help: "慰问金",
+        amountFen: 1_500_000_000,
+        recordedBy: null,
+      })),
+    )
+    const detail = await visitPlanInScope(database.db, c01, plan.id)
+    expect(detail.plan).toMatchObject({ targets: 2, visited: 2, spentFen: 3_000_000_000 })
+  })
 })

@@ -129,7 +129,8 @@ export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonl
     .select({
       planId: careVisits.planId,
       n: count(),
-      fen: sql<number>`coalesce(sum(${careVisits.amountFen}), 0)::int`,
+      // bigint: a province's plan sums past 2^31 fen (21,474,836.48 yuan)
+      fen: sql<number>`coalesce(sum(${careVisits.amountFen}), 0)::bigint`.mapWith(Number),
     })
     .from(careVisits)
     .innerJoin(careVisitTargets, eq(careVisitTargets.id, careVisits.targetId))

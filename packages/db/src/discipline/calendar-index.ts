@@ -2,31 +2,34 @@
  * The compliance calendar's stored answers (`discipline_calendar_index`), for the agenda (日程): per
  * organization what falls due next, stored when evaluated and re-evaluated at read time only for the
  * organizations whose row is missing, whose `recheck_on` has come (or whose `evaluated_on` lies after today)
- * or whose basis changed — the district policy, the count of full members, or the organization's sittings
- * and heart-to-heart talks (谈心谈话, counted in compliance; their number, versions and last recording). The agenda then reads the due dates by query.
+ * or whose basis changed — the district policy, whether a committee is elected, or the organization's sittings
+ * and heart-to-heart talks (谈心谈话, counted in compliance; their years' basis stamps). The agenda then reads the
+ * due dates by query.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   type CalendarIndexItem,
   disciplineCalendarIndex as cal,
+  disciplineBasisStamps,
   disciplineMeetings,
-  disciplineTalks,
-  members,
   orgs,
 } from "../schema/index.js"
+import { hasCommitteeSql } from "./committee-probe.js"
 
 /** An organization of the scope with what its calendar depends on, and its stored row's state. */
 export interface CalendarBasisRow {
   readonly id: string
   readonly kind: string
   readonly name: string
-  readonly fullMembers: number
+  /** A committee is elected (7 or more full members, BR 9): the bounded probe `hasCommitteeSql`. */
+  readonly hasCommittee: boolean
   /**
-   * A fingerprint of the organization's sittings and talks dated `since` or later: for each, count, versions,
-   * last recording (`<meetings>/<talks>`).
+   * A fingerprint of the organization's sittings and talks dated `since` or later: the basis stamps
+   * (`discipline_basis_stamps`) of each year from `since`'s to the last stamped, `<year>:<stamp>` joined by `/`
+   * — every write of a sitting or talk bumps its year's stamp in the same statement, so nothing is counted.
    */
   readonly sittings: string
   /** The stored row's basis, evaluation day and recheck day; null when there is none. */
@@ -36,63 +39,33 @@ export interface CalendarBasisRow {
 }
 
 /**
- * Every organization of the scope's subtree with its kind, name, full members, a fingerprint of its sittings
- * dated `since` or later, and its stored calendar row (if any), in two aggregate queries and no per-row work.
+ * Every organization of the scope's subtree with its kind, name, whether it has a committee, a fingerprint of
+ * its sittings dated in `since`'s year or later (their basis stamps), and its stored calendar row (if any). One
+ * query joined by keys: at a province's million members and two years of sittings, the aggregates this used to
+ * run over every member and sitting on each agenda read took seconds.
  */
 export const calendarBasesOf = async (
   db: XfDb,
   scope: Scope,
   since: PlainDate,
 ): Promise<CalendarBasisRow[]> => {
-  const full = db
-    .select({ orgId: members.orgId, n: count().as("n") })
-    .from(members)
-    .where(eq(members.stage, "full"))
-    .groupBy(members.orgId)
-    .as("full")
-  const held = db
-    .select({
-      orgId: disciplineMeetings.orgId,
-      print:
-        sql<string>`count(*)::text || ':' || sum(${disciplineMeetings.version})::text || ':' || max(${disciplineMeetings.recordedAt})::text`.as(
-          "print",
-        ),
-    })
-    .from(disciplineMeetings)
-    .where(gte(disciplineMeetings.onDate, since))
-    .groupBy(disciplineMeetings.orgId)
-    .as("held")
-  const talked = db
-    .select({
-      orgId: disciplineTalks.orgId,
-      talkPrint:
-        sql<string>`count(*)::text || ':' || sum(${disciplineTalks.version})::text || ':' || max(${disciplineTalks.recordedAt})::text`.as(
-          "talk_print",
-        ),
-    })
-    .from(disciplineTalks)
-    .where(gte(disciplineTalks.onDate, since))
-    .groupBy(disciplineTalks.orgId)
-    .as("talked")
-  const rows = await db
+  const stamps = sql`(select string_agg(bs.year::text || ':' || bs.stamp::text, '/' order by bs.year)
+      from ${disciplineBasisStamps} as bs where bs.org_id = ${orgs.id} and bs.year >= ${since.year})`
+  return db
     .select({
       id: orgs.id,
       kind: orgs.kind,
       name: orgs.name,
-      fullMembers: sql<number>`coalesce(${full.n}, 0)`.mapWith(Number),
-      sittings: sql<string>`coalesce(${held.print}, '0') || '/' || coalesce(${talked.talkPrint}, '0')`,
+      hasCommittee: sql<boolean>`${hasCommitteeSql(sql`${orgs.id}`)}`,
+      sittings: sql<string>`coalesce(${stamps}, '')`,
       storedBasis: cal.basis,
       evaluatedOn: cal.evaluatedOn,
       recheckOn: cal.recheckOn,
     })
     .from(orgs)
-    .leftJoin(full, eq(full.orgId, orgs.id))
-    .leftJoin(held, eq(held.orgId, orgs.id))
-    .leftJoin(talked, eq(talked.orgId, orgs.id))
     .leftJoin(cal, eq(cal.orgId, orgs.id))
     .where(orgRowInScope(scope))
     .orderBy(asc(orgs.path))
-  return rows
 }
 
 /** The sittings (id, organization, date, types) of the given organizations of the scope dated `from`…`to`. */

@@ -16,11 +16,11 @@ import {
   disciplineBasisStamps as bs,
   disciplineComplianceIndex as ci,
   districtPolicies,
-  members,
   orgs,
   QUARTER_COUNTS_ORDER,
   type StoredStatusCounts,
 } from "../schema/index.js"
+import { hasCommitteeSql } from "./committee-probe.js"
 
 /** An organization of a subtree with what its year's compliance depends on, and its stored row. */
 export interface ComplianceBasisRow {
@@ -46,18 +46,6 @@ export interface ComplianceBasisRow {
   /** The stored months; null when there is none, or when asked without them (`withMonths: false`). */
   readonly months: readonly StoredStatusCounts[] | null
 }
-
-/** A committee is elected at this many full members (BR 9; as `subtreeSittings`' counts are read). */
-const COMMITTEE_AT = 7
-
-/**
- * Whether the organization `orgId` (an SQL expression) has a committee: a bounded probe of at most
- * `COMMITTEE_AT` entries of the partial index `members_org_full_idx` (is there a `COMMITTEE_AT`th full member?).
- * Members are written by many areas, and a grouped pass over them would read the whole membership — a million
- * rows in the province — on every read.
- */
-const hasCommitteeSql = (orgId: SQL) =>
-  sql`exists (select 1 from ${members} where ${members.orgId} = ${orgId} and ${members.stage} = 'full' offset ${sql.raw(String(COMMITTEE_AT - 1))})`
 
 /**
  * The basis a stored row is evaluated for, as text: `<policyPrint>|<1 if a committee is elected, else 0>|<the

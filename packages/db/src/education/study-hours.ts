@@ -346,8 +346,15 @@ interface StoredRow {
   readonly months: (string | number)[] | string | null
 }
 
-/** Above this many stale members, the refresh recomputes them in one pass by condition instead of by id. */
-const BY_ID_UP_TO = 2_000
+/**
+ * How `studyHoursOf` recomputes stale members: by id up to `byIdUpTo` of them (default 2,000), else by condition,
+ * `passSize` members (default 25,000) a pass — each pass holds its members' entries in memory, so the first read
+ * of a province's year stays bounded. Tests lower both to exercise the passes on a small district.
+ */
+export interface StudyHoursPasses {
+  readonly byIdUpTo?: number
+  readonly passSize?: number
+}
 
 /**
  * The credited study hours of `year` of the members of `who` (class attendance and online learning of members in
@@ -360,7 +367,8 @@ const BY_ID_UP_TO = 2_000
  * ones. The others are recomputed (`computeStudyHours`, every meeting they sat in) and stored with the stamp
  * read in that same statement, so a write that lands meanwhile leaves them stale for the next read. A member who
  * sat in study meetings of organizations other than their own (a member moved since) is computed afresh with
- * only the subtree's meetings, as before, on every read. The first read of a year fills the index.
+ * only the subtree's meetings, as before, on every read. The first read of a year fills the index, recomputing
+ * the stale members a pass at a time (`passes`, see `StudyHoursPasses`).
  *
  * Only members of `who` are counted: someone who sat in a meeting of the subtree but belongs elsewhere (moved
  * away since) counts in their own organization's reads, not in this one's months.
@@ -371,7 +379,10 @@ export const studyHoursOf = async (
   who: StudyWho,
   year: number,
   policy: EducationPolicy,
+  passes: StudyHoursPasses = {},
 ): Promise<StudyHours> => {
+  const byIdUpTo = passes.byIdUpTo ?? 2_000
+  const passSize = passes.passSize ?? 25_000
   let whoCond: SQL
   let meetingWithin: OrgPath
   if ("memberId" in who) {
@@ -470,13 +481,21 @@ export const studyHoursOf = async (
   if (stale.length > 0) {
     // Stale or missing rows: computed with every meeting the member sat in, and stored.
     const batches: SQL[] = []
-    if (stale.length > BY_ID_UP_TO)
-      batches.push(
-        sql`${memberCond} and not exists (select 1 from ${ix} as i
-          left join ${educationStudyStamps} as st on st.member_id = i.member_id
-          where i.member_id = ${members.id} and i.year = ${year} and ${fresh})`,
-      )
-    else batches.push(sql`${memberCond} and ${ids(stale)}`)
+    if (stale.length > byIdUpTo) {
+      // By condition, a range of ids at a time: the first read of a province's year (a million stale members)
+      // held every member's entries at once and ran out of memory. uuid order is the order of the lower-case
+      // text, so a sorted list's ends bound a range holding exactly that slice of the stale members.
+      const sorted = [...stale].sort()
+      for (let i = 0; i < sorted.length; i += passSize) {
+        const lo = sorted[i] as string
+        const hi = sorted[Math.min(i + passSize, sorted.length) - 1] as string
+        batches.push(
+          sql`${memberCond} and ${members.id} between ${lo}::uuid and ${hi}::uuid and not exists (
+            select 1 from ${ix} as i left join ${educationStudyStamps} as st on st.member_id = i.member_id
+            where i.member_id = ${members.id} and i.year = ${year} and ${fresh})`,
+        )
+      }
+    } else batches.push(sql`${memberCond} and ${ids(stale)}`)
     for (const cond of batches) {
       const computed = await computeStudyHours(db, cond, null, year, policy)
       crowdedEntries += computed.crowdedEntries
@@ -488,10 +507,10 @@ export const studyHoursOf = async (
     }
   }
   // Members who sat in meetings of other organizations: the subtree's meetings only, not stored.
-  for (let i = 0; i < outside.length; i += BY_ID_UP_TO) {
+  for (let i = 0; i < outside.length; i += byIdUpTo) {
     const computed = await computeStudyHours(
       db,
-      sql`${memberCond} and ${ids(outside.slice(i, i + BY_ID_UP_TO))}`,
+      sql`${memberCond} and ${ids(outside.slice(i, i + byIdUpTo))}`,
       meetingWithin,
       year,
       policy,

@@ -4,6 +4,7 @@ import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import type { XfDb } from "../../src/database.js"
 import { insertOrg, moveOrg, pathInSubtree, subtreeOrgIds } from "../../src/org-tree.js"
+import { writeOrgTree } from "../../src/platform/bulk.js"
 import { insertMember } from "../../src/platform/members.js"
 import { members, orgs } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"
@@ -83,6 +84,34 @@ export const orgTreeSuite = (ctx: SuiteContext) =>
         sql`select c.id from orgs c join orgs p on p.id = c.parent_id where c.path <> p.path || '.' || c.id`,
       )
       expect((bad as unknown as { rows: unknown[] }).rows).toEqual([])
+    })
+
+    it("writes a tree of tens of thousands of organizations in one call (a province's first load)", async () => {
+      const { db } = ctx.database()
+      // 40,000 branches: one INSERT of every row overflowed the call stack while its parameters were built.
+      const branches = Array.from({ length: 40_000 }, (_, i) => ({
+        id: `w_b${i}`,
+        parentId: "w_d",
+        kind: "branch" as const,
+        name: `第${i}支部`,
+        path: `w_d.w_b${i}`,
+      }))
+      const rolledBack = new Error("roll back: the tree is only for this test")
+      await expect(
+        db.transaction(async (tx) => {
+          await writeOrgTree(tx, [
+            { id: "w_d", parentId: null, kind: "district-committee", name: "大区委", path: "w_d" },
+            ...branches,
+          ])
+          const [row] = await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(orgs)
+            .where(pathInSubtree(orgs.path, "w_d"))
+          expect(row?.n).toBe(40_001)
+          throw rolledBack
+        }),
+      ).rejects.toBe(rolledBack)
+      expect(await pathOf(db, "w_b39999")).toBeUndefined()
     })
 
     it("refuses placements the org kinds do not allow, and cycles", async () => {

@@ -28,9 +28,9 @@ import {
 import { type AgendaEntry, defineAgendaSource } from "../../http/agenda-kit.js"
 
 /** A committee is elected at 7 or more full members (BR); party groups are not recorded yet (as the heatmap). */
-const shapeOf = (o: { kind: string; fullMembers: number }): OrgShape => ({
+const shapeOf = (o: { kind: string; hasCommittee: boolean }): OrgShape => ({
   kind: o.kind as OrgShape["kind"],
-  hasCommittee: o.fullMembers >= 7,
+  hasCommittee: o.hasCommittee,
   hasGroups: false,
 })
 
@@ -41,7 +41,7 @@ const titleOf = (obligation: string) =>
 
 /**
  * Evaluates on `today` the compliance calendar of the scope's organizations whose stored row is missing, whose
- * recheck day has come (or whose row is dated after today), or whose district policy, full members or sittings
+ * recheck day has come (or whose row is dated after today), or whose district policy, committee or sittings
  * changed, and stores their rows. Chosen over a nightly job, like the pipeline index: a read refreshes exactly
  * what it needs. Returns how many organizations were evaluated.
  */
@@ -52,7 +52,8 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
   const since = Temporal.PlainDate.from({ year: today.year - 1, month: 1, day: 1 })
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
   const bases = await calendarBasesOf(db, scope, since)
-  const basisOf = (b: (typeof bases)[number]) => `${policyPrint}|${since}|${b.fullMembers}|${b.sittings}`
+  const basisOf = (b: (typeof bases)[number]) =>
+    `${policyPrint}|${since}|${b.hasCommittee ? 1 : 0}|${b.sittings}`
   const stale = bases.filter(
     (b) =>
       b.storedBasis !== basisOf(b) ||
@@ -120,7 +121,7 @@ export const indexDemoCalendar = (db: XfDb, today: PlainDate): Promise<number> =
  * obligation's current period when not yet met, else the next one; a past period still overdue), when that day
  * lies in the window, and every rectification order (整改通知) not yet closed whose deadline lies in it (BR 17).
  * The calendar is read from its stored answers (`discipline_calendar_index`); only organizations whose row is
- * missing, whose recheck day has come or whose policy, full members or sittings changed are evaluated again.
+ * missing, whose recheck day has come or whose policy, committee or sittings changed are evaluated again.
  * Orders name their owner as recorded on the order, which the scope's users see on the order anyway.
  */
 export const disciplineAgenda = defineAgendaSource({
