@@ -217,6 +217,13 @@ describe.each(backends)("Care on %s", (backend) => {
       })
       expect(fraction.status).toBe(422)
       expect((await problemOf(fraction)).errors?.[0]?.field).toBe("amountFen")
+      // More than an amount's column holds (2^31 fen): a 422 naming the field, not the database's overflow.
+      const huge = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, {
+        ...body,
+        amountFen: 3_000_000_000,
+      })
+      expect(huge.status).toBe(400)
+      expect((await problemOf(huge)).errors?.[0]?.field).toBe("amountFen")
       const stranger = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, {
         ...body,
         targetId: crypto.randomUUID(),
@@ -489,6 +496,25 @@ describe.each(backends)("Care on %s", (backend) => {
         expect(row.getCell(5).value).toBe(r.orgName)
         expect(["优秀共产党员", "优秀党务工作者", "先进基层党组织"]).toContain(row.getCell(3).value)
       }
+    })
+  })
+  // Last: a plan for a later festival would come first in the lists the tests above read.
+  describe("plan budgets", () => {
+    it("keeps a plan's budget above 21,474,836.47 yuan (a province's), and refuses one past 10 billion by field", async () => {
+      const body = {
+        orgId: "c01",
+        festival: "spring-festival",
+        year: 2028,
+        title: "2028年春节走访",
+        budgetFen: 3_000_000_000,
+      }
+      const res = await officer.send("POST", "/api/care/visit-plans", body)
+      if (res.status !== 201) throw new Error(`${res.status}: ${await res.text()}`)
+      const made = (await res.json()) as VisitPlanView
+      expect(made.plan.budgetFen).toBe(3_000_000_000)
+      const tooMuch = await officer.send("POST", "/api/care/visit-plans", { ...body, budgetFen: 2e12 })
+      expect(tooMuch.status).toBe(400)
+      expect((await problemOf(tooMuch)).errors?.[0]?.field).toBe("budgetFen")
     })
   })
 })

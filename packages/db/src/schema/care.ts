@@ -240,7 +240,8 @@ export const careVisitPlans = pgTable(
     title: text("title").notNull(),
     festivalOn: plainDate("festival_on").notNull(),
     deadline: plainDate("deadline").notNull(),
-    budgetFen: integer("budget_fen").notNull(),
+    /** bigint: a province's festival budget passes 21,474,836.47 yuan (2^31 fen). */
+    budgetFen: bigint("budget_fen", { mode: "number" }).notNull(),
     /** 资金来源: 代中央管理党费, 本级, 留存党费… */
     fundSource: text("fund_source").notNull().default(""),
     ...recordedColumns(),

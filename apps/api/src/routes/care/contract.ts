@@ -20,8 +20,25 @@ import { Count, IntParam, OrgIdSchema, UuidId, Version } from "../../http/contra
 
 const Line = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
 const Text = Schema.String.check(Schema.isMaxLength(2000))
-/** Money as the client sends it: any finite number in a sane range; the rules refuse what is not whole fen. */
-const Fen = Schema.Finite.check(Schema.isBetween({ minimum: -1e12, maximum: 1e12 }))
+/**
+ * Money as the client sends it: any finite number up to what an amount's `integer` column holds (2^31 − 1 fen,
+ * 21,474,836.47 yuan, far above any one payment, assessment or visit); the rules refuse what is not whole fen.
+ */
+const Fen = Schema.Finite.check(
+  Schema.isBetween(
+    { minimum: -1e12, maximum: 2_147_483_647 },
+    bilingual("金额超出范围（不超过21,474,836.47元）", "amount out of range (at most 21,474,836.47 yuan)"),
+  ),
+)
+/** A plan's whole budget (a `bigint` column): up to 10,000,000,000 yuan. */
+const BudgetFen = Schema.Finite.check(
+  Schema.isBetween(
+    { minimum: -1e12, maximum: 1e12 },
+    bilingual("预算超出范围（不超过100亿元）", "budget out of range (at most 10,000,000,000 yuan)"),
+  ),
+)
+/** A budget or a sum of amounts (a province's spending, its arrears): whole fen, 0 … 2^53 − 1. */
+const FenTotal = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }))
 const Year = Schema.Int.check(Schema.isBetween({ minimum: 1950, maximum: 2099 }))
 const YearParam = IntParam(1950, 2099)
 export const Month = Schema.String.check(
@@ -233,7 +250,7 @@ export const VisitPlanBody = Schema.Struct({
   title: Line,
   /** Only for a `custom` festival. */
   festivalOn: Schema.optionalKey(IsoDate),
-  budgetFen: Fen,
+  budgetFen: BudgetFen,
   fundSource: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
   /** The leader assigned per branch (org id → name); branches not named get none yet. */
   leaders: Schema.optionalKey(Schema.Record(OrgIdSchema, Line)),
@@ -250,7 +267,7 @@ export const VisitPlanSummary = Schema.Struct({
   festivalLunar: Schema.String,
   deadline: IsoDate,
   /** The plan's whole budget (of the organization that runs it). */
-  budgetFen: Count,
+  budgetFen: FenTotal,
   fundSource: Schema.String,
   /**
    * `whole`: the plan is run by an organization of the caller's subtree, and the counts and spending are the
@@ -259,9 +276,13 @@ export const VisitPlanSummary = Schema.Struct({
   scope: Schema.Literals(["whole", "part"]),
   targets: Count,
   visited: Count,
-  spentFen: Count,
+  spentFen: FenTotal,
   /** Budget less spending; null for a `part`, which cannot see the rest of the plan's spending. */
-  remainingFen: Schema.NullOr(Schema.Int),
+  remainingFen: Schema.NullOr(
+    Schema.Int.check(
+      Schema.isBetween({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+    ),
+  ),
   verdict: CareVerdictView,
 })
 export type VisitPlanSummary = typeof VisitPlanSummary.Type
@@ -427,7 +448,7 @@ export const MedalAwardBody = Schema.Struct({
 export const DashboardView = Schema.Struct({
   asOf: IsoDate,
   ledger: Schema.Array(Schema.Struct({ category: Schema.Literals(careCategoryIds), count: Count })),
-  arrears: Schema.Struct({ members: Count, selfLapse: Count, owedFen: Count }),
+  arrears: Schema.Struct({ members: Count, selfLapse: Count, owedFen: FenTotal }),
   plan: Schema.NullOr(VisitPlanSummary),
   survey: Schema.NullOr(
     Schema.Struct({ title: Schema.String, branches: Count, confirmed: Count, deadline: IsoDate }),

@@ -151,7 +151,8 @@ export const createPlan = route({
   handler: async ({ actor, body, deps, c }) => {
     const lang = langOf(c)
     const today = todayOf(deps)
-    if (!Number.isInteger(body.budgetFen) || body.budgetFen < 0 || body.budgetFen > 2_000_000_000)
+    // The column is a bigint; the contract already refuses more than 10,000,000,000 yuan.
+    if (!Number.isInteger(body.budgetFen) || body.budgetFen < 0)
       throw unprocessable("budgetFen", "预算须为不小于0的整数（分）", "the budget is whole fen, 0 or more")
     if (body.festival === "custom" && body.festivalOn === undefined)
       throw unprocessable("festivalOn", "自定节日须填写日期", "a custom occasion needs its date")

@@ -1,0 +1,1 @@
+ALTER TABLE "care_visit_plans" ALTER COLUMN "budget_fen" SET DATA TYPE bigint;
