@@ -61,9 +61,8 @@ describe.each(backends)("row-level security changes no answer on %s", (backend) 
   let owner: TestSystem
   let app: TestSystem
   beforeAll(async () => {
-    // Two copies of the run's shared district (the full one): a district of its own size would be a load of its own.
-    owner = await testSystem(backend)
-    app = await testSystem(backend, { databaseRole: "xianfeng_app" })
+    owner = await testSystem(backend, { demoMembers: 400 })
+    app = await testSystem(backend, { demoMembers: 400, databaseRole: "xianfeng_app" })
   })
   afterAll(async () => {
     await owner?.stop()
