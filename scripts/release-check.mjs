@@ -19,6 +19,7 @@ import {
 import { tmpdir } from "node:os"
 import { basename, dirname, join, posix, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { changesetProblems } from "./changeset-check.mjs"
 import { secretsIn } from "./secret-patterns.mjs"
 
 const repo = fileURLToPath(new URL("..", import.meta.url))
@@ -186,6 +187,9 @@ export const missingOutput = (output, expected) => {
  * `keep` leaves the scratch folder for a look.
  */
 export const releaseCheck = ({ only, keep = false, log = () => {} } = {}) => {
+  // What `changeset version` would refuse is said at once, by name, instead of as its error minutes in.
+  const refused = changesetProblems(repo)
+  if (refused.length > 0) return { packages: [], problems: refused, scratch: undefined }
   const scratch = mkdtempSync(join(tmpdir(), "xianfeng-release-"))
   const problems = []
   try {

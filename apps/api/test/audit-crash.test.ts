@@ -1,12 +1,9 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
 import { type ServerDatabase, signInOverHttp, startServerProcess } from "./server-process.js"
-import { scratchDatabase } from "./support.js"
+import { demoDatabase } from "./support.js"
 
 // Group commit of the audit log (issue 18): a read answers only once its audit row is committed by the process's
 // appender. A real API process is killed with SIGKILL in the middle of a stream of audited reads and started
@@ -113,17 +110,11 @@ describe.each(backends)("an API process killed mid-stream of audited reads, on %
   })
 
   it("left a row for every read it answered, and a chain that verifies after the restart", async () => {
-    let target: ServerDatabase
-    if (kind === "postgres") {
-      const db = await scratchDatabase()
-      cleanups.push(db.drop)
-      target = { kind, url: db.url }
-    } else {
-      const dataDir = mkdtempSync(join(tmpdir(), "xf-audit-crash-"))
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-      target = { kind, dataDir }
-    }
-    const start = (t: ServerDatabase) => startServerProcess(t, { demoSeed: 18, idKeyByte: 9 })
+    // A copy of the run's demo district (a data folder, or a database), which the processes find already loaded.
+    const copy = await demoDatabase(kind)
+    cleanups.push(copy.drop)
+    const target = copy.database
+    const start = (t: ServerDatabase) => startServerProcess(t, { demo: copy.demo })
     let victim = await start(target)
     cleanups.push(() => {
       victim.child.kill("SIGKILL")

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HttpSession, type ServerProcess, signInOverHttp, startServerProcess } from "./server-process.js"
-import { scratchDatabase } from "./support.js"
+import { demoDatabase } from "./support.js"
 
 // Two API processes on one PostgreSQL database share everything through it: sessions, lockouts, limits.
 describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one PostgreSQL database", () => {
@@ -10,11 +10,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two API processes on one Postgr
   let drop: () => Promise<void>
 
   beforeAll(async () => {
-    const db = await scratchDatabase()
-    drop = db.drop
-    // Up to 3 minutes each: on a loaded machine the first process's migrations and demo load take more than one.
-    const start = () =>
-      startServerProcess({ kind: "postgres", url: db.url }, { demoSeed: 3, idKeyByte: 7, waitMs: 180_000 })
+    // A copy of the run's demo district: the processes find it already there instead of loading one.
+    const copy = await demoDatabase("postgres")
+    drop = copy.drop
+    // Up to 3 minutes each on a loaded machine.
+    const start = () => startServerProcess(copy.database, { demo: copy.demo, waitMs: 180_000 })
     a = await start()
     b = await start()
   }, 400_000)

@@ -38,17 +38,16 @@ const freePort = () =>
   })
 
 /**
- * Starts dist/server.js on `database` with a demo district of `demoMembers` (seed `demoSeed`) and an ID key of 32
- * bytes `idKeyByte`, and waits for `/api/health` up to `waitMs` (default 10 minutes: on a box at load 40 a first
- * start's migrations and demo load take minutes on PGlite). Throws with the process's output when it exits
- * first or does not answer in time (then it is killed).
+ * Starts dist/server.js on `database` with the demo district `demo` (its size, seed and ID key: the process loads
+ * it into an empty database, or finds it there when `database` is a copy of the run's loaded district,
+ * `demoDatabase` in support.ts), and waits for `/api/health` up to `waitMs` (default 10 minutes: on a box at
+ * load 40 a first start's migrations and demo load take minutes on PGlite). Throws with the process's output
+ * when it exits first or does not answer in time (then it is killed).
  */
 export const startServerProcess = async (
   database: ServerDatabase,
   options: {
-    readonly demoSeed: number
-    readonly idKeyByte: number
-    readonly demoMembers?: number
+    readonly demo: { readonly members: number; readonly seed: number; readonly idKey: string }
     readonly waitMs?: number
   },
 ): Promise<ServerProcess> => {
@@ -62,9 +61,9 @@ export const startServerProcess = async (
       ...(database.kind === "postgres"
         ? { DATABASE_URL: database.url }
         : { DATABASE_URL: "", XF_DATA_DIR: database.dataDir }),
-      XF_DEMO_MEMBERS: String(options.demoMembers ?? 300),
-      XF_DEMO_SEED: String(options.demoSeed),
-      XF_ID_KEY: Buffer.alloc(32, options.idKeyByte).toString("base64"),
+      XF_DEMO_MEMBERS: String(options.demo.members),
+      XF_DEMO_SEED: String(options.demo.seed),
+      XF_ID_KEY: options.demo.idKey,
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

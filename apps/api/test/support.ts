@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto"
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { dateOfInstant, Temporal } from "@xianfeng/core"
-import { apiTokens, asSystem, members, orgs, users } from "@xianfeng/db"
+import { apiTokens, asSystem, members, openDatabase, orgs, users } from "@xianfeng/db"
 import { migratedPgliteDump } from "@xianfeng/db/testing"
 import { eq, sql } from "drizzle-orm"
 import pg from "pg"
@@ -12,6 +13,7 @@ import { type Config, configFromEnv } from "../src/config.js"
 import type { Problem } from "../src/http/contract-kit.js"
 import type { Role } from "../src/routes/platform/contract.js"
 import { type System, startSystem } from "../src/system.js"
+import type { ServerDatabase } from "./server-process.js"
 
 /** The backends every API suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
@@ -24,7 +26,8 @@ export const backends: readonly ("pglite" | "postgres")[] = process.env.TEST_DAT
  * them; and a small one for what only needs the organizations, the demo logins and a few members (sign-in,
  * sessions, refusals, bad input). Every district has all the organizations and logins; only members differ.
  * A suite asking for another size pays a load of its own, minutes of CPU on a busy box (row-level-security's
- * 400 is the one left).
+ * 400 is the one left: on the full district `/api/stats/members-by-stage`, a GROUP BY without an order, lists
+ * its stages in another order as the owner than as xianfeng_app).
  */
 export const DEMO_MEMBERS = 1500
 export const SMALL_DEMO_MEMBERS = 20
@@ -139,6 +142,63 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
   return { idKey: readFileSync(keyFile, "utf8"), template }
 }
 
+/** The instant every suite's clock starts at (`testSystem`), so each suite's district is the run's. */
+const TEST_START = "2026-11-27T02:00:00Z"
+
+/** The config `testSystem` starts from with `overrides` (default: the full demo district, seed 7). */
+const testConfig = (overrides: Partial<Config>): Config => ({
+  ...configFromEnv({}),
+  dataDir: "memory:",
+  databaseUrl: undefined,
+  demoMembers: DEMO_MEMBERS,
+  demoSeed: 7,
+  adminDist: undefined,
+  ...overrides,
+})
+
+/** The run's loaded demo district as a database of its own for a server process (`demoDatabase`). */
+export interface DemoDatabase {
+  /** A PGlite data folder filled from the district's dump, or a PostgreSQL copy of its template. */
+  readonly database: ServerDatabase
+  /** What the process must be started with to find the district already there: its size, seed and ID key. */
+  readonly demo: { readonly members: number; readonly seed: number; readonly idKey: string }
+  /** Removes the folder or drops the database. */
+  drop(): Promise<void>
+}
+
+/**
+ * The run's loaded demo district (`loadedDemo`, the one `testSystem(backend, overrides)` starts from) for a
+ * process of its own (`startServerProcess`), which then finds it there instead of generating and loading one:
+ * on PGlite a fresh data folder filled from the district's dump (`loadDataDir` into the empty folder), on
+ * PostgreSQL a scratch copy of its template database.
+ */
+export const demoDatabase = async (
+  backend: "pglite" | "postgres",
+  overrides: Partial<Config> = {},
+): Promise<DemoDatabase> => {
+  const config = testConfig(overrides)
+  const loaded = await loadedDemo(backend, config, new Date(TEST_START))
+  const demo = { members: config.demoMembers, seed: config.demoSeed, idKey: loaded.idKey }
+  if (backend === "postgres") {
+    const copy = await scratchDatabase(loaded.template)
+    return { database: { kind: "postgres", url: copy.url }, demo, drop: copy.drop }
+  }
+  if (loaded.dump === undefined) throw new Error("the PGlite district has no dump")
+  const dataDir = mkdtempSync(join(tmpdir(), "xf-api-demo-folder-"))
+  try {
+    const filled = await openDatabase({ dataDir, migrate: false, loadDataDir: loaded.dump })
+    await filled.close()
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw e
+  }
+  return {
+    database: { kind: "pglite", dataDir },
+    demo,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  }
+}
+
 export interface TestSystem extends System {
   /** A clock the test can move. */
   readonly clock: { now: Date; advance(ms: number): void }
@@ -156,20 +216,12 @@ export const testSystem = async (
   overrides: Partial<Config> = {},
 ): Promise<TestSystem> => {
   const clock = {
-    now: new Date("2026-11-27T02:00:00Z"),
+    now: new Date(TEST_START),
     advance(ms: number) {
       this.now = new Date(this.now.getTime() + ms)
     },
   }
-  const base: Config = {
-    ...configFromEnv({}),
-    dataDir: "memory:",
-    databaseUrl: undefined,
-    demoMembers: DEMO_MEMBERS,
-    demoSeed: 7,
-    adminDist: undefined,
-    ...overrides,
-  }
+  const base = testConfig(overrides)
   const demo = base.demoMembers > 0 ? await loadedDemo(backend, base, clock.now) : undefined
   const scratch = backend === "postgres" ? await scratchDatabase(demo?.template) : undefined
   const config: Config = {

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { PGlite } from "@electric-sql/pglite"
@@ -67,8 +67,11 @@ export interface OpenDatabaseOptions {
   /** Work to do as the owner after migrating and before taking `role` (the demo load). */
   readonly ownerSetup?: (owner: Database) => Promise<void>
   /**
-   * With `dataDir: "memory:"`: start from this dump of a data folder (`Database.dumpDataDir`) instead of an
-   * empty cluster; migrations still run on it as on any existing database.
+   * Start from this dump of a data folder (`Database.dumpDataDir`) instead of an empty cluster: with `dataDir:
+   * "memory:"`, or with a folder that holds no cluster yet (no `<dataDir>/pgdata/PG_VERSION`; the dump is
+   * written into it, so tests start a folder from the run's migrated database instead of an initdb). Opening a
+   * folder that already holds one with `loadDataDir` throws, leaving the folder as it was. Migrations still run
+   * on it as on any existing database.
    */
   readonly loadDataDir?: Blob
 }
@@ -161,12 +164,17 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir },
     )
   } else {
-    if (options.loadDataDir !== undefined) throw new Error("loadDataDir needs dataDir memory:")
+    const pgdata = join(dataDir, "pgdata")
+    if (options.loadDataDir !== undefined && existsSync(join(pgdata, "PG_VERSION")))
+      throw new Error(`loadDataDir needs a folder without a database: ${dataDir} holds one`)
     mkdirSync(dataDir, { recursive: true })
     // The lock is this process's: the worker thread below is the only opener of the folder inside it.
     release = acquireDirLock(join(dataDir, "xianfeng.lock"))
     try {
-      client = await PgliteThread.open({ dataDir: join(dataDir, "pgdata") })
+      client = await PgliteThread.open({
+        dataDir: pgdata,
+        ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+      })
     } catch (e) {
       release()
       throw e

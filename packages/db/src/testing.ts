@@ -4,7 +4,16 @@
  * demo district); the `.` entry does not export it.
  */
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { sql } from "drizzle-orm"
@@ -37,7 +46,8 @@ export const POSTGRES_TEMPLATE_ENV = "XF_TEST_PG_TEMPLATE"
  * A vitest `globalSetup` body: the run's folder for the migrated empty PGlite database (`pgliteDumpDirForRun`)
  * and, when `postgresUrl` is given, a migrated empty database on that server named in XF_TEST_PG_TEMPLATE,
  * which every PostgreSQL open copies (CREATE DATABASE … TEMPLATE) instead of running the migrations again.
- * Returns the teardown removing both.
+ * The folder also holds the run's filled databases (`TestBackend.openFilled`: their dumps, and on PostgreSQL
+ * template databases named `<that name>_<key>`). Returns the teardown removing all of them.
  */
 export const migratedTemplatesForRun = async (
   postgresUrl: string | undefined,
@@ -56,6 +66,11 @@ export const migratedTemplatesForRun = async (
   process.env[POSTGRES_TEMPLATE_ENV] = name
   return async () => {
     removeDir()
+    // The filled databases of the run (`openFilled`), named after this one, then this one.
+    const filled = await withClient(postgresUrl, (c) =>
+      c.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${name}\\_%`]),
+    )
+    for (const { datname } of filled.rows) await dropDatabase(postgresUrl, datname)
     await dropDatabase(postgresUrl, name)
   }
 }
@@ -137,27 +152,111 @@ export interface TestBackend {
    * security binds it) after `ownerSetup` ran as the owner.
    */
   open(options?: TestOpenOptions): Promise<Database>
+  /**
+   * A fresh database holding what `fill` writes into a migrated one, filled once per run and `key` (a plain
+   * identifier naming everything that decides the rows, e.g. `demo_s3_m2000_20261130`): the first caller of
+   * the run — in whichever test file — fills it and keeps it (a PGlite dump in the run's folder, a template
+   * database on PostgreSQL); every other caller waits for that and starts from a copy, so suites sharing a
+   * district load it once instead of once each. A failed fill fails every waiting caller with its error.
+   * Without the run's templates (`migratedTemplatesForRun` in a `globalSetup`), each call fills its own.
+   */
+  openFilled(key: string, fill: (database: Database) => Promise<unknown>): Promise<Database>
 }
 
 /** What a test may ask of `open` beyond a fresh database. */
 export type TestOpenOptions = Pick<OpenDatabaseOptions, "role" | "ownerSetup">
+
+/** How long a caller of `openFilled` waits for another test file to fill the database it shares. */
+const FILL_WAIT_MS = 30 * 60_000
+
+/**
+ * Takes the run's lock file `lock` (created exclusively): true for the one caller of the run that got it. The
+ * run's folder is shared by the test files' processes, so this decides across processes who fills.
+ */
+const claim = (lock: string): boolean => {
+  try {
+    closeSync(openSync(lock, "wx"))
+    return true
+  } catch (e) {
+    if ((e as { code?: string }).code === "EEXIST") return false
+    throw e
+  }
+}
+
+/** Waits until `ready` exists; throws the filler's error when `failed` appears instead, or after the wait. */
+const waitForFill = async (ready: string, failed: string, key: string): Promise<void> => {
+  const deadline = Date.now() + FILL_WAIT_MS
+  while (!existsSync(ready)) {
+    if (existsSync(failed))
+      throw new Error(`the shared database ${key} could not be filled: ${readFileSync(failed, "utf8")}`)
+    if (Date.now() > deadline) throw new Error(`the shared database ${key} was not filled in time`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e))
+
+/** `open`, then `fill`; the database is closed (and dropped) when `fill` throws. */
+const openAndFill = async (
+  open: () => Promise<Database>,
+  fill: (database: Database) => Promise<unknown>,
+): Promise<Database> => {
+  const database = await open()
+  try {
+    await fill(database)
+    return database
+  } catch (e) {
+    await database.close()
+    throw e
+  }
+}
+
+const checkKey = (key: string): string => {
+  if (!/^[a-z0-9_]{1,30}$/.test(key)) throw new Error(`not a key of a shared database: ${key}`)
+  return key
+}
 
 /** Each open starts from a copy of the run's migrated empty database (`migratedPgliteDump`). */
 const pglite: TestBackend = {
   name: "pglite",
   open: async (options = {}) =>
     openDatabase({ dataDir: "memory:", loadDataDir: await migratedPgliteDump(), ...options }),
+  openFilled: async (key, fill) => {
+    const dir = process.env[PGLITE_DUMP_DIR_ENV]
+    if (dir === undefined || dir === "") return openAndFill(() => pglite.open(), fill)
+    const tar = join(dir, `${checkKey(key)}.tar`)
+    const failed = `${tar}.failed`
+    if (claim(`${tar}.lock`)) {
+      // The filler keeps the database it filled (nothing else touched it) and leaves its dump for the others.
+      let database: Database | undefined
+      try {
+        database = await openAndFill(() => pglite.open(), fill)
+        await database.db.execute(sql`checkpoint`)
+        const dump = await database.dumpDataDir?.()
+        if (dump === undefined) throw new Error("PGlite gave no dump of its data folder")
+        const partial = `${tar}.${randomBytes(4).toString("hex")}`
+        writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+        renameSync(partial, tar)
+        return database
+      } catch (e) {
+        writeFileSync(failed, errorText(e))
+        await database?.close()
+        throw e
+      }
+    }
+    await waitForFill(tar, failed, key)
+    return openDatabase({ dataDir: "memory:", loadDataDir: new Blob([readFileSync(tar)]) })
+  },
 }
 
 /**
  * Each open creates its own database on the server, so parallel files and other packages never meet: a copy of
  * the run's migrated template (XF_TEST_PG_TEMPLATE, `migratedTemplatesForRun`) when there is one.
  */
-const postgres = (url: string, prefix: string): TestBackend => ({
-  name: "postgres",
-  open: async (options = {}) => {
+const postgres = (url: string, prefix: string): TestBackend => {
+  /** A database of its own, a copy of `template` (default: the run's migrated one), dropped on close. */
+  const copyOf = async (template: string | undefined, options: TestOpenOptions = {}): Promise<Database> => {
     const name = `${prefix}_${randomBytes(6).toString("hex")}`
-    const template = process.env[POSTGRES_TEMPLATE_ENV]
     await createDatabase(url, name, template === "" ? undefined : template)
     const database = await openDatabase({ url: databaseUrl(url, name), poolMax: 4, ...options })
     return {
@@ -167,8 +266,39 @@ const postgres = (url: string, prefix: string): TestBackend => ({
         await dropDatabase(url, name)
       },
     }
-  },
-})
+  }
+  const backend: TestBackend = {
+    name: "postgres",
+    open: (options = {}) => copyOf(process.env[POSTGRES_TEMPLATE_ENV], options),
+    openFilled: async (key, fill) => {
+      const migrated = process.env[POSTGRES_TEMPLATE_ENV]
+      const dir = process.env[PGLITE_DUMP_DIR_ENV]
+      if (!migrated || !dir) return openAndFill(() => backend.open(), fill)
+      // Named after the run's migrated template, so the run's teardown drops it with that one.
+      const filled = `${migrated}_${checkKey(key)}`
+      const ready = join(dir, `${filled}.ready`)
+      const failed = join(dir, `${filled}.failed`)
+      if (claim(join(dir, `${filled}.lock`))) {
+        try {
+          await createDatabase(url, filled, migrated)
+          const database = await openDatabase({ url: databaseUrl(url, filled), poolMax: 4 })
+          try {
+            await fill(database)
+          } finally {
+            // No connection may stay on a template that is copied.
+            await database.close()
+          }
+          writeFileSync(ready, "")
+        } catch (e) {
+          writeFileSync(failed, errorText(e))
+          throw e
+        }
+      } else await waitForFill(ready, failed, key)
+      return copyOf(filled)
+    },
+  }
+  return backend
+}
 
 /**
  * PGlite, and PostgreSQL when `postgresUrl` is given (the caller passes TEST_DATABASE_URL): each open there

@@ -1,6 +1,6 @@
 import { date, type PlainDate } from "@xianfeng/core"
 import { eq, sql } from "drizzle-orm"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   type ArrearsSummary,
   arrearsComputedInScope,
@@ -9,13 +9,12 @@ import {
   careDuesStandings,
   type Database,
   members,
-  type Scope,
   writeDuesAssessments,
   writeDuesPayments,
   writeDuesReductions,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
-import { seedTwoCommittees } from "./support/two-committees.js"
+import { useIndexDistrict } from "./support/index-district.js"
 
 // The dues-standing index (care_dues_standings) answers the arrears summary from stored standings while each
 // member's stamp holds and the row was computed for the read's month; the statement triggers bump the stamp on
@@ -25,25 +24,14 @@ import { seedTwoCommittees } from "./support/two-committees.js"
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_dues_index"))(
   "the dues-standing index on $name",
   (backend) => {
+    const fixture = useIndexDistrict(backend)
+    const { ids, district, c01, b1 } = fixture
     let database: Database
-    const ids: string[] = []
     let stranger = ""
-    const district: Scope = { orgId: "d1", orgPath: "d1" }
-    const c01: Scope = { orgId: "c01", orgPath: "d1.c01" }
-    const b1: Scope = { orgId: "b1", orgPath: "d1.c01.b1" }
     const asOf = date("2026-11-30")
 
     beforeAll(async () => {
-      database = await backend.open()
-      await database.db.transaction(async (tx) => {
-        const seeded = await seedTwoCommittees(tx, {
-          inB1: ["张一", "李二", "王三"],
-          inB2: "赵四",
-          birthDate: date("1960-01-01"),
-        })
-        ids.push(...seeded.ids)
-        stranger = seeded.stranger
-      })
+      ;({ database, stranger } = fixture)
       const everyone = [...ids, stranger]
       await writeDuesAssessments(
         database.db,
@@ -71,9 +59,6 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_dues_index"))(
         ),
       )
     }, 300_000)
-    afterAll(async () => {
-      await database.close()
-    })
 
     const scopes = [district, c01, b1]
     /** The index's read and the full computation of every scope, as of a day. */

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../src/database.js"
+import { migratedPgliteDump } from "../src/testing.js"
 
 const child = fileURLToPath(new URL("./support/open-child.ts", import.meta.url))
 
@@ -24,7 +25,8 @@ describe("PGlite folder lock (one process per data folder)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it("makes a second process fail at once with a clear message, and frees the folder on close", async () => {
-    const database = await openDatabase({ dataDir: dir })
+    // The folder starts from the run's migrated database, not an initdb of its own.
+    const database = await openDatabase({ dataDir: dir, loadDataDir: await migratedPgliteDump() })
     try {
       const second = await runChild(dir)
       expect(second.code).not.toBe(0)

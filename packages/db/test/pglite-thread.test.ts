@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Database, openDatabase, rowsOf } from "../src/database.js"
@@ -87,6 +90,31 @@ describe("embedded PGlite on its own worker thread", () => {
       expect(row?.note).toBe("first")
     } finally {
       await copy.close()
+    }
+  })
+
+  it("writes a dump into a folder without a database, which then opens as it is; never over one", async () => {
+    const dump = (await database.dumpDataDir?.()) as Blob
+    const dir = mkdtempSync(join(tmpdir(), "xf-db-load-"))
+    try {
+      const loaded = await openDatabase({ dataDir: dir, migrate: false, loadDataDir: dump })
+      await loaded.db.execute(sql`insert into t values (3, 'in the folder')`)
+      await loaded.close()
+      expect(existsSync(join(dir, "pgdata", "PG_VERSION"))).toBe(true)
+      await expect(openDatabase({ dataDir: dir, migrate: false, loadDataDir: dump })).rejects.toThrow(
+        /holds one/,
+      )
+      const reopened = await openDatabase({ dataDir: dir, migrate: false })
+      try {
+        const rows = rowsOf<{ note: string }>(
+          await reopened.db.execute(sql`select note from t where id >= 2 order by id`),
+        )
+        expect(rows.map((r) => r.note)).toEqual(["first", "in the folder"])
+      } finally {
+        await reopened.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -1,7 +1,7 @@
 import { date } from "@xianfeng/core"
 import { type CreditedEntry, nationalPolicy } from "@xianfeng/education-training"
 import { and, eq, sql } from "drizzle-orm"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   createClass,
   creditedStudyOf,
@@ -19,7 +19,7 @@ import {
   writeOnline,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
-import { seedTwoCommittees } from "./support/two-committees.js"
+import { useIndexDistrict } from "./support/index-district.js"
 
 // The study-hours index (education_study_index) answers a read from stored years while each member's stamp
 // holds; the statement triggers bump the stamp on every write of what the hours are made of. After each write
@@ -28,30 +28,16 @@ import { seedTwoCommittees } from "./support/two-committees.js"
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_study_index"))(
   "the study-hours index on $name",
   (backend) => {
+    const fixture = useIndexDistrict(backend)
+    const { ids, district, c01, b1 } = fixture
     let database: Database
-    const ids: string[] = []
     let stranger = ""
-    const district: Scope = { orgId: "d1", orgPath: "d1" }
-    const c01: Scope = { orgId: "c01", orgPath: "d1.c01" }
-    const b1: Scope = { orgId: "b1", orgPath: "d1.c01.b1" }
     const year = 2026
     const at = new Date("2026-11-30T02:00:00Z")
     const policy = nationalPolicy
 
-    beforeAll(async () => {
-      database = await backend.open()
-      await database.db.transaction(async (tx) => {
-        const seeded = await seedTwoCommittees(tx, {
-          inB1: ["张一", "李二", "王三"],
-          inB2: "赵四",
-          birthDate: date("1960-01-01"),
-        })
-        ids.push(...seeded.ids)
-        stranger = seeded.stranger
-      })
-    }, 300_000)
-    afterAll(async () => {
-      await database.close()
+    beforeAll(() => {
+      ;({ database, stranger } = fixture)
     })
 
     /** What crediting every entry of the subtree says, per member: tenths, by source, person-times, centralized days. */

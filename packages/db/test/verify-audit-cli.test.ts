@@ -8,11 +8,14 @@ import { afterAll, describe, expect, it } from "vitest"
 import { appendAudit } from "../src/audit.js"
 import { verifyAuditMain } from "../src/cli/verify-audit-main.js"
 import { openDatabase } from "../src/database.js"
+import { migratedPgliteDump } from "../src/testing.js"
 
 // The command as users run it: the package's bin over the built dist (turbo builds before test). One process
 // run shows the exit code reaching the shell; the other runs call the same main function in-process, which
 // saves a process's PGlite compile (seconds of CPU, tens of seconds on a busy 2-core box) per run.
-// Opens of a data folder, in-process runs included, take over a minute each on a box at load 30.
+// Opens of a data folder, in-process runs included, take over a minute each on a box at load 30. Each folder
+// starts from the run's migrated database (`loadDataDir` into the empty folder) instead of an initdb and every
+// migration of its own.
 const TEST_MS = 600_000
 const bin = fileURLToPath(new URL("../bin/xianfeng-verify-audit.mjs", import.meta.url))
 const runProcess = (args: string[]) =>
@@ -43,7 +46,7 @@ describe("verify-audit CLI", () => {
   it(
     "exits 0 on an intact log and 1 once a row was edited",
     async () => {
-      let database = await openDatabase({ dataDir: dir })
+      let database = await openDatabase({ dataDir: dir, loadDataDir: await migratedPgliteDump() })
       for (const action of ["auth.login", "member.read", "member.reveal-id"]) {
         await database.db.transaction((tx) => appendAudit(tx, { action, result: "ok", actorId: "u1" }))
       }
@@ -69,7 +72,7 @@ describe("verify-audit CLI", () => {
     async () => {
       const own = mkdtempSync(join(tmpdir(), "xf-db-heads-"))
       try {
-        let database = await openDatabase({ dataDir: own })
+        let database = await openDatabase({ dataDir: own, loadDataDir: await migratedPgliteDump() })
         for (let i = 0; i < 16; i++) {
           await database.db.transaction((tx) => appendAudit(tx, { action: "member.read", result: "ok" }))
         }

@@ -1,4 +1,3 @@
-import { date } from "@xianfeng/core"
 import {
   appraisalCycles,
   appraisalParticipants,
@@ -8,24 +7,17 @@ import {
 } from "@xianfeng/db"
 import { count, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEMO_MEMBER_LOGIN, DEMO_MEMBER_PENDING, loadDemoDistrict } from "../src/index.js"
-import { backends, testVault } from "./support/backends.js"
+import { DEMO_MEMBER_LOGIN, DEMO_MEMBER_PENDING } from "../src/index.js"
+import { backends, openSharedDemo, sharedDemoAsOf } from "./support/backends.js"
 
-const asOf = date("2026-11-30")
+const asOf = sharedDemoAsOf
 
 // The appraisal contributor on every backend: one cycle in progress, confirmed ones with results, member logins.
 describe.each(backends)("the demo's appraisal on $name", (backend) => {
   let database: Database
   beforeAll(async () => {
-    database = await backend.open()
-    await loadDemoDistrict(database, {
-      seed: 1,
-      members: 2_000,
-      asOf,
-      vault: testVault,
-      hashPassword: async (p) => `test-hash:${p}`,
-    })
-  }, 300_000)
+    database = await openSharedDemo(backend)
+  }, 600_000)
   afterAll(async () => {
     await database.close()
   })

@@ -1,4 +1,3 @@
-import { date } from "@xianfeng/core"
 import {
   type Database,
   developmentRecords,
@@ -10,23 +9,15 @@ import { decodeStepRecord, linkStillHolds, meetingOutcome } from "@xianfeng/deve
 import { eq, isNotNull } from "drizzle-orm"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { loadDemoDistrict } from "../src/index.js"
-import { backends, testVault } from "./support/backends.js"
+import { backends, openSharedDemo, sharedDemoAsOf } from "./support/backends.js"
 
-const asOf = date("2026-11-30")
+const asOf = sharedDemoAsOf
 
 // Admissions of the demo district recorded from their branch general meeting, on every backend.
 describe.each(backends)("the demo's admissions decided at a meeting on $name", (backend) => {
   let database: Database
   beforeAll(async () => {
-    database = await backend.open()
-    await loadDemoDistrict(database, {
-      seed: 3,
-      members: 2_000,
-      asOf,
-      vault: testVault,
-      hashPassword: async (p) => `test-hash:${p}`,
-    })
+    database = await openSharedDemo(backend)
   }, 600_000)
   afterAll(async () => {
     await database.close()

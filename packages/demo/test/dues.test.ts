@@ -2,10 +2,9 @@ import { date } from "@xianfeng/core"
 import { arrearsComputedInScope, arrearsSummaryInScope, type Database, orgs, type Scope } from "@xianfeng/db"
 import { asc, eq, isNull } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { loadDemoDistrict } from "../src/index.js"
-import { backends, testVault } from "./support/backends.js"
+import { backends, openSharedDemo, sharedDemoAsOf } from "./support/backends.js"
 
-const asOf = date("2026-11-30")
+const asOf = sharedDemoAsOf
 
 // The dashboard's arrears read from the dues-standing index must say what computing every member-month of the
 // roll afresh says, on the demo district, for the district, a committee and a branch: first when every standing
@@ -14,14 +13,7 @@ describe.each(backends)("the demo's dues arrears on $name", (backend) => {
   let database: Database
   const scopes: Scope[] = []
   beforeAll(async () => {
-    database = await backend.open()
-    await loadDemoDistrict(database, {
-      seed: 3,
-      members: 2_000,
-      asOf,
-      vault: testVault,
-      hashPassword: async (p) => `test-hash:${p}`,
-    })
+    database = await openSharedDemo(backend)
     const { db } = database
     const pick = async (kind: "district" | "party-committee" | "branch") => {
       const where = kind === "district" ? isNull(orgs.parentId) : eq(orgs.kind, kind)

@@ -1,4 +1,4 @@
-import { date, type PlainDate } from "@xianfeng/core"
+import type { PlainDate } from "@xianfeng/core"
 import {
   creditedStudyOf,
   type Database,
@@ -17,10 +17,9 @@ import {
 import { type CreditedEntry, type EducationPolicy, nationalPolicy } from "@xianfeng/education-training"
 import { and, eq, isNull } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { loadDemoDistrict } from "../src/index.js"
-import { backends, testVault } from "./support/backends.js"
+import { backends, openSharedDemo, sharedDemoAsOf } from "./support/backends.js"
 
-const asOf = date("2026-11-30")
+const asOf = sharedDemoAsOf
 const year = asOf.year
 
 /** What the full evaluation (every entry through `creditStudy`) says, in `StudyHours`' terms. */
@@ -81,14 +80,7 @@ describe.each(backends)("the demo's study hours on $name", (backend) => {
   let database: Database
   let root: Scope
   beforeAll(async () => {
-    database = await backend.open()
-    await loadDemoDistrict(database, {
-      seed: 3,
-      members: 2_000,
-      asOf,
-      vault: testVault,
-      hashPassword: async (p) => `test-hash:${p}`,
-    })
+    database = await openSharedDemo(backend)
     const { db } = database
     const [r] = await db
       .select({ orgId: orgs.id, orgPath: orgs.path })

@@ -4,7 +4,7 @@
 export interface WorkerInit {
   /** PGlite's folder (`<dataDir>/pgdata`); absent: in memory. */
   readonly dataDir?: string
-  /** In memory only: start from this dump of a data folder. */
+  /** Start from this dump of a data folder: in memory, or in `dataDir` when it holds no cluster yet. */
   readonly loadDataDir?: Blob
 }
 

@@ -74,8 +74,9 @@ export class PgliteThread {
   }
 
   /**
-   * Starts the worker and opens the cluster in it (`dataDir`: PGlite's folder; otherwise in memory, empty or
-   * from `loadDataDir`). Rejects with PGlite's own error when the cluster cannot be opened.
+   * Starts the worker and opens the cluster in it (`dataDir`: PGlite's folder; otherwise in memory), empty or
+   * from `loadDataDir` (into a `dataDir` only while it holds no cluster). Rejects with PGlite's own error when
+   * the cluster cannot be opened.
    */
   static async open(init: WorkerInit): Promise<PgliteThread> {
     const thread = new PgliteThread(startWorker(init))

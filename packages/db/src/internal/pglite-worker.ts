@@ -34,8 +34,9 @@ const errorOf = (e: unknown): Extract<Reply, { ok: false }>["error"] => {
 }
 
 const open = async (): Promise<PGlite> => {
-  if (init.dataDir !== undefined) return PGlite.create(init.dataDir)
-  return PGlite.create(init.loadDataDir === undefined ? {} : { loadDataDir: init.loadDataDir })
+  const load = init.loadDataDir === undefined ? {} : { loadDataDir: init.loadDataDir }
+  if (init.dataDir !== undefined) return PGlite.create(init.dataDir, load)
+  return PGlite.create(load)
 }
 
 const main = async () => {
