@@ -295,3 +295,5 @@ export const stageCountsInScope = async (
     // In normal standing only, as the development pipeline counts them: one figure per stage on every page.
     .where(and(memberRowsInScope(scope, within), eq(members.status, "normal")))
     .groupBy(members.stage)
+    // One order whatever the plan (a hash aggregate's order differs between roles and backends).
+    .orderBy(asc(members.stage))
