@@ -17,6 +17,7 @@ import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
 import type { Deps } from "./deps.js"
+import { indexDemoDues } from "./routes/care/dashboard.js"
 import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
 import { indexDemoCalendar } from "./routes/discipline/agenda.js"
 
@@ -90,6 +91,8 @@ export const startSystem = async (
         await indexDemoPipeline(owner.db, dateOfInstant(now()), policy)
         // And the compliance calendar's stored answers, for the agenda.
         await indexDemoCalendar(owner.db, dateOfInstant(now()))
+        // And the dues standings, for the care panel's arrears.
+        await indexDemoDues(owner.db, dateOfInstant(now()))
       }
       // Statistics for the planner once there is data: PGlite never gathers them by itself.
       await analyzeIfNeverAnalyzed(owner.db)

@@ -1,6 +1,7 @@
 import { surveyProgress } from "@xianfeng/care-ledger"
 import {
   asSystem,
+  cyclesInScope,
   lastAttendedOf,
   members,
   orgs,
@@ -11,6 +12,7 @@ import {
 } from "@xianfeng/db"
 import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { cycleSummaries, loadCycles, summaryOf } from "../src/routes/appraisal/model.js"
 import { backends, type TestSystem, testSystem } from "./support.js"
 
 // Reads rewritten as one statement give the answers of the per-organization reads they replace, on the demo
@@ -101,5 +103,20 @@ describe.each(backends)("one-statement reads of the dashboard and the medal on %
       surveys += full.length
     }
     expect(surveys).toBeGreaterThan(0)
+  })
+
+  it("sums up the appraisal cycles from ratings counted in SQL, as from every rating read", async () => {
+    let ratings = 0
+    let cycles = 0
+    for (const scope of scopes) {
+      const rows = await cyclesInScope(sys.deps.db, scope, {})
+      const full = (await loadCycles(sys.deps.db, rows)).map(summaryOf)
+      expect(await cycleSummaries(sys.deps.db, rows)).toEqual(full)
+      ratings += full.reduce((n, c) => n + c.ratingsGiven, 0)
+      cycles += full.length
+    }
+    // Something to compare: the demo's cycles hold ratings.
+    expect(cycles).toBeGreaterThan(0)
+    expect(ratings).toBeGreaterThan(0)
   })
 })

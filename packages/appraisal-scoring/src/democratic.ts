@@ -108,6 +108,49 @@ export type ScoreTenths = number
 const roundDiv = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den))
 
 /**
+ * How many peer ratings of each grade one member received: all the rules use of the ratings (a score is a mean of
+ * points, the cap's tie-break counts "excellent"), so a cycle's suggestion can be made from these counts alone.
+ */
+export type ReceivedCounts = Readonly<Record<Grade, number>>
+
+/** The ratings counted by ratee and grade (`ReceivedCounts` keyed by the ratee's id); ratees without any are absent. */
+export const receivedCountsOf = (ratings: readonly PeerRating[]): Map<string, ReceivedCounts> => {
+  const out = new Map<string, Record<Grade, number>>()
+  for (const r of ratings) {
+    let counts = out.get(r.rateeId)
+    if (counts === undefined) {
+      counts = { excellent: 0, qualified: 0, basic: 0, unqualified: 0 }
+      out.set(r.rateeId, counts)
+    }
+    counts[r.grade]++
+  }
+  return out
+}
+
+const noneReceived: ReceivedCounts = { excellent: 0, qualified: 0, basic: 0, unqualified: 0 }
+
+/** How many rated a member, from their `ReceivedCounts`. */
+const ratersOf = (counts: ReceivedCounts) => grades.reduce((n, g) => n + counts[g], 0)
+
+/**
+ * A member's score in tenths from the counts of the grades they received (`ReceivedCounts`): `self% ×
+ * points(self grade) + peer% × mean points(peer ratings)`, weights from the policy; without a self-assessment the
+ * peer mean alone. `null` without any peer rating. The same number as `scoreOf` of the ratings counted.
+ */
+export const scoreOfCounts = (
+  self: SelfAssessment | undefined,
+  counts: ReceivedCounts,
+  policy: AppraisalPolicy,
+): ScoreTenths | null => {
+  const n = ratersOf(counts)
+  if (n === 0) return null
+  const sum = grades.reduce((s, g) => s + counts[g] * policy.gradePoints[g], 0)
+  if (self === undefined) return roundDiv(sum * 10, n)
+  const { self: ws, peer: wp } = policy.weights
+  return roundDiv((ws * policy.gradePoints[self.grade] * n + wp * sum) * 10, 100 * n)
+}
+
+/**
  * A member's score in tenths: `self% × points(self grade) + peer% × mean points(peer ratings)`, weights from the
  * policy; without a self-assessment the peer mean alone. `null` without any peer rating. Computed from sums, so
  * the order of the ratings cannot change it.
@@ -151,6 +194,14 @@ export interface CycleInput {
   readonly ratings: readonly PeerRating[]
 }
 
+/** A cycle as `suggestGradesFromCounts` takes it: the ratings counted per ratee instead of listed. */
+export interface CountedCycleInput {
+  readonly participants: readonly Participant[]
+  readonly selfAssessments: readonly SelfAssessment[]
+  /** What each participant received, by id (`receivedCountsOf`); a participant absent received none. */
+  readonly received: ReadonlyMap<string, ReceivedCounts>
+}
+
 export interface Suggestion {
   readonly outcomes: readonly MemberOutcome[]
   readonly gradedCount: number
@@ -174,31 +225,47 @@ const fmt = (t: ScoreTenths) => (t / 10).toFixed(1)
  * Probationary members are not graded unless the policy says so. The result does not depend on the order of
  * participants or ratings.
  */
-export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Suggestion => {
+export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Suggestion =>
+  suggestGradesFromCounts(
+    {
+      participants: input.participants,
+      selfAssessments: input.selfAssessments,
+      received: receivedCountsOf(input.ratings),
+    },
+    policy,
+  )
+
+/**
+ * `suggestGrades` from the ratings counted per ratee and grade (`CountedCycleInput`): the same suggestion, for a
+ * reader that asks the database for the counts instead of every rating (a district's cycle list).
+ */
+export const suggestGradesFromCounts = (input: CountedCycleInput, policy: AppraisalPolicy): Suggestion => {
   const { gradedCount, excellentCap } = excellentCapOf(input.participants, policy)
+  // The first self-assessment of a member counts, as a search of the list would find it.
+  const selfOf = new Map<string, SelfAssessment>()
+  for (const s of input.selfAssessments) if (!selfOf.has(s.memberId)) selfOf.set(s.memberId, s)
   const scored = input.participants.map((p) => {
-    const received = input.ratings.filter((r) => r.rateeId === p.id)
-    const self = input.selfAssessments.find((s) => s.memberId === p.id)
+    const counts = input.received.get(p.id) ?? noneReceived
     return {
       p,
-      received,
-      score: scoreOf(self, received, policy),
-      excellentVotes: received.filter((r) => r.grade === "excellent").length,
+      raters: ratersOf(counts),
+      score: scoreOfCounts(selfOf.get(p.id), counts, policy),
+      excellentVotes: counts.excellent,
     }
   })
   const candidates = scored.filter(
     (s) =>
       graded(s.p, policy) &&
       s.score !== null &&
-      s.received.length >= policy.minPeerGroup &&
+      s.raters >= policy.minPeerGroup &&
       gradeOfScore(s.score, policy) === "excellent",
   )
   const cap = applyCap(
     candidates.map((c) => ({ id: c.p.id, score: c.score ?? 0, tieBreak: c.excellentVotes })),
     excellentCap,
   )
-  const outcomes = scored.map(({ p, received, score }): MemberOutcome => {
-    const base = { memberId: p.id, score, raters: received.length }
+  const outcomes = scored.map(({ p, raters, score }): MemberOutcome => {
+    const base = { memberId: p.id, score, raters }
     if (!graded(p, policy))
       return {
         ...base,
@@ -215,7 +282,7 @@ export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Sugge
       }
     // Too few ratings to speak for the branch, and too few to show without giving a rating away: no score is
     // shown and no grade suggested; the branch grades from daily conduct.
-    if (received.length < policy.minPeerGroup)
+    if (raters < policy.minPeerGroup)
       return {
         ...base,
         score: null,
@@ -223,13 +290,13 @@ export const suggestGrades = (input: CycleInput, policy: AppraisalPolicy): Sugge
         suggested: null,
         verdicts: [
           verdict("warning", "APPR-GRADE.too-few-raters", [br(18), local()], {
-            raters: received.length,
+            raters,
             minimum: policy.minPeerGroup,
           }),
         ],
       }
     const byScore = gradeOfScore(score, policy)
-    const params = { score: fmt(score), raters: received.length, cap: excellentCap, graded: gradedCount }
+    const params = { score: fmt(score), raters, cap: excellentCap, graded: gradedCount }
     if (byScore === "excellent" && cap.tied.includes(p.id))
       return {
         ...base,

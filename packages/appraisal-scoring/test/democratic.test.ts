@@ -14,7 +14,9 @@ import {
   type Participant,
   type PeerRating,
   peerViewOf,
+  receivedCountsOf,
   scoreOf,
+  scoreOfCounts,
   suggestGrades,
 } from "../src/index.js"
 import { exampleParticipants, exampleRatings } from "../src/testing.js"
@@ -272,6 +274,46 @@ describe("properties", () => {
             .sort((x, y) => (x.memberId < y.memberId ? -1 : 1))
             .map((o) => [o.memberId, o.suggested, o.score])
         expect(key(b)).toEqual(key(a))
+      }),
+    )
+  })
+
+  it("scores from the counts of the grades received are the scores from the ratings themselves", () => {
+    fc.assert(
+      fc.property(
+        cycleArb,
+        fc.option(gradeArb, { nil: undefined }),
+        fc.integer({ min: 0, max: 100 }),
+        (c, selfGrade, selfWeight) => {
+          const policy = { ...nationalPolicy, weights: { self: selfWeight, peer: 100 - selfWeight } }
+          const ratings = ratingsOf(c)
+          const counts = receivedCountsOf(ratings)
+          for (const p of exampleParticipants(c.n)) {
+            const received = ratings.filter((r) => r.rateeId === p.id)
+            const self = selfGrade === undefined ? undefined : { memberId: p.id, grade: selfGrade, text: "" }
+            const mine = counts.get(p.id)
+            expect(mine === undefined ? 0 : grades.reduce((n, g) => n + mine[g], 0)).toBe(received.length)
+            expect(
+              scoreOfCounts(self, mine ?? { excellent: 0, qualified: 0, basic: 0, unqualified: 0 }, policy),
+            ).toBe(scoreOf(self, received, policy))
+          }
+        },
+      ),
+    )
+  })
+
+  it("each suggestion's score and raters are those of the member's own ratings", () => {
+    fc.assert(
+      fc.property(cycleArb, (c) => {
+        const ps = exampleParticipants(c.n, c.prob)
+        const ratings = ratingsOf(c)
+        const s = suggestGrades({ participants: ps, selfAssessments: [], ratings }, nationalPolicy)
+        for (const o of s.outcomes) {
+          const received = ratings.filter((r) => r.rateeId === o.memberId)
+          expect(o.raters).toBe(received.length)
+          if (o.graded && received.length >= nationalPolicy.minPeerGroup)
+            expect(o.score).toBe(scoreOf(undefined, received, nationalPolicy))
+        }
       }),
     )
   })

@@ -188,6 +188,96 @@ export const peerRatingsOf = async (
         .from(appraisalPeerRatings)
         .where(inArray(appraisalPeerRatings.cycleId, [...cycleIds]))
 
+/** A participant as the cycle list counts it: no name or text, with what they gave and received in ratings. */
+export interface ParticipantTally {
+  readonly cycleId: string
+  readonly memberId: string
+  readonly stage: "probationary" | "full"
+  readonly recusals: readonly string[]
+  readonly selfGrade: StoredGrade | null
+  readonly proposedGrade: StoredGrade | null
+  readonly confirmedGrade: StoredGrade | null
+  /** How many members this participant rated. */
+  readonly given: number
+  /** How many ratings of each grade this participant received (`ReceivedCounts` of @xianfeng/appraisal-scoring). */
+  readonly received: Readonly<Record<StoredGrade, number>>
+}
+
+/**
+ * The participants of cycles already loaded in scope with their ratings counted in SQL (given, and received by
+ * grade), and how many ratings each cycle holds (`ratings`, by cycle id; a cycle without any is absent): what
+ * the cycle list needs of the ratings, in two statements instead of every rating read (`peerRatingsOf`).
+ */
+export const cycleTalliesOf = async (
+  db: XfDb,
+  cycleIds: readonly string[],
+): Promise<{
+  readonly participants: readonly ParticipantTally[]
+  readonly ratings: ReadonlyMap<string, number>
+}> => {
+  if (cycleIds.length === 0) return { participants: [], ratings: new Map() }
+  const ids = [...cycleIds]
+  const r = appraisalPeerRatings
+  const given = db
+    .select({ cycleId: r.cycleId, memberId: r.raterId, n: sql<number>`count(*)::int`.as("n") })
+    .from(r)
+    .where(inArray(r.cycleId, ids))
+    .groupBy(r.cycleId, r.raterId)
+    .as("given")
+  const of = (grade: StoredGrade) => sql<number>`count(*) filter (where ${r.grade} = ${grade})::int`
+  const received = db
+    .select({
+      cycleId: r.cycleId,
+      memberId: r.rateeId,
+      excellent: of("excellent").as("excellent"),
+      qualified: of("qualified").as("qualified"),
+      basic: of("basic").as("basic"),
+      unqualified: of("unqualified").as("unqualified"),
+    })
+    .from(r)
+    .where(inArray(r.cycleId, ids))
+    .groupBy(r.cycleId, r.rateeId)
+    .as("received")
+  const p = appraisalParticipants
+  const rows = await db
+    .select({
+      cycleId: p.cycleId,
+      memberId: p.memberId,
+      stage: p.stage,
+      recusals: p.recusals,
+      selfGrade: p.selfGrade,
+      proposedGrade: p.proposedGrade,
+      confirmedGrade: p.confirmedGrade,
+      given: sql<number>`coalesce(${given.n}, 0)::int`,
+      excellent: sql<number>`coalesce(${received.excellent}, 0)::int`,
+      qualified: sql<number>`coalesce(${received.qualified}, 0)::int`,
+      basic: sql<number>`coalesce(${received.basic}, 0)::int`,
+      unqualified: sql<number>`coalesce(${received.unqualified}, 0)::int`,
+    })
+    .from(p)
+    .leftJoin(given, and(eq(given.cycleId, p.cycleId), eq(given.memberId, p.memberId)))
+    .leftJoin(received, and(eq(received.cycleId, p.cycleId), eq(received.memberId, p.memberId)))
+    .where(inArray(p.cycleId, ids))
+  const totals = await db
+    .select({ cycleId: r.cycleId, n: sql<number>`count(*)::int` })
+    .from(r)
+    .where(inArray(r.cycleId, ids))
+    .groupBy(r.cycleId)
+  return {
+    participants: rows.map(({ excellent, qualified, basic, unqualified, ...rest }) => ({
+      ...rest,
+      given: Number(rest.given),
+      received: {
+        excellent: Number(excellent),
+        qualified: Number(qualified),
+        basic: Number(basic),
+        unqualified: Number(unqualified),
+      },
+    })),
+    ratings: new Map(totals.map((t) => [t.cycleId, Number(t.n)])),
+  }
+}
+
 /**
  * The one write path of peer ratings; a second by the same rater of the same member is `appraisal_peer_ratings_pkey`.
  * Any number of rows: written in statements below PostgreSQL's 65,535 bind parameters (a cycle of a large

@@ -29,7 +29,14 @@ import {
   ResultsQuery,
   ResultsView,
 } from "./contract.js"
-import { type LoadedCycle, loadCycles, participantViews, refused, summaryOf } from "./model.js"
+import {
+  cycleSummaries,
+  type LoadedCycle,
+  loadCycles,
+  participantViews,
+  refused,
+  summaryOf,
+} from "./model.js"
 import { appraisalPermissions } from "./permissions.js"
 
 export const listCycles = route({
@@ -43,7 +50,7 @@ export const listCycles = route({
   response: CycleList,
   handler: async ({ actor, query, deps }) => {
     const cycles = await cyclesInScope(deps.db, actor, { orgId: query.orgId, year: query.year })
-    return { items: (await loadCycles(deps.db, cycles)).map(summaryOf) }
+    return { items: await cycleSummaries(deps.db, cycles) }
   },
 })
 
@@ -324,13 +331,12 @@ export const appraisalResults = route({
   response: ResultsView,
   handler: async ({ actor, query, deps }) => {
     const year = query.year ?? todayOf(deps).year
-    const loaded = await loadCycles(
+    const summaries = await cycleSummaries(
       deps.db,
       await cyclesInScope(deps.db, actor, { orgId: query.orgId, year }),
     )
     const totals = { excellent: 0, qualified: 0, basic: 0, unqualified: 0 }
-    const branches = loaded.map((l) => {
-      const s = summaryOf(l)
+    const branches = summaries.map((s) => {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s.grades[k]
       return {
         orgId: s.orgId,

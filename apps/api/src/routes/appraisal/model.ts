@@ -8,10 +8,12 @@ import {
   type Grade,
   type Suggestion,
   suggestGrades,
+  suggestGradesFromCounts,
 } from "@xianfeng/appraisal-scoring"
 import { type FieldError, formatCitation, renderVerdict, type Verdict } from "@xianfeng/core"
 import {
   type CycleRow,
+  cycleTalliesOf,
   loadAreaPolicy,
   type ParticipantRow,
   participantsOf,
@@ -95,19 +97,31 @@ export const loadCycles = async (db: XfDb, cycles: readonly CycleRow[]): Promise
 
 const emptyCounts = () => ({ excellent: 0, qualified: 0, basic: 0, unqualified: 0 })
 
+/** What a cycle's summary is made of: the participants' grades and recusals, the ratings counted, the suggestion. */
+interface SummaryParts {
+  readonly cycle: CycleRow
+  readonly participants: readonly Pick<
+    ParticipantRow,
+    "memberId" | "recusals" | "selfGrade" | "proposedGrade" | "confirmedGrade"
+  >[]
+  /** How many each rater gave. */
+  readonly given: ReadonlyMap<string, number>
+  /** How many ratings the cycle holds. */
+  readonly ratingsGiven: number
+  readonly suggestion: Suggestion
+}
+
 /** How many each rater is to rate: everyone else in the cycle but the recused. */
-const toRate = (l: LoadedCycle, raterId: string) => {
+const toRate = (l: Pick<SummaryParts, "participants">, raterId: string) => {
   const own = l.participants.find((q) => q.memberId === raterId)?.recusals ?? []
   return l.participants.filter(
     (p) => p.memberId !== raterId && !p.recusals.includes(raterId) && !own.includes(p.memberId),
   ).length
 }
 
-export const summaryOf = (l: LoadedCycle): CycleSummary => {
+const summaryFrom = (l: SummaryParts): CycleSummary => {
   const grades = emptyCounts()
   const expected = new Map(l.participants.map((p) => [p.memberId, toRate(l, p.memberId)]))
-  const given = new Map<string, number>()
-  for (const r of l.ratings) given.set(r.raterId, (given.get(r.raterId) ?? 0) + 1)
   const outcomes = new Map(l.suggestion.outcomes.map((o) => [o.memberId, o]))
   for (const p of l.participants) {
     const g = p.confirmedGrade ?? p.proposedGrade
@@ -125,9 +139,10 @@ export const summaryOf = (l: LoadedCycle): CycleSummary => {
     graded: l.suggestion.gradedCount,
     excellentCap: l.suggestion.excellentCap,
     selfDone: l.participants.filter((p) => p.selfGrade !== null).length,
-    ratersDone: l.participants.filter((p) => (given.get(p.memberId) ?? 0) >= (expected.get(p.memberId) ?? 0))
-      .length,
-    ratingsGiven: l.ratings.length,
+    ratersDone: l.participants.filter(
+      (p) => (l.given.get(p.memberId) ?? 0) >= (expected.get(p.memberId) ?? 0),
+    ).length,
+    ratingsGiven: l.ratingsGiven,
     ratingsExpected: [...expected.values()].reduce((a, b) => a + b, 0),
     grades,
     draftExcellent: l.participants.filter(
@@ -139,6 +154,60 @@ export const summaryOf = (l: LoadedCycle): CycleSummary => {
     }).length,
     version: l.cycle.version,
   }
+}
+
+export const summaryOf = (l: LoadedCycle): CycleSummary => {
+  const given = new Map<string, number>()
+  for (const r of l.ratings) given.set(r.raterId, (given.get(r.raterId) ?? 0) + 1)
+  return summaryFrom({
+    cycle: l.cycle,
+    participants: l.participants,
+    given,
+    ratingsGiven: l.ratings.length,
+    suggestion: l.suggestion,
+  })
+}
+
+/**
+ * The summaries of cycles (`summaryOf` of `loadCycles`, the same figures) from the ratings counted in SQL
+ * (`cycleTalliesOf`): the cycle list and the dashboard's panel read a district's counts, not every rating.
+ */
+export const cycleSummaries = async (db: XfDb, cycles: readonly CycleRow[]): Promise<CycleSummary[]> => {
+  const tallies = await cycleTalliesOf(
+    db,
+    cycles.map((c) => c.id),
+  )
+  const participantsBy = byCycle(tallies.participants)
+  const policies = new Map<string, Promise<AppraisalPolicy>>()
+  const out: CycleSummary[] = []
+  for (const cycle of cycles) {
+    const district = cycle.orgPath.split(".")[0] ?? cycle.orgPath
+    const cached = policies.get(district) ?? policyFor(db, cycle.orgPath)
+    policies.set(district, cached)
+    const policy = await cached
+    const ps = participantsBy.get(cycle.id) ?? []
+    const suggestion = suggestGradesFromCounts(
+      {
+        participants: ps.map((p) => ({ id: p.memberId, stage: p.stage, recusals: p.recusals })),
+        // Only the grade counts for the score; the text is not read for the list.
+        selfAssessments: ps.flatMap((p) =>
+          p.selfGrade === null ? [] : [{ memberId: p.memberId, grade: p.selfGrade, text: "" }],
+        ),
+        received: new Map(ps.map((p) => [p.memberId, p.received])),
+      },
+      policy,
+    )
+    out.push(
+      summaryFrom({
+        cycle,
+        participants: ps,
+        given: new Map(ps.map((p) => [p.memberId, p.given])),
+        ratingsGiven: tallies.ratings.get(cycle.id) ?? 0,
+        suggestion,
+      }),
+    )
+  }
+  return out
 }
 
 export const participantViews = (l: LoadedCycle, lang: Lang): ParticipantView[] =>

@@ -1,9 +1,13 @@
 import { careCategoryIds } from "@xianfeng/care-ledger"
+import type { PlainDate } from "@xianfeng/core"
 import {
+  type ArrearsSummary,
   arrearsSummaryInScope,
   ledgerCountsInScope,
+  type Scope,
   surveyTalliesInScope,
   visitPlansInScope,
+  type XfDb,
 } from "@xianfeng/db"
 import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
@@ -49,3 +53,14 @@ export const careDashboard = route({
     }
   },
 })
+
+/** The demo district's committee (`generateDemoDistrict` of @xianfeng/demo names it d1). */
+const demoDistrict: Scope = { orgId: "d1", orgPath: "d1" }
+
+/**
+ * Stores every dues standing of the freshly loaded demo district as of `today` (`care_dues_standings`), so the
+ * first dashboard read does not compute every member's year (it then reads the stored standings, as later reads
+ * do until a payment or the month turning moves them). Returns the district's arrears.
+ */
+export const indexDemoDues = (db: XfDb, today: PlainDate): Promise<ArrearsSummary> =>
+  arrearsSummaryInScope(db, demoDistrict, today)
