@@ -65,15 +65,23 @@ export interface Evaluation {
 
 type Sets = readonly RuleSet<DevelopmentRule>[]
 
-/** Per rule set: its rules by the step they judge, in the set's order (built once per set). */
+/**
+ * Per rule set: its rules by the step they judge, in the set's order (built once per set); for a recorded
+ * step all of them, for a pending step those that are not `recordsOnly` (the others give it no verdict).
+ */
 const rulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
+const pendingRulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
 
-/** The rule set's rules by step, built as steps are asked for (one map per set, kept). */
-const rulesOfSet = (set: RuleSet<DevelopmentRule>): Map<string, readonly DevelopmentRule[]> => {
-  let byStep = rulesByStep.get(set)
+/** The rule set's rules by step, built as steps are asked for (one map per set and mode, kept). */
+const rulesOfSet = (
+  set: RuleSet<DevelopmentRule>,
+  pending: boolean,
+): Map<string, readonly DevelopmentRule[]> => {
+  const maps = pending ? pendingRulesByStep : rulesByStep
+  let byStep = maps.get(set)
   if (byStep === undefined) {
     byStep = new Map()
-    rulesByStep.set(set, byStep)
+    maps.set(set, byStep)
   }
   return byStep
 }
@@ -82,10 +90,15 @@ const rulesFor = (
   set: RuleSet<DevelopmentRule>,
   byStep: Map<string, readonly DevelopmentRule[]>,
   step: StepId | DistrictStepId,
+  pending: boolean,
 ): readonly DevelopmentRule[] => {
   let rules = byStep.get(step)
   if (rules === undefined) {
-    rules = set.rules.filter((r) => r.steps === "all" || (isStepId(step) && r.steps.includes(step)))
+    rules = set.rules.filter(
+      (r) =>
+        (r.steps === "all" || (isStepId(step) && r.steps.includes(step))) &&
+        !(pending && r.recordsOnly === true),
+    )
     byStep.set(step, rules)
   }
   return rules
@@ -108,7 +121,7 @@ interface Situation {
   readonly on: PlainDate
   readonly asOf: PlainDate
   readonly set: RuleSet<DevelopmentRule>
-  /** `set`'s rules by step (looked up once per situation, not once per step judged). */
+  /** `set`'s rules by step, for a record or (without `record`) for pending steps (looked up once per situation). */
   readonly rules: Map<string, readonly DevelopmentRule[]>
   readonly inForce: boolean
   readonly editionOn: EditionOn
@@ -221,7 +234,7 @@ const situation = (
     on,
     asOf,
     set,
-    rules: rulesOfSet(set),
+    rules: rulesOfSet(set, record === undefined),
     inForce: inForce !== undefined,
     editionOn,
     derived,
@@ -261,7 +274,7 @@ const judgeIn = (
   } else ctx.step = step
   // Indexed loops: each rule's check is a different function returning arrays of different kinds, which
   // keeps for…of iteration here off V8's fast path.
-  const rules = rulesFor(s.set, s.rules, step)
+  const rules = rulesFor(s.set, s.rules, step, s.record === undefined)
   for (let i = 0; i < rules.length; i++) {
     const vs = (rules[i] as DevelopmentRule).check(ctx, policy)
     if (vs.length === 0) continue

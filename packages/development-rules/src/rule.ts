@@ -34,6 +34,12 @@ export interface DevelopmentRule extends Rule<RuleContext, DevelopmentPolicy> {
   readonly steps: readonly StepId[] | "all"
   readonly codes: readonly string[]
   readonly description: LocalizedText
+  /**
+   * True when the rule judges only a step's own record (`ctx.record` set) and gives a pending step no verdict
+   * (its `check` returns an empty list whenever `ctx.record` is undefined). `evaluate` then does not ask it
+   * about pending steps; `test/records-only.test.ts` checks the claim.
+   */
+  readonly recordsOnly?: boolean
 }
 
 export const defineRule = (spec: {
@@ -43,5 +49,6 @@ export const defineRule = (spec: {
   citations: readonly Citation[]
   steps: readonly StepId[] | "all"
   codes: readonly string[]
+  recordsOnly?: boolean
   check: (ctx: RuleContext, policy: DevelopmentPolicy) => readonly Verdict[]
 }): DevelopmentRule => ({ ...spec, codes: spec.codes.map((c) => `${spec.id}.${c}`) })

@@ -5,21 +5,22 @@ import { type Report, type RulesResult, row, type Section } from "../report.js"
 import { benchRules } from "../rules.js"
 
 /**
- * What limits the rules benchmark, from CPU and allocation profiles of `evaluate()` over the bench's generated
- * histories (the development-rules build of 2026-11-30 evening, after the classes' shapes were kept).
+ * What limits the rules benchmark, from CPU profiles of `evaluate()` over the bench's generated histories (the
+ * development-rules build of 2026-11-30 night: days from a ring of recent dates, record-only rules not asked
+ * about pending steps).
  */
 export const rulesLimit = (perEval: number, perParse: number) =>
   `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse. ` +
-  "It judges each of the 32 steps and outcome records, and each record again as of its own date, against " +
-  "every rule of the edition in force, and allocates about 33 kB per history doing so (the step states and " +
-  "their verdicts, a cut and its prerequisite answers per record), against about 48 kB before the order " +
-  "rule's verdicts were shared. The figure also depends on when V8 collects: a full collection inside the " +
-  "timing counts there, and until this build one between two chunks threw away evaluate's optimized code " +
-  "(the shapes of its classes were freed), which is what made the same code cost 34 to 58 µs per history " +
-  "from run to run. The first chunk runs mostly unoptimized (two to three times a warm chunk), so the " +
-  "ratio falls with the number of histories. " +
-  `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history; the remaining lever is judging ` +
-  "fewer (step, rule, date) combinations per history."
+  "It judges each of the 32 steps and outcome records, and each record again as of its own date, against the " +
+  "rules of the edition in force (pending steps only against the rules that can judge a step not yet on file). " +
+  "In a CPU profile of evaluate(), about half is judging steps, a quarter of it the order rule's prerequisite " +
+  "checks; a fifth is grouping the history's records by step, half of that reading each record's date for the " +
+  "first time through temporal-polyfill (every field read looks the date up in the polyfill's table of all live " +
+  "dates, mostly cache misses); garbage collection comes on top. The first chunk runs mostly unoptimized (two to " +
+  "three times a warm chunk), so the ratio falls with the number of histories. " +
+  `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history; what is left to take out is the ` +
+  "per-record cut of the history and the first read of each date (a history whose records carried their epoch " +
+  "days would skip it)."
 
 /** Says so when a full run used fewer histories than the issue's million (BENCH_HISTORIES). */
 export const sizeNotes = (report: Report): string[] => {

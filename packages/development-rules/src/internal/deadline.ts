@@ -7,7 +7,7 @@ import {
   verdict,
 } from "@xianfeng/core"
 import type { DevelopmentPolicy } from "../policy.js"
-import { isAfter, periodEnd } from "./days.js"
+import { dateOfDay, dayOf, periodEndDays } from "./days.js"
 
 /** Pending mode of a 'within <period> of <from>' rule: due by the last day, overdue after it. */
 export const dueOrOverdue = (
@@ -19,8 +19,10 @@ export const dueOrOverdue = (
   citations: readonly Citation[],
   params: Readonly<Record<string, VerdictParam>> = {},
 ): Verdict => {
-  const end = periodEnd(from, period, policy.periodEnd)
-  return isAfter(asOf, end)
+  // Compared as epoch days: `end` is made (or taken from the shared dates) only for the verdict.
+  const endDay = periodEndDays(from, period, policy.periodEnd)
+  const end = dateOfDay(endDay)
+  return dayOf(asOf) > endDay
     ? verdict("overdue", `${id}.overdue`, citations, { ...params, from, dueBy: end }, end)
     : verdict("due", `${id}.due`, citations, { ...params, from, dueBy: end }, end)
 }
@@ -34,6 +36,8 @@ export const lateWarning = (
   policy: DevelopmentPolicy,
   citations: readonly Citation[],
 ): Verdict[] => {
-  const end = periodEnd(from, period, policy.periodEnd)
-  return isAfter(on, end) ? [verdict("warning", `${id}.late`, citations, { from, dueBy: end, on })] : []
+  const endDay = periodEndDays(from, period, policy.periodEnd)
+  return dayOf(on) > endDay
+    ? [verdict("warning", `${id}.late`, citations, { from, dueBy: dateOfDay(endDay), on })]
+    : []
 }

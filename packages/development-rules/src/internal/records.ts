@@ -1,7 +1,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import type { History, StepRecord, StepRecordOf } from "../history.js"
 import type { StepId } from "../steps.js"
-import { dayOf } from "./days.js"
+import { dayOf, dayOfFresh } from "./days.js"
 
 const none: readonly never[] = []
 
@@ -203,21 +203,26 @@ export class HistoryCutter {
 
   constructor(history: History) {
     this.#history = history
-    this.#days = history.records.map((r) => dayOf(r.on))
+    this.#days = history.records.map((r) => dayOfFresh(r.on))
     const groups = new Map<string, { records: StepRecord[]; days: number[] }>()
     const days = this.#days
     let sorted = true
     for (let i = 1; i < days.length && sorted; i++) sorted = (days[i - 1] as number) <= (days[i] as number)
     // Stored histories come in date order; others are sorted by day, ties in their original order.
-    const order = history.records.map((_, i) => i)
-    if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
-    for (const i of order) {
-      const r = history.records[i] as StepRecord
+    let order: number[] | undefined
+    if (!sorted) {
+      order = history.records.map((_, i) => i)
+      order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
+    }
+    const records = history.records
+    for (let k = 0; k < records.length; k++) {
+      const i = order === undefined ? k : (order[k] as number)
+      const r = records[i] as StepRecord
       const g = groups.get(r.step)
-      if (g === undefined) groups.set(r.step, { records: [r], days: [this.#days[i] as number] })
+      if (g === undefined) groups.set(r.step, { records: [r], days: [days[i] as number] })
       else {
         g.records.push(r)
-        g.days.push(this.#days[i] as number)
+        g.days.push(days[i] as number)
       }
     }
     this.#groups = groups

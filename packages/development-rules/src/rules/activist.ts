@@ -16,6 +16,7 @@ export const activistRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 9)],
     steps: ["contacts-assigned"],
     codes: ["count", "not-full-member"],
+    recordsOnly: true,
     check: (ctx, policy) => {
       if (ctx.record?.step !== "contacts-assigned") return []
       const cites = [drIn(edition, 9)]
@@ -104,6 +105,7 @@ export const activistRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 13)],
     steps: ["higher-committee-agreement"],
     codes: ["agreement-required"],
+    recordsOnly: true,
     check: (ctx) =>
       edition === "2026" &&
       ctx.record?.step === "higher-committee-agreement" &&
@@ -126,6 +128,7 @@ export const publicNoticeRule = (): DevelopmentRule =>
     citations: [drIn("2026", 13)],
     steps: ["public-notice"],
     codes: ["too-short", "calendar-unknown", "two-places", "dates", "before-agreement"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "public-notice") return []
       const cites = [drIn("2026", 13)]

@@ -53,6 +53,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 18)],
     steps: ["pre-review"],
     codes: ["not-written", "unknown-level", "level-order"],
+    recordsOnly: true,
     check: (ctx, policy) => {
       if (ctx.record?.step !== "pre-review") return []
       const cites = [drIn(edition, 18)]
@@ -95,6 +96,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 15)],
     steps: ["application-form"],
     codes: ["no-introducer-opinions"],
+    recordsOnly: true,
     check: (ctx) =>
       ctx.record?.step === "application-form" && !ctx.record.evidence.introducerOpinions
         ? [verdict("blocked", "DEV-APPLICATION-FORM.no-introducer-opinions", [drIn(edition, 15)])]
@@ -111,6 +113,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 19), drIn(edition, 20, "4"), drIn(edition, 32)],
     steps: ["admission-meeting", "conversion-meeting"],
     codes: ["no-quorum", "not-passed", "tally", "not-secret"],
+    recordsOnly: true,
     check: (ctx) => {
       const r = ctx.record
       if (r?.step !== "admission-meeting" && r?.step !== "conversion-meeting") return []
@@ -155,6 +158,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 20), drIn(edition, 24)],
     steps: ["admission-meeting", "conversion-meeting", "admission-approval", "conversion-approval"],
     codes: ["several-in-one-ballot", "not-collective"],
+    recordsOnly: true,
     check: (ctx) => {
       const r = ctx.record
       if (
@@ -201,6 +205,7 @@ export const admissionRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 22)],
     steps: [...approverSteps],
     codes: ["temporary", "under-township", "not-committee"],
+    recordsOnly: true,
     check: (ctx) => {
       const r = ctx.record
       if (r === undefined || !(approverSteps as readonly string[]).includes(r.step)) return []

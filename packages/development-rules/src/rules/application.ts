@@ -40,6 +40,7 @@ export const applicationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 5), pc(1)],
     steps: ["apply"],
     codes: ["not-accepted"],
+    recordsOnly: true,
     check: (ctx) =>
       ctx.record?.step === "apply" && !ctx.record.evidence.acceptsProgramme
         ? [verdict("blocked", "DEV-APPLY-PROGRAMME.not-accepted", [drIn(edition, 5), pc(1)])]

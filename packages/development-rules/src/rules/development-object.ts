@@ -39,6 +39,7 @@ export const developmentObjectRules = (edition: Edition): DevelopmentRule[] => [
     citations: edition === "2026" ? [drIn(edition, 14)] : [drIn(edition, 14), local()],
     steps: ["introducers"],
     codes: ["count", "not-full-member", "party-probation", "sanction-period"],
+    recordsOnly: true,
     check: (ctx, policy) => {
       if (ctx.record?.step !== "introducers") return []
       const cites = [drIn(edition, 14)]

@@ -33,6 +33,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 31), drIn(edition, 24)],
     steps: ["admission-approval"],
     codes: ["period"],
+    recordsOnly: true,
     check: (ctx) =>
       ctx.record?.step === "admission-approval" && ctx.derived.admittedOn && ctx.derived.probationEnd
         ? [
@@ -180,6 +181,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 33), drIn(edition, 35)],
     steps: ["conversion-approval"],
     codes: ["starts"],
+    recordsOnly: true,
     check: (ctx) =>
       ctx.record?.step === "conversion-approval" && ctx.derived.probationEnd
         ? [verdict("ok", "DEV-PARTY-AGE.starts", [drIn(edition, 33)], { from: ctx.derived.probationEnd })]
@@ -195,6 +197,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 31)],
     steps: ["probation-extension"],
     codes: ["second", "months"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "probation-extension") return []
       const cites = [drIn(edition, 31)]
@@ -216,6 +219,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 12), drIn(edition, 34), drIn(edition, 35)],
     steps: ["transfer-in"],
     codes: ["unverified", "postpone-too-long", "missing-dates"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "transfer-in") return []
       const e = ctx.record.evidence
@@ -246,6 +250,7 @@ export const probationRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 36)],
     steps: ["archive"],
     codes: ["incomplete"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "archive") return []
       const have = ctx.record.evidence.items

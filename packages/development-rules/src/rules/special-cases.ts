@@ -35,6 +35,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 8), local()],
     steps: ["activist-decision"],
     codes: ["not-nominated"],
+    recordsOnly: true,
     check: (ctx, policy) => {
       if (ctx.record?.step !== "activist-decision") return []
       const maxAge = policy.leagueNominationUpToAge
@@ -64,6 +65,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drInOrDistrict(edition, 40)],
     steps: ["development-object-decision"],
     codes: ["not-qualified"],
+    recordsOnly: true,
     check: (ctx) =>
       ctx.record?.step === "development-object-decision" && ctx.record.evidence.mobileOrg === "not-qualified"
         ? [verdict("blocked", "DEV-MOBILE-ORG.not-qualified", [drInOrDistrict(edition, 40)])]
@@ -82,6 +84,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 26)],
     steps: ["direct-admission"],
     codes: ["not-entitled"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "direct-admission") return []
       const level = ctx.record.evidence.admittedBy
@@ -101,6 +104,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drIn(edition, 27)],
     steps: ["posthumous-admission"],
     codes: ["not-requested", "approver", "before-death"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "posthumous-admission") return []
       const e = ctx.record.evidence
@@ -129,6 +133,7 @@ export const specialCaseRules = (edition: Edition): DevelopmentRule[] => [
     citations: [drInOrDistrict(edition, 41)],
     steps: ["membership-not-recognised"],
     codes: ["meets-conditions", "not-announced"],
+    recordsOnly: true,
     check: (ctx) => {
       if (ctx.record?.step !== "membership-not-recognised") return []
       const e = ctx.record.evidence
