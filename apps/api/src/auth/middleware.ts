@@ -80,3 +80,16 @@ export const admitCaller = async (
   c.set("actor", { ...actor, via: "session", sessionId: credential.sessionId } satisfies Actor)
   c.set("csrfToken", csrfToken)
 }
+
+/**
+ * The actor of a cached caller for a read served without a transaction of its own (`oneStatement` routes in
+ * `http/route.ts`): undefined when the request needs the usual path — a session whose idle timeout is due to
+ * slide (more than a minute since it was last seen, which `admitCaller` writes). A GET needs no CSRF token.
+ * Whether the database still agrees with the entry is the read's own statement's question (the epoch).
+ */
+export const cachedActor = (credential: Credential, caller: CallerRow): Actor | undefined => {
+  const { csrfToken: _csrf, lastSeenAt, expiresAt: _ends, ...actor } = caller
+  if (credential.kind === "token") return { ...actor, via: "token" }
+  if (lastSeenAt === null || credential.now.getTime() - lastSeenAt.getTime() > 60_000) return undefined
+  return { ...actor, via: "session", sessionId: credential.sessionId }
+}

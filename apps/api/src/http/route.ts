@@ -2,7 +2,10 @@ import { BILINGUAL_SEPARATOR, type UserRole as Role, staffRoles } from "@xianfen
 import {
   type AuditAppender,
   asSystem,
+  type Credential,
   callerOf,
+  EpochMoved,
+  type EpochScope,
   withCaller,
   withScope,
   type XfDb,
@@ -13,7 +16,7 @@ import type { Context, Hono } from "hono"
 import { withReadAudit } from "../audit.js"
 import { type Actor, requireActor } from "../auth/actor.js"
 import type { ProcessCallerCache } from "../auth/caller-cache.js"
-import { admitCaller, credentialOfRequest } from "../auth/middleware.js"
+import { admitCaller, cachedActor, credentialOfRequest } from "../auth/middleware.js"
 import type { Deps } from "../deps.js"
 import { ApiProblem, problems } from "./problem.js"
 
@@ -29,6 +32,14 @@ export interface HandlerContext<P, Q, B> {
   readonly actor: Actor
   readonly deps: Deps
   readonly c: Context
+  /**
+   * Set only for a route with `oneStatement` whose request it admits, when the caller came from the process's
+   * cache: the caller's scope and the authentication epoch its entry was read under. The handler then runs its
+   * read as one statement on `deps.db` — the pool, no transaction — that checks the epoch and sets the scope
+   * itself (`memberInScopeAtEpoch`, `listMembersAtEpoch`), and nothing else on the database but `audit`, after
+   * the read. Undefined: the handler runs in its transaction, as every other.
+   */
+  readonly atEpoch?: EpochScope
 }
 
 /**
@@ -50,6 +61,13 @@ export interface RouteSpec<P, Q, B, R extends Schema.Top> {
    * `inOneTransaction`).
    */
   readonly transaction?: "none"
+  /**
+   * A GET whose handler can serve a cached caller in one statement (`HandlerContext.atEpoch`): says, from the
+   * validated request, whether this one can (e.g. a list without a text search). Without it, or when it says
+   * no, the request runs in its transaction. The handler must call `audit` only after its read: a read that
+   * finds the epoch moved (`EpochMoved`) is served again on the usual path.
+   */
+  readonly oneStatement?: (request: { readonly params: Decoded<P>; readonly query: Decoded<Q> }) => boolean
   /**
    * Roles allowed; when omitted, every role of the staff (`staffRoles`): a `member` reaches only the routes
    * that name the role.
@@ -232,6 +250,47 @@ const withoutSavepoints = (tx: XfDb): XfDb =>
   })
 
 /**
+ * Serves a read in one statement for a caller in `callers` (`RouteSpec.oneStatement`, `HandlerContext.atEpoch`):
+ * no BEGIN, no epoch check of its own, no COMMIT — the handler's one statement checks the epoch, sets the scope
+ * transaction-locally and reads, as its own transaction. `undefined` sends the request down the usual path:
+ * no entry, a session whose idle timeout must be written, a role the route refuses or input it refuses (both
+ * answered there, after the caller is checked against the database, so a signed-out caller gets 401, not 403
+ * or 422), a request the route serves only in a transaction, or an epoch that moved (the cache then empties,
+ * and the look-up answers).
+ */
+const inOneStatement = async (
+  c: Context,
+  r: AnyRoute,
+  deps: Deps,
+  credential: Credential,
+  callers: ProcessCallerCache,
+): Promise<{ readonly value: unknown } | undefined> => {
+  const hit = callers.get(credential)
+  if (hit === undefined || r.oneStatement === undefined) return undefined
+  const actor = cachedActor(credential, hit.caller)
+  if (actor === undefined || !(r.roles ?? staffRoles).includes(actor.role)) return undefined
+  let params: unknown
+  let query: unknown
+  try {
+    params = r.params ? decode(r.params, c.req.param(), "path") : undefined
+    query = r.query ? decode(r.query, c.req.query(), "query") : undefined
+  } catch {
+    return undefined
+  }
+  if (!r.oneStatement({ params, query })) return undefined
+  c.set("actor", actor)
+  try {
+    const at = { orgPath: actor.orgPath, epoch: hit.epoch }
+    return { value: await r.handler({ params, query, body: undefined, actor, deps, c, atEpoch: at }) }
+  } catch (error) {
+    if (!(error instanceof EpochMoved)) throw error
+    callers.seen(error.epoch)
+    c.set("actor", undefined)
+    return undefined
+  }
+}
+
+/**
  * Registers routes on the app. A signed-in route finds its caller in the first statement of its transaction
  * (`withCaller`: session or token, user, role and scope in one statement, which also sets the scope row-level
  * security reads; with the caller in `callers`, that statement only checks the authentication epoch and sets
@@ -241,7 +300,9 @@ const withoutSavepoints = (tx: XfDb): XfDb =>
  *
  * A read (a GET route with its transaction) hands its audit rows to `appender` (`withReadAudit`): they are
  * group-committed with other requests' rows after the read's transaction, and the read answers once they are
- * durable. A write keeps its audit row in its own transaction (`audit`), committed with the work.
+ * durable. A write keeps its audit row in its own transaction (`audit`), committed with the work. A read whose
+ * route says it can (`oneStatement`), for a cached caller, runs no transaction at all: one statement checks the
+ * epoch, sets the scope and reads (`inOneStatement`).
  */
 export const mountRoutes = (
   app: Hono,
@@ -273,6 +334,10 @@ export const mountRoutes = (
       const serve = async (): Promise<unknown> => {
         if (r.auth === "user" && r.transaction !== "none") {
           if (credential === undefined) throw problems.unauthorized()
+          if (read) {
+            const served = await inOneStatement(c, r, deps, credential, callers)
+            if (served !== undefined) return served.value
+          }
           return inOneTransaction(
             (fn) =>
               withCaller(

@@ -2,9 +2,12 @@ import { type MemberStage, maskIdNumber } from "@xianfeng/core"
 import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
+import { conditionOff } from "../internal/scope-condition.js"
+import { fromWholeRows } from "../internal/whole-rows.js"
 import { NAME_SEPARATORS, normalizeName, pinyinOf, searchTextOf } from "../pinyin.js"
 import { type Member, members, type NewMember, orgs } from "../schema/index.js"
 import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
+import { EpochMoved, type EpochScope } from "./sessions.js"
 
 /**
  * The members' queries and their one write path. A read that may cross the caller's subtree takes a `Scope`
@@ -198,6 +201,61 @@ export const listMembersInScope = async (
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(where)
   return { rows, total: total?.n ?? 0 }
+}
+
+/** `xf_member_page`, named: node-postgres parses it once per connection (PGlite each time). */
+const memberPageStatement = (db: XfDb) =>
+  db
+    .select({
+      moved: sql<string | null>`r.moved::text`,
+      total: sql<number | null>`r.total`.mapWith(Number),
+      row: fromWholeRows(summaryColumns),
+    })
+    .from(
+      sql`xf_member_page(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("org")}::text, ${sql.placeholder("stage")}::text, ${sql.placeholder("limit")}::integer, ${sql.placeholder("offset")}::integer) as r`,
+    )
+    .prepare("xf_member_page")
+
+/** What a one-statement member list asks for: `MemberListQuery` without a text search, `orgId` not yet checked. */
+export interface MemberPageQuery {
+  /** List this org's subtree (it must lie in the scope, else `NotInScope`); the scope's own when undefined. */
+  readonly orgId?: string
+  readonly stage?: MemberStage
+  /** 1-based. */
+  readonly page: number
+  readonly pageSize: number
+}
+
+/**
+ * `withinOf` and `listMembersInScope` (without `q`) as one statement for a caller cached by the API process
+ * (`EpochScope`): the function `xf_member_page` (custom migration `member_reads`) checks the authentication epoch,
+ * sets the scope row-level security reads transaction-locally, checks `orgId`, counts the matches and reads the
+ * page, in a statement that is its own transaction; run it on the pool, outside any transaction. The columns are
+ * `listMembersInScope`'s, read from the function's whole rows; the rows and totals are compared with the ordinary
+ * queries' over the demo district by apps/api/test/one-statement-reads.test.ts.
+ * @throws EpochMoved when the epoch is no longer `at.epoch` (nothing was read); NotInScope("org") when `orgId` is
+ *   missing or outside the scope.
+ */
+export const listMembersAtEpoch = async (
+  db: XfDb,
+  at: EpochScope,
+  query: MemberPageQuery,
+): Promise<{ rows: MemberSummaryRow[]; total: number }> => {
+  const result = await memberPageStatement(db).execute({
+    epoch: at.epoch,
+    scope: at.orgPath,
+    condition: !conditionOff(),
+    org: query.orgId ?? null,
+    stage: query.stage ?? null,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  })
+  const [first] = result
+  if (first === undefined) throw new NotInScope("org", query.orgId ?? at.orgPath)
+  if (first.moved !== null) throw new EpochMoved(first.moved)
+  // A page past the end is one row without a member, there to carry the total.
+  const rows = result.filter((r) => (r.row.id as string | null) !== null).map((r) => r.row)
+  return { rows, total: first.total ?? 0 }
 }
 
 const exportColumns = {

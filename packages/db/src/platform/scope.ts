@@ -3,10 +3,13 @@
  * writes scoped data takes a `Scope` and puts the subtree condition inside the query, so an object outside it
  * is indistinguishable from a missing one (`NotInScope`, which the API answers as the same 404).
  */
-import { and, eq, type SQL, sql } from "drizzle-orm"
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm"
 import type { XfDb, XfTx } from "../database.js"
+import { conditionOff } from "../internal/scope-condition.js"
+import { fromWholeRows } from "../internal/whole-rows.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { members, orgs } from "../schema/index.js"
+import { EpochMoved, type EpochScope } from "./sessions.js"
 
 /** The root of the subtree a caller may see: its organization's id and path (`d1.c03`). */
 export interface Scope {
@@ -28,11 +31,7 @@ export class NotInScope extends Error {
   }
 }
 
-// The test-only switch of @xianfeng/db/testing (`withoutScopeCondition`): while set, the conditions below are
-// `true`, so a test can show that row-level security alone keeps every caller in its subtree. A symbol on
-// globalThis, not configuration: nothing outside test code can set it.
-const CONDITION_OFF = Symbol.for("xianfeng.db.testing.scope-condition-off")
-const conditionOff = (): boolean => (globalThis as Record<symbol, unknown>)[CONDITION_OFF] === true
+// Under the test switch of @xianfeng/db/testing (`withoutScopeCondition`) the conditions below are `true`.
 const inPath = (column: Parameters<typeof pathInSubtree>[0], path: string): SQL =>
   conditionOff() ? sql`true` : pathInSubtree(column, path)
 
@@ -110,6 +109,44 @@ export const memberInScope = async (
 
 /** A scoped member as `memberInScope` returns it. */
 export type ScopedMember = Awaited<ReturnType<typeof memberInScope>>
+
+/** `xf_member_read`, named: node-postgres parses it once per connection (PGlite, without named statements, each time). */
+const memberReadStatement = (db: XfDb) =>
+  db
+    .select({
+      moved: sql<string | null>`r.moved::text`,
+      member: fromWholeRows(getTableColumns(members)),
+      org: fromWholeRows({ orgName: orgs.name, orgPath: orgs.path }),
+    })
+    .from(
+      sql`xf_member_read(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("id")}::uuid) as r`,
+    )
+    .prepare("xf_member_read")
+
+/**
+ * `memberInScope` as one statement for a caller cached by the API process (`EpochScope`): the function
+ * `xf_member_read` (custom migration `member_reads`) checks the authentication epoch, sets the scope row-level
+ * security reads transaction-locally and reads the member, in a statement that is its own transaction. Run it
+ * on the pool, outside any transaction (inside one it would work too, the scope then lasting to its end). The
+ * columns are `memberInScope`'s, read from the function's whole rows; the rows it picks are compared with
+ * `memberInScope`'s over the demo district by apps/api/test/one-statement-reads.test.ts.
+ * @throws EpochMoved when the epoch is no longer `at.epoch` (nothing was read); NotInScope as `memberInScope`.
+ */
+export const memberInScopeAtEpoch = async (
+  db: XfDb,
+  at: EpochScope,
+  memberId: string,
+): Promise<ScopedMember> => {
+  const [row] = await memberReadStatement(db).execute({
+    epoch: at.epoch,
+    scope: at.orgPath,
+    condition: !conditionOff(),
+    id: memberId,
+  })
+  if (row === undefined) throw new NotInScope("member", memberId)
+  if (row.moved !== null) throw new EpochMoved(row.moved)
+  return { ...row.member, ...row.org }
+}
 
 /**
  * Runs `fn` in one transaction that first sets `xianfeng.scope_path` to the scope's path (transaction-local,

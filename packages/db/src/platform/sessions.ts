@@ -57,6 +57,29 @@ export interface CallerCache {
   seen(epoch: string): void
 }
 
+/**
+ * A cached caller's scope with the authentication epoch its cache entry was read under (`CallerCache.get`), for a
+ * read that checks the epoch and sets the scope in its own one statement (`memberInScopeAtEpoch`,
+ * `listMembersAtEpoch`) instead of in a transaction opened by `withCaller`.
+ */
+export interface EpochScope {
+  readonly orgPath: string
+  /** The authentication epoch (`auth_epoch.n`, digits) the cached caller was read under. */
+  readonly epoch: string
+}
+
+/**
+ * A one-statement read found the authentication epoch moved past `EpochScope.epoch`: it set no scope and read
+ * nothing. The caller must be looked up again (`withCaller`), as a moved epoch means a session, token, user or
+ * org it depends on may have changed; `epoch` is the one found, for `CallerCache.seen`.
+ */
+export class EpochMoved extends Error {
+  readonly _tag = "EpochMoved"
+  constructor(readonly epoch: string) {
+    super(`the authentication epoch moved (now ${epoch}); the caller must be looked up again`)
+  }
+}
+
 const paramsOf = (credential: Credential) =>
   credential.kind === "session"
     ? {

@@ -3,8 +3,10 @@ import {
   idNumberCipherInScope,
   insertMember,
   isIdNumberRegistered,
+  listMembersAtEpoch,
   listMembersInScope,
   memberInScope,
+  memberInScopeAtEpoch,
   membersByIdNumberInScope,
   orgInScope,
   type Scope,
@@ -45,27 +47,35 @@ export const listMembers = route({
   auth: "user",
   query: MemberQuery,
   response: MemberPage,
-  handler: async ({ actor, query, deps }) => {
+  // A text search stays in its transaction (the one-statement page has no search).
+  oneStatement: ({ query }) => !query.q,
+  handler: async ({ actor, query, deps, atEpoch }) => {
     const page = query.page ?? 1
     const pageSize = query.pageSize ?? 20
-    const within = await withinOf(deps.db, actor, query.orgId)
-    return deps.db.transaction(async (tx) => {
-      const { rows, total } = await listMembersInScope(tx, actor, {
-        within,
-        page,
-        pageSize,
-        ...(query.stage ? { stage: query.stage } : {}),
-        ...(query.q ? { q: query.q } : {}),
-      })
-      await audit(tx, deps, actor, {
-        action: "member.list",
-        objectType: "org",
-        objectId: query.orgId ?? actor.orgId,
-        result: "ok",
-        details: { page, pageSize, returned: rows.length, ...(query.q ? { searched: true } : {}) },
-      })
-      return { items: rows.map(toMemberSummary), total, page, pageSize }
+    const stage = query.stage ? { stage: query.stage } : {}
+    const { rows, total } =
+      atEpoch === undefined
+        ? await listMembersInScope(deps.db, actor, {
+            within: await withinOf(deps.db, actor, query.orgId),
+            page,
+            pageSize,
+            ...stage,
+            ...(query.q ? { q: query.q } : {}),
+          })
+        : await listMembersAtEpoch(deps.db, atEpoch, {
+            ...(query.orgId === undefined ? {} : { orgId: query.orgId }),
+            page,
+            pageSize,
+            ...stage,
+          })
+    await audit(deps.db, deps, actor, {
+      action: "member.list",
+      objectType: "org",
+      objectId: query.orgId ?? actor.orgId,
+      result: "ok",
+      details: { page, pageSize, returned: rows.length, ...(query.q ? { searched: true } : {}) },
     })
+    return { items: rows.map(toMemberSummary), total, page, pageSize }
   },
 })
 
@@ -81,17 +91,20 @@ export const memberDetail = route({
   auth: "user",
   params: MemberParams,
   response: MemberDetail,
-  handler: async ({ actor, params, deps }) =>
-    deps.db.transaction(async (tx) => {
-      const detail = await loadDetail(tx, actor, params.id)
-      await audit(tx, deps, actor, {
-        action: "member.read",
-        objectType: "member",
-        objectId: params.id,
-        result: "ok",
-      })
-      return detail
-    }),
+  oneStatement: () => true,
+  handler: async ({ actor, params, deps, atEpoch }) => {
+    const detail =
+      atEpoch === undefined
+        ? await loadDetail(deps.db, actor, params.id)
+        : toMemberDetail(await memberInScopeAtEpoch(deps.db, atEpoch, params.id))
+    await audit(deps.db, deps, actor, {
+      action: "member.read",
+      objectType: "member",
+      objectId: params.id,
+      result: "ok",
+    })
+    return detail
+  },
 })
 
 export const createMember = route({
