@@ -72,18 +72,41 @@ type Sets = readonly RuleSet<DevelopmentRule>[]
 const rulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
 const pendingRulesByStep = new WeakMap<RuleSet<DevelopmentRule>, Map<string, readonly DevelopmentRule[]>>()
 
+/**
+ * The sets asked about lately with their maps, searched by identity before the WeakMaps: evaluate asks for a
+ * set's map for every record, the same two sets (the editions) over and over.
+ */
+const recentSets: RuleSet<DevelopmentRule>[] = []
+const recentRecordMaps: Map<string, readonly DevelopmentRule[]>[] = []
+const recentPendingMaps: Map<string, readonly DevelopmentRule[]>[] = []
+
 /** The rule set's rules by step, built as steps are asked for (one map per set and mode, kept). */
 const rulesOfSet = (
   set: RuleSet<DevelopmentRule>,
   pending: boolean,
 ): Map<string, readonly DevelopmentRule[]> => {
-  const maps = pending ? pendingRulesByStep : rulesByStep
-  let byStep = maps.get(set)
-  if (byStep === undefined) {
-    byStep = new Map()
-    maps.set(set, byStep)
+  for (let i = 0; i < recentSets.length; i++)
+    if (recentSets[i] === set)
+      return (pending ? recentPendingMaps[i] : recentRecordMaps[i]) as Map<string, readonly DevelopmentRule[]>
+  let forRecords = rulesByStep.get(set)
+  if (forRecords === undefined) {
+    forRecords = new Map()
+    rulesByStep.set(set, forRecords)
   }
-  return byStep
+  let forPending = pendingRulesByStep.get(set)
+  if (forPending === undefined) {
+    forPending = new Map()
+    pendingRulesByStep.set(set, forPending)
+  }
+  if (recentSets.length >= 8) {
+    recentSets.length = 0
+    recentRecordMaps.length = 0
+    recentPendingMaps.length = 0
+  }
+  recentSets.push(set)
+  recentRecordMaps.push(forRecords)
+  recentPendingMaps.push(forPending)
+  return pending ? forPending : forRecords
 }
 
 const rulesFor = (
@@ -113,7 +136,8 @@ const earliestOf = (sets: Sets): RuleSet<DevelopmentRule> | undefined => {
 
 /**
  * What every rule judging on one date sees, whatever the step: the history as it stood then, the edition
- * in force, the derived dates. Evaluate builds one per record and one for the pending steps.
+ * in force, the derived dates. Evaluate builds one for the pending steps (a record, judged for its step
+ * alone, gets only a context: `judgeRecord`).
  */
 interface Situation {
   readonly history: History
@@ -146,6 +170,7 @@ class DerivedOnDemand {
     () => undefined,
     undefined as unknown as DevelopmentPolicy,
     undefined as unknown as PlainDate,
+    true,
   )
 
   readonly #history: History
@@ -153,14 +178,26 @@ class DerivedOnDemand {
   readonly #policy: DevelopmentPolicy
   readonly #on: PlainDate
   #all: DerivedDates | undefined
-  #cancelledOn: PlainDate | undefined | null = null
-  #closedBy: { readonly step: ClosingStep; readonly on: PlainDate } | undefined | null = null
+  #cancelledOn: PlainDate | undefined | null
+  #closedBy: { readonly step: ClosingStep; readonly on: PlainDate } | undefined | null
 
-  constructor(history: History, editionOn: EditionOn, policy: DevelopmentPolicy, on: PlainDate) {
+  /**
+   * `closing`: whether the whole history holds a cancellation or a closing record (`HistoryCutter.closing`);
+   * when it holds none, no cut of it does, and `cancelledOn` and `closedBy` are known to be undefined.
+   */
+  constructor(
+    history: History,
+    editionOn: EditionOn,
+    policy: DevelopmentPolicy,
+    on: PlainDate,
+    closing: boolean,
+  ) {
     this.#history = history
     this.#editionOn = editionOn
     this.#policy = policy
     this.#on = on
+    this.#cancelledOn = closing ? null : undefined
+    this.#closedBy = closing ? null : undefined
   }
 
   #dates(): DerivedDates {
@@ -210,36 +247,101 @@ class DerivedOnDemand {
   }
 }
 
-const situation = (
-  cutter: HistoryCutter,
-  record: StepRecord | undefined,
-  on: PlainDate,
+/** The situation of the pending steps: all judged on `asOf` against the history then (`current`). */
+const pendingSituation = (
+  current: History,
+  derived: DerivedDates,
   asOf: PlainDate,
   sets: Sets,
-  policy: DevelopmentPolicy,
-  cut?: { readonly history: History; readonly derived: DerivedDates },
+  editionOn: EditionOn,
 ): Situation | undefined => {
-  const onDay = dayOf(on)
-  const inForce = ruleSetInForceOn(sets, onDay)
+  const inForce = ruleSetInForceOn(sets, dayOf(asOf))
   const set = inForce ?? earliestOf(sets)
   if (set === undefined) return undefined
-  const editionOn = editionResolver(sets)
-  const history = cut?.history ?? cutter.cut(onDay, record)
-  // Read-only to rules: an absent field reads as undefined there as here (exact optional types aside).
-  const derived =
-    cut?.derived ?? (new DerivedOnDemand(history, editionOn, policy, on) as unknown as DerivedDates)
   return {
-    history,
-    record,
-    on,
+    history: current,
+    record: undefined,
+    on: asOf,
     asOf,
     set,
-    rules: rulesOfSet(set, record === undefined),
+    rules: rulesOfSet(set, true),
     inForce: inForce !== undefined,
     editionOn,
     derived,
     ctx: undefined,
   }
+}
+
+/** The warning a date before the first edition gets: judged by the earliest edition (DR 2014 Art. 1). */
+const editionWarning = (on: PlainDate, set: RuleSet<DevelopmentRule>): Verdict =>
+  verdict("warning", "DEV-EDITION.none", [dr14(1)], { on, from: set.effectiveFrom })
+
+/** The verdicts of `rules` on `ctx`, after `first` (the edition warning) if given. */
+const runRules = (
+  ctx: RuleContext,
+  rules: readonly DevelopmentRule[],
+  policy: DevelopmentPolicy,
+  first: Verdict | undefined,
+): readonly Verdict[] => {
+  // The verdicts are collected into a new array only when two rules (or the edition warning and a rule) give
+  // some; otherwise the one rule's own (read-only) array is the answer, usually an empty one.
+  let out: readonly Verdict[] = first === undefined ? noVerdicts : [first]
+  let owned = first !== undefined
+  // Indexed loops: each rule's check is a different function returning arrays of different kinds, which
+  // keeps for…of iteration here off V8's fast path.
+  for (let i = 0; i < rules.length; i++) {
+    const vs = (rules[i] as DevelopmentRule).check(ctx, policy)
+    if (vs.length === 0) continue
+    if (out.length === 0) {
+      out = vs
+      continue
+    }
+    const mine: Verdict[] = owned ? (out as Verdict[]) : out.slice()
+    for (let j = 0; j < vs.length; j++) mine.push(vs[j] as Verdict)
+    out = mine
+    owned = true
+  }
+  return out
+}
+
+/**
+ * A record judged on its own date, against the history as it stood then without it, by the edition in force
+ * then: its step alone, so nothing of its situation is kept (a cut, its derived dates on demand, a context).
+ */
+const judgeRecord = (
+  cutter: HistoryCutter,
+  record: StepRecord,
+  asOf: PlainDate,
+  sets: Sets,
+  editionOn: EditionOn,
+  policy: DevelopmentPolicy,
+  calendar: WorkingCalendar,
+): readonly Verdict[] => {
+  const on = record.on
+  const onDay = dayOf(on)
+  const inForce = ruleSetInForceOn(sets, onDay)
+  const set = inForce ?? earliestOf(sets)
+  if (set === undefined) return noVerdicts
+  const history = cutter.cut(onDay, record)
+  // The same fields in the same order as the pending situation's context (one shape for every rule).
+  const ctx: RuleContext = {
+    history,
+    step: record.step,
+    record,
+    on,
+    asOf,
+    edition: set.edition as Edition,
+    editionOn,
+    calendar,
+    // Read-only to rules: an absent field reads as undefined there as here (exact optional types aside).
+    derived: new DerivedOnDemand(history, editionOn, policy, on, cutter.closing) as unknown as DerivedDates,
+  }
+  return runRules(
+    ctx,
+    rulesFor(set, rulesOfSet(set, false), record.step, false),
+    policy,
+    inForce === undefined ? editionWarning(on, set) : undefined,
+  )
 }
 
 const judgeIn = (
@@ -249,12 +351,6 @@ const judgeIn = (
   calendar: WorkingCalendar,
 ): readonly Verdict[] => {
   if (s === undefined) return noVerdicts
-  // The verdicts are collected into a new array only when two rules (or the edition warning and a rule) give
-  // some; otherwise the one rule's own (read-only) array is the answer, usually an empty one.
-  let out: readonly Verdict[] = s.inForce
-    ? noVerdicts
-    : [verdict("warning", "DEV-EDITION.none", [dr14(1)], { on: s.on, from: s.set.effectiveFrom })]
-  let owned = !s.inForce
   // One context per situation, its step set before each step's rules run: rules read it during `check` and
   // keep nothing of it, and evaluate judges up to 32 steps against the pending situation.
   let ctx = s.ctx
@@ -272,38 +368,16 @@ const judgeIn = (
     }
     s.ctx = ctx
   } else ctx.step = step
-  // Indexed loops: each rule's check is a different function returning arrays of different kinds, which
-  // keeps for…of iteration here off V8's fast path.
-  const rules = rulesFor(s.set, s.rules, step, s.record === undefined)
-  for (let i = 0; i < rules.length; i++) {
-    const vs = (rules[i] as DevelopmentRule).check(ctx, policy)
-    if (vs.length === 0) continue
-    if (out.length === 0) {
-      out = vs
-      continue
-    }
-    const mine: Verdict[] = owned ? (out as Verdict[]) : out.slice()
-    for (let j = 0; j < vs.length; j++) mine.push(vs[j] as Verdict)
-    out = mine
-    owned = true
-  }
-  return out
+  return runRules(
+    ctx,
+    rulesFor(s.set, s.rules, step, s.record === undefined),
+    policy,
+    s.inForce ? undefined : editionWarning(s.on, s.set),
+  )
 }
 
 /** No verdicts (shared, never changed). */
 const noVerdicts: readonly Verdict[] = []
-
-const judge = (
-  history: History,
-  step: StepId | DistrictStepId,
-  record: StepRecord | undefined,
-  on: PlainDate,
-  asOf: PlainDate,
-  sets: Sets,
-  policy: DevelopmentPolicy,
-  calendar: WorkingCalendar,
-): readonly Verdict[] =>
-  judgeIn(situation(new HistoryCutter(history), record, on, asOf, sets, policy), step, policy, calendar)
 
 /**
  * Verdicts for recording one step now (or on the record's date). The API refuses the write if any verdict
@@ -316,13 +390,12 @@ export const checkStep = (
   policy: DevelopmentPolicy,
   options: EvaluateOptions = {},
 ): readonly Verdict[] =>
-  judge(
-    history,
-    proposed.step,
+  judgeRecord(
+    new HistoryCutter(history),
     proposed,
     proposed.on,
-    proposed.on,
     ruleSets,
+    editionResolver(ruleSets),
     policy,
     options.calendar ?? chineseWorkingCalendar,
   )
@@ -386,13 +459,14 @@ export const evaluate = (
   const editionOn = editionResolver(ruleSets)
   const derived = deriveDates(current, editionOn, policy, asOf)
   // Pending steps are all judged on asOf against the same history: one situation for all of them.
-  const pendingSituation = situation(cutter, undefined, asOf, asOf, ruleSets, policy, {
-    history: current,
-    derived,
-  })
+  const situation = pendingSituation(current, derived, asOf, ruleSets, editionOn)
   const all = stepsOf(policy)
-  let lastExtension: StepRecord | undefined
-  for (const r of current.records) if (r.step === "probation-extension") lastExtension = r
+  // The last extension in the history's order (not by date), as ever; with at most one on file (almost
+  // always), its group says which without listing the cut's records.
+  const extensions = recordsOf(current, "probation-extension")
+  let lastExtension: StepRecord | undefined = extensions.length === 1 ? extensions[0] : undefined
+  if (extensions.length > 1)
+    for (const r of current.records) if (r.step === "probation-extension") lastExtension = r
   const lastExtensionDay = lastExtension === undefined ? undefined : dayOf(lastExtension.on)
   const statuses: StepStatus[] = []
   for (const s of all) {
@@ -402,9 +476,8 @@ export const evaluate = (
     let counting = 0
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as StepRecord
-      if (lastExtensionDay === undefined || !s.id.startsWith("conversion-") || dayOf(r.on) > lastExtensionDay)
-        counting++
-      const vs = judgeIn(situation(cutter, r, r.on, asOf, ruleSets, policy), s.id, policy, calendar)
+      if (lastExtensionDay === undefined || !s.conversion || dayOf(r.on) > lastExtensionDay) counting++
+      const vs = judgeRecord(cutter, r, asOf, ruleSets, editionOn, policy, calendar)
       if (vs.length > 0) recordVerdicts = recordVerdicts.length === 0 ? vs : [...recordVerdicts, ...vs]
     }
     let state: StepState = "done"
@@ -417,12 +490,12 @@ export const evaluate = (
         (derived.closedBy !== undefined && s.id !== derived.closedBy.step) ||
         (derived.stage === "member" &&
           (s.id === "probation-extension" || s.id === "probation-cancellation")) ||
-        (isStepId(s.id) && coveredByTransfer(current, s.id)) ||
+        (s.national && coveredByTransfer(current, s.id as StepId)) ||
         (s.id === "public-notice" && !needsPublicNotice(current, editionOn, asOf)) ||
         (s.id === "activist-assessment" && derived.admittedOn !== undefined)
       if (notApplicable) state = "not-applicable"
       else {
-        const p = judgeIn(pendingSituation, s.id, policy, calendar)
+        const p = judgeIn(situation, s.id, policy, calendar)
         verdicts = recordVerdicts.length === 0 ? p : [...recordVerdicts, ...p]
         state = stateOf(p)
         due = true
@@ -431,7 +504,7 @@ export const evaluate = (
       const incomplete =
         (s.id === "pre-review" && !isSatisfied(current, "@pre-review", policy, editionOn, asOf)) ||
         (s.id === "training" && !trainingComplete(current, policy))
-      const pending = judgeIn(pendingSituation, s.id, policy, calendar)
+      const pending = judgeIn(situation, s.id, policy, calendar)
       const p = incomplete ? pending : pending.filter((v) => v.status === "due" || v.status === "overdue")
       verdicts = p.length === 0 ? recordVerdicts : recordVerdicts.length === 0 ? p : [...recordVerdicts, ...p]
       state = stateOf(p)
@@ -465,6 +538,10 @@ interface StepEntry {
   readonly stage: Stage
   readonly recurring: boolean
   readonly optional: boolean
+  /** One of the national steps (`isStepId`), not a district's own. */
+  readonly national: boolean
+  /** A conversion step (`conversion-…`): its records restart after a probation extension. */
+  readonly conversion: boolean
 }
 
 /** The 25 steps and outcome records, then the district's own (per list of extra steps, built once). */
@@ -479,10 +556,21 @@ const stepsOf = (policy: DevelopmentPolicy): readonly StepEntry[] => {
         stage: d.stage,
         recurring: d.recurring,
         optional: d.optional,
+        national: true,
+        conversion: d.id.startsWith("conversion-"),
       })),
       ...policy.extraSteps.map((x) => {
         const after = isStepId(x.after) ? stepDefinition(x.after).stage : 1
-        return { id: x.id as DistrictStepId, name: x.name, stage: after, recurring: false, optional: false }
+        return {
+          id: x.id as DistrictStepId,
+          name: x.name,
+          stage: after,
+          recurring: false,
+          optional: false,
+          // District ids start with "x-" (the policy's schema): worked out all the same, as before.
+          national: isStepId(x.id),
+          conversion: x.id.startsWith("conversion-"),
+        }
       }),
     ]
     stepLists.set(policy.extraSteps, list)

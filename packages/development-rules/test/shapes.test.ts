@@ -55,7 +55,10 @@ describe("shapes kept across full collections", () => {
 const ours = new Set([
   "evaluate",
   "situation",
+  "pendingSituation",
   "judgeIn",
+  "judgeRecord",
+  "runRules",
   "DerivedOnDemand",
   "get cancelledOn",
   "get closedBy",
@@ -64,6 +67,7 @@ const ours = new Set([
   "HistoryCutter",
   "CutHistory",
   "cut",
+  "get person",
   "recordsOf",
   "firstOf",
   "lastOf",

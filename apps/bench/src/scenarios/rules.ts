@@ -6,20 +6,21 @@ import { benchRules } from "../rules.js"
 
 /**
  * What limits the rules benchmark, from CPU profiles of `evaluate()` over the bench's generated histories (the
- * development-rules build of 2026-11-30 night: days from a ring of recent dates, record-only rules not asked
- * about pending steps).
+ * development-rules build of 2026-12-01 night: a record judged with a context alone on a cut that shares its
+ * history's index; before it, the build of 2026-11-30 night).
  */
 export const rulesLimit = (perEval: number, perParse: number) =>
   `evaluate() costs ${perEval.toFixed(0)} µs per history against ${perParse.toFixed(1)} µs of native JSON.parse. ` +
   "It judges each of the 32 steps and outcome records, and each record again as of its own date, against the " +
   "rules of the edition in force (pending steps only against the rules that can judge a step not yet on file). " +
-  "In a CPU profile of evaluate(), about half is judging steps, a quarter of it the order rule's prerequisite " +
-  "checks; a fifth is grouping the history's records by step, half of that reading each record's date for the " +
-  "first time through temporal-polyfill (every field read looks the date up in the polyfill's table of all live " +
-  "dates, mostly cache misses); garbage collection comes on top. The first chunk runs mostly unoptimized (two to " +
-  "three times a warm chunk), so the ratio falls with the number of histories. " +
+  "In a CPU profile of evaluate(), about two fifths is judging the records on their own dates and a fifth " +
+  "judging the pending steps (the order rule's prerequisite checks about a sixth of the whole); an eighth is " +
+  "grouping the history's records by step, half of that reading each record's date for the first time through " +
+  "temporal-polyfill (every field read looks the date up in the polyfill's table of all live dates, mostly " +
+  "cache misses); garbage collection comes on top. The first chunk runs mostly unoptimized (two to three times " +
+  "a warm chunk), so the ratio falls with the number of histories. " +
   `A 3× budget leaves about ${(3 * perParse).toFixed(0)} µs per history; what is left to take out is the ` +
-  "per-record cut of the history and the first read of each date (a history whose records carried their epoch " +
+  "rules' own work per record and the first read of each date (a history whose records carried their epoch " +
   "days would skip it)."
 
 /** Says so when a full run used fewer histories than the issue's million (BENCH_HISTORIES). */

@@ -34,10 +34,24 @@ interface Group {
 }
 
 /**
+ * What a `HistoryCutter` works out once per history and every cut of it shares: the records and their epoch
+ * days in the history's order, the records grouped by step (each group in date order), and whether the
+ * history holds a transfer-in at all.
+ */
+interface Index {
+  readonly person: History["person"]
+  readonly all: readonly StepRecord[]
+  readonly days: readonly number[]
+  readonly groups: ReadonlyMap<string, Group>
+  readonly hasTransfer: boolean
+}
+
+/**
  * A history as it stood on a day (records on or before it, without the one being judged), made by
  * `historyAsOf` or a `HistoryCutter`. It answers `recordsOf` from the whole history's groups: a step's records
  * in the cut are a prefix of its records overall, usually all or none of them, so most answers cost no
- * copying. Rules ask for the first or last record of some step dozens of times per evaluation.
+ * copying. Rules ask for the first or last record of some step dozens of times per evaluation. A cut holds
+ * only its day, the record left out and its history's shared `Index` (evaluate makes one per record).
  */
 class CutHistory implements History {
   /**
@@ -48,28 +62,54 @@ class CutHistory implements History {
    * run unoptimized until the engine has compiled them again. See docs/benchmarks.md ("Rules").
    */
   static readonly keptShape: CutHistory = new CutHistory(
-    { birthDate: undefined as unknown as History["person"]["birthDate"], migrant: false },
-    [],
-    [],
-    new Map(),
+    {
+      person: { birthDate: undefined as unknown as History["person"]["birthDate"], migrant: false },
+      all: [],
+      days: [],
+      groups: new Map(),
+      hasTransfer: false,
+    },
     0,
     undefined,
   )
 
-  readonly person: History["person"]
-  /** The whole history's records and their days, from which `records` is cut when first asked for. */
-  readonly #all: readonly StepRecord[]
-  readonly #days: readonly number[]
-  #records: readonly StepRecord[] | undefined
-  readonly #groups: ReadonlyMap<string, Group>
+  readonly #index: Index
   readonly #on: number
   readonly #except: StepRecord | undefined
-  #partial: Map<string, readonly StepRecord[]> | undefined
+  /** `records`, once asked for. */
+  #records: readonly StepRecord[] | undefined
+  /** The last partial answer of `recordsOf` and its step (a record's cut asks about its own step). */
+  #partialStep: string | undefined
+  #partial: readonly StepRecord[] | undefined
   /** Prerequisites answered for this cut (it never changes), under one policy, calendar of editions and day. */
   #answers: Map<string, boolean> | undefined
   #answersFor: readonly [unknown, unknown, unknown] | undefined
+  #transfer: StepRecordOf<"transfer-in"> | undefined | null
 
-  answers(policy: unknown, editionOn: unknown, on: unknown): Map<string, boolean> {
+  constructor(index: Index, on: number, except: StepRecord | undefined) {
+    this.#index = index
+    this.#on = on
+    this.#except = except
+    this.#records = undefined
+    this.#partialStep = undefined
+    this.#partial = undefined
+    this.#answers = undefined
+    this.#answersFor = undefined
+    // Most histories hold no transfer: then no cut of them does.
+    this.#transfer = index.hasTransfer ? null : undefined
+  }
+
+  get person(): History["person"] {
+    return this.#index.person
+  }
+
+  /**
+   * The cut's answers, kept only for a cut without a record left out: the cut of `asOf`, against which
+   * evaluate judges every pending step (up to 32 steps asking overlapping prerequisites). A record's cut is
+   * judged for one step, whose prerequisites are asked once each, so keeping them would only allocate.
+   */
+  answers(policy: unknown, editionOn: unknown, on: unknown): Map<string, boolean> | undefined {
+    if (this.#except !== undefined) return undefined
     const f = this.#answersFor
     if (
       this.#answers === undefined ||
@@ -84,35 +124,16 @@ class CutHistory implements History {
     return this.#answers
   }
 
-  constructor(
-    person: History["person"],
-    all: readonly StepRecord[],
-    days: readonly number[],
-    groups: ReadonlyMap<string, Group>,
-    on: number,
-    except: StepRecord | undefined,
-  ) {
-    this.person = person
-    this.#all = all
-    this.#days = days
-    this.#records = undefined
-    this.#groups = groups
-    this.#on = on
-    this.#except = except
-  }
-
-  #transfer: StepRecordOf<"transfer-in"> | undefined | null = null
-
   /**
    * Records dated on or before the cut's day, without the one judged, in the history's order. Worked out
    * when first asked for: rules read the cut through `recordsOf`, so most cuts never need the list.
    */
   get records(): readonly StepRecord[] {
     if (this.#records === undefined) {
-      const all = this.#all
+      const { all, days } = this.#index
       const kept: StepRecord[] = []
       for (let i = 0; i < all.length; i++)
-        if ((this.#days[i] as number) <= this.#on && all[i] !== this.#except) kept.push(all[i] as StepRecord)
+        if ((days[i] as number) <= this.#on && all[i] !== this.#except) kept.push(all[i] as StepRecord)
       this.#records = kept
     }
     return this.#records
@@ -125,7 +146,7 @@ class CutHistory implements History {
   }
 
   recordsOf(step: string): readonly StepRecord[] {
-    const g = this.#groups.get(step)
+    const g = this.#index.groups.get(step)
     if (g === undefined) return none
     const { records, days } = g
     // The usual answers: all of them (the cut is after the last, and the record judged is another step's)…
@@ -139,14 +160,13 @@ class CutHistory implements History {
       n++
     }
     if (n === records.length && !hasExcept) return records
-    if (n === 0) return none
-    this.#partial ??= new Map()
-    let part = this.#partial.get(step)
-    if (part === undefined) {
-      part = records.slice(0, n).filter((r) => r !== this.#except)
-      this.#partial.set(step, part)
+    // Nothing before the record judged (its step's first record, the usual case): no list to make.
+    if (n === 0 || (n === 1 && hasExcept)) return none
+    if (this.#partialStep !== step || this.#partial === undefined) {
+      this.#partial = hasExcept ? records.slice(0, n).filter((r) => r !== this.#except) : records.slice(0, n)
+      this.#partialStep = step
     }
-    return part
+    return this.#partial
   }
 }
 
@@ -154,7 +174,7 @@ class CutHistory implements History {
  * A place to keep answers about a cut that depend only on it and on (policy, editionOn, on), all compared by
  * identity (a situation passes the same objects to every rule): the same
  * prerequisite is asked for by many steps' rules judged against one cut. Undefined for a history from
- * outside (asked afresh each time).
+ * outside and for a record's cut (asked afresh each time).
  */
 export const answersOf = (
   history: History,
@@ -197,24 +217,26 @@ export class HistoryCutter {
     records: [],
   })
 
-  readonly #history: History
-  readonly #days: readonly number[]
-  readonly #groups: ReadonlyMap<string, Group>
+  readonly #index: Index
+  /**
+   * Whether the history holds a probation cancellation or a record that closes the procedure (direct or
+   * posthumous admission, non-recognition: derived.ts's `closingSteps`): without one, no cut of it has a
+   * `cancelledOn` or a `closedBy`.
+   */
+  readonly closing: boolean
 
   constructor(history: History) {
-    this.#history = history
-    this.#days = history.records.map((r) => dayOfFresh(r.on))
+    const records = history.records
+    const days = records.map((r) => dayOfFresh(r.on))
     const groups = new Map<string, { records: StepRecord[]; days: number[] }>()
-    const days = this.#days
     let sorted = true
     for (let i = 1; i < days.length && sorted; i++) sorted = (days[i - 1] as number) <= (days[i] as number)
     // Stored histories come in date order; others are sorted by day, ties in their original order.
     let order: number[] | undefined
     if (!sorted) {
-      order = history.records.map((_, i) => i)
+      order = records.map((_, i) => i)
       order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
     }
-    const records = history.records
     for (let k = 0; k < records.length; k++) {
       const i = order === undefined ? k : (order[k] as number)
       const r = records[i] as StepRecord
@@ -225,12 +247,23 @@ export class HistoryCutter {
         g.days.push(days[i] as number)
       }
     }
-    this.#groups = groups
+    this.#index = {
+      person: history.person,
+      all: records,
+      days,
+      groups,
+      hasTransfer: groups.has("transfer-in"),
+    }
+    this.closing =
+      groups.has("probation-cancellation") ||
+      groups.has("direct-admission") ||
+      groups.has("posthumous-admission") ||
+      groups.has("membership-not-recognised")
   }
 
   /** The history as it stood on epoch day `on`: records dated on or before it, without `except`. */
   cut(on: number, except?: StepRecord): History {
-    return new CutHistory(this.#history.person, this.#history.records, this.#days, this.#groups, on, except)
+    return new CutHistory(this.#index, on, except)
   }
 }
 

@@ -80,8 +80,10 @@ export const applicationRules = (edition: Edition): DevelopmentRule[] => [
     codes: ["too-early"],
     check: (ctx, policy) => {
       const wait = policy.activistMinWait
+      // No national wait: the derived dates (worked out in full for a record when first read) are not needed.
+      if (wait === null) return []
       const applied = ctx.derived.appliedOn
-      if (wait === null || applied === undefined) return []
+      if (applied === undefined) return []
       if (hasElapsed(applied, ctx.on, wait, policy.periodEnd)) return []
       const earliest = periodEnd(applied, wait, policy.periodEnd)
       return [
