@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/server.ts", "src/index.ts"],
+  entry: ["src/server.ts", "src/index.ts", "src/demo-index.ts"],
   format: ["esm"],
   target: "node20",
   sourcemap: true,

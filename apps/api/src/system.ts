@@ -6,7 +6,6 @@ import {
   type Database,
   type IdVault,
   keyFromConfig,
-  loadDevelopmentPolicy,
   loadOrCreateKey,
   openDatabase,
   writeAuditHeads,
@@ -16,10 +15,8 @@ import { demoLoadProgress, isEmpty, loadDemoDistrict } from "@xianfeng/demo"
 import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
+import { indexDemoDistrict } from "./demo-index.js"
 import type { Deps } from "./deps.js"
-import { indexDemoDues } from "./routes/care/dashboard.js"
-import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
-import { indexDemoCalendar } from "./routes/discipline/agenda.js"
 
 export interface System {
   readonly app: ReturnType<typeof createApp>
@@ -86,13 +83,9 @@ export const startSystem = async (
           ),
         })
         loadedDemo = true
-        // The pipeline index of the new district, as of the same day the demo was generated for.
-        const { policy } = await loadDevelopmentPolicy(owner.db, "d1")
-        await indexDemoPipeline(owner.db, dateOfInstant(now()), policy)
-        // And the compliance calendar's stored answers, for the agenda.
-        await indexDemoCalendar(owner.db, dateOfInstant(now()))
-        // And the dues standings, for the care panel's arrears.
-        await indexDemoDues(owner.db, dateOfInstant(now()))
+        // Its stored answers (pipeline index, compliance calendar, dues standings), as of the same day the demo
+        // was generated for, so the first reads need not evaluate the district.
+        await indexDemoDistrict(owner.db, dateOfInstant(now()))
       }
       // Statistics for the planner once there is data: PGlite never gathers them by itself.
       await analyzeIfNeverAnalyzed(owner.db)

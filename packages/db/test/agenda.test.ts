@@ -103,6 +103,25 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
     // Both ends of the window count.
     const edge = await pipelineDeadlinesOf(database.db, district, date("2026-12-10"), date("2026-12-20"), 100)
     expect(edge.map((r) => r.dueBy)).toEqual(["2026-12-10", "2026-12-20"])
+    // A person's row stored again replaces their steps: 甲's step moved out of the window, 乙's into it.
+    const again = (id: string | undefined, dueBy: string) => ({
+      memberId: id ?? "",
+      memberVersion: 1,
+      evaluatedOn: date("2026-11-28"),
+      recheckOn: date("2026-12-28"),
+      items: [{ step: "activist-decision", state: "overdue" as const, dueBy }],
+    })
+    await savePipelineIndex(database.db, [again(ids.near, "2027-02-01"), again(ids.far, "2026-12-02")])
+    expect(
+      (await pipelineDeadlinesOf(database.db, district, from, to, 100)).map((r) => [
+        r.name,
+        r.state,
+        r.dueBy,
+      ]),
+    ).toEqual([
+      ["乙", "overdue", "2026-12-02"],
+      ["丁", "due", "2026-12-20"],
+    ])
   })
 
   it("discipline: orders not closed whose deadline falls in the window, in the scope only", async () => {

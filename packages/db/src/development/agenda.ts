@@ -1,13 +1,18 @@
 /**
  * 发展党员's part of the agenda (日程): the open development steps whose deadline falls in a window, read from
- * the pipeline index (`development_pipeline_index`), not by evaluating anyone. Refresh the stale rows first
+ * the pipeline index's steps (`development_pipeline_items`), not by evaluating anyone. Refresh the stale rows first
  * (`stalePipelinePeople`, as the pipeline read does).
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, gte, inArray, lte, type SQL } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
-import { developmentPipelineIndex as idx, members, orgs } from "../schema/index.js"
+import {
+  developmentPipelineIndex as idx,
+  members,
+  orgs,
+  developmentPipelineItems as steps,
+} from "../schema/index.js"
 import { pipelineStages } from "./pipeline.js"
 
 /** One open step of one person with its deadline in the window. */
@@ -24,8 +29,10 @@ export interface PipelineDeadline {
 
 /**
  * The open steps of the pipeline's people in the scope whose deadline lies in `from`…`to` (both inclusive),
- * soonest first, from the index rows that hold for the member row's current version. At most `limit` people
- * are read, those with the soonest deadline first (each may bring several steps).
+ * soonest first (then by person and the index row's order), from the index rows that hold for the member row's
+ * current version; at most `limit` steps. Walks the deadline index (`development_pipeline_items`) from `from`
+ * and stops at the `limit`th step that holds in scope (or, for a small scope, reads the scope's people's own
+ * rows by key), so it costs what it returns, not the province's pipeline.
  */
 export const pipelineDeadlinesOf = async (
   db: XfDb,
@@ -34,18 +41,19 @@ export const pipelineDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<PipelineDeadline[]> => {
-  const lo = from.toString()
-  const hi = to.toString()
   const rows = await db
     .select({
       memberId: members.id,
       name: members.name,
       orgId: members.orgId,
       orgName: orgs.name,
-      items: idx.items,
+      step: steps.step,
+      state: steps.state,
+      dueBy: steps.dueBy,
     })
-    .from(idx)
-    .innerJoin(members, eq(members.id, idx.memberId))
+    .from(steps)
+    .innerJoin(idx, eq(idx.memberId, steps.memberId))
+    .innerJoin(members, eq(members.id, steps.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(
       and(
@@ -53,18 +61,11 @@ export const pipelineDeadlinesOf = async (
         eq(members.status, "normal"),
         inArray(members.stage, [...pipelineStages]),
         eq(idx.memberVersion, members.version),
-        sql`exists (select 1 from jsonb_array_elements(${idx.items}) as it where it->>'dueBy' between ${lo} and ${hi})`,
+        gte(steps.dueBy, from),
+        lte(steps.dueBy, to),
       ) as SQL,
     )
-    // Soonest first, so a capped read keeps the nearest deadlines.
-    .orderBy(
-      sql`(select min(it->>'dueBy') from jsonb_array_elements(${idx.items}) as it where it->>'dueBy' between ${lo} and ${hi})`,
-      asc(members.id),
-    )
+    .orderBy(asc(steps.dueBy), asc(steps.memberId), asc(steps.ordinal))
     .limit(limit)
-  return rows
-    .flatMap(({ items, ...person }) =>
-      items.filter((i) => i.dueBy >= lo && i.dueBy <= hi).map((i) => ({ ...person, ...i })),
-    )
-    .sort((a, b) => (a.dueBy < b.dueBy ? -1 : a.dueBy > b.dueBy ? 1 : a.memberId < b.memberId ? -1 : 1))
+  return rows.map((r) => ({ ...r, dueBy: r.dueBy.toString() }))
 }

@@ -16,6 +16,7 @@ import {
   members,
   orgs,
   type PipelineIndexItem,
+  developmentPipelineItems as stepRows,
 } from "../schema/index.js"
 import { type DevelopmentPerson, developmentPersonColumns } from "./people.js"
 import { type PipelineStage, pipelineStages } from "./pipeline.js"
@@ -94,24 +95,35 @@ export interface PipelineIndexEntry {
 }
 
 /**
- * Stores (or replaces) index rows; the only write to development_pipeline_index. Not scoped itself: the
+ * Stores (or replaces) index rows and their open steps one row each (`development_pipeline_items`, unpacked from
+ * the stored `items` in the database) in one transaction; the only write to either table. Not scoped itself: the
  * callers pass people they loaded in scope (`stalePipelinePeople`, `developmentCaseOf`).
  */
 export const savePipelineIndex = async (db: XfDb, entries: readonly PipelineIndexEntry[]): Promise<void> => {
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insert(idx)
-      .values(entries.slice(i, i + 500).map((e) => ({ ...e, items: [...e.items] })))
-      .onConflictDoUpdate({
-        target: idx.memberId,
-        set: {
-          memberVersion: sql`excluded.member_version`,
-          evaluatedOn: sql`excluded.evaluated_on`,
-          recheckOn: sql`excluded.recheck_on`,
-          items: sql`excluded.items`,
-        },
-      })
-  }
+  if (entries.length === 0) return
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < entries.length; i += 500) {
+      const ids = entries.slice(i, i + 500).map((e) => e.memberId)
+      await tx
+        .insert(idx)
+        .values(entries.slice(i, i + 500).map((e) => ({ ...e, items: [...e.items] })))
+        .onConflictDoUpdate({
+          target: idx.memberId,
+          set: {
+            memberVersion: sql`excluded.member_version`,
+            evaluatedOn: sql`excluded.evaluated_on`,
+            recheckOn: sql`excluded.recheck_on`,
+            items: sql`excluded.items`,
+          },
+        })
+      await tx.delete(stepRows).where(inArray(stepRows.memberId, ids))
+      await tx.execute(sql`
+        insert into ${stepRows} (member_id, ordinal, step, state, due_by)
+        select i.member_id, (it.n - 1)::int, it.v->>'step', it.v->>'state', (it.v->>'dueBy')::date
+        from ${idx} as i cross join lateral jsonb_array_elements(i.items) with ordinality as it(v, n)
+        where ${inArray(sql`i.member_id`, ids)}`)
+    }
+  })
 }
 
 /** A person of the pipeline with open deadlines, as the index holds them. */

@@ -3,18 +3,20 @@
  * organization what falls due next, stored when evaluated and re-evaluated at read time only for the
  * organizations whose row is missing, whose `recheck_on` has come (or whose `evaluated_on` lies after today)
  * or whose basis changed — the district policy, whether a committee is elected, or the organization's sittings
- * and heart-to-heart talks (谈心谈话, counted in compliance; their years' basis stamps). The agenda then reads the
- * due dates by query.
+ * and heart-to-heart talks (谈心谈话, counted in compliance; their years' basis stamps). The staleness check runs
+ * in SQL and ships only the stale organizations; what falls due is stored one row per obligation-period
+ * (`discipline_calendar_items`, indexed by due date), so the agenda's window reads the soonest rows and stops.
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   type CalendarIndexItem,
   disciplineCalendarIndex as cal,
   disciplineBasisStamps,
   disciplineMeetings,
+  disciplineCalendarItems as items,
   orgs,
 } from "../schema/index.js"
 import { hasCommitteeSql } from "./committee-probe.js"
@@ -38,26 +40,29 @@ export interface CalendarBasisRow {
   readonly recheckOn: PlainDate | null
 }
 
+/** The fingerprint of an organization's sittings and talks dated in `since`'s year or later (`CalendarBasisRow.sittings`). */
+const stampsSql = (orgId: SQL, since: PlainDate) =>
+  sql`coalesce((select string_agg(bs.year::text || ':' || bs.stamp::text, '/' order by bs.year)
+      from ${disciplineBasisStamps} as bs where bs.org_id = ${orgId} and bs.year >= ${since.year}), '')`
+
 /**
  * Every organization of the scope's subtree with its kind, name, whether it has a committee, a fingerprint of
  * its sittings dated in `since`'s year or later (their basis stamps), and its stored calendar row (if any). One
- * query joined by keys: at a province's million members and two years of sittings, the aggregates this used to
- * run over every member and sitting on each agenda read took seconds.
+ * query joined by keys, but a row per organization of the scope: the agenda's refresh reads
+ * `staleCalendarBasesOf`, which compares in SQL and ships only the stale.
  */
 export const calendarBasesOf = async (
   db: XfDb,
   scope: Scope,
   since: PlainDate,
-): Promise<CalendarBasisRow[]> => {
-  const stamps = sql`(select string_agg(bs.year::text || ':' || bs.stamp::text, '/' order by bs.year)
-      from ${disciplineBasisStamps} as bs where bs.org_id = ${orgs.id} and bs.year >= ${since.year})`
-  return db
+): Promise<CalendarBasisRow[]> =>
+  db
     .select({
       id: orgs.id,
       kind: orgs.kind,
       name: orgs.name,
       hasCommittee: sql<boolean>`${hasCommitteeSql(sql`${orgs.id}`)}`,
-      sittings: sql<string>`coalesce(${stamps}, '')`,
+      sittings: sql<string>`${stampsSql(sql`${orgs.id}`, since)}`,
       storedBasis: cal.basis,
       evaluatedOn: cal.evaluatedOn,
       recheckOn: cal.recheckOn,
@@ -66,6 +71,59 @@ export const calendarBasesOf = async (
     .leftJoin(cal, eq(cal.orgId, orgs.id))
     .where(orgRowInScope(scope))
     .orderBy(asc(orgs.path))
+
+/** An organization whose stored calendar must be evaluated again, with the basis to store with it. */
+export interface StaleCalendarRow {
+  readonly id: string
+  readonly kind: string
+  /** A committee is elected (7 or more full members, BR 9): the bounded probe `hasCommitteeSql`. */
+  readonly hasCommittee: boolean
+  /** `calendarBasisSql`: what the new row is evaluated for. */
+  readonly basis: string
+}
+
+/**
+ * The basis a stored calendar row is evaluated for, as text — the one definition, built in SQL so that the check
+ * compares it with the stored `basis` there: `<policyPrint>|<since, ISO>|<1 if a committee is elected, else
+ * 0>|<the basis stamps of each year from since's, "<year>:<stamp>" joined by "/">`.
+ */
+const calendarBasisSql = (policyPrint: string, since: PlainDate, hasCommittee: SQL, stamps: SQL) =>
+  sql`(${policyPrint}::text || '|' || ${since.toString()}::text || '|' || (case when ${hasCommittee} then '1' else '0' end) || '|' || ${stamps})`
+
+/**
+ * The organizations of the scope's subtree, in path order, whose stored calendar must be evaluated again on
+ * `today`: the row is missing, was evaluated for another basis (`calendarBasisSql` with `policyPrint`, a
+ * fingerprint of the district policy the caller evaluates with, and `since`, the first day the calendar looks
+ * back to), its `recheck_on` is today or earlier, or its `evaluated_on` lies after today (a clock set back).
+ * Compared in SQL, so a read with nothing stale ships nothing: each organization costs the database two bounded
+ * index probes (the committee probe and its stamps) and its stored row by key, and Node only the stale rows.
+ */
+export const staleCalendarBasesOf = async (
+  db: XfDb,
+  scope: Scope,
+  since: PlainDate,
+  today: PlainDate,
+  policyPrint: string,
+): Promise<StaleCalendarRow[]> => {
+  const day = today.toString()
+  const rows = rowsOf<{ id: string; kind: string; committee: boolean; basis: string }>(
+    await db.execute(sql`
+      select b.id, b.kind, b.committee, b.basis
+      from (
+        select ${orgs.id} as id, ${orgs.kind} as kind, ${orgs.path} as path, p.committee,
+          ${calendarBasisSql(policyPrint, since, sql`p.committee`, stampsSql(sql`${orgs.id}`, since))} as basis
+        from ${orgs}
+        -- Fences (offset 0): the committee is probed once per organization, not again inside the basis, and
+        -- the basis is built once, not again in the comparison below.
+        cross join lateral (select ${hasCommitteeSql(sql`${orgs.id}`)} as committee offset 0) as p
+        where ${orgRowInScope(scope)}
+        offset 0
+      ) as b
+      left join ${cal} as c on c.org_id = b.id
+      where c.org_id is null or c.basis <> b.basis or c.recheck_on <= ${day}::date or c.evaluated_on > ${day}::date
+      order by b.path`),
+  )
+  return rows.map((r) => ({ id: r.id, kind: r.kind, hasCommittee: r.committee, basis: r.basis }))
 }
 
 /** The sittings (id, organization, date, types) of the given organizations of the scope dated `from`…`to`. */
@@ -112,24 +170,42 @@ export interface CalendarIndexEntry {
 }
 
 /**
- * Stores (or replaces) calendar rows; the only write to discipline_calendar_index. Not scoped itself: the
- * callers pass organizations they loaded in scope (`calendarBasesOf`).
+ * Stores (or replaces) calendar rows and their items (`discipline_calendar_items`, replaced whole) in one
+ * transaction; the only write to either table. Not scoped itself: the callers pass organizations they loaded in
+ * scope (`staleCalendarBasesOf`). The items go to the database as one jsonb parameter per 500 organizations and
+ * are unpacked there (a calendar has about a dozen, so a row per item would pass tens of thousands of parameters).
  */
 export const saveCalendarIndex = async (db: XfDb, entries: readonly CalendarIndexEntry[]): Promise<void> => {
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insert(cal)
-      .values(entries.slice(i, i + 500).map((e) => ({ ...e, items: [...e.items] })))
-      .onConflictDoUpdate({
-        target: cal.orgId,
-        set: {
-          basis: sql`excluded.basis`,
-          evaluatedOn: sql`excluded.evaluated_on`,
-          recheckOn: sql`excluded.recheck_on`,
-          items: sql`excluded.items`,
-        },
-      })
-  }
+  if (entries.length === 0) return
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < entries.length; i += 500) {
+      const chunk = entries.slice(i, i + 500)
+      await tx
+        .insert(cal)
+        .values(chunk.map(({ items: _, ...row }) => row))
+        .onConflictDoUpdate({
+          target: cal.orgId,
+          set: {
+            basis: sql`excluded.basis`,
+            evaluatedOn: sql`excluded.evaluated_on`,
+            recheckOn: sql`excluded.recheck_on`,
+          },
+        })
+      await tx.delete(items).where(
+        inArray(
+          items.orgId,
+          chunk.map((e) => e.orgId),
+        ),
+      )
+      const doc = JSON.stringify(chunk.map((e) => ({ org: e.orgId, items: e.items })))
+      await tx.execute(sql`
+        insert into ${items} (org_id, ordinal, obligation, period, period_start, period_end, status, due_by, citations)
+        select e->>'org', (it.n - 1)::int, it.v->>'obligation', it.v->>'period', (it.v->>'periodStart')::date,
+          (it.v->>'periodEnd')::date, it.v->>'status', (it.v->>'dueBy')::date, coalesce(it.v->'citations', '[]'::jsonb)
+        from jsonb_array_elements(${doc}::jsonb) as e
+        cross join lateral jsonb_array_elements(e->'items') with ordinality as it(v, n)`)
+    }
+  })
 }
 
 /** One stored calendar entry falling due in a window, with its organization. */
@@ -139,9 +215,12 @@ export interface CalendarDeadline extends CalendarIndexItem {
 }
 
 /**
- * The stored calendar entries of the scope's organizations whose due date lies in `from`…`to` (both
- * inclusive), soonest first; at most `limit` organizations are read, those with the soonest entry first.
- * Refresh the stale rows first (`calendarBasesOf`, `saveCalendarIndex`).
+ * The stored calendar entries (`discipline_calendar_items`) of the scope's organizations whose due date lies in
+ * `from`…`to` (both inclusive), soonest first (then by organization id and calendar order: the due-date index's
+ * order, so nothing is sorted); at most `limit` entries. Walks that index from `from` and stops at the `limit`th
+ * entry in scope (or, for a small scope, reads its organizations' own rows by key), so it costs what it returns,
+ * not the province's calendars.
+ * Refresh the stale rows first (`staleCalendarBasesOf`, `saveCalendarIndex`).
  */
 export const calendarDeadlinesOf = async (
   db: XfDb,
@@ -150,19 +229,27 @@ export const calendarDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<CalendarDeadline[]> => {
-  const lo = from.toString()
-  const hi = to.toString()
-  const inWindow = sql`from jsonb_array_elements(${cal.items}) as it where it->>'dueBy' between ${lo} and ${hi}`
   const rows = await db
-    .select({ orgId: orgs.id, orgName: orgs.name, items: cal.items })
-    .from(cal)
-    .innerJoin(orgs, eq(orgs.id, cal.orgId))
-    .where(and(orgRowInScope(scope), sql`exists (select 1 ${inWindow})`) as SQL)
-    .orderBy(sql`(select min(it->>'dueBy') ${inWindow})`, asc(orgs.path))
+    .select({
+      orgId: items.orgId,
+      orgName: orgs.name,
+      obligation: items.obligation,
+      period: items.period,
+      periodStart: items.periodStart,
+      periodEnd: items.periodEnd,
+      status: items.status,
+      dueBy: items.dueBy,
+      citations: items.citations,
+    })
+    .from(items)
+    .innerJoin(orgs, eq(orgs.id, items.orgId))
+    .where(and(orgRowInScope(scope), gte(items.dueBy, from), lte(items.dueBy, to)) as SQL)
+    .orderBy(asc(items.dueBy), asc(items.orgId), asc(items.ordinal))
     .limit(limit)
-  return rows
-    .flatMap(({ items, ...org }) =>
-      items.filter((i) => i.dueBy >= lo && i.dueBy <= hi).map((i) => ({ ...org, ...i })),
-    )
-    .sort((a, b) => (a.dueBy < b.dueBy ? -1 : a.dueBy > b.dueBy ? 1 : 0))
+  return rows.map((r) => ({
+    ...r,
+    periodStart: r.periodStart.toString(),
+    periodEnd: r.periodEnd.toString(),
+    dueBy: r.dueBy.toString(),
+  }))
 }

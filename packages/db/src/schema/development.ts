@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm"
 import {
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -188,3 +189,31 @@ export const developmentPipelineIndex = pgTable(
   (t) => [index("development_pipeline_index_recheck_idx").on(t.recheckOn)],
 )
 export type PipelineIndexRow = typeof developmentPipelineIndex.$inferSelect
+
+/**
+ * The pipeline index's open steps one row each (`ordinal` the step's place in the index row's `items`, 0
+ * first), written with the index row in the same transaction (`savePipelineIndex`, the only writer) and deleted
+ * with it. Indexed by deadline (then person and place, the window's whole order), so the agenda's window of a
+ * district reads the soonest deadlines in order and stops at its cap instead of unpacking every person's items;
+ * a row counts only while its index row holds for the member's version, as the index row itself.
+ */
+export const developmentPipelineItems = pgTable(
+  "development_pipeline_items",
+  {
+    memberId: uuid("member_id").notNull(),
+    ordinal: integer("ordinal").notNull(),
+    step: text("step").notNull(),
+    /** `due` or `overdue`. */
+    state: text("state").$type<"due" | "overdue">().notNull(),
+    dueBy: plainDate("due_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "development_pipeline_items_pkey", columns: [t.memberId, t.ordinal] }),
+    foreignKey({
+      name: "development_pipeline_items_member_id_fk",
+      columns: [t.memberId],
+      foreignColumns: [developmentPipelineIndex.memberId],
+    }).onDelete("cascade"),
+    index("development_pipeline_items_due_idx").on(t.dueBy, t.memberId, t.ordinal),
+  ],
+)

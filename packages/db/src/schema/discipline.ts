@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -229,10 +230,11 @@ export interface CalendarIndexItem {
 }
 
 /**
- * The compliance calendar's stored answers (for the agenda, 日程): per organization what its calendar says falls
- * due next (`calendarOf`), as found on `evaluated_on`, good until `recheck_on` and for `basis` (the district
- * policy, the count of full members and a fingerprint of the organization's sittings). A read re-evaluates
- * only the organizations whose row is missing, whose day has come or whose basis changed.
+ * The compliance calendar's stored answers (for the agenda, 日程): per organization that its calendar was
+ * evaluated (`calendarOf`) on `evaluated_on`, good until `recheck_on` and for `basis` (the district policy,
+ * whether a committee is elected and the basis stamps of the organization's sittings and talks). What falls due
+ * is stored beside it, one row per obligation-period (`discipline_calendar_items`). A read re-evaluates only the
+ * organizations whose row is missing, whose day has come or whose basis changed.
  */
 export const disciplineCalendarIndex = pgTable(
   "discipline_calendar_index",
@@ -243,9 +245,43 @@ export const disciplineCalendarIndex = pgTable(
     basis: text("basis").notNull(),
     evaluatedOn: plainDate("evaluated_on").notNull(),
     recheckOn: plainDate("recheck_on").notNull(),
-    items: jsonb("items").$type<readonly CalendarIndexItem[]>().notNull().default([]),
   },
   (t) => [index("discipline_calendar_index_recheck_idx").on(t.recheckOn)],
+)
+
+/**
+ * What an organization's stored calendar (`discipline_calendar_index`) says falls due next: one row per
+ * obligation-period, `ordinal` its place in the calendar (0 first), written with the calendar row in the same
+ * transaction (`saveCalendarIndex`, the only writer). Indexed by due date (then organization and place, the
+ * window's whole order), so the agenda's window of a district reads the soonest rows in order and stops at its
+ * cap, and by organization (the key), so a branch's window reads its own rows.
+ */
+export const disciplineCalendarItems = pgTable(
+  "discipline_calendar_items",
+  {
+    orgId: text("org_id").notNull(),
+    ordinal: integer("ordinal").notNull(),
+    /** `ObligationId` of `@xianfeng/inspection-scheduling`. */
+    obligation: text("obligation").notNull(),
+    /** The period's key (`2026-11`, `2026-Q4`, `2026`) and its first and last day. */
+    period: text("period").notNull(),
+    periodStart: plainDate("period_start").notNull(),
+    periodEnd: plainDate("period_end").notNull(),
+    /** `upcoming`, `due` or `overdue`. */
+    status: text("status").notNull(),
+    dueBy: plainDate("due_by").notNull(),
+    /** The verdict's articles, as `Citation`s. */
+    citations: jsonb("citations").$type<readonly unknown[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ name: "discipline_calendar_items_pkey", columns: [t.orgId, t.ordinal] }),
+    foreignKey({
+      name: "discipline_calendar_items_org_id_fk",
+      columns: [t.orgId],
+      foreignColumns: [disciplineCalendarIndex.orgId],
+    }).onDelete("cascade"),
+    index("discipline_calendar_items_due_idx").on(t.dueBy, t.orgId, t.ordinal),
+  ],
 )
 /** How many obligation-periods ending in a month stand in each status (`StatusCounts` of the rules package). */
 export interface StoredStatusCounts {
@@ -372,6 +408,7 @@ export const disciplineTables = {
   disciplineFindings,
   disciplineOrders,
   disciplineCalendarIndex,
+  disciplineCalendarItems,
   disciplineTalks,
   disciplineComplianceIndex,
   disciplineBasisStamps,

@@ -41,6 +41,7 @@ export const tables = {
   cultivationRecords: development.cultivationRecords,
   developmentTrainings: development.developmentTrainings,
   developmentPipelineIndex: development.developmentPipelineIndex,
+  developmentPipelineItems: development.developmentPipelineItems,
   ...disciplineTables,
   ...careTables,
   ...educationTables,

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto"
-import { type Citation, compareDates, date, isAfter, type PlainDate, Temporal } from "@xianfeng/core"
+import { type Citation, date, isAfter, type PlainDate, Temporal } from "@xianfeng/core"
 import {
   type CalendarIndexEntry,
-  calendarBasesOf,
   calendarDeadlinesOf,
   loadAreaPolicy,
   orderDeadlinesOf,
   type Scope,
   saveCalendarIndex,
   sittingsOfOrgs,
-  subtreeTalks,
+  staleCalendarBasesOf,
+  talksOfOrgs,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -42,8 +42,8 @@ const titleOf = (obligation: string) =>
 /**
  * Evaluates on `today` the compliance calendar of the scope's organizations whose stored row is missing, whose
  * recheck day has come (or whose row is dated after today), or whose district policy, committee or sittings
- * changed, and stores their rows. Chosen over a nightly job, like the pipeline index: a read refreshes exactly
- * what it needs. Returns how many organizations were evaluated.
+ * changed (`staleCalendarBasesOf`, compared in the database), and stores their rows. Chosen over a nightly job,
+ * like the pipeline index: a read refreshes exactly what it needs. Returns how many organizations were evaluated.
  */
 export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainDate): Promise<number> => {
   const { policy } = await loadAreaPolicy(db, scope.orgPath, disciplinePolicy)
@@ -51,33 +51,19 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
   // year); meetings are never dated ahead of today.
   const since = Temporal.PlainDate.from({ year: today.year - 1, month: 1, day: 1 })
   const policyPrint = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16)
-  const bases = await calendarBasesOf(db, scope, since)
-  const basisOf = (b: (typeof bases)[number]) =>
-    `${policyPrint}|${since}|${b.hasCommittee ? 1 : 0}|${b.sittings}`
-  const stale = bases.filter(
-    (b) =>
-      b.storedBasis !== basisOf(b) ||
-      b.recheckOn === null ||
-      compareDates(b.recheckOn, today) <= 0 ||
-      (b.evaluatedOn !== null && isAfter(b.evaluatedOn, today)),
-  )
+  // Compared in SQL: a read with nothing stale ships no organization to Node.
+  const stale = await staleCalendarBasesOf(db, scope, since, today, policyPrint)
   if (stale.length === 0) return 0
+  const staleIds = stale.map((b) => b.id)
   const byOrg = new Map<string, Sitting[]>()
-  for (const s of await sittingsOfOrgs(
-    db,
-    scope,
-    stale.map((b) => b.id),
-    since,
-    today,
-  )) {
+  for (const s of await sittingsOfOrgs(db, scope, staleIds, since, today)) {
     const list = byOrg.get(s.orgId) ?? []
     list.push({ id: s.id, on: s.onDate, counts: s.types as readonly SittingType[] })
     byOrg.set(s.orgId, list)
   }
-  // Heart-to-heart talks (谈心谈话, BR 19) count in compliance as the heatmap counts them.
-  const staleIds = new Set(stale.map((b) => b.id))
-  for (const t of await subtreeTalks(db, scope, undefined, since, today)) {
-    if (!staleIds.has(t.orgId)) continue
+  // Heart-to-heart talks (谈心谈话, BR 19) count in compliance as the heatmap counts them: the stale
+  // organizations' own, not the whole scope's.
+  for (const t of await talksOfOrgs(db, scope, staleIds, since, today)) {
     byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), talkOf(t.id, t.onDate, t.pair as TalkPair)])
   }
   await saveCalendarIndex(
@@ -91,7 +77,7 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
       })
       return {
         orgId: b.id,
-        basis: basisOf(b),
+        basis: b.basis,
         evaluatedOn: today,
         recheckOn: recheckOn(calendar, today, policy),
         items: calendar.map((p) => ({

@@ -1,0 +1,1 @@
+ALTER TABLE "discipline_calendar_index" DROP COLUMN "items";
