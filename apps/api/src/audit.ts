@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from "node:async_hooks"
 import { type AuditAppender, appendAudit, type AuditEntry as DbAuditEntry, type XfDb } from "@xianfeng/db"
 import type { Actor } from "./auth/actor.js"
 import type { Deps } from "./deps.js"
-import { h4Read } from "./h4.js" // H4 TEMPORARY
 
 export interface AuditEntry {
   readonly action: string
@@ -52,16 +51,13 @@ export const audit = async (
  */
 export const withReadAudit = async <T>(appender: AuditAppender, run: () => Promise<T>): Promise<T> => {
   const entries: DbAuditEntry[] = []
-  const h4t0 = performance.now() // H4 TEMPORARY
   let outcome: { ok: true; value: T } | { ok: false; error: unknown }
   try {
     outcome = { ok: true, value: await readAudits.run(entries, run) }
   } catch (error) {
     outcome = { ok: false, error }
   }
-  const h4t1 = performance.now() // H4 TEMPORARY
   await appender.append(entries)
-  h4Read(h4t1 - h4t0, performance.now() - h4t1) // H4 TEMPORARY
   if (!outcome.ok) throw outcome.error
   return outcome.value
 }

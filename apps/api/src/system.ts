@@ -17,7 +17,6 @@ import { createApp } from "./app.js"
 import { hashPassword } from "./auth/passwords.js"
 import type { Config } from "./config.js"
 import type { Deps } from "./deps.js"
-import { h4Appender } from "./h4.js" // H4 TEMPORARY
 import { indexDemoDues } from "./routes/care/dashboard.js"
 import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
 import { indexDemoCalendar } from "./routes/discipline/agenda.js"
@@ -102,8 +101,7 @@ export const startSystem = async (
   try {
     if (vault === undefined) throw new Error("the database opened without its owner setup")
     // On a pool of its own where there is one (PostgreSQL): audit batches never queue behind requests there.
-    const auditAppender = h4Appender(database.db, database.auditDb) // H4 TEMPORARY
-    void createAuditAppender
+    const auditAppender = createAuditAppender(database.auditDb ?? database.db)
     const deps: Deps = { db: database.db, vault, config, now, auditAppender }
     const stopHeads = exportAuditHeads(database.db, config)
     const close = async () => {

@@ -254,83 +254,6 @@ export interface AuditAppender {
   close(): Promise<void>
 }
 
-// H4 TEMPORARY instrumentation (reverted before the end).
-export const h4Trace: {
-  batch?: (size: number, queueMs: number[], writeMs: number, tries: number) => void
-} = {}
-
-/** H4 TEMPORARY: the appender as it was (appendAuditBatch on `db`), for A/B runs. */
-export const createLegacyAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}): AuditAppender => {
-  const maxBatch = options.maxBatch ?? 500
-  const concurrency = options.concurrency ?? 2
-  interface Waiting {
-    readonly entries: readonly AuditEntry[]
-    readonly resolve: () => void
-    readonly reject: (e: unknown) => void
-    readonly t: number
-  }
-  let queue: Waiting[] = []
-  let inFlight = 0
-  let closed = false
-  let idle: (() => void)[] = []
-  const pump = () => {
-    while (inFlight < concurrency && queue.length > 0) {
-      let n = 0
-      let take = 0
-      while (take < queue.length && (take === 0 || n + (queue[take]?.entries.length ?? 0) <= maxBatch)) {
-        n += queue[take]?.entries.length ?? 0
-        take++
-      }
-      const batch = queue.slice(0, take)
-      queue = queue.slice(take)
-      inFlight++
-      const t0 = performance.now()
-      appendAuditBatch(
-        db,
-        batch.flatMap((w) => w.entries),
-      )
-        .then(
-          () => {
-            h4Trace.batch?.(
-              n,
-              batch.map((w) => t0 - w.t),
-              performance.now() - t0,
-              1,
-            )
-            for (const w of batch) w.resolve()
-          },
-          (e: unknown) => {
-            for (const w of batch) w.reject(e)
-          },
-        )
-        .finally(() => {
-          inFlight--
-          pump()
-        })
-    }
-    if (inFlight === 0 && queue.length === 0) {
-      const done = idle
-      idle = []
-      for (const f of done) f()
-    }
-  }
-  return {
-    append: (entries) => {
-      if (entries.length === 0) return Promise.resolve()
-      if (closed) return Promise.reject(new Error("the audit appender is closed"))
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ entries, resolve, reject, t: performance.now() })
-        pump()
-      })
-    },
-    close: () => {
-      closed = true
-      if (inFlight === 0 && queue.length === 0) return Promise.resolve()
-      return new Promise<void>((resolve) => idle.push(resolve))
-    },
-  }
-}
-
 /** Tries of `appendAuditOnLane` per batch before it falls back to `appendAuditBatch`'s locking transaction. */
 const LANE_TRIES = 4
 
@@ -355,13 +278,11 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
     readonly entries: readonly AuditEntry[]
     readonly resolve: () => void
     readonly reject: (e: unknown) => void
-    readonly t: number
   }
   let queue: Waiting[] = []
   let inFlight = 0
   let closed = false
   let idle: (() => void)[] = []
-  let h4Tries = 0
   /** The head of each lane as this appender last wrote or saw it. */
   const heads = new Map<number, string>()
   /** Lanes a batch of this appender is writing to. */
@@ -381,7 +302,6 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
   const write = async (entries: readonly AuditEntry[]): Promise<void> => {
     const skip = new Set<number>()
     for (let t = 0; t < LANE_TRIES; t++) {
-      h4Tries++
       const lane = laneFor(skip)
       if (lane === undefined) break
       using.add(lane)
@@ -411,16 +331,9 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
       const batch = queue.slice(0, take)
       queue = queue.slice(take)
       inFlight++
-      const t0 = performance.now()
       write(batch.flatMap((w) => w.entries))
         .then(
           () => {
-            h4Trace.batch?.(
-              n,
-              batch.map((w) => t0 - w.t),
-              performance.now() - t0,
-              h4Tries,
-            )
             for (const w of batch) w.resolve()
           },
           (e: unknown) => {
@@ -443,7 +356,7 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
       if (entries.length === 0) return Promise.resolve()
       if (closed) return Promise.reject(new Error("the audit appender is closed"))
       return new Promise<void>((resolve, reject) => {
-        queue.push({ entries, resolve, reject, t: performance.now() })
+        queue.push({ entries, resolve, reject })
         pump()
       })
     },
