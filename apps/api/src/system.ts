@@ -93,7 +93,8 @@ export const startSystem = async (
   })
   try {
     if (vault === undefined) throw new Error("the database opened without its owner setup")
-    const auditAppender = createAuditAppender(database.db)
+    // On a pool of its own where there is one (PostgreSQL): audit batches never queue behind requests there.
+    const auditAppender = createAuditAppender(database.auditDb ?? database.db)
     const deps: Deps = { db: database.db, vault, config, now, auditAppender }
     const stopHeads = exportAuditHeads(database.db, config)
     const close = async () => {

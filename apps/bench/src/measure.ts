@@ -109,8 +109,9 @@ export const loadRows = (run: ApiRun, p99One: number, p99Page: number, withThrou
     "transaction-locally and reads — the page checks its org, counts and reads inside it — against the " +
     "baseline's 1 (3); only a session's first request (or one after a sign-out or role change anywhere) runs " +
     "BEGIN, the look-up, the read and COMMIT. Its audit row is then written by the process's appender " +
-    "(group commit: one transaction of 4 statements — one lane head locked, one multi-row INSERT and head update, " +
-    "one COMMIT with its WAL flush — for every row waiting), and the read answers once that batch committed. " +
+    "(group commit on a pool of its own on PostgreSQL: one statement, xf_audit_append, for every row waiting — " +
+    "one lane head locked and checked, one multi-row INSERT and head update, committed with its WAL flush), and " +
+    "the read answers once that batch committed. " +
     (withThroughputTarget
       ? "No lock is held across a request's transaction any more; what is left is the function's work (the " +
         "epoch check and the scope set before the read, on top of the baseline's statement) and the batch's " +

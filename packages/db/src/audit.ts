@@ -124,13 +124,13 @@ export const appendAudit = async (tx: XfDb, entry: AuditEntry): Promise<AuditRow
  * `appendAudit` inside a writer's transaction and batches from any number of processes share it.
  *
  * Resolves once the rows are committed; rejects (and nothing is written) when the transaction fails.
- * @returns the lane and the `seq` of each row, in the order of `entries`.
+ * @returns the lane, the `seq` of each row in the order of `entries`, and the lane's new head hash.
  */
 export const appendAuditBatch = async (
   db: XfDb,
   entries: readonly AuditEntry[],
-): Promise<{ lane: number; seqs: number[] }> => {
-  if (entries.length === 0) return { lane: -1, seqs: [] }
+): Promise<{ lane: number; seqs: number[]; hash: string }> => {
+  if (entries.length === 0) return { lane: -1, seqs: [], hash: "" }
   return db.transaction(async (tx) => {
     const rows = entries.map((e) => hashedFieldsOf(0, e))
     const months = [...new Set(rows.map((r) => monthOf(r.at)))]
@@ -169,8 +169,63 @@ export const appendAuditBatch = async (
         returning seq)
       update audit_lane_heads set seq = ${drawn[drawn.length - 1]}::bigint, hash = ${prevHash}
        where lane = ${lane} and (select count(*) from ins) = ${entries.length}`)
-    return { lane, seqs: drawn }
+    return { lane, seqs: drawn, hash: prevHash }
   })
+}
+
+/** What `appendAuditOnLane` found: the rows written, or why not. */
+export type AuditLaneAppend =
+  | { readonly written: true; readonly seqs: number[]; readonly hash: string }
+  /** Another transaction holds the lane's head (a writer's `appendAudit`, another process's batch): nothing written. */
+  | { readonly written: false; readonly busy: true }
+  /** The lane's head is not `prevHash` but `head`: nothing written; chain the rows from `head` and try again. */
+  | { readonly written: false; readonly busy: false; readonly head: string }
+
+/**
+ * Appends `entries`, in order, to `lane` in ONE statement, sent outside any transaction block so that PostgreSQL
+ * commits it on its own (`xf_audit_append`, custom migration `audit_append_one_statement`): one round trip per
+ * batch instead of BEGIN, lock, insert, COMMIT. The rows are chained here from `prevHash`, the lane's head as the
+ * caller last saw it; the function locks the head (`FOR UPDATE SKIP LOCKED`) and writes only if it still is
+ * `prevHash`, drawing the `seq` values under that lock and linking each row's `prev_hash` to the row before, so
+ * the lane verifies exactly as with `appendAuditBatch`. `prevHash` null only asks for the head.
+ *
+ * Resolves once the rows are committed (or found not written); rejects, with nothing written, when the
+ * statement fails (a row of a month no partition can hold).
+ */
+export const appendAuditOnLane = async (
+  db: XfDb,
+  lane: number,
+  prevHash: string | null,
+  entries: readonly AuditEntry[],
+): Promise<AuditLaneAppend> => {
+  if (!Number.isInteger(lane) || lane < 0 || lane >= AUDIT_LANES)
+    throw new RangeError(`no audit lane ${lane}`)
+  let hash = prevHash ?? ""
+  const rows = entries.map((e) => {
+    const fields = hashedFieldsOf(lane, e)
+    hash = auditHash(hash, fields)
+    return {
+      at: fields.at.toISOString(),
+      actorId: fields.actorId,
+      actorRole: fields.actorRole,
+      action: fields.action,
+      objectType: fields.objectType,
+      objectId: fields.objectId,
+      result: fields.result,
+      details: fields.details,
+      hash,
+    }
+  })
+  const [r] = rowsOf<{ head: string | null; seqs: string | null }>(
+    await db.execute(
+      sql`select head, seqs::text as seqs from xf_audit_append(${lane}::smallint, ${prevHash}::text, ${prevHash === null ? "[]" : JSON.stringify(rows)}::jsonb)`,
+    ),
+  )
+  if (r === undefined) throw new Error("xf_audit_append returned no row")
+  if (r.head === null) return { written: false, busy: true }
+  if (r.seqs === null) return { written: false, busy: false, head: r.head }
+  const seqs = r.seqs.replace(/[{}]/g, "").split(",").map(Number)
+  return { written: true, seqs, hash: r.head }
 }
 
 /** The first instant of `at`'s UTC month, ISO 8601. */
@@ -181,7 +236,10 @@ const monthOf = (at: Date): string =>
 export interface AuditAppenderOptions {
   /** Most entries in one batch (default 500; a request's entries are never split). */
   readonly maxBatch?: number
-  /** Batches in flight at once, each on its own lane and connection (default 2). */
+  /**
+   * Batches in flight at once, each on its own lane and connection (default 2): a batch starts the moment one
+   * of them is free, so an entry waits at most for one batch in flight before its own is sent.
+   */
   readonly concurrency?: number
 }
 
@@ -196,16 +254,26 @@ export interface AuditAppender {
   close(): Promise<void>
 }
 
+/** Tries of `appendAuditOnLane` per batch before it falls back to `appendAuditBatch`'s locking transaction. */
+const LANE_TRIES = 4
+
 /**
- * The process's audit appender: entries handed to it while a batch is being written wait and go together in the
- * next one (`appendAuditBatch`), so N waiting requests cost one transaction, one lock of a lane's head and one
- * COMMIT instead of N. No timer: a lone entry is written at once; batches form only when requests arrive faster
- * than a batch commits. Nothing is kept in memory between batches (each reads its lane's head under the lock), so
- * a failed batch needs no repair and several processes append side by side.
+ * The process's audit appender: entries handed to it while batches are being written wait and go together in the
+ * next one, so N waiting requests cost one statement and one COMMIT instead of N. No timer: a lone entry is
+ * written at once; batches form only when requests arrive faster than a batch commits.
+ *
+ * Each batch is one statement (`appendAuditOnLane`) on a lane none of this appender's other batches is using,
+ * chained in memory from the head this appender last wrote or saw there. When the lane moved meanwhile (a
+ * writer's `appendAudit`, another process), the statement writes nothing and answers the new head, and the batch
+ * is chained again from it; a lane held by another transaction is skipped for another. After `LANE_TRIES` such
+ * answers the batch goes through `appendAuditBatch`, which waits for a lane under lock. The heads kept in memory
+ * are only a guess checked under the lane's lock, so a failed batch or a crash needs no repair and several
+ * processes append side by side. Give it a pool of its own (`Database.auditDb`) so that batches never wait in
+ * the request pool's queue, nor requests behind them.
  */
 export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}): AuditAppender => {
   const maxBatch = options.maxBatch ?? 500
-  const concurrency = options.concurrency ?? 2
+  const concurrency = Math.min(options.concurrency ?? 2, AUDIT_LANES)
   interface Waiting {
     readonly entries: readonly AuditEntry[]
     readonly resolve: () => void
@@ -215,6 +283,43 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
   let inFlight = 0
   let closed = false
   let idle: (() => void)[] = []
+  /** The head of each lane as this appender last wrote or saw it. */
+  const heads = new Map<number, string>()
+  /** Lanes a batch of this appender is writing to. */
+  const using = new Set<number>()
+  // Processes start on different lanes, so that two appenders seldom chase the same heads.
+  const first = randomInt(AUDIT_LANES)
+  const laneFor = (skip: ReadonlySet<number>): number | undefined => {
+    let unknown: number | undefined
+    for (let k = 0; k < AUDIT_LANES; k++) {
+      const lane = (first + k) % AUDIT_LANES
+      if (using.has(lane) || skip.has(lane)) continue
+      if (heads.has(lane)) return lane
+      unknown ??= lane
+    }
+    return unknown
+  }
+  const write = async (entries: readonly AuditEntry[]): Promise<void> => {
+    const skip = new Set<number>()
+    for (let t = 0; t < LANE_TRIES; t++) {
+      const lane = laneFor(skip)
+      if (lane === undefined) break
+      using.add(lane)
+      try {
+        const r = await appendAuditOnLane(db, lane, heads.get(lane) ?? null, entries)
+        if (r.written) {
+          heads.set(lane, r.hash)
+          return
+        }
+        if (r.busy) skip.add(lane)
+        else heads.set(lane, r.head)
+      } finally {
+        using.delete(lane)
+      }
+    }
+    const { lane, hash } = await appendAuditBatch(db, entries)
+    heads.set(lane, hash)
+  }
   const pump = () => {
     while (inFlight < concurrency && queue.length > 0) {
       let n = 0
@@ -226,10 +331,7 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
       const batch = queue.slice(0, take)
       queue = queue.slice(take)
       inFlight++
-      appendAuditBatch(
-        db,
-        batch.flatMap((w) => w.entries),
-      )
+      write(batch.flatMap((w) => w.entries))
         .then(
           () => {
             for (const w of batch) w.resolve()

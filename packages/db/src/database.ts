@@ -26,6 +26,13 @@ export type Driver = "pglite" | "postgres"
 export interface Database {
   readonly db: XfDb
   readonly driver: Driver
+  /**
+   * PostgreSQL only: the same login and role as `db` on a pool of its own (`auditPoolMax` connections, opened on
+   * first use), for the process's audit appender (`createAuditAppender`): its batches then never wait in `db`'s
+   * queue behind requests, nor requests behind them. Embedded PGlite has one connection: there is none.
+   */
+  readonly auditDb?: XfDb
+  /** Ends `db` and `auditDb`. */
   close(): Promise<void>
   /**
    * Embedded PGlite only: a tarball of the data folder as it is now (uncompressed), which `loadDataDir`
@@ -46,6 +53,8 @@ export interface OpenDatabaseOptions {
   readonly migrate?: boolean
   /** Pool size for `url` (default 10). */
   readonly poolMax?: number
+  /** Size of `auditDb`'s pool for `url` (default 2, the audit appender's batches in flight). */
+  readonly auditPoolMax?: number
   /** Where the SQL migrations are; defaults to this package's `drizzle/` folder. */
   readonly migrationsFolder?: string
   /**
@@ -132,7 +141,7 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       close: () => pool.end(),
     }
     if (options.role === undefined && options.appUrl === undefined && options.ownerSetup === undefined) {
-      return owner
+      return withAuditPool(owner, { connectionString: options.url }, options.auditPoolMax)
     }
     try {
       await options.ownerSetup?.(owner)
@@ -140,20 +149,25 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       await pool.end()
       throw e
     }
-    if (options.role === undefined && options.appUrl === undefined) return owner
+    if (options.role === undefined && options.appUrl === undefined)
+      return withAuditPool(owner, { connectionString: options.url }, options.auditPoolMax)
     await pool.end()
-    const appPool = new pg.Pool({
+    const appConfig: pg.PoolConfig = {
       connectionString: options.appUrl ?? options.url,
-      max: options.poolMax ?? 10,
       ...(options.role === undefined ? {} : { options: `-c role=${roleName(options.role)}` }),
-    })
+    }
+    const appPool = new pg.Pool({ ...appConfig, max: options.poolMax ?? 10 })
     appPool.on("error", (e) => {
       console.warn(
         `database: an idle connection was closed by the server (${e.message}); it will be replaced`,
       )
     })
     const db = drizzleNodePg({ client: appPool, schema: tables }) as unknown as XfDb
-    return { db, driver: "postgres", close: () => appPool.end() }
+    return withAuditPool(
+      { db, driver: "postgres", close: () => appPool.end() },
+      appConfig,
+      options.auditPoolMax,
+    )
   }
 
   const dataDir = options.dataDir ?? "memory:"
@@ -206,6 +220,27 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   } catch (e) {
     await close()
     throw e
+  }
+}
+
+/** `database` with an `auditDb` on a pool of its own, configured as `database.db`'s (`config`), closed with it. */
+const withAuditPool = (database: Database, config: pg.PoolConfig, max = 2): Database => {
+  const auditPool = new pg.Pool({ ...config, max })
+  auditPool.on("error", (e) => {
+    console.warn(
+      `database: an idle audit connection was closed by the server (${e.message}); it will be replaced`,
+    )
+  })
+  return {
+    ...database,
+    auditDb: drizzleNodePg({ client: auditPool, schema: tables }) as unknown as XfDb,
+    close: async () => {
+      try {
+        await auditPool.end()
+      } finally {
+        await database.close()
+      }
+    },
   }
 }
 
