@@ -87,47 +87,31 @@ const askedOf = (months: readonly string[]) => {
   )
 }
 
-/** Values as a list for `in (…)`: a condition on the indexed column itself, which an index scan can use. */
-const listOf = (values: readonly (string | number)[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )
-
 /**
  * The CTEs `owed` … `counted` counting, for the members of the CTE `roll` (columns `id`, `org_id`) and the
  * (organization, month) pairs of the CTE `pairs` (columns `org_id`, `month`), each member of the organization with
  * dues owed for the month and whether they paid it in full: `counted(org_id, month, owing, unpaid)`. Owed: the
  * year's assessment from its first month (DUES 2008 art. 7 and 10), less the least approved reduction covering the
- * month (art. 12); a month due 0 (exempt) is not owing. A pair with no one owing has no row. Each member's
- * assessments, reductions and payments are probed by member (lateral, on their member indexes), so the cost follows
- * the roll, not the district's month of payments, whatever the planner guesses of the roll's size.
+ * month (art. 12); a month due 0 (exempt) is not owing. A pair with no one owing has no row.
  */
-const collectionCtes = (months: readonly string[]) => sql`
+const collectionCtes = sql`
       owed as (
         select roll.org_id, a.member_id, m.month, a.monthly_fen
-        from roll
-        cross join lateral (
-          select a.member_id, a.year, a.from_month, a.monthly_fen from ${careDuesAssessments} a
-          where a.member_id = roll.id and a.year in (${listOf([...new Set(months.map((m) => Number(m.slice(0, 4))))])})
-        ) a
+        from ${careDuesAssessments} a
+        join roll on roll.id = a.member_id
         join pairs m on m.org_id = roll.org_id and a.year = substr(m.month, 1, 4)::int and a.from_month <= m.month
       ),
       reduced as (
-        select o.member_id, o.month, r.fen
-        from owed o cross join lateral (
-          select min(r.monthly_fen) as fen from ${careDuesReductions} r
-          where r.member_id = o.member_id and r.from_month <= o.month and r.to_month >= o.month
-        ) r
-        where r.fen is not null
+        select o.member_id, o.month, min(r.monthly_fen) as fen
+        from owed o join ${careDuesReductions} r
+          on r.member_id = o.member_id and r.from_month <= o.month and r.to_month >= o.month
+        group by o.member_id, o.month
       ),
       paid as (
-        select roll.id as member_id, p.month, p.fen
-        from roll cross join lateral (
-          select p.month, sum(p.amount_fen) as fen from ${careDuesPayments} p
-          where p.member_id = roll.id and p.month in (${listOf(months)})
-          group by p.month
-        ) p
+        select p.member_id, p.month, sum(p.amount_fen) as fen
+        from ${careDuesPayments} p join roll on roll.id = p.member_id
+        where p.month in (select month from pairs)
+        group by p.member_id, p.month
       ),
       due as (
         select o.org_id, o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as fen
@@ -183,7 +167,7 @@ export const duesCollectionComputedOf = async (
     await db.execute(sql`
       with roll as (${roll}),
       asked (month) as (values ${askedOf(months)}),
-      pairs as (select distinct roll.org_id, asked.month from roll cross join asked),${collectionCtes(months)}
+      pairs as (select distinct roll.org_id, asked.month from roll cross join asked),${collectionCtes}
       select month, sum(owing)::int as owing, sum(unpaid)::int as unpaid from counted group by month`),
   )
   return { orgId: org.id, orgName: org.name, months: collectionsOf(months, rows) }
@@ -233,7 +217,7 @@ export const duesCollectionOf = async (
         select m.id, m.org_id from ${members} m
         where m.org_id in (select org_id from pairs)
           and m.stage in ('probationary', 'full') and m.status = 'normal'
-      ),${collectionCtes(months)},
+      ),${collectionCtes},
       fresh as (
         select p.org_id, p.month, p.stamp, coalesce(c.owing, 0)::int as owing, coalesce(c.unpaid, 0)::int as unpaid
         from pairs p left join counted c on c.org_id = p.org_id and c.month = p.month
