@@ -296,6 +296,15 @@ describe.each(backends)("audit appender on $name", (backend) => {
     },
   )
 
+  it("starts every PostgreSQL connection with JIT off (its compile time dwarfed short scoped reads)", async () => {
+    if (backend.name !== "postgres") return
+    for (const handle of [db(), database?.auditDb]) {
+      if (handle === undefined) throw new Error("no auditDb on PostgreSQL")
+      const [row] = rowsOf<{ jit: string }>(await handle.execute(sql`show jit`))
+      expect(row?.jit).toBe("off")
+    }
+  })
+
   it("gives the appender a pool of its own on PostgreSQL, as the API's role", async () => {
     const auditDb = database?.auditDb
     if (backend.name !== "postgres") {

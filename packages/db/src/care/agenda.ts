@@ -10,6 +10,8 @@ import { rowsOf, type XfDb } from "../database.js"
 import { memberRowsInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   careDuesAssessments,
+  careDuesCollections,
+  careDuesOrgStamps,
   careDuesPayments,
   careDuesReductions,
   careSurveyBranches,
@@ -72,49 +74,32 @@ export interface DuesCollection {
   readonly unpaid: number
 }
 
-/**
- * 党费收缴: for each month of `months` (`YYYY-MM`), the members of the scope on the roll (full and probationary,
- * status normal) with dues owed for it — their year's assessment covers the month, less an approved reduction
- * (the least amount of those covering it) — and how many have not paid it in full. The same due amount as
- * `yearSchedule` of @xianfeng/care-ledger (DUES 2008: dues are paid monthly).
- */
-export const duesCollectionOf = async (
-  db: XfDb,
-  scope: Scope,
-  months: readonly string[],
-): Promise<{
-  readonly orgId: string
-  readonly orgName: string
-  readonly months: readonly DuesCollection[]
-}> => {
-  const org = await orgInScope(db, scope, scope.orgId)
-  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [] }
-  // One query for every month asked (not a query a month with a probe a member): the roll, each member's owed
-  // months, the least reduction covering each, and what was paid, joined and counted by month.
-  const roll = db
-    .select({ id: members.id })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(
-      and(
-        memberRowsInScope(scope),
-        sql`${members.stage} in ('probationary', 'full')`,
-        eq(members.status, "normal"),
-      ),
-    )
-  const asked = sql.join(
-    months.map((m) => sql`(${m}::text)`),
+/** A month as the collection takes it (`YYYY-MM`, months 01–12). */
+const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/
+
+/** The months asked, checked (a `RangeError` naming `months` for one not `YYYY-MM`) and without repeats. */
+const askedOf = (months: readonly string[]) => {
+  const bad = months.find((m) => !MONTH.test(m))
+  if (bad !== undefined) throw new RangeError(`months: ${JSON.stringify(bad)} is not a month (YYYY-MM)`)
+  return sql.join(
+    [...new Set(months)].map((m) => sql`(${m}::text)`),
     sql`, `,
   )
-  const rows = rowsOf<{ month: string; owing: number; unpaid: number }>(
-    await db.execute(sql`
-      with roll as (${roll}),
-      asked (month) as (values ${asked}),
+}
+
+/**
+ * The CTEs `owed` … `counted` counting, for the members of the CTE `roll` (columns `id`, `org_id`) and the
+ * (organization, month) pairs of the CTE `pairs` (columns `org_id`, `month`), each member of the organization with
+ * dues owed for the month and whether they paid it in full: `counted(org_id, month, owing, unpaid)`. Owed: the
+ * year's assessment from its first month (DUES 2008 art. 7 and 10), less the least approved reduction covering the
+ * month (art. 12); a month due 0 (exempt) is not owing. A pair with no one owing has no row.
+ */
+const collectionCtes = sql`
       owed as (
-        select a.member_id, m.month, a.monthly_fen
+        select roll.org_id, a.member_id, m.month, a.monthly_fen
         from ${careDuesAssessments} a
         join roll on roll.id = a.member_id
-        join asked m on a.year = substr(m.month, 1, 4)::int and a.from_month <= m.month
+        join pairs m on m.org_id = roll.org_id and a.year = substr(m.month, 1, 4)::int and a.from_month <= m.month
       ),
       reduced as (
         select o.member_id, o.month, min(r.monthly_fen) as fen
@@ -125,22 +110,139 @@ export const duesCollectionOf = async (
       paid as (
         select p.member_id, p.month, sum(p.amount_fen) as fen
         from ${careDuesPayments} p join roll on roll.id = p.member_id
-        where p.month in (select month from asked)
+        where p.month in (select month from pairs)
         group by p.member_id, p.month
       ),
       due as (
-        select o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as fen
+        select o.org_id, o.member_id, o.month, least(o.monthly_fen, coalesce(d.fen, o.monthly_fen)) as fen
         from owed o left join reduced d on d.member_id = o.member_id and d.month = o.month
-      )
-      select due.month, count(*)::int as owing,
-        count(*) filter (where coalesce(paid.fen, 0) < due.fen)::int as unpaid
-      from due left join paid on paid.member_id = due.member_id and paid.month = due.month
-      where due.fen > 0
-      group by due.month`),
-  )
-  const out: DuesCollection[] = months.map((month) => {
+      ),
+      counted as (
+        select due.org_id, due.month, count(*)::int as owing,
+          count(*) filter (where coalesce(paid.fen, 0) < due.fen)::int as unpaid
+        from due left join paid on paid.member_id = due.member_id and paid.month = due.month
+        where due.fen > 0
+        group by due.org_id, due.month
+      )`
+
+type CollectionRow = { month: string; owing: number; unpaid: number; computed?: number }
+const collectionsOf = (months: readonly string[], rows: readonly CollectionRow[]): DuesCollection[] =>
+  months.map((month) => {
     const r = rows.find((x) => x.month === month)
     return { month, owing: Number(r?.owing ?? 0), unpaid: Number(r?.unpaid ?? 0) }
   })
-  return { orgId: org.id, orgName: org.name, months: out }
+
+/**
+ * 党费收缴 computed afresh in one query over every member of the scope: for each month of `months` (`YYYY-MM`),
+ * the members of the scope on the roll (full and probationary, status normal) with dues owed for it — their year's
+ * assessment covers the month, less an approved reduction (the least amount of those covering it) — and how many
+ * have not paid it in full. The same due amount as `yearSchedule` of @xianfeng/care-ledger (DUES 2008: dues are
+ * paid monthly). What `duesCollectionOf` answers from the stored collections, and the check of them. Its cost
+ * grows with every member's assessments, reductions and payments in the scope.
+ * @throws RangeError naming `months` for a month not `YYYY-MM`; NotInScope as `orgInScope`.
+ */
+export const duesCollectionComputedOf = async (
+  db: XfDb,
+  scope: Scope,
+  months: readonly string[],
+): Promise<{
+  readonly orgId: string
+  readonly orgName: string
+  readonly months: readonly DuesCollection[]
+}> => {
+  const org = await orgInScope(db, scope, scope.orgId)
+  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [] }
+  const roll = db
+    .select({ id: members.id, org_id: members.orgId })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        memberRowsInScope(scope),
+        sql`${members.stage} in ('probationary', 'full')`,
+        eq(members.status, "normal"),
+      ),
+    )
+  const rows = rowsOf<CollectionRow>(
+    await db.execute(sql`
+      with roll as (${roll}),
+      asked (month) as (values ${askedOf(months)}),
+      pairs as (select distinct roll.org_id, asked.month from roll cross join asked),${collectionCtes}
+      select month, sum(owing)::int as owing, sum(unpaid)::int as unpaid from counted group by month`),
+  )
+  return { orgId: org.id, orgName: org.name, months: collectionsOf(months, rows) }
+}
+
+/**
+ * 党费收缴: for each month of `months` (`YYYY-MM`), the members of the scope on the roll (full and probationary,
+ * status normal) with dues owed for it and how many have not paid it in full — the figures of
+ * `duesCollectionComputedOf` (DUES 2008 art. 7, 10, 12) — summed over the stored collections of the scope's
+ * organizations (`care_dues_collections`). A stored (organization, month) is used while the organization's dues
+ * stamp (`care_dues_org_stamps`, bumped by the triggers with every member-level dues stamp) holds; the pairs
+ * missing or stale are computed afresh for those organizations' members only and stored, in the same statement
+ * (so the stamp stored is the one read with the dues it counts). A read therefore costs in proportion to the
+ * scope's organizations, plus the members of the organizations written to since the last read. A month's figures
+ * do not depend on the day of the read (`yearSchedule` and the roll take no date), only on writes.
+ * `computed` is how many (organization, month) pairs this read computed and stored (0 when all were current).
+ * @throws RangeError naming `months` for a month not `YYYY-MM`; NotInScope as `orgInScope`.
+ */
+export const duesCollectionOf = async (
+  db: XfDb,
+  scope: Scope,
+  months: readonly string[],
+): Promise<{
+  readonly orgId: string
+  readonly orgName: string
+  readonly months: readonly DuesCollection[]
+  readonly computed: number
+}> => {
+  const org = await orgInScope(db, scope, scope.orgId)
+  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [], computed: 0 }
+  const scoped = db.select({ id: orgs.id }).from(orgs).where(orgRowInScope(scope))
+  // One statement: the scope's organizations with their stamps and stored rows; the stale pairs computed over their
+  // organizations' own members and upserted (in key order, so concurrent first reads lock in one order); the sum of
+  // the current rows and the fresh ones.
+  const rows = rowsOf<CollectionRow>(
+    await db.execute(sql`
+      with asked (month) as (values ${askedOf(months)}),
+      scoped as (${scoped}),
+      cur as (
+        select s.id as org_id, a.month, coalesce(st.stamp, 0) as stamp, c.stamp as c_stamp, c.owing, c.unpaid
+        from scoped s cross join asked a
+        left join ${careDuesOrgStamps} st on st.org_id = s.id
+        left join ${careDuesCollections} c on c.org_id = s.id and c.month = a.month
+      ),
+      pairs as materialized (select org_id, month, stamp from cur where c_stamp is distinct from stamp),
+      roll as (
+        select m.id, m.org_id from ${members} m
+        where m.org_id in (select org_id from pairs)
+          and m.stage in ('probationary', 'full') and m.status = 'normal'
+      ),${collectionCtes},
+      fresh as (
+        select p.org_id, p.month, p.stamp, coalesce(c.owing, 0)::int as owing, coalesce(c.unpaid, 0)::int as unpaid
+        from pairs p left join counted c on c.org_id = p.org_id and c.month = p.month
+      ),
+      stored as (
+        insert into ${careDuesCollections} as t (org_id, month, stamp, owing, unpaid)
+        select org_id, month, stamp, owing, unpaid from fresh order by org_id, month
+        on conflict (org_id, month) do update
+          set stamp = excluded.stamp, owing = excluded.owing, unpaid = excluded.unpaid
+        returning 1
+      ),
+      every as (
+        select month, owing, unpaid from cur where c_stamp is not distinct from stamp
+        union all
+        select month, owing, unpaid from fresh
+      )
+      select a.month, coalesce(sum(e.owing), 0)::int as owing, coalesce(sum(e.unpaid), 0)::int as unpaid,
+        (select count(*) from stored)::int as computed
+      from asked a left join every e on e.month = a.month
+      group by a.month`),
+  )
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    months: collectionsOf(months, rows),
+    computed: Number(rows[0]?.computed ?? 0),
+  }
 }

@@ -148,6 +148,44 @@ export const careDuesStandings = pgTable(
 )
 
 /**
+ * The dues stamp of an organization: bumped (`stamp` + 1) in the same statement as the member-level dues stamp
+ * (`care_dues_stamps`) of any of its members — an assessment, payment or reduction written, a member's stage or
+ * status changed — and, for a member moved, of both the organization left and the one joined, by the statement
+ * trigger function `xf_care_dues_bump` (custom migration `care_dues_collections_triggers`). A missing row reads as
+ * stamp 0; rows are never deleted, so a stamp never repeats.
+ */
+export const careDuesOrgStamps = pgTable("care_dues_org_stamps", {
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id),
+  stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+})
+
+/**
+ * 党费收缴 stored per organization and month (`YYYY-MM`): of the organization's own members on the roll (full and
+ * probationary, status normal), those with dues owed for the month (`owing`) and, of them, those who have not paid
+ * it in full (`unpaid`) — what `duesCollectionComputedOf` counts — stored with the organization's dues stamp
+ * (`care_dues_org_stamps`). A read uses a row only while the stamp holds and recomputes (and stores) the others; a
+ * month's figures change only with writes, never with the calendar.
+ */
+export const careDuesCollections = pgTable(
+  "care_dues_collections",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    month: text("month").notNull(),
+    stamp: bigint("stamp", { mode: "number" }).notNull(),
+    owing: integer("owing").notNull(),
+    unpaid: integer("unpaid").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "care_dues_collections_pkey", columns: [t.orgId, t.month] }),
+    check("care_dues_collections_month", sql`${t.month} ~ ${MONTH}`),
+  ],
+)
+
+/**
  * The care ledger (困难党员台账) as its events: every change an append-only row (date, reason, who), so the
  * ledger as of any day is the replay of the rows up to it (`ledgerAsOf`). `entry_id` names the ledger entry;
  * `org_id` the branch answerable for it; `detail` holds hardship, health or income details (sensitive).
@@ -393,6 +431,8 @@ export const careTables = {
   careDuesPayments,
   careDuesStamps,
   careDuesStandings,
+  careDuesOrgStamps,
+  careDuesCollections,
   careLedgerEvents,
   careSurveys,
   careSurveyBranches,

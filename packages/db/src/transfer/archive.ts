@@ -20,7 +20,9 @@ export const ARCHIVE_VERSION = 1
 /**
  * Tables that hold no district data: sessions and counters of the running system, and per-database state
  * (`audit_lane_heads` is derived from the audit log: rebuilt after a restore; `auth_epoch` is the running
- * system's caller-cache counter, seeded by its migration in every database).
+ * system's caller-cache counter, seeded by its migration in every database; the organizations' dues stamps are
+ * set again by the dues triggers as the restore writes the dues, and the stored dues collections are derived
+ * from the dues: computed again by the first read that needs them).
  */
 const NOT_ARCHIVED = new Set([
   "sessions",
@@ -29,6 +31,8 @@ const NOT_ARCHIVED = new Set([
   "data_migrations",
   "audit_lane_heads",
   "auth_epoch",
+  "care_dues_org_stamps",
+  "care_dues_collections",
 ])
 
 export interface Archive {

@@ -3,6 +3,7 @@ import type { PlainDate } from "@xianfeng/core"
 import {
   type ArrearsSummary,
   arrearsSummaryInScope,
+  duesCollectionOf,
   ledgerCountsInScope,
   type Scope,
   surveyTalliesInScope,
@@ -60,7 +61,12 @@ const demoDistrict: Scope = { orgId: "d1", orgPath: "d1" }
 /**
  * Stores every dues standing of the freshly loaded demo district as of `today` (`care_dues_standings`), so the
  * first dashboard read does not compute every member's year (it then reads the stored standings, as later reads
- * do until a payment or the month turning moves them). Returns the district's arrears.
+ * do until a payment or the month turning moves them), and every organization's dues collection of today's month
+ * (`care_dues_collections`), the month the agenda asks for, so its first read computes none. Returns the
+ * district's arrears.
  */
-export const indexDemoDues = (db: XfDb, today: PlainDate): Promise<ArrearsSummary> =>
-  arrearsSummaryInScope(db, demoDistrict, today)
+export const indexDemoDues = async (db: XfDb, today: PlainDate): Promise<ArrearsSummary> => {
+  const arrears = await arrearsSummaryInScope(db, demoDistrict, today)
+  await duesCollectionOf(db, demoDistrict, [today.toString().slice(0, 7)])
+  return arrears
+}
