@@ -30,9 +30,9 @@ const pinClock = async ({ db }: Database) => {
  * Each table's row count and the md5 of its rows as text, sorted. Left out: the audit tables (a hash chain over
  * the moment each row was appended), the encrypted ID number (a fresh nonce each time; its blind index and mask
  * are compared), when a basis stamp last moved (its trigger sets the transaction's `now()`; the stamps are
- * compared), and the value of a member's dues and study-hours stamps: they move once per statement that writes
- * the member's rows, and a COPY is one statement where the INSERTs are several (which members have one is
- * compared).
+ * compared), and the value of a member's dues and study-hours stamps and of an organization's dues stamp: they
+ * move once per statement that writes the member's (or the organization's members') rows, and a COPY is one
+ * statement where the INSERTs are several (which members and organizations have one is compared).
  */
 const contents = async ({ db }: Database): Promise<Record<string, string>> => {
   const tables = rowsOf<{ t: string; cols: string }>(
@@ -42,7 +42,8 @@ const contents = async ({ db }: Database): Promise<Record<string, string>> => {
       where table_schema = 'public' and table_name not like 'audit%'
         and not (table_name = 'members' and column_name = 'id_number_cipher')
         and not (table_name = 'discipline_basis_stamps' and column_name = 'updated_at')
-        and not (table_name in ('care_dues_stamps', 'education_study_stamps') and column_name = 'stamp')
+        and not (table_name in ('care_dues_stamps', 'care_dues_org_stamps', 'education_study_stamps')
+          and column_name = 'stamp')
         and table_name in (select table_name from information_schema.tables
           where table_schema = 'public' and table_type = 'BASE TABLE')
       group by table_name order by table_name`),
