@@ -51,6 +51,8 @@ export interface BenchConfig {
    * `BENCH_ONLY=compliance` alone, a year's compliance of the province (full mode; results/compliance-full.md).
    * `BENCH_ONLY=api`: only the API's one-member and 50-row-page rows, on PGlite and on PostgreSQL, even in
    * small mode — for before/after comparisons of the request path.
+   * `BENCH_ONLY=load-postgres`: load the PostgreSQL cluster and store its answers, measure nothing (with
+   * BENCH_REUSE_PG=1, a province kept for later runs).
    */
   readonly only: readonly string[] | undefined
 }

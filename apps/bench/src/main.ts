@@ -77,14 +77,21 @@ const main = async (cfg: BenchConfig) => {
     }
     // BENCH_ONLY=morning with BENCH_DATABASE_URL: the morning on PostgreSQL in small mode too.
     const morningPg = cfg.only?.includes("morning") === true && cfg.databaseUrl !== undefined
-    if ((!cfg.small && wanted("api-postgres", "subtree", "api", "morning")) || apiOnly || morningPg) {
+    // BENCH_ONLY=load-postgres: load the cluster and store its answers (kept with BENCH_REUSE_PG=1), measure nothing.
+    const loadOnly = cfg.only?.includes("load-postgres") === true
+    if (
+      (!cfg.small && wanted("api-postgres", "subtree", "api", "morning")) ||
+      apiOnly ||
+      morningPg ||
+      loadOnly
+    ) {
       try {
         const pg = await apiPostgresScenario(
           ctx,
           apiOnly || cfg.only !== undefined ? [] : [educationOnPostgres],
           {
-            api: wanted("api-postgres", "subtree", "api"),
-            morning: wanted("morning") && !apiOnly,
+            api: !loadOnly && wanted("api-postgres", "subtree", "api"),
+            morning: !loadOnly && wanted("morning") && !apiOnly,
           },
         )
         // In small mode the PGlite stand-ins of sections 2 and 4 give way to the real section 2.
