@@ -123,6 +123,7 @@ export const benchOnlyIds = [
   "api",
   "education",
   "compliance",
+  "load-postgres",
 ] as const
 
 const onlyOf = (v: string | undefined): readonly string[] | undefined => {
