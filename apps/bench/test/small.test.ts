@@ -19,7 +19,7 @@ test("the small mode reports every section with numeric baselines and ratios", a
   const docs = join(out, "benchmarks.md")
   await promisify(execFile)(process.execPath, [main], {
     env: childEnv({ BENCH_SCALE: "small", BENCH_OUT: out, BENCH_DOCS: docs }),
-    timeout: 200_000,
+    timeout: 600_000,
     maxBuffer: 16 << 20,
   })
   const report = JSON.parse(readFileSync(join(out, "small.json"), "utf8")) as Report
