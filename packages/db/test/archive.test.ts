@@ -14,6 +14,8 @@ import {
   restoreArchive,
   saveCalendarYear,
   verifyAuditChain,
+  writeDuesAssessments,
+  writeDuesPayments,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
@@ -38,8 +40,9 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_archive"))("$name"
         { id: "a_c", parentId: "a_d", kind: "township-committee", name: "镇党委" },
         { id: "a_b", parentId: "a_c", kind: "branch", name: "一支部" },
       ])
-      for (const [i, name] of ["阿依古丽·买买提", "𠮷田花子", "林小红"].entries())
-        await insertMember(tx, testVault, {
+      const memberIds: string[] = []
+      for (const [i, name] of ["阿依古丽·买买提", "𠮷田花子", "林小红"].entries()) {
+        const m = await insertMember(tx, testVault, {
           orgId: "a_b",
           name,
           sex: "female",
@@ -52,6 +55,35 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_archive"))("$name"
           fullMemberOn: date("2016-07-01"),
           idNumber: makeIdNumber("830000", date("1990-01-01"), 20 + i),
         })
+        memberIds.push(m.id)
+      }
+      // Dues: the restore writes them with the dues triggers live (which stamp members and organizations).
+      const [first, second] = memberIds as [string, string]
+      await writeDuesAssessments(tx, [
+        {
+          memberId: first,
+          year: 2026,
+          category: "salaried",
+          baseFen: 500_000,
+          basisPoints: 100,
+          monthlyFen: 5_000,
+          fromMonth: "2026-01",
+          recordedBy: null,
+        },
+        {
+          memberId: second,
+          year: 2026,
+          category: "retiree",
+          baseFen: 400_000,
+          basisPoints: 50,
+          monthlyFen: 2_000,
+          fromMonth: "2026-01",
+          recordedBy: null,
+        },
+      ])
+      await writeDuesPayments(tx, [
+        { memberId: first, month: "2026-01", amountFen: 5_000, paidOn: date("2026-01-10"), recordedBy: null },
+      ])
       for (let i = 0; i < 3; i++)
         await appendAudit(tx, {
           action: "test.write",
