@@ -58,7 +58,8 @@ const SYSTEM_TABLES = [
  *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
  *   - `education_study_index`: `studyHoursOf` recomputes a member-year with no row.
  *   - `discipline_compliance_index`: `complianceBasesOf` / `complianceHeatmapOf` mark an organization with no
- *     row stale; the caller evaluates and stores it.
+ *     row stale; the caller evaluates and stores it. (Its `quarters` is a generated column, which the restore's
+ *     `insert … select *` could not write either.)
  *   - `discipline_calendar_index`, `discipline_calendar_items`: `staleCalendarBasesOf` returns an organization
  *     with no row; the agenda evaluates it before reading the items.
  *   - `development_pipeline_index`, `development_pipeline_items`: `stalePipelinePeople` returns a person with no
