@@ -703,4 +703,18 @@ describe.each(backends)("development on %s", (backend) => {
     expect(t.nextSteps.map((n) => n.step)).not.toContain("apply")
     expect(t.steps.find((s) => s.step === "apply")?.recordableFrom).toBe("2027-03-10")
   })
+
+  it("the secretaries' prefill counts the pipeline from its index evaluated afresh where rows are missing (a restore, an import)", async () => {
+    type Prefill = { indicators: { development: number | null }; basis: string[] }
+    const read = () =>
+      admin.json<Prefill>("GET", `/api/appraisal/secretaries/prefill?orgId=${demo.orgOf("admin")}`)
+    const before = await read()
+    const line = (p: Prefill) => p.basis.find((b) => b.startsWith("development:"))
+    expect(line(before)).toMatch(/of [1-9]\d* people/)
+    // A restored or imported district has no index rows: the prefill must not read that as an empty pipeline.
+    await demo.sys.deps.db.delete(developmentPipelineIndex)
+    const after = await read()
+    expect(line(after)).toBe(line(before))
+    expect(after.indicators.development).toBe(before.indicators.development)
+  })
 })

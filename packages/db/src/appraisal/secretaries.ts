@@ -80,6 +80,8 @@ export const saveSecretaryReview = async (
  * What the other areas have recorded for an organization's subtree in `from`…`to`: rectification orders with
  * a deadline in the span (how many, how many closed by their deadline), and the development pipeline (people
  * indexed, how many with an overdue step). Meetings are counted by the caller with the discipline rules.
+ * The pipeline is read from its index as stored: refresh its missing and stale rows first (`stalePipelinePeople`,
+ * `savePipelineIndex`), since a missing row (an import, a restored archive) would count as nobody.
  */
 export const recordedIndicatorFacts = async (
   db: XfDb,

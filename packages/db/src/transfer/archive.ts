@@ -12,28 +12,75 @@ import { tables } from "../schema/index.js"
  * Rows are as PostgreSQL writes them as JSON (dates `YYYY-MM-DD`, instants in UTC), ordered by primary key,
  * so two exports of the same data differ only in `exportedAt`. ID numbers stay as stored: encrypted, with
  * their blind index and mask; restoring needs the same ID key (checked by `keyCheck`).
+ *
+ * The archive holds the district's data only: not the running system's tables, nor the derived ones
+ * (`DERIVED_TABLES`: stamps and stored answers, which the restore's triggers and the first reads compute again).
+ * Archives written before the derived tables were left out (the same format, version 1) still hold them: the
+ * restore ignores those tables, so such an archive restores as one without them. A table the restore does not
+ * know at all (neither archived nor left out) refuses the archive, as a sign it was not made by this schema.
  */
 
 export const ARCHIVE_FORMAT = "xianfeng-archive"
 export const ARCHIVE_VERSION = 1
 
 /**
- * Tables that hold no district data: sessions and counters of the running system, and per-database state
+ * Tables of the running system, not of the district: sessions and counters, and per-database state
  * (`audit_lane_heads` is derived from the audit log: rebuilt after a restore; `auth_epoch` is the running
- * system's caller-cache counter, seeded by its migration in every database; the organizations' dues stamps are
- * set again by the dues triggers as the restore writes the dues, and the stored dues collections are derived
- * from the dues: computed again by the first read that needs them).
+ * system's caller-cache counter, seeded by its migration in every database).
  */
-const NOT_ARCHIVED = new Set([
+const SYSTEM_TABLES = [
   "sessions",
   "rate_limits",
   "mfa_challenges",
   "data_migrations",
   "audit_lane_heads",
   "auth_epoch",
+]
+
+/**
+ * Derived tables: nothing in them is district data, everything is a function of the archived tables, and restoring
+ * them would be wrong, not merely redundant. Two kinds:
+ *
+ * - **Stamps**, bumped by statement triggers whoever writes: the restore's own inserts fire the same triggers, so
+ *   they are written again as the data goes in (restoring the archive's rows too collides: duplicate key). Their
+ *   values are counters of statements, not of data, so a restored database's stamps differ from the source's
+ *   anyway; only "moved since" is meaningful, within one database.
+ *   - `care_dues_stamps`, `care_dues_org_stamps` (custom migrations `care_dues_stamps_triggers`,
+ *     `care_dues_collections_triggers`): bumped by the dues, a member's move, stage or status.
+ *   - `discipline_basis_stamps` (`discipline_basis_stamps_triggers`): bumped by the sittings and talks of a year.
+ *   - `education_study_stamps` (`education_study_stamps_triggers`): bumped by attendance, online study, roll calls.
+ * - **Stored answers**, each kept with the stamp, member version or basis it was computed for. Restored beside the
+ *   stamps the restore regenerated, a row could match a stamp by chance while describing other data (an answer
+ *   stored at stamp 2 for data since moved to stamp 5, beside a regenerated stamp 2) and be served as fresh.
+ *   Left out, every one is missing, and each read treats a missing row as stale and computes it (checked by
+ *   test/archive.test.ts):
+ *   - `care_dues_standings`: `arrearsSummaryInScope` recomputes a member with no row (as stamp mismatch).
+ *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
+ *   - `education_study_index`: `studyHoursOf` recomputes a member-year with no row.
+ *   - `discipline_compliance_index`: `complianceBasesOf` / `complianceHeatmapOf` mark an organization with no
+ *     row stale; the caller evaluates and stores it. (Its `quarters` is a generated column, which the restore's
+ *     `insert … select *` could not write either.)
+ *   - `discipline_calendar_index`, `discipline_calendar_items`: `staleCalendarBasesOf` returns an organization
+ *     with no row; the agenda evaluates it before reading the items.
+ *   - `development_pipeline_index`, `development_pipeline_items`: `stalePipelinePeople` returns a person with no
+ *     row; the pipeline and agenda reads refresh them first.
+ */
+export const DERIVED_TABLES = [
+  "care_dues_stamps",
   "care_dues_org_stamps",
+  "discipline_basis_stamps",
+  "education_study_stamps",
+  "care_dues_standings",
   "care_dues_collections",
-])
+  "education_study_index",
+  "discipline_compliance_index",
+  "discipline_calendar_index",
+  "discipline_calendar_items",
+  "development_pipeline_index",
+  "development_pipeline_items",
+] as const
+
+const NOT_ARCHIVED = new Set<string>([...SYSTEM_TABLES, ...DERIVED_TABLES])
 
 export interface Archive {
   readonly format: typeof ARCHIVE_FORMAT
@@ -178,7 +225,9 @@ const ensureAuditPartitions = async (tx: XfDb, data: readonly unknown[]) => {
 /**
  * Restores an archive into an empty database of the same schema version, all or nothing, with the same ID
  * key. Refuses (ArchiveRefused) a database that already holds organizations, another schema version, or
- * another ID key. Sequences continue after the restored rows.
+ * another ID key, or an archive holding a table this schema does not have. The derived tables an older archive
+ * holds (`DERIVED_TABLES`) are ignored: the restore's triggers write the stamps again, and the stored answers
+ * are computed again by the first read that needs them. Sequences continue after the restored rows.
  */
 export const restoreArchive = async (
   db: XfDb,
@@ -197,6 +246,12 @@ export const restoreArchive = async (
       `the archive was made at schema ${archive.schema}, this database is at ${schema}: use the same version of Xianfeng`,
     )
   const list = archivedTables()
+  const known = new Set(list.map((t) => t.name))
+  const unknown = Object.keys(archive.tables).filter((n) => !known.has(n) && !NOT_ARCHIVED.has(n))
+  if (unknown.length > 0)
+    throw new ArchiveRefused(
+      `the archive holds tables this schema does not have: ${unknown.sort().join(", ")}`,
+    )
   let rows = 0
   await db.transaction(async (tx) => {
     const [orgCount] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from orgs`))

@@ -10,6 +10,7 @@ import { Temporal } from "@xianfeng/core"
 import {
   commendationResultsInScope,
   loadAreaPolicy,
+  loadDevelopmentPolicy,
   recordedIndicatorFacts,
   type SecretaryReviewRow,
   saveSecretaryReview,
@@ -17,6 +18,7 @@ import {
   studyMinimumsMet,
   subtreeSittings,
   visitProgressOf,
+  withinOf,
   type XfDb,
 } from "@xianfeng/db"
 import {
@@ -33,6 +35,7 @@ import type { Actor } from "../../auth/actor.js"
 import { type Deps, todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { refreshPipelineIndex } from "../development/pipeline-index.js"
 import {
   PrefillQuery,
   PrefillView,
@@ -148,6 +151,11 @@ const prefill = async (deps: Deps, actor: Actor, orgId: string, year: number) =>
     periodContaining("year", from),
   )
   const meetingCounts = totals.get(orgId)
+  // The development pipeline is counted from its index: its missing or stale rows (after an import or a
+  // restore, which leave it empty; a member changed since) are evaluated first, as the pipeline read does.
+  const within = await withinOf(deps.db, actor, orgId)
+  const development = await loadDevelopmentPolicy(deps.db, within)
+  await refreshPipelineIndex(deps.db, actor, within, asOf, development.policy)
   const facts = await recordedIndicatorFacts(deps.db, actor, orgId, from, to)
   // The education area's study year (学时, EM 22–23) and the care area's visit plans, read as data.
   const study = await studyMinimumsMet(deps.db, actor, orgId, year, asOf)
