@@ -106,8 +106,14 @@ export const createApp = (deps: Deps, routes: readonly AnyRoute[] = allRoutes) =
       )
     },
   })
+  // A GET or HEAD has no body to limit (node-server gives it none), and asking for it would build the whole web
+  // Request — an AbortController, its Headers, undici's Request — on every read, for nothing.
   app.use("/api/*", (c, next) =>
-    c.req.path.startsWith("/api/import/") ? importLimit(c, next) : generalLimit(c, next),
+    c.req.method === "GET" || c.req.method === "HEAD"
+      ? next()
+      : c.req.path.startsWith("/api/import/")
+        ? importLimit(c, next)
+        : generalLimit(c, next),
   )
   app.use("/api/*", authenticate(deps))
 

@@ -37,6 +37,19 @@ export interface Config {
   /** Where the audit log's lane heads are written (every `auditHeadsSeconds` and on shutdown); unset: nowhere. */
   readonly auditHeadsFile: string | undefined
   readonly auditHeadsSeconds: number
+  /**
+   * How many API processes serve the port (`XF_API_PROCESSES`, default 1; node:cluster: one primary hands
+   * connections to that many workers, PostgreSQL only). On a 2-core district server keep 1: PostgreSQL needs the
+   * other core, and two processes spent more CPU per read than one in docs/benchmarks.md ("Where a read's CPU
+   * goes"); on a server with more cores, one process per core the API may use. Embedded PGlite: always 1 (one
+   * process per data folder); more is refused.
+   */
+  readonly processes: number
+  /**
+   * Which of the server's processes this is, 0-based (`XF_API_PROCESS_INDEX`, set by the primary for each worker;
+   * unset when the server is one process): the audit appender starts on lanes of its own by it.
+   */
+  readonly processIndex?: number | undefined
 }
 
 const int = (
@@ -52,6 +65,17 @@ const int = (
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
   }
+  return n
+}
+
+/** `XF_API_PROCESSES` (see `Config.processes`), at most 64. */
+const processesOf = (env: Record<string, string | undefined>): number => {
+  const postgres = Boolean(env.DATABASE_URL)
+  const n = int(env, "XF_API_PROCESSES", 1, 1, 64)
+  if (n > 1 && !postgres)
+    throw new Error(
+      `XF_API_PROCESSES must be 1 with embedded PGlite (one process per data folder), got "${env.XF_API_PROCESSES}"`,
+    )
   return n
 }
 
@@ -74,4 +98,6 @@ export const configFromEnv = (env: Record<string, string | undefined> = process.
   databaseRole: env.XF_DATABASE_ROLE || undefined,
   auditHeadsFile: env.XF_AUDIT_HEADS_FILE || undefined,
   auditHeadsSeconds: int(env, "XF_AUDIT_HEADS_SECONDS", 60, 1, 24 * 3600),
+  processes: processesOf(env),
+  processIndex: env.XF_API_PROCESS_INDEX ? int(env, "XF_API_PROCESS_INDEX", 0, 0, 63) : undefined,
 })

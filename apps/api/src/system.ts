@@ -1,5 +1,6 @@
 import { dateOfInstant } from "@xianfeng/core"
 import {
+  AUDIT_LANES,
   analyzeIfNeverAnalyzed,
   createAuditAppender,
   createIdVault,
@@ -94,7 +95,10 @@ export const startSystem = async (
   try {
     if (vault === undefined) throw new Error("the database opened without its owner setup")
     // On a pool of its own where there is one (PostgreSQL): audit batches never queue behind requests there.
-    const auditAppender = createAuditAppender(database.auditDb ?? database.db)
+    // The server's processes each start on lanes of their own (two batches in flight each): see `firstLane`.
+    const auditAppender = createAuditAppender(database.auditDb ?? database.db, {
+      ...(config.processIndex === undefined ? {} : { firstLane: (config.processIndex * 2) % AUDIT_LANES }),
+    })
     const deps: Deps = { db: database.db, vault, config, now, auditAppender }
     const stopHeads = exportAuditHeads(database.db, config)
     const close = async () => {

@@ -49,6 +49,8 @@ export const startServerProcess = async (
   options: {
     readonly demo: { readonly members: number; readonly seed: number; readonly idKey: string }
     readonly waitMs?: number
+    /** More of the process's environment (e.g. `XF_API_PROCESSES`). */
+    readonly env?: Readonly<Record<string, string>>
   },
 ): Promise<ServerProcess> => {
   if (!existsSync(serverJs))
@@ -64,6 +66,7 @@ export const startServerProcess = async (
       XF_DEMO_MEMBERS: String(options.demo.members),
       XF_DEMO_SEED: String(options.demo.seed),
       XF_ID_KEY: options.demo.idKey,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

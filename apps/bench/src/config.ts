@@ -21,6 +21,11 @@ export interface BenchConfig {
   readonly histories: number
   /** Members loaded into PostgreSQL (BENCH_PG_MEMBERS; 1,000,000). */
   readonly pgMembers: number
+  /**
+   * Processes of the API on PostgreSQL (BENCH_API_PROCESSES, passed as XF_API_PROCESSES; default 1, the API's own
+   * default for a 2-core district server).
+   */
+  readonly apiProcesses: number
   /** Members of the demo district on PGlite (BENCH_DEMO_MEMBERS; 2,000 small, 20,000 full). */
   readonly demoMembers: number
   /** Seconds of each HTTP load (BENCH_SECONDS; 3 small, 10 full), after `warmup` seconds. */
@@ -63,6 +68,7 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
     small,
     histories: numberOf(env, "BENCH_HISTORIES", small ? 5_000 : 1_000_000),
     pgMembers: numberOf(env, "BENCH_PG_MEMBERS", 1_000_000),
+    apiProcesses: numberOf(env, "BENCH_API_PROCESSES", 1),
     demoMembers: numberOf(env, "BENCH_DEMO_MEMBERS", small ? 2_000 : 20_000),
     seconds: numberOf(env, "BENCH_SECONDS", small ? 3 : 10),
     // A second of warm-up even in the small mode: on a loaded CI box the first requests of a cold API can

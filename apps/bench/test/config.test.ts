@@ -23,3 +23,9 @@ test("a new report keeps the hand-written part of the old one, and only that", (
   )
   expect(keepHandWritten(undefined, "new\n")).toBe("new\n")
 })
+
+test("BENCH_API_PROCESSES runs the API on PostgreSQL as its default of one process unless told otherwise", () => {
+  expect(benchConfig({}).apiProcesses).toBe(1)
+  expect(benchConfig({ BENCH_API_PROCESSES: "2" }).apiProcesses).toBe(2)
+  expect(() => benchConfig({ BENCH_API_PROCESSES: "two" })).toThrow(/BENCH_API_PROCESSES/)
+})

@@ -241,6 +241,13 @@ export interface AuditAppenderOptions {
    * of them is free, so an entry waits at most for one batch in flight before its own is sent.
    */
   readonly concurrency?: number
+  /**
+   * The lane this appender tries first (0 to `AUDIT_LANES` - 1; default random). The API's processes of one
+   * server (`XF_API_PROCESSES`) each start `concurrency` lanes after the previous one, so that their batches keep
+   * to lanes of their own and seldom find a head another process moved (each such find costs the batch one more
+   * statement); the lanes stay shared, so this is a preference, never a lock.
+   */
+  readonly firstLane?: number
 }
 
 /** Hands audit entries to the group-committing writer of one process (`createAuditAppender`). */
@@ -288,7 +295,9 @@ export const createAuditAppender = (db: XfDb, options: AuditAppenderOptions = {}
   /** Lanes a batch of this appender is writing to. */
   const using = new Set<number>()
   // Processes start on different lanes, so that two appenders seldom chase the same heads.
-  const first = randomInt(AUDIT_LANES)
+  const first = options.firstLane ?? randomInt(AUDIT_LANES)
+  if (!Number.isInteger(first) || first < 0 || first >= AUDIT_LANES)
+    throw new RangeError(`no audit lane ${first}`)
   const laneFor = (skip: ReadonlySet<number>): number | undefined => {
     let unknown: number | undefined
     for (let k = 0; k < AUDIT_LANES; k++) {

@@ -136,6 +136,26 @@ describe.each(backends)("audit appender on $name", (backend) => {
     await Promise.all([a.close(), b.close()])
   })
 
+  it("keeps two appenders given first lanes apart (the processes of one server), and refuses a lane that is none", async () => {
+    expect(() => createAuditAppender(db(), { firstLane: AUDIT_LANES })).toThrow(RangeError)
+    expect(() => createAuditAppender(db(), { firstLane: -1 })).toThrow(RangeError)
+    const a = createAuditAppender(db(), { firstLane: 4 })
+    const b = createAuditAppender(db(), { firstLane: 6 })
+    // One entry at a time: each appender has one batch in flight, on its first lane.
+    for (let i = 0; i < 6; i++) {
+      await a.append([entry("first.a", i)])
+      await b.append([entry("first.b", i)])
+    }
+    const lanes = rowsOf<{ action: string; lane: number }>(
+      await db().execute(
+        sql`select distinct action, lane from audit_log where action in ('first.a', 'first.b') order by 1`,
+      ),
+    ).map((r) => `${r.action}:${Number(r.lane)}`)
+    expect(lanes).toEqual(["first.a:4", "first.b:6"])
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
+    await Promise.all([a.close(), b.close()])
+  })
+
   it("writes nothing of a failed batch, refuses each of its entries, and goes on with the next", async () => {
     const appender = createAuditAppender(db(), { concurrency: 1 })
     const before = await count(db())

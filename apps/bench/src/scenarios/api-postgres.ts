@@ -85,7 +85,14 @@ export const apiPostgresScenario = async (
     const [v] = await q("show server_version")
     versions.PostgreSQL = String(v?.server_version)
     const targets = await pickTargets(q, 50_000)
-    const env = { DATABASE_URL: url, XF_DEMO_MEMBERS: "0", XF_ID_KEY: ID_KEY, XF_POOL_SIZE: "8" }
+    // As a district deploys it: the API's defaults but the pool's size, in `cfg.apiProcesses` processes.
+    const env = {
+      DATABASE_URL: url,
+      XF_DEMO_MEMBERS: "0",
+      XF_ID_KEY: ID_KEY,
+      XF_POOL_SIZE: "8",
+      XF_API_PROCESSES: String(cfg.apiProcesses),
+    }
     const startBaseline = () =>
       startServer(distFile("baseline-server.js"), { BASELINE_PG: url, BASELINE_POOL: "8" }, "/health")
     if (parts.api) {
@@ -110,7 +117,7 @@ export const apiPostgresScenario = async (
         title: `API on PostgreSQL (${targets.root.members.toLocaleString("en-US")} members)`,
         setup:
           `PostgreSQL ${versions.PostgreSQL} (throwaway cluster on 127.0.0.1, shared_buffers 256 MB, synchronous_commit off, max_wal_size 4 GB: durability traded for load speed), ` +
-          `${targets.root.members.toLocaleString("en-US")} members, API pool of 8, signed in as \`admin\` (cookie ` +
+          `${targets.root.members.toLocaleString("en-US")} members, API as ${cfg.apiProcesses === 1 ? "one process (`XF_API_PROCESSES` 1, its default)" : `${cfg.apiProcesses} processes (\`XF_API_PROCESSES\`, node:cluster)`} with a pool of 8 each, signed in as \`admin\` (cookie ` +
           "session; scope d1, masking, an audit row per request). 32 connections, " +
           `${cfg.seconds} s after ${cfg.warmup} s warm-up, autocannon in a separate process on 127.0.0.1. ` +
           `One member: 1,000 different ids in turn. Page: \`?orgId=${targets.branch.id}&pageSize=50\` ` +

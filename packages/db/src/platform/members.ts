@@ -2,6 +2,7 @@ import { type MemberStage, maskIdNumber } from "@xianfeng/core"
 import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
+import { onePerHandle } from "../internal/prepared.js"
 import { conditionOff } from "../internal/scope-condition.js"
 import { fromWholeRows } from "../internal/whole-rows.js"
 import { NAME_SEPARATORS, normalizeName, pinyinOf, searchTextOf } from "../pinyin.js"
@@ -203,8 +204,8 @@ export const listMembersInScope = async (
   return { rows, total: total?.n ?? 0 }
 }
 
-/** `xf_member_page`, named: node-postgres parses it once per connection (PGlite each time). */
-const memberPageStatement = (db: XfDb) =>
+/** `xf_member_page`, named: node-postgres parses it once per connection (PGlite each time); built once per handle. */
+const memberPageStatement = onePerHandle((db: XfDb) =>
   db
     .select({
       moved: sql<string | null>`r.moved::text`,
@@ -214,7 +215,8 @@ const memberPageStatement = (db: XfDb) =>
     .from(
       sql`xf_member_page(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("org")}::text, ${sql.placeholder("stage")}::text, ${sql.placeholder("limit")}::integer, ${sql.placeholder("offset")}::integer) as r`,
     )
-    .prepare("xf_member_page")
+    .prepare("xf_member_page"),
+)
 
 /** What a one-statement member list asks for: `MemberListQuery` without a text search, `orgId` not yet checked. */
 export interface MemberPageQuery {

@@ -5,6 +5,7 @@
  */
 import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm"
 import type { XfDb, XfTx } from "../database.js"
+import { onePerHandle } from "../internal/prepared.js"
 import { conditionOff } from "../internal/scope-condition.js"
 import { fromWholeRows } from "../internal/whole-rows.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
@@ -110,8 +111,11 @@ export const memberInScope = async (
 /** A scoped member as `memberInScope` returns it. */
 export type ScopedMember = Awaited<ReturnType<typeof memberInScope>>
 
-/** `xf_member_read`, named: node-postgres parses it once per connection (PGlite, without named statements, each time). */
-const memberReadStatement = (db: XfDb) =>
+/**
+ * `xf_member_read`, named: node-postgres parses it once per connection (PGlite, without named statements, each time);
+ * built once per database handle (`onePerHandle`).
+ */
+const memberReadStatement = onePerHandle((db: XfDb) =>
   db
     .select({
       moved: sql<string | null>`r.moved::text`,
@@ -121,7 +125,8 @@ const memberReadStatement = (db: XfDb) =>
     .from(
       sql`xf_member_read(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("id")}::uuid) as r`,
     )
-    .prepare("xf_member_read")
+    .prepare("xf_member_read"),
+)
 
 /**
  * `memberInScope` as one statement for a caller cached by the API process (`EpochScope`): the function
