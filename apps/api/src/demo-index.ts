@@ -8,8 +8,8 @@
 import type { PlainDate } from "@xianfeng/core"
 import { loadDevelopmentPolicy, type XfDb } from "@xianfeng/db"
 import { indexDemoDues } from "./routes/care/dashboard.js"
-import { indexDemoPipeline } from "./routes/development/pipeline-index.js"
 import { indexDemoCalendar } from "./routes/discipline/agenda.js"
+import { indexDemoPipeline } from "./stored/pipeline-index.js"
 
 /** How many stored answers `indexDemoDistrict` wrote, per index. */
 export interface DemoIndexCounts {

@@ -35,7 +35,7 @@ import type { Actor } from "../../auth/actor.js"
 import { type Deps, todayOf } from "../../deps.js"
 import { type Lang, langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
-import { refreshPipelineIndex } from "../development/pipeline-index.js"
+import { refreshPipelineIndex } from "../../stored/pipeline-index.js"
 import {
   PrefillQuery,
   PrefillView,

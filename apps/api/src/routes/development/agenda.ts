@@ -2,7 +2,7 @@ import { date, type LocalizedText } from "@xianfeng/core"
 import { loadDevelopmentPolicy, pipelineDeadlinesOf } from "@xianfeng/db"
 import { isStepId, stepDefinition } from "@xianfeng/development-rules"
 import { type AgendaEntry, defineAgendaSource } from "../../http/agenda-kit.js"
-import { refreshPipelineIndex } from "./pipeline-index.js"
+import { refreshPipelineIndex } from "../../stored/pipeline-index.js"
 
 /**
  * 发展党员 in the agenda: each open development step whose deadline falls in the window, per person, read

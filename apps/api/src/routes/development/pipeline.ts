@@ -12,8 +12,8 @@ import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
 import { langOf } from "../../http/problem.js"
 import { route } from "../../http/route.js"
+import { refreshPipelineIndex } from "../../stored/pipeline-index.js"
 import { Pipeline, PipelineQuery } from "./contract.js"
-import { refreshPipelineIndex } from "./pipeline-index.js"
 import { text } from "./render.js"
 
 const BOARD_CAP = 50

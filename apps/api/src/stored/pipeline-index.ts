@@ -1,3 +1,9 @@
+/**
+ * The development pipeline's index (stored evaluations of each person in the pipeline, 发展党员): refreshed by
+ * every reader of the index before it counts — the development routes, the agenda, the secretaries' appraisal
+ * pre-fill — and filled by the demo load. Outside `routes/` because readers of several areas share it; the
+ * queries themselves live in @xianfeng/db (`development/`).
+ */
 import type { PlainDate } from "@xianfeng/core"
 import {
   type DevelopmentRecord,
