@@ -61,24 +61,30 @@ export interface LedgerEntry {
 
 export type Ledger = ReadonlyMap<string, LedgerEntry>
 
-const refuse = (field: string, reason: string, en: string, zh: string) =>
-  Result.fail(fieldError(field, reason, en, zh))
-
 /**
  * Applies one event to the ledger. Errors (`FieldError`): opening an entry that is open (`entryId`), changing,
  * confirming or closing one that is not (`entryId`), opening without a category (`category`), an event
  * without a reason (`reason`).
  */
 export const applyLedgerEvent = (ledger: Ledger, e: LedgerEvent): Result.Result<Ledger, FieldError> => {
-  if (e.reason.trim() === "")
-    return refuse("reason", "required", "every change needs its reason", "每项变动须写明原因")
-  const current = ledger.get(e.entryId)
   const next = new Map(ledger)
+  const refused = applyInPlace(next, e)
+  return refused === undefined ? Result.succeed(next) : Result.fail(refused)
+}
+
+/**
+ * `applyLedgerEvent` on a ledger of the caller's own, changed in place (no copy per event: a replay of n events
+ * over m open entries costs n map writes, not n copies of m entries). The same checks, in the same order.
+ */
+const applyInPlace = (next: Map<string, LedgerEntry>, e: LedgerEvent): FieldError | undefined => {
+  if (e.reason.trim() === "")
+    return fieldError("reason", "required", "every change needs its reason", "每项变动须写明原因")
+  const current = next.get(e.entryId)
   if (e.kind === "opened") {
     if (current !== undefined)
-      return refuse("entryId", "open", "the entry is already in the ledger", "该对象已在台账中")
+      return fieldError("entryId", "open", "the entry is already in the ledger", "该对象已在台账中")
     if (e.category === undefined)
-      return refuse("category", "required", "a new entry needs its category", "新列入台账须选择类别")
+      return fieldError("category", "required", "a new entry needs its category", "新列入台账须选择类别")
     const entry: LedgerEntry = {
       entryId: e.entryId,
       category: e.category,
@@ -89,10 +95,10 @@ export const applyLedgerEvent = (ledger: Ledger, e: LedgerEvent): Result.Result<
       ...(e.detail === undefined ? {} : { detail: e.detail }),
     }
     next.set(e.entryId, entry)
-    return Result.succeed(next)
+    return undefined
   }
   if (current === undefined)
-    return refuse("entryId", "not-open", "the entry is not in the ledger", "该对象不在台账中")
+    return fieldError("entryId", "not-open", "the entry is not in the ledger", "该对象不在台账中")
   if (e.kind === "closed") {
     next.delete(e.entryId)
   } else if (e.kind === "confirmed") {
@@ -105,7 +111,7 @@ export const applyLedgerEvent = (ledger: Ledger, e: LedgerEvent): Result.Result<
       ...(e.detail === undefined ? {} : { detail: e.detail }),
     })
   }
-  return Result.succeed(next)
+  return undefined
 }
 
 /** Events in the order they happened: by date, then by `seq`. */
@@ -120,12 +126,12 @@ export const ledgerAsOf = (
   events: readonly LedgerEvent[],
   asOf: PlainDate,
 ): Result.Result<Ledger, FieldError> => {
-  let ledger: Ledger = new Map()
+  // One map for the whole replay, changed in place (a copy per event made a replay quadratic in the entries).
+  const ledger = new Map<string, LedgerEntry>()
   for (const e of orderEvents(events)) {
     if (Temporal.PlainDate.compare(e.on, asOf) > 0) break
-    const r = applyLedgerEvent(ledger, e)
-    if (Result.isFailure(r)) return r
-    ledger = r.success
+    const refused = applyInPlace(ledger, e)
+    if (refused !== undefined) return Result.fail(refused)
   }
   return Result.succeed(ledger)
 }

@@ -107,6 +107,36 @@ describe("the care ledger is its events replayed (动态管理)", () => {
       }),
     )
   })
+  it("replays a broken history to the same first refusal as applying its events one by one, the input ledger untouched (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.nat(39),
+        fc.constantFrom(0, 1, 2),
+        (seed, at, how) => {
+          const events = [...orderEvents(exampleLedgerEvents(seed, 40, asOf))]
+          const e = events[at % events.length]
+          if (e === undefined) return
+          // An empty reason, a second opening of an entry, or an event of an entry never opened.
+          events[at % events.length] =
+            how === 0
+              ? { ...e, reason: " " }
+              : how === 1
+                ? { ...e, kind: "opened", category: e.category ?? "difficulty" }
+                : { ...e, entryId: `${e.entryId}-none`, kind: e.kind === "opened" ? "closed" : e.kind }
+          let folded: Result.Result<Ledger, unknown> = Result.succeed(new Map())
+          for (const x of events) {
+            if (Result.isFailure(folded)) break
+            const before = folded.success
+            const copy = new Map(before)
+            folded = applyLedgerEvent(before, x)
+            expect(before).toEqual(copy)
+          }
+          expect(ledgerAsOf(events, asOf)).toEqual(folded)
+        },
+      ),
+    )
+  })
   it("puts a member admitted before 1 October 1949 in pre-1949, and one of party age 50 among old members", () => {
     expect(
       automaticCategories(

@@ -5,6 +5,7 @@ import {
   type ArrearsSummary,
   arrearsComputedInScope,
   arrearsSummaryInScope,
+  careDuesArrears,
   careDuesPayments,
   careDuesStandings,
   type Database,
@@ -88,7 +89,37 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_dues_index"))(
       const stored = await database.db.select().from(careDuesStandings)
       expect(stored.map((r) => r.memberId).sort()).toEqual([...ids, stranger].sort())
       expect(new Set(stored.map((r) => r.asOf))).toEqual(new Set(["2026-10"]))
+      // And each organization of the district its sum (care_dues_arrears), for the same month.
+      const orgRows = await database.db.select().from(careDuesArrears)
+      expect(orgRows.length).toBeGreaterThan(2)
+      expect(new Set(orgRows.map((r) => r.asOf))).toEqual(new Set(["2026-10"]))
+      expect(orgRows.reduce((n, r) => n + r.members, 0)).toBe(first.full[0]?.members)
+      expect(orgRows.reduce((n, r) => n + r.owedFen, 0)).toBe(first.full[0]?.owedFen)
       expect((await both()).read).toEqual(first.full)
+    })
+
+    it("reads an organization's stored arrears while its dues stamp holds, and sums it afresh once a write moves it", async () => {
+      const [member] = await database.db
+        .select({ orgId: members.orgId })
+        .from(members)
+        .where(eq(members.id, ids[2] as string))
+      if (member === undefined) throw new Error("no member")
+      const before = await both()
+      expect(before.read).toEqual(before.full)
+      // A row altered behind the index's back is what the read sums: it is read, not recomputed…
+      await database.db
+        .update(careDuesArrears)
+        .set({ members: sql`${careDuesArrears.members} + 100` })
+        .where(eq(careDuesArrears.orgId, member.orgId))
+      const forged = await both()
+      expect(forged.read[0]?.members).toBe((before.full[0]?.members ?? 0) + 100)
+      // …until a write of one of its members moves the organization's stamp.
+      await writeDuesPayments(database.db, [
+        { memberId: ids[2] as string, month: "2026-09", amountFen: 1, paidOn: asOf, recordedBy: null },
+      ])
+      const after = await both()
+      expect(after.read).toEqual(after.full)
+      expect(after.full[0]?.members).toBe(before.full[0]?.members)
     })
 
     it("a payment is seen by the very next read", async () => {

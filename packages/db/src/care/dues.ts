@@ -14,12 +14,14 @@ import { type PlainDate, Temporal } from "@xianfeng/core"
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
 import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
-import { memberInScope, memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
+import { memberInScope, memberRowsInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
   type CareDuesAssessment,
   type CareDuesPayment,
   type CareDuesReduction,
+  careDuesArrears,
   careDuesAssessments,
+  careDuesOrgStamps,
   careDuesPayments,
   careDuesReductions,
   careDuesStamps,
@@ -391,11 +393,15 @@ export const arrearsComputedInScope = async (
 /**
  * The scope's arrears as of `asOf` (`ArrearsSummary`, the figures of `arrearsComputedInScope`: `duesStanding`
  * of @xianfeng/care-ledger over the roll of full and probationary members, status normal; DUES 2008 art. 7, 10,
- * 12; PC 9), read from the dues-standing index (`care_dues_standings`): a member's stored standing is used while
- * their stamp (`care_dues_stamps`, bumped by the triggers on every assessment, payment, reduction and change of
- * the member) holds and it was computed for the same last ended month; the others — stale, new to the roll,
- * or left behind by the month turning — are computed afresh and stored, in the same statement (so the stamp
- * stored is the one read with their dues).
+ * 12; PC 9), summed over the stored arrears of the scope's organizations (`care_dues_arrears`). An organization's
+ * row is used while its dues stamp (`care_dues_org_stamps`, bumped by the dues triggers with every member-level
+ * stamp of its members and for each member joining or leaving its roll) holds and it was computed for the same
+ * last ended month. The others are summed afresh from their own roll members' standings — each read from the
+ * dues-standing index (`care_dues_standings`) while the member's stamp (`care_dues_stamps`) holds and it is of the
+ * same month, else computed afresh — and both the standings and the organizations' rows are stored in the same
+ * statement (so the stamps stored are the ones read with the dues). A read therefore costs in proportion to the
+ * scope's organizations, plus the members of the organizations written to since the last read (or all of them
+ * once a month, when the month turns).
  */
 export const arrearsSummaryInScope = async (
   db: XfDb,
@@ -403,20 +409,36 @@ export const arrearsSummaryInScope = async (
   asOf: PlainDate,
 ): Promise<ArrearsSummary> => {
   const lastEnded = lastEndedOf(asOf)
+  const scoped = db.select({ id: orgs.id }).from(orgs).where(orgRowInScope(scope))
   const result = await db.execute(sql`
-    with roll as (${duesRoll(db, scope)}),
+    with scoped as (${scoped}),
+    oc as (
+      select s.id as org_id, coalesce(os.stamp, 0) as stamp, a.stamp as a_stamp, a.as_of, a.members, a.self_lapse,
+        a.owed_fen
+      from scoped s
+      left join ${careDuesOrgStamps} os on os.org_id = s.id
+      left join ${careDuesArrears} a on a.org_id = s.id
+    ),
+    stale_orgs as materialized (
+      select org_id, stamp from oc where a_stamp is distinct from stamp or as_of <> ${lastEnded}
+    ),
+    roll as (
+      select m.id, m.org_id from ${members} m
+      where m.org_id in (select org_id from stale_orgs)
+        and m.stage in ('probationary', 'full') and m.status = 'normal'
+    ),
     cur as (
-      select roll.id, coalesce(st.stamp, 0) as stamp, ix.stamp as ix_stamp, ix.as_of, ix.arrears, ix.owed_fen,
-        ix.running
+      select roll.id, roll.org_id, coalesce(st.stamp, 0) as stamp, ix.stamp as ix_stamp, ix.as_of, ix.arrears,
+        ix.owed_fen, ix.running
       from roll
       left join ${careDuesStamps} st on st.member_id = roll.id
       left join ${careDuesStandings} ix on ix.member_id = roll.id
     ),
     who as materialized (
-      select id, stamp from cur where ix_stamp is null or ix_stamp <> stamp or as_of <> ${lastEnded}
+      select id, org_id, stamp from cur where ix_stamp is null or ix_stamp <> stamp or as_of <> ${lastEnded}
     ),${standingCtes(lastEnded)},
     fresh as (
-      select who.id as member_id, who.stamp, coalesce(per.arrears, 0)::int as arrears,
+      select who.id as member_id, who.org_id, who.stamp, coalesce(per.arrears, 0)::int as arrears,
         coalesce(per.owed, 0)::bigint as owed, coalesce(per.running, 0)::int as running
       from who left join per on per.member_id = who.id
     ),
@@ -428,15 +450,35 @@ export const arrearsSummaryInScope = async (
       returning 1
     ),
     every as (
-      select arrears, owed_fen as owed, running from cur
+      select org_id, arrears, owed_fen as owed, running from cur
         where not (ix_stamp is null or ix_stamp <> stamp or as_of <> ${lastEnded})
       union all
-      select arrears, owed, running from fresh
+      select org_id, arrears, owed, running from fresh
+    ),
+    counted as (
+      select s.org_id, s.stamp,
+        (count(*) filter (where e.arrears > 0))::int as members,
+        (count(*) filter (where e.running >= 6))::int as self_lapse,
+        coalesce(sum(e.owed), 0)::bigint as owed_fen
+      from stale_orgs s left join every e on e.org_id = s.org_id
+      group by s.org_id, s.stamp
+    ),
+    saved as (
+      insert into ${careDuesArrears} as t (org_id, stamp, as_of, members, self_lapse, owed_fen)
+      select org_id, stamp, ${lastEnded}, members, self_lapse, owed_fen from counted order by org_id
+      on conflict (org_id) do update set stamp = excluded.stamp, as_of = excluded.as_of,
+        members = excluded.members, self_lapse = excluded.self_lapse, owed_fen = excluded.owed_fen
+      returning 1
+    ),
+    total as (
+      select members, self_lapse, owed_fen from oc
+        where not (a_stamp is distinct from stamp or as_of <> ${lastEnded})
+      union all
+      select members, self_lapse, owed_fen from counted
     )
-    select count(*) filter (where arrears > 0)::int as members,
-      count(*) filter (where running >= 6)::int as self_lapse,
-      coalesce(sum(owed), 0)::bigint as owed_fen,
-      (select count(*) from stored)::int as recomputed
-    from every`)
+    select coalesce(sum(members), 0)::int as members, coalesce(sum(self_lapse), 0)::int as self_lapse,
+      coalesce(sum(owed_fen), 0)::bigint as owed_fen,
+      (select count(*) from stored)::int as recomputed, (select count(*) from saved)::int as orgs_recomputed
+    from total`)
   return summaryOf(result)
 }

@@ -13,7 +13,7 @@ import {
   type SurveyBranch,
 } from "@xianfeng/care-ledger"
 import type { FieldError, PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray, lte } from "drizzle-orm"
 import { Result } from "effect"
 import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
@@ -143,14 +143,34 @@ export const ledgerCountsInScope = async (
   scope: Scope,
   asOf: PlainDate,
 ): Promise<ReadonlyMap<CareCategory, number>> => {
+  // Only what the replay checks and counts by: not the detail, the person or the member (they decide no count and
+  // no refusal), and only the events up to `asOf`, which are all the replay reads.
   const rows = await db
-    .select({ e: careLedgerEvents })
+    .select({
+      entryId: careLedgerEvents.entryId,
+      seq: careLedgerEvents.seq,
+      kind: careLedgerEvents.kind,
+      onDate: careLedgerEvents.onDate,
+      reason: careLedgerEvents.reason,
+      recordedBy: careLedgerEvents.recordedBy,
+      category: careLedgerEvents.category,
+    })
     .from(careLedgerEvents)
-    .where(inSubtree(careLedgerEvents.orgId, scope.orgPath))
+    .where(and(inSubtree(careLedgerEvents.orgId, scope.orgPath), lte(careLedgerEvents.onDate, asOf)))
     .orderBy(asc(careLedgerEvents.seq))
   const ledger = Result.getOrThrow(
     ledgerAsOf(
-      rows.map((r) => toEvent(r.e)),
+      rows.map(
+        (r): LedgerEvent => ({
+          entryId: r.entryId,
+          seq: r.seq,
+          kind: r.kind as LedgerEventKind,
+          on: r.onDate,
+          reason: r.reason,
+          by: r.recordedBy ?? "",
+          ...(r.category === null ? {} : { category: r.category as CareCategory }),
+        }),
+      ),
       asOf,
     ),
   )

@@ -162,6 +162,30 @@ export const careDuesOrgStamps = pgTable("care_dues_org_stamps", {
 })
 
 /**
+ * The dues arrears of an organization's own members on the roll (full and probationary, status normal) as of the
+ * last ended month `as_of` (`YYYY-MM`): how many are in arrears (`members`), how many have six or more unpaid months
+ * running up to it (`self_lapse`, PC 9) and what they owe (`owed_fen`) — `arrearsComputedInScope` over that one
+ * organization, the sum of its members' stored standings (`care_dues_standings`) — stored with the organization's
+ * dues stamp (`care_dues_org_stamps`). A read of a scope sums these rows, using one only while the stamp holds and
+ * it was computed for the read's month, and recomputes (and stores) the others from their members' standings.
+ * Derived: every row can be computed again from the dues and the roll.
+ */
+export const careDuesArrears = pgTable(
+  "care_dues_arrears",
+  {
+    orgId: text("org_id")
+      .primaryKey()
+      .references(() => orgs.id),
+    stamp: bigint("stamp", { mode: "number" }).notNull(),
+    asOf: text("as_of").notNull(),
+    members: integer("members").notNull(),
+    selfLapse: integer("self_lapse").notNull(),
+    owedFen: bigint("owed_fen", { mode: "number" }).notNull(),
+  },
+  (t) => [check("care_dues_arrears_as_of", sql`${t.asOf} ~ ${MONTH}`)],
+)
+
+/**
  * 党费收缴 stored per organization and month (`YYYY-MM`): of the organization's own members on the roll (full and
  * probationary, status normal), those with dues owed for the month (`owing`) and, of them, those who have not paid
  * it in full (`unpaid`) — what `duesCollectionComputedOf` counts — stored with the organization's dues stamp
@@ -433,6 +457,7 @@ export const careTables = {
   careDuesStandings,
   careDuesOrgStamps,
   careDuesCollections,
+  careDuesArrears,
   careLedgerEvents,
   careSurveys,
   careSurveyBranches,

@@ -56,6 +56,8 @@ const SYSTEM_TABLES = [
  *   test/archive.test.ts):
  *   - `care_dues_standings`: `arrearsSummaryInScope` recomputes a member with no row (as stamp mismatch).
  *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
+ *   - `care_dues_arrears` (per organization, for the organization's dues stamp and the month): the arrears
+ *     read recomputes an organization with no row from its members' standings.
  *   - `education_study_index`: `studyHoursOf` recomputes a member-year with no row.
  *   - `discipline_compliance_index`: `complianceBasesOf` / `complianceHeatmapOf` mark an organization with no
  *     row stale; the caller evaluates and stores it. (Its `quarters` is a generated column, which the restore's
@@ -72,6 +74,7 @@ export const DERIVED_TABLES = [
   "education_study_stamps",
   "care_dues_standings",
   "care_dues_collections",
+  "care_dues_arrears",
   "education_study_index",
   "discipline_compliance_index",
   "discipline_calendar_index",
