@@ -71,23 +71,24 @@ const derivedCounts = async (db: XfDb) => {
   return out
 }
 
-/**
- * What the stale checks of the three stored answers the API evaluates (compliance, calendar, pipeline) ask to
- * evaluate again on `today`: organization and member ids.
- */
-const staleOf = async (db: XfDb) => {
-  const heatmap = await complianceHeatmapOf(
+/** The district's compliance heatmap of 2026 (its stale organizations are what the caller evaluates). */
+const districtHeatmap = (db: XfDb) =>
+  complianceHeatmapOf(
     db,
     district,
     { id: "a_d", path: "a_d" },
     2026,
     today,
-    {
-      area: "discipline",
-      print: policyPrint,
-    },
+    { area: "discipline", print: policyPrint },
     { offset: 0, limit: 10 },
   )
+
+/**
+ * What the stale checks of the three stored answers the API evaluates (compliance, calendar, pipeline) ask to
+ * evaluate again on `today`: organization and member ids.
+ */
+const staleOf = async (db: XfDb) => {
+  const heatmap = await districtHeatmap(db)
   return {
     compliance: heatmap.stale.map((s) => s.id),
     calendar: (await staleCalendarBasesOf(db, district, since, today, policyPrint)).map((s) => s.id),
@@ -102,18 +103,7 @@ const staleOf = async (db: XfDb) => {
  * person of the pipeline one step due 60 days after their last development record.
  */
 const refreshStored = async (db: XfDb) => {
-  const heatmap = await complianceHeatmapOf(
-    db,
-    district,
-    { id: "a_d", path: "a_d" },
-    2026,
-    today,
-    {
-      area: "discipline",
-      print: policyPrint,
-    },
-    { offset: 0, limit: 10 },
-  )
+  const heatmap = await districtHeatmap(db)
   await saveComplianceIndex(
     db,
     heatmap.stale.map((s) => ({
@@ -181,18 +171,7 @@ const refreshStored = async (db: XfDb) => {
  */
 const answersOf = async (db: XfDb, memberIds: readonly string[]) => {
   await refreshStored(db)
-  const heatmap = await complianceHeatmapOf(
-    db,
-    district,
-    { id: "a_d", path: "a_d" },
-    2026,
-    today,
-    {
-      area: "discipline",
-      print: policyPrint,
-    },
-    { offset: 0, limit: 10 },
-  )
+  const heatmap = await districtHeatmap(db)
   const hours = await studyHoursOf(db, district, {}, 2026, nationalPolicy)
   return {
     arrears: await arrearsSummaryInScope(db, district, today),

@@ -62,7 +62,14 @@ export const appendLedgerEvents = async (db: XfDb, rows: readonly NewLedgerEvent
 export const loadLedgerEvents = (db: XfDb, rows: readonly NewLedgerEvent[]): Promise<number> =>
   bulkInsert(db, careLedgerEvents, rows)
 
-const toEvent = (r: CareLedgerEventRow): LedgerEvent => ({
+/** The columns an event is made of; the person, member and detail may be left unread (they decide no count). */
+type EventColumns = Pick<
+  CareLedgerEventRow,
+  "entryId" | "seq" | "kind" | "onDate" | "reason" | "recordedBy" | "category"
+> &
+  Partial<Pick<CareLedgerEventRow, "memberId" | "personName" | "detail">>
+
+const toEvent = (r: EventColumns): LedgerEvent => ({
   entryId: r.entryId,
   seq: r.seq,
   kind: r.kind as LedgerEventKind,
@@ -70,9 +77,9 @@ const toEvent = (r: CareLedgerEventRow): LedgerEvent => ({
   reason: r.reason,
   by: r.recordedBy ?? "",
   ...(r.category === null ? {} : { category: r.category as CareCategory }),
-  ...(r.memberId === null ? {} : { memberId: r.memberId }),
-  ...(r.personName === null ? {} : { personName: r.personName }),
-  ...(r.detail === null ? {} : { detail: r.detail }),
+  ...(r.memberId == null ? {} : { memberId: r.memberId }),
+  ...(r.personName == null ? {} : { personName: r.personName }),
+  ...(r.detail == null ? {} : { detail: r.detail }),
 })
 
 /** Every event of the subtree `within` (a path already checked to lie in the scope), in the order recorded. */
@@ -158,22 +165,7 @@ export const ledgerCountsInScope = async (
     .from(careLedgerEvents)
     .where(and(inSubtree(careLedgerEvents.orgId, scope.orgPath), lte(careLedgerEvents.onDate, asOf)))
     .orderBy(asc(careLedgerEvents.seq))
-  const ledger = Result.getOrThrow(
-    ledgerAsOf(
-      rows.map(
-        (r): LedgerEvent => ({
-          entryId: r.entryId,
-          seq: r.seq,
-          kind: r.kind as LedgerEventKind,
-          on: r.onDate,
-          reason: r.reason,
-          by: r.recordedBy ?? "",
-          ...(r.category === null ? {} : { category: r.category as CareCategory }),
-        }),
-      ),
-      asOf,
-    ),
-  )
+  const ledger = Result.getOrThrow(ledgerAsOf(rows.map(toEvent), asOf))
   const counts = new Map<CareCategory, number>()
   for (const e of ledger.values())
     if (e.category !== undefined) counts.set(e.category, (counts.get(e.category) ?? 0) + 1)
