@@ -377,4 +377,22 @@ describe.each(backends)("one-statement reads of cached callers on %s", (backend)
     )
     expect(seen).toEqual({ n: 0, s: "" })
   })
+
+  it("sums stored member counts that equal counting the demo district's members (loaded by COPY on postgres)", async () => {
+    type Row = { org_id: string; stage: string; n: number }
+    const [stored, counted] = await asSystem(demo.sys.deps.db, async (db) => [
+      rowsOf<Row>(
+        await db.execute(
+          sql`select org_id, stage, n from member_org_counts where n <> 0 order by org_id, stage`,
+        ),
+      ),
+      rowsOf<Row>(
+        await db.execute(
+          sql`select org_id, stage, count(*)::int as n from members group by org_id, stage order by org_id, stage`,
+        ),
+      ),
+    ])
+    expect(counted.length).toBeGreaterThan(10)
+    expect(stored).toEqual(counted)
+  })
 })

@@ -6,7 +6,7 @@ import { onePerHandle } from "../internal/prepared.js"
 import { conditionOff } from "../internal/scope-condition.js"
 import { fromWholeRows } from "../internal/whole-rows.js"
 import { NAME_SEPARATORS, normalizeName, pinyinOf, searchTextOf } from "../pinyin.js"
-import { type Member, members, type NewMember, orgs } from "../schema/index.js"
+import { type Member, memberOrgCounts, members, type NewMember, orgs } from "../schema/index.js"
 import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
 import { EpochMoved, type EpochScope } from "./sessions.js"
 
@@ -177,7 +177,31 @@ export interface MemberListQuery {
   readonly pageSize: number
 }
 
-/** One page of members inside the scope (and `within`), by pinyin, with the total count of matches. */
+/**
+ * How many members of every status lie in the scope (and `within`, an org path already checked to lie in it) at
+ * `stage` (at any stage when undefined): the sum of the stored per-organization counts (`member_org_counts`, kept
+ * exact by the triggers of custom migration `member_org_counts_triggers`) over the subtree's organizations — the
+ * number `count(*)` over those members gives, read from a few rows per organization instead of every member.
+ */
+const memberTotalInScope = async (
+  db: XfDb,
+  scope: Scope,
+  within: string | undefined,
+  stage: MemberStage | undefined,
+): Promise<number> => {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${memberOrgCounts.n}), 0)::int`.mapWith(Number) })
+    .from(memberOrgCounts)
+    .innerJoin(orgs, eq(orgs.id, memberOrgCounts.orgId))
+    .where(and(memberRowsInScope(scope, within), stage ? eq(memberOrgCounts.stage, stage) : undefined))
+  return row?.n ?? 0
+}
+
+/**
+ * One page of members inside the scope (and `within`), by pinyin, with the total count of matches: without a text
+ * search (`q`) the filter is subtree and stage alone, and the total is `memberTotalInScope`'s stored counts; with
+ * one, the matches are counted.
+ */
 export const listMembersInScope = async (
   db: XfDb,
   scope: Scope,
@@ -196,6 +220,7 @@ export const listMembersInScope = async (
     .orderBy(asc(members.namePinyin), asc(members.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
+  if (!query.q) return { rows, total: await memberTotalInScope(db, scope, query.within, query.stage) }
   const [total] = await db
     .select({ n: count() })
     .from(members)
@@ -230,11 +255,15 @@ export interface MemberPageQuery {
 
 /**
  * `withinOf` and `listMembersInScope` (without `q`) as one statement for a caller cached by the API process
- * (`EpochScope`): the function `xf_member_page` (custom migration `member_reads`) checks the authentication epoch,
- * sets the scope row-level security reads transaction-locally, checks `orgId`, counts the matches and reads the
- * page, in a statement that is its own transaction; run it on the pool, outside any transaction. The columns are
- * `listMembersInScope`'s, read from the function's whole rows; the rows and totals are compared with the ordinary
- * queries' over the demo district by apps/api/test/one-statement-reads.test.ts.
+ * (`EpochScope`): the function `xf_member_page` (custom migration `member_reads`, replaced by
+ * `member_org_counts_triggers`) checks the authentication epoch, sets the scope row-level security reads
+ * transaction-locally, checks `orgId`, reads the page and its total, in a statement that is its own transaction;
+ * run it on the pool, outside any transaction. The total is not counted over the members: it is the sum of the
+ * stored per-organization counts (`member_org_counts`, kept exact by that migration's triggers) over the
+ * subtree's organizations for the stage — the same number, since the page filters by subtree and stage alone and
+ * shows every status. The columns are `listMembersInScope`'s, read from the function's whole rows; the rows and
+ * totals are compared with the ordinary queries' over the demo district by apps/api/test/one-statement-reads.test.ts,
+ * and the totals with `count(*)` after every kind of write by packages/db/test/member-org-counts.test.ts.
  * @throws EpochMoved when the epoch is no longer `at.epoch` (nothing was read); NotInScope("org") when `orgId` is
  *   missing or outside the scope.
  */

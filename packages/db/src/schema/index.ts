@@ -23,6 +23,7 @@ export * from "./transfer.js"
 export const tables = {
   orgs: platform.orgs,
   members: platform.members,
+  memberOrgCounts: platform.memberOrgCounts,
   users: platform.users,
   sessions: platform.sessions,
   apiTokens: platform.apiTokens,

@@ -117,6 +117,27 @@ export const members = pgTable(
   ],
 )
 
+/**
+ * How many members (`n`) each organization has of each stage, of every status (the member list shows every
+ * status): `count(*)` of `members` by `org_id` and `stage`, kept exact in the same statement as every insert,
+ * delete or update of `members` (a move, a stage change) by statement triggers with transition tables (custom
+ * migration `member_org_counts_triggers`, which also fills it from the members already there). The total of a
+ * member list filtered by organization subtree and stage alone (`xf_member_page`) sums these rows over the
+ * subtree's organizations instead of counting its members. Derived, written only by the triggers: no archive
+ * needs it, a restore's member inserts write it again. A row whose `n` fell to 0 stays.
+ */
+export const memberOrgCounts = pgTable(
+  "member_org_counts",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    stage: text("stage").$type<MemberStage>().notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "member_org_counts_pkey", columns: [t.orgId, t.stage] })],
+)
+
 export const users = pgTable(
   "users",
   {
