@@ -56,6 +56,8 @@ const SYSTEM_TABLES = [
  *   test/archive.test.ts):
  *   - `care_dues_standings`: `arrearsSummaryInScope` recomputes a member with no row (as stamp mismatch).
  *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
+ *   - `member_org_counts` (`member_org_counts_triggers`): members per organization and stage, counted by the
+ *     triggers as the restore inserts the members (after the organizations), as by every other write.
  *   - `care_dues_arrears` (per organization, for the organization's dues stamp and the month): the arrears
  *     read recomputes an organization with no row from its members' standings.
  *   - `education_study_index`: `studyHoursOf` recomputes a member-year with no row.
@@ -75,6 +77,7 @@ export const DERIVED_TABLES = [
   "care_dues_standings",
   "care_dues_collections",
   "care_dues_arrears",
+  "member_org_counts",
   "education_study_index",
   "discipline_compliance_index",
   "discipline_calendar_index",
