@@ -22,7 +22,10 @@ export const memberPageSql = `select m.id, m.name, m.sex, m.birth_date, m.stage,
 export const memberCountSql = `select count(*)::int as n from members m inner join orgs o on o.id = m.org_id
   where ${pageWhere}`
 
-/** The bare aggregate behind the development pipeline counts (members by stage in a subtree). */
+/**
+ * The development pipeline counts (members by stage in a subtree) counted over the members: the scan the API's
+ * stored per-organization counts (member_org_counts) replace, kept as the baseline of what they save.
+ */
 export const stageCountsSql = `select m.stage, count(*)::int as count from members m
   inner join orgs o on o.id = m.org_id where ${inPath("o.path", 1)} group by m.stage`
 

@@ -13,9 +13,11 @@ import {
   listMembersAtEpoch,
   listMembersInScope,
   type MemberInput,
+  orgViewInScope,
   prepareMembers,
   rowsOf,
   type Scope,
+  stageCountsInScope,
   streamBulkWritesByCopy,
   streamsByCopy,
   type XfDb,
@@ -24,14 +26,16 @@ import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
 import { seedTwoCommittees } from "./support/two-committees.js"
 
-// The member list's total over an organization subtree (and a stage) is the sum of the stored per-organization
-// counts (member_org_counts, custom migration `member_org_counts_triggers`), which statement triggers on
+// The member list's total over an organization subtree (and a stage), an organization's member count and the
+// development pipeline's counts per stage are sums of the stored per-organization counts (member_org_counts,
+// custom migrations `member_org_counts_triggers` and `member_org_counts_by_status`), which statement triggers on
 // `members` keep exact. After each kind of write below, the totals of `xf_member_page` and of
 // `listMembersInScope` without a text search must be what counting the members says — for the district, a
 // committee and a branch (and the other committee and branch), with and without each stage, with the subtree as
 // the scope and as `p_org` inside the district's scope, as the owner and as the API's role under row-level
-// security — and the stored rows must be exactly `count(*) … group by org_id, stage`. Each step also checks the
-// counted totals it expects, so a step whose write missed is seen.
+// security —, `orgViewInScope`'s member count and `stageCountsInScope`'s normal-standing counts must be what
+// counting says, and the stored rows must be exactly `count(*) … group by org_id, stage, status`. Each step also
+// checks the counted totals it expects, so a step whose write missed is seen.
 
 /** Every subtree listed: id and path. */
 const subtrees = [
@@ -55,14 +59,23 @@ const person = (orgId: string, name: string, stage: MemberStage): MemberInput =>
   stage,
 })
 
+const inPath = (path: string) =>
+  sql`(o.path = ${path} or (o.path ~>=~ (${path} || '.') and o.path ~<~ (${path} || '/')))`
+
 const count = async (db: XfDb, path: string, stage: MemberStage | undefined): Promise<number> => {
   const [row] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from members m join orgs o on o.id = m.org_id
-      where (o.path = ${path} or (o.path ~>=~ (${path} || '.') and o.path ~<~ (${path} || '/')))
-        and (${stage ?? null}::text is null or m.stage = ${stage ?? null}::text)`),
+      where ${inPath(path)} and (${stage ?? null}::text is null or m.stage = ${stage ?? null}::text)`),
   )
   return row?.n ?? -1
 }
+
+/** Members in normal standing per stage in the subtree, counted: what the development pipeline shows. */
+const normalByStage = async (db: XfDb, path: string) =>
+  rowsOf<{ stage: MemberStage; count: number }>(
+    await db.execute(sql`select m.stage, count(*)::int as count from members m join orgs o on o.id = m.org_id
+      where ${inPath(path)} and m.status = 'normal' group by m.stage order by m.stage`),
+  )
 
 const epochOf = async (db: XfDb): Promise<string> => {
   const [row] = rowsOf<{ n: string }>(await db.execute(sql`select n::text as n from auth_epoch where id = 1`))
@@ -119,6 +132,12 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_member_counts"))(
       const counted: Record<string, number> = {}
       const epoch = await epochOf(db())
       for (const [id, path] of subtrees) {
+        expect((await orgViewInScope(db(), district, id)).memberCount, `${id}'s member count`).toBe(
+          await count(db(), path, undefined),
+        )
+        expect(await stageCountsInScope(db(), district, path), `${id}'s pipeline counts`).toEqual(
+          await normalByStage(db(), path),
+        )
         for (const stage of stages) {
           const key = stage === undefined ? id : `${id}:${stage}`
           const n = await count(db(), path, stage)
@@ -160,14 +179,15 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_member_counts"))(
           expect(await totalAsApp(db(), epoch, path, false, null, stage), `${key} by RLS alone`).toBe(n)
         }
       }
-      const stored = rowsOf<{ org_id: string; stage: string; n: number }>(
+      const stored = rowsOf<{ org_id: string; stage: string; status: string; n: number }>(
         await db().execute(
-          sql`select org_id, stage, n from member_org_counts where n <> 0 order by org_id, stage`,
+          sql`select org_id, stage, status, n from member_org_counts where n <> 0 order by org_id, stage, status`,
         ),
       )
-      const grouped = rowsOf<{ org_id: string; stage: string; n: number }>(
+      const grouped = rowsOf<{ org_id: string; stage: string; status: string; n: number }>(
         await db().execute(
-          sql`select org_id, stage, count(*)::int as n from members group by org_id, stage order by org_id, stage`,
+          sql`select org_id, stage, status, count(*)::int as n from members
+            group by org_id, stage, status order by org_id, stage, status`,
         ),
       )
       expect(stored).toEqual(grouped)
@@ -242,15 +262,26 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_member_counts"))(
       expect([t["b1:probationary"], t["b1:activist"], t["b2:applicant"], t["b2:full"], t.b1, t.b2]).toEqual([
         0, 1, 1, 4, 3, 5,
       ])
-      // The list shows every status: a suspension changes no count, and the suspended member still counts.
-      const before = rowsOf(await db().execute(sql`select * from member_org_counts order by org_id, stage`))
+      // An update of anything else writes no stored row.
+      const stored = sql`select * from member_org_counts order by org_id, stage, status`
+      const before = rowsOf(await db().execute(stored))
       await db().execute(sql`update members set phone = '13800000000'`)
+      expect(rowsOf(await db().execute(stored))).toEqual(before)
+      // The list shows every status: a suspended member still counts there, not in the pipeline's normal standing.
       await db().execute(sql`update members set status = 'suspended' where name = '王三'`)
-      expect(rowsOf(await db().execute(sql`select * from member_org_counts order by org_id, stage`))).toEqual(
-        before,
-      )
       t = await checkAll()
       expect([t.b1, t["b1:full"]]).toEqual([3, 2])
+      expect(await stageCountsInScope(db(), district, "d1.c01.b1")).toEqual([
+        { stage: "activist", count: 1 },
+        { stage: "full", count: 1 },
+      ])
+      // And back in normal standing, counted there again.
+      await db().execute(sql`update members set status = 'normal' where name = '王三'`)
+      await checkAll()
+      expect(
+        (await stageCountsInScope(db(), district, "d1.c01.b1")).find((r) => r.stage === "full")?.count,
+      ).toBe(2)
+      await db().execute(sql`update members set status = 'suspended' where name = '王三'`)
     })
 
     it("follows deletes", async () => {
@@ -303,15 +334,19 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_member_counts"))(
   },
 )
 
-// The migration fills the table from the members an existing database holds (one INSERT … SELECT … GROUP BY), so
-// the first page after the upgrade sums exact counts.
+// The migrations fill the table from the members an existing database holds (one INSERT … SELECT … GROUP BY), so
+// the first page after the upgrade sums exact counts: from a database before the stored counts, and from one
+// whose counts were kept by (organization, stage) before the status joined the key.
 const folder = fileURLToPath(new URL("../drizzle", import.meta.url))
 const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
   entries: { tag: string }[]
 }
-const first = journal.entries.findIndex((e) => e.tag.endsWith("_member_org_counts"))
+const cutBefore = (suffix: string) => journal.entries.findIndex((e) => e.tag.endsWith(suffix))
 
-describe("the member_org_counts migrations on pglite", () => {
+describe.each([
+  ["before the stored counts", cutBefore("_member_org_counts")],
+  ["with the counts by organization and stage", cutBefore("_member_org_counts_status_clear")],
+])("the member_org_counts migrations on pglite, from a database %s", (_, first) => {
   const dir = mkdtempSync(join(tmpdir(), "xf-member-counts-migration-"))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -335,22 +370,26 @@ describe("the member_org_counts migrations on pglite", () => {
           ["d1", "陈十", "full"],
         ] as const)
           await insertMember(tx, testVault, person(orgId, name, stage))
+        await tx.execute(sql`update members set status = 'lost-contact' where name = '李二'`)
       })
     } finally {
       await old.close()
     }
     const migrated = await openDatabase({ dataDir: data })
     try {
-      const stored = rowsOf<{ org_id: string; stage: string; n: number }>(
-        await migrated.db.execute(sql`select org_id, stage, n from member_org_counts order by org_id, stage`),
+      const stored = rowsOf<{ org_id: string; stage: string; status: string; n: number }>(
+        await migrated.db.execute(
+          sql`select org_id, stage, status, n from member_org_counts order by org_id, stage, status`,
+        ),
       )
       expect(stored).toEqual([
-        { org_id: "b1", stage: "full", n: 2 },
-        { org_id: "b1", stage: "probationary", n: 1 },
-        { org_id: "b2", stage: "applicant", n: 1 },
-        { org_id: "b2", stage: "full", n: 1 },
-        { org_id: "c01", stage: "activist", n: 1 },
-        { org_id: "d1", stage: "full", n: 1 },
+        { org_id: "b1", stage: "full", status: "lost-contact", n: 1 },
+        { org_id: "b1", stage: "full", status: "normal", n: 1 },
+        { org_id: "b1", stage: "probationary", status: "normal", n: 1 },
+        { org_id: "b2", stage: "applicant", status: "normal", n: 1 },
+        { org_id: "b2", stage: "full", status: "normal", n: 1 },
+        { org_id: "c01", stage: "activist", status: "normal", n: 1 },
+        { org_id: "d1", stage: "full", status: "normal", n: 1 },
       ])
       const epoch = await epochOf(migrated.db)
       const page = await listMembersAtEpoch(
@@ -359,11 +398,18 @@ describe("the member_org_counts migrations on pglite", () => {
         { page: 1, pageSize: 1 },
       )
       expect(page.total).toBe(4)
-      // And the triggers are there: a move afterwards changes both organizations.
+      // And the triggers are there: a move afterwards changes both organizations, a status change both keys.
       await migrated.db.execute(sql`update members set org_id = 'b1' where name = '郑八'`)
       expect(
         (await listMembersAtEpoch(migrated.db, { orgPath: "d1.c01", epoch }, { page: 1, pageSize: 1 })).total,
       ).toBe(5)
+      await migrated.db.execute(sql`update members set status = 'normal' where name = '李二'`)
+      expect(await stageCountsInScope(migrated.db, district, "d1.c01")).toEqual([
+        { stage: "activist", count: 1 },
+        { stage: "applicant", count: 1 },
+        { stage: "full", count: 2 },
+        { stage: "probationary", count: 1 },
+      ])
     } finally {
       await migrated.close()
     }

@@ -65,7 +65,8 @@ export const apiPgliteScenario = async (
       title: "Subtree queries (small mode: PGlite stand-in)",
       setup:
         "`GET /api/stats/members-by-stage?orgId=…` (the development pipeline counts), sequential, signed in as " +
-        "`admin`, against the bare aggregate SQL on the same database; a year's compliance " +
+        "`admin`, against the bare aggregate SQL over the members on the same database (the API sums stored " +
+        "per-organization counts instead); a year's compliance " +
         "(`GET /api/discipline/heatmap?year=…`, whole tree, read from the stored monthly compliance index with each " +
         "organization's basis checked; the first read, which fills it, is reported apart) against the bare count of " +
         "that year's meetings. Small mode: PGlite, not PostgreSQL.",

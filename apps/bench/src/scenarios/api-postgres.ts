@@ -132,7 +132,8 @@ export const apiPostgresScenario = async (
         setup:
           "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
           `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
-          "the subtree's path range) through raw `pg`, same database, same count. A year's compliance: " +
+          "the subtree's path range) through raw `pg`, same database, same count — the scan the API's stored " +
+          "per-organization counts (member_org_counts) replace. A year's compliance: " +
           "`GET /api/discipline/heatmap?year=…` for the whole tree, read from the stored monthly compliance index with " +
           "each organization's basis checked (the first read fills it and is reported apart), against the bare count " +
           "of that year's meetings per organization (joined to orgs on the path range).",

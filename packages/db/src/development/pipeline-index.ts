@@ -5,9 +5,10 @@
  * (a freshly loaded demo district, an import). The board and the attention list read it, not the rules.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
+import { stageCountsInScope } from "../platform/members.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
 import {
   type DevelopmentRecord,
@@ -29,18 +30,15 @@ const inPipeline = (scope: Scope, within: string): SQL =>
     inArray(members.stage, [...pipelineStages]),
   ) as SQL
 
-/** Members in normal standing per stage (full members included) in the subtree `within` of the scope. */
+/**
+ * Members in normal standing per stage (full members included) in the subtree `within` of the scope: the stored
+ * per-organization counts summed (`stageCountsInScope`).
+ */
 export const pipelineCountsOf = async (
   db: XfDb,
   scope: Scope,
   within: string,
-): Promise<{ stage: MemberStage; count: number }[]> =>
-  db
-    .select({ stage: members.stage, count: count() })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(memberRowsInScope(scope, within), eq(members.status, "normal")))
-    .groupBy(members.stage)
+): Promise<{ stage: MemberStage; count: number }[]> => stageCountsInScope(db, scope, within)
 
 /**
  * The people of the pipeline (subtree `within` of the scope) whose index row is missing or no longer holds on

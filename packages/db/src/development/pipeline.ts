@@ -1,7 +1,8 @@
 /** The development pipeline of a subtree: who stands at which stage, with their records, in a few queries. */
 import type { DevelopmentPolicy } from "@xianfeng/development-rules"
-import { and, count, eq, inArray } from "drizzle-orm"
+import { and, eq, inArray } from "drizzle-orm"
 import type { XfDb } from "../database.js"
+import { stageCountsInScope } from "../platform/members.js"
 import { memberRowsInScope, type Scope, withinOf } from "../platform/scope.js"
 import { type DevelopmentRecord, type MemberStage, members, orgs } from "../schema/index.js"
 import { type DevelopmentPerson, developmentPersonColumns } from "./people.js"
@@ -44,12 +45,7 @@ export const developmentPipelineOf = async (
   const within = await withinOf(db, scope, orgId)
   const normal = and(memberRowsInScope(scope, within), eq(members.status, "normal"))
   const inPipeline = and(normal, inArray(members.stage, [...pipelineStages]))
-  const counts = await db
-    .select({ stage: members.stage, count: count() })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(normal)
-    .groupBy(members.stage)
+  const counts = await stageCountsInScope(db, scope, within)
   // The where clause keeps only the pipeline stages, which the row type cannot know.
   const people = (await db
     .select(developmentPersonColumns)

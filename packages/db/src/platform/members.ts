@@ -180,7 +180,7 @@ export interface MemberListQuery {
 /**
  * How many members of every status lie in the scope (and `within`, an org path already checked to lie in it) at
  * `stage` (at any stage when undefined): the sum of the stored per-organization counts (`member_org_counts`, kept
- * exact by the triggers of custom migration `member_org_counts_triggers`) over the subtree's organizations — the
+ * exact by the triggers of custom migration `member_org_counts_by_status`) over the subtree's organizations — the
  * number `count(*)` over those members gives, read from a few rows per organization instead of every member.
  */
 const memberTotalInScope = async (
@@ -370,7 +370,11 @@ export const idNumberCipherInScope = async (
 
 /**
  * How many people in normal standing (`status = normal`, as the development pipeline counts them) are at each
- * stage in the scope (and `within`, a path already checked to lie in it).
+ * stage in the scope (and `within`, a path already checked to lie in it): `[{ stage, count }]` by stage, only the
+ * stages someone is at. The sums of the stored per-organization counts (`member_org_counts`, kept exact by the
+ * triggers of custom migration `member_org_counts_by_status`) over the subtree's organizations — the numbers
+ * `count(*) … group by stage` over those members gives, read from a few rows per organization instead of every
+ * member (a province's 1,000,000 for its district admin).
  */
 export const stageCountsInScope = async (
   db: XfDb,
@@ -378,11 +382,15 @@ export const stageCountsInScope = async (
   within?: string,
 ): Promise<{ stage: MemberStage; count: number }[]> =>
   db
-    .select({ stage: members.stage, count: count() })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    // In normal standing only, as the development pipeline counts them: one figure per stage on every page.
-    .where(and(memberRowsInScope(scope, within), eq(members.status, "normal")))
-    .groupBy(members.stage)
+    .select({
+      stage: memberOrgCounts.stage,
+      count: sql<number>`sum(${memberOrgCounts.n})::int`.mapWith(Number),
+    })
+    .from(memberOrgCounts)
+    .innerJoin(orgs, eq(orgs.id, memberOrgCounts.orgId))
+    .where(and(memberRowsInScope(scope, within), eq(memberOrgCounts.status, "normal")))
+    .groupBy(memberOrgCounts.stage)
+    // A stage whose members all left keeps its stored rows at 0: not a stage anyone is at.
+    .having(sql`sum(${memberOrgCounts.n}) > 0`)
     // One order whatever the plan (a hash aggregate's order differs between roles and backends).
-    .orderBy(asc(members.stage))
+    .orderBy(asc(memberOrgCounts.stage))

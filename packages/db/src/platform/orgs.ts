@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { members, orgs } from "../schema/index.js"
+import { memberOrgCounts, orgs } from "../schema/index.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope } from "./scope.js"
 
 /**
@@ -25,13 +25,16 @@ const orgViewColumns = {
   childCount: sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${outerId})`.mapWith(
     Number,
   ),
-  memberCount: sql<number>`(select count(*)::int from ${members} m join ${orgs} mo on mo.id = m.org_id
+  // The stored per-organization counts (every stage and status) summed over the subtree: the number counting its
+  // members gives (member_org_counts, kept exact by triggers on members), a few rows per organization.
+  memberCount:
+    sql<number>`(select coalesce(sum(c.n), 0)::int from ${memberOrgCounts} c join ${orgs} mo on mo.id = c.org_id
     where mo.path = ${outerPath} or (mo.path ~>=~ (${outerPath} || '.') and mo.path ~<~ (${outerPath} || '/')))`.mapWith(
-    Number,
-  ),
+      Number,
+    ),
 }
 
-/** An org with its counts: `childCount` direct children, `memberCount` members in its whole subtree. */
+/** An org with its counts: `childCount` direct children, `memberCount` members of every status in its whole subtree. */
 export interface OrgViewRow {
   readonly id: string
   readonly name: string

@@ -118,13 +118,14 @@ export const members = pgTable(
 )
 
 /**
- * How many members (`n`) each organization has of each stage, of every status (the member list shows every
- * status): `count(*)` of `members` by `org_id` and `stage`, kept exact in the same statement as every insert,
- * delete or update of `members` (a move, a stage change) by statement triggers with transition tables (custom
- * migration `member_org_counts_triggers`, which also fills it from the members already there). The total of a
- * member list filtered by organization subtree and stage alone (`xf_member_page`) sums these rows over the
- * subtree's organizations instead of counting its members. Derived, written only by the triggers: no archive
- * needs it, a restore's member inserts write it again. A row whose `n` fell to 0 stays.
+ * How many members (`n`) each organization has of each stage and status: `count(*)` of `members` by `org_id`,
+ * `stage` and `status`, kept exact in the same statement as every insert, delete or update of `members` (a move,
+ * a stage or status change) by statement triggers with transition tables (custom migrations
+ * `member_org_counts_triggers`, then `member_org_counts_by_status`, which fill it from the members already there).
+ * Sums of these rows over a subtree's organizations stand in for counting its members: the member list's total
+ * (every status, `xf_member_page`), an organization's member count (every status) and the development pipeline's
+ * counts per stage (status `normal`). Derived, written only by the triggers: no archive needs it, a restore's
+ * member inserts write it again. A row whose `n` fell to 0 stays.
  */
 export const memberOrgCounts = pgTable(
   "member_org_counts",
@@ -133,9 +134,11 @@ export const memberOrgCounts = pgTable(
       .notNull()
       .references(() => orgs.id),
     stage: text("stage").$type<MemberStage>().notNull(),
+    /** 组织关系状态: the member's standing, as `members.status`. */
+    status: text("status").$type<MemberStatus>().notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ name: "member_org_counts_pkey", columns: [t.orgId, t.stage] })],
+  (t) => [primaryKey({ name: "member_org_counts_pkey", columns: [t.orgId, t.stage, t.status] })],
 )
 
 export const users = pgTable(

@@ -56,7 +56,7 @@ const SYSTEM_TABLES = [
  *   test/archive.test.ts):
  *   - `care_dues_standings`: `arrearsSummaryInScope` recomputes a member with no row (as stamp mismatch).
  *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
- *   - `member_org_counts` (`member_org_counts_triggers`): members per organization and stage, counted by the
+ *   - `member_org_counts` (`member_org_counts_by_status`): members per organization, stage and status, counted by the
  *     triggers as the restore inserts the members (after the organizations), as by every other write.
  *   - `care_dues_arrears` (per organization, for the organization's dues stamp and the month): the arrears
  *     read recomputes an organization with no row from its members' standings.
