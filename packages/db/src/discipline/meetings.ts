@@ -15,6 +15,7 @@ import {
   disciplineAttendance,
   disciplineMeetings,
   educationRoles,
+  memberOrgCounts,
   members,
   orgs,
   type StoredResolution,
@@ -328,11 +329,12 @@ export const subtreeSittings = async (
   }[]
 }> => {
   const within = await withinOf(db, scope, orgId)
+  // Full members of every status per organization: the stored counts (member_org_counts), not the members.
   const full = db
-    .select({ orgId: members.orgId, n: count().as("n") })
-    .from(members)
-    .where(eq(members.stage, "full"))
-    .groupBy(members.orgId)
+    .select({ orgId: memberOrgCounts.orgId, n: sql<number>`sum(${memberOrgCounts.n})`.as("n") })
+    .from(memberOrgCounts)
+    .where(eq(memberOrgCounts.stage, "full"))
+    .groupBy(memberOrgCounts.orgId)
     .as("full")
   const orgRows = await db
     .select({
