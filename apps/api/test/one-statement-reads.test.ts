@@ -379,16 +379,17 @@ describe.each(backends)("one-statement reads of cached callers on %s", (backend)
   })
 
   it("sums stored member counts that equal counting the demo district's members (loaded by COPY on postgres)", async () => {
-    type Row = { org_id: string; stage: string; n: number }
+    type Row = { org_id: string; stage: string; status: string; n: number }
     const [stored, counted] = await asSystem(demo.sys.deps.db, async (db) => [
       rowsOf<Row>(
         await db.execute(
-          sql`select org_id, stage, n from member_org_counts where n <> 0 order by org_id, stage`,
+          sql`select org_id, stage, status, n from member_org_counts where n <> 0 order by org_id, stage, status`,
         ),
       ),
       rowsOf<Row>(
         await db.execute(
-          sql`select org_id, stage, count(*)::int as n from members group by org_id, stage order by org_id, stage`,
+          sql`select org_id, stage, status, count(*)::int as n from members
+            group by org_id, stage, status order by org_id, stage, status`,
         ),
       ),
     ])

@@ -28,3 +28,64 @@ export const fromWholeRows = <C extends Record<string, AnyPgColumn>>(columns: C)
       return [key, sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`.mapWith(column)]
     }),
   ) as FromWholeRows<C>
+
+/** The column types `wholeRowsAsJson` decodes from JSON as their driver would hand them over. */
+const jsonSafe = new Set(["PgText", "PgUUID", "PgInteger", "PgSmallInt", "PgBoolean", "PgCustomColumn"])
+/** Column types whose JSON value is the value itself (no decoding). */
+const asIs = new Set(["PgText", "PgUUID", "PgInteger", "PgSmallInt", "PgBoolean"])
+
+/** A selection aggregated into one JSON text by `wholeRowsAsJson`, and how to read it back. */
+export interface WholeRowsAsJson<C extends Record<string, AnyPgColumn>> {
+  /**
+   * `json_agg` of one JSON array per row of `r` that holds a member (`(r.mem).id` not null: a row's `IS NOT NULL`
+   * would ask every field of it), in the order of `r.n` (the function's
+   * `WITH ORDINALITY`), as text: `[]` when there is none.
+   */
+  readonly sql: SQL<string>
+  /** The aggregate's text read back: one object per row, each field decoded as its column is. */
+  readonly decode: (text: string) => { [K in keyof C]: GetColumnData<C[K]> }[]
+}
+
+/**
+ * The selection `columns` (as for `fromWholeRows`) aggregated into one JSON text for a whole page of a
+ * one-statement member read: the driver then parses one row of one field instead of a row per member, and no
+ * query builder maps each field of each row (about a tenth of the API's CPU for a 50-row page). Each value is
+ * PostgreSQL's JSON form of the column: text and UUIDs as strings, integers and booleans as themselves, a `date`
+ * as `YYYY-MM-DD` (the text both drivers hand over, decoded by the column as when read directly).
+ * @throws Error for a column of another table, or of a type whose JSON form differs from its driver text
+ *   (a timestamp, say): a programming error, found by the first test.
+ */
+export const wholeRowsAsJson = <C extends Record<string, AnyPgColumn>>(columns: C): WholeRowsAsJson<C> => {
+  const entries = Object.entries(columns)
+  const values = entries.map(([, column]) => {
+    if (
+      !jsonSafe.has(column.columnType) ||
+      (column.columnType === "PgCustomColumn" && column.getSQLType() !== "date")
+    )
+      throw new Error(
+        `column ${column.name} (${column.getSQLType()}) cannot be read from JSON as its driver reads it`,
+      )
+    const table = getTableName(column.table)
+    const whole = wholeRowOf[table]
+    if (whole === undefined) throw new Error(`no whole row of ${table} in a one-statement member read`)
+    return sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`
+  })
+  const keys = entries.map(([key]) => key)
+  const decoders = entries.map(([, column]) =>
+    asIs.has(column.columnType) ? undefined : (v: unknown) => column.mapFromDriverValue(v),
+  )
+  return {
+    sql: sql<string>`coalesce(json_agg(json_build_array(${sql.join(values, sql`, `)}) order by r.n)
+      filter (where (r.mem).id is not null), '[]')::text`,
+    decode: (text) =>
+      (JSON.parse(text) as unknown[][]).map((values) => {
+        const row: Record<string, unknown> = {}
+        for (let i = 0; i < keys.length; i++) {
+          const v = values[i] ?? null
+          const decode = decoders[i]
+          row[keys[i] as string] = v === null || decode === undefined ? v : decode(v)
+        }
+        return row as { [K in keyof C]: GetColumnData<C[K]> }
+      }),
+  }
+}

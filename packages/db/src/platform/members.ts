@@ -4,7 +4,7 @@ import type { XfDb } from "../database.js"
 import type { IdVault } from "../id-vault.js"
 import { onePerHandle } from "../internal/prepared.js"
 import { conditionOff } from "../internal/scope-condition.js"
-import { fromWholeRows } from "../internal/whole-rows.js"
+import { wholeRowsAsJson } from "../internal/whole-rows.js"
 import { NAME_SEPARATORS, normalizeName, pinyinOf, searchTextOf } from "../pinyin.js"
 import { type Member, memberOrgCounts, members, type NewMember, orgs } from "../schema/index.js"
 import { memberRowInScope, memberRowsInScope, NotInScope, orgRowInScope, type Scope } from "./scope.js"
@@ -229,16 +229,25 @@ export const listMembersInScope = async (
   return { rows, total: total?.n ?? 0 }
 }
 
-/** `xf_member_page`, named: node-postgres parses it once per connection (PGlite each time); built once per handle. */
+/** The page's rows as one JSON text (`wholeRowsAsJson`): one row of one field to parse and map, not fifty. */
+const pageRows = wholeRowsAsJson(summaryColumns)
+
+/**
+ * `xf_member_page`, named: node-postgres parses it once per connection (PGlite each time); built once per handle.
+ * One row whatever the page's size: how many rows the function returned (`found`, 0 when the organization is
+ * missing or outside the scope), the epoch it moved to, the total, and the page's members as one JSON text in
+ * the function's order (`WITH ORDINALITY`).
+ */
 const memberPageStatement = onePerHandle((db: XfDb) =>
   db
     .select({
-      moved: sql<string | null>`r.moved::text`,
-      total: sql<number | null>`r.total`.mapWith(Number),
-      row: fromWholeRows(summaryColumns),
+      found: sql<number>`count(*)::int`,
+      moved: sql<string | null>`min(r.moved)::text`,
+      total: sql<number | null>`min(r.total)`.mapWith(Number),
+      rows: pageRows.sql,
     })
     .from(
-      sql`xf_member_page(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("org")}::text, ${sql.placeholder("stage")}::text, ${sql.placeholder("limit")}::integer, ${sql.placeholder("offset")}::integer) as r`,
+      sql`xf_member_page(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("org")}::text, ${sql.placeholder("stage")}::text, ${sql.placeholder("limit")}::integer, ${sql.placeholder("offset")}::integer) with ordinality as r(moved, mem, org, total, n)`,
     )
     .prepare("xf_member_page"),
 )
@@ -261,9 +270,9 @@ export interface MemberPageQuery {
  * run it on the pool, outside any transaction. The total is not counted over the members: it is the sum of the
  * stored per-organization counts (`member_org_counts`, kept exact by that migration's triggers) over the
  * subtree's organizations for the stage — the same number, since the page filters by subtree and stage alone and
- * shows every status. The columns are `listMembersInScope`'s, read from the function's whole rows; the rows and
- * totals are compared with the ordinary queries' over the demo district by apps/api/test/one-statement-reads.test.ts,
- * and the totals with `count(*)` after every kind of write by packages/db/test/member-org-counts.test.ts.
+ * shows every status. The columns are `listMembersInScope`'s, read from the function's whole rows as one JSON
+ * text (`wholeRowsAsJson`); the rows and totals are compared with the ordinary queries' over the demo district by
+ * apps/api/test/one-statement-reads.test.ts, and the totals with `count(*)` after every kind of write by packages/db/test/member-org-counts.test.ts.
  * @throws EpochMoved when the epoch is no longer `at.epoch` (nothing was read); NotInScope("org") when `orgId` is
  *   missing or outside the scope.
  */
@@ -281,12 +290,11 @@ export const listMembersAtEpoch = async (
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   })
-  const [first] = result
-  if (first === undefined) throw new NotInScope("org", query.orgId ?? at.orgPath)
-  if (first.moved !== null) throw new EpochMoved(first.moved)
-  // A page past the end is one row without a member, there to carry the total.
-  const rows = result.filter((r) => (r.row.id as string | null) !== null).map((r) => r.row)
-  return { rows, total: first.total ?? 0 }
+  const [page] = result
+  if (page === undefined || page.found === 0) throw new NotInScope("org", query.orgId ?? at.orgPath)
+  if (page.moved !== null) throw new EpochMoved(page.moved)
+  // A page past the end is one row without a member, there to carry the total: the aggregate leaves it out.
+  return { rows: pageRows.decode(page.rows), total: page.total ?? 0 }
 }
 
 const exportColumns = {
