@@ -110,6 +110,10 @@ export const members = pgTable(
     index("members_org_idx").on(t.orgId),
     index("members_initials_idx").using("btree", t.nameInitials.op("text_pattern_ops")),
     index("members_pinyin_idx").using("btree", t.namePinyin.op("text_pattern_ops")),
+    // The member list's order (pinyin, then id): a page of a large subtree (a district, a committee) walks it
+    // and stops after the page instead of sorting every member of the subtree. `members_pinyin_idx` cannot serve
+    // the order (text_pattern_ops compares bytes, the list sorts by the column's collation).
+    index("members_pinyin_order_idx").on(t.namePinyin, t.id),
     index("members_stage_idx").on(t.stage),
     // The full members of an organization alone: whether it has elected a committee (7 or more, BR 9) is read
     // from here by the compliance index's basis check, a few index entries per organization.

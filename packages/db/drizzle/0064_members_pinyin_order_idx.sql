@@ -1,0 +1,1 @@
+CREATE INDEX "members_pinyin_order_idx" ON "members" USING btree ("name_pinyin","id");
