@@ -7,6 +7,14 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core"
  */
 const wholeRowOf: Readonly<Record<string, string>> = { members: "mem", orgs: "org" }
 
+/** `(r.mem).<column>` or `(r.org).<column>`; @throws Error for a column of another table. */
+const inWholeRow = (column: AnyPgColumn): SQL => {
+  const table = getTableName(column.table)
+  const whole = wholeRowOf[table]
+  if (whole === undefined) throw new Error(`no whole row of ${table} in a one-statement member read`)
+  return sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`
+}
+
 /** A selection read from the whole rows of a function's result `r`: each field decoded as its column. */
 export type FromWholeRows<C extends Record<string, AnyPgColumn>> = {
   [K in keyof C]: SQL<GetColumnData<C[K]>>
@@ -21,12 +29,7 @@ export type FromWholeRows<C extends Record<string, AnyPgColumn>> = {
  */
 export const fromWholeRows = <C extends Record<string, AnyPgColumn>>(columns: C): FromWholeRows<C> =>
   Object.fromEntries(
-    Object.entries(columns).map(([key, column]) => {
-      const table = getTableName(column.table)
-      const whole = wholeRowOf[table]
-      if (whole === undefined) throw new Error(`no whole row of ${table} in a one-statement member read`)
-      return [key, sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`.mapWith(column)]
-    }),
+    Object.entries(columns).map(([key, column]) => [key, inWholeRow(column).mapWith(column)]),
   ) as FromWholeRows<C>
 
 /** The column types `wholeRowsAsJson` decodes from JSON as their driver would hand them over. */
@@ -38,8 +41,8 @@ const asIs = new Set(["PgText", "PgUUID", "PgInteger", "PgSmallInt", "PgBoolean"
 export interface WholeRowsAsJson<C extends Record<string, AnyPgColumn>> {
   /**
    * `json_agg` of one JSON array per row of `r` that holds a member (`(r.mem).id` not null: a row's `IS NOT NULL`
-   * would ask every field of it), in the order of `r.n` (the function's
-   * `WITH ORDINALITY`), as text: `[]` when there is none.
+   * would ask every field of it), in the order of `r.n` (the function's `WITH ORDINALITY`), as text: `[]` when
+   * there is none.
    */
   readonly sql: SQL<string>
   /** The aggregate's text read back: one object per row, each field decoded as its column is. */
@@ -65,10 +68,7 @@ export const wholeRowsAsJson = <C extends Record<string, AnyPgColumn>>(columns: 
       throw new Error(
         `column ${column.name} (${column.getSQLType()}) cannot be read from JSON as its driver reads it`,
       )
-    const table = getTableName(column.table)
-    const whole = wholeRowOf[table]
-    if (whole === undefined) throw new Error(`no whole row of ${table} in a one-statement member read`)
-    return sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`
+    return inWholeRow(column)
   })
   const keys = entries.map(([key]) => key)
   const decoders = entries.map(([, column]) =>

@@ -272,7 +272,8 @@ export interface MemberPageQuery {
  * subtree's organizations for the stage — the same number, since the page filters by subtree and stage alone and
  * shows every status. The columns are `listMembersInScope`'s, read from the function's whole rows as one JSON
  * text (`wholeRowsAsJson`); the rows and totals are compared with the ordinary queries' over the demo district by
- * apps/api/test/one-statement-reads.test.ts, and the totals with `count(*)` after every kind of write by packages/db/test/member-org-counts.test.ts.
+ * apps/api/test/one-statement-reads.test.ts, and the totals with `count(*)` after every kind of write by
+ * packages/db/test/member-org-counts.test.ts.
  * @throws EpochMoved when the epoch is no longer `at.epoch` (nothing was read); NotInScope("org") when `orgId` is
  *   missing or outside the scope.
  */

@@ -127,8 +127,9 @@ export const members = pgTable(
  * a stage or status change) by statement triggers with transition tables (custom migrations
  * `member_org_counts_triggers`, then `member_org_counts_by_status`, which fill it from the members already there).
  * Sums of these rows over a subtree's organizations stand in for counting its members: the member list's total
- * (every status, `xf_member_page`), an organization's member count (every status) and the development pipeline's
- * counts per stage (status `normal`). Derived, written only by the triggers: no archive needs it, a restore's
+ * (every status, `xf_member_page`), an organization's member count (every status), the full members of each
+ * organization a compliance roll-up needs (every status) and the development pipeline's counts per stage (status
+ * `normal`). Derived, written only by the triggers: no archive needs it, a restore's
  * member inserts write it again. A row whose `n` fell to 0 stays.
  */
 export const memberOrgCounts = pgTable(
@@ -138,7 +139,7 @@ export const memberOrgCounts = pgTable(
       .notNull()
       .references(() => orgs.id),
     stage: text("stage").$type<MemberStage>().notNull(),
-    /** 组织关系状态: the member's standing, as `members.status`. */
+    /** 党籍状态: the member's standing, as `members.status`. */
     status: text("status").$type<MemberStatus>().notNull(),
     n: integer("n").notNull(),
   },
