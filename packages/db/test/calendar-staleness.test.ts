@@ -1,10 +1,13 @@
 import { date, type PlainDate } from "@xianfeng/core"
+import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   calendarBasesOf,
   calendarDeadlinesOf,
   type Database,
   insertMember,
+  insertOrg,
+  rowsOf,
   type StaleCalendarRow,
   saveCalendarIndex,
   saveMeeting,
@@ -24,11 +27,22 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
   const today = date("2026-11-30")
   const members: Record<string, string[]> = { b1: [], b2: [], b3: [] }
 
+  /** The stale rows without the marks they were read with (`marksOn` keeps them). */
   const staleOn = async (day: PlainDate, print = "p1") =>
-    staleCalendarBasesOf(database.db, district, since, day, print)
+    (await staleCalendarBasesOf(database.db, district, since, day, print)).map(({ marks: _, ...r }) => r)
+  const marksOn = (day: PlainDate) => staleCalendarBasesOf(database.db, district, since, day, "p1")
+  /** Each stored row's marks and the marks its evaluation saw. */
+  const marksOf = async () =>
+    Object.fromEntries(
+      rowsOf<{ org_id: string; marks: number | string; marks_seen: number | string }>(
+        await database.db.execute(
+          sql`select org_id, marks, marks_seen from discipline_calendar_index order by org_id`,
+        ),
+      ).map((r) => [r.org_id, [Number(r.marks), Number(r.marks_seen)]]),
+    )
   /** Stores each stale row as evaluated on `evaluatedOn` (default today), good until `recheckOn`. */
   const store = (
-    rows: readonly StaleCalendarRow[],
+    rows: readonly Omit<StaleCalendarRow, "marks">[],
     recheckOn: (id: string) => string = () => "2026-12-15",
     evaluatedOn: PlainDate = today,
   ) =>
@@ -168,6 +182,91 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     // The basis is the one `calendarBasesOf` reports for the readers of every row.
     const every = await calendarBasesOf(database.db, district, since)
     for (const b of every) expect(b.storedBasis).toBe(`p1|2025-01-01|${b.hasCommittee ? 1 : 0}|${b.sittings}`)
+  })
+
+  const meetingOf = (orgId: string, onDate: string) => ({
+    orgId,
+    types: ["party-lecture"],
+    onDate: date(onDate),
+    startTime: "14:30",
+    endTime: "16:00",
+    place: "活动室",
+    chair: "书记",
+    recorder: "组织委员",
+    expectedFull: 0,
+    expectedProbationary: 0,
+    presentFull: 0,
+    presentProbationary: 0,
+    observers: [],
+    firstItem: null,
+    agenda: [],
+    resolutions: [],
+    votes: [],
+    attendance: [],
+    recordedBy: null,
+    recordedAt: new Date("2026-11-30T05:00:00Z"),
+  })
+
+  it("a write between the read and the store leaves the row stale; a mark whose basis still holds is cleared", async () => {
+    await store(await staleOn(today))
+    expect(await staleOn(today)).toEqual([])
+    // A new branch has no row (read as marks 0); b1 and b4 are read stale, then a sitting of each is recorded
+    // before their evaluations are stored with the marks the read saw: both stay stale, with the new stamps.
+    await insertOrg(database.db, { id: "b4", parentId: "c01", kind: "branch", name: "第四支部" })
+    await database.db.execute(
+      sql`update discipline_calendar_index set recheck_on = ${"2026-11-30"}::date where org_id = 'b1'`,
+    )
+    const read = await marksOn(today)
+    expect(read.map((r) => [r.id, r.marks])).toEqual([
+      ["b1", (await marksOf()).b1?.[0]],
+      ["b4", 0],
+    ])
+    await saveMeeting(database.db, district, meetingOf("b1", "2026-11-28"))
+    await saveMeeting(database.db, district, meetingOf("b4", "2026-11-28"))
+    await saveCalendarIndex(
+      database.db,
+      read.map((r) => ({
+        orgId: r.id,
+        basis: r.basis,
+        evaluatedOn: today,
+        recheckOn: date("2026-12-15"),
+        items: [],
+        marksSeen: r.marks,
+      })),
+    )
+    expect((await staleOn(today)).map((r) => [r.id, r.basis])).toEqual([
+      ["b1", "p1|2025-01-01|0|2026:2"],
+      ["b4", "p1|2025-01-01|0|2026:1"],
+    ])
+    await store(await staleOn(today))
+    expect(await staleOn(today)).toEqual([])
+
+    // A full member more in b1 (3 of the 7 a committee needs): marked, and the next read finds its basis unchanged,
+    // returns nothing and clears the mark.
+    await insertMember(database.db, testVault, {
+      orgId: "b1",
+      name: "b1-2",
+      sex: "male",
+      birthDate: date("1980-01-01"),
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "worker",
+      stage: "full",
+    })
+    const [marks, seen] = (await marksOf()).b1 ?? []
+    expect(marks).toBeGreaterThan(seen ?? 0)
+    expect(await staleOn(today)).toEqual([])
+    expect((await marksOf()).b1).toEqual([marks, marks])
+
+    // A full member of b3 (7, a committee) moved to b2: b3 loses its committee (stale); b2's basis holds.
+    await database.db.execute(
+      sql`update members set org_id = 'b2' where id = (select id from members where org_id = 'b3' and stage = 'full' order by name limit 1)`,
+    )
+    expect(await staleOn(today)).toEqual([
+      { id: "b3", kind: "branch", hasCommittee: false, basis: "p1|2025-01-01|0|" },
+    ])
+    const after = await marksOf()
+    expect(after.b2?.[0]).toBe(after.b2?.[1])
   })
 
   it("stores the due items with their calendar row, replacing the previous ones, and reads the window's soonest", async () => {

@@ -80,23 +80,35 @@ export interface StaleCalendarRow {
   readonly hasCommittee: boolean
   /** `calendarBasisSql`: what the new row is evaluated for. */
   readonly basis: string
+  /** The stored row's `marks` as this read found them (0 when there is no row): `CalendarIndexEntry.marksSeen`. */
+  readonly marks: number
 }
 
 /**
  * The basis a stored calendar row is evaluated for, as text — the one definition, built in SQL so that the check
  * compares it with the stored `basis` there: `<policyPrint>|<since, ISO>|<1 if a committee is elected, else
- * 0>|<the basis stamps of each year from since's, "<year>:<stamp>" joined by "/">`.
+ * 0>|<the basis stamps of each year from since's, "<year>:<stamp>" joined by "/">`. Its part up to the second `|`
+ * is the row's `head` (`headOf`).
  */
-const calendarBasisSql = (policyPrint: string, since: PlainDate, hasCommittee: SQL, stamps: SQL) =>
-  sql`(${policyPrint}::text || '|' || ${since.toString()}::text || '|' || (case when ${hasCommittee} then '1' else '0' end) || '|' || ${stamps})`
+const calendarBasisSql = (head: string, hasCommittee: SQL, stamps: SQL) =>
+  sql`(${head}::text || '|' || (case when ${hasCommittee} then '1' else '0' end) || '|' || ${stamps})`
+
+/** A basis's policy part: up to its second `|` (`<policyPrint>|<since>`), stored as the row's `head`. */
+const headOf = (basis: string): string => basis.split("|").slice(0, 2).join("|")
 
 /**
  * The organizations of the scope's subtree, in path order, whose stored calendar must be evaluated again on
  * `today`: the row is missing, was evaluated for another basis (`calendarBasisSql` with `policyPrint`, a
  * fingerprint of the district policy the caller evaluates with, and `since`, the first day the calendar looks
  * back to), its `recheck_on` is today or earlier, or its `evaluated_on` lies after today (a clock set back).
- * Compared in SQL, so a read with nothing stale ships nothing: each organization costs the database two bounded
- * index probes (the committee probe and its stamps) and its stored row by key, and Node only the stale rows.
+ *
+ * Found through indexes, so a read costs what is stale, not the scope's organizations: the basis is rebuilt (the
+ * committee probe and the stamps) only for the rows whose day has come or that are dated ahead (their date
+ * indexes), whose `head` differs (two ranges of its index), that the triggers marked since their evaluation
+ * (`marks <> marks_seen`, a partial index), and for the organizations without a row (an anti-join of the scope's
+ * organizations with the row keys); each branch joins the scope, so a branch's read probes its own rows. A marked
+ * row whose rebuilt basis equals the stored one (a full member more, still short of a committee) is cleared in
+ * the same statement, unless it was marked again meanwhile. Ships only the stale rows to Node.
  */
 export const staleCalendarBasesOf = async (
   db: XfDb,
@@ -106,24 +118,55 @@ export const staleCalendarBasesOf = async (
   policyPrint: string,
 ): Promise<StaleCalendarRow[]> => {
   const day = today.toString()
-  const rows = rowsOf<{ id: string; kind: string; committee: boolean; basis: string }>(
+  const head = `${policyPrint}|${since.toString()}`
+  const inScope = orgRowInScope(scope)
+  const candidate = (where: SQL) =>
+    sql`select ${cal.orgId} from ${cal} join ${orgs} on ${orgs.id} = ${cal.orgId} where ${inScope} and ${where}`
+  const rows = rowsOf<{
+    id: string
+    kind: string
+    committee: boolean
+    basis: string
+    marks: number | string
+  }>(
     await db.execute(sql`
-      select b.id, b.kind, b.committee, b.basis
-      from (
+      with candidates as (
+        ${candidate(sql`${cal.marks} <> ${cal.marksSeen}`)}
+        union ${candidate(sql`${cal.recheckOn} <= ${day}::date`)}
+        union ${candidate(sql`${cal.evaluatedOn} > ${day}::date`)}
+        union ${candidate(sql`(${cal.head} < ${head} or ${cal.head} > ${head})`)}
+        union select ${orgs.id} from ${orgs}
+          where ${inScope} and not exists (select 1 from ${cal} where ${cal.orgId} = ${orgs.id})
+      ),
+      b as (
         select ${orgs.id} as id, ${orgs.kind} as kind, ${orgs.path} as path, p.committee,
-          ${calendarBasisSql(policyPrint, since, sql`p.committee`, stampsSql(sql`${orgs.id}`, since))} as basis
-        from ${orgs}
-        -- Fences (offset 0): the committee is probed once per organization, not again inside the basis, and
-        -- the basis is built once, not again in the comparison below.
+          ${calendarBasisSql(head, sql`p.committee`, stampsSql(sql`${orgs.id}`, since))} as basis,
+          c.basis as stored, c.marks, c.marks_seen, c.recheck_on, c.evaluated_on
+        from candidates k
+        join ${orgs} on ${orgs.id} = k.org_id
+        left join ${cal} as c on c.org_id = k.org_id
+        -- A fence (offset 0): the committee is probed once per organization, not again inside the basis.
         cross join lateral (select ${hasCommitteeSql(sql`${orgs.id}`)} as committee offset 0) as p
-        where ${orgRowInScope(scope)}
-        offset 0
-      ) as b
-      left join ${cal} as c on c.org_id = b.id
-      where c.org_id is null or c.basis <> b.basis or c.recheck_on <= ${day}::date or c.evaluated_on > ${day}::date
-      order by b.path`),
+      ),
+      cleared as (
+        update ${cal} as c set marks_seen = b.marks
+        from b
+        where c.org_id = b.id and b.stored = b.basis and b.marks <> b.marks_seen
+          and b.recheck_on > ${day}::date and b.evaluated_on <= ${day}::date
+          and c.marks = b.marks
+      )
+      select id, kind, committee, basis, coalesce(marks, 0) as marks
+      from b
+      where stored is null or stored <> basis or recheck_on <= ${day}::date or evaluated_on > ${day}::date
+      order by path`),
   )
-  return rows.map((r) => ({ id: r.id, kind: r.kind, hasCommittee: r.committee, basis: r.basis }))
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    hasCommittee: r.committee,
+    basis: r.basis,
+    marks: Number(r.marks),
+  }))
 }
 
 /** The sittings (id, organization, date, types) of the given organizations of the scope dated `from`…`to`. */
@@ -167,11 +210,17 @@ export interface CalendarIndexEntry {
   readonly evaluatedOn: PlainDate
   readonly recheckOn: PlainDate
   readonly items: readonly CalendarIndexItem[]
+  /**
+   * The row's `marks` as the read that found it stale saw them (`StaleCalendarRow.marks`): a mark made after that
+   * read leaves the stored row marked. Absent: the marks the row holds when it is stored.
+   */
+  readonly marksSeen?: number
 }
 
 /**
  * Stores (or replaces) calendar rows and their items (`discipline_calendar_items`, replaced whole) in one
- * transaction; the only write to either table. Not scoped itself: the callers pass organizations they loaded in
+ * transaction; the only writer of evaluations (the triggers of custom migration `discipline_calendar_marks_triggers`
+ * only mark rows, `marks`). Not scoped itself: the callers pass organizations they loaded in
  * scope (`staleCalendarBasesOf`). The items go to the database as one jsonb parameter per 500 organizations and
  * are unpacked there (a calendar has about a dozen, so a row per item would pass tens of thousands of parameters).
  */
@@ -180,17 +229,30 @@ export const saveCalendarIndex = async (db: XfDb, entries: readonly CalendarInde
   await db.transaction(async (tx) => {
     for (let i = 0; i < entries.length; i += 500) {
       const chunk = entries.slice(i, i + 500)
-      await tx
-        .insert(cal)
-        .values(chunk.map(({ items: _, ...row }) => row))
-        .onConflictDoUpdate({
-          target: cal.orgId,
-          set: {
-            basis: sql`excluded.basis`,
-            evaluatedOn: sql`excluded.evaluated_on`,
-            recheckOn: sql`excluded.recheck_on`,
-          },
-        })
+      // With the marks the read saw, a mark made since stays; without, the row's marks when stored count as seen.
+      for (const seen of [true, false]) {
+        const rows = chunk.filter((e) => (e.marksSeen !== undefined) === seen)
+        if (rows.length === 0) continue
+        await tx
+          .insert(cal)
+          .values(
+            rows.map(({ items: _, marksSeen, ...row }) => ({
+              ...row,
+              head: headOf(row.basis),
+              marksSeen: marksSeen ?? 0,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: cal.orgId,
+            set: {
+              basis: sql`excluded.basis`,
+              head: sql`excluded.head`,
+              evaluatedOn: sql`excluded.evaluated_on`,
+              recheckOn: sql`excluded.recheck_on`,
+              marksSeen: seen ? sql`excluded.marks_seen` : sql`${cal.marks}`,
+            },
+          })
+      }
       await tx.delete(items).where(
         inArray(
           items.orgId,

@@ -235,6 +235,13 @@ export interface CalendarIndexItem {
  * whether a committee is elected and the basis stamps of the organization's sittings and talks). What falls due
  * is stored beside it, one row per obligation-period (`discipline_calendar_items`). A read re-evaluates only the
  * organizations whose row is missing, whose day has come or whose basis changed.
+ *
+ * So that a read finds those through indexes instead of rebuilding every organization's basis: `head` is the
+ * basis's policy part (`<policy print>|<since>`), compared by range on its index; `marks` is bumped by the
+ * triggers of custom migration `discipline_calendar_marks_triggers` whenever what the rest of the basis depends
+ * on may have changed (a basis stamp, an organization's count of full members), and `marks_seen` is what
+ * `saveCalendarIndex` stored against, so `marks <> marks_seen` (a partial index) lists the organizations to
+ * evaluate again.
  */
 export const disciplineCalendarIndex = pgTable(
   "discipline_calendar_index",
@@ -243,10 +250,21 @@ export const disciplineCalendarIndex = pgTable(
       .primaryKey()
       .references(() => orgs.id),
     basis: text("basis").notNull(),
+    /** The basis up to its second `|`: the policy print and the first day the calendar looks back to. */
+    head: text("head").notNull().default(""),
     evaluatedOn: plainDate("evaluated_on").notNull(),
     recheckOn: plainDate("recheck_on").notNull(),
+    /** Bumped by the triggers when the committee or the stamps may have changed; never by the API. */
+    marks: bigint("marks", { mode: "number" }).notNull().default(0),
+    /** `marks` as the row's evaluation found it (`saveCalendarIndex`); stale while the two differ. */
+    marksSeen: bigint("marks_seen", { mode: "number" }).notNull().default(0),
   },
-  (t) => [index("discipline_calendar_index_recheck_idx").on(t.recheckOn)],
+  (t) => [
+    index("discipline_calendar_index_recheck_idx").on(t.recheckOn),
+    index("discipline_calendar_index_evaluated_idx").on(t.evaluatedOn),
+    index("discipline_calendar_index_head_idx").on(t.head),
+    index("discipline_calendar_index_marked_idx").on(t.orgId).where(sql`${t.marks} <> ${t.marksSeen}`),
+  ],
 )
 
 /**

@@ -78,6 +78,7 @@ export const refreshCalendarIndex = async (db: XfDb, scope: Scope, today: PlainD
       return {
         orgId: b.id,
         basis: b.basis,
+        marksSeen: b.marks,
         evaluatedOn: today,
         recheckOn: recheckOn(calendar, today, policy),
         items: calendar.map((p) => ({
