@@ -5,7 +5,13 @@ import { getJson, median, timeRepeated } from "./http.js"
 import type { LoadResult } from "./load-worker.js"
 import { runLoad, type Server } from "./proc.js"
 import { row, type Section } from "./report.js"
-import { scopeParams, stageCountsSql, yearMeetingsSql } from "./sql.js"
+import {
+  agendaCalendarItemsSql,
+  agendaPipelineItemsSql,
+  scopeParams,
+  stageCountsSql,
+  yearMeetingsSql,
+} from "./sql.js"
 
 export interface Targets {
   branch: { id: string; members: number }
@@ -279,5 +285,58 @@ export const complianceRow = (
           "branches' months. Besides it, the signed-in request itself (HTTP, caller, transaction, the audit " +
           "row's group commit, the answer's encoding), which alone costs about as much as the bare count.",
     detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read, which judged and stored every organization's year: ${api.first.toFixed(0)} ms`,
+  })
+}
+
+/** The agenda's window as the API takes it by default: today and the 30 days after it (ISO dates). */
+const agendaWindow = (): [string, string] => {
+  const today = new Date()
+  const day = (d: Date) => d.toISOString().slice(0, 10)
+  return [day(today), day(new Date(today.getTime() + 30 * 86_400_000))]
+}
+
+/** The bare reads of the agenda's stored due items for the whole tree (`agendaCalendarItemsSql`, `agendaPipelineItemsSql`). */
+export const bareAgendaItems = async (q: Q, reps: number) => {
+  const params = [...scopeParams("d1"), ...agendaWindow()]
+  return timeRepeated(async () => {
+    await q(agendaCalendarItemsSql, params)
+    await q(agendaPipelineItemsSql, params)
+  }, reps)
+}
+
+/**
+ * `GET /api/agenda` as the district admin (the whole tree, the default 30 days), the API's own path: every area's
+ * source, each refreshing only its stale stored answers first. The first request after the load is timed apart;
+ * one more warm-up, then the timed reads.
+ */
+export const timeAgendaApi = async (cfg: BenchConfig, api: Server, cookie: string) => {
+  const get = () => getJson(`${api.url}/api/agenda`, cookie)
+  const t = performance.now()
+  await get()
+  const first = performance.now() - t
+  return { first, reads: await timeRepeated(get, cfg.subtreeReps, 1) }
+}
+
+export const agendaRow = (
+  t: Targets,
+  bare: number[],
+  api: { readonly first: number; readonly reads: number[] },
+): Section["rows"][number] => {
+  const bm = median(bare)
+  const am = median(api.reads)
+  return row({
+    metric: `the agenda, whole tree d1 (${t.root.members.toLocaleString("en-US")} members)`,
+    baselineLabel: "bare SQL reading the window's stored due items",
+    baseline: bm,
+    measured: am,
+    unit: "ms",
+    target: "≤ 3× and < 500 ms",
+    pass: am <= 3 * bm && am < 500,
+    limit:
+      "the sources' own reads besides the two item tables (visit plans, surveys, the month's dues collection summed " +
+      "over the stored per-organization answers, classes, unqualified-member cases), each source's staleness check " +
+      "(the compliance calendar through its marks and date indexes, the pipeline's people of the scope against " +
+      "their index rows), and the signed-in request itself (HTTP, caller, transaction, audit row).",
+    detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read after the load: ${api.first.toFixed(0)} ms`,
   })
 }

@@ -36,3 +36,21 @@ export const stageCountsSql = `select m.stage, count(*)::int as count from membe
 export const yearMeetingsSql = `select m.org_id, count(*)::int as n from discipline_meetings m
   inner join orgs o on o.id = m.org_id where ${inPath("o.path", 1)} and m.on_date >= $4 and m.on_date <= $5
   group by m.org_id`
+
+/**
+ * The bare reads behind the agenda (日程) of a subtree: the window's stored due items of the compliance calendars
+ * (`discipline_calendar_items`) and of the development pipeline (`development_pipeline_items`, holding for the
+ * member row's version), each soonest first through its due-date index and capped as the API caps each source
+ * (501) — what the agenda reads once nothing is stale, without checking for staleness.
+ */
+export const agendaCalendarItemsSql = `select i.org_id, o.name, i.obligation, i.period, i.status, i.due_by, i.citations
+  from discipline_calendar_items i inner join orgs o on o.id = i.org_id
+  where ${inPath("o.path", 1)} and i.due_by >= $4 and i.due_by <= $5
+  order by i.due_by, i.org_id, i.ordinal limit 501`
+export const agendaPipelineItemsSql = `select m.id, m.name, m.org_id, o.name as org_name, s.step, s.state, s.due_by
+  from development_pipeline_items s
+  inner join development_pipeline_index x on x.member_id = s.member_id
+  inner join members m on m.id = s.member_id inner join orgs o on o.id = m.org_id
+  where ${inPath("o.path", 1)} and m.status = 'normal' and x.member_version = m.version
+    and s.due_by >= $4 and s.due_by <= $5
+  order by s.due_by, s.member_id, s.ordinal limit 501`

@@ -7,11 +7,13 @@ import { DEMO_PASSWORD } from "@xianfeng/demo"
 import type { BenchContext } from "../context.js"
 import { login } from "../http.js"
 import {
+  agendaRow,
   complianceRow,
   complianceYear,
   loadRows,
   runApiLoads,
   subtreeRows,
+  timeAgendaApi,
   timeComplianceApi,
   timeSubtreeApi,
 } from "../measure.js"
@@ -28,6 +30,7 @@ export const apiPgliteScenario = async (
   const cookie = await login(api.url, "admin", DEMO_PASSWORD)
   const apiSubtree = cfg.small ? await timeSubtreeApi(cfg, api, cookie, targets) : undefined
   const apiCompliance = cfg.small ? await timeComplianceApi(cfg, api, cookie, complianceYear()) : undefined
+  const apiAgenda = cfg.small ? await timeAgendaApi(cfg, api, cookie) : undefined
   const baseline = () => startServer(distFile("baseline-server.js"), { BASELINE_PGLITE: dataDir }, "/health")
   const lite16 = await runApiLoads(cfg, api, baseline, targets, 16, cookie)
   const setup = (n: number) =>
@@ -59,7 +62,7 @@ export const apiPgliteScenario = async (
     setup: setup(16),
     rows: loadRows(lite16, 50, 100, false),
   })
-  if (cfg.small && lite.bare && apiSubtree && apiCompliance) {
+  if (cfg.small && lite.bare && apiSubtree && apiCompliance && apiAgenda) {
     sections.push({
       id: "subtree",
       title: "Subtree queries (small mode: PGlite stand-in)",
@@ -69,10 +72,12 @@ export const apiPgliteScenario = async (
         "per-organization counts instead); a year's compliance " +
         "(`GET /api/discipline/heatmap?year=…`, whole tree, read from the stored monthly compliance index with each " +
         "organization's basis checked; the first read, which fills it, is reported apart) against the bare count of " +
-        "that year's meetings. Small mode: PGlite, not PostgreSQL.",
+        "that year's meetings; the agenda (`GET /api/agenda`, every area's due items of the next 30 days) against " +
+        "the bare reads of the window's stored due items. Small mode: PGlite, not PostgreSQL.",
       rows: [
         ...subtreeRows(targets, lite.bare, apiSubtree),
         complianceRow(targets, complianceYear(), lite.bare.compliance, apiCompliance),
+        agendaRow(targets, lite.bare.agenda, apiAgenda),
       ],
     })
   }

@@ -11,6 +11,8 @@ import pg from "pg"
 import { type BenchContext, ID_KEY, log } from "../context.js"
 import { login } from "../http.js"
 import {
+  agendaRow,
+  bareAgendaItems,
   bareAggregate,
   bareYearMeetings,
   complianceRow,
@@ -20,6 +22,7 @@ import {
   type Q,
   runApiLoads,
   subtreeRows,
+  timeAgendaApi,
   timeComplianceApi,
   timeSubtreeApi,
 } from "../measure.js"
@@ -102,10 +105,12 @@ export const apiPostgresScenario = async (
         root: await bareAggregate(q, "d1", cfg.subtreeReps),
       }
       const bareCompliance = await bareYearMeetings(q, complianceYear(), cfg.subtreeReps)
+      const bareAgenda = await bareAgendaItems(q, cfg.subtreeReps)
       const api = await startServer(apiServerJs, env, "/api/health")
       const cookie = await login(api.url, "admin", DEMO_PASSWORD)
       const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
       const apiCompliance = await timeComplianceApi(cfg, api, cookie, complianceYear())
+      const apiAgenda = await timeAgendaApi(cfg, api, cookie)
       const run = await runApiLoads(cfg, api, startBaseline, targets, 32, cookie, async () => {
         const r = await q(
           `select count(*) filter (where wait_event_type = 'Lock')::int as w, count(*)::int as a
@@ -136,10 +141,14 @@ export const apiPostgresScenario = async (
           "per-organization counts (member_org_counts) replace. A year's compliance: " +
           "`GET /api/discipline/heatmap?year=…` for the whole tree, read from the stored monthly compliance index with " +
           "each organization's basis checked (the first read fills it and is reported apart), against the bare count " +
-          "of that year's meetings per organization (joined to orgs on the path range).",
+          "of that year's meetings per organization (joined to orgs on the path range). The agenda: `GET /api/agenda` " +
+          "as `admin` (every area's due items of the next 30 days, each source refreshing its stale stored answers " +
+          "first; the first read after the load reported apart), against the bare reads of the window's stored due " +
+          "items of the compliance calendars and the development pipeline through their due-date indexes.",
         rows: [
           ...subtreeRows(targets, bare, apiSubtree),
           complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
+          agendaRow(targets, bareAgenda, apiAgenda),
         ],
       })
     }

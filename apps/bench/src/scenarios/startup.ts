@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite"
 import { type BenchContext, ID_KEY, log, pkgVersion } from "../context.js"
 import { median } from "../http.js"
 import {
+  bareAgendaItems,
   bareAggregate,
   bareYearMeetings,
   complianceYear,
@@ -24,7 +25,7 @@ export interface PgliteRun {
   readonly dataDir: string
   readonly targets: Targets
   /** Bare aggregates on the folder (small mode only: the stand-in for the PostgreSQL subtree section). */
-  readonly bare: { committee: number[]; root: number[]; compliance: number[] } | undefined
+  readonly bare: { committee: number[]; root: number[]; compliance: number[]; agenda: number[] } | undefined
   /** The API's environment on this folder, with `extra` on top. */
   readonly apiEnv: (extra: Record<string, string>) => Record<string, string>
 }
@@ -63,6 +64,7 @@ export const startupScenario = async ({ cfg, versions }: BenchContext, tmp: stri
         committee: await bareAggregate(liteQ, liteTargets.committee.path, cfg.subtreeReps),
         root: await bareAggregate(liteQ, "d1", cfg.subtreeReps),
         compliance: await bareYearMeetings(liteQ, complianceYear(), cfg.subtreeReps),
+        agenda: await bareAgendaItems(liteQ, cfg.subtreeReps),
       }
     : undefined
   await lite.close()
