@@ -63,22 +63,22 @@ export const stalePipelinePeople = async (
       gt(idx.evaluatedOn, today),
     ),
   )
+  // Found over the entries of `members_pipeline_idx` (id, version and org of each person in normal standing in
+  // a pipeline stage) against the index rows, without reading the member rows; only the stale people's rows are
+  // read, by key.
+  const staleIds = db
+    .select({ id: members.id })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(idx, eq(idx.memberId, members.id))
+    .where(stale)
   const people = (await db
     .select(developmentPersonColumns)
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .leftJoin(idx, eq(idx.memberId, members.id))
-    .where(stale)) as (DevelopmentPerson & { stage: PipelineStage })[]
+    .where(inArray(members.id, staleIds))) as (DevelopmentPerson & { stage: PipelineStage })[]
   if (people.length === 0) return { people, records: new Map() }
-  const records = await developmentRecordsOf(
-    db,
-    db
-      .select({ id: members.id })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .leftJoin(idx, eq(idx.memberId, members.id))
-      .where(stale),
-  )
+  const records = await developmentRecordsOf(db, staleIds)
   return { people, records }
 }
 

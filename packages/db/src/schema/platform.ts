@@ -118,6 +118,16 @@ export const members = pgTable(
     // The full members of an organization alone: whether it has elected a committee (7 or more, BR 9) is read
     // from here by the compliance index's basis check, a few index entries per organization.
     index("members_org_full_idx").on(t.orgId).where(sql`${t.stage} = 'full'`),
+    // The development pipeline's people in normal standing (发展党员: applicants to probationary members), with
+    // what its index checks them against: each read of the pipeline or the agenda compares every person of the
+    // scope with their stored index row (`stalePipelinePeople`) by scanning these entries alone (index-only), not
+    // the member rows (a province: about 95,000 people on some 37,000 heap pages). The stages are
+    // `pipelineStages` of development/pipeline.ts.
+    index("members_pipeline_idx")
+      .on(t.id, t.version, t.orgId)
+      .where(
+        sql`${t.status} = 'normal' and ${t.stage} in ('applicant', 'activist', 'development-object', 'probationary')`,
+      ),
   ],
 )
 

@@ -1,0 +1,1 @@
+CREATE INDEX "members_pipeline_idx" ON "members" USING btree ("id","version","org_id") WHERE "members"."status" = 'normal' and "members"."stage" in ('applicant', 'activist', 'development-object', 'probationary');
