@@ -12,6 +12,7 @@ import {
   NotInScope,
   recordLedgerEvent,
   surveyInScope,
+  visitDeadlinesOf,
   visitPlanInScope,
   writeDuesAssessments,
   writeDuesPayments,
@@ -266,5 +267,49 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
     )
     const detail = await visitPlanInScope(database.db, c01, plan.id)
     expect(detail.plan).toMatchObject({ targets: 2, visited: 2, spentFen: 3_000_000_000 })
+  })
+
+  it("the agenda's visit deadlines: plans due in the window with someone of the scope still to visit", async () => {
+    const [a] = ids as [string]
+    const { plan } = await createVisitPlan(
+      database.db,
+      c01,
+      {
+        orgId: "c01",
+        festival: "new-year",
+        year: 2027,
+        title: "2027年元旦走访",
+        festivalOn: date("2027-01-21"),
+        deadline: date("2027-01-20"),
+        budgetFen: 10_000,
+        fundSource: "代中央管理党费",
+        recordedBy: null,
+      },
+      [
+        {
+          orgId: "b1",
+          entryId: null,
+          memberId: a,
+          personName: "甲",
+          categories: ["pre-1949"],
+          leader: "王书记",
+        },
+      ],
+    )
+    const due = async (scope: typeof c01, from: string, to: string) =>
+      (await visitDeadlinesOf(database.db, scope, date(from), date(to), 10)).map((p) => [
+        p.id,
+        p.whole,
+        p.targets,
+      ])
+    expect(await due(c01, "2027-01-01", "2027-01-31")).toEqual([[plan.id, true, 1]])
+    // The window's ends count; a plan whose deadline lies outside it, or whose people are all visited, does not.
+    expect(await due(c01, "2027-01-20", "2027-01-20")).toEqual([[plan.id, true, 1]])
+    expect(await due(c01, "2027-01-21", "2027-02-28")).toEqual([])
+    // A branch sees the plan run from above through its own people; another committee does not see it.
+    expect(await due({ orgId: "b1", orgPath: "d1.c01.b1" }, "2027-01-01", "2027-01-31")).toEqual([
+      [plan.id, false, 1],
+    ])
+    expect(await due({ orgId: "c02", orgPath: "d1.c02" }, "2027-01-01", "2027-01-31")).toEqual([])
   })
 })

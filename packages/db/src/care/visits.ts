@@ -4,7 +4,7 @@
  * `writeVisits`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm"
 import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
@@ -101,14 +101,19 @@ export interface VisitPlanRow extends CareVisitPlan {
   readonly spentFen: number
 }
 
-/** The plans that visit someone of the scope or are run by an org of it, newest festival first. */
-export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonly VisitPlanRow[]> => {
-  const visible = db
-    .select({ id: careVisitTargets.planId })
-    .from(careVisitTargets)
-    .where(inSubtree(careVisitTargets.orgId, scope.orgPath))
+/**
+ * The plans that visit someone of the scope or are run by an org of it, newest festival first; with `deadlines`,
+ * only those whose deadline lies in `from`…`to` (both inclusive), so their targets and visits alone are counted.
+ */
+export const visitPlansInScope = async (
+  db: XfDb,
+  scope: Scope,
+  deadlines?: { readonly from: PlainDate; readonly to: PlainDate },
+): Promise<readonly VisitPlanRow[]> => {
   // A plan run from above the scope (the district's, for a committee) is seen through its people in the scope;
   // the running organization's row is not (row-level security hides it), so its name is the plan's own.
+  const visible = sql`(${inSubtree(careVisitPlans.orgId, scope.orgPath)} or exists (select 1 from ${careVisitTargets}
+    where ${careVisitTargets.planId} = ${careVisitPlans.id} and ${inSubtree(careVisitTargets.orgId, scope.orgPath)}))`
   const plans = await db
     .select({
       p: careVisitPlans,
@@ -116,7 +121,15 @@ export const visitPlansInScope = async (db: XfDb, scope: Scope): Promise<readonl
       whole: sql<boolean>`${inSubtree(careVisitPlans.orgId, scope.orgPath)}`,
     })
     .from(careVisitPlans)
-    .where(sql`(${inSubtree(careVisitPlans.orgId, scope.orgPath)} or ${careVisitPlans.id} in ${visible})`)
+    .where(
+      deadlines === undefined
+        ? visible
+        : and(
+            visible,
+            gte(careVisitPlans.deadline, deadlines.from),
+            lte(careVisitPlans.deadline, deadlines.to),
+          ),
+    )
     .orderBy(desc(careVisitPlans.festivalOn), asc(careVisitPlans.id))
   if (plans.length === 0) return []
   const ids = plans.map((p) => p.p.id)
@@ -227,12 +240,7 @@ export const visitDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<readonly VisitPlanRow[]> =>
-  (await visitPlansInScope(db, scope))
-    .filter(
-      (p) =>
-        p.visited < p.targets &&
-        p.deadline.toString() >= from.toString() &&
-        p.deadline.toString() <= to.toString(),
-    )
+  (await visitPlansInScope(db, scope, { from, to }))
+    .filter((p) => p.visited < p.targets)
     .sort((a, b) => a.deadline.toString().localeCompare(b.deadline.toString()) || a.id.localeCompare(b.id))
     .slice(0, limit)
