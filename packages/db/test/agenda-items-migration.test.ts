@@ -1,38 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { date } from "@xianfeng/core"
 import { sql } from "drizzle-orm"
 import { afterAll, describe, expect, it } from "vitest"
-import { openDatabase, rowsOf } from "../src/database.js"
+import { rowsOf } from "../src/database.js"
 import { calendarDeadlinesOf, insertMember, pipelineDeadlinesOf } from "../src/index.js"
 import { testVault } from "./suite/context.js"
+import { folderBeforeMigration, migrationIndex } from "./support/before-migration.js"
 import { insertOrgs } from "./support/orgs.js"
 
 // The agenda's due-items migrations fill the new tables from the stored jsonb an existing database holds (a
 // province's calendars and pipeline), so the first agenda read after the upgrade finds every stored answer.
 
-const folder = fileURLToPath(new URL("../drizzle", import.meta.url))
-const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
-  entries: { tag: string }[]
-}
-const first = journal.entries.findIndex((e) => e.tag.endsWith("_agenda_due_items"))
+const first = migrationIndex("_agenda_due_items")
 
 describe("the agenda due-items migrations on pglite", () => {
-  const dir = mkdtempSync(join(tmpdir(), "xf-agenda-items-migration-"))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const folder = folderBeforeMigration(first)
+  afterAll(() => folder.remove())
 
   it("backfills the calendar's and the pipeline's due items from their stored jsonb", async () => {
-    expect(first).toBeGreaterThan(0)
-    const before = join(dir, "drizzle")
-    cpSync(folder, before, { recursive: true })
-    writeFileSync(
-      join(before, "meta", "_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, first) }),
-    )
-    const data = join(dir, "data")
-    const old = await openDatabase({ dataDir: data, migrationsFolder: before })
+    const old = await folder.openOld()
     let memberId = ""
     try {
       await old.db.transaction(async (tx) => {
@@ -74,7 +59,7 @@ describe("the agenda due-items migrations on pglite", () => {
     } finally {
       await old.close()
     }
-    const migrated = await openDatabase({ dataDir: data })
+    const migrated = await folder.openMigrated()
     try {
       const district = { orgId: "d1", orgPath: "d1" }
       const cal = await calendarDeadlinesOf(migrated.db, district, date("2026-12-01"), date("2027-12-31"), 10)

@@ -1,40 +1,24 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { date } from "@xianfeng/core"
 import { sql } from "drizzle-orm"
 import { afterAll, describe, expect, it } from "vitest"
-import { openDatabase } from "../src/database.js"
 import { rowsOf, staleCalendarBasesOf } from "../src/index.js"
+import { folderBeforeMigration, migrationIndex } from "./support/before-migration.js"
 import { insertOrgs } from "./support/orgs.js"
 
 // The migrations `discipline_calendar_marks` and `discipline_calendar_marks_triggers` on a database whose calendar
 // rows were stored before the marks: each row's head is taken from its basis and the row is left marked, so the
 // first read compares every stored basis once, as reads did before — it returns the rows whose basis no longer
 // holds, clears the marks of the others, and the read after it rebuilds nothing.
-const folder = fileURLToPath(new URL("../drizzle", import.meta.url))
-const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
-  entries: { tag: string }[]
-}
-const first = journal.entries.findIndex((e) => e.tag.endsWith("_discipline_calendar_marks"))
+const first = migrationIndex("_discipline_calendar_marks")
 
 describe("the calendar marks migrations on pglite, from rows stored before them", () => {
-  const dir = mkdtempSync(join(tmpdir(), "xf-calendar-marks-migration-"))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const folder = folderBeforeMigration(first)
+  afterAll(() => folder.remove())
 
   it("keeps the rows whose basis holds and finds the others stale on the first read", {
     timeout: 300_000,
   }, async () => {
-    expect(first).toBeGreaterThan(0)
-    const before = join(dir, "drizzle")
-    cpSync(folder, before, { recursive: true })
-    writeFileSync(
-      join(before, "meta", "_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, first) }),
-    )
-    const data = join(dir, "data")
-    const old = await openDatabase({ dataDir: data, migrationsFolder: before })
+    const old = await folder.openOld()
     try {
       await old.db.transaction(async (tx) => {
         await insertOrgs(tx, [
@@ -54,7 +38,7 @@ describe("the calendar marks migrations on pglite, from rows stored before them"
     } finally {
       await old.close()
     }
-    const migrated = await openDatabase({ dataDir: data })
+    const migrated = await folder.openMigrated()
     try {
       const rows = async () =>
         rowsOf<{ org_id: string; head: string; marks: number | string; marks_seen: number | string }>(

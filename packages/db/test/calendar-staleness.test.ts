@@ -92,6 +92,29 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     await database.close()
   })
 
+  const meetingOf = (orgId: string, onDate: string) => ({
+    orgId,
+    types: ["party-lecture"],
+    onDate: date(onDate),
+    startTime: "14:30",
+    endTime: "16:00",
+    place: "活动室",
+    chair: "书记",
+    recorder: "组织委员",
+    expectedFull: 0,
+    expectedProbationary: 0,
+    presentFull: 0,
+    presentProbationary: 0,
+    observers: [],
+    firstItem: null,
+    agenda: [],
+    resolutions: [],
+    votes: [],
+    attendance: [],
+    recordedBy: null,
+    recordedAt: new Date("2026-11-30T05:00:00Z"),
+  })
+
   it("a fresh index ships no row, and each kind of change makes exactly the organizations it touches stale", async () => {
     // Nothing stored yet: every organization, in path order, with the basis the agenda always stored.
     const first = await staleOn(today)
@@ -106,28 +129,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     expect(await staleOn(today)).toEqual([])
 
     // A sitting of b1 bumps its year's stamp: b1 alone.
-    await saveMeeting(database.db, district, {
-      orgId: "b1",
-      types: ["party-lecture"],
-      onDate: date("2026-11-20"),
-      startTime: "14:30",
-      endTime: "16:00",
-      place: "活动室",
-      chair: "书记",
-      recorder: "组织委员",
-      expectedFull: 0,
-      expectedProbationary: 0,
-      presentFull: 0,
-      presentProbationary: 0,
-      observers: [],
-      firstItem: null,
-      agenda: [],
-      resolutions: [],
-      votes: [],
-      attendance: [],
-      recordedBy: null,
-      recordedAt: new Date("2026-11-30T02:00:00Z"),
-    })
+    await saveMeeting(database.db, district, meetingOf("b1", "2026-11-20"))
     const sat = await staleOn(today)
     expect(sat).toEqual([{ id: "b1", kind: "branch", hasCommittee: false, basis: "p1|2025-01-01|0|2026:1" }])
     await store(sat)
@@ -182,29 +184,6 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     // The basis is the one `calendarBasesOf` reports for the readers of every row.
     const every = await calendarBasesOf(database.db, district, since)
     for (const b of every) expect(b.storedBasis).toBe(`p1|2025-01-01|${b.hasCommittee ? 1 : 0}|${b.sittings}`)
-  })
-
-  const meetingOf = (orgId: string, onDate: string) => ({
-    orgId,
-    types: ["party-lecture"],
-    onDate: date(onDate),
-    startTime: "14:30",
-    endTime: "16:00",
-    place: "活动室",
-    chair: "书记",
-    recorder: "组织委员",
-    expectedFull: 0,
-    expectedProbationary: 0,
-    presentFull: 0,
-    presentProbationary: 0,
-    observers: [],
-    firstItem: null,
-    agenda: [],
-    resolutions: [],
-    votes: [],
-    attendance: [],
-    recordedBy: null,
-    recordedAt: new Date("2026-11-30T05:00:00Z"),
   })
 
   it("a write between the read and the store leaves the row stale; a mark whose basis still holds is cleared", async () => {

@@ -1,11 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { date, type MemberStage, memberStages } from "@xianfeng/core"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openDatabase } from "../src/database.js"
 import {
   type Database,
   insertMember,
@@ -24,6 +19,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { folderBeforeMigration, migrationIndex } from "./support/before-migration.js"
 import { seedTwoCommittees } from "./support/two-committees.js"
 
 // The member list's total over an organization subtree (and a stage), an organization's member count and the
@@ -337,29 +333,15 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_member_counts"))(
 // The migrations fill the table from the members an existing database holds (one INSERT … SELECT … GROUP BY), so
 // the first page after the upgrade sums exact counts: from a database before the stored counts, and from one
 // whose counts were kept by (organization, stage) before the status joined the key.
-const folder = fileURLToPath(new URL("../drizzle", import.meta.url))
-const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
-  entries: { tag: string }[]
-}
-const cutBefore = (suffix: string) => journal.entries.findIndex((e) => e.tag.endsWith(suffix))
-
 describe.each([
-  ["before the stored counts", cutBefore("_member_org_counts")],
-  ["with the counts by organization and stage", cutBefore("_member_org_counts_status_clear")],
+  ["before the stored counts", migrationIndex("_member_org_counts")],
+  ["with the counts by organization and stage", migrationIndex("_member_org_counts_status_clear")],
 ])("the member_org_counts migrations on pglite, from a database %s", (_, first) => {
-  const dir = mkdtempSync(join(tmpdir(), "xf-member-counts-migration-"))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const folder = folderBeforeMigration(first)
+  afterAll(() => folder.remove())
 
   it("fills the counts of the members already there", { timeout: 300_000 }, async () => {
-    expect(first).toBeGreaterThan(0)
-    const before = join(dir, "drizzle")
-    cpSync(folder, before, { recursive: true })
-    writeFileSync(
-      join(before, "meta", "_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, first) }),
-    )
-    const data = join(dir, "data")
-    const old = await openDatabase({ dataDir: data, migrationsFolder: before })
+    const old = await folder.openOld()
     try {
       await old.db.transaction(async (tx) => {
         await seedTwoCommittees(tx, { inB1: ["张一", "李二"], inB2: "赵四", birthDate: date("1960-01-01") })
@@ -375,7 +357,7 @@ describe.each([
     } finally {
       await old.close()
     }
-    const migrated = await openDatabase({ dataDir: data })
+    const migrated = await folder.openMigrated()
     try {
       const stored = rowsOf<{ org_id: string; stage: string; status: string; n: number }>(
         await migrated.db.execute(
