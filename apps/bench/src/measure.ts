@@ -1,4 +1,5 @@
 /** What the API scenarios share: picking subjects from the data, HTTP loads against a baseline, their rows. */
+import { dateOfInstant } from "@xianfeng/core"
 import type { BenchConfig } from "./config.js"
 import { log } from "./context.js"
 import { getJson, median, timeRepeated } from "./http.js"
@@ -294,11 +295,13 @@ export const complianceRow = (
   })
 }
 
-/** The agenda's window as the API takes it by default: today and the 30 days after it (ISO dates). */
+/**
+ * The agenda's window as the API takes it by default: the district's today (`dateOfInstant`, as the API's clock) and
+ * the 30 days after it (ISO dates).
+ */
 const agendaWindow = (): [string, string] => {
-  const today = new Date()
-  const day = (d: Date) => d.toISOString().slice(0, 10)
-  return [day(today), day(new Date(today.getTime() + 30 * 86_400_000))]
+  const today = dateOfInstant(new Date())
+  return [today.toString(), today.add({ days: 30 }).toString()]
 }
 
 /** The bare reads of the agenda's stored due items for the whole tree (`agendaCalendarItemsSql`, `agendaPipelineItemsSql`). */

@@ -17,6 +17,7 @@ import {
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
 import { insertOrgs } from "./support/orgs.js"
+import { bareSitting } from "./support/sittings.js"
 
 // The agenda's compliance calendar (日程): which stored rows must be evaluated again, decided in the database
 // (`staleCalendarBasesOf`), and the due items stored beside them, on every backend.
@@ -92,29 +93,6 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     await database.close()
   })
 
-  const meetingOf = (orgId: string, onDate: string) => ({
-    orgId,
-    types: ["party-lecture"],
-    onDate: date(onDate),
-    startTime: "14:30",
-    endTime: "16:00",
-    place: "活动室",
-    chair: "书记",
-    recorder: "组织委员",
-    expectedFull: 0,
-    expectedProbationary: 0,
-    presentFull: 0,
-    presentProbationary: 0,
-    observers: [],
-    firstItem: null,
-    agenda: [],
-    resolutions: [],
-    votes: [],
-    attendance: [],
-    recordedBy: null,
-    recordedAt: new Date("2026-11-30T05:00:00Z"),
-  })
-
   it("a fresh index ships no row, and each kind of change makes exactly the organizations it touches stale", async () => {
     // Nothing stored yet: every organization, in path order, with the basis the agenda always stored.
     const first = await staleOn(today)
@@ -129,7 +107,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     expect(await staleOn(today)).toEqual([])
 
     // A sitting of b1 bumps its year's stamp: b1 alone.
-    await saveMeeting(database.db, district, meetingOf("b1", "2026-11-20"))
+    await saveMeeting(database.db, district, bareSitting("b1", "2026-11-20"))
     const sat = await staleOn(today)
     expect(sat).toEqual([{ id: "b1", kind: "branch", hasCommittee: false, basis: "p1|2025-01-01|0|2026:1" }])
     await store(sat)
@@ -200,8 +178,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
       ["b1", (await marksOf()).b1?.[0]],
       ["b4", 0],
     ])
-    await saveMeeting(database.db, district, meetingOf("b1", "2026-11-28"))
-    await saveMeeting(database.db, district, meetingOf("b4", "2026-11-28"))
+    await saveMeeting(database.db, district, bareSitting("b1", "2026-11-28"))
+    await saveMeeting(database.db, district, bareSitting("b4", "2026-11-28"))
     await saveCalendarIndex(
       database.db,
       read.map((r) => ({
