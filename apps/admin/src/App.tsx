@@ -1,19 +1,27 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query"
 import { App as AntApp, ConfigProvider } from "antd"
 import enUS from "antd/es/locale/en_US"
 import zhCNAntd from "antd/es/locale/zh_CN"
 import dayjs from "dayjs"
 import "dayjs/locale/zh-cn"
 import "dayjs/locale/en"
-import { type ComponentType, lazy, Suspense, useState } from "react"
+import { type ComponentType, lazy, Suspense, useEffect, useState } from "react"
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
 import type { Role } from "./api/types"
 import { I18nProvider, useI18n } from "./i18n/I18nProvider"
 import type { Area } from "./shell/area"
 import { AreasProvider } from "./shell/areas-context"
-import { useSession } from "./shell/auth"
-import { allowed, catalogOf, collectPublicRoutes, collectRoutes, homeFor } from "./shell/registry"
+import { startSession, useSession } from "./shell/auth"
+import {
+  allowed,
+  catalogOf,
+  collectPublicRoutes,
+  collectRoutes,
+  homeFor,
+  panelsFor,
+  startPanels,
+} from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
@@ -39,12 +47,27 @@ const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: Comp
   return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
 }
 
-/** The dashboard, or the page an area names as the home of the user's role. */
+/**
+ * The dashboard, or the page an area names as the home of the user's role. The dashboard's panels (their code
+ * and their reads) are started as soon as the role is known, while the dashboard's own code loads: its own
+ * `Suspense` lets this component commit, and its effect run, before that code arrives.
+ */
 const Home = ({ areas }: { areas: readonly Area[] }) => {
   const { session } = useSession()
+  const queryClient = useQueryClient()
+  const role = session?.user.role
+  const home = role === undefined ? undefined : homeFor(areas, role)
+  useEffect(() => {
+    if (role !== undefined && home === undefined) startPanels(queryClient, panelsFor(areas, role))
+  }, [areas, role, home, queryClient])
   if (!session) return null
-  const home = homeFor(areas, session.user.role)
-  return home === undefined ? <DashboardPage /> : <Navigate to={`/${home}`} replace />
+  return home === undefined ? (
+    <Suspense fallback={<Loading />}>
+      <DashboardPage />
+    </Suspense>
+  ) : (
+    <Navigate to={`/${home}`} replace />
+  )
 }
 
 /** The login page, then the signed-in frame around the dashboard and every area's pages. */
@@ -132,6 +155,8 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
 /** The admin around the areas it is given (`src/areas.ts`, passed in by `main.tsx`). */
 export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   const [catalog] = useState(() => catalogOf(areas))
+  // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading.
+  useEffect(() => startSession(queryClient), [])
   return (
     <QueryClientProvider client={queryClient}>
       <AreasProvider areas={areas}>

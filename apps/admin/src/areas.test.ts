@@ -30,6 +30,14 @@ describe("the registered areas", () => {
     expect(validateAreas(areas)).toEqual([])
   })
 
+  it("every registered dashboard panel declares its reads, so the dashboard starts them with the code", () => {
+    // A panel that reads only when its code has arrived makes the dashboard wait for both in turn.
+    const panels = areas.flatMap((a) => a.dashboardPanels)
+    expect(panels.filter((p) => (p.queries?.() ?? []).length === 0).map((p) => p.key)).toEqual([])
+    const keys = panels.flatMap((p) => p.queries?.() ?? []).map((q) => JSON.stringify(q.queryKey))
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
   it("every page is a route and the member file is reachable by id", () => {
     const paths = collectRoutes(areas).map((r) => r.path)
     expect(paths).toEqual(

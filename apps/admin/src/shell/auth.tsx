@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useCallback, useEffect } from "react"
 import { onUnauthorized, setCsrfToken } from "../api/client"
 import { endpoints } from "../api/endpoints"
@@ -30,10 +30,18 @@ const loadSession = async (): Promise<Session | null> => {
   }
 }
 
+const sessionQuery = { queryKey: SESSION, queryFn: loadSession, staleTime: Number.POSITIVE_INFINITY }
+
+/**
+ * Asks `/auth/session` as soon as the admin's own code runs, instead of once the signed-in frame's code has
+ * loaded: `useSession` then finds the answer, or the request in flight. Does nothing once the answer is known.
+ */
+export const startSession = (queryClient: QueryClient): void => void queryClient.prefetchQuery(sessionQuery)
+
 /** The signed-in user; `undefined` while /auth/session is answering, `null` when nobody is signed in. */
 export const useSession = () => {
   const queryClient = useQueryClient()
-  const query = useQuery({ queryKey: SESSION, queryFn: loadSession, staleTime: Number.POSITIVE_INFINITY })
+  const query = useQuery(sessionQuery)
 
   // Any 401 from a data request means the cookie is gone: drop everything cached for the old user.
   useEffect(

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
-import type { Area } from "./area"
-import { catalogOf, menuTreeFor, validateAreas } from "./registry"
+import { QueryClient } from "@tanstack/react-query"
+import { describe, expect, it, vi } from "vitest"
+import type { Area, DashboardPanel } from "./area"
+import { catalogOf, menuTreeFor, startPanels, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
@@ -76,5 +77,37 @@ describe("the area registry", () => {
     expect(group?.kind === "group" ? group.items.map((m) => m.path) : []).toEqual(["g", "g/b"])
     // A member sees one entry of the area: no heading over a single page.
     expect(menuTreeFor([grouped], "member")).toEqual([{ kind: "item", item: grouped.menu[2] }])
+  })
+
+  it("starts every panel's code and declared reads at once, and asks no fresh read again", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } })
+    const loads = [vi.fn(load), vi.fn(() => Promise.reject(new Error("chunk gone")))]
+    const overview = vi.fn(async () => ({ members: 3 }))
+    const broken = vi.fn(async () => {
+      throw new Error("503")
+    })
+    const panels: DashboardPanel[] = [
+      { key: "a", title: "overview.title", load: loads[0] as DashboardPanel["load"], span: 12, order: 1 },
+      {
+        key: "b",
+        title: "overview.title",
+        load: loads[1] as DashboardPanel["load"],
+        span: 12,
+        order: 2,
+        queries: () => [
+          { queryKey: ["b", "overview"], queryFn: overview },
+          { queryKey: ["b", "broken"], queryFn: broken },
+        ],
+      },
+    ]
+    startPanels(client, panels)
+    expect(loads.map((l) => l.mock.calls.length)).toEqual([1, 1])
+    expect([overview.mock.calls.length, broken.mock.calls.length]).toEqual([1, 1])
+    await vi.waitFor(() => expect(client.getQueryData(["b", "overview"])).toEqual({ members: 3 }))
+    // The failed read is left for the panel's own useQuery to show; nothing is thrown here.
+    await vi.waitFor(() => expect(client.getQueryState(["b", "broken"])?.status).toBe("error"))
+    startPanels(client, panels)
+    expect(overview.mock.calls.length).toBe(1)
+    expect(broken.mock.calls.length).toBe(2)
   })
 })

@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query"
 import type { Role } from "../api/types"
 import type { MessageKey } from "../i18n/messages"
 import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
@@ -109,6 +110,23 @@ export const panelsFor = (areas: readonly Area[], role: Role): DashboardPanel[] 
     .flatMap((a) => a.dashboardPanels)
     .filter((p) => allowed(p.roles, role))
     .sort((x, y) => x.order - y.order)
+
+/**
+ * Starts what the dashboard's panels for `role` will need — each panel's code and the reads it declares
+ * (`DashboardPanel.queries`) — at once, so the reads do not wait for the code: the page is usable when the
+ * slower of the two arrives rather than after both in turn. A read already cached and fresh is not asked
+ * again (`prefetchQuery`); failures are left for the panel's own `useQuery`, which shows them.
+ */
+export const startPanels = (
+  queryClient: Pick<QueryClient, "prefetchQuery">,
+  panels: readonly DashboardPanel[],
+): void => {
+  for (const p of panels) {
+    void p.load().catch(() => undefined)
+    for (const q of p.queries?.() ?? [])
+      void queryClient.prefetchQuery({ queryKey: q.queryKey, queryFn: q.queryFn })
+  }
+}
 
 /** The menu key to highlight for a URL path: the longest menu path that prefixes it. */
 export const selectedMenuKey = (items: readonly AreaMenuItem[], pathname: string): string | undefined => {

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
-import { agendaApi, agendaKeys } from "./api"
+import { upcomingQuery } from "./api"
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
@@ -92,7 +92,7 @@ const Item = ({ i, asOf }: { readonly i: AgendaItemView; readonly asOf: string }
  */
 const DashboardPanel = () => {
   const { t, td } = useI18n()
-  const query = useQuery({ queryKey: agendaKeys.agenda(undefined), queryFn: () => agendaApi.agenda() })
+  const query = useQuery(upcomingQuery())
   const [kind, setKind] = useState<string | undefined>(undefined)
   const kinds = useMemo(() => {
     const counts = new Map<string, number>()

@@ -13,3 +13,9 @@ export const agendaKeys = {
   agenda: (days: number | undefined) => ["agenda", days ?? 30] as const,
   feed: ["agenda", "feed"] as const,
 }
+
+/** The dashboard panel's read: the next 30 days (the panel and the dashboard's early start share it). */
+export const upcomingQuery = () => ({
+  queryKey: agendaKeys.agenda(undefined),
+  queryFn: () => agendaApi.agenda(),
+})

@@ -1,5 +1,6 @@
 import { CalendarOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { upcomingQuery } from "./api"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
@@ -18,6 +19,7 @@ export default defineArea({
       key: "agenda.upcoming",
       title: "agenda.panel.title",
       load: () => import("./DashboardPanel"),
+      queries: () => [upcomingQuery()],
       span: 24,
       order: 1,
     },

@@ -3,7 +3,7 @@ import { Col, Empty, Progress, Row, Statistic, Typography } from "antd"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
-import { appraisalApi } from "./api"
+import { cyclesThisYearQuery } from "./api"
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100))
 
@@ -13,11 +13,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
  */
 const DashboardPanel = () => {
   const { t } = useI18n()
-  const year = new Date().getFullYear()
-  const q = useQuery({
-    queryKey: ["appraisal", "cycles", undefined, year],
-    queryFn: () => appraisalApi.cycles({ year }),
-  })
+  const q = useQuery(cyclesThisYearQuery())
   if (q.isLoading) return <Loading />
   if (q.error || q.data === undefined) return <ErrorState error={q.error} onRetry={() => q.refetch()} />
   const cycles = q.data.items

@@ -64,3 +64,12 @@ export const appraisalApi = {
     api.post<{ ok: boolean }>("/appraisal/me/ratings", { cycleId, rateeId, grade }),
   viewers: () => api.get<ViewersView>("/appraisal/me/viewers"),
 }
+
+/** The dashboard panel's read: this year's cycles of the caller's subtree (the year of the user's clock). */
+export const cyclesThisYearQuery = () => {
+  const year = new Date().getFullYear()
+  return {
+    queryKey: ["appraisal", "cycles", undefined, year] as const,
+    queryFn: () => appraisalApi.cycles({ year }),
+  }
+}

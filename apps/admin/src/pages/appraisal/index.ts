@@ -1,5 +1,6 @@
 import { AuditOutlined, IdcardOutlined, SolutionOutlined, WarningOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { cyclesThisYearQuery } from "./api"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
@@ -36,6 +37,7 @@ export default defineArea({
       key: "appraisal.overview",
       title: "appraisal.panel.title",
       load: () => import("./DashboardPanel"),
+      queries: () => [cyclesThisYearQuery()],
       span: 12,
       order: 40,
       roles: staff,

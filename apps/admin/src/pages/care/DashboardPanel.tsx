@@ -6,12 +6,12 @@ import { echarts } from "../../charts/echarts"
 import { useI18n } from "../../i18n/I18nProvider"
 import type { MessageKey } from "../../i18n/messages"
 import { ErrorState, Loading } from "../../shell/states"
-import { careApi, yuan } from "./api"
+import { careDashboardQuery, yuan } from "./api"
 
 /** The dashboard's care panel: the ledger by category, dues arrears, the next visit plan and the open survey. */
 const DashboardPanel = () => {
   const { t } = useI18n()
-  const q = useQuery({ queryKey: ["care", "dashboard"], queryFn: careApi.dashboard })
+  const q = useQuery(careDashboardQuery())
   if (q.isLoading) return <Loading />
   if (q.error || q.data === undefined) return <ErrorState error={q.error} onRetry={() => q.refetch()} />
   const d = q.data

@@ -152,3 +152,9 @@ export const download = async (path: string, locale: string, fallback: string): 
 /** Fen as yuan with two decimals: 150000 → 1,500.00. */
 export const yuan = (fen: number): string =>
   (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+
+/** The dashboard panel's read: the care figures of the caller's scope. */
+export const careDashboardQuery = () => ({
+  queryKey: ["care", "dashboard"] as const,
+  queryFn: careApi.dashboard,
+})

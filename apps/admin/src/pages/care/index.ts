@@ -6,6 +6,7 @@ import {
   TrophyOutlined,
 } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { careDashboardQuery } from "./api"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
@@ -33,6 +34,7 @@ export default defineArea({
       key: "care.overview",
       title: "care.panel.title",
       load: () => import("./DashboardPanel"),
+      queries: () => [careDashboardQuery()],
       span: 24,
       order: 20,
     },

@@ -3,14 +3,13 @@ import { Button, Col, List, Row, Statistic, Tag, Typography } from "antd"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
-import { devApi } from "./api"
 import { byUrgency, DueText } from "./attention"
-import { devKeys } from "./queries"
+import { scopePipelineQuery } from "./queries"
 
 /** 发展党员提醒: overdue and soon-due steps of the caller's scope, the most urgent five listed. */
 const DashboardPanel = () => {
   const { t } = useI18n()
-  const query = useQuery({ queryKey: devKeys.pipeline(undefined), queryFn: () => devApi.pipeline(undefined) })
+  const query = useQuery(scopePipelineQuery())
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   if (!query.data) return <Loading />
   const p = query.data

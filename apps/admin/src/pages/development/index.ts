@@ -2,6 +2,7 @@ import { ExperimentOutlined, NodeIndexOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
+import { scopePipelineQuery } from "./queries"
 
 /**
  * 发展党员: the pipeline board, each person's timeline with its record forms (generated from the
@@ -37,6 +38,7 @@ export default defineArea({
       key: "development.attention",
       title: "dev.panel.title",
       load: () => import("./DashboardPanel"),
+      queries: () => [scopePipelineQuery()],
       span: 24,
       order: 5,
     },

@@ -1,6 +1,12 @@
 import { useQuery } from "@tanstack/react-query"
 import { devApi } from "./api"
 
+/** The dashboard panel's read: the pipeline of the caller's whole scope. */
+export const scopePipelineQuery = () => ({
+  queryKey: devKeys.pipeline(undefined),
+  queryFn: () => devApi.pipeline(undefined),
+})
+
 /** Query keys of the area, so a new record refreshes every view that shows it. */
 export const devKeys = {
   all: ["development"] as const,

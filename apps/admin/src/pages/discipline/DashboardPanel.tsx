@@ -3,7 +3,7 @@ import { Button, Col, Row, Space, Statistic, Typography } from "antd"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
-import { disciplineApi } from "./api"
+import { overviewQuery } from "./api"
 
 /**
  * 纪律约束 on the dashboard: this quarter's organizational life across the caller's scope (from the stored
@@ -11,7 +11,7 @@ import { disciplineApi } from "./api"
  */
 const DashboardPanel = () => {
   const { t } = useI18n()
-  const query = useQuery({ queryKey: ["discipline", "overview"], queryFn: () => disciplineApi.overview() })
+  const query = useQuery(overviewQuery())
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   if (!query.data) return <Loading />
   const o = query.data

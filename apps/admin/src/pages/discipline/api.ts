@@ -110,3 +110,9 @@ export const downloadLedger = async (path: string, locale: string, fallbackName:
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return name
 }
+
+/** The dashboard panel's read: the overview of the caller's scope. */
+export const overviewQuery = () => ({
+  queryKey: ["discipline", "overview"] as const,
+  queryFn: () => disciplineApi.overview(),
+})

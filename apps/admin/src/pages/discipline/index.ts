@@ -1,5 +1,6 @@
 import { AlertOutlined, HeatMapOutlined, TeamOutlined, UserSwitchOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { overviewQuery } from "./api"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
@@ -26,6 +27,7 @@ export default defineArea({
       key: "discipline.overview",
       title: "discipline.panel.title",
       load: () => import("./DashboardPanel"),
+      queries: () => [overviewQuery()],
       span: 24,
       order: 20,
     },

@@ -3,15 +3,12 @@ import { Button, List, Typography } from "antd"
 import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
-import { educationApi } from "./api"
+import { featuredThreadsQuery } from "./api"
 
 /** 书记话党建·优秀经验: the threads the organization department featured, newest first. */
 const DashboardPanel = () => {
   const { t } = useI18n()
-  const query = useQuery({
-    queryKey: ["education", "forum", "featured"],
-    queryFn: () => educationApi.threads({ featured: "true", page: 1, pageSize: 5 }),
-  })
+  const query = useQuery(featuredThreadsQuery())
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   if (!query.data) return <Loading />
   return (

@@ -120,3 +120,9 @@ export const download = async (path: string, locale: string, name: string): Prom
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** The dashboard panel's read: the five newest featured threads of the secretaries' forum. */
+export const featuredThreadsQuery = () => ({
+  queryKey: ["education", "forum", "featured"] as const,
+  queryFn: () => educationApi.threads({ featured: "true", page: 1, pageSize: 5 }),
+})

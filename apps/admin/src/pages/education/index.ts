@@ -1,5 +1,6 @@
 import { BarChartOutlined, BookOutlined, CommentOutlined, ReadOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
+import { featuredThreadsQuery } from "./api"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
 
@@ -28,6 +29,7 @@ export default defineArea({
       key: "education.featured",
       title: "education.panel",
       load: () => import("./DashboardPanel"),
+      queries: () => [featuredThreadsQuery()],
       span: 12,
       order: 20,
     },

@@ -3,11 +3,11 @@ import { Col, Empty, Grid, Row, Statistic, Typography } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useMemo } from "react"
 import { useNavigate } from "react-router-dom"
-import { endpoints } from "../../api/endpoints"
 import { stages } from "../../api/types"
 import { echarts } from "../../charts/echarts"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
+import { scopeRootQuery, scopeStagesQuery } from "./queries"
 
 /** 组织概况: the caller's scope root and how many people stand at each stage of development. */
 const OverviewPanel = () => {
@@ -15,11 +15,8 @@ const OverviewPanel = () => {
   const navigate = useNavigate()
   const narrow = Grid.useBreakpoint().md === false
   // Both at once: the stage counts of the caller's whole scope need not wait for the scope's root.
-  const root = useQuery({ queryKey: ["orgs", "root"], queryFn: endpoints.rootOrg })
-  const byStage = useQuery({
-    queryKey: ["stats", "members-by-stage", "scope"],
-    queryFn: () => endpoints.membersByStage(),
-  })
+  const root = useQuery(scopeRootQuery())
+  const byStage = useQuery(scopeStagesQuery())
 
   const counts = useMemo(() => {
     const m = new Map((byStage.data?.items ?? []).map((i) => [i.stage, i.count]))

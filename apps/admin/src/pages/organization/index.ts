@@ -2,6 +2,7 @@ import { ApartmentOutlined } from "@ant-design/icons"
 import { defineArea } from "../../shell/area"
 import { en } from "./locales/en"
 import { zhCN } from "./locales/zh-CN"
+import { scopeRootQuery, scopeStagesQuery } from "./queries"
 
 /** 组织架构: the party organization tree of the caller's scope and the overview panel. */
 export default defineArea({
@@ -14,6 +15,7 @@ export default defineArea({
       key: "organization.overview",
       title: "overview.title",
       load: () => import("./OverviewPanel"),
+      queries: () => [scopeRootQuery(), scopeStagesQuery()],
       span: 24,
       order: 0,
     },
