@@ -15,25 +15,22 @@ const inWholeRow = (column: AnyPgColumn): SQL => {
   return sql`(r.${sql.raw(whole)}).${sql.identifier(column.name)}`
 }
 
-/** A selection read from the whole rows of a function's result `r`: each field decoded as its column. */
-export type FromWholeRows<C extends Record<string, AnyPgColumn>> = {
-  [K in keyof C]: SQL<GetColumnData<C[K]>>
-}
-
-/**
- * The selection `columns` (columns of `members` and `orgs`, as a drizzle query selects them), read instead from a
- * row `r` of a one-statement member read, whose `mem` and `org` are whole rows of those tables: each field becomes
- * `(r.mem).<column>` or `(r.org).<column>`, decoded as the column is. So the functions return whole rows and the
- * columns a read shows are chosen here, by the same selection objects the ordinary queries use.
- * @throws Error when a column belongs to another table (a programming error, found by the first test).
- */
-export const fromWholeRows = <C extends Record<string, AnyPgColumn>>(columns: C): FromWholeRows<C> =>
-  Object.fromEntries(
-    Object.entries(columns).map(([key, column]) => [key, inWholeRow(column).mapWith(column)]),
-  ) as FromWholeRows<C>
-
 /** The column types `wholeRowsAsJson` decodes from JSON as their driver would hand them over. */
-const jsonSafe = new Set(["PgText", "PgUUID", "PgInteger", "PgSmallInt", "PgBoolean", "PgCustomColumn"])
+const jsonSafe = new Set([
+  "PgText",
+  "PgUUID",
+  "PgInteger",
+  "PgSmallInt",
+  "PgBoolean",
+  "PgCustomColumn",
+  "PgTimestamp",
+  "PgTimestampString",
+])
+/**
+ * Column types put into the JSON as their text (`::text`): a timestamp's JSON form (`2026-07-01T08:00:00+00:00`)
+ * is not the text its driver hands over (`2026-07-01 08:00:00+00`), which the column then decodes.
+ */
+const asText = new Set(["PgTimestamp", "PgTimestampString"])
 /** Column types whose JSON value is the value itself (no decoding). */
 const asIs = new Set(["PgText", "PgUUID", "PgInteger", "PgSmallInt", "PgBoolean"])
 
@@ -50,13 +47,16 @@ export interface WholeRowsAsJson<C extends Record<string, AnyPgColumn>> {
 }
 
 /**
- * The selection `columns` (as for `fromWholeRows`) aggregated into one JSON text for a whole page of a
- * one-statement member read: the driver then parses one row of one field instead of a row per member, and no
- * query builder maps each field of each row (about a tenth of the API's CPU for a 50-row page). Each value is
+ * The selection `columns` (columns of `members` and `orgs`, as a drizzle query selects them; each read from the
+ * whole rows `r.mem` and `r.org` of a one-statement member read) aggregated into one JSON text for the rows of a
+ * one-statement member read — a page, or the one member: the driver then parses one row of one field instead of a
+ * row per member and a field per column, and no query builder maps each field of each row (about a tenth of the
+ * API's CPU for a 50-row page). Each value is
  * PostgreSQL's JSON form of the column: text and UUIDs as strings, integers and booleans as themselves, a `date`
- * as `YYYY-MM-DD` (the text both drivers hand over, decoded by the column as when read directly).
+ * as `YYYY-MM-DD` (the text both drivers hand over, decoded by the column as when read directly); a timestamp
+ * as its text (`::text`, what the drivers hand over), decoded by the column.
  * @throws Error for a column of another table, or of a type whose JSON form differs from its driver text
- *   (a timestamp, say): a programming error, found by the first test.
+ *   (a numeric, say): a programming error, found by the first test.
  */
 export const wholeRowsAsJson = <C extends Record<string, AnyPgColumn>>(columns: C): WholeRowsAsJson<C> => {
   const entries = Object.entries(columns)
@@ -68,7 +68,7 @@ export const wholeRowsAsJson = <C extends Record<string, AnyPgColumn>>(columns: 
       throw new Error(
         `column ${column.name} (${column.getSQLType()}) cannot be read from JSON as its driver reads it`,
       )
-    return inWholeRow(column)
+    return asText.has(column.columnType) ? sql`${inWholeRow(column)}::text` : inWholeRow(column)
   })
   const keys = entries.map(([key]) => key)
   const decoders = entries.map(([, column]) =>

@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm"
 import type { XfDb, XfTx } from "../database.js"
 import { onePerHandle } from "../internal/prepared.js"
 import { conditionOff } from "../internal/scope-condition.js"
-import { fromWholeRows } from "../internal/whole-rows.js"
+import { wholeRowsAsJson } from "../internal/whole-rows.js"
 import { inSubtree, pathInSubtree } from "../org-tree.js"
 import { members, orgs } from "../schema/index.js"
 import { EpochMoved, type EpochScope } from "./sessions.js"
@@ -111,19 +111,20 @@ export const memberInScope = async (
 /** A scoped member as `memberInScope` returns it. */
 export type ScopedMember = Awaited<ReturnType<typeof memberInScope>>
 
+/** The member and its organization as `memberInScope` returns them, read as one JSON text (`wholeRowsAsJson`). */
+const memberRow = wholeRowsAsJson({ ...getTableColumns(members), orgName: orgs.name, orgPath: orgs.path })
+
 /**
  * `xf_member_read`, named: node-postgres parses it once per connection (PGlite, without named statements, each time);
- * built once per database handle (`onePerHandle`).
+ * built once per database handle (`onePerHandle`). One row of two fields whatever the function answered: the
+ * epoch it moved to (null when it read), and the member as one JSON text (`[]` when no member is in scope), so
+ * the drivers parse one text instead of a field per column.
  */
 const memberReadStatement = onePerHandle((db: XfDb) =>
   db
-    .select({
-      moved: sql<string | null>`r.moved::text`,
-      member: fromWholeRows(getTableColumns(members)),
-      org: fromWholeRows({ orgName: orgs.name, orgPath: orgs.path }),
-    })
+    .select({ moved: sql<string | null>`min(r.moved)::text`, rows: memberRow.sql })
     .from(
-      sql`xf_member_read(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("id")}::uuid) as r`,
+      sql`xf_member_read(${sql.placeholder("epoch")}::bigint, ${sql.placeholder("scope")}::text, ${sql.placeholder("condition")}::boolean, ${sql.placeholder("id")}::uuid) with ordinality as r(moved, mem, org, n)`,
     )
     .prepare("xf_member_read"),
 )
@@ -142,15 +143,16 @@ export const memberInScopeAtEpoch = async (
   at: EpochScope,
   memberId: string,
 ): Promise<ScopedMember> => {
-  const [row] = await memberReadStatement(db).execute({
+  const [read] = await memberReadStatement(db).execute({
     epoch: at.epoch,
     scope: at.orgPath,
     condition: !conditionOff(),
     id: memberId,
   })
-  if (row === undefined) throw new NotInScope("member", memberId)
-  if (row.moved !== null) throw new EpochMoved(row.moved)
-  return { ...row.member, ...row.org }
+  if (read !== undefined && read.moved !== null) throw new EpochMoved(read.moved)
+  const [member] = read === undefined ? [] : memberRow.decode(read.rows)
+  if (member === undefined) throw new NotInScope("member", memberId)
+  return member
 }
 
 /**
