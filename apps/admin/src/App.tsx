@@ -19,8 +19,7 @@ import {
   collectPublicRoutes,
   collectRoutes,
   homeFor,
-  panelsFor,
-  startPanels,
+  startDashboard,
 } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
@@ -49,8 +48,9 @@ const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: Comp
 
 /**
  * The dashboard, or the page an area names as the home of the user's role. The dashboard's panels (their code
- * and their reads) are started as soon as the role is known, while the dashboard's own code loads: its own
- * `Suspense` lets this component commit, and its effect run, before that code arrives.
+ * and their reads) are started when the session answers (`App`, on the dashboard's address) and again here, for
+ * a user who comes back to it: its own `Suspense` lets this component commit, and its effect run, before the
+ * dashboard's code arrives.
  */
 const Home = ({ areas }: { areas: readonly Area[] }) => {
   const { session } = useSession()
@@ -58,8 +58,8 @@ const Home = ({ areas }: { areas: readonly Area[] }) => {
   const role = session?.user.role
   const home = role === undefined ? undefined : homeFor(areas, role)
   useEffect(() => {
-    if (role !== undefined && home === undefined) startPanels(queryClient, panelsFor(areas, role))
-  }, [areas, role, home, queryClient])
+    if (role !== undefined) startDashboard(queryClient, areas, role)
+  }, [areas, role, queryClient])
   if (!session) return null
   return home === undefined ? (
     <Suspense fallback={<Loading />}>
@@ -155,8 +155,13 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
 /** The admin around the areas it is given (`src/areas.ts`, passed in by `main.tsx`). */
 export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   const [catalog] = useState(() => catalogOf(areas))
-  // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading.
-  useEffect(() => startSession(queryClient), [])
+  // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading, and
+  // on the dashboard's address start its panels' reads as soon as the answer names the role.
+  useEffect(() => {
+    void startSession(queryClient).then((session) => {
+      if (session && window.location.pathname === "/") startDashboard(queryClient, areas, session.user.role)
+    })
+  }, [areas])
   return (
     <QueryClientProvider client={queryClient}>
       <AreasProvider areas={areas}>

@@ -34,9 +34,12 @@ const sessionQuery = { queryKey: SESSION, queryFn: loadSession, staleTime: Numbe
 
 /**
  * Asks `/auth/session` as soon as the admin's own code runs, instead of once the signed-in frame's code has
- * loaded: `useSession` then finds the answer, or the request in flight. Does nothing once the answer is known.
+ * loaded: `useSession` then finds the answer, or the request in flight (asked once; a known answer is not asked
+ * again). Resolves to the signed-in user, `null` when nobody is signed in, or `undefined` when the question
+ * failed (the frame's own `useSession` then shows the error).
  */
-export const startSession = (queryClient: QueryClient): void => void queryClient.prefetchQuery(sessionQuery)
+export const startSession = (queryClient: QueryClient): Promise<Session | null | undefined> =>
+  queryClient.fetchQuery(sessionQuery).catch(() => undefined)
 
 /** The signed-in user; `undefined` while /auth/session is answering, `null` when nobody is signed in. */
 export const useSession = () => {

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query"
 import { describe, expect, it, vi } from "vitest"
 import type { Area, DashboardPanel } from "./area"
-import { catalogOf, menuTreeFor, startPanels, validateAreas } from "./registry"
+import { catalogOf, menuTreeFor, startDashboard, startPanels, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
@@ -109,5 +109,29 @@ describe("the area registry", () => {
     startPanels(client, panels)
     expect(overview.mock.calls.length).toBe(1)
     expect(broken.mock.calls.length).toBe(2)
+  })
+
+  it("starts the dashboard's panels only for a role whose home it is, and only the role's panels", () => {
+    const asked: string[] = []
+    const client = {
+      prefetchQuery: async (q: { queryKey: readonly unknown[] }) => void asked.push(String(q.queryKey[0])),
+    }
+    const panel = (key: string, roles?: DashboardPanel["roles"]): DashboardPanel => ({
+      key,
+      title: "overview.title",
+      load,
+      span: 12,
+      order: 1,
+      ...(roles === undefined ? {} : { roles }),
+      queries: () => [{ queryKey: [key], queryFn: async () => key }],
+    })
+    const areas = [
+      area("a", { dashboardPanels: [panel("everyone"), panel("secretaries", ["branch-secretary"])] }),
+      area("m", { dashboardPanels: [], homes: { member: "my-record" } }),
+    ]
+    startDashboard(client, areas, "district-admin")
+    expect(asked).toEqual(["everyone"])
+    startDashboard(client, areas, "member")
+    expect(asked).toEqual(["everyone"])
   })
 })

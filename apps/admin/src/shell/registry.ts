@@ -128,6 +128,19 @@ export const startPanels = (
   }
 }
 
+/**
+ * When the dashboard is the home of `role` (no area names another, `homeFor`), starts its panels
+ * (`startPanels`): called as soon as the role is known — when the session answers, before the signed-in frame
+ * has drawn — and again by the home page itself (then a no-op for what is already asked).
+ */
+export const startDashboard = (
+  queryClient: Pick<QueryClient, "prefetchQuery">,
+  areas: readonly Area[],
+  role: Role,
+): void => {
+  if (homeFor(areas, role) === undefined) startPanels(queryClient, panelsFor(areas, role))
+}
+
 /** The menu key to highlight for a URL path: the longest menu path that prefixes it. */
 export const selectedMenuKey = (items: readonly AreaMenuItem[], pathname: string): string | undefined => {
   const p = pathname.replace(/^\/+/, "")
