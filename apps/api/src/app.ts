@@ -14,6 +14,7 @@ import type { Deps } from "./deps.js"
 import { openApiDocument } from "./http/openapi.js"
 import { ApiProblem, problemResponse, problems, uniqueViolationProblem } from "./http/problem.js"
 import { type AnyRoute, mountRoutes } from "./http/route.js"
+import { staticFiles } from "./http/static-files.js"
 import { recordRefusal, refusedActorOf } from "./refusals.js"
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -250,6 +251,7 @@ const guideServer = (root: string) => {
     )
   }
 
+  const files = staticFiles()
   const mount = (app: Hono) => {
     app.get("/guide", (c) => c.redirect("/guide/", 301))
     app.get("/guide/*", (c) => {
@@ -264,7 +266,7 @@ const guideServer = (root: string) => {
           : c.text("The guide is not built: run pnpm build.", 404)
       }
       if (extname(file) === ".html") return html(c, file, 200, "no-cache")
-      return c.body(readFileSync(file), 200, {
+      return files.send(c, file, {
         "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
         "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       })
@@ -274,22 +276,26 @@ const guideServer = (root: string) => {
   return { allowInlineScripts, mount }
 }
 
-/** The built admin: files as they are, and index.html for every other path (client-side routes). */
+/**
+ * The built admin: files as they are, and index.html for every other path (client-side routes); from memory and
+ * gzip-compressed where the client accepts it (`staticFiles`).
+ */
 const serveAdmin = (app: Hono, root: string) => {
   const index = join(root, "index.html")
+  const files = staticFiles()
   app.get("*", (c) => {
     const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^(\.\.[/\\])+/, "")
     const file = join(root, rel)
     if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {
       const type = contentTypes[extname(file)] ?? "application/octet-stream"
       const immutable = rel.startsWith("/assets/")
-      return c.body(readFileSync(file), 200, {
+      return files.send(c, file, {
         "content-type": type,
         "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
       })
     }
     if (!existsSync(index)) return c.text("The admin is not built: run pnpm build.", 404)
-    return c.body(readFileSync(index), 200, {
+    return files.send(c, index, {
       "content-type": contentTypes[".html"] as string,
       "cache-control": "no-cache",
     })

@@ -48,6 +48,8 @@ describe("the guide at /guide", () => {
     const asset = await sys.request("/guide/assets/app.abc123.js")
     expect(asset.headers.get("content-type")).toContain("javascript")
     expect(asset.headers.get("cache-control")).toContain("immutable")
+    const packed = await sys.request("/guide/assets/app.abc123.js", { headers: { "accept-encoding": "gzip" } })
+    expect(packed.headers.get("vary")).toBe("Accept-Encoding")
   })
 
   it("allows each served guide page's inline scripts by hash, and nothing inline or foreign besides", async () => {
