@@ -48,7 +48,9 @@ describe("the guide at /guide", () => {
     const asset = await sys.request("/guide/assets/app.abc123.js")
     expect(asset.headers.get("content-type")).toContain("javascript")
     expect(asset.headers.get("cache-control")).toContain("immutable")
-    const packed = await sys.request("/guide/assets/app.abc123.js", { headers: { "accept-encoding": "gzip" } })
+    const packed = await sys.request("/guide/assets/app.abc123.js", {
+      headers: { "accept-encoding": "gzip" },
+    })
     expect(packed.headers.get("vary")).toBe("Accept-Encoding")
   })
 
