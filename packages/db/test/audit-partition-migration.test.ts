@@ -1,37 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { sql } from "drizzle-orm"
 import { afterAll, describe, expect, it } from "vitest"
 import { AUDIT_LANES, appendAudit, auditHash, GENESIS_HASH, verifyAuditChain } from "../src/audit.js"
 import { auditPartitions } from "../src/audit-retention.js"
-import { openDatabase, rowsOf } from "../src/database.js"
+import { rowsOf } from "../src/database.js"
+import { folderBeforeMigration, migrationIndex } from "./support/before-migration.js"
 
 // The partitioning migration moves the rows an existing audit log holds: each into its month's partition, the
 // chain unchanged, each lane's head seeded from its newest row, and new rows chaining on.
 
-const folder = fileURLToPath(new URL("../drizzle", import.meta.url))
-const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
-  entries: { tag: string }[]
-}
-const partitioning = journal.entries.findIndex((e) => e.tag.endsWith("audit_log_partitioned_by_month"))
+const partitioning = migrationIndex("audit_log_partitioned_by_month")
 
 describe("the audit log partitioning migration on pglite", () => {
-  const dir = mkdtempSync(join(tmpdir(), "xf-audit-migration-"))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const folder = folderBeforeMigration(partitioning)
+  afterAll(() => folder.remove())
 
   it("moves an existing log into month partitions, chain and heads intact", async () => {
     expect(partitioning).toBeGreaterThan(0)
     // The migrations before it, as an older release shipped them.
-    const before = join(dir, "drizzle")
-    cpSync(folder, before, { recursive: true })
-    writeFileSync(
-      join(before, "meta", "_journal.json"),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, partitioning) }),
-    )
-    const data = join(dir, "data")
-    const old = await openDatabase({ dataDir: data, migrationsFolder: before })
+    const old = await folder.openOld()
     const heads = new Map<number, string>()
     try {
       // Rows over three months in every lane, chained as the unpartitioned log chained them.
@@ -58,7 +44,7 @@ describe("the audit log partitioning migration on pglite", () => {
     } finally {
       await old.close()
     }
-    const migrated = await openDatabase({ dataDir: data })
+    const migrated = await folder.openMigrated()
     try {
       expect(await verifyAuditChain(migrated.db)).toEqual({ ok: true, rows: 24 })
       const placed = rowsOf<{ part: string; month: string; n: number | string }>(

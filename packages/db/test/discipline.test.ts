@@ -17,6 +17,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { testVault } from "./suite/context.js"
+import { bareSitting } from "./support/sittings.js"
 
 // The area's queries on every backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$name", (backend) => {
@@ -310,28 +311,17 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
       expect((await read()).stale).toEqual([])
       // A sitting of b22: its stamp moves on (the trigger), so b22 alone is stale, with the new stamp in its basis.
       await database.db.transaction((tx) =>
-        saveMeeting(tx, c02, {
-          orgId: "b22",
-          types: ["committee-meeting"],
-          onDate: date("2026-10-10"),
-          startTime: "09:00",
-          endTime: "10:00",
-          place: "活动室",
-          chair: "书记",
-          recorder: "组织委员",
-          expectedFull: 2,
-          expectedProbationary: 0,
-          presentFull: 2,
-          presentProbationary: 0,
-          observers: [],
-          firstItem: null,
-          agenda: [],
-          resolutions: [],
-          votes: [],
-          attendance: [],
-          recordedBy: null,
-          recordedAt: new Date("2026-11-30T02:00:00Z"),
-        }),
+        saveMeeting(
+          tx,
+          c02,
+          bareSitting("b22", "2026-10-10", {
+            types: ["committee-meeting"],
+            startTime: "09:00",
+            endTime: "10:00",
+            expectedFull: 2,
+            presentFull: 2,
+          }),
+        ),
       )
       const afterSitting = await read()
       expect(afterSitting.stale.map((s) => s.id)).toEqual(["b22"])

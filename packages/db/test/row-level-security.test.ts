@@ -20,6 +20,7 @@ import {
 } from "../src/schema/index.js"
 import { testVault, unwrap } from "./suite/context.js"
 import { backends } from "./support/backends.js"
+import { bareSitting } from "./support/sittings.js"
 
 // Row-level security (migration 0004) binds the `xianfeng_app` role the API's queries take; it never binds a
 // superuser or the tables' owner. PGlite always runs as a superuser, so a default PGlite database has this wall
@@ -58,28 +59,14 @@ const disciplineRows = async (tx: XfDb, orgId: string, memberId: string, otherId
   const on = Temporal.PlainDate.from("2026-10-15")
   const recordedAt = new Date("2026-10-15T08:00:00Z")
   const [meeting] = await writeMeetings(tx, [
-    {
-      orgId,
+    bareSitting(orgId, on.toString(), {
       types: ["theme-day"],
-      onDate: on,
-      startTime: "14:30",
-      endTime: "16:00",
-      place: "活动室",
-      chair: "书记",
       recorder: "委员",
       expectedFull: 1,
-      expectedProbationary: 0,
       presentFull: 1,
-      presentProbationary: 0,
-      observers: [],
-      firstItem: null,
-      agenda: [],
-      resolutions: [],
-      votes: [],
       attendance: [{ memberId, present: true, reason: "" }],
-      recordedBy: null,
       recordedAt,
-    },
+    }),
   ])
   if (meeting === undefined) throw new Error("no meeting")
   const [draw] = await tx

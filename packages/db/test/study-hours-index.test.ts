@@ -20,6 +20,7 @@ import {
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 import { useIndexDistrict } from "./support/index-district.js"
+import { bareSitting } from "./support/sittings.js"
 
 // The study-hours index (education_study_index) answers a read from stored years while each member's stamp
 // holds; the statement triggers bump the stamp on every write of what the hours are made of. After each write
@@ -256,28 +257,15 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_study_index"))(
 
     it("follows a member who moves: their old branch's meetings leave the new subtree's reads", async () => {
       const [m] = await writeMeetings(database.db, [
-        {
-          orgId: "b1",
-          types: ["party-lecture"],
-          onDate: date("2026-09-10"),
+        bareSitting("b1", "2026-09-10", {
           startTime: "09:00",
           endTime: "11:00",
-          place: "活动室",
-          chair: "书记",
           recorder: "委员",
           expectedFull: 3,
-          expectedProbationary: 0,
           presentFull: 3,
-          presentProbationary: 0,
-          observers: [],
-          firstItem: null,
-          agenda: [],
-          resolutions: [],
-          votes: [],
           attendance: ids.map((memberId) => ({ memberId, present: true, reason: "" })),
-          recordedBy: null,
           recordedAt: at,
-        },
+        }),
       ])
       expect(m).toBeDefined()
       const mover = ids[2] as string
