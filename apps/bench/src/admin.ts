@@ -34,8 +34,50 @@ export interface AdminResult {
   memberListMs: number[]
   /** `/` (the district admin's dashboard) until every panel has drawn its data: no panel is still loading. */
   dashboardMs: number[]
+  /**
+   * Where each dashboard visit's time went, from the page's own resource timing (ms after navigation start):
+   * when the first panel read (`/api/` but `/api/auth/`) left — everything before it is loading and running the
+   * app's code and asking the session —, when the last one answered, and how long some read was in flight.
+   */
+  dashboardSplits: DashboardSplit[]
   blankNavigationMs: number[]
   chromium: string
+}
+
+/** One dashboard visit's reads, from the page's resource timing (ms after its navigation started). */
+export interface DashboardSplit {
+  readonly firstReadAt: number
+  readonly lastAnswerAt: number
+  /** Time some panel read was in flight, overlaps counted once. */
+  readonly readsBusy: number
+  readonly reads: number
+}
+
+/** Runs in the page: its panel reads' timing (`/api/` but the session's). A function, not a string (the CSP). */
+const readsOfPage = (): DashboardSplit => {
+  type Entry = { name: string; startTime: number; responseEnd: number }
+  const perf = (globalThis as unknown as { performance: { getEntriesByType: (t: string) => Entry[] } })
+    .performance
+  const reads = perf
+    .getEntriesByType("resource")
+    .filter((e) => {
+      const path = new URL(e.name).pathname
+      return path.startsWith("/api/") && !path.startsWith("/api/auth/")
+    })
+    .sort((a, b) => a.startTime - b.startTime)
+  let busy = 0
+  let end = -1
+  for (const r of reads) {
+    const start = Math.max(r.startTime, end)
+    if (r.responseEnd > start) busy += r.responseEnd - start
+    end = Math.max(end, r.responseEnd)
+  }
+  return {
+    firstReadAt: reads[0]?.startTime ?? 0,
+    lastAnswerAt: end,
+    readsBusy: busy,
+    reads: reads.length,
+  }
 }
 
 export const benchAdmin = async (
@@ -82,7 +124,12 @@ export const benchAdmin = async (
       return cards.length > 0 && cards.every((c) => c.querySelector('[data-testid="loading"]') === null)
     }
     /** `ready`: a selector to wait for, or (`{ until }`) a function run in the page until it returns true. */
-    const timeFresh = async (path: string, signIn: boolean, ready?: string | { until: () => boolean }) => {
+    const timeFresh = async (
+      path: string,
+      signIn: boolean,
+      ready?: string | { until: () => boolean },
+      splits?: DashboardSplit[],
+    ) => {
       const c = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
       try {
         if (signIn) {
@@ -97,7 +144,9 @@ export const benchAdmin = async (
         await p.goto(`${base}${path}`)
         if (typeof ready === "string") await p.locator(ready).first().waitFor({ timeout: 60_000 })
         else if (ready) await p.waitForFunction(ready.until, null, { timeout: 60_000, polling: 50 })
-        return performance.now() - t
+        const took = performance.now() - t
+        splits?.push(await p.evaluate(readsOfPage))
+        return took
       } finally {
         await c.close()
       }
@@ -105,10 +154,11 @@ export const benchAdmin = async (
     const blank: number[] = []
     const list: number[] = []
     const dashboard: number[] = []
+    const splits: DashboardSplit[] = []
     for (let i = 0; i < reps; i++) {
       blank.push(await timeFresh("/api/health", false))
       list.push(await timeFresh("/members", true, '[data-testid="member-table"] .ant-table-row'))
-      dashboard.push(await timeFresh("/", true, { until: dashboardUsable }))
+      dashboard.push(await timeFresh("/", true, { until: dashboardUsable }, splits))
     }
     return {
       firstPageGzipKB: sizes.reduce((a, b) => a + b, 0) / 1024,
@@ -116,6 +166,7 @@ export const benchAdmin = async (
       wholeAppGzipKB: wholeApp / 1024,
       memberListMs: list,
       dashboardMs: dashboard,
+      dashboardSplits: splits,
       blankNavigationMs: blank,
       chromium: browser.version(),
     }

@@ -5,6 +5,21 @@ import { median } from "../http.js"
 import { adminDist, type Server } from "../proc.js"
 import { row, type Section } from "../report.js"
 
+/** What the dashboard's time went to, measured in the page (the medians of the visits' splits). */
+const dashboardLimit = (admin: AdminResult): string => {
+  const s = admin.dashboardSplits
+  if (s.length === 0) return "no split of the visits was measured."
+  const ms = (xs: number[]) => `${Math.round(median(xs)).toLocaleString("en-US")} ms`
+  return (
+    `measured in the page (${s.length === 1 ? "one visit" : `medians of ${s.length} visits`}): loading and running the app's code (the main bundle, ` +
+    "the frame's and the panels' chunks) and asking the session, until the first panel read left at " +
+    `${ms(s.map((x) => x.firstReadAt))}; then ${Math.round(median(s.map((x) => x.reads)))} panel reads, some in flight ` +
+    `for ${ms(s.map((x) => x.readsBusy))} in all (they queue on PGlite's one connection, and on this 2-core ` +
+    "machine the browser, the API's thread and PGlite's worker share the cores), the last answered at " +
+    `${ms(s.map((x) => x.lastAnswerAt))}; every panel drawn at ${ms(admin.dashboardMs)}.`
+  )
+}
+
 export const adminScenario = async ({ cfg, versions }: BenchContext, api: Server): Promise<Section> => {
   log("admin in chromium")
   const admin: AdminResult = await benchAdmin(api.url, adminDist, cfg.browserReps, cfg.chromiumPath)
@@ -48,8 +63,7 @@ export const adminScenario = async ({ cfg, versions }: BenchContext, api: Server
         target: "≤ 2,000 ms",
         pass: median(admin.dashboardMs) <= 2_000,
         detail: `median of ${admin.dashboardMs.length}, cold cache, every panel drawn (district admin)`,
-        limit:
-          "the panels' reads queue on PGlite's one connection: the page is usable when the last of them answers.",
+        limit: dashboardLimit(admin),
       }),
     ],
   }
