@@ -52,8 +52,16 @@ describe("democratic appraisal in the admin", () => {
     // member2 turns the printed code into an account on the phone.
     await page.context().clearCookies()
     await page.setViewportSize(PHONE)
+    // A public page asks for no session: nobody is signed in on it.
+    const sessionAsks: string[] = []
+    const onRequest = (r: { url: () => string }) => {
+      if (new URL(r.url()).pathname === "/api/auth/session") sessionAsks.push(r.url())
+    }
+    page.on("request", onRequest)
     await page.goto(`${base}/activate`)
     await page.getByTestId("activate-code").fill(DEMO_ACTIVATION_CODE.toLowerCase())
+    page.off("request", onRequest)
+    expect(sessionAsks).toEqual([])
     await page.getByTestId("activate-password").fill("member2-secret")
     await page.getByTestId("activate-submit").click()
     await page.getByText("member2").first().waitFor()

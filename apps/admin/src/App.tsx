@@ -19,6 +19,7 @@ import {
   collectPublicRoutes,
   collectRoutes,
   homeFor,
+  isPublicPath,
   startDashboard,
 } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
@@ -156,8 +157,10 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
 export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   const [catalog] = useState(() => catalogOf(areas))
   // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading, and
-  // on the dashboard's address start its panels' reads as soon as the answer names the role.
+  // on the dashboard's address start its panels' reads as soon as the answer names the role. A public page
+  // (activation) is for someone not signed in: it asks nothing.
   useEffect(() => {
+    if (isPublicPath(areas, window.location.pathname)) return
     void startSession(queryClient).then((session) => {
       if (session && window.location.pathname === "/") startDashboard(queryClient, areas, session.user.role)
     })

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query"
 import { describe, expect, it, vi } from "vitest"
 import type { Area, DashboardPanel } from "./area"
-import { catalogOf, menuTreeFor, startDashboard, startPanels, validateAreas } from "./registry"
+import { catalogOf, isPublicPath, menuTreeFor, startDashboard, startPanels, validateAreas } from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
@@ -23,6 +23,19 @@ describe("the area registry", () => {
       "duplicate routes: a",
       "duplicate dashboard panels: a.panel",
     ])
+  })
+
+  it("knows the areas' public pages, with their parameters, and nothing else", () => {
+    const areas = [
+      area("a", { publicRoutes: [{ path: "activate", load }] }),
+      area("b", { publicRoutes: [{ path: "invite/:token", load }] }),
+    ]
+    expect(isPublicPath(areas, "/activate")).toBe(true)
+    expect(isPublicPath(areas, "/invite/abc")).toBe(true)
+    expect(isPublicPath(areas, "/")).toBe(false)
+    expect(isPublicPath(areas, "/a")).toBe(false)
+    expect(isPublicPath(areas, "/activate/more")).toBe(false)
+    expect(isPublicPath([area("c")], "/activate")).toBe(false)
   })
 
   it("reports menu entries without a page, absolute routes and bad panel widths", () => {

@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query"
+import { matchPath } from "react-router-dom"
 import type { Role } from "../api/types"
 import type { MessageKey } from "../i18n/messages"
 import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
@@ -17,6 +18,10 @@ export const homeFor = (areas: readonly Area[], role: Role): string | undefined 
 
 export const collectPublicRoutes = (areas: readonly Area[]): AreaRoute[] =>
   areas.flatMap((a) => a.publicRoutes ?? [])
+
+/** Whether `pathname` is one of the areas' public pages (no sign-in: activation), where nobody's session is asked. */
+export const isPublicPath = (areas: readonly Area[], pathname: string): boolean =>
+  collectPublicRoutes(areas).some((r) => matchPath(`/${r.path}`, pathname) !== null)
 
 const duplicates = (values: readonly string[]): string[] => [
   ...new Set(values.filter((v, i) => values.indexOf(v) !== i)),
