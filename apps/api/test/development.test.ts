@@ -1,5 +1,12 @@
 import { date, makeIdNumber } from "@xianfeng/core"
-import { auditLog, developmentPipelineIndex, developmentRecords, members, orgs } from "@xianfeng/db"
+import {
+  auditLog,
+  developmentPipelineIndex,
+  developmentRecords,
+  members,
+  orgs,
+  pipelineStages,
+} from "@xianfeng/db"
 import {
   demoRoadApprover as approver,
   demoRoadUntil,
@@ -7,7 +14,7 @@ import {
   exampleMember as member,
   demoAdmissionRoad as road,
 } from "@xianfeng/development-rules/testing"
-import { and, count, eq, inArray, like, ne } from "drizzle-orm"
+import { and, count, eq, inArray, like, ne, sql } from "drizzle-orm"
 import ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
 import type {
@@ -704,15 +711,25 @@ describe.each(backends)("development on %s", (backend) => {
     expect(t.steps.find((s) => s.step === "apply")?.recordableFrom).toBe("2027-03-10")
   })
 
-  it("the secretaries' prefill counts the pipeline from its index evaluated afresh where rows are missing (a restore, an import)", async () => {
+  it("the secretaries' prefill counts the pipeline from its index evaluated afresh where rows were never evaluated (a restore, an import)", async () => {
     type Prefill = { indicators: { development: number | null }; basis: string[] }
     const read = () =>
       admin.json<Prefill>("GET", `/api/appraisal/secretaries/prefill?orgId=${demo.orgOf("admin")}`)
     const before = await read()
     const line = (p: Prefill) => p.basis.find((b) => b.startsWith("development:"))
     expect(line(before)).toMatch(/of [1-9]\d* people/)
-    // A restored or imported district has no index rows: the prefill must not read that as an empty pipeline.
+    // A restored or imported district has no evaluated index rows, only the marked ones the triggers make as its
+    // members are written (nothing in them): the prefill must not read that as a pipeline without overdue steps.
     await demo.sys.deps.db.delete(developmentPipelineIndex)
+    await demo.sys.deps.db
+      .update(members)
+      .set({ version: sql`${members.version}` })
+      .where(and(eq(members.status, "normal"), inArray(members.stage, [...pipelineStages])))
+    const [marked] = await demo.sys.deps.db
+      .select({ n: count() })
+      .from(developmentPipelineIndex)
+      .where(sql`${developmentPipelineIndex.marks} <> ${developmentPipelineIndex.marksSeen}`)
+    expect(marked?.n).toBeGreaterThan(0)
     const after = await read()
     expect(line(after)).toBe(line(before))
     expect(after.indicators.development).toBe(before.indicators.development)

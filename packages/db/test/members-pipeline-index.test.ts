@@ -4,9 +4,10 @@ import { pipelineStages } from "../src/development/pipeline.js"
 import { type Database, rowsOf } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
 
-// `members_pipeline_idx` (migration `members_pipeline_idx`) serves `stalePipelinePeople` only while its predicate
-// names exactly the pipeline's stages: the schema spells them out (it cannot import `pipelineStages`), so this
-// checks the two agree.
+// `members_pipeline_idx` (migration `members_pipeline_idx`) serves the pipeline's reads only while its predicate
+// names exactly the pipeline's stages, and the marks' triggers (custom migration
+// `development_pipeline_marks_triggers`) keep a row for exactly the pipeline's people: both spell the stages out
+// (SQL cannot import `pipelineStages`), so this checks they agree with it.
 describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_pipeidx"))("$name", (backend) => {
   let database: Database
   beforeAll(async () => {
@@ -28,5 +29,16 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_pipeidx"))("$name"
       .map((m) => m[1])
       .filter((s) => s !== "normal")
     expect(named.sort()).toEqual([...pipelineStages].sort())
+  })
+
+  it("marks the index rows of exactly the pipeline's stages", async () => {
+    const [fn] = rowsOf<{ d: string }>(
+      await database.db.execute(sql`select pg_get_functiondef('xf_development_pipeline_mark'::regproc) as d`),
+    )
+    const lists = [...(fn?.d ?? "").matchAll(/stage IN \(([^)]*)\)/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/'([a-z-]+)'/g)].map((x) => x[1]).sort(),
+    )
+    expect(lists).toHaveLength(2)
+    for (const named of lists) expect(named).toEqual([...pipelineStages].sort())
   })
 })

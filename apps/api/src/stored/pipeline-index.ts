@@ -35,8 +35,8 @@ export const pipelineIndexRowOf = (memberId: string, memberVersion: number, e: E
 }
 
 /**
- * Evaluates on `today` the pipeline's people (subtree `within` of the scope) whose index row is missing or no
- * longer holds (its `recheck_on` has come, or the member changed), and stores their rows. Chosen over a
+ * Evaluates on `today` the pipeline's people (subtree `within` of the scope) whose index row no longer holds (the
+ * member was written since, or came into the pipeline; its `recheck_on` has come), and stores their rows. Chosen over a
  * nightly job: a read refreshes exactly what it needs, so the answer is today's whoever asks first; the demo
  * district is indexed once at start (system.ts). Returns how many were evaluated.
  */
@@ -60,8 +60,9 @@ export const refreshPipelineIndex = async (
         evaluatedOn: today,
         recheckOn: today.add({ days: 30 }),
         items: [],
+        marksSeen: person.marks,
       }
-    return pipelineIndexRowOf(
+    const row = pipelineIndexRowOf(
       person.id,
       person.version,
       evaluate(
@@ -72,6 +73,8 @@ export const refreshPipelineIndex = async (
         calendar ? { calendar } : {},
       ),
     )
+    // Stored against the marks the check read: a write of the person since then leaves the row marked.
+    return { ...row, marksSeen: person.marks }
   })
   await savePipelineIndex(db, rows)
   return rows.length

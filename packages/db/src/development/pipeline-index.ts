@@ -5,7 +5,7 @@
  * (a freshly loaded demo district, an import). The board and the attention list read it, not the rules.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { stageCountsInScope } from "../platform/members.js"
@@ -40,9 +40,21 @@ export const pipelineCountsOf = async (
   within: string,
 ): Promise<{ stage: MemberStage; count: number }[]> => stageCountsInScope(db, scope, within)
 
+/** A person of the pipeline to evaluate again, with their index row's `marks` as the staleness check found it. */
+export type StalePipelinePerson = DevelopmentPerson & {
+  readonly stage: PipelineStage
+  /** Store it as the entry's `marksSeen` (`savePipelineIndex`): a write since then leaves the row marked. */
+  readonly marks: number
+}
+
 /**
- * The people of the pipeline (subtree `within` of the scope) whose index row is missing or no longer holds on
- * `today`, with their development records, in two queries.
+ * The people of the pipeline (subtree `within` of the scope) whose index row no longer holds on `today` — it is
+ * marked (the member was written at another version since its evaluation, or the row was made for someone who
+ * came into the pipeline: custom migration `development_pipeline_marks_triggers`), its `recheck_on` has come, or
+ * its `evaluated_on` lies after today (a clock set back) —, in key order, with their development records, in two
+ * queries. Found through the index rows' own indexes (the marked rows' partial index, the two date indexes), each
+ * joined to the member by key for the scope and the pipeline, so a read costs what is stale, not the scope's
+ * pipeline. Every person of the pipeline has a row (the triggers make one), so none is missed for lacking it.
  */
 export const stalePipelinePeople = async (
   db: XfDb,
@@ -50,35 +62,25 @@ export const stalePipelinePeople = async (
   within: string,
   today: PlainDate,
 ): Promise<{
-  readonly people: readonly (DevelopmentPerson & { readonly stage: PipelineStage })[]
+  readonly people: readonly StalePipelinePerson[]
   readonly records: ReadonlyMap<string, readonly DevelopmentRecord[]>
 }> => {
-  const stale = and(
-    inPipeline(scope, within),
-    // An entry from a later day (a clock set back, in tests or after a wrong clock) holds no more either.
-    or(
-      isNull(idx.memberId),
-      ne(idx.memberVersion, members.version),
-      lte(idx.recheckOn, today),
-      gt(idx.evaluatedOn, today),
-    ),
-  )
-  // Found over the entries of `members_pipeline_idx` (id, version and org of each person in normal standing in
-  // a pipeline stage) against the index rows, without reading the member rows; only the stale people's rows are
-  // read, by key.
-  const staleIds = db
-    .select({ id: members.id })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .leftJoin(idx, eq(idx.memberId, members.id))
-    .where(stale)
+  const candidates = sql`(
+    select ${idx.memberId} from ${idx} where ${idx.marks} <> ${idx.marksSeen}
+    union select ${idx.memberId} from ${idx} where ${idx.recheckOn} <= ${today.toString()}::date
+    union select ${idx.memberId} from ${idx} where ${idx.evaluatedOn} > ${today.toString()}::date)`
   const people = (await db
-    .select(developmentPersonColumns)
-    .from(members)
+    .select({ ...developmentPersonColumns, marks: idx.marks })
+    .from(idx)
+    .innerJoin(members, eq(members.id, idx.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(inArray(members.id, staleIds))) as (DevelopmentPerson & { stage: PipelineStage })[]
+    .where(and(inPipeline(scope, within), sql`${idx.memberId} in ${candidates}`))
+    .orderBy(asc(idx.memberId))) as StalePipelinePerson[]
   if (people.length === 0) return { people, records: new Map() }
-  const records = await developmentRecordsOf(db, staleIds)
+  const records = await developmentRecordsOf(
+    db,
+    people.map((p) => p.id),
+  )
   return { people, records }
 }
 
@@ -90,30 +92,66 @@ export interface PipelineIndexEntry {
   readonly evaluatedOn: PlainDate
   readonly recheckOn: PlainDate
   readonly items: readonly PipelineIndexItem[]
+  /**
+   * The row's `marks` as the evaluation's read found them (`StalePipelinePerson.marks`): a write of the member since
+   * then leaves the row marked. Absent, the row is stored as unmarked (its `marks` as they are now): for a writer
+   * that evaluated the member it has just written, in the same transaction.
+   */
+  readonly marksSeen?: number
 }
+
+/** A row put aside (its person left the pipeline): never rechecked, never marked (the triggers' `9999-12-31`). */
+const PUT_ASIDE = "9999-12-31"
 
 /**
  * Stores (or replaces) index rows and their open steps one row each (`development_pipeline_items`, unpacked from
- * the stored `items` in the database) in one transaction; the only write to either table. Not scoped itself: the
+ * the stored `items` in the database) in one transaction, in key order (as the triggers mark rows, so the two queue
+ * instead of deadlocking); the only writer of either table besides the triggers' marks. A row of someone no longer
+ * in the pipeline (a step that made them a full member) is put aside as the triggers do. Not scoped itself: the
  * callers pass people they loaded in scope (`stalePipelinePeople`, `developmentCaseOf`).
  */
 export const savePipelineIndex = async (db: XfDb, entries: readonly PipelineIndexEntry[]): Promise<void> => {
   if (entries.length === 0) return
+  const sorted = [...entries].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
   await db.transaction(async (tx) => {
-    for (let i = 0; i < entries.length; i += 500) {
-      const ids = entries.slice(i, i + 500).map((e) => e.memberId)
-      await tx
-        .insert(idx)
-        .values(entries.slice(i, i + 500).map((e) => ({ ...e, items: [...e.items] })))
-        .onConflictDoUpdate({
-          target: idx.memberId,
-          set: {
-            memberVersion: sql`excluded.member_version`,
-            evaluatedOn: sql`excluded.evaluated_on`,
-            recheckOn: sql`excluded.recheck_on`,
-            items: sql`excluded.items`,
-          },
-        })
+    for (let i = 0; i < sorted.length; i += 500) {
+      const chunk = sorted.slice(i, i + 500)
+      const ids = chunk.map((e) => e.memberId)
+      // Rows whose evaluation says what it saw, and rows stored as unmarked (as they hold now): one upsert each.
+      const upsert = async (rows: readonly PipelineIndexEntry[], seen: SQL) => {
+        if (rows.length === 0) return
+        await tx
+          .insert(idx)
+          .values(
+            rows.map(({ marksSeen, ...e }) => ({ ...e, items: [...e.items], marksSeen: marksSeen ?? 0 })),
+          )
+          .onConflictDoUpdate({
+            target: idx.memberId,
+            set: {
+              memberVersion: sql`excluded.member_version`,
+              evaluatedOn: sql`excluded.evaluated_on`,
+              recheckOn: sql`excluded.recheck_on`,
+              items: sql`excluded.items`,
+              marksSeen: seen,
+            },
+          })
+      }
+      await upsert(
+        chunk.filter((e) => e.marksSeen !== undefined),
+        sql`excluded.marks_seen`,
+      )
+      await upsert(
+        chunk.filter((e) => e.marksSeen === undefined),
+        sql`${idx.marks}`,
+      )
+      await tx.execute(sql`
+        update ${idx} as c set recheck_on = ${PUT_ASIDE}::date, marks_seen = c.marks
+        from ${members} as m
+        where m.id = c.member_id and ${inArray(sql`c.member_id`, ids)}
+          and not (m.status = 'normal' and m.stage in (${sql.join(
+            pipelineStages.map((st) => sql`${st}`),
+            sql`, `,
+          )}))`)
       await tx.delete(stepRows).where(inArray(stepRows.memberId, ids))
       await tx.execute(sql`
         insert into ${stepRows} (member_id, ordinal, step, state, due_by)
@@ -188,20 +226,26 @@ export const pipelineBoardOf = async (db: XfDb, scope: Scope, within: string, ca
 }
 
 /**
- * Forgets the index rows of a district's members (the district's development policy changed, so every
- * stored answer may): the next pipeline read evaluates them again.
+ * Forgets the stored answers of a district's pipeline (the district's development policy or working calendar
+ * changed, so every stored answer may): marks the index rows of its members, but those put aside, so the next
+ * pipeline read evaluates them again. Rows are kept, not deleted: every person of the pipeline keeps a row, which
+ * the staleness check relies on (`stalePipelinePeople`).
  */
 export const clearPipelineIndex = async (db: XfDb, districtId: string): Promise<void> => {
   await db
-    .delete(idx)
+    .update(idx)
+    .set({ marks: sql`${idx.marks} + 1` })
     .where(
-      inArray(
-        idx.memberId,
-        db
-          .select({ id: members.id })
-          .from(members)
-          .innerJoin(orgs, eq(orgs.id, members.orgId))
-          .where(pathInSubtree(orgs.path, districtId)),
+      and(
+        sql`${idx.recheckOn} <> ${PUT_ASIDE}::date`,
+        inArray(
+          idx.memberId,
+          db
+            .select({ id: members.id })
+            .from(members)
+            .innerJoin(orgs, eq(orgs.id, members.orgId))
+            .where(pathInSubtree(orgs.path, districtId)),
+        ),
       ),
     )
 }

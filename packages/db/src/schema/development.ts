@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm"
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -174,6 +175,13 @@ export interface PipelineIndexItem {
  * The development pipeline's index: per member, the open steps with a deadline as the rules found them on
  * `evaluated_on`, good until `recheck_on` and for the member row's `member_version` (any change to the member
  * moves the version on, so the row no longer counts). The pipeline reads it instead of evaluating everyone.
+ *
+ * `marks` is bumped by the triggers of custom migration `development_pipeline_marks_triggers` whenever a member of
+ * the pipeline (status normal, a pipeline stage) is written at another version than its row's, and a row is made
+ * (marked, nothing evaluated) for one who has none, so every person of the pipeline has a row; `marks_seen` is what
+ * the evaluation stored against (`savePipelineIndex`), so `marks <> marks_seen` (a partial index) lists the people
+ * to evaluate again, beside those whose `recheck_on` has come or whose `evaluated_on` lies ahead (their indexes).
+ * A member who leaves the pipeline has the row put aside: `recheck_on` 9999-12-31 (never), not marked.
  */
 export const developmentPipelineIndex = pgTable(
   "development_pipeline_index",
@@ -185,8 +193,16 @@ export const developmentPipelineIndex = pgTable(
     evaluatedOn: plainDate("evaluated_on").notNull(),
     recheckOn: plainDate("recheck_on").notNull(),
     items: jsonb("items").$type<readonly PipelineIndexItem[]>().notNull().default([]),
+    /** Bumped by the triggers when the member is written at another version (see above). */
+    marks: bigint("marks", { mode: "number" }).notNull().default(0),
+    /** `marks` as the row's evaluation found it (`savePipelineIndex`); stale while the two differ. */
+    marksSeen: bigint("marks_seen", { mode: "number" }).notNull().default(0),
   },
-  (t) => [index("development_pipeline_index_recheck_idx").on(t.recheckOn)],
+  (t) => [
+    index("development_pipeline_index_recheck_idx").on(t.recheckOn),
+    index("development_pipeline_index_evaluated_idx").on(t.evaluatedOn),
+    index("development_pipeline_index_marked_idx").on(t.memberId).where(sql`${t.marks} <> ${t.marksSeen}`),
+  ],
 )
 export type PipelineIndexRow = typeof developmentPipelineIndex.$inferSelect
 

@@ -119,10 +119,10 @@ export const members = pgTable(
     // from here by the compliance index's basis check, a few index entries per organization.
     index("members_org_full_idx").on(t.orgId).where(sql`${t.stage} = 'full'`),
     // The development pipeline's people in normal standing (发展党员: applicants to probationary members), with
-    // what its index checks them against: each read of the pipeline or the agenda compares every person of the
-    // scope with their stored index row (`stalePipelinePeople`) by scanning these entries alone (index-only), not
-    // the member rows (a province: about 95,000 people on some 37,000 heap pages). The stages are
-    // `pipelineStages` of development/pipeline.ts.
+    // what its reads check them by: the agenda's due items and the stored index rows are joined to the person's
+    // standing, version and organization through these entries alone (index-only), not the member rows (a
+    // province: about 95,000 people on some 37,000 heap pages). The stages are `pipelineStages` of
+    // development/pipeline.ts (and of the marks' triggers, custom migration `development_pipeline_marks_triggers`).
     index("members_pipeline_idx")
       .on(t.id, t.version, t.orgId)
       .where(

@@ -66,8 +66,9 @@ const SYSTEM_TABLES = [
  *     `insert … select *` could not write either.)
  *   - `discipline_calendar_index`, `discipline_calendar_items`: `staleCalendarBasesOf` returns an organization
  *     with no row; the agenda evaluates it before reading the items.
- *   - `development_pipeline_index`, `development_pipeline_items`: `stalePipelinePeople` returns a person with no
- *     row; the pipeline and agenda reads refresh them first.
+ *   - `development_pipeline_index`, `development_pipeline_items`: the triggers give every person of the pipeline a
+ *     marked row as the restore inserts the members (custom migration `development_pipeline_marks_triggers`), so
+ *     `stalePipelinePeople` returns them; the pipeline and agenda reads refresh them first.
  */
 export const DERIVED_TABLES = [
   "care_dues_stamps",
