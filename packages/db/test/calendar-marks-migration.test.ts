@@ -79,3 +79,58 @@ describe("the calendar marks migrations on pglite, from rows stored before them"
     }
   })
 })
+
+// The migration `discipline_calendar_org_marks` on a database with organizations that never had a calendar row
+// (no sitting, no full member marked them): each gets a marked row, which the first read evaluates, as the
+// anti-join of organizations without a row found them before.
+describe("the calendar's organization marks migration on pglite, from organizations without a row", () => {
+  const folder = folderBeforeMigration(migrationIndex("_discipline_calendar_org_marks"))
+  afterAll(() => folder.remove())
+
+  it("makes a marked row for each organization without one and keeps the others", {
+    timeout: 300_000,
+  }, async () => {
+    const old = await folder.openOld()
+    try {
+      await old.db.transaction(async (tx) => {
+        await insertOrgs(tx, [
+          { id: "d1", kind: "district-committee", name: "区委" },
+          { id: "b1", parentId: "d1", kind: "branch", name: "第一支部" },
+          { id: "b2", parentId: "d1", kind: "branch", name: "第二支部" },
+        ])
+        await tx.execute(sql`insert into discipline_calendar_index (org_id, basis, head, evaluated_on, recheck_on)
+          values ('b2', 'p1|2025-01-01|0|', 'p1|2025-01-01', '2026-11-30', '2026-12-15')`)
+      })
+      expect(
+        rowsOf<{ n: number | string }>(
+          await old.db.execute(sql`select count(*) as n from discipline_calendar_index`),
+        ),
+      ).toEqual([{ n: 1 }])
+    } finally {
+      await old.close()
+    }
+    const migrated = await folder.openMigrated()
+    try {
+      const rows = rowsOf<{ org_id: string; basis: string; marked: boolean }>(
+        await migrated.db.execute(
+          sql`select org_id, basis, marks <> marks_seen as marked from discipline_calendar_index order by org_id`,
+        ),
+      )
+      expect(rows).toEqual([
+        { org_id: "b1", basis: "", marked: true },
+        { org_id: "b2", basis: "p1|2025-01-01|0|", marked: false },
+        { org_id: "d1", basis: "", marked: true },
+      ])
+      const stale = await staleCalendarBasesOf(
+        migrated.db,
+        { orgId: "d1", orgPath: "d1" },
+        date("2025-01-01"),
+        date("2026-11-30"),
+        "p1",
+      )
+      expect(stale.map((r) => r.id)).toEqual(["d1", "b1"])
+    } finally {
+      await migrated.close()
+    }
+  })
+})

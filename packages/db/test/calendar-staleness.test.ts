@@ -167,7 +167,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
   it("a write between the read and the store leaves the row stale; a mark whose basis still holds is cleared", async () => {
     await store(await staleOn(today))
     expect(await staleOn(today)).toEqual([])
-    // A new branch has no row (read as marks 0); b1 and b4 are read stale, then a sitting of each is recorded
+    // A new branch has the row the trigger made, marked (marks 1); b1 and b4 are read stale, then a sitting of each is recorded
     // before their evaluations are stored with the marks the read saw: both stay stale, with the new stamps.
     await insertOrg(database.db, { id: "b4", parentId: "c01", kind: "branch", name: "第四支部" })
     await database.db.execute(
@@ -176,7 +176,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     const read = await marksOn(today)
     expect(read.map((r) => [r.id, r.marks])).toEqual([
       ["b1", (await marksOf()).b1?.[0]],
-      ["b4", 0],
+      ["b4", 1],
     ])
     await saveMeeting(database.db, district, bareSitting("b1", "2026-11-28"))
     await saveMeeting(database.db, district, bareSitting("b4", "2026-11-28"))
@@ -224,6 +224,29 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_calstale"))("$name
     ])
     const after = await marksOf()
     expect(after.b2?.[0]).toBe(after.b2?.[1])
+  })
+
+  it("a new organization has a row to evaluate from the start; a changed kind is evaluated again, not cleared", async () => {
+    await store(await staleOn(today))
+    expect(await staleOn(today)).toEqual([])
+    await insertOrg(database.db, { id: "b5", parentId: "c01", kind: "branch", name: "第五支部" })
+    expect((await marksOf()).b5).toEqual([1, 0])
+    expect(await staleOn(today)).toEqual([
+      { id: "b5", kind: "branch", hasCommittee: false, basis: "p1|2025-01-01|0|" },
+    ])
+    await store(await staleOn(today))
+    // b2 becomes a general branch: its basis (no committee, the same sittings) holds, but its obligations do not.
+    await database.db.execute(sql`update orgs set kind = 'general-branch' where id = 'b2'`)
+    const changed = await staleOn(today)
+    expect(changed.map((r) => [r.id, r.kind])).toEqual([["b2", "general-branch"]])
+    await store(changed)
+    expect(await staleOn(today)).toEqual([])
+    // Another change of an organization (its name) leaves its row alone.
+    await database.db.execute(sql`update orgs set name = '第二总支' where id = 'b2'`)
+    expect(await staleOn(today)).toEqual([])
+    // An organization deleted takes its row with it (a derived row never blocks a delete).
+    await database.db.execute(sql`delete from orgs where id = 'b5'`)
+    expect((await marksOf()).b5).toBeUndefined()
   })
 
   it("stores the due items with their calendar row, replacing the previous ones, and reads the window's soonest", async () => {

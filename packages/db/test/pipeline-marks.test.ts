@@ -188,6 +188,20 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_pipemarks"))("$nam
     expect(await stale(today.add({ days: 400 }))).toEqual(["丁", "甲"].sort())
   })
 
+  it("deletes a person's row with the person (a derived row never blocks a delete)", async () => {
+    const [extra] = await database.db.transaction(async (tx) => [
+      await insertMember(tx, testVault, person("戌", "applicant")),
+    ])
+    expect((await stale()).includes("戌")).toBe(true)
+    await database.db.execute(sql`delete from members where id = ${extra?.id ?? ""}`)
+    const [left] = rowsOf<{ n: number | string }>(
+      await database.db.execute(
+        sql`select count(*) as n from development_pipeline_index where member_id = ${extra?.id ?? ""}`,
+      ),
+    )
+    expect(Number(left?.n)).toBe(0)
+  })
+
   it("forgets the district's answers when its policy changes: its rows marked, kept, those put aside left", async () => {
     expect(await stale()).toEqual([])
     await clearPipelineIndex(database.db, "pm_d")

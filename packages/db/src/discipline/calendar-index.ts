@@ -80,7 +80,7 @@ export interface StaleCalendarRow {
   readonly hasCommittee: boolean
   /** `calendarBasisSql`: what the new row is evaluated for. */
   readonly basis: string
-  /** The stored row's `marks` as this read found them (0 when there is no row): `CalendarIndexEntry.marksSeen`. */
+  /** The stored row's `marks` as this read found them: `CalendarIndexEntry.marksSeen`. */
   readonly marks: number
 }
 
@@ -98,15 +98,16 @@ const headOf = (basis: string): string => basis.split("|").slice(0, 2).join("|")
 
 /**
  * The organizations of the scope's subtree, in path order, whose stored calendar must be evaluated again on
- * `today`: the row is missing, was evaluated for another basis (`calendarBasisSql` with `policyPrint`, a
+ * `today`: the row was never evaluated (made by the triggers) or was evaluated for another basis (`calendarBasisSql` with `policyPrint`, a
  * fingerprint of the district policy the caller evaluates with, and `since`, the first day the calendar looks
  * back to), its `recheck_on` is today or earlier, or its `evaluated_on` lies after today (a clock set back).
  *
  * Found through indexes, so a read costs what is stale, not the scope's organizations: the basis is rebuilt (the
  * committee probe and the stamps) only for the rows whose day has come or that are dated ahead (their date
- * indexes), whose `head` differs (two ranges of its index), that the triggers marked since their evaluation
- * (`marks <> marks_seen`, a partial index), and for the organizations without a row (an anti-join of the scope's
- * organizations with the row keys); each branch joins the scope, so a branch's read probes its own rows. A marked
+ * indexes), whose `head` differs (two ranges of its index) and that the triggers marked since their evaluation
+ * (`marks <> marks_seen`, a partial index); each branch joins the scope, so a branch's read probes its own rows.
+ * Every organization has a row: the triggers make one, marked, as the organization is written (custom migration
+ * `discipline_calendar_org_marks`, which also marks a row when its organization's kind changes). A marked
  * row whose rebuilt basis equals the stored one (a full member more, still short of a committee) is cleared in
  * the same statement, unless it was marked again meanwhile. Ships only the stale rows to Node.
  */
@@ -135,8 +136,6 @@ export const staleCalendarBasesOf = async (
         union ${candidate(sql`${cal.recheckOn} <= ${day}::date`)}
         union ${candidate(sql`${cal.evaluatedOn} > ${day}::date`)}
         union ${candidate(sql`(${cal.head} < ${head} or ${cal.head} > ${head})`)}
-        union select ${orgs.id} from ${orgs}
-          where ${inScope} and not exists (select 1 from ${cal} where ${cal.orgId} = ${orgs.id})
       ),
       b as (
         select ${orgs.id} as id, ${orgs.kind} as kind, ${orgs.path} as path, p.committee,

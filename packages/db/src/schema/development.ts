@@ -186,9 +186,10 @@ export interface PipelineIndexItem {
 export const developmentPipelineIndex = pgTable(
   "development_pipeline_index",
   {
+    // Deleted with the member: the row is derived (every person of the pipeline has one, made by the triggers).
     memberId: uuid("member_id")
       .primaryKey()
-      .references(() => members.id),
+      .references(() => members.id, { onDelete: "cascade" }),
     memberVersion: integer("member_version").notNull(),
     evaluatedOn: plainDate("evaluated_on").notNull(),
     recheckOn: plainDate("recheck_on").notNull(),

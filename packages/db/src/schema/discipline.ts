@@ -234,7 +234,8 @@ export interface CalendarIndexItem {
  * evaluated (`calendarOf`) on `evaluated_on`, good until `recheck_on` and for `basis` (the district policy,
  * whether a committee is elected and the basis stamps of the organization's sittings and talks). What falls due
  * is stored beside it, one row per obligation-period (`discipline_calendar_items`). A read re-evaluates only the
- * organizations whose row is missing, whose day has come or whose basis changed.
+ * organizations whose row was never evaluated, whose day has come or whose basis changed. Every organization has
+ * a row: the triggers of custom migration `discipline_calendar_org_marks` make it, marked, with the organization.
  *
  * So that a read finds those through indexes instead of rebuilding every organization's basis: `head` is the
  * basis's policy part (`<policy print>|<since>`), compared by range on its index; `marks` is bumped by the
@@ -246,9 +247,10 @@ export interface CalendarIndexItem {
 export const disciplineCalendarIndex = pgTable(
   "discipline_calendar_index",
   {
+    // Deleted with the organization: the row is derived (every organization has one, made by the triggers).
     orgId: text("org_id")
       .primaryKey()
-      .references(() => orgs.id),
+      .references(() => orgs.id, { onDelete: "cascade" }),
     basis: text("basis").notNull(),
     /** The basis up to its second `|`: the policy print and the first day the calendar looks back to. */
     head: text("head").notNull().default(""),

@@ -64,8 +64,9 @@ const SYSTEM_TABLES = [
  *   - `discipline_compliance_index`: `complianceBasesOf` / `complianceHeatmapOf` mark an organization with no
  *     row stale; the caller evaluates and stores it. (Its `quarters` is a generated column, which the restore's
  *     `insert … select *` could not write either.)
- *   - `discipline_calendar_index`, `discipline_calendar_items`: `staleCalendarBasesOf` returns an organization
- *     with no row; the agenda evaluates it before reading the items.
+ *   - `discipline_calendar_index`, `discipline_calendar_items`: the triggers give every organization a marked row
+ *     as the restore inserts it (custom migration `discipline_calendar_org_marks`), which `staleCalendarBasesOf`
+ *     returns; the agenda evaluates it before reading the items.
  *   - `development_pipeline_index`, `development_pipeline_items`: the triggers give every person of the pipeline a
  *     marked row as the restore inserts the members (custom migration `development_pipeline_marks_triggers`), so
  *     `stalePipelinePeople` returns them; the pipeline and agenda reads refresh them first.
