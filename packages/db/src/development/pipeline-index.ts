@@ -65,10 +65,20 @@ export const stalePipelinePeople = async (
   readonly people: readonly StalePipelinePerson[]
   readonly records: ReadonlyMap<string, readonly DevelopmentRecord[]>
 }> => {
-  const candidates = sql`(
-    select ${idx.memberId} from ${idx} where ${idx.marks} <> ${idx.marksSeen}
-    union select ${idx.memberId} from ${idx} where ${idx.recheckOn} <= ${today.toString()}::date
-    union select ${idx.memberId} from ${idx} where ${idx.evaluatedOn} > ${today.toString()}::date)`
+  const day = today.toString()
+  // Each branch starts from its own index on the rows and joins the person by key for the scope and the pipeline
+  // (as the calendar's check does): joined once outside the union instead, the planner may read every person of
+  // the pipeline to meet the few candidates (~25 ms at a province with none stale).
+  const candidate = (where: SQL) =>
+    db
+      .select({ id: idx.memberId })
+      .from(idx)
+      .innerJoin(members, eq(members.id, idx.memberId))
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(and(inPipeline(scope, within), where))
+  const candidates = sql`(${candidate(sql`${idx.marks} <> ${idx.marksSeen}`)}
+    union ${candidate(sql`${idx.recheckOn} <= ${day}::date`)}
+    union ${candidate(sql`${idx.evaluatedOn} > ${day}::date`)})`
   const people = (await db
     .select({ ...developmentPersonColumns, marks: idx.marks })
     .from(idx)
