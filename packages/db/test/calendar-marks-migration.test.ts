@@ -11,6 +11,13 @@ import { insertOrgs } from "./support/orgs.js"
 // holds, clears the marks of the others, and the read after it rebuilds nothing.
 const first = migrationIndex("_discipline_calendar_marks")
 
+/** The organizations both migration tests start from. */
+const districtOfTwoBranches = [
+  { id: "d1", kind: "district-committee", name: "区委" },
+  { id: "b1", parentId: "d1", kind: "branch", name: "第一支部" },
+  { id: "b2", parentId: "d1", kind: "branch", name: "第二支部" },
+] as const
+
 describe("the calendar marks migrations on pglite, from rows stored before them", () => {
   const folder = folderBeforeMigration(first)
   afterAll(() => folder.remove())
@@ -21,11 +28,7 @@ describe("the calendar marks migrations on pglite, from rows stored before them"
     const old = await folder.openOld()
     try {
       await old.db.transaction(async (tx) => {
-        await insertOrgs(tx, [
-          { id: "d1", kind: "district-committee", name: "区委" },
-          { id: "b1", parentId: "d1", kind: "branch", name: "第一支部" },
-          { id: "b2", parentId: "d1", kind: "branch", name: "第二支部" },
-        ])
+        await insertOrgs(tx, districtOfTwoBranches)
         // b1 and b2 each with a stamp of 2026; b1's row stored for it, b2's for an older stamp; d1 current.
         await tx.execute(
           sql`insert into discipline_basis_stamps (org_id, year, stamp) values ('b1', 2026, 1), ('b2', 2026, 2)`,
@@ -93,11 +96,7 @@ describe("the calendar's organization marks migration on pglite, from organizati
     const old = await folder.openOld()
     try {
       await old.db.transaction(async (tx) => {
-        await insertOrgs(tx, [
-          { id: "d1", kind: "district-committee", name: "区委" },
-          { id: "b1", parentId: "d1", kind: "branch", name: "第一支部" },
-          { id: "b2", parentId: "d1", kind: "branch", name: "第二支部" },
-        ])
+        await insertOrgs(tx, districtOfTwoBranches)
         await tx.execute(sql`insert into discipline_calendar_index (org_id, basis, head, evaluated_on, recheck_on)
           values ('b2', 'p1|2025-01-01|0|', 'p1|2025-01-01', '2026-11-30', '2026-12-15')`)
       })

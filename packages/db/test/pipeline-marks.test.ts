@@ -23,6 +23,10 @@ import { insertOrgs } from "./support/orgs.js"
 // the check read, so a write between the two leaves the row marked.
 
 const district: Scope = { orgId: "pm_d", orgPath: "pm_d" }
+const districtOfOneBranch = [
+  { id: "pm_d", kind: "district-committee", name: "区委" },
+  { id: "pm_b", parentId: "pm_d", kind: "branch", name: "一支部" },
+] as const
 const today = date("2026-11-30")
 const person = (name: string, stage: MemberStage, more: Partial<MemberInput> = {}): MemberInput => ({
   orgId: "pm_b",
@@ -76,10 +80,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_pipemarks"))("$nam
   beforeAll(async () => {
     database = await backend.open()
     await database.db.transaction(async (tx) => {
-      await insertOrgs(tx, [
-        { id: "pm_d", kind: "district-committee", name: "区委" },
-        { id: "pm_b", parentId: "pm_d", kind: "branch", name: "一支部" },
-      ])
+      await insertOrgs(tx, districtOfOneBranch)
       for (const p of [
         person("甲", "applicant"),
         person("乙", "activist"),
@@ -226,10 +227,7 @@ describe("the pipeline marks migrations on pglite, from rows stored before them"
     const made: Record<string, string> = {}
     try {
       await old.db.transaction(async (tx) => {
-        await insertOrgs(tx, [
-          { id: "pm_d", kind: "district-committee", name: "区委" },
-          { id: "pm_b", parentId: "pm_d", kind: "branch", name: "一支部" },
-        ])
+        await insertOrgs(tx, districtOfOneBranch)
         for (const p of [
           person("holds", "applicant"),
           person("moved", "activist"),
