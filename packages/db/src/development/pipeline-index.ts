@@ -1,8 +1,9 @@
 /**
  * The development pipeline's index (development_pipeline_index): each person's open steps with a deadline,
  * stored when a step is recorded and refreshed at read time for the people whose stored day has come
- * (`recheck_on` on or before today, or `evaluated_on` after it), whose member row changed since (`member_version`), or who have none yet
- * (a freshly loaded demo district, an import). The board and the attention list read it, not the rules.
+ * (`recheck_on` on or before today, or `evaluated_on` after it) or whose row the triggers marked (the member was
+ * written at another version, or came into the pipeline: a freshly loaded demo district, an import, a restore).
+ * The board and the attention list read it, not the rules.
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm"
