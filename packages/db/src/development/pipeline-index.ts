@@ -88,10 +88,9 @@ export const stalePipelinePeople = async (
     .where(and(inPipeline(scope, within), sql`${idx.memberId} in ${candidates}`))
     .orderBy(asc(idx.memberId))) as StalePipelinePerson[]
   if (people.length === 0) return { people, records: new Map() }
-  const records = await developmentRecordsOf(
-    db,
-    people.map((p) => p.id),
-  )
+  // The records by the same candidates, not by a list of ids: after a day change a province's whole pipeline is
+  // stale (95,402 people), more than one statement may carry as parameters.
+  const records = await developmentRecordsOf(db, sql`${candidates}`)
   return { people, records }
 }
 
