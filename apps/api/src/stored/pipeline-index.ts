@@ -7,6 +7,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import {
   type DevelopmentRecord,
+  type PipelineIndexEntry,
   type Scope,
   savePipelineIndex,
   stalePipelinePeople,
@@ -49,30 +50,30 @@ export const refreshPipelineIndex = async (
 ): Promise<number> => {
   const { people, records } = await stalePipelinePeople(db, scope, within, today)
   const calendar = people.length === 0 ? undefined : await workingCalendarOf(db)
-  const rows = people.map((person) => {
+  const rows = people.map((person): PipelineIndexEntry => {
     const own: readonly DevelopmentRecord[] | undefined = records.get(person.id)
     // Nobody is chased for a road that has no record yet (a member entered with a stage, an import): the
     // pipeline has always left them out. Recording their first step moves the version on.
-    if (own === undefined)
-      return {
-        memberId: person.id,
-        memberVersion: person.version,
-        evaluatedOn: today,
-        recheckOn: today.add({ days: 30 }),
-        items: [],
-        marksSeen: person.marks,
-      }
-    const row = pipelineIndexRowOf(
-      person.id,
-      person.version,
-      evaluate(
-        historyOf(person, own, today),
-        today,
-        developmentRuleSets,
-        policy,
-        calendar ? { calendar } : {},
-      ),
-    )
+    const row =
+      own === undefined
+        ? {
+            memberId: person.id,
+            memberVersion: person.version,
+            evaluatedOn: today,
+            recheckOn: today.add({ days: 30 }),
+            items: [],
+          }
+        : pipelineIndexRowOf(
+            person.id,
+            person.version,
+            evaluate(
+              historyOf(person, own, today),
+              today,
+              developmentRuleSets,
+              policy,
+              calendar ? { calendar } : {},
+            ),
+          )
     // Stored against the marks the check read: a write of the person since then leaves the row marked.
     return { ...row, marksSeen: person.marks }
   })
