@@ -51,6 +51,14 @@ export interface DashboardSplit {
   /** Time some panel read was in flight, overlaps counted once. */
   readonly readsBusy: number
   readonly reads: number
+  /** The reads' paths (with their queries), in the order they left. */
+  readonly paths: readonly string[]
+  /**
+   * The same reads sent at once from outside the browser (Node, a fresh session signed in the same way) right
+   * after the visit: from the first leaving to the last answered, ms. What the reads cost the API without the
+   * browser's own work on the same cores.
+   */
+  readonly replayMs?: number
 }
 
 /** Runs in the page: its panel reads' timing (`/api/` but the session's). A function, not a string (the CSP). */
@@ -77,6 +85,10 @@ const readsOfPage = (): DashboardSplit => {
     lastAnswerAt: end,
     readsBusy: busy,
     reads: reads.length,
+    paths: reads.map((r) => {
+      const u = new URL(r.name)
+      return `${u.pathname}${u.search}`
+    }),
   }
 }
 
@@ -145,7 +157,29 @@ export const benchAdmin = async (
         if (typeof ready === "string") await p.locator(ready).first().waitFor({ timeout: 60_000 })
         else if (ready) await p.waitForFunction(ready.until, null, { timeout: 60_000, polling: 50 })
         const took = performance.now() - t
-        splits?.push(await p.evaluate(readsOfPage))
+        if (splits !== undefined) {
+          const split = await p.evaluate(readsOfPage)
+          splits.push({ ...split, replayMs: await replay(split.paths) })
+        }
+        return took
+      } finally {
+        await c.close()
+      }
+    }
+    /** `paths` sent at once by a fresh signed-in session from Node (not the page): ms to the last answer. */
+    const replay = async (paths: readonly string[]): Promise<number> => {
+      const c = await browser.newContext()
+      try {
+        const r = await c.request.post(`${base}/api/auth/login`, {
+          data: { username: "admin", password: DEMO_PASSWORD },
+          headers: { origin: base },
+        })
+        if (!r.ok()) throw new Error(`admin login: ${r.status()}`)
+        const t = performance.now()
+        const answers = await Promise.all(paths.map((path) => c.request.get(`${base}${path}`)))
+        const took = performance.now() - t
+        const failed = answers.find((a) => !a.ok())
+        if (failed) throw new Error(`replaying the dashboard's reads: ${failed.url()} → ${failed.status()}`)
         return took
       } finally {
         await c.close()

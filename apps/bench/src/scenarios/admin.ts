@@ -1,5 +1,5 @@
 /** 6. The admin in headless Chromium, against the running PGlite API. */
-import { type AdminResult, benchAdmin } from "../admin.js"
+import { type AdminResult, benchAdmin, type DashboardSplit } from "../admin.js"
 import { type BenchContext, log } from "../context.js"
 import { median } from "../http.js"
 import { adminDist, type Server } from "../proc.js"
@@ -16,7 +16,20 @@ const dashboardLimit = (admin: AdminResult): string => {
     `${ms(s.map((x) => x.firstReadAt))}; then ${Math.round(median(s.map((x) => x.reads)))} panel reads, some in flight ` +
     `for ${ms(s.map((x) => x.readsBusy))} in all (they queue on PGlite's one connection, and on this 2-core ` +
     "machine the browser, the API's thread and PGlite's worker share the cores), the last answered at " +
-    `${ms(s.map((x) => x.lastAnswerAt))}; every panel drawn at ${ms(admin.dashboardMs)}.`
+    `${ms(s.map((x) => x.lastAnswerAt))}; every panel drawn at ${ms(admin.dashboardMs)}.` +
+    replayed(s)
+  )
+}
+
+/** The same reads sent at once from outside the browser, when the visits measured it. */
+const replayed = (s: readonly DashboardSplit[]): string => {
+  const r = s.flatMap((x) => (x.replayMs === undefined ? [] : [x.replayMs]))
+  if (r.length === 0) return ""
+  return (
+    ` The same reads sent at once from outside the browser by a fresh session, right after each visit: the last ` +
+    `answered after ${Math.round(median(r)).toLocaleString("en-US")} ms (median) against ` +
+    `${Math.round(median(s.map((x) => x.lastAnswerAt - x.firstReadAt))).toLocaleString("en-US")} ms in the page — ` +
+    "the rest is the page's own work (its code, drawing) on the same cores as the API."
   )
 }
 
