@@ -24,6 +24,7 @@ import { loadDemoDistrict } from "@xianfeng/demo"
 import { nationalPolicy } from "@xianfeng/education-training"
 import { isNull, sql } from "drizzle-orm"
 import { type BenchContext, ID_KEY, log } from "../context.js"
+import { demoInMemory } from "../demo-memory.js"
 import { startCluster } from "../pg-cluster.js"
 import type { Row } from "../report.js"
 
@@ -111,16 +112,9 @@ export const measureStudyHours = async (
 
 /** Small mode: the demo district on embedded PGlite. */
 export const educationScenario = async ({ cfg }: BenchContext): Promise<{ row: Row; note: string }> => {
-  log("education: load the demo district into PGlite")
-  const database = await openDatabase({ dataDir: "memory:" })
+  log("education: the demo district in PGlite")
+  const database = await demoInMemory(cfg)
   try {
-    await loadDemoDistrict(database, {
-      seed: cfg.seed,
-      members: cfg.demoMembers,
-      asOf: dateOfInstant(new Date()),
-      vault: createIdVault(keyFromConfig(ID_KEY)),
-      hashPassword: async (p) => p,
-    })
     // Planner statistics, as PostgreSQL's autovacuum would have gathered them (PGlite runs none).
     await database.db.execute(sql`analyze`)
     const rounds = 5

@@ -3,23 +3,19 @@
  * district, run in `withScope` as `xianfeng_app` (the policies of migration 0004 evaluated on every row) against
  * the same queries in the same transactions as the owner (policies not applied), alternating rounds in one run.
  */
-import { dateOfInstant } from "@xianfeng/core"
 import {
-  createIdVault,
-  keyFromConfig,
   listMembersInScope,
   memberInScope,
   members,
-  openDatabase,
   orgs,
   type Scope,
   stageCountsInScope,
   withScope,
   type XfDb,
 } from "@xianfeng/db"
-import { loadDemoDistrict } from "@xianfeng/demo"
 import { eq, sql } from "drizzle-orm"
-import { type BenchContext, ID_KEY, log } from "../context.js"
+import { type BenchContext, log } from "../context.js"
+import { demoInMemory } from "../demo-memory.js"
 import type { Row } from "../report.js"
 
 const ROUNDS = 6
@@ -31,17 +27,9 @@ export interface RlsRun {
 }
 
 export const rlsScenario = async ({ cfg }: BenchContext): Promise<RlsRun> => {
-  log("row-level security: load the demo district into PGlite")
-  const database = await openDatabase({ dataDir: "memory:" })
+  log("row-level security: the demo district in PGlite")
+  const database = await demoInMemory(cfg)
   try {
-    const vault = createIdVault(keyFromConfig(ID_KEY))
-    await loadDemoDistrict(database, {
-      seed: cfg.seed,
-      members: cfg.demoMembers,
-      asOf: dateOfInstant(new Date()),
-      vault,
-      hashPassword: async (p) => p,
-    })
     const db = database.db
     const [committee] = await db
       .select({ orgId: orgs.id, orgPath: orgs.path })
