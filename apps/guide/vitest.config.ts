@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config"
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } })
+// One module graph for all the files (isolate: false): no suite keeps state in modules.
+export default defineConfig({ test: { include: ["test/**/*.test.ts"], isolate: false } })
