@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import type { ImpactDataset } from "../src/adapter.js"
 import { impactAdapters } from "../src/adapters.js"
 import { impactRun } from "../src/run.js"
+import { scratchFolders } from "./scratch.js"
+
+const scratch = scratchFolders("impact-care-")
 
 // The care adapter on a small dataset judged on 2026-11-30: the old-member age of the ledger (district rule,
 // default 80) and the farmers' fixed monthly dues (the province sets ¥0.2–1; default ¥0.2).
@@ -35,7 +37,7 @@ const dataset: ImpactDataset = {
 }
 
 const write = (d: ImpactDataset) => {
-  const file = join(mkdtempSync(join(tmpdir(), "impact-care-")), "dataset.json")
+  const file = join(scratch(), "dataset.json")
   writeFileSync(file, JSON.stringify(d))
   return file
 }

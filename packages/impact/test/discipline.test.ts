@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import type { ImpactDataset } from "../src/adapter.js"
 import { impactAdapters } from "../src/adapters.js"
 import { impactRun } from "../src/run.js"
+import { scratchFolders } from "./scratch.js"
+
+const scratch = scratchFolders("impact-discipline-")
 
 // The discipline adapter on a small dataset judged on 2026-11-30. The "six consecutive months" of the
 // self-lapse alert (PC 9; EM 31(6)) end on the anniversary by default; a district that counts to the day
@@ -28,7 +30,7 @@ const dataset: ImpactDataset = {
 }
 
 const write = (d: ImpactDataset) => {
-  const file = join(mkdtempSync(join(tmpdir(), "impact-discipline-")), "dataset.json")
+  const file = join(scratch(), "dataset.json")
   writeFileSync(file, JSON.stringify(d))
   return file
 }

@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import type { ImpactDataset } from "../src/adapter.js"
 import { impactAdapters } from "../src/adapters.js"
 import { demoDataset } from "../src/demo-dataset.js"
 import { impactRun } from "../src/run.js"
+import { scratchFolders } from "./scratch.js"
+
+const scratch = scratchFolders("impact-education-")
 
 // The education adapter on a small dataset judged on 2026-11-30: a member's year is credited once and judged
 // against the minimums (EM 20: 32 class hours by default; EM 23: exemptions). Raising the members' minimum to 40 h
@@ -63,7 +65,7 @@ const dataset: ImpactDataset = {
 }
 
 const write = (d: ImpactDataset) => {
-  const file = join(mkdtempSync(join(tmpdir(), "impact-education-")), "dataset.json")
+  const file = join(scratch(), "dataset.json")
   writeFileSync(file, JSON.stringify(d))
   return file
 }

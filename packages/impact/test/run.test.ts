@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { promisify } from "node:util"
 import { demoDistrictOverlay } from "@xianfeng/development-rules"
@@ -8,6 +7,9 @@ import ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
 import { impactMarkdown } from "../src/markdown.js"
 import { impactRun, parseSide } from "../src/run.js"
+import { scratchFolders } from "./scratch.js"
+
+const scratch = scratchFolders("impact-")
 
 // Small mode: 300 demo members (a few dozen of them on the road to membership), fixed seed and day.
 const small = { members: 300, seed: "impact-test", asOf: "2026-11-30" } as const
@@ -33,7 +35,7 @@ describe("pnpm impact, small mode", () => {
   })
 
   it("raising the training minimum in a scratch overlay names the people it affects, masked", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "impact-"))
+    const dir = scratch()
     const changeset = join(dir, "training.md")
     writeFileSync(changeset, '---\n"@xianfeng/development-rules": minor\n---\n\nTraining minimum raised.\n')
     const r = await impactRun({
