@@ -1,5 +1,5 @@
 import { makeIdNumber, Temporal } from "@xianfeng/core"
-import { members, orgs, users } from "@xianfeng/db"
+import { members, orgs, rowsOf, users } from "@xianfeng/db"
 import { sql } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -283,11 +283,9 @@ describe.each(backends)("the OpenAPI document, driven with generated requests, o
    * (Comparing a checksum of every table's rows, as this suite once did, cost 90 % of its time.)
    */
   const changes = async (): Promise<Record<string, number>> => {
-    const res = await sys.deps.db.execute(sql`select t, n from xf_fuzz_changes order by t`)
-    const rows = (Array.isArray(res) ? res : (res as { rows: { t: string; n: number }[] }).rows) as {
-      t: string
-      n: number
-    }[]
+    const rows = rowsOf<{ t: string; n: number }>(
+      await sys.deps.db.execute(sql`select t, n from xf_fuzz_changes order by t`),
+    )
     return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]))
   }
   beforeAll(async () => {
@@ -318,9 +316,7 @@ describe.each(backends)("the OpenAPI document, driven with generated requests, o
     const res = await sys.deps.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('audit_log', 'audit_lane_heads', 'rate_limits') order by 1`,
     )
-    const tables = (
-      (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { table_name: string }[]
-    ).map((r) => r.table_name)
+    const tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name)
     await sys.deps.db.execute(sql`create table xf_fuzz_changes (t text primary key, n bigint not null)`)
     await sys.deps.db.execute(sql`
       create function xf_fuzz_count() returns trigger language plpgsql security definer as $$

@@ -149,8 +149,8 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
 
 /**
  * A PGlite dump (tar) without the write-ahead log segments after `current` (the segment holding the last
- * checkpoint): segments PostgreSQL recycled for later use, holding nothing a copy needs, yet half of a loaded
- * district's dump (4 × 16 MB of 126 MB) — and every suite loads the dump again.
+ * checkpoint): segments PostgreSQL recycled for later use, holding nothing a copy needs, yet 3 × 16 MB of a
+ * loaded district's 126 MB dump — and every suite loads the dump again.
  */
 const withoutSpareWal = async (dump: Buffer, current: string): Promise<Buffer> => {
   const spare = (name: string) => {
