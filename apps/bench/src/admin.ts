@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { DEMO_PASSWORD } from "@xianfeng/demo"
-import { chromium } from "playwright-core"
+import { type BrowserContext, chromium } from "playwright-core"
 import { median } from "./http.js"
 
 const ARGS = [
@@ -135,6 +135,14 @@ export const benchAdmin = async (
       const cards = [...doc.querySelectorAll('[data-testid^="panel-"]')]
       return cards.length > 0 && cards.every((c) => c.querySelector('[data-testid="loading"]') === null)
     }
+    /** Signs `c` in as the district admin (the session cookie, kept by the context). */
+    const signInAdmin = async (c: BrowserContext) => {
+      const r = await c.request.post(`${base}/api/auth/login`, {
+        data: { username: "admin", password: DEMO_PASSWORD },
+        headers: { origin: base },
+      })
+      if (!r.ok()) throw new Error(`admin login: ${r.status()}`)
+    }
     /** `ready`: a selector to wait for, or (`{ until }`) a function run in the page until it returns true. */
     const timeFresh = async (
       path: string,
@@ -145,11 +153,7 @@ export const benchAdmin = async (
       const c = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
       try {
         if (signIn) {
-          const r = await c.request.post(`${base}/api/auth/login`, {
-            data: { username: "admin", password: DEMO_PASSWORD },
-            headers: { origin: base },
-          })
-          if (!r.ok()) throw new Error(`admin login: ${r.status()}`)
+          await signInAdmin(c)
         }
         const p = await c.newPage()
         const t = performance.now()
@@ -170,11 +174,7 @@ export const benchAdmin = async (
     const replay = async (paths: readonly string[]): Promise<number> => {
       const c = await browser.newContext()
       try {
-        const r = await c.request.post(`${base}/api/auth/login`, {
-          data: { username: "admin", password: DEMO_PASSWORD },
-          headers: { origin: base },
-        })
-        if (!r.ok()) throw new Error(`admin login: ${r.status()}`)
+        await signInAdmin(c)
         const t = performance.now()
         const answers = await Promise.all(paths.map((path) => c.request.get(`${base}${path}`)))
         const took = performance.now() - t
