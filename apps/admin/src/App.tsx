@@ -10,9 +10,10 @@ import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
 import type { Role } from "./api/types"
 import { I18nProvider, useI18n } from "./i18n/I18nProvider"
-import type { Area } from "./shell/area"
+import type { Area, Load } from "./shell/area"
 import { AreasProvider } from "./shell/areas-context"
 import { startSession, useSession } from "./shell/auth"
+import { componentOf, loadOnce } from "./shell/code"
 import {
   allowed,
   catalogOf,
@@ -26,7 +27,17 @@ import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
 const AppLayout = lazy(() => import("./shell/AppLayout"))
-const DashboardPage = lazy(() => import("./shell/DashboardPage"))
+const loadDashboardPage: Load = () => import("./shell/DashboardPage")
+
+/**
+ * The dashboard's panels (their code and reads, `startDashboard`) and the code of its own frame, started
+ * together as soon as the role is known, when the dashboard is the role's home.
+ */
+const startHome = (queryClient: QueryClient, areas: readonly Area[], role: Role): void => {
+  if (homeFor(areas, role) !== undefined) return
+  startDashboard(queryClient, areas, role)
+  void loadOnce(loadDashboardPage).catch(() => undefined)
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,9 +70,11 @@ const Home = ({ areas }: { areas: readonly Area[] }) => {
   const role = session?.user.role
   const home = role === undefined ? undefined : homeFor(areas, role)
   useEffect(() => {
-    if (role !== undefined) startDashboard(queryClient, areas, role)
+    if (role !== undefined) startHome(queryClient, areas, role)
   }, [areas, role, queryClient])
   if (!session) return null
+  // Drawn in this component's own commit when its code is there already (started with the session's answer).
+  const DashboardPage = componentOf(loadDashboardPage)
   return home === undefined ? (
     <Suspense fallback={<Loading />}>
       <DashboardPage />
@@ -162,7 +175,7 @@ export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   useEffect(() => {
     if (isPublicPath(areas, window.location.pathname)) return
     void startSession(queryClient).then((session) => {
-      if (session && window.location.pathname === "/") startDashboard(queryClient, areas, session.user.role)
+      if (session && window.location.pathname === "/") startHome(queryClient, areas, session.user.role)
     })
   }, [areas])
   return (

@@ -1,24 +1,13 @@
 import { Card, Col, Empty, Result, Row, Typography } from "antd"
-import { lazy, Suspense, useMemo } from "react"
+import { Suspense, useMemo } from "react"
 import { useI18n } from "../i18n/I18nProvider"
-import type { DashboardPanel } from "./area"
 import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
+import { componentOf } from "./code"
 import { ErrorBoundary } from "./ErrorBoundary"
 import { Page } from "./Page"
 import { panelsFor } from "./registry"
 import { Loading } from "./states"
-
-// One lazy component per panel, made once: React.lazy inside render would remount every time.
-const lazyPanels = new Map<string, ReturnType<typeof lazy>>()
-const panelComponent = (p: DashboardPanel) => {
-  let C = lazyPanels.get(p.key)
-  if (!C) {
-    C = lazy(p.load)
-    lazyPanels.set(p.key, C)
-  }
-  return C
-}
 
 /** The dashboard is only a frame: every area contributes panels through the registry. */
 const DashboardPage = () => {
@@ -43,7 +32,8 @@ const DashboardPage = () => {
       ) : (
         <Row gutter={[16, 16]}>
           {panels.map((p) => {
-            const Panel = panelComponent(p)
+            // Its code was started with its reads (`startPanels`): drawn at once when it has arrived.
+            const Panel = componentOf(p.load)
             return (
               <Col key={p.key} xs={24} xl={p.span}>
                 <Card title={t(p.title)} data-testid={`panel-${p.key}`}>

@@ -4,6 +4,7 @@ import type { Role } from "../api/types"
 import type { MessageKey } from "../i18n/messages"
 import { type Catalog, clashingKeys, mergeCatalogs } from "../i18n/messages"
 import type { Area, AreaMenuItem, AreaRoute, DashboardPanel } from "./area"
+import { loadOnce } from "./code"
 
 /**
  * Whether a page, menu item or panel limited to `roles` is for `role`; no list means every role of the staff —
@@ -127,7 +128,7 @@ export const startPanels = (
   panels: readonly DashboardPanel[],
 ): void => {
   for (const p of panels) {
-    void p.load().catch(() => undefined)
+    void loadOnce(p.load).catch(() => undefined)
     for (const q of p.queries?.() ?? [])
       void queryClient.prefetchQuery({ queryKey: q.queryKey, queryFn: q.queryFn })
   }
