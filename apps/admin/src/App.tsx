@@ -5,7 +5,7 @@ import zhCNAntd from "antd/es/locale/zh_CN"
 import dayjs from "dayjs"
 import "dayjs/locale/zh-cn"
 import "dayjs/locale/en"
-import { type ComponentType, lazy, Suspense, useEffect, useState } from "react"
+import { lazy, Suspense, useEffect, useState } from "react"
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { ProblemError } from "./api/problem"
 import type { Role } from "./api/types"
@@ -21,6 +21,7 @@ import {
   collectRoutes,
   homeFor,
   isPublicPath,
+  routeAt,
   startDashboard,
 } from "./shell/registry"
 import { Forbidden, Loading, NotFound } from "./shell/states"
@@ -52,9 +53,11 @@ const queryClient = new QueryClient({
 })
 
 /** Role-restricted pages render 403 for other roles instead of calling an API that will refuse. */
-const Guard = ({ roles, Page }: { roles: readonly Role[] | undefined; Page: ComponentType }) => {
+const Guard = ({ roles, load }: { roles: readonly Role[] | undefined; load: Load }) => {
   const { session } = useSession()
   if (!session) return null
+  // Drawn in this commit when its code is there (the first page's is started with the session, `App`).
+  const Page = componentOf(load)
   return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
 }
 
@@ -116,8 +119,7 @@ const routerFor = (areas: readonly Area[]) =>
       children: [
         { index: true, element: <Home areas={areas} /> },
         ...collectRoutes(areas).map((r) => {
-          const Page = lazy(r.load)
-          return { path: r.path, element: <Guard roles={r.roles} Page={Page} /> }
+          return { path: r.path, element: <Guard roles={r.roles} load={r.load} /> }
         }),
         { path: "*", element: <NotFound /> },
       ],
@@ -170,10 +172,13 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
 export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   const [catalog] = useState(() => catalogOf(areas))
   // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading, and
-  // on the dashboard's address start its panels' reads as soon as the answer names the role. A public page
-  // (activation) is for someone not signed in: it asks nothing.
+  // on the dashboard's address start its panels' reads as soon as the answer names the role. The code of the
+  // page at the address starts loading now too, beside the frame's. A public page (activation) is for someone
+  // not signed in: it asks nothing.
   useEffect(() => {
     if (isPublicPath(areas, window.location.pathname)) return
+    const page = routeAt(areas, window.location.pathname)
+    if (page !== undefined) void loadOnce(page.load).catch(() => undefined)
     void startSession(queryClient).then((session) => {
       if (session && window.location.pathname === "/") startHome(queryClient, areas, session.user.role)
     })

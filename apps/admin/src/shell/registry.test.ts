@@ -1,7 +1,15 @@
 import { QueryClient } from "@tanstack/react-query"
 import { describe, expect, it, vi } from "vitest"
 import type { Area, DashboardPanel } from "./area"
-import { catalogOf, isPublicPath, menuTreeFor, startDashboard, startPanels, validateAreas } from "./registry"
+import {
+  catalogOf,
+  isPublicPath,
+  menuTreeFor,
+  routeAt,
+  startDashboard,
+  startPanels,
+  validateAreas,
+} from "./registry"
 
 const Icon = () => null
 const load = async () => ({ default: () => null })
@@ -23,6 +31,23 @@ describe("the area registry", () => {
       "duplicate routes: a",
       "duplicate dashboard panels: a.panel",
     ])
+  })
+
+  it("finds the signed-in page at an address, a static path before a parameter, and none for the rest", () => {
+    const [list, create, detail] = [
+      { path: "members", load },
+      { path: "members/new", load },
+      { path: "members/:id", load },
+    ]
+    const areas = [
+      area("a", { routes: [detail, list, create] as never, publicRoutes: [{ path: "activate", load }] }),
+    ]
+    expect(routeAt(areas, "/members")).toBe(list)
+    expect(routeAt(areas, "/members/new")).toBe(create)
+    expect(routeAt(areas, "/members/42")).toBe(detail)
+    expect(routeAt(areas, "/")).toBeUndefined()
+    expect(routeAt(areas, "/activate")).toBeUndefined()
+    expect(routeAt(areas, "/nowhere")).toBeUndefined()
   })
 
   it("knows the areas' public pages, with their parameters, and nothing else", () => {

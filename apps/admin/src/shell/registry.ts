@@ -68,6 +68,16 @@ export const catalogOf = (areas: readonly Area[]): Catalog => mergeCatalogs(area
 
 export const collectRoutes = (areas: readonly Area[]): AreaRoute[] => areas.flatMap((a) => a.routes)
 
+/**
+ * The signed-in page at `pathname` (`members/:id` for `/members/42`), or undefined (the dashboard, a public page,
+ * an address no area has). Where two match, the one with fewer parameters, as the router ranks them
+ * (`members/new` before `members/:id`).
+ */
+export const routeAt = (areas: readonly Area[], pathname: string): AreaRoute | undefined =>
+  collectRoutes(areas)
+    .filter((r) => matchPath(`/${r.path}`, pathname) !== null)
+    .sort((a, b) => a.path.split(":").length - b.path.split(":").length)[0]
+
 export const menuFor = (areas: readonly Area[], role: Role): AreaMenuItem[] =>
   areas
     .flatMap((a) => a.menu)
