@@ -357,4 +357,30 @@ describe("the admin, end to end against the demo district", () => {
     expect(pageErrors).toEqual([])
     await logout()
   })
+
+  it("a page whose code failed to load says so instead of loading for ever, and opens after a reload", async () => {
+    await context.clearCookies()
+    await login("admin")
+    // The network drops the heatmap page's chunk (an intranet hiccup).
+    let dropped = 0
+    await page.route("**/assets/HeatmapPage-*.js", async (route) => {
+      dropped++
+      await route.abort("connectionfailed")
+    })
+    await page.getByTestId("side-menu").getByText("组织生活热力图").click()
+    await page.waitForURL(`${base}/discipline/heatmap`)
+    await page.getByTestId("error-state").waitFor()
+    expect(dropped).toBe(1)
+    expect(await page.getByTestId("loading").count()).toBe(0)
+    await page.unroute("**/assets/HeatmapPage-*.js")
+    // A browser keeps a module's failure until the page is reloaded; after it, the page opens.
+    await page.reload()
+    await page.getByTestId("heatmap-summary").waitFor()
+    expect(await page.getByTestId("error-state").count()).toBe(0)
+    // What the failure logged is the failed import, and only that.
+    const logged = pageErrors.splice(0)
+    expect(logged.length).toBeGreaterThan(0)
+    for (const e of logged) expect(e).toMatch(/HeatmapPage|dynamically imported module|Failed to fetch/i)
+    await logout()
+  })
 })

@@ -10,7 +10,9 @@ const lazies = new Map<Load, ComponentType<object>>()
 
 /**
  * Starts loading the code of a page or panel, or finds it started: one request per `Load` for the life of the
- * page. A failure is forgotten, so that the next ask (the component as it renders) tries again and shows it.
+ * page. A failure is not kept here (a later start asks again, though a browser answers a module that failed
+ * from its own record of the failure until the page is reloaded); the component that asked for it keeps it
+ * (`componentOf`'s `React.lazy`), so its boundary shows the failure instead of asking on every render.
  */
 export const loadOnce = (load: Load): Promise<Loaded> => {
   let p = started.get(load)
