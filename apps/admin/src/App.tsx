@@ -56,9 +56,10 @@ const queryClient = new QueryClient({
 const Guard = ({ roles, load }: { roles: readonly Role[] | undefined; load: Load }) => {
   const { session } = useSession()
   if (!session) return null
+  if (!allowed(roles, session.user.role)) return <Forbidden />
   // Drawn in this commit when its code is there (the first page's is started with the session, `App`).
   const Page = componentOf(load)
-  return allowed(roles, session.user.role) ? <Page /> : <Forbidden />
+  return <Page />
 }
 
 /**
@@ -118,9 +119,10 @@ const routerFor = (areas: readonly Area[]) =>
       ),
       children: [
         { index: true, element: <Home areas={areas} /> },
-        ...collectRoutes(areas).map((r) => {
-          return { path: r.path, element: <Guard roles={r.roles} load={r.load} /> }
-        }),
+        ...collectRoutes(areas).map((r) => ({
+          path: r.path,
+          element: <Guard roles={r.roles} load={r.load} />,
+        })),
         { path: "*", element: <NotFound /> },
       ],
     },

@@ -290,7 +290,6 @@ describe.each(backends)("one-statement reads of cached callers on %s", (backend)
     expect(again.sent).toEqual(["xf_member_read"])
   })
 
-  /** The ordinary path's answer or its refusal, and the one-statement read's, for one scope. */
   /** What a read gave, as the API would send it, or the refusal it threw. */
   const outcome = async <T>(fn: () => Promise<T>) => {
     try {
