@@ -372,9 +372,14 @@ describe("the admin, end to end against the demo district", () => {
     await page.getByTestId("error-state").waitFor()
     expect(dropped).toBe(1)
     expect(await page.getByTestId("loading").count()).toBe(0)
+    // In words a secretary can act on, not the browser's message naming a file.
+    const said = (await page.getByTestId("error-state").textContent()) ?? ""
+    expect(said).toContain("页面未能加载（网络中断，或系统刚刚更新）。请刷新页面后重试。")
+    expect(said).not.toMatch(/HeatmapPage|module/)
+    await shot("12-page-code-failed")
     await page.unroute("**/assets/HeatmapPage-*.js")
-    // A browser keeps a module's failure until the page is reloaded; after it, the page opens.
-    await page.reload()
+    // A browser keeps a module's failure until the page is reloaded: the page's own button reloads it.
+    await page.getByTestId("reload-page").click()
     await page.getByTestId("heatmap-summary").waitFor()
     expect(await page.getByTestId("error-state").count()).toBe(0)
     // What the failure logged is the failed import, and only that.

@@ -20,6 +20,9 @@ export const en: Readonly<Record<SharedMessageKey, string>> = {
   "common.total": "{total} in total",
   "common.networkError": "Cannot reach the server. Check the network and retry.",
   "common.loadFailed": "Failed to load",
+  "common.pageCodeFailed":
+    "This page could not be loaded (the network dropped, or the system was just updated). Reload the page and try again.",
+  "common.reload": "Reload the page",
   "common.notFound.title": "Not found",
   "common.notFound.subtitle": "What you are looking for does not exist or is outside your scope.",
   "common.forbidden.title": "Access denied",

@@ -22,6 +22,8 @@ export const zhCN = {
   "common.total": "共 {total} 条",
   "common.networkError": "无法连接服务器，请检查网络后重试",
   "common.loadFailed": "加载失败",
+  "common.pageCodeFailed": "页面未能加载（网络中断，或系统刚刚更新）。请刷新页面后重试。",
+  "common.reload": "刷新页面",
   "common.notFound.title": "未找到",
   "common.notFound.subtitle": "您要查看的内容不存在，或不在您的管理范围内。",
   "common.forbidden.title": "无权访问",

@@ -42,3 +42,18 @@ describe("a page's or panel's code, loaded once", () => {
     expect(componentOf(load)).toBe(Panel)
   })
 })
+
+describe("a failed load of the admin's code, told from other failures", () => {
+  it("knows the browsers' words for a module that did not arrive, and nothing else", async () => {
+    const { isCodeLoadFailure } = await import("./states")
+    for (const message of [
+      "Failed to fetch dynamically imported module: http://127.0.0.1/assets/HeatmapPage-x.js",
+      "error loading dynamically imported module: http://127.0.0.1/assets/HeatmapPage-x.js",
+      "Importing a module script failed.",
+    ])
+      expect(isCodeLoadFailure(new TypeError(message)), message).toBe(true)
+    expect(isCodeLoadFailure(new TypeError("Failed to fetch"))).toBe(false)
+    expect(isCodeLoadFailure(new Error("Failed to fetch dynamically imported module: x"))).toBe(false)
+    expect(isCodeLoadFailure("dynamically imported module")).toBe(false)
+  })
+})

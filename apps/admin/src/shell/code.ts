@@ -3,7 +3,7 @@ import type { Load } from "./area"
 
 type Loaded = { default: ComponentType<object> }
 
-/** What each `Load` gave once it arrived; a `Load` is asked at most once (`loadOnce`). */
+/** Each `Load`'s request while in flight or answered, what it gave, and its `React.lazy` (`componentOf`). */
 const started = new Map<Load, Promise<Loaded>>()
 const loaded = new Map<Load, Loaded>()
 const lazies = new Map<Load, ComponentType<object>>()

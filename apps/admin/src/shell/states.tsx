@@ -50,6 +50,16 @@ export const Forbidden = () => {
   )
 }
 
+/**
+ * Whether `error` is a failed `import()` of the admin's own code, as Chromium, Firefox and Safari word it (each
+ * a `TypeError`).
+ */
+export const isCodeLoadFailure = (error: unknown): boolean =>
+  error instanceof TypeError &&
+  /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+    error.message,
+  )
+
 /** What the user sees when a request fails: 404 becomes the not-found page, others their `detail`. */
 export const ErrorState = ({
   error,
@@ -61,6 +71,23 @@ export const ErrorState = ({
   const { t } = useI18n()
   if (error instanceof ProblemError && error.status === 404) return <NotFound />
   if (error instanceof ProblemError && error.status === 403) return <Forbidden />
+  // A page's code that did not arrive (the network dropped it, or a new version replaced the files): the
+  // browser's own message names a file; a reload is the way back (browsers keep a failed module until then).
+  if (isCodeLoadFailure(error))
+    return (
+      <div data-testid="error-state">
+        <Result
+          status="warning"
+          title={t("common.loadFailed")}
+          subTitle={t("common.pageCodeFailed")}
+          extra={
+            <Button type="primary" onClick={() => window.location.reload()} data-testid="reload-page">
+              {t("common.reload")}
+            </Button>
+          }
+        />
+      </div>
+    )
   const detail =
     error instanceof ProblemError
       ? error.status === 0
