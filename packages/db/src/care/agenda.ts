@@ -7,6 +7,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, count, eq, gte, lte, sql } from "drizzle-orm"
 import { rowsOf, type XfDb } from "../database.js"
+import { pathInSubtree } from "../org-tree.js"
 import { memberRowsInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   careDuesAssessments,
@@ -14,6 +15,7 @@ import {
   careDuesOrgStamps,
   careDuesPayments,
   careDuesReductions,
+  careDuesSubtreeCollections,
   careSurveyBranches,
   careSurveys,
   members,
@@ -176,14 +178,20 @@ export const duesCollectionComputedOf = async (
 /**
  * 党费收缴: for each month of `months` (`YYYY-MM`), the members of the scope on the roll (full and probationary,
  * status normal) with dues owed for it and how many have not paid it in full — the figures of
- * `duesCollectionComputedOf` (DUES 2008 art. 7, 10, 12) — summed over the stored collections of the scope's
- * organizations (`care_dues_collections`). A stored (organization, month) is used while the organization's dues
- * stamp (`care_dues_org_stamps`, bumped by the triggers with every member-level dues stamp) holds; the pairs
- * missing or stale are computed afresh for those organizations' members only and stored, in the same statement
- * (so the stamp stored is the one read with the dues it counts). A read therefore costs in proportion to the
- * scope's organizations, plus the members of the organizations written to since the last read. A month's figures
- * do not depend on the day of the read (`yearSchedule` and the roll take no date), only on writes.
- * `computed` is how many (organization, month) pairs this read computed and stored (0 when all were current).
+ * `duesCollectionComputedOf` (DUES 2008 art. 7, 10, 12).
+ *
+ * Read from two stored layers. A month's sum over the scope's whole subtree (`care_dues_subtree_collections`) is
+ * used while no dues stamp of the subtree was written by a transaction its snapshot does not see (an index probe
+ * of `care_dues_org_stamps.moved`): one row per month, whatever the subtree's size. Otherwise the month is summed
+ * over the stored collections of the scope's organizations (`care_dues_collections`), each used while its
+ * organization's dues stamp (`care_dues_org_stamps`, bumped by the triggers with every member-level dues stamp)
+ * holds; the pairs missing or stale are computed afresh for those organizations' members only and stored, and the
+ * subtree's sum stored with the statement's snapshot, all in one statement (so what is stored is what that
+ * snapshot saw). A read therefore costs one row per month while nothing in the subtree moved; after a write, in
+ * proportion to the scope's organizations plus the members of the organizations written to. A month's figures do
+ * not depend on the day of the read (`yearSchedule` and the roll take no date), only on writes.
+ * `computed` is how many (organization, month) pairs this read computed and stored (0 when all were current);
+ * `summed` how many months it summed over the organizations (0 when every month's subtree sum held).
  * @throws RangeError naming `months` for a month not `YYYY-MM`; NotInScope as `orgInScope`.
  */
 export const duesCollectionOf = async (
@@ -195,16 +203,31 @@ export const duesCollectionOf = async (
   readonly orgName: string
   readonly months: readonly DuesCollection[]
   readonly computed: number
+  readonly summed: number
 }> => {
+  const asked = askedOf(months)
   const org = await orgInScope(db, scope, scope.orgId)
-  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [], computed: 0 }
+  if (months.length === 0) return { orgId: org.id, orgName: org.name, months: [], computed: 0, summed: 0 }
+  const held = rowsOf<CollectionRow>(
+    await db.execute(sql`
+      select t.month, t.owing, t.unpaid from ${careDuesSubtreeCollections} t
+      where t.org_id = ${org.id} and t.month in (select month from (values ${asked}) a (month))
+        and not exists (
+          select 1 from ${careDuesOrgStamps} st join ${orgs} o on o.id = st.org_id
+          where st.moved >= pg_snapshot_xmin(t.snap) and not pg_visible_in_snapshot(st.moved, t.snap)
+            and ${pathInSubtree(sql`o.path`, org.path)}
+        )`),
+  )
+  const missing = [...new Set(months)].filter((m) => !held.some((h) => h.month === m))
+  if (missing.length === 0)
+    return { orgId: org.id, orgName: org.name, months: collectionsOf(months, held), computed: 0, summed: 0 }
   const scoped = db.select({ id: orgs.id }).from(orgs).where(orgRowInScope(scope))
   // One statement: the scope's organizations with their stamps and stored rows; the stale pairs computed over their
   // organizations' own members and upserted (in key order, so concurrent first reads lock in one order); the sum of
-  // the current rows and the fresh ones.
+  // the current rows and the fresh ones, stored as the subtree's with this statement's snapshot.
   const rows = rowsOf<CollectionRow>(
     await db.execute(sql`
-      with asked (month) as (values ${askedOf(months)}),
+      with asked (month) as (values ${askedOf(missing)}),
       scoped as (${scoped}),
       cur as (
         select s.id as org_id, a.month, coalesce(st.stamp, 0) as stamp, c.stamp as c_stamp, c.owing, c.unpaid
@@ -233,16 +256,26 @@ export const duesCollectionOf = async (
         select month, owing, unpaid from cur where c_stamp is not distinct from stamp
         union all
         select month, owing, unpaid from fresh
+      ),
+      sums as (
+        select a.month, coalesce(sum(e.owing), 0)::int as owing, coalesce(sum(e.unpaid), 0)::int as unpaid
+        from asked a left join every e on e.month = a.month
+        group by a.month
+      ),
+      kept as (
+        insert into ${careDuesSubtreeCollections} as t (org_id, month, snap, owing, unpaid)
+        select ${org.id}, month, pg_current_snapshot(), owing, unpaid from sums order by month
+        on conflict (org_id, month) do update
+          set snap = excluded.snap, owing = excluded.owing, unpaid = excluded.unpaid
+        returning 1
       )
-      select a.month, coalesce(sum(e.owing), 0)::int as owing, coalesce(sum(e.unpaid), 0)::int as unpaid,
-        (select count(*) from stored)::int as computed
-      from asked a left join every e on e.month = a.month
-      group by a.month`),
+      select month, owing, unpaid, (select count(*) from stored)::int as computed from sums`),
   )
   return {
     orgId: org.id,
     orgName: org.name,
-    months: collectionsOf(months, rows),
+    months: collectionsOf(months, [...held, ...rows]),
     computed: Number(rows[0]?.computed ?? 0),
+    summed: missing.length,
   }
 }

@@ -11,6 +11,7 @@ import {
   bigint,
   bigserial,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -23,6 +24,11 @@ import {
 import { oneOf, plainDate, uuidKey } from "../internal/columns.js"
 import { members, orgs, users } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
+
+/** PostgreSQL's 64-bit transaction id (`xid8`), as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" })
+/** A snapshot of which transactions are visible (`pg_snapshot`), as its text `xmin:xmax:xip,…`. */
+const pgSnapshot = customType<{ data: string; driverData: string }>({ dataType: () => "pg_snapshot" })
 
 /**
  * 党内关怀 (Care): party dues, the care ledger and its survey, festival visits, July-1 commendations and the
@@ -154,12 +160,22 @@ export const careDuesStandings = pgTable(
  * trigger function `xf_care_dues_bump` (custom migration `care_dues_collections_triggers`). A missing row reads as
  * stamp 0; rows are never deleted, so a stamp never repeats.
  */
-export const careDuesOrgStamps = pgTable("care_dues_org_stamps", {
-  orgId: text("org_id")
-    .primaryKey()
-    .references(() => orgs.id),
-  stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
-})
+export const careDuesOrgStamps = pgTable(
+  "care_dues_org_stamps",
+  {
+    orgId: text("org_id")
+      .primaryKey()
+      .references(() => orgs.id),
+    stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+    /**
+     * The transaction that last wrote the row (`pg_current_xact_id()`, set by the row trigger
+     * `care_dues_org_stamps_moved` on every insert and update): a stored subtree sum (`care_dues_subtree_collections`)
+     * holds while no stamp of its subtree was written by a transaction its snapshot does not see.
+     */
+    moved: xid8("moved").notNull().default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index("care_dues_org_stamps_moved_idx").on(t.moved)],
+)
 
 /**
  * The dues arrears of an organization's own members on the roll (full and probationary, status normal) as of the
@@ -206,6 +222,31 @@ export const careDuesCollections = pgTable(
   (t) => [
     primaryKey({ name: "care_dues_collections_pkey", columns: [t.orgId, t.month] }),
     check("care_dues_collections_month", sql`${t.month} ~ ${MONTH}`),
+  ],
+)
+
+/**
+ * 党费收缴 of a whole subtree per month: the sums of `care_dues_collections` over the organizations under `org_id`
+ * (itself included) for `month`, as a read computed them in one statement whose snapshot is `snap`. Valid while no
+ * dues stamp of the subtree (`care_dues_org_stamps.moved`) was written by a transaction `snap` does not see — a
+ * write of dues or of the roll bumps its organizations' stamps, and moving an organization bumps those of its
+ * subtree and of the parent it left (custom migration `care_dues_subtree_collections_triggers`) — so a district's
+ * read costs one row and an index probe, not a row per organization. Derived: recomputed when missing or stale.
+ */
+export const careDuesSubtreeCollections = pgTable(
+  "care_dues_subtree_collections",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    month: text("month").notNull(),
+    snap: pgSnapshot("snap").notNull(),
+    owing: integer("owing").notNull(),
+    unpaid: integer("unpaid").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "care_dues_subtree_collections_pkey", columns: [t.orgId, t.month] }),
+    check("care_dues_subtree_collections_month", sql`${t.month} ~ ${MONTH}`),
   ],
 )
 
@@ -457,6 +498,7 @@ export const careTables = {
   careDuesStandings,
   careDuesOrgStamps,
   careDuesCollections,
+  careDuesSubtreeCollections,
   careDuesArrears,
   careLedgerEvents,
   careSurveys,

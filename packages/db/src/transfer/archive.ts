@@ -56,6 +56,8 @@ const SYSTEM_TABLES = [
  *   test/archive.test.ts):
  *   - `care_dues_standings`: `arrearsSummaryInScope` recomputes a member with no row (as stamp mismatch).
  *   - `care_dues_collections`: `duesCollectionOf` recomputes an (organization, month) with no row.
+ *   - `care_dues_subtree_collections`: a snapshot names transactions of one database only; `duesCollectionOf` sums
+ *     a (subtree, month) with no row from the organizations' rows.
  *   - `member_org_counts` (`member_org_counts_by_status`): members per organization, stage and status, counted by the
  *     triggers as the restore inserts the members (after the organizations), as by every other write.
  *   - `care_dues_arrears` (per organization, for the organization's dues stamp and the month): the arrears
@@ -78,6 +80,7 @@ export const DERIVED_TABLES = [
   "education_study_stamps",
   "care_dues_standings",
   "care_dues_collections",
+  "care_dues_subtree_collections",
   "care_dues_arrears",
   "member_org_counts",
   "education_study_index",
