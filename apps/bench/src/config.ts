@@ -19,7 +19,10 @@ export interface BenchConfig {
   readonly small: boolean
   /** Histories the rules benchmark evaluates (BENCH_HISTORIES; 5,000 small, 1,000,000 full). */
   readonly histories: number
-  /** Members loaded into PostgreSQL (BENCH_PG_MEMBERS; 1,000,000). */
+  /**
+   * Members loaded into PostgreSQL (BENCH_PG_MEMBERS; 1,000,000 full, 20,000 small: the small mode's PostgreSQL
+   * rows, `BENCH_ONLY=api` or `morning` with a database, compare builds, they do not need the province).
+   */
   readonly pgMembers: number
   /**
    * Processes of the API on PostgreSQL (BENCH_API_PROCESSES, passed as XF_API_PROCESSES; default 1, the API's own
@@ -67,7 +70,7 @@ export const benchConfig = (env: Env = process.env): BenchConfig => {
   return {
     small,
     histories: numberOf(env, "BENCH_HISTORIES", small ? 5_000 : 1_000_000),
-    pgMembers: numberOf(env, "BENCH_PG_MEMBERS", 1_000_000),
+    pgMembers: numberOf(env, "BENCH_PG_MEMBERS", small ? 20_000 : 1_000_000),
     apiProcesses: numberOf(env, "BENCH_API_PROCESSES", 1),
     demoMembers: numberOf(env, "BENCH_DEMO_MEMBERS", small ? 2_000 : 20_000),
     seconds: numberOf(env, "BENCH_SECONDS", small ? 3 : 10),

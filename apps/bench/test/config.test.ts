@@ -29,3 +29,9 @@ test("BENCH_API_PROCESSES runs the API on PostgreSQL as its default of one proce
   expect(benchConfig({ BENCH_API_PROCESSES: "2" }).apiProcesses).toBe(2)
   expect(() => benchConfig({ BENCH_API_PROCESSES: "two" })).toThrow(/BENCH_API_PROCESSES/)
 })
+
+test("the small mode loads a 20,000-member district into PostgreSQL, the full mode the province, unless told", () => {
+  expect(benchConfig({ BENCH_SCALE: "small", BENCH_ONLY: "api" }).pgMembers).toBe(20_000)
+  expect(benchConfig({}).pgMembers).toBe(1_000_000)
+  expect(benchConfig({ BENCH_SCALE: "small", BENCH_PG_MEMBERS: "50000" }).pgMembers).toBe(50_000)
+})
