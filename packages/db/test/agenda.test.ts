@@ -1,4 +1,5 @@
 import { date } from "@xianfeng/core"
+import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   actorOfCalendarFeed,
@@ -12,6 +13,7 @@ import {
   insertUser,
   orderDeadlinesOf,
   pipelineDeadlinesOf,
+  rowsOf,
   saveCalendarIndex,
   saveFinding,
   saveMeeting,
@@ -123,6 +125,28 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
       ["乙", "overdue", "2026-12-02"],
       ["丁", "due", "2026-12-20"],
     ])
+  })
+
+  it("development: a person who left the pipeline is left out, whether the query names the stage or the row's mark", async () => {
+    // 乙 (b1) has a step due 2026-12-02 since the test above. The whole tree's query tells people of the pipeline by
+    // their index row not being put aside, a subtree's by the member's stage and status: the two must agree.
+    const names = async (scope: typeof district) =>
+      (await pipelineDeadlinesOf(database.db, scope, from, to, 100)).map((r) => r.name)
+    expect(await names(district)).toEqual(["乙", "丁"])
+    expect(await names(c01)).toEqual(["乙"])
+    // A full member now, written without a new version (plain SQL): the version check alone would keep the row.
+    await database.db.execute(sql`update members set stage = 'full' where id = ${ids.far}`)
+    const [row] = rowsOf<{ holds: boolean; recheck: string }>(
+      await database.db.execute(
+        sql`select m.version = i.member_version as holds, i.recheck_on::text as recheck from members m
+            join development_pipeline_index i on i.member_id = m.id where m.id = ${ids.far}`,
+      ),
+    )
+    expect(row).toEqual({ holds: true, recheck: "9999-12-31" })
+    expect(await names(district)).toEqual(["丁"])
+    expect(await names(c01)).toEqual([])
+    expect(await names(b1)).toEqual([])
+    await database.db.execute(sql`update members set stage = 'activist' where id = ${ids.far}`)
   })
 
   it("discipline: orders not closed whose deadline falls in the window, in the scope only", async () => {

@@ -111,7 +111,7 @@ export interface PipelineIndexEntry {
 }
 
 /** A row put aside (its person left the pipeline): never rechecked, never marked (the triggers' `9999-12-31`). */
-const PUT_ASIDE = "9999-12-31"
+export const PUT_ASIDE = "9999-12-31"
 
 /**
  * Stores (or replaces) index rows and their open steps one row each (`development_pipeline_items`, unpacked from
