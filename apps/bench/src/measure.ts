@@ -337,10 +337,12 @@ export const agendaRow = (
     target: "≤ 3× and < 500 ms",
     pass: am <= 3 * bm && am < 500,
     limit:
-      "the sources' own reads besides the two item tables (visit plans, surveys, the month's dues collection summed " +
-      "over the stored per-organization answers, classes, unqualified-member cases), each source's staleness check " +
-      "(the compliance calendar through its marks and date indexes, the pipeline's people of the scope against " +
-      "their index rows), and the signed-in request itself (HTTP, caller, transaction, audit row).",
+      "the sources' own reads besides the two item tables (visit plans, a survey's branches counted through the " +
+      "organizations for the scope, the month's dues collection from its stored subtree sum, classes, " +
+      "unqualified-member cases), each source's staleness check (the compliance calendar through its marks and " +
+      "date indexes, the pipeline's marked people), Node's own work on every source's items (up to 501 each are " +
+      "gathered, dated, titled in two languages, merged and sorted for the 500 shown), and the signed-in request " +
+      "itself (HTTP, caller, transaction, audit row).",
     detail: `median of ${api.reads.length}; max ${Math.max(...api.reads).toFixed(1)} ms; first read after the load: ${api.first.toFixed(0)} ms`,
   })
 }
