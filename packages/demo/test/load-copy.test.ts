@@ -32,7 +32,9 @@ const pinClock = async ({ db }: Database) => {
  * are compared), when a basis stamp last moved (its trigger sets the transaction's `now()`; the stamps are
  * compared), and the value of a member's dues and study-hours stamps and of an organization's dues stamp: they
  * move once per statement that writes the member's (or the organization's members') rows, and a COPY is one
- * statement where the INSERTs are several (which members and organizations have one is compared).
+ * statement where the INSERTs are several (which members and organizations have one is compared); and every
+ * transaction id or snapshot (`care_dues_org_stamps.moved`, which transaction last wrote the stamp): two loads run
+ * in different transactions.
  */
 const contents = async ({ db }: Database): Promise<Record<string, string>> => {
   const tables = rowsOf<{ t: string; cols: string }>(
@@ -44,6 +46,7 @@ const contents = async ({ db }: Database): Promise<Record<string, string>> => {
         and not (table_name = 'discipline_basis_stamps' and column_name = 'updated_at')
         and not (table_name in ('care_dues_stamps', 'care_dues_org_stamps', 'education_study_stamps')
           and column_name = 'stamp')
+        and udt_name not in ('xid8', 'pg_snapshot')
         and table_name in (select table_name from information_schema.tables
           where table_schema = 'public' and table_type = 'BASE TABLE')
       group by table_name order by table_name`),
