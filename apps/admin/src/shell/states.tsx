@@ -73,42 +73,32 @@ export const ErrorState = ({
   if (error instanceof ProblemError && error.status === 403) return <Forbidden />
   // A page's code that did not arrive (the network dropped it, or a new version replaced the files): the
   // browser's own message names a file; a reload is the way back (browsers keep a failed module until then).
-  if (isCodeLoadFailure(error))
-    return (
-      <div data-testid="error-state">
-        <Result
-          status="warning"
-          title={t("common.loadFailed")}
-          subTitle={t("common.pageCodeFailed")}
-          extra={
-            <Button type="primary" onClick={() => window.location.reload()} data-testid="reload-page">
-              {t("common.reload")}
-            </Button>
-          }
-        />
-      </div>
-    )
-  const detail =
-    error instanceof ProblemError
+  const codeFailed = isCodeLoadFailure(error)
+  const detail = codeFailed
+    ? t("common.pageCodeFailed")
+    : error instanceof ProblemError
       ? error.status === 0
         ? t("common.networkError")
         : (error.problem.detail ?? error.problem.title)
       : error instanceof Error
         ? error.message
         : String(error)
+  const action = codeFailed ? (
+    <Button type="primary" onClick={() => window.location.reload()} data-testid="reload-page">
+      {t("common.reload")}
+    </Button>
+  ) : onRetry ? (
+    <Button type="primary" onClick={onRetry}>
+      {t("common.retry")}
+    </Button>
+  ) : undefined
   return (
     <div data-testid="error-state">
       <Result
-        status="error"
+        status={codeFailed ? "warning" : "error"}
         title={t("common.loadFailed")}
         subTitle={detail}
-        extra={
-          onRetry ? (
-            <Button type="primary" onClick={onRetry}>
-              {t("common.retry")}
-            </Button>
-          ) : undefined
-        }
+        extra={action}
       />
     </div>
   )

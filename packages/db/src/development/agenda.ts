@@ -3,8 +3,8 @@
  * the pipeline index's steps (`development_pipeline_items`), not by evaluating anyone. Refresh the stale rows first
  * (`stalePipelinePeople`, as the pipeline read does).
  */
-import { date, type PlainDate } from "@xianfeng/core"
-import { and, asc, eq, gte, inArray, lte, ne, type SQL } from "drizzle-orm"
+import type { PlainDate } from "@xianfeng/core"
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
 import {
@@ -15,8 +15,6 @@ import {
 } from "../schema/index.js"
 import { pipelineStages } from "./pipeline.js"
 import { PUT_ASIDE } from "./pipeline-index.js"
-
-const PUT_ASIDE_DATE = date(PUT_ASIDE)
 
 /** One open step of one person with its deadline in the window. */
 export interface PipelineDeadline {
@@ -54,7 +52,7 @@ export const pipelineDeadlinesOf = async (
 ): Promise<PipelineDeadline[]> => {
   const wholeTree = !scope.orgPath.includes(".")
   const ofThePipeline = wholeTree
-    ? [ne(idx.recheckOn, PUT_ASIDE_DATE)]
+    ? [sql`${idx.recheckOn} <> ${PUT_ASIDE}::date`]
     : [eq(members.status, "normal"), inArray(members.stage, [...pipelineStages])]
   const rows = await db
     .select({

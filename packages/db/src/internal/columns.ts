@@ -27,6 +27,12 @@ export const plainDate = customType<{ data: PlainDate; driverData: string }>({
   fromDriver: dateOf,
 })
 
+/** PostgreSQL's 64-bit transaction id (`xid8`), as its decimal text: which transaction wrote a row. */
+export const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" })
+
+/** A snapshot of which transactions are visible (`pg_snapshot`), as its text `xmin:xmax:xip,…`. */
+export const pgSnapshot = customType<{ data: string; driverData: string }>({ dataType: () => "pg_snapshot" })
+
 /** SQL list of string literals for a CHECK constraint (`kind in (…)`); the values are our own constants. */
 export const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "))
 

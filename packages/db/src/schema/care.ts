@@ -11,7 +11,6 @@ import {
   bigint,
   bigserial,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -21,14 +20,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core"
-import { oneOf, plainDate, uuidKey } from "../internal/columns.js"
+import { oneOf, pgSnapshot, plainDate, uuidKey, xid8 } from "../internal/columns.js"
 import { members, orgs, users } from "./platform.js"
 import { recordedColumns } from "./recorded.js"
-
-/** PostgreSQL's 64-bit transaction id (`xid8`), as its decimal text. */
-const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" })
-/** A snapshot of which transactions are visible (`pg_snapshot`), as its text `xmin:xmax:xip,…`. */
-const pgSnapshot = customType<{ data: string; driverData: string }>({ dataType: () => "pg_snapshot" })
 
 /**
  * 党内关怀 (Care): party dues, the care ledger and its survey, festival visits, July-1 commendations and the
