@@ -215,6 +215,38 @@ describe("the admin, end to end against the demo district", () => {
     await logout()
   })
 
+  it("a signed-in visit to the dashboard sends its panels' reads before the admin draws anything", async () => {
+    const signedIn = await context.request.post(`${base}/api/auth/login`, {
+      data: { username: "admin", password: DEMO_PASSWORD },
+    })
+    expect(signedIn.status()).toBe(200)
+    // A fresh tab notes when React first puts something in #root.
+    const tab = await context.newPage()
+    await tab.addInitScript(() => {
+      const w = window as unknown as { firstDrawAt?: number }
+      new MutationObserver((_, observer) => {
+        if (document.getElementById("root")?.firstChild) {
+          w.firstDrawAt = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await tab.goto(`${base}/`)
+    await tab.getByTestId("panel-organization.overview").getByText("组织概况").waitFor()
+    const { firstDrawAt, reads } = await tab.evaluate(() => ({
+      firstDrawAt: (window as unknown as { firstDrawAt?: number }).firstDrawAt ?? Number.NaN,
+      reads: performance
+        .getEntriesByType("resource")
+        .filter((e) => new URL(e.name).pathname.startsWith("/api/") && !e.name.includes("/api/auth/"))
+        .map((e) => e.startTime),
+    }))
+    await tab.close()
+    await context.clearCookies()
+    expect(reads.length).toBeGreaterThan(0)
+    // Every panel read left before the first draw: none waited for React's render (main.tsx, startEarly).
+    expect(Math.max(...reads)).toBeLessThan(firstDrawAt)
+  })
+
   it("the district admin creates a user, and the API's field errors land on the form items", async () => {
     await context.clearCookies()
     await login("admin")

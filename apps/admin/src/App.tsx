@@ -27,7 +27,8 @@ import {
 import { Forbidden, Loading, NotFound } from "./shell/states"
 
 const LoginPage = lazy(() => import("./shell/LoginPage"))
-const AppLayout = lazy(() => import("./shell/AppLayout"))
+const loadAppLayout: Load = () => import("./shell/AppLayout")
+const AppLayout = lazy(() => loadOnce(loadAppLayout))
 const loadDashboardPage: Load = () => import("./shell/DashboardPage")
 
 /**
@@ -170,20 +171,40 @@ const Themed = ({ areas }: { readonly areas: readonly Area[] }) => {
   )
 }
 
+let started: Promise<void> | undefined
+
+/**
+ * Starts what the page at the address waits for, before React draws anything (`main.tsx` calls it ahead of
+ * `render`; `App` calls it again for a host that renders it alone — once per page either way). Who is signed
+ * in comes first for every page: it is asked at once, and on the dashboard's address its panels' code and
+ * reads start as soon as the answer names the role. The code of the page at the address and of the signed-in
+ * frame start loading beside it. A public page (activation) is for someone not signed in: it asks nothing.
+ *
+ * Resolves when the session's question has settled (answered, or failed: the frame shows that) and what it
+ * starts has been started; never rejects.
+ */
+export const startEarly = (areas: readonly Area[]): Promise<void> => {
+  if (started !== undefined) return started
+  const path = window.location.pathname
+  if (isPublicPath(areas, path)) {
+    started = Promise.resolve()
+    return started
+  }
+  // Asked before the code is: the browser's few connections to the server take it first.
+  started = startSession(queryClient).then((session) => {
+    if (session && window.location.pathname === "/") startHome(queryClient, areas, session.user.role)
+  })
+  if (path !== "/login") void loadOnce(loadAppLayout).catch(() => undefined)
+  const page = routeAt(areas, path)
+  if (page !== undefined) void loadOnce(page.load).catch(() => undefined)
+  return started
+}
+
 /** The admin around the areas it is given (`src/areas.ts`, passed in by `main.tsx`). */
 export const App = ({ areas }: { readonly areas: readonly Area[] }) => {
   const [catalog] = useState(() => catalogOf(areas))
-  // Who is signed in is the first thing every page waits for: ask while the pages' code is still loading, and
-  // on the dashboard's address start its panels' reads as soon as the answer names the role. The code of the
-  // page at the address starts loading now too, beside the frame's. A public page (activation) is for someone
-  // not signed in: it asks nothing.
   useEffect(() => {
-    if (isPublicPath(areas, window.location.pathname)) return
-    const page = routeAt(areas, window.location.pathname)
-    if (page !== undefined) void loadOnce(page.load).catch(() => undefined)
-    void startSession(queryClient).then((session) => {
-      if (session && window.location.pathname === "/") startHome(queryClient, areas, session.user.role)
-    })
+    void startEarly(areas)
   }, [areas])
   return (
     <QueryClientProvider client={queryClient}>
