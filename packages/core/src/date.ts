@@ -49,8 +49,26 @@ export const parseDate = (input: unknown, field = "date"): Result.Result<PlainDa
   }
 }
 
-/** Builds a date from known-good parts (for code and tests); use `parseDate` for anything a person typed. */
-export const date = (iso: string): PlainDate => Temporal.PlainDate.from(iso, { overflow: "reject" })
+// Parsed dates by their text: a PlainDate is immutable, so one instance per day can be shared, and parsing is
+// the polyfill's slow part (tens of µs) — an agenda's or a ledger's rows name a few dozen days among thousands.
+// Bounded: emptied when full. Only what parsed is kept (a refused text throws again, every time).
+const parsed = new Map<string, PlainDate>()
+const PARSED_MAX = 20_000
+
+/**
+ * Builds a date from known-good parts (for code and tests); use `parseDate` for anything a person typed.
+ * `iso`: an ISO 8601 date (`YYYY-MM-DD`). Throws `RangeError` for a text that is not a day of the calendar.
+ * Equal texts give the same (immutable) instance.
+ */
+export const date = (iso: string): PlainDate => {
+  let d = parsed.get(iso)
+  if (d === undefined) {
+    d = Temporal.PlainDate.from(iso, { overflow: "reject" })
+    if (parsed.size >= PARSED_MAX) parsed.clear()
+    parsed.set(iso, d)
+  }
+  return d
+}
 
 /**
  * The civil date of an instant in a time zone: "today" for a district. The regulations' dates are civil dates

@@ -21,6 +21,26 @@ import { assertTotalParser, expectFieldError, success } from "./helpers.js"
 /** Any civil date from 1423 to 7445: four-digit years, as ISO strings have. */
 const anyDate = fc.integer({ min: -200_000, max: 2_000_000 }).map((n) => date("1970-01-01").add({ days: n }))
 
+describe("date", () => {
+  it("gives the same immutable instance for the same text, and the right day for every text", () => {
+    expect(date("2026-07-01")).toBe(date("2026-07-01"))
+    expect(date("2026-07-01").equals(Temporal.PlainDate.from("2026-07-01"))).toBe(true)
+    // More distinct days than it keeps: each is still the day its text names.
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        expect(date(d.toString()).equals(d)).toBe(true)
+      }),
+      { numRuns: 25_000 },
+    )
+  })
+
+  it("refuses a day the calendar does not have, every time it is asked", () => {
+    expect(() => date("2026-02-29")).toThrow(RangeError)
+    expect(() => date("2026-02-29")).toThrow(RangeError)
+    expect(() => date("not a date")).toThrow(RangeError)
+  })
+})
+
 describe("parseDate", () => {
   it("reads an ISO date into a civil date", () => {
     const d = success(parseDate("2026-05-11"))

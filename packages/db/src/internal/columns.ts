@@ -1,30 +1,16 @@
-import type { PlainDate } from "@xianfeng/core"
+import { date, type PlainDate } from "@xianfeng/core"
 import { sql } from "drizzle-orm"
 import { customType, timestamp, uuid } from "drizzle-orm/pg-core"
-import { Temporal } from "temporal-polyfill"
-
-// Parsed dates by their text: a PlainDate is immutable, so one instance per day can be shared, and parsing is
-// the polyfill's slow part (~70 µs) — a year's study rows name a few hundred days among tens of thousands of rows.
-const parsed = new Map<string, PlainDate>()
-const dateOf = (text: string): PlainDate => {
-  let d = parsed.get(text)
-  if (d === undefined) {
-    d = Temporal.PlainDate.from(text)
-    if (parsed.size >= 20_000) parsed.clear()
-    parsed.set(text, d)
-  }
-  return d
-}
 
 /**
  * A `date` column read and written as `Temporal.PlainDate`: civil dates never pass through `Date`, so no
- * time zone can shift them by a day. Both drivers hand `date` values over as `YYYY-MM-DD` text; equal texts give
- * the same (immutable) instance.
+ * time zone can shift them by a day. Both drivers hand `date` values over as `YYYY-MM-DD` text, read by core's
+ * `date` (equal texts give the same immutable instance).
  */
 export const plainDate = customType<{ data: PlainDate; driverData: string }>({
   dataType: () => "date",
   toDriver: (value) => value.toString(),
-  fromDriver: dateOf,
+  fromDriver: date,
 })
 
 /** PostgreSQL's 64-bit transaction id (`xid8`), as its decimal text: which transaction wrote a row. */
