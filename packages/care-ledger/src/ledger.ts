@@ -1,4 +1,11 @@
-import { compareDates, type FieldError, fieldError, type PlainDate, Temporal } from "@xianfeng/core"
+import {
+  compareDates,
+  dayNumber,
+  type FieldError,
+  fieldError,
+  type PlainDate,
+  Temporal,
+} from "@xianfeng/core"
 import { Result } from "effect"
 import { partyAge } from "./medal.js"
 import type { CareCategory, CarePolicy } from "./policy.js"
@@ -85,15 +92,17 @@ const applyInPlace = (next: Map<string, LedgerEntry>, e: LedgerEvent): FieldErro
       return fieldError("entryId", "open", "the entry is already in the ledger", "该对象已在台账中")
     if (e.category === undefined)
       return fieldError("category", "required", "a new entry needs its category", "新列入台账须选择类别")
-    const entry: LedgerEntry = {
+    // Built field by field: a replay opens every entry of a province (~10⁵), and spreading a literal per
+    // optional field made three throwaway objects an event.
+    const entry: Mutable<LedgerEntry> = {
       entryId: e.entryId,
       category: e.category,
       openedOn: e.on,
       lastChangedOn: e.on,
-      ...(e.memberId === undefined ? {} : { memberId: e.memberId }),
-      ...(e.personName === undefined ? {} : { personName: e.personName }),
-      ...(e.detail === undefined ? {} : { detail: e.detail }),
     }
+    if (e.memberId !== undefined) entry.memberId = e.memberId
+    if (e.personName !== undefined) entry.personName = e.personName
+    if (e.detail !== undefined) entry.detail = e.detail
     next.set(e.entryId, entry)
     return undefined
   }
@@ -104,19 +113,26 @@ const applyInPlace = (next: Map<string, LedgerEntry>, e: LedgerEvent): FieldErro
   } else if (e.kind === "confirmed") {
     next.set(e.entryId, { ...current, confirmedOn: e.on })
   } else {
-    next.set(e.entryId, {
-      ...current,
-      lastChangedOn: e.on,
-      ...(e.category === undefined ? {} : { category: e.category }),
-      ...(e.detail === undefined ? {} : { detail: e.detail }),
-    })
+    const changed: Mutable<LedgerEntry> = { ...current, lastChangedOn: e.on }
+    if (e.category !== undefined) changed.category = e.category
+    if (e.detail !== undefined) changed.detail = e.detail
+    next.set(e.entryId, changed)
   }
   return undefined
 }
 
-/** Events in the order they happened: by date, then by `seq`. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** Events with their day as an integer (`dayNumber`), computed once per event, in the order they happened. */
+const inOrder = (events: readonly LedgerEvent[]): { readonly e: LedgerEvent; readonly day: number }[] =>
+  events.map((e) => ({ e, day: dayNumber(e.on) })).sort((a, b) => a.day - b.day || a.e.seq - b.e.seq)
+
+/**
+ * Events in the order they happened: by date, then by `seq`. Each event's date is turned into an integer once
+ * (`dayNumber`), not compared through the polyfill n·log n times (a province's 191,420 events: ~450 → ~40 ms).
+ */
 export const orderEvents = (events: readonly LedgerEvent[]): readonly LedgerEvent[] =>
-  [...events].sort((a, b) => compareDates(a.on, b.on) || a.seq - b.seq)
+  inOrder(events).map((x) => x.e)
 
 /**
  * The ledger as of `asOf`: every event dated on or before it, replayed in order. An event that does not apply
@@ -128,8 +144,9 @@ export const ledgerAsOf = (
 ): Result.Result<Ledger, FieldError> => {
   // One map for the whole replay, changed in place (a copy per event made a replay quadratic in the entries).
   const ledger = new Map<string, LedgerEntry>()
-  for (const e of orderEvents(events)) {
-    if (Temporal.PlainDate.compare(e.on, asOf) > 0) break
+  const last = dayNumber(asOf)
+  for (const { e, day } of inOrder(events)) {
+    if (day > last) break
     const refused = applyInPlace(ledger, e)
     if (refused !== undefined) return Result.fail(refused)
   }

@@ -4,6 +4,7 @@ import {
   compareDates,
   date,
   dateOfInstant,
+  dayNumber,
   daysBetween,
   formatDate,
   isAfter,
@@ -38,6 +39,21 @@ describe("date", () => {
     expect(() => date("2026-02-29")).toThrow(RangeError)
     expect(() => date("2026-02-29")).toThrow(RangeError)
     expect(() => date("not a date")).toThrow(RangeError)
+  })
+})
+
+describe("dayNumber", () => {
+  it("is yyyymmdd", () => {
+    expect(dayNumber(date("2026-07-01"))).toBe(20260701)
+    expect(dayNumber(date("1949-10-01"))).toBe(19491001)
+  })
+
+  it("orders any two dates as compareDates does", () => {
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => {
+        expect(Math.sign(dayNumber(a) - dayNumber(b))).toBe(Math.sign(compareDates(a, b)))
+      }),
+    )
   })
 })
 
