@@ -129,7 +129,7 @@ const inOrder = (events: readonly LedgerEvent[]): { readonly e: LedgerEvent; rea
 
 /**
  * Events in the order they happened: by date, then by `seq`. Each event's date is turned into an integer once
- * (`dayNumber`), not compared through the polyfill n·log n times (a province's 191,420 events: ~450 → ~40 ms).
+ * (`dayNumber`), not compared through the polyfill n·log n times (191,000 events: ~450 → ~165 ms).
  */
 export const orderEvents = (events: readonly LedgerEvent[]): readonly LedgerEvent[] =>
   inOrder(events).map((x) => x.e)

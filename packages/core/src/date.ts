@@ -84,9 +84,9 @@ export const compareDates = (a: PlainDate, b: PlainDate): number => Temporal.Pla
 
 /**
  * The date as one integer, `yyyymmdd` (2026-07-01 → 20260701; the polyfill build in use knows the ISO calendar
- * only, so its year, month and day are the ISO fields): two dates' numbers
- * order as `compareDates` orders them, so a sort of many dates computes each number once and compares integers
- * (the polyfill's `compare` costs ~125 ns a call, a sort of n dates makes n·log n of them).
+ * only, so its year, month and day are the ISO fields). Two dates' numbers order as `compareDates` orders them,
+ * so a sort of many dates computes each number once and compares integers (the polyfill's `compare` costs
+ * ~125 ns a call, and a sort of n dates makes n·log n of them).
  */
 export const dayNumber = (d: PlainDate): number => d.year * 10_000 + d.month * 100 + d.day
 export const isBefore = (a: PlainDate, b: PlainDate): boolean => compareDates(a, b) < 0
