@@ -247,6 +247,48 @@ describe("the admin, end to end against the demo district", () => {
     expect(Math.max(...reads)).toBeLessThan(firstDrawAt)
   })
 
+  it("a signed-in dashboard on a desktop draws its side menu unfolded from the start, never wider than the window", async () => {
+    const signedIn = await context.request.post(`${base}/api/auth/login`, {
+      data: { username: "admin", password: DEMO_PASSWORD },
+    })
+    expect(signedIn.status()).toBe(200)
+    const tab = await context.newPage()
+    await tab.setViewportSize({ width: 1440, height: 900 })
+    // After every DOM change and every frame: the side menu's width and how far the page reaches sideways.
+    await tab.addInitScript(() => {
+      const w = window as unknown as { siderWidths: number[]; widest: number }
+      w.siderWidths = []
+      w.widest = 0
+      const note = () => {
+        const sider = document.querySelector(".xf-sider")
+        if (sider) w.siderWidths.push(Math.round(sider.getBoundingClientRect().width))
+        const wide = Math.max(document.documentElement.scrollWidth, document.body?.scrollWidth ?? 0)
+        w.widest = Math.max(w.widest, wide)
+      }
+      new MutationObserver(note).observe(document, { childList: true, subtree: true, attributes: true })
+      const frame = () => {
+        note()
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+    try {
+      await tab.goto(`${base}/`)
+      await tab.getByTestId("stage-chart").locator("canvas").waitFor()
+      await tab.getByTestId("discipline-panel").waitFor()
+      await tab.waitForTimeout(500)
+      const { siderWidths, widest } = await tab.evaluate(() => {
+        const w = window as unknown as { siderWidths: number[]; widest: number }
+        return { siderWidths: w.siderWidths, widest: w.widest }
+      })
+      expect(new Set(siderWidths), "the side menu's widths while the dashboard drew").toEqual(new Set([216]))
+      expect(widest, "the widest the page got while its panels drew").toBeLessThanOrEqual(1440)
+    } finally {
+      await tab.close()
+      await context.clearCookies()
+    }
+  })
+
   it("the district admin creates a user, and the API's field errors land on the form items", async () => {
     await context.clearCookies()
     await login("admin")

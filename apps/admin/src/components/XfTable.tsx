@@ -1,6 +1,7 @@
-import { Card, Grid, List, Table, type TableProps } from "antd"
+import { Card, List, Table, type TableProps } from "antd"
 import type { ColumnType } from "antd/es/table"
 import { type HTMLAttributes, isValidElement, type KeyboardEvent, type ReactNode } from "react"
+import { useScreens } from "./screens"
 
 type Column<T> = ColumnType<T> & { readonly children?: unknown }
 
@@ -48,7 +49,7 @@ const keyboardRow = (attrs: HTMLAttributes<HTMLElement>): HTMLAttributes<HTMLEle
  * Use it (or `QueryTable`, which uses it) for every table.
  */
 export const XfTable = <T extends object>(props: TableProps<T>) => {
-  const screens = Grid.useBreakpoint()
+  const screens = useScreens()
   const { onRow, ...rest } = props
   const rowProps = onRow
     ? (record: T, index?: number) => keyboardRow(onRow(record, index) as HTMLAttributes<HTMLElement>)

@@ -1,8 +1,9 @@
 import { DashboardOutlined, DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons"
 import { useQueryClient } from "@tanstack/react-query"
-import { App as AntApp, Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd"
+import { App as AntApp, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd"
 import { Suspense, useEffect, useRef, useState } from "react"
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom"
+import { useScreens } from "../components/screens"
 import { useI18n } from "../i18n/I18nProvider"
 import { useAreas } from "./areas-context"
 import { useSession } from "./auth"
@@ -21,7 +22,7 @@ export const AppLayout = () => {
   const navigate = useNavigate()
   const { message } = AntApp.useApp()
   const areas = useAreas()
-  const screens = Grid.useBreakpoint()
+  const screens = useScreens()
   // Below md (a phone) the side menu folds away entirely and the header keeps only the avatar: the name,
   // role and branch move into the account menu, so nothing pushes the page wider than the screen.
   const phone = screens.md === false

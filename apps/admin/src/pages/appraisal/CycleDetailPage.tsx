@@ -5,7 +5,6 @@ import {
   Button,
   Descriptions,
   Drawer,
-  Grid,
   Input,
   List,
   Select,
@@ -18,6 +17,7 @@ import type { ColumnsType } from "antd/es/table"
 import { type ReactNode, useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
 import { ProblemError } from "../../api/problem"
+import { useScreens } from "../../components/screens"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { useSession } from "../../shell/auth"
@@ -117,7 +117,7 @@ const CycleDetailPage = () => {
   const { message } = App.useApp()
   const { session } = useSession()
   const queryClient = useQueryClient()
-  const screens = Grid.useBreakpoint()
+  const screens = useScreens()
   const phone = screens.md === false
   const figures = useCycleFigures()
   const detail = useQuery({ queryKey: ["appraisal", "cycle", id], queryFn: () => appraisalApi.cycle(id) })

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query"
 import type { HeatmapRollup } from "@xianfeng/api/contract/discipline"
-import { Breadcrumb, Button, Empty, Grid, Pagination, Select, Space, Tag, Typography } from "antd"
+import { Breadcrumb, Button, Empty, Pagination, Select, Space, Tag, Typography } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import { OrgPicker } from "../../components/OrgPicker"
+import { useScreens } from "../../components/screens"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
 import { ErrorState, Loading } from "../../shell/states"
@@ -39,7 +40,7 @@ const rateOf = (statuses: readonly string[], cell: readonly number[]): number | 
 const HeatmapPage = () => {
   const { t } = useI18n()
   const navigate = useNavigate()
-  const narrow = Grid.useBreakpoint().md === false
+  const narrow = useScreens().md === false
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
   const page = Math.max(1, Number(params.get("page")) || 1)

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query"
-import { Col, Empty, Grid, Row, Statistic, Typography } from "antd"
+import { Col, Empty, Row, Statistic, Typography } from "antd"
 import ReactEChartsCore from "echarts-for-react/esm/core"
 import { useMemo } from "react"
 import { useNavigate } from "react-router-dom"
 import { stages } from "../../api/types"
 import { echarts } from "../../charts/echarts"
+import { useScreens } from "../../components/screens"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
 import { scopeRootQuery, scopeStagesQuery } from "./queries"
@@ -13,7 +14,7 @@ import { scopeRootQuery, scopeStagesQuery } from "./queries"
 const OverviewPanel = () => {
   const { t, td } = useI18n()
   const navigate = useNavigate()
-  const narrow = Grid.useBreakpoint().md === false
+  const narrow = useScreens().md === false
   // Both at once: the stage counts of the caller's whole scope need not wait for the scope's root.
   const root = useQuery(scopeRootQuery())
   const byStage = useQuery(scopeStagesQuery())
