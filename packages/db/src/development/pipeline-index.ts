@@ -6,7 +6,7 @@
  * The board and the attention list read it, not the rules.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { stageCountsInScope } from "../platform/members.js"
@@ -172,40 +172,58 @@ export const savePipelineIndex = async (db: XfDb, entries: readonly PipelineInde
   })
 }
 
-/** A person of the pipeline with open deadlines, as the index holds them. */
-export interface IndexedPerson {
-  readonly id: string
+/** One open step of a person of the pipeline that wants attention (`pipelineAttentionOf`). */
+export interface PipelineAttentionRow {
+  readonly memberId: string
   readonly name: string
   readonly orgId: string
   readonly orgName: string
   readonly stage: PipelineStage
-  readonly items: readonly PipelineIndexItem[]
+  readonly step: string
+  /** As the index row's evaluation found it (the row holds today: refresh the stale ones first). */
+  readonly state: "due" | "overdue"
+  readonly dueBy: PlainDate
 }
 
 /**
- * The pipeline's people (subtree `within` of the scope) with open deadlines, from the index rows that hold for
- * their member row's current version. Refresh the stale ones first (`stalePipelinePeople`).
+ * The open steps that want attention in the subtree `within` of the scope: every overdue step, and every step due
+ * on or before `horizon` (the caller's today plus the attention window, `ATTENTION_DAYS` of the development rules'
+ * `attentionOf`), from the pipeline index's steps (`development_pipeline_items`) whose index row holds for the
+ * member row's current version; in person (member id) and index order, so the rules' stable sort breaks ties as it
+ * did over whole index rows. Refresh the stale rows first (`stalePipelinePeople`).
+ *
+ * Reads only the steps in the window, not every person's stored items: at a province's whole tree about 10,000
+ * steps instead of the 95,402 index rows (their JSON items unpacked in Node), which took about a second.
  */
-export const indexedPipelineOf = async (db: XfDb, scope: Scope, within: string): Promise<IndexedPerson[]> =>
+export const pipelineAttentionOf = async (
+  db: XfDb,
+  scope: Scope,
+  within: string,
+  horizon: PlainDate,
+): Promise<PipelineAttentionRow[]> =>
   (await db
     .select({
-      id: members.id,
+      memberId: members.id,
       name: members.name,
       orgId: members.orgId,
       orgName: orgs.name,
       stage: members.stage,
-      items: idx.items,
+      step: stepRows.step,
+      state: stepRows.state,
+      dueBy: stepRows.dueBy,
     })
-    .from(idx)
-    .innerJoin(members, eq(members.id, idx.memberId))
+    .from(stepRows)
+    .innerJoin(idx, eq(idx.memberId, stepRows.memberId))
+    .innerJoin(members, eq(members.id, stepRows.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(
       and(
         inPipeline(scope, within),
         eq(idx.memberVersion, members.version),
-        sql`${idx.items} <> '[]'::jsonb`,
+        or(lte(stepRows.dueBy, horizon), eq(stepRows.state, "overdue")),
       ),
-    )) as IndexedPerson[]
+    )
+    .orderBy(asc(stepRows.memberId), asc(stepRows.ordinal))) as PipelineAttentionRow[]
 
 /** The column holding the day a person entered each pipeline stage. */
 const sinceColumn = {

@@ -1,3 +1,4 @@
+import { eq, sql } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import {
@@ -6,7 +7,7 @@ import {
   compositionFactsOf,
   developmentCaseOf,
   developmentPipelineOf,
-  indexedPipelineOf,
+  pipelineAttentionOf,
   pipelineBoardOf,
   planUnitsOf,
   recordActivistPoolAnalysis,
@@ -20,7 +21,7 @@ import {
 import { insertOrg } from "../../src/org-tree.js"
 import { insertMember, type MemberInput } from "../../src/platform/members.js"
 import { NotInScope, type Scope } from "../../src/platform/scope.js"
-import type { MemberStage } from "../../src/schema/index.js"
+import { type MemberStage, members } from "../../src/schema/index.js"
 import { type SuiteContext, testVault, unwrap } from "./context.js"
 
 const d = (iso: string) => Temporal.PlainDate.from(iso)
@@ -232,7 +233,15 @@ export const developmentSuite = (ctx: SuiteContext) =>
           memberVersion: p.version,
           evaluatedOn: today,
           recheckOn: p.name === "戊" ? today : d("2026-12-20"),
-          items: p.name === "乙" ? [{ step: "political-review", state: "overdue", dueBy: "2026-11-01" }] : [],
+          items:
+            p.name === "乙"
+              ? [{ step: "political-review", state: "overdue", dueBy: "2026-11-01" }]
+              : p.name === "甲"
+                ? [
+                    { step: "talk", state: "due", dueBy: "2027-03-01" },
+                    { step: "activist-decision", state: "due", dueBy: "2026-12-20" },
+                  ]
+                : [],
         })),
       )
       // 戊's day has come; everyone else holds.
@@ -246,9 +255,28 @@ export const developmentSuite = (ctx: SuiteContext) =>
           .map((p) => p.name)
           .sort(),
       ).toEqual(["乙", "甲"].sort())
-      const indexed = await indexedPipelineOf(db, district, "dv_d")
-      expect(indexed.map((p) => [p.name, p.items.map((i) => i.step)])).toEqual([["乙", ["political-review"]]])
-      expect(await indexedPipelineOf(db, committee2, "dv_d.dv_c2")).toEqual([])
+      // What wants attention by a horizon: every overdue step, the due ones up to it, never one further out.
+      const attention = async (scope: Scope, within: string, horizon: string) =>
+        (await pipelineAttentionOf(db, scope, within, d(horizon))).map((r) => [
+          r.name,
+          r.stage,
+          r.step,
+          r.state,
+          r.dueBy.toString(),
+        ])
+      expect(await attention(district, "dv_d", "2026-12-30")).toEqual(
+        [
+          ["甲", "applicant", "activist-decision", "due", "2026-12-20"],
+          ["乙", "development-object", "political-review", "overdue", "2026-11-01"],
+        ].sort((a, b) => ((ids[a[0] as "甲"] ?? "") < (ids[b[0] as "甲"] ?? "") ? -1 : 1)),
+      )
+      expect((await attention(district, "dv_d", "2027-03-01")).map((r) => r[2]).sort()).toEqual(
+        ["activist-decision", "political-review", "talk"].sort(),
+      )
+      expect(await attention(district, "dv_d", "2026-10-01")).toEqual([
+        ["乙", "development-object", "political-review", "overdue", "2026-11-01"],
+      ])
+      expect(await attention(committee2, "dv_d.dv_c2", "2027-03-01")).toEqual([])
       const board = await pipelineBoardOf(db, district, "dv_d", 10)
       expect(board.map((c) => [c.stage, c.people.map((p) => p.name)])).toEqual([
         ["applicant", ["甲"]],
@@ -256,5 +284,11 @@ export const developmentSuite = (ctx: SuiteContext) =>
         ["development-object", ["乙"]],
         ["probationary", ["己"]],
       ])
+      // A write to 甲's member row moves the version on: the stored steps no longer count until evaluated again.
+      await db
+        .update(members)
+        .set({ version: sql`${members.version} + 1` })
+        .where(eq(members.id, ids.甲 ?? ""))
+      expect((await attention(district, "dv_d", "2027-03-01")).map((r) => r[0])).toEqual(["乙"])
     })
   })

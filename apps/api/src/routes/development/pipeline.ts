@@ -1,7 +1,6 @@
-import { date, type PlainDate } from "@xianfeng/core"
 import {
-  indexedPipelineOf,
   loadDevelopmentPolicy,
+  pipelineAttentionOf,
   pipelineBoardOf,
   pipelineCountsOf,
   pipelineStages,
@@ -43,19 +42,17 @@ export const pipeline = route({
       const extra = new Map(policy.extraSteps.map((x) => [x.id as string, x.name]))
       const nameOf = (step: string) =>
         isStepId(step) ? stepDefinition(step).name : (extra.get(step) ?? { "zh-CN": step, en: step })
-      const indexed = (await indexedPipelineOf(tx, actor, within)).sort((a, b) => (a.id < b.id ? -1 : 1))
+      const days = query.days ?? ATTENTION_DAYS
+      // Only the steps in the window are read (every overdue one, the due ones up to the horizon); the rules'
+      // attentionOf orders them and keeps exactly what it would keep of every person's stored steps.
+      const rows = await pipelineAttentionOf(tx, actor, within, today.add({ days }))
       const attention = attentionOf(
-        indexed.map((person) => ({
-          person,
-          steps: person.items.map((i) => ({
-            step: i.step as never,
-            name: nameOf(i.step),
-            state: i.state,
-            dueBy: date(i.dueBy) as PlainDate,
-          })),
+        rows.map((r) => ({
+          person: { id: r.memberId, name: r.name, orgId: r.orgId, orgName: r.orgName, stage: r.stage },
+          steps: [{ step: r.step as never, name: nameOf(r.step), state: r.state, dueBy: r.dueBy }],
         })),
         today,
-        query.days ?? ATTENTION_DAYS,
+        days,
       )
       const counts = await pipelineCountsOf(tx, actor, within)
       const board = (await pipelineBoardOf(tx, actor, within, BOARD_CAP)).map((col) => ({
