@@ -392,5 +392,33 @@ describe.each(backends)("The monthly compliance index on %s", (backend) => {
     expect(all.branches).toBeGreaterThan(10)
     expect(all.orders.notClosed).toBeGreaterThanOrEqual(overview.orders.notClosed)
     expect(all.orders.overdue).toBeGreaterThan(0)
-  })
+    // The district's figures as a full evaluation of every organization gives them (not the stored roll-up the
+    // overview reads): Q4 and the year summed over the tree, and the branches with an own overdue or missed
+    // period ending in October to December.
+    const full = await evaluated(2026, "2026-11-27")
+    const pick = (c: unknown) => {
+      const { met, upcoming, due, overdue, missed } = c as Record<
+        "met" | "upcoming" | "due" | "overdue" | "missed",
+        number
+      >
+      return { met, upcoming, due, overdue, missed }
+    }
+    const quarters = (full.quarters.d1 as unknown[]).map(pick)
+    expect(pick(all.quarterCounts)).toEqual(quarters[3])
+    expect(pick(all.yearCounts)).toEqual(
+      quarters.reduce((a, q) => ({
+        met: a.met + q.met,
+        upcoming: a.upcoming + q.upcoming,
+        due: a.due + q.due,
+        overdue: a.overdue + q.overdue,
+        missed: a.missed + q.missed,
+      })),
+    )
+    const cells = Object.values(full.cells) as { overdue: number; missed: number }[][]
+    expect(all.branches).toBe(cells.length)
+    const behind = cells.filter((months) => months.slice(9).some((m) => m.overdue + m.missed > 0)).length
+    expect(all.branchesBehind).toBe(behind)
+    expect(behind).toBeGreaterThan(0)
+    expect(behind).toBeLessThan(cells.length)
+  }, 600_000)
 })

@@ -278,6 +278,45 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_discipline"))("$na
         overdue: 0,
         missed: 3 * 3,
       })
+      // Every branch has a missed period in every month: each is behind in every quarter.
+      expect(h.rollup.map((r) => [r.orgId, r.branchesBehind])).toEqual([
+        ["c02", [3, 3, 3, 3]],
+        ["b23", [1, 1, 1, 1]],
+        ["g1", [2, 2, 2, 2]],
+      ])
+      // A branch with nothing overdue or missed ending in a quarter is not behind in it, one overdue period makes
+      // it so, and a committee's own misses (c02's) count no branch.
+      const quiet = { met: 1, upcoming: 0, due: 0, overdue: 0, missed: 0 }
+      const b21Months = Array.from({ length: 12 }, (_, i) =>
+        i === 4 ? { ...quiet, overdue: 1 } : i === 10 ? { ...quiet, missed: 2 } : quiet,
+      )
+      const entry = (orgId: string, months: readonly (typeof quiet)[]) => ({
+        orgId,
+        year: 2026,
+        basis: "print-a|0|0",
+        evaluatedOn: today,
+        recheckOn: date("2027-01-01"),
+        months,
+      })
+      await saveComplianceIndex(database.db, [
+        entry("b21", b21Months),
+        entry(
+          "b22",
+          Array.from({ length: 12 }, () => quiet),
+        ),
+      ])
+      expect((await read()).rollup.map((r) => [r.orgId, r.branchesBehind])).toEqual([
+        ["c02", [1, 2, 1, 2]],
+        ["b23", [1, 1, 1, 1]],
+        ["g1", [0, 1, 0, 1]],
+      ])
+      await store(
+        [
+          { id: "b21", basis: "print-a|0|0" },
+          { id: "b22", basis: "print-a|0|0" },
+        ],
+        { b21: 100, b22: 1000 },
+      )
       // The second page of one branch, and a page past the end.
       const second = await complianceHeatmapOf(database.db, c02, root, 2026, today, policy, {
         offset: 1,

@@ -145,6 +145,11 @@ export interface ComplianceRollupRow {
   readonly branches: number
   /** Q1 first: its own obligation-periods and those of every organization below it ending in the quarter. */
   readonly quarters: readonly StoredStatusCounts[]
+  /**
+   * Q1 first: the branches of its subtree behind in the quarter — at least one of the branch's own
+   * obligation-periods ending in it overdue or missed (the dashboard's 纪律约束 panel counts them this quarter).
+   */
+  readonly branchesBehind: readonly number[]
 }
 
 /** A branch of a heatmap's page with its stored months (January first; empty when it has no stored row). */
@@ -187,6 +192,7 @@ const emptyQuarters = (): StoredStatusCounts[] =>
  *   every organization below it, as `rollUpCounts` of the rules package adds them up the tree), with each one's
  *   branches; an organization without a stored row counts nothing. The child an organization falls under is read
  *   from its path (the segment after the root's), so the sums are one grouped pass, not a join on path ranges;
+ *   with them, per quarter, how many of those branches are behind (an own overdue or missed period ending in it);
  * - `branches`: the `page` of the subtree's branches in path order, with their stored months; `total`: how many.
  *
  * When `stale` is not empty the rest is as stored before: evaluate and store those rows
@@ -205,6 +211,17 @@ export const complianceHeatmapOf = async (
   const sums = sql.raw(
     Array.from({ length: 4 * n }, (_, i) => `coalesce(sum(quarters[${i + 1}]), 0)::int`).join(", "),
   )
+  // A branch is behind in quarter i when its own overdue and missed periods ending in it are more than none.
+  const slot = (i: number, k: (typeof QUARTER_COUNTS_ORDER)[number]) =>
+    i * n + QUARTER_COUNTS_ORDER.indexOf(k) + 1
+  const behind = sql.raw(
+    [0, 1, 2, 3]
+      .map(
+        (i) =>
+          `count(*) filter (where kind = 'branch' and coalesce(quarters[${slot(i, "overdue")}], 0) + coalesce(quarters[${slot(i, "missed")}], 0) > 0)::int`,
+      )
+      .join(", "),
+  )
   const inTree = and(
     orgRowInScope(scope),
     root.path === scope.orgPath ? undefined : pathInSubtree(orgs.path, root.path),
@@ -220,6 +237,7 @@ export const complianceHeatmapOf = async (
     n: number | null
     basis: string | null
     q: number[] | null
+    behind: number[] | null
     months: StoredStatusCounts[] | null
   }>(
     await db.execute(sql`
@@ -240,26 +258,26 @@ export const complianceHeatmapOf = async (
       ),
       grouped as (
         select grouping(child) as whole, child, count(*) filter (where kind = 'branch')::int as branches,
-          array[${sums}] as q
+          array[${sums}] as q, array[${behind}] as behind
         from sub group by grouping sets ((child), ())
       )
       select 0 as part, c.id, null as name, c.kind, null as parent_id, (case when c.committee then 1 else 0 end) as n,
-          c.basis, null::int[] as q, null::jsonb as months, c.path as ord
+          c.basis, null::int[] as q, null::int[] as behind, null::jsonb as months, c.path as ord
         from checked as c
         where c.stored is null or c.stored <> c.basis
           or not (c.evaluated_on <= ${today.toString()}::date and c.recheck_on > ${today.toString()}::date)
       union all
       select case when g.whole = 1 then 1 else 2 end, coalesce(g.child, ${root.id}), o.name, o.kind, o.parent_id,
-          g.branches, null, g.q, null, o.path
+          g.branches, null, g.q, g.behind, null, o.path
         from grouped as g join ${orgs} as o on o.id = coalesce(g.child, ${root.id})
         where (g.whole = 1 or g.child is not null) and ${pathInScope(sql`o.path`, scope)}
       union all
-      select 3, p.id, p.name, null, p.parent_id, null, null, null, ci.months, p.path
+      select 3, p.id, p.name, null, p.parent_id, null, null, null, null, ci.months, p.path
         from (select id, name, parent_id, path from sub where kind = 'branch' order by path
           limit ${page.limit} offset ${page.offset}) as p
         left join ${ci} as ci on ci.org_id = p.id and ci.year = ${year}
       union all
-      select 4, null, null, null, null, null, null, null, dp.overlay, null
+      select 4, null, null, null, null, null, null, null, null, dp.overlay, null
         from ${districtPolicies} as dp
         where dp.org_id = ${districtOf(scope.orgPath)} and dp.area = ${policy.area}
       order by part, ord`),
@@ -300,6 +318,7 @@ export const complianceHeatmapOf = async (
         parentId: part === 1 ? null : r.parent_id,
         branches: branchCount,
         quarters,
+        branchesBehind: [0, 1, 2, 3].map((i) => Number(r.behind?.[i] ?? 0)),
       })
     }
   }

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto"
 import { type PlainDate, Temporal } from "@xianfeng/core"
 import {
+  type ComplianceHeatmap,
   type ComplianceIndexEntry,
   complianceBasesOf,
+  complianceHeatmapOf,
+  districtOf,
   loadAreaPolicy,
   policyOfOverlay,
   type Scope,
@@ -150,4 +153,42 @@ export const evaluateAndStore = async (
   })
   await saveComplianceIndex(db, entries)
   return fresh
+}
+
+/**
+ * The print of the district policy each district's heatmap was last read with, by district: a read judges the
+ * stored rows with it in the same statement that returns the policy in force, and reads again only when they
+ * differ (the first read of a process, or after the district changed its policy). A hint, never trusted.
+ */
+const lastPrint = new Map<string, string>()
+
+/**
+ * The stored compliance of the subtree of `root` for `year` as of `today`, checked (`complianceHeatmapOf` of the
+ * database: the roll-ups of the root and its direct children, per quarter, with the branches behind; `page` of its
+ * branches with their months) — in one statement when nothing is stale and the district's policy is the one this
+ * process last saw; else judged with the policy in force, the stale organizations evaluated and stored
+ * (`evaluateAndStore`), and read again. The heatmap and the dashboard's 纪律约束 panel read through it.
+ */
+export const checkedHeatmapOf = async (
+  db: XfDb,
+  scope: Scope,
+  root: { readonly id: string; readonly path: string },
+  year: number,
+  today: PlainDate,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<ComplianceHeatmap> => {
+  const district = districtOf(scope.orgPath)
+  const read = (print: string) =>
+    complianceHeatmapOf(db, scope, root, year, today, { area: disciplinePolicy.id, print }, page)
+  const guess = lastPrint.get(district) ?? ""
+  let heatmap = await read(guess)
+  const { policy, print } = disciplinePolicyOfOverlay(heatmap.overlay)
+  lastPrint.set(district, print)
+  if (print !== guess) heatmap = await read(print)
+  if (heatmap.stale.length > 0) {
+    // Those rows are evaluated again and stored first; then the heatmap is read again from the stored rows.
+    await evaluateAndStore(db, scope, heatmap.stale, year, today, policy)
+    heatmap = await read(print)
+  }
+  return heatmap
 }

@@ -1,25 +1,13 @@
-import { complianceHeatmapOf, districtOf, orgInScope } from "@xianfeng/db"
-import {
-  addCounts,
-  complianceRate,
-  disciplinePolicy,
-  type StatusCounts,
-} from "@xianfeng/inspection-scheduling"
+import { orgInScope } from "@xianfeng/db"
+import { addCounts, complianceRate, type StatusCounts } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
-import { disciplinePolicyOfOverlay, evaluateAndStore } from "./compliance-index.js"
+import { checkedHeatmapOf } from "./compliance-index.js"
 import { HEATMAP_PAGE_SIZE, HEATMAP_STATUSES, HeatmapQuery, HeatmapView } from "./contract.js"
 
 const countsView = (c: StatusCounts) => ({ ...c, rate: complianceRate(c) })
 const cellOf = (c: StatusCounts | undefined): number[] =>
   c === undefined ? [0, 0, 0, 0, 0] : HEATMAP_STATUSES.map((s) => c[s])
-
-/**
- * The print of the district policy each district's heatmap was last read with, by district: a read judges the
- * stored rows with it in the same statement that returns the policy in force, and reads again only when they
- * differ (the first read of a process, or after the district changed its policy). A hint, never trusted.
- */
-const lastPrint = new Map<string, string>()
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i)
 
@@ -41,30 +29,10 @@ export const disciplineHeatmap = route({
       query.orgId === undefined
         ? { id: actor.orgId, path: actor.orgPath }
         : await orgInScope(deps.db, actor, query.orgId)
-    // One statement: the district's policy overlay, the stale organizations (usually none), the roll-ups summed
-    // in SQL and the page's months — judged with the print of the policy this process last saw in the district,
-    // and read again with the right one when the overlay returned says the policy is another.
-    const district = districtOf(actor.orgPath)
-    const read = (print: string) =>
-      complianceHeatmapOf(
-        deps.db,
-        actor,
-        root,
-        year,
-        asOf,
-        { area: disciplinePolicy.id, print },
-        { offset: (page - 1) * pageSize, limit: pageSize },
-      )
-    const guess = lastPrint.get(district) ?? ""
-    let heatmap = await read(guess)
-    const { policy, print } = disciplinePolicyOfOverlay(heatmap.overlay)
-    lastPrint.set(district, print)
-    if (print !== guess) heatmap = await read(print)
-    if (heatmap.stale.length > 0) {
-      // Those rows are evaluated again and stored first; then the heatmap is read again from the stored rows.
-      await evaluateAndStore(deps.db, actor, heatmap.stale, year, asOf, policy)
-      heatmap = await read(print)
-    }
+    const heatmap = await checkedHeatmapOf(deps.db, actor, root, year, asOf, {
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    })
     return {
       year,
       asOf: asOf.toString(),

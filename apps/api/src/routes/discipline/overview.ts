@@ -5,12 +5,11 @@ import {
   followedBy,
   isOverdue,
   periodContaining,
-  rollUpCounts,
   type StatusCounts,
 } from "@xianfeng/inspection-scheduling"
 import { todayOf } from "../../deps.js"
 import { route } from "../../http/route.js"
-import { yearComplianceOf } from "./compliance-index.js"
+import { checkedHeatmapOf } from "./compliance-index.js"
 import { DisciplineOverview } from "./contract.js"
 import { orderOf } from "./inspections.js"
 
@@ -27,33 +26,31 @@ export const disciplineOverview = route({
   handler: async ({ actor, deps }) => {
     const asOf = todayOf(deps)
     const quarter = periodContaining("quarter", asOf)
-    const first = quarter.start.month - 1
-    const orgs = await yearComplianceOf(deps.db, actor, undefined, asOf.year, asOf)
-    const ids = new Set(orgs.map((o) => o.id))
-    const nodes = orgs.map((o) => ({
-      id: o.id,
-      parentId: o.parentId !== null && ids.has(o.parentId) ? o.parentId : null,
-    }))
-    const ownQuarter = new Map(orgs.map((o) => [o.id, addCounts(...o.months.slice(first, first + 3))]))
-    const quarterTotals = rollUpCounts(nodes, ownQuarter)
-    const yearTotals = rollUpCounts(nodes, new Map(orgs.map((o) => [o.id, addCounts(...o.months)])))
-    const root = orgs.find((o) => o.id === actor.orgId) ?? orgs[0]
-    const branches = orgs.filter((o) => o.kind === "branch")
+    const q = (quarter.start.month - 1) / 3
+    // The stored roll-up of the whole scope, checked, without a page of branches: the scope's own counts summed
+    // in SQL with the branches behind per quarter, not every organization's months shipped to Node.
+    const heatmap = await checkedHeatmapOf(
+      deps.db,
+      actor,
+      { id: actor.orgId, path: actor.orgPath },
+      asOf.year,
+      asOf,
+      { offset: 0, limit: 0 },
+    )
+    const root = heatmap.rollup.find((o) => o.parentId === null)
+    const quarters = root?.quarters ?? []
     const orders = (await ordersInScope(deps.db, actor, undefined))
       .map(orderOf)
       .filter((o) => o.state !== "closed")
     return {
       asOf: asOf.toString(),
-      orgId: root?.id ?? actor.orgId,
+      orgId: root?.orgId ?? actor.orgId,
       orgName: root?.name ?? actor.orgId,
       quarter: quarter.key,
-      quarterCounts: countsView(quarterTotals.get(root?.id ?? "") ?? addCounts()),
-      yearCounts: countsView(yearTotals.get(root?.id ?? "") ?? addCounts()),
-      branchesBehind: branches.filter((b) => {
-        const c = ownQuarter.get(b.id)
-        return c !== undefined && c.overdue + c.missed > 0
-      }).length,
-      branches: branches.length,
+      quarterCounts: countsView(quarters[q] ?? addCounts()),
+      yearCounts: countsView(addCounts(...quarters)),
+      branchesBehind: root?.branchesBehind[q] ?? 0,
+      branches: root?.branches ?? 0,
       orders: {
         notClosed: orders.length,
         awaitingVerification: orders.filter((o) => o.state === "submitted").length,
