@@ -128,6 +128,21 @@ export const members = pgTable(
       .where(
         sql`${t.status} = 'normal' and ${t.stage} in ('applicant', 'activist', 'development-object', 'probationary')`,
       ),
+    // The pipeline board's order per stage (`pipelineBoardOf`: longest in the stage first, by the day the person
+    // entered it, then id): the board of a large subtree walks the stage's entries in that order and stops at its
+    // 50 people instead of sorting the stage's every member (a province's whole tree: ~100 ms a stage, ~2 ms).
+    index("members_board_applicant_idx")
+      .on(t.appliedOn, t.id)
+      .where(sql`${t.status} = 'normal' and ${t.stage} = 'applicant'`),
+    index("members_board_activist_idx")
+      .on(t.activistOn, t.id)
+      .where(sql`${t.status} = 'normal' and ${t.stage} = 'activist'`),
+    index("members_board_development_object_idx")
+      .on(t.developmentObjectOn, t.id)
+      .where(sql`${t.status} = 'normal' and ${t.stage} = 'development-object'`),
+    index("members_board_probationary_idx")
+      .on(t.admittedOn, t.id)
+      .where(sql`${t.status} = 'normal' and ${t.stage} = 'probationary'`),
   ],
 )
 

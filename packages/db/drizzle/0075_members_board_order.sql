@@ -1,0 +1,4 @@
+CREATE INDEX "members_board_applicant_idx" ON "members" USING btree ("applied_on","id") WHERE "members"."status" = 'normal' and "members"."stage" = 'applicant';--> statement-breakpoint
+CREATE INDEX "members_board_activist_idx" ON "members" USING btree ("activist_on","id") WHERE "members"."status" = 'normal' and "members"."stage" = 'activist';--> statement-breakpoint
+CREATE INDEX "members_board_development_object_idx" ON "members" USING btree ("development_object_on","id") WHERE "members"."status" = 'normal' and "members"."stage" = 'development-object';--> statement-breakpoint
+CREATE INDEX "members_board_probationary_idx" ON "members" USING btree ("admitted_on","id") WHERE "members"."status" = 'normal' and "members"."stage" = 'probationary';
