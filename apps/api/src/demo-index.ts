@@ -28,8 +28,9 @@ const demoDistrict: Scope = { orgId: "d1", orgPath: "d1" }
 /**
  * Fills the demo district's (d1's) stored answers as of `today`, the day it was generated for: the development
  * pipeline index under the district's development policy, the compliance calendar for the agenda, today's year
- * of the monthly compliance index for the dashboard's 纪律约束 panel (`yearComplianceOf`, whose first read on a
- * 20,000-member district otherwise evaluated every organization's year: 1.5–2.2 s on PGlite), and every dues
+ * of the monthly compliance index for the heatmap and the dashboard's 纪律约束 panel (stored through
+ * `yearComplianceOf`; their first read on a 20,000-member district otherwise evaluated every organization's year:
+ * 1.5–2.2 s on PGlite), and every dues
  * standing for the care panel's arrears (`care_dues_standings`). Each is what the first read would otherwise
  * compute; on an already indexed district each is a check that finds nothing stale.
  */

@@ -156,9 +156,10 @@ export const evaluateAndStore = async (
 }
 
 /**
- * The print of the district policy each district's heatmap was last read with, by district: a read judges the
- * stored rows with it in the same statement that returns the policy in force, and reads again only when they
- * differ (the first read of a process, or after the district changed its policy). A hint, never trusted.
+ * The print of the district policy each district's stored compliance was last read with (`checkedHeatmapOf`: the
+ * heatmap and the dashboard's overview), by district: a read judges the stored rows with it in the same statement
+ * that returns the policy in force, and reads again only when they differ (the first read of a process, or after
+ * the district changed its policy). A hint, never trusted.
  */
 const lastPrint = new Map<string, string>()
 
