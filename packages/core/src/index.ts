@@ -1,5 +1,6 @@
 export * from "./calendar-corrections.js"
 export * from "./citation.js"
+export * from "./collation.js"
 export * from "./date.js"
 export * from "./errors.js"
 export * from "./id-number.js"

@@ -1,4 +1,4 @@
-import { compareDates, type PlainDate } from "@xianfeng/core"
+import { compareChinese, compareDates, type PlainDate } from "@xianfeng/core"
 import type { StepStatus } from "./evaluate.js"
 
 /** The days ahead the pipeline looks by default for steps coming due. */
@@ -45,6 +45,6 @@ export const attentionOf = <P extends { readonly name: string }, S extends Atten
     (a, b) =>
       (a.state === b.state ? 0 : a.state === "overdue" ? -1 : 1) ||
       compareDates(a.dueBy, b.dueBy) ||
-      a.person.name.localeCompare(b.person.name, "zh-CN"),
+      compareChinese(a.person.name, b.person.name),
   )
 }

@@ -12,7 +12,7 @@ import {
   ledgerAsOf,
   type SurveyBranch,
 } from "@xianfeng/care-ledger"
-import type { FieldError, PlainDate } from "@xianfeng/core"
+import { compareChinese, type FieldError, type PlainDate } from "@xianfeng/core"
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm"
 import { Result } from "effect"
 import { bulkInsert } from "../bulk-copy.js"
@@ -137,7 +137,7 @@ export const ledgerInScope = async (
       ...(orgOf.get(e.entryId) as { orgId: string; orgName: string }),
       name: e.personName ?? (e.memberId === undefined ? "" : (names.get(e.memberId) ?? "")),
     }))
-    .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN") || a.name.localeCompare(b.name, "zh-CN"))
+    .sort((a, b) => compareChinese(a.orgName, b.orgName) || compareChinese(a.name, b.name))
 }
 
 /**

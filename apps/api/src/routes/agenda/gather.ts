@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { compareDates, formatCitation, type PlainDate } from "@xianfeng/core"
+import { compareChinese, compareDates, formatCitation, type PlainDate } from "@xianfeng/core"
 import type { Scope, XfDb } from "@xianfeng/db"
 import type { AgendaEntry, AgendaSource } from "../../http/agenda-kit.js"
 import type { Lang } from "../../http/problem.js"
@@ -18,9 +18,8 @@ export interface GatheredEntry extends AgendaEntry {
   readonly uid: string
 }
 
-/** What `localeCompare` without a locale uses, and the Chinese order of titles: made once, not per comparison. */
+/** What `localeCompare` without a locale uses: made once, not per comparison. */
 const rootOrder = new Intl.Collator()
-const titleOrder = new Intl.Collator("zh-CN")
 
 /**
  * Asks every source for the window `from`…`to` of `scope` and merges the answers, soonest first (then by
@@ -40,7 +39,7 @@ export const gatherAgenda = async (
       compareDates(a.date, b.date) ||
       rootOrder.compare(a.area, b.area) ||
       rootOrder.compare(a.kind, b.kind) ||
-      titleOrder.compare(a.title["zh-CN"], b.title["zh-CN"]) ||
+      compareChinese(a.title["zh-CN"], b.title["zh-CN"]) ||
       rootOrder.compare(a.uid, b.uid),
   )
 }

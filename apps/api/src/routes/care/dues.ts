@@ -1,5 +1,5 @@
 import { assessDues, carePolicy, checkDuesPayment, type DuesCategory } from "@xianfeng/care-ledger"
-import { date, isAfter, Temporal } from "@xianfeng/core"
+import { compareChinese, date, isAfter, Temporal } from "@xianfeng/core"
 import {
   type DuesSheetRow,
   duesSheetInScope,
@@ -95,8 +95,7 @@ export const duesArrears = route({
         .filter((r) => r.standing.arrears.length > 0)
         .sort(
           (a, b) =>
-            b.standing.consecutiveUnpaid - a.standing.consecutiveUnpaid ||
-            a.name.localeCompare(b.name, "zh-CN"),
+            b.standing.consecutiveUnpaid - a.standing.consecutiveUnpaid || compareChinese(a.name, b.name),
         )
         .map((r) => ({
           memberId: r.memberId,
