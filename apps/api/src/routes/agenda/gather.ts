@@ -24,16 +24,26 @@ const rootOrder = new Intl.Collator()
 /**
  * Asks every source for the window `from`…`to` of `scope` and merges the answers, soonest first (then by
  * area, kind, title in Chinese order and uid). Each source is asked for at most `AGENDA_CAP + 1` entries.
+ *
+ * The sources are asked together: they share the request's transaction (one connection), whose driver sends
+ * their statements one after another as each is ready, so the database works on one source's statement while
+ * Node handles another's rows, instead of each waiting for the other. Each source's own statements keep their
+ * order. Every source is let finish before an error is thrown (the first source's in `sources` order), so
+ * nothing runs on the transaction after it ends.
  */
 export const gatherAgenda = async (
   sources: readonly AgendaSource[],
   request: { db: XfDb; scope: Scope; today: PlainDate; from: PlainDate; to: PlainDate },
 ): Promise<GatheredEntry[]> => {
+  const answers = await Promise.allSettled(
+    sources.map((source) => source.entries({ ...request, limit: AGENDA_CAP + 1 })),
+  )
   const all: GatheredEntry[] = []
-  for (const source of sources) {
-    for (const e of await source.entries({ ...request, limit: AGENDA_CAP + 1 }))
-      all.push({ ...e, area: source.area, uid: uidOf(e) })
-  }
+  answers.forEach((answer, i) => {
+    if (answer.status === "rejected") throw answer.reason
+    const area = (sources[i] as AgendaSource).area
+    for (const e of answer.value) all.push({ ...e, area, uid: uidOf(e) })
+  })
   return all.sort(
     (a, b) =>
       compareDates(a.date, b.date) ||

@@ -1,0 +1,79 @@
+import { date } from "@xianfeng/core"
+import type { XfDb } from "@xianfeng/db"
+import { describe, expect, it } from "vitest"
+import type { AgendaEntry, AgendaSource } from "../src/http/agenda-kit.js"
+import { gatherAgenda } from "../src/routes/agenda/gather.js"
+
+// How the agenda asks its sources (`gatherAgenda`), apart from any database: the sources here answer from
+// memory, and the transaction they would share is never touched.
+const request = {
+  db: {} as XfDb,
+  scope: { orgId: "d1", orgPath: "d1" },
+  today: date("2026-11-27"),
+  from: date("2026-11-27"),
+  to: date("2026-12-27"),
+}
+
+const entry = (day: string, title: string): AgendaEntry => ({
+  date: date(day),
+  kind: "test.item",
+  key: `${day}/${title}`,
+  title: { "zh-CN": title, en: title },
+  orgId: "b1",
+  orgName: "第一支部",
+  link: "/",
+  citations: [],
+  state: "due",
+})
+
+const deferred = () => {
+  let resolve!: () => void
+  const promise = new Promise<void>((go) => {
+    resolve = go
+  })
+  return { promise, resolve }
+}
+
+describe("gatherAgenda", () => {
+  it("asks every source before any has answered, and merges soonest first whatever order they answer in", async () => {
+    const secondAsked = deferred()
+    const first: AgendaSource = {
+      area: "a",
+      // Answers only once the second source has been asked: one after another, this would never settle.
+      entries: async () => {
+        await secondAsked.promise
+        return [entry("2026-12-03", "乙"), entry("2026-11-30", "甲")]
+      },
+    }
+    const second: AgendaSource = {
+      area: "b",
+      entries: async () => {
+        secondAsked.resolve()
+        return [entry("2026-11-30", "丙")]
+      },
+    }
+    const all = await gatherAgenda([first, second], request)
+    expect(all.map((e) => [e.date.toString(), e.area, e.title["zh-CN"]])).toEqual([
+      ["2026-11-30", "a", "甲"],
+      ["2026-11-30", "b", "丙"],
+      ["2026-12-03", "a", "乙"],
+    ])
+  })
+
+  it("a source's error is thrown only after every other source has finished, the first source's first", async () => {
+    const finished: string[] = []
+    const later = (area: string, ms: number, fail: boolean): AgendaSource => ({
+      area,
+      entries: async () => {
+        await new Promise((go) => setTimeout(go, ms))
+        finished.push(area)
+        if (fail) throw new Error(`${area} failed`)
+        return [entry("2026-12-01", area)]
+      },
+    })
+    await expect(
+      gatherAgenda([later("slow", 30, false), later("b", 20, true), later("c", 1, true)], request),
+    ).rejects.toThrow("b failed")
+    expect(finished.sort()).toEqual(["b", "c", "slow"])
+  })
+})
