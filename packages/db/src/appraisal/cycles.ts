@@ -5,7 +5,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm"
 import { bulkInsert } from "../bulk-copy.js"
-import type { XfDb } from "../database.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -218,60 +218,65 @@ export const cycleTalliesOf = async (
   if (cycleIds.length === 0) return { participants: [], ratings: new Map() }
   const ids = [...cycleIds]
   const r = appraisalPeerRatings
-  const given = db
-    .select({ cycleId: r.cycleId, memberId: r.raterId, n: sql<number>`count(*)::int`.as("n") })
-    .from(r)
-    .where(inArray(r.cycleId, ids))
-    .groupBy(r.cycleId, r.raterId)
-    .as("given")
-  const of = (grade: StoredGrade) => sql<number>`count(*) filter (where ${r.grade} = ${grade})::int`
-  const received = db
-    .select({
-      cycleId: r.cycleId,
-      memberId: r.rateeId,
-      excellent: of("excellent").as("excellent"),
-      qualified: of("qualified").as("qualified"),
-      basic: of("basic").as("basic"),
-      unqualified: of("unqualified").as("unqualified"),
-    })
-    .from(r)
-    .where(inArray(r.cycleId, ids))
-    .groupBy(r.cycleId, r.rateeId)
-    .as("received")
   const p = appraisalParticipants
-  const rows = await db
-    .select({
-      cycleId: p.cycleId,
-      memberId: p.memberId,
-      stage: p.stage,
-      recusals: p.recusals,
-      selfGrade: p.selfGrade,
-      proposedGrade: p.proposedGrade,
-      confirmedGrade: p.confirmedGrade,
-      given: sql<number>`coalesce(${given.n}, 0)::int`,
-      excellent: sql<number>`coalesce(${received.excellent}, 0)::int`,
-      qualified: sql<number>`coalesce(${received.qualified}, 0)::int`,
-      basic: sql<number>`coalesce(${received.basic}, 0)::int`,
-      unqualified: sql<number>`coalesce(${received.unqualified}, 0)::int`,
-    })
-    .from(p)
-    .leftJoin(given, and(eq(given.cycleId, p.cycleId), eq(given.memberId, p.memberId)))
-    .leftJoin(received, and(eq(received.cycleId, p.cycleId), eq(received.memberId, p.memberId)))
-    .where(inArray(p.cycleId, ids))
+  const of = (grade: StoredGrade) => sql`count(*) filter (where ${r.grade} = ${grade})::int`
+  // One pass over the cycles' ratings counts both what each rater gave and what each ratee received by grade
+  // (grouping sets: `g` is 1 for a rater's row, 2 for a ratee's), where a sub-select per side read them twice
+  // (on PGlite, 27 + 67 ms against 22 ms for the demo's 28,911 ratings).
+  const rows = rowsOf<{
+    cycle_id: string
+    member_id: string
+    stage: ParticipantTally["stage"]
+    recusals: readonly string[]
+    self_grade: StoredGrade | null
+    proposed_grade: StoredGrade | null
+    confirmed_grade: StoredGrade | null
+    given: number
+    excellent: number
+    qualified: number
+    basic: number
+    unqualified: number
+  }>(
+    await db.execute(sql`
+      with t as materialized (
+        select ${r.cycleId} as cycle_id, ${r.raterId} as rater_id, ${r.rateeId} as ratee_id,
+          grouping(${r.raterId}, ${r.rateeId}) as g, count(*)::int as n,
+          ${of("excellent")} as excellent, ${of("qualified")} as qualified, ${of("basic")} as basic,
+          ${of("unqualified")} as unqualified
+        from ${r}
+        where ${inArray(r.cycleId, ids)}
+        group by grouping sets ((${r.cycleId}, ${r.raterId}), (${r.cycleId}, ${r.rateeId}))
+      )
+      select ${p.cycleId} as cycle_id, ${p.memberId} as member_id, ${p.stage} as stage,
+        ${p.recusals} as recusals, ${p.selfGrade} as self_grade, ${p.proposedGrade} as proposed_grade,
+        ${p.confirmedGrade} as confirmed_grade, coalesce(gv.n, 0)::int as given,
+        coalesce(rc.excellent, 0)::int as excellent, coalesce(rc.qualified, 0)::int as qualified,
+        coalesce(rc.basic, 0)::int as basic, coalesce(rc.unqualified, 0)::int as unqualified
+      from ${p}
+      left join t as gv on gv.g = 1 and gv.cycle_id = ${p.cycleId} and gv.rater_id = ${p.memberId}
+      left join t as rc on rc.g = 2 and rc.cycle_id = ${p.cycleId} and rc.ratee_id = ${p.memberId}
+      where ${inArray(p.cycleId, ids)}`),
+  )
   const totals = await db
     .select({ cycleId: r.cycleId, n: sql<number>`count(*)::int` })
     .from(r)
     .where(inArray(r.cycleId, ids))
     .groupBy(r.cycleId)
   return {
-    participants: rows.map(({ excellent, qualified, basic, unqualified, ...rest }) => ({
-      ...rest,
-      given: Number(rest.given),
+    participants: rows.map((row) => ({
+      cycleId: row.cycle_id,
+      memberId: row.member_id,
+      stage: row.stage,
+      recusals: row.recusals,
+      selfGrade: row.self_grade,
+      proposedGrade: row.proposed_grade,
+      confirmedGrade: row.confirmed_grade,
+      given: Number(row.given),
       received: {
-        excellent: Number(excellent),
-        qualified: Number(qualified),
-        basic: Number(basic),
-        unqualified: Number(unqualified),
+        excellent: Number(row.excellent),
+        qualified: Number(row.qualified),
+        basic: Number(row.basic),
+        unqualified: Number(row.unqualified),
       },
     })),
     ratings: new Map(totals.map((t) => [t.cycleId, Number(t.n)])),
