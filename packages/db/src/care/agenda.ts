@@ -213,9 +213,13 @@ export const duesCollectionOf = async (
       select t.month, t.owing, t.unpaid from ${careDuesSubtreeCollections} t
       where t.org_id = ${org.id} and t.month in (select month from (values ${asked}) a (month))
         and not exists (
+          -- Newest moves first down the moved index, stopping where the snapshot's xmin is (none, mostly): the
+          -- order and the fence (offset 0, no anti join) keep the planner from hashing every organization's stamp
+          -- with its path (22 ms at a province's root, against 0.2 ms).
           select 1 from ${careDuesOrgStamps} st join ${orgs} o on o.id = st.org_id
           where st.moved >= pg_snapshot_xmin(t.snap) and not pg_visible_in_snapshot(st.moved, t.snap)
             and ${pathInSubtree(sql`o.path`, org.path)}
+          order by st.moved desc offset 0
         )`),
   )
   const missing = [...new Set(months)].filter((m) => !held.some((h) => h.month === m))

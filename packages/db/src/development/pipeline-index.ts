@@ -77,7 +77,7 @@ export const stalePipelinePeople = async (
       .innerJoin(members, eq(members.id, idx.memberId))
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(and(inPipeline(scope, within), where))
-  const candidates = sql`(${candidate(sql`${idx.marks} <> ${idx.marksSeen}`)}
+  const candidates = sql`(${candidate(sql`${idx.marked}`)}
     union ${candidate(sql`${idx.recheckOn} <= ${day}::date`)}
     union ${candidate(sql`${idx.evaluatedOn} > ${day}::date`)})`
   const people = (await db

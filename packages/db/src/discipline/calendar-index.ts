@@ -105,7 +105,8 @@ const headOf = (basis: string): string => basis.split("|").slice(0, 2).join("|")
  * Found through indexes, so a read costs what is stale, not the scope's organizations: the basis is rebuilt (the
  * committee probe and the stamps) only for the rows whose day has come or that are dated ahead (their date
  * indexes), whose `head` differs (two ranges of its index) and that the triggers marked since their evaluation
- * (`marks <> marks_seen`, a partial index); each branch joins the scope, so a branch's read probes its own rows.
+ * (`marked`, `marks <> marks_seen` as a generated column, and its partial index); each branch joins the scope, so a
+ * branch's read probes its own rows.
  * Every organization has a row: the triggers make one, marked, as the organization is written (custom migration
  * `discipline_calendar_org_marks`, which also marks a row when its organization's kind changes). A marked
  * row whose rebuilt basis equals the stored one (a full member more, still short of a committee) is cleared in
@@ -132,7 +133,7 @@ export const staleCalendarBasesOf = async (
   }>(
     await db.execute(sql`
       with candidates as (
-        ${candidate(sql`${cal.marks} <> ${cal.marksSeen}`)}
+        ${candidate(sql`${cal.marked}`)}
         union ${candidate(sql`${cal.recheckOn} <= ${day}::date`)}
         union ${candidate(sql`${cal.evaluatedOn} > ${day}::date`)}
         union ${candidate(sql`(${cal.head} < ${head} or ${cal.head} > ${head})`)}

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm"
 import {
   bigint,
+  boolean,
   check,
   foreignKey,
   index,
@@ -198,11 +199,16 @@ export const developmentPipelineIndex = pgTable(
     marks: bigint("marks", { mode: "number" }).notNull().default(0),
     /** `marks` as the row's evaluation found it (`savePipelineIndex`); stale while the two differ. */
     marksSeen: bigint("marks_seen", { mode: "number" }).notNull().default(0),
+    /**
+     * `marks <> marks_seen`, kept by PostgreSQL: a column, so `analyze` counts how few rows are marked and the staleness
+     * check's plan starts from them (the bare comparison was estimated at every row, and the check hashed the scope).
+     */
+    marked: boolean("marked").generatedAlwaysAs(sql`marks <> marks_seen`),
   },
   (t) => [
     index("development_pipeline_index_recheck_idx").on(t.recheckOn),
     index("development_pipeline_index_evaluated_idx").on(t.evaluatedOn),
-    index("development_pipeline_index_marked_idx").on(t.memberId).where(sql`${t.marks} <> ${t.marksSeen}`),
+    index("development_pipeline_index_marked_idx").on(t.memberId).where(sql`${t.marked}`),
   ],
 )
 export type PipelineIndexRow = typeof developmentPipelineIndex.$inferSelect
