@@ -35,7 +35,7 @@ const deferred = () => {
 }
 
 describe("gatherAgenda", () => {
-  it("asks every source before any has answered, and merges soonest first whatever order they answer in", async () => {
+  it("asks every source before any has answered, and merges soonest first (across months and years) whatever order they answer in", async () => {
     const secondAsked = deferred()
     const first: AgendaSource = {
       area: "a",
@@ -49,7 +49,7 @@ describe("gatherAgenda", () => {
       area: "b",
       entries: async () => {
         secondAsked.resolve()
-        return [entry("2026-11-30", "丙")]
+        return [entry("2027-01-02", "丁"), entry("2026-11-30", "丙"), entry("2026-12-31", "戊")]
       },
     }
     const all = await gatherAgenda([first, second], request)
@@ -57,6 +57,8 @@ describe("gatherAgenda", () => {
       ["2026-11-30", "a", "甲"],
       ["2026-11-30", "b", "丙"],
       ["2026-12-03", "a", "乙"],
+      ["2026-12-31", "b", "戊"],
+      ["2027-01-02", "b", "丁"],
     ])
   })
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { compareChinese, compareDates, formatCitation, type PlainDate } from "@xianfeng/core"
+import { compareChinese, formatCitation, type PlainDate } from "@xianfeng/core"
 import type { Scope, XfDb } from "@xianfeng/db"
 import type { AgendaEntry, AgendaSource } from "../../http/agenda-kit.js"
 import type { Lang } from "../../http/problem.js"
@@ -38,20 +38,28 @@ export const gatherAgenda = async (
   const answers = await Promise.allSettled(
     sources.map((source) => source.entries({ ...request, limit: AGENDA_CAP + 1 })),
   )
-  const all: GatheredEntry[] = []
+  // Each entry with its day as a number (year, month, day in bits: the dates' order), compared instead of the
+  // dates themselves in the sort's many comparisons.
+  const keyed: { readonly day: number; readonly e: GatheredEntry }[] = []
   answers.forEach((answer, i) => {
     if (answer.status === "rejected") throw answer.reason
     const area = (sources[i] as AgendaSource).area
-    for (const e of answer.value) all.push({ ...e, area, uid: uidOf(e) })
+    for (const e of answer.value)
+      keyed.push({
+        day: (e.date.year << 9) | (e.date.month << 5) | e.date.day,
+        e: { ...e, area, uid: uidOf(e) },
+      })
   })
-  return all.sort(
-    (a, b) =>
-      compareDates(a.date, b.date) ||
-      rootOrder.compare(a.area, b.area) ||
-      rootOrder.compare(a.kind, b.kind) ||
-      compareChinese(a.title["zh-CN"], b.title["zh-CN"]) ||
-      rootOrder.compare(a.uid, b.uid),
-  )
+  return keyed
+    .sort(
+      ({ day: x, e: a }, { day: y, e: b }) =>
+        x - y ||
+        rootOrder.compare(a.area, b.area) ||
+        rootOrder.compare(a.kind, b.kind) ||
+        compareChinese(a.title["zh-CN"], b.title["zh-CN"]) ||
+        rootOrder.compare(a.uid, b.uid),
+    )
+    .map(({ e }) => e)
 }
 
 /** An entry as the API shows it, in `lang`. */
