@@ -2,7 +2,7 @@ import { date } from "@xianfeng/core"
 import type { XfDb } from "@xianfeng/db"
 import { describe, expect, it } from "vitest"
 import type { AgendaEntry, AgendaSource } from "../src/http/agenda-kit.js"
-import { gatherAgenda } from "../src/routes/agenda/gather.js"
+import { AGENDA_CAP, gatherAgenda } from "../src/routes/agenda/gather.js"
 
 // How the agenda asks its sources (`gatherAgenda`), apart from any database: the sources here answer from
 // memory, and the transaction they would share is never touched.
@@ -52,8 +52,9 @@ describe("gatherAgenda", () => {
         return [entry("2027-01-02", "丁"), entry("2026-11-30", "丙"), entry("2026-12-31", "戊")]
       },
     }
-    const all = await gatherAgenda([first, second], request)
-    expect(all.map((e) => [e.date.toString(), e.area, e.title["zh-CN"]])).toEqual([
+    const { entries, total } = await gatherAgenda([first, second], request)
+    expect(total).toBe(5)
+    expect(entries.map((e) => [e.date.toString(), e.area, e.title["zh-CN"]])).toEqual([
       ["2026-11-30", "a", "甲"],
       ["2026-11-30", "b", "丙"],
       ["2026-12-03", "a", "乙"],
@@ -77,5 +78,27 @@ describe("gatherAgenda", () => {
       gatherAgenda([later("slow", 30, false), later("b", 20, true), later("c", 1, true)], request),
     ).rejects.toThrow("b failed")
     expect(finished.sort()).toEqual(["b", "c", "slow"])
+  })
+
+  it("keeps the first 500 by the order and counts every entry in the total", async () => {
+    const many: AgendaSource = {
+      area: "a",
+      // 501 entries, one a day from 2026-11-27, titled by their number.
+      entries: async () =>
+        Array.from({ length: AGENDA_CAP + 1 }, (_, i) =>
+          entry(request.from.add({ days: i }).toString(), `第${i}项`),
+        ),
+    }
+    const few: AgendaSource = { area: "b", entries: async () => [entry("2026-11-27", "另一项")] }
+    const { entries, total } = await gatherAgenda([many, few], request)
+    expect(total).toBe(AGENDA_CAP + 2)
+    expect(entries).toHaveLength(AGENDA_CAP)
+    expect(entries.slice(0, 3).map((e) => [e.area, e.title["zh-CN"]])).toEqual([
+      ["a", "第0项"],
+      ["b", "另一项"],
+      ["a", "第1项"],
+    ])
+    expect(entries.at(-1)?.title["zh-CN"]).toBe(`第${AGENDA_CAP - 2}项`)
+    expect(new Set(entries.map((e) => e.uid)).size).toBe(AGENDA_CAP)
   })
 })

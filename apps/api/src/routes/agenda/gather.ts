@@ -21,45 +21,57 @@ export interface GatheredEntry extends AgendaEntry {
 /** What `localeCompare` without a locale uses: made once, not per comparison. */
 const rootOrder = new Intl.Collator()
 
+/** An entry being merged: its day as a number (year, month, day in bits: the dates' order), its uid once asked. */
+interface Keyed {
+  readonly day: number
+  readonly area: string
+  readonly e: AgendaEntry
+  uid?: string
+}
+
+const uidOfKeyed = (k: Keyed): string => {
+  k.uid ??= uidOf(k.e)
+  return k.uid
+}
+
 /**
  * Asks every source for the window `from`…`to` of `scope` and merges the answers, soonest first (then by
- * area, kind, title in Chinese order and uid). Each source is asked for at most `AGENDA_CAP + 1` entries.
+ * area, kind, title in Chinese order and uid): the first `AGENDA_CAP` as `entries`, and how many there were in
+ * all as `total`. Each source is asked for at most `AGENDA_CAP + 1` entries.
  *
  * The sources are asked together: they share the request's transaction (one connection), whose driver sends
  * their statements one after another as each is ready, so the database works on one source's statement while
  * Node handles another's rows, instead of each waiting for the other. Each source's own statements keep their
  * order. Every source is let finish before an error is thrown (the first source's in `sources` order), so
- * nothing runs on the transaction after it ends.
+ * nothing runs on the transaction after it ends. Only the entries kept are hashed for their uid (and those whose
+ * order comes down to it).
  */
 export const gatherAgenda = async (
   sources: readonly AgendaSource[],
   request: { db: XfDb; scope: Scope; today: PlainDate; from: PlainDate; to: PlainDate },
-): Promise<GatheredEntry[]> => {
+): Promise<{ readonly entries: GatheredEntry[]; readonly total: number }> => {
   const answers = await Promise.allSettled(
     sources.map((source) => source.entries({ ...request, limit: AGENDA_CAP + 1 })),
   )
-  // Each entry with its day as a number (year, month, day in bits: the dates' order), compared instead of the
-  // dates themselves in the sort's many comparisons.
-  const keyed: { readonly day: number; readonly e: GatheredEntry }[] = []
+  const keyed: Keyed[] = []
   answers.forEach((answer, i) => {
     if (answer.status === "rejected") throw answer.reason
     const area = (sources[i] as AgendaSource).area
     for (const e of answer.value)
-      keyed.push({
-        day: (e.date.year << 9) | (e.date.month << 5) | e.date.day,
-        e: { ...e, area, uid: uidOf(e) },
-      })
+      keyed.push({ day: (e.date.year << 9) | (e.date.month << 5) | e.date.day, area, e })
   })
-  return keyed
-    .sort(
-      ({ day: x, e: a }, { day: y, e: b }) =>
-        x - y ||
-        rootOrder.compare(a.area, b.area) ||
-        rootOrder.compare(a.kind, b.kind) ||
-        compareChinese(a.title["zh-CN"], b.title["zh-CN"]) ||
-        rootOrder.compare(a.uid, b.uid),
-    )
-    .map(({ e }) => e)
+  keyed.sort(
+    (a, b) =>
+      a.day - b.day ||
+      rootOrder.compare(a.area, b.area) ||
+      rootOrder.compare(a.e.kind, b.e.kind) ||
+      compareChinese(a.e.title["zh-CN"], b.e.title["zh-CN"]) ||
+      rootOrder.compare(uidOfKeyed(a), uidOfKeyed(b)),
+  )
+  return {
+    entries: keyed.slice(0, AGENDA_CAP).map((k) => ({ ...k.e, area: k.area, uid: uidOfKeyed(k) })),
+    total: keyed.length,
+  }
 }
 
 /** An entry as the API shows it, in `lang`. */

@@ -24,7 +24,7 @@ import {
   NewFeed,
 } from "./contract.js"
 import { agendaCalendar, FEED_DAYS_AHEAD, FEED_DAYS_BACK, ICALENDAR_MEDIA_TYPE } from "./feed.js"
-import { AGENDA_CAP, gatherAgenda, itemView } from "./gather.js"
+import { gatherAgenda, itemView } from "./gather.js"
 
 /** A feed file name: the token (base64url, as `newToken` makes it) and `.ics`. */
 const FEED_FILE = /^(cal_[A-Za-z0-9_-]{43})\.ics$/u
@@ -54,20 +54,20 @@ export const agendaRoutes = (sources: readonly AgendaSource[]): readonly AnyRout
       const today = todayOf(deps)
       const from = query.from === undefined ? today : date(query.from)
       const to = from.add({ days: query.days ?? AGENDA_DEFAULT_DAYS })
-      const entries = await gatherAgenda(sources, { db: deps.db, scope: actor, today, from, to })
+      const { entries, total } = await gatherAgenda(sources, { db: deps.db, scope: actor, today, from, to })
       await audit(deps.db, deps, actor, {
         action: "agenda.read",
         objectType: "org",
         objectId: actor.orgId,
         result: "ok",
-        details: { from: from.toString(), to: to.toString(), items: entries.length },
+        details: { from: from.toString(), to: to.toString(), items: total },
       })
       return {
         asOf: today.toString(),
         from: from.toString(),
         to: to.toString(),
-        items: entries.slice(0, AGENDA_CAP).map((e) => itemView(e, lang)),
-        total: entries.length,
+        items: entries.map((e) => itemView(e, lang)),
+        total,
       }
     },
   }),
@@ -151,15 +151,15 @@ export const agendaRoutes = (sources: readonly AgendaSource[]): readonly AnyRout
       const from = today.subtract({ days: FEED_DAYS_BACK })
       const to = today.add({ days: FEED_DAYS_AHEAD })
       const body = await withScope(deps.db, actor, async (tx) => {
-        const entries = await gatherAgenda(sources, { db: tx, scope: actor, today, from, to })
+        const { entries, total } = await gatherAgenda(sources, { db: tx, scope: actor, today, from, to })
         await audit(tx, deps, actor, {
           action: "agenda.feed",
           objectType: "org",
           objectId: actor.orgId,
           result: "ok",
-          details: { from: from.toString(), to: to.toString(), items: entries.length },
+          details: { from: from.toString(), to: to.toString(), items: total },
         })
-        return agendaCalendar(entries.slice(0, AGENDA_CAP), {
+        return agendaCalendar(entries, {
           lang,
           origin: new URL(c.req.url).origin,
           stamp: now,
