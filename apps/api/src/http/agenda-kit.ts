@@ -43,7 +43,13 @@ export interface AgendaEntry {
 
 /** What a source is asked: the window `from`…`to` (both inclusive) in the caller's scope. */
 export interface AgendaRequest {
-  /** The request's transaction, carrying the caller's scope (row-level security). */
+  /**
+   * The request's transaction, carrying the caller's scope (row-level security). Shared with the other sources,
+   * which are asked at the same time (`gatherAgenda`): a source that stores what it refreshed may open one nested
+   * transaction (a savepoint; drizzle names every first-level one `sp1`, and a release finds the newest of that
+   * name, so two sources' savepoints interleave safely), but not a second level inside it, whose release would
+   * also release another source's savepoint made after it.
+   */
   readonly db: XfDb
   readonly scope: Scope
   /** Today in the district, for whatever the area judges as of today. */

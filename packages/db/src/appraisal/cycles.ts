@@ -222,7 +222,7 @@ export const cycleTalliesOf = async (
   const of = (grade: StoredGrade) => sql`count(*) filter (where ${r.grade} = ${grade})::int`
   // One pass over the cycles' ratings counts both what each rater gave and what each ratee received by grade
   // (grouping sets: `g` is 1 for a rater's row, 2 for a ratee's), where a sub-select per side read them twice
-  // (on PGlite, 27 + 67 ms against 22 ms for the demo's 28,911 ratings).
+  // (on PGlite, the demo's 28,911 ratings: 42 ms of execution against 76 ms).
   const rows = rowsOf<{
     cycle_id: string
     member_id: string
