@@ -5,7 +5,7 @@
  * everyone's history.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, eq, gte, lte, sql } from "drizzle-orm"
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm"
 import { rowsOf, type XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberRowsInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
@@ -16,11 +16,11 @@ import {
   careDuesPayments,
   careDuesReductions,
   careDuesSubtreeCollections,
-  careSurveyBranches,
   careSurveys,
   members,
   orgs,
 } from "../schema/index.js"
+import { surveyCountsInScope } from "./ledger.js"
 
 /** A survey's deadline with the scope's branches still to confirm their part. */
 export interface SurveyDeadline {
@@ -36,7 +36,8 @@ export interface SurveyDeadline {
 
 /**
  * The surveys (摸底调查) with a branch of the scope whose deadline lies in `from`…`to` and that some branch of
- * the scope has not confirmed, soonest first, at most `limit`.
+ * the scope has not confirmed, soonest first, at most `limit`. The counts are `surveyCountsInScope`'s: a survey
+ * run by an organization of the scope costs one row whatever its size.
  */
 export const surveyDeadlinesOf = async (
   db: XfDb,
@@ -45,23 +46,23 @@ export const surveyDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<readonly SurveyDeadline[]> => {
-  const rows = await db
+  const w = db
     .select({
       id: careSurveys.id,
       orgId: careSurveys.orgId,
       orgName: careSurveys.orgName,
       title: careSurveys.title,
       deadline: careSurveys.deadline,
-      branches: count(),
-      confirmed: sql<number>`count(${careSurveyBranches.confirmedOn})::int`,
+      ...surveyCountsInScope(scope),
     })
-    .from(careSurveyBranches)
-    .innerJoin(careSurveys, eq(careSurveys.id, careSurveyBranches.surveyId))
-    .innerJoin(orgs, eq(orgs.id, careSurveyBranches.orgId))
-    .where(and(orgRowInScope(scope), gte(careSurveys.deadline, from), lte(careSurveys.deadline, to)))
-    .groupBy(careSurveys.id)
-    .having(sql`count(${careSurveyBranches.confirmedOn}) < count(*)`)
-    .orderBy(asc(careSurveys.deadline), asc(careSurveys.id))
+    .from(careSurveys)
+    .where(and(gte(careSurveys.deadline, from), lte(careSurveys.deadline, to)))
+    .as("w")
+  const rows = await db
+    .select()
+    .from(w)
+    .where(sql`${w.confirmed} < ${w.branches}`)
+    .orderBy(asc(w.deadline), asc(w.id))
     .limit(limit)
   return rows.map((r) => ({ ...r, branches: Number(r.branches), confirmed: Number(r.confirmed) }))
 }

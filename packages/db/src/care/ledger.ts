@@ -13,12 +13,19 @@ import {
   type SurveyBranch,
 } from "@xianfeng/care-ledger"
 import { compareChinese, type FieldError, type PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, type SQL, sql } from "drizzle-orm"
 import { Result } from "effect"
 import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
-import { NotInScope, orgInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
+import {
+  NotInScope,
+  orgInScope,
+  orgRowInScope,
+  pathInScope,
+  type Scope,
+  withinOf,
+} from "../platform/scope.js"
 import {
   type CareLedgerEventRow,
   type CareSurvey,
@@ -242,11 +249,14 @@ export interface SurveyRow extends CareSurvey {
   readonly branches: readonly (SurveyBranch & { readonly orgName: string })[]
 }
 
+/** The columns of `care_surveys` its triggers keep (migration `care_survey_stored_counts`): never given. */
+type StoredSurveyCounts = "branchCount" | "confirmedCount" | "branchesElsewhere"
+
 /** Creates a survey over every branch of the subtree of `orgId` (in scope, else `NotInScope`). */
 export const createSurvey = async (
   db: XfDb,
   scope: Scope,
-  s: Omit<CareSurvey, "id" | "recordedAt" | "orgName"> & { readonly recordedAt?: Date },
+  s: Omit<CareSurvey, "id" | "recordedAt" | "orgName" | StoredSurveyCounts> & { readonly recordedAt?: Date },
 ): Promise<CareSurvey> => {
   const org = await orgInScope(db, scope, s.orgId)
   const [row] = await db
@@ -354,25 +364,47 @@ export interface SurveyTally {
 
 /**
  * The surveys the scope takes part in (with a branch of it), newest first (then by id), each with its branches in
- * the scope counted and those that confirmed: the figures of `surveyProgress` over `surveysInScope`'s branches, in
- * one aggregate, without reading the ledger each branch's entries are counted from.
+ * the scope counted and those that confirmed: the figures of `surveyProgress` over `surveysInScope`'s branches,
+ * from `surveyCountsInScope` (stored counts where every branch is in the scope), without reading the ledger each
+ * branch's entries are counted from.
  */
-export const surveyTalliesInScope = async (db: XfDb, scope: Scope): Promise<readonly SurveyTally[]> =>
-  db
+export const surveyTalliesInScope = async (db: XfDb, scope: Scope): Promise<readonly SurveyTally[]> => {
+  const w = db
     .select({
       id: careSurveys.id,
       title: careSurveys.title,
       startsOn: careSurveys.startsOn,
       deadline: careSurveys.deadline,
-      branches: count(),
-      confirmed: count(careSurveyBranches.confirmedOn),
+      ...surveyCountsInScope(scope),
     })
-    .from(careSurveyBranches)
-    .innerJoin(orgs, eq(orgs.id, careSurveyBranches.orgId))
-    .innerJoin(careSurveys, eq(careSurveys.id, careSurveyBranches.surveyId))
-    .where(orgRowInScope(scope))
-    .groupBy(careSurveys.id)
-    .orderBy(desc(careSurveys.startsOn), asc(careSurveys.id))
+    .from(careSurveys)
+    .as("w")
+  const rows = await db.select().from(w).where(sql`${w.branches} > 0`).orderBy(desc(w.startsOn), asc(w.id))
+  return rows.map((r) => ({ ...r, branches: Number(r.branches), confirmed: Number(r.confirmed) }))
+}
+
+/**
+ * Each survey's branches in the scope and how many of them confirmed, as the columns `branches` and `confirmed` of a
+ * select over `care_surveys`. A survey none of whose branches lies outside its running organization's subtree
+ * (`branches_elsewhere` = 0), run by an organization of the scope, has every branch in the scope: its stored counts
+ * (`branch_count`, `confirmed_count`, kept by triggers) are read. Any other survey's branch rows are counted, each
+ * joined to its organization for the scope (the cost that grows with the survey: 29,801 rows for a province-wide one).
+ */
+export const surveyCountsInScope = (scope: Scope) => {
+  const whole = sql`(${careSurveys.branchesElsewhere} = 0 and exists (
+    select 1 from ${orgs} so where so.id = ${careSurveys.orgId} and ${pathInScope(sql`so.path`, scope)}))`
+  const counted = (what: SQL) => sql`(
+    select ${what} from ${careSurveyBranches} b join ${orgs} o on o.id = b.org_id
+    where b.survey_id = ${careSurveys.id} and ${pathInScope(sql`o.path`, scope)})`
+  return {
+    branches:
+      sql<number>`(case when ${whole} then ${careSurveys.branchCount} else ${counted(sql`count(*)::int`)} end)`.as(
+        "branches",
+      ),
+    confirmed: sql<number>`(case when ${whole} then ${careSurveys.confirmedCount}
+      else ${counted(sql`count(b.confirmed_on)::int`)} end)`.as("confirmed"),
+  }
+}
 
 /** A survey of the scope with its branches' progress (else `NotInScope`). */
 export const surveyInScope = async (db: XfDb, scope: Scope, surveyId: string): Promise<SurveyRow> => {

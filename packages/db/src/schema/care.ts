@@ -296,6 +296,15 @@ export const careSurveys = pgTable(
     title: text("title").notNull(),
     startsOn: plainDate("starts_on").notNull(),
     deadline: plainDate("deadline").notNull(),
+    /**
+     * The survey's branch rows (`care_survey_branches`), how many of them have confirmed, and how many lie outside
+     * the running organization's subtree (moved away since): kept by triggers (migration
+     * `care_survey_stored_counts`), never written by the app. With none outside, a caller whose scope holds the
+     * running organization has every branch in scope and reads the counts here instead of counting the rows.
+     */
+    branchCount: integer("branch_count").notNull().default(0),
+    confirmedCount: integer("confirmed_count").notNull().default(0),
+    branchesElsewhere: integer("branches_elsewhere").notNull().default(0),
     ...recordedColumns(),
   },
   (t) => [check("care_surveys_dates", sql`${t.startsOn} <= ${t.deadline}`)],
