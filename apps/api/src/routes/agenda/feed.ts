@@ -1,7 +1,7 @@
 import type { PlainDate } from "@xianfeng/core"
 import ical, { ICalCalendarMethod } from "ical-generator"
 import type { Lang } from "../../http/problem.js"
-import { type GatheredEntry, itemView } from "./gather.js"
+import { type GatheredEntry, itemViewer } from "./gather.js"
 
 /** The media type of an iCalendar stream (RFC 5545 §8.1). */
 export const ICALENDAR_MEDIA_TYPE = "text/calendar"
@@ -29,8 +29,9 @@ export const agendaCalendar = (
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60,
   })
+  const viewOf = itemViewer(options.lang)
   for (const e of entries) {
-    const view = itemView(e, options.lang)
+    const view = viewOf(e)
     const lines = [
       view.orgName,
       ...(view.person === null ? [] : [view.person]),

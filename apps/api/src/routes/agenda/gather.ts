@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { compareChinese, formatCitation, type PlainDate } from "@xianfeng/core"
+import { type Citation, compareChinese, formatCitation, type PlainDate } from "@xianfeng/core"
 import type { Scope, XfDb } from "@xianfeng/db"
 import type { AgendaEntry, AgendaSource } from "../../http/agenda-kit.js"
 import type { Lang } from "../../http/problem.js"
@@ -54,11 +54,20 @@ export const gatherAgenda = async (
     sources.map((source) => source.entries({ ...request, limit: AGENDA_CAP + 1 })),
   )
   const keyed: Keyed[] = []
+  // A window holds a few dozen distinct days (the sources share their date objects): each date's fields are read
+  // once, not three polyfill look-ups per entry.
+  const dayOf = new Map<PlainDate, number>()
   answers.forEach((answer, i) => {
     if (answer.status === "rejected") throw answer.reason
     const area = (sources[i] as AgendaSource).area
-    for (const e of answer.value)
-      keyed.push({ day: (e.date.year << 9) | (e.date.month << 5) | e.date.day, area, e })
+    for (const e of answer.value) {
+      let day = dayOf.get(e.date)
+      if (day === undefined) {
+        day = (e.date.year << 9) | (e.date.month << 5) | e.date.day
+        dayOf.set(e.date, day)
+      }
+      keyed.push({ day, area, e })
+    }
   })
   keyed.sort(
     (a, b) =>
@@ -74,10 +83,41 @@ export const gatherAgenda = async (
   }
 }
 
+/**
+ * Renders entries for one answer in `lang`: each distinct date written once and each citation object formatted once
+ * (the steps' and obligations' citations are shared by every entry of their kind).
+ */
+export const itemViewer = (lang: Lang): ((e: GatheredEntry) => AgendaItemView) => {
+  const dates = new Map<PlainDate, string>()
+  const cited = new Map<Citation, string>()
+  const dateText = (d: PlainDate) => {
+    let t = dates.get(d)
+    if (t === undefined) {
+      t = d.toString()
+      dates.set(d, t)
+    }
+    return t
+  }
+  const citationText = (c: Citation) => {
+    let t = cited.get(c)
+    if (t === undefined) {
+      t = formatCitation(c, lang)
+      cited.set(c, t)
+    }
+    return t
+  }
+  return (e) => itemView(e, lang, dateText, citationText)
+}
+
 /** An entry as the API shows it, in `lang`. */
-export const itemView = (e: GatheredEntry, lang: Lang): AgendaItemView => ({
+export const itemView = (
+  e: GatheredEntry,
+  lang: Lang,
+  dateText: (d: PlainDate) => string = (d) => d.toString(),
+  citationText: (c: Citation) => string = (c) => formatCitation(c, lang),
+): AgendaItemView => ({
   uid: e.uid,
-  date: e.date.toString(),
+  date: dateText(e.date),
   kind: e.kind,
   area: e.area,
   title: e.title[lang],
@@ -86,6 +126,6 @@ export const itemView = (e: GatheredEntry, lang: Lang): AgendaItemView => ({
   orgName: e.orgName,
   person: e.person ?? null,
   link: e.link,
-  citations: e.citations.map((c) => formatCitation(c, lang)),
+  citations: e.citations.map(citationText),
   state: e.state,
 })

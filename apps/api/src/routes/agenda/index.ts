@@ -24,7 +24,7 @@ import {
   NewFeed,
 } from "./contract.js"
 import { agendaCalendar, FEED_DAYS_AHEAD, FEED_DAYS_BACK, ICALENDAR_MEDIA_TYPE } from "./feed.js"
-import { gatherAgenda, itemView } from "./gather.js"
+import { gatherAgenda, itemViewer } from "./gather.js"
 
 /** A feed file name: the token (base64url, as `newToken` makes it) and `.ics`. */
 const FEED_FILE = /^(cal_[A-Za-z0-9_-]{43})\.ics$/u
@@ -66,7 +66,7 @@ export const agendaRoutes = (sources: readonly AgendaSource[]): readonly AnyRout
         asOf: today.toString(),
         from: from.toString(),
         to: to.toString(),
-        items: entries.map((e) => itemView(e, lang)),
+        items: entries.map(itemViewer(lang)),
         total,
       }
     },
