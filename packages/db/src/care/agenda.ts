@@ -16,11 +16,10 @@ import {
   careDuesPayments,
   careDuesReductions,
   careDuesSubtreeCollections,
-  careSurveys,
   members,
   orgs,
 } from "../schema/index.js"
-import { surveyCountsInScope } from "./ledger.js"
+import { surveysWithCountsInScope } from "./ledger.js"
 
 /** A survey's deadline with the scope's branches still to confirm their part. */
 export interface SurveyDeadline {
@@ -36,7 +35,7 @@ export interface SurveyDeadline {
 
 /**
  * The surveys (摸底调查) with a branch of the scope whose deadline lies in `from`…`to` and that some branch of
- * the scope has not confirmed, soonest first, at most `limit`. The counts are `surveyCountsInScope`'s: a survey
+ * the scope has not confirmed, soonest first, at most `limit`. The counts are `surveysWithCountsInScope`'s: a survey
  * run by an organization of the scope costs one row whatever its size.
  */
 export const surveyDeadlinesOf = async (
@@ -46,22 +45,19 @@ export const surveyDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<readonly SurveyDeadline[]> => {
-  const w = db
-    .select({
-      id: careSurveys.id,
-      orgId: careSurveys.orgId,
-      orgName: careSurveys.orgName,
-      title: careSurveys.title,
-      deadline: careSurveys.deadline,
-      ...surveyCountsInScope(scope),
-    })
-    .from(careSurveys)
-    .where(and(gte(careSurveys.deadline, from), lte(careSurveys.deadline, to)))
-    .as("w")
+  const w = surveysWithCountsInScope(db, scope)
   const rows = await db
-    .select()
+    .select({
+      id: w.id,
+      orgId: w.orgId,
+      orgName: w.orgName,
+      title: w.title,
+      deadline: w.deadline,
+      branches: w.branches,
+      confirmed: w.confirmed,
+    })
     .from(w)
-    .where(sql`${w.confirmed} < ${w.branches}`)
+    .where(and(gte(w.deadline, from), lte(w.deadline, to), sql`${w.confirmed} < ${w.branches}`))
     .orderBy(asc(w.deadline), asc(w.id))
     .limit(limit)
   return rows.map((r) => ({ ...r, branches: Number(r.branches), confirmed: Number(r.confirmed) }))

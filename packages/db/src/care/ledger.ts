@@ -13,7 +13,7 @@ import {
   type SurveyBranch,
 } from "@xianfeng/care-ledger"
 import { compareChinese, type FieldError, type PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm"
 import { Result } from "effect"
 import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
@@ -365,45 +365,68 @@ export interface SurveyTally {
 /**
  * The surveys the scope takes part in (with a branch of it), newest first (then by id), each with its branches in
  * the scope counted and those that confirmed: the figures of `surveyProgress` over `surveysInScope`'s branches,
- * from `surveyCountsInScope` (stored counts where every branch is in the scope), without reading the ledger each
+ * from `surveysWithCountsInScope` (stored counts where every branch is in the scope), without reading the ledger each
  * branch's entries are counted from.
  */
 export const surveyTalliesInScope = async (db: XfDb, scope: Scope): Promise<readonly SurveyTally[]> => {
-  const w = db
+  const w = surveysWithCountsInScope(db, scope)
+  const rows = await db
     .select({
-      id: careSurveys.id,
-      title: careSurveys.title,
-      startsOn: careSurveys.startsOn,
-      deadline: careSurveys.deadline,
-      ...surveyCountsInScope(scope),
+      id: w.id,
+      title: w.title,
+      startsOn: w.startsOn,
+      deadline: w.deadline,
+      branches: w.branches,
+      confirmed: w.confirmed,
     })
-    .from(careSurveys)
-    .as("w")
-  const rows = await db.select().from(w).where(sql`${w.branches} > 0`).orderBy(desc(w.startsOn), asc(w.id))
+    .from(w)
+    .where(sql`${w.branches} > 0`)
+    .orderBy(desc(w.startsOn), asc(w.id))
   return rows.map((r) => ({ ...r, branches: Number(r.branches), confirmed: Number(r.confirmed) }))
 }
 
 /**
- * Each survey's branches in the scope and how many of them confirmed, as the columns `branches` and `confirmed` of a
- * select over `care_surveys`. A survey none of whose branches lies outside its running organization's subtree
- * (`branches_elsewhere` = 0), run by an organization of the scope, has every branch in the scope: its stored counts
- * (`branch_count`, `confirmed_count`, kept by triggers) are read. Any other survey's branch rows are counted, each
- * joined to its organization for the scope (the cost that grows with the survey: 29,801 rows for a province-wide one).
+ * Every survey visible to the scope with its branches in the scope and how many of them confirmed, as a subquery
+ * (`id`, `orgId`, `orgName`, `title`, `startsOn`, `deadline`, `branches`, `confirmed`) to filter and order. A
+ * survey none of whose branches lies outside its running organization's subtree (`branches_elsewhere` = 0), run by
+ * an organization of the scope, has every branch in the scope: its stored counts (`branch_count`,
+ * `confirmed_count`, kept by triggers) are read. Any other survey's branches are counted once, from the scope's
+ * organizations (the path index) to their rows of the survey (its key): a branch secretary's count probes one row.
  */
-export const surveyCountsInScope = (scope: Scope) => {
+export const surveysWithCountsInScope = (db: XfDb, scope: Scope) => {
   const whole = sql`(${careSurveys.branchesElsewhere} = 0 and exists (
     select 1 from ${orgs} so where so.id = ${careSurveys.orgId} and ${pathInScope(sql`so.path`, scope)}))`
-  const counted = (what: SQL) => sql`(
-    select ${what} from ${careSurveyBranches} b join ${orgs} o on o.id = b.org_id
-    where b.survey_id = ${careSurveys.id} and ${pathInScope(sql`o.path`, scope)})`
-  return {
-    branches:
-      sql<number>`(case when ${whole} then ${careSurveys.branchCount} else ${counted(sql`count(*)::int`)} end)`.as(
+  const counted = db
+    .select({
+      n: sql<number>`count(*)::int`.as("n"),
+      confirmed: sql<number>`count(${careSurveyBranches.confirmedOn})::int`.as("c"),
+    })
+    .from(orgs)
+    .innerJoin(
+      careSurveyBranches,
+      and(eq(careSurveyBranches.orgId, orgs.id), eq(careSurveyBranches.surveyId, careSurveys.id)),
+    )
+    .where(and(orgRowInScope(scope), sql`not ${whole}`))
+    .as("counted")
+  return db
+    .select({
+      id: careSurveys.id,
+      orgId: careSurveys.orgId,
+      orgName: careSurveys.orgName,
+      title: careSurveys.title,
+      startsOn: careSurveys.startsOn,
+      deadline: careSurveys.deadline,
+      branches: sql<number>`(case when ${whole} then ${careSurveys.branchCount} else ${counted.n} end)`.as(
         "branches",
       ),
-    confirmed: sql<number>`(case when ${whole} then ${careSurveys.confirmedCount}
-      else ${counted(sql`count(b.confirmed_on)::int`)} end)`.as("confirmed"),
-  }
+      confirmed:
+        sql<number>`(case when ${whole} then ${careSurveys.confirmedCount} else ${counted.confirmed} end)`.as(
+          "confirmed",
+        ),
+    })
+    .from(careSurveys)
+    .leftJoinLateral(counted, sql`true`)
+    .as("w")
 }
 
 /** A survey of the scope with its branches' progress (else `NotInScope`). */
