@@ -138,6 +138,12 @@ describe("organizational life and inspections in the admin", () => {
         .locator(".ant-modal-confirm-btns")
         .getByRole("button", { name: /提级督办/ })
         .click()
+      // The confirmation closes once the escalation is saved and the list reloaded (or refused, with a message):
+      // the next level's button is pressed only after it has gone, and a refusal fails here with its own words.
+      await page.locator(".ant-modal-confirm").waitFor({ state: "detached" })
+      const refusal = page.locator(".ant-message-error")
+      if ((await refusal.count()) > 0)
+        throw new Error(`escalation ${k} refused: ${await refusal.textContent()}`)
       await expect.poll(async () => (await followed())?.escalations.length).toBe(k)
       // The tag names the organization now following it.
       await expect
