@@ -6,7 +6,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { executeNamed } from "../internal/prepared.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
 import {
   developmentPipelineIndex as idx,
@@ -55,7 +54,7 @@ export const pipelineDeadlinesOf = async (
   const ofThePipeline = wholeTree
     ? [sql`${idx.recheckOn} <> ${PUT_ASIDE}::date`]
     : [eq(members.status, "normal"), inArray(members.stage, [...pipelineStages])]
-  const query = db
+  const rows = await db
     .select({
       memberId: members.id,
       name: members.name,
@@ -80,6 +79,5 @@ export const pipelineDeadlinesOf = async (
     )
     .orderBy(asc(steps.dueBy), asc(steps.memberId), asc(steps.ordinal))
     .limit(limit)
-  const rows = await executeNamed("xf_pipeline_window", query)
   return rows.map((r) => ({ ...r, dueBy: r.dueBy.toString() }))
 }

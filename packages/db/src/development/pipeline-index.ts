@@ -8,7 +8,6 @@
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
-import { executeNamed } from "../internal/prepared.js"
 import { pathInSubtree } from "../org-tree.js"
 import { stageCountsInScope } from "../platform/members.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
@@ -81,16 +80,13 @@ export const stalePipelinePeople = async (
   const candidates = sql`(${candidate(sql`${idx.marked}`)}
     union ${candidate(sql`${idx.recheckOn} <= ${day}::date`)}
     union ${candidate(sql`${idx.evaluatedOn} > ${day}::date`)})`
-  const people = (await executeNamed(
-    "xf_pipeline_stale",
-    db
-      .select({ ...developmentPersonColumns, marks: idx.marks })
-      .from(idx)
-      .innerJoin(members, eq(members.id, idx.memberId))
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(and(inPipeline(scope, within), sql`${idx.memberId} in ${candidates}`))
-      .orderBy(asc(idx.memberId)),
-  )) as StalePipelinePerson[]
+  const people = (await db
+    .select({ ...developmentPersonColumns, marks: idx.marks })
+    .from(idx)
+    .innerJoin(members, eq(members.id, idx.memberId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(inPipeline(scope, within), sql`${idx.memberId} in ${candidates}`))
+    .orderBy(asc(idx.memberId))) as StalePipelinePerson[]
   if (people.length === 0) return { people, records: new Map() }
   // The records by the same candidates, not by a list of ids: after a day change a province's whole pipeline is
   // stale (95,402 people), more than one statement may carry as parameters.

@@ -9,8 +9,7 @@
  */
 import type { PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
-import type { XfDb } from "../database.js"
-import { executeSqlNamed } from "../internal/prepared.js"
+import { rowsOf, type XfDb } from "../database.js"
 import { orgRowInScope, type Scope } from "../platform/scope.js"
 import {
   type CalendarIndexItem,
@@ -125,16 +124,14 @@ export const staleCalendarBasesOf = async (
   const inScope = orgRowInScope(scope)
   const candidate = (where: SQL) =>
     sql`select ${cal.orgId} from ${cal} join ${orgs} on ${orgs.id} = ${cal.orgId} where ${inScope} and ${where}`
-  const rows = await executeSqlNamed<{
+  const rows = rowsOf<{
     id: string
     kind: string
     committee: boolean
     basis: string
     marks: number | string
   }>(
-    db,
-    "xf_calendar_stale",
-    sql`
+    await db.execute(sql`
       with candidates as (
         ${candidate(sql`${cal.marked}`)}
         union ${candidate(sql`${cal.recheckOn} <= ${day}::date`)}
@@ -161,7 +158,7 @@ export const staleCalendarBasesOf = async (
       select id, kind, committee, basis, coalesce(marks, 0) as marks
       from b
       where stored is null or stored <> basis or recheck_on <= ${day}::date or evaluated_on > ${day}::date
-      order by path`,
+      order by path`),
   )
   return rows.map((r) => ({
     id: r.id,

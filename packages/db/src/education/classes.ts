@@ -28,7 +28,6 @@ import {
 } from "drizzle-orm"
 import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
-import { executeNamed } from "../internal/prepared.js"
 import { pathInSubtree } from "../org-tree.js"
 import {
   NotInScope,
@@ -483,29 +482,26 @@ export const sessionsBetween = async (
   to: PlainDate,
   limit: number,
 ): Promise<readonly UpcomingSessionRow[]> =>
-  executeNamed(
-    "xf_sessions_between",
-    db
-      .select({
-        id: educationSessions.id,
-        classId: educationClasses.id,
-        classTitle: educationClasses.title,
-        topic: educationSessions.topic,
-        onDate: educationSessions.onDate,
-        startMinute: educationSessions.startMinute,
-        orgId: educationClasses.orgId,
-        orgName: educationClasses.organizerName,
-      })
-      .from(educationSessions)
-      .innerJoin(educationClasses, eq(educationClasses.id, educationSessions.classId))
-      .where(
-        and(
-          classVisible(scope),
-          isNull(educationClasses.closedAt),
-          gte(educationSessions.onDate, from),
-          lte(educationSessions.onDate, to),
-        ),
-      )
-      .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute), asc(educationSessions.id))
-      .limit(limit),
-  )
+  db
+    .select({
+      id: educationSessions.id,
+      classId: educationClasses.id,
+      classTitle: educationClasses.title,
+      topic: educationSessions.topic,
+      onDate: educationSessions.onDate,
+      startMinute: educationSessions.startMinute,
+      orgId: educationClasses.orgId,
+      orgName: educationClasses.organizerName,
+    })
+    .from(educationSessions)
+    .innerJoin(educationClasses, eq(educationClasses.id, educationSessions.classId))
+    .where(
+      and(
+        classVisible(scope),
+        isNull(educationClasses.closedAt),
+        gte(educationSessions.onDate, from),
+        lte(educationSessions.onDate, to),
+      ),
+    )
+    .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute), asc(educationSessions.id))
+    .limit(limit)
