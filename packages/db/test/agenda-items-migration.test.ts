@@ -80,6 +80,13 @@ describe("the agenda due-items migrations on pglite", () => {
         ["甲", "activist-decision", "overdue", "2026-12-02"],
         ["甲", "assessment", "due", "2027-03-01"],
       ])
+      // The steps carry the member's organization (0078), so a subtree finds them too.
+      const b1 = { orgId: "b1", orgPath: "d1.b1" }
+      const branch = await pipelineDeadlinesOf(migrated.db, b1, date("2026-12-01"), date("2027-12-31"), 10)
+      expect(branch.map((r) => [r.orgId, r.step])).toEqual([
+        ["b1", "activist-decision"],
+        ["b1", "assessment"],
+      ])
       // The calendar's jsonb went with the backfill; the pipeline's stays (the board reads it).
       const columns = rowsOf<{ table_name: string }>(
         await migrated.db.execute(sql`select table_name from information_schema.columns

@@ -149,6 +149,55 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
     await database.db.execute(sql`update members set stage = 'activist' where id = ${ids.far}`)
   })
 
+  it("development: a subtree reads the steps by the organization stored with them, which must be the member's", async () => {
+    // 丁's steps only (乙's row, put aside and back by the test above, waits to be evaluated again).
+    const names = async (scope: typeof district) =>
+      (await pipelineDeadlinesOf(database.db, scope, from, to, 100))
+        .filter((r) => r.memberId === ids.other)
+        .map((r) => [r.name, r.orgId])
+    const c02 = { orgId: "c02", orgPath: "d1.c02" }
+    const [stored] = rowsOf<{ org_id: string }>(
+      await database.db.execute(
+        sql`select distinct org_id from development_pipeline_items where member_id = ${ids.other}`,
+      ),
+    )
+    expect(stored).toEqual({ org_id: "b2" })
+    expect(await names(c02)).toEqual([["丁", "b2"]])
+    // Moved to b1 (a new version): the row no longer holds anywhere until it is stored again, then under b1.
+    const moved = await updateMember(database.db, testVault, ids.other ?? "", 1, { orgId: "b1" })
+    expect(moved?.version).toBe(2)
+    expect(await names(c02)).toEqual([])
+    expect(await names(c01)).toEqual([])
+    await savePipelineIndex(database.db, [
+      {
+        memberId: ids.other ?? "",
+        memberVersion: 2,
+        evaluatedOn: date("2026-11-29"),
+        recheckOn: date("2026-12-29"),
+        items: [{ step: "activist-decision", state: "due", dueBy: "2026-12-20" }],
+      },
+    ])
+    expect(await names(c01)).toEqual([["丁", "b1"]])
+    expect(await names(c02)).toEqual([])
+    expect(await names(district)).toEqual([["丁", "b1"]])
+    // Moved back by plain SQL, without a new version (the row still holds): the steps go along in the same
+    // statement (the marks' trigger), so the subtrees see them where the member now is.
+    await database.db.execute(sql`update members set org_id = 'b2' where id = ${ids.other}`)
+    expect(await names(c01)).toEqual([])
+    expect(await names(c02)).toEqual([["丁", "b2"]])
+    expect(await names(district)).toEqual([["丁", "b2"]])
+    // Should a step's organization still disagree with the member's, no subtree shows it under the wrong one.
+    await database.db.execute(
+      sql`update development_pipeline_items set org_id = 'b1' where member_id = ${ids.other}`,
+    )
+    expect(await names(c01)).toEqual([])
+    expect(await names(c02)).toEqual([])
+    expect(await names(district)).toEqual([["丁", "b2"]])
+    // Any write of the member puts them right again.
+    await database.db.execute(sql`update members set org_id = 'b2' where id = ${ids.other}`)
+    expect(await names(c02)).toEqual([["丁", "b2"]])
+  })
+
   it("discipline: orders not closed whose deadline falls in the window, in the scope only", async () => {
     const order = async (orgId: string, deadline: string, state: "open" | "submitted" | "closed") => {
       const scope = orgId === "b1" ? c01 : district

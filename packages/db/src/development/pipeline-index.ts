@@ -164,9 +164,10 @@ export const savePipelineIndex = async (db: XfDb, entries: readonly PipelineInde
           )}))`)
       await tx.delete(stepRows).where(inArray(stepRows.memberId, ids))
       await tx.execute(sql`
-        insert into ${stepRows} (member_id, ordinal, step, state, due_by)
-        select i.member_id, (it.n - 1)::int, it.v->>'step', it.v->>'state', (it.v->>'dueBy')::date
-        from ${idx} as i cross join lateral jsonb_array_elements(i.items) with ordinality as it(v, n)
+        insert into ${stepRows} (member_id, ordinal, step, state, due_by, org_id)
+        select i.member_id, (it.n - 1)::int, it.v->>'step', it.v->>'state', (it.v->>'dueBy')::date, m.org_id
+        from ${idx} as i join ${members} as m on m.id = i.member_id
+          cross join lateral jsonb_array_elements(i.items) with ordinality as it(v, n)
         where ${inArray(sql`i.member_id`, ids)}`)
     }
   })
@@ -200,8 +201,11 @@ export const pipelineAttentionOf = async (
   scope: Scope,
   within: string,
   horizon: PlainDate,
-): Promise<PipelineAttentionRow[]> =>
-  (await db
+): Promise<PipelineAttentionRow[]> => {
+  // Below the root, the step row's organization (as `pipelineDeadlinesOf`): the scope's organizations meet the
+  // steps before any person is looked up.
+  const wholeTree = !within.includes(".")
+  return (await db
     .select({
       memberId: members.id,
       name: members.name,
@@ -215,15 +219,17 @@ export const pipelineAttentionOf = async (
     .from(stepRows)
     .innerJoin(idx, eq(idx.memberId, stepRows.memberId))
     .innerJoin(members, eq(members.id, stepRows.memberId))
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .innerJoin(orgs, eq(orgs.id, wholeTree ? members.orgId : stepRows.orgId))
     .where(
       and(
         inPipeline(scope, within),
         eq(idx.memberVersion, members.version),
+        wholeTree ? undefined : eq(members.orgId, stepRows.orgId),
         or(lte(stepRows.dueBy, horizon), eq(stepRows.state, "overdue")),
       ),
     )
     .orderBy(asc(stepRows.memberId), asc(stepRows.ordinal))) as PipelineAttentionRow[]
+}
 
 /** The column holding the day a person entered each pipeline stage. */
 const sinceColumn = {
