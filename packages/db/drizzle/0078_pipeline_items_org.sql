@@ -10,26 +10,16 @@ CREATE INDEX "development_pipeline_items_org_due_idx" ON "development_pipeline_i
 ANALYZE "development_pipeline_items";
 --> statement-breakpoint
 -- A member written into another organization takes their stored steps along in the same statement, whoever writes
--- (as the marks: the API moves a member at a new version, which leaves the row stale anyway, but an import, a
--- transfer or plain SQL may not), so a subtree's read by the steps' organization never misses a step that holds.
-CREATE OR REPLACE FUNCTION "xf_development_pipeline_mark"() RETURNS trigger
+-- (the API moves a member at a new version, which leaves the row stale anyway, but an import, a transfer or plain
+-- SQL may not), so a subtree's read by the steps' organization never misses a step that holds. A trigger of its own
+-- beside the marks' (0070), which it does not depend on; it runs as its owner, as they do.
+CREATE FUNCTION "xf_development_pipeline_items_org"() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  INSERT INTO development_pipeline_index AS c (member_id, member_version, evaluated_on, recheck_on, marks)
-    SELECT r.id, r.version, current_date, current_date, 1 FROM xf_rows r
-      WHERE r.status = 'normal' AND r.stage IN ('applicant', 'activist', 'development-object', 'probationary')
-      ORDER BY r.id
-    ON CONFLICT (member_id) DO UPDATE SET marks = c.marks + 1
-      WHERE c.member_version IS DISTINCT FROM excluded.member_version OR c.recheck_on = DATE '9999-12-31';
-  IF TG_OP = 'UPDATE' THEN
-    UPDATE development_pipeline_index AS c SET recheck_on = DATE '9999-12-31', marks_seen = c.marks
-      FROM xf_rows r
-      WHERE c.member_id = r.id
-        AND NOT (r.status = 'normal' AND r.stage IN ('applicant', 'activist', 'development-object', 'probationary'))
-        AND (c.recheck_on <> DATE '9999-12-31' OR c.marks <> c.marks_seen);
-    UPDATE development_pipeline_items AS i SET org_id = r.org_id
-      FROM xf_rows r
-      WHERE i.member_id = r.id AND i.org_id <> r.org_id;
-  END IF;
+  UPDATE development_pipeline_items AS i SET org_id = r.org_id
+    FROM xf_rows r
+    WHERE i.member_id = r.id AND i.org_id <> r.org_id;
   RETURN NULL;
-END $$;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "members_pipeline_items_org_update" AFTER UPDATE ON "members"
+  REFERENCING NEW TABLE AS xf_rows FOR EACH STATEMENT EXECUTE FUNCTION "xf_development_pipeline_items_org"();

@@ -181,7 +181,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
     expect(await names(c02)).toEqual([])
     expect(await names(district)).toEqual([["丁", "b1"]])
     // Moved back by plain SQL, without a new version (the row still holds): the steps go along in the same
-    // statement (the marks' trigger), so the subtrees see them where the member now is.
+    // statement (trigger members_pipeline_items_org_update), so the subtrees see them where the member now is.
     await database.db.execute(sql`update members set org_id = 'b2' where id = ${ids.other}`)
     expect(await names(c01)).toEqual([])
     expect(await names(c02)).toEqual([["丁", "b2"]])

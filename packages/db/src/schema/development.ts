@@ -230,12 +230,12 @@ export const developmentPipelineItems = pgTable(
     state: text("state").$type<"due" | "overdue">().notNull(),
     dueBy: plainDate("due_by").notNull(),
     /**
-     * The member's organization when the row was stored (`members.org_id` at the index row's `member_version`: a
-     * move writes the member at another version, so a row that still counts names the member's organization now).
+     * The member's organization: written by `savePipelineIndex` from the member row, and carried along in the same
+     * statement when the member row moves (trigger `members_pipeline_items_org_update`, migration 0078).
      * Lets a subtree below the root tell its own steps of the window without looking up anyone: a committee of a
      * province matches the window's 6,118 steps with its organizations and looks up the 465 that are its own (~12
      * ms; it looked up every step's person and organization, ~50 ms); a branch reads its own through
-     * `development_pipeline_items_org_due_idx`. Kept by `savePipelineIndex` and the marks' trigger (0078).
+     * `development_pipeline_items_org_due_idx`.
      */
     orgId: text("org_id").notNull(),
   },
