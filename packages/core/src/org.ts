@@ -93,6 +93,12 @@ export const ancestorPaths = (path: OrgPath): OrgPath[] => {
 
 export const depthOf = (path: OrgPath): number => path.split(".").length
 
+/**
+ * Whether `path` is a tree's root — a district (区), the organization department's own level with no parent —
+ * so a read under it covers the whole tree: a path of one label, no dot (`d1`, not `d1.c03`).
+ */
+export const isRootPath = (path: OrgPath): boolean => !path.includes(".")
+
 export interface OrgNode {
   readonly id: OrgId
   readonly kind: OrgKind

@@ -9,6 +9,7 @@ import {
   childPath,
   depthOf,
   isInSubtree,
+  isRootPath,
   type OrgKind,
   type OrgNode,
   orgKinds,
@@ -120,6 +121,23 @@ describe("ancestorPaths", () => {
         expect(as).toHaveLength(depthOf(p) - 1)
         for (const a of as) expect(isInSubtree(p, a)).toBe(true)
         expect(as.map(depthOf)).toEqual(as.map((_, i) => i + 1))
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe("isRootPath", () => {
+  it("is true for a district's path only", () => {
+    expect(isRootPath("d1")).toBe(true)
+    expect(isRootPath("d1.c03")).toBe(false)
+    expect(isRootPath("d1.c03.b0457")).toBe(false)
+  })
+
+  it("a path is a root exactly when it has no ancestors", () => {
+    fc.assert(
+      fc.property(path, (p) => {
+        expect(isRootPath(p)).toBe(ancestorPaths(p).length === 0)
       }),
       { numRuns: 200 },
     )

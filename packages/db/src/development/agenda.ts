@@ -3,7 +3,7 @@
  * the pipeline index's steps (`development_pipeline_items`), not by evaluating anyone. Refresh the stale rows first
  * (`stalePipelinePeople`, as the pipeline read does).
  */
-import type { PlainDate } from "@xianfeng/core"
+import { isRootPath, type PlainDate } from "@xianfeng/core"
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { memberRowsInScope, type Scope } from "../platform/scope.js"
@@ -55,7 +55,7 @@ export const pipelineDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<PipelineDeadline[]> => {
-  const wholeTree = !scope.orgPath.includes(".")
+  const wholeTree = isRootPath(scope.orgPath)
   const ofThePipeline = wholeTree
     ? [sql`${idx.recheckOn} <> ${PUT_ASIDE}::date`]
     : [eq(members.status, "normal"), inArray(members.stage, [...pipelineStages])]

@@ -5,7 +5,7 @@
  * written at another version, or came into the pipeline: a freshly loaded demo district, an import, a restore).
  * The board and the attention list read it, not the rules.
  */
-import type { PlainDate } from "@xianfeng/core"
+import { isRootPath, type PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm"
 import type { XfDb } from "../database.js"
 import { pathInSubtree } from "../org-tree.js"
@@ -204,7 +204,7 @@ export const pipelineAttentionOf = async (
 ): Promise<PipelineAttentionRow[]> => {
   // Below the root, the step row's organization (as `pipelineDeadlinesOf`): the scope's organizations meet the
   // steps before any person is looked up.
-  const wholeTree = !within.includes(".")
+  const wholeTree = isRootPath(within)
   return (await db
     .select({
       memberId: members.id,

@@ -1,3 +1,4 @@
+import { isRootPath } from "@xianfeng/core"
 import { auditPageInScope, verifyAuditChain } from "@xianfeng/db"
 import { audit } from "../../audit.js"
 import { problems } from "../../http/problem.js"
@@ -59,7 +60,7 @@ export const verifyAudit = route({
   roles: permissions.readAudit,
   response: AuditVerification,
   handler: async ({ actor, deps }) => {
-    if (actor.orgPath.includes(".")) {
+    if (!isRootPath(actor.orgPath)) {
       throw problems.forbidden(
         "只有区级审计人员可以校验整个审计日志。",
         "Only district-level reviewers may verify the whole log.",

@@ -1,3 +1,4 @@
+import { isRootPath } from "@xianfeng/core"
 import { repeatedRefusals } from "@xianfeng/db"
 import { audit } from "../../audit.js"
 import { problems } from "../../http/problem.js"
@@ -22,7 +23,7 @@ export const listRefusals = route({
   query: RefusalQuery,
   response: RefusalList,
   handler: async ({ actor, query, deps }) => {
-    if (actor.orgPath.includes(".")) {
+    if (!isRootPath(actor.orgPath)) {
       throw problems.forbidden(
         "只有区级安全管理员可以查看安全事件。",
         "Only a district-level security administrator sees security events.",
