@@ -96,6 +96,10 @@ describe.each(backends)("the pipeline index on %s", (backend) => {
     expect(stored.counts).toEqual(full.counts)
     expect(stored.board).toEqual(full.board)
     expect(stored.attentionTotal).toBe(full.attention.length)
+    expect(stored.attentionCounts).toEqual({
+      overdue: full.attention.filter((a) => a.state === "overdue").length,
+      due: full.attention.filter((a) => a.state !== "overdue").length,
+    })
     expect(stored.attention.map(urgency)).toEqual(full.attention.slice(0, 500).map(urgency))
     if (full.attention.length <= 500)
       expect(stored.attention.map(key).sort()).toEqual(full.attention.map(key).sort())

@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm"
+import { attentionOf } from "@xianfeng/development-rules"
+import { eq, inArray, sql } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { describe, expect, it } from "vitest"
 import {
@@ -257,7 +258,7 @@ export const developmentSuite = (ctx: SuiteContext) =>
       ).toEqual(["乙", "甲"].sort())
       // What wants attention by a horizon: every overdue step, the due ones up to it, never one further out.
       const attention = async (scope: Scope, within: string, horizon: string) =>
-        (await pipelineAttentionOf(db, scope, within, d(horizon))).map((r) => [
+        (await pipelineAttentionOf(db, scope, within, d(horizon), 100)).rows.map((r) => [
           r.name,
           r.stage,
           r.step,
@@ -290,5 +291,110 @@ export const developmentSuite = (ctx: SuiteContext) =>
         .set({ version: sql`${members.version} + 1` })
         .where(eq(members.id, ids.甲 ?? ""))
       expect((await attention(district, "dv_d", "2027-03-01")).map((r) => r[0])).toEqual(["乙"])
+    })
+
+    it("reads only the steps that can be among the most urgent, a tie at the last place whole, and counts them all", async () => {
+      const { db } = ctx.database()
+      const who = ["乙", "戊", "己"] as const
+      const versions = new Map(
+        (
+          await db
+            .select({ id: members.id, version: members.version })
+            .from(members)
+            .where(
+              inArray(
+                members.id,
+                who.map((n) => ids[n] ?? ""),
+              ),
+            )
+        ).map((r) => [r.id, r.version]),
+      )
+      const steps = {
+        乙: [
+          { step: "political-review", state: "overdue", dueBy: "2026-11-01" },
+          { step: "assessment", state: "due", dueBy: "2026-12-20" },
+        ],
+        戊: [{ step: "talk", state: "due", dueBy: "2026-12-20" }],
+        己: [
+          { step: "talk", state: "due", dueBy: "2026-12-20" },
+          { step: "assessment", state: "due", dueBy: "2026-12-25" },
+        ],
+      } as const
+      await savePipelineIndex(
+        db,
+        who.map((n) => ({
+          memberId: ids[n] ?? "",
+          memberVersion: versions.get(ids[n] ?? "") ?? 0,
+          evaluatedOn: d("2026-11-30"),
+          recheckOn: d("2026-12-20"),
+          items: steps[n],
+        })),
+      )
+      const read = async (scope: Scope, within: string, cap: number) => {
+        const a = await pipelineAttentionOf(db, scope, within, d("2027-01-31"), cap)
+        return { overdue: a.overdue, due: a.due, rows: a.rows.map((r) => `${r.name} ${r.step} ${r.dueBy}`) }
+      }
+      // Overdue first (rank 1), then three steps due on 12-20 (rank 2), then 12-25 (rank 5); 甲's row is stale.
+      expect(await read(district, "dv_d", 1)).toEqual({
+        overdue: 1,
+        due: 4,
+        rows: ["乙 political-review 2026-11-01"],
+      })
+      const tied = await read(district, "dv_d", 2)
+      expect(tied.rows.sort()).toEqual(
+        [
+          "乙 political-review 2026-11-01",
+          "乙 assessment 2026-12-20",
+          "戊 talk 2026-12-20",
+          "己 talk 2026-12-20",
+        ].sort(),
+      )
+      expect((await read(district, "dv_d", 4)).rows.sort()).toEqual(tied.rows)
+      expect((await read(district, "dv_d", 5)).rows).toHaveLength(5)
+      // The rules' attentionOf over the rows read for a cap, cut to it, keeps what it keeps of every step.
+      const urgent = async (cap: number) => {
+        const { rows } = await pipelineAttentionOf(db, district, "dv_d", d("2027-01-31"), cap)
+        return attentionOf(
+          rows.map((r) => ({
+            person: r,
+            steps: [
+              {
+                step: r.step as never,
+                name: { "zh-CN": r.step, en: r.step },
+                state: r.state,
+                dueBy: r.dueBy,
+              },
+            ],
+          })),
+          d("2026-11-30"),
+          62,
+        )
+          .slice(0, cap)
+          .map((i) => `${i.person.name} ${i.step.step}`)
+      }
+      const every = await urgent(100)
+      for (const cap of [1, 2, 3, 4, 5]) expect(await urgent(cap), `cap ${cap}`).toEqual(every.slice(0, cap))
+      // In person and index order, as the rules' stable sort wants them.
+      const inOrder = (await pipelineAttentionOf(db, district, "dv_d", d("2027-01-31"), 5)).rows
+      expect(inOrder.map((r) => r.memberId)).toEqual(inOrder.map((r) => r.memberId).sort())
+      // A committee ranks its own steps: 戊's and 己's tie first.
+      expect(await read(committee2, "dv_d.dv_c2", 1)).toEqual({
+        overdue: 0,
+        due: 3,
+        rows: expect.arrayContaining(["戊 talk 2026-12-20", "己 talk 2026-12-20"]),
+      })
+      expect((await read(committee2, "dv_d.dv_c2", 1)).rows).toHaveLength(2)
+      expect(await read(district, "dv_d.dv_c1", 3)).toEqual({
+        overdue: 1,
+        due: 1,
+        rows: ["乙 political-review 2026-11-01", "乙 assessment 2026-12-20"],
+      })
+      // Nothing in the window: no rows and nothing counted.
+      expect(await pipelineAttentionOf(db, committee2, "dv_d.dv_c2", d("2026-12-01"), 10)).toEqual({
+        rows: [],
+        overdue: 0,
+        due: 0,
+      })
+      await expect(pipelineAttentionOf(db, district, "dv_d", d("2027-01-31"), 0)).rejects.toThrow(/cap/)
     })
   })

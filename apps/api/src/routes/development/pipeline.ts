@@ -43,11 +43,12 @@ export const pipeline = route({
       const nameOf = (step: string) =>
         isStepId(step) ? stepDefinition(step).name : (extra.get(step) ?? { "zh-CN": step, en: step })
       const days = query.days ?? ATTENTION_DAYS
-      // Only the steps in the window are read (every overdue one, the due ones up to the horizon); the rules'
-      // attentionOf orders them and keeps exactly what it would keep of every person's stored steps.
-      const rows = await pipelineAttentionOf(tx, actor, within, today.add({ days }))
+      // Only the steps that can be among the ATTENTION_CAP most urgent are read (ranked in SQL as the rules rank
+      // before names, a tie at the last place whole), with the window's totals counted there; the rules'
+      // attentionOf orders them and keeps exactly the first ATTENTION_CAP it would keep of every stored step.
+      const found = await pipelineAttentionOf(tx, actor, within, today.add({ days }), ATTENTION_CAP)
       const attention = attentionOf(
-        rows.map((r) => ({
+        found.rows.map((r) => ({
           person: { id: r.memberId, name: r.name, orgId: r.orgId, orgName: r.orgName, stage: r.stage },
           steps: [{ step: r.step as never, name: nameOf(r.step), state: r.state, dueBy: r.dueBy }],
         })),
@@ -75,7 +76,7 @@ export const pipeline = route({
           people: counts
             .filter((r) => (pipelineStages as readonly string[]).includes(r.stage))
             .reduce((s, r) => s + r.count, 0),
-          attention: attention.length,
+          attention: found.overdue + found.due,
           refreshed,
         },
       })
@@ -96,11 +97,8 @@ export const pipeline = route({
           state: i.state,
           dueBy: i.dueBy.toString(),
         })),
-        attentionTotal: attention.length,
-        attentionCounts: {
-          overdue: attention.filter((i) => i.state === "overdue").length,
-          due: attention.filter((i) => i.state !== "overdue").length,
-        },
+        attentionTotal: found.overdue + found.due,
+        attentionCounts: { overdue: found.overdue, due: found.due },
         board,
       }
     })
