@@ -54,3 +54,58 @@ export const agendaPipelineItemsSql = `select m.id, m.name, m.org_id, o.name as 
   where ${inPath("o.path", 1)} and m.status = 'normal' and x.member_version = m.version
     and s.due_by >= $4 and s.due_by <= $5
   order by s.due_by, s.member_id, s.ordinal limit 501`
+
+/**
+ * The agenda's pipeline read below the root as the API takes it (`pipelineDeadlinesOf`): the steps of the subtree's
+ * organizations through the steps' own organization and due date (`development_pipeline_items_org_due_idx`), each
+ * checked against its member's organization, soonest first, capped at 501.
+ */
+export const agendaPipelineItemsBelowSql = `select m.id, m.name, m.org_id, o.name as org_name, s.step, s.state, s.due_by
+  from development_pipeline_items s
+  inner join orgs o on o.id = s.org_id
+  inner join development_pipeline_index x on x.member_id = s.member_id
+  inner join members m on m.id = s.member_id
+  where ${inPath("o.path", 1)} and m.org_id = s.org_id and m.status = 'normal' and x.member_version = m.version
+    and s.due_by >= $4 and s.due_by <= $5
+  order by s.due_by, s.member_id, s.ordinal limit 501`
+
+const pipelineStagesSql = `('applicant', 'activist', 'development-object', 'probationary')`
+
+/**
+ * The bare reads behind the development pipeline page (发展党员 pipeline) of a subtree, what it shows and nothing
+ * more: the 500 most urgent open steps (overdue first, then the earlier deadline, then the name in the database's
+ * order) with the totals of overdue and due ones, from the stored steps whose index row holds for the member's
+ * version ($4: the horizon, today plus 30 days); below the root through the steps' own organization, as the API.
+ */
+export const pipelineAttentionSql = (
+  below: boolean,
+) => `select m.id, m.name, m.org_id, o.name as org_name, m.stage,
+    s.step, s.state, s.due_by, count(*) over () as total,
+    count(*) filter (where s.state = 'overdue') over () as overdue
+  from development_pipeline_items s
+  inner join development_pipeline_index x on x.member_id = s.member_id
+  inner join members m on m.id = s.member_id
+  inner join orgs o on o.id = ${below ? "s.org_id" : "m.org_id"}
+  where ${inPath("o.path", 1)} and m.status = 'normal' and m.stage in ${pipelineStagesSql}
+    and x.member_version = m.version ${below ? "and m.org_id = s.org_id" : ""}
+    and (s.due_by <= $4 or s.state = 'overdue')
+  order by s.state <> 'overdue', s.due_by, m.name limit 500`
+
+/** The pipeline page's counts per stage: the stored per-organization counts of the subtree summed. */
+export const pipelineCountsSql = `select c.stage, sum(c.n)::int as count from member_org_counts c
+  inner join orgs o on o.id = c.org_id where ${inPath("o.path", 1)} and c.status = 'normal' group by c.stage`
+
+/** The stages of the pipeline page's board and the column holding the day a person entered each. */
+export const boardStages = [
+  ["applicant", "applied_on"],
+  ["activist", "activist_on"],
+  ["development-object", "development_object_on"],
+  ["probationary", "admitted_on"],
+] as const
+
+/** One stage's board: its 50 people of the subtree longest in the stage first, through the stage's board index. */
+export const pipelineBoardSql = ([stage, since]: (typeof boardStages)[number]) =>
+  `select m.id, m.name, o.name as org_name, m.${since} as since from members m
+  inner join orgs o on o.id = m.org_id
+  where ${inPath("o.path", 1)} and m.status = 'normal' and m.stage = '${stage}'
+  order by m.${since} asc nulls last, m.id limit 50`

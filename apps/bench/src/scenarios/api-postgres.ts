@@ -14,16 +14,20 @@ import {
   agendaRow,
   bareAgendaItems,
   bareAggregate,
+  barePipelinePage,
   bareYearMeetings,
   complianceRow,
   complianceYear,
   loadRows,
   pickTargets,
+  pipelineRow,
   type Q,
+  type ReadScope,
   runApiLoads,
   subtreeRows,
   timeAgendaApi,
   timeComplianceApi,
+  timePipelineApi,
   timeSubtreeApi,
 } from "../measure.js"
 import { startCluster } from "../pg-cluster.js"
@@ -106,11 +110,31 @@ export const apiPostgresScenario = async (
       }
       const bareCompliance = await bareYearMeetings(q, complianceYear(), cfg.subtreeReps)
       const bareAgenda = await bareAgendaItems(q, cfg.subtreeReps)
+      // The demo's committee officer reads the first town committee (c01): its agenda and pipeline page, beside the
+      // district admin's, since a committee's reads take other plans than the whole tree's.
+      const [c01] = await q(
+        `select o.path, (select sum(c.n) from member_org_counts c join orgs s on s.id = c.org_id
+           where s.path = o.path or (s.path ~>=~ (o.path || '.') and s.path ~<~ (o.path || '/')))::int as n
+         from orgs o where o.id = 'c01'`,
+      )
+      const whole: ReadScope = { path: "d1", members: targets.root.members, as: "admin" }
+      const committee: ReadScope = { path: String(c01?.path), members: Number(c01?.n), as: "officer" }
+      const bareCommitteeAgenda = await bareAgendaItems(q, cfg.subtreeReps, committee.path)
+      const barePipeline = {
+        whole: await barePipelinePage(q, cfg.subtreeReps, whole.path),
+        committee: await barePipelinePage(q, cfg.subtreeReps, committee.path),
+      }
       const api = await startServer(apiServerJs, env, "/api/health")
       const cookie = await login(api.url, "admin", DEMO_PASSWORD)
       const apiSubtree = await timeSubtreeApi(cfg, api, cookie, targets)
       const apiCompliance = await timeComplianceApi(cfg, api, cookie, complianceYear())
       const apiAgenda = await timeAgendaApi(cfg, api, cookie)
+      const officer = await login(api.url, committee.as, DEMO_PASSWORD)
+      const apiCommitteeAgenda = await timeAgendaApi(cfg, api, officer)
+      const apiPipeline = {
+        whole: await timePipelineApi(cfg, api, cookie),
+        committee: await timePipelineApi(cfg, api, officer),
+      }
       const run = await runApiLoads(cfg, api, startBaseline, targets, 32, cookie, async () => {
         const r = await q(
           `select count(*) filter (where wait_event_type = 'Lock')::int as w, count(*)::int as a
@@ -133,7 +157,8 @@ export const apiPostgresScenario = async (
       })
       sections.push({
         id: "subtree",
-        title: "Subtree queries (development pipeline counts, a year's compliance)",
+        title:
+          "Subtree queries (development pipeline counts, a year's compliance, the agenda, the pipeline page)",
         setup:
           "`GET /api/stats/members-by-stage?orgId=…` on PostgreSQL, sequential, signed in as `admin`, after 2 " +
           `warm-ups, median of ${cfg.subtreeReps}. Baseline: the bare aggregate (members by stage joined to orgs on ` +
@@ -144,11 +169,18 @@ export const apiPostgresScenario = async (
           "of that year's meetings per organization (joined to orgs on the path range). The agenda: `GET /api/agenda` " +
           "as `admin` (every area's due items of the next 30 days, each source refreshing its stale stored answers " +
           "first; the first read after the load reported apart), against the bare reads of the window's stored due " +
-          "items of the compliance calendars and the development pipeline through their due-date indexes.",
+          "items of the compliance calendars and the development pipeline through their due-date indexes; the same " +
+          "as `officer` for the first town committee (c01), whose pipeline steps are read through their own " +
+          "organization. The development pipeline page: `GET /api/development/pipeline` as `admin` and as " +
+          "`officer`, against the bare reads of what it shows (the 500 most urgent steps with the totals, the stored " +
+          "counts per stage, the four stages' boards of 50).",
         rows: [
           ...subtreeRows(targets, bare, apiSubtree),
           complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
-          agendaRow(targets, bareAgenda, apiAgenda),
+          agendaRow(targets, bareAgenda, apiAgenda, whole),
+          agendaRow(targets, bareCommitteeAgenda, apiCommitteeAgenda, committee),
+          pipelineRow(whole, barePipeline.whole, apiPipeline.whole),
+          pipelineRow(committee, barePipeline.committee, apiPipeline.committee),
         ],
       })
     }
