@@ -1,15 +1,13 @@
-import { eq, sql } from "drizzle-orm"
+import { sql } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appendAudit } from "../src/audit.js"
 import { type Database, rowsOf, type XfDb } from "../src/database.js"
-import { savePipelineIndex } from "../src/development/pipeline-index.js"
 import { writeMeetings } from "../src/discipline/meetings.js"
 import { insertOrg } from "../src/org-tree.js"
 import { insertMember } from "../src/platform/members.js"
 import { asSystem, withScope } from "../src/platform/scope.js"
 import {
-  developmentPipelineItems,
   disciplineAttendance,
   disciplineBasisStamps,
   disciplineDraws,
@@ -53,17 +51,6 @@ const tree = async (owner: Database) => {
     // (The database holds a talk between any two members; that both are of the branch is the route's check.)
     await disciplineRows(tx, "r_b1", ids[0] ?? "", ids[1] ?? "")
     await disciplineRows(tx, "r_b2", ids[1] ?? "", ids[0] ?? "")
-    // One stored pipeline step of each member (the steps take the member's organization).
-    await savePipelineIndex(
-      tx,
-      ids.map((memberId) => ({
-        memberId,
-        memberVersion: 1,
-        evaluatedOn: Temporal.PlainDate.from("2026-11-27"),
-        recheckOn: Temporal.PlainDate.from("2026-12-27"),
-        items: [{ step: "assessment", state: "due" as const, dueBy: "2026-12-10" }],
-      })),
-    )
   })
 }
 
@@ -279,40 +266,6 @@ describe.each(backends)("row-level security on $name", (backend) => {
     await withScope(db(), c1, (tx) => tx.execute(sql`delete from discipline_talks where org_id = 'r_b1'`))
     expect((await stamps())["r_b1/2025"]).toBe(2)
     expect(await withScope(db(), c1, (tx) => tx.select().from(disciplineBasisStamps))).toHaveLength(2)
-  })
-
-  it("shows a scoped transaction the pipeline's steps of its subtree's organizations only, never a person through a step stored under the wrong one", async () => {
-    const items = developmentPipelineItems
-    const steps = (tx: XfDb) => tx.select({ orgId: items.orgId }).from(items)
-    const people = (tx: XfDb) =>
-      tx.select({ orgId: members.orgId }).from(items).innerJoin(members, eq(members.id, items.memberId))
-    expect(await steps(db()), "unscoped").toEqual([])
-    expect(await withScope(db(), c1, steps)).toEqual([{ orgId: "r_b1" }])
-    expect(await asSystem(db(), steps)).toHaveLength(2)
-    // The policy checks the step's own organization (0079): a scope cannot move a step out of itself.
-    expect(
-      await refusal(
-        withScope(db(), c1, (tx) =>
-          tx.execute(sql`update development_pipeline_items set org_id = 'r_b2' where org_id = 'r_b1'`),
-        ),
-      ),
-    ).toMatch(/row-level security/)
-    // A step stored under the wrong organization (r_b2's member's under r_b1, by hand): the scope sees the step
-    // row, but a read that joins its person, as every read of the API does, still meets the member's own policy.
-    await asSystem(db(), (tx) =>
-      tx.execute(sql`update development_pipeline_items set org_id = 'r_b1' where org_id = 'r_b2'`),
-    )
-    try {
-      expect(await withScope(db(), c1, steps)).toHaveLength(2)
-      expect(await withScope(db(), c1, people)).toEqual([{ orgId: "r_b1" }])
-    } finally {
-      await asSystem(db(), (tx) =>
-        tx.execute(
-          sql`update development_pipeline_items i set org_id = m.org_id from members m where m.id = i.member_id`,
-        ),
-      )
-    }
-    expect(await withScope(db(), c1, steps)).toEqual([{ orgId: "r_b1" }])
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {

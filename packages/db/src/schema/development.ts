@@ -235,8 +235,7 @@ export const developmentPipelineItems = pgTable(
      * Lets a subtree below the root tell its own steps of the window without looking up anyone: a committee of a
      * province matches the window's 6,118 steps with its organizations and looks up the 465 that are its own (~12
      * ms; it looked up every step's person and organization, ~50 ms); a branch reads its own through
-     * `development_pipeline_items_org_due_idx`. Row-level security checks it (migration 0079), as a calendar
-     * item's organization.
+     * `development_pipeline_items_org_due_idx`.
      */
     orgId: text("org_id").notNull(),
   },
