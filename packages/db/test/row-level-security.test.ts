@@ -3,11 +3,13 @@ import { Temporal } from "temporal-polyfill"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appendAudit } from "../src/audit.js"
 import { type Database, rowsOf, type XfDb } from "../src/database.js"
+import { savePipelineIndex } from "../src/development/pipeline-index.js"
 import { writeMeetings } from "../src/discipline/meetings.js"
 import { insertOrg } from "../src/org-tree.js"
 import { insertMember } from "../src/platform/members.js"
 import { asSystem, withScope } from "../src/platform/scope.js"
 import {
+  developmentPipelineItems,
   disciplineAttendance,
   disciplineBasisStamps,
   disciplineDraws,
@@ -51,6 +53,17 @@ const tree = async (owner: Database) => {
     // (The database holds a talk between any two members; that both are of the branch is the route's check.)
     await disciplineRows(tx, "r_b1", ids[0] ?? "", ids[1] ?? "")
     await disciplineRows(tx, "r_b2", ids[1] ?? "", ids[0] ?? "")
+    // One stored pipeline step of each member (the steps take the member's organization).
+    await savePipelineIndex(
+      tx,
+      ids.map((memberId) => ({
+        memberId,
+        memberVersion: 1,
+        evaluatedOn: Temporal.PlainDate.from("2026-11-27"),
+        recheckOn: Temporal.PlainDate.from("2026-12-27"),
+        items: [{ step: "assessment", state: "due" as const, dueBy: "2026-12-10" }],
+      })),
+    )
   })
 }
 
@@ -266,6 +279,31 @@ describe.each(backends)("row-level security on $name", (backend) => {
     await withScope(db(), c1, (tx) => tx.execute(sql`delete from discipline_talks where org_id = 'r_b1'`))
     expect((await stamps())["r_b1/2025"]).toBe(2)
     expect(await withScope(db(), c1, (tx) => tx.select().from(disciplineBasisStamps))).toHaveLength(2)
+  })
+
+  it("shows a scoped transaction the pipeline's steps of its own members only, whatever organization a step names", async () => {
+    const items = developmentPipelineItems
+    const steps = (tx: XfDb) => tx.select({ orgId: items.orgId }).from(items)
+    expect(await steps(db()), "unscoped").toEqual([])
+    expect(await withScope(db(), c1, steps)).toEqual([{ orgId: "r_b1" }])
+    expect(await asSystem(db(), steps)).toHaveLength(2)
+    // The policy follows the step's member (0052), not the organization stored on the step: a step stored under
+    // the wrong organization (r_b2's member's under r_b1, by hand) stays out of r_c1's sight.
+    await asSystem(db(), (tx) =>
+      tx.execute(sql`update development_pipeline_items set org_id = 'r_b1' where org_id = 'r_b2'`),
+    )
+    try {
+      expect(await withScope(db(), c1, steps)).toEqual([{ orgId: "r_b1" }])
+    } finally {
+      await asSystem(db(), (tx) =>
+        tx.execute(
+          sql`update development_pipeline_items i set org_id = m.org_id from members m where m.id = i.member_id`,
+        ),
+      )
+    }
+    expect(await asSystem(db(), steps)).toEqual(
+      expect.arrayContaining([{ orgId: "r_b1" }, { orgId: "r_b2" }]),
+    )
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {
