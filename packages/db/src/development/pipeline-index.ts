@@ -190,9 +190,9 @@ export interface PipelineAttentionRow {
 export interface PipelineAttention {
   /** Every step ranked among the `cap` most urgent (ties at the last place included), in person and index order. */
   readonly rows: PipelineAttentionRow[]
-  /** All the steps that want attention, overdue ones, as counted before the cap. */
+  /** How many of the steps that want attention are overdue, counted before the cap. */
   readonly overdue: number
-  /** All the steps due by the horizon (not overdue), as counted before the cap. */
+  /** How many are due by the horizon (not overdue), counted before the cap. */
   readonly due: number
 }
 
