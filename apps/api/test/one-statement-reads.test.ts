@@ -38,10 +38,13 @@ const statements = {
   counting: false,
   paused: 0,
   sent: [] as string[],
-  /** A statement by its prepared name (node-postgres), else the function it calls, else its first words. */
+  /**
+   * A statement by its prepared name (node-postgres), else the function it reads from (`from xf_caller(…)`, whose
+   * select list also calls `xf_set_scope`) or the first it calls, else its first words.
+   */
   record(name: string | undefined, text: string) {
     if (!this.counting || this.paused > 0) return
-    const fn = /\b(xf_[a-z_]+)\(/.exec(text)?.[1]
+    const fn = (/\bfrom (xf_[a-z_]+)\(/i.exec(text) ?? /\b(xf_[a-z_]+)\(/.exec(text))?.[1]
     this.sent.push(name ?? fn ?? text.replace(/\s+/g, " ").trim().slice(0, 40))
   },
 }

@@ -337,3 +337,109 @@ describe("PGlite without a role", () => {
     }
   })
 })
+
+// Migration 0079: a scope that is the path of the database's only root organization holds every row, so the
+// policies let its rows through without checking each row's organization (`xianfeng.scope_whole`); a second
+// district, or a scope below the root, keeps the per-row check.
+describe.each(backends)("a scope that holds the whole database, on $name", (backend) => {
+  let app: Database | undefined
+  const db = () => {
+    if (app === undefined) throw new Error("database not open")
+    return app.db
+  }
+  beforeAll(async () => {
+    app = await backend.open({ role: "xianfeng_app", ownerSetup: tree })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+  const root = { orgId: "r_d", orgPath: "r_d" }
+  const whole = (tx: XfDb) =>
+    tx
+      .execute(sql`select coalesce(current_setting('xianfeng.scope_whole', true), '') as whole`)
+      .then((r) => rowsOf<{ whole: string }>(r)[0]?.whole)
+  const seen = (tx: XfDb) =>
+    Promise.all([
+      tx.select({ id: orgs.id }).from(orgs).orderBy(orgs.id),
+      tx.select({ orgId: members.orgId }).from(members).orderBy(members.orgId),
+    ]).then(([o, m]) => ({ orgs: o.map((r) => r.id), members: m.map((r) => r.orgId) }))
+
+  it("marks the only root's scope whole, and a committee's not, each time a scope is set", async () => {
+    expect(await withScope(db(), root, whole)).toBe("on")
+    expect(await withScope(db(), c1, whole)).toBe("off")
+    // Set again within one transaction, the mark follows the scope.
+    const both = await db().transaction(async (tx) => {
+      await tx.execute(sql`select xf_set_scope('r_d')`)
+      const first = await whole(tx)
+      await tx.execute(sql`select xf_set_scope('r_d.r_c1')`)
+      return { first, then: await whole(tx), rows: await seen(tx) }
+    })
+    expect(both).toEqual({ first: "on", then: "off", rows: { orgs: ["r_b1", "r_c1"], members: ["r_b1"] } })
+    // The one-statement member read sets its scope, and the mark with it: a committee's read after the root's in
+    // one transaction finds no member of another committee by row-level security alone (no scope condition).
+    const narrowed = await db().transaction(async (tx) => {
+      await tx.execute(sql`select xf_set_scope('r_d')`)
+      const [other] = rowsOf<{ id: string }>(
+        await tx.execute(sql`select id from members where org_id = 'r_b2'`),
+      )
+      const found = rowsOf<{ mem: unknown }>(
+        await tx.execute(
+          sql`select r.mem from xf_member_read((select n from auth_epoch where id = 1), 'r_d.r_c1', false, ${other?.id ?? null}::uuid) r where r.mem is not null`,
+        ),
+      )
+      return { other: other !== undefined, found: found.length, then: await whole(tx) }
+    })
+    expect(narrowed).toEqual({ other: true, found: 0, then: "off" })
+    // The mark ends with its transaction.
+    expect(await whole(db())).toBe("")
+    expect(await db().select({ id: orgs.id }).from(orgs)).toEqual([])
+  })
+
+  it("shows the whole scope every row and lets it write any, as the per-row check did", async () => {
+    expect(await withScope(db(), root, seen)).toEqual({
+      orgs: ["r_b1", "r_b2", "r_c1", "r_c1x", "r_d"],
+      members: ["r_b1", "r_b2"],
+    })
+    const changed = await withScope(db(), root, (tx) =>
+      tx.execute(sql`update members set phone = '13900000001' where org_id = 'r_b2'`),
+    )
+    expect(
+      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (changed as { affectedRows?: number }).affectedRows,
+    ).toBe(1)
+  })
+
+  it("keeps the per-row check once the database holds a second district: its rows stay out of the first's scope", async () => {
+    await asSystem(db(), async (tx) => {
+      unwrap(await insertOrg(tx, { id: "r_e", kind: "district-committee", name: "另一区委" }))
+      unwrap(await insertOrg(tx, { id: "r_e1", parentId: "r_e", kind: "branch", name: "另一支部" }))
+      await insertMember(tx, testVault, {
+        orgId: "r_e1",
+        name: "李四",
+        sex: "female",
+        birthDate: Temporal.PlainDate.from("1990-05-01"),
+        ethnicity: "01",
+        education: "21",
+        occupationGroup: "worker",
+        stage: "full",
+        admittedOn: Temporal.PlainDate.from("2015-07-01"),
+      })
+    })
+    expect(await withScope(db(), root, whole)).toBe("off")
+    expect(await withScope(db(), root, seen)).toEqual({
+      orgs: ["r_b1", "r_b2", "r_c1", "r_c1x", "r_d"],
+      members: ["r_b1", "r_b2"],
+    })
+    expect(await withScope(db(), { orgId: "r_e", orgPath: "r_e" }, seen)).toEqual({
+      orgs: ["r_e", "r_e1"],
+      members: ["r_e1"],
+    })
+    const changed = await withScope(db(), root, (tx) =>
+      tx.execute(sql`update members set phone = '13900000002' where org_id = 'r_e1'`),
+    )
+    expect(
+      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (changed as { affectedRows?: number }).affectedRows,
+    ).toBe(0)
+  })
+})

@@ -93,7 +93,7 @@ const paramsOf = (credential: Credential) =>
 /**
  * The one statement that finds the caller: `xf_caller` (migration 0032, SECURITY DEFINER, so row-level
  * security does not hide the caller's user and org before the scope is known). With `setScope`, the same
- * statement sets the transaction's `xianfeng.scope_path` to the caller's org path, as `withScope` would.
+ * statement sets the transaction's scope to the caller's org path (`xf_set_scope`), as `withScope` would.
  * A named prepared statement: node-postgres parses it once per connection; PGlite, which has no named
  * statements across calls, parses it each time.
  */
@@ -111,7 +111,7 @@ const callerStatement = (db: XfDb | XfTx, setScope: boolean) =>
       lastSeenAt: sql<Date | null>`c.last_seen_at`.mapWith(sessions.lastSeenAt),
       expiresAt: sql<Date | null>`c.expires_at`.mapWith(sessions.expiresAt),
       epoch: sql<string | null>`c.epoch`,
-      ...(setScope ? { scope: sql<string>`set_config('xianfeng.scope_path', c.org_path, true)` } : {}),
+      ...(setScope ? { scope: sql<string>`xf_set_scope(c.org_path)` } : {}),
     })
     .from(
       sql`xf_caller(${sql.placeholder("sessionId")}, ${sql.placeholder("tokenHash")}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("idleSince")}::timestamptz) as c`,
@@ -129,7 +129,7 @@ const scopeIfEpochStatement = (tx: XfTx) =>
       epoch: sql<string>`e.n::text`,
       scope: sql<
         string | null
-      >`case when e.n = ${sql.placeholder("epoch")}::bigint then set_config('xianfeng.scope_path', ${sql.placeholder("orgPath")}::text, true) end`,
+      >`case when e.n = ${sql.placeholder("epoch")}::bigint then xf_set_scope(${sql.placeholder("orgPath")}::text) end`,
     })
     .from(sql`auth_epoch as e`)
     .where(sql`e.id = 1`)
