@@ -372,9 +372,9 @@ describe.each(backends)("a scope that holds the whole database, on $name", (back
       await tx.execute(sql`select xf_set_scope('r_d')`)
       const first = await whole(tx)
       await tx.execute(sql`select xf_set_scope('r_d.r_c1')`)
-      return { first, then: await whole(tx), rows: await seen(tx) }
+      return { first, after: await whole(tx), rows: await seen(tx) }
     })
-    expect(both).toEqual({ first: "on", then: "off", rows: { orgs: ["r_b1", "r_c1"], members: ["r_b1"] } })
+    expect(both).toEqual({ first: "on", after: "off", rows: { orgs: ["r_b1", "r_c1"], members: ["r_b1"] } })
     // The one-statement member read sets its scope, and the mark with it: a committee's read after the root's in
     // one transaction finds no member of another committee by row-level security alone (no scope condition).
     const narrowed = await db().transaction(async (tx) => {
@@ -387,9 +387,9 @@ describe.each(backends)("a scope that holds the whole database, on $name", (back
           sql`select r.mem from xf_member_read((select n from auth_epoch where id = 1), 'r_d.r_c1', false, ${other?.id ?? null}::uuid) r where r.mem is not null`,
         ),
       )
-      return { other: other !== undefined, found: found.length, then: await whole(tx) }
+      return { other: other !== undefined, found: found.length, after: await whole(tx) }
     })
-    expect(narrowed).toEqual({ other: true, found: 0, then: "off" })
+    expect(narrowed).toEqual({ other: true, found: 0, after: "off" })
     // The mark ends with its transaction.
     expect(await whole(db())).toBe("")
     expect(await db().select({ id: orgs.id }).from(orgs)).toEqual([])
