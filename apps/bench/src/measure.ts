@@ -433,3 +433,79 @@ export const pipelineRow = (scope: ReadScope, bare: number[], api: TimedReads): 
       "attentionOf (overdue first, the earlier deadline, the name in Chinese collation).",
     first: "first read after the load",
   })
+
+/**
+ * What a district admin's or committee officer's pages read at once (the member list, the stage counts, the
+ * development pipeline, the year's compliance, the discipline overview, the care dashboard): the reads whose time
+ * grows with the rows of the caller's subtree, so with what row-level security checks per row.
+ */
+export const subtreeReadPaths = (): readonly string[] => [
+  "/api/members?pageSize=50",
+  "/api/stats/members-by-stage",
+  "/api/development/pipeline",
+  `/api/discipline/heatmap?year=${complianceYear()}`,
+  "/api/discipline/overview",
+  "/api/care/dashboard",
+]
+
+/** A signed-in caller of one API process. */
+export interface Caller {
+  readonly api: Server
+  readonly cookie: string
+}
+
+/**
+ * Each of `paths` read by the same user through two API processes on one database, `reps` rounds after one untimed
+ * round, alternating within each round: `owner` with the API's queries as the tables' owner (the queries' own scope
+ * condition only) and `role` with `XF_DATABASE_ROLE=xianfeng_app` (row-level security's policies as well). Returns
+ * each path's durations per side (ms).
+ */
+export const timeOwnerAndRole = async (
+  owner: Caller,
+  role: Caller,
+  paths: readonly string[],
+  reps: number,
+): Promise<{ path: string; owner: number[]; role: number[] }[]> => {
+  const timed = paths.map((path) => ({ path, owner: [] as number[], role: [] as number[] }))
+  for (let round = -1; round < reps; round++) {
+    for (const t of timed) {
+      for (const side of ["owner", "role"] as const) {
+        const { api, cookie } = side === "owner" ? owner : role
+        const start = performance.now()
+        await getJson(`${api.url}${t.path}`, cookie)
+        if (round >= 0) t[side].push(performance.now() - start)
+      }
+    }
+  }
+  return timed
+}
+
+/**
+ * The row of one caller's reads under row-level security: the sum of the paths' medians as `xianfeng_app` against
+ * the same as the owner, each path's pair in the detail. Reported, with no target of the issue's: it says what a
+ * district that sets `XF_DATABASE_ROLE` pays for the second wall.
+ */
+export const rowLevelSecurityRow = (
+  scope: ReadScope,
+  timed: { path: string; owner: number[]; role: number[] }[],
+): Section["rows"][number] => {
+  const owner = timed.reduce((s, t) => s + median(t.owner), 0)
+  const role = timed.reduce((s, t) => s + median(t.role), 0)
+  return row({
+    metric: `${timed.length} subtree reads as \`xianfeng_app\` (row-level security), ${scopeLabel(scope)}`,
+    baselineLabel: "the same reads through the API as the owner",
+    baseline: owner,
+    measured: role,
+    unit: "ms",
+    target: "reported",
+    pass: null,
+    detail:
+      `sum of the medians of ${timed[0]?.owner.length ?? 0} alternating rounds; ` +
+      timed
+        .map(
+          (t) =>
+            `${t.path.replace(/\?.*$/, "")} ${median(t.role).toFixed(0)} vs ${median(t.owner).toFixed(0)} ms`,
+        )
+        .join(", "),
+  })
+}

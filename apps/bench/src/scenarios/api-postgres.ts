@@ -23,10 +23,13 @@ import {
   pipelineRow,
   type Q,
   type ReadScope,
+  rowLevelSecurityRow,
   runApiLoads,
+  subtreeReadPaths,
   subtreeRows,
   timeAgendaApi,
   timeComplianceApi,
+  timeOwnerAndRole,
   timePipelineApi,
   timeSubtreeApi,
 } from "../measure.js"
@@ -135,6 +138,35 @@ export const apiPostgresScenario = async (
         whole: await timePipelineApi(cfg, api, cookie),
         committee: await timePipelineApi(cfg, api, officer),
       }
+      // The same district admin's and officer's subtree reads through a second API process whose queries run as
+      // `xianfeng_app` (row-level security), alternating with the first's (the owner's).
+      const roleApi = await startServer(
+        apiServerJs,
+        { ...env, XF_API_PROCESSES: "1", XF_DATABASE_ROLE: "xianfeng_app" },
+        "/api/health",
+      )
+      const rlsReps = Math.max(3, Math.round(cfg.subtreeReps / 4))
+      const rls = await (async () => {
+        try {
+          const paths = subtreeReadPaths()
+          return {
+            whole: await timeOwnerAndRole(
+              { api, cookie },
+              { api: roleApi, cookie: await login(roleApi.url, whole.as, DEMO_PASSWORD) },
+              paths,
+              rlsReps,
+            ),
+            committee: await timeOwnerAndRole(
+              { api, cookie: officer },
+              { api: roleApi, cookie: await login(roleApi.url, committee.as, DEMO_PASSWORD) },
+              paths,
+              rlsReps,
+            ),
+          }
+        } finally {
+          await roleApi.stop()
+        }
+      })()
       const run = await runApiLoads(cfg, api, startBaseline, targets, 32, cookie, async () => {
         const r = await q(
           `select count(*) filter (where wait_event_type = 'Lock')::int as w, count(*)::int as a
@@ -173,7 +205,10 @@ export const apiPostgresScenario = async (
           "as `officer` for the first town committee (c01), whose pipeline steps are read through their own " +
           "organization. The development pipeline page: `GET /api/development/pipeline` as `admin` and as " +
           "`officer`, against the bare reads of what it shows (the 500 most urgent steps with the totals, the stored " +
-          "counts per stage, the four stages' boards of 50).",
+          "counts per stage, the four stages' boards of 50). Row-level security: the same users' subtree reads " +
+          "(member list page, stage counts, pipeline page, the year's compliance, discipline overview, care " +
+          "dashboard) through a second API process with `XF_DATABASE_ROLE=xianfeng_app`, alternating with the " +
+          "owner's process read by read; the sums of the medians.",
         rows: [
           ...subtreeRows(targets, bare, apiSubtree),
           complianceRow(targets, complianceYear(), bareCompliance, apiCompliance),
@@ -181,6 +216,8 @@ export const apiPostgresScenario = async (
           agendaRow(targets, bareCommitteeAgenda, apiCommitteeAgenda, committee),
           pipelineRow(whole, barePipeline.whole, apiPipeline.whole),
           pipelineRow(committee, barePipeline.committee, apiPipeline.committee),
+          rowLevelSecurityRow(whole, rls.whole),
+          rowLevelSecurityRow(committee, rls.committee),
         ],
       })
     }
