@@ -1,5 +1,6 @@
 -- Row-level security for the __area__ area's tables (docs/security.md, "Row-level security"): a row belongs to
--- its own organization; unscoped system work passes. Hand-written, so kept apart from the generated migration;
+-- its own organization; unscoped system work and a scope holding the whole database pass (xf_system(), 0079), so
+-- the table's org_id (member_id for a table keyed by a member) must be NOT NULL (rls-coverage.test.ts checks it). Hand-written, so kept apart from the generated migration;
 -- packages/db/test/rls-coverage.test.ts fails for any table with org_id or member_id that lacks this.
 -- A table keyed by a member instead gets: USING (xf_system() OR EXISTS (SELECT 1 FROM "members" m
 --   WHERE m.id = "<table>"."member_id" AND xf_org_in_scope(m.org_id))).

@@ -36,6 +36,27 @@ describe.each(backends)("row-level security covers every scoped table on $name",
     const uncovered = tables.filter((t) => !t.rls || t.policies === 0).map((t) => t.table)
     expect(uncovered).toEqual([])
   })
+
+  // A scope marked whole (migration 0079: the only root's path) sees every row without the per-row check. That
+  // equals the check only while every guarded row names an organization or a member: a row with neither would be
+  // hidden by the check and shown by the mark.
+  it("finds each scoped table's organization (or, without one, its member) NOT NULL", async () => {
+    if (database === undefined) throw new Error("database not open")
+    const nullable = rowsOf<{ table: string; column: string }>(
+      await database.db.execute(sql`
+        select c.relname as "table", a.attname as "column"
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and not a.attisdropped
+         where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relrowsecurity
+           and not a.attnotnull
+           and (a.attname = 'org_id'
+                or (a.attname = 'member_id' and not exists (
+                      select 1 from pg_attribute o
+                       where o.attrelid = c.oid and not o.attisdropped and o.attname = 'org_id')))
+         order by 1, 2`),
+    )
+    expect(nullable).toEqual([])
+  })
 })
 
 // A login that is only a member of `xianfeng_app` (docs/security.md, "Deploying it"): the API's pool connects
