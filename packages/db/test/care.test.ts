@@ -1,4 +1,5 @@
 import { date } from "@xianfeng/core"
+import { sql } from "drizzle-orm"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -226,6 +227,48 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
         },
       ]),
     ).rejects.toThrow()
+  })
+  it("a plan's detail reads more targets than one statement could name (a province's festival plan)", async () => {
+    const [a] = ids as [string]
+    const { plan, targets } = await createVisitPlan(
+      database.db,
+      c01,
+      {
+        orgId: "c01",
+        festival: "custom",
+        year: 2027,
+        title: "2027年重阳走访",
+        festivalOn: date("2027-10-08"),
+        deadline: date("2027-10-07"),
+        budgetFen: 0,
+        fundSource: "代中央管理党费",
+        recordedBy: null,
+      },
+      [{ orgId: "b1", entryId: null, memberId: a, personName: "甲", categories: ["pre-1949"], leader: "" }],
+    )
+    // 70,000 more (families cared for, no member row): past the 65,535 parameters a statement binds.
+    await database.db.execute(sql`insert into care_visit_targets (id, plan_id, org_id, person_name, categories)
+      select gen_random_uuid(), ${plan.id}::uuid, 'b1', '家属' || g, '["difficult"]'::jsonb from generate_series(1, 70000) g`)
+    await writeVisits(database.db, [
+      {
+        planId: plan.id,
+        targetId: targets[0]?.id as string,
+        visitedOn: date("2027-10-01"),
+        visitors: ["王书记"],
+        help: "",
+        amountFen: 20_000,
+        recordedBy: null,
+      },
+    ])
+    const detail = await visitPlanInScope(database.db, c01, plan.id)
+    expect(detail.targets).toHaveLength(70_001)
+    expect(
+      detail.targets.filter((t) => t.visit !== undefined).map((t) => [t.personName, t.visit?.amountFen]),
+    ).toEqual([["甲", 20_000]])
+    // Another committee sees none of the plan.
+    await expect(
+      visitPlanInScope(database.db, { orgId: "c02", orgPath: "d1.c02" }, plan.id),
+    ).rejects.toBeInstanceOf(NotInScope)
   })
   it("a plan's spending adds up past 2^31 fen (a province's festival visits)", async () => {
     const [a, b] = ids as [string, string]

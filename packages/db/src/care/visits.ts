@@ -178,19 +178,20 @@ export const visitPlanInScope = async (db: XfDb, scope: Scope, planId: string) =
     .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
     .where(and(eq(careVisitTargets.planId, planId), orgRowInScope(scope)))
     .orderBy(asc(orgs.path), asc(careVisitTargets.personName))
+  // The visits of the same targets, found by the plan and the scope in SQL: a list of the targets' ids would be one
+  // bound parameter per target, past what a statement takes (65,535) for a province's festival plan.
   const visits =
     targets.length === 0
       ? []
       : await db
-          .select()
+          .select({ v: careVisits })
           .from(careVisits)
+          .innerJoin(careVisitTargets, eq(careVisitTargets.id, careVisits.targetId))
+          .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
           .where(
-            inArray(
-              careVisits.targetId,
-              targets.map((t) => t.t.id),
-            ),
+            and(eq(careVisits.planId, planId), eq(careVisitTargets.planId, planId), orgRowInScope(scope)),
           )
-  const byTarget = new Map(visits.map((v) => [v.targetId, v]))
+  const byTarget = new Map(visits.map(({ v }) => [v.targetId, v]))
   return {
     plan,
     targets: targets.map(({ t, orgName }): VisitTargetRow => {
