@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm"
 import { Temporal } from "temporal-polyfill"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appendAudit } from "../src/audit.js"
+import { writeVisitPlan, writeVisits } from "../src/care/visits.js"
 import { type Database, rowsOf, type XfDb } from "../src/database.js"
 import { savePipelineIndex } from "../src/development/pipeline-index.js"
 import { writeMeetings } from "../src/discipline/meetings.js"
@@ -9,6 +10,8 @@ import { insertOrg } from "../src/org-tree.js"
 import { insertMember } from "../src/platform/members.js"
 import { asSystem, withScope } from "../src/platform/scope.js"
 import {
+  careVisits,
+  careVisitTargets,
   developmentPipelineItems,
   disciplineAttendance,
   disciplineBasisStamps,
@@ -304,6 +307,74 @@ describe.each(backends)("row-level security on $name", (backend) => {
     expect(await asSystem(db(), steps)).toEqual(
       expect.arrayContaining([{ orgId: "r_b1" }, { orgId: "r_b2" }]),
     )
+  })
+
+  it("shows a scope the festival visits of its own organizations only, and refuses to record one for another's", async () => {
+    const ids = await asSystem(db(), async (tx) => {
+      const people = await tx
+        .select({ id: members.id, orgId: members.orgId })
+        .from(members)
+        .orderBy(members.orgId)
+      const { plan, targets } = await writeVisitPlan(
+        tx,
+        {
+          orgId: "r_d",
+          festival: "spring-festival",
+          year: 2027,
+          title: "春节走访",
+          festivalOn: Temporal.PlainDate.from("2027-02-06"),
+          deadline: Temporal.PlainDate.from("2027-02-05"),
+          budgetFen: 0,
+          fundSource: "",
+          recordedBy: null,
+        },
+        people.map((m) => ({
+          orgId: m.orgId,
+          entryId: null,
+          memberId: m.id,
+          personName: "张三",
+          categories: ["pre-1949"],
+          leader: "",
+        })),
+      )
+      await writeVisits(
+        tx,
+        targets.map((t) => ({
+          planId: plan.id,
+          targetId: t.id,
+          visitedOn: Temporal.PlainDate.from("2027-02-01"),
+          visitors: ["书记"],
+          help: "",
+          amountFen: 100,
+          recordedBy: null,
+        })),
+      )
+      return { plan: plan.id, other: targets.find((t) => t.orgId === "r_b2")?.id ?? "" }
+    })
+    const seen = await withScope(db(), c1, async (tx) => ({
+      targets: (await tx.select({ orgId: careVisitTargets.orgId }).from(careVisitTargets)).map(
+        (t) => t.orgId,
+      ),
+      visits: (await tx.select({ targetId: careVisits.targetId }).from(careVisits)).length,
+    }))
+    expect(seen).toEqual({ targets: ["r_b1"], visits: 1 })
+    expect(await db().select({ id: careVisits.id }).from(careVisits)).toEqual([])
+    expect(
+      await refusal(
+        withScope(db(), c1, (tx) =>
+          tx.execute(
+            sql`insert into care_visit_targets (id, plan_id, org_id, person_name, categories) values (gen_random_uuid(), ${ids.plan}::uuid, 'r_b2', '李四', '[]'::jsonb)`,
+          ),
+        ),
+      ),
+    ).toMatch(/row-level security/)
+    const changed = await withScope(db(), c1, (tx) =>
+      tx.execute(sql`update care_visits set help = '改' where target_id = ${ids.other}::uuid`),
+    )
+    expect(
+      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (changed as { affectedRows?: number }).affectedRows,
+    ).toBe(0)
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {
