@@ -151,18 +151,27 @@ const refusal = async (work: Promise<unknown>): Promise<string> => {
 
 const c1 = { orgId: "r_c1", orgPath: "r_d.r_c1" }
 
-describe.each(backends)("row-level security on $name", (backend) => {
+/** The tree in a fresh database of `backend` for the suite, its `db` acting as `xianfeng_app`. */
+const treeAsRole = (backend: (typeof backends)[number]): (() => XfDb) => {
   let app: Database | undefined
-  const db = () => {
-    if (app === undefined) throw new Error("database not open")
-    return app.db
-  }
   beforeAll(async () => {
     app = await backend.open({ role: "xianfeng_app", ownerSetup: tree })
   })
   afterAll(async () => {
     await app?.close()
   })
+  return () => {
+    if (app === undefined) throw new Error("database not open")
+    return app.db
+  }
+}
+
+/** How many rows a write changed, as either driver reports it. */
+const affected = (result: unknown): number | undefined =>
+  (result as { rowCount?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows
+
+describe.each(backends)("row-level security on $name", (backend) => {
+  const db = treeAsRole(backend)
 
   it("acts as a role that is neither superuser nor owner", async () => {
     const [who] = rowsOf<{ role: string; su: boolean }>(
@@ -197,10 +206,7 @@ describe.each(backends)("row-level security on $name", (backend) => {
     const changed = await withScope(db(), c1, (tx) =>
       tx.execute(sql`update members set phone = '13900000000' where org_id = 'r_b2'`),
     )
-    expect(
-      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
-        (changed as { affectedRows?: number }).affectedRows,
-    ).toBe(0)
+    expect(affected(changed)).toBe(0)
     const phones = await asSystem(db(), (tx) => tx.select({ phone: members.phone }).from(members))
     expect(phones.map((p) => p.phone)).toEqual([null, null])
   })
@@ -371,10 +377,7 @@ describe.each(backends)("row-level security on $name", (backend) => {
     const changed = await withScope(db(), c1, (tx) =>
       tx.execute(sql`update care_visits set help = '改' where target_id = ${ids.other}::uuid`),
     )
-    expect(
-      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
-        (changed as { affectedRows?: number }).affectedRows,
-    ).toBe(0)
+    expect(affected(changed)).toBe(0)
   })
 
   it("lets system work (sign-in lookups) see every row, explicitly", async () => {
@@ -413,17 +416,7 @@ describe("PGlite without a role", () => {
 // policies let its rows through without checking each row's organization (`xianfeng.scope_whole`); a second
 // district, or a scope below the root, keeps the per-row check.
 describe.each(backends)("a scope that holds the whole database, on $name", (backend) => {
-  let app: Database | undefined
-  const db = () => {
-    if (app === undefined) throw new Error("database not open")
-    return app.db
-  }
-  beforeAll(async () => {
-    app = await backend.open({ role: "xianfeng_app", ownerSetup: tree })
-  })
-  afterAll(async () => {
-    await app?.close()
-  })
+  const db = treeAsRole(backend)
   const root = { orgId: "r_d", orgPath: "r_d" }
   const whole = (tx: XfDb) =>
     tx
@@ -474,10 +467,7 @@ describe.each(backends)("a scope that holds the whole database, on $name", (back
     const changed = await withScope(db(), root, (tx) =>
       tx.execute(sql`update members set phone = '13900000001' where org_id = 'r_b2'`),
     )
-    expect(
-      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
-        (changed as { affectedRows?: number }).affectedRows,
-    ).toBe(1)
+    expect(affected(changed)).toBe(1)
   })
 
   it("keeps the per-row check once the database holds a second district: its rows stay out of the first's scope", async () => {
@@ -508,9 +498,6 @@ describe.each(backends)("a scope that holds the whole database, on $name", (back
     const changed = await withScope(db(), root, (tx) =>
       tx.execute(sql`update members set phone = '13900000002' where org_id = 'r_e1'`),
     )
-    expect(
-      (changed as { rowCount?: number; affectedRows?: number }).rowCount ??
-        (changed as { affectedRows?: number }).affectedRows,
-    ).toBe(0)
+    expect(affected(changed)).toBe(0)
   })
 })
