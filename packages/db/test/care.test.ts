@@ -19,6 +19,7 @@ import {
   writeDuesPayments,
   writeVisits,
 } from "../src/index.js"
+import { careVisitPlans } from "../src/schema/index.js"
 import { testBackends } from "../src/testing.js"
 import { seedTwoCommittees } from "./support/two-committees.js"
 
@@ -228,6 +229,39 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
       ]),
     ).rejects.toThrow()
   })
+  it("a plan of more targets than one INSERT binds is written whole, in order; a target outside the planner is refused", async () => {
+    const plan = {
+      orgId: "c01",
+      festival: "july-1" as const,
+      year: 2027,
+      title: "2027年七一走访",
+      festivalOn: date("2027-07-01"),
+      deadline: date("2027-06-30"),
+      budgetFen: 0,
+      fundSource: "",
+      recordedBy: null,
+    }
+    const people = Array.from({ length: 10_000 }, (_, i) => ({
+      orgId: i % 2 === 0 ? "b1" : "c01",
+      entryId: null,
+      memberId: null,
+      personName: `老党员${i}`,
+      categories: ["difficult"],
+      leader: "",
+    }))
+    const { plan: made, targets } = await createVisitPlan(database.db, c01, plan, people)
+    expect(targets.map((t) => t.personName)).toEqual(people.map((p) => p.personName))
+    expect((await visitPlanInScope(database.db, c01, made.id)).targets).toHaveLength(10_000)
+    const before = await database.db.$count(careVisitPlans)
+    await expect(
+      createVisitPlan(database.db, c01, { ...plan, title: "越界" }, [
+        ...people.slice(0, 3),
+        { ...people[0], orgId: "b2" },
+      ] as typeof people),
+    ).rejects.toMatchObject({ id: "b2" })
+    expect(await database.db.$count(careVisitPlans)).toBe(before)
+  })
+
   it("a plan's detail reads more targets than one statement could name (a province's festival plan)", async () => {
     const [a] = ids as [string]
     const { plan, targets } = await createVisitPlan(

@@ -4,7 +4,7 @@
  * `writeVisits`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-orm"
 import { bulkInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
@@ -27,14 +27,29 @@ export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt" | "orgName"> 
 export type NewVisitTarget = Omit<CareVisitTarget, "id" | "planId"> & { readonly id?: string }
 export type NewVisit = Omit<CareVisit, "id" | "recordedAt"> & { readonly recordedAt?: Date }
 
-/** The one write path of `care_visit_targets`: who a plan visits (the demo adds them batch by batch). */
-export const writeVisitTargets = async (db: XfDb, planId: string, targets: readonly NewVisitTarget[]) =>
-  targets.length === 0
-    ? []
-    : db
+/** Bound parameters per INSERT of targets: under PostgreSQL's 65,535 a statement, whatever the rows' width. */
+const TARGET_PARAMS = 60_000
+
+/**
+ * The one write path of `care_visit_targets`: who a plan visits (the demo adds them batch by batch), written and
+ * read back in statements of at most `TARGET_PARAMS` parameters, so a district's plan of any size fits; in order.
+ */
+export const writeVisitTargets = async (
+  db: XfDb,
+  planId: string,
+  targets: readonly NewVisitTarget[],
+): Promise<CareVisitTarget[]> => {
+  const chunk = Math.floor(TARGET_PARAMS / Object.keys(getTableColumns(careVisitTargets)).length)
+  const written: CareVisitTarget[] = []
+  for (let i = 0; i < targets.length; i += chunk)
+    written.push(
+      ...(await db
         .insert(careVisitTargets)
-        .values(targets.map((t) => ({ ...t, planId })))
-        .returning()
+        .values(targets.slice(i, i + chunk).map((t) => ({ ...t, planId })))
+        .returning()),
+    )
+  return written
+}
 
 /**
  * The bulk path of a plan's targets for a load of trusted rows (the demo): the rows of `writeVisitTargets` without
@@ -62,7 +77,10 @@ export const writeVisitPlan = async (db: XfDb, plan: NewVisitPlan, targets: read
   return { plan: row, targets: await writeVisitTargets(db, row.id, targets) }
 }
 
-/** A plan for an organization of the scope (else `NotInScope`), through the one write path. */
+/**
+ * A plan for an organization of the scope (else `NotInScope`), through the one write path; every target's
+ * organization must lie in the planning organization's subtree (else `NotInScope` naming the first that does not).
+ */
 export const createVisitPlan = async (
   db: XfDb,
   scope: Scope,
@@ -70,8 +88,20 @@ export const createVisitPlan = async (
   targets: readonly NewVisitTarget[],
 ) => {
   const org = await orgInScope(db, scope, plan.orgId)
-  for (const t of targets)
-    if (t.orgId !== org.id) await orgInScope(db, { orgId: org.id, orgPath: org.path }, t.orgId)
+  // Every target's organization lies in the planning organization's subtree: one statement for the distinct ones.
+  const named = [...new Set(targets.map((t) => t.orgId))].filter((id) => id !== org.id)
+  if (named.length > 0) {
+    const found = new Set(
+      (
+        await db
+          .select({ id: orgs.id })
+          .from(orgs)
+          .where(and(inArray(orgs.id, named), orgRowInScope({ orgId: org.id, orgPath: org.path })))
+      ).map((o) => o.id),
+    )
+    const outside = named.find((id) => !found.has(id))
+    if (outside !== undefined) throw new NotInScope("org", outside)
+  }
   return writeVisitPlan(db, plan, targets)
 }
 
