@@ -32,6 +32,13 @@ export const streamsByCopy = (tx: XfDb): boolean => copying.has(tx)
 const MAX_PARAMS = 60_000
 
 /**
+ * How many rows of `table` one multi-row INSERT may carry: at most 60,000 bound parameters a statement (PostgreSQL
+ * takes 65,535), whatever the table's width. At least 1.
+ */
+export const rowsPerInsert = (table: Table): number =>
+  Math.max(1, Math.floor(MAX_PARAMS / Object.keys(getTableColumns(table)).length))
+
+/**
  * Writes rows already checked (a load, an import) into `table`: by COPY when the transaction streams by COPY
  * (`streamBulkWritesByCopy`), else as multi-row INSERTs of at most 60,000 parameters each. Rows are drizzle insert
  * objects (property names, not column names); a value that is a `sql` expression makes the whole call use
@@ -47,8 +54,7 @@ export const bulkInsert = async <T extends Table>(
     await copyRows(tx, table, rows as readonly Record<string, unknown>[])
     return rows.length
   }
-  const width = Object.keys(getTableColumns(table)).length
-  const chunk = Math.max(1, Math.floor(MAX_PARAMS / width))
+  const chunk = rowsPerInsert(table)
   for (let i = 0; i < rows.length; i += chunk)
     // biome-ignore lint/suspicious/noExplicitAny: drizzle's insert types do not follow a generic table
     await tx.insert(table as any).values(rows.slice(i, i + chunk) as any[])

@@ -4,8 +4,8 @@
  * `writeVisits`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-orm"
-import { bulkInsert } from "../bulk-copy.js"
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { bulkInsert, rowsPerInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
 import { NotInScope, orgInScope, orgRowInScope, type Scope } from "../platform/scope.js"
@@ -27,19 +27,16 @@ export type NewVisitPlan = Omit<CareVisitPlan, "id" | "recordedAt" | "orgName"> 
 export type NewVisitTarget = Omit<CareVisitTarget, "id" | "planId"> & { readonly id?: string }
 export type NewVisit = Omit<CareVisit, "id" | "recordedAt"> & { readonly recordedAt?: Date }
 
-/** Bound parameters per INSERT of targets: under PostgreSQL's 65,535 a statement, whatever the rows' width. */
-const TARGET_PARAMS = 60_000
-
 /**
  * The one write path of `care_visit_targets`: who a plan visits (the demo adds them batch by batch), written and
- * read back in statements of at most `TARGET_PARAMS` parameters, so a district's plan of any size fits; in order.
+ * read back in INSERTs of `rowsPerInsert` rows, so a district's plan of any size fits; in order.
  */
 export const writeVisitTargets = async (
   db: XfDb,
   planId: string,
   targets: readonly NewVisitTarget[],
 ): Promise<CareVisitTarget[]> => {
-  const chunk = Math.floor(TARGET_PARAMS / Object.keys(getTableColumns(careVisitTargets)).length)
+  const chunk = rowsPerInsert(careVisitTargets)
   const written: CareVisitTarget[] = []
   for (let i = 0; i < targets.length; i += chunk)
     written.push(

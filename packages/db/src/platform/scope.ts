@@ -160,8 +160,8 @@ export const memberInScopeAtEpoch = async (
  * `xf_set_scope`, migration 0079): the row-level security policies of migration 0004 (docs/security.md) then show
  * the transaction only the rows of the scope's subtree, whatever its queries say. When that subtree is the whole
  * database (the path of its only root organization) `xf_set_scope` also marks the transaction
- * `xianfeng.scope_whole`, and the policies let every row through without checking each row's organization. This binds only a role the
- * policies bind (`xianfeng_app`, see `openDatabase`'s `role`); as the owner or on a default PGlite (a
+ * `xianfeng.scope_whole`, and the policies let every row through without checking each row's organization. This
+ * binds only a role the policies bind (`xianfeng_app`, see `openDatabase`'s `role`); as the owner or on a default PGlite (a
  * superuser) the setting is harmless and the scope condition in each query is the one wall.
  */
 export const withScope = <T>(db: XfDb, scope: Scope, fn: (tx: XfTx) => Promise<T>): Promise<T> =>
