@@ -1,4 +1,5 @@
 import { date } from "@xianfeng/core"
+import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   attendanceOfClass,
@@ -12,9 +13,12 @@ import {
   type Database,
   enrolledMembers,
   forumThread,
+  educationEnrolments,
   forumThreads,
+  insertMember,
   insertUser,
   meetingFactsInSubtree,
+  members as memberRows,
   memberIdsOfSubtree,
   moderateForumPost,
   NotInScope,
@@ -31,6 +35,7 @@ import {
   writeOnline,
 } from "../src/index.js"
 import { testBackends } from "../src/testing.js"
+import { testVault } from "./suite/context.js"
 import { seedTwoCommittees } from "./support/two-committees.js"
 
 // The area's queries on every backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
@@ -163,6 +168,70 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
     expect((await classInScope(database.db, c02, klass.id)).enrolled).toBe(1)
     await expect(classOrganizedInScope(database.db, b1, klass.id)).rejects.toBeInstanceOf(NotOrganizer)
     await expect(closeClass(database.db, b1, klass.id, 1, at)).rejects.toBeInstanceOf(NotOrganizer)
+  })
+
+  it("moves a member's enrolments with the member, and refuses an enrolment whose organization is not its member's", async () => {
+    const b1 = { orgId: "b1", orgPath: "d1.c01.b1" }
+    const b2 = { orgId: "b2", orgPath: "d1.c02.b2" }
+    const klass = await createClass(database.db, c01, {
+      orgId: "c01",
+      title: "调入调出测试班",
+      audienceKind: "subtree",
+      audienceValue: "c01",
+      centralized: false,
+      sessions: [],
+      recordedBy: null,
+      recordedAt: at,
+    })
+    const { id: mover } = await insertMember(database.db, testVault, {
+      orgId: "b1",
+      name: "钱五",
+      sex: "female",
+      birthDate: date("1990-01-01"),
+      ethnicity: "01",
+      education: "21",
+      occupationGroup: "worker",
+      stage: "full",
+    })
+    expect(await writeEnrolments(database.db, [{ classId: klass.id, memberId: mover }])).toBe(1)
+    const listedBy = async (scope: { orgId: string; orgPath: string }) =>
+      (await classesInScope(database.db, scope, { page: 1, pageSize: 50 })).items.map((c) => c.id)
+    expect(await listedBy(b1)).toContain(klass.id)
+    expect(await listedBy(c02)).not.toContain(klass.id)
+    // Written into b2 by plain SQL (no API path), the member takes the enrolment along: b2 and c02 see the class
+    // through it, b1 no longer does, and the organizer's side still sees it as its own.
+    await database.db.update(memberRows).set({ orgId: "b2" }).where(eq(memberRows.id, mover))
+    expect(await listedBy(b1)).not.toContain(klass.id)
+    expect(await listedBy(c02)).toContain(klass.id)
+    const seen = await classInScope(database.db, b2, klass.id)
+    expect([seen.organizedInScope, seen.enrolled]).toEqual([false, 1])
+    expect((await classInScope(database.db, c01, klass.id)).organizedInScope).toBe(true)
+    // An enrolment whose organization is not its member's fails, inserted or updated, and changes nothing.
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => "written",
+        (e: unknown) => String(e instanceof Error && e.cause instanceof Error ? e.cause.message : e),
+      )
+    expect(
+      await refusal(
+        database.db
+          .insert(educationEnrolments)
+          .values({ classId: klass.id, memberId: ids[0] as string, orgId: "b2" }),
+      ),
+    ).toBe(`education_enrolments.org_id b2 is not the organization of member ${ids[0]}`)
+    expect(
+      await refusal(
+        database.db
+          .update(educationEnrolments)
+          .set({ orgId: "b1" })
+          .where(eq(educationEnrolments.memberId, mover)),
+      ),
+    ).toBe(`education_enrolments.org_id b1 is not the organization of member ${mover}`)
+    const rows = await database.db
+      .select({ memberId: educationEnrolments.memberId, orgId: educationEnrolments.orgId })
+      .from(educationEnrolments)
+      .where(eq(educationEnrolments.classId, klass.id))
+    expect(rows).toEqual([{ memberId: mover, orgId: "b2" }])
   })
 
   it("keeps members, online study, posts and exemptions in the scope", async () => {

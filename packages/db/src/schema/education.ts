@@ -86,10 +86,16 @@ export const educationEnrolments = pgTable(
     memberId: uuid("member_id")
       .notNull()
       .references(() => members.id),
+    /**
+     * The enrolled member's organization, kept by the database (migration 0082): checked against the member on
+     * every write and moved with the member, so "classes enrolling a member of this subtree" is one index range.
+     */
+    orgId: text("org_id").notNull(),
   },
   (t) => [
     primaryKey({ name: "education_enrolments_pkey", columns: [t.classId, t.memberId] }),
     index("education_enrolments_member_idx").on(t.memberId),
+    index("education_enrolments_org_class_idx").on(t.orgId, t.classId),
   ],
 )
 
