@@ -9,8 +9,10 @@ import {
   arrearsSummaryInScope,
   calendarDeadlinesOf,
   complianceHeatmapOf,
+  confirmSurveyBranch,
   createClass,
   createIdVault,
+  createSurvey,
   type Database,
   DERIVED_TABLES,
   duesArrearsOf,
@@ -37,6 +39,7 @@ import {
   verifyAuditChain,
   writeDuesAssessments,
   writeDuesPayments,
+  writeEnrolments,
   writeOnline,
   type XfDb,
 } from "../src/index.js"
@@ -314,7 +317,21 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_archive"))("$name"
         recordedBy: null,
         recordedAt: at,
       })
+      await writeEnrolments(
+        tx,
+        memberIds.map((memberId) => ({ classId: klass.id, memberId })),
+      )
       await setSessionAttendance(tx, district, klass.sessions[0]?.id as string, memberIds.slice(0, 2))
+      // 摸底调查: a survey over the district's branch, confirmed (its counts are kept by triggers).
+      const survey = await createSurvey(tx, district, {
+        orgId: "a_d",
+        year: 2026,
+        title: "2026年党内关怀摸底",
+        startsOn: date("2026-11-01"),
+        deadline: date("2026-12-15"),
+        recordedBy: null,
+      })
+      await confirmSurveyBranch(tx, district, survey.id, "a_b", date("2026-11-20"), null)
       await writeOnline(tx, [
         {
           memberId: memberIds[2] as string,
@@ -413,6 +430,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_archive"))("$name"
     for (const t of DERIVED_TABLES) expect(Object.keys(archive.tables)).not.toContain(t)
     expect(archive.tables.care_dues_assessments?.length).toBe(2)
     expect(archive.tables.discipline_attendance?.length).toBe(3)
+    expect(archive.tables.education_enrolments?.length).toBe(3)
+    expect(
+      archive.tables.care_surveys?.map((r) => {
+        const { branch_count, confirmed_count } = r as Record<string, unknown>
+        return [branch_count, confirmed_count]
+      }),
+    ).toEqual([[1, 1]])
     const second = await exportArchive(target.db, testVault, { at: new Date("2026-12-01T02:00:00Z") })
     expect(withoutTimestamp(second)).toEqual(withoutTimestamp(first))
     // The restore's triggers wrote the stamps again; no stored answer came back, so each reads as stale: every

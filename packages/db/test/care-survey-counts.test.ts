@@ -202,4 +202,29 @@ describe.each(backends)("a survey's stored branch counts on $name", (backend) =>
     )
     await agreeEverywhere()
   })
+
+  it("the app role cannot write the counts: an UPDATE is refused, a new survey's counts start at 0", async () => {
+    const before = await stored()
+    const refusal = await withScope(db(), district, (tx) =>
+      tx.execute(sql`update care_surveys set confirmed_count = branch_count`),
+    ).then(
+      () => "written",
+      (e: unknown) => String(e instanceof Error && e.cause instanceof Error ? e.cause.message : e),
+    )
+    expect(refusal).toBe("permission denied for table care_surveys")
+    expect(await stored()).toEqual(before)
+    // Counts given with a new survey are not kept: it has no branch rows yet.
+    await withScope(db(), district, (tx) =>
+      tx.execute(sql`insert into care_surveys
+        (id, org_id, org_name, year, title, starts_on, deadline, branch_count, confirmed_count, branches_elsewhere)
+        values (gen_random_uuid(), 's_d', '区委', 2027, 'd 伪造的摸底', '2027-01-04', '2027-02-01', 9, 9, 9)`),
+    )
+    expect((await stored()).find((r) => r.title === "d 伪造的摸底")).toEqual({
+      title: "d 伪造的摸底",
+      branch_count: 0,
+      confirmed_count: 0,
+      branches_elsewhere: 0,
+    })
+    await agreeEverywhere()
+  })
 })
