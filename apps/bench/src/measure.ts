@@ -436,8 +436,9 @@ export const pipelineRow = (scope: ReadScope, bare: number[], api: TimedReads): 
 
 /**
  * What a district admin's or committee officer's pages read at once (the member list, the stage counts, the
- * development pipeline, the year's compliance, the discipline overview, the care dashboard): the reads whose time
- * grows with the rows of the caller's subtree, so with what row-level security checks per row.
+ * development pipeline, the year's compliance, the discipline overview, the care dashboard, the training classes
+ * organized in the subtree or enrolling its members): the reads whose time grows with the rows of the caller's
+ * subtree, so with what row-level security checks per row.
  */
 export const subtreeReadPaths = (): readonly string[] => [
   "/api/members?pageSize=50",
@@ -446,6 +447,7 @@ export const subtreeReadPaths = (): readonly string[] => [
   `/api/discipline/heatmap?year=${complianceYear()}`,
   "/api/discipline/overview",
   "/api/care/dashboard",
+  "/api/education/classes",
 ]
 
 /** A signed-in caller of one API process. */

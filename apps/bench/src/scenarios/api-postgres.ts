@@ -207,7 +207,7 @@ export const apiPostgresScenario = async (
           "`officer`, against the bare reads of what it shows (the 500 most urgent steps with the totals, the stored " +
           "counts per stage, the four stages' boards of 50). Row-level security: the same users' subtree reads " +
           "(member list page, stage counts, pipeline page, the year's compliance, discipline overview, care " +
-          "dashboard) through a second API process with `XF_DATABASE_ROLE=xianfeng_app`, alternating with the " +
+          "dashboard, training classes) through a second API process with `XF_DATABASE_ROLE=xianfeng_app`, alternating with the " +
           "owner's process read by read; the sums of the medians.",
         rows: [
           ...subtreeRows(targets, bare, apiSubtree),
