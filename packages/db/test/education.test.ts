@@ -1,5 +1,5 @@
 import { date } from "@xianfeng/core"
-import { eq } from "drizzle-orm"
+import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   attendanceOfClass,
@@ -11,7 +11,9 @@ import {
   createClass,
   createForumPost,
   type Database,
+  educationClasses,
   educationEnrolments,
+  educationSessions,
   enrolledMembers,
   forumThread,
   forumThreads,
@@ -24,6 +26,7 @@ import {
   NotInScope,
   NotOrganizer,
   queryTokens,
+  rowsOf,
   searchTokens,
   setSessionAttendance,
   studyEntriesOf,
@@ -232,6 +235,79 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
       .from(educationEnrolments)
       .where(eq(educationEnrolments.classId, klass.id))
     expect(rows).toEqual([{ memberId: mover, orgId: "b2" }])
+  })
+
+  it("keeps each class's totals where its rows are written, and the app role cannot write them", async () => {
+    const klass = await createClass(database.db, c01, {
+      orgId: "c01",
+      title: "人次计数测试班",
+      audienceKind: "subtree",
+      audienceValue: "c01",
+      centralized: true,
+      sessions: [
+        { topic: "一", onDate: date("2026-09-01"), startMinute: 540, endMinute: 600, tenths: 10 },
+        { topic: "二", onDate: date("2026-09-02"), startMinute: 540, endMinute: 600, tenths: 10 },
+      ],
+      recordedBy: null,
+      recordedAt: at,
+    })
+    const [s1, s2] = klass.sessions.map((s) => s.id) as [string, string]
+    /** The stored totals against the rows counted one by one. */
+    const agree = async () => {
+      const [stored] = await database.db
+        .select({ e: educationClasses.enrolledCount, p: educationClasses.personTimes })
+        .from(educationClasses)
+        .where(eq(educationClasses.id, klass.id))
+      const [counted] = rowsOf<{ e: number; p: number }>(
+        await database.db.execute(sql`select
+          (select count(*)::int from education_enrolments where class_id = ${klass.id}) as e,
+          (select count(*)::int from education_attendance a join education_sessions s on s.id = a.session_id
+            where s.class_id = ${klass.id}) as p`),
+      )
+      expect(stored).toEqual(counted)
+      return stored
+    }
+    expect(await agree()).toEqual({ e: 0, p: 0 })
+    await writeEnrolments(
+      database.db,
+      ids.map((memberId) => ({ classId: klass.id, memberId })),
+    )
+    await setSessionAttendance(database.db, c01, s1, ids)
+    await setSessionAttendance(database.db, c01, s2, ids.slice(0, 2))
+    expect(await agree()).toEqual({ e: 3, p: 5 })
+    // A tick list replaced, a session deleted with its ticks, an enrolment moved to another class by plain SQL.
+    await setSessionAttendance(database.db, c01, s2, ids.slice(0, 1))
+    expect(await agree()).toEqual({ e: 3, p: 4 })
+    await database.db.delete(educationSessions).where(eq(educationSessions.id, s1))
+    expect(await agree()).toEqual({ e: 3, p: 1 })
+    const seen = await classInScope(database.db, c01, klass.id)
+    expect([seen.enrolled, seen.personTimes]).toEqual([3, 1])
+    // A new class's totals start at 0 whatever its insert says.
+    const [forged] = await database.db
+      .insert(educationClasses)
+      .values({
+        orgId: "c01",
+        organizerName: "第一党委",
+        title: "伪造人次",
+        audienceKind: "subtree",
+        audienceValue: "c01",
+        enrolledCount: 99,
+        personTimes: 99,
+      })
+      .returning({ e: educationClasses.enrolledCount, p: educationClasses.personTimes })
+    expect(forged).toEqual({ e: 0, p: 0 })
+    // The app role updates a class (closing it) but not its totals.
+    const may = async (column: string) =>
+      rowsOf<{ ok: boolean }>(
+        await database.db.execute(
+          sql`select has_column_privilege('xianfeng_app', 'education_classes', ${column}, 'UPDATE') as ok`,
+        ),
+      )[0]?.ok
+    expect([await may("closed_at"), await may("enrolled_count"), await may("person_times")]).toEqual([
+      true,
+      false,
+      false,
+    ])
   })
 
   it("keeps members, online study, posts and exemptions in the scope", async () => {

@@ -161,41 +161,50 @@ export const createClass = async (tx: XfDb, scope: Scope, c: NewClass): Promise<
   return classInScope(tx, scope, created.row.id)
 }
 
-/** Enrolled members and person-times per class, as the caller sees them (`organized`: the organizer's side). */
+/**
+ * The member (an SQL expression or column) is enrolled in the class (likewise) by an enrolment of the scope's
+ * organizations: what a caller who sees a class only through its members sees of its attendance. Read from the
+ * scope's enrolments of the class (`education_enrolments_org_class_idx`), not from every member of the scope.
+ */
+const enrolledInScope = (classId: SQL | AnyColumn, memberId: SQL | AnyColumn, scope: Scope): SQL =>
+  sql`exists (select 1 from ${educationEnrolments} e where e.class_id = ${classId} and e.member_id = ${memberId} and ${orgIdIn(sql`e.org_id`, scope)})`
+
+/**
+ * Enrolled members and person-times per class, as the caller sees them: the organizer's side (`organized`) reads
+ * the class's stored totals (`enrolledCount`, `personTimes`, kept by triggers: migration
+ * `education_class_counts`); a caller who sees a class only through its members counts its own members' rows,
+ * one statement for the enrolments and one for the attendance of all such classes on the page.
+ */
 const countsOf = async (
   db: XfDb,
   scope: Scope,
-  classes: readonly { readonly id: string; readonly organized: boolean }[],
+  classes: readonly Pick<ClassRow, "id" | "organizedInScope" | "enrolledCount" | "personTimes">[],
 ) => {
   const enrolled = new Map<string, number>()
   const times = new Map<string, number>()
-  const all = classes.filter((c) => c.organized).map((c) => c.id)
-  const own = classes.filter((c) => !c.organized).map((c) => c.id)
-  if (classes.length === 0) return { enrolled, times }
-  const seen = (ids: readonly string[]) =>
-    own.length === 0
-      ? inArray(educationEnrolments.classId, [...ids])
-      : all.length === 0
-        ? and(inArray(educationEnrolments.classId, [...ids]), orgIdIn(educationEnrolments.orgId, scope))
-        : sql`(${inArray(educationEnrolments.classId, [...all])} or (${inArray(educationEnrolments.classId, [...own])} and ${orgIdIn(educationEnrolments.orgId, scope)}))`
-  const ids = classes.map((c) => c.id)
+  for (const c of classes)
+    if (c.organizedInScope) {
+      enrolled.set(c.id, c.enrolledCount)
+      times.set(c.id, c.personTimes)
+    }
+  const own = classes.filter((c) => !c.organizedInScope).map((c) => c.id)
+  if (own.length === 0) return { enrolled, times }
   for (const r of await db
     .select({ id: educationEnrolments.classId, n: count() })
     .from(educationEnrolments)
-    .where(seen(ids))
+    .where(and(inArray(educationEnrolments.classId, own), orgIdIn(educationEnrolments.orgId, scope)))
     .groupBy(educationEnrolments.classId))
     enrolled.set(r.id, r.n)
-  const attended = (memberId: AnyColumn) =>
-    own.length === 0
-      ? inArray(educationSessions.classId, [...ids])
-      : all.length === 0
-        ? and(inArray(educationSessions.classId, [...ids]), memberIn(memberId, scope))
-        : sql`(${inArray(educationSessions.classId, [...all])} or (${inArray(educationSessions.classId, [...own])} and ${memberIn(memberId, scope)}))`
   for (const r of await db
     .select({ id: educationSessions.classId, n: count() })
     .from(educationAttendance)
     .innerJoin(educationSessions, eq(educationSessions.id, educationAttendance.sessionId))
-    .where(attended(educationAttendance.memberId))
+    .where(
+      and(
+        inArray(educationSessions.classId, own),
+        enrolledInScope(educationSessions.classId, educationAttendance.memberId, scope),
+      ),
+    )
     .groupBy(educationSessions.classId))
     times.set(r.id, r.n)
   return { enrolled, times }
@@ -219,7 +228,7 @@ export const classInScope = async (db: XfDb, scope: Scope, id: string): Promise<
     .from(educationSessions)
     .where(eq(educationSessions.classId, id))
     .orderBy(asc(educationSessions.onDate), asc(educationSessions.startMinute))
-  const { enrolled, times } = await countsOf(db, scope, [{ id, organized: row.organized }])
+  const { enrolled, times } = await countsOf(db, scope, [{ ...row.c, organizedInScope: row.organized }])
   return {
     ...row.c,
     orgName: row.c.organizerName,
@@ -278,7 +287,7 @@ export const classesInScope = async (
   const { enrolled, times } = await countsOf(
     db,
     scope,
-    rows.map((r) => ({ id: r.c.id, organized: r.organized })),
+    rows.map((r) => ({ ...r.c, organizedInScope: r.organized })),
   )
   const [total] = await db.select({ n: count() }).from(educationClasses).where(where)
   return {
@@ -413,7 +422,9 @@ export const attendanceOfClass = async (
     .where(
       and(
         eq(educationSessions.classId, c.id),
-        c.organizedInScope ? undefined : memberIn(educationAttendance.memberId, scope),
+        c.organizedInScope
+          ? undefined
+          : enrolledInScope(educationSessions.classId, educationAttendance.memberId, scope),
       ),
     )
   const out = new Map<string, string[]>()

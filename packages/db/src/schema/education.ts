@@ -44,6 +44,13 @@ export const educationClasses = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     ...recordedColumns(),
     version: integer("version").notNull().default(1),
+    /**
+     * Its enrolments, and its attendance rows (人次, person-times): kept by triggers (migration
+     * `education_class_counts`), never written by the app, so the organizer's side reads a class's totals without
+     * counting its rows (a province's class: 112,351 enrolments and 745,795 attendance rows).
+     */
+    enrolledCount: integer("enrolled_count").notNull().default(0),
+    personTimes: integer("person_times").notNull().default(0),
   },
   (t) => [
     index("education_classes_org_idx").on(t.orgId),
