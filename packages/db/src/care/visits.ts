@@ -4,7 +4,7 @@
  * `writeVisits`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import { bulkInsert, rowsPerInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
@@ -129,13 +129,13 @@ export interface VisitPlanRow extends CareVisitPlan {
 }
 
 /**
- * The plans that visit someone of the scope or are run by an org of it, newest festival first; with `deadlines`,
- * only those whose deadline lies in `from`…`to` (both inclusive), so their targets and visits alone are counted.
+ * The plans that visit someone of the scope or are run by an org of it and meet `where`, newest festival first,
+ * with their counts: only theirs are counted, so one plan's read counts one plan's targets and visits.
  */
-export const visitPlansInScope = async (
+const plansInScope = async (
   db: XfDb,
   scope: Scope,
-  deadlines?: { readonly from: PlainDate; readonly to: PlainDate },
+  where: SQL | undefined,
 ): Promise<readonly VisitPlanRow[]> => {
   // A plan run from above the scope (the district's, for a committee) is seen through its people in the scope;
   // the running organization's row is not (row-level security hides it), so its name is the plan's own.
@@ -148,15 +148,7 @@ export const visitPlansInScope = async (
       whole: sql<boolean>`${inSubtree(careVisitPlans.orgId, scope.orgPath)}`,
     })
     .from(careVisitPlans)
-    .where(
-      deadlines === undefined
-        ? visible
-        : and(
-            visible,
-            gte(careVisitPlans.deadline, deadlines.from),
-            lte(careVisitPlans.deadline, deadlines.to),
-          ),
-    )
+    .where(and(visible, where))
     .orderBy(desc(careVisitPlans.festivalOn), asc(careVisitPlans.id))
   if (plans.length === 0) return []
   const ids = plans.map((p) => p.p.id)
@@ -189,6 +181,33 @@ export const visitPlansInScope = async (
   })
 }
 
+/**
+ * The plans that visit someone of the scope or are run by an org of it, newest festival first; with `deadlines`,
+ * only those whose deadline lies in `from`…`to` (both inclusive), so their targets and visits alone are counted.
+ */
+export const visitPlansInScope = (
+  db: XfDb,
+  scope: Scope,
+  deadlines?: { readonly from: PlainDate; readonly to: PlainDate },
+): Promise<readonly VisitPlanRow[]> =>
+  plansInScope(
+    db,
+    scope,
+    deadlines === undefined
+      ? undefined
+      : and(gte(careVisitPlans.deadline, deadlines.from), lte(careVisitPlans.deadline, deadlines.to)),
+  )
+
+/**
+ * Plan `planId` as `visitPlansInScope` lists it (its counts and spending in the scope), else `NotInScope`: read
+ * alone, so a plan's page does not count every other plan's targets and visits too.
+ */
+const planRowInScope = async (db: XfDb, scope: Scope, planId: string): Promise<VisitPlanRow> => {
+  const [plan] = await plansInScope(db, scope, eq(careVisitPlans.id, planId))
+  if (plan === undefined) throw new NotInScope("care-visit-plan", planId)
+  return plan
+}
+
 /** A plan's targets in the scope, each with its visit if recorded. */
 export interface VisitTargetRow extends CareVisitTarget {
   readonly orgName: string
@@ -197,8 +216,7 @@ export interface VisitTargetRow extends CareVisitTarget {
 
 /** A plan of the scope with its targets (those in the scope) and visits; else `NotInScope`. */
 export const visitPlanInScope = async (db: XfDb, scope: Scope, planId: string) => {
-  const plan = (await visitPlansInScope(db, scope)).find((p) => p.id === planId)
-  if (plan === undefined) throw new NotInScope("care-visit-plan", planId)
+  const plan = await planRowInScope(db, scope, planId)
   const targets = await db
     .select({ t: careVisitTargets, orgName: orgs.name })
     .from(careVisitTargets)
