@@ -25,8 +25,8 @@ import {
   ledgerInScope,
   loadAreaPolicy,
   type VisitPlanRow,
-  visitPlanInScope,
   visitPlansInScope,
+  visitRegisterInScope,
   writeVisits,
 } from "@xianfeng/db"
 import { Result } from "effect"
@@ -96,13 +96,13 @@ export const listVisitPlans = route({
 })
 
 const planView = async (
-  db: Parameters<typeof visitPlanInScope>[0],
-  actor: Parameters<typeof visitPlanInScope>[1],
+  db: Parameters<typeof visitRegisterInScope>[0],
+  actor: Parameters<typeof visitRegisterInScope>[1],
   id: string,
   asOf: PlainDate,
   lang: Lang,
 ) => {
-  const { plan, targets } = await visitPlanInScope(db, actor, id)
+  const { plan, targets } = await visitRegisterInScope(db, actor, id)
   return {
     plan: planSummary(plan, asOf, lang),
     targets: targets.map((t) => ({
@@ -265,7 +265,7 @@ export const recordVisit = route({
     const lang = langOf(c)
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
-      const { plan, targets } = await visitPlanInScope(tx, actor, params.id)
+      const { plan, targets } = await visitRegisterInScope(tx, actor, params.id)
       const verdicts = checkVisit(
         {
           targetId: body.targetId,
