@@ -19,8 +19,8 @@ describe("care in the admin", () => {
   it("recording a visit moves the plan's progress", async () => {
     const { items } = await api<{ items: { id: string }[] }>("/care/visit-plans")
     const planId = items[0]?.id as string
-    const before = await api<VisitPlanView>(`/care/visit-plans/${planId}`)
-    const target = before.targets.find((t) => t.visit === null)
+    const before = await api<VisitPlanView>(`/care/visit-plans/${planId}?visited=false`)
+    const target = before.targets[0]
     if (target === undefined)
       throw new Error("the demo plan has no one left to visit in the secretary's branch")
 
@@ -29,6 +29,8 @@ describe("care in the admin", () => {
     expect(await page.getByTestId("care-plan-count").textContent()).toBe(
       `${before.plan.visited} / ${before.plan.targets}`,
     )
+    // Those still to visit: the person is on the first page of them.
+    await page.getByTestId("care-visit-filter").getByText("未走访").click()
     await page.getByTestId(`care-visit-${target.id}`).click()
     await page.getByTestId("care-visitors").fill("支部书记、组织委员")
     await page.getByTestId("care-amount").fill("1000")
@@ -37,8 +39,10 @@ describe("care in the admin", () => {
     await expect
       .poll(() => page.getByTestId("care-plan-count").textContent())
       .toBe(`${before.plan.visited + 1} / ${before.plan.targets}`)
+    // Visited, the person leaves the list of those left.
+    await page.getByTestId(`care-visit-${target.id}`).waitFor({ state: "detached" })
 
-    const after = await api<VisitPlanView>(`/care/visit-plans/${planId}`)
+    const after = await api<VisitPlanView>(`/care/visit-plans/${planId}?visited=true&pageSize=100`)
     expect(after.plan.spentFen).toBe(before.plan.spentFen + 100_000)
     expect(after.targets.find((t) => t.id === target.id)?.visit?.visitors).toEqual(["支部书记", "组织委员"])
   })
@@ -188,6 +192,56 @@ describe("care's forms in the admin", () => {
       await page.getByTestId("care-panel").locator("canvas").first().waitFor()
       await page.getByTestId("care-panel").scrollIntoViewIfNeeded()
       await page.screenshot({ path: join(shots, `care-dashboard-${name}.png`), fullPage: true })
+    }
+    expect(harness?.offOrigin).toEqual([])
+    expect(harness?.pageErrors).toEqual([])
+  })
+  it("the visits table pages through a town's plan on the server and filters who is left, on a desktop and a phone", async () => {
+    await signIn("officer", { viewport: { width: 1280, height: 800 } })
+    const { items } = await api<{ items: { id: string }[] }>("/care/visit-plans")
+    const planId = items[0]?.id as string
+    /** The first two pages (of 20) of the plan's targets the API answers, everyone or `visited` only. */
+    const pagesOf = async (visited?: boolean) =>
+      Promise.all(
+        [1, 2].map((n) =>
+          api<VisitPlanView>(
+            `/care/visit-plans/${planId}?page=${n}${visited === undefined ? "" : `&visited=${visited}`}`,
+          ),
+        ),
+      )
+    const [all, left, visited] = [await pagesOf(), await pagesOf(false), await pagesOf(true)]
+    if ((all[1]?.targets.length ?? 0) === 0 || (left[0]?.targets.length ?? 0) === 0)
+      throw new Error("the demo's town plan needs more than a page of people, some not yet visited")
+    const ids = (p: VisitPlanView | undefined) => p?.targets.map((t) => t.id)
+    const table = page.getByTestId("care-targets")
+    const shown = () =>
+      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+
+    for (const [w, h, name] of [
+      [1280, 800, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.goto(`${base}/care`)
+      // The first page is the API's, with the plan's number of people; the second is read when asked for.
+      await expect.poll(shown).toEqual(ids(all[0]))
+      // (antd puts the table's test id on the table, its pagination beside it: the page's only pagination.)
+      await page.locator(".ant-pagination").getByText(`共 ${all[0]?.total} 条`).waitFor()
+      await page.locator(".ant-pagination-item-2").click()
+      await expect.poll(shown).toEqual(ids(all[1]))
+      // Who is left: from the first page again, each with the button to record a visit; then who was visited.
+      await page.getByTestId("care-visit-filter").getByText("未走访").click()
+      await expect.poll(shown).toEqual(ids(left[0]))
+      await page.locator(".ant-pagination").getByText(`共 ${left[0]?.total} 条`).waitFor()
+      for (const id of ids(left[0]) ?? []) await table.getByTestId(`care-visit-${id}`).waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} visits`,
+      ).toBeLessThanOrEqual(0)
+      await page.screenshot({ path: join(shots, `care-visits-left-${name}.png`), fullPage: true })
+      await page.getByTestId("care-visit-filter").getByText("已走访").click()
+      await expect.poll(shown).toEqual(ids(visited[0]))
+      await page.screenshot({ path: join(shots, `care-visits-visited-${name}.png`), fullPage: true })
     }
     expect(harness?.offOrigin).toEqual([])
     expect(harness?.pageErrors).toEqual([])

@@ -10,8 +10,9 @@ import type {
   MedalView,
   VisitPlanList,
   VisitPlanView,
+  VisitRecordedView,
 } from "../src/routes/care/contract.js"
-import { backends, problemOf, useDemo } from "./support.js"
+import { type Agent, backends, problemOf, useDemo } from "./support.js"
 
 // The area's routes on every backend, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Care on %s", (backend) => {
@@ -25,6 +26,21 @@ describe.each(backends)("Care on %s", (backend) => {
 
   const auditCount = async (action: string) =>
     (await auditor.json<{ total: number }>("GET", `/api/audit?action=${action}`)).total
+
+  /** Every page of a plan's targets as `who` reads them, `pageSize` a page (with `visited` when given), in order. */
+  const pagesOf = async (who: Agent, planId: string, pageSize: number, visited?: "true" | "false") => {
+    const pages: VisitPlanView[] = []
+    for (let page = 1; ; page++) {
+      const filter = visited === undefined ? "" : `&visited=${visited}`
+      pages.push(
+        await who.json<VisitPlanView>(
+          "GET",
+          `/api/care/visit-plans/${planId}?page=${page}&pageSize=${pageSize}${filter}`,
+        ),
+      )
+      if (pages.length * pageSize >= (pages[0]?.total ?? 0)) return pages
+    }
+  }
 
   describe("party dues", () => {
     it("lists members six and more months in arrears as the self-lapse alert's evidence", async () => {
@@ -201,8 +217,8 @@ describe.each(backends)("Care on %s", (backend) => {
         "/api/care/visit-plans",
       )
       const planId = items[0]?.id as string
-      const plan = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${planId}`)
-      const open = plan.targets.find((t) => t.visit === null)
+      const plan = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${planId}?visited=false`)
+      const open = plan.targets[0]
       if (open === undefined) throw new Error("every target visited")
       const body = {
         targetId: open.id,
@@ -230,13 +246,91 @@ describe.each(backends)("Care on %s", (backend) => {
       })
       expect(stranger.status).toBe(422)
       expect((await problemOf(stranger)).errors?.[0]?.field).toBe("targetId")
+      // The refusals wrote nothing: the plan's counts stand.
+      const unchanged = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${planId}`)
+      expect(unchanged.plan).toMatchObject({ visited: plan.plan.visited, spentFen: plan.plan.spentFen })
       const res = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, body)
       expect(res.status).toBe(201)
-      const after = (await res.json()) as VisitPlanView
+      // The answer is the plan's progress and the row visited, not the plan's target list.
+      const after = (await res.json()) as VisitRecordedView
+      expect(Object.keys(after).sort()).toEqual(["plan", "target"])
       expect(after.plan.visited).toBe(plan.plan.visited + 1)
       expect(after.plan.spentFen).toBe(plan.plan.spentFen + 100_000)
+      expect(after.target).toEqual({
+        ...open,
+        visit: { visitedOn: "2026-11-26", visitors: ["镇党委书记"], help: "慰问金", amountFen: 100_000 },
+      })
+      // Left off the list of who is left, found among the visited.
+      const left = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${planId}?visited=false`)
+      expect(left.total).toBe(plan.total - 1)
+      expect(left.targets.some((t) => t.id === open.id)).toBe(false)
+      const done = await pagesOf(officer, planId, 100, "true")
+      expect(done.flatMap((p) => p.targets).find((t) => t.id === open.id)).toEqual(after.target)
       const twice = await officer.send("POST", `/api/care/visit-plans/${planId}/visits`, body)
       expect(twice.status).toBe(422)
+      expect((await problemOf(twice)).errors?.[0]?.field).toBe("targetId")
+    })
+
+    it("pages a plan's targets in a stable order, with the total and the visited filter", async () => {
+      const { items } = await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      const plan = items.find((p) => p.visited > 0 && p.visited < p.targets)
+      if (plan === undefined) throw new Error("the demo district needs a plan partly visited")
+      const first = await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${plan.id}`)
+      // 20 a page unless asked; the total is the plan's people in the subtree, as the list counts them.
+      expect([first.page, first.pageSize, first.total]).toEqual([1, 20, plan.targets])
+      expect(first.targets.length).toBe(Math.min(20, plan.targets))
+      expect(first.plan).toEqual(plan)
+      // Pages of 7 together are the pages of 100 together: each person once, in one order, the last page short.
+      const small = await pagesOf(officer, plan.id, 7)
+      const big = await pagesOf(officer, plan.id, 100)
+      const ids = small.flatMap((p) => p.targets.map((t) => t.id))
+      expect(ids).toEqual(big.flatMap((p) => p.targets.map((t) => t.id)))
+      expect(new Set(ids).size).toBe(plan.targets)
+      expect(small.at(-1)?.targets.length).toBe(plan.targets - 7 * (small.length - 1))
+      expect(small.every((p) => p.total === plan.targets && p.plan.visited === plan.visited)).toBe(true)
+      // By organization: a branch's people come together.
+      const orgsInOrder = small.flatMap((p) => p.targets.map((t) => t.orgId))
+      expect(new Set(orgsInOrder).size).toBe(orgsInOrder.filter((o, i) => o !== orgsInOrder[i - 1]).length)
+      // A page past the last is empty and still counts.
+      const past = await officer.json<VisitPlanView>(
+        "GET",
+        `/api/care/visit-plans/${plan.id}?page=${small.length + 1}&pageSize=7`,
+      )
+      expect([past.targets, past.total]).toEqual([[], plan.targets])
+      // The filter: those visited and those left, together everyone once, in the same order.
+      const visited = (await pagesOf(officer, plan.id, 100, "true")).flatMap((p) => p.targets)
+      const left = await pagesOf(officer, plan.id, 100, "false")
+      expect(visited.length).toBe(plan.visited)
+      expect(left[0]?.total).toBe(plan.targets - plan.visited)
+      expect(visited.every((t) => t.visit !== null)).toBe(true)
+      expect(left.flatMap((p) => p.targets).every((t) => t.visit === null)).toBe(true)
+      const all = big.flatMap((p) => p.targets)
+      expect(visited).toEqual(all.filter((t) => t.visit !== null))
+      expect(left.flatMap((p) => p.targets)).toEqual(all.filter((t) => t.visit === null))
+    })
+
+    it("refuses a page, a page size or a filter it cannot read, naming the field (400)", async () => {
+      const { items } = await officer.json<typeof VisitPlanList.Type>("GET", "/api/care/visit-plans")
+      const path = `/api/care/visit-plans/${items[0]?.id}`
+      for (const [query, field] of [
+        ["page=0", "page"],
+        ["page=-1", "page"],
+        ["page=abc", "page"],
+        ["page=1.5", "page"],
+        ["pageSize=0", "pageSize"],
+        ["pageSize=101", "pageSize"],
+        ["visited=maybe", "visited"],
+        ["visited=1", "visited"],
+        ["sort=name", "sort"],
+      ] as const) {
+        const res = await officer.get(`${path}?${query}`)
+        expect(res.status, query).toBe(400)
+        expect((await problemOf(res)).errors?.[0]?.field, query).toBe(field)
+      }
+      const size = await problemOf(await officer.get(`${path}?pageSize=101`))
+      expect(size.errors?.[0]?.message).toBe("字段pageSize的值无效：应在1到100之间")
+      // The largest page is served.
+      expect((await officer.get(`${path}?pageSize=100&page=1&visited=true`)).status).toBe(200)
     })
 
     it("shows the Spring Festival on its lunar date in the calendar", async () => {
@@ -285,9 +379,11 @@ describe.each(backends)("Care on %s", (backend) => {
       })
       expect(part).toMatchObject({ scope: "part", remainingFen: null, budgetFen: whole?.budgetFen })
       // The branch's own visits and spending, which the plan's people in the branch add up to.
-      const detail = await secretary.json<VisitPlanView>("GET", `/api/care/visit-plans/${whole?.id}`)
-      const visits = detail.targets.flatMap((t) => (t.visit === null ? [] : [t.visit]))
-      expect(part?.targets).toBe(detail.targets.length)
+      const pages = await pagesOf(secretary, whole?.id as string, 100)
+      const targets = pages.flatMap((p) => p.targets)
+      const visits = targets.flatMap((t) => (t.visit === null ? [] : [t.visit]))
+      expect(pages[0]?.total).toBe(targets.length)
+      expect(part?.targets).toBe(targets.length)
       expect(part?.visited).toBe(visits.length)
       expect(part?.spentFen).toBe(visits.reduce((s, v) => s + v.amountFen, 0))
       expect(part?.spentFen).toBeLessThan(whole?.spentFen ?? 0)
@@ -512,6 +608,9 @@ describe.each(backends)("Care on %s", (backend) => {
       if (res.status !== 201) throw new Error(`${res.status}: ${await res.text()}`)
       const made = (await res.json()) as VisitPlanView
       expect(made.plan.budgetFen).toBe(3_000_000_000)
+      // The plan and its first page, as its read without a query answers.
+      expect(made).toEqual(await officer.json<VisitPlanView>("GET", `/api/care/visit-plans/${made.plan.id}`))
+      expect([made.page, made.pageSize, made.total]).toEqual([1, 20, made.plan.targets])
       const tooMuch = await officer.send("POST", "/api/care/visit-plans", { ...body, budgetFen: 2e12 })
       expect(tooMuch.status).toBe(400)
       expect((await problemOf(tooMuch)).errors?.[0]?.field).toBe("budgetFen")

@@ -15,6 +15,8 @@ import {
   surveyInScope,
   visitDeadlinesOf,
   visitPlanInScope,
+  visitRegisterInScope,
+  visitTargetInScope,
   writeDuesAssessments,
   writeDuesPayments,
   writeVisits,
@@ -46,6 +48,9 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
   })
 
   const c01 = { orgId: "c01", orgPath: "d1.c01" }
+  const d1 = { orgId: "d1", orgPath: "d1" }
+  const c02 = { orgId: "c02", orgPath: "d1.c02" }
+  const firstPage = { page: 1, pageSize: 20 }
   const recordedAt = new Date("2026-11-30T02:00:00Z")
 
   it("duesArrearsOf: counts consecutive unpaid months of members in scope, and leaves out the others", async () => {
@@ -213,7 +218,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
         recordedBy: null,
       },
     ])
-    const detail = await visitPlanInScope(database.db, c01, plan.id)
+    const detail = await visitPlanInScope(database.db, c01, plan.id, firstPage)
     expect(detail.plan).toMatchObject({ targets: 1, visited: 1, spentFen: 100_000 })
     await expect(
       writeVisits(database.db, [
@@ -251,7 +256,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
     }))
     const { plan: made, targets } = await createVisitPlan(database.db, c01, plan, people)
     expect(targets.map((t) => t.personName)).toEqual(people.map((p) => p.personName))
-    expect((await visitPlanInScope(database.db, c01, made.id)).targets).toHaveLength(10_000)
+    expect((await visitRegisterInScope(database.db, c01, made.id)).targets).toHaveLength(10_000)
+    expect((await visitPlanInScope(database.db, c01, made.id, firstPage)).total).toBe(10_000)
     const before = await database.db.$count(careVisitPlans)
     await expect(
       createVisitPlan(database.db, c01, { ...plan, title: "越界" }, [
@@ -294,15 +300,27 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
         recordedBy: null,
       },
     ])
-    const detail = await visitPlanInScope(database.db, c01, plan.id)
-    expect(detail.targets).toHaveLength(70_001)
+    // The register (the export) lists them all; its visits are found without naming the 70,001 ids.
+    const register = await visitRegisterInScope(database.db, c01, plan.id)
+    expect(register.targets).toHaveLength(70_001)
     expect(
-      detail.targets.filter((t) => t.visit !== undefined).map((t) => [t.personName, t.visit?.amountFen]),
+      register.targets.filter((t) => t.visit !== undefined).map((t) => [t.personName, t.visit?.amountFen]),
     ).toEqual([["甲", 20_000]])
+    // The screen reads a page: its total counts all of them, the visited filter finds the one visit, and the last
+    // page (70,001 = 3,500 × 20 + 1) holds the register's last row.
+    const first = await visitPlanInScope(database.db, c01, plan.id, firstPage)
+    expect([first.targets.length, first.total, first.plan.targets]).toEqual([20, 70_001, 70_001])
+    const visited = await visitPlanInScope(database.db, c01, plan.id, { ...firstPage, visited: true })
+    expect(visited.targets.map((t) => [t.personName, t.visit?.amountFen])).toEqual([["甲", 20_000]])
+    expect(visited.total).toBe(1)
+    expect((await visitPlanInScope(database.db, c01, plan.id, { ...firstPage, visited: false })).total).toBe(
+      70_000,
+    )
+    const last = await visitPlanInScope(database.db, c01, plan.id, { page: 3_501, pageSize: 20 })
+    expect(last.targets.map((t) => t.id)).toEqual([register.targets.at(-1)?.id])
     // Another committee sees none of the plan.
-    await expect(
-      visitPlanInScope(database.db, { orgId: "c02", orgPath: "d1.c02" }, plan.id),
-    ).rejects.toBeInstanceOf(NotInScope)
+    await expect(visitPlanInScope(database.db, c02, plan.id, firstPage)).rejects.toBeInstanceOf(NotInScope)
+    await expect(visitRegisterInScope(database.db, c02, plan.id)).rejects.toBeInstanceOf(NotInScope)
   })
   it("a plan's spending adds up past 2^31 fen (a province's festival visits)", async () => {
     const [a, b] = ids as [string, string]
@@ -342,8 +360,164 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
         recordedBy: null,
       })),
     )
-    const detail = await visitPlanInScope(database.db, c01, plan.id)
+    const detail = await visitPlanInScope(database.db, c01, plan.id, firstPage)
     expect(detail.plan).toMatchObject({ targets: 2, visited: 2, spentFen: 3_000_000_000 })
+  })
+
+  /**
+   * A district plan (run by d1) of 14 people: 3 in the committee c01 itself, 7 in its branch b1, 4 in c02's branch
+   * b2; names repeat within an organization, so only the id tells their order apart.
+   */
+  const districtPlan = async (title: string) => {
+    const people: [string, string[]][] = [
+      ["b1", ["张", "张", "张", "李", "王", "王", "赵"]],
+      ["c01", ["刘", "陈", "刘"]],
+      ["b2", ["孙", "周", "孙", "吴"]],
+    ]
+    return createVisitPlan(
+      database.db,
+      d1,
+      {
+        orgId: "d1",
+        festival: "july-1",
+        year: 2029,
+        title,
+        festivalOn: date("2029-07-01"),
+        deadline: date("2029-06-30"),
+        budgetFen: 0,
+        fundSource: "",
+        recordedBy: null,
+      },
+      people.flatMap(([orgId, names]) =>
+        names.map((personName) => ({
+          orgId,
+          entryId: null,
+          memberId: null,
+          personName,
+          categories: ["difficult"],
+          leader: "",
+        })),
+      ),
+    )
+  }
+  const pagesOf = async (scope: typeof c01, planId: string, pageSize: number, visited?: boolean) => {
+    const pages: Awaited<ReturnType<typeof visitPlanInScope>>[] = []
+    for (let page = 1; ; page++) {
+      const p = await visitPlanInScope(database.db, scope, planId, { page, pageSize, visited })
+      pages.push(p)
+      if (p.targets.length === 0) return pages
+    }
+  }
+
+  it("a plan's targets come a page at a time in the register's order (organization, name, id), with the scope's total", async () => {
+    const { plan } = await districtPlan("2029年七一走访（分页）")
+    const register = (await visitRegisterInScope(database.db, d1, plan.id)).targets
+    expect(register).toHaveLength(14)
+    // By organization path (c01 before its branch b1, c02's b2 last), then name, then id among the same names.
+    const paths = { c01: "d1.c01", b1: "d1.c01.b1", b2: "d1.c02.b2" } as Record<string, string>
+    for (const [i, t] of register.entries()) {
+      const before = register[i - 1]
+      if (before === undefined) continue
+      expect((paths[before.orgId] as string) <= (paths[t.orgId] as string)).toBe(true)
+      if (before.orgId === t.orgId && before.personName === t.personName) expect(before.id < t.id).toBe(true)
+    }
+    expect(register.map((t) => t.orgId)).toEqual([
+      ...Array(3).fill("c01"),
+      ...Array(7).fill("b1"),
+      ...Array(4).fill("b2"),
+    ])
+    // Pages of 4: 4, 4, 4, 2, then an empty page past the last; together the register, each row once.
+    const pages = await pagesOf(d1, plan.id, 4)
+    expect(pages.map((p) => [p.targets.length, p.total])).toEqual([
+      [4, 14],
+      [4, 14],
+      [4, 14],
+      [2, 14],
+      [0, 14],
+    ])
+    expect(pages.flatMap((p) => p.targets.map((t) => t.id))).toEqual(register.map((t) => t.id))
+    // The same page read again is the same rows.
+    expect((await visitPlanInScope(database.db, d1, plan.id, { page: 2, pageSize: 4 })).targets).toEqual(
+      pages[1]?.targets,
+    )
+    // A committee pages through its own subtree's 10 alone; the plan's counts are its part, on every page.
+    const theirs = await pagesOf(c01, plan.id, 3)
+    expect(theirs.map((p) => [p.targets.length, p.total])).toEqual([
+      [3, 10],
+      [3, 10],
+      [3, 10],
+      [1, 10],
+      [0, 10],
+    ])
+    expect(theirs.flatMap((p) => p.targets.map((t) => t.id))).toEqual(
+      register.filter((t) => t.orgId !== "b2").map((t) => t.id),
+    )
+    expect(theirs.every((p) => p.plan.targets === 10 && !p.plan.whole)).toBe(true)
+    // A branch of the other committee sees its 4; a page needs whole numbers from 1.
+    expect(
+      (await visitPlanInScope(database.db, c02, plan.id, { page: 1, pageSize: 100 })).targets.map(
+        (t) => t.orgId,
+      ),
+    ).toEqual(Array(4).fill("b2"))
+    await expect(visitPlanInScope(database.db, d1, plan.id, { page: 0, pageSize: 4 })).rejects.toBeInstanceOf(
+      RangeError,
+    )
+    await expect(visitPlanInScope(database.db, d1, plan.id, { page: 1, pageSize: 0 })).rejects.toBeInstanceOf(
+      RangeError,
+    )
+  })
+
+  it("the visited filter pages through who is left and who was visited; the target check reads the one target", async () => {
+    const { plan, targets } = await districtPlan("2029年七一走访（筛选）")
+    const register = (await visitRegisterInScope(database.db, d1, plan.id)).targets
+    // Visit c01's first, b1's last and b2's first.
+    const chosen = [register[0], register[9], register[10]].map((t) => t?.id as string)
+    await writeVisits(
+      database.db,
+      chosen.map((targetId) => ({
+        planId: plan.id,
+        targetId,
+        visitedOn: date("2029-06-20"),
+        visitors: ["书记"],
+        help: "",
+        amountFen: 5_000,
+        recordedBy: null,
+      })),
+    )
+    const ids = async (scope: typeof c01, visited: boolean) =>
+      (await pagesOf(scope, plan.id, 2, visited)).flatMap((p) =>
+        p.targets.map((t) => [t.id, t.visit !== undefined]),
+      )
+    expect(await ids(d1, true)).toEqual(chosen.map((id) => [id, true]))
+    expect(await ids(d1, false)).toEqual(
+      register.filter((t) => !chosen.includes(t.id)).map((t) => [t.id, false]),
+    )
+    // The committee: its two visits and eight left, the totals as the filter finds them, the plan's counts whole.
+    const left = await visitPlanInScope(database.db, c01, plan.id, { page: 1, pageSize: 5, visited: false })
+    expect([left.total, left.targets.length, left.plan.targets, left.plan.visited]).toEqual([8, 5, 10, 2])
+    const done = await visitPlanInScope(database.db, c01, plan.id, { page: 1, pageSize: 5, visited: true })
+    expect([done.total, done.targets.map((t) => t.id)]).toEqual([2, chosen.slice(0, 2)])
+    expect(done.targets.map((t) => t.visit?.amountFen)).toEqual([5_000, 5_000])
+
+    // The check of one visit: the target and its visit when it is the plan's in the scope, else none.
+    const [visitedId, , outsideId] = chosen as [string, string, string]
+    const notYet = register.find((t) => t.orgId === "b1" && !chosen.includes(t.id))?.id as string
+    const one = async (scope: typeof c01, targetId: string) =>
+      visitTargetInScope(database.db, scope, plan.id, targetId)
+    expect((await one(c01, visitedId)).target).toMatchObject({ id: visitedId, visit: { amountFen: 5_000 } })
+    expect((await one(c01, notYet)).target).toMatchObject({ id: notYet, orgName: "第一支部" })
+    expect((await one(c01, notYet)).target?.visit).toBeUndefined()
+    expect((await one(c01, notYet)).plan).toMatchObject({ id: plan.id, targets: 10, visited: 2 })
+    // b2's target is the plan's but outside c01; another plan's target is not this plan's.
+    expect((await one(c01, outsideId)).target).toBeUndefined()
+    expect((await one(d1, outsideId)).target).toMatchObject({ id: outsideId, orgId: "b2" })
+    const other = await districtPlan("2029年七一走访（另一计划）")
+    expect((await one(d1, other.targets[0]?.id as string)).target).toBeUndefined()
+    expect((await one(d1, crypto.randomUUID())).target).toBeUndefined()
+    expect(targets).toHaveLength(14)
+    await expect(
+      visitTargetInScope(database.db, { orgId: "b1", orgPath: "d1.c01.b1" }, crypto.randomUUID(), notYet),
+    ).rejects.toBeInstanceOf(NotInScope)
   })
 
   it("the agenda's visit deadlines: plans due in the window with someone of the scope still to visit", async () => {

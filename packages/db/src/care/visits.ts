@@ -4,7 +4,7 @@
  * `writeVisits`.
  */
 import type { PlainDate } from "@xianfeng/core"
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm"
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm"
 import { bulkInsert, rowsPerInsert } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
 import { inSubtree } from "../org-tree.js"
@@ -129,13 +129,13 @@ export interface VisitPlanRow extends CareVisitPlan {
 }
 
 /**
- * The plans that visit someone of the scope or are run by an org of it, newest festival first; with `deadlines`,
- * only those whose deadline lies in `from`…`to` (both inclusive), so their targets and visits alone are counted.
+ * The plans that visit someone of the scope or are run by an org of it and meet `where`, newest festival first,
+ * with their counts: only theirs are counted, so one plan's read counts one plan's targets and visits.
  */
-export const visitPlansInScope = async (
+const plansInScope = async (
   db: XfDb,
   scope: Scope,
-  deadlines?: { readonly from: PlainDate; readonly to: PlainDate },
+  where: SQL | undefined,
 ): Promise<readonly VisitPlanRow[]> => {
   // A plan run from above the scope (the district's, for a committee) is seen through its people in the scope;
   // the running organization's row is not (row-level security hides it), so its name is the plan's own.
@@ -148,15 +148,7 @@ export const visitPlansInScope = async (
       whole: sql<boolean>`${inSubtree(careVisitPlans.orgId, scope.orgPath)}`,
     })
     .from(careVisitPlans)
-    .where(
-      deadlines === undefined
-        ? visible
-        : and(
-            visible,
-            gte(careVisitPlans.deadline, deadlines.from),
-            lte(careVisitPlans.deadline, deadlines.to),
-          ),
-    )
+    .where(and(visible, where))
     .orderBy(desc(careVisitPlans.festivalOn), asc(careVisitPlans.id))
   if (plans.length === 0) return []
   const ids = plans.map((p) => p.p.id)
@@ -189,22 +181,157 @@ export const visitPlansInScope = async (
   })
 }
 
+/**
+ * The plans that visit someone of the scope or are run by an org of it, newest festival first; with `deadlines`,
+ * only those whose deadline lies in `from`…`to` (both inclusive), so their targets and visits alone are counted.
+ */
+export const visitPlansInScope = (
+  db: XfDb,
+  scope: Scope,
+  deadlines?: { readonly from: PlainDate; readonly to: PlainDate },
+): Promise<readonly VisitPlanRow[]> =>
+  plansInScope(
+    db,
+    scope,
+    deadlines === undefined
+      ? undefined
+      : and(gte(careVisitPlans.deadline, deadlines.from), lte(careVisitPlans.deadline, deadlines.to)),
+  )
+
+/**
+ * Plan `planId` as `visitPlansInScope` lists it (its counts and spending in the scope), else `NotInScope`: read
+ * alone, so a plan's page does not count every other plan's targets and visits too.
+ */
+const planRowInScope = async (db: XfDb, scope: Scope, planId: string): Promise<VisitPlanRow> => {
+  const [plan] = await plansInScope(db, scope, eq(careVisitPlans.id, planId))
+  if (plan === undefined) throw new NotInScope("care-visit-plan", planId)
+  return plan
+}
+
 /** A plan's targets in the scope, each with its visit if recorded. */
 export interface VisitTargetRow extends CareVisitTarget {
   readonly orgName: string
   readonly visit?: CareVisit
 }
 
-/** A plan of the scope with its targets (those in the scope) and visits; else `NotInScope`. */
-export const visitPlanInScope = async (db: XfDb, scope: Scope, planId: string) => {
-  const plan = (await visitPlansInScope(db, scope)).find((p) => p.id === planId)
-  if (plan === undefined) throw new NotInScope("care-visit-plan", planId)
+const withVisit = (
+  t: CareVisitTarget,
+  orgName: string,
+  visit: CareVisit | null | undefined,
+): VisitTargetRow => (visit === null || visit === undefined ? { ...t, orgName } : { ...t, orgName, visit })
+
+/**
+ * The order a plan's targets are listed in: by organization (the tree's order, a branch's people together), then
+ * by name; the id last, so two people of one name in one branch keep their places from one page to the next.
+ */
+const targetOrder = [asc(orgs.path), asc(careVisitTargets.personName), asc(careVisitTargets.id)]
+
+/** "The target (`care_visit_targets`' row in the query) has a visit of plan `planId` recorded." */
+const visitRecorded = (planId: string): SQL =>
+  sql`exists (select 1 from ${careVisits} where ${careVisits.targetId} = ${careVisitTargets.id} and ${careVisits.planId} = ${planId})`
+
+/** What a page of a plan's targets asks for. */
+export interface VisitTargetPageQuery {
+  /** 1-based; a page past the last is empty, and `total` still counts. */
+  readonly page: number
+  /** Targets a page, 1 or more (the API allows up to 100). */
+  readonly pageSize: number
+  /** `true`: only the targets with a visit recorded; `false`: only those still to visit ("who is left"); all when undefined. */
+  readonly visited?: boolean | undefined
+}
+
+/** One page of a plan's targets, and how many the filter finds. */
+export interface VisitPlanPage {
+  /** As `visitPlansInScope` lists it: the whole plan's counts and spending, or the scope's part; never the page's. */
+  readonly plan: VisitPlanRow
+  readonly targets: readonly VisitTargetRow[]
+  /** The plan's targets in the scope that the `visited` filter lets through, on every page. */
+  readonly total: number
+}
+
+/**
+ * A plan of the scope (else `NotInScope`) with one page of its targets in the scope, each with its visit if
+ * recorded: by organization path, then name, then id. A province's festival plan names 139,665 people; its screen
+ * reads them a page at a time. `page` and `pageSize` are whole numbers, 1 or more (else `RangeError`).
+ */
+export const visitPlanInScope = async (
+  db: XfDb,
+  scope: Scope,
+  planId: string,
+  query: VisitTargetPageQuery,
+): Promise<VisitPlanPage> => {
+  for (const [name, n] of [
+    ["page", query.page],
+    ["pageSize", query.pageSize],
+  ] as const)
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new RangeError(`${name} must be a whole number, 1 or more: ${n}`)
+  const plan = await planRowInScope(db, scope, planId)
+  const where = and(
+    eq(careVisitTargets.planId, planId),
+    orgRowInScope(scope),
+    query.visited === undefined
+      ? undefined
+      : query.visited
+        ? visitRecorded(planId)
+        : sql`not ${visitRecorded(planId)}`,
+  )
+  const rows = await db
+    .select({ t: careVisitTargets, orgName: orgs.name })
+    .from(careVisitTargets)
+    .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
+    .where(where)
+    .orderBy(...targetOrder)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+  const [total] = await db
+    .select({ n: count() })
+    .from(careVisitTargets)
+    .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
+    .where(where)
+  // The page's visits by its targets' ids: a page names few. The whole plan's ids would not do (one bound parameter
+  // per target, past what a statement takes, 65,535, for a province's festival plan): `visitRegisterInScope` finds
+  // those by the plan and the scope in SQL instead.
+  const visits =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(careVisits)
+          .where(
+            and(
+              eq(careVisits.planId, planId),
+              inArray(
+                careVisits.targetId,
+                rows.map(({ t }) => t.id),
+              ),
+            ),
+          )
+  const byTarget = new Map(visits.map((v) => [v.targetId, v]))
+  return {
+    plan,
+    targets: rows.map(({ t, orgName }) => withVisit(t, orgName, byTarget.get(t.id))),
+    total: total?.n ?? 0,
+  }
+}
+
+/**
+ * A plan of the scope (else `NotInScope`) with every one of its targets in the scope, in `visitPlanInScope`'s
+ * order, each with its visit if recorded: the register (走访慰问登记表) the export writes, which lists everyone.
+ * A province's plan is 139,665 rows; a screen reads `visitPlanInScope`'s pages instead.
+ */
+export const visitRegisterInScope = async (
+  db: XfDb,
+  scope: Scope,
+  planId: string,
+): Promise<{ readonly plan: VisitPlanRow; readonly targets: readonly VisitTargetRow[] }> => {
+  const plan = await planRowInScope(db, scope, planId)
   const targets = await db
     .select({ t: careVisitTargets, orgName: orgs.name })
     .from(careVisitTargets)
     .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
     .where(and(eq(careVisitTargets.planId, planId), orgRowInScope(scope)))
-    .orderBy(asc(orgs.path), asc(careVisitTargets.personName))
+    .orderBy(...targetOrder)
   // The visits of the same targets, found by the plan and the scope in SQL: a list of the targets' ids would be one
   // bound parameter per target, past what a statement takes (65,535) for a province's festival plan.
   const visits =
@@ -219,13 +346,29 @@ export const visitPlanInScope = async (db: XfDb, scope: Scope, planId: string) =
             and(eq(careVisits.planId, planId), eq(careVisitTargets.planId, planId), orgRowInScope(scope)),
           )
   const byTarget = new Map(visits.map(({ v }) => [v.targetId, v]))
-  return {
-    plan,
-    targets: targets.map(({ t, orgName }): VisitTargetRow => {
-      const visit = byTarget.get(t.id)
-      return visit === undefined ? { ...t, orgName } : { ...t, orgName, visit }
-    }),
-  }
+  return { plan, targets: targets.map(({ t, orgName }) => withVisit(t, orgName, byTarget.get(t.id))) }
+}
+
+/**
+ * What recording one visit checks (`checkVisit` in @xianfeng/care-ledger), without reading the plan's other
+ * targets: plan `planId` of the scope as `visitPlansInScope` lists it (else `NotInScope`), and `target`, the row of
+ * `targetId` with its visit if recorded when it is a target of that plan in the scope; undefined when it is not
+ * (another plan's, outside the scope, or no target at all). Read again after the write, it is the visit's answer.
+ */
+export const visitTargetInScope = async (
+  db: XfDb,
+  scope: Scope,
+  planId: string,
+  targetId: string,
+): Promise<{ readonly plan: VisitPlanRow; readonly target: VisitTargetRow | undefined }> => {
+  const plan = await planRowInScope(db, scope, planId)
+  const [row] = await db
+    .select({ t: careVisitTargets, orgName: orgs.name, v: careVisits })
+    .from(careVisitTargets)
+    .innerJoin(orgs, eq(orgs.id, careVisitTargets.orgId))
+    .leftJoin(careVisits, and(eq(careVisits.targetId, careVisitTargets.id), eq(careVisits.planId, planId)))
+    .where(and(eq(careVisitTargets.id, targetId), eq(careVisitTargets.planId, planId), orgRowInScope(scope)))
+  return { plan, target: row === undefined ? undefined : withVisit(row.t, row.orgName, row.v) }
 }
 
 /** Every plan's festival days in a range, for the calendar. */

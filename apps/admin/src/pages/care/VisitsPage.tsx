@@ -10,6 +10,7 @@ import {
   InputNumber,
   Progress,
   Row,
+  Segmented,
   Select,
   Space,
   Statistic,
@@ -17,7 +18,7 @@ import {
   Typography,
 } from "antd"
 import type { ColumnsType } from "antd/es/table"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { useProblemForm } from "../../components/useProblemForm"
@@ -41,6 +42,10 @@ interface VisitForm {
 }
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" })
+
+/** Whom the targets table lists: everyone, those still to visit, or those visited (the API's `visited`). */
+type VisitFilter = "all" | "left" | "visited"
+const visitedOf = (f: VisitFilter): boolean | undefined => (f === "all" ? undefined : f === "visited")
 
 const RecordVisit = ({
   planId,
@@ -195,11 +200,24 @@ const VisitsPage = () => {
   const plans = useQuery({ queryKey: ["care", "plans"], queryFn: careApi.plans })
   const [chosen, setChosen] = useState<string | undefined>()
   const planId = chosen ?? plans.data?.items[0]?.id
+  // The targets come a page at a time (a province's plan names 139,665 people), filtered on the server.
+  const [filter, setFilter] = useState<VisitFilter>("all")
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
   const plan = useQuery({
-    queryKey: ["care", "plan", planId],
-    queryFn: () => careApi.plan(planId as string),
+    queryKey: ["care", "plan", planId, filter, page, pageSize],
+    queryFn: () => careApi.plan(planId as string, { page, pageSize, visited: visitedOf(filter) }),
     enabled: planId !== undefined,
+    // The page on screen stays while the next page or filter loads, as QueryTable's do; another plan's does not.
+    placeholderData: (previous) => (previous?.plan.id === planId ? previous : undefined),
   })
+  // A visit recorded from the last page of those left can empty it: go back to the page that is now the last.
+  const total = plan.data?.total
+  useEffect(() => {
+    if (total === undefined || plan.isPlaceholderData) return
+    const last = Math.max(1, Math.ceil(total / pageSize))
+    if (page > last) setPage(last)
+  }, [total, page, pageSize, plan.isPlaceholderData])
   const [recording, setRecording] = useState<VisitTargetView | undefined>()
   const [creating, setCreating] = useState(false)
   const { session } = useSession()
@@ -275,6 +293,7 @@ const VisitsPage = () => {
           onChange={(v) => {
             setChosen(v)
             setMonth(undefined)
+            setPage(1)
           }}
           options={(plans.data?.items ?? []).map((x) => ({
             value: x.id,
@@ -292,15 +311,46 @@ const VisitsPage = () => {
         )}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={16}>
-            <XfTable<VisitTargetView>
-              rowKey="id"
-              columns={columns}
-              dataSource={plan.data?.targets ?? []}
-              loading={plan.isLoading}
-              pagination={{ pageSize: 20, showSizeChanger: false }}
-              locale={{ emptyText: t("care.empty") }}
-              data-testid="care-targets"
-            />
+            <Space direction="vertical" size={12} style={{ width: "100%" }}>
+              <Segmented<VisitFilter>
+                value={filter}
+                onChange={(f) => {
+                  setFilter(f)
+                  setPage(1)
+                }}
+                options={[
+                  { value: "all", label: t("care.filterAll") },
+                  { value: "left", label: t("care.notVisited") },
+                  { value: "visited", label: t("care.visited") },
+                ]}
+                aria-label={t("care.visitFilter")}
+                data-testid="care-visit-filter"
+              />
+              {plan.error ? (
+                <ErrorState error={plan.error} onRetry={() => plan.refetch()} />
+              ) : (
+                <XfTable<VisitTargetView>
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={[...(plan.data?.targets ?? [])]}
+                  loading={plan.isFetching}
+                  pagination={{
+                    current: page,
+                    pageSize,
+                    total: total ?? 0,
+                    showSizeChanger: true,
+                    pageSizeOptions: ["20", "50", "100"],
+                    showTotal: (n) => t("common.total", { total: n }),
+                    onChange: (p, size) => {
+                      setPage(size === pageSize ? p : 1)
+                      setPageSize(size)
+                    },
+                  }}
+                  locale={{ emptyText: plan.isLoading ? " " : t("care.empty") }}
+                  data-testid="care-targets"
+                />
+              )}
+            </Space>
           </Col>
           <Col xs={24} lg={8}>
             <MonthCalendar month={shownMonth} onMonth={setMonth} />

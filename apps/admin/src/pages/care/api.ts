@@ -11,6 +11,7 @@ import type {
   SurveyView,
   VisitPlanSummary,
   VisitPlanView,
+  VisitRecordedView,
 } from "@xianfeng/api/contract/care"
 import { api } from "../../api/client"
 import { ProblemError, toProblem } from "../../api/problem"
@@ -46,11 +47,13 @@ export const careApi = {
   confirmSurvey: (id: string, orgId: string) =>
     api.post<SurveyView>(`/care/surveys/${id}/branches/${encodeURIComponent(orgId)}/confirm`, {}),
   plans: () => api.get<{ items: VisitPlanSummary[] }>("/care/visit-plans"),
-  plan: (id: string) => api.get<VisitPlanView>(`/care/visit-plans/${id}`),
+  /** A plan and one page of its targets; `visited` false: only those still to visit, true: only those visited. */
+  plan: (id: string, q: { page: number; pageSize: number; visited?: boolean | undefined }) =>
+    api.get<VisitPlanView>(`/care/visit-plans/${id}`, q),
   recordVisit: (
     id: string,
     body: { targetId: string; visitedOn: string; visitors: string[]; help?: string; amountFen: number },
-  ) => api.post<VisitPlanView>(`/care/visit-plans/${id}/visits`, body),
+  ) => api.post<VisitRecordedView>(`/care/visit-plans/${id}/visits`, body),
   calendar: (month: string) => api.get<CalendarView>("/care/calendar", { month }),
   campaigns: () => api.get<{ items: CampaignView[] }>("/care/campaigns"),
   nominations: (id: string) => api.get<{ items: NominationView[] }>(`/care/campaigns/${id}/nominations`),

@@ -16,7 +16,15 @@ import {
 } from "@xianfeng/care-ledger"
 import { bilingual, IsoDate } from "@xianfeng/core"
 import { Schema } from "effect"
-import { Count, IntParam, OrgIdSchema, UuidId, Version } from "../../http/contract-kit.js"
+import {
+  Count,
+  IntParam,
+  OrgIdSchema,
+  PageNumber,
+  PageSize,
+  UuidId,
+  Version,
+} from "../../http/contract-kit.js"
 
 const Line = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
 const Text = Schema.String.check(Schema.isMaxLength(2000))
@@ -304,8 +312,28 @@ export const VisitTargetView = Schema.Struct({
   ),
 })
 export type VisitTargetView = typeof VisitTargetView.Type
-export const VisitPlanView = Schema.Struct({ plan: VisitPlanSummary, targets: Schema.Array(VisitTargetView) })
+/** Which page of a plan's targets: 20 a page unless asked (at most 100); `visited` filters them. */
+export const VisitPlanQuery = Schema.Struct({
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
+  /** `false`: only those still to visit (who is left); `true`: only those visited; all when left out. */
+  visited: Schema.optionalKey(Schema.Literals(["true", "false"])),
+})
+/**
+ * A plan with one page of its targets in the caller's subtree, by organization then name. `plan`'s counts are the
+ * plan's (or the subtree's part), whatever the page or filter; `total` counts the targets the filter lets through.
+ */
+export const VisitPlanView = Schema.Struct({
+  plan: VisitPlanSummary,
+  targets: Schema.Array(VisitTargetView),
+  total: Count,
+  page: Schema.Int,
+  pageSize: Schema.Int,
+})
 export type VisitPlanView = typeof VisitPlanView.Type
+/** A visit recorded: the plan's progress after it, and the row of the person visited with the visit. */
+export const VisitRecordedView = Schema.Struct({ plan: VisitPlanSummary, target: VisitTargetView })
+export type VisitRecordedView = typeof VisitRecordedView.Type
 export const VisitBody = Schema.Struct({
   targetId: UuidId,
   visitedOn: IsoDate,

@@ -1,6 +1,6 @@
 import { type CareCategory, careCategories, commendationTitleZh } from "@xianfeng/care-ledger"
 import { date } from "@xianfeng/core"
-import { duesSheetInScope, ledgerInScope, visitPlanInScope } from "@xianfeng/db"
+import { duesSheetInScope, ledgerInScope, visitRegisterInScope } from "@xianfeng/db"
 import ExcelJS from "exceljs"
 import { audit } from "../../audit.js"
 import { todayOf } from "../../deps.js"
@@ -187,7 +187,7 @@ export const visitPlanExport = route({
   params: IdParams,
   response: XlsxFile,
   handler: async ({ actor, params, deps }) => {
-    const { plan, targets } = await visitPlanInScope(deps.db, actor, params.id)
+    const { plan, targets } = await visitRegisterInScope(deps.db, actor, params.id)
     const wb = new ExcelJS.Workbook()
     wb.creator = "Xianfeng"
     wb.created = deps.now()

@@ -25,8 +25,10 @@ import {
   ledgerInScope,
   loadAreaPolicy,
   type VisitPlanRow,
+  type VisitTargetRow,
   visitPlanInScope,
   visitPlansInScope,
+  visitTargetInScope,
   writeVisits,
 } from "@xianfeng/db"
 import { Result } from "effect"
@@ -41,8 +43,11 @@ import {
   VisitBody,
   VisitPlanBody,
   VisitPlanList,
+  VisitPlanQuery,
   type VisitPlanSummary,
   VisitPlanView,
+  VisitRecordedView,
+  type VisitTargetView,
 } from "./contract.js"
 import { automaticOf } from "./ledger.js"
 import { carePermissions } from "./permissions.js"
@@ -95,46 +100,63 @@ export const listVisitPlans = route({
   }),
 })
 
+const targetView = (t: VisitTargetRow): VisitTargetView => ({
+  id: t.id,
+  orgId: t.orgId,
+  orgName: t.orgName,
+  personName: t.personName,
+  categories: [...t.categories],
+  leader: t.leader,
+  visit:
+    t.visit === undefined
+      ? null
+      : {
+          visitedOn: t.visit.visitedOn.toString(),
+          visitors: [...t.visit.visitors],
+          help: t.visit.help,
+          amountFen: t.visit.amountFen,
+        },
+})
+
+/** The first page when none is asked for, of 20 targets (the admin's page). */
+const DEFAULT_PAGE_SIZE = 20
+
 const planView = async (
   db: Parameters<typeof visitPlanInScope>[0],
   actor: Parameters<typeof visitPlanInScope>[1],
   id: string,
+  query: typeof VisitPlanQuery.Type,
   asOf: PlainDate,
   lang: Lang,
-) => {
-  const { plan, targets } = await visitPlanInScope(db, actor, id)
-  return {
-    plan: planSummary(plan, asOf, lang),
-    targets: targets.map((t) => ({
-      id: t.id,
-      orgId: t.orgId,
-      orgName: t.orgName,
-      personName: t.personName,
-      categories: [...t.categories],
-      leader: t.leader,
-      visit:
-        t.visit === undefined
-          ? null
-          : {
-              visitedOn: t.visit.visitedOn.toString(),
-              visitors: [...t.visit.visitors],
-              help: t.visit.help,
-              amountFen: t.visit.amountFen,
-            },
-    })),
-  }
+): Promise<VisitPlanView> => {
+  const page = query.page ?? 1
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE
+  const { plan, targets, total } = await visitPlanInScope(db, actor, id, {
+    page,
+    pageSize,
+    visited: query.visited === undefined ? undefined : query.visited === "true",
+  })
+  return { plan: planSummary(plan, asOf, lang), targets: targets.map(targetView), total, page, pageSize }
 }
 
 export const getVisitPlan = route({
   method: "get",
   path: "/api/care/visit-plans/:id",
-  summary: "A visit plan: who must be visited (in the subtree), by which leader, and each visit recorded",
+  summary:
+    "A visit plan and a page of who must be visited (in the subtree), by which leader, and each visit recorded",
+  description:
+    "`page` (from 1) and `pageSize` (20 unless given, at most 100) choose the page, by organization then name; " +
+    "`visited=false` lists only those still to visit, `visited=true` only those visited. `total` counts the " +
+    "targets the filter lets through; `plan` carries the plan's counts and spending (its subtree's part, for a " +
+    "plan run from above) whatever the page. A value out of range or not a number is refused with 400 naming the " +
+    "field; a page past the last is empty. The export (`export.xlsx`) lists every target.",
   tag: "care",
   auth: "user",
   params: IdParams,
+  query: VisitPlanQuery,
   response: VisitPlanView,
-  handler: async ({ actor, params, deps, c }) =>
-    planView(deps.db, actor, params.id, todayOf(deps), langOf(c)),
+  handler: async ({ actor, params, query, deps, c }) =>
+    planView(deps.db, actor, params.id, query, todayOf(deps), langOf(c)),
 })
 
 export const createPlan = route({
@@ -145,6 +167,8 @@ export const createPlan = route({
   tag: "care",
   auth: "user",
   roles: carePermissions.organize,
+  description:
+    "Answers as `GET /api/care/visit-plans/:id` with no query: the plan and the first page of 20 of its targets.",
   body: VisitPlanBody,
   response: VisitPlanView,
   status: 201,
@@ -237,7 +261,7 @@ export const createPlan = route({
         result: "ok",
         details: { festival: body.festival, year: body.year, targets: created.targets.length },
       })
-      return planView(tx, actor, created.plan.id, today, lang)
+      return planView(tx, actor, created.plan.id, {}, today, lang)
     })
   },
 })
@@ -254,18 +278,24 @@ export const recordVisit = route({
   method: "post",
   path: "/api/care/visit-plans/:id/visits",
   summary: "Record a visit of the plan, once per person: date, visitors, help given, amount in whole fen",
+  description:
+    "Answers 201 with the plan's progress after the visit (`plan`, as the plan's page gives it) and the row of " +
+    "the person visited with the visit (`target`). Refused with 422 naming the field: someone not a target of " +
+    "the plan in the caller's subtree, or already visited (`targetId`), a day after today (`visitedOn`), no " +
+    "visitor (`visitors`), an amount not whole fen (`amountFen`); nothing is written then. A day after the " +
+    "deadline is kept (the audit row marks it late).",
   tag: "care",
   auth: "user",
   roles: carePermissions.record,
   params: IdParams,
   body: VisitBody,
-  response: VisitPlanView,
+  response: VisitRecordedView,
   status: 201,
   handler: async ({ actor, params, body, deps, c }) => {
     const lang = langOf(c)
     const today = todayOf(deps)
     return deps.db.transaction(async (tx) => {
-      const { plan, targets } = await visitPlanInScope(tx, actor, params.id)
+      const { plan, target } = await visitTargetInScope(tx, actor, params.id, body.targetId)
       const verdicts = checkVisit(
         {
           targetId: body.targetId,
@@ -275,8 +305,10 @@ export const recordVisit = route({
           asOf: today,
         },
         {
-          targets: new Set(targets.map((t) => t.id)),
-          visited: new Set(targets.filter((t) => t.visit !== undefined).map((t) => t.id)),
+          // The one target the visit names, when it is the plan's in the subtree, and whether it has its visit: the
+          // rule asks the sets only whether they hold `targetId`, so the plan's other targets are not read.
+          targets: new Set(target === undefined ? [] : [target.id]),
+          visited: new Set(target?.visit === undefined ? [] : [target.id]),
           deadline: plan.deadline,
         },
       )
@@ -305,7 +337,10 @@ export const recordVisit = route({
           late: verdicts.some((v) => v.status === "warning"),
         },
       })
-      return planView(tx, actor, plan.id, today, lang)
+      const after = await visitTargetInScope(tx, actor, plan.id, body.targetId)
+      // checkVisit found the target in the subtree, and the transaction has just written its visit.
+      if (after.target === undefined) throw new Error(`target ${body.targetId} not found after its visit`)
+      return { plan: planSummary(after.plan, today, lang), target: targetView(after.target) }
     })
   },
 })

@@ -36,6 +36,8 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "care.leader": "Leader",
   "care.visited": "Visited",
   "care.notVisited": "Not visited",
+  "care.visitFilter": "Visit status",
+  "care.filterAll": "All",
   "care.recordVisit": "Record a visit",
   "care.visitSaved": "Visit recorded",
   "care.visitedOn": "Visited on",

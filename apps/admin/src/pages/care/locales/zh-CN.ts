@@ -36,6 +36,8 @@ export const zhCN = {
   "care.leader": "带队领导",
   "care.visited": "已走访",
   "care.notVisited": "未走访",
+  "care.visitFilter": "走访情况",
+  "care.filterAll": "全部",
   "care.recordVisit": "登记走访",
   "care.visitSaved": "已登记走访",
   "care.visitedOn": "走访日期",
