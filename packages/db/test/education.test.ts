@@ -406,6 +406,18 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
       },
     )
     expect(study.map((m) => [m.types, m.presentMemberIds])).toEqual([[["party-lecture"], [ids[0]]]])
+    // Without who was present (the 第一议题 ledger's read): the same meetings, no attendance.
+    const bare = await meetingFactsInSubtree(
+      database.db,
+      b1,
+      undefined,
+      date("2026-01-01"),
+      date("2026-12-31"),
+      { present: false },
+    )
+    expect(bare.map((m) => m.id)).toEqual(all.map((m) => m.id))
+    expect(all.some((m) => m.presentMemberIds.length > 0)).toBe(true)
+    expect(bare.every((m) => m.presentMemberIds.length === 0)).toBe(true)
   })
 
   it("cuts Chinese into words the same way in the post and the query", () => {

@@ -32,7 +32,10 @@ export const firstItemLedgerRoute = route({
         [{ field: "from", reason: "range", message: { "zh-CN": "起止日期有误", en: "bad range" } }],
       )
     const policy = (await loadAreaPolicy(deps.db, actor.orgPath, educationPolicy)).policy
-    const meetings = (await meetingFactsInSubtree(deps.db, actor, query.orgId, from, to)).map((m) => ({
+    // The ledger reads the meetings alone, not who was present at each.
+    const meetings = (
+      await meetingFactsInSubtree(deps.db, actor, query.orgId, from, to, { present: false })
+    ).map((m) => ({
       ...m,
       kinds: m.types,
       on: m.onDate,
