@@ -1,6 +1,7 @@
 import { join } from "node:path"
+import type { FirstItemLedger } from "@xianfeng/api/contract/education"
 import { describe, expect, it } from "vitest"
-import { base, page, shots, signIn, useHarness } from "./harness"
+import { base, harness, page, shots, signIn, useHarness } from "./harness"
 
 // 教育培训 end to end against the real API and the demo district: a branch secretary creates a class, enrols the
 // branch, ticks attendance and sees the hours on a member's card; posts in 书记话党建 and finds the post by a
@@ -142,5 +143,58 @@ describe("education and training in the admin", () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.screenshot({ path: join(shots, "education-class-from-below-phone.png"), fullPage: true })
     await page.setViewportSize({ width: 1440, height: 900 })
+  })
+
+  it("the 第一议题 ledger pages its lines on the server and starts again at the first page for other dates (desktop and phone)", async () => {
+    await signIn("officer", { viewport: { width: 1280, height: 800 } })
+    /** The ledger the page asks the API for next, at `pageNo` (what it shows must be that answer). */
+    const answer = (pageNo: number) =>
+      page
+        .waitForResponse((r) => {
+          const url = new URL(r.url())
+          return url.pathname === "/api/education/first-item" && url.searchParams.get("page") === `${pageNo}`
+        })
+        .then(async (r) => (await r.json()) as FirstItemLedger)
+    const table = page.getByTestId("fi-lines")
+    const shown = () =>
+      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+    const ids = (l: FirstItemLedger) => l.lines.map((x) => x.meetingId)
+    // (the ledger's pagination is the first on the page, the compliance table's the second.)
+    const pager = page.locator(".ant-pagination").first()
+
+    for (const [w, h, name] of [
+      [1280, 800, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      const first = answer(1)
+      await page.goto(`${base}/education/first-item`)
+      const p1 = await first
+      if (p1.linesTotal <= p1.pageSize) throw new Error("the demo's ledger needs more than a page of lines")
+      expect(p1.lines.length).toBe(20)
+      await expect.poll(shown).toEqual(ids(p1))
+      await pager.getByText(`共 ${p1.linesTotal} 条`).waitFor()
+      // The second page is read when asked for: other meetings, the same total.
+      const second = answer(2)
+      await pager.locator(".ant-pagination-item-2").click()
+      const p2 = await second
+      expect(p2.linesTotal).toBe(p1.linesTotal)
+      expect(ids(p2).filter((id) => ids(p1).includes(id))).toEqual([])
+      await expect.poll(shown).toEqual(ids(p2))
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} first item`,
+      ).toBeLessThanOrEqual(0)
+      await page.screenshot({ path: join(shots, `education-first-item-${name}.png`), fullPage: true })
+      // Another window: back to its first page.
+      const again = answer(1)
+      await page.getByLabel("起", { exact: true }).fill(`${p1.from.slice(0, 4)}-02-01`)
+      const moved = await again
+      expect(moved.from).toBe(`${p1.from.slice(0, 4)}-02-01`)
+      await expect.poll(shown).toEqual(ids(moved))
+      await pager.locator(".ant-pagination-item-active").getByText("1").waitFor()
+    }
+    expect(harness?.offOrigin).toEqual([])
+    expect(harness?.pageErrors).toEqual([])
   })
 })

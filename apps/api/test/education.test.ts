@@ -199,13 +199,46 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(first?.getCell(first.cellCount).value).toBe(4)
   })
 
-  it("keeps the 第一议题 ledger from the meeting records", async () => {
-    const ledger = await admin.json<FirstItemLedger>(
-      "GET",
-      "/api/education/first-item?from=2026-01-01&to=2026-11-27",
-    )
-    expect(ledger.lines.length).toBeGreaterThan(0)
-    expect(ledger.compliance.every((c) => c.opened <= c.required)).toBe(true)
+  it("keeps the 第一议题 ledger from the meeting records, a page of lines at a time", async () => {
+    const path = "/api/education/first-item?from=2026-01-01&to=2026-11-27"
+    const ledger = (query = "") => admin.json<FirstItemLedger>("GET", `${path}${query}`)
+    const first = await ledger()
+    expect([first.page, first.pageSize]).toEqual([1, 20])
+    expect(first.compliance.every((c) => c.opened <= c.required)).toBe(true)
+    // The first 100 lines, oldest first then by meeting id, each once; pages of 7 cut the same list.
+    const head = (await ledger("&pageSize=100")).lines
+    expect(head.length).toBe(Math.min(100, first.linesTotal))
+    expect(new Set(head.map((l) => l.meetingId)).size).toBe(head.length)
+    const key = (l: FirstItemLedger["lines"][number] | undefined) => `${l?.date} ${l?.meetingId}`
+    expect(head.every((l, i) => i === 0 || key(head[i - 1]) < key(l))).toBe(true)
+    expect(first.lines).toEqual(head.slice(0, 20))
+    // Enough lines in the demo year for more than two pages of 7: pages 1 and 2 are disjoint and follow on.
+    expect(first.linesTotal).toBeGreaterThan(14)
+    const [p1, p2] = [await ledger("&pageSize=7"), await ledger("&page=2&pageSize=7")]
+    expect([p1.lines.length, p2.lines.length, p2.linesTotal]).toEqual([7, 7, first.linesTotal])
+    expect(p2.lines.filter((l) => p1.lines.some((x) => x.meetingId === l.meetingId))).toEqual([])
+    expect([...p1.lines, ...p2.lines]).toEqual(head.slice(0, 14))
+    expect(p2.compliance).toEqual(first.compliance)
+    // The last page of 100 holds what is left, the newest line last; a page past it is empty and still counts.
+    const last = Math.ceil(first.linesTotal / 100)
+    const end = await ledger(`&page=${last}&pageSize=100`)
+    expect(end.lines.length).toBe(first.linesTotal - 100 * (last - 1))
+    const before = last === 1 ? undefined : (await ledger(`&page=${last - 1}&pageSize=100`)).lines.at(-1)
+    expect(before === undefined || key(before) < key(end.lines[0])).toBe(true)
+    const past = await ledger(`&page=${last + 1}&pageSize=100`)
+    expect([past.lines, past.linesTotal]).toEqual([[], first.linesTotal])
+    for (const [query, field] of [
+      ["page=0", "page"],
+      ["page=abc", "page"],
+      ["page=1.5", "page"],
+      ["pageSize=0", "pageSize"],
+      ["pageSize=101", "pageSize"],
+      ["pageSize=-3", "pageSize"],
+    ] as const) {
+      const res = await admin.get(`${path}&${query}`)
+      expect(res.status, query).toBe(400)
+      expect((await problemOf(res)).errors?.[0]?.field, query).toBe(field)
+    }
   })
 
   it("marks attendance from a sign-in sheet (.csv), and refuses a name not enrolled (422, nothing changed)", async () => {

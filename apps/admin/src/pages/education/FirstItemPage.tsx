@@ -19,9 +19,16 @@ const FirstItemPage = () => {
   const [orgId, setOrgId] = useState<string | undefined>()
   const [from, setFrom] = useState<string>(`${new Date().getFullYear()}-01-01`)
   const [to, setTo] = useState<string | undefined>()
+  // The lines come a page at a time (a province committee's year is some 100,000 meetings); another organization
+  // or window starts again at the first page.
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
   const ledger = useQuery({
-    queryKey: ["education", "first-item", orgId, from, to],
-    queryFn: () => educationApi.firstItem({ orgId, from, ...(to ? { to } : {}) }),
+    queryKey: ["education", "first-item", orgId, from, to, page, pageSize],
+    queryFn: () => educationApi.firstItem({ orgId, from, ...(to ? { to } : {}), page, pageSize }),
+    // The page on screen stays while the next page loads; another organization's or window's does not.
+    placeholderData: (previous, query) =>
+      query?.queryKey.slice(2, 5).join() === [orgId, from, to].join() ? previous : undefined,
   })
   const lineColumns: ColumnsType<Line> = [
     { title: t("education.date"), dataIndex: "date", width: 110 },
@@ -44,18 +51,33 @@ const FirstItemPage = () => {
       title={t("education.firstItem")}
       extra={
         <Flex gap={8} wrap>
-          <OrgPicker value={orgId} allowClear onChange={setOrgId} testId="fi-org" preselectBranch />
+          <OrgPicker
+            value={orgId}
+            allowClear
+            onChange={(v) => {
+              setOrgId(v)
+              setPage(1)
+            }}
+            testId="fi-org"
+            preselectBranch
+          />
           <Input
             type="date"
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
+            onChange={(e) => {
+              setFrom(e.target.value)
+              setPage(1)
+            }}
             aria-label={t("education.from")}
             style={{ width: 150 }}
           />
           <Input
             type="date"
             value={to ?? ""}
-            onChange={(e) => setTo(e.target.value || undefined)}
+            onChange={(e) => {
+              setTo(e.target.value || undefined)
+              setPage(1)
+            }}
             aria-label={t("education.to")}
             style={{ width: 150 }}
           />
@@ -73,12 +95,26 @@ const FirstItemPage = () => {
               rowKey="meetingId"
               columns={lineColumns}
               dataSource={[...ledger.data.lines]}
-              pagination={{ pageSize: 20 }}
+              loading={ledger.isFetching}
+              data-testid="fi-lines"
+              pagination={{
+                current: page,
+                pageSize,
+                total: ledger.data.linesTotal,
+                showSizeChanger: true,
+                pageSizeOptions: ["20", "50", "100"],
+                showTotal: (n) => t("common.total", { total: n }),
+                onChange: (p, size) => {
+                  setPage(size === pageSize ? p : 1)
+                  setPageSize(size)
+                },
+              }}
             />
           </Card>
           <Card size="small" title={t("education.fiCompliance")}>
             <XfTable<Row>
               rowKey="orgId"
+              data-testid="fi-compliance"
               columns={rowColumns}
               dataSource={[...ledger.data.compliance]}
               pagination={{ pageSize: 20 }}

@@ -71,8 +71,13 @@ export const educationApi = {
     api.get<StudyCard>(`/education/members/${id(memberId)}/study`, { year }),
   statistics: (q: { orgId?: string | undefined; year: number }) =>
     api.get<StudyStatistics>("/education/statistics", q),
-  firstItem: (q: { orgId?: string | undefined; from?: string; to?: string }) =>
-    api.get<FirstItemLedger>("/education/first-item", q),
+  firstItem: (q: {
+    orgId?: string | undefined
+    from?: string
+    to?: string
+    page: number
+    pageSize: number
+  }) => api.get<FirstItemLedger>("/education/first-item", q),
   threads: (q: { q?: string | undefined; featured?: "true" | undefined; page: number; pageSize: number }) =>
     api.get<ThreadPage>("/education/forum/threads", q),
   thread: (threadId: string) => api.get<ThreadView>(`/education/forum/threads/${id(threadId)}`),

@@ -11,7 +11,7 @@ import {
   studySources,
 } from "@xianfeng/education-training"
 import { Schema } from "effect"
-import { IntParam, OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
+import { Count, IntParam, OrgIdSchema, PageNumber, PageSize, UuidId } from "../../http/contract-kit.js"
 
 const Text = (max: number) =>
   Schema.String.check(
@@ -240,14 +240,24 @@ export const StudyStatistics = Schema.Struct({
 export type StudyStatistics = typeof StudyStatistics.Type
 
 // ── 第一议题 ────────────────────────────────────────────────────────────────
+/** Whose ledger, which dates, and which page of its lines: 20 a page unless asked (at most 100). */
 export const FirstItemQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   from: Schema.optionalKey(IsoDate),
   to: Schema.optionalKey(IsoDate),
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
 })
+/**
+ * One page of the ledger's lines (oldest first, then by meeting id), `linesTotal` counting every line of the
+ * window; `compliance` whole, a row per organization of the subtree.
+ */
 export const FirstItemLedger = Schema.Struct({
   from: IsoDate,
   to: IsoDate,
+  linesTotal: Count,
+  page: Schema.Int,
+  pageSize: Schema.Int,
   lines: Schema.Array(
     Schema.Struct({
       meetingId: Schema.String,

@@ -7,12 +7,23 @@ import { route } from "../../http/route.js"
 import { FirstItemLedger, FirstItemQuery } from "./contract.js"
 import { verdictView } from "./shared.js"
 
+/** The first page when none is asked for, of 20 lines (the admin's page). */
+const DEFAULT_PAGE_SIZE = 20
+
 export const firstItemLedgerRoute = route({
   method: "get",
   path: "/api/education/first-item",
   summary:
     "The 第一议题 ledger of the caller's subtree (or one organization's): topic, form, date and organization of " +
     "each meeting that opened with it, and per organization how many of the meetings that must did",
+  description:
+    "`lines` is one page of the ledger — `page` (from 1) and `pageSize` (20 unless given, at most 100) — in the " +
+    "rules package's order (date, then meeting id, so pages are stable); `linesTotal` counts every line of the " +
+    "window, and a page past the last is empty. `compliance` stays whole: one row per organization of the " +
+    "subtree (2,181 at a province's largest committee, about 300 KB), bounded by the tree and not by how many " +
+    "meetings the window holds, and the admin pages it in the browser. The page is cut after the " +
+    "rules: compliance needs every meeting of the window anyway, so the lines come from that one read. A value " +
+    "out of range or not a number is refused with 400 naming the field.",
   tag: "education",
   auth: "user",
   query: FirstItemQuery,
@@ -44,10 +55,16 @@ export const firstItemLedgerRoute = route({
     const names = new Map(orgs.map((o) => [o.id, o.name]))
     const withMeetings = new Set(meetings.map((m) => m.orgId))
     const orgIds = orgs.filter((o) => o.kind === "branch" || withMeetings.has(o.id)).map((o) => o.id)
+    const page = query.page ?? 1
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE
+    const ledger = firstItemLedger(meetings)
     return {
       from: from.toString(),
       to: to.toString(),
-      lines: firstItemLedger(meetings).map((l) => ({
+      linesTotal: ledger.length,
+      page,
+      pageSize,
+      lines: ledger.slice((page - 1) * pageSize, page * pageSize).map((l) => ({
         meetingId: l.meetingId,
         orgId: l.orgId,
         orgName: names.get(l.orgId) ?? "",
