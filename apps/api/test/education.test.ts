@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type {
@@ -121,6 +122,19 @@ describe.each(backends)("Education and training on %s", (backend) => {
     expect(ok.personTimes).toBe(members.length)
     const roster = await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)
     expect(roster.members.find((m) => m.id === members[0]?.id)?.hours).toBe(4)
+  })
+
+  it("refuses to enrol a member id that does not exist with 422 naming memberIds[i], and enrols no one", async () => {
+    const missing = randomUUID()
+    const bad = await secretary.send("POST", `/api/education/classes/${klass.id}/enrolments`, {
+      memberIds: [members[0]?.id, missing],
+    })
+    expect(bad.status).toBe(422)
+    expect((await problemOf(bad)).errors?.map((e) => e.field)).toEqual(["memberIds[1]"])
+    // Nothing was written: the class still counts the branch's members enrolled above.
+    expect((await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)).class.enrolled).toBe(
+      members.length,
+    )
   })
 
   it("shows the hours on the member's card, counted once with the demo's study", async () => {

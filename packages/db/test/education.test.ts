@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { date } from "@xianfeng/core"
 import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -235,6 +236,31 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_education"))("$nam
       .from(educationEnrolments)
       .where(eq(educationEnrolments.classId, klass.id))
     expect(rows).toEqual([{ memberId: mover, orgId: "b2" }])
+  })
+
+  it("refuses to enrol a member who does not exist as NotInScope naming the member, and enrols no one", async () => {
+    const klass = await createClass(database.db, c01, {
+      orgId: "c01",
+      title: "查无此人测试班",
+      audienceKind: "list",
+      audienceValue: "",
+      centralized: false,
+      sessions: [],
+      recordedBy: null,
+      recordedAt: at,
+    })
+    const missing = randomUUID()
+    const refusal = await writeEnrolments(database.db, [
+      { classId: klass.id, memberId: ids[0] as string },
+      { classId: klass.id, memberId: missing },
+    ]).then(
+      () => "written",
+      (e: unknown) => e,
+    )
+    expect(refusal).toBeInstanceOf(NotInScope)
+    expect(refusal).toMatchObject({ objectType: "member", id: missing })
+    // Thrown before anything is written: the member who exists was not enrolled either.
+    expect((await classInScope(database.db, c01, klass.id)).enrolled).toBe(0)
   })
 
   it("keeps each class's totals where its rows are written, and the app role cannot write them", async () => {

@@ -356,8 +356,8 @@ export const memberIdsOfSubtree = async (
 /**
  * The one write path of enrolments (a member enrolled twice stays enrolled once); returns how many were added.
  * Each row takes its member's organization (`org_id`, which the database checks, migration 0082), read here in
- * one statement per 5,000 members; a member the caller cannot see (missing, or outside its row-level scope) is an
- * `Error` naming it, thrown before anything is written.
+ * one statement per 5,000 members; a member the caller cannot see (missing, or outside its row-level scope) is
+ * `NotInScope("member", id)`, thrown before anything is written (the API answers it 404, as any missing object).
  */
 export const writeEnrolments = async (
   tx: XfDb,
@@ -373,7 +373,7 @@ export const writeEnrolments = async (
       orgOf.set(m.id, m.orgId)
   const values = rows.map((r) => {
     const orgId = orgOf.get(r.memberId)
-    if (orgId === undefined) throw new Error(`education enrolment: member ${r.memberId} not found`)
+    if (orgId === undefined) throw new NotInScope("member", r.memberId)
     return { ...r, orgId }
   })
   // A load streaming by COPY brings each enrolment once (a repeat fails the load rather than being skipped).

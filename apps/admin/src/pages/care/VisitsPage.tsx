@@ -18,10 +18,11 @@ import {
   Typography,
 } from "antd"
 import type { ColumnsType } from "antd/es/table"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
 import { useProblemForm } from "../../components/useProblemForm"
+import { useServerPages } from "../../components/useServerPages"
 import { XfTable } from "../../components/XfTable"
 import { fenOfChecked, yuanMessages, yuanRule } from "../../components/yuan"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -202,8 +203,8 @@ const VisitsPage = () => {
   const planId = chosen ?? plans.data?.items[0]?.id
   // The targets come a page at a time (a province's plan names 139,665 people), filtered on the server.
   const [filter, setFilter] = useState<VisitFilter>("all")
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const pages = useServerPages()
+  const { page, pageSize } = pages
   const plan = useQuery({
     queryKey: ["care", "plan", planId, filter, page, pageSize],
     queryFn: () => careApi.plan(planId as string, { page, pageSize, visited: visitedOf(filter) }),
@@ -212,12 +213,7 @@ const VisitsPage = () => {
     placeholderData: (previous) => (previous?.plan.id === planId ? previous : undefined),
   })
   // A visit recorded from the last page of those left can empty it: go back to the page that is now the last.
-  const total = plan.data?.total
-  useEffect(() => {
-    if (total === undefined || plan.isPlaceholderData) return
-    const last = Math.max(1, Math.ceil(total / pageSize))
-    if (page > last) setPage(last)
-  }, [total, page, pageSize, plan.isPlaceholderData])
+  if (!plan.isPlaceholderData) pages.keepWithin(plan.data?.total)
   const [recording, setRecording] = useState<VisitTargetView | undefined>()
   const [creating, setCreating] = useState(false)
   const { session } = useSession()
@@ -293,7 +289,7 @@ const VisitsPage = () => {
           onChange={(v) => {
             setChosen(v)
             setMonth(undefined)
-            setPage(1)
+            pages.reset()
           }}
           options={(plans.data?.items ?? []).map((x) => ({
             value: x.id,
@@ -316,7 +312,7 @@ const VisitsPage = () => {
                 value={filter}
                 onChange={(f) => {
                   setFilter(f)
-                  setPage(1)
+                  pages.reset()
                 }}
                 options={[
                   { value: "all", label: t("care.filterAll") },
@@ -334,18 +330,7 @@ const VisitsPage = () => {
                   columns={columns}
                   dataSource={[...(plan.data?.targets ?? [])]}
                   loading={plan.isFetching}
-                  pagination={{
-                    current: page,
-                    pageSize,
-                    total: total ?? 0,
-                    showSizeChanger: true,
-                    pageSizeOptions: ["20", "50", "100"],
-                    showTotal: (n) => t("common.total", { total: n }),
-                    onChange: (p, size) => {
-                      setPage(size === pageSize ? p : 1)
-                      setPageSize(size)
-                    },
-                  }}
+                  pagination={pages.pagination(plan.data?.total)}
                   locale={{ emptyText: plan.isLoading ? " " : t("care.empty") }}
                   data-testid="care-targets"
                 />

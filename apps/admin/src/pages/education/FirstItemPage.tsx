@@ -4,6 +4,7 @@ import { Card, Flex, Input, Tag } from "antd"
 import type { ColumnsType } from "antd/es/table"
 import { useState } from "react"
 import { OrgPicker } from "../../components/OrgPicker"
+import { useServerPages } from "../../components/useServerPages"
 import { XfTable } from "../../components/XfTable"
 import { useI18n } from "../../i18n/I18nProvider"
 import { Page } from "../../shell/Page"
@@ -21,8 +22,8 @@ const FirstItemPage = () => {
   const [to, setTo] = useState<string | undefined>()
   // The lines come a page at a time (a province committee's year is some 100,000 meetings); another organization
   // or window starts again at the first page.
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const pages = useServerPages()
+  const { page, pageSize } = pages
   const ledger = useQuery({
     queryKey: ["education", "first-item", orgId, from, to, page, pageSize],
     queryFn: () => educationApi.firstItem({ orgId, from, ...(to ? { to } : {}), page, pageSize }),
@@ -56,7 +57,7 @@ const FirstItemPage = () => {
             allowClear
             onChange={(v) => {
               setOrgId(v)
-              setPage(1)
+              pages.reset()
             }}
             testId="fi-org"
             preselectBranch
@@ -66,7 +67,7 @@ const FirstItemPage = () => {
             value={from}
             onChange={(e) => {
               setFrom(e.target.value)
-              setPage(1)
+              pages.reset()
             }}
             aria-label={t("education.from")}
             style={{ width: 150 }}
@@ -76,7 +77,7 @@ const FirstItemPage = () => {
             value={to ?? ""}
             onChange={(e) => {
               setTo(e.target.value || undefined)
-              setPage(1)
+              pages.reset()
             }}
             aria-label={t("education.to")}
             style={{ width: 150 }}
@@ -97,18 +98,7 @@ const FirstItemPage = () => {
               dataSource={[...ledger.data.lines]}
               loading={ledger.isFetching}
               data-testid="fi-lines"
-              pagination={{
-                current: page,
-                pageSize,
-                total: ledger.data.linesTotal,
-                showSizeChanger: true,
-                pageSizeOptions: ["20", "50", "100"],
-                showTotal: (n) => t("common.total", { total: n }),
-                onChange: (p, size) => {
-                  setPage(size === pageSize ? p : 1)
-                  setPageSize(size)
-                },
-              }}
+              pagination={pages.pagination(ledger.data.linesTotal)}
             />
           </Card>
           <Card size="small" title={t("education.fiCompliance")}>
