@@ -315,6 +315,62 @@ describe.each(backends)("row-level security on $name", (backend) => {
     )
   })
 
+  it("keeps the study stamps' and index's organization their member's, whoever writes it, and shows a scope its own", async () => {
+    // 0087: the database writes org_id (a wrong one by hand is corrected), moves it with the member, and the
+    // policies read it as a set.
+    const orgsOf = (table: "education_study_stamps" | "education_study_index") => async (tx: XfDb) =>
+      rowsOf<{ org: string; own: string }>(
+        await tx.execute(
+          sql`select t.org_id as org, m.org_id as own from ${sql.raw(table)} t join members m on m.id = t.member_id
+              order by m.org_id`,
+        ),
+      )
+    const stamps = orgsOf("education_study_stamps")
+    const index = orgsOf("education_study_index")
+    const [b2] = await asSystem(db(), (tx) =>
+      tx.select({ id: members.id }).from(members).where(sql`org_id = 'r_b2'`),
+    )
+    const mover = b2?.id ?? ""
+    await asSystem(db(), async (tx) => {
+      await tx.execute(
+        sql`insert into education_study_stamps (member_id, org_id) select id, 'r_c1x' from members
+            on conflict (member_id) do update set org_id = 'r_c1x'`,
+      )
+      await tx.execute(sql`insert into education_study_index (member_id, year, stamp, basis, present, class_tenths,
+          meeting_tenths, online_tenths, class_person_times, central, months, org_id)
+        select id, 2026, 1, 'b', true, 0, 0, 0, 0, '{}', array_fill(0, array[24]), 'r_c1x' from members`)
+    })
+    try {
+      const all = [
+        { org: "r_b1", own: "r_b1" },
+        { org: "r_b2", own: "r_b2" },
+      ]
+      expect(await asSystem(db(), stamps)).toEqual(all)
+      expect(await asSystem(db(), index)).toEqual(all)
+      expect(await stamps(db()), "unscoped").toEqual([])
+      expect(await withScope(db(), c1, stamps)).toEqual([{ org: "r_b1", own: "r_b1" }])
+      expect(await withScope(db(), c1, index)).toEqual([{ org: "r_b1", own: "r_b1" }])
+      // Set by hand to another organization: the row keeps its member's.
+      await asSystem(db(), (tx) => tx.execute(sql`update education_study_index set org_id = 'r_c1x'`))
+      expect(await asSystem(db(), index)).toEqual(all)
+      // The member of r_b2 moves into r_b1: their rows come along (the stamp by its bump, the index by the move).
+      await asSystem(db(), (tx) =>
+        tx.execute(sql`update members set org_id = 'r_b1' where id = ${mover}::uuid`),
+      )
+      const moved = [
+        { org: "r_b1", own: "r_b1" },
+        { org: "r_b1", own: "r_b1" },
+      ]
+      expect(await withScope(db(), c1, stamps)).toEqual(moved)
+      expect(await withScope(db(), c1, index)).toEqual(moved)
+    } finally {
+      await asSystem(db(), async (tx) => {
+        await tx.execute(sql`update members set org_id = 'r_b2' where id = ${mover}::uuid`)
+        await tx.execute(sql`delete from education_study_index`)
+      })
+    }
+  })
+
   it("shows a scope the festival visits of its own organizations only, and refuses to record one for another's", async () => {
     const ids = await asSystem(db(), async (tx) => {
       const people = await tx

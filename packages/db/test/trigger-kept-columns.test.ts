@@ -60,7 +60,8 @@ const ALSO_KEPT_BY_TRIGGERS: readonly { table: string; columns: readonly string[
     why: "the trigger runs as the app role",
   },
   // 0042, 0047, 0056, 0074: SECURITY DEFINER triggers bump them; the app only reads them, 0004's grant stands.
-  { table: "education_study_stamps", columns: ["stamp"], why: "not refused (0004's grant)" },
+  // 0087 fills their org_id from the member on every write (a row trigger) and moves it with the member.
+  { table: "education_study_stamps", columns: ["stamp", "org_id"], why: "not refused (0004's grant)" },
   { table: "care_dues_stamps", columns: ["stamp"], why: "not refused (0004's grant)" },
   { table: "care_dues_org_stamps", columns: ["stamp", "moved"], why: "not refused (0004's grant)" },
   // 0067, 0071, 0070: the app writes the rest of each row (saveCalendarIndex, savePipelineIndex), and
@@ -70,6 +71,7 @@ const ALSO_KEPT_BY_TRIGGERS: readonly { table: string; columns: readonly string[
   // 0078, 0082: the member's organization, which the app writes with the row and the triggers move with the member.
   { table: "development_pipeline_items", columns: ["org_id"], why: "the app writes it with the row" },
   { table: "education_enrolments", columns: ["org_id"], why: "the app writes it with the row" },
+  { table: "education_study_index", columns: ["org_id"], why: "the app writes the row; the trigger sets its org_id" },
 ]
 
 describe.each(backends)("the columns triggers keep and the app role on $name", (backend) => {

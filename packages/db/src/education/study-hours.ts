@@ -102,6 +102,8 @@ interface Computed {
   foreignOrgs: string[] | null
   /** The member's stamp read in the same statement as their entries (0: never bumped). */
   stamp: number
+  /** The member's organization, read with the stamp (the index row's `org_id`, which the database sets all the same). */
+  orgId: string
   /** The member had any entry in the two years. */
   present: boolean
 }
@@ -194,7 +196,8 @@ const computeStudyHours = async (
       from a
       group by a.member_id, a.m
     union all
-    select 's', ${members.id}, null, coalesce(st.stamp, 0), null, null, null, null, null, ${none}
+    select 's', ${members.id}, null, coalesce(st.stamp, 0), null, null, null, null, null, ${members.orgId},
+        null::text, null::int, null::int, null::int, null::boolean
       from ${members} join ${orgs} on ${orgs.id} = ${members.orgId}
       left join ${educationStudyStamps} as st on st.member_id = ${members.id}
       where ${memberCond}
@@ -222,6 +225,7 @@ const computeStudyHours = async (
         months: new Array<number>(24).fill(0),
         foreignOrgs: null,
         stamp: 0,
+        orgId: "",
         present: false,
       }
       out.set(memberId, m)
@@ -250,6 +254,7 @@ const computeStudyHours = async (
     const m = of(r.member_id)
     if (r.k === "s") {
       m.stamp = num(r.class_t)
+      m.orgId = r.ref ?? ""
       continue
     }
     if (r.k === "f") {
@@ -313,6 +318,7 @@ const storeStudyHours = async (
     central: c.centralizedDates.map(String),
     months: c.months,
     foreignOrgs: c.foreignOrgs,
+    orgId: c.orgId,
   }))
   for (let i = 0; i < rows.length; i += 2000)
     await db

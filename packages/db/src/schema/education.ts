@@ -199,6 +199,8 @@ export const educationStudyStamps = pgTable("education_study_stamps", {
     .primaryKey()
     .references(() => members.id),
   stamp: bigint("stamp", { mode: "number" }).notNull().default(1),
+  /** The member's organization, filled and moved by the database (0087): the row's policy reads it as a set. */
+  orgId: text("org_id").notNull(),
 })
 
 /**
@@ -229,6 +231,8 @@ export const educationStudyIndex = pgTable(
     central: text("central").array().notNull(),
     months: integer("months").array().notNull(),
     foreignOrgs: text("foreign_orgs").array(),
+    /** The member's organization, kept by the database whoever writes (0087): the row's policy reads it as a set. */
+    orgId: text("org_id").notNull(),
   },
   (t) => [
     primaryKey({ name: "education_study_index_pkey", columns: [t.memberId, t.year] }),
