@@ -152,15 +152,17 @@ export const studyMembersOf = async (
     .orderBy(asc(orgs.path), asc(members.namePinyin), asc(members.id))
   const roles = new Map<string, { role: string; since: PlainDate }[]>()
   const exemptions = new Map<string, { reason: string; studyBrought: string }>()
-  const ids = rows.map((r) => r.id)
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000)
-    for (const r of await db.select().from(educationRoles).where(inArray(educationRoles.memberId, chunk)))
+  // The members' posts and exemptions by their ids, given as one text parameter split in SQL: lists of 5,000
+  // bound parameters took 32 statements and about a second of building and binding them for a committee of
+  // 79,141 members.
+  const ids = sql`any(string_to_array(${rows.map((r) => r.id).join(",")}, ',')::uuid[])`
+  if (rows.length > 0) {
+    for (const r of await db.select().from(educationRoles).where(sql`${educationRoles.memberId} = ${ids}`))
       roles.set(r.memberId, [...(roles.get(r.memberId) ?? []), { role: r.role, since: r.since }])
     for (const e of await db
       .select()
       .from(educationExemptions)
-      .where(and(inArray(educationExemptions.memberId, chunk), eq(educationExemptions.year, year))))
+      .where(and(sql`${educationExemptions.memberId} = ${ids}`, eq(educationExemptions.year, year))))
       exemptions.set(e.memberId, { reason: e.reason, studyBrought: e.studyBrought })
   }
   return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [], exemption: exemptions.get(r.id) ?? null }))
