@@ -71,7 +71,11 @@ const ALSO_KEPT_BY_TRIGGERS: readonly { table: string; columns: readonly string[
   // 0078, 0082: the member's organization, which the app writes with the row and the triggers move with the member.
   { table: "development_pipeline_items", columns: ["org_id"], why: "the app writes it with the row" },
   { table: "education_enrolments", columns: ["org_id"], why: "the app writes it with the row" },
-  { table: "education_study_index", columns: ["org_id"], why: "the app writes the row; the trigger sets its org_id" },
+  {
+    table: "education_study_index",
+    columns: ["org_id"],
+    why: "the app writes the row; the trigger sets its org_id",
+  },
 ]
 
 describe.each(backends)("the columns triggers keep and the app role on $name", (backend) => {
