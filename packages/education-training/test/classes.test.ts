@@ -85,6 +85,33 @@ describe("第一议题 (local practice): meetings of the listed kinds open with 
     const [c] = firstItemCompliance(["b1"], meetings, date("2026-01-01"), date("2026-12-31"), nationalPolicy)
     expect([c?.required, c?.opened, c?.missing, c?.verdict.status]).toEqual([2, 1, ["b"], "warning"])
   })
+  it("compliance counts each organization's own meetings of the period, one row per organization asked", () => {
+    const at = (id: string, orgId: string, on: string, topic: string | null) => ({
+      ...m(id, ["general-meeting"], topic),
+      orgId,
+      on: date(on),
+    })
+    const mixed = [
+      at("p", "b2", "2026-02-01", "学习"),
+      at("q", "b1", "2026-02-02", null),
+      at("r", "b2", "2025-12-31", null), // before the period
+      at("s", "b2", "2026-04-01", null),
+      at("t", "b1", "2027-01-01", null), // after it
+      at("u", "b3", "2026-05-01", "学习"), // not asked for
+    ]
+    const rows = firstItemCompliance(
+      ["b1", "b2", "b4"],
+      mixed,
+      date("2026-01-01"),
+      date("2026-12-31"),
+      nationalPolicy,
+    )
+    expect(rows.map((r) => [r.orgId, r.required, r.opened, r.missing, r.verdict.status])).toEqual([
+      ["b1", 1, 0, ["q"], "warning"],
+      ["b2", 2, 1, ["s"], "warning"],
+      ["b4", 0, 0, [], "ok"],
+    ])
+  })
 })
 
 describe("a class's status (班次状态), from its sessions and its closing", () => {
