@@ -45,6 +45,11 @@ const TRIGGER_KEPT: readonly KeptTable[] = [
   { table: "member_org_counts", kept: ["n"], appUpdates: [] },
   // 0045: the authentication epoch, moved by every write that could change what a caller is answered.
   { table: "auth_epoch", kept: ["n"], appUpdates: [] },
+  // 0042, 0047, 0056, 0074: the stamps that say a stored answer is stale, bumped by SECURITY DEFINER triggers (the
+  // study stamps' org_id filled by 0087's); 0088 refuses the app role every write of them.
+  { table: "education_study_stamps", kept: ["stamp", "org_id"], appUpdates: [] },
+  { table: "care_dues_stamps", kept: ["stamp"], appUpdates: [] },
+  { table: "care_dues_org_stamps", kept: ["stamp", "moved"], appUpdates: [] },
 ]
 
 /**
@@ -59,11 +64,6 @@ const ALSO_KEPT_BY_TRIGGERS: readonly { table: string; columns: readonly string[
     columns: ["stamp", "updated_at"],
     why: "the trigger runs as the app role",
   },
-  // 0042, 0047, 0056, 0074: SECURITY DEFINER triggers bump them; the app only reads them, 0004's grant stands.
-  // 0087 fills their org_id from the member on every write (a row trigger) and moves it with the member.
-  { table: "education_study_stamps", columns: ["stamp", "org_id"], why: "not refused (0004's grant)" },
-  { table: "care_dues_stamps", columns: ["stamp"], why: "not refused (0004's grant)" },
-  { table: "care_dues_org_stamps", columns: ["stamp", "moved"], why: "not refused (0004's grant)" },
   // 0067, 0071, 0070: the app writes the rest of each row (saveCalendarIndex, savePipelineIndex), and
   // clearPipelineIndex bumps a pipeline row's marks itself.
   { table: "discipline_calendar_index", columns: ["marks"], why: "the app writes the row" },
