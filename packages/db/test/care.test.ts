@@ -8,6 +8,7 @@ import {
   createVisitPlan,
   type Database,
   duesArrearsOf,
+  duesHistoriesOf,
   duesSheetInScope,
   ledgerInScope,
   NotInScope,
@@ -106,6 +107,18 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
       dueFen: 5_000,
       paidFen: 0,
     })
+  })
+
+  it("dues are read for more members than one statement could bind (a committee's sheet at the province)", async () => {
+    // PostgreSQL's protocol counts a statement's parameters in 16 bits: 65,535 at most.
+    const many = Array.from({ length: 70_000 }, () => crypto.randomUUID())
+    const [a] = ids as [string]
+    const histories = await duesHistoriesOf(database.db, [...many, a])
+    expect(histories.size).toBe(70_001)
+    expect(histories.get(a)?.assessments.map((x) => x.year)).toEqual([2026])
+    expect(histories.get(many[0] as string)?.assessments).toEqual([])
+    const out = await duesArrearsOf(database.db, c01, [...many, a], date("2026-11-30"))
+    expect(out.map((r) => r.memberId)).toEqual([a])
   })
 
   it("the ledger as of a past day is its events replayed; a close before the opening is refused", async () => {

@@ -14,6 +14,7 @@ import { type PlainDate, Temporal } from "@xianfeng/core"
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
 import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import { rowsOf, type XfDb } from "../database.js"
+import { inUuids } from "../internal/id-list.js"
 import { memberInScope, memberRowsInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
   type CareDuesAssessment,
@@ -106,13 +107,14 @@ const historiesOf = async (db: XfDb, memberIds: readonly string[]): Promise<Map<
   >()
   for (const id of memberIds) out.set(id, { assessments: [], reductions: [], paid: new Map() })
   if (memberIds.length === 0) return out
+  // One parameter for the ids however many (`inUuids`): a committee's sheet at the province names 79,141.
   const ids = [...memberIds]
   for (const a of await db
     .select()
     .from(careDuesAssessments)
-    .where(inArray(careDuesAssessments.memberId, ids)))
+    .where(inUuids(careDuesAssessments.memberId, ids)))
     out.get(a.memberId)?.assessments.push(a)
-  for (const r of await db.select().from(careDuesReductions).where(inArray(careDuesReductions.memberId, ids)))
+  for (const r of await db.select().from(careDuesReductions).where(inUuids(careDuesReductions.memberId, ids)))
     out.get(r.memberId)?.reductions.push({
       from: ym(r.fromMonth),
       to: ym(r.toMonth),
@@ -126,7 +128,7 @@ const historiesOf = async (db: XfDb, memberIds: readonly string[]): Promise<Map<
       fen: sql<number>`sum(${careDuesPayments.amountFen})::int`,
     })
     .from(careDuesPayments)
-    .where(inArray(careDuesPayments.memberId, ids))
+    .where(inUuids(careDuesPayments.memberId, ids))
     .groupBy(careDuesPayments.memberId, careDuesPayments.month)
   for (const p of paid) out.get(p.memberId)?.paid.set(p.month, Number(p.fen))
   return out
@@ -141,7 +143,7 @@ const inScopeIds = async (db: XfDb, scope: Scope, memberIds: readonly string[]):
           .select({ id: members.id })
           .from(members)
           .innerJoin(orgs, eq(orgs.id, members.orgId))
-          .where(and(inArray(members.id, [...memberIds]), memberRowsInScope(scope)))
+          .where(and(inUuids(members.id, memberIds), memberRowsInScope(scope)))
       ).map((r) => r.id)
 
 /** One member's dues standing as of a day. */

@@ -6,6 +6,7 @@
 import type { MemberStage, MemberStatus, PlainDate } from "@xianfeng/core"
 import { and, asc, eq, inArray, max, notExists } from "drizzle-orm"
 import type { XfDb } from "../database.js"
+import { inUuids } from "../internal/id-list.js"
 import { memberRowsInScope, orgInScope, type Scope } from "../platform/scope.js"
 import { disciplineAttendance, disciplineMeetings, members, orgs } from "../schema/index.js"
 
@@ -95,7 +96,7 @@ export const lastAttendedOf = async (
         memberRowsInScope(scope),
         inArray(members.stage, ["full", "probationary"]),
         eq(disciplineAttendance.present, true),
-        inArray(disciplineAttendance.memberId, [...memberIds]),
+        inUuids(disciplineAttendance.memberId, memberIds),
       ),
     )
     .groupBy(disciplineAttendance.memberId)

@@ -28,6 +28,7 @@ import {
 } from "drizzle-orm"
 import { bulkInsert, streamsByCopy } from "../bulk-copy.js"
 import type { XfDb } from "../database.js"
+import { inUuids } from "../internal/id-list.js"
 import { pathInSubtree } from "../org-tree.js"
 import {
   NotInScope,
@@ -321,14 +322,15 @@ export const audienceFactsOf = async (
     .select({ id: members.id, orgPath: orgs.path })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(inArray(members.id, [...memberIds]), orgRowInScope(scope)))
-  const roles = await db
+    .where(and(inUuids(members.id, memberIds), orgRowInScope(scope)))
+  // Grouped once: an enrolment names up to 20,000 members, and filtering every post for each was quadratic.
+  const roles = new Map<string, string[]>()
+  for (const x of await db
     .select({ memberId: educationRoles.memberId, role: educationRoles.role })
     .from(educationRoles)
-    .where(inArray(educationRoles.memberId, [...memberIds]))
-  return new Map(
-    rows.map((r) => [r.id, { ...r, roles: roles.filter((x) => x.memberId === r.id).map((x) => x.role) }]),
-  )
+    .where(inUuids(educationRoles.memberId, memberIds)))
+    roles.set(x.memberId, [...(roles.get(x.memberId) ?? []), x.role])
+  return new Map(rows.map((r) => [r.id, { ...r, roles: roles.get(r.id) ?? [] }]))
 }
 
 /** The ids of the normal-standing members of the subtree of `orgId` (in scope, else `NotInScope`). */
@@ -365,12 +367,11 @@ export const writeEnrolments = async (
 ): Promise<number> => {
   const memberIds = [...new Set(rows.map((r) => r.memberId))]
   const orgOf = new Map<string, string>()
-  for (let i = 0; i < memberIds.length; i += 5000)
-    for (const m of await tx
-      .select({ id: members.id, orgId: members.orgId })
-      .from(members)
-      .where(inArray(members.id, memberIds.slice(i, i + 5000))))
-      orgOf.set(m.id, m.orgId)
+  for (const m of await tx
+    .select({ id: members.id, orgId: members.orgId })
+    .from(members)
+    .where(inUuids(members.id, memberIds)))
+    orgOf.set(m.id, m.orgId)
   const values = rows.map((r) => {
     const orgId = orgOf.get(r.memberId)
     if (orgId === undefined) throw new NotInScope("member", r.memberId)

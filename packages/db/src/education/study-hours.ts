@@ -20,6 +20,7 @@ import {
 } from "@xianfeng/education-training"
 import { type SQL, sql } from "drizzle-orm"
 import { rowsOf, type XfDb } from "../database.js"
+import { inUuids } from "../internal/id-list.js"
 import { pathInSubtree } from "../org-tree.js"
 import { memberInScope, orgRowInScope, type Scope, withinOf } from "../platform/scope.js"
 import {
@@ -480,12 +481,11 @@ export const studyHoursOf = async (
       month.personTimes += c.months[j + 12] ?? 0
     }
   }
-  // A list of members as one parameter (a text of ids, split in SQL): any number of them, one plan, and the
-  // planner reads them through members' key instead of testing a range of ids against the index (an anti-join
-  // whose cost, planned while the index was still being filled, grew with every pass: 7.5, 47 and 81 s for
-  // the 25,000-member passes of a committee's first read at the province).
-  const ids = (list: readonly string[]) =>
-    sql`${members.id} = any(string_to_array(${list.join(",")}, ',')::uuid[])`
+  // A list of members as one parameter (`inUuids`): the planner reads them through members' key instead of
+  // testing a range of ids against the index (an anti-join whose cost, planned while the index was still being
+  // filled, grew with every pass: 7.5, 47 and 81 s for the 25,000-member passes of a committee's first read at
+  // the province).
+  const ids = (list: readonly string[]) => inUuids(members.id, list)
   if (stale.length > 0) {
     // Stale or missing rows: computed with every meeting the member sat in, and stored. The first read of a
     // province's year (a million stale members) held every member's entries at once and ran out of memory:
