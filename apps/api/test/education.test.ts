@@ -110,7 +110,9 @@ describe.each(backends)("Education and training on %s", (backend) => {
       memberIds: [members[0]?.id, outsider?.id],
     })
     expect(bad.status).toBe(422)
-    expect((await problemOf(bad)).errors?.[0]?.field).toBe("memberIds[1]")
+    expect((await problemOf(bad)).errors?.map((e) => [e.field, e.reason])).toEqual([
+      ["memberIds[1]", "not-enrolled"],
+    ])
     expect(
       (await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)).class.personTimes,
     ).toBe(0)
@@ -130,7 +132,21 @@ describe.each(backends)("Education and training on %s", (backend) => {
       memberIds: [members[0]?.id, missing],
     })
     expect(bad.status).toBe(422)
-    expect((await problemOf(bad)).errors?.map((e) => e.field)).toEqual(["memberIds[1]"])
+    expect((await problemOf(bad)).errors?.map((e) => [e.field, e.reason])).toEqual([["memberIds[1]", "not-found"]])
+    // A member the caller sees but the class's audience does not admit (another branch, asked by the district),
+    // and an id given twice: each place is named.
+    const outsider = (
+      await admin.json<{ items: { id: string; orgId: string }[] }>("GET", "/api/members?pageSize=100")
+    ).items.find((m) => m.orgId !== branchId)
+    const twice = await admin.send("POST", `/api/education/classes/${klass.id}/enrolments`, {
+      memberIds: [outsider?.id, members[0]?.id, outsider?.id, missing],
+    })
+    expect(twice.status).toBe(422)
+    expect((await problemOf(twice)).errors?.map((e) => [e.field, e.reason])).toEqual([
+      ["memberIds[0]", "outside-audience"],
+      ["memberIds[2]", "outside-audience"],
+      ["memberIds[3]", "not-found"],
+    ])
     // Nothing was written: the class still counts the branch's members enrolled above.
     expect((await secretary.json<Roster>("GET", `/api/education/classes/${klass.id}`)).class.enrolled).toBe(
       members.length,

@@ -227,7 +227,7 @@ const admitted = async (
     }
     return audienceAdmits(organizer.path, audience, m)
   }
-  return { yes: ids.filter(ok), no: ids.filter((id) => !ok(id)) }
+  return { yes: ids.filter(ok), no: ids.filter((id) => !ok(id)), known: (id: string) => facts.has(id) }
 }
 
 export const enrolInClass = route({
@@ -250,17 +250,32 @@ export const enrolInClass = route({
     let skipped = 0
     if (body.memberIds !== undefined) {
       const r = await admitted(deps.db, actor, c, body.memberIds)
-      if (r.no.length > 0)
+      if (r.no.length > 0) {
+        const refused = new Set(r.no)
         throw unprocessable(
-          r.no.map((id) =>
-            fieldError(
-              `memberIds[${body.memberIds?.indexOf(id)}]`,
-              "outside-audience",
-              "the member is not in the class's audience",
-              "该党员不在本班培训对象范围内",
-            ),
+          body.memberIds.flatMap((id, i) =>
+            !refused.has(id)
+              ? []
+              : r.known(id)
+                ? [
+                    fieldError(
+                      `memberIds[${i}]`,
+                      "outside-audience",
+                      "the member is not in the class's audience",
+                      "该党员不在本班培训对象范围内",
+                    ),
+                  ]
+                : [
+                    fieldError(
+                      `memberIds[${i}]`,
+                      "not-found",
+                      "no member with this id in your organizations",
+                      "您管辖的组织中没有该党员",
+                    ),
+                  ],
           ),
         )
+      }
       yes = r.yes
     }
     if (body.orgId !== undefined) {
@@ -340,7 +355,7 @@ export const markAttendance = async (
       : [
           fieldError(
             field(i),
-            "outside-audience",
+            "not-enrolled",
             "the member is not enrolled in the class (outside its audience)",
             "该党员未报名本班（不在培训对象范围内）",
           ),
