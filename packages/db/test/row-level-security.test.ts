@@ -315,6 +315,31 @@ describe.each(backends)("row-level security on $name", (backend) => {
     )
   })
 
+  it("bumps the compliance basis stamp when the app role writes a sitting, and refuses it a write of the stamp itself", async () => {
+    // 0089: 0039's trigger runs as the owner; the app role only reads the stamps.
+    const stamp = async () =>
+      rowsOf<{ stamp: number }>(
+        await asSystem(db(), (tx) =>
+          tx.execute(sql`select stamp from discipline_basis_stamps where org_id = 'r_b1' and year = 2026`),
+        ),
+      ).map((r) => Number(r.stamp))
+    const [before] = await stamp()
+    expect(before).toBeGreaterThan(0)
+    await withScope(db(), c1, (tx) =>
+      tx.execute(sql`update discipline_meetings set place = place || '。' where org_id = 'r_b1'`),
+    )
+    expect(await stamp()).toEqual([(before ?? 0) + 1])
+    for (const write of [
+      sql`insert into discipline_basis_stamps (org_id, year) values ('r_b1', 2030)`,
+      sql`update discipline_basis_stamps set stamp = 0`,
+      sql`delete from discipline_basis_stamps`,
+    ]) {
+      expect(await refusal(asSystem(db(), (tx) => tx.execute(write)))).toMatch(/permission denied/)
+      expect(await refusal(withScope(db(), c1, (tx) => tx.execute(write)))).toMatch(/permission denied/)
+    }
+    expect(await stamp()).toEqual([(before ?? 0) + 1])
+  })
+
   it("keeps the study stamps' and index's organization their member's, whoever writes it, and shows a scope its own", async () => {
     // 0087: the database writes org_id (a wrong one by hand is corrected), moves it with the member, and the
     // policies read it as a set; 0088: the stamps are the triggers' to write.

@@ -50,6 +50,8 @@ const TRIGGER_KEPT: readonly KeptTable[] = [
   { table: "education_study_stamps", kept: ["stamp", "org_id"], appUpdates: [] },
   { table: "care_dues_stamps", kept: ["stamp"], appUpdates: [] },
   { table: "care_dues_org_stamps", kept: ["stamp", "moved"], appUpdates: [] },
+  // 0039's trigger bumps the compliance index's basis stamps; 0089 runs it as the owner and refuses the app role.
+  { table: "discipline_basis_stamps", kept: ["stamp", "updated_at"], appUpdates: [] },
 ]
 
 /**
@@ -58,12 +60,6 @@ const TRIGGER_KEPT: readonly KeptTable[] = [
  * takes a migration that refuses them.
  */
 const ALSO_KEPT_BY_TRIGGERS: readonly { table: string; columns: readonly string[]; why: string }[] = [
-  // 0039's trigger runs as the caller (SECURITY INVOKER): the app role's write of a sitting or a talk bumps it.
-  {
-    table: "discipline_basis_stamps",
-    columns: ["stamp", "updated_at"],
-    why: "the trigger runs as the app role",
-  },
   // 0067, 0071, 0070: the app writes the rest of each row (saveCalendarIndex, savePipelineIndex), and
   // clearPipelineIndex bumps a pipeline row's marks itself.
   { table: "discipline_calendar_index", columns: ["marks"], why: "the app writes the row" },
