@@ -30,8 +30,23 @@ export interface StudyYearInput {
   readonly asOf: PlainDate
 }
 
-const yearEnd = (year: number) => Temporal.PlainDate.from({ year, month: 12, day: 31 })
-const yearStart = (year: number) => Temporal.PlainDate.from({ year, month: 1, day: 1 })
+// A subtree's statistics judge every member's year (79,141 for a committee of the province): the year's bounds are
+// made once per year, not by the polyfill for every member and rule (dates are immutable, so sharing is safe).
+const yearBounds = new Map<number, { readonly start: PlainDate; readonly end: PlainDate }>()
+const boundsOf = (year: number) => {
+  let b = yearBounds.get(year)
+  if (b === undefined) {
+    b = {
+      start: Temporal.PlainDate.from({ year, month: 1, day: 1 }),
+      end: Temporal.PlainDate.from({ year, month: 12, day: 31 }),
+    }
+    if (yearBounds.size >= 64) yearBounds.clear()
+    yearBounds.set(year, b)
+  }
+  return b
+}
+const yearEnd = (year: number) => boundsOf(year).end
+const yearStart = (year: number) => boundsOf(year).start
 const pending = (asOf: PlainDate, deadline: PlainDate) => (isAfter(asOf, deadline) ? "overdue" : "due")
 const trainedIn = (dates: readonly PlainDate[], from: PlainDate, to: PlainDate) =>
   dates.some((d) => !isBefore(d, from) && !isAfter(d, to))
@@ -139,6 +154,12 @@ export const newMemberRule: Rule<StudyYearInput, EducationPolicy> = {
   citations: [pl19(3)],
   check: (i, policy) => {
     if (i.admittedOn === undefined || i.exemption !== undefined) return []
+    // The deadline's year by arithmetic first: most members' windows ended years ago, and adding months with the
+    // polyfill is the costly part of judging them. Adding a year or months keeps the year this computes (only
+    // the day is constrained to the month's length), so the window ends before the year exactly when it says so.
+    const m = (i.fullMemberOn ?? i.admittedOn).month - 1 + policy.newMemberMonthsAfterConversion
+    const deadlineYear = (i.fullMemberOn?.year ?? i.admittedOn.year + 1) + Math.floor(m / 12)
+    if (deadlineYear < i.year) return []
     const converted = i.fullMemberOn ?? i.admittedOn.add({ years: 1 })
     const deadline = converted.add({ months: policy.newMemberMonthsAfterConversion })
     if (isBefore(deadline, yearStart(i.year)) || isAfter(i.admittedOn, yearEnd(i.year))) return []

@@ -131,6 +131,29 @@ describe("PL19: a new member is trained once during probation or within a year a
     ).find((x) => x.code === "NEW-MEMBER-TRAINING.missing")
     expect([v?.status, v?.dueBy?.toString()]).toEqual(["due", "2027-07-01"])
   })
+  it("judges a window in the years it touches, to the day: the window's end found by adding months, every day of three years", () => {
+    // The rule finds the deadline's year by arithmetic before adding months with the polyfill; here every
+    // conversion (and admission without one) from 2024 to 2026 is judged against the window computed in full.
+    for (const months of [12, 6, 18]) {
+      const policy = Result.getOrThrow(applyOverlay(educationPolicy, { newMemberMonthsAfterConversion: months }))
+      for (let d = date("2024-01-01"); d.year < 2027; d = d.add({ days: 1 }))
+        for (const [admittedOn, fullMemberOn] of [
+          [d.subtract({ years: 1 }), d],
+          [d, undefined],
+        ] as const) {
+          const converted = fullMemberOn ?? admittedOn.add({ years: 1 })
+          const deadline = converted.add({ months })
+          const judged = judgeStudyYear(
+            { ...base, tenths: 320, admittedOn, fullMemberOn, asOf: date("2026-12-31") },
+            policy,
+          ).find((v) => v.code.startsWith("NEW-MEMBER-TRAINING"))
+          const touches = deadline.year >= 2026 && admittedOn.year <= 2026
+          expect([judged?.code, judged?.dueBy?.toString()], `${admittedOn} ${fullMemberOn} +${months}`).toEqual(
+            touches ? ["NEW-MEMBER-TRAINING.missing", deadline.toString()] : [undefined, undefined],
+          )
+        }
+    }
+  })
 })
 
 it("has a message in both languages for every code the rules can emit", () => {
