@@ -132,7 +132,9 @@ describe.each(backends)("Education and training on %s", (backend) => {
       memberIds: [members[0]?.id, missing],
     })
     expect(bad.status).toBe(422)
-    expect((await problemOf(bad)).errors?.map((e) => [e.field, e.reason])).toEqual([["memberIds[1]", "not-found"]])
+    expect((await problemOf(bad)).errors?.map((e) => [e.field, e.reason])).toEqual([
+      ["memberIds[1]", "not-found"],
+    ])
     // A member the caller sees but the class's audience does not admit (another branch, asked by the district),
     // and an id given twice: each place is named.
     const outsider = (

@@ -135,7 +135,9 @@ describe("PL19: a new member is trained once during probation or within a year a
     // The rule finds the deadline's year by arithmetic before adding months with the polyfill; here every
     // conversion (and admission without one) from 2024 to 2026 is judged against the window computed in full.
     for (const months of [12, 6, 18]) {
-      const policy = Result.getOrThrow(applyOverlay(educationPolicy, { newMemberMonthsAfterConversion: months }))
+      const policy = Result.getOrThrow(
+        applyOverlay(educationPolicy, { newMemberMonthsAfterConversion: months }),
+      )
       for (let d = date("2024-01-01"); d.year < 2027; d = d.add({ days: 1 }))
         for (const [admittedOn, fullMemberOn] of [
           [d.subtract({ years: 1 }), d],
@@ -148,9 +150,10 @@ describe("PL19: a new member is trained once during probation or within a year a
             policy,
           ).find((v) => v.code.startsWith("NEW-MEMBER-TRAINING"))
           const touches = deadline.year >= 2026 && admittedOn.year <= 2026
-          expect([judged?.code, judged?.dueBy?.toString()], `${admittedOn} ${fullMemberOn} +${months}`).toEqual(
-            touches ? ["NEW-MEMBER-TRAINING.missing", deadline.toString()] : [undefined, undefined],
-          )
+          expect(
+            [judged?.code, judged?.dueBy?.toString()],
+            `${admittedOn} ${fullMemberOn} +${months}`,
+          ).toEqual(touches ? ["NEW-MEMBER-TRAINING.missing", deadline.toString()] : [undefined, undefined])
         }
     }
   })
