@@ -76,6 +76,26 @@ describe("care in the admin", () => {
     }
   })
 
+  it("the dues sheet comes a page at a time, and the assessment finds a member by name from the API", async () => {
+    const me = await api<{ user: { orgId: string } }>("/auth/me")
+    const whole = await api<{ total: number; rows: { memberId: string; name: string }[] }>(
+      `/care/dues/sheet?year=2026&orgId=${me.user.orgId}&pageSize=100`,
+    )
+    await page.goto(`${base}/care/dues?orgId=${me.user.orgId}`)
+    await page.getByRole("tab", { name: "收缴台账" }).click()
+    await page.getByText(`共 ${whole.total} 条`).waitFor()
+    await page.screenshot({ path: join(shots, "care-dues-sheet.png"), fullPage: true })
+    const someone = whole.rows[whole.rows.length - 1]
+    if (someone === undefined) throw new Error("the branch has no one on its dues roll")
+    await page.getByTestId("care-assess").click()
+    await page.getByTestId("care-assess-member").click()
+    await page.keyboard.type(someone.name)
+    await page.locator(".ant-select-item-option").filter({ hasText: someone.name }).first().click()
+    await expect.poll(() => page.getByTestId("care-assess-member").textContent()).toContain(someone.name)
+    await page.screenshot({ path: join(shots, "care-dues-assess.png") })
+    await page.keyboard.press("Escape")
+  })
+
   it("the festival calendar shows the lunar dates and fits a phone", async () => {
     for (const [w, h, name] of [
       [1280, 800, "desktop"],

@@ -10,7 +10,7 @@ import type {
   VisitPlanView,
 } from "../src/routes/care/contract.js"
 import type { ClassView } from "../src/routes/education/contract.js"
-import { Agent, backends, useDemo } from "./support.js"
+import { Agent, backends, useDemo, wholeSheet } from "./support.js"
 
 // The agenda entries of the areas merged after the agenda (care), on the demo district. The test clock stands
 // at 2026-11-27 (Asia/Shanghai).
@@ -80,7 +80,7 @@ describe.each(backends)("Area agenda sources on %s", (backend) => {
 
   it("this month's dues collection shows on the month's last day with the members still to pay; a payment counts", async () => {
     const sheetOf = () =>
-      secretary.json<DuesSheetView>("GET", `/api/care/dues/sheet?year=2026&orgId=${branchId()}`)
+      wholeSheet<DuesSheetView>(secretary, `/api/care/dues/sheet?year=2026&orgId=${branchId()}`)
     const owingIn = (sheet: DuesSheetView) => sheet.rows.filter((r) => (r.months[10]?.dueFen ?? 0) > 0)
     const unpaidIn = (sheet: DuesSheetView) =>
       owingIn(sheet).filter((r) => (r.months[10]?.paidFen ?? 0) < (r.months[10]?.dueFen ?? 0))

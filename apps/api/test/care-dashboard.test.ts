@@ -8,7 +8,7 @@ import type {
   DuesSheetView,
   NominationView,
 } from "../src/routes/care/contract.js"
-import { backends, useDemo, userWithToken } from "./support.js"
+import { backends, useDemo, userWithToken, wholeSheet } from "./support.js"
 
 // The care panel's figures, the commendations' stages and results, and the dues agenda, on the demo district.
 // The test clock stands at 2026-11-27 (Asia/Shanghai); the demo's notice began 15 days before, so it is over.
@@ -34,7 +34,7 @@ describe.each(backends)("care dashboard, commendations and dues agenda on %s", (
   })
 
   it("counts this month's dues as collected so far: most have paid by the 27th, and the agenda says how many have not", async () => {
-    const sheet = await admin.json<DuesSheetView>("GET", "/api/care/dues/sheet?year=2026")
+    const sheet = await wholeSheet<DuesSheetView>(admin, "/api/care/dues/sheet?year=2026")
     const owing = sheet.rows.filter((r) => (r.months[10]?.dueFen ?? 0) > 0)
     const unpaid = owing.filter((r) => (r.months[10]?.paidFen ?? 0) < (r.months[10]?.dueFen ?? 0))
     // A realistic month: neither everyone nor no one still to pay on the 27th.

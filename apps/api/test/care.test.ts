@@ -12,7 +12,7 @@ import type {
   VisitPlanView,
   VisitRecordedView,
 } from "../src/routes/care/contract.js"
-import { type Agent, backends, problemOf, useDemo } from "./support.js"
+import { type Agent, backends, problemOf, useDemo, wholeSheet } from "./support.js"
 
 // The area's routes on every backend, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Care on %s", (backend) => {
@@ -50,17 +50,40 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(lapsing.every((i) => i.consecutiveUnpaid >= 6)).toBe(true)
     })
 
+    it("pages the collection sheet in its order (branch, name) with the roll's total, and refuses a page of more than 100 (400 naming pageSize)", async () => {
+      const whole = await wholeSheet<DuesSheetView>(admin, "/api/care/dues/sheet?year=2026")
+      expect(whole.total).toBeGreaterThan(40)
+      expect(whole.rows).toHaveLength(whole.total)
+      expect(new Set(whole.rows.map((r) => r.memberId)).size).toBe(whole.total)
+      const second = await admin.json<DuesSheetView>(
+        "GET",
+        "/api/care/dues/sheet?year=2026&page=2&pageSize=20",
+      )
+      expect([second.page, second.pageSize, second.total]).toEqual([2, 20, whole.total])
+      expect(second.rows.map((r) => r.memberId)).toEqual(whole.rows.slice(20, 40).map((r) => r.memberId))
+      const first = await admin.json<DuesSheetView>("GET", "/api/care/dues/sheet?year=2026")
+      expect([first.page, first.pageSize, first.rows.length]).toEqual([1, 20, 20])
+      const beyond = await admin.json<DuesSheetView>(
+        "GET",
+        "/api/care/dues/sheet?year=2026&page=100000&pageSize=100",
+      )
+      expect([beyond.rows.length, beyond.total]).toEqual([0, whole.total])
+      const tooBig = await admin.send("GET", "/api/care/dues/sheet?year=2026&pageSize=500")
+      expect(tooBig.status).toBe(400)
+      expect((await problemOf(tooBig)).errors?.map((e) => e.field)).toEqual(["pageSize"])
+    })
+
     it("shows the income base to the branch secretary (audited) and hides it from the committee officer", async () => {
       const before = await auditCount("care.dues.read-income")
-      const mine = await secretary.json<DuesSheetView>(
-        "GET",
+      const mine = await wholeSheet<DuesSheetView>(
+        secretary,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       expect(mine.incomeShown).toBe(true)
       expect(mine.rows.some((r) => r.baseFen !== null)).toBe(true)
       expect(await auditCount("care.dues.read-income")).toBe(before + 1)
-      const theirs = await officer.json<DuesSheetView>(
-        "GET",
+      const theirs = await wholeSheet<DuesSheetView>(
+        officer,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       expect(theirs.incomeShown).toBe(false)
@@ -68,8 +91,8 @@ describe.each(backends)("Care on %s", (backend) => {
     })
 
     it("refuses a negative base and a payment with a fraction of a fen (422 naming the field), changing nothing", async () => {
-      const sheet = await secretary.json<DuesSheetView>(
-        "GET",
+      const sheet = await wholeSheet<DuesSheetView>(
+        secretary,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       const member = sheet.rows[0]
@@ -89,8 +112,8 @@ describe.each(backends)("Care on %s", (backend) => {
       })
       expect(pay.status).toBe(422)
       expect((await problemOf(pay)).errors?.[0]?.field).toBe("amountFen")
-      const after = await secretary.json<DuesSheetView>(
-        "GET",
+      const after = await wholeSheet<DuesSheetView>(
+        secretary,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       expect(after.rows[0]).toEqual(member)
@@ -109,7 +132,7 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(tooOld.status).toBe(422)
       expect((await problemOf(tooOld)).errors?.[0]?.field).toBe("month")
       const latest = lapsing.arrears.at(-1) as string
-      const sheet = await admin.json<DuesSheetView>("GET", "/api/care/dues/sheet?year=2026")
+      const sheet = await wholeSheet<DuesSheetView>(admin, "/api/care/dues/sheet?year=2026")
       const due = sheet.rows
         .find((r) => r.memberId === lapsing.memberId)
         ?.months.find((m) => m.month === latest)?.dueFen
@@ -170,8 +193,8 @@ describe.each(backends)("Care on %s", (backend) => {
       const survey = items[0]
       if (survey === undefined) throw new Error("no survey")
       // An entry the survey must review: opened before the survey started.
-      const sheet = await secretary.json<DuesSheetView>(
-        "GET",
+      const sheet = await wholeSheet<DuesSheetView>(
+        secretary,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       const opened = await secretary.send("POST", "/api/care/ledger/events", {
@@ -437,8 +460,8 @@ describe.each(backends)("Care on %s", (backend) => {
       expect(again.status).toBe(422)
       expect((await problemOf(again)).errors?.[0]?.field).toBe("memberId")
       // A member far from 50 years: refused, and the list does not change.
-      const sheet = await secretary.json<DuesSheetView>(
-        "GET",
+      const sheet = await wholeSheet<DuesSheetView>(
+        secretary,
         `/api/care/dues/sheet?year=2026&orgId=${branchId}`,
       )
       const young = sheet.rows.find((r) => !list.items.some((i) => i.memberId === r.memberId))

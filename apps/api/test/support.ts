@@ -431,3 +431,21 @@ export const useDemo = <const Login extends string>(
     },
   }
 }
+
+/**
+ * Every row of a dues collection sheet (`/api/care/dues/sheet?…`), read a page of 100 at a time, as one answer: the
+ * route pages its rows, and tests that look for a member or count a month read the whole roll.
+ */
+export const wholeSheet = async <T extends { rows: readonly unknown[]; total: number }>(
+  agent: Agent,
+  path: string,
+): Promise<T> => {
+  const first = await agent.json<T>("GET", `${path}&page=1&pageSize=100`)
+  const rows = [...first.rows]
+  for (let page = 2; rows.length < first.total; page++) {
+    const next = await agent.json<T>("GET", `${path}&page=${page}&pageSize=100`)
+    if (next.rows.length === 0) throw new Error(`${path}: page ${page} is empty before ${first.total} rows`)
+    rows.push(...next.rows)
+  }
+  return { ...first, rows }
+}

@@ -18,6 +18,7 @@ export const en: Readonly<Record<SharedMessageKey, string>> = {
   "common.none": "—",
   "common.back": "Back",
   "common.total": "{total} in total",
+  "common.searchMember": "Type a name or its pinyin initials",
   "common.networkError": "Cannot reach the server. Check the network and retry.",
   "common.loadFailed": "Failed to load",
   "common.pageCodeFailed":

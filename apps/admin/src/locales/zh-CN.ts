@@ -20,6 +20,7 @@ export const zhCN = {
   "common.none": "—",
   "common.back": "返回",
   "common.total": "共 {total} 条",
+  "common.searchMember": "输入姓名或拼音首字母查找党员",
   "common.networkError": "无法连接服务器，请检查网络后重试",
   "common.loadFailed": "加载失败",
   "common.pageCodeFailed": "页面未能加载（网络中断，或系统刚刚更新）。请刷新页面后重试。",

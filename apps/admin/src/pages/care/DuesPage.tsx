@@ -7,6 +7,7 @@ import { useSearchParams } from "react-router-dom"
 import { FormModal } from "../../components/FormModal"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
+import { useServerPages } from "../../components/useServerPages"
 import { XfTable } from "../../components/XfTable"
 import { fenOfChecked, yuanMessages, yuanRule, yuanText } from "../../components/yuan"
 import { useI18n } from "../../i18n/I18nProvider"
@@ -99,11 +100,14 @@ const DuesPage = () => {
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
   const year = Number(params.get("year")) || new Date().getFullYear()
+  // The sheet a page at a time: a committee's roll is tens of thousands of members.
+  const pages = useServerPages()
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params)
     if (v === undefined || v === "") next.delete(k)
     else next.set(k, v)
     setParams(next, { replace: true })
+    pages.reset()
   }
   const [paying, setPaying] = useState<DuesRowView | undefined>()
   const [dialog, setDialog] = useState<"assess" | "reduce" | undefined>()
@@ -112,9 +116,11 @@ const DuesPage = () => {
     session?.user.role ?? "",
   )
   const sheet = useQuery({
-    queryKey: ["care", "dues", orgId, year],
-    queryFn: () => careApi.duesSheet({ orgId, year }),
+    queryKey: ["care", "dues", orgId, year, pages.page, pages.pageSize],
+    queryFn: () => careApi.duesSheet({ orgId, year, page: pages.page, pageSize: pages.pageSize }),
+    placeholderData: (previous) => previous,
   })
+  if (!sheet.isPlaceholderData) pages.keepWithin(sheet.data?.total)
   const arrears = useQuery({
     queryKey: ["care", "arrears", orgId, year],
     queryFn: () => careApi.arrears({ orgId, year }),
@@ -237,7 +243,7 @@ const DuesPage = () => {
                 loading={sheet.isLoading}
                 scroll={{ x: 900 }}
                 onRow={(r) => ({ onClick: () => setPaying(r) })}
-                pagination={{ pageSize: 20, showSizeChanger: false }}
+                pagination={pages.pagination(sheet.data?.total)}
                 locale={{ emptyText: t("care.empty") }}
               />
             ),
@@ -246,16 +252,12 @@ const DuesPage = () => {
       />
       <RecordPayment row={paying} onClose={() => setPaying(undefined)} />
       <SetAssessment
-        members={sheet.data?.rows ?? []}
+        orgId={orgId}
         year={year}
         open={dialog === "assess"}
         onClose={() => setDialog(undefined)}
       />
-      <RecordReduction
-        members={sheet.data?.rows ?? []}
-        open={dialog === "reduce"}
-        onClose={() => setDialog(undefined)}
-      />
+      <RecordReduction orgId={orgId} open={dialog === "reduce"} onClose={() => setDialog(undefined)} />
     </Page>
   )
 }

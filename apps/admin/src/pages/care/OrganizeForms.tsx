@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query"
 import { App, Button, Form, Input, InputNumber, Select, Space } from "antd"
 import { DateInput } from "../../components/DateInput"
 import { FormModal } from "../../components/FormModal"
+import { MemberSelect } from "../../components/MemberSelect"
 import { OrgPicker } from "../../components/OrgPicker"
 import { useProblemForm } from "../../components/useProblemForm"
 import { fenOfChecked, yuanMessages, yuanRule } from "../../components/yuan"
@@ -239,11 +240,6 @@ export const CreateVisitPlan = ({
   )
 }
 
-interface MemberChoice {
-  readonly memberId: string
-  readonly name: string
-}
-
 const duesCategoryIds = ["salaried", "annual-salary", "self-employed", "retiree", "farmer", "relief"] as const
 
 interface AssessmentForm {
@@ -258,12 +254,13 @@ interface AssessmentForm {
  * whole base, or the policy's fixed amount for farmers, students and those out of work).
  */
 export const SetAssessment = ({
-  members,
+  orgId,
   year,
   open,
   onClose,
 }: {
-  readonly members: readonly MemberChoice[]
+  /** Whose members are offered: the page's organization, or the caller's whole scope. */
+  readonly orgId: string | undefined
   readonly year: number
   readonly open: boolean
   readonly onClose: () => void
@@ -300,12 +297,7 @@ export const SetAssessment = ({
           label={t("care.member")}
           rules={[{ required: true, message: t("care.required") }]}
         >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            data-testid="care-assess-member"
-            options={members.map((m) => ({ value: m.memberId, label: m.name }))}
-          />
+          <MemberSelect orgId={orgId} testId="care-assess-member" />
         </Form.Item>
         <Space wrap>
           <Form.Item
@@ -348,11 +340,12 @@ interface ReductionForm {
 
 /** 党费减免: a reduction or exemption for months, recorded with the approval that granted it (支部研究、上级批准). */
 export const RecordReduction = ({
-  members,
+  orgId,
   open,
   onClose,
 }: {
-  readonly members: readonly MemberChoice[]
+  /** Whose members are offered: the page's organization, or the caller's whole scope. */
+  readonly orgId: string | undefined
   readonly open: boolean
   readonly onClose: () => void
 }) => {
@@ -389,11 +382,7 @@ export const RecordReduction = ({
           label={t("care.member")}
           rules={[{ required: true, message: t("care.required") }]}
         >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={members.map((m) => ({ value: m.memberId, label: m.name }))}
-          />
+          <MemberSelect orgId={orgId} testId="care-reduce-member" />
         </Form.Item>
         <Space wrap>
           <Form.Item

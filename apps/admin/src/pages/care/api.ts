@@ -22,7 +22,8 @@ type Org = { readonly orgId?: string | undefined }
 /** The Care endpoints (`/api/care/*`); pages call them through TanStack Query. */
 export const careApi = {
   dashboard: () => api.get<DashboardView>("/care/dashboard"),
-  duesSheet: (q: Org & { year: number }) => api.get<DuesSheetView>("/care/dues/sheet", q),
+  duesSheet: (q: Org & { year: number; page: number; pageSize: number }) =>
+    api.get<DuesSheetView>("/care/dues/sheet", q),
   arrears: (q: Org & { year: number }) => api.get<ArrearsView>("/care/dues/arrears", q),
   pay: (body: { memberId: string; month: string; amountFen: number; paidOn?: string }) =>
     api.post<unknown>("/care/dues/payments", body),

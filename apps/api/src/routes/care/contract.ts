@@ -73,6 +73,13 @@ export const IdParams = Schema.Struct({ id: UuidId })
 
 // ── dues ────────────────────────────────────────────────────────────────────
 export const DuesSheetQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
+/** The sheet's query with the page to show: 20 rows a page unless asked (at most 100). */
+export const DuesSheetPageQuery = Schema.Struct({
+  orgId: Schema.optionalKey(OrgIdSchema),
+  year: YearParam,
+  page: Schema.optionalKey(PageNumber),
+  pageSize: Schema.optionalKey(PageSize),
+})
 export const DuesExportQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   year: YearParam,
@@ -100,10 +107,14 @@ export const DuesRowView = Schema.Struct({
   lastPaid: Schema.NullOr(Month),
 })
 export type DuesRowView = typeof DuesRowView.Type
+/** One page of the sheet's rows (branch, name order); `total` counts the whole roll. */
 export const DuesSheetView = Schema.Struct({
   year: Year,
   incomeShown: Schema.Boolean,
   rows: Schema.Array(DuesRowView),
+  total: Count,
+  page: Schema.Int,
+  pageSize: Schema.Int,
 })
 export type DuesSheetView = typeof DuesSheetView.Type
 

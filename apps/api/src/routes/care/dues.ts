@@ -3,6 +3,7 @@ import { compareChinese, date, isAfter, Temporal } from "@xianfeng/core"
 import {
   type DuesSheetRow,
   duesSheetInScope,
+  duesSheetPageInScope,
   loadAreaPolicy,
   memberDuesInScope,
   memberInScope,
@@ -19,6 +20,7 @@ import {
   ArrearsView,
   AssessmentBody,
   AssessmentView,
+  DuesSheetPageQuery,
   DuesSheetQuery,
   DuesSheetView,
   PaymentBody,
@@ -50,18 +52,22 @@ export const duesSheet = route({
   method: "get",
   path: "/api/care/dues/sheet",
   summary:
-    "Dues: the year's collection sheet (党费收缴台账) of the subtree, a row per member, a column per month",
+    "Dues: the year's collection sheet (党费收缴台账) of the subtree, a row per member, a column per month, a page at a time",
   description:
     "The base (income) and rate are shown only to the roles that see income (seeIncome); that read is audited.",
   tag: "care",
   auth: "user",
-  query: DuesSheetQuery,
+  query: DuesSheetPageQuery,
   response: DuesSheetView,
   handler: async ({ actor, query, deps }) => {
-    const rows = await duesSheetInScope(deps.db, actor, {
+    const page = query.page ?? 1
+    const pageSize = query.pageSize ?? 20
+    const { total, rows } = await duesSheetPageInScope(deps.db, actor, {
       orgId: query.orgId,
       year: query.year,
       asOf: todayOf(deps),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
     })
     const incomeShown = may(carePermissions.seeIncome, actor.role)
     if (incomeShown)
@@ -70,9 +76,16 @@ export const duesSheet = route({
         objectType: "org",
         objectId: query.orgId ?? actor.orgId,
         result: "ok",
-        details: { year: query.year, members: rows.length },
+        details: { year: query.year, page, members: rows.length },
       })
-    return { year: query.year, incomeShown, rows: rows.map((r) => sheetRowView(r, incomeShown)) }
+    return {
+      year: query.year,
+      incomeShown,
+      rows: rows.map((r) => sheetRowView(r, incomeShown)),
+      total,
+      page,
+      pageSize,
+    }
   },
 })
 
