@@ -7,6 +7,7 @@ import {
   createSurvey,
   createVisitPlan,
   type Database,
+  duesArrearsListInScope,
   duesArrearsOf,
   duesHistoriesOf,
   duesSheetInScope,
@@ -107,6 +108,32 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
       dueFen: 5_000,
       paidFen: 0,
     })
+    // The arrears list (who owes, from the stored standings) is the sheet's members with a month owed.
+    const owing = (asOf: string) =>
+      duesArrearsListInScope(database.db, c01, undefined, date(asOf)).then((l) =>
+        l.map((r) => [r.memberId, r.name, r.consecutiveUnpaid, r.owedFen]).sort(),
+      )
+    const fromSheet = async (asOf: string) =>
+      (await duesSheetInScope(database.db, c01, { year: 2026, asOf: date(asOf) }))
+        .filter((r) => r.standing.arrears.length > 0)
+        .map((r) => [r.memberId, r.name, r.standing.consecutiveUnpaid, r.standing.owedFen])
+        .sort()
+    expect(await owing("2026-11-30")).toEqual(await fromSheet("2026-11-30"))
+    expect((await owing("2026-11-30")).map((r) => r[0])).toEqual([a])
+    // A payment moves the member's stamp: the stored standing is recomputed, and the list follows.
+    await writeDuesPayments(database.db, [
+      ...["05", "06", "07", "08", "09", "10"].map((m) => ({
+        memberId: a,
+        month: `2026-${m}`,
+        amountFen: 5_000,
+        paidOn: date("2026-11-20"),
+        recordedBy: null,
+      })),
+    ])
+    expect(await owing("2026-11-30")).toEqual([])
+    // A month later, November has ended unpaid for both.
+    expect(await owing("2026-12-02")).toEqual(await fromSheet("2026-12-02"))
+    expect((await owing("2026-12-02")).length).toBe(2)
   })
 
   it("dues are read for more members than one statement could bind (a committee's sheet at the province)", async () => {

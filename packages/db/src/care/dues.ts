@@ -303,6 +303,44 @@ export const memberDuesInScope = async (db: XfDb, scope: Scope, memberId: string
   return { member, history: h, schedule: scheduleOf(h) }
 }
 
+/**
+ * The members of the subtree of `orgId` (in scope, else `NotInScope`; the scope's root when absent) on the dues roll
+ * with at least one ended month owed as of `asOf`, each with their standing (`duesArrearsOf`) and name: the arrears
+ * list. The stored standings (`care_dues_standings`, refreshed first by `arrearsSummaryInScope` for the subtree)
+ * say who is in arrears, so only their dues are read: a committee of 79,141 members took 19 s when every member's
+ * dues were read and judged. In no particular order.
+ */
+export const duesArrearsListInScope = async (
+  db: XfDb,
+  scope: Scope,
+  orgId: string | undefined,
+  asOf: PlainDate,
+): Promise<readonly (DuesArrears & { readonly name: string; readonly orgName: string })[]> => {
+  const within = await withinOf(db, scope, orgId)
+  await arrearsSummaryInScope(db, { orgId: orgId ?? scope.orgId, orgPath: within }, asOf)
+  const owing = await db
+    .select({ id: members.id, name: members.name, orgName: orgs.name })
+    .from(careDuesStandings)
+    .innerJoin(members, eq(members.id, careDuesStandings.memberId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        memberRowsInScope(scope, within),
+        inArray(members.stage, ["probationary", "full"]),
+        eq(members.status, "normal"),
+        eq(careDuesStandings.asOf, lastEndedOf(asOf)),
+        sql`${careDuesStandings.arrears} > 0`,
+      ),
+    )
+  const named = new Map(owing.map((o) => [o.id, o]))
+  return (await duesArrearsOf(db, scope, [...named.keys()], asOf))
+    .filter((a) => a.arrears.length > 0)
+    .map((a) => {
+      const o = named.get(a.memberId) as { name: string; orgName: string }
+      return { ...a, name: o.name, orgName: o.orgName }
+    })
+}
+
 /** The arrears of a scope in three figures, as the dashboard shows them. */
 export interface ArrearsSummary {
   /** Members on the roll with at least one ended month owed and not fully paid. */

@@ -2,7 +2,7 @@ import { assessDues, carePolicy, checkDuesPayment, type DuesCategory } from "@xi
 import { compareChinese, date, isAfter, Temporal } from "@xianfeng/core"
 import {
   type DuesSheetRow,
-  duesSheetInScope,
+  duesArrearsListInScope,
   duesSheetPageInScope,
   loadAreaPolicy,
   memberDuesInScope,
@@ -98,27 +98,19 @@ export const duesArrears = route({
   query: DuesSheetQuery,
   response: ArrearsView,
   handler: async ({ actor, query, deps }) => {
-    const rows = await duesSheetInScope(deps.db, actor, {
-      orgId: query.orgId,
-      year: query.year,
-      asOf: todayOf(deps),
-    })
+    const owing = await duesArrearsListInScope(deps.db, actor, query.orgId, todayOf(deps))
     return {
-      items: rows
-        .filter((r) => r.standing.arrears.length > 0)
-        .sort(
-          (a, b) =>
-            b.standing.consecutiveUnpaid - a.standing.consecutiveUnpaid || compareChinese(a.name, b.name),
-        )
+      items: [...owing]
+        .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || compareChinese(a.name, b.name))
         .map((r) => ({
           memberId: r.memberId,
           name: r.name,
           orgName: r.orgName,
-          consecutiveUnpaid: r.standing.consecutiveUnpaid,
-          owedFen: r.standing.owedFen,
-          lastPaid: r.standing.lastPaid?.toString() ?? null,
-          arrears: r.standing.arrears.map((m) => m.toString()),
-          selfLapse: r.standing.consecutiveUnpaid >= SELF_LAPSE_MONTHS,
+          consecutiveUnpaid: r.consecutiveUnpaid,
+          owedFen: r.owedFen,
+          lastPaid: r.lastPaid?.toString() ?? null,
+          arrears: r.arrears.map((m) => m.toString()),
+          selfLapse: r.consecutiveUnpaid >= SELF_LAPSE_MONTHS,
         })),
     }
   },
