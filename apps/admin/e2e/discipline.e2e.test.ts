@@ -254,6 +254,8 @@ describe("organizational life and inspections in the admin", () => {
         expect(wide, `${name}: ${wide} px wide in a ${vw} px window`).toBeLessThanOrEqual(vw)
       }
       await page.goto(`${base}/discipline/meetings?orgId=${branch}`)
+      // The list first: a click while the page still loads its branch (slow in a busy CI run) opened nothing.
+      await page.getByTestId("meeting-list").waitFor()
       await page.getByTestId("record-meeting").click()
       await page.getByTestId("meeting-date").waitFor()
       await page.screenshot({
