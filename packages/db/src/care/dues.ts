@@ -203,6 +203,17 @@ export interface DuesSheetRow {
 }
 
 /**
+ * On the dues roll (full and probationary members, status normal) of the scope, or of its subtree at `within` (an
+ * organization's path): a condition on `members` joined to `orgs`.
+ */
+const onDuesRoll = (scope: Scope, within?: string) =>
+  and(
+    memberRowsInScope(scope, within),
+    inArray(members.stage, ["probationary", "full"]),
+    eq(members.status, "normal"),
+  )
+
+/**
  * The collection sheet of a year for the members of the subtree of `orgId` (in scope, else `NotInScope`):
  * one row per member on the roll (full and probationary, status normal), ordered by branch and name. Every row:
  * the export's whole sheet. The screen reads a page at a time (`duesSheetPageInScope`).
@@ -238,11 +249,7 @@ const sheetOf = async (
   page?: { readonly offset: number; readonly limit: number },
 ): Promise<{ readonly total: number; readonly rows: readonly DuesSheetRow[] }> => {
   const within = await withinOf(db, scope, query.orgId)
-  const onRoll = and(
-    memberRowsInScope(scope, within),
-    inArray(members.stage, ["probationary", "full"]),
-    eq(members.status, "normal"),
-  )
+  const onRoll = onDuesRoll(scope, within)
   const rollQuery = db
     .select({ id: members.id, name: members.name, orgId: members.orgId, orgName: orgs.name })
     .from(members)
@@ -325,9 +332,7 @@ export const duesArrearsListInScope = async (
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(
       and(
-        memberRowsInScope(scope, within),
-        inArray(members.stage, ["probationary", "full"]),
-        eq(members.status, "normal"),
+        onDuesRoll(scope, within),
         eq(careDuesStandings.asOf, lastEndedOf(asOf)),
         sql`${careDuesStandings.arrears} > 0`,
       ),
@@ -361,13 +366,7 @@ const duesRoll = (db: XfDb, scope: Scope) =>
     .select({ id: members.id })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(
-      and(
-        memberRowsInScope(scope),
-        inArray(members.stage, ["probationary", "full"]),
-        eq(members.status, "normal"),
-      ),
-    )
+    .where(onDuesRoll(scope))
 
 /**
  * The CTEs `owed` … `per` computing, for the members of the CTE `who` (a column `id`), what `duesStanding` of
