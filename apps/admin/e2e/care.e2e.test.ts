@@ -1,5 +1,6 @@
 import { join } from "node:path"
 import type {
+  ArrearsView,
   CampaignView,
   CommendationResultList,
   NominationView,
@@ -8,6 +9,10 @@ import type {
 } from "@xianfeng/api/contract/care"
 import { describe, expect, it } from "vitest"
 import { api, base, harness, page, shots, signIn, useHarness } from "./harness"
+
+/** Fen as the admin writes yuan: two decimals, grouped as in zh-CN. */
+const yuanOf = (fen: number) =>
+  (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 // 党内关怀 end to end against the real API and the demo district, as the first branch secretary: a visit recorded
 // through the form moves the Spring Festival plan's progress; the branch reviews its survey entries and confirms;
@@ -82,6 +87,16 @@ describe("care in the admin", () => {
       `/care/dues/sheet?year=2026&orgId=${me.user.orgId}&pageSize=100`,
     )
     await page.goto(`${base}/care/dues?orgId=${me.user.orgId}`)
+    // The arrears tab counts the whole list (the API's total, not the page's rows) and sums it up.
+    const owing = await api<ArrearsView>(`/care/dues/arrears?year=2026&orgId=${me.user.orgId}`)
+    await page.getByRole("tab", { name: `欠缴名单（${owing.total}）` }).waitFor()
+    await expect
+      .poll(() => page.getByTestId("care-arrears-summary").allTextContents())
+      .toEqual(
+        owing.total === 0
+          ? []
+          : [`其中连续6个月以上未缴 ${owing.selfLapse} 人；合计欠缴 ${yuanOf(owing.owedFen)} 元`],
+      )
     await page.getByRole("tab", { name: "收缴台账" }).click()
     await page.getByText(`共 ${whole.total} 条`).waitFor()
     await page.screenshot({ path: join(shots, "care-dues-sheet.png"), fullPage: true })
@@ -266,6 +281,41 @@ describe("care's forms in the admin", () => {
     expect(harness?.offOrigin).toEqual([])
     expect(harness?.pageErrors).toEqual([])
   })
+  it("the arrears list pages through the district on the server, the longest run first, with the whole list's figures, on a desktop and a phone", async () => {
+    await signIn("admin", { viewport: { width: 1280, height: 800 } })
+    const [first, second] = await Promise.all(
+      [1, 2].map((n) => api<ArrearsView>(`/care/dues/arrears?year=${new Date().getFullYear()}&page=${n}`)),
+    )
+    if (first === undefined || second === undefined || second.items.length === 0)
+      throw new Error("the demo district needs more than a page of members in arrears")
+    const ids = (p: ArrearsView) => p.items.map((i) => i.memberId)
+    const table = page.getByTestId("care-arrears")
+    const shown = () =>
+      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+    for (const [w, h, name] of [
+      [1280, 800, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.goto(`${base}/care/dues`)
+      await page.getByRole("tab", { name: `欠缴名单（${first.total}）` }).waitFor()
+      await expect.poll(shown).toEqual(ids(first))
+      await expect
+        .poll(() => page.getByTestId("care-arrears-summary").textContent())
+        .toBe(`其中连续6个月以上未缴 ${first.selfLapse} 人；合计欠缴 ${yuanOf(first.owedFen)} 元`)
+      await page.locator(".ant-pagination").getByText(`共 ${first.total} 条`).waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        `${name} arrears`,
+      ).toBeLessThanOrEqual(0)
+      await page.screenshot({ path: join(shots, `care-arrears-${name}.png`), fullPage: true })
+      await page.locator(".ant-pagination-item-2").click()
+      await expect.poll(shown).toEqual(ids(second))
+    }
+    expect(harness?.offOrigin).toEqual([])
+    expect(harness?.pageErrors).toEqual([])
+  })
+
   it("the results tab lists the approved commendations by year and exports them, on a desktop and a phone", async () => {
     await signIn("officer", { viewport: { width: 1440, height: 900 } })
     const { items } = await api<CommendationResultList>("/care/commendations/results")

@@ -8,7 +8,7 @@ import type {
   DuesSheetView,
   NominationView,
 } from "../src/routes/care/contract.js"
-import { backends, useDemo, userWithToken, wholeSheet } from "./support.js"
+import { backends, useDemo, userWithToken, wholeArrears, wholeSheet } from "./support.js"
 
 // The care panel's figures, the commendations' stages and results, and the dues agenda, on the demo district.
 // The test clock stands at 2026-11-27 (Asia/Shanghai); the demo's notice began 15 days before, so it is over.
@@ -21,12 +21,14 @@ describe.each(backends)("care dashboard, commendations and dues agenda on %s", (
   it("counts the panel's arrears in one query exactly as the arrears list evaluates every member", async () => {
     for (const agent of [admin, secretary]) {
       const panel = await agent.json<DashboardView>("GET", "/api/care/dashboard")
-      const list = await agent.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+      const list = await wholeArrears<ArrearsView>(agent, "/api/care/dues/arrears?year=2026")
       expect(panel.arrears).toEqual({
         members: list.items.length,
         selfLapse: list.items.filter((i) => i.selfLapse).length,
         owedFen: list.items.reduce((s, i) => s + i.owedFen, 0),
       })
+      // The list's own figures are the whole list's, whichever page is read.
+      expect({ members: list.total, selfLapse: list.selfLapse, owedFen: list.owedFen }).toEqual(panel.arrears)
     }
     const district = await admin.json<DashboardView>("GET", "/api/care/dashboard")
     expect(district.arrears.members).toBeGreaterThan(0)

@@ -12,7 +12,7 @@ import type {
   VisitPlanView,
   VisitRecordedView,
 } from "../src/routes/care/contract.js"
-import { type Agent, backends, problemOf, useDemo, wholeSheet } from "./support.js"
+import { type Agent, backends, problemOf, useDemo, wholeArrears, wholeSheet } from "./support.js"
 
 // The area's routes on every backend, on the demo district. The test clock stands at 2026-11-27 (Asia/Shanghai).
 describe.each(backends)("Care on %s", (backend) => {
@@ -48,6 +48,42 @@ describe.each(backends)("Care on %s", (backend) => {
       const lapsing = arrears.items.filter((i) => i.selfLapse)
       expect(lapsing.length).toBeGreaterThan(0)
       expect(lapsing.every((i) => i.consecutiveUnpaid >= 6)).toBe(true)
+    })
+
+    it("pages the arrears list, the longest run first, with the whole list's figures on every page, and refuses a page of more than 100 (400 naming pageSize)", async () => {
+      const whole = await wholeArrears<ArrearsView>(admin, "/api/care/dues/arrears?year=2026")
+      expect(whole.total).toBeGreaterThan(20)
+      expect(whole.items).toHaveLength(whole.total)
+      expect(new Set(whole.items.map((i) => i.memberId)).size).toBe(whole.total)
+      const runs = whole.items.map((i) => i.consecutiveUnpaid)
+      expect(runs).toEqual([...runs].sort((a, b) => b - a))
+      expect(whole.items.every((i) => i.arrears.length > 0 && i.owedFen > 0)).toBe(true)
+      expect(whole.selfLapse).toBe(whole.items.filter((i) => i.selfLapse).length)
+      expect(whole.owedFen).toBe(whole.items.reduce((s, i) => s + i.owedFen, 0))
+      const second = await admin.json<ArrearsView>(
+        "GET",
+        "/api/care/dues/arrears?year=2026&page=2&pageSize=20",
+      )
+      expect(second).toMatchObject({ page: 2, pageSize: 20, total: whole.total, selfLapse: whole.selfLapse })
+      expect(second.items).toEqual(whole.items.slice(20, 40))
+      const beyond = await admin.json<ArrearsView>(
+        "GET",
+        `/api/care/dues/arrears?year=2026&page=${Math.ceil(whole.total / 20) + 1}&pageSize=20`,
+      )
+      expect(beyond.items).toEqual([])
+      expect(beyond.total).toBe(whole.total)
+      const tooMany = await admin.send("GET", "/api/care/dues/arrears?year=2026&pageSize=101")
+      expect(tooMany.status).toBe(400)
+      expect((await problemOf(tooMany)).errors?.[0]?.field).toBe("pageSize")
+      // A branch's list is the district's list of that branch's members, in the same order.
+      const orgId = whole.items[0]?.orgId as string
+      const branch = await admin.json<ArrearsView>(
+        "GET",
+        `/api/care/dues/arrears?year=2026&orgId=${orgId}&pageSize=100`,
+      )
+      expect(branch.items.length).toBeGreaterThan(0)
+      expect(branch.total).toBe(branch.items.length)
+      expect(branch.items).toEqual(whole.items.filter((i) => i.orgId === orgId))
     })
 
     it("pages the collection sheet in its order (branch, name) with the roll's total, and refuses a page of more than 100 (400 naming pageSize)", async () => {
@@ -142,8 +178,12 @@ describe.each(backends)("Care on %s", (backend) => {
         amountFen: due,
       })
       expect(ok.status).toBe(201)
-      const now = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+      // Still owing the older months, the member has no run of unpaid months now: off the head of the list.
+      const now = await wholeArrears<ArrearsView>(admin, "/api/care/dues/arrears?year=2026")
       expect(now.items.find((i) => i.memberId === lapsing.memberId)?.consecutiveUnpaid).toBe(0)
+      expect(now.items.findIndex((i) => i.memberId === lapsing.memberId)).toBeGreaterThanOrEqual(
+        now.items.findIndex((i) => i.consecutiveUnpaid === 0),
+      )
     })
   })
 

@@ -5,7 +5,7 @@ import type { Actor } from "../src/auth/actor.js"
 import type { ArrearsView } from "../src/routes/care/contract.js"
 import type { StandingView } from "../src/routes/discipline/contract.js"
 import { standingOf } from "../src/routes/discipline/standing.js"
-import { Agent, backends, useDemo } from "./support.js"
+import { Agent, backends, useDemo, wholeArrears } from "./support.js"
 
 // Members' standing on every backend. The test clock stands at 2026-11-27 (Asia/Shanghai). Dues and assigned
 // come from the care area's ledger; assigned work is not yet connected: the live route says so; tests pass
@@ -42,7 +42,7 @@ describe.each(backends)("Member standing alerts on %s", (backend) => {
 
   // The demo district has at least one member per thousand seven months behind with dues (the care area's demo).
   const lateMember = async (admin: Agent) => {
-    const arrears = await admin.json<ArrearsView>("GET", "/api/care/dues/arrears?year=2026")
+    const arrears = await wholeArrears<ArrearsView>(admin, "/api/care/dues/arrears?year=2026")
     const late = arrears.items.find((i) => i.consecutiveUnpaid >= 6)
     if (late === undefined) throw new Error("the demo district needs a member six months behind with dues")
     const { orgId } = await admin.json<{ orgId: string }>("GET", `/api/members/${late.memberId}`)

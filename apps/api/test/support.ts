@@ -433,19 +433,32 @@ export const useDemo = <const Login extends string>(
 }
 
 /**
- * Every row of a dues collection sheet (`/api/care/dues/sheet?…`), read a page of 100 at a time, as one answer: the
- * route pages its rows, and tests that look for a member or count a month read the whole roll.
+ * Every row of a paged answer (`total` rows in all, under `key`), read a page of 100 at a time, as one answer: the
+ * routes page their rows, and tests that look for a member or count a month read the whole list.
  */
-export const wholeSheet = async <T extends { rows: readonly unknown[]; total: number }>(
+const wholeOf = async <K extends string, T extends { [k in K]: readonly unknown[] } & { total: number }>(
   agent: Agent,
   path: string,
+  key: K,
 ): Promise<T> => {
   const first = await agent.json<T>("GET", `${path}&page=1&pageSize=100`)
-  const rows = [...first.rows]
+  const rows = [...first[key]]
   for (let page = 2; rows.length < first.total; page++) {
     const next = await agent.json<T>("GET", `${path}&page=${page}&pageSize=100`)
-    if (next.rows.length === 0) throw new Error(`${path}: page ${page} is empty before ${first.total} rows`)
-    rows.push(...next.rows)
+    if (next[key].length === 0) throw new Error(`${path}: page ${page} is empty before ${first.total} rows`)
+    rows.push(...next[key])
   }
-  return { ...first, rows }
+  return { ...first, [key]: rows }
 }
+
+/** Every row of a dues collection sheet (`/api/care/dues/sheet?…`, `rows`): `wholeOf`. */
+export const wholeSheet = <T extends { rows: readonly unknown[]; total: number }>(
+  agent: Agent,
+  path: string,
+): Promise<T> => wholeOf(agent, path, "rows")
+
+/** Every member of a dues arrears list (`/api/care/dues/arrears?…`, `items`), longest run first: `wholeOf`. */
+export const wholeArrears = <T extends { items: readonly unknown[]; total: number }>(
+  agent: Agent,
+  path: string,
+): Promise<T> => wholeOf(agent, path, "items")

@@ -3,12 +3,13 @@ import { sql } from "drizzle-orm"
 import { Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
+  arrearsComputedInScope,
   confirmSurveyBranch,
   createSurvey,
   createVisitPlan,
   type Database,
-  duesArrearsListInScope,
   duesArrearsOf,
+  duesArrearsPageInScope,
   duesHistoriesOf,
   duesSheetInScope,
   ledgerInScope,
@@ -108,11 +109,23 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
       dueFen: 5_000,
       paidFen: 0,
     })
-    // The arrears list (who owes, from the stored standings) is the sheet's members with a month owed.
-    const owing = (asOf: string) =>
-      duesArrearsListInScope(database.db, c01, undefined, date(asOf)).then((l) =>
-        l.map((r) => [r.memberId, r.name, r.consecutiveUnpaid, r.owedFen]).sort(),
-      )
+    // The arrears list (who owes, from the stored standings) is the sheet's members with a month owed, read here
+    // a row a page; every page carries the whole list's summary.
+    const owing = async (asOf: string) => {
+      const rows: (string | number)[][] = []
+      for (let offset = 0; ; offset++) {
+        const page = await duesArrearsPageInScope(database.db, c01, { asOf: date(asOf), offset, limit: 1 })
+        expect(page.summary.members).toBe(
+          await arrearsComputedInScope(database.db, c01, date(asOf)).then((s) => s.members),
+        )
+        if (page.rows.length === 0) {
+          expect(offset).toBe(page.summary.members)
+          break
+        }
+        rows.push(...page.rows.map((r) => [r.memberId, r.name, r.consecutiveUnpaid, r.owedFen]))
+      }
+      return rows.sort()
+    }
     const fromSheet = async (asOf: string) =>
       (await duesSheetInScope(database.db, c01, { year: 2026, asOf: date(asOf) }))
         .filter((r) => r.standing.arrears.length > 0)

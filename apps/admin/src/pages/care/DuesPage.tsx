@@ -100,14 +100,16 @@ const DuesPage = () => {
   const [params, setParams] = useSearchParams()
   const orgId = params.get("orgId") ?? undefined
   const year = Number(params.get("year")) || new Date().getFullYear()
-  // The sheet a page at a time: a committee's roll is tens of thousands of members.
+  // The sheet and the arrears list a page at a time: a committee's roll is tens of thousands of members.
   const pages = useServerPages()
+  const arrearsPages = useServerPages()
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params)
     if (v === undefined || v === "") next.delete(k)
     else next.set(k, v)
     setParams(next, { replace: true })
     pages.reset()
+    arrearsPages.reset()
   }
   const [paying, setPaying] = useState<DuesRowView | undefined>()
   const [dialog, setDialog] = useState<"assess" | "reduce" | undefined>()
@@ -122,9 +124,11 @@ const DuesPage = () => {
   })
   if (!sheet.isPlaceholderData) pages.keepWithin(sheet.data?.total)
   const arrears = useQuery({
-    queryKey: ["care", "arrears", orgId, year],
-    queryFn: () => careApi.arrears({ orgId, year }),
+    queryKey: ["care", "arrears", orgId, year, arrearsPages.page, arrearsPages.pageSize],
+    queryFn: () => careApi.arrears({ orgId, year, page: arrearsPages.page, pageSize: arrearsPages.pageSize }),
+    placeholderData: (previous) => previous,
   })
+  if (!arrears.isPlaceholderData) arrearsPages.keepWithin(arrears.data?.total)
   const months: ColumnsType<DuesRowView> = Array.from({ length: 12 }, (_, i) => ({
     title: `${i + 1}`,
     key: `m${i}`,
@@ -215,19 +219,29 @@ const DuesPage = () => {
         items={[
           {
             key: "arrears",
-            label: `${t("care.arrears")}（${arrears.data?.items.length ?? 0}）`,
+            label: `${t("care.arrears")}（${arrears.data?.total ?? 0}）`,
             children: arrears.error ? (
               <ErrorState error={arrears.error} />
             ) : (
-              <XfTable<ArrearsRow>
-                rowKey="memberId"
-                columns={arrearsColumns}
-                dataSource={arrears.data?.items ?? []}
-                loading={arrears.isLoading}
-                pagination={{ pageSize: 20, showSizeChanger: false }}
-                locale={{ emptyText: t("care.empty") }}
-                data-testid="care-arrears"
-              />
+              <>
+                {arrears.data !== undefined && arrears.data.total > 0 ? (
+                  <Typography.Paragraph type="secondary" data-testid="care-arrears-summary">
+                    {t("care.arrearsSummary", {
+                      selfLapse: arrears.data.selfLapse,
+                      owed: yuan(arrears.data.owedFen),
+                    })}
+                  </Typography.Paragraph>
+                ) : null}
+                <XfTable<ArrearsRow>
+                  rowKey="memberId"
+                  columns={arrearsColumns}
+                  dataSource={arrears.data?.items ?? []}
+                  loading={arrears.isLoading}
+                  pagination={arrearsPages.pagination(arrears.data?.total)}
+                  locale={{ emptyText: t("care.empty") }}
+                  data-testid="care-arrears"
+                />
+              </>
             ),
           },
           {

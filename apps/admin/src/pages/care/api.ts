@@ -24,7 +24,8 @@ export const careApi = {
   dashboard: () => api.get<DashboardView>("/care/dashboard"),
   duesSheet: (q: Org & { year: number; page: number; pageSize: number }) =>
     api.get<DuesSheetView>("/care/dues/sheet", q),
-  arrears: (q: Org & { year: number }) => api.get<ArrearsView>("/care/dues/arrears", q),
+  arrears: (q: Org & { year: number; page: number; pageSize: number }) =>
+    api.get<ArrearsView>("/care/dues/arrears", q),
   pay: (body: { memberId: string; month: string; amountFen: number; paidOn?: string }) =>
     api.post<unknown>("/care/dues/payments", body),
   ledger: (q: Org & { asOf?: string | undefined }) => api.get<LedgerView>("/care/ledger", q),

@@ -72,8 +72,7 @@ export const OrgQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema) }
 export const IdParams = Schema.Struct({ id: UuidId })
 
 // ── dues ────────────────────────────────────────────────────────────────────
-export const DuesSheetQuery = Schema.Struct({ orgId: Schema.optionalKey(OrgIdSchema), year: YearParam })
-/** The sheet's query with the page to show: 20 rows a page unless asked (at most 100). */
+/** The dues sheet's and the arrears list's query, with the page to show: 20 rows a page unless asked (at most 100). */
 export const DuesSheetPageQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   year: YearParam,
@@ -123,6 +122,7 @@ export const ArrearsView = Schema.Struct({
     Schema.Struct({
       memberId: Schema.String,
       name: Schema.String,
+      orgId: Schema.String,
       orgName: Schema.String,
       consecutiveUnpaid: Count,
       owedFen: Count,
@@ -132,6 +132,14 @@ export const ArrearsView = Schema.Struct({
       selfLapse: Schema.Boolean,
     }),
   ),
+  /** How many members of the subtree owe (the whole list, not the page). */
+  total: Count,
+  /** Of them, those owing six or more months in a row up to the last ended month (PC 9's self-lapse alert). */
+  selfLapse: Count,
+  /** What the whole list owes, in fen. */
+  owedFen: FenTotal,
+  page: Schema.Int,
+  pageSize: Schema.Int,
 })
 export type ArrearsView = typeof ArrearsView.Type
 

@@ -1,8 +1,8 @@
 import { assessDues, carePolicy, checkDuesPayment, type DuesCategory } from "@xianfeng/care-ledger"
-import { compareChinese, date, isAfter, Temporal } from "@xianfeng/core"
+import { date, isAfter, Temporal } from "@xianfeng/core"
 import {
   type DuesSheetRow,
-  duesArrearsListInScope,
+  duesArrearsPageInScope,
   duesSheetPageInScope,
   loadAreaPolicy,
   memberDuesInScope,
@@ -21,7 +21,6 @@ import {
   AssessmentBody,
   AssessmentView,
   DuesSheetPageQuery,
-  DuesSheetQuery,
   DuesSheetView,
   PaymentBody,
   PaymentView,
@@ -92,26 +91,42 @@ export const duesSheet = route({
 export const duesArrears = route({
   method: "get",
   path: "/api/care/dues/arrears",
-  summary: "Dues: members of the subtree in arrears as of today, the longest run of unpaid months first",
+  summary:
+    "Dues: members of the subtree in arrears as of today, the longest run of unpaid months first, a page at a time",
+  description:
+    "Ordered by the run of unpaid months up to the last ended month (longest first), then by name. `total`, " +
+    "`selfLapse` and `owedFen` are the whole list's: how many owe, how many owe six months or more in a row " +
+    "(PC 9), and what they owe in fen.",
   tag: "care",
   auth: "user",
-  query: DuesSheetQuery,
+  query: DuesSheetPageQuery,
   response: ArrearsView,
   handler: async ({ actor, query, deps }) => {
-    const owing = await duesArrearsListInScope(deps.db, actor, query.orgId, todayOf(deps))
+    const page = query.page ?? 1
+    const pageSize = query.pageSize ?? 20
+    const { summary, rows } = await duesArrearsPageInScope(deps.db, actor, {
+      orgId: query.orgId,
+      asOf: todayOf(deps),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    })
     return {
-      items: [...owing]
-        .sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || compareChinese(a.name, b.name))
-        .map((r) => ({
-          memberId: r.memberId,
-          name: r.name,
-          orgName: r.orgName,
-          consecutiveUnpaid: r.consecutiveUnpaid,
-          owedFen: r.owedFen,
-          lastPaid: r.lastPaid?.toString() ?? null,
-          arrears: r.arrears.map((m) => m.toString()),
-          selfLapse: r.consecutiveUnpaid >= SELF_LAPSE_MONTHS,
-        })),
+      items: rows.map((r) => ({
+        memberId: r.memberId,
+        name: r.name,
+        orgId: r.orgId,
+        orgName: r.orgName,
+        consecutiveUnpaid: r.consecutiveUnpaid,
+        owedFen: r.owedFen,
+        lastPaid: r.lastPaid?.toString() ?? null,
+        arrears: r.arrears.map((m) => m.toString()),
+        selfLapse: r.consecutiveUnpaid >= SELF_LAPSE_MONTHS,
+      })),
+      total: summary.members,
+      selfLapse: summary.selfLapse,
+      owedFen: summary.owedFen,
+      page,
+      pageSize,
     }
   },
 })

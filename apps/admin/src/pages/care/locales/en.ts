@@ -87,6 +87,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "care.changeReason": "Why they are entered",
   "care.sheet": "Collection sheet",
   "care.arrears": "Arrears",
+  "care.arrearsSummary": "Of them {selfLapse} owe six months or more in a row; {owed} yuan owed in all",
   "care.monthly": "Monthly (yuan)",
   "care.base": "Base (yuan)",
   "care.owed": "Owed (yuan)",

@@ -87,6 +87,7 @@ export const zhCN = {
   "care.changeReason": "列入原因",
   "care.sheet": "收缴台账",
   "care.arrears": "欠缴名单",
+  "care.arrearsSummary": "其中连续6个月以上未缴 {selfLapse} 人；合计欠缴 {owed} 元",
   "care.monthly": "月应缴（元）",
   "care.base": "缴费基数（元）",
   "care.owed": "欠缴（元）",
