@@ -8,7 +8,7 @@ import type {
   VisitPlanView,
 } from "@xianfeng/api/contract/care"
 import { describe, expect, it } from "vitest"
-import { api, base, harness, page, shots, signIn, useHarness } from "./harness"
+import { api, base, harness, page, shots, shownRowKeys, signIn, useHarness } from "./harness"
 
 /** Fen as the admin writes yuan: two decimals, grouped as in zh-CN. */
 const yuanOf = (fen: number) =>
@@ -249,8 +249,7 @@ describe("care's forms in the admin", () => {
       throw new Error("the demo's town plan needs more than a page of people, some not yet visited")
     const ids = (p: VisitPlanView | undefined) => p?.targets.map((t) => t.id)
     const table = page.getByTestId("care-targets")
-    const shown = () =>
-      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+    const shown = shownRowKeys("care-targets")
 
     for (const [w, h, name] of [
       [1280, 800, "desktop"],
@@ -289,9 +288,7 @@ describe("care's forms in the admin", () => {
     if (first === undefined || second === undefined || second.items.length === 0)
       throw new Error("the demo district needs more than a page of members in arrears")
     const ids = (p: ArrearsView) => p.items.map((i) => i.memberId)
-    const table = page.getByTestId("care-arrears")
-    const shown = () =>
-      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+    const shown = shownRowKeys("care-arrears")
     for (const [w, h, name] of [
       [1280, 800, "desktop"],
       [390, 844, "phone"],

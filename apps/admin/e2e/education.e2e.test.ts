@@ -1,7 +1,7 @@
 import { join } from "node:path"
 import type { FirstItemLedger } from "@xianfeng/api/contract/education"
 import { describe, expect, it } from "vitest"
-import { base, harness, page, shots, signIn, useHarness } from "./harness"
+import { base, harness, page, shots, shownRowKeys, signIn, useHarness } from "./harness"
 
 // 教育培训 end to end against the real API and the demo district: a branch secretary creates a class, enrols the
 // branch, ticks attendance and sees the hours on a member's card; posts in 书记话党建 and finds the post by a
@@ -155,9 +155,7 @@ describe("education and training in the admin", () => {
           return url.pathname === "/api/education/first-item" && url.searchParams.get("page") === `${pageNo}`
         })
         .then(async (r) => (await r.json()) as FirstItemLedger)
-    const table = page.getByTestId("fi-lines")
-    const shown = () =>
-      table.locator("[data-row-key]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+    const shown = shownRowKeys("fi-lines")
     const ids = (l: FirstItemLedger) => l.lines.map((x) => x.meetingId)
     // (the ledger's pagination is the first on the page, the compliance table's the second.)
     const pager = page.locator(".ant-pagination").first()

@@ -236,6 +236,16 @@ export const signIn = async (
   await h.page.getByTestId("user-menu").waitFor()
 }
 
+/**
+ * The row keys (`data-row-key`: the API's ids) a table shows now, in order, for `expect.poll`: the table whose test
+ * id is `testId` (antd puts it on the table; its pagination is beside it).
+ */
+export const shownRowKeys = (testId: string) => (): Promise<(string | null)[]> =>
+  running()
+    .page.getByTestId(testId)
+    .locator("[data-row-key]")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")))
+
 /** The API's JSON answer to `method path` (under /api) as the signed-in user; a non-2xx answer throws. */
 export const api = async <T>(path: string, method = "GET", body?: unknown): Promise<T> => {
   const h = running()
