@@ -12,9 +12,11 @@ import {
   duesArrearsPageInScope,
   duesHistoriesOf,
   duesSheetInScope,
+  duesSheetPageInScope,
   ledgerInScope,
   NotInScope,
   recordLedgerEvent,
+  rowsOf,
   surveyInScope,
   visitDeadlinesOf,
   visitPlanInScope,
@@ -147,6 +149,26 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_care"))("$name", (
     // A month later, November has ended unpaid for both.
     expect(await owing("2026-12-02")).toEqual(await fromSheet("2026-12-02"))
     expect((await owing("2026-12-02")).length).toBe(2)
+    // A page out of bounds is refused by name before the standings are refreshed: nothing is stored.
+    const standings = async () =>
+      rowsOf(
+        await database.db.execute(sql`select member_id, as_of from care_dues_standings order by member_id`),
+      )
+    const before = await standings()
+    for (const [page, field] of [
+      [{ offset: -1, limit: 20 }, "offset"],
+      [{ offset: 0.5, limit: 20 }, "offset"],
+      [{ offset: 0, limit: 0 }, "limit"],
+    ] as const) {
+      await expect(
+        duesArrearsPageInScope(database.db, c01, { asOf: date("2027-01-05"), ...page }),
+      ).rejects.toThrow(new RegExp(`^${field} must be a whole number`))
+      await expect(
+        duesSheetPageInScope(database.db, c01, { year: 2026, asOf: date("2027-01-05"), ...page }),
+      ).rejects.toThrow(new RegExp(`^${field} must be a whole number`))
+    }
+    expect(before.length).toBeGreaterThan(0)
+    expect(await standings()).toEqual(before)
   })
 
   it("dues are read for more members than one statement could bind (a committee's sheet at the province)", async () => {

@@ -8,6 +8,7 @@ import {
   type DuesReduction,
   type DuesStanding,
   duesStanding,
+  SELF_LAPSE_MONTHS,
   yearSchedule,
 } from "@xianfeng/care-ledger"
 import { type PlainDate, Temporal } from "@xianfeng/core"
@@ -228,6 +229,7 @@ export const duesSheetInScope = async (
  * One page of the collection sheet, in the sheet's order (branch, name, id): `offset` rows skipped, at most `limit`
  * (a row count, 1 or more), with `total`, the rows of the whole roll. Only the page's members' dues are read: a
  * committee's whole sheet at the province is 79,141 rows (61 MB of JSON, 25 s).
+ * @throws RangeError naming `offset` or `limit` out of bounds; NotInScope for an `orgId` outside the scope.
  */
 export const duesSheetPageInScope = (
   db: XfDb,
@@ -242,12 +244,24 @@ export const duesSheetPageInScope = (
 ): Promise<{ readonly total: number; readonly rows: readonly DuesSheetRow[] }> =>
   sheetOf(db, scope, query, { offset: query.offset, limit: query.limit })
 
+/**
+ * Checks a page's bounds before anything is read or stored: `offset` a whole number, 0 or more; `limit` a whole
+ * number, 1 or more. @throws RangeError naming the field.
+ */
+const checkPage = (page: { readonly offset: number; readonly limit: number }): void => {
+  if (!Number.isSafeInteger(page.offset) || page.offset < 0)
+    throw new RangeError(`offset must be a whole number, 0 or more: ${page.offset}`)
+  if (!Number.isSafeInteger(page.limit) || page.limit < 1)
+    throw new RangeError(`limit must be a whole number, 1 or more: ${page.limit}`)
+}
+
 const sheetOf = async (
   db: XfDb,
   scope: Scope,
   query: { readonly orgId?: string | undefined; readonly year: number; readonly asOf: PlainDate },
   page?: { readonly offset: number; readonly limit: number },
 ): Promise<{ readonly total: number; readonly rows: readonly DuesSheetRow[] }> => {
+  if (page !== undefined) checkPage(page)
   const within = await withinOf(db, scope, query.orgId)
   const onRoll = onDuesRoll(scope, within)
   const rollQuery = db
@@ -329,6 +343,8 @@ export type DuesArrearsRow = DuesArrears & {
  * owes and order the list in the database, so only the page's members' dues are read: the district's whole list at
  * the province was ~65,000 members (11.6 MB of JSON, 12 s) and a committee's took 19 s when every member's dues were
  * read and judged.
+ * @throws RangeError naming `offset` or `limit` out of bounds (before anything is stored); NotInScope for an `orgId`
+ * outside the scope.
  */
 export const duesArrearsPageInScope = async (
   db: XfDb,
@@ -340,6 +356,8 @@ export const duesArrearsPageInScope = async (
     readonly limit: number
   },
 ): Promise<{ readonly summary: ArrearsSummary; readonly rows: readonly DuesArrearsRow[] }> => {
+  // Before the standings are refreshed: a bad page stores nothing.
+  checkPage(query)
   const within = await withinOf(db, scope, query.orgId)
   const summary = await arrearsSummaryInScope(
     db,
@@ -498,7 +516,7 @@ export const arrearsComputedInScope = async (
   const result = await db.execute(sql`
     with who as (${duesRoll(db, scope)}),${standingCtes(lastEndedOf(asOf))}
     select count(*) filter (where arrears > 0)::int as members,
-      count(*) filter (where running >= 6)::int as self_lapse,
+      count(*) filter (where running >= ${SELF_LAPSE_MONTHS})::int as self_lapse,
       coalesce(sum(owed), 0)::bigint as owed_fen
     from per`)
   return summaryOf(result)
@@ -572,7 +590,7 @@ export const arrearsSummaryInScope = async (
     counted as (
       select s.org_id, s.stamp,
         (count(*) filter (where e.arrears > 0))::int as members,
-        (count(*) filter (where e.running >= 6))::int as self_lapse,
+        (count(*) filter (where e.running >= ${SELF_LAPSE_MONTHS}))::int as self_lapse,
         coalesce(sum(e.owed), 0)::bigint as owed_fen
       from stale_orgs s left join every e on e.org_id = s.org_id
       group by s.org_id, s.stamp

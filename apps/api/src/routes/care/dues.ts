@@ -1,4 +1,10 @@
-import { assessDues, carePolicy, checkDuesPayment, type DuesCategory } from "@xianfeng/care-ledger"
+import {
+  assessDues,
+  carePolicy,
+  checkDuesPayment,
+  type DuesCategory,
+  SELF_LAPSE_MONTHS,
+} from "@xianfeng/care-ledger"
 import { date, isAfter, Temporal } from "@xianfeng/core"
 import {
   type DuesSheetRow,
@@ -28,9 +34,6 @@ import {
 } from "./contract.js"
 import { carePermissions, may } from "./permissions.js"
 import { fieldRefused, refused, unprocessable, verdictView } from "./render.js"
-
-/** Six months unpaid in a row: the self-lapse alert's threshold (PC 9). */
-const SELF_LAPSE_MONTHS = 6
 
 export const sheetRowView = (r: DuesSheetRow, incomeShown: boolean) => ({
   memberId: r.memberId,
