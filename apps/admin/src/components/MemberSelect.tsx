@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query"
 import { Select } from "antd"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { endpoints } from "../api/endpoints"
 import { useI18n } from "../i18n/I18nProvider"
+import { useTypedSearch } from "./useTypedSearch"
 
 /**
  * A member of the caller's scope (or of `orgId`'s subtree), found by typing a name or its pinyin initials: the API's
@@ -21,14 +22,7 @@ export const MemberSelect = ({
   readonly testId?: string | undefined
 }) => {
   const { t } = useI18n()
-  // What is typed, asked 200 ms after the last key (as `OrgPicker` asks): each member search is an audited read.
-  const [typed, setTyped] = useState("")
-  const [q, setQ] = useState("")
-  useEffect(() => {
-    const next = typed.trim()
-    const timer = setTimeout(() => setQ(next), next === "" ? 0 : 200)
-    return () => clearTimeout(timer)
-  }, [typed])
+  const { asked: q, onSearch } = useTypedSearch()
   // The names of members chosen before, so the chosen one keeps its name when the search moves on.
   const [seen, setSeen] = useState<ReadonlyMap<string, string>>(new Map())
   const found = useQuery({
@@ -43,7 +37,7 @@ export const MemberSelect = ({
     <Select
       showSearch
       filterOption={false}
-      onSearch={setTyped}
+      onSearch={onSearch}
       value={value ?? null}
       onChange={(id: string) => {
         const label = options.find((o) => o.value === id)?.label

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react"
 import { endpoints } from "../api/endpoints"
 import type { Org } from "../api/types"
 import { useI18n } from "../i18n/I18nProvider"
+import { useTypedSearch } from "./useTypedSearch"
 
 interface Option {
   readonly id: string
@@ -99,13 +100,7 @@ export const OrgPicker = ({
   // Searching asks the server: the tree loads one level at a time, so a branch under a node nobody opened yet
   // is not among `options`. While a search is typed, the hits (any depth, each with its parent's name) stand
   // in for the tree.
-  const [search, setSearch] = useState("")
-  const [asked, setAsked] = useState("")
-  useEffect(() => {
-    const q = search.trim()
-    const timer = setTimeout(() => setAsked(q), q === "" ? 0 : 200)
-    return () => clearTimeout(timer)
-  }, [search])
+  const { typed: search, asked, onSearch: setSearch } = useTypedSearch()
   const hits = useQuery({
     queryKey: ["orgs", "search", asked],
     queryFn: () => endpoints.searchOrgs(asked),
