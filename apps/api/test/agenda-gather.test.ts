@@ -52,8 +52,9 @@ describe("gatherAgenda", () => {
         return [entry("2027-01-02", "丁"), entry("2026-11-30", "丙"), entry("2026-12-31", "戊")]
       },
     }
-    const { entries, total } = await gatherAgenda([first, second], request)
+    const { entries, total, totalExact } = await gatherAgenda([first, second], request)
     expect(total).toBe(5)
+    expect(totalExact).toBe(true)
     expect(entries.map((e) => [e.date.toString(), e.area, e.title["zh-CN"]])).toEqual([
       ["2026-11-30", "a", "甲"],
       ["2026-11-30", "b", "丙"],
@@ -80,7 +81,7 @@ describe("gatherAgenda", () => {
     expect(finished.sort()).toEqual(["b", "c", "slow"])
   })
 
-  it("keeps the first 500 by the order and counts every entry in the total", async () => {
+  it("keeps the first 500 by the order, counts every entry in the total, and says it is a lower bound when a source gave more than 500", async () => {
     const many: AgendaSource = {
       area: "a",
       // 501 entries, one a day from 2026-11-27, titled by their number.
@@ -90,8 +91,10 @@ describe("gatherAgenda", () => {
         ),
     }
     const few: AgendaSource = { area: "b", entries: async () => [entry("2026-11-27", "另一项")] }
-    const { entries, total } = await gatherAgenda([many, few], request)
+    const { entries, total, totalExact } = await gatherAgenda([many, few], request)
     expect(total).toBe(AGENDA_CAP + 2)
+    // The source was asked for 501 and gave 501: it may have had more, so the total is only "at least".
+    expect(totalExact).toBe(false)
     expect(entries).toHaveLength(AGENDA_CAP)
     expect(entries.slice(0, 3).map((e) => [e.area, e.title["zh-CN"]])).toEqual([
       ["a", "第0项"],
@@ -100,5 +103,19 @@ describe("gatherAgenda", () => {
     ])
     expect(entries.at(-1)?.title["zh-CN"]).toBe(`第${AGENDA_CAP - 2}项`)
     expect(new Set(entries.map((e) => e.uid)).size).toBe(AGENDA_CAP)
+  })
+
+  it("counts exactly when every source gave at most 500, however many that makes together", async () => {
+    const of = (area: string, n: number): AgendaSource => ({
+      area,
+      entries: async () =>
+        Array.from({ length: n }, (_, i) =>
+          entry(request.from.add({ days: i % 30 }).toString(), `${area}${i}`),
+        ),
+    })
+    const { entries, total, totalExact } = await gatherAgenda([of("a", AGENDA_CAP), of("b", 300)], request)
+    expect(total).toBe(AGENDA_CAP + 300)
+    expect(totalExact).toBe(true)
+    expect(entries).toHaveLength(AGENDA_CAP)
   })
 })

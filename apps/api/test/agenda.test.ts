@@ -72,6 +72,7 @@ describe.each(backends)("Agenda and calendar feed on %s", (backend) => {
     expect(item?.title).toContain("支部委员会会议")
     expect(item?.citations.join()).toContain("第十七条")
     expect(view.total).toBe(view.items.length)
+    expect(view.totalExact).toBe(true)
   })
 
   it("a branch secretary sees only their branch's items; the district admin sees them too, and more", async () => {

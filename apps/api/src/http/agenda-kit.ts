@@ -56,7 +56,11 @@ export interface AgendaRequest {
   readonly today: PlainDate
   readonly from: PlainDate
   readonly to: PlainDate
-  /** The most entries a source should return (the agenda is capped; the total says when). */
+  /**
+   * The most entries a source should return of each of its lists (the agenda is capped; the total says when). A
+   * list with more than `limit` entries in the window gives exactly `limit` of them, the soonest: the agenda then
+   * knows the source had more than it could show.
+   */
   readonly limit: number
 }
 

@@ -173,7 +173,10 @@ const DashboardPanel = () => {
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="agenda-total">
         {view.total > view.items.length
-          ? t("agenda.panel.capped", { shown: view.items.length, count: view.total })
+          ? t(view.totalExact ? "agenda.panel.capped" : "agenda.panel.cappedAtLeast", {
+              shown: view.items.length,
+              count: view.total,
+            })
           : t("agenda.panel.total", { count: view.total })}
       </Typography.Text>
     </div>

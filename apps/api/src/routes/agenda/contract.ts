@@ -53,8 +53,14 @@ export const AgendaView = Schema.Struct({
   from: IsoDate,
   to: IsoDate,
   items: Schema.Array(AgendaItemView),
-  /** How many items fell in the window; `items` holds at most 500 of them, soonest first. */
+  /**
+   * How many items fell in the window; `items` holds at most 500 of them, soonest first. Exact when `totalExact`;
+   * otherwise a lower bound: an area had more than 500 items and was read no further (counting them all would
+   * cost a scan of the scope's whole window).
+   */
   total: Count,
+  /** False when `total` is only a lower bound (see `total`). */
+  totalExact: Schema.Boolean,
 })
 export type AgendaView = typeof AgendaView.Type
 

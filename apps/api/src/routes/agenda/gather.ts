@@ -37,7 +37,9 @@ const uidOfKeyed = (k: Keyed): string => {
 /**
  * Asks every source for the window `from`…`to` of `scope` and merges the answers, soonest first (then by
  * area, kind, title in Chinese order and uid): the first `AGENDA_CAP` as `entries`, and how many there were in
- * all as `total`. Each source is asked for at most `AGENDA_CAP + 1` entries.
+ * all as `total`. Each source is asked for at most `AGENDA_CAP + 1` entries of each of its lists, so a source
+ * that answers more than `AGENDA_CAP` may have more than it gave: `total` is then a lower bound and `totalExact`
+ * false.
  *
  * The sources are asked together: they share the request's transaction (one connection), whose driver sends
  * their statements one after another as each is ready, so the database works on one source's statement while
@@ -49,7 +51,7 @@ const uidOfKeyed = (k: Keyed): string => {
 export const gatherAgenda = async (
   sources: readonly AgendaSource[],
   request: { db: XfDb; scope: Scope; today: PlainDate; from: PlainDate; to: PlainDate },
-): Promise<{ readonly entries: GatheredEntry[]; readonly total: number }> => {
+): Promise<{ readonly entries: GatheredEntry[]; readonly total: number; readonly totalExact: boolean }> => {
   const answers = await Promise.allSettled(
     sources.map((source) => source.entries({ ...request, limit: AGENDA_CAP + 1 })),
   )
@@ -57,8 +59,10 @@ export const gatherAgenda = async (
   // A window holds a few dozen distinct days (the sources share their date objects): each date's fields are read
   // once, not three polyfill look-ups per entry.
   const dayOf = new Map<PlainDate, number>()
+  let totalExact = true
   answers.forEach((answer, i) => {
     if (answer.status === "rejected") throw answer.reason
+    if (answer.value.length > AGENDA_CAP) totalExact = false
     const area = (sources[i] as AgendaSource).area
     for (const e of answer.value) {
       let day = dayOf.get(e.date)
@@ -80,6 +84,7 @@ export const gatherAgenda = async (
   return {
     entries: keyed.slice(0, AGENDA_CAP).map((k) => ({ ...k.e, area: k.area, uid: uidOfKeyed(k) })),
     total: keyed.length,
+    totalExact,
   }
 }
 

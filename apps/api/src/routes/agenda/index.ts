@@ -54,7 +54,13 @@ export const agendaRoutes = (sources: readonly AgendaSource[]): readonly AnyRout
       const today = todayOf(deps)
       const from = query.from === undefined ? today : date(query.from)
       const to = from.add({ days: query.days ?? AGENDA_DEFAULT_DAYS })
-      const { entries, total } = await gatherAgenda(sources, { db: deps.db, scope: actor, today, from, to })
+      const { entries, total, totalExact } = await gatherAgenda(sources, {
+        db: deps.db,
+        scope: actor,
+        today,
+        from,
+        to,
+      })
       await audit(deps.db, deps, actor, {
         action: "agenda.read",
         objectType: "org",
@@ -68,6 +74,7 @@ export const agendaRoutes = (sources: readonly AgendaSource[]): readonly AnyRout
         to: to.toString(),
         items: entries.map(itemViewer(lang)),
         total,
+        totalExact,
       }
     },
   }),

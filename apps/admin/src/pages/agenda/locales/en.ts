@@ -5,6 +5,7 @@ export const en: Readonly<Record<keyof typeof zhCN, string>> = {
   "agenda.panel.empty": "Nothing falls due in the next 30 days",
   "agenda.panel.total": "{count} in all",
   "agenda.panel.capped": "The nearest {shown} of {count} are listed",
+  "agenda.panel.cappedAtLeast": "The nearest {shown} of at least {count} are listed",
   "agenda.panel.subscribe": "Subscribe in a calendar",
   "agenda.kind.all": "All",
   "agenda.kind.development.step": "Development",

@@ -6,6 +6,7 @@ export const zhCN = {
   "agenda.panel.empty": "近30天没有到期事项",
   "agenda.panel.total": "共 {count} 项",
   "agenda.panel.capped": "仅列出最近的 {shown} 项，共 {count} 项",
+  "agenda.panel.cappedAtLeast": "仅列出最近的 {shown} 项，共至少 {count} 项",
   "agenda.panel.subscribe": "订阅到日历",
   "agenda.kind.all": "全部",
   "agenda.kind.development.step": "发展党员",
