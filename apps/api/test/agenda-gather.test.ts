@@ -55,7 +55,7 @@ describe("gatherAgenda", () => {
     const { entries, total, totalExact } = await gatherAgenda([first, second], request)
     expect(total).toBe(5)
     expect(totalExact).toBe(true)
-    expect(entries.map((e) => [e.date.toString(), e.area, e.title["zh-CN"]])).toEqual([
+    expect(entries.map((e) => [e.entry.date.toString(), e.area, e.entry.title["zh-CN"]])).toEqual([
       ["2026-11-30", "a", "甲"],
       ["2026-11-30", "b", "丙"],
       ["2026-12-03", "a", "乙"],
@@ -96,12 +96,12 @@ describe("gatherAgenda", () => {
     // The source was asked for 501 and gave 501: it may have had more, so the total is only "at least".
     expect(totalExact).toBe(false)
     expect(entries).toHaveLength(AGENDA_CAP)
-    expect(entries.slice(0, 3).map((e) => [e.area, e.title["zh-CN"]])).toEqual([
+    expect(entries.slice(0, 3).map((e) => [e.area, e.entry.title["zh-CN"]])).toEqual([
       ["a", "第0项"],
       ["b", "另一项"],
       ["a", "第1项"],
     ])
-    expect(entries.at(-1)?.title["zh-CN"]).toBe(`第${AGENDA_CAP - 2}项`)
+    expect(entries.at(-1)?.entry.title["zh-CN"]).toBe(`第${AGENDA_CAP - 2}项`)
     expect(new Set(entries.map((e) => e.uid)).size).toBe(AGENDA_CAP)
   })
 

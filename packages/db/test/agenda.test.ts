@@ -253,8 +253,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
       periodEnd: "2026-12-31",
       status: "due",
       dueBy,
-      citations: [],
+      citations: [article17],
     })
+    const article17 = {
+      document: { id: "BR", title: { "zh-CN": "支部工作条例", en: "BR" } },
+      edition: "试行",
+      article: 17,
+    }
     await saveCalendarIndex(database.db, [
       {
         orgId: "b1",
@@ -277,6 +282,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL, "xf_agenda"))("$name",
       ["b2", "general-meeting", "2026-12-20"],
       ["b1", "party-lecture", "2026-12-31"],
     ])
+    // Dates as ISO text; equal citation lists parsed once and shared.
+    expect(all[1]).toMatchObject({
+      periodStart: "2026-10-01",
+      periodEnd: "2026-12-31",
+      citations: [article17],
+    })
+    expect(all[0]?.citations).toBe(all[1]?.citations)
     expect((await calendarDeadlinesOf(database.db, b1, from, to, 100)).map((i) => i.orgId)).toEqual(["b1"])
     expect((await calendarDeadlinesOf(database.db, district, from, to, 1)).map((i) => i.orgId)).toEqual([
       "b2",

@@ -59,7 +59,7 @@ export const pipelineDeadlinesOf = async (
   const ofThePipeline = wholeTree
     ? [sql`${idx.recheckOn} <> ${PUT_ASIDE}::date`]
     : [eq(members.status, "normal"), inArray(members.stage, [...pipelineStages])]
-  const rows = await db
+  return db
     .select({
       memberId: members.id,
       name: members.name,
@@ -67,7 +67,8 @@ export const pipelineDeadlinesOf = async (
       orgName: orgs.name,
       step: steps.step,
       state: steps.state,
-      dueBy: steps.dueBy,
+      // As the database writes it (ISO text): no date object made and written back per step.
+      dueBy: sql<string>`${steps.dueBy}::text`,
     })
     .from(steps)
     .innerJoin(idx, eq(idx.memberId, steps.memberId))
@@ -85,5 +86,4 @@ export const pipelineDeadlinesOf = async (
     )
     .orderBy(asc(steps.dueBy), asc(steps.memberId), asc(steps.ordinal))
     .limit(limit)
-  return rows.map((r) => ({ ...r, dueBy: r.dueBy.toString() }))
 }

@@ -40,8 +40,8 @@ export const agendaCalendar = (
     calendar.createEvent({
       id: `${view.uid}@xianfeng`,
       allDay: true,
-      start: midnightUtc(e.date),
-      end: midnightUtc(e.date.add({ days: 1 })),
+      start: midnightUtc(e.entry.date),
+      end: midnightUtc(e.entry.date.add({ days: 1 })),
       stamp: options.stamp,
       summary: view.title,
       description: lines.join("\n"),
