@@ -67,8 +67,9 @@ export const pipelineDeadlinesOf = async (
       orgName: orgs.name,
       step: steps.step,
       state: steps.state,
-      // As the database writes it (ISO text): no date object made and written back per step.
-      dueBy: sql<string>`${steps.dueBy}::text`,
+      // The driver's ISO text as it comes (the column unmapped, no cast, which would cost planning): no date object
+      // made and written back per step.
+      dueBy: sql<string>`${steps.dueBy}`,
     })
     .from(steps)
     .innerJoin(idx, eq(idx.memberId, steps.memberId))

@@ -53,9 +53,9 @@ export type StalePipelinePerson = DevelopmentPerson & {
  * marked (the member was written at another version since its evaluation, or the row was made for someone who
  * came into the pipeline: custom migration `development_pipeline_marks_triggers`), its `recheck_on` has come, or
  * its `evaluated_on` lies after today (a clock set back) —, in key order, with their development records, in two
- * queries. Found through the index rows' own indexes (the marked rows' partial index, the two date indexes), each
- * joined to the member by key for the scope and the pipeline, so a read costs what is stale, not the scope's
- * pipeline. Every person of the pipeline has a row (the triggers make one), so none is missed for lacking it.
+ * queries. Found through the index rows' own indexes (the marked rows' partial index, the two date indexes, or-ed
+ * in one bitmap), joined to the member by key for the scope and the pipeline, so a read costs what is stale, not
+ * the scope's pipeline. Every person of the pipeline has a row (the triggers make one), so none is missed for lacking it.
  */
 export const stalePipelinePeople = async (
   db: XfDb,
@@ -67,30 +67,30 @@ export const stalePipelinePeople = async (
   readonly records: ReadonlyMap<string, readonly DevelopmentRecord[]>
 }> => {
   const day = today.toString()
-  // Each branch starts from its own index on the rows and joins the person by key for the scope and the pipeline
-  // (as the calendar's check does): joined once outside the union instead, the planner may read every person of
-  // the pipeline to meet the few candidates (~25 ms at a province with none stale).
-  const candidate = (where: SQL) =>
-    db
-      .select({ id: idx.memberId })
-      .from(idx)
-      .innerJoin(members, eq(members.id, idx.memberId))
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(and(inPipeline(scope, within), where))
-  const candidates = sql`(${candidate(sql`${idx.marked}`)}
-    union ${candidate(sql`${idx.recheckOn} <= ${day}::date`)}
-    union ${candidate(sql`${idx.evaluatedOn} > ${day}::date`)})`
+  // One join with the three conditions or-ed: the planner reads the rows through their three indexes at once (a
+  // bitmap or) and joins each to its person by key for the scope and the pipeline. It plans in a quarter of the
+  // time a union of three joined branches took (the same reads; the planning was most of a read with nothing
+  // stale).
+  const stale = sql`(${idx.marked} or ${idx.recheckOn} <= ${day}::date or ${idx.evaluatedOn} > ${day}::date)`
   const people = (await db
     .select({ ...developmentPersonColumns, marks: idx.marks })
     .from(idx)
     .innerJoin(members, eq(members.id, idx.memberId))
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(inPipeline(scope, within), sql`${idx.memberId} in ${candidates}`))
+    .where(and(inPipeline(scope, within), stale))
     .orderBy(asc(idx.memberId))) as StalePipelinePerson[]
   if (people.length === 0) return { people, records: new Map() }
-  // The records by the same candidates, not by a list of ids: after a day change a province's whole pipeline is
+  // The records by the same condition, not by a list of ids: after a day change a province's whole pipeline is
   // stale (95,402 people), more than one statement may carry as parameters.
-  const records = await developmentRecordsOf(db, sql`${candidates}`)
+  const records = await developmentRecordsOf(
+    db,
+    db
+      .select({ id: idx.memberId })
+      .from(idx)
+      .innerJoin(members, eq(members.id, idx.memberId))
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(and(inPipeline(scope, within), stale)),
+  )
   return { people, records }
 }
 

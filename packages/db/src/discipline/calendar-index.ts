@@ -292,19 +292,19 @@ export const calendarDeadlinesOf = async (
   to: PlainDate,
   limit: number,
 ): Promise<CalendarDeadline[]> => {
-  // The dates come as the database writes them (ISO text) and the citations as their JSON text, parsed once per
-  // distinct text: a province's window holds hundreds of rows with a handful of distinct citation lists, and a
-  // date object made and written back per row was most of this read's work in Node.
+  // The dates come as the driver's ISO text (the columns unmapped) and the citations as their JSON text, parsed
+  // once per distinct text: a province's window holds hundreds of rows with a handful of distinct citation lists,
+  // and a date object made and written back per row was most of this read's work in Node.
   const rows = await db
     .select({
       orgId: items.orgId,
       orgName: orgs.name,
       obligation: items.obligation,
       period: items.period,
-      periodStart: sql<string>`${items.periodStart}::text`,
-      periodEnd: sql<string>`${items.periodEnd}::text`,
+      periodStart: sql<string>`${items.periodStart}`,
+      periodEnd: sql<string>`${items.periodEnd}`,
       status: items.status,
-      dueBy: sql<string>`${items.dueBy}::text`,
+      dueBy: sql<string>`${items.dueBy}`,
       citations: sql<string>`${items.citations}::text`,
     })
     .from(items)
