@@ -384,17 +384,18 @@ export const agendaRow = (
     limit: () =>
       !isRootPath(scope.path)
         ? "what the request does besides the two item tables' reads (the committee's steps matched by their own " +
-          "organization): about 20 statements in all, among them the other sources' own reads (the open care " +
-          "survey's stored counts for the committee's branches, the orders and the dues), each planned afresh and " +
-          "sent with its own socket write; and Node's work on the ~480 entries the sources give (mapping, titling " +
-          "in two languages, merging, sorting, rendering the answer), as for the whole tree."
-        : "what the request does besides the two item tables' reads (6.9 and 3.3 ms of execution at the province, the " +
-          "bare read's own statements): about 20 statements in all (policies, staleness checks, the other sources, " +
-          "caller and audit), each planned afresh (about 6 ms of planning together) and sent with its own socket write " +
-          "(about 0.2 ms each in Node on this kind of machine); and Node's own work, about 30 ms of CPU a read in a " +
-          "profile at the province: drizzle building the queries, mapping and titling the ~1,000 entries the sources " +
-          "give in two languages, merging and sorting them, rendering the 500 kept (188 KB of JSON) and collecting " +
-          "their garbage (about 5 ms). The survey's branches are no longer counted per read (stored counts per survey).",
+          "organization): 16 statements in all, among them the other sources' own reads (the open care survey's " +
+          "branches of the committee, counted per read: ~4 ms; the orders and the dues), each planned afresh and " +
+          "sent with its own socket write, on which Node waits while the database backend it woke takes the core; " +
+          "and Node's work on the ~500 entries the sources give (mapping, titling in two languages, merging, " +
+          "sorting, rendering the answer), about 25–30 ms of CPU a read, as for the whole tree."
+        : "what the request does besides the two item tables' reads (6 and 3 ms of execution at the province, the " +
+          "bare read's own statements): 16 statements in all (caller, policies, staleness checks, the other " +
+          "sources, audit), each planned afresh (about 5 ms of planning together) and sent with its own socket " +
+          "write, on which Node waits while the database backend it woke takes the core (2 cores for both); and " +
+          "Node's own work, 25–34 ms of CPU a read at the province: drizzle building the queries and mapping " +
+          "their rows, titling the ~1,000 entries the sources give in two languages, merging and sorting them, " +
+          "rendering the 500 kept (277 KB of JSON) and collecting the garbage of about 5 MB allocated a read.",
     first: "first read after the load",
   })
 
