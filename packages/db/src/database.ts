@@ -12,6 +12,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm/relations"
 import pg from "pg"
 import { runDataMigrations } from "./data-migrations.js"
 import { acquireDirLock } from "./internal/dir-lock.js"
+import { OneAtATimeClient } from "./internal/one-at-a-time-client.js"
 import { PgliteThread } from "./internal/pglite-thread.js"
 import { tables } from "./schema/index.js"
 
@@ -114,6 +115,7 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
   if (options.url !== undefined) {
     const pool = new pg.Pool({
+      Client: OneAtATimeClient,
       connectionString: options.url,
       max: options.poolMax ?? 10,
       options: SERVER_OPTIONS,
@@ -177,7 +179,7 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
       options:
         options.role === undefined ? SERVER_OPTIONS : `${SERVER_OPTIONS} -c role=${roleName(options.role)}`,
     }
-    const appPool = new pg.Pool({ ...appConfig, max: options.poolMax ?? 10 })
+    const appPool = new pg.Pool({ ...appConfig, Client: OneAtATimeClient, max: options.poolMax ?? 10 })
     appPool.on("error", (e) => {
       console.warn(
         `database: an idle connection was closed by the server (${e.message}); it will be replaced`,
@@ -246,7 +248,7 @@ export const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<D
 
 /** `database` with an `auditDb` on a pool of its own, configured as `database.db`'s (`config`), closed with it. */
 const withAuditPool = (database: Database, config: pg.PoolConfig, max = 2): Database => {
-  const auditPool = new pg.Pool({ ...config, max })
+  const auditPool = new pg.Pool({ ...config, Client: OneAtATimeClient, max })
   auditPool.on("error", (e) => {
     console.warn(
       `database: an idle audit connection was closed by the server (${e.message}); it will be replaced`,

@@ -45,8 +45,9 @@ const uidOfKeyed = (k: Keyed): string => {
  * that answers more than `AGENDA_CAP` may have more than it gave: `total` is then a lower bound and `totalExact`
  * false.
  *
- * The sources are asked together: they share the request's transaction (one connection), whose driver sends
- * their statements one after another as each is ready, so the database works on one source's statement while
+ * The sources are asked together: they share the request's transaction (one connection), whose client sends
+ * their statements one after another as each is ready (on PostgreSQL the pools' `OneAtATimeClient` keeps that
+ * queue, not the driver, whose queue goes in pg 9), so the database works on one source's statement while
  * Node handles another's rows, instead of each waiting for the other. Each source's own statements keep their
  * order. Every source is let finish before an error is thrown (the first source's in `sources` order), so
  * nothing runs on the transaction after it ends. Only the entries kept are hashed for their uid (and those whose
