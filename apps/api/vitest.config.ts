@@ -12,6 +12,9 @@ export default defineConfig({
     // The first suite of a run to ask for a demo district generates it (support.ts), a minute of CPU on a busy box.
     hookTimeout: 240_000,
     testTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: the suite is the longest task of `pnpm test` (its files ran one by one for 15 of the
+    // run's 22 minutes); a demo district is still generated once per run, by whichever file asks first
+    // (support.ts, `oncePerRun`).
+    maxWorkers: 2,
   },
 })

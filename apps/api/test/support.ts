@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { dateOfInstant, Temporal } from "@xianfeng/core"
 import { apiTokens, asSystem, members, openDatabase, orgs, rowsOf, users } from "@xianfeng/db"
-import { migratedPgliteDump } from "@xianfeng/db/testing"
+import { migratedPgliteDump, oncePerRun } from "@xianfeng/db/testing"
 import { eq, sql } from "drizzle-orm"
 import pg from "pg"
 import { extract as tarExtract, pack as tarPack } from "tar-stream"
@@ -103,7 +103,8 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
   const loading = { ...config, databaseRole: undefined, auditHeadsFile: undefined }
   if (backend === "pglite") {
     const tar = join(dir, `${key}.tar`)
-    if (!existsSync(tar)) {
+    // Files run two at a time: whichever asks first generates the district, the other waits for it.
+    await oncePerRun(join(dir, key), async () => {
       const idKey = randomBytes(32).toString("base64")
       const sys = await startSystem({ ...loading, dataDir: "memory:", idKey }, () => now, {
         loadDataDir: await migratedPgliteDump(dir),
@@ -124,13 +125,13 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
       } finally {
         await sys.close()
       }
-    }
+    })
     return { idKey: readFileSync(keyFile, "utf8"), dump: new Blob([readFileSync(tar)]) }
   }
   const admin = process.env.TEST_DATABASE_URL
   if (!admin) throw new Error("TEST_DATABASE_URL is not set")
   const template = `${inject("demoTemplatePrefix")}_${key}`
-  if (!existsSync(keyFile)) {
+  await oncePerRun(join(dir, key), async () => {
     const idKey = randomBytes(32).toString("base64")
     const client = new pg.Client({ connectionString: admin })
     await client.connect()
@@ -143,7 +144,7 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
     const sys = await startSystem({ ...loading, databaseUrl: databaseUrl(admin, template), idKey }, () => now)
     await sys.close()
     writeFileSync(keyFile, idKey)
-  }
+  })
   return { idKey: readFileSync(keyFile, "utf8"), template }
 }
 

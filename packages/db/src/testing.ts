@@ -166,35 +166,47 @@ export interface TestBackend {
 /** What a test may ask of `open` beyond a fresh database. */
 export type TestOpenOptions = Pick<OpenDatabaseOptions, "role" | "ownerSetup">
 
-/** How long a caller of `openFilled` waits for another test file to fill the database it shares. */
+/** How long a caller of `oncePerRun` waits for another test process to make what it shares. */
 const FILL_WAIT_MS = 30 * 60_000
 
-/**
- * Takes the run's lock file `lock` (created exclusively): true for the one caller of the run that got it. The
- * run's folder is shared by the test files' processes, so this decides across processes who fills.
- */
-const claim = (lock: string): boolean => {
-  try {
-    closeSync(openSync(lock, "wx"))
-    return true
-  } catch (e) {
-    if ((e as { code?: string }).code === "EEXIST") return false
-    throw e
-  }
-}
+const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e))
 
-/** Waits until `ready` exists; throws the filler's error when `failed` appears instead, or after the wait. */
-const waitForFill = async (ready: string, failed: string, key: string): Promise<void> => {
+/**
+ * Runs `make` in exactly one of a test run's callers, across the run's processes (test files run in parallel
+ * workers): the first caller to create `${marker}.lock` (exclusively) runs it and then leaves `${marker}.ready`,
+ * or `${marker}.failed` holding its error; every other caller waits for one of the two (polling every 200 ms, at
+ * most 30 minutes) and throws the maker's error when it failed. `marker` is a path in a folder made for the run
+ * (a `globalSetup`'s), so a later run starts afresh. Returns true for the caller that ran `make`.
+ */
+export const oncePerRun = async (marker: string, make: () => Promise<void>): Promise<boolean> => {
+  const ready = `${marker}.ready`
+  const failed = `${marker}.failed`
+  let claimed: boolean
+  try {
+    closeSync(openSync(`${marker}.lock`, "wx"))
+    claimed = true
+  } catch (e) {
+    if ((e as { code?: string }).code !== "EEXIST") throw e
+    claimed = false
+  }
+  if (claimed) {
+    try {
+      await make()
+    } catch (e) {
+      writeFileSync(failed, errorText(e))
+      throw e
+    }
+    writeFileSync(ready, "")
+    return true
+  }
   const deadline = Date.now() + FILL_WAIT_MS
   while (!existsSync(ready)) {
-    if (existsSync(failed))
-      throw new Error(`the shared database ${key} could not be filled: ${readFileSync(failed, "utf8")}`)
-    if (Date.now() > deadline) throw new Error(`the shared database ${key} was not filled in time`)
+    if (existsSync(failed)) throw new Error(`${marker} could not be made: ${readFileSync(failed, "utf8")}`)
+    if (Date.now() > deadline) throw new Error(`${marker} was not made in time`)
     await new Promise((r) => setTimeout(r, 200))
   }
+  return false
 }
-
-const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e))
 
 /** `open`, then `fill`; the database is closed (and dropped) when `fill` throws. */
 const openAndFill = async (
@@ -225,26 +237,24 @@ const pglite: TestBackend = {
     const dir = process.env[PGLITE_DUMP_DIR_ENV]
     if (dir === undefined || dir === "") return openAndFill(() => pglite.open(), fill)
     const tar = join(dir, `${checkKey(key)}.tar`)
-    const failed = `${tar}.failed`
-    if (claim(`${tar}.lock`)) {
-      // The filler keeps the database it filled (nothing else touched it) and leaves its dump for the others.
-      let database: Database | undefined
+    // The filler keeps the database it filled (nothing else touched it) and leaves its dump for the others.
+    let filled: Database | undefined
+    await oncePerRun(tar, async () => {
+      const database = await openAndFill(() => pglite.open(), fill)
       try {
-        database = await openAndFill(() => pglite.open(), fill)
         await database.db.execute(sql`checkpoint`)
         const dump = await database.dumpDataDir?.()
         if (dump === undefined) throw new Error("PGlite gave no dump of its data folder")
         const partial = `${tar}.${randomBytes(4).toString("hex")}`
         writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
         renameSync(partial, tar)
-        return database
       } catch (e) {
-        writeFileSync(failed, errorText(e))
-        await database?.close()
+        await database.close()
         throw e
       }
-    }
-    await waitForFill(tar, failed, key)
+      filled = database
+    })
+    if (filled !== undefined) return filled
     return openDatabase({ dataDir: "memory:", loadDataDir: new Blob([readFileSync(tar)]) })
   },
 }
@@ -276,24 +286,16 @@ const postgres = (url: string, prefix: string): TestBackend => {
       if (!migrated || !dir) return openAndFill(() => backend.open(), fill)
       // Named after the run's migrated template, so the run's teardown drops it with that one.
       const filled = `${migrated}_${checkKey(key)}`
-      const ready = join(dir, `${filled}.ready`)
-      const failed = join(dir, `${filled}.failed`)
-      if (claim(join(dir, `${filled}.lock`))) {
+      await oncePerRun(join(dir, filled), async () => {
+        await createDatabase(url, filled, migrated)
+        const database = await openDatabase({ url: databaseUrl(url, filled), poolMax: 4 })
         try {
-          await createDatabase(url, filled, migrated)
-          const database = await openDatabase({ url: databaseUrl(url, filled), poolMax: 4 })
-          try {
-            await fill(database)
-          } finally {
-            // No connection may stay on a template that is copied.
-            await database.close()
-          }
-          writeFileSync(ready, "")
-        } catch (e) {
-          writeFileSync(failed, errorText(e))
-          throw e
+          await fill(database)
+        } finally {
+          // No connection may stay on a template that is copied.
+          await database.close()
         }
-      } else await waitForFill(ready, failed, key)
+      })
       return copyOf(filled)
     },
   }
