@@ -12,9 +12,10 @@ export default defineConfig({
     // The first suite of a run to ask for a demo district generates it (support.ts), a minute of CPU on a busy box.
     hookTimeout: 240_000,
     testTimeout: 120_000,
-    // Two files at a time: the suite is the longest task of `pnpm test` (its files ran one by one for 15 of the
-    // run's 22 minutes); a demo district is still generated once per run, by whichever file asks first
-    // (support.ts, `oncePerRun`).
-    maxWorkers: 2,
+    // One file at a time: `pnpm test` already runs three packages' suites at once on a 2-core box, and two files
+    // at a time there made every file 3–5 times slower (the run went from 22 to over 25 minutes). Alone, on a
+    // bigger machine, `vitest run --maxWorkers=2` is safe: a demo district is generated once per run, by whichever
+    // file asks first (support.ts, `oncePerRun`), 458 → 326 s here.
+    fileParallelism: false,
   },
 })

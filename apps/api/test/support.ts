@@ -103,7 +103,7 @@ const loadedDemo = async (backend: "pglite" | "postgres", config: Config, now: D
   const loading = { ...config, databaseRole: undefined, auditHeadsFile: undefined }
   if (backend === "pglite") {
     const tar = join(dir, `${key}.tar`)
-    // Files run two at a time: whichever asks first generates the district, the other waits for it.
+    // Files may run in parallel (`--maxWorkers`): whichever asks first generates the district, the others wait.
     await oncePerRun(join(dir, key), async () => {
       const idKey = randomBytes(32).toString("base64")
       const sys = await startSystem({ ...loading, dataDir: "memory:", idKey }, () => now, {
