@@ -65,6 +65,12 @@ export interface BenchConfig {
   readonly only: readonly string[] | undefined
 }
 
+/**
+ * How many times an HTTP load that counted fewer answers than it has connections is run again, each run twice as
+ * long as the one before (load-worker.ts).
+ */
+export const LOAD_MAX_EXTENSIONS = 3
+
 export const benchConfig = (env: Env = process.env): BenchConfig => {
   const small = (env.BENCH_SCALE ?? "full") === "small"
   return {

@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { childEnv } from "./config.js"
+import { childEnv, LOAD_MAX_EXTENSIONS } from "./config.js"
 import type { LoadConfig, LoadResult } from "./load-worker.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -87,7 +87,12 @@ export const runLoad = (config: LoadConfig): Promise<LoadResult> =>
     execFile(
       process.execPath,
       [distFile("load-worker.js"), JSON.stringify(config)],
-      { encoding: "utf8", timeout: (config.seconds + config.warmupSeconds + 60) * 1000, maxBuffer: 1 << 20 },
+      {
+        encoding: "utf8",
+        // The load, and its runs again when it counted too few answers (1 + 2 + 4 + 8 times its length).
+        timeout: (config.seconds * (2 ** (LOAD_MAX_EXTENSIONS + 1) - 1) + config.warmupSeconds + 60) * 1000,
+        maxBuffer: 1 << 20,
+      },
       (err, stdout, stderr) => {
         if (err) return reject(new Error(`load worker: ${err.message}\n${stderr}`))
         const line = stdout.trim().split("\n").pop() ?? ""
