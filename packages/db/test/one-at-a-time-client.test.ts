@@ -52,11 +52,14 @@ describe.runIf(postgres.length > 0)("statements asked together on one PostgreSQL
   })
 
   it("never wait in the driver's own queue (a plain client's do), and answer each caller", async () => {
-    /** How many statements wait in node-postgres' queue (the one pg 9 removes) right after four are asked. */
-    const driverQueueAfterFour = async (client: pg.Client) => {
+    /**
+     * How many statements wait in node-postgres' queue (the one pg 9 removes) right after two are asked. (Two: pg
+     * warns from the third on, and the plain client here should not put that warning in the run's output.)
+     */
+    const driverQueueAfterTwo = async (client: pg.Client) => {
       await client.connect()
       try {
-        const asked = [1, 2, 3, 4].map((n) => client.query<{ n: number }>("select $1::int as n", [n]))
+        const asked = [1, 2].map((n) => client.query<{ n: number }>("select $1::int as n", [n]))
         const queued = (client as unknown as { _queryQueue: unknown[] })._queryQueue.length
         const answers = (await Promise.all(asked)).map((r) => r.rows[0]?.n)
         return { queued, answers }
@@ -65,13 +68,13 @@ describe.runIf(postgres.length > 0)("statements asked together on one PostgreSQL
       }
     }
     const url = process.env.TEST_DATABASE_URL
-    expect(await driverQueueAfterFour(new pg.Client({ connectionString: url }))).toEqual({
-      queued: 3,
-      answers: [1, 2, 3, 4],
+    expect(await driverQueueAfterTwo(new pg.Client({ connectionString: url }))).toEqual({
+      queued: 1,
+      answers: [1, 2],
     })
-    expect(await driverQueueAfterFour(new OneAtATimeClient({ connectionString: url }))).toEqual({
+    expect(await driverQueueAfterTwo(new OneAtATimeClient({ connectionString: url }))).toEqual({
       queued: 0,
-      answers: [1, 2, 3, 4],
+      answers: [1, 2],
     })
     // The database's pools make theirs of this kind.
     const pool = (database.db as unknown as { $client: pg.Pool }).$client
