@@ -2,6 +2,9 @@ import type { ComponentType } from "react"
 import { describe, expect, it } from "vitest"
 import type { Load } from "./area"
 import { componentOf, loadOnce } from "./code"
+// Imported with the file, not inside the test: it brings antd, whose first import took over the test's 5 s on a
+// loaded CI box (4 Dec); a file's imports are not timed.
+import { isCodeLoadFailure } from "./states"
 
 const Panel: ComponentType<object> = () => null
 
@@ -44,8 +47,7 @@ describe("a page's or panel's code, loaded once", () => {
 })
 
 describe("a failed load of the admin's code, told from other failures", () => {
-  it("knows the browsers' words for a module that did not arrive, and nothing else", async () => {
-    const { isCodeLoadFailure } = await import("./states")
+  it("knows the browsers' words for a module that did not arrive, and nothing else", () => {
     for (const message of [
       "Failed to fetch dynamically imported module: http://127.0.0.1/assets/HeatmapPage-x.js",
       "error loading dynamically imported module: http://127.0.0.1/assets/HeatmapPage-x.js",
