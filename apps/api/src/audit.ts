@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks"
 import { type AuditAppender, appendAudit, type AuditEntry as DbAuditEntry, type XfDb } from "@xianfeng/db"
 import type { Actor } from "./auth/actor.js"
 import type { Deps } from "./deps.js"
@@ -10,9 +9,6 @@ export interface AuditEntry {
   readonly result: "ok" | "denied" | "failed" | "refused"
   readonly details?: Record<string, unknown>
 }
-
-/** The audit entries of the read being served, to be group-committed before it answers (`withReadAudit`). */
-const readAudits = new AsyncLocalStorage<DbAuditEntry[]>()
 
 /**
  * Records one audited event. In a request that writes (every method but GET) the row is written inside the
@@ -37,23 +33,29 @@ export const audit = async (
     result: entry.result,
     details: entry.details ?? {},
   }
-  const deferred = readAudits.getStore()
+  const deferred = deps.readAudit
   if (deferred !== undefined) deferred.push(row)
   else await appendAudit(tx, row)
 }
 
 /**
- * Serves a read (`run`) whose audit rows go through `appender`: `audit` calls made while it runs are collected,
- * and once `run` is done — its transaction committed — they are handed to the appender and waited for, so the
- * read answers only after its rows are durable (a read of personal data is never shown unrecorded). They are
- * written when `run` throws too, as a transaction that committed on the way out would have kept them; when they
- * cannot be written, the read fails with that error instead of answering.
+ * Serves a read (`run`) whose audit rows go through `appender`: `run` is given the list its request's `audit` calls
+ * collect into (the handlers' `deps.readAudit`), and once it is done — its transaction committed — they are handed
+ * to the appender and waited for, so the read answers only after its rows are durable (a read of personal data is
+ * never shown unrecorded). They are written when `run` throws too, as a transaction that committed on the way out
+ * would have kept them; when they cannot be written, the read fails with that error instead of answering.
+ *
+ * The list is passed, not kept in an `AsyncLocalStorage`: on Node 20 one live `AsyncLocalStorage` makes every
+ * promise of the process pay for its context (a promise hook), a few percent of a read's CPU.
  */
-export const withReadAudit = async <T>(appender: AuditAppender, run: () => Promise<T>): Promise<T> => {
+export const withReadAudit = async <T>(
+  appender: AuditAppender,
+  run: (readAudit: DbAuditEntry[]) => Promise<T>,
+): Promise<T> => {
   const entries: DbAuditEntry[] = []
   let outcome: { ok: true; value: T } | { ok: false; error: unknown }
   try {
-    outcome = { ok: true, value: await readAudits.run(entries, run) }
+    outcome = { ok: true, value: await run(entries) }
   } catch (error) {
     outcome = { ok: false, error }
   }

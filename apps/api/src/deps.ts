@@ -1,5 +1,5 @@
 import { dateOfInstant, type PlainDate } from "@xianfeng/core"
-import type { AuditAppender, IdVault, XfDb } from "@xianfeng/db"
+import type { AuditAppender, AuditEntry, IdVault, XfDb } from "@xianfeng/db"
 import type { ProcessCallerCache } from "./auth/caller-cache.js"
 import type { Config } from "./config.js"
 
@@ -20,6 +20,12 @@ export interface Deps {
    * process may share one or not: each request checks an entry against the database's epoch either way.
    */
   readonly callerCache?: ProcessCallerCache
+  /**
+   * In a read being served (`withReadAudit`, every GET route with a transaction): the list `audit` adds the read's
+   * rows to, group-committed by `auditAppender` before the read answers. Absent elsewhere: `audit` then writes its
+   * row in the transaction it is given.
+   */
+  readonly readAudit?: AuditEntry[]
 }
 
 /** Today in the district (Asia/Shanghai), from the API's one clock. */

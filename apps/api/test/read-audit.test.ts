@@ -80,6 +80,15 @@ describe("a read and its audit row", () => {
     expect(await rowsOfRead()).toBe(1)
   })
 
+  it("goes through the appender from a read served in a transaction too (the agenda), not written in it", async () => {
+    gate.reset()
+    const response = agent.get("/api/agenda")
+    await expect.poll(() => gate.handed.length, { timeout: 60_000 }).toBe(1)
+    expect(gate.handed[0]?.map((e) => e.action)).toEqual(["agenda.read"])
+    gate.open()
+    expect((await response).status).toBe(200)
+  })
+
   it("fails with a 500 showing nothing when its row cannot be written", async () => {
     gate.reset()
     const response = agent.get(`/api/members/${memberId}`)

@@ -315,7 +315,7 @@ export const mountRoutes = (
     const read = r.method === "get" && r.transaction !== "none"
     app.on(r.method.toUpperCase(), r.path, async (c) => {
       const credential = credentialOfRequest(c)
-      const prepare = async () => {
+      const prepare = async (deps: Deps) => {
         const actor =
           r.auth === "user" ? requireActor(c, r.roles ?? staffRoles) : (undefined as unknown as Actor)
         const params = r.params ? decode(r.params, c.req.param(), "path") : undefined
@@ -331,7 +331,8 @@ export const mountRoutes = (
             c,
           })
       }
-      const serve = async (): Promise<unknown> => {
+      // `deps` as this request's handlers see it: a read's carries the list its audit rows collect into.
+      const serve = async (deps: Deps): Promise<unknown> => {
         if (r.auth === "user" && r.transaction !== "none") {
           if (credential === undefined) throw problems.unauthorized()
           if (read) {
@@ -349,13 +350,13 @@ export const mountRoutes = (
                 },
                 callers,
               ),
-            async (db) => (await prepare())(db),
+            async (db) => (await prepare(deps))(db),
           )
         }
         if (credential !== undefined) {
           await admitCaller(c, deps.db, credential, await callerOf(deps.db, credential))
         }
-        const run = await prepare()
+        const run = await prepare(deps)
         return r.transaction === "none"
           ? run(deps.db)
           : inOneTransaction(
@@ -365,7 +366,9 @@ export const mountRoutes = (
               run,
             )
       }
-      const result = read ? await withReadAudit(appender, serve) : await serve()
+      const result = read
+        ? await withReadAudit(appender, (readAudit) => serve({ ...deps, readAudit }))
+        : await serve(deps)
       if (result instanceof Response) return result
       return c.json(result as object, r.status ?? 200, { "cache-control": "no-store" })
     })
