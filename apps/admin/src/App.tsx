@@ -33,12 +33,14 @@ const loadDashboardPage: Load = () => import("./shell/DashboardPage")
 
 /**
  * The dashboard's panels (their code and reads, `startDashboard`) and the code of its own frame, started
- * together as soon as the role is known, when the dashboard is the role's home.
+ * together as soon as the role is known, when the dashboard is the role's home. The frame's code is asked first:
+ * the browser opens at most six connections to the server, and the panels' reads hold theirs until they are
+ * answered, so code asked after them can wait for one, and nothing is drawn without the frame.
  */
 const startHome = (queryClient: QueryClient, areas: readonly Area[], role: Role): void => {
   if (homeFor(areas, role) !== undefined) return
-  startDashboard(queryClient, areas, role)
   void loadOnce(loadDashboardPage).catch(() => undefined)
+  startDashboard(queryClient, areas, role)
 }
 
 const queryClient = new QueryClient({

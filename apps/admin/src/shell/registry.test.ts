@@ -149,6 +149,27 @@ describe("the area registry", () => {
     expect(broken.mock.calls.length).toBe(2)
   })
 
+  it("asks every panel's code before any panel's read (the browser's six connections go to the code first)", () => {
+    const order: string[] = []
+    const client = {
+      prefetchQuery: async (q: { queryKey: readonly unknown[] }) =>
+        void order.push(`read ${String(q.queryKey[0])}`),
+    }
+    const panel = (key: string): DashboardPanel => ({
+      key,
+      title: "overview.title",
+      load: async () => {
+        order.push(`code ${key}`)
+        return { default: () => null }
+      },
+      span: 12,
+      order: 1,
+      queries: () => [{ queryKey: [key], queryFn: async () => key }],
+    })
+    startPanels(client, [panel("p1"), panel("p2")])
+    expect(order).toEqual(["code p1", "code p2", "read p1", "read p2"])
+  })
+
   it("starts the dashboard's panels only for a role whose home it is, and only the role's panels", () => {
     const asked: string[] = []
     const client = {

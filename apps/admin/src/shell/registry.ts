@@ -130,18 +130,20 @@ export const panelsFor = (areas: readonly Area[], role: Role): DashboardPanel[] 
 /**
  * Starts what the dashboard's panels for `role` will need — each panel's code and the reads it declares
  * (`DashboardPanel.queries`) — at once, so the reads do not wait for the code: the page is usable when the
- * slower of the two arrives rather than after both in turn. A read already cached and fresh is not asked
- * again (`prefetchQuery`); failures are left for the panel's own `useQuery`, which shows them.
+ * slower of the two arrives rather than after both in turn. Every panel's code is asked before any read: the
+ * browser opens at most six connections to the server and a read holds its connection until it is answered
+ * (reads queue on the embedded database's one connection), so a panel's code asked after the reads could wait
+ * for one. A read already cached and fresh is not asked again (`prefetchQuery`); failures are left for the
+ * panel's own `useQuery`, which shows them.
  */
 export const startPanels = (
   queryClient: Pick<QueryClient, "prefetchQuery">,
   panels: readonly DashboardPanel[],
 ): void => {
-  for (const p of panels) {
-    void loadOnce(p.load).catch(() => undefined)
+  for (const p of panels) void loadOnce(p.load).catch(() => undefined)
+  for (const p of panels)
     for (const q of p.queries?.() ?? [])
       void queryClient.prefetchQuery({ queryKey: q.queryKey, queryFn: q.queryFn })
-  }
 }
 
 /**
