@@ -320,6 +320,27 @@ describe.each(backends)("development on %s", (backend) => {
     for (const a of own.attention) expect(a.orgId).toBe(secretaryOrg())
   })
 
+  it("answers a summary of the pipeline (the dashboard's): the same counts and most urgent steps, no board", async () => {
+    const full = await admin.json<Pipeline>("GET", "/api/development/pipeline")
+    const summary = await admin.json<Pipeline>("GET", "/api/development/pipeline?attention=5&board=false")
+    expect(full.attention.length).toBeGreaterThan(5)
+    expect(summary.counts).toEqual(full.counts)
+    expect(summary.attentionCounts).toEqual(full.attentionCounts)
+    expect(summary.attentionTotal).toEqual(full.attentionTotal)
+    expect(summary.attention).toEqual(full.attention.slice(0, 5))
+    expect(summary.board).toEqual([])
+    expect(full.board.length).toBeGreaterThan(0)
+    for (const [q, field] of [
+      ["attention=0", "attention"],
+      ["attention=501", "attention"],
+      ["board=no", "board"],
+    ] as const) {
+      const bad = await admin.get(`/api/development/pipeline?${q}`)
+      expect(bad.status, q).toBe(400)
+      expect((await problemOf(bad)).errors?.[0]?.field).toBe(field)
+    }
+  })
+
   it("shows an activist's cultivation plan with progress", async () => {
     const [activist] = await demo.sys.deps.db
       .select({ id: members.id })

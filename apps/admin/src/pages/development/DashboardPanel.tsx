@@ -4,7 +4,7 @@ import { Link } from "react-router-dom"
 import { useI18n } from "../../i18n/I18nProvider"
 import { ErrorState, Loading } from "../../shell/states"
 import { byUrgency, DueText } from "./attention"
-import { scopePipelineQuery } from "./queries"
+import { PANEL_ATTENTION, scopePipelineQuery } from "./queries"
 
 /** 发展党员提醒: overdue and soon-due steps of the caller's scope, the most urgent five listed. */
 const DashboardPanel = () => {
@@ -50,7 +50,7 @@ const DashboardPanel = () => {
       <Col xs={24} lg={16}>
         <List
           size="small"
-          dataSource={byUrgency(p.attention).slice(0, 5)}
+          dataSource={byUrgency(p.attention).slice(0, PANEL_ATTENTION)}
           locale={{ emptyText: t("dev.attention.none") }}
           renderItem={(a) => (
             <List.Item>

@@ -46,6 +46,9 @@ export const devApi = {
     api.get<DecidingMeetings>(`/development/people/${id(memberId)}/meetings`, { step, decidedBy }),
   pipeline: (orgId: string | undefined, days?: number) =>
     api.get<Pipeline>("/development/pipeline", { orgId, days }),
+  /** The pipeline's counts and its `attention` most urgent items, without the board (the dashboard's panel). */
+  pipelineSummary: (attention: number) =>
+    api.get<Pipeline>("/development/pipeline", { attention, board: "false" }),
   plan: (memberId: string) => api.get<CultivationPlanView>(`/development/people/${id(memberId)}/plan`),
   recordCultivation: (memberId: string, body: CultivationRecordBody) =>
     api.post<CultivationPlanView>(`/development/people/${id(memberId)}/cultivation-records`, body),

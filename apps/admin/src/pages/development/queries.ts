@@ -1,10 +1,16 @@
 import { useQuery } from "@tanstack/react-query"
 import { devApi } from "./api"
 
-/** The dashboard panel's read: the pipeline of the caller's whole scope. */
+/** How many of the most urgent steps the dashboard's panel lists. */
+export const PANEL_ATTENTION = 5
+
+/**
+ * The dashboard panel's read: the counts of the caller's whole scope and its few most urgent steps, without the
+ * board or the rest of the list (a few KB, not the pipeline page's hundreds; the dashboard is every sign-in's page).
+ */
 export const scopePipelineQuery = () => ({
-  queryKey: devKeys.pipeline(undefined),
-  queryFn: () => devApi.pipeline(undefined),
+  queryKey: devKeys.pipelineSummary,
+  queryFn: () => devApi.pipelineSummary(PANEL_ATTENTION),
 })
 
 /** Query keys of the area, so a new record refreshes every view that shows it. */
@@ -14,6 +20,8 @@ export const devKeys = {
   timeline: (memberId: string) => ["development", "timeline", memberId] as const,
   plan: (memberId: string) => ["development", "plan", memberId] as const,
   pipeline: (orgId: string | undefined) => ["development", "pipeline", orgId ?? ""] as const,
+  /** Under the whole scope's pipeline key, so whatever refreshes the pipeline refreshes the summary too. */
+  pipelineSummary: ["development", "pipeline", "", "summary"] as const,
   composition: (year: number, orgId: string | undefined) =>
     ["development", "composition", year, orgId ?? ""] as const,
   annualPlan: (year: number) => ["development", "annual-plan", year] as const,

@@ -210,6 +210,10 @@ export type StepDefinitions = typeof StepDefinitions.Type
 export const PipelineQuery = Schema.Struct({
   orgId: Schema.optionalKey(OrgIdSchema),
   days: Schema.optionalKey(IntParam(1, 365)),
+  /** How many of the most urgent items `attention` lists: 1 to 500 (the default). The totals count them all. */
+  attention: Schema.optionalKey(IntParam(1, 500)),
+  /** `false`: no board (an empty list), for a summary such as the dashboard's panel; default `true`. */
+  board: Schema.optionalKey(Schema.Literals(["true", "false"])),
 })
 export const PipelineItem = Schema.Struct({
   memberId: Schema.String,

@@ -27,7 +27,9 @@ export const pipeline = route({
     "Read from the pipeline index: each person's open deadlines as the rules found them, re-evaluated today for " +
     "anyone whose stored day has come or whose record changed, so the answer equals evaluating everyone today " +
     "with the district policy. `attention` lists overdue steps and steps due within `days` (default 30), most " +
-    "urgent first. The board holds at most 50 people per stage, longest in the stage first.",
+    "urgent first (at most `attention`, default 500; `attentionCounts` counts them all). The board holds at most " +
+    "50 people per stage, longest in the stage first; `board=false` leaves it out (an empty list), for a summary " +
+    "that shows only the counts and the most urgent few.",
   tag: "development",
   auth: "user",
   query: PipelineQuery,
@@ -43,10 +45,11 @@ export const pipeline = route({
       const nameOf = (step: string) =>
         isStepId(step) ? stepDefinition(step).name : (extra.get(step) ?? { "zh-CN": step, en: step })
       const days = query.days ?? ATTENTION_DAYS
-      // Only the steps that can be among the ATTENTION_CAP most urgent are read (ranked in SQL as the rules rank
+      const listed = query.attention ?? ATTENTION_CAP
+      // Only the steps that can be among the `listed` most urgent are read (ranked in SQL as the rules rank
       // before names, a tie at the last place whole), with the window's totals counted there; the rules'
-      // attentionOf orders them and keeps exactly the first ATTENTION_CAP it would keep of every stored step.
-      const found = await pipelineAttentionOf(tx, actor, within, today.add({ days }), ATTENTION_CAP)
+      // attentionOf orders them and keeps exactly the first `listed` it would keep of every stored step.
+      const found = await pipelineAttentionOf(tx, actor, within, today.add({ days }), listed)
       const attention = attentionOf(
         found.rows.map((r) => ({
           person: { id: r.memberId, name: r.name, orgId: r.orgId, orgName: r.orgName, stage: r.stage },
@@ -56,7 +59,8 @@ export const pipeline = route({
         days,
       )
       const counts = await pipelineCountsOf(tx, actor, within)
-      const board = (await pipelineBoardOf(tx, actor, within, BOARD_CAP)).map((col) => ({
+      const columns = query.board === "false" ? [] : await pipelineBoardOf(tx, actor, within, BOARD_CAP)
+      const board = columns.map((col) => ({
         stage: col.stage,
         // The stage's true size: the board shows at most BOARD_CAP of it.
         total: counts.find((r) => r.stage === col.stage)?.count ?? 0,
@@ -86,7 +90,7 @@ export const pipeline = route({
           stage,
           count: counts.find((r) => r.stage === stage)?.count ?? 0,
         })),
-        attention: attention.slice(0, ATTENTION_CAP).map((i) => ({
+        attention: attention.slice(0, listed).map((i) => ({
           memberId: i.person.id,
           name: i.person.name,
           orgId: i.person.orgId,
