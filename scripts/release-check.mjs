@@ -43,6 +43,15 @@ export const publicPackages = (root) =>
     }))
     .filter((p) => p.manifest.private !== true)
 
+/** The public packages of a tree that have no `dist/` yet, each as a problem naming it (`build: false`). */
+export const unbuiltProblems = (root) =>
+  publicPackages(root)
+    .filter((p) => !existsSync(join(p.dir, "dist")))
+    .map(
+      (p) =>
+        `${p.manifest.name}: not built (no dist/; run \`pnpm build\`, or the check without build: false)`,
+    )
+
 /**
  * What is wrong with a tarball's contents, given its file list (paths inside `package/`) and a reader of a
  * file's text: a README is required; only package.json, README, LICENSE, CHANGELOG.md, dist/ and the
@@ -184,25 +193,34 @@ export const missingOutput = (output, expected) => {
 
 /**
  * The whole check; `{ packages, problems }`. `only` limits it to some package names (the test's small form);
- * `keep` leaves the scratch folder for a look.
+ * `keep` leaves the scratch folder for a look. `build: false` packs the public packages as they are built
+ * already instead of building them first (a package without `dist/` is then a problem named): the test does so
+ * inside `pnpm test`, whose turbo run builds them before the scripts' tests (turbo.json) — a second turbo build
+ * of the same tree beside that run once rewrote a package's `dist/` while the other was compiling against it.
  */
-export const releaseCheck = ({ only, keep = false, log = () => {} } = {}) => {
+export const releaseCheck = ({ only, keep = false, log = () => {}, build = true } = {}) => {
   // What `changeset version` would refuse is said at once, by name, instead of as its error minutes in.
   const refused = changesetProblems(repo)
   if (refused.length > 0) return { packages: [], problems: refused, scratch: undefined }
+  if (!build) {
+    const unbuilt = unbuiltProblems(repo)
+    if (unbuilt.length > 0) return { packages: [], problems: unbuilt, scratch: undefined }
+  }
   const scratch = mkdtempSync(join(tmpdir(), "xianfeng-release-"))
   const problems = []
   try {
-    log("building the public packages")
-    run(repo, "pnpm", [
-      "turbo",
-      "run",
-      "build",
-      "--output-logs=errors-only",
-      // Every public package is packed and its contents checked, whatever `only` installs, so all are built
-      // (a fresh clone has no dist/ yet).
-      ...publicPackages(repo).map((p) => `--filter=${p.manifest.name}...`),
-    ])
+    if (build) {
+      log("building the public packages")
+      run(repo, "pnpm", [
+        "turbo",
+        "run",
+        "build",
+        "--output-logs=errors-only",
+        // Every public package is packed and its contents checked, whatever `only` installs, so all are built
+        // (a fresh clone has no dist/ yet).
+        ...publicPackages(repo).map((p) => `--filter=${p.manifest.name}...`),
+      ])
+    }
     // The scratch copy: tracked and new files as they are in the working tree, plus the builds.
     const tree = join(scratch, "tree")
     const files = run(repo, "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).split(

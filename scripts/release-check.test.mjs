@@ -7,7 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { test } from "node:test"
-import { checkTarball, missingOutput, readmeExample, releaseCheck } from "./release-check.mjs"
+import {
+  checkTarball,
+  missingOutput,
+  readmeExample,
+  releaseCheck,
+  unbuiltProblems,
+} from "./release-check.mjs"
 
 const manifest = { name: "@xianfeng/example", version: "1.0.0", files: ["dist", "README.md"] }
 
@@ -81,11 +87,33 @@ test("a README example's output is checked against its comments, … standing fo
 })
 
 test("small form: every public package packs clean after changeset version; core installs and its example runs", () => {
-  const r = releaseCheck({ only: ["@xianfeng/core"] })
+  // Built by `pnpm test`'s turbo run before this suite (turbo.json); building them again here, beside that run,
+  // raced it (`build: false`, releaseCheck). Run alone, `pnpm build` first.
+  const r = releaseCheck({ only: ["@xianfeng/core"], build: false })
   assert.deepEqual(r.problems, [])
   assert.deepEqual(
     r.packages.map((p) => p.name),
     ["@xianfeng/core"],
   )
   assert.ok(r.packages[0].files > 5)
+})
+
+test("names each public package that is not built when asked not to build", () => {
+  const root = mkdtempSync(join(tmpdir(), "xf-release-unbuilt-"))
+  try {
+    for (const [dir, manifest, built] of [
+      ["built", { name: "@x/built" }, true],
+      ["bare", { name: "@x/bare" }, false],
+      ["inner", { name: "@x/inner", private: true }, false],
+    ]) {
+      mkdirSync(join(root, "packages", dir, built ? "dist" : ""), { recursive: true })
+      writeFileSync(join(root, "packages", dir, "package.json"), JSON.stringify(manifest))
+    }
+    assert.deepEqual(
+      unbuiltProblems(root).map((p) => p.split(":")[0]),
+      ["@x/bare"],
+    )
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
 })
