@@ -7,9 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { test } from "node:test"
+import { fileURLToPath } from "node:url"
 import {
   checkTarball,
   missingOutput,
+  publicPackages,
   readmeExample,
   releaseCheck,
   unbuiltProblems,
@@ -96,6 +98,25 @@ test("small form: every public package packs clean after changeset version; core
     ["@xianfeng/core"],
   )
   assert.ok(r.packages[0].files > 5)
+})
+
+test("turbo builds every public package before the scripts' tests, an area added by the generator too", () => {
+  // turbo.json has the scripts' tests wait for the demo's build, which needs every public package (the
+  // generator adds a new area's package to the demo's dependencies), so the small form above finds them built.
+  const repo = fileURLToPath(new URL("..", import.meta.url))
+  const plan = JSON.parse(
+    execFileSync(join(repo, "node_modules/.bin/turbo"), ["run", "test:scripts", "--dry=json"], {
+      cwd: repo,
+      encoding: "utf8",
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+      maxBuffer: 64 << 20,
+    }),
+  )
+  const before = new Set(plan.tasks.map((t) => t.taskId))
+  const missing = publicPackages(repo)
+    .map((p) => `${p.manifest.name}#build`)
+    .filter((id) => !before.has(id))
+  assert.deepEqual(missing, [])
 })
 
 test("names each public package that is not built when asked not to build", () => {
