@@ -50,17 +50,26 @@ const gatedExecute = (db: XfDb) => {
     open = r
   })
   let held = 0
-  const gated = new Proxy(db, {
-    get: (target, prop, receiver) =>
-      prop === "execute"
-        ? async (...args: Parameters<XfDb["execute"]>) => {
+  // Every `execute` reached from the handle is held: the handle's own and a prepared statement's (the appender's
+  // statement is built with `db.select(…)…prepare(name)`, so the objects the chain returns are wrapped too).
+  const wrap = <T extends object>(o: T): T =>
+    new Proxy(o, {
+      get: (target, prop, receiver) => {
+        const v = Reflect.get(target, prop, receiver)
+        if (typeof v !== "function") return v
+        if (prop === "execute")
+          return async (...args: unknown[]) => {
             held++
             await gate
-            return target.execute(...args)
+            return v.apply(target, args)
           }
-        : Reflect.get(target, prop, receiver),
-  })
-  return { db: gated, open: () => open(), held: () => held }
+        return (...args: unknown[]) => {
+          const out = v.apply(target, args)
+          return out !== null && typeof out === "object" && !(out instanceof Promise) ? wrap(out) : out
+        }
+      },
+    })
+  return { db: wrap(db), open: () => open(), held: () => held }
 }
 
 /** Lets every pending callback run (no timer: only the event loop's turns). */
