@@ -81,6 +81,31 @@ describe.runIf(postgres.length > 0)("statements asked together on one PostgreSQL
     expect((pool as unknown as { options: { Client: unknown } }).options.Client).toBe(OneAtATimeClient)
   })
 
+  it("sends the next statement as soon as the one before is answered, before its caller's code runs", async () => {
+    // The first statement's caller then works 150 ms without yielding (as a source mapping its rows): the second
+    // statement, asked beside the first, runs on the server meanwhile, not after that work.
+    const BUSY_MS = 150
+    const client = new OneAtATimeClient({ connectionString: process.env.TEST_DATABASE_URL })
+    await client.connect()
+    try {
+      let busyEnded = 0
+      const first = client.query("select 1 as x").then(() => {
+        const until = Date.now() + BUSY_MS
+        while (Date.now() < until) {
+          // busy: nothing queued on promises runs meanwhile
+        }
+        busyEnded = Date.now()
+      })
+      const second = client.query<{ at: string }>("select extract(epoch from clock_timestamp()) * 1000 as at")
+      await first
+      const started = Number((await second).rows[0]?.at)
+      // The server began the second statement during the caller's busy time (same machine, same clock).
+      expect(busyEnded - started).toBeGreaterThan(BUSY_MS / 2)
+    } finally {
+      await client.end()
+    }
+  })
+
   it("keeps going after a statement fails: each caller gets its own answer or error", async () => {
     const answers = await Promise.allSettled([
       database.db.execute(sql`select 1 / 0 as x`),
